@@ -1,0 +1,18 @@
+// Package assets embeds the files the program ships with: the sample catalog
+// (loaded into a new data file on first start, in the same format as
+// `bianmin catalog import`), the zh_Hans and en translations, the app icon
+// and the sample staff avatars. It holds data only and imports no UI code,
+// so the data package can read the sample catalog too.
+package assets
+
+import "embed"
+
+// Translations holds one `<area>.<lang>.json` file per UI area and language
+// ("kiosk.zh_Hans.json", "kiosk.en.json", ...), in go-i18n's JSON form as
+// Fyne's lang package reads it.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// TranslationsDir is the folder inside Translations.
+const TranslationsDir = "translations"

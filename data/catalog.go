@@ -1,0 +1,575 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// CatalogFormat is the version of the catalog file format.
+const CatalogFormat = 1
+
+// Catalog is the file `bianmin catalog import|export` reads and writes, and
+// the sample catalog loaded on first start: the center profile, windows,
+// staff, service guides, disclosures and calendar exceptions. Photos and
+// sample forms travel inside it (base64), so one file carries everything.
+type Catalog struct {
+	Format      int           `json:"format"`
+	Center      Center        `json:"center"`
+	Windows     []Window      `json:"windows"`
+	Staff       []Staff       `json:"staff"`
+	Items       []Item        `json:"items"`
+	Disclosures []Disclosure  `json:"disclosures"`
+	Calendar    []CalendarDay `json:"calendar,omitempty"`
+}
+
+// CalendarDay is an exception to the Monday–Friday week: an official holiday
+// on a weekday, or a weekend day that is a working day (调休).
+type CalendarDay struct {
+	Day  string `json:"day"`  // YYYY-MM-DD
+	Kind string `json:"kind"` // "holiday" or "workday"
+	Name string `json:"name,omitempty"`
+}
+
+// Validate checks one calendar exception.
+func (c CalendarDay) Validate() error {
+	if _, err := ParseDay(c.Day); err != nil {
+		return Invalid("day", "日期应写成 2026-10-01 这样的格式。")
+	}
+	if c.Kind != "holiday" && c.Kind != "workday" {
+		return Invalid("kind", "日期类型应为 holiday（放假）或 workday（调休上班）。")
+	}
+	return nil
+}
+
+// ImportSummary counts what an import wrote.
+type ImportSummary struct {
+	Windows, Staff, Items, Disclosures, Versions, CalendarDays int
+}
+
+// DecodeCatalog reads a catalog file strictly: unknown fields, trailing data
+// and wrong types are refused with the line and the JSON path. Photo files
+// named by photo_file are read from files (the folder of the catalog).
+func DecodeCatalog(r io.Reader, files fs.FS) (*Catalog, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("data: catalog: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var c Catalog
+	if err := dec.Decode(&c); err != nil {
+		return nil, jsonError(raw, err)
+	}
+	if dec.More() {
+		return nil, Invalid("", fmt.Sprintf("第%d行：文件在目录内容之后还有多余的内容。", lineOf(raw, dec.InputOffset())))
+	}
+	if c.Format != CatalogFormat {
+		return nil, Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", c.Format, CatalogFormat))
+	}
+	for i := range c.Staff {
+		st := &c.Staff[i]
+		if st.PhotoFile == "" {
+			continue
+		}
+		if files == nil || !fs.ValidPath(path.Clean(st.PhotoFile)) {
+			return nil, Invalid(fmt.Sprintf("staff[%d].photo_file", i), "找不到照片文件："+st.PhotoFile+"。")
+		}
+		b, err := fs.ReadFile(files, path.Clean(st.PhotoFile))
+		if err != nil {
+			return nil, Invalid(fmt.Sprintf("staff[%d].photo_file", i), "找不到照片文件："+st.PhotoFile+"。")
+		}
+		st.Photo, st.PhotoFile = b, ""
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// jsonError names the line (and the field path, when the decoder knows it)
+// of a JSON error.
+func jsonError(raw []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", lineOf(raw, syn.Offset), syn.Error()))
+	case errors.As(err, &typ):
+		return Invalid(typ.Field, fmt.Sprintf("第%d行：%s 的类型不对，应为 %s。", lineOf(raw, typ.Offset), typ.Field, typ.Type.String()))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return Invalid("", "文件为空或不完整。")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		line := 0
+		if i := bytes.Index(raw, []byte(`"`+field+`"`)); i >= 0 {
+			line = lineOf(raw, int64(i))
+		}
+		return Invalid(field, fmt.Sprintf("第%d行：不认识的字段 %q，请检查拼写。", line, field))
+	}
+	return Invalid("", "文件无法读取："+err.Error())
+}
+
+func lineOf(raw []byte, offset int64) int {
+	if offset > int64(len(raw)) {
+		offset = int64(len(raw))
+	}
+	return bytes.Count(raw[:offset], []byte("\n")) + 1
+}
+
+// Validate checks the whole catalog, including references between its parts
+// and duplicate codes. The first problem is returned with its JSON path.
+func (c *Catalog) Validate() error {
+	if err := c.Center.Validate(); err != nil {
+		return err.(*InvalidError).Prefix("center")
+	}
+	windows := map[string]bool{}
+	for i := range c.Windows {
+		p := fmt.Sprintf("windows[%d]", i)
+		if err := c.Windows[i].Validate(); err != nil {
+			return err.(*InvalidError).Prefix(p)
+		}
+		if windows[c.Windows[i].Code] {
+			return Invalid(p+".code", "窗口编号重复："+c.Windows[i].Code+"。")
+		}
+		windows[c.Windows[i].Code] = true
+	}
+	seen := map[string]bool{}
+	for i := range c.Staff {
+		st := &c.Staff[i]
+		p := fmt.Sprintf("staff[%d]", i)
+		if err := st.Validate(); err != nil {
+			return err.(*InvalidError).Prefix(p)
+		}
+		if seen[st.Code] {
+			return Invalid(p+".code", "工号重复："+st.Code+"。")
+		}
+		seen[st.Code] = true
+		if st.Window != "" && !windows[st.Window] {
+			return Invalid(p+".window", "没有编号为 "+st.Window+" 的窗口。")
+		}
+	}
+	seen = map[string]bool{}
+	for i := range c.Items {
+		it := &c.Items[i]
+		p := fmt.Sprintf("items[%d]", i)
+		if err := it.Validate(); err != nil {
+			return err.(*InvalidError).Prefix(p)
+		}
+		if seen[it.Code] {
+			return Invalid(p+".code", "事项编码重复："+it.Code+"。")
+		}
+		seen[it.Code] = true
+		if it.LeadWindow != "" && !windows[it.LeadWindow] {
+			return Invalid(p+".lead_window", "没有编号为 "+it.LeadWindow+" 的窗口。")
+		}
+		for j, w := range it.JointWindows {
+			if !windows[w] || w == it.LeadWindow {
+				return Invalid(fmt.Sprintf("%s.joint_windows[%d]", p, j), "配合窗口 "+w+" 不存在或与牵头窗口相同。")
+			}
+		}
+	}
+	seen = map[string]bool{}
+	for i := range c.Disclosures {
+		d := &c.Disclosures[i]
+		p := fmt.Sprintf("disclosures[%d]", i)
+		if err := d.Validate(); err != nil {
+			return err.(*InvalidError).Prefix(p)
+		}
+		if seen[d.Code] {
+			return Invalid(p+".code", "公开事项编码重复："+d.Code+"。")
+		}
+		seen[d.Code] = true
+	}
+	seen = map[string]bool{}
+	for i, day := range c.Calendar {
+		p := fmt.Sprintf("calendar[%d]", i)
+		if err := day.Validate(); err != nil {
+			return err.(*InvalidError).Prefix(p)
+		}
+		if seen[day.Day] {
+			return Invalid(p+".day", "日期重复："+day.Day+"。")
+		}
+		seen[day.Day] = true
+	}
+	return nil
+}
+
+// ImportCatalog validates the catalog file and writes it in one transaction:
+// all of it or, on any error, nothing. Records are matched by code: an item
+// whose guide changed gets a new version (the old one stays on record for
+// the requests registered under it); a published disclosure version that
+// already exists must be identical (published versions are immutable).
+// Records absent from the file are left as they are.
+func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
+	c, err := DecodeCatalog(r, files)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	return s.PutCatalog(ctx, c)
+}
+
+// PutCatalog writes an already decoded catalog (see ImportCatalog).
+func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, error) {
+	var sum ImportSummary
+	if err := c.Validate(); err != nil {
+		return sum, err
+	}
+	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
+		if err := putCenter(ctx, tx, c.Center); err != nil {
+			return err
+		}
+		windowIDs := map[string]int64{}
+		for i, w := range c.Windows {
+			id, err := upsertID(ctx, tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
+				ON CONFLICT (code) DO UPDATE SET name = excluded.name, duties = excluded.duties, ord = excluded.ord
+				RETURNING id`, w.Code, w.Name, w.Duties, i)
+			if err != nil {
+				return err
+			}
+			windowIDs[w.Code] = id
+			sum.Windows++
+		}
+		lookupWindow := func(code string) (any, error) {
+			if code == "" {
+				return nil, nil
+			}
+			if id, ok := windowIDs[code]; ok {
+				return id, nil
+			}
+			var id int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM windows WHERE code = ?`, code).Scan(&id)
+			return id, err
+		}
+		for i, st := range c.Staff {
+			wid, err := lookupWindow(st.Window)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO staff (code, name, photo, post, duties, window_id, ab, role,
+				active, ord, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (code) DO UPDATE SET name = excluded.name, photo = excluded.photo, post = excluded.post,
+				duties = excluded.duties, window_id = excluded.window_id, ab = excluded.ab, role = excluded.role,
+				active = excluded.active, ord = excluded.ord, sample = excluded.sample`,
+				st.Code, st.Name, st.Photo, st.Post, st.Duties, wid, st.AB, string(st.Role), boolInt(st.Active), i,
+				boolInt(st.Sample)); err != nil {
+				return err
+			}
+			sum.Staff++
+		}
+		for i := range c.Items {
+			if err := putItem(ctx, tx, &c.Items[i], i, s.stamp(), lookupWindow); err != nil {
+				return err
+			}
+			sum.Items++
+		}
+		for i := range c.Disclosures {
+			n, err := putDisclosure(ctx, tx, &c.Disclosures[i], i)
+			if err != nil {
+				return err
+			}
+			sum.Disclosures++
+			sum.Versions += n
+		}
+		for _, day := range c.Calendar {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)
+				ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
+				day.Day, day.Kind, day.Name); err != nil {
+				return err
+			}
+			sum.CalendarDays++
+		}
+		return nil
+	})
+	return sum, err
+}
+
+func upsertID(ctx context.Context, tx *sql.Tx, q string, args ...any) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, q, args...).Scan(&id)
+	return id, err
+}
+
+// putItem inserts or updates an item by code. A changed guide becomes a new
+// version with its snapshot kept in item_versions.
+func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, window func(string) (any, error)) error {
+	snap, err := json.Marshal(itemSnapshot(it))
+	if err != nil {
+		return err
+	}
+	var id int64
+	var version int
+	err = tx.QueryRowContext(ctx, `SELECT id, version FROM items WHERE code = ?`, it.Code).Scan(&id, &version)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		version = 1
+	case err != nil:
+		return err
+	default:
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT snapshot FROM item_versions WHERE item_id = ? AND version = ?`,
+			id, version).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if old != string(snap) {
+			version++
+		}
+	}
+	keys := SearchKeysFor(it)
+	id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
+		procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
+		upper_department, phone, result, ord, active, sample, version, search_text, pinyin, initials)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, category = excluded.category,
+		keywords = excluded.keywords, summary = excluded.summary, basis = excluded.basis,
+		conditions = excluded.conditions, procedure = excluded.procedure, promised_days = excluded.promised_days,
+		legal_days = excluded.legal_days, fee = excluded.fee, fee_basis = excluded.fee_basis,
+		special_steps = excluded.special_steps, special_counts = excluded.special_counts, trips = excluded.trips,
+		mode = excluded.mode, upper_department = excluded.upper_department, phone = excluded.phone,
+		result = excluded.result, ord = excluded.ord, active = 1, sample = excluded.sample,
+		version = excluded.version, search_text = excluded.search_text, pinyin = excluded.pinyin,
+		initials = excluded.initials
+		RETURNING id`,
+		it.Code, it.Name, it.Category, strings.Join(it.Keywords, " "), it.Summary, it.Basis, it.Conditions,
+		strings.Join(it.Procedure, "\n"), it.PromisedDays, it.LegalDays, it.Fee, it.FeeBasis, it.SpecialSteps,
+		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, ord,
+		boolInt(it.Sample), version, keys.Text, keys.Pinyin, keys.Initials)
+	if err != nil {
+		return err
+	}
+	it.ID, it.Version = id, version
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO item_versions (item_id, version, snapshot, at)
+		VALUES (?, ?, ?, ?)`, id, version, string(snap), now); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM item_windows WHERE item_id = ?`, `DELETE FROM materials WHERE item_id = ?`,
+		`DELETE FROM item_fields WHERE item_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	addWindow := func(code, role string) error {
+		wid, err := window(code)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO item_windows (item_id, window_id, role) VALUES (?, ?, ?)`, id, wid, role)
+		return err
+	}
+	if it.LeadWindow != "" {
+		if err := addWindow(it.LeadWindow, "lead"); err != nil {
+			return err
+		}
+	}
+	for _, w := range it.JointWindows {
+		if err := addWindow(w, "joint"); err != nil {
+			return err
+		}
+	}
+	for i, m := range it.Materials {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO materials (item_id, ord, name, required, form, copies, note,
+			sample_name, sample_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i, m.Name, boolInt(m.Required),
+			string(m.Form), m.Copies, m.Note, m.SampleName, m.SampleData); err != nil {
+			return err
+		}
+	}
+	for i, f := range it.Fields {
+		opts, err := json.Marshal(f.Options)
+		if err != nil {
+			return err
+		}
+		if f.Options == nil {
+			opts = []byte("[]")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO item_fields (item_id, ord, key, label, kind, required, options, help)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, i, f.Key, f.Label, string(f.Kind), boolInt(f.Required),
+			string(opts), f.Help); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// itemSnapshot is the item as recorded for a version: everything but ids.
+func itemSnapshot(it *Item) Item {
+	c := *it
+	c.ID, c.Version = 0, 0
+	c.Materials = append([]Material(nil), it.Materials...)
+	for i := range c.Materials {
+		c.Materials[i].ID = 0
+	}
+	return c
+}
+
+// putDisclosure inserts or updates a disclosure by code and adds the
+// versions the store does not have yet. It returns how many it added.
+func putDisclosure(ctx context.Context, tx *sql.Tx, d *Disclosure, ord int) (int, error) {
+	id, err := upsertID(ctx, tx, `INSERT INTO disclosures (code, category, audience, cadence, ord, sample)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET category = excluded.category,
+		audience = excluded.audience, cadence = excluded.cadence, ord = excluded.ord, sample = excluded.sample
+		RETURNING id`, d.Code, string(d.Category), string(d.Audience), string(d.Cadence), ord, boolInt(d.Sample))
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	for i, v := range d.Versions {
+		var title, body, at, publisher, status string
+		err := tx.QueryRowContext(ctx, `SELECT title, body, published_at, publisher, status FROM disclosure_versions
+			WHERE disclosure_id = ? AND version = ?`, id, v.Version).Scan(&title, &body, &at, &publisher, &status)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if v.Status == VersionPublished {
+				// A newly published version supersedes the one in force.
+				if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'
+					WHERE disclosure_id = ? AND status = 'published'`, id); err != nil {
+					return 0, err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO disclosure_versions (disclosure_id, version, status, title,
+				body, published_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?)`, id, v.Version, string(v.Status), v.Title,
+				v.Body, formatTime(v.PublishedAt), v.Publisher); err != nil {
+				return 0, err
+			}
+			added++
+		case err != nil:
+			return 0, err
+		case status == string(VersionPublished) || status == string(VersionSuperseded):
+			if title != v.Title || body != v.Body || at != formatTime(v.PublishedAt) || publisher != v.Publisher {
+				return 0, Invalid(fmt.Sprintf("disclosures[%d].versions[%d]", ord, i),
+					fmt.Sprintf("“%s”第%d版已经公开，公开后的内容不能修改；如需更改，请新增一个版本。", title, v.Version))
+			}
+			if status == string(VersionPublished) && v.Status == VersionSuperseded {
+				if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'
+					WHERE disclosure_id = ? AND version = ?`, id, v.Version); err != nil {
+					return 0, err
+				}
+			}
+		default: // draft or preview: still editable
+			if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = ?, title = ?, body = ?,
+				published_at = ?, publisher = ? WHERE disclosure_id = ? AND version = ?`, string(v.Status), v.Title,
+				v.Body, formatTime(v.PublishedAt), v.Publisher, id, v.Version); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return added, nil
+}
+
+// ExportCatalog writes the whole catalog as indented JSON, photos and
+// sample forms included, in the form ImportCatalog reads.
+func (s *Store) ExportCatalog(ctx context.Context, w io.Writer) error {
+	var c Catalog
+	err := s.read(ctx, "export catalog", func(tx *sql.Tx) error {
+		var err error
+		c, err = readCatalog(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&c); err != nil {
+		return fmt.Errorf("data: export catalog: %w", err)
+	}
+	return nil
+}
+
+func readCatalog(ctx context.Context, tx *sql.Tx) (Catalog, error) {
+	c := Catalog{Format: CatalogFormat}
+	var err error
+	if c.Center, err = getCenter(ctx, tx); err != nil {
+		return c, err
+	}
+	if c.Windows, err = listWindows(ctx, tx); err != nil {
+		return c, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.code, s.name, s.photo, s.post, s.duties, coalesce(w.code, ''), s.ab,
+		s.role, s.active, s.sample FROM staff s LEFT JOIN windows w ON w.id = s.window_id ORDER BY s.ord, s.id`)
+	if err != nil {
+		return c, err
+	}
+	for rows.Next() {
+		var st Staff
+		var active, sample int
+		if err := rows.Scan(&st.Code, &st.Name, &st.Photo, &st.Post, &st.Duties, &st.Window, &st.AB, &st.Role,
+			&active, &sample); err != nil {
+			rows.Close()
+			return c, err
+		}
+		st.Active, st.Sample = active == 1, sample == 1
+		c.Staff = append(c.Staff, st)
+	}
+	rows.Close()
+	var ids []int64
+	if err := collect(ctx, tx, &ids, `SELECT id FROM items WHERE active = 1 ORDER BY ord, id`); err != nil {
+		return c, err
+	}
+	for _, id := range ids {
+		it, err := getItem(ctx, tx, id)
+		if err != nil {
+			return c, err
+		}
+		c.Items = append(c.Items, itemSnapshot(&it))
+	}
+	var codes []string
+	if err := collect(ctx, tx, &codes, `SELECT code FROM disclosures ORDER BY ord, id`); err != nil {
+		return c, err
+	}
+	for _, code := range codes {
+		d, err := getDisclosure(ctx, tx, code)
+		if err != nil {
+			return c, err
+		}
+		d.ID = 0
+		for i := range d.Versions {
+			d.Versions[i].ID = 0
+		}
+		c.Disclosures = append(c.Disclosures, d)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT day, kind, name FROM calendar_days ORDER BY day`)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d CalendarDay
+		if err := rows.Scan(&d.Day, &d.Kind, &d.Name); err != nil {
+			return c, err
+		}
+		c.Calendar = append(c.Calendar, d)
+	}
+	return c, rows.Err()
+}
+
+func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		*out = append(*out, v)
+	}
+	return rows.Err()
+}
+
+// Empty reports whether the data file has no center profile yet (a new
+// file, to be seeded with the sample catalog).
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM center`).Scan(&n)
+	return n == 0, mapErr("empty", err)
+}

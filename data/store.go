@@ -1,0 +1,213 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Clock tells the store what time it is, so tests can fix "now".
+type Clock func() time.Time
+
+// Store is the SQLite data file. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  Clock
+}
+
+// Option configures Open.
+type Option func(*Store)
+
+// WithClock makes the store read the time from c instead of time.Now.
+func WithClock(c Clock) Option { return func(s *Store) { s.now = c } }
+
+// Open opens (creating if needed) the data file at path and brings its schema
+// up to date.
+//
+// The connection string sets, for every connection in the pool:
+//   - journal_mode(WAL): the kiosk reads while staff write, without blocking;
+//   - foreign_keys(1): SQLite leaves them off unless asked, per connection;
+//   - busy_timeout(5000): wait up to 5 s for a lock instead of failing at once;
+//   - synchronous(NORMAL): durable at every checkpoint, safe with WAL;
+//   - _txlock=immediate: a write transaction takes the write lock at BEGIN, so
+//     two read-then-write transactions cannot deadlock into SQLITE_BUSY
+//     (busy_timeout cannot help a deferred transaction that must upgrade).
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("data: open: %w", err)
+		}
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
+		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, mapErr("open", err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, mapErr("open", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the data file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the data file's path.
+func (s *Store) Path() string { return s.path }
+
+// Now is the store's current time.
+func (s *Store) Now() time.Time { return s.now() }
+
+// DB exposes the handle for benchmarks that compare against raw SQL floors
+// and for tests in this module. Screens never use it.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// migrate applies every embedded migration not yet recorded, each in its own
+// transaction, in the order of its number.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return mapErr("migrate", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("data: migrate: %w", err)
+	}
+	type mig struct {
+		n    int
+		name string
+	}
+	var migs []mig
+	for _, name := range names {
+		base := filepath.Base(name)
+		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("data: migrate: bad migration name %q", base)
+		}
+		migs = append(migs, mig{n, base})
+	}
+	sort.Slice(migs, func(i, j int) bool { return migs[i].n < migs[j].n })
+	for _, m := range migs {
+		err := s.tx(ctx, "migrate", func(tx *sql.Tx) error {
+			var done int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.n).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
+			body, err := migrationFS.ReadFile("migrations/" + m.name)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("%s: %w", m.name, err)
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.n, m.name, s.stamp())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SchemaVersion is the highest migration applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v)
+	return int(v.Int64), mapErr("schema version", err)
+}
+
+// tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
+// rolls back on error or panic.
+func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(op, err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		var ie *InvalidError
+		if errors.As(err, &ie) || errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return mapErr(op, err)
+	}
+	return mapErr(op, tx.Commit())
+}
+
+// stamp is now as stored: RFC 3339 in UTC, to the millisecond.
+func (s *Store) stamp() string { return formatTime(s.now()) }
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
+}
+
+func parseTime(v string) time.Time {
+	if v == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// China is the zone every calendar day in the store is counted in (UTC+8, no
+// DST; a fixed zone needs no tzdata on the kiosk).
+var China = time.FixedZone("CST", 8*3600)
+
+// Day formats t as a calendar day in China time.
+func Day(t time.Time) string { return t.In(China).Format("2006-01-02") }
+
+// ParseDay reads a 'YYYY-MM-DD' day as midnight China time.
+func ParseDay(v string) (time.Time, error) { return time.ParseInLocation("2006-01-02", v, China) }
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
