@@ -35,7 +35,7 @@ func testCatalog() *Catalog {
 				Conditions: "家庭人均收入低于当地低保标准", Procedure: []string{"申请", "入户调查", "公示", "审批"},
 				PromisedDays: 30, LegalDays: 30, Fee: "不收费", Trips: 1, Mode: ModeJoint, LeadWindow: "2", JointWindows: []string{"1"},
 				Materials: []Material{{Name: "户口簿", Required: true, Form: FormOriginal, Copies: 1}, {Name: "收入证明", Form: FormCopy, Copies: 2, Note: "如有"}},
-				Fields: []IntakeField{{Key: "kind", Label: "申请类别", Kind: KindSingle, Options: []string{"城市", "农村"}, Required: true}}},
+				Fields:    []IntakeField{{Key: "kind", Label: "申请类别", Kind: KindSingle, Options: []string{"城市", "农村"}, Required: true}}},
 			{Code: "YB", Name: "城乡居民基本医疗保险参保登记", Category: "医疗保障", Keywords: []string{"医保"}, Basis: "《社会保险法》",
 				Conditions: "未参加职工医保的城乡居民", Procedure: []string{"登记"}, Fee: "不收费", Trips: 1, Mode: ModeDirect,
 				LeadWindow: "1", Materials: []Material{{Name: "居民身份证", Required: true, Form: FormOriginal, Copies: 1}}},
