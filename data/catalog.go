@@ -325,21 +325,21 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 	keys := SearchKeysFor(it)
 	id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
 		procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
-		upper_department, phone, result, ord, active, sample, version, search_text, pinyin, initials)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+		upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, category = excluded.category,
 		keywords = excluded.keywords, summary = excluded.summary, basis = excluded.basis,
 		conditions = excluded.conditions, procedure = excluded.procedure, promised_days = excluded.promised_days,
 		legal_days = excluded.legal_days, fee = excluded.fee, fee_basis = excluded.fee_basis,
 		special_steps = excluded.special_steps, special_counts = excluded.special_counts, trips = excluded.trips,
 		mode = excluded.mode, upper_department = excluded.upper_department, phone = excluded.phone,
-		result = excluded.result, ord = excluded.ord, active = 1, sample = excluded.sample,
+		result = excluded.result, no_id = excluded.no_id, ord = excluded.ord, active = 1, sample = excluded.sample,
 		version = excluded.version, search_text = excluded.search_text, pinyin = excluded.pinyin,
 		initials = excluded.initials
 		RETURNING id`,
 		it.Code, it.Name, it.Category, strings.Join(it.Keywords, " "), it.Summary, it.Basis, it.Conditions,
 		strings.Join(it.Procedure, "\n"), it.PromisedDays, it.LegalDays, it.Fee, it.FeeBasis, it.SpecialSteps,
-		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, ord,
+		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, boolInt(it.NoID), ord,
 		boolInt(it.Sample), version, keys.Text, keys.Pinyin, keys.Initials)
 	if err != nil {
 		return err

@@ -143,6 +143,7 @@ type Item struct {
 	Result          string        `json:"result,omitempty"`
 	Materials       []Material    `json:"materials"`
 	Fields          []IntakeField `json:"fields,omitempty"`
+	NoID            bool          `json:"no_id,omitempty"` // registration does not ask for the ID number
 	Sample          bool          `json:"sample,omitempty"`
 	Version         int           `json:"-"`
 }
@@ -333,13 +334,13 @@ func (s *Store) Item(ctx context.Context, id int64) (Item, error) {
 func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
 	var it Item
 	var keywords, procedure string
-	var special, sample int
+	var special, sample, noID int
 	err := tx.QueryRowContext(ctx, `SELECT id, code, name, category, keywords, summary, basis, conditions,
 		procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
-		upper_department, phone, result, sample, version FROM items WHERE id = ?`, id).Scan(
+		upper_department, phone, result, no_id, sample, version FROM items WHERE id = ?`, id).Scan(
 		&it.ID, &it.Code, &it.Name, &it.Category, &keywords, &it.Summary, &it.Basis, &it.Conditions,
 		&procedure, &it.PromisedDays, &it.LegalDays, &it.Fee, &it.FeeBasis, &it.SpecialSteps, &special,
-		&it.Trips, &it.Mode, &it.UpperDepartment, &it.Phone, &it.Result, &sample, &it.Version)
+		&it.Trips, &it.Mode, &it.UpperDepartment, &it.Phone, &it.Result, &noID, &sample, &it.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, ErrNotFound
 	}
@@ -348,7 +349,7 @@ func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
 	}
 	it.Keywords = splitNonEmpty(keywords, " ")
 	it.Procedure = splitNonEmpty(procedure, "\n")
-	it.SpecialCounts, it.Sample = special == 1, sample == 1
+	it.SpecialCounts, it.Sample, it.NoID = special == 1, sample == 1, noID == 1
 
 	rows, err := tx.QueryContext(ctx, `SELECT w.code, iw.role FROM item_windows iw JOIN windows w ON w.id = iw.window_id
 		WHERE iw.item_id = ? ORDER BY iw.role DESC, w.ord, w.code`, id)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"testing"
 	"time"
@@ -87,3 +88,5 @@ func TestMessage(t *testing.T) {
 	assert.Contains(t, Message(mapErr("x", ErrBusy)), "重试")
 	assert.Empty(t, Message(nil))
 }
+
+func jsonMarshal(c *Catalog) ([]byte, error) { return json.Marshal(c) }

@@ -115,6 +115,7 @@ CREATE TABLE items (
     upper_department TEXT NOT NULL DEFAULT '',
     phone            TEXT NOT NULL DEFAULT '',
     result           TEXT NOT NULL DEFAULT '',   -- 办理结果 (what the resident receives)
+    no_id            INTEGER NOT NULL DEFAULT 0, -- registration does not ask for the ID number
     ord              INTEGER NOT NULL DEFAULT 0,
     active           INTEGER NOT NULL DEFAULT 1,
     sample           INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,195 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// validID is a real-format resident ID number (check digit correct).
+const validID = "11010519491231002X"
+
+func seeded(t testing.TB) *Store {
+	t.Helper()
+	s := mustOpen(t)
+	b, err := jsonMarshal(testCatalog())
+	require.NoError(t, err)
+	_, err = s.ImportCatalog(context.Background(), bytes.NewReader(b), testFiles)
+	require.NoError(t, err)
+	return s
+}
+
+func goodRegistration(t testing.TB, s *Store) Registration {
+	t.Helper()
+	it, err := s.Item(context.Background(), itemIDOf(t, s, "DB"))
+	require.NoError(t, err)
+	return Registration{
+		ItemID: it.ID, Channel: ChannelKiosk, Name: "张小三", Phone: "13800138000", IDNumber: validID,
+		Description: "家中有两位老人需要照顾", Fields: map[string]string{"kind": "城市"},
+		Brought: []int64{it.Materials[0].ID}, Consent: true,
+	}
+}
+
+func itemIDOf(t testing.TB, s *Store, code string) int64 {
+	t.Helper()
+	var id int64
+	require.NoError(t, s.db.QueryRow(`SELECT id FROM items WHERE code = ?`, code).Scan(&id))
+	return id
+}
+
+func count(t testing.TB, s *Store, table string) int {
+	t.Helper()
+	var n int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM `+table).Scan(&n))
+	return n
+}
+
+func TestRegister(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	rc, err := s.Register(ctx, goodRegistration(t, s))
+	require.NoError(t, err)
+
+	assert.Equal(t, "TS-20261126-0001", rc.ReceiptNo)
+	assert.True(t, ValidQueryCode(rc.QueryCode))
+	assert.True(t, ValidToken(rc.Token))
+	assert.Equal(t, "张*三", rc.ApplicantMask)
+	assert.NotContains(t, rc.IDMask, "110105", "only the last four digits")
+	assert.True(t, strings.HasSuffix(rc.IDMask, "002X"))
+	assert.Equal(t, []string{"户口簿"}, rc.Brought)
+	assert.Empty(t, rc.Missing)
+	assert.Equal(t, []string{"收入证明"}, rc.Optional)
+	assert.Equal(t, StatusSubmitted, rc.Status)
+	assert.Equal(t, "测试社区便民服务室", rc.CenterName)
+
+	rc2, err := s.Register(ctx, goodRegistration(t, s))
+	require.NoError(t, err)
+	assert.Equal(t, "TS-20261126-0002", rc2.ReceiptNo)
+	assert.NotEqual(t, rc.Token, rc2.Token)
+
+	// Tracking by token and by number + code shows the masked name only.
+	tr, err := s.TrackByToken(ctx, rc.Token)
+	require.NoError(t, err)
+	assert.Equal(t, "最低生活保障申请", tr.ItemName)
+	assert.Equal(t, "张*三", tr.ApplicantMask)
+	require.Len(t, tr.Events, 1)
+	assert.Equal(t, EventSubmitted, tr.Events[0].Kind)
+	tr2, err := s.TrackByCode(ctx, strings.ToLower(rc.ReceiptNo), " "+strings.ToLower(rc.QueryCode))
+	require.NoError(t, err)
+	assert.Equal(t, tr.RequestID, tr2.RequestID)
+
+	_, err = s.TrackByCode(ctx, rc.ReceiptNo, rc2.QueryCode)
+	assert.ErrorIs(t, err, ErrNotFound, "a code only opens its own request")
+	_, err = s.TrackByToken(ctx, "not-a-token")
+	assert.ErrorIs(t, err, ErrNotFound)
+	_, err = s.TrackByToken(ctx, NewToken())
+	assert.ErrorIs(t, err, ErrNotFound)
+}
+
+func TestRegisterMissingMaterialsListedAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	reg := goodRegistration(t, s)
+	reg.Brought = nil
+	rc, err := s.Register(ctx, reg)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"户口簿"}, rc.Missing)
+}
+
+func TestRegisterConcurrentNumbersUnique(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	reg := goodRegistration(t, s)
+	const n = 40
+	var wg sync.WaitGroup
+	nums := make(chan string, n)
+	errs := make(chan error, n)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rc, err := s.Register(ctx, reg)
+			if err != nil {
+				errs <- err
+				return
+			}
+			nums <- rc.ReceiptNo
+		}()
+	}
+	wg.Wait()
+	close(nums)
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for no := range nums {
+		assert.False(t, seen[no], "duplicate %s", no)
+		seen[no] = true
+	}
+	assert.Len(t, seen, n)
+	assert.True(t, seen[fmt.Sprintf("TS-20261126-%04d", n)])
+}
+
+// TestRegisterBadInputStoresNothing is the issue's bad-input table at the
+// store: each input gets its message and no row is written.
+func TestRegisterBadInputStoresNothing(t *testing.T) {
+	tests := map[string]struct {
+		change    func(r *Registration)
+		wantField string
+		wantMsg   string
+	}{
+		"ErrIDCheckDigit":   {func(r *Registration) { r.IDNumber = "110105194912310021" }, "id_number", "校验位"},
+		"ErrIDBirthDate":    {func(r *Registration) { r.IDNumber = "110105199902300021" }, "id_number", "出生日期"},
+		"ErrID17Digits":     {func(r *Registration) { r.IDNumber = "11010519491231002" }, "id_number", "17位"},
+		"ErrPhone12Digits":  {func(r *Registration) { r.Phone = "138001380001" }, "phone", "12位"},
+		"ErrNameTooLong":    {func(r *Registration) { r.Name = strings.Repeat("张", 10000) }, "name", ""},
+		"ErrNameNUL":        {func(r *Registration) { r.Name = "张\x00三" }, "name", ""},
+		"ErrNameRLO":        {func(r *Registration) { r.Name = "张\u202e三" }, "name", ""},
+		"ErrNameEmoji":      {func(r *Registration) { r.Name = "张三😀" }, "name", ""},
+		"ErrNameSpaces":     {func(r *Registration) { r.Name = "   " }, "name", ""},
+		"ErrNameSQL":        {func(r *Registration) { r.Name = "'; DROP TABLE requests; --" }, "name", ""},
+		"ErrFieldRequired":  {func(r *Registration) { r.Fields = nil }, "fields.kind", ""},
+		"ErrFieldOption":    {func(r *Registration) { r.Fields = map[string]string{"kind": "外星"} }, "fields.kind", ""},
+		"ErrFieldUnknown":   {func(r *Registration) { r.Fields["x"] = "1" }, "fields.x", "没有这一登记项"},
+		"ErrNoConsent":      {func(r *Registration) { r.Consent = false }, "consent", "同意"},
+		"ErrForeignMateria": {func(r *Registration) { r.Brought = []int64{99999} }, "brought", "不属于该事项"},
+		"ErrUnknownItem":    {func(r *Registration) { r.ItemID = 99999 }, "item", "找不到该事项"},
+		"ErrDescriptionBig": {func(r *Registration) { r.Description = strings.Repeat("字", 501) }, "description", ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			s := seeded(t)
+			reg := goodRegistration(t, s)
+			tc.change(&reg)
+			_, err := s.Register(ctx, reg)
+			var ie *InvalidError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tc.wantField, ie.Field)
+			assert.NotEmpty(t, ie.Msg)
+			assert.Contains(t, ie.Msg, tc.wantMsg)
+			for _, table := range []string{"requests", "request_events", "receipt_counters"} {
+				assert.Zero(t, count(t, s, table), "%s stays empty", table)
+			}
+		})
+	}
+}
+
+func TestRegisterSQLInDescriptionIsJustText(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	reg := goodRegistration(t, s)
+	reg.Description = "'; DROP TABLE requests; -- 100% <script>"
+	_, err := s.Register(ctx, reg)
+	require.NoError(t, err)
+	var got string
+	require.NoError(t, s.db.QueryRow(`SELECT description FROM requests`).Scan(&got))
+	assert.Equal(t, reg.Description, got)
+}

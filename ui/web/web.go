@@ -1,0 +1,187 @@
+// Package web serves the small read-only status page a resident's phone
+// opens from the QR code on a receipt: GET /r/{token} shows the request's
+// status and public timeline, with the applicant's name masked and no other
+// personal data. Nothing is writable, nothing is listed, unknown tokens get a
+// bare 404, and each client is rate-limited so tokens cannot be enumerated.
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"html/template"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"bianmin/data"
+)
+
+// Tracker is what the page needs from the store.
+type Tracker interface {
+	TrackByToken(ctx context.Context, token string) (data.Tracking, error)
+}
+
+// Limits are the per-client request limits.
+type Limits struct {
+	Rate  rate.Limit // sustained requests per second per client
+	Burst int        // requests allowed at once
+}
+
+// DefaultLimits allow a person reloading the page but not a scanner of
+// tokens: 1 request a second sustained, 10 at once.
+var DefaultLimits = Limits{Rate: 1, Burst: 10}
+
+// Server is the status page's handler.
+type Server struct {
+	store   Tracker
+	limits  Limits
+	now     func() time.Time
+	mu      sync.Mutex
+	clients map[string]*client
+	tmpl    *template.Template
+}
+
+type client struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+//go:embed templates/*.html
+var templates embed.FS
+
+// New returns the handler for the status page.
+func New(store Tracker, limits Limits) *Server {
+	funcs := template.FuncMap{
+		"time": func(t time.Time) string { return t.In(data.China).Format("2006年1月2日 15:04") },
+		"day": func(d string) string {
+			t, err := data.ParseDay(d)
+			if err != nil {
+				return d
+			}
+			return t.Format("2006年1月2日")
+		},
+		"event": data.EventLabel,
+	}
+	return &Server{
+		store:   store,
+		limits:  limits,
+		now:     time.Now,
+		clients: map[string]*client{},
+		tmpl:    template.Must(template.New("").Funcs(funcs).ParseFS(templates, "templates/*.html")),
+	}
+}
+
+// ServeHTTP answers GET and HEAD for /r/{token}; everything else is refused.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		s.page(w, http.StatusMethodNotAllowed, "error", "不支持该操作。")
+		return
+	}
+	if !s.allow(clientIP(r)) {
+		h.Set("Retry-After", "10")
+		s.page(w, http.StatusTooManyRequests, "error", "查询过于频繁，请稍后再试。")
+		return
+	}
+	token, ok := strings.CutPrefix(r.URL.Path, "/r/")
+	if !ok || token == "" || strings.Contains(token, "/") {
+		s.page(w, http.StatusNotFound, "error", "未找到该页面。")
+		return
+	}
+	t, err := s.store.TrackByToken(r.Context(), token)
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		s.page(w, http.StatusNotFound, "error", "未找到该办件，请核对回执上的二维码。")
+		return
+	case err != nil:
+		log.Printf("web: track: %v", err)
+		s.page(w, http.StatusServiceUnavailable, "error", "系统暂时无法查询，请稍后再试。")
+		return
+	}
+	s.page(w, http.StatusOK, "status", &t)
+}
+
+// page renders a template into memory first, so a failure never sends half
+// a page with a success code.
+func (s *Server) page(w http.ResponseWriter, code int, name string, v any) {
+	var buf bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&buf, name+".html", v); err != nil {
+		log.Printf("web: render %s: %v", name, err)
+		http.Error(w, "系统暂时无法查询，请稍后再试。", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// allow applies the per-client limiter; clients idle for 10 minutes are
+// forgotten so the map stays small.
+func (s *Server) allow(ip string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if len(s.clients) > 10000 {
+		for k, c := range s.clients {
+			if now.Sub(c.seen) > 10*time.Minute {
+				delete(s.clients, k)
+			}
+		}
+	}
+	c, ok := s.clients[ip]
+	if !ok {
+		c = &client{lim: rate.NewLimiter(s.limits.Rate, s.limits.Burst)}
+		s.clients[ip] = c
+	}
+	c.seen = now
+	return c.lim.AllowN(now, 1)
+}
+
+// clientIP is the peer's address. Headers such as X-Forwarded-For are not
+// trusted: the page is served directly on the service room's LAN.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// Serve listens on addr and serves the page until ctx ends.
+func Serve(ctx context.Context, addr string, h http.Handler) error {
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    8 << 10,
+	}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	err := srv.ListenAndServe()
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
