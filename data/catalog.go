@@ -222,6 +222,7 @@ func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, erro
 	if err := c.Validate(); err != nil {
 		return sum, err
 	}
+	defer s.guides.Clear() // guides may have new versions
 	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
 		if err := putCenter(ctx, tx, c.Center); err != nil {
 			return err

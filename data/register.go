@@ -144,16 +144,51 @@ type Receipt struct {
 // numbers stay unique under concurrent intake), a fresh query code and a
 // fresh tracking token. On any error nothing is stored.
 func (s *Store) Register(ctx context.Context, reg Registration) (Receipt, error) {
+	for attempt := 0; ; attempt++ {
+		rc, err := s.register(ctx, reg)
+		if (errors.Is(err, errStaleGuide) || errors.Is(err, ErrInvalid)) && attempt < 1 {
+			// The cached guide may be older than the one the resident saw
+			// (another process imported a new version): read it again and
+			// check once more before telling anyone their input is wrong.
+			s.guides.Delete(reg.ItemID)
+			continue
+		}
+		if errors.Is(err, errStaleGuide) {
+			err = fmt.Errorf("data: register: %w", ErrConflict)
+		}
+		return rc, err
+	}
+}
+
+var errStaleGuide = errors.New("data: guide changed")
+
+// guide returns the item from the cache of parsed guides, reading it when
+// absent. A guide never changes within a version, so an entry is right as
+// long as its version is the item's current one; register checks that
+// inside its write transaction.
+func (s *Store) guide(ctx context.Context, id int64) (*Item, error) {
+	if v, ok := s.guides.Load(id); ok {
+		return v.(*Item), nil
+	}
+	it, err := s.Item(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.guides.Store(id, &it)
+	return &it, nil
+}
+
+func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error) {
 	now := s.now()
 	var rc Receipt
-	it, err := s.Item(ctx, reg.ItemID)
+	it, err := s.guide(ctx, reg.ItemID)
 	if errors.Is(err, ErrNotFound) {
 		return rc, Invalid("item", "找不到该事项，请返回重新选择。")
 	}
 	if err != nil {
 		return rc, err
 	}
-	clean, err := reg.Clean(&it, now)
+	clean, err := reg.Clean(it, now)
 	if err != nil {
 		return rc, err
 	}
@@ -179,7 +214,8 @@ func (s *Store) Register(ctx context.Context, reg Registration) (Receipt, error)
 			return Invalid("item", "该事项已暂停自助登记，请到窗口咨询。")
 		}
 		if version != it.Version {
-			return fmt.Errorf("%w: the guide changed while registering", ErrConflict)
+			s.guides.Delete(it.ID)
+			return errStaleGuide
 		}
 		day := Day(now)
 		var seq int

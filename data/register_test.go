@@ -193,3 +193,33 @@ func TestRegisterSQLInDescriptionIsJustText(t *testing.T) {
 	require.NoError(t, s.db.QueryRow(`SELECT description FROM requests`).Scan(&got))
 	assert.Equal(t, reg.Description, got)
 }
+
+func TestRegisterRecordsGuideVersionInForce(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	reg := goodRegistration(t, s)
+	_, err := s.Register(ctx, reg) // caches version 1
+	require.NoError(t, err)
+
+	// Another process (a staff desk, the CLI) publishes a new version of
+	// the guide: this store's cache does not know.
+	other, err := Open(ctx, s.Path())
+	require.NoError(t, err)
+	defer other.Close()
+	c := testCatalog()
+	c.Items[1].Fee = "工本费10元"
+	b, err := jsonMarshal(c)
+	require.NoError(t, err)
+	_, err = other.ImportCatalog(ctx, bytes.NewReader(b), testFiles)
+	require.NoError(t, err)
+
+	it, err := s.Item(ctx, reg.ItemID)
+	require.NoError(t, err)
+	reg.Brought = []int64{it.Materials[0].ID} // material ids are new too
+	rc, err := s.Register(ctx, reg)
+	require.NoError(t, err)
+	var v int
+	require.NoError(t, s.db.QueryRow(`SELECT item_version FROM requests WHERE id = ?`, rc.RequestID).Scan(&v))
+	assert.Equal(t, 2, v)
+	assert.Equal(t, []string{"户口簿"}, rc.Brought)
+}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
@@ -26,9 +27,10 @@ type Clock func() time.Time
 
 // Store is the SQLite data file. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  Clock
+	db     *sql.DB
+	path   string
+	now    Clock
+	guides sync.Map // item id → *Item, parsed guides for registration (see guide)
 }
 
 // Option configures Open.

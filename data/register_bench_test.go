@@ -1,0 +1,69 @@
+package data
+
+import (
+	"context"
+	"sort"
+	"testing"
+	"time"
+)
+
+// BenchmarkRegister measures a whole registration (validation, the request,
+// its first event and its numbers in one transaction) against the floor:
+// one raw single-row INSERT transaction into the same table of the same
+// database, measured in the same run.
+func BenchmarkRegister(b *testing.B) {
+	ctx := context.Background()
+	s := seeded(b)
+	reg := goodRegistration(b, s)
+	var itemID int64
+	if err := s.db.QueryRow(`SELECT id FROM items LIMIT 1`).Scan(&itemID); err != nil {
+		b.Fatal(err)
+	}
+	const rounds = 2000
+	floor := make([]time.Duration, 0, rounds)
+	ours := make([]time.Duration, 0, rounds)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor, ours = floor[:0], ours[:0]
+		for j := 0; j < rounds; j++ {
+			// Alternate the two so both see the same machine and file size.
+			t0 := time.Now()
+			tx, err := s.db.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id,
+				item_version, channel, status, mode, applicant_name, created_at) VALUES (?, ?, ?, ?, 1, 'kiosk',
+				'submitted', 'promise', ?, ?)`, NewToken(), "ACDEFH", NewToken(), itemID, "张三", s.stamp()); err != nil {
+				b.Fatal(err)
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+			floor = append(floor, time.Since(t0))
+
+			t0 = time.Now()
+			if _, err := s.Register(ctx, reg); err != nil {
+				b.Fatal(err)
+			}
+			ours = append(ours, time.Since(t0))
+		}
+	}
+	b.StopTimer()
+	reportPercentiles(b, ours, floor)
+}
+
+// reportPercentiles reports p50 and p99 of ours in milliseconds, the floor's
+// p50, and the ratio of the two p50s.
+func reportPercentiles(b *testing.B, ours, floor []time.Duration) {
+	p := func(d []time.Duration, q float64) float64 {
+		s := append([]time.Duration(nil), d...)
+		sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+		return float64(s[int(q*float64(len(s)-1))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(p(ours, 0.50), "p50-ms")
+	b.ReportMetric(p(ours, 0.99), "p99-ms")
+	b.ReportMetric(p(floor, 0.50), "floor-p50-ms")
+	b.ReportMetric(p(ours, 0.50)/p(floor, 0.50), "x-floor")
+	b.ReportMetric(0, "ns/op")
+}
