@@ -1,0 +1,78 @@
+# Bianmin — make run (open the kiosk) and make test (run every test).
+# Both install the Debian packages they are missing first (apt-get, as root
+# or through sudo), so a fresh Debian 12 machine with Go needs nothing else.
+
+SHELL   := /bin/bash
+GO      ?= go
+BIN     := bianmin
+DATA    ?=
+ARGS    ?= --windowed
+# Packages that build without cgo: everything but package main (which links
+# Fyne's GLFW driver). Tests of these need no X server and no GL.
+PURE    = $$($(GO) list ./... | grep -v '^bianmin/cmd/bianmin$$')
+
+# What building the window needs (cgo + GL + X headers), what the kiosk uses
+# at run time (CUPS client for lp/lpstat, espeak-ng for read-aloud), and what
+# the tests use (a CUPS server with a PDF printer, poppler to read the PDF
+# back, zbar to decode the QR).
+APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
+APT_RUN   := cups-client espeak-ng
+APT_TEST  := cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools
+
+.PHONY: run test bench lint package build deps-build deps-run deps-test font clean
+
+run: deps-build deps-run build
+	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
+
+build: deps-build
+	$(GO) build -o $(BIN) ./cmd/bianmin
+
+# The printing tests print through a real CUPS queue "bianmin-test" (a PDF
+# printer) that this target starts and creates.
+test: deps-build deps-test
+	bash ui/paper/testdata/cups-setup.sh
+	$(GO) build -o /dev/null ./cmd/bianmin
+	BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE)
+
+bench: deps-test
+	bash ui/paper/testdata/cups-setup.sh
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem $(PURE)
+
+lint: deps-build
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# A Linux package (tar.xz with the binary, icon and .desktop file).
+package: deps-build
+	cd cmd/bianmin && $(GO) run fyne.io/tools/cmd/fyne@v1.7.0 package --os linux --name bianmin \
+		--icon ../../assets/icon.png --app-id org.bianmin.kiosk --release
+	mkdir -p dist && mv cmd/bianmin/*.tar.xz dist/
+
+# Rebuild fonts/wqy-microhei-gb2312.ttf from Debian's font package.
+font:
+	$(call apt,fonts-wqy-microhei python3-fonttools)
+	/usr/bin/python3 fonts/subset.py
+
+clean:
+	rm -f $(BIN)
+	rm -rf dist
+
+deps-build:
+	$(call apt,$(APT_BUILD))
+deps-run:
+	$(call apt,$(APT_RUN))
+deps-test:
+	$(call apt,$(APT_TEST))
+
+# apt installs the named Debian packages that are not installed yet.
+define apt
+	@missing=""; for p in $(1); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		echo "apt-get install$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef

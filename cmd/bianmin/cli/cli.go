@@ -1,0 +1,252 @@
+// Package cli is everything the bianmin command does before (or instead of)
+// opening a window: flags, the data file's location, first-start seeding,
+// and the subcommands `catalog import|export` and `synth items|requests`.
+// It builds without cgo, so it is tested like any other package; package
+// main adds only the Fyne app.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bianmin/data"
+)
+
+// Options are the flags of the kiosk itself.
+type Options struct {
+	DataFile string // --data
+	Windowed bool   // --windowed
+	Lang     string // --lang zh|en
+	Listen   string // --listen: address of the phone status page ("" = off)
+	BaseURL  string // --base-url: public URL the QR codes point to
+	Printer  string // --printer: CUPS queue ("" = system default)
+}
+
+// GUI opens the kiosk on an open store and returns when its window closes.
+type GUI func(ctx context.Context, s *data.Store, o Options) error
+
+// Seed is the sample catalog loaded into a new data file, and the folder its
+// photo files are read from.
+type Seed struct {
+	Catalog []byte
+	Files   fs.FS
+}
+
+const usage = `用法 Usage:
+  bianmin [--data FILE] [--windowed] [--lang zh|en] [--listen ADDR] [--base-url URL] [--printer QUEUE]
+      打开自助终端 (opens the kiosk)
+  bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
+  bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
+  bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
+`
+
+// DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
+// ~/.local/share/bianmin/bianmin.db when XDG_DATA_HOME is unset.
+func DefaultDataFile() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "bianmin", "bianmin.db")
+}
+
+// Main runs the command with args (without the program name) and returns the
+// exit code. gui is nil in tests of the subcommands.
+func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		err := sub(ctx, args, seed, stdout)
+		if err != nil {
+			fmt.Fprintln(stderr, "bianmin:", describe(err))
+			if errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) {
+				fmt.Fprint(stderr, usage)
+				return 2
+			}
+			return 1
+		}
+		return 0
+	}
+	fset := flag.NewFlagSet("bianmin", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() { fmt.Fprint(stderr, usage) }
+	var o Options
+	fset.StringVar(&o.DataFile, "data", DefaultDataFile(), "data file (SQLite)")
+	fset.BoolVar(&o.Windowed, "windowed", false, "run in a window instead of full screen (development)")
+	fset.StringVar(&o.Lang, "lang", "zh", "language: zh or en")
+	fset.StringVar(&o.Listen, "listen", ":8080", "address of the phone status page; empty to turn it off")
+	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL in QR codes (default: the center profile's, or http://<this host><listen>)")
+	fset.StringVar(&o.Printer, "printer", "", "CUPS queue for receipts (default: the system default printer)")
+	if err := fset.Parse(args); err != nil {
+		return 2
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	s, err := OpenSeeded(ctx, o.DataFile, seed)
+	if err != nil {
+		fmt.Fprintln(stderr, "bianmin:", describe(err))
+		return 1
+	}
+	defer s.Close()
+	if gui == nil {
+		fmt.Fprintln(stderr, "bianmin: this build has no window")
+		return 1
+	}
+	if err := gui(ctx, s, o); err != nil {
+		fmt.Fprintln(stderr, "bianmin:", describe(err))
+		return 1
+	}
+	return 0
+}
+
+var errUsage = errors.New("usage")
+
+// OpenSeeded opens the data file and, when it is new, loads the official
+// holiday calendar and the sample catalog into it.
+func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error) {
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	empty, err := s.Empty(ctx)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	if empty {
+		// The official holiday schedule ships with the program; the
+		// sample catalog fills in everything else.
+		if err := s.PutCalendarDays(ctx, data.OfficialCalendarDays()); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("holiday calendar: %w", err)
+		}
+		if seed.Catalog != nil {
+			if _, err := s.ImportCatalog(ctx, strings.NewReader(string(seed.Catalog)), seed.Files); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("sample catalog: %w", err)
+			}
+		}
+	}
+	return s, nil
+}
+
+func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
+	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	dataFile := fset.String("data", DefaultDataFile(), "data file")
+	n := fset.Int("n", 0, "how many")
+	cmd := args[0]
+	var verb string
+	rest := args[1:]
+	if len(rest) > 0 {
+		verb, rest = rest[0], rest[1:]
+	}
+	// Flags may come before or after the file name.
+	var pos []string
+	for {
+		if err := fset.Parse(rest); err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fset.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fset.Arg(0))
+		rest = fset.Args()[1:]
+	}
+	switch {
+	case cmd == "catalog" && verb == "import" && len(pos) == 1:
+		return catalogImport(ctx, *dataFile, pos[0], seed, stdout)
+	case cmd == "catalog" && verb == "export" && len(pos) == 1:
+		return catalogExport(ctx, *dataFile, pos[0], seed, stdout)
+	case cmd == "synth" && verb == "items" && len(pos) == 0 && *n > 0:
+		return synthItems(ctx, *dataFile, *n, seed, stdout)
+	case cmd == "help":
+		return flag.ErrHelp
+	}
+	return fmt.Errorf("%w: %s", errUsage, strings.Join(args, " "))
+}
+
+func catalogImport(ctx context.Context, dataFile, file string, seed Seed, stdout io.Writer) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	s, err := data.Open(ctx, dataFile)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := s.ImportCatalog(ctx, f, os.DirFS(filepath.Dir(file)))
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	fmt.Fprintf(stdout, "已导入 imported: %d 个窗口 windows, %d 名工作人员 staff, %d 个事项 items, %d 项公开 disclosures (%d 个版本 versions), %d 个日期 calendar days\n",
+		sum.Windows, sum.Staff, sum.Items, sum.Disclosures, sum.Versions, sum.CalendarDays)
+	return nil
+}
+
+func catalogExport(ctx context.Context, dataFile, file string, seed Seed, stdout io.Writer) error {
+	s, err := OpenSeeded(ctx, dataFile, seed)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	// Write to a temporary file and rename, so a failed export never leaves
+	// half a file where a good one was.
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".bianmin-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := s.ExportCatalog(ctx, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "已导出 exported:", file)
+	return nil
+}
+
+func synthItems(ctx context.Context, dataFile string, n int, seed Seed, stdout io.Writer) error {
+	s, err := OpenSeeded(ctx, dataFile, seed)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	added, err := s.AddSynthItems(ctx, n, 1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已生成 added %d 个演示事项 synthetic items\n", added)
+	return nil
+}
+
+// describe gives the Chinese message for errors that have one, followed by
+// the technical text for the log.
+func describe(err error) string {
+	var ie *data.InvalidError
+	if errors.As(err, &ie) {
+		if ie.Field != "" {
+			return ie.Msg + "（位置 at: " + ie.Field + "）"
+		}
+		return ie.Msg
+	}
+	return err.Error()
+}
