@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"bianmin/data"
 )
@@ -45,6 +46,7 @@ const usage = `用法 Usage:
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
+  bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -169,8 +171,8 @@ func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error 
 		return catalogImport(ctx, *dataFile, pos[0], seed, stdout)
 	case cmd == "catalog" && verb == "export" && len(pos) == 1:
 		return catalogExport(ctx, *dataFile, pos[0], seed, stdout)
-	case cmd == "synth" && verb == "items" && len(pos) == 0 && *n > 0:
-		return synthItems(ctx, *dataFile, *n, seed, stdout)
+	case cmd == "synth" && (verb == "items" || verb == "requests") && len(pos) == 0 && *n > 0:
+		return synth(ctx, verb, *dataFile, *n, seed, stdout)
 	case cmd == "help":
 		return flag.ErrHelp
 	}
@@ -224,17 +226,25 @@ func catalogExport(ctx context.Context, dataFile, file string, seed Seed, stdout
 	return nil
 }
 
-func synthItems(ctx context.Context, dataFile string, n int, seed Seed, stdout io.Writer) error {
+func synth(ctx context.Context, what, dataFile string, n int, seed Seed, stdout io.Writer) error {
 	s, err := OpenSeeded(ctx, dataFile, seed)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	added, err := s.AddSynthItems(ctx, n, 1)
+	if what == "items" {
+		added, err := s.AddSynthItems(ctx, n, 1)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "已生成 added %d 个演示事项 synthetic items\n", added)
+		return nil
+	}
+	added, err := s.AddSynthRequests(ctx, n, uint64(time.Now().UnixNano()))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已生成 added %d 个演示事项 synthetic items\n", added)
+	fmt.Fprintf(stdout, "已生成 added %d 件演示办件 synthetic requests\n", added)
 	return nil
 }
 

@@ -92,6 +92,13 @@ func TestSynthItems(t *testing.T) {
 	assert.False(t, cal.IsWorkday(day), "the official holidays are seeded")
 }
 
+func TestSynthRequests(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	code, out, errs := run(t, "synth", "requests", "-n", "50", "--data", db)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "50 件")
+}
+
 func TestUsage(t *testing.T) {
 	code, _, errs := run(t, "catalog", "frobnicate")
 	assert.Equal(t, 2, code)

@@ -1,0 +1,231 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// Parts of synthetic names: common surnames and given-name characters.
+var (
+	synthSurnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+	synthGiven    = []rune("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文辉力玉兰红梅志强金凤春梅海燕建国建军淑珍秀珍玉珍凤英")
+	synthNotes    = []string{"", "", "", "家中老人行动不便，希望尽快办理", "材料已按一次性告知单准备", "请电话联系", "上午来过一次，窗口人多"}
+	synthRegions  = []string{"610202", "610203", "610204", "610222", "610102", "610103"} // 铜川、西安的区县代码
+)
+
+// SynthRequests are the proportions of statuses synthetic requests end in:
+// most are finished, some in progress, a few waiting for materials or
+// refused, as in a real service room's book.
+var synthStatuses = []struct {
+	status Status
+	weight int
+}{
+	{StatusFinished, 55}, {StatusAccepted, 15}, {StatusSubmitted, 10}, {StatusWaiting, 8},
+	{StatusEscalated, 7}, {StatusRefused, 5},
+}
+
+// AddSynthRequests adds n realistic requests for benchmarks, screenshots and
+// trying staff mode: spread over the active items, the last 120 days (on
+// working days, in office hours) and the three channels, with valid-looking
+// but fictitious names, mobiles and ID numbers, each with a consistent
+// timeline. They are written directly in batches of 1,000 per transaction.
+func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, error) {
+	var items []struct {
+		id      int64
+		version int
+		mode    Mode
+		days    int
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, version, mode, promised_days FROM items WHERE active = 1 ORDER BY id`)
+	if err != nil {
+		return 0, mapErr("synth requests", err)
+	}
+	for rows.Next() {
+		var it struct {
+			id      int64
+			version int
+			mode    Mode
+			days    int
+		}
+		if err := rows.Scan(&it.id, &it.version, &it.mode, &it.days); err != nil {
+			rows.Close()
+			return 0, mapErr("synth requests", err)
+		}
+		items = append(items, it)
+	}
+	rows.Close()
+	if len(items) == 0 {
+		return 0, Invalid("items", "请先导入事项目录，再生成演示办件。")
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var staff []int64
+	if err := collectDB(ctx, s.db, &staff, `SELECT id FROM staff WHERE active = 1 ORDER BY id`); err != nil {
+		return 0, err
+	}
+	c, err := s.Center(ctx)
+	if err != nil {
+		return 0, err
+	}
+	r := rand.New(rand.NewPCG(seed, 0x6d696e))
+	now := s.now()
+	total := 0
+	for total < n {
+		batch := min(1000, n-total)
+		err := s.tx(ctx, "synth requests", func(tx *sql.Tx) error {
+			for i := 0; i < batch; i++ {
+				it := items[r.IntN(len(items))]
+				// A working day in the last 120 days, in office hours.
+				var created time.Time
+				for {
+					d := now.AddDate(0, 0, -r.IntN(120))
+					if cal.IsWorkday(d) {
+						created = time.Date(d.Year(), d.Month(), d.Day(), 8+r.IntN(9), r.IntN(60), r.IntN(60), 0, China)
+						break
+					}
+				}
+				if created.After(now) {
+					created = now.Add(-time.Duration(r.IntN(3600)) * time.Second)
+				}
+				var seq int
+				if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
+					ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {
+					return err
+				}
+				status := pickStatus(r)
+				channel := []Channel{ChannelKiosk, ChannelKiosk, ChannelWindow, ChannelWindow, ChannelWindow, ChannelPhone}[r.IntN(6)]
+				name := string(synthSurnames[r.IntN(len(synthSurnames))]) + string(synthGiven[r.IntN(len(synthGiven))])
+				if r.IntN(2) == 0 {
+					name += string(synthGiven[r.IntN(len(synthGiven))])
+				}
+				var owner any
+				if len(staff) > 0 && (status != StatusSubmitted || channel == ChannelWindow) {
+					owner = staff[r.IntN(len(staff))]
+				}
+				accepted, due, finished := "", "", ""
+				at := created
+				if status != StatusSubmitted && status != StatusRefused {
+					at = created.Add(time.Duration(5+r.IntN(120)) * time.Minute)
+					accepted = formatTime(at)
+					due = Day(cal.AddWorkdays(at, it.days))
+				}
+				if status == StatusFinished {
+					end := cal.AddWorkdays(at, r.IntN(it.days+1))
+					finished = formatTime(time.Date(end.Year(), end.Month(), end.Day(), 9+r.IntN(8), r.IntN(60), 0, 0, China))
+					if parseTime(finished).After(now) {
+						finished = formatTime(now)
+					}
+				}
+				res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id,
+					item_version, channel, status, mode, applicant_name, applicant_phone, applicant_id, description,
+					needs_help, proxy, consent_at, owner_id, first_owner_id, created_at, accepted_at, clock_start_day,
+					due_day, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					FormatReceiptNo(c.ReceiptPrefix, created, seq), NewQueryCode(), NewToken(), it.id, it.version,
+					string(channel), string(status), string(it.mode), name, synthPhone(r), synthID(r, now),
+					synthNotes[r.IntN(len(synthNotes))], boolInt(r.IntN(10) == 0), boolInt(it.mode == ModeProxy),
+					formatTime(created), owner, owner, formatTime(created), accepted, Day(at), due, finished,
+					map[bool]string{true: "已办结，结果已告知申请人", false: ""}[status == StatusFinished])
+				if err != nil {
+					return err
+				}
+				id, err := res.LastInsertId()
+				if err != nil {
+					return err
+				}
+				if err := synthTimeline(ctx, tx, r, id, status, created, accepted, finished, owner); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return total, err
+		}
+		total += batch
+	}
+	return total, nil
+}
+
+func pickStatus(r *rand.Rand) Status {
+	sum := 0
+	for _, s := range synthStatuses {
+		sum += s.weight
+	}
+	x := r.IntN(sum)
+	for _, s := range synthStatuses {
+		if x < s.weight {
+			return s.status
+		}
+		x -= s.weight
+	}
+	return StatusFinished
+}
+
+func synthTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, id int64, status Status, created time.Time,
+	accepted, finished string, owner any) error {
+	if err := addEvent(ctx, tx, id, formatTime(created), EventSubmitted, nil, nil, true, "登记申请"); err != nil {
+		return err
+	}
+	switch status {
+	case StatusRefused:
+		return addEvent(ctx, tx, id, formatTime(created.Add(30*time.Minute)), EventRefused, owner, nil, true,
+			"不符合申报条件，已出具不予受理通知书")
+	case StatusSubmitted:
+		return nil
+	}
+	if err := addEvent(ctx, tx, id, accepted, EventAccepted, owner, nil, true, ""); err != nil {
+		return err
+	}
+	switch status {
+	case StatusWaiting:
+		ids, err := json.Marshal([]int64{})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO supplements (request_id, at, staff_id, materials, note)
+			VALUES (?, ?, ?, ?, ?)`, id, accepted, owner, string(ids), "请补充近三个月收入证明"); err != nil {
+			return err
+		}
+		return addEvent(ctx, tx, id, accepted, EventSupplement, owner, nil, true, "请补充近三个月收入证明")
+	case StatusEscalated:
+		return addEvent(ctx, tx, id, accepted, EventEscalated, owner, nil, true, "已报送区级主管部门")
+	case StatusFinished:
+		return addEvent(ctx, tx, id, finished, EventFinished, owner, nil, true, "结果已电话告知申请人")
+	}
+	return nil
+}
+
+func synthPhone(r *rand.Rand) string {
+	prefixes := []string{"133", "135", "138", "139", "150", "158", "177", "186", "189", "199"}
+	return fmt.Sprintf("%s%08d", prefixes[r.IntN(len(prefixes))], r.IntN(100000000))
+}
+
+// synthID makes a well-formed ID number (right region, real birth date,
+// right check digit) for a person aged 18 to 90.
+func synthID(r *rand.Rand, now time.Time) string {
+	birth := now.AddDate(-18-r.IntN(72), 0, -r.IntN(365))
+	first17 := fmt.Sprintf("%s%s%03d", synthRegions[r.IntN(len(synthRegions))], birth.Format("20060102"), r.IntN(1000))
+	return first17 + string(IDCheckChar(first17))
+}
+
+func collectDB[T any](ctx context.Context, db *sql.DB, out *[]T, q string, args ...any) error {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return mapErr("collect", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return mapErr("collect", err)
+		}
+		*out = append(*out, v)
+	}
+	return mapErr("collect", rows.Err())
+}
