@@ -16,3 +16,13 @@ var Translations embed.FS
 
 // TranslationsDir is the folder inside Translations.
 const TranslationsDir = "translations"
+
+// Sample holds the sample catalog (sample.json, the same format as
+// `bianmin catalog import`) and the avatars its photo_file entries name,
+// relative to this folder. A new data file is seeded from it on first start.
+//
+//go:embed sample.json avatars/*.png
+var Sample embed.FS
+
+// SampleCatalog is the name of the sample catalog inside Sample.
+const SampleCatalog = "sample.json"
