@@ -1,0 +1,132 @@
+package input
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Keypad is the large numeric keypad for mobile numbers, ID numbers,
+// receipt numbers and codes: 0–9, X (for ID numbers, shown on request),
+// 退格 (backspace), 清空 (clear) and 完成 (done).
+//
+// It types into a *widget.Entry (an *Entry's embedded one when a Panel
+// drives it) through the entry's own TypedRune/TypedKey, so the cursor,
+// selection, undo and OnChanged behave as with a physical keyboard.
+type Keypad struct {
+	widget.BaseWidget
+	keepsFocus
+
+	// OnDone runs after 完成 has sent Enter to the entry (which runs the
+	// entry's OnSubmitted).
+	OnDone func()
+
+	// X types an upper-case X: the check character of a resident ID.
+	// Hidden unless SetX(true).
+	X *Key
+	// Backspace deletes the character before the cursor.
+	Backspace *Key
+	// Clear empties the entry.
+	Clear *Key
+	// Done sends Enter to the entry and runs OnDone.
+	Done *Key
+
+	digits [10]*Key
+	target *widget.Entry
+	after  func() // run after every key, e.g. to give the entry its focus back
+	body   fyne.CanvasObject
+}
+
+var _ fyne.Disableable = (*Keypad)(nil)
+
+// NewKeypad returns a keypad with no target; give it one with SetTarget.
+func NewKeypad() *Keypad {
+	k := &Keypad{}
+	k.ExtendBaseWidget(k)
+	for d := range k.digits {
+		k.digits[d] = newKey(string(rune('0'+d)), roleChar, func() { k.typeRune(rune('0' + d)) })
+		k.digits[d].tall = 1.2
+		k.digits[d].wide = 1.5
+	}
+	k.X = newKey("X", roleChar, func() { k.typeRune('X') })
+	k.X.tall, k.X.wide = 1.2, 1.5
+	k.X.Hide()
+	k.Backspace = newKey(lang.L("input.key.backspace"), roleAction, k.backspace)
+	k.Clear = newKey(lang.L("input.key.clear"), roleAction, k.clear)
+	k.Done = newKey(lang.L("input.key.done"), rolePrimary, k.done)
+	for _, a := range []*Key{k.Backspace, k.Clear, k.Done} {
+		a.wide = 1.5
+	}
+
+	d := k.digits
+	grid := column(ones(4),
+		row(nil, d[1], d[2], d[3]),
+		row(nil, d[4], d[5], d[6]),
+		row(nil, d[7], d[8], d[9]),
+		row([]float32{1, 2}, k.X, d[0]),
+	)
+	actions := column([]float32{1, 1, 2}, k.Backspace, k.Clear, k.Done)
+	k.body = row([]float32{3, 1}, grid, actions)
+	return k
+}
+
+// Digit returns the key for digit d (0–9).
+func (k *Keypad) Digit(d int) *Key { return k.digits[d] }
+
+// SetX shows or hides the X key.
+func (k *Keypad) SetX(show bool) {
+	if show {
+		k.X.Show()
+	} else {
+		k.X.Hide()
+	}
+	k.Refresh()
+}
+
+// SetTarget sets the entry the keys type into; nil makes them do nothing.
+func (k *Keypad) SetTarget(e *widget.Entry) { k.target = e }
+
+// Target returns the entry the keys type into.
+func (k *Keypad) Target() *widget.Entry { return k.target }
+
+func (k *Keypad) typeRune(r rune) {
+	if k.target != nil {
+		k.target.TypedRune(r)
+	}
+	k.afterKey()
+}
+
+func (k *Keypad) backspace() {
+	if k.target != nil {
+		k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	k.afterKey()
+}
+
+func (k *Keypad) clear() {
+	if k.target != nil {
+		k.target.SetText("")
+	}
+	k.afterKey()
+}
+
+func (k *Keypad) done() {
+	if k.target != nil {
+		k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	k.afterKey()
+	if k.OnDone != nil {
+		k.OnDone()
+	}
+}
+
+func (k *Keypad) afterKey() {
+	if k.after != nil {
+		k.after()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (k *Keypad) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.body)
+}

@@ -1,0 +1,258 @@
+// Package input is the kiosk's own touch input. Fyne has no input method
+// on Linux and no on-screen keyboard, so a resident without a physical
+// keyboard could not type at all, let alone in Chinese; this package
+// provides:
+//
+//   - Keypad: large keys 0–9, X, 退格, 清空, 完成 for numbers and ID
+//     numbers;
+//   - Keyboard: QWERTY with pinyin composition and a paged candidate bar
+//     (package input/pinyin ranks the candidates), Latin letters, digits
+//     and Chinese punctuation, and a surname-first order for name fields;
+//   - Entry and Panel: a screen puts one Panel at the bottom of its layout
+//     (container.NewBorder(nil, panel, nil, nil, form)) and makes its
+//     fields with panel.NewEntry(kind); touching a field shows the right
+//     keypad or keyboard in the panel, which is part of the layout, never
+//     an overlay, so the field stays visible above it;
+//   - Scanner: tells a keyboard-wedge barcode/QR scanner's burst of keys
+//     from typing.
+//
+// Every label goes through fyne's lang package (keys "input.*").
+package input
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Widest the keypad and keyboard grow, in dp, on a wide screen.
+const (
+	keypadMaxWidth   = 640
+	keyboardMaxWidth = 1400
+)
+
+// Panel holds the keypad and the keyboard and shows the one that suits
+// the entry being filled. Place it at the bottom of a Border layout; it
+// takes no room while no entry is active. Create it with NewPanel.
+type Panel struct {
+	widget.BaseWidget
+
+	// Keypad and Keyboard are the panel's two inputs, exposed for tests
+	// and for screens that want to tune them.
+	Keypad   *Keypad
+	Keyboard *Keyboard
+
+	// OnShow runs when the panel opens or switches to an entry; a screen
+	// whose fields sit in a container.Scroll can call ScrollIntoView.
+	OnShow func(e *Entry)
+	// OnDone runs when 完成 is tapped, after Enter went to the entry.
+	// When nil, the panel closes.
+	OnDone func(e *Entry)
+
+	active  *Entry
+	scanner *Scanner
+	keypad  fyne.CanvasObject
+	keybd   fyne.CanvasObject
+}
+
+// NewPanel returns a closed panel.
+func NewPanel() *Panel {
+	p := &Panel{Keypad: NewKeypad(), Keyboard: NewKeyboard()}
+	p.ExtendBaseWidget(p)
+	p.Keypad.OnDone = p.done
+	p.Keyboard.OnDone = p.done
+	p.Keypad.after = p.refocus
+	p.Keyboard.after = p.refocus
+	p.keypad = container.New(maxWidth{keypadMaxWidth}, p.Keypad)
+	p.keybd = container.New(maxWidth{keyboardMaxWidth}, p.Keyboard)
+	return p
+}
+
+// NewEntry returns a new entry of the given kind attached to the panel.
+func (p *Panel) NewEntry(kind Kind) *Entry {
+	e := NewEntry(kind)
+	p.Attach(e, kind)
+	return e
+}
+
+// Attach makes the panel serve e as a field of the given kind.
+func (p *Panel) Attach(e *Entry, kind Kind) {
+	e.kind = kind
+	e.panel = p
+}
+
+// SetScanner makes the attached entries feed their key events to s, so
+// that a scan works while one of them has the focus. Hook s to the canvas
+// too, for when none has.
+func (p *Panel) SetScanner(s *Scanner) { p.scanner = s }
+
+// Active returns the entry the panel is serving, or nil when closed.
+func (p *Panel) Active() *Entry { return p.active }
+
+// Activate opens the panel for e (which must be attached) with the input
+// for its kind. Touching or focusing an attached entry calls it.
+func (p *Panel) Activate(e *Entry) {
+	if e == nil || e == p.active || e.Disabled() {
+		return
+	}
+	p.active = e
+	switch e.kind {
+	case Digits, Phone, IDNumber:
+		p.Keyboard.SetTarget(nil)
+		p.Keypad.SetTarget(&e.Entry)
+		p.Keypad.SetX(e.kind == IDNumber)
+	default:
+		p.Keypad.SetTarget(nil)
+		kb := p.Keyboard
+		kb.SetTarget(&e.Entry)
+		kb.accept = e.kind.accept
+		kb.SetNames(e.kind == Name)
+		// A code has no Chinese: no way to switch to pinyin.
+		if e.kind == Code {
+			kb.Switch.Hide()
+			kb.SetUpper(true)
+			kb.SetMode(Letters)
+		} else {
+			kb.Switch.Show()
+			kb.SetUpper(false)
+			kb.SetMode(Pinyin)
+		}
+	}
+	p.Refresh()
+	if p.OnShow != nil {
+		p.OnShow(e)
+	}
+}
+
+// Close hides the keypad and keyboard, dropping any composition. Screens
+// call it when they are left.
+func (p *Panel) Close() {
+	p.active = nil
+	p.Keypad.SetTarget(nil)
+	p.Keyboard.SetTarget(nil)
+	p.Refresh()
+}
+
+func (p *Panel) done() {
+	e := p.active
+	if p.OnDone != nil {
+		p.OnDone(e)
+		return
+	}
+	p.Close()
+	if e == nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Unfocus()
+	}
+}
+
+// refocus gives the focus back to the active entry after a key, so its
+// cursor shows and a physical keyboard keeps typing into it. (On the
+// desktop driver a key tap does not take the focus, see keepsFocus; a tap
+// on the panel's background or Fyne's test driver does.)
+func (p *Panel) refocus() {
+	e := p.active
+	if e == nil || e.Disabled() {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
+	r := &panelRenderer{p: p, bg: &canvas.Rectangle{}, line: &canvas.Rectangle{}}
+	r.Refresh()
+	return r
+}
+
+type panelRenderer struct {
+	p        *Panel
+	bg, line *canvas.Rectangle
+}
+
+func (r *panelRenderer) content() fyne.CanvasObject {
+	switch {
+	case r.p.active == nil:
+		return nil
+	case r.p.active.kind.Keypad():
+		return r.p.keypad
+	}
+	return r.p.keybd
+}
+
+func (r *panelRenderer) Layout(size fyne.Size) {
+	pad := fynetheme.Padding()
+	r.bg.Resize(size)
+	r.line.Resize(fyne.NewSize(size.Width, fynetheme.SeparatorThicknessSize()))
+	if c := r.content(); c != nil {
+		c.Move(fyne.NewPos(pad, pad))
+		c.Resize(fyne.NewSize(max(size.Width-2*pad, 0), max(size.Height-2*pad, 0)))
+	}
+}
+
+// MinSize is zero while closed, so the layout gives the screen all the
+// room; open, the input plus a padding around it. (The panel stays
+// visible either way: Fyne does not lay a container out again when a
+// child is shown or hidden, but it does when a child's MinSize changes.)
+func (r *panelRenderer) MinSize() fyne.Size {
+	c := r.content()
+	if c == nil {
+		return fyne.Size{}
+	}
+	pad := fynetheme.Padding()
+	return c.MinSize().AddWidthHeight(2*pad, 2*pad)
+}
+
+func (r *panelRenderer) Refresh() {
+	th := r.p.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.bg.FillColor = th.Color(fynetheme.ColorNameHeaderBackground, v)
+	r.line.FillColor = th.Color(fynetheme.ColorNameSeparator, v)
+	open := r.p.active != nil
+	for _, o := range []fyne.CanvasObject{r.bg, r.line} {
+		if open {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	r.p.keypad.Hide()
+	r.p.keybd.Hide()
+	if c := r.content(); c != nil {
+		c.Show()
+	}
+	r.bg.Refresh()
+	r.line.Refresh()
+	r.Layout(r.p.Size())
+}
+
+func (r *panelRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.line, r.p.keypad, r.p.keybd}
+}
+
+func (r *panelRenderer) Destroy() {}
+
+// ScrollIntoView scrolls s so that o, an object inside it, is fully
+// visible, moving as little as possible. A screen calls it from
+// Panel.OnShow when the panel takes room from a scrolled form.
+func ScrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y + s.Offset.Y
+	bottom := top + o.Size().Height
+	off := s.Offset
+	switch {
+	case top < off.Y:
+		off.Y = top
+	case bottom > off.Y+s.Size().Height:
+		off.Y = bottom - s.Size().Height
+	default:
+		return
+	}
+	s.ScrollToOffset(off)
+}

@@ -1,0 +1,372 @@
+package pinyin
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	gopinyin "github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// hanziByUse is every GB2312 hanzi, most used first (see gen.go).
+//
+//go:embed hanzi.txt
+var hanziByUse string
+
+// commonWords is 20000 common words, most used first (see gen.go).
+//
+//go:embed words.txt
+var commonWords string
+
+// commonSurnames are the 100 most common Chinese surnames by registered
+// population, most common first, in the order of the Ministry of Public
+// Security's annual name reports (公安部户政管理研究中心《全国姓名报告》,
+// 2019–2020 editions); the order of the later ones shifts a little between
+// years, which does not matter here. go-pinyin has no surname data.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常"
+
+// surnameReadings are the surname readings of the common surnames whose
+// surname reading is not their main one in go-pinyin (曾 céng/zēng, 任
+// rèn/rén, 覃 tán/qín); every other surname is read with its main reading.
+func surnameReading(r rune) (string, bool) {
+	switch r {
+	case '曾':
+		return "zeng", true
+	case '任':
+		return "ren", true
+	case '覃':
+		return "qin", true
+	}
+	return "", false
+}
+
+// compoundSurnames are the best-known two-character surnames of the
+// 百家姓 with their surname readings, offered first in a name field.
+func compoundSurnames() map[string]string {
+	return map[string]string{
+		"ou'yang":    "欧阳",
+		"si'ma":      "司马",
+		"shang'guan": "上官",
+		"zhu'ge":     "诸葛",
+		"dong'fang":  "东方",
+		"huang'fu":   "皇甫",
+		"yu'chi":     "尉迟",
+		"gong'sun":   "公孙",
+		"mu'rong":    "慕容",
+		"ling'hu":    "令狐",
+		"xia'hou":    "夏侯",
+		"si'tu":      "司徒",
+	}
+}
+
+// Scores: lower is better. A character's score is its use rank, times
+// otherReadingFactor when the syllable is not its main reading, plus
+// levelTwoOffset for a level-2 character so that level 1 always comes
+// first. A word read with a character's other reading goes after the
+// words read with main readings.
+const (
+	otherReadingFactor = 20
+	levelTwoOffset     = 1 << 24
+	wordOtherReading   = 1 << 20
+	maxWordReadings    = 16
+)
+
+// typedAs maps a reading (tone stripped) to the syllable people type for
+// it, or "" to drop it: 嗯 (n, ng) is typed en, 哼 (hng) heng; the
+// interjections 呣 (m) and 噷 (hm) are dropped, since as syllables they
+// would split words wrongly.
+func typedAs(syl string) string {
+	switch syl {
+	case "n", "ng":
+		return "en"
+	case "hng":
+		return "heng"
+	case "m", "hm":
+		return ""
+	}
+	return syl
+}
+
+// word is a word and its score (lower is better).
+type word struct {
+	text  string
+	score int
+}
+
+// reading is one syllable of a character.
+type reading struct {
+	syllable string
+	main     bool // the character's first reading in go-pinyin
+}
+
+func build() *Dict {
+	rank := map[rune]int{}
+	for _, line := range strings.Split(hanziByUse, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, r := range line {
+			rank[r] = len(rank)
+		}
+	}
+
+	// Invert go-pinyin's dictionary for the GB2312 characters.
+	type scored struct {
+		r     rune
+		score int
+	}
+	bySyllable := map[string][]scored{}
+	readings := map[rune][]reading{}
+	for code, list := range gopinyin.PinyinDict {
+		r := rune(code)
+		rk, ok := rank[r]
+		if !ok {
+			continue
+		}
+		level := gb2312Level(r)
+		if level == 0 {
+			continue
+		}
+		for i, raw := range strings.Split(list, ",") {
+			syl := typedAs(plain(raw))
+			if syl == "" || slices.ContainsFunc(readings[r], func(x reading) bool { return x.syllable == syl }) {
+				continue
+			}
+			readings[r] = append(readings[r], reading{syllable: syl, main: i == 0})
+			score := rk
+			if i > 0 {
+				score *= otherReadingFactor
+			}
+			if level == 2 {
+				score += levelTwoOffset
+			}
+			bySyllable[syl] = append(bySyllable[syl], scored{r, score})
+			// ü after l and n is written v; people also type u (lue, nue).
+			if strings.HasPrefix(syl, "lv") || strings.HasPrefix(syl, "nv") {
+				if alt := syl[:1] + "u" + syl[2:]; alt == "lue" || alt == "nue" {
+					bySyllable[alt] = append(bySyllable[alt], scored{r, score})
+				}
+			}
+		}
+	}
+
+	// surnameRank ranks each common surname under its surname reading.
+	type surname struct {
+		rank    int
+		reading string
+	}
+	surnameRank := map[rune]surname{}
+	for i, r := range []rune(commonSurnames) {
+		rd, ok := surnameReading(r)
+		if !ok && len(readings[r]) > 0 {
+			rd = readings[r][0].syllable
+		}
+		surnameRank[r] = surname{rank: i, reading: rd}
+	}
+	byScore := func(a, b scored) int {
+		if a.score != b.score {
+			return a.score - b.score
+		}
+		return int(a.r - b.r)
+	}
+	// bySurname orders the characters typed as syl (a complete syllable,
+	// or the start of one) with the surnames read so first.
+	bySurname := func(syl string, complete bool) func(a, b scored) int {
+		isSurname := func(r rune) (int, bool) {
+			s, ok := surnameRank[r]
+			if complete {
+				return s.rank, ok && s.reading == syl
+			}
+			return s.rank, ok && strings.HasPrefix(s.reading, syl)
+		}
+		return func(a, b scored) int {
+			ra, aok := isSurname(a.r)
+			rb, bok := isSurname(b.r)
+			switch {
+			case aok && bok:
+				return ra - rb
+			case aok:
+				return -1
+			case bok:
+				return 1
+			}
+			return byScore(a, b)
+		}
+	}
+	toCandidates := func(list []scored, letters int) []Candidate {
+		out := make([]Candidate, len(list))
+		for i, s := range list {
+			out[i] = Candidate{Text: string(s.r), Letters: letters}
+		}
+		return out
+	}
+
+	d := &Dict{
+		syllables:      map[string][]Candidate{},
+		surnames:       map[string][]Candidate{},
+		prefixes:       map[string][]Candidate{},
+		prefixSurnames: map[string][]Candidate{},
+		words:          map[string][]word{},
+		compound:       map[string][]string{},
+	}
+	byPrefix := map[string]map[rune]int{}
+	for syl, list := range bySyllable {
+		d.maxSyllable = max(d.maxSyllable, len(syl))
+		slices.SortFunc(list, byScore)
+		d.syllables[syl] = toCandidates(list, len(syl))
+		sur := slices.Clone(list)
+		slices.SortStableFunc(sur, bySurname(syl, true))
+		d.surnames[syl] = toCandidates(sur, len(syl))
+		for l := 1; l < len(syl); l++ {
+			p := syl[:l]
+			if byPrefix[p] == nil {
+				byPrefix[p] = map[rune]int{}
+			}
+			for _, s := range list {
+				if old, ok := byPrefix[p][s.r]; !ok || s.score < old {
+					byPrefix[p][s.r] = s.score
+				}
+			}
+		}
+	}
+	for p, m := range byPrefix {
+		if _, complete := bySyllable[p]; complete {
+			continue
+		}
+		list := make([]scored, 0, len(m))
+		for r, s := range m {
+			list = append(list, scored{r, s})
+		}
+		slices.SortFunc(list, byScore)
+		d.prefixes[p] = toCandidates(list, len(p))
+		slices.SortStableFunc(list, bySurname(p, false))
+		d.prefixSurnames[p] = toCandidates(list, len(p))
+	}
+
+	// Words, under every combination of their characters' readings.
+	i := 0
+	for _, line := range strings.Split(commonWords, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, k := range wordKeys(line, readings) {
+			d.words[k.key] = append(d.words[k.key], word{text: line, score: i + k.other*wordOtherReading})
+		}
+		i++
+	}
+	for k, list := range d.words {
+		slices.SortStableFunc(list, func(a, b word) int { return a.score - b.score })
+		d.wordKeys = append(d.wordKeys, k)
+	}
+	slices.Sort(d.wordKeys)
+	for k, w := range compoundSurnames() {
+		d.compound[k] = append(d.compound[k], w)
+	}
+	return d
+}
+
+// wordKey is one way to read a word: its syllables joined by ', and how
+// many of its characters are read with other than their main reading.
+type wordKey struct {
+	key   string
+	other int
+}
+
+// wordKeys lists the readings of a word, main readings first, at most
+// maxWordReadings of them.
+func wordKeys(w string, readings map[rune][]reading) []wordKey {
+	keys := []wordKey{{}}
+	for i, r := range []rune(w) {
+		rs := readings[r]
+		if len(rs) == 0 {
+			return nil
+		}
+		var next []wordKey
+		for _, k := range keys {
+			for _, rd := range rs {
+				if len(next) == maxWordReadings {
+					break
+				}
+				nk := k
+				if i > 0 {
+					nk.key += "'"
+				}
+				nk.key += rd.syllable
+				if !rd.main {
+					nk.other++
+				}
+				next = append(next, nk)
+			}
+		}
+		keys = next
+	}
+	return keys
+}
+
+// gb2312Level returns 1 for a GB2312 level-1 hanzi (rows 16–55), 2 for a
+// level-2 one (rows 56–87) and 0 for anything else. GBK, a superset of
+// GB2312, encodes a GB2312 character in row R as the bytes 0xA0+R and
+// 0xA1–0xFE; its own additions use other second bytes.
+func gb2312Level(r rune) int {
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(string(r)))
+	if err != nil || len(b) != 2 || b[1] < 0xA1 || b[1] > 0xFE {
+		return 0
+	}
+	switch row := int(b[0]) - 0xA0; {
+	case row >= 16 && row <= 55:
+		return 1
+	case row >= 56 && row <= 87:
+		return 2
+	}
+	return 0
+}
+
+// plain strips the tone from a go-pinyin reading and writes ü as v:
+// "lǜ" → "lv", "zhāng" → "zhang", "ê̄" → "e". It returns "" for anything
+// that is not then plain letters.
+func plain(reading string) string {
+	var b strings.Builder
+	for _, r := range reading {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r >= 0x300 && r <= 0x36F: // combining tone marks
+		default:
+			p, ok := toneless(r)
+			if !ok {
+				return ""
+			}
+			b.WriteRune(p)
+		}
+	}
+	if b.Len() == 0 || !utf8.ValidString(b.String()) {
+		return ""
+	}
+	return b.String()
+}
+
+// toneless maps a tone-marked letter of go-pinyin's readings to a plain
+// one.
+func toneless(r rune) (rune, bool) {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à':
+		return 'a', true
+	case 'ē', 'é', 'ě', 'è', 'ê', 'ế', 'ề':
+		return 'e', true
+	case 'ī', 'í', 'ǐ', 'ì':
+		return 'i', true
+	case 'ō', 'ó', 'ǒ', 'ò':
+		return 'o', true
+	case 'ū', 'ú', 'ǔ', 'ù':
+		return 'u', true
+	case 'ü', 'ǖ', 'ǘ', 'ǚ', 'ǜ':
+		return 'v', true
+	case 'ń', 'ň', 'ǹ':
+		return 'n', true
+	case 'ḿ':
+		return 'm', true
+	}
+	return 0, false
+}

@@ -1,0 +1,234 @@
+// Package pinyin turns the letters a resident types on the kiosk's
+// on-screen keyboard into candidate Chinese characters and words. It is
+// pure Go with no UI: package input draws the keyboard around it.
+//
+// The readings come from the dictionary of github.com/mozillazg/go-pinyin
+// (PinyinDict, rune → readings), inverted once, lazily, with tone marks
+// stripped to plain letters and ü written as v (lv → 绿, nve/nue → 虐).
+// Only characters people use are offered: the 6763 hanzi of GB2312, the
+// 3755 level-1 characters (一级字, rows 16–55, as golang.org/x/text's GBK
+// encoder tells) before the 3008 level-2 ones.
+//
+// Within a level characters are ordered by how often they are used, and a
+// reading that is not the character's main one (大 read dài, 了 read liǎo)
+// counts less. go-pinyin has no frequencies and no phrases, so both come
+// from the word list of jieba (MIT licence, see LICENSE-jieba.txt),
+// derived by gen.go into hanzi.txt (every GB2312 hanzi, most used first)
+// and words.txt (20000 common words of 2–4 characters). Words are indexed
+// under every combination of their characters' readings (at most 16), as
+// go-pinyin cannot say which reading a word uses; a combination that uses
+// a character's other reading ranks after those that use main readings.
+// So a word with a polyphonic character may also show under a reading it
+// does not have (银行 under yinxing as well as yinhang).
+//
+// For a name field the Surname order puts the common surnames first for
+// the first character, and offers compound surnames (欧阳, 司马…) as words.
+//
+// Input: lower-case letters a–z, v for ü, and ' to separate syllables
+// (xi'an). Several syllables ("zhangsan", "juzhu") are segmented, longest
+// syllable first; the last one may be incomplete ("juzh"). The candidates
+// are, in order: words covering the whole input, words covering its first
+// syllables, then the characters of the first syllable. Each Candidate
+// says how many input letters it covers, so the keyboard keeps the rest
+// composing (pick 张 from "zhangwei" and "wei" remains).
+package pinyin
+
+//go:generate go run gen.go
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Order chooses how the characters of the first syllable are ranked.
+type Order int
+
+const (
+	// Text ranks by level, then use: for any free text.
+	Text Order = iota
+	// Surname puts common surnames first: for the first character of a
+	// name field.
+	Surname
+)
+
+// Candidate is one choice offered for the input.
+type Candidate struct {
+	// Text is the character or word to insert.
+	Text string
+	// Letters is how many bytes of the input Text stands for, counting any
+	// ' separators inside it: after inserting Text, the keyboard keeps
+	// input[Letters:] (without a leading ') composing.
+	Letters int
+}
+
+// Dict is the inverted dictionary. It is read-only once built and safe
+// for concurrent use. Get the shared one with Default.
+type Dict struct {
+	// syllables maps a complete syllable to its characters in Text order,
+	// surnames to the same in Surname order.
+	syllables map[string][]Candidate
+	surnames  map[string][]Candidate
+	// prefixes maps an incomplete syllable ("zh", "n", "xio") to the
+	// characters of every syllable it begins, in each order.
+	prefixes       map[string][]Candidate
+	prefixSurnames map[string][]Candidate
+	// words maps syllables joined by ' ("ju'zhu") to words, best first;
+	// wordKeys is the sorted list of those keys for prefix search.
+	words    map[string][]word
+	wordKeys []string
+	// compound maps the same keys to compound surnames (ou'yang → 欧阳).
+	compound map[string][]string
+	// maxSyllable is the length of the longest syllable.
+	maxSyllable int
+}
+
+var shared = sync.OnceValue(build)
+
+// Default returns the dictionary, building it on first use (a few tens of
+// milliseconds). Call it once in the background at start-up so the first
+// key a resident taps answers at once.
+func Default() *Dict { return shared() }
+
+// Candidates returns the candidates for input in the given order from the
+// shared dictionary. See Dict.Candidates.
+func Candidates(input string, o Order) []Candidate { return Default().Candidates(input, o) }
+
+// IsSyllable reports whether s is a complete pinyin syllable (without
+// tone, ü as v) of some GB2312 character.
+func (d *Dict) IsSyllable(s string) bool {
+	_, ok := d.syllables[s]
+	return ok
+}
+
+// Candidates returns the choices for input, best first; nil when the
+// letters are not pinyin. The returned slice may be shared: read it, do
+// not change it. Upper-case letters count as lower-case and ü as v; any
+// other character makes the input not pinyin.
+func (d *Dict) Candidates(input string, o Order) []Candidate {
+	in, ok := normalize(input)
+	if !ok {
+		return nil
+	}
+	lead := len(in) - len(strings.TrimLeft(in, "'"))
+	in = in[lead:]
+	if in == "" {
+		return nil
+	}
+	// The common case, one syllable or the start of one: a map lookup.
+	if strings.IndexByte(in, '\'') < 0 && len(in) <= d.maxSyllable && lead == 0 {
+		if c, ok := d.charsFor(in, true, o); ok {
+			return c
+		}
+		if c, ok := d.charsFor(in, false, o); ok {
+			return c
+		}
+	}
+	segs := d.segment(in)
+	if len(segs) == 0 {
+		return nil
+	}
+	var out []Candidate
+	seen := map[string]bool{}
+	add := func(text string, letters int) {
+		if !seen[text] {
+			seen[text] = true
+			out = append(out, Candidate{Text: text, Letters: lead + letters})
+		}
+	}
+	n := len(segs)
+	if n >= 2 {
+		last := segs[n-1]
+		if o == Surname {
+			for _, w := range d.compound[joinSegs(segs[:2])] {
+				add(w, segs[1].end)
+			}
+		}
+		// Dictionary words are not names: a name field gets the
+		// compound surnames above and then single characters.
+		if o == Text && last.complete {
+			for _, w := range d.words[joinSegs(segs)] {
+				add(w.text, last.end)
+			}
+		} else if o == Text {
+			for _, w := range d.wordsWithPrefix(segs) {
+				add(w, last.end)
+			}
+		}
+		for k := n - 1; k >= 2 && o == Text; k-- {
+			if !segs[k-1].complete {
+				continue
+			}
+			for _, w := range d.words[joinSegs(segs[:k])] {
+				add(w.text, segs[k-1].end)
+			}
+		}
+	}
+	first, _ := d.charsFor(segs[0].text, segs[0].complete, o)
+	if n == 1 && lead == 0 {
+		return first
+	}
+	for _, c := range first {
+		add(c.Text, segs[0].end)
+	}
+	return out
+}
+
+// charsFor returns the characters of a complete syllable or of every
+// syllable an incomplete one begins.
+func (d *Dict) charsFor(s string, complete bool, o Order) ([]Candidate, bool) {
+	var m map[string][]Candidate
+	switch {
+	case complete && o == Surname:
+		m = d.surnames
+	case complete:
+		m = d.syllables
+	case o == Surname:
+		m = d.prefixSurnames
+	default:
+		m = d.prefixes
+	}
+	c, ok := m[s]
+	return c, ok
+}
+
+// wordsWithPrefix returns the words of exactly len(segs) syllables whose
+// key starts with the segments, the last one incomplete, best first.
+func (d *Dict) wordsWithPrefix(segs []segment) []string {
+	prefix := joinSegs(segs)
+	syllables := len(segs)
+	var hits []word
+	i, _ := slices.BinarySearch(d.wordKeys, prefix)
+	for ; i < len(d.wordKeys) && strings.HasPrefix(d.wordKeys[i], prefix); i++ {
+		key := d.wordKeys[i]
+		if strings.Count(key, "'")+1 == syllables {
+			hits = append(hits, d.words[key]...)
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b word) int { return a.score - b.score })
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.text
+	}
+	return out
+}
+
+// normalize lower-cases input, writes ü as v and reports whether only
+// letters and ' remain.
+func normalize(input string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(input))
+	for _, r := range input {
+		switch {
+		case r >= 'a' && r <= 'z', r == '\'':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r == 'ü' || r == 'Ü':
+			b.WriteByte('v')
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}

@@ -1,0 +1,187 @@
+package input
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fakeClock is a clock the test moves by hand.
+type fakeClock struct{ now time.Time }
+
+func (c *fakeClock) Now() time.Time          { return c.now }
+func (c *fakeClock) advance(d time.Duration) { c.now = c.now.Add(d) }
+
+func newTestScanner() (*Scanner, *fakeClock, *[]string) {
+	clock := &fakeClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	var scans []string
+	s := NewScanner(func(code string) { scans = append(scans, code) })
+	s.Now = clock.Now
+	return s, clock, &scans
+}
+
+// feed types text into the scanner, gap before each character, then
+// Enter after enterGap, and reports whether Enter ended a scan.
+func feed(s *Scanner, clock *fakeClock, text string, gap, enterGap time.Duration) bool {
+	for _, r := range text {
+		clock.advance(gap)
+		s.Rune(r)
+	}
+	clock.advance(enterGap)
+	return s.Enter()
+}
+
+func TestScanner(t *testing.T) {
+	const url = "http://192.0.2.10:8080/r/Q7X2M9K4P8R3T6W1"
+	fast, slow := 8*time.Millisecond, 180*time.Millisecond
+	tests := map[string]struct {
+		text          string
+		gap, enterGap time.Duration
+		want          string // "" for not a scan
+	}{
+		"URL":              {url, fast, fast, url},
+		"BareToken":        {"Q7X2M9K4P8R3T6W1", fast, fast, "Q7X2M9K4P8R3T6W1"},
+		"AIMPrefixQR":      {"]Q1" + url, fast, fast, url},
+		"AIMPrefixCode128": {"]C1BM202603020001", fast, fast, "BM202603020001"},
+		"StrayCRLFTab":     {"\r\n\tBM202603020001 \r", fast, fast, "BM202603020001"},
+		"AtTheLimit":       {"BM202603020001", DefaultScanMaxGap, DefaultScanMaxGap, "BM202603020001"},
+		"SlowTyping":       {"BM202603020001", slow, slow, ""},
+		"FastTypistPairs":  {"13800138000", 80 * time.Millisecond, 90 * time.Millisecond, ""},
+		"SlowEnter":        {"BM202603020001", fast, slow, ""},
+		"TooShort":         {"12345", fast, fast, ""},
+		"HeldKey":          {"aaaaaaaaaaaa", 33 * time.Millisecond, 20 * time.Millisecond, ""},
+		"OnlyWhitespace":   {"\t\t  \r\n ", fast, fast, ""},
+		"OnlyAIMPrefix":    {"]Q1   ", fast, fast, ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			s, clock, scans := newTestScanner()
+			got := feed(s, clock, tc.text, tc.gap, tc.enterGap)
+			if tc.want == "" {
+				assert.False(t, got)
+				assert.Empty(t, *scans)
+				return
+			}
+			assert.True(t, got)
+			assert.Equal(t, []string{tc.want}, *scans)
+		})
+	}
+}
+
+// TestScannerAfterTyping: a person types, pauses, then scans: only the
+// burst is the code; and a scan right after another still works.
+func TestScannerAfterTyping(t *testing.T) {
+	s, clock, scans := newTestScanner()
+	for _, r := range "abc" {
+		clock.advance(200 * time.Millisecond)
+		s.Rune(r)
+	}
+	clock.advance(time.Second)
+	assert.True(t, feed(s, clock, "TOKEN12345", 5*time.Millisecond, 5*time.Millisecond))
+	assert.True(t, feed(s, clock, "TOKEN67890", 5*time.Millisecond, 5*time.Millisecond))
+	assert.Equal(t, []string{"TOKEN12345", "TOKEN67890"}, *scans)
+
+	// A pause inside a burst splits it: only the fast tail counts.
+	for _, r := range "TOKEN" {
+		clock.advance(5 * time.Millisecond)
+		s.Rune(r)
+	}
+	clock.advance(300 * time.Millisecond)
+	assert.False(t, feed(s, clock, "123", 5*time.Millisecond, 5*time.Millisecond))
+}
+
+func TestScannerFirst(t *testing.T) {
+	s, clock, _ := newTestScanner()
+	assert.True(t, s.Rune('a'), "first key starts a burst")
+	clock.advance(5 * time.Millisecond)
+	assert.False(t, s.Rune('b'))
+	clock.advance(time.Second)
+	assert.True(t, s.Rune('c'), "a pause starts a new one")
+	s.Reset()
+	assert.True(t, s.Rune('d'))
+}
+
+func TestClean(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"Plain":       {"BM202603020001", "BM202603020001"},
+		"AIM":         {"]Q1http://x/r/T", "http://x/r/T"},
+		"AIMLower":    {"]d2010123", "010123"},
+		"NotAIM":      {"]1Q", "]1Q"},
+		"Framing":     {"\x02ABC123\x03", "ABC123"},
+		"CRLF":        {"ABC123\r\n", "ABC123"},
+		"ZeroWidth":   {"\ufeffABC\u200b123", "ABC123"},
+		"Spaces":      {"  ABC 123  ", "ABC 123"},
+		"AIMAndSpace": {" ]E0 4006381333931 ", "4006381333931"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Clean(tc.in))
+		})
+	}
+}
+
+// TestScannerHookCanvas: with nothing focused, key events reach the
+// canvas; a scan there reaches OnScan and its Enter does not reach the
+// screen's own handler, while other keys do.
+func TestScannerHookCanvas(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	c := w.Canvas()
+	var screenKeys []fyne.KeyName
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { screenKeys = append(screenKeys, ev.Name) })
+
+	s, clock, scans := newTestScanner()
+	s.Hook(c)
+	for _, r := range "]Q1TOKEN12345" {
+		clock.advance(3 * time.Millisecond)
+		c.OnTypedRune()(r)
+	}
+	clock.advance(3 * time.Millisecond)
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, []string{"TOKEN12345"}, *scans)
+	assert.Empty(t, screenKeys)
+
+	clock.advance(time.Second)
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn}, screenKeys)
+}
+
+// TestScannerInFocusedEntry: a scan while an attached entry has the focus
+// goes to OnScan and leaves the entry's text as it was; typing by hand
+// and Enter still submit normally.
+func TestScannerInFocusedEntry(t *testing.T) {
+	p, es, w := newScreen(t, Phone)
+	e := es[0]
+	s, clock, scans := newTestScanner()
+	p.SetScanner(s)
+	var submitted []string
+	e.OnSubmitted = func(text string) { submitted = append(submitted, text) }
+
+	w.Canvas().Focus(e)
+	for _, r := range "138" {
+		clock.advance(250 * time.Millisecond)
+		e.TypedRune(r)
+	}
+	require.Equal(t, "138", e.Text)
+
+	clock.advance(time.Second)
+	for _, r := range "]Q1http://kiosk/r/TOKEN12345\r" {
+		clock.advance(4 * time.Millisecond)
+		e.TypedRune(r)
+	}
+	clock.advance(4 * time.Millisecond)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, []string{"http://kiosk/r/TOKEN12345"}, *scans)
+	assert.Equal(t, "138", e.Text, "the scan does not land in the field")
+	assert.Empty(t, submitted)
+
+	clock.advance(time.Second)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, []string{"138"}, submitted)
+}
