@@ -1,0 +1,237 @@
+package kiosk
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// Detail is one service guide with every field of §一(一)3: what the item
+// is, how it is handled, the time limits, the fee and its basis, the policy
+// basis, the conditions, the procedure as numbered steps, the materials
+// (required or optional, original or copy, how many), special steps,
+// trips to the hall, the result, the windows and the phone. It scrolls; the
+// 我要登记 and 打印一次性告知单 buttons stay below it.
+type Detail struct {
+	ID   int64
+	Item data.Item // zero until loaded
+
+	Name           *widget.Label
+	Status         *widget.Label
+	Scroll         *container.Scroll
+	RegisterButton *widget.Button
+	PrintButton    *widget.Button
+
+	nav     *Nav
+	store   GuideStore
+	opts    GuideOptions
+	body    *fyne.Container
+	content fyne.CanvasObject
+	actions fyne.CanvasObject
+}
+
+// NewDetail builds the guide screen and starts loading the item.
+func NewDetail(nav *Nav, store GuideStore, opts GuideOptions, id int64) *Detail {
+	d := &Detail{ID: id, nav: nav, store: store, opts: opts}
+	d.Name = heading("")
+	d.Status = status(lang.L("kiosk.loading"))
+	d.body = container.NewVBox(d.Status)
+	d.Scroll = vscroll(d.body)
+	d.RegisterButton = widget.NewButtonWithIcon(lang.L("kiosk.guide.register"), fynetheme.DocumentCreateIcon(), d.onRegister)
+	d.RegisterButton.Importance = widget.HighImportance
+	d.PrintButton = widget.NewButtonWithIcon(lang.L("kiosk.guide.print"), fynetheme.DocumentPrintIcon(), d.onPrint)
+	d.RegisterButton.Disable()
+	d.PrintButton.Disable()
+	d.actions = container.NewGridWithColumns(2,
+		container.New(&minLayout{touchScale: 1.25}, d.RegisterButton),
+		container.New(&minLayout{touchScale: 1.25}, d.PrintButton))
+	d.content = d.Scroll
+	d.load()
+	return d
+}
+
+// Title is part of Screen.
+func (d *Detail) Title() string {
+	if d.Item.Category != "" {
+		return lang.L("kiosk.home.guides") + " · " + d.Item.Category
+	}
+	return lang.L("kiosk.home.guides")
+}
+
+// Content is part of Screen.
+func (d *Detail) Content() fyne.CanvasObject { return d.content }
+
+// Actions puts 我要登记 and 打印一次性告知单 in the footer.
+func (d *Detail) Actions() fyne.CanvasObject { return d.actions }
+
+func (d *Detail) load() {
+	d.nav.Async(func() func() {
+		ctx := d.nav.Context()
+		it, err := d.store.Item(ctx, d.ID)
+		names := map[string]string{}
+		if err == nil {
+			if ws, werr := d.store.Windows(ctx); werr == nil {
+				for _, w := range ws {
+					names[w.Code] = w.Name
+				}
+			} else {
+				fyne.LogError("kiosk: windows", werr) // the codes still show
+			}
+		}
+		return func() { d.show(it, names, err) }
+	})
+}
+
+func (d *Detail) show(it data.Item, windows map[string]string, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: guide", err)
+		d.Status.SetText(errorText(err))
+		return
+	}
+	d.Item = it
+	d.Name.SetText(it.Name)
+	d.body.Objects = d.build(it, windows)
+	d.body.Refresh()
+	d.Scroll.ScrollToTop()
+	d.RegisterButton.Enable()
+	d.PrintButton.Enable()
+	d.nav.Retitle(d) // the title bar now knows the category
+}
+
+func (d *Detail) build(it data.Item, windows map[string]string) []fyne.CanvasObject {
+	tags := []fyne.CanvasObject{badge(it.Category, badgeInfo), badge(modeText(it.Mode), badgeInfo)}
+	if it.Sample {
+		tags = append(tags, badge(lang.L("kiosk.sample"), badgeSample))
+	}
+	out := []fyne.CanvasObject{d.Name, badges(tags...)}
+	if s := strings.TrimSpace(it.Summary); s != "" {
+		out = append(out, para(s))
+	}
+
+	facts := container.New(newGrid(260, 3, false),
+		fact(lang.L("kiosk.guide.mode"), modeText(it.Mode)),
+		fact(lang.L("kiosk.guide.promised"), promisedText(it.PromisedDays)),
+		fact(lang.L("kiosk.guide.legal"), promisedText(it.LegalDays)),
+		fact(lang.L("kiosk.guide.trips"), tripsText(it.Trips)),
+		fact(lang.L("kiosk.guide.fee"), it.Fee),
+	)
+	if it.Phone != "" {
+		facts.Add(fact(lang.L("kiosk.guide.phone"), it.Phone))
+	}
+	out = append(out, facts)
+
+	out = append(out, section(lang.L("kiosk.guide.conditions"), paragraphs(it.Conditions)))
+
+	var steps []fyne.CanvasObject
+	for i, s := range it.Procedure {
+		steps = append(steps, step(i+1, s))
+	}
+	out = append(out, section(lang.L("kiosk.guide.procedure"), compact(container.NewVBox(steps...))))
+
+	out = append(out, section(lang.L("kiosk.guide.materials"), d.materials(it.Materials)...))
+
+	if s := strings.TrimSpace(it.SpecialSteps); s != "" {
+		counts := lang.L("kiosk.guide.specialNotCounted")
+		if it.SpecialCounts {
+			counts = lang.L("kiosk.guide.specialCounted")
+		}
+		out = append(out, section(lang.L("kiosk.guide.special"), paragraphs(s), quiet(counts)))
+	}
+	if s := strings.TrimSpace(it.Result); s != "" {
+		out = append(out, section(lang.L("kiosk.guide.result"), paragraphs(s)))
+	}
+
+	fee := []fyne.CanvasObject{para(it.Fee)}
+	if s := strings.TrimSpace(it.FeeBasis); s != "" {
+		fee = append(fee, quiet(lang.L("kiosk.guide.feeBasis", map[string]any{"Basis": s})))
+	}
+	out = append(out, section(lang.L("kiosk.guide.fee"), fee...))
+	out = append(out, section(lang.L("kiosk.guide.basis"), paragraphs(it.Basis)))
+	out = append(out, section(lang.L("kiosk.guide.where"), d.where(it, windows)...))
+
+	if it.Sample {
+		out = append(out, quiet(lang.L("kiosk.guide.sampleNote")))
+	}
+	return out
+}
+
+// materials lists 申报材料: the name, then badges for required or optional,
+// the form and the number of copies, then the note.
+func (d *Detail) materials(ms []data.Material) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for i, m := range ms {
+		need := badge(lang.L("kiosk.material.optional"), badgeQuiet)
+		if m.Required {
+			need = badge(lang.L("kiosk.material.required"), badgeRequired)
+		}
+		tags := []fyne.CanvasObject{need, badge(formText(m.Form), badgeInfo)}
+		if m.Copies > 0 {
+			tags = append(tags, badge(lang.L("kiosk.material.copies", map[string]any{"N": m.Copies}), badgeOK))
+		}
+		name := widget.NewLabel(lang.L("kiosk.material.name", map[string]any{"N": i + 1, "Name": m.Name}))
+		name.SizeName = fynetheme.SizeNameSubHeadingText
+		name.Wrapping = fyne.TextWrapWord
+		row := []fyne.CanvasObject{name, container.NewPadded(badges(tags...))}
+		if s := strings.TrimSpace(m.Note); s != "" {
+			row = append(row, quiet(s))
+		}
+		if m.SampleName != "" {
+			row = append(row, quiet(lang.L("kiosk.material.sampleForm", map[string]any{"Name": m.SampleName})))
+		}
+		out = append(out, compact(container.NewVBox(row...)))
+	}
+	return out
+}
+
+// where is the windows, the upper department and the phone.
+func (d *Detail) where(it data.Item, windows map[string]string) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	if it.LeadWindow != "" {
+		out = append(out, para(lang.L("kiosk.guide.leadWindow", map[string]any{"Window": windowText(it.LeadWindow, windows)})))
+	}
+	if len(it.JointWindows) > 0 {
+		var ws []string
+		for _, w := range it.JointWindows {
+			ws = append(ws, windowText(w, windows))
+		}
+		out = append(out, para(lang.L("kiosk.guide.jointWindows", map[string]any{"Windows": strings.Join(ws, "、")})))
+	}
+	if s := strings.TrimSpace(it.UpperDepartment); s != "" {
+		out = append(out, para(lang.L("kiosk.guide.upper", map[string]any{"Department": s})))
+	}
+	phone := it.Phone
+	if phone == "" {
+		phone = d.nav.Center().Phone
+	}
+	if phone != "" {
+		out = append(out, para(lang.L("kiosk.guide.phoneLine", map[string]any{"Phone": phone})))
+	}
+	if len(out) == 0 {
+		out = append(out, para(lang.L("kiosk.guide.askWindow")))
+	}
+	return out
+}
+
+func (d *Detail) onRegister() {
+	d.nav.Activity()
+	if d.opts.RegisterItem == nil {
+		d.nav.ShowPending(FeatureRegister)
+		return
+	}
+	d.nav.Push(d.opts.RegisterItem(d.nav, d.Item))
+}
+
+func (d *Detail) onPrint() {
+	d.nav.Activity()
+	if d.opts.PrintNotice == nil {
+		d.nav.ShowPending(featurePrint)
+		return
+	}
+	d.opts.PrintNotice(d.nav, d.Item)
+}

@@ -1,0 +1,145 @@
+package kiosk
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// DisclosureStore is what the disclosure screens read. The resident side
+// only ever asks Notices for data.AudiencePublic: internal items (廉洁自律,
+// 考核考勤奖惩 …) never leave the store for a kiosk screen.
+type DisclosureStore interface {
+	Notices(ctx context.Context, audience data.Audience) ([]data.Notice, error)
+	StaffCards(ctx context.Context) ([]data.StaffCard, error)
+	DisclosureArchive(ctx context.Context, code string) (data.Disclosure, error)
+}
+
+// disclosureIcon is a category tile's picture.
+func disclosureIcon(c data.DisclosureCategory) fyne.Resource {
+	switch c {
+	case data.CatOrg:
+		return fynetheme.GridIcon()
+	case data.CatRules:
+		return fynetheme.ListIcon()
+	case data.CatGuide:
+		return fynetheme.FileTextIcon()
+	case data.CatComplaint:
+		return fynetheme.MailComposeIcon()
+	}
+	return fynetheme.InfoIcon()
+}
+
+// Disclosure is 政务公开: the five public categories of §一(一) and the
+// staff page, each with how many items it holds.
+type Disclosure struct {
+	Tiles     map[data.DisclosureCategory]*Tile
+	StaffTile *Tile
+	Notices   []data.Notice // public only
+	Status    *widget.Label
+
+	nav     *Nav
+	store   DisclosureStore
+	guides  GuideStore // for the 办事公开 page's link to the guides
+	opts    GuideOptions
+	content fyne.CanvasObject
+}
+
+// NewDisclosure builds the index and starts loading the notices. guides and
+// opts serve the link from 办事公开 to the guides.
+func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts GuideOptions) *Disclosure {
+	d := &Disclosure{Tiles: map[data.DisclosureCategory]*Tile{}, nav: nav, store: store, guides: guides, opts: opts}
+	d.Status = status(lang.L("kiosk.loading"))
+	grid := container.New(newGrid(420, 2, false))
+	for _, c := range data.PublicCategories {
+		c := c
+		t := NewRowTile(disclosureIcon(c), categoryText(c), categorySub(c, -1), func() { d.onCategory(c) })
+		d.Tiles[c] = t
+		grid.Add(t)
+	}
+	d.StaffTile = NewRowTile(fynetheme.AccountIcon(), lang.L("kiosk.disclosure.staff"),
+		lang.L("kiosk.disclosure.staff.sub"), d.onStaff)
+	grid.Add(d.StaffTile)
+	d.content = container.NewBorder(d.Status, nil, nil, nil, vscroll(grid))
+	d.load()
+	return d
+}
+
+// categoryText is a public category's Chinese name.
+func categoryText(c data.DisclosureCategory) string {
+	return lang.L("kiosk.disclosure.cat." + string(c))
+}
+
+// categorySub is what a category holds, with its count once known (n ≥ 0).
+func categorySub(c data.DisclosureCategory, n int) string {
+	sub := lang.L("kiosk.disclosure.cat." + string(c) + ".sub")
+	if n < 0 {
+		return sub
+	}
+	return sub + " · " + lang.L("kiosk.disclosure.count", map[string]any{"N": n})
+}
+
+// Title is part of Screen.
+func (d *Disclosure) Title() string { return lang.L("kiosk.home.disclosure") }
+
+// Content is part of Screen.
+func (d *Disclosure) Content() fyne.CanvasObject { return d.content }
+
+func (d *Disclosure) load() {
+	d.nav.Async(func() func() {
+		ns, err := d.store.Notices(d.nav.Context(), data.AudiencePublic)
+		return func() { d.show(ns, err) }
+	})
+}
+
+// publicOnly keeps the notices of public categories. The store already
+// filters by audience; this second fence costs nothing.
+func publicOnly(ns []data.Notice) []data.Notice {
+	var out []data.Notice
+	for _, n := range ns {
+		if !n.Category.Internal() && n.Category.Valid() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (d *Disclosure) show(ns []data.Notice, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: notices", err)
+		d.Status.SetText(errorText(err))
+		return
+	}
+	d.Notices = publicOnly(ns)
+	counts := map[data.DisclosureCategory]int{}
+	for _, n := range d.Notices {
+		counts[n.Category]++
+	}
+	for c, t := range d.Tiles {
+		t.Subtitle = categorySub(c, counts[c])
+		t.Refresh()
+	}
+	d.Status.SetText(lang.L("kiosk.disclosure.intro"))
+}
+
+func (d *Disclosure) inCategory(c data.DisclosureCategory) []data.Notice {
+	var out []data.Notice
+	for _, n := range d.Notices {
+		if n.Category == c {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (d *Disclosure) onCategory(c data.DisclosureCategory) {
+	d.nav.Push(NewNoticeList(d.nav, d.store, d.guides, d.opts, c, d.inCategory(c)))
+}
+
+func (d *Disclosure) onStaff() { d.nav.Push(NewStaff(d.nav, d.store)) }

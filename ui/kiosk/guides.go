@@ -1,0 +1,241 @@
+package kiosk
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// GuideStore is what the guide screens read.
+type GuideStore interface {
+	Categories(ctx context.Context) ([]data.Category, error)
+	ItemsInCategory(ctx context.Context, category string) ([]data.ItemSummary, error)
+	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
+	Item(ctx context.Context, id int64) (data.Item, error)
+	Windows(ctx context.Context) ([]data.Window, error)
+}
+
+// GuideOptions are the hooks a guide's buttons call.
+type GuideOptions struct {
+	RegisterItem func(nav *Nav, item data.Item) Screen
+	PrintNotice  func(nav *Nav, item data.Item)
+	SearchDelay  time.Duration
+}
+
+// Guides is 办事指南: a search box over the categories. Typing searches as
+// you type (keyword, two-character words such as 低保, full pinyin or pinyin
+// initials such as jzz) and the results replace the categories; an empty
+// box shows the categories again.
+type Guides struct {
+	Search *widget.Entry
+	// CategoryTiles are the category buttons, in display order, with their
+	// item counts.
+	CategoryTiles []*Tile
+	Categories    []data.Category
+	Results       *ItemList
+	// Status says what is going on: loading, how many results, or that
+	// nothing was found (with the pinyin hint).
+	Status *widget.Label
+
+	nav      *Nav
+	store    GuideStore
+	opts     GuideOptions
+	debounce *debouncer
+	query    int // the number of the latest search, to drop stale answers
+
+	categories *fyne.Container
+	browse     fyne.CanvasObject
+	results    fyne.CanvasObject
+	content    fyne.CanvasObject
+}
+
+// NewGuides builds the guides screen and starts loading the categories.
+func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
+	g := &Guides{nav: nav, store: store, opts: opts}
+	g.debounce = newDebouncer(nav.After, opts.SearchDelay)
+
+	g.Search = widget.NewEntry()
+	g.Search.SetPlaceHolder(lang.L("kiosk.guides.searchHint"))
+	g.Search.OnChanged = g.onChanged
+	g.Search.OnSubmitted = g.onSubmitted
+	g.Search.ActionItem = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), g.onClear)
+
+	g.Status = status(lang.L("kiosk.loading"))
+	g.categories = container.New(newGrid(300, 3, false))
+	g.browse = vscroll(g.categories)
+	g.Results = newItemList(g.onPick)
+	g.results = g.Results.List
+	g.results.Hide()
+
+	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
+	g.content = container.NewBorder(
+		container.NewVBox(searchRow, g.Status),
+		nil, nil, nil,
+		container.NewStack(g.browse, g.results),
+	)
+	g.loadCategories()
+	return g
+}
+
+// Title is part of Screen.
+func (g *Guides) Title() string { return lang.L("kiosk.home.guides") }
+
+// Content is part of Screen.
+func (g *Guides) Content() fyne.CanvasObject { return g.content }
+
+// Leave cancels a search still waiting for its debounce.
+func (g *Guides) Leave() { g.debounce.Stop() }
+
+func (g *Guides) loadCategories() {
+	g.nav.Async(func() func() {
+		cats, err := g.store.Categories(g.nav.Context())
+		return func() { g.showCategories(cats, err) }
+	})
+}
+
+func (g *Guides) showCategories(cats []data.Category, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: categories", err)
+		g.Status.SetText(errorText(err))
+		return
+	}
+	g.Categories = cats
+	g.CategoryTiles = nil
+	g.categories.RemoveAll()
+	for _, c := range cats {
+		c := c
+		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("kiosk.guides.count", map[string]any{"N": c.Count}),
+			func() { g.onCategory(c) })
+		g.CategoryTiles = append(g.CategoryTiles, t)
+		g.categories.Add(t)
+	}
+	if g.Search.Text == "" {
+		g.showBrowse()
+	}
+}
+
+func (g *Guides) showBrowse() {
+	if len(g.Categories) == 0 {
+		g.Status.SetText(lang.L("kiosk.guides.empty"))
+	} else {
+		g.Status.SetText(lang.L("kiosk.guides.browse"))
+	}
+	g.results.Hide()
+	g.browse.Show()
+}
+
+func (g *Guides) onCategory(c data.Category) {
+	g.nav.Push(NewCategory(g.nav, g.store, g.opts, c.Name))
+}
+
+func (g *Guides) onPick(it data.ItemSummary) {
+	g.nav.Push(NewDetail(g.nav, g.store, g.opts, it.ID))
+}
+
+func (g *Guides) onClear() {
+	g.nav.Activity()
+	g.Search.SetText("")
+}
+
+func (g *Guides) onSubmitted(string) { g.debounce.Flush() }
+
+// onChanged waits for a pause in typing, then searches.
+func (g *Guides) onChanged(text string) {
+	g.nav.Activity()
+	g.query++
+	if data.NormaliseQuery(text) == "" {
+		g.debounce.Stop()
+		g.showBrowse()
+		return
+	}
+	g.debounce.Trigger(func() { g.search(text) })
+}
+
+// search runs one query off the UI goroutine and shows its results unless a
+// newer query has started meanwhile.
+func (g *Guides) search(text string) {
+	n := g.query
+	g.Status.SetText(lang.L("kiosk.guides.searching"))
+	g.nav.Async(func() func() {
+		items, err := g.store.SearchItems(g.nav.Context(), text)
+		return func() {
+			if n != g.query {
+				return
+			}
+			g.showResults(text, items, err)
+		}
+	})
+}
+
+func (g *Guides) showResults(text string, items []data.ItemSummary, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: search", err)
+		g.Status.SetText(errorText(err))
+		return
+	}
+	g.browse.Hide()
+	g.Results.Set(items)
+	if len(items) == 0 {
+		g.Status.SetText(lang.L("kiosk.guides.notFound", map[string]any{"Query": text}))
+		g.results.Hide()
+		return
+	}
+	g.Status.SetText(lang.L("kiosk.guides.found", map[string]any{"N": len(items)}))
+	g.results.Show()
+}
+
+// debouncer runs the last function it was given once its delay has passed
+// without another Trigger.
+type debouncer struct {
+	after  AfterFunc
+	delay  time.Duration
+	cancel func()
+	gen    int
+	next   func()
+}
+
+func newDebouncer(after AfterFunc, delay time.Duration) *debouncer {
+	if delay <= 0 {
+		delay = 150 * time.Millisecond
+	}
+	return &debouncer{after: after, delay: delay}
+}
+
+// Trigger (re)starts the wait for f.
+func (d *debouncer) Trigger(f func()) {
+	d.Stop()
+	d.gen++
+	gen := d.gen
+	d.next = f
+	d.cancel = d.after(d.delay, func() {
+		if gen == d.gen {
+			d.Flush()
+		}
+	})
+}
+
+// Flush runs the waiting function now.
+func (d *debouncer) Flush() {
+	f := d.next
+	d.Stop()
+	if f != nil {
+		f()
+	}
+}
+
+// Stop forgets the waiting function.
+func (d *debouncer) Stop() {
+	d.gen++
+	d.next = nil
+	if d.cancel != nil {
+		d.cancel()
+		d.cancel = nil
+	}
+}

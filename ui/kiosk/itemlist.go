@@ -1,0 +1,88 @@
+package kiosk
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// ItemList is a list of guides (a category's items or search results). It
+// is a widget.List, so a category of thousands of items costs only the rows
+// on screen. Tests pick a row with List.Select(i); Items says which is which.
+type ItemList struct {
+	List  *widget.List
+	Items []data.ItemSummary
+
+	onPick func(data.ItemSummary)
+}
+
+func newItemList(onPick func(data.ItemSummary)) *ItemList {
+	l := &ItemList{onPick: onPick}
+	l.List = widget.NewList(l.length, l.create, l.update)
+	l.List.OnSelected = l.onSelected
+	return l
+}
+
+// Set replaces the items and scrolls to the top.
+func (l *ItemList) Set(items []data.ItemSummary) {
+	l.Items = items
+	l.List.UnselectAll()
+	l.List.Refresh()
+	l.List.ScrollToTop()
+}
+
+func (l *ItemList) length() int { return len(l.Items) }
+
+func (l *ItemList) create() fyne.CanvasObject { return newItemRow() }
+
+func (l *ItemList) update(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < len(l.Items) {
+		o.(*itemRow).set(l.Items[id])
+	}
+}
+
+func (l *ItemList) onSelected(id widget.ListItemID) {
+	l.List.UnselectAll()
+	if id < len(l.Items) && l.onPick != nil {
+		l.onPick(l.Items[id])
+	}
+}
+
+// itemRow is one row: the item's name large, and below it the handling mode,
+// the time limit and the summary.
+type itemRow struct {
+	widget.BaseWidget
+	name *widget.Label
+	info *widget.Label
+}
+
+func newItemRow() *itemRow {
+	r := &itemRow{name: widget.NewLabel(""), info: widget.NewLabel("")}
+	r.name.SizeName = fynetheme.SizeNameSubHeadingText
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.info.Truncation = fyne.TextTruncateEllipsis
+	r.info.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *itemRow) set(it data.ItemSummary) {
+	r.name.SetText(it.Name)
+	parts := []string{modeText(it.Mode), lang.L("kiosk.guide.promised") + " " + promisedText(it.PromisedDays)}
+	if s := strings.TrimSpace(it.Summary); s != "" {
+		parts = append(parts, s)
+	}
+	r.info.SetText(strings.Join(parts, " · "))
+}
+
+func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
+	chev := widget.NewIcon(fynetheme.NavigateNextIcon())
+	return widget.NewSimpleRenderer(compact(container.NewPadded(container.NewBorder(nil, nil, nil, chev,
+		container.NewVBox(r.name, r.info)))))
+}

@@ -1,0 +1,208 @@
+package kiosk
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"bianmin/data"
+)
+
+// Screen is one page of the kiosk. Content is called every time the screen
+// comes to the top of the stack and must return the same object each time
+// (build it once, in the constructor). Title is shown in the title bar; the
+// home screen's is empty.
+type Screen interface {
+	Title() string
+	Content() fyne.CanvasObject
+}
+
+// Leaver is a Screen that must stop something when the resident leaves it,
+// whether it is popped or covered by the next screen: read-aloud stops here,
+// pending searches are cancelled here.
+type Leaver interface {
+	Leave()
+}
+
+// Feature names a function the home screen offers.
+type Feature string
+
+// The six functions of the home screen, in their order on it.
+const (
+	FeatureGuides     Feature = "guides"     // 办事指南
+	FeatureDisclosure Feature = "disclosure" // 政务公开
+	FeatureRegister   Feature = "register"   // 自助登记
+	FeatureTrack      Feature = "track"      // 进度查询
+	FeatureComplain   Feature = "complain"   // 投诉建议
+	FeatureRate       Feature = "rate"       // 服务评价
+)
+
+// Features lists the home tiles in display order.
+var Features = []Feature{FeatureGuides, FeatureDisclosure, FeatureRegister, FeatureTrack, FeatureComplain, FeatureRate}
+
+// Factory builds a fresh screen for a feature. A new screen is built every
+// time the feature is opened, so nothing a resident typed survives a visit.
+type Factory func(nav *Nav) Screen
+
+// AfterFunc calls f on the UI goroutine once d has passed, unless cancel is
+// called first. Options.After replaces it in tests.
+type AfterFunc func(d time.Duration, f func()) (cancel func())
+
+// realAfter is the production AfterFunc: a time.AfterFunc whose callback
+// comes back to the UI goroutine through fyne.Do.
+func realAfter(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
+}
+
+// Nav is the kiosk's navigation stack and what every screen needs from the
+// shell: pushing and popping screens, opening a feature by name from the
+// registry, running store work off the UI goroutine, timers, the clock, the
+// window for dialogs and the center's profile.
+//
+// All methods are called on the UI goroutine.
+type Nav struct {
+	win      fyne.Window
+	holder   *fyne.Container // a container.NewStack showing the top screen
+	stack    []Screen
+	registry map[Feature]Factory
+
+	ctx    context.Context
+	run    func(func())
+	after  AfterFunc
+	now    func() time.Time
+	center data.Center
+
+	onChange func(Screen) // the shell updates its bars
+	activity func()       // the shell's OnActivity
+}
+
+func newNav(win fyne.Window, ctx context.Context, run func(func()), after AfterFunc, now func() time.Time) *Nav {
+	return &Nav{
+		win:      win,
+		holder:   container.NewStack(),
+		registry: map[Feature]Factory{},
+		ctx:      ctx,
+		run:      run,
+		after:    after,
+		now:      now,
+		onChange: func(Screen) {},
+		activity: func() {},
+	}
+}
+
+// Register puts (or replaces) the factory of a feature in the registry.
+func (n *Nav) Register(f Feature, factory Factory) { n.registry[f] = factory }
+
+// Has reports whether a feature has a screen.
+func (n *Nav) Has(f Feature) bool { return n.registry[f] != nil }
+
+// Open shows a feature's screen, or the polite "being prepared" message if
+// no screen is registered for it yet.
+func (n *Nav) Open(f Feature) {
+	factory := n.registry[f]
+	if factory == nil {
+		n.activity()
+		n.ShowPending(f)
+		return
+	}
+	n.Push(factory(n))
+}
+
+// Push shows s on top of the current screen, which is left.
+func (n *Nav) Push(s Screen) {
+	n.activity()
+	if top := n.Current(); top != nil {
+		leave(top)
+	}
+	n.stack = append(n.stack, s)
+	n.show(s)
+}
+
+// Back leaves the current screen and shows the one under it. On the home
+// screen it does nothing.
+func (n *Nav) Back() {
+	n.activity()
+	if len(n.stack) < 2 {
+		return
+	}
+	top := n.stack[len(n.stack)-1]
+	n.stack = n.stack[:len(n.stack)-1]
+	leave(top)
+	n.show(n.stack[len(n.stack)-1])
+}
+
+// Home leaves every screen above the home screen and shows it.
+func (n *Nav) Home() {
+	n.activity()
+	if len(n.stack) == 0 {
+		return
+	}
+	for i := len(n.stack) - 1; i >= 1; i-- {
+		leave(n.stack[i])
+	}
+	n.stack = n.stack[:1]
+	n.show(n.stack[0])
+}
+
+// Current is the screen on top, nil before the home screen is pushed.
+func (n *Nav) Current() Screen {
+	if len(n.stack) == 0 {
+		return nil
+	}
+	return n.stack[len(n.stack)-1]
+}
+
+// Depth is the number of screens on the stack; 1 on the home screen.
+func (n *Nav) Depth() int { return len(n.stack) }
+
+// Window is the kiosk's window, for dialogs.
+func (n *Nav) Window() fyne.Window { return n.win }
+
+// Context is the context store calls run in.
+func (n *Nav) Context() context.Context { return n.ctx }
+
+// Now is the kiosk's clock.
+func (n *Nav) Now() time.Time { return n.now() }
+
+// After runs f on the UI goroutine after d unless cancelled.
+func (n *Nav) After(d time.Duration, f func()) (cancel func()) { return n.after(d, f) }
+
+// Center is the service room's profile as last loaded (zero until then).
+func (n *Nav) Center() data.Center { return n.center }
+
+// Activity tells the shell that the resident did something (for the idle
+// reset). Screens call it from their input handlers; Push, Back, Home and
+// Open call it themselves.
+func (n *Nav) Activity() { n.activity() }
+
+// Async runs work off the UI goroutine; the function it returns, if not nil,
+// then runs on the UI goroutine to show the result. Store calls go here.
+func (n *Nav) Async(work func() (apply func())) {
+	n.run(func() {
+		if apply := work(); apply != nil {
+			fyne.Do(apply)
+		}
+	})
+}
+
+// Retitle tells the shell that s's title changed (once it has loaded).
+func (n *Nav) Retitle(s Screen) {
+	if n.Current() == s {
+		n.onChange(s)
+	}
+}
+
+func (n *Nav) show(s Screen) {
+	n.holder.Objects = []fyne.CanvasObject{s.Content()}
+	n.holder.Refresh()
+	n.onChange(s)
+}
+
+func leave(s Screen) {
+	if l, ok := s.(Leaver); ok {
+		l.Leave()
+	}
+}

@@ -1,0 +1,206 @@
+package kiosk
+
+import (
+	"image/color"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	bmtheme "bianmin/ui/theme"
+)
+
+// The building blocks of the text-heavy screens (a guide, a notice, the
+// staff cards): headings, wrapped paragraphs, badges and fact cards, all
+// sized by the theme so elder mode enlarges them.
+
+// heading is a screen's main title, wrapped.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = fynetheme.SizeNameHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// subheading is a section title in the primary colour.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l.Importance = widget.HighImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// para is body text that wraps at the screen's width and keeps its line
+// breaks.
+func para(text string) *widget.Label {
+	l := widget.NewLabel(tightenMarkers(text))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// listMarker is a list number at the start of a line and the space after
+// it: "1. ", "2、", "（3） ".
+var listMarker = regexp.MustCompile(`(?m)^(\s*(?:\d+[.．、)）]|[（(]\d+[)）]))[ \t]+`)
+
+// tightenMarkers drops the space after a list number. Fyne wraps a line at
+// its last space, and in Chinese text the space after "1." is often the
+// only one, so "1." would stand alone on its line.
+func tightenMarkers(text string) string { return listMarker.ReplaceAllString(text, "$1") }
+
+// quiet is secondary text (dates, hints), still at body size.
+func quiet(text string) *widget.Label {
+	l := para(text)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// section is a titled block: the title, a rule, then the body.
+func section(title string, body ...fyne.CanvasObject) fyne.CanvasObject {
+	objs := append([]fyne.CanvasObject{subheading(title), widget.NewSeparator()}, body...)
+	return container.NewVBox(objs...)
+}
+
+// Badge colours, from Bianmin's theme names (with fallbacks under another
+// theme).
+const (
+	badgeRequired = bmtheme.ColorNameAccent
+	badgeInfo     = bmtheme.ColorNameStatusInfo
+	badgeSample   = bmtheme.ColorNameStatusDueSoon
+	badgeOK       = bmtheme.ColorNameStatusOK
+	badgeQuiet    = fynetheme.ColorNameDisabled
+)
+
+// badge is a short tag in white on a coloured rounded box: 必需, 原件, 示例.
+func badge(text string, name fyne.ThemeColorName) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fill := th.Color(name, v)
+	if isTransparent(fill) {
+		fill = th.Color(fynetheme.ColorNamePrimary, v)
+	}
+	fg := th.Color(bmtheme.ColorNameOnStatus, v)
+	if isTransparent(fg) {
+		fg = color.White
+	}
+	bg := canvas.NewRectangle(fill)
+	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
+	t := canvas.NewText(text, fg)
+	t.TextSize = th.Size(fynetheme.SizeNameText) * 0.9
+	pad := th.Size(fynetheme.SizeNamePadding)
+	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(pad/2, pad/2, pad, pad), t))
+}
+
+// badges lays badges in a row, left-aligned.
+func badges(bs ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewHBox(bs...)
+}
+
+// fact is a small card of the key facts grid: a caption over a value.
+func fact(caption, value string) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
+	if isTransparent(bg.FillColor) {
+		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
+	}
+	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
+	val := widget.NewLabel(value)
+	val.SizeName = fynetheme.SizeNameSubHeadingText
+	val.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, compact(container.NewPadded(container.NewVBox(quiet(caption), val))))
+}
+
+// step is one numbered step of a procedure: a number in a circle and the
+// wrapped text.
+func step(n int, text string) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	side := th.Size(fynetheme.SizeNameText) * 1.7
+	circle := canvas.NewCircle(th.Color(fynetheme.ColorNamePrimary, v))
+	num := canvas.NewText(strconv.Itoa(n), th.Color(fynetheme.ColorNameForegroundOnPrimary, v))
+	num.Alignment = fyne.TextAlignCenter
+	num.TextSize = th.Size(fynetheme.SizeNameText)
+	holder := container.NewStack(circle, container.NewCenter(num))
+	box := container.New(&fixedLayout{size: fyne.NewSquareSize(side)}, holder)
+	pad := th.Size(fynetheme.SizeNamePadding)
+	return container.NewBorder(nil, nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, pad, 0), container.NewCenter(box)), nil, para(text))
+}
+
+// fixedLayout gives its objects one fixed size.
+type fixedLayout struct{ size fyne.Size }
+
+func (l *fixedLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(l.size)
+	}
+}
+
+func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
+
+// status is the line a screen shows while loading, when a list is empty or
+// when a search finds nothing.
+func status(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// paragraphs shows text with a line break between paragraphs as one label
+// per paragraph, a little apart, which reads more easily than one block.
+func paragraphs(text string) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			box.Add(para(p))
+		}
+	}
+	return compact(box)
+}
+
+// vscroll is a vertical scroll for long text: a resident expects a guide or
+// a regulation to scroll.
+func vscroll(content fyne.CanvasObject) *container.Scroll {
+	return container.NewVScroll(container.NewPadded(content))
+}
+
+// compactTheme is the app's current theme (read on every call, so elder
+// mode applies) with a smaller inner padding. A label's inner padding is
+// sized to make a button a touch target tall; between the lines of one card
+// it leaves gaps that break the card apart, so cards of text use this.
+type compactTheme struct{}
+
+func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (c compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return c.current().Color(n, v)
+}
+
+func (c compactTheme) Font(s fyne.TextStyle) fyne.Resource { return c.current().Font(s) }
+
+func (c compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return c.current().Icon(n) }
+
+func (c compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	th := c.current()
+	if n == fynetheme.SizeNameInnerPadding {
+		return th.Size(fynetheme.SizeNamePadding) * 0.8
+	}
+	return th.Size(n)
+}
+
+// compact shows o with compactTheme.
+func compact(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, compactTheme{})
+}
