@@ -26,3 +26,8 @@ var Sample embed.FS
 
 // SampleCatalog is the name of the sample catalog inside Sample.
 const SampleCatalog = "sample.json"
+
+// Icon is the app icon (512×512 PNG), drawn for this project.
+//
+//go:embed icon.png
+var Icon []byte

@@ -260,3 +260,6 @@ func describe(err error) string {
 	}
 	return err.Error()
 }
+
+// Version is the program's version, as FyneApp.toml says.
+const Version = "0.1.0"

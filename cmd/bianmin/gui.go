@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"bianmin/assets"
+	"bianmin/cmd/bianmin/cli"
+	"bianmin/data"
+	"bianmin/ui/kiosk"
+	"bianmin/ui/locale"
+	"bianmin/ui/theme"
+	"bianmin/ui/web"
+)
+
+// appID is the reverse-DNS id of the app. It names no government domain.
+const appID = "org.bianmin.kiosk"
+
+// runGUI opens the kiosk window on the store and serves the phone status
+// page, until the window closes or ctx ends.
+func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
+	if err := locale.Use(o.Lang); err != nil {
+		return err
+	}
+	// FyneApp.toml's settings only reach a binary built by the fyne tool;
+	// set them here so `go build` gives the same program.
+	app.SetMetadata(fyne.AppMetadata{
+		ID: appID, Name: "便民服务", Version: cli.Version, Build: 1,
+		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+		Migrations: map[string]bool{"fyneDo": true},
+	})
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(theme.New(false))
+	a.Driver().SetDisableScreenBlanking(true)
+
+	w := a.NewWindow(lang.L("app.title"))
+	k := kiosk.New(s, w, kiosk.Options{Context: ctx})
+	w.SetContent(k.Content())
+	if o.Windowed {
+		w.Resize(fyne.NewSize(1280, 800))
+	} else {
+		w.SetFullScreen(true)
+	}
+	k.Start()
+	defer k.Stop()
+
+	if o.Listen != "" {
+		go func() {
+			if err := web.Serve(ctx, o.Listen, web.New(s, web.DefaultLimits)); err != nil {
+				// The kiosk works without the phone page; say why it is off.
+				log.Printf("bianmin: phone status page on %s is off: %v", o.Listen, err)
+			}
+		}()
+	}
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	w.ShowAndRun()
+	return nil
+}
