@@ -1,7 +1,8 @@
 // Package web serves the small read-only status page a resident's phone
 // opens from the QR code on a receipt: GET /r/{token} shows the request's
 // status and public timeline, with the applicant's name masked and no other
-// personal data. Nothing is writable, nothing is listed, unknown tokens get a
+// personal data; GET /c/{token} shows a complaint's status and published
+// reply, without the complainant's identity. Nothing is writable, nothing is listed, unknown tokens get a
 // bare 404, and each client is rate-limited so tokens cannot be enumerated.
 package web
 
@@ -26,6 +27,7 @@ import (
 // Tracker is what the page needs from the store.
 type Tracker interface {
 	TrackByToken(ctx context.Context, token string) (data.Tracking, error)
+	ComplaintByToken(ctx context.Context, token string) (data.ComplaintStatus, error)
 }
 
 // Limits are the per-client request limits.
@@ -98,22 +100,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusTooManyRequests, "error", "查询过于频繁，请稍后再试。")
 		return
 	}
-	token, ok := strings.CutPrefix(r.URL.Path, "/r/")
-	if !ok || token == "" || strings.Contains(token, "/") {
+	kind, token, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	if !ok || token == "" || strings.Contains(token, "/") || (kind != "r" && kind != "c") {
 		s.page(w, http.StatusNotFound, "error", "未找到该页面。")
 		return
 	}
-	t, err := s.store.TrackByToken(r.Context(), token)
+	var v any
+	var err error
+	if kind == "r" {
+		var t data.Tracking
+		t, err = s.store.TrackByToken(r.Context(), token)
+		v = &t
+	} else {
+		var c data.ComplaintStatus
+		c, err = s.store.ComplaintByToken(r.Context(), token)
+		v = &c
+	}
 	switch {
 	case errors.Is(err, data.ErrNotFound):
-		s.page(w, http.StatusNotFound, "error", "未找到该办件，请核对回执上的二维码。")
+		s.page(w, http.StatusNotFound, "error", "未找到相关记录，请核对二维码。")
 		return
 	case err != nil:
-		log.Printf("web: track: %v", err)
+		log.Printf("web: lookup: %v", err)
 		s.page(w, http.StatusServiceUnavailable, "error", "系统暂时无法查询，请稍后再试。")
 		return
 	}
-	s.page(w, http.StatusOK, "status", &t)
+	if kind == "r" {
+		s.page(w, http.StatusOK, "status", v)
+	} else {
+		s.page(w, http.StatusOK, "complaint", v)
+	}
 }
 
 // page renders a template into memory first, so a failure never sends half

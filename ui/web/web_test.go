@@ -102,6 +102,28 @@ func TestStatusPage(t *testing.T) {
 	})
 }
 
+func TestComplaintPage(t *testing.T) {
+	s, _ := fixture(t)
+	rc, err := s.FileComplaint(context.Background(), data.NewComplaint{Channel: "kiosk", About: data.AboutOther,
+		Body: "等候区座位太少了", ContactName: "李四", ContactPhone: "13900139000"})
+	require.NoError(t, err)
+	srv := httptest.NewServer(New(s, DefaultLimits))
+	defer srv.Close()
+
+	resp, body := get(t, srv.URL+"/c/"+rc.Token)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, body, rc.Code)
+	assert.Contains(t, body, "已收到，等待处理")
+	assert.NotContains(t, body, "李四", "no complainant identity")
+	assert.NotContains(t, body, "13900139000")
+	assert.NotContains(t, body, "座位太少", "the complaint text stays private")
+
+	resp, _ = get(t, srv.URL+"/c/"+data.NewToken())
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	resp, _ = get(t, srv.URL+"/x/"+rc.Token)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+}
+
 func TestStatusPageRateLimit(t *testing.T) {
 	s, rc := fixture(t)
 	h := New(s, Limits{Rate: 1, Burst: 5})
