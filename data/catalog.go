@@ -350,8 +350,7 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 		VALUES (?, ?, ?, ?)`, id, version, string(snap), now); err != nil {
 		return err
 	}
-	for _, q := range []string{`DELETE FROM item_windows WHERE item_id = ?`, `DELETE FROM materials WHERE item_id = ?`,
-		`DELETE FROM item_fields WHERE item_id = ?`} {
+	for _, q := range []string{`DELETE FROM item_windows WHERE item_id = ?`, `DELETE FROM item_fields WHERE item_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
 			return err
 		}
@@ -374,12 +373,8 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 			return err
 		}
 	}
-	for i, m := range it.Materials {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO materials (item_id, ord, name, required, form, copies, note,
-			sample_name, sample_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i, m.Name, boolInt(m.Required),
-			string(m.Form), m.Copies, m.Note, m.SampleName, m.SampleData); err != nil {
-			return err
-		}
+	if err := putMaterials(ctx, tx, id, it.Materials); err != nil {
+		return err
 	}
 	for i, f := range it.Fields {
 		opts, err := json.Marshal(f.Options)
@@ -396,6 +391,55 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 		}
 	}
 	return nil
+}
+
+// putMaterials writes an item's materials, matching existing rows by name so
+// that a material keeps its id across imports: requests record the ids of
+// the materials brought and 补正 notices the ids of those missing. Materials
+// no longer in the guide are deleted; old requests then show only the
+// materials that still exist.
+func putMaterials(ctx context.Context, tx *sql.Tx, itemID int64, ms []Material) error {
+	existing := map[string]int64{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM materials WHERE item_id = ?`, itemID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		existing[name] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Move every row out of the way of UNIQUE (item_id, ord) first.
+	if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = -id WHERE item_id = ?`, itemID); err != nil {
+		return err
+	}
+	keep := map[int64]bool{}
+	for i, m := range ms {
+		if mid, ok := existing[m.Name]; ok && !keep[mid] {
+			keep[mid] = true
+			if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = ?, required = ?, form = ?, copies = ?, note = ?,
+				sample_name = ?, sample_data = ? WHERE id = ?`, i, boolInt(m.Required), string(m.Form), m.Copies, m.Note,
+				m.SampleName, m.SampleData, mid); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO materials (item_id, ord, name, required, form, copies, note,
+			sample_name, sample_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, itemID, i, m.Name, boolInt(m.Required),
+			string(m.Form), m.Copies, m.Note, m.SampleName, m.SampleData); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM materials WHERE item_id = ? AND ord < 0`, itemID)
+	return err
 }
 
 // itemSnapshot is the item as recorded for a version: everything but ids.

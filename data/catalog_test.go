@@ -116,6 +116,38 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 	assert.Equal(t, 2, n, "the old version stays on record")
 }
 
+func TestImportKeepsMaterialIDs(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	_, err := s.ImportCatalog(ctx, bytes.NewReader(encode(t, testCatalog())), testFiles)
+	require.NoError(t, err)
+	before, err := s.Item(ctx, itemID(t, s, "DB"))
+	require.NoError(t, err)
+
+	// Reorder, change one, add one, drop none: the ids follow the names.
+	c := testCatalog()
+	ms := c.Items[1].Materials
+	c.Items[1].Materials = []Material{ms[1], {Name: "新增材料", Required: true, Form: FormCopy, Copies: 1}, ms[0]}
+	c.Items[1].Materials[0].Copies = 3
+	_, err = s.ImportCatalog(ctx, bytes.NewReader(encode(t, c)), testFiles)
+	require.NoError(t, err)
+	after, err := s.Item(ctx, itemID(t, s, "DB"))
+	require.NoError(t, err)
+	require.Len(t, after.Materials, 3)
+	assert.Equal(t, before.Materials[1].ID, after.Materials[0].ID, "收入证明 kept its id")
+	assert.Equal(t, 3, after.Materials[0].Copies)
+	assert.Equal(t, before.Materials[0].ID, after.Materials[2].ID, "户口簿 kept its id")
+	assert.Equal(t, "新增材料", after.Materials[1].Name)
+
+	// Dropping a material deletes it.
+	c.Items[1].Materials = c.Items[1].Materials[:2]
+	_, err = s.ImportCatalog(ctx, bytes.NewReader(encode(t, c)), testFiles)
+	require.NoError(t, err)
+	after, err = s.Item(ctx, itemID(t, s, "DB"))
+	require.NoError(t, err)
+	assert.Len(t, after.Materials, 2)
+}
+
 func itemID(t *testing.T, s *Store, code string) int64 {
 	t.Helper()
 	var id int64

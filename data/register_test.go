@@ -215,7 +215,7 @@ func TestRegisterRecordsGuideVersionInForce(t *testing.T) {
 
 	it, err := s.Item(ctx, reg.ItemID)
 	require.NoError(t, err)
-	reg.Brought = []int64{it.Materials[0].ID} // material ids are new too
+	assert.Equal(t, reg.Brought, []int64{it.Materials[0].ID}, "materials keep their ids across versions")
 	rc, err := s.Register(ctx, reg)
 	require.NoError(t, err)
 	var v int

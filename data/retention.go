@@ -12,7 +12,8 @@ import (
 const RetentionYears = 3
 
 // PurgeExpired erases the personal information of requests and complaints
-// closed more than RetentionYears ago, in one transaction, and returns how
+// closed more than RetentionYears ago (and contacts left with 预公开
+// comments that long ago), in one transaction, and returns how
 // many records it erased. The kiosk runs it at start-up.
 func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
 	cutoff := formatTime(s.now().AddDate(-RetentionYears, 0, 0))
@@ -55,7 +56,16 @@ func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
 			return err
 		}
 		c, err := res.RowsAffected()
-		n = len(vs) + int(c)
+		if err != nil {
+			return err
+		}
+		// Residents' contact details left with 预公开 comments.
+		res, err = tx.ExecContext(ctx, `UPDATE disclosure_comments SET contact = '' WHERE contact != '' AND at < ?`, cutoff)
+		if err != nil {
+			return err
+		}
+		d, err := res.RowsAffected()
+		n = len(vs) + int(c) + int(d)
 		return err
 	})
 	return n, err
