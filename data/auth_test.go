@@ -1,0 +1,397 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/argon2"
+)
+
+// Tests hash PINs cheaply; TestHashPINDefault checks the real parameters.
+func init() { pinParams = PINParams{Memory: 64, Time: 1, Threads: 1} }
+
+// fakeClock is a clock a test moves by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func (c *fakeClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+// movingStore is seeded (the test catalog) with a clock the test moves,
+// starting at fixedNow.
+func movingStore(t testing.TB) (*Store, *fakeClock) {
+	t.Helper()
+	clk := &fakeClock{t: fixedNow}
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	b, err := jsonMarshal(testCatalog())
+	require.NoError(t, err)
+	_, err = s.ImportCatalog(context.Background(), bytes.NewReader(b), testFiles)
+	require.NoError(t, err)
+	return s, clk
+}
+
+func staffID(t testing.TB, s *Store, code string) int64 {
+	t.Helper()
+	var id int64
+	require.NoError(t, s.db.QueryRow(`SELECT id FROM staff WHERE code = ?`, code).Scan(&id))
+	return id
+}
+
+// loginAs signs a staff member of the test catalog in, setting up the first
+// administrator (s1) and the member's PIN as needed.
+func loginAs(t testing.TB, s *Store, code string) Session {
+	t.Helper()
+	ctx := context.Background()
+	need, err := s.NeedsFirstAdmin(ctx)
+	require.NoError(t, err)
+	if need {
+		_, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "2468")
+		require.NoError(t, err)
+	}
+	admin, err := s.Login(ctx, "s1", "2468")
+	require.NoError(t, err)
+	if code == "s1" {
+		return admin
+	}
+	require.NoError(t, s.SetPIN(ctx, admin, staffID(t, s, code), "1357"))
+	sess, err := s.Login(ctx, code, "1357")
+	require.NoError(t, err)
+	return sess
+}
+
+func auditRows(t testing.TB, s *Store, action string) int {
+	t.Helper()
+	var n int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM audit_log WHERE action = ?`, action).Scan(&n))
+	return n
+}
+
+func invalidOf(t testing.TB, err error) *InvalidError {
+	t.Helper()
+	require.Error(t, err)
+	ie := asInvalid(err)
+	require.NotNil(t, ie)
+	return ie
+}
+
+func TestHashPINDefault(t *testing.T) {
+	h, err := HashPIN("2580", DefaultPINParams)
+	require.NoError(t, err)
+	assert.Regexp(t, `^\$argon2id\$v=19\$m=65536,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$`, h)
+	ok, err := VerifyPIN(h, "2580")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = VerifyPIN(h, "2581")
+	require.NoError(t, err)
+	assert.False(t, ok)
+
+	h2, err := HashPIN("2580", DefaultPINParams)
+	require.NoError(t, err)
+	assert.NotEqual(t, h, h2, "a fresh salt every time")
+}
+
+func TestVerifyPINMalformed(t *testing.T) {
+	good, err := HashPIN("2580", pinParams)
+	require.NoError(t, err)
+	for name, enc := range map[string]string{
+		"Empty":      "",
+		"Bcrypt":     "$2a$10$abcdefghijklmnopqrstuv",
+		"Argon2i":    strings.Replace(good, "argon2id", "argon2i", 1),
+		"OldVersion": strings.Replace(good, "v=19", "v=16", 1),
+		"HugeMemory": strings.Replace(good, "m=64,", "m=99999999,", 1),
+		"BadSalt":    strings.Replace(good, "$", "$!", 4),
+	} {
+		t.Run(name, func(t *testing.T) {
+			ok, err := VerifyPIN(enc, "2580")
+			assert.Error(t, err)
+			assert.False(t, ok)
+		})
+	}
+}
+
+func TestCheckPIN(t *testing.T) {
+	for name, tc := range map[string]struct {
+		pin, want, msg string
+	}{
+		"OK":             {pin: "1357", want: "1357"},
+		"OKEight":        {pin: "20190807", want: "20190807"},
+		"OKFullWidth":    {pin: "１３５７", want: "1357"},
+		"OKSpaces":       {pin: " 13 57 ", want: "1357"},
+		"ErrShort":       {pin: "135", msg: "4至8位数字"},
+		"ErrLong":        {pin: "135792468", msg: "4至8位数字"},
+		"ErrLetters":     {pin: "13a7", msg: "4至8位数字"},
+		"ErrEmpty":       {pin: "", msg: "4至8位数字"},
+		"ErrSame":        {pin: "0000", msg: "同一个数字"},
+		"ErrSameLong":    {pin: "77777777", msg: "同一个数字"},
+		"ErrUp":          {pin: "1234", msg: "连续"},
+		"ErrUpLong":      {pin: "12345678", msg: "连续"},
+		"ErrDown":        {pin: "4321", msg: "连续"},
+		"ErrUpWrap":      {pin: "7890", msg: "连续"},
+		"ErrDownWrap":    {pin: "1098", msg: "连续"},
+		"OKAlmostSeries": {pin: "1235", want: "1235"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, err := CheckPIN("pin", tc.pin)
+			if tc.msg != "" {
+				assert.Contains(t, invalidOf(t, err).Msg, tc.msg)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestLoginLockout(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	loginAs(t, s, "s2") // s1 is admin with 2468, s2 has 1357
+
+	for i := 1; i < MaxPINFailures; i++ {
+		_, err := s.Login(ctx, "s2", "9999")
+		ie := invalidOf(t, err)
+		assert.Equal(t, "pin", ie.Field)
+		assert.Equal(t, msgBadLogin, ie.Msg)
+		clk.Add(10 * time.Second)
+	}
+	_, err := s.Login(ctx, "s2", "9999")
+	ie := invalidOf(t, err)
+	assert.Equal(t, "locked", ie.Field)
+	assert.Equal(t, "密码连续输错5次，该账号已暂时锁定，请5分钟后再试。", ie.Msg)
+	assert.Equal(t, 1, auditRows(t, s, AuditLockout))
+	assert.Equal(t, MaxPINFailures, auditRows(t, s, AuditLoginFailed))
+
+	// The right PIN does not open a locked account; the wait is told.
+	clk.Add(4*time.Minute + 30*time.Second)
+	_, err = s.Login(ctx, "s2", "1357")
+	ie = invalidOf(t, err)
+	assert.Equal(t, "locked", ie.Field)
+	assert.Contains(t, ie.Msg, "请1分钟后再试")
+	assert.Equal(t, MaxPINFailures+1, auditRows(t, s, AuditLoginFailed), "a try while locked is logged")
+
+	// Others are not affected.
+	_, err = s.Login(ctx, "s1", "2468")
+	require.NoError(t, err)
+
+	// Five minutes after the lockout began, the right PIN works again and
+	// the count starts afresh.
+	clk.Add(30 * time.Second)
+	sess, err := s.Login(ctx, "s2", "1357")
+	require.NoError(t, err)
+	assert.Equal(t, "李强", sess.Name)
+	assert.Equal(t, RoleStaff, sess.Role)
+	assert.NotZero(t, sess.WindowID)
+	assert.Equal(t, fixedNow.Add(5*time.Minute+40*time.Second), sess.Since)
+	for i := 1; i < MaxPINFailures; i++ {
+		_, err := s.Login(ctx, "s2", "9999")
+		assert.Equal(t, "pin", invalidOf(t, err).Field)
+	}
+	_, err = s.Login(ctx, "s2", "1357")
+	require.NoError(t, err, "a success resets the count")
+	_, err = s.Login(ctx, "s2", "9999")
+	assert.Equal(t, "pin", invalidOf(t, err).Field, "one failure after a success does not lock")
+}
+
+func TestLoginNoEnumeration(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	loginAs(t, s, "s1")
+	_, wrongPIN := s.Login(ctx, "s1", "9999")
+	_, unknown := s.Login(ctx, "nobody", "9999")
+	_, unknownID := s.LoginID(ctx, 987654, "9999")
+	_, noPIN := s.Login(ctx, "s2", "9999") // s2 has no PIN yet
+	for _, err := range []error{unknown, unknownID, noPIN} {
+		assert.Equal(t, invalidOf(t, wrongPIN), invalidOf(t, err))
+	}
+	// Deactivated staff cannot sign in, with the same words.
+	gone := loginAs(t, s, "s2")
+	_, err := s.db.Exec(`UPDATE staff SET active = 0 WHERE code = 's2'`)
+	require.NoError(t, err)
+	_, inactive := s.Login(ctx, "s2", "1357")
+	assert.Equal(t, invalidOf(t, wrongPIN), invalidOf(t, inactive))
+	// And a session of theirs no longer acts.
+	err = s.AddNote(ctx, gone, 1, "测试", false)
+	assert.Equal(t, "session", invalidOf(t, err).Field)
+
+	var n int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM audit_log WHERE action = ? AND staff_id IS NULL`,
+		AuditLoginFailed).Scan(&n))
+	assert.Equal(t, 3, n, "unknown and inactive codes are logged too")
+}
+
+func TestLoginID(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	loginAs(t, s, "s2")
+	sess, err := s.LoginID(ctx, staffID(t, s, "s2"), "1357")
+	require.NoError(t, err)
+	assert.Equal(t, "s2", sess.Code)
+
+	choices, err := s.LoginChoices(ctx)
+	require.NoError(t, err)
+	require.Len(t, choices, 2)
+	for _, c := range choices {
+		assert.True(t, c.HasPIN)
+		assert.Equal(t, "社会保障窗口", c.WindowName)
+	}
+}
+
+func TestFirstAdmin(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	need, err := s.NeedsFirstAdmin(ctx)
+	require.NoError(t, err)
+	assert.True(t, need, "no default PIN: the first start asks for one")
+
+	_, err = s.Login(ctx, "s1", "0000")
+	assert.Error(t, err, "there is no default PIN")
+
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "2468")
+	assert.Equal(t, "请选择一位管理员来设置第一个密码。", invalidOf(t, err).Msg)
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "1111")
+	assert.Contains(t, invalidOf(t, err).Msg, "同一个数字")
+
+	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "2468")
+	require.NoError(t, err)
+	assert.True(t, sess.Admin())
+	assert.Equal(t, "王芳", sess.Name)
+	need, err = s.NeedsFirstAdmin(ctx)
+	require.NoError(t, err)
+	assert.False(t, need)
+
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "8642")
+	assert.Contains(t, invalidOf(t, err).Msg, "已经设置过")
+	_, err = s.Login(ctx, "s1", "2468")
+	require.NoError(t, err, "the first PIN still stands")
+	assert.Equal(t, 1, auditRows(t, s, AuditFirstAdmin))
+
+	var hash string
+	require.NoError(t, s.db.QueryRow(`SELECT pin_hash FROM staff WHERE code = 's1'`).Scan(&hash))
+	assert.True(t, strings.HasPrefix(hash, "$argon2id$v=19$"))
+	assert.NotContains(t, hash, "2468")
+}
+
+func TestFirstAdminWithoutAdminInCatalog(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	_, err := s.db.Exec(`UPDATE staff SET role = 'staff'`)
+	require.NoError(t, err)
+	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "2468")
+	require.NoError(t, err)
+	assert.Equal(t, RoleAdmin, sess.Role, "the one chosen becomes administrator")
+	var role string
+	require.NoError(t, s.db.QueryRow(`SELECT role FROM staff WHERE code = 's2'`).Scan(&role))
+	assert.Equal(t, "admin", role)
+}
+
+func TestSetPIN(t *testing.T) {
+	ctx := context.Background()
+	s, _ := movingStore(t)
+	staff := loginAs(t, s, "s2")
+	admin := loginAs(t, s, "s1")
+
+	require.NoError(t, s.SetPIN(ctx, staff, staff.StaffID, "5291"), "one's own")
+	_, err := s.Login(ctx, "s2", "5291")
+	require.NoError(t, err)
+
+	err = s.SetPIN(ctx, staff, admin.StaffID, "5291")
+	assert.Contains(t, invalidOf(t, err).Msg, "只能修改自己的密码")
+	err = s.SetPIN(ctx, Session{}, staff.StaffID, "5291")
+	assert.Equal(t, "session", invalidOf(t, err).Field)
+
+	// An administrator's reset also lifts a lockout.
+	for range MaxPINFailures {
+		_, _ = s.Login(ctx, "s2", "0001")
+	}
+	_, err = s.Login(ctx, "s2", "5291")
+	assert.Equal(t, "locked", invalidOf(t, err).Field)
+	require.NoError(t, s.SetPIN(ctx, admin, staff.StaffID, "8024"))
+	_, err = s.Login(ctx, "s2", "8024")
+	require.NoError(t, err)
+
+	page, err := s.Audit(ctx, AuditFilter{Action: AuditPINSet})
+	require.NoError(t, err)
+	require.Len(t, page.Entries, 3)
+	assert.Equal(t, "管理员重设密码", page.Entries[0].Detail)
+	assert.Equal(t, "本人修改密码", page.Entries[1].Detail)
+	assert.Equal(t, "王芳", page.Entries[0].StaffName)
+}
+
+func TestLoginRehashesWeakPIN(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	weak, err := HashPIN("2468", PINParams{Memory: 8, Time: 1, Threads: 1})
+	require.NoError(t, err)
+	_, err = s.db.Exec(`UPDATE staff SET pin_hash = ? WHERE code = 's1'`, weak)
+	require.NoError(t, err)
+	_, err = s.Login(ctx, "s1", "2468")
+	require.NoError(t, err)
+	var hash string
+	require.NoError(t, s.db.QueryRow(`SELECT pin_hash FROM staff WHERE code = 's1'`).Scan(&hash))
+	assert.Contains(t, hash, "m=64,t=1,p=1", "rehashed with the current parameters")
+	_, err = s.Login(ctx, "s1", "2468")
+	require.NoError(t, err)
+}
+
+func TestLogout(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	sess := loginAs(t, s, "s1")
+	require.NoError(t, s.Logout(ctx, sess, "无操作自动锁定"))
+	page, err := s.Audit(ctx, AuditFilter{Action: AuditLogout})
+	require.NoError(t, err)
+	require.Len(t, page.Entries, 1)
+	assert.Equal(t, "无操作自动锁定", page.Entries[0].Detail)
+	assert.Equal(t, "退出登录", page.Entries[0].Label)
+}
+
+// BenchmarkHashPIN times hashing a PIN with DefaultPINParams (aimed at 50–100
+// ms) against the floor: argon2.IDKey with the same parameters, without the
+// salt and the encoding.
+//
+//	go test ./data/ -run '^$' -bench HashPIN -benchtime 20x
+func BenchmarkHashPIN(b *testing.B) {
+	p := DefaultPINParams
+	salt := make([]byte, pinSaltLen)
+	ours := make([]time.Duration, 0, b.N)
+	floors := make([]time.Duration, 0, b.N)
+	for range b.N {
+		start := time.Now()
+		if _, err := HashPIN("2580", p); err != nil {
+			b.Fatal(err)
+		}
+		ours = append(ours, time.Since(start))
+		start = time.Now()
+		argon2.IDKey([]byte("2580"), salt, p.Time, p.Memory, p.Threads, pinKeyLen)
+		floors = append(floors, time.Since(start))
+	}
+	b.ReportMetric(percentileMS(ours, 50), "p50-ms")
+	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
+	b.ReportMetric(percentileMS(ours, 50)/percentileMS(floors, 50), "x-floor")
+}

@@ -1,0 +1,701 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// register registers a kiosk request for the test catalog's item code
+// (JZZ 上报办理 10 days, DB 联合办理 30 days, YB 直接办理).
+func register(t testing.TB, s *Store, code string, help bool) int64 {
+	t.Helper()
+	reg := Registration{ItemID: itemIDOf(t, s, code), Channel: ChannelKiosk, Name: "张小三", Phone: "13800138000",
+		IDNumber: validID, Consent: true, NeedsHelp: help}
+	switch code {
+	case "DB":
+		reg.Fields = map[string]string{"kind": "城市"}
+	case "JZZ":
+		reg.Fields = map[string]string{"months": "8"}
+	}
+	rc, err := s.Register(context.Background(), reg)
+	require.NoError(t, err)
+	return rc.RequestID
+}
+
+func materialIDs(t testing.TB, s *Store, code string) []int64 {
+	t.Helper()
+	it, err := s.Item(context.Background(), itemIDOf(t, s, code))
+	require.NoError(t, err)
+	var ids []int64
+	for _, m := range it.Materials {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+func statusOf(t testing.TB, s *Store, id int64) Status {
+	t.Helper()
+	var st Status
+	require.NoError(t, s.db.QueryRow(`SELECT status FROM requests WHERE id = ?`, id).Scan(&st))
+	return st
+}
+
+func column[T any](t testing.TB, s *Store, id int64, col string) T {
+	t.Helper()
+	var v T
+	require.NoError(t, s.db.QueryRow(`SELECT `+col+` FROM requests WHERE id = ?`, id).Scan(&v))
+	return v
+}
+
+// windowID of the test catalog's window code.
+func windowID(t testing.TB, s *Store, code string) int64 {
+	t.Helper()
+	var id int64
+	require.NoError(t, s.db.QueryRow(`SELECT id FROM windows WHERE code = ?`, code).Scan(&id))
+	return id
+}
+
+// requestIn makes a request of item code in status st, handled by by.
+func requestIn(t testing.TB, s *Store, by Session, code string, st Status) int64 {
+	t.Helper()
+	ctx := context.Background()
+	id := register(t, s, code, false)
+	accept := func() {
+		require.NoError(t, s.Accept(ctx, by, id, "", ""))
+	}
+	switch st {
+	case StatusSubmitted:
+	case StatusAccepted:
+		accept()
+	case StatusWaiting:
+		_, err := s.RequestSupplement(ctx, by, id, materialIDs(t, s, code)[:1], "", "")
+		require.NoError(t, err)
+	case StatusEscalated:
+		accept()
+		require.NoError(t, s.Escalate(ctx, by, id, "区人社局", time.Time{}, time.Time{}, ""))
+	case StatusFinished:
+		accept()
+		if statusOf(t, s, id) == StatusFinished {
+			break // 直接办理
+		}
+		if code == "DB" {
+			require.NoError(t, s.JointPart(ctx, by, id, windowID(t, s, "1"), "已核实收入情况"))
+		}
+		require.NoError(t, s.Finish(ctx, by, id, "已办结", ReplyPhone))
+	case StatusRefused:
+		_, err := s.Refuse(ctx, by, id, "不符合申报条件", "")
+		require.NoError(t, err)
+	case StatusWithdrawn:
+		require.NoError(t, s.Withdraw(ctx, by, id, "申请人已在其他地方办理"))
+	}
+	require.Equal(t, st, statusOf(t, s, id))
+	return id
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTransitions drives every action from every status through the store:
+// the legal ones succeed and land where the table says, the illegal ones
+// are refused with a Chinese message and ErrConflict, changing nothing.
+func TestTransitions(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	admin := loginAs(t, s, "s1")
+	w1 := windowID(t, s, "1")
+
+	actions := map[Action]struct {
+		item string
+		do   func(id int64) error
+	}{
+		ActAccept: {"JZZ", func(id int64) error { return s.Accept(ctx, clerk, id, "", "") }},
+		ActSupplement: {"JZZ", func(id int64) error {
+			_, err := s.RequestSupplement(ctx, clerk, id, materialIDs(t, s, "JZZ"), "请带原件", "")
+			return err
+		}},
+		ActComplete: {"JZZ", func(id int64) error { return s.MaterialsComplete(ctx, clerk, id) }},
+		ActRefuse: {"JZZ", func(id int64) error {
+			_, err := s.Refuse(ctx, clerk, id, "不符合申报条件", "")
+			return err
+		}},
+		ActEscalate:    {"JZZ", func(id int64) error { return s.Escalate(ctx, clerk, id, "", time.Time{}, time.Time{}, "") }},
+		ActUpperResult: {"JZZ", func(id int64) error { return s.UpperResult(ctx, clerk, id, "同意") }},
+		ActHandOver:    {"JZZ", func(id int64) error { return s.HandOver(ctx, clerk, id, admin.StaffID, 0, "请跟进") }},
+		ActJointPart:   {"DB", func(id int64) error { return s.JointPart(ctx, clerk, id, w1, "已核实收入情况") }},
+		ActFinish:      {"JZZ", func(id int64) error { return s.Finish(ctx, clerk, id, "已办结", ReplyInPerson) }},
+		ActPause: {"JZZ", func(id int64) error {
+			return s.PauseClock(ctx, clerk, id, "实地核查", fixedNow.AddDate(0, 0, 7))
+		}},
+		ActResume: {"JZZ", func(id int64) error {
+			_ = s.PauseClock(ctx, clerk, id, "实地核查", fixedNow.AddDate(0, 0, 7)) // refused where resuming is too
+			return s.ResumeClock(ctx, clerk, id, "")
+		}},
+		ActNote:     {"JZZ", func(id int64) error { return s.AddNote(ctx, clerk, id, "已电话联系申请人", true) }},
+		ActWithdraw: {"JZZ", func(id int64) error { return s.Withdraw(ctx, clerk, id, "申请人不再需要") }},
+	}
+	require.Len(t, actions, len(Actions), "every action is exercised")
+	for _, a := range Actions {
+		act := actions[a]
+		for _, from := range Statuses {
+			want, legal := transitions[a][from]
+			name := fmt.Sprintf("%s/%s", a, from)
+			if legal {
+				name += "/OK"
+			} else {
+				name += "/ErrState"
+			}
+			t.Run(name, func(t *testing.T) {
+				id := requestIn(t, s, clerk, act.item, from)
+				var events, audits int
+				require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM request_events WHERE request_id = ?`, id).Scan(&events))
+				require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM audit_log`).Scan(&audits))
+				err := act.do(id)
+				var events2, audits2 int
+				require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM request_events WHERE request_id = ?`, id).Scan(&events2))
+				require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM audit_log`).Scan(&audits2))
+				if legal {
+					require.NoError(t, err)
+					assert.Equal(t, want, statusOf(t, s, id))
+					assert.Greater(t, events2, events, "an event is written")
+					assert.Greater(t, audits2, audits, "an audit row is written")
+					return
+				}
+				require.Error(t, err)
+				assert.True(t, errors.Is(err, ErrConflict), "%v", err)
+				msg := Message(err)
+				assert.True(t, hasHan(msg), msg)
+				assert.Equal(t, from, statusOf(t, s, id), "nothing changed")
+				assert.Equal(t, events, events2, "no event")
+			})
+		}
+	}
+}
+
+func TestTransitionMessages(t *testing.T) {
+	for name, tc := range map[string]struct {
+		from Status
+		a    Action
+		msg  string
+	}{
+		"FinishRefused":      {StatusRefused, ActFinish, "该办件已作不予受理（不予办理）处理并结束，不能再办结。"},
+		"AcceptTwice":        {StatusAccepted, ActAccept, "该办件已经受理，不能重复受理。"},
+		"SupplementFinished": {StatusFinished, ActSupplement, "该办件已办结，不能再要求补正材料。"},
+		"FinishWaiting":      {StatusWaiting, ActFinish, "该办件正在等待补正材料，材料补齐后才能办结。"},
+		"FinishEscalated":    {StatusEscalated, ActFinish, "该办件已上报，请先登记上级部门的审批结果，再办结。"},
+		"FinishSubmitted":    {StatusSubmitted, ActFinish, "请先受理该办件，再办结。"},
+		"EscalateTwice":      {StatusEscalated, ActEscalate, "该办件已经上报，请勿重复上报。"},
+		"ResumeWithdrawn":    {StatusWithdrawn, ActResume, "该办件已撤回，不能再恢复计时。"},
+		"CompleteAccepted":   {StatusAccepted, ActComplete, "该办件没有在等待补正材料，无需登记材料补齐。"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Transition(tc.from, tc.a)
+			assert.Equal(t, tc.msg, Message(err))
+			assert.ErrorIs(t, err, ErrConflict)
+			assert.ErrorIs(t, err, ErrInvalid)
+		})
+	}
+	next, err := Transition(StatusSubmitted, ActAccept)
+	require.NoError(t, err)
+	assert.Equal(t, StatusAccepted, next)
+
+	assert.Equal(t, []Action{ActAccept, ActSupplement, ActHandOver, ActNote, ActRefuse, ActWithdraw},
+		AllowedActions(StatusSubmitted, ModePromise))
+	assert.NotContains(t, AllowedActions(StatusAccepted, ModePromise), ActJointPart)
+	assert.Contains(t, AllowedActions(StatusAccepted, ModeJoint), ActJointPart)
+	assert.Equal(t, []Action{ActNote}, AllowedActions(StatusFinished, ModeJoint))
+}
+
+func TestEffectiveClockStart(t *testing.T) {
+	cal := officialCalendar(t)
+	// Monday; 5 working days: 9-29, 9-30, (国庆 10-1…7), 10-8, 10-9 and Saturday 10-10 (调休上班).
+	received := date(2026, 9, 28)
+	require.Equal(t, date(2026, 10, 10), cal.SupplementNoticeDeadline(received))
+	for name, tc := range map[string]struct {
+		accepted, notice, want time.Time
+	}{
+		"AcceptedAtOnce":            {accepted: date(2026, 9, 28), want: date(2026, 9, 28)},
+		"AcceptedOnDeadline":        {accepted: date(2026, 10, 10), want: date(2026, 10, 10)},
+		"AcceptedLateWithoutNotice": {accepted: date(2026, 10, 12), want: date(2026, 9, 28)},
+		"AcceptedLateAfterNotice":   {accepted: date(2026, 10, 20), notice: date(2026, 9, 30), want: date(2026, 10, 20)},
+		"NoticeItselfLate":          {accepted: date(2026, 10, 20), notice: date(2026, 10, 13), want: date(2026, 9, 28)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := EffectiveClockStart(cal, received.Add(10*time.Hour), tc.accepted.Add(15*time.Hour), tc.notice)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestAcceptPromise(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	id := register(t, s, "DB", false)
+	assert.Equal(t, windowID(t, s, "2"), column[int64](t, s, id, "window_id"), "lands in the lead window's queue")
+
+	require.NoError(t, s.Accept(ctx, clerk, id, "", "老人行动不便，优先"))
+	cal, err := s.Calendar(ctx)
+	require.NoError(t, err)
+	want := Day(cal.AddWorkdays(fixedNow, 30))
+	assert.Equal(t, StatusAccepted, statusOf(t, s, id))
+	assert.Equal(t, "2026-11-26", column[string](t, s, id, "clock_start_day"))
+	assert.Equal(t, want, column[string](t, s, id, "due_day"))
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "owner_id"))
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "first_owner_id"))
+	assert.Equal(t, formatTime(fixedNow), column[string](t, s, id, "accepted_at"))
+
+	var parts []string
+	require.NoError(t, collectDB(ctx, s.db, &parts, `SELECT w.code || ':' || p.role FROM request_parts p
+		JOIN windows w ON w.id = p.window_id WHERE p.request_id = ? ORDER BY w.code`, id))
+	assert.Equal(t, []string{"1:joint", "2:lead"}, parts)
+
+	d, err := s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	require.Len(t, d.Events, 3)
+	assert.Equal(t, EventAccepted, d.Events[1].Kind)
+	assert.Equal(t, "联合办理，承诺于"+cnDay(want)+"前办结", d.Events[1].Note)
+	assert.True(t, d.Events[1].Public)
+	assert.Equal(t, "老人行动不便，优先", d.Events[2].Note)
+	assert.False(t, d.Events[2].Public, "the staff's note is internal")
+
+	tr, err := s.TrackByToken(ctx, d.Token)
+	require.NoError(t, err)
+	assert.Len(t, tr.Events, 2, "the resident sees the public part")
+	assert.Equal(t, want, tr.DueDay)
+
+	page, err := s.Audit(ctx, AuditFilter{Action: AuditAccept})
+	require.NoError(t, err)
+	require.Len(t, page.Entries, 1)
+	assert.Equal(t, "办件 "+d.ReceiptNo, page.Entries[0].Target)
+	assert.Equal(t, "李强", page.Entries[0].StaffName)
+}
+
+func TestAcceptLateCountsFromReceipt(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	clerk := loginAs(t, s, "s2")
+	id := register(t, s, "JZZ", false)                 // Thursday 2026-11-26
+	clk.Set(time.Date(2026, 12, 4, 9, 0, 0, 0, China)) // 6 working days later
+	require.NoError(t, s.Accept(ctx, clerk, id, "", ""))
+	assert.Equal(t, "2026-11-26", column[string](t, s, id, "clock_start_day"))
+	cal, err := s.Calendar(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, Day(cal.AddWorkdays(fixedNow, 10)), column[string](t, s, id, "due_day"))
+	d, err := s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	assert.Contains(t, d.Events[1].Note, "逾期未告知补正，自收件之日2026年11月26日起计算办理时限")
+}
+
+func TestAcceptModes(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+
+	t.Run("Direct", func(t *testing.T) {
+		id := register(t, s, "YB", false)
+		require.NoError(t, s.Accept(ctx, clerk, id, "", ""))
+		assert.Equal(t, StatusFinished, statusOf(t, s, id))
+		assert.Equal(t, "当场办结", column[string](t, s, id, "result"))
+		assert.Equal(t, "in_person", column[string](t, s, id, "reply_method"))
+		assert.Equal(t, "2026-11-26", column[string](t, s, id, "due_day"))
+		d, err := s.RequestDetail(ctx, id)
+		require.NoError(t, err)
+		assert.Equal(t, []string{EventSubmitted, EventAccepted, EventFinished}, kinds(d.Events))
+	})
+	t.Run("DirectChosenWithResult", func(t *testing.T) {
+		id := register(t, s, "JZZ", false)
+		require.NoError(t, s.Accept(ctx, clerk, id, ModeDirect, "已当场出具证明"))
+		assert.Equal(t, StatusFinished, statusOf(t, s, id))
+		assert.Equal(t, "已当场出具证明", column[string](t, s, id, "result"))
+	})
+	t.Run("Assist", func(t *testing.T) {
+		id := register(t, s, "JZZ", false)
+		require.NoError(t, s.Accept(ctx, clerk, id, ModeAssist, ""))
+		assert.Equal(t, "assist", column[string](t, s, id, "mode"))
+		assert.True(t, column[bool](t, s, id, "needs_help"), "协助办理 comes first in the queue")
+	})
+	t.Run("Proxy", func(t *testing.T) {
+		id := register(t, s, "JZZ", false)
+		require.NoError(t, s.Accept(ctx, clerk, id, ModeProxy, ""))
+		assert.True(t, column[bool](t, s, id, "proxy"))
+	})
+	t.Run("ErrJointWithoutWindows", func(t *testing.T) {
+		id := register(t, s, "JZZ", false)
+		err := s.Accept(ctx, clerk, id, ModeJoint, "")
+		assert.Equal(t, "该事项没有设置配合窗口，不能选择联合办理。", Message(err))
+		assert.Equal(t, StatusSubmitted, statusOf(t, s, id))
+	})
+	t.Run("ErrBadMode", func(t *testing.T) {
+		id := register(t, s, "JZZ", false)
+		assert.Equal(t, "mode", invalidOf(t, s.Accept(ctx, clerk, id, "fast", "")).Field)
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		assert.ErrorIs(t, s.Accept(ctx, clerk, 987654, "", ""), ErrNotFound)
+	})
+}
+
+func kinds(es []Event) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Kind)
+	}
+	return out
+}
+
+func TestFirstOwner(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	admin := loginAs(t, s, "s1")
+	id := register(t, s, "JZZ", false)
+	assert.Zero(t, column[int64](t, s, id, "coalesce(first_owner_id, 0)"), "a kiosk request waits for someone")
+
+	require.NoError(t, s.AddNote(ctx, admin, id, "看了一眼", false))
+	assert.Zero(t, column[int64](t, s, id, "coalesce(first_owner_id, 0)"), "a note does not take a request up")
+
+	_, err := s.RequestSupplement(ctx, clerk, id, materialIDs(t, s, "JZZ"), "", "")
+	require.NoError(t, err)
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "first_owner_id"), "首问: the first to take it up")
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "owner_id"))
+
+	require.NoError(t, s.HandOver(ctx, clerk, id, admin.StaffID, 0, "我明天请假，请王芳跟进"))
+	assert.Equal(t, admin.StaffID, column[int64](t, s, id, "owner_id"))
+	require.NoError(t, s.MaterialsComplete(ctx, admin, id))
+	require.NoError(t, s.Finish(ctx, admin, id, "已办结", ReplySMS))
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "first_owner_id"), "never changes")
+
+	_, err = s.db.Exec(`UPDATE requests SET first_owner_id = ? WHERE id = ?`, admin.StaffID, id)
+	assert.ErrorContains(t, err, "first owner never changes")
+
+	d, err := s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, "李强", d.FirstOwnerName)
+	assert.Equal(t, "王芳", d.OwnerName)
+}
+
+func TestHandOver(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	admin := loginAs(t, s, "s1")
+	w1, w2 := windowID(t, s, "1"), windowID(t, s, "2")
+
+	id := requestIn(t, s, clerk, "JZZ", StatusAccepted)
+	for name, tc := range map[string]struct {
+		staff, window int64
+		note, field   string
+	}{
+		"ErrNoNote":      {staff: admin.StaffID, field: "note"},
+		"ErrBoth":        {staff: admin.StaffID, window: w1, note: "请跟进", field: "to"},
+		"ErrNeither":     {note: "请跟进", field: "to"},
+		"ErrToOwner":     {staff: clerk.StaffID, note: "请跟进", field: "to"},
+		"ErrEmptyWindow": {window: w2, note: "请跟进", field: "to"},
+		"ErrNoStaff":     {staff: 987654, note: "请跟进", field: "to"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, tc.field, invalidOf(t, s.HandOver(ctx, clerk, id, tc.staff, tc.window, tc.note)).Field)
+		})
+	}
+	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "owner_id"))
+
+	// To a window: the A post (王芳) rather than the B post (the owner 李强 is
+	// left out anyway); when A is out, B.
+	require.NoError(t, s.HandOver(ctx, clerk, id, 0, w1, "请社保窗口处理"))
+	assert.Equal(t, admin.StaffID, column[int64](t, s, id, "owner_id"))
+	id2 := requestIn(t, s, admin, "JZZ", StatusAccepted)
+	_, err := s.db.Exec(`INSERT INTO staff (code, name, post, window_id, ab) VALUES ('s3', '赵六', '民政专干', ?, 'A'),
+		('s4', '钱七', '民政专干', ?, 'B')`, w2, w2)
+	require.NoError(t, err)
+	_, err = s.db.Exec(`INSERT INTO whereabouts (staff_id, status, at) VALUES (?, 'leave', ?)`,
+		staffID(t, s, "s3"), formatTime(fixedNow))
+	require.NoError(t, err)
+	require.NoError(t, s.HandOver(ctx, admin, id2, 0, w2, "请民政窗口处理"))
+	assert.Equal(t, staffID(t, s, "s4"), column[int64](t, s, id2, "owner_id"), "A is on leave: B covers")
+	assert.Equal(t, w2, column[int64](t, s, id2, "window_id"))
+
+	d, err := s.RequestDetail(ctx, id2)
+	require.NoError(t, err)
+	last := d.Events[len(d.Events)-2:]
+	assert.Equal(t, "转交民政事务窗口钱七办理", last[0].Note)
+	assert.True(t, last[0].Public)
+	assert.Equal(t, "请民政窗口处理", last[1].Note)
+	assert.False(t, last[1].Public)
+}
+
+func TestSupplement(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	clerk := loginAs(t, s, "s2")
+	mats := materialIDs(t, s, "DB") // 户口簿, 收入证明
+	id := register(t, s, "DB", false)
+
+	_, err := s.RequestSupplement(ctx, clerk, id, nil, "", "")
+	assert.Equal(t, "materials", invalidOf(t, err).Field)
+	_, err = s.RequestSupplement(ctx, clerk, id, materialIDs(t, s, "JZZ"), "", "")
+	assert.Equal(t, "所勾选的材料不属于该事项，请重新勾选。", Message(err))
+
+	// The first notice, on day 3 of 5.
+	clk.Set(time.Date(2026, 11, 30, 10, 0, 0, 0, China))
+	n, err := s.RequestSupplement(ctx, clerk, id, mats[:1], "请带户口簿原件", "")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"户口簿"}, n.Materials)
+	assert.False(t, n.Second)
+	assert.Equal(t, "2026-12-03", n.Deadline)
+	assert.Equal(t, StatusWaiting, statusOf(t, s, id))
+	assert.Empty(t, column[string](t, s, id, "due_day"), "the clock stands while waiting")
+
+	tr, err := s.TrackByToken(ctx, column[string](t, s, id, "token"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"户口簿"}, tr.Missing)
+
+	// Asking again for what was told: a reminder, no reason needed.
+	n, err = s.RequestSupplement(ctx, clerk, id, mats[:1], "", "")
+	require.NoError(t, err)
+	assert.False(t, n.Second)
+
+	// Asking for something new breaches 一次性告知: a reason is required and
+	// recorded.
+	_, err = s.RequestSupplement(ctx, clerk, id, mats, "", "")
+	ie := invalidOf(t, err)
+	assert.Equal(t, "second_reason", ie.Field)
+	assert.Contains(t, ie.Msg, "收入证明")
+	n, err = s.RequestSupplement(ctx, clerk, id, mats, "", "申请人补充说明了新的收入来源")
+	require.NoError(t, err)
+	assert.True(t, n.Second)
+	assert.Equal(t, []string{"户口簿", "收入证明"}, n.Materials)
+	var breaches int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM supplements WHERE request_id = ? AND second_reason != ''`, id).Scan(&breaches))
+	assert.Equal(t, 1, breaches)
+
+	// Complete on 2026-12-07 (Monday): the full 30 days run from that day.
+	clk.Set(time.Date(2026, 12, 7, 15, 0, 0, 0, China))
+	require.NoError(t, s.MaterialsComplete(ctx, clerk, id))
+	cal, err := s.Calendar(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, StatusAccepted, statusOf(t, s, id))
+	assert.Equal(t, "2026-12-07", column[string](t, s, id, "clock_start_day"))
+	assert.Equal(t, Day(cal.AddWorkdays(clk.Now(), 30)), column[string](t, s, id, "due_day"))
+	var open int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM supplements WHERE request_id = ? AND complete_day = ''`, id).Scan(&open))
+	assert.Zero(t, open)
+	var parts int
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM request_parts WHERE request_id = ?`, id).Scan(&parts))
+	assert.Equal(t, 2, parts, "completion accepts a joint request with its parts")
+}
+
+func TestSupplementDeadline(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	clerk := loginAs(t, s, "s2")
+	id := register(t, s, "JZZ", false) // Thursday 2026-11-26: the deadline is Thursday 2026-12-03
+
+	clk.Set(time.Date(2026, 12, 3, 17, 0, 0, 0, China))
+	rows, err := s.Queue(ctx, QueueFilter{Group: QueueNew})
+	require.NoError(t, err)
+	require.Len(t, rows, 1)
+	assert.Equal(t, "2026-12-03", rows[0].NoticeDeadline)
+	assert.Equal(t, DueSoon, rows[0].NoticeState, "the queue warns before the deadline")
+
+	clk.Set(time.Date(2026, 12, 4, 9, 0, 0, 0, China))
+	_, err = s.RequestSupplement(ctx, clerk, id, materialIDs(t, s, "JZZ"), "", "")
+	assert.Equal(t, "补正告知应在收件后5个工作日内（2026年12月3日前）发出，现已逾期。依规定该申请自收件之日起视为受理，请直接受理办理。",
+		Message(err))
+	rows, err = s.Queue(ctx, QueueFilter{Group: QueueNew})
+	require.NoError(t, err)
+	assert.Equal(t, DueOverdue, rows[0].NoticeState)
+}
+
+func TestJoint(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2") // window 1, B post
+	admin := loginAs(t, s, "s1") // window 1, A post
+	w1, w2 := windowID(t, s, "1"), windowID(t, s, "2")
+	_, err := s.db.Exec(`INSERT INTO staff (code, name, post, window_id, ab) VALUES ('s3', '赵六', '民政专干', ?, 'A')`, w2)
+	require.NoError(t, err)
+	lead := loginAs(t, s, "s3")
+
+	id := register(t, s, "DB", false)
+	require.NoError(t, s.Accept(ctx, lead, id, "", ""))
+
+	err = s.Finish(ctx, admin, id, "已办结", ReplyPhone)
+	assert.Equal(t, "联合办理事项由牵头窗口（民政事务窗口）办结，请转交牵头窗口办结。", Message(err))
+	assert.ErrorIs(t, err, ErrConflict)
+	err = s.Finish(ctx, lead, id, "已办结", ReplyPhone)
+	assert.Equal(t, "还有配合窗口未完成：社会保障窗口。全部完成后才能办结。", Message(err))
+
+	err = s.JointPart(ctx, lead, id, 0, "牵头")
+	assert.Contains(t, Message(err), "牵头窗口不需要单独登记")
+	err = s.JointPart(ctx, clerk, id, 987654, "办理")
+	assert.Equal(t, "该窗口不是本办件的配合窗口。", Message(err))
+	err = s.JointPart(ctx, clerk, id, 0, "")
+	assert.Equal(t, "请填写本窗口的办理情况。", Message(err))
+	require.NoError(t, s.JointPart(ctx, clerk, id, 0, "已核实社保缴费情况"))
+	err = s.JointPart(ctx, admin, id, w1, "再登记一次")
+	assert.Equal(t, "社会保障窗口的办理情况已经登记过了。", Message(err))
+	assert.ErrorIs(t, err, ErrConflict)
+
+	require.NoError(t, s.Finish(ctx, lead, id, "经审核符合条件，已纳入低保", ReplyPhone))
+	d, err := s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	require.Len(t, d.Parts, 2)
+	for _, p := range d.Parts {
+		assert.NotZero(t, p.Done, p.WindowName)
+	}
+	assert.Equal(t, "已核实社保缴费情况", d.Parts[1].Note)
+	assert.Equal(t, ReplyPhone, d.ReplyMethod)
+
+	// A joint request not handled by the lead window may be finished by its owner.
+	id2 := register(t, s, "DB", false)
+	require.NoError(t, s.Accept(ctx, clerk, id2, "", ""))
+	require.NoError(t, s.JointPart(ctx, admin, id2, w1, "已核实"))
+	require.NoError(t, s.Finish(ctx, clerk, id2, "已办结", ReplyInPerson))
+
+	// JointPart on a request that is not joint.
+	id3 := requestIn(t, s, clerk, "JZZ", StatusAccepted)
+	err = s.JointPart(ctx, clerk, id3, w1, "办理")
+	assert.Equal(t, "该办件不是联合办理，不需要登记配合窗口的办理情况。", Message(err))
+}
+
+func TestRefuse(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	id := register(t, s, "JZZ", false)
+
+	_, err := s.Refuse(ctx, clerk, id, "  ", "")
+	assert.Equal(t, "请写明不予受理（不予办理）的理由，通知书将书面告知申请人。", Message(err))
+	rf, err := s.Refuse(ctx, clerk, id, "居住未满半年", "")
+	require.NoError(t, err)
+	assert.Equal(t, Refusal{Kind: "不予受理", Reason: "居住未满半年", Basis: "《居住证暂行条例》"}, rf)
+	assert.Equal(t, StatusRefused, statusOf(t, s, id))
+	assert.Equal(t, formatTime(fixedNow), column[string](t, s, id, "finished_at"))
+	err = s.Finish(ctx, clerk, id, "已办结", ReplyPhone)
+	assert.Equal(t, "该办件已作不予受理（不予办理）处理并结束，不能再办结。", Message(err))
+
+	id2 := requestIn(t, s, clerk, "JZZ", StatusEscalated)
+	rf, err = s.Refuse(ctx, clerk, id2, "上级部门审核不通过", "《居住证暂行条例》第二条")
+	require.NoError(t, err)
+	assert.Equal(t, "不予办理", rf.Kind)
+
+	tr, err := s.TrackByToken(ctx, column[string](t, s, id2, "token"))
+	require.NoError(t, err)
+	assert.Equal(t, "不予办理：上级部门审核不通过（依据：《居住证暂行条例》第二条）", tr.Events[len(tr.Events)-1].Note)
+}
+
+func TestEscalate(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	id := requestIn(t, s, clerk, "JZZ", StatusAccepted)
+
+	for name, tc := range map[string]struct {
+		sent, expected time.Time
+		field          string
+	}{
+		"ErrSentTomorrow":   {sent: fixedNow.AddDate(0, 0, 1), field: "sent_day"},
+		"ErrExpectedBefore": {sent: fixedNow, expected: fixedNow.AddDate(0, 0, -1), field: "expected_day"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, tc.field, invalidOf(t, s.Escalate(ctx, clerk, id, "", tc.sent, tc.expected, "")).Field)
+		})
+	}
+	require.NoError(t, s.Escalate(ctx, clerk, id, "", fixedNow.AddDate(0, 0, -1), fixedNow.AddDate(0, 0, 10), "材料已装订"))
+	d, err := s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, StatusEscalated, d.Status)
+	assert.Equal(t, "派出所", d.UpperDepartment, "the guide's department by default")
+	assert.Equal(t, "2026-11-25", d.UpperSentDay)
+	assert.Equal(t, "2026-12-06", d.UpperExpectedDay)
+
+	require.NoError(t, s.AddNote(ctx, clerk, id, "已电话催办", false))
+	assert.Equal(t, "请填写审批结果。", Message(s.UpperResult(ctx, clerk, id, "")))
+	require.NoError(t, s.UpperResult(ctx, clerk, id, "审批通过，证件已制作"))
+	assert.Equal(t, StatusAccepted, statusOf(t, s, id))
+	require.NoError(t, s.Finish(ctx, clerk, id, "居住证已领取", ReplyInPerson))
+
+	d, err = s.RequestDetail(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, []string{EventSubmitted, EventAccepted, EventEscalated, EventNote, EventNote, EventUpperResult,
+		EventFinished}, kinds(d.Events))
+	assert.Equal(t, "2026年11月25日已报送派出所审批，预计2026年12月6日前反馈", d.Events[2].Note)
+}
+
+func TestFinishInput(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	id := requestIn(t, s, clerk, "JZZ", StatusAccepted)
+	assert.Equal(t, "result", invalidOf(t, s.Finish(ctx, clerk, id, "", ReplyPhone)).Field)
+	assert.Equal(t, "reply_method", invalidOf(t, s.Finish(ctx, clerk, id, "已办结", "email")).Field)
+	assert.Equal(t, StatusAccepted, statusOf(t, s, id))
+}
+
+func TestPauseResume(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	clerk := loginAs(t, s, "s2")
+	id := requestIn(t, s, clerk, "JZZ", StatusAccepted) // Thursday 2026-11-26, 10 working days
+	cal, err := s.Calendar(ctx)
+	require.NoError(t, err)
+	start := fixedNow
+	assert.Equal(t, Day(cal.AddWorkdays(start, 10)), column[string](t, s, id, "due_day"))
+
+	restart := date(2026, 12, 3)
+	assert.Equal(t, "reason", invalidOf(t, s.PauseClock(ctx, clerk, id, "", restart)).Field)
+	assert.Equal(t, "restart_day", invalidOf(t, s.PauseClock(ctx, clerk, id, "公示", fixedNow)).Field)
+	assert.Equal(t, "restart_day", invalidOf(t, s.PauseClock(ctx, clerk, id, "公示", time.Time{})).Field)
+	require.NoError(t, s.PauseClock(ctx, clerk, id, "入户核查，需公示7天", restart))
+	want, ok := cal.DueDate(start, 10, []Pause{{From: date(2026, 11, 26), To: restart}})
+	require.True(t, ok)
+	assert.Equal(t, Day(want), column[string](t, s, id, "due_day"))
+	assert.Equal(t, "2026-12-16", Day(want), "4 working days later than without the pause")
+	err = s.PauseClock(ctx, clerk, id, "再停", restart.AddDate(0, 0, 1))
+	assert.ErrorIs(t, err, ErrConflict)
+
+	rows, err := s.Queue(ctx, QueueFilter{Group: QueueInProgress})
+	require.NoError(t, err)
+	require.Len(t, rows, 1)
+	assert.True(t, rows[0].Paused)
+
+	// Resumed early, on Monday 11-30: only Friday 11-27 was paused.
+	clk.Set(time.Date(2026, 11, 30, 9, 0, 0, 0, China))
+	require.NoError(t, s.ResumeClock(ctx, clerk, id, "公示提前结束"))
+	want, _ = cal.DueDate(start, 10, []Pause{{From: date(2026, 11, 26), To: date(2026, 11, 30)}})
+	assert.Equal(t, Day(want), column[string](t, s, id, "due_day"))
+	assert.Equal(t, "2026-12-11", Day(want))
+	err = s.ResumeClock(ctx, clerk, id, "")
+	assert.Equal(t, "该办件没有在暂停计时，无需恢复。", Message(err))
+
+	tr, err := s.TrackByToken(ctx, column[string](t, s, id, "token"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{EventSubmitted, EventAccepted, EventPaused, EventResumed}, kinds(tr.Events))
+	assert.Equal(t, "暂停计时至2026年12月3日，理由：入户核查，需公示7天；承诺办结日期调整为2026年12月16日", tr.Events[2].Note)
+}
+
+func TestWithdrawAndNote(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	clerk := loginAs(t, s, "s2")
+	id := requestIn(t, s, clerk, "JZZ", StatusFinished)
+	require.NoError(t, s.AddNote(ctx, clerk, id, "回访：申请人表示满意", true), "notes after closing")
+	assert.Equal(t, "note", invalidOf(t, s.AddNote(ctx, clerk, id, " ", true)).Field)
+	id2 := register(t, s, "JZZ", false)
+	assert.Equal(t, "reason", invalidOf(t, s.Withdraw(ctx, clerk, id2, "")).Field)
+	require.NoError(t, s.Withdraw(ctx, clerk, id2, "申请人已在其他地方办理"))
+	assert.Equal(t, StatusWithdrawn, statusOf(t, s, id2))
+}
