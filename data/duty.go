@@ -1,0 +1,668 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// A/B posts, daily sign-in and whereabouts (§三1 AB岗、按时签到; §四2 在岗情况和去向;
+// issue 6 §1).
+//
+// Every staff member signs in (签到) once a day and signs out (签退) when
+// they leave: one attendance row per person per day. Signing in also marks
+// them 在岗. During the day they change their whereabouts (去向): 在岗,
+// 外出办事, 下村入户 or 请假, with a note and an expected return. The latest
+// whereabouts row is where they are.
+//
+// Who is on duty at a window (OnDuty, RouteWindow): its A post if A signed in
+// today, has not signed out and is 在岗; otherwise its B post on the same
+// terms; otherwise nobody, with the reason. A whereabouts row counts for a
+// day if it was set that day, or if it is not 在岗 and its expected return is
+// still ahead (a leave of several days set beforehand); an older row is
+// stale and ignored. A 请假 without an expected return therefore lasts the
+// day it was set.
+//
+// The board (DutyBoard.Staff) is what the kiosk's disclosure shows and staff
+// see: name, post, window, A/B, where they are, the note and the expected
+// return. The note of a 请假 never appears on the board: why someone is on
+// leave is their own business, not a public matter (§一(一)1 discloses name,
+// photo, post and duties, not health or family).
+
+// DutyStatus is where a staff member is. The first four are what staff set
+// (table whereabouts); DutyAbsent and DutySignedOut are only ever computed
+// for the board.
+type DutyStatus string
+
+// Duty statuses.
+const (
+	DutyOnDuty    DutyStatus = "on_duty"    // 在岗
+	DutyOut       DutyStatus = "out"        // 外出办事
+	DutyVillage   DutyStatus = "village"    // 下村入户
+	DutyLeave     DutyStatus = "leave"      // 请假
+	DutyAbsent    DutyStatus = "absent"     // 未签到 (board only)
+	DutySignedOut DutyStatus = "signed_out" // 已签退 (board only)
+)
+
+// DutyStatuses lists the statuses staff may choose, in the order a form
+// offers them.
+var DutyStatuses = []DutyStatus{DutyOnDuty, DutyOut, DutyVillage, DutyLeave}
+
+// Label is the status's Chinese name.
+func (d DutyStatus) Label() string {
+	switch d {
+	case DutyOnDuty:
+		return "在岗"
+	case DutyOut:
+		return "外出办事"
+	case DutyVillage:
+		return "下村入户"
+	case DutyLeave:
+		return "请假"
+	case DutyAbsent:
+		return "未签到"
+	case DutySignedOut:
+		return "已签退"
+	}
+	return string(d)
+}
+
+// settable reports whether staff may set this status.
+func (d DutyStatus) settable() bool {
+	return d == DutyOnDuty || d == DutyOut || d == DutyVillage || d == DutyLeave
+}
+
+// Limits of whereabouts.
+const (
+	MaxWhereaboutsNoteRunes = 60
+	MaxReturnAhead          = 366 * 24 * time.Hour // how far ahead an expected return may be
+)
+
+// Audit actions of duty. AuditLabel names them through DutyAuditLabel.
+const (
+	AuditSignIn      = "sign_in"
+	AuditSignOut     = "sign_out"
+	AuditWhereabouts = "whereabouts"
+)
+
+// DutyAuditLabel is the Chinese name of a duty audit action, "" for others.
+func DutyAuditLabel(action string) string {
+	switch action {
+	case AuditSignIn:
+		return "签到"
+	case AuditSignOut:
+		return "签退"
+	case AuditWhereabouts:
+		return "登记去向"
+	}
+	return ""
+}
+
+// Attendance is one staff member's sign-in record for one day.
+type Attendance struct {
+	StaffID int64
+	Day     string // 'YYYY-MM-DD', China time
+	SignIn  time.Time
+	SignOut time.Time // zero until signed out
+	// Already is true when the call changed nothing: signing in when
+	// already signed in, or out when already signed out. The screen says so
+	// politely ("您今天已签到") instead of an error.
+	Already bool
+}
+
+// SignIn signs the session's staff member in for today and marks them 在岗.
+// Signing in again the same day changes nothing (Attendance.Already).
+// Signing in after signing out (back in the afternoon) reopens the day: the
+// first sign-in time stays, the sign-out is cleared.
+func (s *Store) SignIn(ctx context.Context, by Session) (Attendance, error) {
+	var a Attendance
+	err := s.tx(ctx, "sign in", func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		at := formatTime(now)
+		a, err = attendanceOn(ctx, tx, actor.StaffID, Day(now))
+		if err != nil {
+			return err
+		}
+		detail := ""
+		switch {
+		case !a.SignIn.IsZero() && a.SignOut.IsZero():
+			a.Already = true
+			return nil
+		case !a.SignIn.IsZero():
+			if _, err := tx.ExecContext(ctx, `UPDATE attendance SET sign_out = '' WHERE staff_id = ? AND day = ?`,
+				actor.StaffID, a.Day); err != nil {
+				return err
+			}
+			a.SignOut = time.Time{}
+			detail = "签退后重新签到"
+		default:
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attendance (staff_id, day, sign_in) VALUES (?, ?, ?)`,
+				actor.StaffID, a.Day, at); err != nil {
+				return err
+			}
+			a.SignIn = now
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO whereabouts (staff_id, status, at) VALUES (?, 'on_duty', ?)`,
+			actor.StaffID, at); err != nil {
+			return err
+		}
+		return audit(ctx, tx, at, actor.StaffID, AuditSignIn, staffTarget(actor.Code, actor.Name), detail)
+	})
+	if err != nil {
+		return Attendance{}, err
+	}
+	return a, nil
+}
+
+// SignOut signs the session's staff member out for today. Signing out
+// twice changes nothing (Attendance.Already); signing out without having
+// signed in is refused with a message.
+func (s *Store) SignOut(ctx context.Context, by Session) (Attendance, error) {
+	var a Attendance
+	err := s.tx(ctx, "sign out", func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		a, err = attendanceOn(ctx, tx, actor.StaffID, Day(now))
+		if err != nil {
+			return err
+		}
+		switch {
+		case a.SignIn.IsZero():
+			return Invalid("attendance", "您今天还没有签到，无需签退。")
+		case !a.SignOut.IsZero():
+			a.Already = true
+			return nil
+		}
+		at := formatTime(now)
+		if _, err := tx.ExecContext(ctx, `UPDATE attendance SET sign_out = ? WHERE staff_id = ? AND day = ?`,
+			at, actor.StaffID, a.Day); err != nil {
+			return err
+		}
+		a.SignOut = now
+		return audit(ctx, tx, at, actor.StaffID, AuditSignOut, staffTarget(actor.Code, actor.Name), "")
+	})
+	if err != nil {
+		return Attendance{}, err
+	}
+	return a, nil
+}
+
+// TodayAttendance is the session's staff member's record for today (zero
+// times when they have not signed in), for the staff mode's header.
+func (s *Store) TodayAttendance(ctx context.Context, staffID int64) (Attendance, error) {
+	var a Attendance
+	err := s.read(ctx, "attendance", func(tx *sql.Tx) error {
+		var err error
+		a, err = attendanceOn(ctx, tx, staffID, Day(s.now()))
+		return err
+	})
+	return a, err
+}
+
+func attendanceOn(ctx context.Context, tx *sql.Tx, staffID int64, day string) (Attendance, error) {
+	a := Attendance{StaffID: staffID, Day: day}
+	var in, out string
+	err := tx.QueryRowContext(ctx, `SELECT sign_in, sign_out FROM attendance WHERE staff_id = ? AND day = ?`,
+		staffID, day).Scan(&in, &out)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, nil
+	}
+	a.SignIn, a.SignOut = parseTime(in), parseTime(out)
+	return a, err
+}
+
+// SetWhereabouts records where the session's staff member is now. 在岗
+// needs today's sign-in (signing in marks 在岗 by itself) and takes no
+// expected return. For the other statuses the note (at most
+// MaxWhereaboutsNoteRunes characters, one line) and the expected return
+// are optional; an expected return must lie ahead. The note of 外出办事 and
+// 下村入户 shows on the public board, so it says where, not whom: "到街道
+// 送材料", not a resident's name.
+func (s *Store) SetWhereabouts(ctx context.Context, by Session, status DutyStatus, note string, expectedReturn time.Time) error {
+	return s.SetStaffWhereabouts(ctx, by, by.StaffID, status, note, expectedReturn)
+}
+
+// SetStaffWhereabouts is SetWhereabouts for staffID: the session's own, or
+// anyone's when the session is an administrator (a colleague phones in
+// sick, someone forgot to say they went out).
+func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int64, status DutyStatus, note string,
+	expectedReturn time.Time) error {
+	if !status.settable() {
+		return Invalid("status", "请选择去向：在岗、外出办事、下村入户或请假。")
+	}
+	note, err := Text("note", "去向说明", note, MaxWhereaboutsNoteRunes, false, false)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	if status == DutyOnDuty {
+		expectedReturn = time.Time{}
+	}
+	if !expectedReturn.IsZero() {
+		switch {
+		case expectedReturn.Before(now.Truncate(time.Minute)):
+			return Invalid("expected_return", "预计返回时间已经过去，请重新选择。")
+		case expectedReturn.After(now.Add(MaxReturnAhead)):
+			return Invalid("expected_return", "预计返回时间不能超过一年，请重新选择。")
+		}
+	}
+	return s.tx(ctx, "whereabouts", func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		if staffID != actor.StaffID && actor.Role != RoleAdmin {
+			return Invalid("staff", "只能登记自己的去向；为他人登记请由管理员操作。")
+		}
+		var code, name string
+		err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, staffID).Scan(&code, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Invalid("staff", "找不到该工作人员，或其已停用。")
+		}
+		if err != nil {
+			return err
+		}
+		if status == DutyOnDuty {
+			a, err := attendanceOn(ctx, tx, staffID, Day(now))
+			if err != nil {
+				return err
+			}
+			switch {
+			case a.SignIn.IsZero():
+				return Invalid("status", "今天还没有签到。请先签到，签到后即为在岗。")
+			case !a.SignOut.IsZero():
+				return Invalid("status", "今天已经签退。如需继续办公，请重新签到。")
+			}
+		}
+		at := formatTime(now)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO whereabouts (staff_id, status, note, expected_return, at)
+			VALUES (?, ?, ?, ?, ?)`, staffID, string(status), note, formatTime(expectedReturn), at); err != nil {
+			return err
+		}
+		detail := status.Label()
+		if note != "" {
+			detail += "：" + note
+		}
+		if !expectedReturn.IsZero() {
+			detail += "，预计" + expectedReturn.In(China).Format("1月2日15:04") + "返回"
+		}
+		if staffID != actor.StaffID {
+			detail += "（管理员代为登记）"
+		}
+		return audit(ctx, tx, at, actor.StaffID, AuditWhereabouts, staffTarget(code, name), detail)
+	})
+}
+
+// DutyEntry is one staff member on the duty board: only what §一(一)1
+// already discloses (name, post, window, A/B) and where they are.
+type DutyEntry struct {
+	StaffID        int64
+	Name           string
+	Post           string
+	WindowID       int64 // 0 when not at a window
+	WindowCode     string
+	WindowName     string
+	AB             string     // "A", "B" or ""
+	Status         DutyStatus // effective: one of DutyStatuses, DutyAbsent or DutySignedOut
+	Label          string     // Status.Label()
+	Note           string     // the whereabouts note; always empty for 请假
+	ExpectedReturn time.Time  // zero when not given
+	Since          time.Time  // when the status began (zero for 未签到)
+	OnDuty         bool       // signed in, not signed out, 在岗
+}
+
+// WindowDuty is who serves a window now.
+type WindowDuty struct {
+	WindowID int64
+	Code     string
+	Name     string
+	A, B     *DutyEntry // the window's A and B posts; nil when not set
+	// OnDuty is the staff member new requests route to: A when A is on
+	// duty, else B when B is, else nil.
+	OnDuty   *DutyEntry
+	Covering bool   // B is on duty because A is not (B岗顶岗)
+	Reason   string // in words, e.g. "A岗王芳外出办事，由B岗李强顶岗"
+}
+
+// DutyBoard is the on-duty board at one moment: per window who serves it,
+// and every active staff member with where they are.
+type DutyBoard struct {
+	At      time.Time
+	Windows []WindowDuty
+	Staff   []DutyEntry // by window (A, B, others), staff without a window last
+}
+
+// OnDuty computes the duty board at now (usually Store.Now()).
+func (s *Store) OnDuty(ctx context.Context, now time.Time) (DutyBoard, error) {
+	var b DutyBoard
+	err := s.read(ctx, "on duty", func(tx *sql.Tx) error {
+		var err error
+		b, err = dutyBoard(ctx, tx, now)
+		return err
+	})
+	return b, err
+}
+
+// DutyRoute is where a window's new requests go.
+type DutyRoute struct {
+	WindowID int64
+	StaffID  int64 // 0: nobody on duty; the request waits at the window
+	Name     string
+	AB       string
+	Covering bool
+	Reason   string
+}
+
+// RouteWindow says which staff member new requests for the window route to
+// at now: A if on duty, else B, else nobody (StaffID 0) with the reason. An
+// unknown window is ErrNotFound.
+func (s *Store) RouteWindow(ctx context.Context, windowID int64, now time.Time) (DutyRoute, error) {
+	var r DutyRoute
+	err := s.read(ctx, "route window", func(tx *sql.Tx) error {
+		var err error
+		r, err = routeWindow(ctx, tx, windowID, now)
+		return err
+	})
+	return r, err
+}
+
+// routeWindow is RouteWindow inside a transaction, for steps that hand a
+// request to a window (HandOver could use it).
+func routeWindow(ctx context.Context, tx *sql.Tx, windowID int64, now time.Time) (DutyRoute, error) {
+	b, err := dutyBoard(ctx, tx, now)
+	if err != nil {
+		return DutyRoute{}, err
+	}
+	for _, w := range b.Windows {
+		if w.WindowID != windowID {
+			continue
+		}
+		r := DutyRoute{WindowID: windowID, Covering: w.Covering, Reason: w.Reason}
+		if w.OnDuty != nil {
+			r.StaffID, r.Name, r.AB = w.OnDuty.StaffID, w.OnDuty.Name, w.OnDuty.AB
+		}
+		return r, nil
+	}
+	return DutyRoute{}, ErrNotFound
+}
+
+// whereRow is a whereabouts row as read.
+type whereRow struct {
+	Status DutyStatus
+	Note   string
+	Return time.Time
+	At     time.Time
+}
+
+// current reports whether the row still says where the person is on day
+// (China time) at now: set that day, or not 在岗 with the expected return
+// still ahead.
+func (w whereRow) current(day string, now time.Time) bool {
+	if w.At.IsZero() {
+		return false
+	}
+	if Day(w.At) == day {
+		return true
+	}
+	return w.Status != DutyOnDuty && w.Return.After(now)
+}
+
+// effectiveDuty is where a person is at now, from today's attendance and
+// their latest whereabouts row (zero if none): a current 外出/下村/请假 wins;
+// then 已签退; then 在岗 if signed in; else 未签到.
+func effectiveDuty(now time.Time, a Attendance, w whereRow) (DutyStatus, time.Time) {
+	day := Day(now)
+	signedIn := !a.SignIn.IsZero() && !a.SignIn.After(now)
+	signedOut := signedIn && !a.SignOut.IsZero() && !a.SignOut.After(now)
+	cur := w.current(day, now)
+	switch {
+	case cur && w.Status != DutyOnDuty:
+		return w.Status, w.At
+	case signedOut:
+		return DutySignedOut, a.SignOut
+	case signedIn:
+		if cur {
+			return DutyOnDuty, w.At
+		}
+		return DutyOnDuty, a.SignIn
+	}
+	return DutyAbsent, time.Time{}
+}
+
+func dutyBoard(ctx context.Context, tx *sql.Tx, now time.Time) (DutyBoard, error) {
+	b := DutyBoard{At: now}
+	day := Day(now)
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.post, coalesce(s.window_id, 0), coalesce(w.code, ''),
+		coalesce(w.name, ''), s.ab, coalesce(a.sign_in, ''), coalesce(a.sign_out, ''), coalesce(h.status, ''),
+		coalesce(h.note, ''), coalesce(h.expected_return, ''), coalesce(h.at, '')
+		FROM staff s
+		LEFT JOIN windows w ON w.id = s.window_id
+		LEFT JOIN attendance a ON a.staff_id = s.id AND a.day = ?
+		LEFT JOIN whereabouts h ON h.id = (SELECT x.id FROM whereabouts x WHERE x.staff_id = s.id AND x.at <= ?
+			ORDER BY x.at DESC, x.id DESC LIMIT 1)
+		WHERE s.active = 1
+		ORDER BY w.id IS NULL, coalesce(w.ord, 0), coalesce(w.code, ''),
+			CASE s.ab WHEN 'A' THEN 0 WHEN 'B' THEN 1 ELSE 2 END, s.ord, s.id`, day, formatTime(now))
+	if err != nil {
+		return b, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e DutyEntry
+		var in, out, status, ret, at string
+		var w whereRow
+		if err := rows.Scan(&e.StaffID, &e.Name, &e.Post, &e.WindowID, &e.WindowCode, &e.WindowName, &e.AB,
+			&in, &out, &status, &w.Note, &ret, &at); err != nil {
+			return b, err
+		}
+		w.Status, w.Return, w.At = DutyStatus(status), parseTime(ret), parseTime(at)
+		a := Attendance{StaffID: e.StaffID, Day: day, SignIn: parseTime(in), SignOut: parseTime(out)}
+		e.Status, e.Since = effectiveDuty(now, a, w)
+		e.Label, e.OnDuty = e.Status.Label(), e.Status == DutyOnDuty
+		if e.Status == DutyOut || e.Status == DutyVillage {
+			e.Note, e.ExpectedReturn = w.Note, w.Return
+		}
+		if e.Status == DutyLeave {
+			e.ExpectedReturn = w.Return
+		}
+		b.Staff = append(b.Staff, e)
+	}
+	if err := rows.Err(); err != nil {
+		return b, err
+	}
+	windows, err := listWindows(ctx, tx)
+	if err != nil {
+		return b, err
+	}
+	for _, win := range windows {
+		wd := WindowDuty{WindowID: win.ID, Code: win.Code, Name: win.Name}
+		for i := range b.Staff {
+			e := &b.Staff[i]
+			if e.WindowID != win.ID {
+				continue
+			}
+			if e.AB == "A" && wd.A == nil {
+				wd.A = e
+			}
+			if e.AB == "B" && wd.B == nil {
+				wd.B = e
+			}
+		}
+		wd.OnDuty, wd.Covering, wd.Reason = windowOnDuty(wd.A, wd.B)
+		b.Windows = append(b.Windows, wd)
+	}
+	return b, nil
+}
+
+// windowOnDuty applies the A/B rule: A if on duty, else B, else nobody.
+func windowOnDuty(a, b *DutyEntry) (*DutyEntry, bool, string) {
+	who := func(post string, e *DutyEntry) string { return post + "岗" + e.Name + e.Label }
+	switch {
+	case a != nil && a.OnDuty:
+		return a, false, fmt.Sprintf("A岗%s在岗", a.Name)
+	case b != nil && b.OnDuty && a != nil:
+		return b, true, fmt.Sprintf("%s，由B岗%s顶岗", who("A", a), b.Name)
+	case b != nil && b.OnDuty:
+		return b, true, fmt.Sprintf("未设A岗，由B岗%s在岗", b.Name)
+	case a == nil && b == nil:
+		return nil, false, "本窗口未设置A、B岗人员"
+	case a == nil:
+		return nil, false, "未设A岗，" + who("B", b) + "，暂无人员在岗"
+	case b == nil:
+		return nil, false, who("A", a) + "，未设B岗，暂无人员在岗"
+	}
+	return nil, false, who("A", a) + "，" + who("B", b) + "，暂无人员在岗"
+}
+
+// AttendanceSummary is one staff member's attendance over a period.
+type AttendanceSummary struct {
+	StaffID  int64
+	Name     string
+	Workdays int // working days in the period, up to today
+	Present  int // days signed in (a weekend or holiday worked counts too)
+	Leave    int // working days not signed in, on 请假
+	Absent   int // working days not signed in and not on leave
+	// SignedOut is how many of the Present days ended with a sign-out.
+	SignedOut int
+}
+
+// AttendanceReport summarises every active staff member's attendance over
+// the period [from, to), in the convention of Report: a day counts when its
+// midnight (China time) is in the period, so MonthPeriod gives a month.
+// Days after today are not counted: they have not happened yet.
+func (s *Store) AttendanceReport(ctx context.Context, from, to time.Time) ([]AttendanceSummary, error) {
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	first, end := periodDays(from, to)
+	last := min(end-1, dayNum(s.now()))
+	var out []AttendanceSummary
+	err = s.read(ctx, "attendance report", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, name FROM staff WHERE active = 1 ORDER BY ord, id`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var a AttendanceSummary
+			if err := rows.Scan(&a.StaffID, &a.Name); err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := range out {
+			if err := attendanceOf(ctx, tx, cal, &out[i], first, last); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// attendanceOf fills a's counts for day numbers first..last.
+func attendanceOf(ctx context.Context, tx *sql.Tx, cal *Calendar, a *AttendanceSummary, first, last int) error {
+	if last < first {
+		return nil
+	}
+	from, end := Day(dayTime(first)), Day(dayTime(last))
+	signed := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT day, sign_out FROM attendance
+		WHERE staff_id = ? AND day >= ? AND day <= ? AND sign_in != ''`, a.StaffID, from, end)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var day, out string
+		if err := rows.Scan(&day, &out); err != nil {
+			rows.Close()
+			return err
+		}
+		t, err := ParseDay(day)
+		if err != nil {
+			continue
+		}
+		signed[dayNum(t)] = true
+		a.Present++
+		if out != "" {
+			a.SignedOut++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Whereabouts from the last row before the period on, to tell leave
+	// from absence.
+	var ws []whereRow
+	rows, err = tx.QueryContext(ctx, `SELECT status, expected_return, at FROM whereabouts WHERE staff_id = ? AND at < ?
+		AND at >= coalesce((SELECT max(at) FROM whereabouts WHERE staff_id = ? AND at < ?), '')
+		ORDER BY at, id`, a.StaffID, formatTime(dayTime(last+1)), a.StaffID, formatTime(dayTime(first)))
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var w whereRow
+		var status, ret, at string
+		if err := rows.Scan(&status, &ret, &at); err != nil {
+			rows.Close()
+			return err
+		}
+		w.Status, w.Return, w.At = DutyStatus(status), parseTime(ret), parseTime(at)
+		ws = append(ws, w)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	j := -1 // index of the latest row set before the end of day d
+	for d := first; d <= last; d++ {
+		if !cal.isWork(d) {
+			continue
+		}
+		a.Workdays++
+		if signed[d] {
+			continue
+		}
+		next := dayTime(d + 1)
+		for j+1 < len(ws) && ws[j+1].At.Before(next) {
+			j++
+		}
+		// On leave that day: the latest row by the day's end is a leave set
+		// that day, or an earlier one expected back only on a later day
+		// (someone due back at 08:30 who never signed in was absent).
+		if j >= 0 && ws[j].Status == DutyLeave && (dayNum(ws[j].At) == d || !ws[j].Return.Before(next)) {
+			a.Leave++
+			continue
+		}
+		a.Absent++
+	}
+	return nil
+}
+
+// periodDays is the day numbers whose midnight (China) is in [from, to):
+// the first, and the one after the last.
+func periodDays(from, to time.Time) (first, end int) {
+	first, end = dayNum(from), dayNum(to)
+	if dayTime(first).Before(from) {
+		first++
+	}
+	if dayTime(end).Before(to) {
+		end++
+	}
+	return first, end
+}
