@@ -1,0 +1,673 @@
+package data
+
+// Backup and restore (issue 6 §7).
+//
+// A backup is one self-contained SQLite file (rollback-journal mode, no
+// -wal or -shm beside it) made with SQLite's online backup API while the
+// store stays in use: the copy is consistent as of the moment it finished,
+// and the kiosk keeps registering requests meanwhile (a write between two
+// steps makes SQLite restart the copy, which is correct and, at a service
+// room's pace, rare). The copy is written to a hidden temporary file in the
+// destination's folder and renamed into place only when it is complete and
+// synced, so a cancelled or failed backup leaves no file behind.
+//
+// A restore must not pull the file out from under an open *sql.DB, so it is
+// a function on a closed store: the caller (staff mode, after the
+// administrator confirmed what CheckBackup showed) closes the Store, calls
+// RestoreFile with the data file's path, and opens the Store again (Open
+// brings an older backup's schema up to date). RestoreFile:
+//
+//  1. checks the backup (CheckBackup) and refuses it before touching
+//     anything if it is not a sound bianmin data file;
+//  2. keeps the current data as a single file next to it,
+//     <live>.before-restore-YYYYMMDD-HHMMSS (a consistent copy made with the
+//     backup API, WAL content included);
+//  3. copies the backup into the data file with SQLite's backup API as one
+//     write transaction: a failure or a cancel midway rolls back and leaves
+//     the data file as it was;
+//  4. checks the result again.
+//
+// Copying through SQLite instead of renaming files is deliberate: a data
+// file in WAL mode may have committed pages in its -wal file, and a stale
+// -wal next to a renamed-in file would be replayed onto the wrong database.
+// Step 3 also refuses to run while any other connection (another bianmin
+// process, a Store not closed) has the file open, because it first takes the
+// file out of WAL mode, which SQLite allows only to the sole user.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+)
+
+// backupStepPages is how many pages (4 KiB each by default) one step of the
+// online backup copies: about 1 MiB, so progress moves and a cancel is
+// honoured within a few milliseconds, while the source is locked only for
+// the length of one step.
+const backupStepPages = 256
+
+// BackupPrefix and BackupSuffix frame the daily backup files:
+// bianmin-YYYYMMDD.db.
+const (
+	BackupPrefix = "bianmin-"
+	BackupSuffix = ".db"
+)
+
+var dailyName = regexp.MustCompile(`^bianmin-(\d{8})\.db$`)
+
+// backuper is what modernc.org/sqlite's driver connection offers for the
+// online backup API.
+type backuper interface {
+	NewBackup(dstURI string) (*sqlite.Backup, error)
+	NewRestore(srcURI string) (*sqlite.Backup, error)
+}
+
+// Progress is told how far a long job has come: done of total units (pages
+// for a backup). It runs on the caller's goroutine; a screen hands it to
+// fyne.Do. It may be nil.
+type Progress func(done, total int)
+
+// Backup writes a consistent copy of the data file to dest (replacing a file
+// of that name) while the store stays in use. progress, if not nil, is told
+// the pages copied after each step. Cancelling ctx stops the copy between
+// steps; then, as on any error, nothing is left at dest (an existing file
+// there stays as it was). Backup itself writes no audit entry: BackupAs (an
+// administrator's one-tap backup) and BackupDaily do.
+func (s *Store) Backup(ctx context.Context, dest string, progress func(done, total int)) error {
+	if strings.TrimSpace(dest) == "" {
+		return Invalid("dest", "请选择备份文件的保存位置。")
+	}
+	if same, _ := sameFile(dest, s.path); same {
+		return Invalid("dest", "不能把备份保存到正在使用的数据文件上，请换一个文件名。")
+	}
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("data: backup: %w", err)
+	}
+	tmp, err := tempPath(dir, ".bianmin-backup-*.tmp")
+	if err != nil {
+		return fmt.Errorf("data: backup: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			removeDBFiles(tmp)
+		}
+	}()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return mapErr("backup", err)
+	}
+	err = conn.Raw(func(dc any) error {
+		b, ok := dc.(backuper)
+		if !ok {
+			// Not the driver we know: VACUUM INTO makes an equally
+			// consistent copy, in one step.
+			return vacuumInto(ctx, conn, tmp, progress)
+		}
+		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewBackup(fileURI(tmp, "")) }, progress)
+	})
+	conn.Close()
+	if err != nil {
+		return backupErr("backup", err)
+	}
+	if err := sealCopy(ctx, tmp); err != nil {
+		return backupErr("backup", err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("data: backup: %w", err)
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// Audit actions of backup and restore.
+const (
+	AuditDataBackup  = "backup"
+	AuditDataRestore = "restore"
+)
+
+// BackupAs is Backup on an administrator's request, recorded in the audit
+// log (the entry is written after the copy, so it is not in it).
+func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress func(done, total int)) error {
+	var actor Session
+	err := s.read(ctx, "backup", func(tx *sql.Tx) error {
+		var err error
+		actor, err = dataAdmin(ctx, tx, by)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.Backup(ctx, dest, progress); err != nil {
+		return err
+	}
+	return s.tx(ctx, "backup", func(tx *sql.Tx) error {
+		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDataBackup, dest, "手动备份")
+	})
+}
+
+// RecordRestore writes the audit entry of a restore into the reopened
+// store: who restored which backup, and where the previous data is kept.
+// The person is named in the detail too, since the restored data may not
+// know their staff id.
+func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult) error {
+	return s.tx(ctx, "record restore", func(tx *sql.Tx) error {
+		var staff any
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE id = ? AND code = ?`, by.StaffID, by.Code).
+			Scan(&n); err != nil {
+			return err
+		}
+		if n == 1 {
+			staff = by.StaffID
+		}
+		detail := fmt.Sprintf("由 %s %s 从备份恢复（备份含%d件办件）", by.Code, by.Name, res.Backup.Requests)
+		if res.Kept != "" {
+			detail += "；恢复前的数据保存在 " + res.Kept
+		}
+		return audit(ctx, tx, s.stamp(), staff, AuditDataRestore, res.Backup.Path, detail)
+	})
+}
+
+// dataAdmin checks that the session is an active administrator, for
+// backups and restores.
+func dataAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
+	actor, err := actorOf(ctx, tx, by)
+	if err != nil {
+		return actor, err
+	}
+	if actor.Role != RoleAdmin {
+		return actor, Invalid("session", "只有管理员可以备份和恢复数据。")
+	}
+	return actor, nil
+}
+
+// BackupDaily makes today's automatic backup in dir, bianmin-YYYYMMDD.db
+// (the store's clock, China time), unless it already exists, and then
+// deletes the oldest daily backups so that the newest keep remain. Other
+// files in dir are never touched. It returns the path of today's backup.
+func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, error) {
+	if keep < 1 {
+		return "", Invalid("keep", "自动备份至少应保留1份。")
+	}
+	if strings.TrimSpace(dir) == "" {
+		return "", Invalid("dir", "请设置自动备份的文件夹。")
+	}
+	name := filepath.Join(dir, BackupPrefix+s.now().In(China).Format("20060102")+BackupSuffix)
+	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+		if err := s.Backup(ctx, name, nil); err != nil {
+			return "", err
+		}
+		if err := s.tx(ctx, "daily backup", func(tx *sql.Tx) error {
+			return audit(ctx, tx, s.stamp(), nil, AuditDataBackup, name, "自动备份")
+		}); err != nil {
+			return "", err
+		}
+	} else if err != nil {
+		return "", fmt.Errorf("data: daily backup: %w", err)
+	}
+	return name, pruneDaily(dir, keep)
+}
+
+// DailyBackups lists the daily backup files in dir, newest first.
+func DailyBackups(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("data: daily backups: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && dailyName.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(names))) // YYYYMMDD sorts as dates
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = filepath.Join(dir, n)
+	}
+	return out, nil
+}
+
+func pruneDaily(dir string, keep int) error {
+	files, err := DailyBackups(dir)
+	if err != nil {
+		return err
+	}
+	for i := keep; i < len(files); i++ {
+		if err := os.Remove(files[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("data: daily backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// BackupInfo describes a backup file that passed CheckBackup, for the
+// confirmation a restore asks for.
+type BackupInfo struct {
+	Path          string
+	Size          int64
+	Modified      time.Time // the file's modification time
+	SchemaVersion int
+	CenterName    string
+	Requests      int
+	Complaints    int
+	LastRequest   time.Time // when the newest request in it was registered (zero if none)
+}
+
+// requiredTables are the tables every bianmin data file has had since the
+// first schema; a file without them is some other SQLite database.
+var requiredTables = []string{"schema_migrations", "center", "office_hours", "calendar_days", "windows", "staff",
+	"attendance", "whereabouts", "items", "item_windows", "materials", "item_fields", "item_versions", "disclosures",
+	"disclosure_versions", "disclosure_comments", "receipt_counters", "requests", "request_events", "request_parts",
+	"supplements", "clock_pauses", "proxy_batches", "refusal_reasons", "complaints", "ratings", "study_sessions",
+	"study_attendance", "accountability", "audit_log", "settings"}
+
+// sqliteMagic is the first 16 bytes of every SQLite 3 database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// CheckBackup opens a backup file read-only and checks that it can be
+// restored: a SQLite file that passes PRAGMA integrity_check, with this
+// program's tables and a schema version no newer than this program's. A file
+// that fails any of it is refused with an *InvalidError (field "file") whose
+// message says why in Chinese; the file itself is never changed.
+func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
+	return checkFile(ctx, path, "integrity_check")
+}
+
+// checkFile is CheckBackup with the check to run: integrity_check (every
+// page, every index entry: about 4 s for 100,000 requests) or quick_check
+// (every page, not the index contents: a tenth of that), which suffices to
+// confirm a page-by-page copy of a file that passed integrity_check.
+func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
+	info := BackupInfo{Path: path}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return info, Invalid("file", "找不到该备份文件，请重新选择。")
+	case err != nil:
+		return info, Invalid("file", "无法读取该备份文件："+err.Error())
+	case !st.Mode().IsRegular():
+		return info, Invalid("file", "所选的不是一个文件，请重新选择备份文件。")
+	}
+	info.Size, info.Modified = st.Size(), st.ModTime()
+	head := make([]byte, 100)
+	f, err := os.Open(path)
+	if err != nil {
+		return info, Invalid("file", "无法读取该备份文件："+err.Error())
+	}
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if n < len(head) || string(head[:16]) != sqliteMagic {
+		return info, Invalid("file", "该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。")
+	}
+	db, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return info, fmt.Errorf("data: check backup: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	corrupt := Invalid("file", "备份文件已损坏（完整性检查未通过），不能用于恢复。请换一份备份。")
+	// A failure to read is corruption, unless it was a cancel or a lock.
+	readErr := func(err error) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("data: check backup: %w", ctx.Err())
+		}
+		if m := mapErr("check backup", err); errors.Is(m, ErrBusy) {
+			return m
+		}
+		return corrupt
+	}
+	rows, err := db.QueryContext(ctx, `PRAGMA `+check)
+	if err != nil {
+		return info, readErr(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return info, readErr(err)
+		}
+		problems = append(problems, line)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return info, readErr(err)
+	}
+	if len(problems) != 1 || problems[0] != "ok" {
+		return info, corrupt
+	}
+
+	foreign := Invalid("file", "该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。")
+	for _, table := range requiredTables {
+		var k int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`,
+			table).Scan(&k); err != nil || k != 1 {
+			return info, foreign
+		}
+	}
+	var first string
+	if err := db.QueryRowContext(ctx, `SELECT name FROM schema_migrations WHERE version = 1`).Scan(&first); err != nil ||
+		first != "001_init.sql" {
+		return info, foreign
+	}
+	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&info.SchemaVersion); err != nil {
+		return info, foreign
+	}
+	if ours := LatestSchema(); info.SchemaVersion > ours {
+		return info, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
+			info.SchemaVersion, ours))
+	}
+	var last sql.NullString
+	err = db.QueryRowContext(ctx, `SELECT coalesce((SELECT name FROM center WHERE id = 1), ''),
+		(SELECT count(*) FROM requests), (SELECT count(*) FROM complaints), (SELECT max(created_at) FROM requests)`).
+		Scan(&info.CenterName, &info.Requests, &info.Complaints, &last)
+	if err != nil {
+		return info, foreign
+	}
+	info.LastRequest = parseTime(last.String)
+	return info, nil
+}
+
+// LatestSchema is the schema version this program writes: the number of its
+// newest migration.
+func LatestSchema() int {
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	v := 0
+	for _, name := range names {
+		if n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0]); err == nil && n > v {
+			v = n
+		}
+	}
+	return v
+}
+
+// RestoreResult says what RestoreFile did.
+type RestoreResult struct {
+	Backup BackupInfo // the backup that was restored
+	Kept   string     // where the data as it was before is kept ("" if there was no data file)
+}
+
+// RestoreFile replaces the data file at livePath with the backup at src, on
+// a closed store (see the comment at the top of backup.go for the steps and
+// why). The Store using livePath must be closed first and opened again
+// afterwards; while anything else has the file open RestoreFile refuses with
+// ErrBusy and changes nothing. A backup that fails CheckBackup is refused
+// with its *InvalidError before anything is touched. Cancelling ctx before
+// the copy commits leaves the data file as it was. progress, if not nil, is
+// told the pages copied. The caller records the restore in the audit log of
+// the reopened store.
+func RestoreFile(ctx context.Context, src, livePath string, progress func(done, total int)) (RestoreResult, error) {
+	var res RestoreResult
+	info, err := CheckBackup(ctx, src)
+	if err != nil {
+		return res, err
+	}
+	res.Backup = info
+	if same, _ := sameFile(src, livePath); same {
+		return res, Invalid("file", "所选文件就是正在使用的数据文件，无需恢复。")
+	}
+	if err := os.MkdirAll(filepath.Dir(livePath), 0o700); err != nil {
+		return res, fmt.Errorf("data: restore: %w", err)
+	}
+	_, statErr := os.Stat(livePath)
+	hadLive := statErr == nil
+
+	// One connection to the data file, with a short busy timeout: if the
+	// store is still open somewhere, say so quickly instead of waiting.
+	db, err := sql.Open("sqlite", fileURI(livePath, "_pragma=busy_timeout(1000)"))
+	if err != nil {
+		return res, fmt.Errorf("data: restore: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return res, mapErr("restore", err)
+	}
+	defer conn.Close()
+
+	var mode string
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil {
+		return res, backupErr("restore", err)
+	}
+	if mode != "delete" {
+		return res, fmt.Errorf("data: restore: the data file is still open elsewhere: %w", ErrBusy)
+	}
+	if hadLive {
+		kept := keptName(livePath, time.Now())
+		if err := copyLive(ctx, conn, kept); err != nil {
+			return res, err
+		}
+		res.Kept = kept
+	}
+	err = conn.Raw(func(dc any) error {
+		b, ok := dc.(backuper)
+		if !ok {
+			return errors.New("the sqlite driver has no backup API")
+		}
+		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewRestore(readOnlyURI(src)) }, progress)
+	})
+	if err != nil {
+		// Rolled back: the data file is as it was, the kept copy is moot.
+		if res.Kept != "" {
+			os.Remove(res.Kept)
+			res.Kept = ""
+		}
+		return res, backupErr("restore", err)
+	}
+	conn.Close()
+	db.Close()
+	if _, err := checkFile(ctx, livePath, "quick_check"); err != nil {
+		return res, fmt.Errorf("data: restore: the restored file does not check out (%v); the previous data is in %s",
+			err, res.Kept)
+	}
+	return res, nil
+}
+
+// keptName is where RestoreFile keeps the data as it was:
+// <live>.before-restore-YYYYMMDD-HHMMSS, with -2, -3 … if that exists.
+func keptName(livePath string, now time.Time) string {
+	base := livePath + ".before-restore-" + now.In(China).Format("20060102-150405")
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = base + "-" + strconv.Itoa(i)
+	}
+}
+
+// copyLive copies the open data file to path (via a temporary file and a
+// rename) as one self-contained file.
+func copyLive(ctx context.Context, conn *sql.Conn, path string) error {
+	tmp, err := tempPath(filepath.Dir(path), ".bianmin-keep-*.tmp")
+	if err != nil {
+		return fmt.Errorf("data: restore: %w", err)
+	}
+	err = conn.Raw(func(dc any) error {
+		b, ok := dc.(backuper)
+		if !ok {
+			return errors.New("the sqlite driver has no backup API")
+		}
+		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewBackup(fileURI(tmp, "")) }, nil)
+	})
+	if err == nil {
+		err = sealCopy(ctx, tmp)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		removeDBFiles(tmp)
+		return backupErr("restore", err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// copyPages runs an online backup (or restore) step by step, telling
+// progress after each step and stopping between steps when ctx is done.
+// Finishing before the last step rolls the destination back.
+func copyPages(ctx context.Context, start func() (*sqlite.Backup, error), progress func(done, total int)) error {
+	bk, err := start()
+	if err != nil {
+		return err
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			bk.Finish()
+			return err
+		}
+		more, err := bk.Step(backupStepPages)
+		if err != nil {
+			bk.Finish()
+			return err
+		}
+		if progress != nil {
+			total := bk.PageCount()
+			progress(total-bk.Remaining(), total)
+		}
+		if !more {
+			return bk.Finish()
+		}
+	}
+}
+
+// vacuumInto is the fallback copy when the driver has no backup API.
+func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress func(done, total int)) error {
+	if progress != nil {
+		progress(0, 1)
+	}
+	// VACUUM INTO wants a file that does not exist or is empty.
+	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(1, 1)
+	}
+	return nil
+}
+
+// sealCopy makes a fresh copy a single self-contained file: out of WAL mode
+// (the backup API copies the source's header, which says WAL) and synced to
+// disk.
+func sealCopy(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", fileURI(path, ""))
+	if err != nil {
+		return err
+	}
+	var mode string
+	err = db.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if mode != "delete" {
+		return fmt.Errorf("backup copy stayed in %s mode", mode)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// backupErr maps an error of a backup or restore: a cancel stays
+// context.Canceled (errors.Is), driver errors go through mapErr.
+func backupErr(op string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("data: %s: %w", op, err)
+	}
+	return mapErr(op, err)
+}
+
+// tempPath reserves a new empty file in dir named by pattern (as
+// os.CreateTemp) and returns its path. An empty file is a valid empty
+// SQLite database, and a valid target for VACUUM INTO.
+func tempPath(dir, pattern string) (string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// removeDBFiles removes a database file and whatever SQLite left beside it.
+func removeDBFiles(path string) {
+	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// syncDir makes a rename in dir durable (best effort: not every system can
+// sync a directory).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func sameFile(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
+}
+
+// fileURI is a SQLite URI for path with the given query ("" for none).
+func fileURI(path, query string) string {
+	u := "file:" + (&url.URL{Path: path}).EscapedPath()
+	if query != "" {
+		u += "?" + query
+	}
+	return u
+}
+
+// readOnlyURI opens a file that is not ours to change. Without a -wal file
+// beside it (every backup this program makes) it is opened immutable: no
+// locks and no -shm file, so a backup on a read-only stick opens too. With
+// one, plain read-only, so the WAL's committed pages are read.
+func readOnlyURI(path string) string {
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		return fileURI(path, "mode=ro&_pragma=busy_timeout(5000)")
+	}
+	return fileURI(path, "mode=ro&immutable=1")
+}

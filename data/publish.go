@@ -1,0 +1,667 @@
+package data
+
+// The life of a disclosure (§一(三)–(五), issue 6 §4):
+//
+//	draft ──Preview──▶ preview (预公开) ──Publish──▶ published ──(next Publish)──▶ superseded
+//	  └────────────────────Publish─────────────────────▶
+//
+// A disclosure has at most one unpublished version, its working copy: the
+// newest version while it is a draft or in preview. SaveDraft edits it in
+// place (and takes a preview back to draft: the kiosk stops showing a text
+// that is being changed; the opinions received stay with it, each with its
+// time), or starts a new version after the published one. Publish stamps
+// the time and the publisher's name and supersedes the version in force;
+// from then on the store's triggers refuse any change to the text, the
+// time or the publisher, and refuse to delete it (§一(五) 存档), and every
+// published version stays retrievable by date (VersionAt, Archive).
+//
+// 预公开 is for residents: only public items are previewed, and only
+// previewed versions of public items take comments. Internal items (廉洁自律,
+// 考核考勤奖惩, 其他重要情况) are edited and published in staff mode and never
+// reach the resident side: every list here that the kiosk may call takes
+// the audience and filters by it.
+//
+// Editing and publishing are administrators' work; each step is an audit
+// entry (AuditDisclosureDraft, …Preview, …Publish).
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+	"unicode/utf8"
+)
+
+// Audit actions of content management. (AuditLabel in audit.go does not
+// know them yet; ContentAuditLabel does.)
+const (
+	AuditDisclosureDraft   = "disclosure_draft"
+	AuditDisclosurePreview = "disclosure_preview"
+	AuditDisclosurePublish = "disclosure_publish"
+)
+
+// ContentAuditLabel is the Chinese name of an audit action of content
+// management, backup, restore or export; "" for others.
+func ContentAuditLabel(action string) string {
+	switch action {
+	case AuditDisclosureDraft:
+		return "编辑公开内容草稿"
+	case AuditDisclosurePreview:
+		return "预公开"
+	case AuditDisclosurePublish:
+		return "正式公开"
+	case AuditDataBackup:
+		return "备份数据"
+	case AuditDataRestore:
+		return "恢复数据"
+	case AuditDataExport:
+		return "导出"
+	}
+	return ""
+}
+
+// Limits of disclosure text.
+const (
+	MaxDisclosureTitleRunes = 100
+	MaxDisclosureBodyRunes  = 20000
+	MinCommentRunes         = 2
+	MaxCommentRunes         = 500
+	MaxCommentContactRunes  = 40
+)
+
+// Re-publication defaults (§一(三) 经常性工作定期公开，阶段性工作逐段公开，临时性工作随时公开).
+// The regulation names no interval; these follow common 村务公开 practice:
+// regular items (定期) monthly, phased items (逐段) at least every quarter, as
+// each phase closes; ad-hoc items (随时) are published when something
+// happens and are never "due".
+const (
+	RegularRepublishMonths = 1
+	PhasedRepublishMonths  = 3
+)
+
+// DisclosureDraft is what an administrator types for a disclosure: the
+// item's code and kind, and the text of its next version.
+type DisclosureDraft struct {
+	Code     string
+	Category DisclosureCategory
+	Audience Audience // may be left empty: it follows from the category
+	Cadence  Cadence
+	Title    string
+	Body     string
+}
+
+// Clean validates the draft and returns it normalised (text trimmed, the
+// audience filled in from the category).
+func (d DisclosureDraft) Clean() (DisclosureDraft, error) {
+	out := d
+	if !codePattern.MatchString(d.Code) {
+		return out, Invalid("code", "公开事项编码应为1至32位英文字母、数字、下划线或连字符。")
+	}
+	if !d.Category.Valid() {
+		return out, Invalid("category", "请选择公开类别。")
+	}
+	want := AudiencePublic
+	if d.Category.Internal() {
+		want = AudienceInternal
+	}
+	switch {
+	case d.Audience == "":
+		out.Audience = want
+	case d.Audience != want:
+		return out, Invalid("audience", "廉洁自律、考核考勤奖惩等内容只能对内公开，其他类别对外公开。")
+	}
+	switch d.Cadence {
+	case CadenceRegular, CadencePhased, CadenceAdhoc:
+	default:
+		return out, Invalid("cadence", "请选择公开时限：定期、逐段或随时。")
+	}
+	var err error
+	if out.Title, err = Text("title", "标题", d.Title, MaxDisclosureTitleRunes, true, false); err != nil {
+		return out, err
+	}
+	if out.Body, err = Text("body", "公开内容", d.Body, MaxDisclosureBodyRunes, true, true); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// SaveDraft saves the text of a disclosure's next version: a new disclosure
+// (version 1), a new draft after the published version, or an edit of the
+// working copy (which, if it was in preview, goes back to draft). The
+// category cannot move an item between public and internal once a version
+// has been published. Administrators only.
+func (s *Store) SaveDraft(ctx context.Context, by Session, d DisclosureDraft) (DisclosureVersion, error) {
+	d, err := d.Clean()
+	if err != nil {
+		return DisclosureVersion{}, err
+	}
+	var v DisclosureVersion
+	err = s.tx(ctx, "save draft", func(tx *sql.Tx) error {
+		actor, err := contentAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		var id int64
+		var audience Audience
+		err = tx.QueryRowContext(ctx, `SELECT id, audience FROM disclosures WHERE code = ?`, d.Code).Scan(&id, &audience)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			res, err := tx.ExecContext(ctx, `INSERT INTO disclosures (code, category, audience, cadence, ord)
+				VALUES (?, ?, ?, ?, (SELECT coalesce(max(ord), -1) + 1 FROM disclosures))`,
+				d.Code, string(d.Category), string(d.Audience), string(d.Cadence))
+			if err != nil {
+				return err
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			if audience != d.Audience {
+				var published int
+				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM disclosure_versions WHERE disclosure_id = ?
+					AND status IN ('published', 'superseded')`, id).Scan(&published); err != nil {
+					return err
+				}
+				if published > 0 {
+					return Invalid("category", "该事项已经公开过，不能在对外公开与对内公开之间更改类别；如有需要，请新建一个事项。")
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE disclosures SET category = ?, audience = ?, cadence = ? WHERE id = ?`,
+				string(d.Category), string(d.Audience), string(d.Cadence), id); err != nil {
+				return err
+			}
+		}
+		latest, err := latestVersion(ctx, tx, id)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if err == nil && (latest.Status == VersionDraft || latest.Status == VersionPreview) {
+			if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'draft', title = ?, body = ?
+				WHERE id = ?`, d.Title, d.Body, latest.ID); err != nil {
+				return err
+			}
+			v = latest
+		} else {
+			v = DisclosureVersion{Version: latest.Version + 1}
+			res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_versions (disclosure_id, version, status, title, body)
+				VALUES (?, ?, 'draft', ?, ?)`, id, v.Version, d.Title, d.Body)
+			if err != nil {
+				return err
+			}
+			if v.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
+		v.Status, v.Title, v.Body = VersionDraft, d.Title, d.Body
+		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDisclosureDraft, disclosureTarget(d.Code, d.Title),
+			fmt.Sprintf("第%d版草稿", v.Version))
+	})
+	if err != nil {
+		return DisclosureVersion{}, err
+	}
+	return v, nil
+}
+
+// Preview puts a disclosure's draft on the kiosk for residents' opinions
+// (预公开). Only public items are previewed. Administrators only.
+func (s *Store) Preview(ctx context.Context, by Session, code string) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	err := s.tx(ctx, "preview", func(tx *sql.Tx) error {
+		actor, err := contentAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		id, audience, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if audience != AudiencePublic {
+			return Invalid("code", "对内公开的事项不在自助终端预公开，请直接发布。")
+		}
+		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		switch v.Status {
+		case VersionPreview:
+			return Invalid("code", "该事项已经在预公开中。")
+		case VersionDraft:
+		default:
+			return Invalid("code", "没有待预公开的草稿，请先编辑保存草稿。")
+		}
+		now := s.stamp()
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'preview', previewed_at = ? WHERE id = ?`,
+			now, v.ID); err != nil {
+			return err
+		}
+		v.Status = VersionPreview
+		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePreview, disclosureTarget(code, v.Title),
+			fmt.Sprintf("第%d版预公开，征求意见", v.Version))
+	})
+	if err != nil {
+		return DisclosureVersion{}, err
+	}
+	return v, nil
+}
+
+// Publish publishes a disclosure's working copy (a draft or a version in
+// preview), stamped with the time and the publisher's name; the version in
+// force until now becomes superseded. Administrators only.
+func (s *Store) Publish(ctx context.Context, by Session, code string) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	err := s.tx(ctx, "publish", func(tx *sql.Tx) error {
+		actor, err := contentAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		id, _, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if v.Status != VersionDraft && v.Status != VersionPreview {
+			return Invalid("code", "没有待发布的新版本，请先编辑保存草稿。")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'
+			WHERE disclosure_id = ? AND status = 'published'`, id); err != nil {
+			return err
+		}
+		now := s.stamp()
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'published', published_at = ?,
+			publisher = ? WHERE id = ?`, now, actor.Name, v.ID); err != nil {
+			return err
+		}
+		v.Status, v.PublishedAt, v.Publisher = VersionPublished, parseTime(now), actor.Name
+		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePublish, disclosureTarget(code, v.Title),
+			fmt.Sprintf("第%d版正式公开", v.Version))
+	})
+	if err != nil {
+		return DisclosureVersion{}, err
+	}
+	return v, nil
+}
+
+// PreviewNotice is a version in 预公开 as the kiosk shows it, with a form
+// for opinions (AddComment with VersionID).
+type PreviewNotice struct {
+	VersionID int64
+	Code      string
+	Category  DisclosureCategory
+	Version   int
+	Title     string
+	Body      string
+	Since     time.Time // when it went on preview
+	Comments  int       // opinions received so far
+}
+
+// Previews lists the public versions in 预公开, in display order. Internal
+// items are never in it.
+func (s *Store) Previews(ctx context.Context) ([]PreviewNotice, error) {
+	var out []PreviewNotice
+	err := s.read(ctx, "previews", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT v.id, d.code, d.category, v.version, v.title, v.body, v.previewed_at,
+			(SELECT count(*) FROM disclosure_comments c WHERE c.version_id = v.id)
+			FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id
+			WHERE v.status = 'preview' AND d.audience = 'public' ORDER BY d.ord, d.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p PreviewNotice
+			var since string
+			if err := rows.Scan(&p.VersionID, &p.Code, &p.Category, &p.Version, &p.Title, &p.Body, &since, &p.Comments); err != nil {
+				return err
+			}
+			p.Since = parseTime(since)
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// DisclosureComment is one resident's opinion on a version in 预公开.
+type DisclosureComment struct {
+	ID        int64
+	VersionID int64
+	Version   int
+	Body      string
+	Contact   string // as the resident gave it, optional
+	At        time.Time
+}
+
+// AddComment records a resident's opinion on a version in 预公开 (public
+// items only, while the version is in preview). contact is optional.
+func (s *Store) AddComment(ctx context.Context, versionID int64, body, contact string) (int64, error) {
+	body, err := Text("body", "意见", body, MaxCommentRunes, true, true)
+	if err != nil {
+		return 0, err
+	}
+	if utf8.RuneCountInString(body) < MinCommentRunes {
+		return 0, Invalid("body", "请把您的意见写得具体一些。")
+	}
+	if contact, err = Text("contact", "联系方式", contact, MaxCommentContactRunes, false, false); err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.tx(ctx, "comment", func(tx *sql.Tx) error {
+		var status VersionStatus
+		var audience Audience
+		err := tx.QueryRowContext(ctx, `SELECT v.status, d.audience FROM disclosure_versions v
+			JOIN disclosures d ON d.id = v.disclosure_id WHERE v.id = ?`, versionID).Scan(&status, &audience)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && audience != AudiencePublic) {
+			return Invalid("version", "找不到该预公开内容，请返回重新选择。")
+		}
+		if err != nil {
+			return err
+		}
+		if status != VersionPreview {
+			return Invalid("version", "该内容的征求意见已经结束，感谢您的关注。")
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_comments (version_id, body, contact, at) VALUES (?, ?, ?, ?)`,
+			versionID, body, contact, s.stamp())
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
+}
+
+// Comments lists the opinions received on every version of a disclosure,
+// newest first, for staff.
+func (s *Store) Comments(ctx context.Context, code string) ([]DisclosureComment, error) {
+	var out []DisclosureComment
+	err := s.read(ctx, "comments", func(tx *sql.Tx) error {
+		if _, _, err := disclosureID(ctx, tx, code); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.version_id, v.version, c.body, c.contact, c.at
+			FROM disclosure_comments c JOIN disclosure_versions v ON v.id = c.version_id
+			JOIN disclosures d ON d.id = v.disclosure_id WHERE d.code = ? ORDER BY c.at DESC, c.id DESC`, code)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c DisclosureComment
+			var at string
+			if err := rows.Scan(&c.ID, &c.VersionID, &c.Version, &c.Body, &c.Contact, &at); err != nil {
+				return err
+			}
+			c.At = parseTime(at)
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// VersionAt returns the version of a disclosure that was in force at t: the
+// newest published (now possibly superseded) version published at or
+// before t. ErrNotFound if nothing was published by then, or if the item is
+// internal and audience is AudiencePublic. Staff pass AudienceInternal and
+// see every item.
+func (s *Store) VersionAt(ctx context.Context, code string, t time.Time, audience Audience) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	err := s.read(ctx, "version at", func(tx *sql.Tx) error {
+		id, aud, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if audience == AudiencePublic && aud != AudiencePublic {
+			return ErrNotFound
+		}
+		var at string
+		err = tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
+			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
+			AND published_at != '' AND published_at <= ? ORDER BY published_at DESC, version DESC LIMIT 1`,
+			id, formatTime(t)).Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		v.PublishedAt = parseTime(at)
+		return err
+	})
+	return v, err
+}
+
+// Archive lists every version of a disclosure that was ever published, in
+// the order they were published (§一(五) 存档), for browsing by date.
+// Internal items are ErrNotFound for AudiencePublic. (DisclosureArchive
+// gives staff every version, drafts included.)
+func (s *Store) Archive(ctx context.Context, code string, audience Audience) ([]DisclosureVersion, error) {
+	var out []DisclosureVersion
+	err := s.read(ctx, "archive", func(tx *sql.Tx) error {
+		id, aud, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if audience == AudiencePublic && aud != AudiencePublic {
+			return ErrNotFound
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
+			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
+			ORDER BY published_at, version`, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v DisclosureVersion
+			var at string
+			if err := rows.Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher); err != nil {
+				return err
+			}
+			v.PublishedAt = parseTime(at)
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// DisclosureState is a disclosure as the staff's content list shows it.
+type DisclosureState struct {
+	Code          string
+	Category      DisclosureCategory
+	Audience      Audience
+	Cadence       Cadence
+	Title         string        // of the newest version
+	Current       int           // the version in force, 0 if none
+	PublishedAt   time.Time     // of the version in force
+	Working       VersionStatus // status of the working copy: draft, preview, or "" if none
+	WorkingNumber int           // its version number
+	Comments      int           // opinions on the working copy
+}
+
+// DisclosureStates lists every disclosure, public and internal, with where
+// it stands, in display order. Staff mode only.
+func (s *Store) DisclosureStates(ctx context.Context) ([]DisclosureState, error) {
+	var out []DisclosureState
+	err := s.read(ctx, "disclosure states", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
+			coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
+			coalesce(p.version, 0), coalesce(p.published_at, ''), coalesce(w.status, ''), coalesce(w.version, 0),
+			coalesce((SELECT count(*) FROM disclosure_comments c WHERE c.version_id = w.id), 0)
+			FROM disclosures d
+			LEFT JOIN disclosure_versions p ON p.disclosure_id = d.id AND p.status = 'published'
+			LEFT JOIN disclosure_versions w ON w.disclosure_id = d.id AND w.status IN ('draft', 'preview')
+			ORDER BY d.ord, d.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var st DisclosureState
+			var at string
+			if err := rows.Scan(&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current, &at,
+				&st.Working, &st.WorkingNumber, &st.Comments); err != nil {
+				return err
+			}
+			st.PublishedAt = parseTime(at)
+			out = append(out, st)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// DueItem is a disclosure due for re-publication.
+type DueItem struct {
+	Code          string
+	Category      DisclosureCategory
+	Audience      Audience
+	Cadence       Cadence
+	Title         string
+	LastPublished time.Time // zero if never published
+	DueSince      time.Time // when it fell due (zero if never published)
+}
+
+// DueForRepublication lists the disclosures whose cadence says they should
+// be published again by now: 定期 items last published more than
+// RegularRepublishMonths ago, 逐段 items more than PhasedRepublishMonths
+// ago, and either kind if never published; 随时 items never. Oldest first.
+func (s *Store) DueForRepublication(ctx context.Context, now time.Time) ([]DueItem, error) {
+	var out []DueItem
+	err := s.read(ctx, "due for republication", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
+			coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
+			coalesce((SELECT max(published_at) FROM disclosure_versions WHERE disclosure_id = d.id
+				AND status IN ('published', 'superseded')), '')
+			FROM disclosures d WHERE d.cadence IN ('regular', 'phased') ORDER BY d.ord, d.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var it DueItem
+			var last string
+			if err := rows.Scan(&it.Code, &it.Category, &it.Audience, &it.Cadence, &it.Title, &last); err != nil {
+				return err
+			}
+			it.LastPublished = parseTime(last)
+			if !it.LastPublished.IsZero() {
+				months := RegularRepublishMonths
+				if it.Cadence == CadencePhased {
+					months = PhasedRepublishMonths
+				}
+				it.DueSince = it.LastPublished.In(China).AddDate(0, months, 0)
+				if it.DueSince.After(now) {
+					continue
+				}
+			}
+			out = append(out, it)
+		}
+		return rows.Err()
+	})
+	// Never published first, then the longest overdue.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].LastPublished.Before(out[j].LastPublished) })
+	return out, err
+}
+
+// GuideVersion is a service guide as it stood at one of its versions.
+type GuideVersion struct {
+	ItemID  int64
+	Version int
+	At      time.Time // when this version was first recorded
+	Item    Item      // the guide (material ids are not kept in a snapshot)
+}
+
+// ItemVersion returns the guide of an item as it stood at a version (the
+// item_versions snapshot).
+func (s *Store) ItemVersion(ctx context.Context, itemID int64, version int) (GuideVersion, error) {
+	var g GuideVersion
+	err := s.read(ctx, "item version", func(tx *sql.Tx) error {
+		var err error
+		g, err = itemVersion(ctx, tx, itemID, version)
+		return err
+	})
+	return g, err
+}
+
+// RequestGuide returns the guide that applied to a request: the version of
+// its item in force when it was registered, so the basis stays on record
+// after the guide changes.
+func (s *Store) RequestGuide(ctx context.Context, requestID int64) (GuideVersion, error) {
+	var g GuideVersion
+	err := s.read(ctx, "request guide", func(tx *sql.Tx) error {
+		var itemID int64
+		var version int
+		err := tx.QueryRowContext(ctx, `SELECT item_id, item_version FROM requests WHERE id = ?`, requestID).
+			Scan(&itemID, &version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		g, err = itemVersion(ctx, tx, itemID, version)
+		return err
+	})
+	return g, err
+}
+
+func itemVersion(ctx context.Context, tx *sql.Tx, itemID int64, version int) (GuideVersion, error) {
+	g := GuideVersion{ItemID: itemID, Version: version}
+	var snap, at string
+	err := tx.QueryRowContext(ctx, `SELECT snapshot, at FROM item_versions WHERE item_id = ? AND version = ?`,
+		itemID, version).Scan(&snap, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, ErrNotFound
+	}
+	if err != nil {
+		return g, err
+	}
+	if err := json.Unmarshal([]byte(snap), &g.Item); err != nil {
+		return g, fmt.Errorf("item %d version %d: %w", itemID, version, err)
+	}
+	g.Item.ID, g.Item.Version, g.At = itemID, version, parseTime(at)
+	return g, nil
+}
+
+// contentAdmin checks that the session is an active administrator.
+func contentAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
+	actor, err := actorOf(ctx, tx, by)
+	if err != nil {
+		return actor, err
+	}
+	if actor.Role != RoleAdmin {
+		return actor, Invalid("session", "只有管理员可以编辑和发布公开内容。")
+	}
+	return actor, nil
+}
+
+func disclosureID(ctx context.Context, tx *sql.Tx, code string) (int64, Audience, error) {
+	var id int64
+	var audience Audience
+	err := tx.QueryRowContext(ctx, `SELECT id, audience FROM disclosures WHERE code = ?`, code).Scan(&id, &audience)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", ErrNotFound
+	}
+	return id, audience, err
+}
+
+// latestVersion is a disclosure's newest version (ErrNotFound if none).
+func latestVersion(ctx context.Context, tx *sql.Tx, disclosureID int64) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	var at string
+	err := tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
+		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version DESC LIMIT 1`, disclosureID).Scan(
+		&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, ErrNotFound
+	}
+	v.PublishedAt = parseTime(at)
+	return v, err
+}
+
+func disclosureTarget(code, title string) string { return "公开事项 " + code + " " + title }
