@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -234,4 +235,58 @@ func (d *Detail) onPrint() {
 		return
 	}
 	d.opts.PrintNotice(d.nav, d.Item)
+}
+
+// Speech is what 朗读 reads of the guide (issue 4 §4): its name, the
+// conditions, the materials one by one, the promised time limit and the
+// fee, in whole sentences. Empty until the guide has loaded.
+func (d *Detail) Speech() string {
+	it := d.Item
+	if it.Name == "" {
+		return ""
+	}
+	parts := []string{lang.L("kiosk.speech.guide", map[string]any{"Name": it.Name})}
+	if s := spoken(it.Conditions); s != "" {
+		parts = append(parts, lang.L("kiosk.speech.conditions", map[string]any{"Text": s}))
+	}
+	if len(it.Materials) > 0 {
+		var ms []string
+		for i, m := range it.Materials {
+			need := lang.L("kiosk.material.optional")
+			if m.Required {
+				need = lang.L("kiosk.material.required")
+			}
+			ms = append(ms, lang.L("kiosk.speech.material", map[string]any{
+				"N": i + 1, "Name": spoken(m.Name), "Need": need, "Form": formText(m.Form), "Copies": m.Copies,
+			}))
+		}
+		parts = append(parts, lang.L("kiosk.speech.materials", map[string]any{
+			"N": len(it.Materials), "List": strings.Join(ms, lang.L("kiosk.speech.sep")),
+		}))
+	}
+	parts = append(parts, lang.L("kiosk.speech.promised", map[string]any{"Days": promisedText(it.PromisedDays)}))
+	if s := spoken(it.Fee); s != "" {
+		parts = append(parts, lang.L("kiosk.speech.fee", map[string]any{"Fee": s}))
+	}
+	return strings.Join(parts, "")
+}
+
+// spokenMarker is a list number at the start of a line, with or without a
+// space after it: "1.", "2、", "（3）" (but not the "1.5" of a number; the
+// character after the dot is kept as $1).
+var spokenMarker = regexp.MustCompile(`^(?:\d+[.．](\D)|\d+[、)）]|[（(]\d+[)）])\s*`)
+
+// spoken makes text read well aloud: its lines joined into one sentence
+// with the list numbers ("1.", "（2）") dropped, and no full stop at the end
+// (the frame adds one).
+func spoken(text string) string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(spokenMarker.ReplaceAllString(strings.TrimSpace(l), "$1"))
+		l = strings.TrimRight(l, "。；;，,.　 ")
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, lang.L("kiosk.speech.sep"))
 }

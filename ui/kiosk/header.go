@@ -23,7 +23,7 @@ type HeaderStore interface {
 
 // Header is the banner on top of every screen: the center's name (hold it
 // three seconds for staff login), the time, the date and today's office
-// hours.
+// hours by the calendar.
 type Header struct {
 	Name     *canvas.Text
 	NameArea *HoldArea
@@ -33,7 +33,9 @@ type Header struct {
 
 	now       func() time.Time
 	center    data.Center
-	nameWidth float32 // the room the name had at the last layout
+	cal       *data.Calendar   // nil: the plain Monday–Friday week
+	today     data.CalendarDay // today's calendar entry, for a holiday's name
+	nameWidth float32          // the room the name had at the last layout
 	bg        *canvas.Rectangle
 	content   fyne.CanvasObject
 }
@@ -63,6 +65,14 @@ func (h *Header) SetCenter(c data.Center) {
 	h.Refresh()
 }
 
+// SetCalendar makes today's hours follow the calendar: none on a holiday
+// (今日休息（国庆节）, named by today's entry), Monday's on a swapped working
+// Saturday.
+func (h *Header) SetCalendar(cal *data.Calendar, today data.CalendarDay) {
+	h.cal, h.today = cal, today
+	h.Refresh()
+}
+
 // Refresh reads the clock and the theme again: the ticking clock calls it
 // every second, and the shell after switching elder mode.
 func (h *Header) Refresh() {
@@ -86,7 +96,7 @@ func (h *Header) Refresh() {
 	h.fitName(h.nameWidth)
 	set(h.Clock, clockText(now), fynetheme.SizeNameHeadingText)
 	set(h.Date, dateText(now), fynetheme.SizeNameText)
-	set(h.Hours, todaysHours(h.center, now), fynetheme.SizeNameText)
+	set(h.Hours, hoursLine(h.center, h.cal, h.today, now), fynetheme.SizeNameText)
 	h.NameArea.Refresh()
 }
 

@@ -63,6 +63,19 @@ type Options struct {
 	StaffHold time.Duration
 	// SearchDelay is the search-as-you-type debounce (default 150 ms).
 	SearchDelay time.Duration
+
+	// Speaker reads screens aloud (语音播报): bianmin/ui/speech.New().
+	// Nil, or not Available (espeak-ng missing): no 朗读 button.
+	Speaker Speaker
+
+	// IdleTimeout is the time without a touch after which the kiosk asks
+	// 是否继续使用？ (issue 3 §9). Zero: the center profile's IdleSeconds,
+	// else DefaultIdle (90 s). Negative: never. The idle reset runs from
+	// Start to Stop.
+	IdleTimeout time.Duration
+	// IdleCountdown is how long that question waits for an answer before
+	// the kiosk goes home and forgets everything typed (default 10 s).
+	IdleCountdown time.Duration
 }
 
 // KeyHandler receives the keys typed while no widget has focus: a USB
@@ -84,6 +97,12 @@ type Kiosk struct {
 	HomeButton *widget.Button
 	TitleLabel *widget.Label
 
+	// SpeakButton is the footer's 朗读 / 停止朗读 button, shown for a screen
+	// that can be read aloud when Options.Speaker is available.
+	SpeakButton *widget.Button
+	// Idle is the idle reset (issue 3 §9), running from Start to Stop.
+	Idle *Idle
+
 	store        Store
 	win          fyne.Window
 	opts         Options
@@ -98,6 +117,13 @@ type Kiosk struct {
 	footer     *fyne.Container
 	footerBg   *canvas.Rectangle
 	root       fyne.CanvasObject
+
+	footerLayout *footerLayout
+	speakBox     fyne.CanvasObject // SpeakButton at its size
+	speakIcon    *widget.Button    // the same button as an icon alone, for a narrow footer
+	speakIconBox fyne.CanvasObject
+	speaking     Screen // the screen being read aloud, nil when silent
+	stopPoll     func()
 }
 
 // New builds the kiosk on win, shows the home screen and starts loading the
@@ -122,7 +148,11 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	if opts.SearchDelay <= 0 {
 		opts.SearchDelay = 150 * time.Millisecond
 	}
+	if opts.IdleCountdown <= 0 {
+		opts.IdleCountdown = DefaultIdleCountdown
+	}
 	k := &Kiosk{store: store, win: win, opts: opts}
+	k.Idle = newIdle(k)
 	k.lastActivity = opts.Now()
 	k.Nav = newNav(win, opts.Context, opts.Run, opts.After, opts.Now)
 	k.Nav.activity = k.OnActivity
@@ -135,13 +165,14 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	}
 
 	k.Header = newHeader(opts.Now, opts.StaffHold, opts.After, k.onStaffHold)
+	k.buildSpeech()
 	k.buildBars()
-	k.root = container.NewBorder(
+	k.root = newActivityArea(container.NewBorder(
 		container.NewVBox(k.Header.Content(), k.titleBar),
 		k.footer,
 		nil, nil,
 		container.NewPadded(k.Nav.holder),
-	)
+	), k.OnActivity)
 	k.Home = NewHome(k.Nav, k)
 	k.Nav.Push(k.Home)
 	k.installKeys()
@@ -161,28 +192,38 @@ func (k *Kiosk) guideOptions() GuideOptions {
 // Content is the window content of the kiosk.
 func (k *Kiosk) Content() fyne.CanvasObject { return k.root }
 
-// Start makes the header's clock tick, once a second.
+// Start makes the header's clock tick, once a second, keeps the office
+// hours on the home screen current (and the calendar, when the date
+// changes) and starts the idle reset.
 func (k *Kiosk) Start() {
 	k.Stop()
 	var tick func()
 	tick = func() {
 		k.Header.Refresh()
 		now := k.opts.Now()
+		if day := data.Day(now); k.Nav.calDay != "" && k.Nav.calDay != day {
+			k.loadCalendar()
+		}
+		k.Home.refreshHours()
 		next := time.Second - time.Duration(now.Nanosecond())
 		k.stopClock = k.opts.After(next, tick)
 	}
 	tick()
+	k.Idle.start()
 }
 
-// Stop stops the clock.
+// Stop stops the clock, the idle reset and any speech.
 func (k *Kiosk) Stop() {
 	if k.stopClock != nil {
 		k.stopClock()
 		k.stopClock = nil
 	}
+	k.Idle.stop()
+	k.StopSpeech()
 }
 
-// Reload reads the center's profile again (after staff change it).
+// Reload reads the center's profile and the calendar again (after staff
+// change them).
 func (k *Kiosk) Reload() { k.loadCenter() }
 
 func (k *Kiosk) loadCenter() {
@@ -194,16 +235,21 @@ func (k *Kiosk) loadCenter() {
 		}
 		return func() {
 			k.Nav.center = c
+			k.Nav.centerLoaded = true
 			k.Header.SetCenter(c)
 			k.Home.SetCenter(c)
+			k.Idle.restart() // the profile may set another timeout
 		}
 	})
+	k.loadCalendar()
 }
 
-// Reset is the idle reset: close every dialog, leave every screen, go home
-// in normal mode. Nothing a resident typed survives it, because every screen
-// is built afresh when it is opened again.
+// Reset is the idle reset: stop reading aloud, close every dialog, leave
+// every screen, go home in normal mode. Nothing a resident typed survives
+// it, because every screen is built afresh when it is opened again.
 func (k *Kiosk) Reset() {
+	k.Idle.rearm()
+	k.StopSpeech()
 	overlays := k.win.Canvas().Overlays()
 	for top := overlays.Top(); top != nil; top = overlays.Top() {
 		overlays.Remove(top)
@@ -215,10 +261,15 @@ func (k *Kiosk) Reset() {
 	k.win.Canvas().Unfocus()
 }
 
-// OnActivity records that the resident did something now. Screens call it
-// through Nav.Activity; the keys typed on the window call it too.
+// OnActivity records that the resident did something now, and answers the
+// idle question if it is up. Screens call it through Nav.Activity; the keys
+// typed on the window and pointer moves over the kiosk call it too (see
+// idle.go), so it must stay cheap, and so must Options.OnActivity.
 func (k *Kiosk) OnActivity() {
 	k.lastActivity = k.opts.Now()
+	if k.Idle.Showing() {
+		k.Idle.dismiss()
+	}
 	if k.opts.OnActivity != nil {
 		k.opts.OnActivity()
 	}
@@ -279,7 +330,8 @@ func (k *Kiosk) buildBars() {
 	k.back, k.home = bigButton(k.BackButton), bigButton(k.HomeButton)
 	k.actions = container.NewStack()
 	k.footerBg = canvas.NewRectangle(color.Transparent)
-	bar := container.New(&footerLayout{width: k.canvasWidth}, k.back, k.actions, k.home)
+	k.footerLayout = &footerLayout{width: k.canvasWidth}
+	bar := container.New(k.footerLayout, k.back, k.actions, k.speakBox, k.speakIconBox, k.home)
 	k.footer = container.NewStack(k.footerBg, container.NewPadded(bar))
 	k.restyle()
 }
@@ -300,8 +352,12 @@ type Actioner interface {
 	Actions() fyne.CanvasObject
 }
 
-// onScreen updates the bars for the screen now on top.
+// onScreen updates the bars for the screen now on top, and stops reading
+// aloud a screen that is no longer on top.
 func (k *Kiosk) onScreen(s Screen) {
+	if k.speaking != nil && k.speaking != s {
+		k.StopSpeech()
+	}
 	home := k.Nav.Depth() <= 1
 	k.TitleLabel.SetText(s.Title())
 	for _, o := range []fyne.CanvasObject{k.titleBar, k.back, k.home, k.BackButton, k.HomeButton} {
@@ -317,20 +373,34 @@ func (k *Kiosk) onScreen(s Screen) {
 			k.actions.Add(o)
 		}
 	}
-	k.actions.Refresh()
+	_, k.footerLayout.speak = k.speakable(s)
+	k.footer.Refresh()
 }
 
 // canvasWidth is the window's width, which decides whether the footer
 // needs a second row.
 func (k *Kiosk) canvasWidth() float32 { return k.win.Canvas().Size().Width }
 
-// footerLayout puts 返回 on the left, 首页 on the right and the screen's own
-// buttons between them, or, when they do not fit in one row (a portrait
-// screen in elder mode), the screen's buttons in a row above the other two.
-// Objects: back, actions, home.
+// footerLayout puts 返回 on the left, 首页 on the right, the screen's own
+// buttons between them and 朗读 (for a screen that can be read aloud) just
+// before 首页. When that does not fit in one row it tries 返回, 首页 and 朗读
+// at their natural width (a portrait screen), then 朗读 as its icon alone
+// (elder mode on a 1280×800 screen); when that does not fit either, the
+// screen's buttons and 朗读 go in a row above the other two.
+// Objects: back, actions, speak (icon and word), speak icon, home.
 type footerLayout struct {
 	width func() float32 // the available width, known before Layout
+	speak bool           // the screen on top can be read aloud
 }
+
+type footerMode int
+
+const (
+	footerOneRow  footerMode = iota // everything at its full width
+	footerNarrow                    // one row, 返回, 首页 and 朗读 at their natural width
+	footerCompact                   // the same with 朗读 as an icon
+	footerTwoRows                   // the screen's buttons above 返回 and 首页
+)
 
 func (l *footerLayout) gap() float32 { return fynetheme.Padding() * 2 }
 
@@ -343,60 +413,153 @@ func (l *footerLayout) available(fallback float32) float32 {
 	return fallback
 }
 
-func (l *footerLayout) oneRow(objects []fyne.CanvasObject, width float32) bool {
-	back, actions, home := objects[0], objects[1], objects[2]
-	if !back.Visible() || len(actions.(*fyne.Container).Objects) == 0 {
-		return true
+// natural is the width of a big button's own button, without the minimum
+// width bigButton gives it.
+func natural(o fyne.CanvasObject) float32 {
+	if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 1 {
+		return c.Objects[0].MinSize().Width
 	}
-	need := back.MinSize().Width + actions.MinSize().Width + home.MinSize().Width + 2*l.gap()
-	return width <= 0 || need <= width
+	return o.MinSize().Width
+}
+
+// widths are the widths of 返回, the screen's buttons, 朗读 and 首页 in a
+// one-row mode; 0 for what is not shown.
+func (l *footerLayout) widths(objects []fyne.CanvasObject, mode footerMode) (back, actions, speak, home float32) {
+	b, a, sp, icon, h := objects[0], objects[1], objects[2], objects[3], objects[4]
+	if b.Visible() {
+		back, home = b.MinSize().Width, h.MinSize().Width
+		if mode == footerNarrow || mode == footerCompact {
+			back, home = natural(b), natural(h)
+		}
+	}
+	if len(a.(*fyne.Container).Objects) > 0 {
+		actions = a.MinSize().Width
+	}
+	if l.speak {
+		switch mode {
+		case footerNarrow:
+			speak = natural(sp)
+		case footerCompact:
+			speak = icon.MinSize().Width
+		default:
+			speak = sp.MinSize().Width
+		}
+	}
+	return back, actions, speak, home
+}
+
+// need is the width one row of the mode takes.
+func (l *footerLayout) need(objects []fyne.CanvasObject, mode footerMode) float32 {
+	n := float32(0)
+	parts := 0
+	back, actions, speak, home := l.widths(objects, mode)
+	for _, w := range []float32{back, actions, speak, home} {
+		if w > 0 {
+			n += w
+			parts++
+		}
+	}
+	return n + float32(max(parts-1, 0))*l.gap()
+}
+
+func (l *footerLayout) mode(objects []fyne.CanvasObject, width float32) footerMode {
+	back, actions, speak, _ := l.widths(objects, footerOneRow)
+	if back == 0 || actions+speak == 0 || width <= 0 || l.need(objects, footerOneRow) <= width {
+		return footerOneRow
+	}
+	for _, m := range []footerMode{footerNarrow, footerCompact} {
+		if l.need(objects, m) <= width {
+			return m
+		}
+	}
+	return footerTwoRows
+}
+
+// rowHeight is the height of the tallest visible object of a row.
+func rowHeight(objects ...fyne.CanvasObject) float32 {
+	h := float32(0)
+	for _, o := range objects {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return h
 }
 
 func (l *footerLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	back, actions, home := objects[0], objects[1], objects[2]
+	back, actions, speak, icon, home := objects[0], objects[1], objects[2], objects[3], objects[4]
 	gap := l.gap()
-	bw, hw := float32(0), float32(0)
-	if back.Visible() {
+	mode := l.mode(objects, l.available(size.Width))
+	setVisible(speak, l.speak && mode != footerCompact)
+	setVisible(icon, l.speak && mode == footerCompact)
+	sp := speak
+	if mode == footerCompact {
+		sp = icon
+	}
+	bw, aw, sw, hw := l.widths(objects, mode)
+	if mode == footerTwoRows {
+		_, aw, sw, _ = l.widths(objects, footerOneRow)
 		bw, hw = back.MinSize().Width, home.MinSize().Width
 	}
-	if l.oneRow(objects, l.available(size.Width)) {
-		back.Move(fyne.NewPos(0, 0))
-		back.Resize(fyne.NewSize(bw, size.Height))
-		home.Move(fyne.NewPos(size.Width-hw, 0))
-		home.Resize(fyne.NewSize(hw, size.Height))
-		x := float32(0)
-		if bw > 0 {
-			x = bw + gap
-		}
-		w := size.Width - x
-		if hw > 0 {
-			w -= hw + gap
-		}
-		actions.Move(fyne.NewPos(x, 0))
-		actions.Resize(fyne.NewSize(w, size.Height))
-		return
+	place := func(o fyne.CanvasObject, x, y, w, h float32) {
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, h))
 	}
-	top := actions.MinSize().Height
-	actions.Move(fyne.NewPos(0, 0))
-	actions.Resize(fyne.NewSize(size.Width, top))
-	rowH := max(0, size.Height-top-gap)
-	back.Move(fyne.NewPos(0, top+gap))
-	back.Resize(fyne.NewSize(bw, rowH))
-	home.Move(fyne.NewPos(size.Width-hw, top+gap))
-	home.Resize(fyne.NewSize(hw, rowH))
+
+	top, navY, navH := size.Height, float32(0), size.Height
+	if mode == footerTwoRows {
+		top = rowHeight(actions, sp)
+		navY, navH = top+gap, max(0, size.Height-top-gap)
+	}
+	if bw > 0 {
+		place(back, 0, navY, bw, navH)
+		place(home, size.Width-hw, navY, hw, navH)
+	}
+	// The screen's buttons fill what is left of their row; 朗读 sits at its
+	// right end.
+	left, right := float32(0), size.Width
+	if mode != footerTwoRows && bw > 0 {
+		left, right = bw+gap, size.Width-hw-gap
+	}
+	if sw > 0 {
+		place(sp, right-sw, 0, sw, top)
+		right -= sw + gap
+	}
+	if aw == 0 && sw > 0 {
+		right = left // nothing of the screen's own
+	}
+	place(actions, left, 0, max(0, right-left), top)
 }
 
 func (l *footerLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	back, actions, home := objects[0], objects[1], objects[2]
-	nav := fyne.Size{}
+	back, actions, speak, icon, home := objects[0], objects[1], objects[2], objects[3], objects[4]
+	gap := l.gap()
+	mode := l.mode(objects, l.available(0))
+	navH := float32(0)
 	if back.Visible() {
-		nav = fyne.NewSize(back.MinSize().Width+home.MinSize().Width+l.gap(), max(back.MinSize().Height, home.MinSize().Height))
+		navH = max(back.MinSize().Height, home.MinSize().Height)
 	}
-	a := actions.MinSize()
-	if l.oneRow(objects, l.available(0)) {
-		return fyne.NewSize(nav.Width+a.Width+l.gap(), max(nav.Height, a.Height))
+	var sp fyne.CanvasObject
+	if l.speak {
+		sp = speak
+		if mode == footerCompact {
+			sp = icon
+		}
 	}
-	return fyne.NewSize(max(nav.Width, a.Width), nav.Height+a.Height+l.gap())
+	topH := actions.MinSize().Height
+	if sp != nil {
+		topH = max(topH, sp.MinSize().Height)
+	}
+	if mode != footerTwoRows {
+		return fyne.NewSize(l.need(objects, mode), max(navH, topH))
+	}
+	_, aw, sw, _ := l.widths(objects, footerOneRow)
+	topW := aw + sw
+	if aw > 0 && sw > 0 {
+		topW += gap
+	}
+	navW := back.MinSize().Width + home.MinSize().Width + gap
+	return fyne.NewSize(max(navW, topW), topH+gap+navH)
 }
 
 // bigButton gives a footer button room for an elderly finger: at least a

@@ -75,6 +75,14 @@ type Nav struct {
 	now    func() time.Time
 	center data.Center
 
+	// The calendar and today's entry in it (a holiday's name), for the
+	// office hours (hours.go); cal is nil until loaded, and stays nil with
+	// a store that has no calendar (plain Monday–Friday).
+	cal          *data.Calendar
+	today        data.CalendarDay
+	calDay       string // the day (YYYY-MM-DD) today was read for
+	centerLoaded bool
+
 	onChange func(Screen) // the shell updates its bars
 	activity func()       // the shell's OnActivity
 }
