@@ -17,7 +17,7 @@ PURE    = $$($(GO) list ./... | grep -v '^bianmin/cmd/bianmin$$')
 # back, zbar to decode the QR).
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
-APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
+APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
 .PHONY: run test bench lint package build deps-build deps-run deps-test font clean
 

@@ -56,7 +56,8 @@ type Disclosure struct {
 func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts GuideOptions) *Disclosure {
 	d := &Disclosure{Tiles: map[data.DisclosureCategory]*Tile{}, nav: nav, store: store, guides: guides, opts: opts}
 	d.Status = status(lang.L("kiosk.loading"))
-	grid := container.New(newGrid(420, 2, false))
+	// Cells grow with the text: one wide column in elder mode on a portrait screen.
+	grid := container.New(newGrid(fynetheme.TextSize()*20, 2, false))
 	for _, c := range data.PublicCategories {
 		c := c
 		t := NewRowTile(disclosureIcon(c), categoryText(c), categorySub(c, -1), func() { d.onCategory(c) })

@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -30,24 +29,6 @@ func clockText(t time.Time) string { return t.In(data.China).Format("15:04") }
 
 func weekdayText(d time.Weekday) string {
 	return lang.L("kiosk.weekday." + strconv.Itoa(int(d)))
-}
-
-// todaysHours is the header's office-hours line for the day of t: the
-// sessions of that weekday ("08:30–12:00  14:30–17:30"), or that the room
-// is closed that day. Holidays and swapped working days come with the
-// calendar (issue 4).
-func todaysHours(c data.Center, t time.Time) string {
-	wd := t.In(data.China).Weekday()
-	var sessions []string
-	for _, h := range c.Hours {
-		if h.Weekday == wd {
-			sessions = append(sessions, h.Opens+"–"+h.Closes)
-		}
-	}
-	if len(sessions) == 0 {
-		return lang.L("kiosk.hours.closedToday")
-	}
-	return lang.L("kiosk.hours.today", map[string]any{"Sessions": strings.Join(sessions, "  ")})
 }
 
 // promisedText is a time limit in working days; 0 is an item done on the

@@ -68,7 +68,8 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g.Search.ActionItem = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), g.onClear)
 
 	g.Status = status(lang.L("kiosk.loading"))
-	g.categories = container.New(newGrid(300, 3, false))
+	// Cells grow with the text, so elder mode gets fewer, wider columns.
+	g.categories = container.New(newGrid(fynetheme.TextSize()*16, 3, false))
 	g.browse = vscroll(g.categories)
 	g.Results = newItemList(g.onPick)
 	g.results = g.Results.List
