@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log"
+	"net"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -13,6 +14,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
+	"bianmin/ui/speech"
 	"bianmin/ui/theme"
 	"bianmin/ui/web"
 )
@@ -38,8 +40,23 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	a.Settings().SetTheme(theme.New(false))
 	a.Driver().SetDisableScreenBlanking(true)
 
+	center, err := s.Center(ctx)
+	if err != nil {
+		return err
+	}
+	addrs, _ := net.InterfaceAddrs()
+	base, reachable := cli.BaseURL(o.BaseURL, center.PublicBaseURL, o.Listen, addrs)
+	if !reachable {
+		log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", base)
+	}
+
 	w := a.NewWindow(lang.L("app.title"))
-	k := kiosk.New(s, w, kiosk.Options{Context: ctx})
+	// The tracker lives as long as the program: it holds the throttle that
+	// slows down guessing of receipt codes across screens and idle resets.
+	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base})
+	features := tr.Features()
+	k := kiosk.New(s, w, kiosk.Options{Context: ctx, Features: features, Speaker: speech.New()})
+	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())
 	if o.Windowed {
 		w.Resize(fyne.NewSize(1280, 800))
