@@ -188,7 +188,7 @@ func (c ComplaintStatus) StatusLabel() string {
 	case "investigating":
 		return "正在调查核实"
 	case "answered":
-		return "已答复"
+		return "已查明，正在答复"
 	case "closed":
 		return "已办结"
 	}

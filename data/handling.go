@@ -240,19 +240,7 @@ const (
 )
 
 // HandlingEventLabel is EventLabel, knowing the event kinds of handling.
-func HandlingEventLabel(kind string) string {
-	switch kind {
-	case EventPaused:
-		return "暂停计时"
-	case EventResumed:
-		return "恢复计时"
-	case EventUpperResult:
-		return "上级部门反馈审批结果"
-	case EventWithdrawn:
-		return "撤回申请"
-	}
-	return EventLabel(kind)
-}
+func HandlingEventLabel(kind string) string { return EventLabel(kind) }
 
 // ReplyMethod is how the resident was told the result (§五 回复反馈).
 type ReplyMethod string

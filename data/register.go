@@ -205,9 +205,11 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 		// the version in force now, and the materials it was checked against.
 		var version, active int
 		var prefix, center, complaint string
-		if err := tx.QueryRowContext(ctx, `SELECT i.version, i.active, c.receipt_prefix, c.name, c.complaint_phone
+		var window sql.NullInt64 // the item's lead window: where the request is handled
+		if err := tx.QueryRowContext(ctx, `SELECT i.version, i.active, c.receipt_prefix, c.name, c.complaint_phone,
+			(SELECT window_id FROM item_windows WHERE item_id = i.id AND role = 'lead')
 			FROM items i, center c WHERE i.id = ? AND c.id = 1`, it.ID).Scan(&version, &active, &prefix, &center,
-			&complaint); err != nil {
+			&complaint, &window); err != nil {
 			return err
 		}
 		if active != 1 {
@@ -235,12 +237,12 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id, item_version,
 			channel, status, mode, applicant_name, applicant_phone, applicant_id, description, fields, brought,
-			needs_help, proxy, consent_at, owner_id, first_owner_id, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			needs_help, proxy, consent_at, owner_id, first_owner_id, created_at, window_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			rc.ReceiptNo, rc.QueryCode, rc.Token, it.ID, version, string(clean.Channel), string(StatusSubmitted),
 			string(it.Mode), clean.Name, clean.Phone, clean.IDNumber, clean.Description, string(fields),
 			string(brought), boolInt(clean.NeedsHelp), boolInt(clean.Proxy), formatTime(now), staff, staff,
-			formatTime(now))
+			formatTime(now), window)
 		if err != nil {
 			return err
 		}

@@ -181,7 +181,7 @@ func TestReport(t *testing.T) {
 	// C3 (answered, not substantiated); C4 is October.
 	assert.Equal(t, 3, r.Complaints)
 	assert.Equal(t, []Count{{"open", "已收到，等待处理", 0}, {"investigating", "正在调查核实", 1},
-		{"answered", "已答复", 1}, {"closed", "已办结", 1}}, r.ComplaintsByStatus)
+		{"answered", "已查明，正在答复", 1}, {"closed", "已办结", 1}}, r.ComplaintsByStatus)
 	assert.Equal(t, [3]int{1, 1, 1}, [3]int{r.Substantiated, r.Unsubstantiated, r.Undecided})
 
 	// Ratings in November: 5, 2, 4, 5, 3 (R11's 1 is December).

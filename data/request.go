@@ -137,6 +137,16 @@ func EventLabel(kind string) string {
 		return "服务评价"
 	case EventPrinted:
 		return "打印回执"
+	case EventPaused:
+		return "暂停计时"
+	case EventResumed:
+		return "恢复计时"
+	case EventUpperResult:
+		return "上级部门反馈审批结果"
+	case EventWithdrawn:
+		return "撤回申请"
+	case EventFollowUp:
+		return "差评回访"
 	}
 	return kind
 }
