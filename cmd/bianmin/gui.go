@@ -14,6 +14,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
+	"bianmin/ui/paper"
 	"bianmin/ui/speech"
 	"bianmin/ui/theme"
 	"bianmin/ui/web"
@@ -54,8 +55,16 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// The tracker lives as long as the program: it holds the throttle that
 	// slows down guessing of receipt codes across screens and idle resets.
 	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base})
+	reg := kiosk.RegisterConfig{Store: s, Printer: paper.Printer{Queue: o.Printer}, BaseURL: base, Scanner: tr.Scanner}
 	features := tr.Features()
-	k := kiosk.New(s, w, kiosk.Options{Context: ctx, Features: features, Speaker: speech.New()})
+	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(reg)
+	k := kiosk.New(s, w, kiosk.Options{
+		Context:      ctx,
+		Features:     features,
+		RegisterItem: kiosk.NewRegisterItem(reg),
+		PrintNotice:  kiosk.NewPrintNotice(reg),
+		Speaker:      speech.New(),
+	})
 	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())
 	if o.Windowed {

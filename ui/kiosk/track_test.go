@@ -476,12 +476,12 @@ func TestTrackComplaintByTypedCode(t *testing.T) {
 	assert.NotContains(t, text, "座椅", "the status screen does not repeat the complaint")
 
 	// A published reply shows.
-	_, err = r.store.DB().Exec(`UPDATE complaints SET status = 'answered', reply = '已增设座椅10把。', published = 1`)
+	_, err = r.store.DB().Exec(`UPDATE complaints SET status = 'closed', reply = '已增设座椅10把。', published = 1`)
 	require.NoError(t, err)
 	c, err := r.store.ComplaintByToken(context.Background(), rc.Token)
 	require.NoError(t, err)
 	v = kiosk.NewComplaintView(r.k.Nav, c)
-	assert.Equal(t, "已答复", v.Status.Text)
+	assert.Equal(t, "已办结", v.Status.Text)
 	assert.Equal(t, "已增设座椅10把。", v.Reply.Text)
 	assert.Contains(t, v.Speech(), "已增设座椅10把。")
 }

@@ -1,0 +1,123 @@
+package kiosk_test
+
+import (
+	"bytes"
+	"context"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/ui/kiosk"
+	"bianmin/ui/paper"
+)
+
+// regReceipt registers 最低生活保障申请 by taps and returns the receipt screen.
+func regReceipt(t *testing.T, r *regRig) *kiosk.RegisterReceipt {
+	t.Helper()
+	rv := regFillDB(t, r, nil)
+	test.Tap(rv.SubmitButton)
+	return regAt[*kiosk.RegisterReceipt](t, r)
+}
+
+// regPDFText is what pdftotext reads from pdf; the test is skipped without
+// pdftotext.
+func regPDFText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian: poppler-utils)")
+	}
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	return string(out)
+}
+
+func TestReceiptPrintFailureKeepsQRAndRequest(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rc := regReceipt(t, r)
+	stopped := &paper.PrintError{Kind: paper.ErrPrinterStopped, Queue: "receipt", Detail: "paper out"}
+	r.printer.err = stopped
+
+	test.Tap(rc.PrintButton)
+	assert.Equal(t, paper.Message(stopped), rc.PrintStatus.Text, "paper's Chinese message")
+	assert.Contains(t, rc.PrintStatus.Text, "您的申请已保存")
+	assert.Equal(t, "重新打印", rc.PrintButton.Text)
+	assert.False(t, rc.PrintButton.Disabled())
+	assert.Same(t, rc, r.k.Nav.Current(), "the receipt screen stays")
+	assert.True(t, rc.QR.Visible())
+	assert.Equal(t, rc.TrackURL, regDecodeQR(t, r.win.Canvas().Capture()), "the QR code stays up")
+	_, err := r.store.TrackByToken(context.Background(), rc.Receipt.Token)
+	assert.NoError(t, err, "the request is stored")
+	assert.Equal(t, 1, r.requests(t))
+
+	r.printer.err = nil
+	test.Tap(rc.PrintButton) // 重新打印
+	assert.Equal(t, "回执已打印，请从打印口取走。", rc.PrintStatus.Text)
+	require.Len(t, r.printer.pdfs, 1)
+	assert.Equal(t, 1, r.requests(t), "printing again stores nothing")
+}
+
+func TestReceiptPrints(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rc := regReceipt(t, r)
+	test.Tap(rc.PrintButton)
+	require.Len(t, r.printer.pdfs, 1)
+	pdf := r.printer.pdfs[0]
+	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "a PDF")
+	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0], "on the 80 mm roll")
+	text := regPDFText(t, pdf)
+	flat := strings.Join(strings.Fields(text), "")
+	assert.Contains(t, flat, rc.Receipt.ReceiptNo)
+	assert.Contains(t, flat, rc.Receipt.QueryCode)
+	assert.Contains(t, flat, "张*")
+	assert.Contains(t, flat, "居民家庭经济状况核对授权书")
+	assert.NotContains(t, flat, regGoodID, "never the full ID number")
+	assert.NotContains(t, flat, regPhone)
+}
+
+func TestReceiptWithoutPrinter(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rc := kiosk.NewRegisterReceipt(r.k.Nav, kiosk.RegisterConfig{Store: r.store, BaseURL: regBaseURL},
+		regReceipt(t, r).Receipt)
+	assert.False(t, rc.PrintButton.Visible())
+	assert.Contains(t, rc.PrintStatus.Text, "请用手机拍下二维码")
+}
+
+func TestReceiptSpeech(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rc := regReceipt(t, r)
+	speech := rc.Speech()
+	assert.Contains(t, speech, "办理事项：最低生活保障申请。")
+	// WY-20260305-0001 digit by digit.
+	seq := rc.Receipt.ReceiptNo[len(rc.Receipt.ReceiptNo)-4:]
+	words := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	var spelt []string
+	for _, c := range seq {
+		spelt = append(spelt, words[c-'0'])
+	}
+	assert.Contains(t, speech, "受理编号：W Y ， 二 零 二 六 零 三 零 五 ， "+strings.Join(spelt, " ")+"。")
+	assert.Contains(t, speech, "查询码："+spelt1(rc.Receipt.QueryCode, words)+"。")
+	assert.Contains(t, speech, "还需补充的材料：居民家庭经济状况核对授权书、家庭收入和财产状况申报表及承诺书。")
+	assert.NotContains(t, speech, "张三")
+	assert.NotContains(t, speech, "20260305", "numbers are read one digit at a time")
+}
+
+// spelt1 spells a query code as the receipt's Speech does: characters one
+// by one, digits as words.
+func spelt1(code string, words []string) string {
+	var out []string
+	for _, c := range code {
+		if c >= '0' && c <= '9' {
+			out = append(out, words[c-'0'])
+		} else {
+			out = append(out, string(c))
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,709 @@
+package kiosk
+
+import (
+	"image/color"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/input"
+	bmtheme "bianmin/ui/theme"
+)
+
+// The pieces of the self-registration screens: the big option buttons, the
+// step indicator, the red message under a field, large-text entries and
+// the layouts that keep them readable on a landscape or portrait screen.
+
+// RegisterChoice is one big option: a radio button (one of several) or a
+// check button (any of several) drawn as a card as wide as its column,
+// with the option's text large and, below it, optional detail (the badges
+// of a material, a line of explanation). The whole card is the touch
+// target; a chosen card has a thick primary border and a tinted fill.
+type RegisterChoice struct {
+	widget.BaseWidget
+
+	Text    string
+	Multi   bool // a check button; otherwise a radio button
+	Checked bool
+	// OnTapped runs on a tap; the step decides what it changes.
+	OnTapped func()
+
+	detail fyne.CanvasObject
+}
+
+var _ fyne.Tappable = (*RegisterChoice)(nil)
+
+func newRegisterChoice(text string, multi bool, detail fyne.CanvasObject, tapped func()) *RegisterChoice {
+	c := &RegisterChoice{Text: text, Multi: multi, OnTapped: tapped, detail: detail}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// SetChecked marks the option chosen or not.
+func (c *RegisterChoice) SetChecked(on bool) {
+	if c.Checked != on {
+		c.Checked = on
+		c.Refresh()
+	}
+}
+
+// Tapped runs OnTapped.
+func (c *RegisterChoice) Tapped(*fyne.PointEvent) {
+	if c.OnTapped != nil {
+		c.OnTapped()
+	}
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (c *RegisterChoice) CreateRenderer() fyne.WidgetRenderer {
+	r := &regChoiceRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), icon: canvas.NewImageFromResource(nil)}
+	r.icon.FillMode = canvas.ImageFillContain
+	r.label = widget.NewLabel(c.Text)
+	r.label.Wrapping = fyne.TextWrapWord
+	r.label.SizeName = fynetheme.SizeNameSubHeadingText
+	r.Refresh()
+	return r
+}
+
+type regChoiceRenderer struct {
+	c     *RegisterChoice
+	bg    *canvas.Rectangle
+	icon  *canvas.Image
+	label *widget.Label
+}
+
+func (r *regChoiceRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.bg, r.icon, r.label}
+	if r.c.detail != nil {
+		objs = append(objs, r.c.detail)
+	}
+	return objs
+}
+
+func (r *regChoiceRenderer) Destroy() {}
+
+func (r *regChoiceRenderer) iconSide() float32 {
+	return r.c.Theme().Size(fynetheme.SizeNameSubHeadingText) * 1.5
+}
+
+func (r *regChoiceRenderer) pad() float32 { return r.c.Theme().Size(fynetheme.SizeNamePadding) }
+
+// textWidth is the width the label wraps at inside a card of width w.
+func (r *regChoiceRenderer) textWidth(w float32) float32 {
+	return max(w-r.iconSide()-3*r.pad(), 10)
+}
+
+// heights measures the label and the detail at the card's width.
+func (r *regChoiceRenderer) heights(w float32) (label, detail float32) {
+	tw := r.textWidth(w)
+	r.label.Resize(fyne.NewSize(tw, r.label.MinSize().Height))
+	label = r.label.MinSize().Height
+	if d := r.c.detail; d != nil && d.Visible() {
+		d.Resize(fyne.NewSize(tw, d.MinSize().Height))
+		detail = d.MinSize().Height
+	}
+	return label, detail
+}
+
+func (r *regChoiceRenderer) Layout(size fyne.Size) {
+	r.bg.Move(fyne.NewPos(0, 0))
+	r.bg.Resize(size)
+	pad, side := r.pad(), r.iconSide()
+	lh, dh := r.heights(size.Width)
+	ip := r.c.Theme().Size(fynetheme.SizeNameInnerPadding)
+	overlap := float32(0)
+	if dh > 0 {
+		overlap = ip / 2
+	}
+	total := lh + dh - overlap
+	y := max((size.Height-total)/2, 0)
+	r.icon.Resize(fyne.NewSquareSize(side))
+	r.icon.Move(fyne.NewPos(pad*1.5, (size.Height-side)/2))
+	x := side + pad*2
+	tw := r.textWidth(size.Width)
+	r.label.Move(fyne.NewPos(x, y))
+	r.label.Resize(fyne.NewSize(tw, lh))
+	if d := r.c.detail; d != nil {
+		d.Move(fyne.NewPos(x+r.label.Theme().Size(fynetheme.SizeNameInnerPadding)/2, y+lh-overlap))
+		d.Resize(fyne.NewSize(tw-ip/2, dh))
+	}
+}
+
+func (r *regChoiceRenderer) MinSize() fyne.Size {
+	th := r.c.Theme()
+	touch := themeSize(th, bmtheme.SizeNameTouchTarget, bmtheme.MinTouchTarget)
+	w := r.c.Size().Width
+	if w <= 0 {
+		w = touch * 5
+	}
+	lh, dh := r.heights(w)
+	if dh > 0 {
+		dh -= th.Size(fynetheme.SizeNameInnerPadding) / 2
+	}
+	return fyne.NewSize(touch*3, max(touch*1.2, lh+dh+r.pad()))
+}
+
+func (r *regChoiceRenderer) Refresh() {
+	c := r.c
+	th := c.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	card := th.Color(bmtheme.ColorNameCard, v)
+	if isTransparent(card) {
+		card = th.Color(fynetheme.ColorNameInputBackground, v)
+	}
+	r.bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
+	if c.Checked {
+		r.bg.FillColor = blend(card, th.Color(fynetheme.ColorNameSelection, v))
+		r.bg.StrokeColor = th.Color(fynetheme.ColorNamePrimary, v)
+		r.bg.StrokeWidth = 4
+		r.label.Importance = widget.HighImportance
+	} else {
+		r.bg.FillColor = card
+		r.bg.StrokeColor = th.Color(fynetheme.ColorNameInputBorder, v)
+		r.bg.StrokeWidth = 2
+		r.label.Importance = widget.MediumImportance
+	}
+	var icon fyne.Resource
+	switch {
+	case c.Multi && c.Checked:
+		icon = fynetheme.NewPrimaryThemedResource(fynetheme.CheckButtonCheckedIcon())
+	case c.Multi:
+		icon = fynetheme.CheckButtonIcon()
+	case c.Checked:
+		icon = fynetheme.NewPrimaryThemedResource(fynetheme.RadioButtonCheckedIcon())
+	default:
+		icon = fynetheme.RadioButtonIcon()
+	}
+	r.icon.Resource = icon
+	r.label.Text = c.Text
+	r.bg.Refresh()
+	r.icon.Refresh()
+	r.label.Refresh()
+	r.Layout(c.Size())
+}
+
+// regChoiceGrid lays option cards in as many columns (up to maxCols) as
+// fit at minWidth each.
+func regChoiceGrid(minWidth float32, maxCols int, choices []*RegisterChoice) *fyne.Container {
+	g := container.New(newGrid(minWidth, maxCols, false))
+	for _, c := range choices {
+		g.Add(c)
+	}
+	return g
+}
+
+// regProgress draws the step indicator's bar: one segment per step, the
+// steps done and the current one in the primary colour.
+func regProgress(n, total int) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	var segs []fyne.CanvasObject
+	for i := 1; i <= total; i++ {
+		r := canvas.NewRectangle(th.Color(fynetheme.ColorNameDisabled, v))
+		if i <= n {
+			r.FillColor = th.Color(fynetheme.ColorNamePrimary, v)
+		}
+		r.CornerRadius = 4
+		segs = append(segs, r)
+	}
+	return container.New(&regSegments{height: 12}, segs...)
+}
+
+// regSegments lays its objects side by side in equal widths, a small gap
+// apart, at a fixed height.
+type regSegments struct{ height float32 }
+
+func (l *regSegments) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if len(objects) == 0 {
+		return
+	}
+	gap := float32(6)
+	w := (size.Width - gap*float32(len(objects)-1)) / float32(len(objects))
+	for i, o := range objects {
+		o.Move(fyne.NewPos(float32(i)*(w+gap), (size.Height-l.height)/2))
+		o.Resize(fyne.NewSize(w, l.height))
+	}
+}
+
+func (l *regSegments) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(float32(len(objects))*12, l.height)
+}
+
+// regStepHeader is "第2步 / 共9步" and, beside it, the progress bar.
+func regStepHeader(n, total int) fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("register.step", map[string]any{"N": n, "Total": total}))
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Importance = widget.HighImportance
+	return compact(container.NewBorder(nil, nil, l, nil, regProgress(n, total)))
+}
+
+// regErrorLabel is the message under a field: large, red, wrapped, with
+// nothing shown while there is no message.
+func regErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Hide()
+	return l
+}
+
+// regSetError shows msg in l, or hides l for "".
+func regSetError(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// regLargeText is the app's theme (read on every call, so elder mode
+// applies) with body text scale times larger: the entries a resident types
+// into, which they must read back.
+type regLargeText struct{ scale float32 }
+
+func (regLargeText) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t regLargeText) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+
+func (t regLargeText) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t regLargeText) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+
+func (t regLargeText) Size(n fyne.ThemeSizeName) float32 {
+	th := t.current()
+	s := th.Size(n)
+	if n == fynetheme.SizeNameText && !bmtheme.IsElder(th) { // elder text is large already
+		return s * t.scale
+	}
+	return s
+}
+
+// regLarge shows o with text 1.4 times the body size.
+func regLarge(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, regLargeText{scale: 1.4})
+}
+
+// regWidth gives its objects at most width (a name field need not span a
+// wide screen) and at least their MinSize, left-aligned, full height.
+type regWidth struct{ width float32 }
+
+func (l regWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		w := min(size.Width, max(l.width, o.MinSize().Width))
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+func (l regWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// regSized wraps o at the given width, at most the space there is.
+func regSized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(regWidth{width: width}, o)
+}
+
+// regSplit shows two parts side by side on a wide screen (first on the
+// left at its MinSize width) and one above the other on a narrow one
+// (first on top at its MinSize height); the second gets the rest.
+type regSplit struct {
+	minSecond float32
+	// pref, if set, is the height the first part would like when on top at
+	// the given width (it gets at least its MinSize, at most half).
+	pref func(objects []fyne.CanvasObject, width float32) float32
+}
+
+func (l *regSplit) wide(objects []fyne.CanvasObject, size fyne.Size) bool {
+	return size.Width >= objects[0].MinSize().Width+l.minSecond && size.Width > size.Height
+}
+
+func (l *regSplit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	first, second := objects[0], objects[1]
+	gap := fynetheme.Padding() * 2
+	m := first.MinSize()
+	if l.wide(objects, size) {
+		first.Move(fyne.NewPos(0, 0))
+		first.Resize(fyne.NewSize(m.Width, size.Height))
+		second.Move(fyne.NewPos(m.Width+gap, 0))
+		second.Resize(fyne.NewSize(size.Width-m.Width-gap, size.Height))
+		return
+	}
+	h := m.Height
+	if l.pref != nil {
+		h = max(h, min(l.pref(objects, size.Width), size.Height/2))
+	}
+	first.Move(fyne.NewPos(0, 0))
+	first.Resize(fyne.NewSize(size.Width, h))
+	second.Move(fyne.NewPos(0, h+gap))
+	second.Resize(fyne.NewSize(size.Width, max(size.Height-h-gap, 0)))
+}
+
+// MinSize is what either arrangement needs at the least; the second part
+// scrolls.
+func (l *regSplit) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
+}
+
+// regCard puts content on a card with a thin border.
+func regCard(content fyne.CanvasObject) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
+	if isTransparent(bg.FillColor) {
+		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
+	}
+	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
+	bg.StrokeWidth = 2
+	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+// regFocus gives e the focus, which opens the panel's keypad or keyboard
+// for it; the panel is activated directly too, for when e is not on a
+// canvas yet.
+func regFocus(p *input.Panel, e *input.Entry) {
+	p.Activate(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
+	}
+}
+
+// regClosePanel closes the panel and takes the focus from its field.
+func regClosePanel(p *input.Panel) {
+	e := p.Active()
+	p.Close()
+	p.Keyboard.Reset()
+	if e == nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Unfocus()
+	}
+}
+
+// regSpaced puts a space between the characters of a code so that it reads
+// one character at a time: "K7M3PQ" → "K 7 M 3 P Q".
+func regSpaced(s string) string {
+	return strings.Join(strings.Split(s, ""), " ")
+}
+
+// regReceiptNoText groups a receipt number for reading aloud:
+// "WY-20260305-0001" → "WY - 2026 0305 - 0001". Lookups ignore spaces.
+func regReceiptNoText(no string) string {
+	parts := strings.Split(no, "-")
+	if len(parts) == 3 && len(parts[1]) == 8 {
+		parts[1] = parts[1][:4] + " " + parts[1][4:]
+	}
+	return strings.Join(parts, " - ")
+}
+
+// regMinWidth stretches its objects over its area and asks for at least
+// width: the 年 月 日 fields in a row.
+type regMinWidth struct{ width float32 }
+
+func (l regMinWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l regMinWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(l.width, 0)
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// regPanelLayout places a screen's keypad or keyboard so that it never
+// covers the field being filled: on a landscape screen beside the form, on
+// the right (a short screen has no height to spare above a keyboard); on a
+// portrait one below it, full width. Objects: top (full width, may be an
+// empty container), body (a scroll with the form), the panel.
+type regPanelLayout struct {
+	panel *input.Panel
+}
+
+// regMinForm is the narrowest the form beside a panel may be.
+const regMinForm = 300
+
+func (l *regPanelLayout) open() bool { return l.panel != nil && l.panel.Active() != nil }
+
+// beside reports whether the panel goes to the right, and how wide it is.
+func (l *regPanelLayout) beside(panel fyne.CanvasObject, size fyne.Size) (bool, float32) {
+	if !l.open() || size.Width <= size.Height {
+		return false, 0
+	}
+	pm := panel.MinSize()
+	want := min(size.Width*0.6, 1400)
+	if l.panel.Active().Kind().Keypad() {
+		want = min(size.Width*0.45, 660)
+	}
+	w := max(pm.Width, want)
+	if size.Width-w-fynetheme.Padding()*2 < regMinForm {
+		return false, 0
+	}
+	return true, w
+}
+
+func (l *regPanelLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	top, body, panel := objects[0], objects[1], objects[2]
+	gap := fynetheme.Padding() * 2
+	th := top.MinSize().Height
+	top.Move(fyne.NewPos(0, 0))
+	top.Resize(fyne.NewSize(size.Width, th))
+	y := th
+	if th > 0 {
+		y += gap
+	}
+	rest := max(size.Height-y, 0)
+	if ok, pw := l.beside(panel, size); ok {
+		ph := min(rest, panel.MinSize().Height*1.4)
+		body.Move(fyne.NewPos(0, y))
+		body.Resize(fyne.NewSize(size.Width-pw-gap, rest))
+		panel.Move(fyne.NewPos(size.Width-pw, y))
+		panel.Resize(fyne.NewSize(pw, ph))
+		return
+	}
+	ph := float32(0)
+	if l.open() {
+		ph = panel.MinSize().Height
+	}
+	body.Move(fyne.NewPos(0, y))
+	body.Resize(fyne.NewSize(size.Width, max(rest-ph, 0)))
+	panel.Move(fyne.NewPos(0, size.Height-ph))
+	panel.Resize(fyne.NewSize(size.Width, ph))
+}
+
+func (l *regPanelLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	top, body, panel := objects[0].MinSize(), objects[1].MinSize(), objects[2].MinSize()
+	return fyne.NewSize(max(top.Width, body.Width, panel.Width), top.Height+panel.Height)
+}
+
+// regPanelBox lays out top, body and panel with regPanelLayout; a nil
+// top takes no room. The panel may be given later with setPanel (a step
+// makes its keyboard only when first shown).
+type regPanelBox struct {
+	*fyne.Container
+	layout *regPanelLayout
+	slot   *fyne.Container
+	nav    *Nav
+}
+
+func newRegPanelBox(nav *Nav, top, body fyne.CanvasObject, panel *input.Panel) *regPanelBox {
+	if top == nil {
+		top = container.NewStack()
+	}
+	b := &regPanelBox{layout: &regPanelLayout{}, slot: container.NewStack(), nav: nav}
+	b.Container = container.New(b.layout, top, body, b.slot)
+	if panel != nil {
+		b.setPanel(panel)
+	}
+	return b
+}
+
+func (b *regPanelBox) setPanel(p *input.Panel) {
+	b.layout.panel = p
+	b.slot.Objects = []fyne.CanvasObject{regPanel(b.nav, p)}
+	b.slot.Refresh()
+	b.Container.Refresh()
+}
+
+// regRowOrColumn lays its objects in a row, left-aligned, when they fit
+// the width, else one above the other: the 年 月 日 fields.
+type regRowOrColumn struct{ row bool }
+
+func (l *regRowOrColumn) fits(objects []fyne.CanvasObject, width float32) bool {
+	w := float32(0)
+	for _, o := range objects {
+		w += o.MinSize().Width
+	}
+	return w+fynetheme.Padding()*float32(len(objects)-1) <= width
+}
+
+func (l *regRowOrColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.row = l.fits(objects, size.Width)
+	pad := fynetheme.Padding()
+	pos := fyne.NewPos(0, 0)
+	for _, o := range objects {
+		m := o.MinSize()
+		o.Move(pos)
+		o.Resize(m)
+		if l.row {
+			pos.X += m.Width + pad
+		} else {
+			pos.Y += m.Height + pad
+		}
+	}
+}
+
+func (l *regRowOrColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		if l.row {
+			s.Height = max(s.Height, m.Height)
+		} else {
+			s.Height += m.Height
+		}
+	}
+	if !l.row && len(objects) > 1 {
+		s.Height += fynetheme.Padding() * float32(len(objects)-1)
+	}
+	return s
+}
+
+// regKeysTheme is the app's theme with the sizes of normal mode: the
+// keyboard of a short landscape screen in elder mode, which would
+// otherwise leave no room for the form beside it. Colours stay elder
+// mode's.
+type regKeysTheme struct{}
+
+func (regKeysTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t regKeysTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+
+func (t regKeysTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t regKeysTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+
+func (t regKeysTheme) Size(n fyne.ThemeSizeName) float32 { return regNormalTheme().Size(n) }
+
+var regNormalTheme = sync.OnceValue(func() fyne.Theme { return bmtheme.New(false) })
+
+// regPanel returns the object to place for a panel: the panel
+// itself, or, in elder mode on a short landscape window, the panel in
+// normal-mode sizes.
+func regPanel(nav *Nav, p *input.Panel) fyne.CanvasObject {
+	if regTight(nav) {
+		return container.NewThemeOverride(p, regKeysTheme{})
+	}
+	return p
+}
+
+// regWide is a footer button wider than the shell's, for the step's main
+// action.
+func regWide(b *widget.Button) fyne.CanvasObject {
+	return container.New(&minLayout{width: 320, touchScale: 1.25}, b)
+}
+
+// regColumn stacks its visible objects, each as wide as the column and as
+// tall as it needs at that width: unlike a VBox it measures wrapped text
+// after giving it its width, so a paragraph that wraps to three lines gets
+// three lines of room on the first layout.
+type regColumn struct{ width float32 }
+
+func (l *regColumn) heights(objects []fyne.CanvasObject, width float32) []float32 {
+	hs := make([]float32, len(objects))
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		if width > 0 {
+			o.Resize(fyne.NewSize(width, o.MinSize().Height))
+		}
+		hs[i] = o.MinSize().Height
+	}
+	return hs
+}
+
+func (l *regColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	pad := fynetheme.Padding()
+	y := float32(0)
+	for i, h := range l.heights(objects, size.Width) {
+		o := objects[i]
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + pad
+	}
+}
+
+func (l *regColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	pad := fynetheme.Padding()
+	var s fyne.Size
+	n := 0
+	for i, h := range l.heights(objects, l.width) {
+		if !objects[i].Visible() {
+			continue
+		}
+		s.Width = max(s.Width, objects[i].MinSize().Width)
+		s.Height += h
+		n++
+	}
+	if n > 1 {
+		s.Height += pad * float32(n-1)
+	}
+	return s
+}
+
+// regTight reports whether the window is a short landscape one in elder
+// mode, where the question is set a size smaller to leave room for the
+// field beside the keyboard.
+func regTight(nav *Nav) bool {
+	size := nav.Window().Canvas().Size()
+	return bmtheme.IsElder(fyne.CurrentApp().Settings().Theme()) && size.Width > size.Height && size.Height < 1000
+}
+
+// regAskLayout puts the question (objects[0]) in a column on the left and
+// the answer (objects[1]) on the right, each measured at its width: a
+// short landscape screen in elder mode, where the question above the
+// options would leave them no room.
+type regAskLayout struct{ width float32 }
+
+const regAskShare = 0.36
+
+func (l *regAskLayout) measure(objects []fyne.CanvasObject, width float32) (lw, rw, h float32) {
+	gap := fynetheme.Padding() * 2
+	lw = width * regAskShare
+	rw = max(width-lw-gap, 0)
+	for i, w := range []float32{lw, rw} {
+		o := objects[i]
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		h = max(h, o.MinSize().Height)
+	}
+	return lw, rw, h
+}
+
+func (l *regAskLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	lw, rw, _ := l.measure(objects, size.Width)
+	gap := fynetheme.Padding() * 2
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(lw, objects[0].MinSize().Height))
+	objects[1].Move(fyne.NewPos(lw+gap, 0))
+	objects[1].Resize(fyne.NewSize(rw, objects[1].MinSize().Height))
+}
+
+func (l *regAskLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if l.width <= 0 {
+		a, b := objects[0].MinSize(), objects[1].MinSize()
+		return fyne.NewSize(a.Width+b.Width, max(a.Height, b.Height))
+	}
+	_, _, h := l.measure(objects, l.width)
+	return fyne.NewSize(0, h)
+}

@@ -1,0 +1,220 @@
+package kiosk
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+	"bianmin/ui/input"
+)
+
+// RegisterPicker is the 自助登记 tile's first screen: which item to
+// register, by category (large tiles) or by typing part of its name on the
+// on-screen keyboard. Tapping an item starts the registration. Outside
+// office hours it shows the closed notice instead.
+type RegisterPicker struct {
+	Hours  *RegisterHours
+	Search *input.Entry
+	Panel  *input.Panel
+	// Status says what the list shows: the categories, how many items were
+	// found, or that nothing was.
+	Status        *widget.Label
+	CategoryTiles []*Tile
+	Categories    []data.Category
+	Results       *ItemList
+
+	nav        *Nav
+	cfg        RegisterConfig
+	debounce   *debouncer
+	query      int
+	categories *fyne.Container
+	browse     fyne.CanvasObject
+	results    fyne.CanvasObject
+}
+
+// NewRegisterPicker builds the picker and starts loading the hours and the
+// categories.
+func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
+	p := &RegisterPicker{nav: nav, cfg: cfg}
+	p.debounce = newDebouncer(nav.After, 0)
+	p.Panel = input.NewPanel()
+	if cfg.Scanner != nil {
+		p.Panel.SetScanner(cfg.Scanner)
+	}
+	p.Panel.OnDone = p.onDone
+	p.Search = p.Panel.NewEntry(input.Text)
+	p.Search.SetPlaceHolder(lang.L("register.pick.searchHint"))
+	p.Search.OnChanged = p.onChanged
+	p.Status = status(lang.L("register.loading"))
+	p.categories = container.New(newGrid(300, 3, false))
+	p.browse = vscroll(p.categories)
+	p.Results = newItemList(p.onPick)
+	p.results = p.Results.List
+	p.results.Hide()
+
+	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, regLarge(p.Search))
+	list := container.NewBorder(container.NewVBox(search, p.Status), nil, nil, nil,
+		container.NewStack(p.browse, p.results))
+	body := newRegPanelBox(nav, nil, list, p.Panel).Container
+	p.Hours = newRegisterHours(nav, cfg.Store, body, nil)
+	p.Hours.check()
+	p.loadCategories()
+	return p
+}
+
+// Title is part of Screen.
+func (p *RegisterPicker) Title() string { return lang.L("register.pick.title") }
+
+// Content is part of Screen.
+func (p *RegisterPicker) Content() fyne.CanvasObject { return p.Hours.Content() }
+
+// Leave cancels a waiting search and closes the keyboard.
+func (p *RegisterPicker) Leave() {
+	p.debounce.Stop()
+	regClosePanel(p.Panel)
+}
+
+func (p *RegisterPicker) loadCategories() {
+	p.nav.Async(func() func() {
+		cats, err := p.cfg.Store.Categories(p.nav.Context())
+		return func() { p.showCategories(cats, err) }
+	})
+}
+
+func (p *RegisterPicker) showCategories(cats []data.Category, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: register: categories", err)
+		p.Status.SetText(errorText(err))
+		return
+	}
+	p.Categories = cats
+	p.CategoryTiles = nil
+	p.categories.RemoveAll()
+	for _, c := range cats {
+		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("register.pick.count", map[string]any{"N": c.Count}),
+			func() { p.onCategory(c) })
+		p.CategoryTiles = append(p.CategoryTiles, t)
+		p.categories.Add(t)
+	}
+	if p.Search.Text == "" {
+		p.showBrowse()
+	}
+}
+
+func (p *RegisterPicker) showBrowse() {
+	p.Status.SetText(lang.L("register.pick.browse"))
+	p.results.Hide()
+	p.browse.Show()
+}
+
+func (p *RegisterPicker) onCategory(c data.Category) {
+	p.nav.Push(newRegisterCategory(p.nav, p.cfg, c.Name))
+}
+
+func (p *RegisterPicker) onPick(it data.ItemSummary) { regStart(p.nav, p.cfg, it.ID) }
+
+func (p *RegisterPicker) onDone(*input.Entry) {
+	p.debounce.Flush()
+	regClosePanel(p.Panel)
+}
+
+func (p *RegisterPicker) onChanged(text string) {
+	p.nav.Activity()
+	p.query++
+	if data.NormaliseQuery(text) == "" {
+		p.debounce.Stop()
+		p.showBrowse()
+		return
+	}
+	p.debounce.Trigger(func() { p.search(text) })
+}
+
+func (p *RegisterPicker) search(text string) {
+	n := p.query
+	p.Status.SetText(lang.L("register.pick.searching"))
+	p.nav.Async(func() func() {
+		items, err := p.cfg.Store.SearchItems(p.nav.Context(), text)
+		return func() {
+			if n == p.query {
+				p.showResults(text, items, err)
+			}
+		}
+	})
+}
+
+func (p *RegisterPicker) showResults(text string, items []data.ItemSummary, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: register: search", err)
+		p.Status.SetText(errorText(err))
+		return
+	}
+	p.browse.Hide()
+	p.Results.Set(items)
+	if len(items) == 0 {
+		p.Status.SetText(lang.L("register.pick.notFound", map[string]any{"Query": text}))
+		p.results.Hide()
+		return
+	}
+	p.Status.SetText(lang.L("register.pick.found", map[string]any{"N": len(items)}))
+	p.results.Show()
+}
+
+// RegisterCategory lists the items of one category to register.
+type RegisterCategory struct {
+	Name   string
+	Items  *ItemList
+	Status *widget.Label
+
+	nav     *Nav
+	cfg     RegisterConfig
+	content fyne.CanvasObject
+}
+
+func newRegisterCategory(nav *Nav, cfg RegisterConfig, name string) *RegisterCategory {
+	c := &RegisterCategory{Name: name, nav: nav, cfg: cfg}
+	c.Items = newItemList(func(it data.ItemSummary) { regStart(nav, cfg, it.ID) })
+	c.Status = status(lang.L("register.loading"))
+	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.List)
+	nav.Async(func() func() {
+		items, err := cfg.Store.ItemsInCategory(nav.Context(), name)
+		return func() { c.show(items, err) }
+	})
+	return c
+}
+
+// Title is part of Screen.
+func (c *RegisterCategory) Title() string {
+	return lang.L("register.pick.category", map[string]any{"Category": c.Name})
+}
+
+// Content is part of Screen.
+func (c *RegisterCategory) Content() fyne.CanvasObject { return c.content }
+
+func (c *RegisterCategory) show(items []data.ItemSummary, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: register: category", err)
+		c.Status.SetText(errorText(err))
+		return
+	}
+	c.Items.Set(items)
+	c.Status.SetText(lang.L("register.pick.choose"))
+}
+
+// regStart reads the item in full and opens the first step of its
+// registration (the hours were checked by the picker).
+func regStart(nav *Nav, cfg RegisterConfig, id int64) {
+	nav.Activity()
+	nav.Async(func() func() {
+		it, err := cfg.Store.Item(nav.Context(), id)
+		return func() {
+			if err != nil {
+				nav.ShowError(err)
+				return
+			}
+			nav.Push(newRegisterFlow(nav, cfg, it).first(false))
+		}
+	})
+}
