@@ -64,6 +64,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		RegisterItem: kiosk.NewRegisterItem(reg),
 		PrintNotice:  kiosk.NewPrintNotice(reg),
 		Speaker:      speech.New(),
+		Scanner:      tr.Scanner,
 	})
 	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())

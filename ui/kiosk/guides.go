@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 )
 
 // GuideStore is what the guide screens read.
@@ -27,6 +28,9 @@ type GuideOptions struct {
 	RegisterItem func(nav *Nav, item data.Item) Screen
 	PrintNotice  func(nav *Nav, item data.Item)
 	SearchDelay  time.Duration
+	// Scanner, when set, receives the search keyboard's keys, so a scan
+	// into the search box opens its result instead of searching.
+	Scanner *input.Scanner
 }
 
 // Guides is 办事指南: a search box over the categories. Typing searches as
@@ -34,7 +38,10 @@ type GuideOptions struct {
 // initials such as jzz) and the results replace the categories; an empty
 // box shows the categories again.
 type Guides struct {
-	Search *widget.Entry
+	// Search is typed with the on-screen pinyin keyboard (Panel) or a
+	// physical keyboard.
+	Search *input.Entry
+	Panel  *input.Panel
 	// CategoryTiles are the category buttons, in display order, with their
 	// item counts.
 	CategoryTiles []*Tile
@@ -61,7 +68,11 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g := &Guides{nav: nav, store: store, opts: opts}
 	g.debounce = newDebouncer(nav.After, opts.SearchDelay)
 
-	g.Search = widget.NewEntry()
+	g.Panel = input.NewPanel()
+	if opts.Scanner != nil {
+		g.Panel.SetScanner(opts.Scanner)
+	}
+	g.Search = g.Panel.NewEntry(input.Text)
 	g.Search.SetPlaceHolder(lang.L("kiosk.guides.searchHint"))
 	g.Search.OnChanged = g.onChanged
 	g.Search.OnSubmitted = g.onSubmitted
@@ -78,7 +89,7 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
 	g.content = container.NewBorder(
 		container.NewVBox(searchRow, g.Status),
-		nil, nil, nil,
+		g.Panel, nil, nil,
 		container.NewStack(g.browse, g.results),
 	)
 	g.loadCategories()

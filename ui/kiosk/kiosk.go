@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -63,6 +64,9 @@ type Options struct {
 	StaffHold time.Duration
 	// SearchDelay is the search-as-you-type debounce (default 150 ms).
 	SearchDelay time.Duration
+	// Scanner is the keyboard-wedge scanner detector (the Tracker's); the
+	// shell's own keyboard panels feed it so a scan never types into a field.
+	Scanner *input.Scanner
 
 	// Speaker reads screens aloud (语音播报): bianmin/ui/speech.New().
 	// Nil, or not Available (espeak-ng missing): no 朗读 button.
@@ -186,6 +190,7 @@ func (k *Kiosk) guideOptions() GuideOptions {
 		RegisterItem: k.opts.RegisterItem,
 		PrintNotice:  k.opts.PrintNotice,
 		SearchDelay:  k.opts.SearchDelay,
+		Scanner:      k.opts.Scanner,
 	}
 }
 
