@@ -87,10 +87,13 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g.results.Hide()
 
 	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
-	g.content = container.NewBorder(
-		container.NewVBox(searchRow, g.Status),
-		g.Panel, nil, nil,
-		container.NewStack(g.browse, g.results),
+	// The keyboard never covers the results and never makes the screen
+	// taller than the window: beside them on a landscape screen, below on
+	// a portrait one (the registration flow's layout).
+	g.content = container.New(&regPanelLayout{panel: g.Panel},
+		searchRow,
+		container.NewBorder(g.Status, nil, nil, nil, container.NewStack(g.browse, g.results)),
+		g.Panel,
 	)
 	g.loadCategories()
 	return g
