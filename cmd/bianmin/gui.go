@@ -16,6 +16,7 @@ import (
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/speech"
+	"bianmin/ui/staff"
 	"bianmin/ui/theme"
 	"bianmin/ui/web"
 )
@@ -58,13 +59,31 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	reg := kiosk.RegisterConfig{Store: s, Printer: paper.Printer{Queue: o.Printer}, BaseURL: base, Scanner: tr.Scanner}
 	features := tr.Features()
 	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(reg)
-	k := kiosk.New(s, w, kiosk.Options{
+
+	// Staff mode: the same window, entered by holding the center's name for
+	// three seconds; every exit (退出, the idle lock) signs out and puts the
+	// kiosk back, reset.
+	var k *kiosk.Kiosk
+	desk := staff.New(s, w, staff.Options{Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}})
+	desk.OnExit = func() {
+		w.SetContent(k.Content())
+		k.SetKeyHandler(tr.ScanRouter(k.Nav))
+		k.Reset()
+		k.Start()
+	}
+	k = kiosk.New(s, w, kiosk.Options{
 		Context:      ctx,
 		Features:     features,
 		RegisterItem: kiosk.NewRegisterItem(reg),
 		PrintNotice:  kiosk.NewPrintNotice(reg),
 		Speaker:      speech.New(),
 		Scanner:      tr.Scanner,
+		OnStaffRequest: func() {
+			k.Stop()             // the kiosk's clock, idle reset and speech
+			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
+			w.SetContent(desk.Content())
+			desk.Open()
+		},
 	})
 	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())

@@ -1,0 +1,450 @@
+package staff
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// ActionForm is the dialog of one handling step. Only the widgets the step
+// asks for are set; the rest are nil. 确定 passes what was typed to the
+// store; its message, if any, shows in Error and the dialog stays open.
+type ActionForm struct {
+	Action data.Action
+
+	Mode         *widget.RadioGroup // 受理: the handling mode
+	Materials    *widget.CheckGroup // 补正: the item's materials
+	SecondReason *widget.Entry      // 补正: shown when data asks for a reason
+	Reason       *widget.Entry      // 不予受理, 暂停计时, 撤回
+	Basis        *widget.Entry      // 不予受理
+	Department   *widget.Entry      // 上报
+	Expected     *widget.Entry      // 上报: expected reply day
+	Result       *widget.Entry      // 上报结果, 办结
+	Reply        *widget.RadioGroup // 办结: how the resident was told
+	ToStaff      *widget.Select     // 转交
+	ToWindow     *widget.Select     // 转交
+	Window       *widget.Select     // 配合办结: which part
+	Restart      *widget.Entry      // 暂停计时: restart day
+	Public       *widget.Check      // 备注: the resident may see it
+	Note         *widget.Entry
+	Error        *widget.Label
+	Submit       *widget.Button
+	Cancel       *widget.Button
+
+	r       *Request
+	dlg     dialog.Dialog
+	mats    []data.Material
+	staff   []data.LoginChoice
+	windows []data.Window
+	parts   []data.JointPartState
+	busy    bool
+	// onSecondReason holds SecondReason and its label, hidden until needed.
+	onSecondReason *fyne.Container
+}
+
+// OpenAction opens the dialog of a step.
+func (r *Request) OpenAction(a data.Action) {
+	f := &ActionForm{Action: a, r: r}
+	r.Form = f
+	det := r.Detail
+	var rows []fyne.CanvasObject
+	add := func(label string, o fyne.CanvasObject) {
+		if label != "" {
+			rows = append(rows, widget.NewLabel(label))
+		}
+		rows = append(rows, o)
+	}
+	entry := func(multi bool, placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		if multi {
+			e = widget.NewMultiLineEntry()
+			e.SetMinRowsVisible(3)
+			e.Wrapping = fyne.TextWrapWord
+		}
+		e.SetPlaceHolder(placeholder)
+		e.OnChanged = func(string) { r.d.Activity() }
+		return e
+	}
+	switch a {
+	case data.ActAccept:
+		var opts []string
+		for _, m := range data.Modes {
+			opts = append(opts, m.Label())
+		}
+		f.Mode = widget.NewRadioGroup(opts, func(string) { r.d.Activity() })
+		f.Mode.Horizontal = true
+		f.Mode.SetSelected(det.Mode.Label())
+		add(lang.L("staff.form.mode"), f.Mode)
+		f.Note = entry(true, lang.L("staff.form.acceptNote"))
+		add(lang.L("staff.form.note"), f.Note)
+	case data.ActSupplement:
+		f.mats = r.Item.Materials
+		brought := map[int64]bool{}
+		for _, id := range det.Brought {
+			brought[id] = true
+		}
+		var opts, ticked []string
+		for _, m := range f.mats {
+			opts = append(opts, m.Name)
+			if m.Required && !brought[m.ID] {
+				ticked = append(ticked, m.Name)
+			}
+		}
+		f.Materials = widget.NewCheckGroup(opts, func([]string) { r.d.Activity() })
+		f.Materials.SetSelected(ticked)
+		add(lang.L("staff.form.materials"), f.Materials)
+		f.Note = entry(true, lang.L("staff.form.supplementNote"))
+		add(lang.L("staff.form.note"), f.Note)
+		f.SecondReason = entry(true, lang.L("staff.form.secondReasonHint"))
+		label := widget.NewLabel(lang.L("staff.form.secondReason"))
+		box := container.NewVBox(label, f.SecondReason)
+		if len(det.Supplements) == 0 {
+			box.Hide()
+		}
+		rows = append(rows, box)
+		f.SecondReason.OnChanged = func(string) { r.d.Activity() }
+		f.onSecondReason = box
+	case data.ActComplete:
+		add("", widget.NewLabel(lang.L("staff.form.completeConfirm")))
+	case data.ActRefuse:
+		f.Reason = entry(true, lang.L("staff.form.reasonHint"))
+		add(lang.L("staff.form.refuseReason"), f.Reason)
+		f.Basis = entry(false, orDash(r.Item.Basis))
+		add(lang.L("staff.form.basis"), f.Basis)
+	case data.ActEscalate:
+		f.Department = entry(false, r.Item.UpperDepartment)
+		add(lang.L("staff.form.department"), f.Department)
+		f.Expected = entry(false, lang.L("staff.form.dayHint"))
+		add(lang.L("staff.form.expected"), f.Expected)
+		f.Note = entry(true, "")
+		add(lang.L("staff.form.note"), f.Note)
+	case data.ActUpperResult:
+		f.Result = entry(true, "")
+		add(lang.L("staff.form.upperResult"), f.Result)
+	case data.ActHandOver:
+		f.staff = slices.DeleteFunc(slices.Clone(r.staff), func(c data.LoginChoice) bool {
+			return c.StaffID == r.Detail.OwnerID
+		})
+		var people []string
+		for _, c := range f.staff {
+			people = append(people, staffText(c))
+		}
+		f.windows = r.windows
+		var ws []string
+		for _, w := range f.windows {
+			ws = append(ws, w.Name)
+		}
+		f.ToStaff = widget.NewSelect(people, nil)
+		f.ToWindow = widget.NewSelect(ws, nil)
+		f.ToStaff.OnChanged = func(string) {
+			r.d.Activity()
+			if f.ToStaff.SelectedIndex() >= 0 {
+				f.ToWindow.ClearSelected()
+			}
+		}
+		f.ToWindow.OnChanged = func(string) {
+			r.d.Activity()
+			if f.ToWindow.SelectedIndex() >= 0 {
+				f.ToStaff.ClearSelected()
+			}
+		}
+		f.ToStaff.PlaceHolder, f.ToWindow.PlaceHolder = lang.L("staff.choose"), lang.L("staff.choose")
+		add(lang.L("staff.form.toStaff"), f.ToStaff)
+		add(lang.L("staff.form.toWindow"), f.ToWindow)
+		f.Note = entry(true, lang.L("staff.form.handoverNote"))
+		add(lang.L("staff.form.note"), f.Note)
+	case data.ActJointPart:
+		var opts []string
+		sel := -1
+		for _, p := range det.Parts {
+			if p.Lead || !p.Done.IsZero() {
+				continue
+			}
+			if p.WindowID == r.d.session.WindowID {
+				sel = len(f.parts)
+			}
+			f.parts = append(f.parts, p)
+			opts = append(opts, p.WindowName)
+		}
+		f.Window = widget.NewSelect(opts, func(string) { r.d.Activity() })
+		f.Window.PlaceHolder = lang.L("staff.choose")
+		if sel >= 0 {
+			f.Window.SetSelectedIndex(sel)
+		}
+		add(lang.L("staff.form.partWindow"), f.Window)
+		f.Note = entry(true, lang.L("staff.form.partNote"))
+		add(lang.L("staff.form.note"), f.Note)
+	case data.ActFinish:
+		f.Result = entry(true, r.Item.Result)
+		add(lang.L("staff.form.result"), f.Result)
+		var opts []string
+		for _, m := range data.ReplyMethods {
+			opts = append(opts, m.Label())
+		}
+		f.Reply = widget.NewRadioGroup(opts, func(string) { r.d.Activity() })
+		f.Reply.Horizontal = true
+		add(lang.L("staff.form.reply"), f.Reply)
+	case data.ActPause:
+		f.Reason = entry(true, lang.L("staff.form.pauseHint"))
+		add(lang.L("staff.form.pauseReason"), f.Reason)
+		f.Restart = entry(false, lang.L("staff.form.dayHint"))
+		add(lang.L("staff.form.restart"), f.Restart)
+	case data.ActResume:
+		f.Note = entry(true, "")
+		add(lang.L("staff.form.note"), f.Note)
+	case data.ActNote:
+		f.Note = entry(true, "")
+		add(lang.L("staff.form.noteText"), f.Note)
+		f.Public = widget.NewCheck(lang.L("staff.form.public"), func(bool) { r.d.Activity() })
+		add("", f.Public)
+	case data.ActWithdraw:
+		f.Reason = entry(true, "")
+		add(lang.L("staff.form.withdrawReason"), f.Reason)
+	}
+	f.Error = widget.NewLabel("")
+	f.Error.Wrapping = fyne.TextWrapWord
+	f.Error.Importance = widget.DangerImportance
+	f.Error.TextStyle = fyne.TextStyle{Bold: true}
+	f.Submit = widget.NewButton(lang.L("staff.form.submit"), r.d.tap(f.submit))
+	f.Submit.Importance = widget.HighImportance
+	f.Cancel = widget.NewButton(lang.L("staff.form.cancel"), r.d.tap(f.close))
+	rows = append(rows, f.Error)
+	buttons := container.NewGridWithColumns(2, f.Cancel, f.Submit)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
+	f.dlg = dialog.NewCustomWithoutButtons(actionLabel(a)+" · "+det.ReceiptNo, body, r.d.win)
+	f.dlg.Resize(fyne.NewSize(820, 640))
+	f.dlg.Show()
+}
+
+func (f *ActionForm) close() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+	if f.r.Form == f {
+		f.r.Form = nil
+	}
+}
+
+// SecondReasonShown reports whether the written reason for asking again
+// for materials is on show.
+func (f *ActionForm) SecondReasonShown() bool {
+	return f.onSecondReason != nil && f.onSecondReason.Visible()
+}
+
+// Open reports whether the dialog is still up.
+func (f *ActionForm) Open() bool { return f.r.Form == f }
+
+// errBadDay is a day typed in a form that is not a date.
+var errBadDay = errors.New("bad day")
+
+// parseDay reads a day typed as 2026-03-10, 2026-3-10 or 20260310; "" is
+// the zero time.
+func parseDay(s string) (time.Time, error) {
+	s = strings.TrimSpace(strings.NewReplacer("/", "-", ".", "-", "年", "-", "月", "-", "日", "").Replace(s))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006-1-2", "20060102"} {
+		if t, err := time.ParseInLocation(layout, s, data.China); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, errBadDay
+}
+
+// submit collects the form on the UI goroutine, runs the step off it and
+// shows the outcome.
+func (f *ActionForm) submit() {
+	if f.busy {
+		return
+	}
+	r, d := f.r, f.r.d
+	sess, id := d.session, r.ID
+	ctx := d.opts.Context
+	var work func() (*pendingNotice, error)
+	text := func(e *widget.Entry) string {
+		if e == nil {
+			return ""
+		}
+		return e.Text
+	}
+	note := text(f.Note)
+	switch f.Action {
+	case data.ActAccept:
+		mode := data.Mode("")
+		for _, m := range data.Modes {
+			if m.Label() == f.Mode.Selected {
+				mode = m
+			}
+		}
+		work = func() (*pendingNotice, error) {
+			return nil, d.store.Accept(ctx, sess, id, mode, note)
+		}
+	case data.ActSupplement:
+		var ids []int64
+		for _, m := range f.mats {
+			if slices.Contains(f.Materials.Selected, m.Name) {
+				ids = append(ids, m.ID)
+			}
+		}
+		second := text(f.SecondReason)
+		work = func() (*pendingNotice, error) {
+			n, err := d.store.RequestSupplement(ctx, sess, id, ids, note, second)
+			if err != nil {
+				return nil, err
+			}
+			return &pendingNotice{kind: noticeCorrection, supplement: n}, nil
+		}
+	case data.ActComplete:
+		work = func() (*pendingNotice, error) { return nil, d.store.MaterialsComplete(ctx, sess, id) }
+	case data.ActRefuse:
+		reason, basis := f.Reason.Text, f.Basis.Text
+		work = func() (*pendingNotice, error) {
+			rf, err := d.store.Refuse(ctx, sess, id, reason, basis)
+			if err != nil {
+				return nil, err
+			}
+			return &pendingNotice{kind: noticeRefusal, refusal: rf}, nil
+		}
+	case data.ActEscalate:
+		expected, err := parseDay(f.Expected.Text)
+		if err != nil {
+			f.Error.SetText(lang.L("staff.form.badDay"))
+			return
+		}
+		dept := f.Department.Text
+		work = func() (*pendingNotice, error) {
+			return nil, d.store.Escalate(ctx, sess, id, dept, time.Time{}, expected, note)
+		}
+	case data.ActUpperResult:
+		result := f.Result.Text
+		work = func() (*pendingNotice, error) { return nil, d.store.UpperResult(ctx, sess, id, result) }
+	case data.ActHandOver:
+		var toStaff, toWindow int64
+		if i := f.ToStaff.SelectedIndex(); i >= 0 {
+			toStaff = f.staff[i].StaffID
+		}
+		if i := f.ToWindow.SelectedIndex(); i >= 0 {
+			toWindow = f.windows[i].ID
+		}
+		work = func() (*pendingNotice, error) {
+			return nil, d.store.HandOver(ctx, sess, id, toStaff, toWindow, note)
+		}
+	case data.ActJointPart:
+		var window int64
+		if i := f.Window.SelectedIndex(); i >= 0 {
+			window = f.parts[i].WindowID
+		}
+		work = func() (*pendingNotice, error) { return nil, d.store.JointPart(ctx, sess, id, window, note) }
+	case data.ActFinish:
+		result := f.Result.Text
+		reply := data.ReplyMethod("")
+		for _, m := range data.ReplyMethods {
+			if m.Label() == f.Reply.Selected {
+				reply = m
+			}
+		}
+		work = func() (*pendingNotice, error) {
+			if err := d.store.Finish(ctx, sess, id, result, reply); err != nil {
+				return nil, err
+			}
+			return &pendingNotice{kind: noticeFinished}, nil
+		}
+	case data.ActPause:
+		restart, err := parseDay(f.Restart.Text)
+		if err != nil {
+			f.Error.SetText(lang.L("staff.form.badDay"))
+			return
+		}
+		reason := f.Reason.Text
+		work = func() (*pendingNotice, error) { return nil, d.store.PauseClock(ctx, sess, id, reason, restart) }
+	case data.ActResume:
+		work = func() (*pendingNotice, error) { return nil, d.store.ResumeClock(ctx, sess, id, note) }
+	case data.ActNote:
+		public := f.Public.Checked
+		work = func() (*pendingNotice, error) { return nil, d.store.AddNote(ctx, sess, id, note, public) }
+	case data.ActWithdraw:
+		reason := f.Reason.Text
+		work = func() (*pendingNotice, error) { return nil, d.store.Withdraw(ctx, sess, id, reason) }
+	default:
+		return
+	}
+	f.busy = true
+	f.Submit.Disable()
+	f.Error.SetText(lang.L("staff.form.saving"))
+	d.async(func() func() {
+		n, err := work()
+		return func() {
+			f.busy = false
+			f.Submit.Enable()
+			if err != nil {
+				f.failed(err)
+				return
+			}
+			f.close()
+			r.done(f.Action, n)
+		}
+	})
+}
+
+// failed shows the store's message; for 补正 asking for new materials a
+// second time it brings up the written reason the store wants.
+func (f *ActionForm) failed(err error) {
+	f.Error.SetText(data.Message(err))
+	var ie *data.InvalidError
+	if errors.As(err, &ie) && ie.Field == "second_reason" && f.onSecondReason != nil {
+		f.onSecondReason.Show()
+		f.r.d.win.Canvas().Focus(f.SecondReason)
+	}
+}
+
+// done reloads the request after a step and offers its notice.
+func (r *Request) done(a data.Action, n *pendingNotice) {
+	r.reload(func() {
+		det := r.Detail
+		if n == nil {
+			switch {
+			case a == data.ActAccept && det.Status == data.StatusFinished:
+				n = &pendingNotice{kind: noticeFinished}
+			case a == data.ActAccept && det.Mode == data.ModePromise:
+				n = &pendingNotice{kind: noticePromise}
+			}
+		}
+		msg := lang.L("staff.done", map[string]any{"Action": actionLabel(a)})
+		if a == data.ActAccept && det.DueDay != "" {
+			msg = lang.L("staff.done.accepted", map[string]any{"Day": det.DueDay,
+				"Mode": det.Mode.Label()})
+		}
+		r.setNotice(msg, n)
+	})
+}
+
+// setNotice shows the notice bar with msg and, when n is set, 打印.
+func (r *Request) setNotice(msg string, n *pendingNotice) {
+	r.Notice = n
+	r.PrintStatus.SetText("")
+	if n != nil {
+		msg += " " + lang.L("staff.notice.offer", map[string]any{"Notice": n.title()})
+		if r.d.opts.Printer != nil {
+			r.PrintButton.SetText(lang.L("staff.notice.printNamed", map[string]any{"Notice": n.title()}))
+			r.PrintButton.Show()
+		} else {
+			r.PrintButton.Hide()
+			r.PrintStatus.SetText(lang.L("staff.notice.noPrinter"))
+		}
+	} else {
+		r.PrintButton.Hide()
+	}
+	r.NoticeLabel.SetText(msg)
+	r.noticeBar.Show()
+	r.content.Refresh() // the top grew: lay the screen out again
+}

@@ -1,0 +1,420 @@
+package staff
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+	"bianmin/ui/paper"
+)
+
+// AuthStore signs staff in and out.
+type AuthStore interface {
+	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
+	LoginID(ctx context.Context, staffID int64, pin string) (data.Session, error)
+	Logout(ctx context.Context, by data.Session, reason string) error
+	NeedsFirstAdmin(ctx context.Context) (bool, error)
+	SetupFirstAdmin(ctx context.Context, staffID int64, pin string) (data.Session, error)
+}
+
+// QueueStore reads the queue.
+type QueueStore interface {
+	Queue(ctx context.Context, f data.QueueFilter) ([]data.QueueRow, error)
+	QueueCounts(ctx context.Context, f data.QueueFilter) (data.QueueCounts, error)
+	Windows(ctx context.Context) ([]data.Window, error)
+}
+
+// HandlingStore reads one request and applies the handling steps.
+type HandlingStore interface {
+	RequestDetail(ctx context.Context, id int64) (data.RequestDetail, error)
+	Item(ctx context.Context, id int64) (data.Item, error)
+	Center(ctx context.Context) (data.Center, error)
+	Windows(ctx context.Context) ([]data.Window, error)
+	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
+
+	Accept(ctx context.Context, by data.Session, requestID int64, mode data.Mode, note string) error
+	RequestSupplement(ctx context.Context, by data.Session, requestID int64, materialIDs []int64, note,
+		secondReason string) (data.SupplementNotice, error)
+	MaterialsComplete(ctx context.Context, by data.Session, requestID int64) error
+	Refuse(ctx context.Context, by data.Session, requestID int64, reason, basis string) (data.Refusal, error)
+	Escalate(ctx context.Context, by data.Session, requestID int64, dept string, sentDay, expectedDay time.Time,
+		note string) error
+	UpperResult(ctx context.Context, by data.Session, requestID int64, result string) error
+	HandOver(ctx context.Context, by data.Session, requestID, toStaffID, toWindowID int64, note string) error
+	JointPart(ctx context.Context, by data.Session, requestID, windowID int64, note string) error
+	Finish(ctx context.Context, by data.Session, requestID int64, result string, reply data.ReplyMethod) error
+	PauseClock(ctx context.Context, by data.Session, requestID int64, reason string, restart time.Time) error
+	ResumeClock(ctx context.Context, by data.Session, requestID int64, note string) error
+	AddNote(ctx context.Context, by data.Session, requestID int64, note string, public bool) error
+	Withdraw(ctx context.Context, by data.Session, requestID int64, reason string) error
+}
+
+// IntakeStore registers a walk-in request at the window.
+type IntakeStore interface {
+	Categories(ctx context.Context) ([]data.Category, error)
+	ItemsInCategory(ctx context.Context, category string) ([]data.ItemSummary, error)
+	Item(ctx context.Context, id int64) (data.Item, error)
+	Register(ctx context.Context, reg data.Registration) (data.Receipt, error)
+}
+
+// DutyStore signs staff in for the day and records where they are.
+type DutyStore interface {
+	SignIn(ctx context.Context, by data.Session) (data.Attendance, error)
+	SignOut(ctx context.Context, by data.Session) (data.Attendance, error)
+	TodayAttendance(ctx context.Context, staffID int64) (data.Attendance, error)
+	SetWhereabouts(ctx context.Context, by data.Session, status data.DutyStatus, note string, expectedReturn time.Time) error
+}
+
+// Store is everything staff mode needs; *data.Store satisfies it.
+type Store interface {
+	AuthStore
+	QueueStore
+	HandlingStore
+	IntakeStore
+	DutyStore
+}
+
+var _ Store = (*data.Store)(nil)
+
+// Printer prints a PDF with a CUPS media option; paper.Printer satisfies it.
+type Printer interface {
+	Print(ctx context.Context, pdf []byte, media string) (string, error)
+}
+
+var _ Printer = paper.Printer{}
+
+// AfterFunc calls f on the UI goroutine once d has passed, unless cancel is
+// called first (the kiosk's kiosk.AfterFunc has the same shape).
+type AfterFunc func(d time.Duration, f func()) (cancel func())
+
+// DefaultIdleLock is how long staff mode waits without a touch before it
+// signs out and goes back to the kiosk.
+const DefaultIdleLock = 3 * time.Minute
+
+// Options configures the desk. The zero value works (no printer).
+type Options struct {
+	// Context is the context of store calls (default context.Background()).
+	Context context.Context
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// Run runs store work off the UI goroutine (default: a new goroutine).
+	// Tests pass func(f func()) { f() }.
+	Run func(func())
+	// After schedules timers that call back on the UI goroutine (default:
+	// time.AfterFunc + fyne.Do). Tests pass a manual one.
+	After AfterFunc
+	// IdleLock is the time without activity after which the desk signs out
+	// and exits (default DefaultIdleLock; negative: never).
+	IdleLock time.Duration
+	// Printer prints receipts and notices; nil hides the print buttons.
+	Printer Printer
+	// NoticeFormat is the paper of the written notices (default paper.A4;
+	// the receipt is always the 80 mm roll).
+	NoticeFormat paper.Format
+	// BaseURL is the phone status page's address for the QR codes
+	// ({BaseURL}/r/{token}); "" prints no QR code on notices.
+	BaseURL string
+}
+
+// Desk is staff mode: a top bar and one screen at a time (sign-in, the
+// queue, a request, walk-in intake).
+type Desk struct {
+	// OnExit is called after the desk has signed out (or was left from the
+	// sign-in screen): main puts the kiosk back.
+	OnExit func()
+
+	// The screens; nil until first shown. Login is nil while signed in,
+	// Request and Intake while not open.
+	Login   *Login
+	Queue   *Queue
+	Request *Request
+	Intake  *Intake
+
+	// Top bar.
+	UserLabel    *widget.Label
+	QueueButton  *widget.Button
+	IntakeButton *widget.Button
+	ExitButton   *widget.Button
+	Duty         *Duty
+
+	store Store
+	win   fyne.Window
+	opts  Options
+
+	session  data.Session
+	signedIn bool
+	center   data.Center
+
+	body     *fyne.Container
+	bar      *fyne.Container
+	userBar  *fyne.Container
+	root     fyne.CanvasObject
+	last     time.Time
+	idleStop func()
+	open     bool
+}
+
+// New builds the desk. Nothing shows until Open.
+func New(store Store, win fyne.Window, opts Options) *Desk {
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Run == nil {
+		opts.Run = func(f func()) { go f() }
+	}
+	if opts.After == nil {
+		opts.After = realAfter
+	}
+	if opts.IdleLock == 0 {
+		opts.IdleLock = DefaultIdleLock
+	}
+	if opts.NoticeFormat == 0 {
+		opts.NoticeFormat = paper.A4
+	}
+	d := &Desk{store: store, win: win, opts: opts}
+	d.UserLabel = widget.NewLabel("")
+	d.UserLabel.TextStyle = fyne.TextStyle{Bold: true}
+	d.UserLabel.Truncation = fyne.TextTruncateEllipsis
+	d.QueueButton = widget.NewButtonWithIcon(lang.L("staff.bar.queue"), fynetheme.ListIcon(), d.tap(d.ShowQueue))
+	d.IntakeButton = widget.NewButtonWithIcon(lang.L("staff.bar.intake"), fynetheme.ContentAddIcon(), d.tap(d.ShowIntake))
+	d.ExitButton = widget.NewButtonWithIcon(lang.L("staff.bar.exit"), fynetheme.LogoutIcon(), d.onExit)
+	d.ExitButton.Importance = widget.DangerImportance
+	d.Duty = newDuty(d)
+	d.userBar = container.NewHBox(d.QueueButton, d.IntakeButton, d.Duty.content)
+	title := widget.NewLabel(lang.L("staff.bar.title"))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	d.bar = container.NewBorder(nil, nil, container.NewHBox(title, d.userBar), d.ExitButton, d.UserLabel)
+	d.body = container.NewStack()
+	d.root = newActivityArea(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
+		nil, nil, nil, container.NewPadded(d.body)), d.Activity)
+	return d
+}
+
+func realAfter(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
+}
+
+// Content is the window content of staff mode.
+func (d *Desk) Content() fyne.CanvasObject { return d.root }
+
+// Session is the signed-in staff member; ok is false on the sign-in screen.
+func (d *Desk) Session() (s data.Session, ok bool) { return d.session, d.signedIn }
+
+// Open starts staff mode at the sign-in screen (or the first
+// administrator's setup on first start) and starts the idle lock. main
+// calls it from the kiosk's OnStaffRequest, after setting the window's
+// content to Content.
+func (d *Desk) Open() {
+	d.open = true
+	d.signedIn = false
+	d.session = data.Session{}
+	d.Queue, d.Request, d.Intake = nil, nil, nil
+	d.Activity()
+	d.armIdle()
+	d.showLogin()
+	d.async(func() func() {
+		c, err := d.store.Center(d.opts.Context)
+		if err != nil {
+			fyne.LogError("staff: center", err)
+			return nil
+		}
+		return func() { d.center = c }
+	})
+}
+
+// Activity records that someone used the desk now (for the idle lock).
+func (d *Desk) Activity() { d.last = d.opts.Now() }
+
+// LastActivity is when the desk was last used.
+func (d *Desk) LastActivity() time.Time { return d.last }
+
+// Lock signs out (if signed in) with the reason, closes every dialog and
+// calls OnExit. Every way out of staff mode goes through here.
+func (d *Desk) Lock(reason string) {
+	if !d.open {
+		return
+	}
+	d.open = false
+	if d.idleStop != nil {
+		d.idleStop()
+		d.idleStop = nil
+	}
+	if d.signedIn {
+		sess := d.session
+		d.opts.Run(func() {
+			if err := d.store.Logout(d.opts.Context, sess, reason); err != nil {
+				fyne.LogError("staff: logout", err)
+			}
+		})
+	}
+	d.signedIn = false
+	d.session = data.Session{}
+	d.Login, d.Queue, d.Request, d.Intake = nil, nil, nil, nil
+	d.body.RemoveAll()
+	overlays := d.win.Canvas().Overlays()
+	for top := overlays.Top(); top != nil; top = overlays.Top() {
+		overlays.Remove(top)
+	}
+	d.win.Canvas().Unfocus()
+	if d.OnExit != nil {
+		d.OnExit()
+	}
+}
+
+func (d *Desk) onExit() { d.Lock(lang.L("staff.logout.exit")) }
+
+// armIdle schedules the idle check for when the lock would fall due.
+func (d *Desk) armIdle() {
+	if d.idleStop != nil {
+		d.idleStop()
+		d.idleStop = nil
+	}
+	if d.opts.IdleLock < 0 || !d.open {
+		return
+	}
+	wait := d.opts.IdleLock - d.opts.Now().Sub(d.last)
+	d.idleStop = d.opts.After(max(wait, time.Second), d.checkIdle)
+}
+
+func (d *Desk) checkIdle() {
+	d.idleStop = nil
+	if !d.open {
+		return
+	}
+	if d.opts.Now().Sub(d.last) >= d.opts.IdleLock {
+		d.Lock(lang.L("staff.logout.idle"))
+		return
+	}
+	d.armIdle()
+}
+
+// tap wraps a handler so that it counts as activity.
+func (d *Desk) tap(f func()) func() {
+	return func() {
+		d.Activity()
+		f()
+	}
+}
+
+// async runs work off the UI goroutine and its result back on it.
+func (d *Desk) async(work func() (apply func())) {
+	d.opts.Run(func() {
+		if apply := work(); apply != nil {
+			fyne.Do(apply)
+		}
+	})
+}
+
+func (d *Desk) show(o fyne.CanvasObject) {
+	d.body.Objects = []fyne.CanvasObject{o}
+	d.body.Refresh()
+}
+
+func (d *Desk) showLogin() {
+	d.userBar.Hide()
+	d.UserLabel.SetText("")
+	d.ExitButton.SetText(lang.L("staff.bar.back"))
+	d.bar.Refresh()
+	d.Login = newLogin(d)
+	d.show(d.Login.content)
+}
+
+// signedInAs is called by the sign-in screen once the store has signed
+// someone in.
+func (d *Desk) signedInAs(s data.Session) {
+	d.session, d.signedIn = s, true
+	d.Login = nil
+	d.ExitButton.SetText(lang.L("staff.bar.exit"))
+	d.UserLabel.SetText(lang.L("staff.bar.user", map[string]any{"Name": s.Name}))
+	d.userBar.Show()
+	d.bar.Refresh()
+	d.Duty.load()
+	d.ShowQueue()
+}
+
+// ShowQueue shows the queue (built on first use, reloaded afterwards).
+func (d *Desk) ShowQueue() {
+	if !d.signedIn {
+		return
+	}
+	d.Request, d.Intake = nil, nil
+	if d.Queue == nil {
+		d.Queue = newQueue(d)
+	} else {
+		d.Queue.Reload()
+	}
+	d.show(d.Queue.content)
+}
+
+// OpenRequest shows one request.
+func (d *Desk) OpenRequest(id int64) {
+	if !d.signedIn {
+		return
+	}
+	d.Intake = nil
+	d.Request = newRequest(d, id)
+	d.show(d.Request.content)
+}
+
+// ShowIntake shows walk-in intake with a fresh form.
+func (d *Desk) ShowIntake() {
+	if !d.signedIn {
+		return
+	}
+	d.Request = nil
+	d.Intake = newIntake(d)
+	d.show(d.Intake.content)
+}
+
+// message shows a short message in a dialog.
+func (d *Desk) message(text string) {
+	dialog.ShowInformation(lang.L("staff.message.title"), text, d.win)
+}
+
+// trackURL is the status page of a request's token, "" without a base URL.
+func (d *Desk) trackURL(token string) string {
+	if d.opts.BaseURL == "" || token == "" {
+		return ""
+	}
+	return d.opts.BaseURL + "/r/" + token
+}
+
+// activityArea holds the desk's content and reports activity each time the
+// pointer moves over it (a touch moves the pointer on Linux); it takes no
+// input itself.
+type activityArea struct {
+	widget.BaseWidget
+	content    fyne.CanvasObject
+	onActivity func()
+}
+
+var _ desktop.Cursorable = (*activityArea)(nil)
+
+func newActivityArea(content fyne.CanvasObject, onActivity func()) *activityArea {
+	a := &activityArea{content: content, onActivity: onActivity}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (a *activityArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(a.content)
+}
+
+// Cursor is part of desktop.Cursorable.
+func (a *activityArea) Cursor() desktop.Cursor {
+	a.onActivity()
+	return desktop.DefaultCursor
+}

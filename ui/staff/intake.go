@@ -1,0 +1,325 @@
+package staff
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+	"bianmin/ui/paper"
+)
+
+// Intake is walk-in registration at the window (issue 5 §3): the clerk
+// picks the item and types what the resident says on a physical keyboard;
+// the same fields and validation as the kiosk (data.Registration.Clean),
+// channel 窗口, the clerk as first owner; then the same receipt prints.
+type Intake struct {
+	ItemSelect *widget.Select
+	Items      []data.ItemSummary
+	Item       data.Item
+
+	// The form of the chosen item. Fields holds an entry, select or check
+	// group per intake field key.
+	Fields      map[string]fyne.CanvasObject
+	Name        *widget.Entry
+	Phone       *widget.Entry
+	IDNumber    *widget.Entry
+	Description *widget.Entry
+	Brought     *widget.CheckGroup
+	NeedsHelp   *widget.Check
+	Proxy       *widget.Check
+	Consent     *widget.Check
+	Error       *widget.Label
+	Submit      *widget.Button
+
+	// After registering: the receipt, 打印回执, 查看办件, 继续登记.
+	Receipt     data.Receipt
+	Registered  bool
+	PrintButton *widget.Button
+	PrintStatus *widget.Label
+	OpenButton  *widget.Button
+
+	d       *Desk
+	form    *fyne.Container
+	content *fyne.Container
+	busy    bool
+}
+
+func newIntake(d *Desk) *Intake {
+	in := &Intake{d: d, Fields: map[string]fyne.CanvasObject{}}
+	in.ItemSelect = widget.NewSelect(nil, func(string) { d.Activity(); in.onItem() })
+	in.ItemSelect.PlaceHolder = lang.L("staff.intake.pickItem")
+	in.form = container.NewVBox()
+	title := widget.NewLabel(lang.L("staff.intake.title"))
+	title.SizeName = fynetheme.SizeNameHeadingText
+	in.content = container.NewStack(container.NewBorder(container.NewVBox(title,
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("staff.intake.item")), nil, in.ItemSelect)),
+		nil, nil, nil, container.NewVScroll(in.form)))
+	in.loadItems()
+	return in
+}
+
+func (in *Intake) loadItems() {
+	d := in.d
+	d.async(func() func() {
+		cats, err := d.store.Categories(d.opts.Context)
+		var items []data.ItemSummary
+		for _, c := range cats {
+			if err != nil {
+				break
+			}
+			var its []data.ItemSummary
+			its, err = d.store.ItemsInCategory(d.opts.Context, c.Name)
+			items = append(items, its...)
+		}
+		return func() {
+			if err != nil {
+				d.message(data.Message(err))
+				return
+			}
+			in.Items = items
+			var names []string
+			for _, it := range items {
+				names = append(names, it.Name)
+			}
+			in.ItemSelect.Options = names
+			in.ItemSelect.Refresh()
+		}
+	})
+}
+
+// SelectItem picks an item by name.
+func (in *Intake) SelectItem(name string) { in.ItemSelect.SetSelected(name) }
+
+func (in *Intake) onItem() {
+	i := in.ItemSelect.SelectedIndex()
+	if i < 0 || i >= len(in.Items) {
+		return
+	}
+	d, id := in.d, in.Items[i].ID
+	d.async(func() func() {
+		it, err := d.store.Item(d.opts.Context, id)
+		return func() {
+			if err != nil {
+				d.message(data.Message(err))
+				return
+			}
+			in.Item = it
+			in.buildForm()
+		}
+	})
+}
+
+func (in *Intake) buildForm() {
+	d, it := in.d, in.Item
+	in.Fields = map[string]fyne.CanvasObject{}
+	in.form.RemoveAll()
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		e.OnChanged = func(string) { d.Activity() }
+		return e
+	}
+	row := func(label string, o fyne.CanvasObject) {
+		in.form.Add(field(label, o))
+	}
+	for _, f := range it.Fields {
+		label := f.Label
+		if f.Required {
+			label += " *"
+		}
+		var o fyne.CanvasObject
+		switch f.Kind {
+		case data.KindSingle:
+			s := widget.NewSelect(f.Options, func(string) { d.Activity() })
+			s.PlaceHolder = lang.L("staff.choose")
+			o = s
+		case data.KindMulti:
+			o = widget.NewCheckGroup(f.Options, func([]string) { d.Activity() })
+			o.(*widget.CheckGroup).Horizontal = true
+		case data.KindDate:
+			o = entry(lang.L("staff.form.dayHint"))
+		default:
+			o = entry(f.Help)
+		}
+		in.Fields[f.Key] = o
+		row(label, o)
+	}
+	in.Name = entry("")
+	row(lang.L("staff.intake.name"), in.Name)
+	in.Phone = entry("")
+	row(lang.L("staff.intake.phone"), in.Phone)
+	in.IDNumber = entry("")
+	if !it.NoID {
+		row(lang.L("staff.intake.id"), in.IDNumber)
+	}
+	in.Description = widget.NewMultiLineEntry()
+	in.Description.SetMinRowsVisible(2)
+	in.Description.OnChanged = func(string) { d.Activity() }
+	row(lang.L("staff.intake.description"), in.Description)
+	var mats []string
+	for _, m := range it.Materials {
+		name := m.Name
+		if !m.Required {
+			name += lang.L("staff.intake.optional")
+		}
+		mats = append(mats, name)
+	}
+	in.Brought = widget.NewCheckGroup(mats, func([]string) { d.Activity() })
+	row(lang.L("staff.intake.brought"), in.Brought)
+	in.NeedsHelp = widget.NewCheck(lang.L("staff.intake.needsHelp"), func(bool) { d.Activity() })
+	in.Proxy = widget.NewCheck(lang.L("staff.intake.proxy"), func(bool) { d.Activity() })
+	in.Consent = widget.NewCheck(lang.L("staff.intake.consent"), func(bool) { d.Activity() })
+	in.form.Add(container.NewHBox(in.NeedsHelp, in.Proxy))
+	in.form.Add(in.Consent)
+	in.Error = widget.NewLabel("")
+	in.Error.Wrapping = fyne.TextWrapWord
+	in.Error.Importance = widget.DangerImportance
+	in.Error.TextStyle = fyne.TextStyle{Bold: true}
+	in.Submit = widget.NewButtonWithIcon(lang.L("staff.intake.submit"), fynetheme.ConfirmIcon(), d.tap(in.onSubmit))
+	in.Submit.Importance = widget.HighImportance
+	in.form.Add(in.Error)
+	in.form.Add(in.Submit)
+	in.form.Refresh()
+}
+
+// Registration is the form as a data.Registration.
+func (in *Intake) Registration() data.Registration {
+	reg := data.Registration{
+		ItemID:      in.Item.ID,
+		Channel:     data.ChannelWindow,
+		Name:        in.Name.Text,
+		Phone:       in.Phone.Text,
+		IDNumber:    in.IDNumber.Text,
+		Description: in.Description.Text,
+		Fields:      map[string]string{},
+		NeedsHelp:   in.NeedsHelp.Checked,
+		Proxy:       in.Proxy.Checked,
+		Consent:     in.Consent.Checked,
+		StaffID:     in.d.session.StaffID,
+	}
+	for _, f := range in.Item.Fields {
+		var v string
+		switch o := in.Fields[f.Key].(type) {
+		case *widget.Entry:
+			v = o.Text
+		case *widget.Select:
+			v = o.Selected
+		case *widget.CheckGroup:
+			var picked []string
+			for _, opt := range f.Options { // in the item's order
+				if slices.Contains(o.Selected, opt) {
+					picked = append(picked, opt)
+				}
+			}
+			v = strings.Join(picked, data.ChoiceSep)
+		}
+		if strings.TrimSpace(v) != "" {
+			reg.Fields[f.Key] = v
+		}
+	}
+	for i, m := range in.Item.Materials {
+		if slices.Contains(in.Brought.Selected, in.Brought.Options[i]) {
+			reg.Brought = append(reg.Brought, m.ID)
+		}
+	}
+	return reg
+}
+
+func (in *Intake) onSubmit() {
+	if in.busy || in.Item.ID == 0 {
+		return
+	}
+	d, reg := in.d, in.Registration()
+	in.busy = true
+	in.Error.SetText(lang.L("staff.form.saving"))
+	d.async(func() func() {
+		rc, err := d.store.Register(d.opts.Context, reg)
+		return func() {
+			in.busy = false
+			if err != nil {
+				in.Error.SetText(data.Message(err))
+				return
+			}
+			in.showReceipt(rc)
+		}
+	})
+}
+
+func (in *Intake) showReceipt(rc data.Receipt) {
+	d := in.d
+	in.Receipt, in.Registered = rc, true
+	head := widget.NewLabel(lang.L("staff.intake.done", map[string]any{"No": rc.ReceiptNo, "Code": rc.QueryCode}))
+	head.SizeName = fynetheme.SizeNameSubHeadingText
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	head.Wrapping = fyne.TextWrapWord
+	lines := []fyne.CanvasObject{head,
+		fact(lang.L("staff.request.item"), rc.ItemName),
+		fact(lang.L("staff.request.name"), rc.ApplicantMask),
+		fact(lang.L("staff.intake.brought"), orDash(strings.Join(rc.Brought, "、"))),
+		fact(lang.L("staff.intake.missing"), orDash(strings.Join(rc.Missing, "、")))}
+	in.PrintStatus = widget.NewLabel("")
+	in.PrintButton = widget.NewButtonWithIcon(lang.L("staff.intake.print"), fynetheme.DocumentPrintIcon(), d.tap(in.onPrint))
+	in.PrintButton.Importance = widget.HighImportance
+	if d.opts.Printer == nil {
+		in.PrintButton.Hide()
+		in.PrintStatus.SetText(lang.L("staff.notice.noPrinter"))
+	}
+	in.OpenButton = widget.NewButton(lang.L("staff.intake.open"), d.tap(func() { d.OpenRequest(rc.RequestID) }))
+	again := widget.NewButton(lang.L("staff.intake.again"), d.tap(d.ShowIntake))
+	lines = append(lines, in.PrintStatus, container.NewHBox(in.PrintButton, in.OpenButton, again))
+	in.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(lines...))}
+	in.content.Refresh()
+}
+
+// receiptPaper is the receipt as paper prints it (the same as the kiosk's).
+func (in *Intake) receiptPaper() paper.Receipt {
+	rc := in.Receipt
+	r := paper.Receipt{
+		Center:    rc.CenterName,
+		Item:      rc.ItemName,
+		ReceiptNo: rc.ReceiptNo,
+		QueryCode: rc.QueryCode,
+		Time:      rc.Created.In(data.China),
+		Mode:      rc.Mode.Label(),
+		Status:    rc.Status.Label(),
+		Brought:   rc.Brought,
+		Missing:   rc.Missing,
+		TrackURL:  in.d.trackURL(rc.Token),
+		Applicant: rc.ApplicantMask,
+		IDTail:    rc.IDMask,
+		Phone:     rc.ComplaintPhone,
+		Sign:      rc.Proxy,
+	}
+	if d, err := data.ParseDay(rc.DueDay); err == nil && rc.DueDay != "" {
+		r.Promised = d.Format("2006年1月2日")
+	}
+	return r
+}
+
+func (in *Intake) onPrint() {
+	d, p := in.d, in.d.opts.Printer
+	if p == nil {
+		return
+	}
+	r := in.receiptPaper()
+	in.PrintButton.Disable()
+	in.PrintStatus.SetText(lang.L("staff.notice.printing"))
+	d.async(func() func() {
+		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(r) })
+		return func() {
+			in.PrintButton.Enable()
+			if err != nil {
+				fyne.LogError("staff: print receipt", err)
+				in.PrintStatus.SetText(paper.Message(err))
+				return
+			}
+			in.PrintStatus.SetText(lang.L("staff.notice.printed"))
+		}
+	})
+}

@@ -1,0 +1,309 @@
+package staff
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// Request is one request in full: the applicant (full name, phone, ID
+// number), the item and its fields, the materials brought, the 补正
+// notices, joint parts, clock pauses and the whole timeline (internal
+// entries too), with the steps its status allows as big buttons. After a
+// step that comes with a written notice, the notice bar offers to print it.
+type Request struct {
+	ID     int64
+	Detail data.RequestDetail
+	Item   data.Item
+	// Actions are the buttons of the steps the status allows.
+	Actions map[data.Action]*widget.Button
+	// Form is the step's dialog while it is open.
+	Form *ActionForm
+
+	// Summary says status, mode, owner and due date in one place.
+	Summary *widget.Label
+	Status  *widget.Label
+	// The notice bar: what the last step produced and 打印.
+	NoticeLabel *widget.Label
+	PrintButton *widget.Button
+	PrintStatus *widget.Label
+	Notice      *pendingNotice
+	BackButton  *widget.Button
+
+	d          *Desk
+	body       *fyne.Container
+	actionsBox *fyne.Container
+	noticeBar  *fyne.Container
+	content    fyne.CanvasObject
+	staff      []data.LoginChoice
+	windows    []data.Window
+}
+
+func newRequest(d *Desk, id int64) *Request {
+	r := &Request{ID: id, d: d, Actions: map[data.Action]*widget.Button{}}
+	r.BackButton = widget.NewButtonWithIcon(lang.L("staff.request.back"), fynetheme.NavigateBackIcon(), d.tap(d.ShowQueue))
+	r.Summary = widget.NewLabel("")
+	r.Summary.SizeName = fynetheme.SizeNameSubHeadingText
+	r.Summary.TextStyle = fyne.TextStyle{Bold: true}
+	r.Summary.Wrapping = fyne.TextWrapWord
+	r.Status = widget.NewLabel(lang.L("staff.loading"))
+	r.Status.Wrapping = fyne.TextWrapWord
+	r.NoticeLabel = widget.NewLabel("")
+	r.NoticeLabel.Wrapping = fyne.TextWrapWord
+	r.NoticeLabel.TextStyle = fyne.TextStyle{Bold: true}
+	r.PrintButton = widget.NewButtonWithIcon(lang.L("staff.notice.print"), fynetheme.DocumentPrintIcon(), d.tap(r.onPrint))
+	r.PrintButton.Importance = widget.HighImportance
+	r.PrintStatus = widget.NewLabel("")
+	r.noticeBar = container.NewBorder(nil, nil, nil, container.NewHBox(r.PrintStatus, r.PrintButton), r.NoticeLabel)
+	r.noticeBar.Hide()
+	r.body = container.NewVBox()
+	r.actionsBox = container.NewGridWrap(fyne.NewSize(190, 72))
+	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, nil, r.Summary), r.noticeBar, r.Status)
+	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), r.actionsBox), nil, nil,
+		container.NewVScroll(r.body))
+	r.loadPeople()
+	r.Reload()
+	return r
+}
+
+// loadPeople reads the staff and windows a hand-over may go to.
+func (r *Request) loadPeople() {
+	d := r.d
+	d.async(func() func() {
+		staff, err := d.store.LoginChoices(d.opts.Context)
+		if err != nil {
+			fyne.LogError("staff: login choices", err)
+		}
+		ws, err := d.store.Windows(d.opts.Context)
+		if err != nil {
+			fyne.LogError("staff: windows", err)
+		}
+		return func() { r.staff, r.windows = staff, ws }
+	})
+}
+
+// Reload reads the request again and shows it; then runs after (if any)
+// on the UI goroutine.
+func (r *Request) Reload() { r.reload(nil) }
+
+func (r *Request) reload(after func()) {
+	d := r.d
+	d.async(func() func() {
+		det, err := d.store.RequestDetail(d.opts.Context, r.ID)
+		var it data.Item
+		if err == nil {
+			it, err = d.store.Item(d.opts.Context, det.ItemID)
+		}
+		return func() {
+			if err != nil {
+				r.Status.SetText(data.Message(err))
+				return
+			}
+			r.Detail, r.Item = det, it
+			r.show()
+			if after != nil {
+				after()
+			}
+		}
+	})
+}
+
+func (r *Request) show() {
+	det := r.Detail
+	r.Status.SetText("")
+	r.Status.Hide()
+	r.Summary.SetText(r.summaryText())
+	r.body.RemoveAll()
+	r.body.Add(section(lang.L("staff.request.applicant"),
+		fact(lang.L("staff.request.name"), det.ApplicantName),
+		fact(lang.L("staff.request.phone"), det.ApplicantPhone),
+		fact(lang.L("staff.request.id"), orDash(det.ApplicantID)),
+		fact(lang.L("staff.request.flags"), r.flagsText())))
+	facts := []fyne.CanvasObject{
+		fact(lang.L("staff.request.item"), det.ItemName),
+		fact(lang.L("staff.request.channel"), det.Channel.Label()),
+		fact(lang.L("staff.request.received"), timeText(det.Created)),
+		fact(lang.L("staff.request.window"), orDash(det.WindowName)),
+		fact(lang.L("staff.request.owner"), orDash(det.OwnerName)),
+		fact(lang.L("staff.request.firstOwner"), orDash(det.FirstOwnerName)),
+	}
+	if det.Status == data.StatusSubmitted {
+		facts = append(facts, fact(lang.L("staff.request.noticeDeadline"), det.NoticeDeadline))
+	}
+	if det.Result != "" {
+		facts = append(facts, fact(lang.L("staff.request.result"), det.Result))
+	}
+	if det.UpperDepartment != "" {
+		facts = append(facts, fact(lang.L("staff.request.upper"), det.UpperDepartment+" "+det.UpperSentDay+
+			" → "+orDash(det.UpperExpectedDay)))
+	}
+	r.body.Add(section(lang.L("staff.request.facts"), facts...))
+	if len(r.Item.Fields) > 0 || det.Description != "" {
+		var fs []fyne.CanvasObject
+		for _, f := range r.Item.Fields {
+			fs = append(fs, fact(f.Label, orDash(strings.ReplaceAll(det.Fields[f.Key], data.ChoiceSep, "、"))))
+		}
+		if det.Description != "" {
+			fs = append(fs, fact(lang.L("staff.request.description"), det.Description))
+		}
+		r.body.Add(section(lang.L("staff.request.fields"), fs...))
+	}
+	r.body.Add(section(lang.L("staff.request.materials"), r.materialLines()...))
+	if len(det.Supplements) > 0 {
+		var ss []fyne.CanvasObject
+		for _, s := range det.Supplements {
+			text := timeText(s.At) + " " + strings.Join(s.Materials, "、")
+			if s.Note != "" {
+				text += "（" + s.Note + "）"
+			}
+			if s.Second {
+				text += " " + lang.L("staff.request.second", map[string]any{"Reason": s.SecondReason})
+			}
+			ss = append(ss, line(text))
+		}
+		r.body.Add(section(lang.L("staff.request.supplements"), ss...))
+	}
+	if len(det.Parts) > 0 {
+		var ps []fyne.CanvasObject
+		for _, p := range det.Parts {
+			state := lang.L("staff.part.pending")
+			if !p.Done.IsZero() {
+				state = lang.L("staff.part.done", map[string]any{"Time": timeText(p.Done), "Name": p.StaffName})
+			}
+			role := ""
+			if p.Lead {
+				role = lang.L("staff.part.lead")
+			}
+			ps = append(ps, line(p.WindowName+role+"："+state+" "+p.Note))
+		}
+		r.body.Add(section(lang.L("staff.request.parts"), ps...))
+	}
+	if len(det.Pauses) > 0 {
+		var ps []fyne.CanvasObject
+		for _, p := range det.Pauses {
+			ps = append(ps, line(p.FromDay+" → "+orDash(p.ToDay)+" "+p.Reason+"（"+p.StaffName+"）"))
+		}
+		r.body.Add(section(lang.L("staff.request.pauses"), ps...))
+	}
+	var ev []fyne.CanvasObject
+	for _, e := range det.Events {
+		who := strings.TrimSpace(e.WindowName + " " + e.StaffName)
+		text := timeText(e.At) + "  " + data.HandlingEventLabel(e.Kind)
+		if who != "" {
+			text += "（" + who + "）"
+		}
+		if !e.Public {
+			text += " " + lang.L("staff.request.internal")
+		}
+		if e.Note != "" {
+			text += "\n" + e.Note
+		}
+		ev = append(ev, line(text))
+	}
+	r.body.Add(section(lang.L("staff.request.timeline"), ev...))
+	r.body.Refresh()
+
+	r.Actions = map[data.Action]*widget.Button{}
+	r.actionsBox.RemoveAll()
+	for _, a := range det.Allowed {
+		b := widget.NewButton(actionLabel(a), r.d.tap(func() { r.OpenAction(a) }))
+		switch a {
+		case data.ActAccept, data.ActFinish:
+			b.Importance = widget.HighImportance
+		case data.ActRefuse, data.ActWithdraw:
+			b.Importance = widget.DangerImportance
+		}
+		r.Actions[a] = b
+		r.actionsBox.Add(b)
+	}
+	r.actionsBox.Refresh()
+	r.content.Refresh()
+}
+
+func (r *Request) summaryText() string {
+	det := r.Detail
+	parts := []string{det.ReceiptNo, statusText(det.Status), det.Mode.Label()}
+	if det.DueDay != "" && !det.Status.Closed() {
+		parts = append(parts, lang.L("staff.request.due", map[string]any{"Day": det.DueDay}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (r *Request) flagsText() string {
+	var f []string
+	if r.Detail.NeedsHelp {
+		f = append(f, lang.L("staff.request.needsHelp"))
+	}
+	if r.Detail.Proxy {
+		f = append(f, lang.L("staff.request.proxy"))
+	}
+	return orDash(strings.Join(f, "、"))
+}
+
+// materialLines lists the item's materials, each marked brought or not.
+func (r *Request) materialLines() []fyne.CanvasObject {
+	brought := map[int64]bool{}
+	for _, id := range r.Detail.Brought {
+		brought[id] = true
+	}
+	var out []fyne.CanvasObject
+	for _, m := range r.Item.Materials {
+		mark := lang.L("staff.material.missing")
+		if brought[m.ID] {
+			mark = lang.L("staff.material.brought")
+		} else if !m.Required {
+			mark = lang.L("staff.material.optional")
+		}
+		l := line(mark + " " + m.Name + "（" + m.Form.Label() + "）")
+		if !brought[m.ID] && m.Required {
+			l.Importance = widget.DangerImportance
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		out = append(out, line("—"))
+	}
+	return out
+}
+
+func actionLabel(a data.Action) string { return lang.L("staff.action." + string(a)) }
+
+// section is a titled group of lines.
+func section(title string, objs ...fyne.CanvasObject) fyne.CanvasObject {
+	h := widget.NewLabel(title)
+	h.TextStyle = fyne.TextStyle{Bold: true}
+	h.SizeName = fynetheme.SizeNameSubHeadingText
+	return container.NewVBox(h, container.NewVBox(objs...), widget.NewSeparator())
+}
+
+func fact(label, value string) fyne.CanvasObject {
+	v := widget.NewLabel(value)
+	v.Wrapping = fyne.TextWrapWord
+	return field(label, v)
+}
+
+// field is a label on the left and o beside it.
+func field(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.New(&fixedSize{size: fyne.NewSize(170, 0)}, l), nil, o)
+}
+
+func line(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,55 @@
+package staff_test
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+)
+
+// TestScreenshots writes the sign-in, queue, request and intake screens at
+// 1280×800 as PNGs into $BIANMIN_SHOTS/staff (for looking at them).
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("BIANMIN_SHOTS")
+	if dir == "" {
+		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	shot := func(r *rig, name string) {
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		require.NoError(t, err)
+		defer f.Close()
+		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	}
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	shot(r, "staff-login-names")
+	r.choose(t, "王丽娟")
+	test.Tap(r.d.Login.Keypad.Digit(1))
+	test.Tap(r.d.Login.Keypad.Digit(3))
+	shot(r, "staff-login-pin")
+	r.d.Login.PIN.SetText("")
+	r.typePIN(t, "王丽娟", "9999")
+	shot(r, "staff-login-wrong")
+	r.login(t, "王丽娟", clerkPIN)
+	shot(r, "staff-queue-new")
+	r.d.Queue.SetGroup(data.QueueInProgress)
+	shot(r, "staff-queue-progress")
+	req := r.openNew(t, rc)
+	shot(r, "staff-request")
+	test.Tap(req.Actions[data.ActSupplement])
+	shot(r, "staff-request-supplement")
+	test.Tap(req.Form.Submit)
+	shot(r, "staff-request-after")
+	test.Tap(r.d.IntakeButton)
+	r.d.Intake.SelectItem("城乡居民基本养老保险参保登记")
+	shot(r, "staff-intake")
+
+	r2 := newRig(t, false)
+	shot(r2, "staff-first-admin")
+}
