@@ -194,7 +194,10 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.userBar = container.NewHBox(d.QueueButton, d.IntakeButton, d.Duty.content)
 	title := widget.NewLabel(lang.L("staff.bar.title"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	d.bar = container.NewBorder(nil, nil, container.NewHBox(title, d.userBar), d.ExitButton, d.UserLabel)
+	// 退出 is pinned to the right; the rest scrolls sideways on a narrow
+	// screen rather than push 退出 off it.
+	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
+		container.NewHScroll(container.NewHBox(title, d.userBar, d.UserLabel)))
 	d.body = container.NewStack()
 	d.root = newActivityArea(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body)), d.Activity)

@@ -76,7 +76,7 @@ func newQueue(d *Desk) *Queue {
 	q.list = container.NewVBox()
 	header := newRowLayoutBox(true, headerLabels()...)
 	paging := container.NewHBox(q.Prev, q.Page, q.Next, q.Status)
-	q.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(len(tabs), tabs...), filters,
+	q.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns((len(tabs)+1)/2, tabs...), filters,
 		header, widget.NewSeparator()), paging, nil, nil, container.NewVScroll(q.list))
 	q.loadWindows()
 	q.Reload()
