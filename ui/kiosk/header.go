@@ -59,6 +59,13 @@ func newHeader(now func() time.Time, hold time.Duration, after AfterFunc, onHold
 	return h
 }
 
+// setCompact keeps the header to one line, the center's name and the
+// time, without the hours and the date (the slim shell, see Kiosk.Slim).
+func (h *Header) setCompact(on bool) {
+	setVisible(h.Hours, !on)
+	setVisible(h.Date, !on)
+}
+
 // SetCenter shows the center's name and office hours.
 func (h *Header) SetCenter(c data.Center) {
 	h.center = c

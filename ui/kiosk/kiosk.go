@@ -121,12 +121,14 @@ type Kiosk struct {
 	footer     *fyne.Container
 	footerBg   *canvas.Rectangle
 	root       fyne.CanvasObject
+	frame      *fyne.Container // header and title bar, screen, footer
 
 	footerLayout *footerLayout
 	speakBox     fyne.CanvasObject // SpeakButton at its size
 	speakIcon    *widget.Button    // the same button as an icon alone, for a narrow footer
 	speakIconBox fyne.CanvasObject
 	speaking     Screen // the screen being read aloud, nil when silent
+	slim         bool   // the shell is slimmed down for open keys (Slim)
 	stopPoll     func()
 }
 
@@ -171,12 +173,13 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	k.Header = newHeader(opts.Now, opts.StaffHold, opts.After, k.onStaffHold)
 	k.buildSpeech()
 	k.buildBars()
-	k.root = newActivityArea(container.NewBorder(
-		container.NewVBox(k.Header.Content(), k.titleBar),
+	k.frame = container.NewBorder(
+		container.New(&topLayout{k: k}, k.Header.Content(), k.titleBar),
 		k.footer,
 		nil, nil,
 		container.NewPadded(k.Nav.holder),
-	), k.OnActivity)
+	)
+	k.root = newActivityArea(k.frame, k.OnActivity)
 	k.Home = NewHome(k.Nav, k)
 	k.Nav.Push(k.Home)
 	k.installKeys()
@@ -335,7 +338,7 @@ func (k *Kiosk) buildBars() {
 	k.back, k.home = bigButton(k.BackButton), bigButton(k.HomeButton)
 	k.actions = container.NewStack()
 	k.footerBg = canvas.NewRectangle(color.Transparent)
-	k.footerLayout = &footerLayout{width: k.canvasWidth}
+	k.footerLayout = &footerLayout{width: k.contentWidth}
 	bar := container.New(k.footerLayout, k.back, k.actions, k.speakBox, k.speakIconBox, k.home)
 	k.footer = container.NewStack(k.footerBg, container.NewPadded(bar))
 	k.restyle()
@@ -365,7 +368,7 @@ func (k *Kiosk) onScreen(s Screen) {
 	}
 	home := k.Nav.Depth() <= 1
 	k.TitleLabel.SetText(s.Title())
-	for _, o := range []fyne.CanvasObject{k.titleBar, k.back, k.home, k.BackButton, k.HomeButton} {
+	for _, o := range []fyne.CanvasObject{k.back, k.home, k.BackButton, k.HomeButton} {
 		if home {
 			o.Hide()
 		} else {
@@ -380,11 +383,19 @@ func (k *Kiosk) onScreen(s Screen) {
 	}
 	_, k.footerLayout.speak = k.speakable(s)
 	k.footer.Refresh()
+	k.syncBars()
 }
 
-// canvasWidth is the window's width, which decides whether the footer
-// needs a second row.
-func (k *Kiosk) canvasWidth() float32 { return k.win.Canvas().Size().Width }
+// contentWidth is the width the window gives its content (the canvas less
+// the window's own padding), which decides the footer's height: whether it
+// needs a second row. 0 before the window has a size.
+func (k *Kiosk) contentWidth() float32 {
+	w := k.win.Canvas().Size().Width
+	if w > 0 && k.win.Padded() {
+		w -= 2 * fynetheme.Padding()
+	}
+	return max(w, 0)
+}
 
 // footerLayout puts 返回 on the left, 首页 on the right, the screen's own
 // buttons between them and 朗读 (for a screen that can be read aloud) just
@@ -392,9 +403,15 @@ func (k *Kiosk) canvasWidth() float32 { return k.win.Canvas().Size().Width }
 // at their natural width (a portrait screen), then 朗读 as its icon alone
 // (elder mode on a 1280×800 screen); when that does not fit either, the
 // screen's buttons and 朗读 go in a row above the other two.
+//
+// Layout decides the mode from the width it is given. MinSize asks only for
+// the width of the narrowest mode (two rows), so the footer never makes a
+// full-screen window wider than the screen; its height is that of the mode
+// the window's content width will give (width), since the height must be
+// known before Layout.
 // Objects: back, actions, speak (icon and word), speak icon, home.
 type footerLayout struct {
-	width func() float32 // the available width, known before Layout
+	width func() float32 // the window's content width, known before Layout
 	speak bool           // the screen on top can be read aloud
 }
 
@@ -409,13 +426,13 @@ const (
 
 func (l *footerLayout) gap() float32 { return fynetheme.Padding() * 2 }
 
-// available is the width the decision is made on: the window's, less the
-// footer's padding, so that MinSize and Layout always agree.
-func (l *footerLayout) available(fallback float32) float32 {
+// expected is the width MinSize expects Layout to be given: the window's
+// content width less the footer's padding; 0 when not known yet.
+func (l *footerLayout) expected() float32 {
 	if w := l.width(); w > 0 {
-		return w - 2*fynetheme.Padding()
+		return max(w-2*fynetheme.Padding(), 0)
 	}
-	return fallback
+	return 0
 }
 
 // natural is the width of a big button's own button, without the minimum
@@ -494,7 +511,7 @@ func rowHeight(objects ...fyne.CanvasObject) float32 {
 func (l *footerLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	back, actions, speak, icon, home := objects[0], objects[1], objects[2], objects[3], objects[4]
 	gap := l.gap()
-	mode := l.mode(objects, l.available(size.Width))
+	mode := l.mode(objects, size.Width)
 	setVisible(speak, l.speak && mode != footerCompact)
 	setVisible(icon, l.speak && mode == footerCompact)
 	sp := speak
@@ -539,7 +556,7 @@ func (l *footerLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func (l *footerLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	back, actions, speak, icon, home := objects[0], objects[1], objects[2], objects[3], objects[4]
 	gap := l.gap()
-	mode := l.mode(objects, l.available(0))
+	mode := l.mode(objects, l.expected())
 	navH := float32(0)
 	if back.Visible() {
 		navH = max(back.MinSize().Height, home.MinSize().Height)
@@ -555,16 +572,21 @@ func (l *footerLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	if sp != nil {
 		topH = max(topH, sp.MinSize().Height)
 	}
-	if mode != footerTwoRows {
-		return fyne.NewSize(l.need(objects, mode), max(navH, topH))
-	}
+	// The width two rows need: Layout can always fall back to them.
 	_, aw, sw, _ := l.widths(objects, footerOneRow)
 	topW := aw + sw
 	if aw > 0 && sw > 0 {
 		topW += gap
 	}
-	navW := back.MinSize().Width + home.MinSize().Width + gap
-	return fyne.NewSize(max(navW, topW), topH+gap+navH)
+	navW := float32(0)
+	if back.Visible() {
+		navW = back.MinSize().Width + home.MinSize().Width + gap
+	}
+	width := max(navW, topW)
+	if mode != footerTwoRows {
+		return fyne.NewSize(min(width, l.need(objects, mode)), max(navH, topH))
+	}
+	return fyne.NewSize(width, topH+gap+navH)
 }
 
 // bigButton gives a footer button room for an elderly finger: at least a
