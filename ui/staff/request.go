@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/paper"
 )
 
 // Request is one request in full: the applicant (full name, phone, ID
@@ -35,6 +37,10 @@ type Request struct {
 	PrintStatus *widget.Label
 	Notice      *pendingNotice
 	BackButton  *widget.Button
+	// 补打回执: the request's receipt again, whatever its status; with the
+	// outcome beside it. Hidden without a printer.
+	ReprintButton *widget.Button
+	ReprintStatus *widget.Label
 
 	d          *Desk
 	body       *fyne.Container
@@ -62,9 +68,18 @@ func newRequest(d *Desk, id int64) *Request {
 	r.PrintStatus = widget.NewLabel("")
 	r.noticeBar = container.NewBorder(nil, nil, nil, container.NewHBox(r.PrintStatus, r.PrintButton), r.NoticeLabel)
 	r.noticeBar.Hide()
+	r.ReprintButton = widget.NewButtonWithIcon(lang.L("staff.request.reprint"), fynetheme.DocumentPrintIcon(),
+		d.tap(r.onReprint))
+	r.ReprintStatus = widget.NewLabel("")
+	r.ReprintStatus.Wrapping = fyne.TextWrapWord
+	r.ReprintStatus.Hide()
+	if _, ok := d.store.(receiptStore); !ok || d.opts.Printer == nil {
+		r.ReprintButton.Hide()
+	}
 	r.body = container.NewVBox()
 	r.actionsBox = container.NewGridWrap(fyne.NewSize(190, 72))
-	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, nil, r.Summary), r.noticeBar, r.Status)
+	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, r.ReprintButton, r.Summary), r.noticeBar,
+		r.ReprintStatus, r.Status)
 	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), r.actionsBox), nil, nil,
 		container.NewVScroll(r.body))
 	r.loadPeople()
@@ -306,4 +321,69 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// receiptStore rebuilds a request's receipt for a reprint (and audits it);
+// *data.Store satisfies it.
+type receiptStore interface {
+	ReceiptFor(ctx context.Context, by data.Session, requestID int64) (data.Receipt, error)
+}
+
+var _ receiptStore = (*data.Store)(nil)
+
+// onReprint reads the receipt again and prints it off the UI goroutine.
+func (r *Request) onReprint() {
+	d, p := r.d, r.d.opts.Printer
+	rs, ok := d.store.(receiptStore)
+	if !ok || p == nil {
+		return
+	}
+	by, id := d.session, r.ID
+	r.ReprintButton.Disable()
+	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
+	r.ReprintStatus.Show()
+	d.async(func() func() {
+		rc, err := rs.ReceiptFor(d.opts.Context, by, id)
+		if err != nil {
+			return func() {
+				r.ReprintButton.Enable()
+				r.ReprintStatus.SetText(data.Message(err))
+			}
+		}
+		doc := receiptPaper(rc, d.trackURL(rc.Token))
+		err = printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(doc) })
+		return func() {
+			r.ReprintButton.Enable()
+			if err != nil {
+				fyne.LogError("staff: reprint receipt", err)
+				r.ReprintStatus.SetText(paper.Message(err))
+				return
+			}
+			r.ReprintStatus.SetText(lang.L("staff.notice.printed"))
+		}
+	})
+}
+
+// receiptPaper is a receipt as paper prints it (as the kiosk and intake do).
+func receiptPaper(rc data.Receipt, trackURL string) paper.Receipt {
+	out := paper.Receipt{
+		Center:    rc.CenterName,
+		Item:      rc.ItemName,
+		ReceiptNo: rc.ReceiptNo,
+		QueryCode: rc.QueryCode,
+		Time:      rc.Created.In(data.China),
+		Mode:      rc.Mode.Label(),
+		Status:    rc.Status.Label(),
+		Brought:   rc.Brought,
+		Missing:   rc.Missing,
+		TrackURL:  trackURL,
+		Applicant: rc.ApplicantMask,
+		IDTail:    rc.IDMask,
+		Phone:     rc.ComplaintPhone,
+		Sign:      rc.Proxy,
+	}
+	if day, err := data.ParseDay(rc.DueDay); err == nil && rc.DueDay != "" {
+		out.Promised = day.Format("2006年1月2日")
+	}
+	return out
 }
