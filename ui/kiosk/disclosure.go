@@ -44,6 +44,10 @@ type Disclosure struct {
 	Notices   []data.Notice // public only
 	Status    *widget.Label
 
+	// DutyTile (今日在岗), ResultsTile (投诉处理结果) and PreviewTile (征求意见)
+	// are nil when the store cannot serve them (dutyboard.go).
+	DutyTile, ResultsTile, PreviewTile *Tile
+
 	nav     *Nav
 	store   DisclosureStore
 	guides  GuideStore // for the 办事公开 page's link to the guides
@@ -67,6 +71,9 @@ func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts Guid
 	d.StaffTile = NewRowTile(fynetheme.AccountIcon(), lang.L("kiosk.disclosure.staff"),
 		lang.L("kiosk.disclosure.staff.sub"), d.onStaff)
 	grid.Add(d.StaffTile)
+	for _, t := range d.extraTiles() {
+		grid.Add(t)
+	}
 	d.content = container.NewBorder(d.Status, nil, nil, nil, vscroll(grid))
 	d.load()
 	return d

@@ -1,0 +1,326 @@
+package kiosk
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+	"bianmin/ui/input"
+)
+
+// 征求意见（预公开） (§一(三), issue 6 §4): drafts the administrators put on
+// the kiosk before publishing them. A resident reads one in full and may
+// leave an opinion, typed on the on-screen pinyin keyboard, with a contact
+// number if they want an answer. Staff read the opinions in staff mode
+// (data.Store.Comments). The rules (length, only while in preview, public
+// items only) are data's; its messages are shown as they are.
+
+// PreviewStore is what the 预公开 screens read and write. *data.Store
+// satisfies it.
+type PreviewStore interface {
+	Previews(ctx context.Context) ([]data.PreviewNotice, error)
+	AddComment(ctx context.Context, versionID int64, body, contact string) (int64, error)
+}
+
+// Previews lists the drafts in preview. It reads them again each time it
+// is shown (the counts of opinions change).
+type Previews struct {
+	Previews []data.PreviewNotice
+	Rows     []*Tile
+	Status   *widget.Label
+
+	nav     *Nav
+	store   PreviewStore
+	list    *fyne.Container
+	content fyne.CanvasObject
+	loading bool
+}
+
+// NewPreviews builds the list; it loads when shown.
+func NewPreviews(nav *Nav, store PreviewStore) *Previews {
+	p := &Previews{nav: nav, store: store}
+	p.Status = status(lang.L("kiosk.loading"))
+	p.list = container.NewVBox()
+	p.content = vscroll(container.NewVBox(p.Status, p.list))
+	return p
+}
+
+// Title is part of Screen.
+func (p *Previews) Title() string {
+	return lang.L("kiosk.home.disclosure") + " · " + lang.L("disclosure6.preview.title")
+}
+
+// Content is part of Screen.
+func (p *Previews) Content() fyne.CanvasObject {
+	p.load()
+	return p.content
+}
+
+func (p *Previews) load() {
+	if p.loading {
+		return
+	}
+	p.loading = true
+	p.nav.Async(func() func() {
+		ps, err := p.store.Previews(p.nav.Context())
+		return func() {
+			p.loading = false
+			p.show(ps, err)
+		}
+	})
+}
+
+func (p *Previews) show(ps []data.PreviewNotice, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: previews", err)
+		p.Status.SetText(errorText(err))
+		return
+	}
+	p.Previews, p.Rows = ps, nil
+	p.list.RemoveAll()
+	for _, n := range ps {
+		n := n
+		t := NewRowTile(fynetheme.DocumentIcon(), n.Title, previewSince(n), func() { p.onPick(n) })
+		p.Rows = append(p.Rows, t)
+		p.list.Add(t)
+	}
+	if len(ps) == 0 {
+		p.Status.SetText(lang.L("disclosure6.preview.none"))
+	} else {
+		p.Status.SetText(lang.L("disclosure6.preview.intro"))
+	}
+	p.list.Refresh()
+}
+
+func (p *Previews) onPick(n data.PreviewNotice) {
+	p.nav.Push(NewPreviewView(p.nav, p.store, n))
+}
+
+// previewSince is "2026年11月26日起征求意见 · 已收到3条意见".
+func previewSince(n data.PreviewNotice) string {
+	s := lang.L("disclosure6.preview.since", map[string]any{"Date": shortDate(n.Since)})
+	if n.Since.IsZero() {
+		s = lang.L("disclosure6.preview.open")
+	}
+	return s + " · " + lang.L("disclosure6.preview.comments", map[string]any{"N": n.Comments})
+}
+
+// PreviewView is one draft in preview, in full, with 我有意见 in the
+// footer. It can be read aloud.
+type PreviewView struct {
+	Notice  data.PreviewNotice
+	Comment *widget.Button
+
+	nav     *Nav
+	store   PreviewStore
+	actions fyne.CanvasObject
+	content fyne.CanvasObject
+}
+
+// NewPreviewView shows the draft n.
+func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *PreviewView {
+	v := &PreviewView{Notice: n, nav: nav, store: store}
+	v.Comment = widget.NewButtonWithIcon(lang.L("disclosure6.preview.comment"), fynetheme.DocumentCreateIcon(),
+		v.onComment)
+	v.Comment.Importance = widget.HighImportance
+	v.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, v.Comment)
+	notice := trackCard(para(lang.L("disclosure6.preview.notice")))
+	v.content = vscroll(container.NewVBox(
+		heading(n.Title),
+		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("disclosure6.preview.badge"), badgeSample)), nil,
+			quiet(previewSince(n))),
+		notice,
+		widget.NewSeparator(),
+		paragraphs(n.Body),
+	))
+	return v
+}
+
+// Title is part of Screen.
+func (v *PreviewView) Title() string { return lang.L("disclosure6.preview.title") }
+
+// Content is part of Screen.
+func (v *PreviewView) Content() fyne.CanvasObject { return v.content }
+
+// Actions puts 我有意见 in the footer.
+func (v *PreviewView) Actions() fyne.CanvasObject { return v.actions }
+
+// Speech reads the draft aloud: that it is a draft for comment, the title
+// and the text.
+func (v *PreviewView) Speech() string {
+	return lang.L("disclosure6.preview.speech", map[string]any{"Title": v.Notice.Title}) + "\n" + v.Notice.Body
+}
+
+func (v *PreviewView) onComment() {
+	v.nav.Push(NewPreviewComment(v.nav, v.store, v.Notice))
+}
+
+// PreviewComment is the 我有意见 form: the opinion on the pinyin keyboard,
+// an optional contact number on the keypad, and 提交意见. After a
+// successful submission it thanks the resident.
+type PreviewComment struct {
+	Notice  data.PreviewNotice
+	Body    *input.Entry
+	Contact *input.Entry
+	Count   *widget.Label
+	Message *widget.Label
+	Submit  *widget.Button
+	Panel   *input.Panel
+	// Thanks is shown in place of the form once the opinion is stored.
+	Thanks fyne.CanvasObject
+	// Done is true once the opinion is stored.
+	Done bool
+
+	nav     *Nav
+	store   PreviewStore
+	box     *regPanelBox
+	scroll  *container.Scroll
+	form    fyne.CanvasObject
+	actions fyne.CanvasObject
+	content *fyne.Container
+	sending bool
+}
+
+// NewPreviewComment builds the form for an opinion on n.
+func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *PreviewComment {
+	c := &PreviewComment{Notice: n, nav: nav, store: store}
+	c.Panel = input.NewPanel()
+	c.Panel.OnShow = c.onShow
+	c.Panel.OnDone = c.onDone
+
+	c.Body = c.Panel.NewEntry(input.Text)
+	c.Body.MultiLine = true
+	c.Body.Wrapping = fyne.TextWrapWord
+	c.Body.SetMinRowsVisible(4)
+	c.Body.SetPlaceHolder(lang.L("disclosure6.comment.bodyHint"))
+	c.Body.OnChanged = func(string) { c.nav.Activity(); c.refreshCount() }
+	c.Contact = c.Panel.NewEntry(input.Phone)
+	c.Contact.SetPlaceHolder(lang.L("disclosure6.comment.contactHint"))
+	c.Contact.OnChanged = func(string) { c.nav.Activity() }
+	c.Count = widget.NewLabel("")
+	c.Count.Importance = widget.LowImportance
+	c.Message = trackError()
+	c.refreshCount()
+
+	c.Submit = widget.NewButtonWithIcon(lang.L("disclosure6.comment.submit"), fynetheme.MailSendIcon(), c.onSubmit)
+	c.Submit.Importance = widget.HighImportance
+	c.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, c.Submit)
+
+	c.form = container.NewVBox(
+		subheading(lang.L("disclosure6.comment.body")),
+		c.Body, c.Count,
+		subheading(lang.L("disclosure6.comment.contact")),
+		c.Contact,
+		quiet(lang.L("disclosure6.comment.privacy")),
+		c.Message,
+	)
+	c.scroll = vscroll(c.form)
+	top := compact(container.NewVBox(heading(lang.L("disclosure6.comment.heading", map[string]any{"Title": n.Title}))))
+	c.box = newRegPanelBox(nav, top, c.scroll, c.Panel)
+	c.Thanks = c.thanks()
+	c.Thanks.Hide()
+	c.content = container.NewStack(c.box.Container, c.Thanks)
+	return c
+}
+
+// Title is part of Screen.
+func (c *PreviewComment) Title() string { return lang.L("disclosure6.preview.title") }
+
+// Content is part of Screen.
+func (c *PreviewComment) Content() fyne.CanvasObject { return c.content }
+
+// Actions puts 提交意见 in the footer (hidden after the thanks).
+func (c *PreviewComment) Actions() fyne.CanvasObject { return c.actions }
+
+// Leave closes the keyboard.
+func (c *PreviewComment) Leave() { c.closeKeys() }
+
+func (c *PreviewComment) thanks() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("disclosure6.comment.back"), fynetheme.NavigateBackIcon(),
+		func() { c.nav.Back() })
+	back.Importance = widget.HighImportance
+	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+		heading(lang.L("disclosure6.comment.thanksTitle")),
+		para(lang.L("disclosure6.comment.thanks")),
+		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, back)),
+	))))
+}
+
+func (c *PreviewComment) refreshCount() {
+	c.Count.SetText(lang.L("disclosure6.comment.count", map[string]any{
+		"N":   utf8.RuneCountInString(strings.TrimSpace(c.Body.Text)),
+		"Min": data.MinCommentRunes, "Max": data.MaxCommentRunes}))
+}
+
+// onShow lays the form out with the keys open and scrolls the field into
+// view.
+func (c *PreviewComment) onShow(e *input.Entry) {
+	c.box.Container.Refresh()
+	input.ScrollIntoView(c.scroll, e)
+}
+
+// onDone: 完成 closes the keys (after taking back the Enter it typed into
+// the opinion).
+func (c *PreviewComment) onDone(e *input.Entry) {
+	if e != nil && e.MultiLine {
+		dropDoneNewline(e)
+	}
+	c.closeKeys()
+}
+
+func (c *PreviewComment) closeKeys() {
+	e := c.Panel.Active()
+	c.Panel.Keyboard.Reset()
+	c.Panel.Close()
+	if e != nil {
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(e); cv != nil {
+			cv.Unfocus()
+		}
+	}
+	c.box.Container.Refresh()
+}
+
+// onSubmit stores the opinion off the UI goroutine; data's message, if
+// any, shows under the form.
+func (c *PreviewComment) onSubmit() {
+	c.nav.Activity()
+	if c.sending || c.Done {
+		return
+	}
+	c.Panel.Keyboard.Reset() // a syllable still being composed is dropped, not sent
+	dropDoneNewline(c.Body)
+	body, contact := c.Body.Text, c.Contact.Text
+	c.sending = true
+	c.Submit.Disable()
+	setTrackError(c.Message, "")
+	id := c.Notice.VersionID
+	c.nav.Async(func() func() {
+		_, err := c.store.AddComment(c.nav.Context(), id, body, contact)
+		return func() { c.submitted(err) }
+	})
+}
+
+func (c *PreviewComment) submitted(err error) {
+	c.sending = false
+	c.Submit.Enable()
+	if err != nil {
+		fyne.LogError("kiosk: comment", err)
+		setTrackError(c.Message, data.Message(err))
+		return
+	}
+	c.Done = true
+	c.closeKeys()
+	c.Body.SetText("")
+	c.Contact.SetText("")
+	c.box.Container.Hide()
+	c.actions.Hide()
+	c.Thanks.Show()
+	c.content.Refresh()
+}

@@ -1,0 +1,104 @@
+package kiosk_test
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/ui/kiosk"
+)
+
+// TestDutyResultsPreviewShots renders the issue 6 kiosk screens to PNG
+// files for a person to look at, landscape and portrait, normal and elder.
+// It runs only when BIANMIN_SHOTS names a directory:
+//
+//	BIANMIN_SHOTS=/tmp/i6-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run DutyResultsPreviewShots
+func TestDutyResultsPreviewShots(t *testing.T) {
+	dir := os.Getenv("BIANMIN_SHOTS")
+	if dir == "" {
+		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	screens := map[string]func(t *testing.T, r *rig){
+		"i6-index": func(t *testing.T, r *rig) { test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure]) },
+		"i6-duty": func(t *testing.T, r *rig) {
+			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+		},
+		"i6-results": func(t *testing.T, r *rig) {
+			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.ResultsTile })
+		},
+		"i6-previews": func(t *testing.T, r *rig) {
+			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		},
+		"i6-preview-view": func(t *testing.T, r *rig) {
+			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
+		},
+		"i6-comment": func(t *testing.T, r *rig) {
+			c := i6OpenComment(t, r)
+			test.Tap(c.Body)
+			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+			for _, l := range "yanchang" {
+				test.Tap(c.Panel.Keyboard.Letter(l))
+			}
+		},
+		"i6-comment-contact": func(t *testing.T, r *rig) {
+			c := i6OpenComment(t, r)
+			test.Tap(c.Contact)
+			tapDigits(t, c.Panel.Keypad, "138")
+		},
+		"i6-comment-short": func(t *testing.T, r *rig) {
+			c := i6OpenComment(t, r)
+			test.Tap(c.Body)
+			i6TypeHan(t, c.Panel.Keyboard, "hao", "好")
+			test.Tap(c.Submit)
+		},
+		"i6-thanks": func(t *testing.T, r *rig) {
+			c := i6OpenComment(t, r)
+			test.Tap(c.Body)
+			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+			test.Tap(c.Submit)
+		},
+	}
+	sizes := []fyne.Size{{Width: 1280, Height: 800}, {Width: 1080, Height: 1920}}
+	for name, setup := range screens {
+		for _, elder := range []bool{false, true} {
+			for _, size := range sizes {
+				file := fmt.Sprintf("%s-%.0fx%.0f", name, size.Width, size.Height)
+				if elder {
+					file += "-elder"
+				}
+				t.Run(file, func(t *testing.T) {
+					r := i6Rig(t)
+					i6Staff(t, r)
+					i6Complaint(t, r)
+					i6Preview(t, r)
+					r.win.Resize(size)
+					r.k.SetElder(elder)
+					setup(t, r)
+					// The test window has no painter: draw the same content on
+					// a software canvas of its size.
+					c := software.NewCanvas()
+					c.Resize(r.win.Canvas().Size())
+					c.SetContent(r.k.Content())
+					relayout(r.k.Content()) // wrapped text measured at its final width
+					for _, o := range r.win.Canvas().Overlays().List() {
+						c.Overlays().Add(o)
+					}
+					img := c.Capture()
+					f, err := os.Create(filepath.Join(dir, file+".png"))
+					require.NoError(t, err)
+					defer f.Close()
+					require.NoError(t, png.Encode(f, img))
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package kiosk_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+	"bianmin/ui/input"
+	"bianmin/ui/kiosk"
+)
+
+// i6Draft is the text of the draft put on preview.
+const (
+	i6DraftTitle = "便民服务室延时服务安排（征求意见稿）"
+	i6DraftBody  = "一、工作日中午12:00至14:30安排一名工作人员值班。\n二、每月最后一个星期六上午开放半天。"
+)
+
+// i6Preview puts a new public draft on the kiosk for comment.
+func i6Preview(t *testing.T, r *rig) {
+	t.Helper()
+	admin := i6Session(t, r, "张建华")
+	_, err := r.store.SaveDraft(i6ctx, admin, data.DisclosureDraft{Code: "late-hours", Category: data.CatRules,
+		Cadence: data.CadenceAdhoc, Title: i6DraftTitle, Body: i6DraftBody})
+	require.NoError(t, err)
+	_, err = r.store.Preview(i6ctx, admin, "late-hours")
+	require.NoError(t, err)
+}
+
+// i6TypeHan types one Chinese character or word on the pinyin keyboard:
+// the letters, then the candidate wanted.
+func i6TypeHan(t *testing.T, kb *input.Keyboard, letters, want string) {
+	t.Helper()
+	for _, c := range letters {
+		test.Tap(kb.Letter(c))
+	}
+	for i, c := range kb.Candidates() {
+		if c == want {
+			test.Tap(kb.Candidate(i))
+			return
+		}
+	}
+	t.Fatalf("%s not offered for %s: %v", want, letters, kb.Candidates())
+}
+
+// i6OpenComment goes from the disclosure index to the 我有意见 form of
+// the draft.
+func i6OpenComment(t *testing.T, r *rig) *kiosk.PreviewComment {
+	t.Helper()
+	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	list := current[*kiosk.Previews](t, r)
+	require.Len(t, list.Rows, 1)
+	assert.Equal(t, i6DraftTitle, list.Rows[0].Title)
+	assert.Equal(t, "2026年3月5日起征求意见 · 已收到0条意见", list.Rows[0].Subtitle)
+	test.Tap(list.Rows[0])
+	v := current[*kiosk.PreviewView](t, r)
+	test.Tap(v.Comment)
+	return current[*kiosk.PreviewComment](t, r)
+}
+
+func TestPreviewCommentTypedByTapsIsStored(t *testing.T) {
+	r := i6Rig(t)
+	i6Preview(t, r)
+	c := i6OpenComment(t, r)
+
+	test.Tap(c.Body)
+	require.Same(t, c.Body, c.Panel.Active(), "touching the field opens the keyboard")
+	kb := c.Panel.Keyboard
+	i6TypeHan(t, kb, "hao", "好")
+	test.Tap(c.Submit)
+	assert.Equal(t, "请把您的意见写得具体一些。", c.Message.Text, "data's message")
+	assert.True(t, c.Message.Visible())
+	assert.False(t, c.Done)
+
+	test.Tap(c.Body)
+	i6TypeHan(t, kb, "jian", "建")
+	i6TypeHan(t, kb, "yi", "议")
+	i6TypeHan(t, kb, "yanchang", "延长")
+	assert.Equal(t, "好建议延长", c.Body.Text)
+	assert.Equal(t, "已输入5字（至少2字，最多500字）", c.Count.Text)
+
+	test.Tap(c.Contact)
+	require.Same(t, c.Contact, c.Panel.Active(), "the contact gets the keypad")
+	tapDigits(t, c.Panel.Keypad, "13800001234")
+	test.Tap(c.Submit)
+
+	assert.True(t, c.Done)
+	assert.True(t, c.Thanks.Visible())
+	assert.Nil(t, c.Panel.Active(), "the keyboard closed")
+	assert.Contains(t, i6Text(r), "感谢您的意见")
+
+	var body, contact string
+	var n int
+	require.NoError(t, r.store.DB().QueryRow(`SELECT count(*), max(body), max(contact) FROM disclosure_comments`).
+		Scan(&n, &body, &contact))
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "好建议延长", body)
+	assert.Equal(t, "13800001234", contact)
+
+	// Back on the list, the count has moved.
+	r.k.Nav.Back()
+	r.k.Nav.Back()
+	list := current[*kiosk.Previews](t, r)
+	assert.Equal(t, "2026年3月5日起征求意见 · 已收到1条意见", list.Rows[0].Subtitle)
+}
+
+func TestPreviewCommentAfterPreviewEnded(t *testing.T) {
+	r := i6Rig(t)
+	i6Preview(t, r)
+	c := i6OpenComment(t, r)
+	_, err := r.store.Publish(i6ctx, i6Session(t, r, "张建华"), "late-hours")
+	require.NoError(t, err)
+	test.Tap(c.Body)
+	i6TypeHan(t, c.Panel.Keyboard, "jian", "建")
+	i6TypeHan(t, c.Panel.Keyboard, "yi", "议")
+	test.Tap(c.Submit)
+	assert.False(t, c.Done)
+	assert.Equal(t, "该内容的征求意见已经结束，感谢您的关注。", c.Message.Text)
+}
+
+func TestPreviewViewReadsInFull(t *testing.T) {
+	r := i6Rig(t)
+	i6Preview(t, r)
+	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	test.Tap(current[*kiosk.Previews](t, r).Rows[0])
+	v := current[*kiosk.PreviewView](t, r)
+	drawn := i6Text(r)
+	assert.Contains(t, drawn, "征求意见稿")
+	assert.Contains(t, drawn, "二、每月最后一个星期六上午开放半天。")
+	sp := v.Speech()
+	assert.True(t, strings.HasPrefix(sp, "以下是征求意见稿："+i6DraftTitle), sp)
+	assert.Contains(t, sp, i6DraftBody)
+}
+
+func TestPreviewNoneAndInternalNeverShown(t *testing.T) {
+	r := i6Rig(t)
+	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	list := current[*kiosk.Previews](t, r)
+	assert.Empty(t, list.Rows)
+	assert.Equal(t, "目前没有正在征求意见的内容。", list.Status.Text)
+}
+
+// TestPreviewDutyResultsTranslations: both languages of disclosure6 have
+// the same keys and every key the issue 6 screens name exists.
+func TestPreviewDutyResultsTranslations(t *testing.T) {
+	read := func(name string) map[string]string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", name))
+		require.NoError(t, err)
+		var m map[string]string
+		require.NoError(t, json.Unmarshal(b, &m))
+		return m
+	}
+	zh, en := read("disclosure6.zh_Hans.json"), read("disclosure6.en.json")
+	keys := func(m map[string]string) []string {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
+	assert.Equal(t, keys(zh), keys(en))
+	literal := regexp.MustCompile(`"(disclosure6\.[A-Za-z0-9_.]+)"`)
+	for _, f := range []string{"dutyboard.go", "results.go", "preview.go"} {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				assert.Contains(t, zh, m[1], "%s: %s", f, m[1])
+			}
+		}
+	}
+	for _, s := range append(data.DutyStatuses, data.DutyAbsent, data.DutySignedOut) {
+		assert.Equal(t, s.Label(), zh["disclosure6.status."+string(s)], "the Chinese is data's label")
+		assert.Contains(t, en, "disclosure6.status."+string(s))
+	}
+	for _, a := range []data.ComplaintAbout{data.AboutRequest, data.AboutWindow, data.AboutStaff, data.AboutOther} {
+		assert.Contains(t, zh, "disclosure6.about."+string(a))
+		assert.Contains(t, en, "disclosure6.about."+string(a))
+	}
+}

@@ -1,0 +1,155 @@
+package kiosk
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// 投诉处理结果 (§十, issue 6 §2): the complaint results the staff chose to
+// publish, newest first. data.PublishedComplaint carries no code, no
+// complainant and not the complaint's own words, and data refuses to
+// publish a result or reply that names the complainant; this screen shows
+// what it is given.
+
+// ResultsStore is what the results screen reads. *data.Store satisfies it.
+type ResultsStore interface {
+	PublishedComplaints(ctx context.Context) ([]data.PublishedComplaint, error)
+}
+
+// Results lists the published complaint results. It reads them again each
+// time it is shown.
+type Results struct {
+	Results []data.PublishedComplaint
+	Cards   []*ResultCard
+	Status  *widget.Label
+
+	nav     *Nav
+	store   ResultsStore
+	list    *fyne.Container
+	content fyne.CanvasObject
+	loading bool
+}
+
+// NewResults builds the list; it loads when shown.
+func NewResults(nav *Nav, store ResultsStore) *Results {
+	r := &Results{nav: nav, store: store}
+	r.Status = status(lang.L("kiosk.loading"))
+	r.list = container.NewVBox()
+	r.content = vscroll(container.NewVBox(r.Status, r.list))
+	return r
+}
+
+// Title is part of Screen.
+func (r *Results) Title() string {
+	return lang.L("kiosk.home.disclosure") + " · " + lang.L("disclosure6.results.title")
+}
+
+// Content is part of Screen.
+func (r *Results) Content() fyne.CanvasObject {
+	r.load()
+	return r.content
+}
+
+// Speech reads the results aloud.
+func (r *Results) Speech() string {
+	var b strings.Builder
+	for _, c := range r.Cards {
+		b.WriteString(c.speech())
+	}
+	return b.String()
+}
+
+func (r *Results) load() {
+	if r.loading {
+		return
+	}
+	r.loading = true
+	r.nav.Async(func() func() {
+		rs, err := r.store.PublishedComplaints(r.nav.Context())
+		return func() {
+			r.loading = false
+			r.show(rs, err)
+		}
+	})
+}
+
+func (r *Results) show(rs []data.PublishedComplaint, err error) {
+	if err != nil {
+		fyne.LogError("kiosk: complaint results", err)
+		r.Status.SetText(errorText(err))
+		return
+	}
+	r.Results, r.Cards = rs, nil
+	r.list.RemoveAll()
+	for _, p := range rs {
+		c := newResultCard(p)
+		r.Cards = append(r.Cards, c)
+		r.list.Add(c.content)
+	}
+	if len(rs) == 0 {
+		r.Status.SetText(lang.L("disclosure6.results.none"))
+	} else {
+		r.Status.SetText(lang.L("disclosure6.results.intro", map[string]any{"N": len(rs)}))
+	}
+	r.list.Refresh()
+}
+
+// ResultCard is one published result: what it was about, when it was filed
+// and closed, whether it was substantiated, the result and the reply.
+type ResultCard struct {
+	Complaint data.PublishedComplaint
+	About     *widget.Label
+	Dates     *widget.Label
+	Result    *widget.Label
+	Reply     *widget.Label
+
+	content fyne.CanvasObject
+}
+
+func newResultCard(p data.PublishedComplaint) *ResultCard {
+	c := &ResultCard{Complaint: p}
+	c.About = subheading(resultAboutText(p))
+	c.Dates = quiet(lang.L("disclosure6.results.dates", map[string]any{
+		"Filed": trackDay(p.FiledDay), "Closed": trackDay(p.ClosedDay)}))
+	verdict := badge(lang.L("disclosure6.results.notSubstantiated"), badgeQuiet)
+	if p.Substantiated {
+		verdict = badge(lang.L("disclosure6.results.substantiated"), badgeSample)
+	}
+	c.Result = para(p.Result)
+	c.Reply = para(p.Reply)
+	body := []fyne.CanvasObject{c.About, badges(verdict), c.Dates,
+		subheading(lang.L("disclosure6.results.result")), c.Result}
+	if strings.TrimSpace(p.Reply) != "" {
+		body = append(body, subheading(lang.L("disclosure6.results.reply")), c.Reply)
+	}
+	c.content = trackCard(compact(container.NewVBox(body...)))
+	return c
+}
+
+// resultAboutText is "关于工作人员的投诉".
+func resultAboutText(p data.PublishedComplaint) string {
+	about := lang.X("disclosure6.about."+string(p.About), p.AboutLabel)
+	return lang.L("disclosure6.results.about", map[string]any{"About": about})
+}
+
+func (c *ResultCard) speech() string {
+	p := c.Complaint
+	s := resultAboutText(p) + "，" + c.Dates.Text + "。"
+	if p.Substantiated {
+		s += lang.L("disclosure6.results.substantiated") + "。"
+	} else {
+		s += lang.L("disclosure6.results.notSubstantiated") + "。"
+	}
+	s += lang.L("disclosure6.results.result") + "：" + p.Result + "。"
+	if p.Reply != "" {
+		s += lang.L("disclosure6.results.reply") + "：" + p.Reply + "。"
+	}
+	return s
+}
