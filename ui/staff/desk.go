@@ -122,6 +122,12 @@ type Options struct {
 	// BaseURL is the phone status page's address for the QR codes
 	// ({BaseURL}/r/{token}); "" prints no QR code on notices.
 	BaseURL string
+	// BackupDir is the folder of the daily backups (data.BackupDaily),
+	// listed on the backup screen; "" lists none.
+	BackupDir string
+	// Restore restores a backup for the backup screen (see RestoreFunc in
+	// admin.go); nil disables restoring from staff mode.
+	Restore RestoreFunc
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the
@@ -137,11 +143,13 @@ type Desk struct {
 	Queue   *Queue
 	Request *Request
 	Intake  *Intake
+	Admin   *Admin
 
 	// Top bar.
 	UserLabel    *widget.Label
 	QueueButton  *widget.Button
 	IntakeButton *widget.Button
+	AdminButton  *widget.Button
 	ExitButton   *widget.Button
 	Duty         *Duty
 
@@ -190,8 +198,9 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.IntakeButton = widget.NewButtonWithIcon(lang.L("staff.bar.intake"), fynetheme.ContentAddIcon(), d.tap(d.ShowIntake))
 	d.ExitButton = widget.NewButtonWithIcon(lang.L("staff.bar.exit"), fynetheme.LogoutIcon(), d.onExit)
 	d.ExitButton.Importance = widget.DangerImportance
+	d.AdminButton = newAdminButton(d)
 	d.Duty = newDuty(d)
-	d.userBar = container.NewHBox(d.QueueButton, d.IntakeButton, d.Duty.content)
+	d.userBar = container.NewHBox(d.QueueButton, d.IntakeButton, d.AdminButton, d.Duty.content)
 	title := widget.NewLabel(lang.L("staff.bar.title"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	// 退出 is pinned to the right; the rest scrolls sideways on a narrow
@@ -264,7 +273,7 @@ func (d *Desk) Lock(reason string) {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
-	d.Login, d.Queue, d.Request, d.Intake = nil, nil, nil, nil
+	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.body.RemoveAll()
 	overlays := d.win.Canvas().Overlays()
 	for top := overlays.Top(); top != nil; top = overlays.Top() {
@@ -341,6 +350,7 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.Login = nil
 	d.ExitButton.SetText(lang.L("staff.bar.exit"))
 	d.UserLabel.SetText(lang.L("staff.bar.user", map[string]any{"Name": s.Name}))
+	d.adminSignedIn(s)
 	d.userBar.Show()
 	d.bar.Refresh()
 	d.Duty.load()

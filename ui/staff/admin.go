@@ -1,0 +1,340 @@
+package staff
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// Administration (issue 6): complaints and follow-ups of bad ratings for
+// every staff member; reports, backups and the audit log for
+// administrators. The screens reach the store through the narrow
+// interfaces below; *data.Store satisfies them all (main passes it as the
+// desk's Store, and the desk finds these on it).
+
+// ComplaintStore handles complaints and the follow-ups of bad ratings.
+type ComplaintStore interface {
+	ComplaintQueue(ctx context.Context, by data.Session, f data.ComplaintFilter) ([]data.ComplaintRow, error)
+	Complaint(ctx context.Context, by data.Session, id int64) (data.ComplaintRow, error)
+	EnterComplaint(ctx context.Context, by data.Session, nc data.NewComplaint) (data.ComplaintReceipt, error)
+	AssignComplaint(ctx context.Context, by data.Session, id, handlerID int64) error
+	RecordInvestigation(ctx context.Context, by data.Session, id int64, text string) error
+	DecideComplaint(ctx context.Context, by data.Session, id int64, d data.ComplaintDecision) (int64, error)
+	ReplyComplaint(ctx context.Context, by data.Session, id int64, reply string, publish bool) error
+	SetComplaintPublished(ctx context.Context, by data.Session, id int64, publish bool) error
+	RatingsNeedingFollowUp(ctx context.Context, now time.Time) ([]data.FollowUpDue, error)
+	RecordFollowUp(ctx context.Context, by data.Session, ratingID int64, text string) error
+	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
+	Windows(ctx context.Context) ([]data.Window, error)
+}
+
+// ReportStore computes reports and records their export.
+type ReportStore interface {
+	Report(ctx context.Context, from, to time.Time) (data.Report, error)
+	RecordExport(ctx context.Context, by data.Session, what, dest string) error
+}
+
+// BackupStore makes a backup on an administrator's request.
+type BackupStore interface {
+	BackupAs(ctx context.Context, by data.Session, dest string, progress func(done, total int)) error
+}
+
+// AuditStore browses the audit log.
+type AuditStore interface {
+	Audit(ctx context.Context, f data.AuditFilter) (data.AuditPage, error)
+	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
+}
+
+// AdminStore is everything the administration screens need.
+type AdminStore interface {
+	ComplaintStore
+	ReportStore
+	BackupStore
+	AuditStore
+}
+
+var _ AdminStore = (*data.Store)(nil)
+
+// RestoreFunc replaces the live data with the backup at src, for the
+// signed-in administrator by. The store cannot do it while open, so main
+// supplies it (Options.Restore): it closes the Store, calls
+// data.RestoreFile(ctx, src, livePath, nil), opens the Store again (Open
+// brings an older schema up to date), records the restore with
+// (*data.Store).RecordRestore(ctx, by, result) and rebuilds the UI on the
+// reopened store. It runs off the UI goroutine; an error from RestoreFile
+// (a refused file, ErrBusy) must leave the old store reopened, and its
+// message is shown to the administrator.
+type RestoreFunc func(ctx context.Context, by data.Session, src string) (data.RestoreResult, error)
+
+// Admin sections, in the order of the tabs.
+const (
+	SectionComplaints = "complaints"
+	SectionFollowUps  = "followups"
+	SectionReports    = "reports"
+	SectionBackup     = "backup"
+	SectionAudit      = "audit"
+)
+
+// Admin is the administration screen: a row of section tabs over the
+// section on show. Staff who are not administrators get the complaint
+// sections only.
+type Admin struct {
+	Tabs    map[string]*widget.Button
+	Section string
+
+	// The sections; nil until first shown.
+	Complaints *ComplaintList
+	Complaint  *ComplaintView
+	FollowUps  *FollowUps
+	Reports    *Reports
+	Backup     *BackupScreen
+	Audit      *AuditLog
+
+	d       *Desk
+	store   AdminStore
+	body    *fyne.Container
+	content fyne.CanvasObject
+}
+
+// adminSections are the sections the session may open.
+func adminSections(s data.Session) []string {
+	if s.Admin() {
+		return []string{SectionComplaints, SectionFollowUps, SectionReports, SectionBackup, SectionAudit}
+	}
+	return []string{SectionComplaints, SectionFollowUps}
+}
+
+// newAdminButton is the top bar's 管理 (administrators) or 投诉处理 (staff)
+// button; its label is set at sign-in (adminSignedIn).
+func newAdminButton(d *Desk) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("admin.bar.admin"), fynetheme.SettingsIcon(), d.tap(d.ShowAdmin))
+}
+
+// adminSignedIn names the button for who signed in, and hides it when the
+// desk's store has no administration.
+func (d *Desk) adminSignedIn(s data.Session) {
+	d.Admin = nil
+	if _, ok := d.store.(AdminStore); !ok {
+		d.AdminButton.Hide()
+		return
+	}
+	d.AdminButton.Show()
+	if s.Admin() {
+		d.AdminButton.SetText(lang.L("admin.bar.admin"))
+	} else {
+		d.AdminButton.SetText(lang.L("admin.bar.complaints"))
+	}
+}
+
+// ShowAdmin shows the administration screen at its first section (or the
+// section last shown).
+func (d *Desk) ShowAdmin() {
+	if !d.signedIn {
+		return
+	}
+	st, ok := d.store.(AdminStore)
+	if !ok {
+		return
+	}
+	d.Request, d.Intake = nil, nil
+	if d.Admin == nil {
+		d.Admin = newAdmin(d, st)
+	} else {
+		d.Admin.Show(d.Admin.Section)
+	}
+	d.show(d.Admin.content)
+}
+
+func newAdmin(d *Desk, st AdminStore) *Admin {
+	a := &Admin{d: d, store: st, Tabs: map[string]*widget.Button{}}
+	var tabs []fyne.CanvasObject
+	icons := map[string]fyne.Resource{
+		SectionComplaints: fynetheme.MailComposeIcon(), SectionFollowUps: fynetheme.MailReplyIcon(),
+		SectionReports: fynetheme.GridIcon(), SectionBackup: fynetheme.StorageIcon(), SectionAudit: fynetheme.HistoryIcon(),
+	}
+	for _, sec := range adminSections(d.session) {
+		b := widget.NewButtonWithIcon(lang.L("admin.tab."+sec), icons[sec], d.tap(func() { a.Show(sec) }))
+		a.Tabs[sec] = b
+		tabs = append(tabs, b)
+	}
+	a.body = container.NewStack()
+	a.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(5, tabs...), widget.NewSeparator()),
+		nil, nil, nil, a.body)
+	a.Show(SectionComplaints)
+	return a
+}
+
+// Show opens a section (reloading it if it was open before). A section the
+// session may not open is ignored.
+func (a *Admin) Show(section string) {
+	if _, ok := a.Tabs[section]; !ok {
+		return
+	}
+	a.Section = section
+	a.Complaint = nil
+	for s, b := range a.Tabs {
+		if s == section {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+	var o fyne.CanvasObject
+	switch section {
+	case SectionComplaints:
+		if a.Complaints == nil {
+			a.Complaints = newComplaintList(a)
+		} else {
+			a.Complaints.Reload()
+		}
+		o = a.Complaints.content
+	case SectionFollowUps:
+		if a.FollowUps == nil {
+			a.FollowUps = newFollowUps(a)
+		} else {
+			a.FollowUps.Reload()
+		}
+		o = a.FollowUps.content
+	case SectionReports:
+		if a.Reports == nil {
+			a.Reports = newReports(a)
+		}
+		o = a.Reports.content
+	case SectionBackup:
+		if a.Backup == nil {
+			a.Backup = newBackupScreen(a)
+		} else {
+			a.Backup.loadDaily()
+		}
+		o = a.Backup.content
+	case SectionAudit:
+		if a.Audit == nil {
+			a.Audit = newAuditLog(a)
+		} else {
+			a.Audit.Reload()
+		}
+		o = a.Audit.content
+	}
+	a.setBody(o)
+}
+
+func (a *Admin) setBody(o fyne.CanvasObject) {
+	a.body.Objects = []fyne.CanvasObject{o}
+	a.body.Refresh()
+}
+
+// FormDialog is a dialog of one administration step: its fields, a line
+// for the store's message, 取消 and 确定. 确定 runs the step off the UI
+// goroutine; on success the dialog closes and done runs, otherwise the
+// message shows and the dialog stays open.
+type FormDialog struct {
+	Error  *widget.Label
+	Submit *widget.Button
+	Cancel *widget.Button
+
+	d    *Desk
+	dlg  dialog.Dialog
+	rows *fyne.Container
+	busy bool
+	open bool
+}
+
+// relayout lays the form out again after a field was shown or hidden.
+func (f *FormDialog) relayout() {
+	if f != nil && f.rows != nil {
+		f.rows.Refresh()
+	}
+}
+
+// newFormDialog shows a form. collect runs on the UI goroutine when 确定 is
+// tapped and returns the work to run off it (nil: collect has set Error).
+func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Size,
+	collect func(f *FormDialog) (work func() error), done func()) *FormDialog {
+	f := &FormDialog{d: d, open: true}
+	f.Error = widget.NewLabel("")
+	f.Error.Wrapping = fyne.TextWrapWord
+	f.Error.Importance = widget.DangerImportance
+	f.Error.TextStyle = fyne.TextStyle{Bold: true}
+	f.Cancel = widget.NewButton(lang.L("admin.cancel"), d.tap(f.close))
+	f.Submit = widget.NewButton(lang.L("admin.submit"), d.tap(func() {
+		if f.busy {
+			return
+		}
+		work := collect(f)
+		if work == nil {
+			return
+		}
+		f.busy = true
+		f.Submit.Disable()
+		f.Error.SetText(lang.L("admin.saving"))
+		d.async(func() func() {
+			err := work()
+			return func() {
+				f.busy = false
+				f.Submit.Enable()
+				if err != nil {
+					f.Error.SetText(data.Message(err))
+					return
+				}
+				f.close()
+				if done != nil {
+					done()
+				}
+			}
+		})
+	}))
+	f.Submit.Importance = widget.HighImportance
+	rows = append(rows, f.Error)
+	f.rows = container.NewVBox(rows...)
+	body := container.NewBorder(nil, container.NewGridWithColumns(2, f.Cancel, f.Submit), nil, nil,
+		container.NewVScroll(f.rows))
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
+	f.dlg.Resize(size)
+	f.dlg.Show()
+	return f
+}
+
+func (f *FormDialog) close() {
+	f.open = false
+	f.dlg.Hide()
+}
+
+// Open reports whether the dialog is still up.
+func (f *FormDialog) Open() bool { return f.open }
+
+// newEntry is a form entry that counts typing as activity.
+func (d *Desk) newEntry(multi bool, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	if multi {
+		e = widget.NewMultiLineEntry()
+		e.SetMinRowsVisible(3)
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { d.Activity() }
+	return e
+}
+
+// labelled is a field's label over the field.
+func labelled(label string, o fyne.CanvasObject) []fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return []fyne.CanvasObject{l, o}
+}
+
+// dayTime is a time as 2026-03-05 09:30 in China time, "—" if zero.
+func dayTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(data.China).Format("2006-01-02 15:04")
+}

@@ -1,0 +1,144 @@
+package staff_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+	"bianmin/ui/staff"
+)
+
+// rebuild puts a new desk with opts on the rig's store and window and signs
+// the administrator in at the section.
+func (r *rig) rebuild(t *testing.T, section string, opts staff.Options) {
+	t.Helper()
+	opts.Context, opts.Now, opts.Run, opts.After = context.Background(), func() time.Time { return r.now },
+		func(f func()) { f() }, r.timers.After
+	r.d = staff.New(r.s, r.w, opts)
+	r.w.SetContent(r.d.Content())
+	r.d.Open()
+	r.login(t, "张建华", adminPIN)
+	test.Tap(r.d.AdminButton)
+	r.d.Admin.Show(section)
+}
+
+func TestBackupWithProgress(t *testing.T) {
+	r := newRig(t, true)
+	dir := t.TempDir()
+	_, err := r.s.BackupDaily(context.Background(), dir, 7)
+	require.NoError(t, err)
+	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir})
+	b := r.d.Admin.Backup
+	require.NotNil(t, b)
+	require.Len(t, b.Daily, 1, "today's daily backup is listed")
+	assert.Equal(t, "bianmin-20260305.db", filepath.Base(b.Daily[0]))
+	assert.Equal(t, "本机未启用从工作人员模式恢复数据。", b.Info.Text)
+
+	dest := filepath.Join(dir, "manual.db")
+	b.Dest.SetText(dest)
+	var steps int
+	b.OnProgress = func(done, total int) {
+		steps++
+		assert.InDelta(t, float64(done)/float64(total), b.Progress.Value, 1e-9)
+	}
+	test.Tap(b.BackupB)
+	assert.Positive(t, steps)
+	assert.Equal(t, 1.0, b.Progress.Value)
+	assert.Contains(t, b.Status.Text, "备份完成")
+	info, err := data.CheckBackup(context.Background(), dest)
+	require.NoError(t, err)
+	assert.Positive(t, info.Requests)
+	page, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditDataBackup})
+	require.NoError(t, err)
+	assert.Len(t, page.Entries, 2, "the daily and the manual backup")
+}
+
+func TestBackupCancelLeavesNoFile(t *testing.T) {
+	r := newRig(t, true)
+	// Enough data for several steps of the online backup (1 MiB each).
+	_, err := r.s.AddSynthRequests(context.Background(), 4000, 11)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir})
+	b := r.d.Admin.Backup
+	dest := filepath.Join(dir, "cancelled.db")
+	b.Dest.SetText(dest)
+	b.OnProgress = func(done, total int) {
+		require.Less(t, done, total, "the data takes more than one step")
+		test.Tap(b.CancelB)
+	}
+	test.Tap(b.BackupB)
+	assert.Equal(t, "备份已取消，未留下任何文件。", b.Status.Text)
+	assert.False(t, b.Busy())
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing left behind, not even a temporary file")
+}
+
+func TestBackupRestoreThroughHook(t *testing.T) {
+	r := newRig(t, true)
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "before.db")
+	admin, err := r.s.LoginID(ctx, r.ids["张建华"], adminPIN)
+	require.NoError(t, err)
+	require.NoError(t, r.s.BackupAs(ctx, admin, src, nil))
+	before, err := data.CheckBackup(ctx, src)
+	require.NoError(t, err)
+	_, err = r.s.AddSynthRequests(ctx, 20, 12) // data the restore will take away
+	require.NoError(t, err)
+
+	// The hook as main wires it: close, restore, reopen, record.
+	live := r.s.Path()
+	var reopened *data.Store
+	restore := func(ctx context.Context, by data.Session, src string) (data.RestoreResult, error) {
+		if err := r.s.Close(); err != nil {
+			return data.RestoreResult{}, err
+		}
+		res, rerr := data.RestoreFile(ctx, src, live, nil)
+		s, err := data.Open(ctx, live, data.WithClock(func() time.Time { return r.now }))
+		if err != nil {
+			return res, err
+		}
+		reopened = s
+		t.Cleanup(func() { s.Close() })
+		if rerr != nil {
+			return res, rerr
+		}
+		return res, s.RecordRestore(ctx, by, res)
+	}
+	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir, Restore: restore})
+	b := r.d.Admin.Backup
+
+	// A file that is not a backup is refused at the check.
+	junk := filepath.Join(dir, "junk.db")
+	require.NoError(t, os.WriteFile(junk, []byte("not a database"), 0o600))
+	b.Source.SetText(junk)
+	test.Tap(b.CheckB)
+	assert.Contains(t, b.Info.Text, "该文件不能用于恢复")
+	assert.True(t, b.RestoreB.Disabled())
+
+	b.Source.SetText(src)
+	test.Tap(b.CheckB)
+	assert.Contains(t, b.Info.Text, "办件 "+itoa(before.Requests)+" 件")
+	require.False(t, b.RestoreB.Disabled())
+	test.Tap(b.RestoreB)
+	require.NotNil(t, b.Confirm)
+	b.ConfirmRestore()
+	require.NotNil(t, reopened)
+	assert.Contains(t, b.Info.Text, "恢复完成")
+	assert.Contains(t, b.Info.Text, "before-restore")
+	page, err := reopened.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
+	require.NoError(t, err)
+	assert.Len(t, page.Entries, 1)
+	after, err := data.CheckBackup(ctx, live)
+	require.NoError(t, err)
+	assert.Equal(t, before.Requests, after.Requests)
+}
