@@ -49,7 +49,7 @@ var AuditActions = []string{
 	AuditComplaintEnter, AuditComplaintAssign, AuditComplaintInvestigate, AuditComplaintDecide,
 	AuditComplaintReply, AuditComplaintPublish, AuditAccountability, AuditAccountabilityResult, AuditFollowUp,
 	AuditDataBackup, AuditDataRestore, AuditDataExport,
-	AuditStudySession, AuditRollCall,
+	AuditStudySession, AuditRollCall, AuditReprint,
 }
 
 // AuditLabel is an action's Chinese name (the action itself if unknown).
@@ -94,7 +94,7 @@ func AuditLabel(action string) string {
 	case AuditWithdraw:
 		return "撤回"
 	}
-	for _, label := range []func(string) string{DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel} {
+	for _, label := range []func(string) string{DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel, ReprintAuditLabel} {
 		if l := label(action); l != "" {
 			return l
 		}

@@ -14,8 +14,8 @@ import (
 // the request's status and promised day as they are now. Each reprint is
 // audited, since the receipt carries the query code.
 
-// AuditReprint is the audit action of a receipt reprint. (AuditLabel in
-// audit.go does not know it yet; ReprintAuditLabel does.)
+// AuditReprint is the audit action of a receipt reprint.
+
 const AuditReprint = "reprint"
 
 // ReprintAuditLabel is the Chinese name of the reprint audit action, "" for
