@@ -15,7 +15,6 @@ import (
 // audited, since the receipt carries the query code.
 
 // AuditReprint is the audit action of a receipt reprint.
-
 const AuditReprint = "reprint"
 
 // ReprintAuditLabel is the Chinese name of the reprint audit action, "" for
