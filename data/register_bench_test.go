@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"sort"
 	"testing"
 	"time"
 )
@@ -60,14 +59,9 @@ func BenchmarkRegister(b *testing.B) {
 // reportPercentiles reports p50 and p99 of ours in milliseconds, the floor's
 // p50, and the ratio of the two p50s.
 func reportPercentiles(b *testing.B, ours, floor []time.Duration) {
-	p := func(d []time.Duration, q float64) float64 {
-		s := append([]time.Duration(nil), d...)
-		sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-		return float64(s[int(q*float64(len(s)-1))]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(p(ours, 0.50), "p50-ms")
-	b.ReportMetric(p(ours, 0.99), "p99-ms")
-	b.ReportMetric(p(floor, 0.50), "floor-p50-ms")
-	b.ReportMetric(p(ours, 0.50)/p(floor, 0.50), "x-floor")
+	b.ReportMetric(percentileMS(ours, 50), "p50-ms")
+	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
+	b.ReportMetric(percentileMS(floor, 50), "floor-p50-ms")
+	b.ReportMetric(percentileMS(ours, 50)/percentileMS(floor, 50), "x-floor")
 	b.ReportMetric(0, "ns/op")
 }

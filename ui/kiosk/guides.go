@@ -190,20 +190,34 @@ func (g *Guides) search(text string) {
 }
 
 func (g *Guides) showResults(text string, items []data.ItemSummary, err error) {
+	showSearchResults(searchView{g.Status, g.browse, g.results, g.Results}, "kiosk.guides.found", "kiosk.guides.notFound", text, items, err)
+}
+
+// searchView is what a search-as-you-type screen shows its results in:
+// the status line, the browsing view it hides, and the result list.
+type searchView struct {
+	status          *widget.Label
+	browse, results fyne.CanvasObject
+	list            *ItemList
+}
+
+// showSearchResults shows a search's items, or says nothing was found with
+// the query, in the screen's own words (its found and notFound keys).
+func showSearchResults(v searchView, found, notFound, text string, items []data.ItemSummary, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: search", err)
-		g.Status.SetText(errorText(err))
+		v.status.SetText(errorText(err))
 		return
 	}
-	g.browse.Hide()
-	g.Results.Set(items)
+	v.browse.Hide()
+	v.list.Set(items)
 	if len(items) == 0 {
-		g.Status.SetText(lang.L("kiosk.guides.notFound", map[string]any{"Query": text}))
-		g.results.Hide()
+		v.status.SetText(lang.L(notFound, map[string]any{"Query": text}))
+		v.results.Hide()
 		return
 	}
-	g.Status.SetText(lang.L("kiosk.guides.found", map[string]any{"N": len(items)}))
-	g.results.Show()
+	v.status.SetText(lang.L(found, map[string]any{"N": len(items)}))
+	v.results.Show()
 }
 
 // debouncer runs the last function it was given once its delay has passed

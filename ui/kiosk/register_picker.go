@@ -146,20 +146,7 @@ func (p *RegisterPicker) search(text string) {
 }
 
 func (p *RegisterPicker) showResults(text string, items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: register: search", err)
-		p.Status.SetText(errorText(err))
-		return
-	}
-	p.browse.Hide()
-	p.Results.Set(items)
-	if len(items) == 0 {
-		p.Status.SetText(lang.L("register.pick.notFound", map[string]any{"Query": text}))
-		p.results.Hide()
-		return
-	}
-	p.Status.SetText(lang.L("register.pick.found", map[string]any{"N": len(items)}))
-	p.results.Show()
+	showSearchResults(searchView{p.Status, p.browse, p.results, p.Results}, "register.pick.found", "register.pick.notFound", text, items, err)
 }
 
 // RegisterCategory lists the items of one category to register.
