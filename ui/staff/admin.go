@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,6 +60,14 @@ type AdminStore interface {
 	ReportStore
 	BackupStore
 	AuditStore
+	ProxyStore
+	CalendarStore
+	InternalStore
+	StudyStore
+	AccountabilityStore
+	OrgStore
+	ItemsStore
+	DisclosureAdminStore
 }
 
 var _ AdminStore = (*data.Store)(nil)
@@ -74,29 +83,46 @@ var _ AdminStore = (*data.Store)(nil)
 // message is shown to the administrator.
 type RestoreFunc func(ctx context.Context, by data.Session, src string) (data.RestoreResult, error)
 
-// Admin sections, in the order of the tabs.
+// Admin sections, in the order of the side list.
 const (
-	SectionComplaints = "complaints"
-	SectionFollowUps  = "followups"
-	SectionReports    = "reports"
-	SectionBackup     = "backup"
-	SectionAudit      = "audit"
+	SectionComplaints     = "complaints"
+	SectionFollowUps      = "followups"
+	SectionProxy          = "proxy"
+	SectionCalendar       = "calendar"
+	SectionInternal       = "internal"
+	SectionReports        = "reports"
+	SectionStudy          = "study"
+	SectionAccountability = "accountability"
+	SectionOrg            = "org"
+	SectionItems          = "items"
+	SectionDisclosures    = "disclosures"
+	SectionBackup         = "backup"
+	SectionAudit          = "audit"
 )
 
-// Admin is the administration screen: a row of section tabs over the
-// section on show. Staff who are not administrators get the complaint
-// sections only.
+// Admin is the administration screen: a column of sections beside the
+// section on show. Staff who are not administrators get the day-to-day
+// sections only (complaints, follow-ups, proxy batches, the calendar and
+// the internal rules).
 type Admin struct {
 	Tabs    map[string]*widget.Button
 	Section string
 
 	// The sections; nil until first shown.
-	Complaints *ComplaintList
-	Complaint  *ComplaintView
-	FollowUps  *FollowUps
-	Reports    *Reports
-	Backup     *BackupScreen
-	Audit      *AuditLog
+	Complaints     *ComplaintList
+	Complaint      *ComplaintView
+	FollowUps      *FollowUps
+	Proxy          *ProxyBatches
+	Calendar       *CalendarScreen
+	Internal       *InternalRules
+	Reports        *Reports
+	Study          *StudyScreen
+	Accountability *AccountabilityScreen
+	Org            *OrgScreen
+	Items          *ItemsScreen
+	Disclosures    *DisclosuresScreen
+	Backup         *BackupScreen
+	Audit          *AuditLog
 
 	d       *Desk
 	store   AdminStore
@@ -104,15 +130,80 @@ type Admin struct {
 	content fyne.CanvasObject
 }
 
-// adminSections are the sections the session may open.
-func adminSections(s data.Session) []string {
-	if s.Admin() {
-		return []string{SectionComplaints, SectionFollowUps, SectionReports, SectionBackup, SectionAudit}
-	}
-	return []string{SectionComplaints, SectionFollowUps}
+// adminSection is one entry of the side list: open builds the section on
+// first use (or reloads it) and returns its content.
+type adminSection struct {
+	key       string
+	adminOnly bool
+	icon      func() fyne.Resource
+	open      func(a *Admin) fyne.CanvasObject
 }
 
-// newAdminButton is the top bar's 管理 (administrators) or 投诉处理 (staff)
+// adminSectionList is every section in the order of the side list (a
+// function, not a variable: the sections' code refers back to Show).
+func adminSectionList() []adminSection {
+	return []adminSection{
+		{SectionComplaints, false, fynetheme.MailComposeIcon, func(a *Admin) fyne.CanvasObject {
+			if a.Complaints == nil {
+				a.Complaints = newComplaintList(a)
+			} else {
+				a.Complaints.Reload()
+			}
+			return a.Complaints.content
+		}},
+		{SectionFollowUps, false, fynetheme.MailReplyIcon, func(a *Admin) fyne.CanvasObject {
+			if a.FollowUps == nil {
+				a.FollowUps = newFollowUps(a)
+			} else {
+				a.FollowUps.Reload()
+			}
+			return a.FollowUps.content
+		}},
+		{SectionProxy, false, fynetheme.MailSendIcon, (*Admin).openProxy},
+		{SectionCalendar, false, fynetheme.CalendarIcon, (*Admin).openCalendar},
+		{SectionInternal, false, fynetheme.DocumentIcon, (*Admin).openInternal},
+		{SectionReports, true, fynetheme.GridIcon, func(a *Admin) fyne.CanvasObject {
+			if a.Reports == nil {
+				a.Reports = newReports(a)
+			}
+			return a.Reports.content
+		}},
+		{SectionStudy, true, fynetheme.FolderOpenIcon, (*Admin).openStudy},
+		{SectionAccountability, true, fynetheme.WarningIcon, (*Admin).openAccountability},
+		{SectionOrg, true, fynetheme.AccountIcon, (*Admin).openOrg},
+		{SectionItems, true, fynetheme.ListIcon, (*Admin).openItems},
+		{SectionDisclosures, true, fynetheme.InfoIcon, (*Admin).openDisclosures},
+		{SectionBackup, true, fynetheme.StorageIcon, func(a *Admin) fyne.CanvasObject {
+			if a.Backup == nil {
+				a.Backup = newBackupScreen(a)
+			} else {
+				a.Backup.loadDaily()
+			}
+			return a.Backup.content
+		}},
+		{SectionAudit, true, fynetheme.HistoryIcon, func(a *Admin) fyne.CanvasObject {
+			if a.Audit == nil {
+				a.Audit = newAuditLog(a)
+			} else {
+				a.Audit.Reload()
+			}
+			return a.Audit.content
+		}},
+	}
+}
+
+// adminSections are the sections the session may open.
+func adminSections(s data.Session) []string {
+	var out []string
+	for _, sec := range adminSectionList() {
+		if !sec.adminOnly || s.Admin() {
+			out = append(out, sec.key)
+		}
+	}
+	return out
+}
+
+// newAdminButton is the top bar's 管理 (administrators) or 日常事务 (staff)
 // button; its label is set at sign-in (adminSignedIn).
 func newAdminButton(d *Desk) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("admin.bar.admin"), fynetheme.SettingsIcon(), d.tap(d.ShowAdmin))
@@ -155,19 +246,20 @@ func (d *Desk) ShowAdmin() {
 
 func newAdmin(d *Desk, st AdminStore) *Admin {
 	a := &Admin{d: d, store: st, Tabs: map[string]*widget.Button{}}
-	var tabs []fyne.CanvasObject
-	icons := map[string]fyne.Resource{
-		SectionComplaints: fynetheme.MailComposeIcon(), SectionFollowUps: fynetheme.MailReplyIcon(),
-		SectionReports: fynetheme.GridIcon(), SectionBackup: fynetheme.StorageIcon(), SectionAudit: fynetheme.HistoryIcon(),
-	}
-	for _, sec := range adminSections(d.session) {
-		b := widget.NewButtonWithIcon(lang.L("admin.tab."+sec), icons[sec], d.tap(func() { a.Show(sec) }))
-		a.Tabs[sec] = b
-		tabs = append(tabs, b)
+	list := container.NewVBox()
+	allowed := adminSections(d.session)
+	for _, sec := range adminSectionList() {
+		if !slices.Contains(allowed, sec.key) {
+			continue
+		}
+		b := widget.NewButtonWithIcon(lang.L("admin.tab."+sec.key), sec.icon(), d.tap(func() { a.Show(sec.key) }))
+		b.Alignment = widget.ButtonAlignLeading
+		a.Tabs[sec.key] = b
+		list.Add(b)
 	}
 	a.body = container.NewStack()
-	a.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(5, tabs...), widget.NewSeparator()),
-		nil, nil, nil, a.body)
+	a.content = container.NewBorder(nil, nil,
+		container.NewHBox(container.NewVScroll(list), widget.NewSeparator()), nil, a.body)
 	a.Show(SectionComplaints)
 	return a
 }
@@ -188,43 +280,12 @@ func (a *Admin) Show(section string) {
 		}
 		b.Refresh()
 	}
-	var o fyne.CanvasObject
-	switch section {
-	case SectionComplaints:
-		if a.Complaints == nil {
-			a.Complaints = newComplaintList(a)
-		} else {
-			a.Complaints.Reload()
+	for _, sec := range adminSectionList() {
+		if sec.key == section {
+			a.setBody(sec.open(a))
+			return
 		}
-		o = a.Complaints.content
-	case SectionFollowUps:
-		if a.FollowUps == nil {
-			a.FollowUps = newFollowUps(a)
-		} else {
-			a.FollowUps.Reload()
-		}
-		o = a.FollowUps.content
-	case SectionReports:
-		if a.Reports == nil {
-			a.Reports = newReports(a)
-		}
-		o = a.Reports.content
-	case SectionBackup:
-		if a.Backup == nil {
-			a.Backup = newBackupScreen(a)
-		} else {
-			a.Backup.loadDaily()
-		}
-		o = a.Backup.content
-	case SectionAudit:
-		if a.Audit == nil {
-			a.Audit = newAuditLog(a)
-		} else {
-			a.Audit.Reload()
-		}
-		o = a.Audit.content
 	}
-	a.setBody(o)
 }
 
 func (a *Admin) setBody(o fyne.CanvasObject) {
