@@ -52,6 +52,19 @@ var AuditActions = []string{
 	AuditStudySession, AuditRollCall, AuditReprint,
 }
 
+// auditLabels are the label functions of the areas that registered their
+// actions with registerAudit.
+var auditLabels []func(string) string
+
+// registerAudit adds an area's actions to AuditActions and its label
+// function to AuditLabel. Files declare their actions next to their code
+// with `var _ = registerAudit(label, actions...)`.
+func registerAudit(label func(string) string, actions ...string) struct{} {
+	AuditActions = append(AuditActions, actions...)
+	auditLabels = append(auditLabels, label)
+	return struct{}{}
+}
+
 // AuditLabel is an action's Chinese name (the action itself if unknown).
 func AuditLabel(action string) string {
 	switch action {
@@ -94,7 +107,9 @@ func AuditLabel(action string) string {
 	case AuditWithdraw:
 		return "撤回"
 	}
-	for _, label := range []func(string) string{DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel, ReprintAuditLabel} {
+	labels := append([]func(string) string{DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel,
+		ReprintAuditLabel}, auditLabels...)
+	for _, label := range labels {
 		if l := label(action); l != "" {
 			return l
 		}
