@@ -4,6 +4,8 @@ import (
 	"context"
 	"log"
 	"net"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -53,7 +55,63 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	}
 
 	w := a.NewWindow(lang.L("app.title"))
-	// The tracker lives as long as the program: it holds the throttle that
+	g := &gui{ctx: ctx, o: o, w: w, base: base}
+	g.start(s)
+	if o.Windowed {
+		w.Resize(fyne.NewSize(1280, 800))
+	} else {
+		w.SetFullScreen(true)
+	}
+	defer g.stop()
+
+	// The automatic daily backup: now, and checked every hour (one file a
+	// day), on whichever store is current.
+	backupCtx, stopBackups := context.WithCancel(ctx)
+	defer stopBackups()
+	hourly := time.NewTicker(time.Hour)
+	defer hourly.Stop()
+	go cli.DailyBackups(backupCtx, g.current, o.BackupDir, o.BackupKeep, hourly.C, log.Printf)
+
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	w.ShowAndRun()
+	return nil
+}
+
+// gui is the window and what runs on the store: the kiosk, staff mode and
+// the phone status page. A restore from staff mode closes the store and
+// opens it again; start builds all of it anew on the reopened store.
+type gui struct {
+	ctx  context.Context
+	o    cli.Options
+	w    fyne.Window
+	base string
+
+	mu sync.Mutex
+	s  *data.Store // guarded by mu: read by the backup goroutine
+
+	k       *kiosk.Kiosk
+	stopWeb func() // stops the phone page and waits until it has
+}
+
+// current is the store in use.
+func (g *gui) current() *data.Store {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.s
+}
+
+// start builds the kiosk and staff mode on s, shows the kiosk and serves
+// the phone status page. It runs on the UI goroutine.
+func (g *gui) start(s *data.Store) {
+	g.mu.Lock()
+	g.s = s
+	g.mu.Unlock()
+	ctx, o, w, base := g.ctx, g.o, g.w, g.base
+
+	// The tracker lives as long as the store: it holds the throttle that
 	// slows down guessing of receipt codes across screens and idle resets.
 	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base})
 	reg := kiosk.RegisterConfig{Store: s, Printer: paper.Printer{Queue: o.Printer}, BaseURL: base, Scanner: tr.Scanner}
@@ -64,7 +122,20 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// three seconds; every exit (退出, the idle lock) signs out and puts the
 	// kiosk back, reset.
 	var k *kiosk.Kiosk
-	desk := staff.New(s, w, staff.Options{Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}})
+	var desk *staff.Desk
+	desk = staff.New(s, w, staff.Options{
+		Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer},
+		BackupDir: o.BackupDir,
+		Restore:   g.restore,
+		AfterRestore: func() {
+			// The old desk and kiosk are left behind for good: the desk
+			// must not bring its kiosk back when it locks.
+			desk.OnExit = nil
+			desk.Lock(lang.L("admin.backup.logoutReason"))
+			g.stop()
+			g.start(g.current())
+		},
+	})
 	desk.OnExit = func() {
 		w.SetContent(k.Content())
 		k.SetKeyHandler(tr.ScanRouter(k.Nav))
@@ -85,28 +156,55 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 			desk.Open()
 		},
 	})
+	g.k = k
 	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())
-	if o.Windowed {
-		w.Resize(fyne.NewSize(1280, 800))
-	} else {
-		w.SetFullScreen(true)
-	}
 	k.Start()
-	defer k.Stop()
 
+	g.stopWeb = func() {}
 	if o.Listen != "" {
+		webCtx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
 		go func() {
-			if err := web.Serve(ctx, o.Listen, web.New(s, web.DefaultLimits)); err != nil {
+			defer close(done)
+			if err := web.Serve(webCtx, o.Listen, web.New(s, web.DefaultLimits)); err != nil && webCtx.Err() == nil {
 				// The kiosk works without the phone page; say why it is off.
 				log.Printf("bianmin: phone status page on %s is off: %v", o.Listen, err)
 			}
 		}()
+		g.stopWeb = func() {
+			cancel()
+			<-done
+		}
 	}
-	go func() {
-		<-ctx.Done()
-		fyne.Do(a.Quit)
-	}()
-	w.ShowAndRun()
-	return nil
+}
+
+// stop stops what start started (the kiosk's timers and the phone page).
+func (g *gui) stop() {
+	if g.k != nil {
+		g.k.Stop()
+		g.k = nil
+	}
+	if g.stopWeb != nil {
+		g.stopWeb()
+		g.stopWeb = nil
+	}
+}
+
+// restore is staff mode's restore (staff.RestoreFunc); it runs off the UI
+// goroutine. While the store is closed the phone page answers with an
+// error; the desk then calls AfterRestore, which starts everything again on
+// the reopened store.
+func (g *gui) restore(ctx context.Context, by data.Session, src string) (data.RestoreResult, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	reopened, res, err := cli.Restore(ctx, g.s, by, src)
+	if reopened != nil {
+		g.s = reopened
+	} else if err != nil && res.Backup.Path != "" {
+		// The data file could not be opened again: nothing can go on.
+		log.Printf("bianmin: after the restore the data file cannot be opened: %v", err)
+		fyne.Do(func() { fyne.CurrentApp().Quit() })
+	}
+	return res, err
 }

@@ -300,17 +300,30 @@ func (b *BackupScreen) restore(path string) {
 		res, err := d.opts.Restore(d.opts.Context, sess, path)
 		return func() {
 			b.CheckB.Enable()
+			var msg string
 			if err != nil {
-				b.Info.SetText(lang.L("admin.backup.restoreFailed", map[string]any{"Error": fileMessage(err)}))
-				return
-			}
-			b.checkedPath = ""
-			msg := lang.L("admin.backup.restored", map[string]any{"Requests": res.Backup.Requests})
-			if res.Kept != "" {
-				msg += lang.L("admin.backup.kept", map[string]any{"Kept": res.Kept})
+				msg = lang.L("admin.backup.restoreFailed", map[string]any{"Error": fileMessage(err)})
+			} else {
+				b.checkedPath = ""
+				msg = lang.L("admin.backup.restored", map[string]any{"Requests": res.Backup.Requests})
+				if res.Kept != "" {
+					msg += lang.L("admin.backup.kept", map[string]any{"Kept": res.Kept})
+				}
 			}
 			b.Info.SetText(msg)
-			d.message(msg)
+			if d.opts.AfterRestore == nil || res.Backup.Path == "" {
+				// Nothing was closed (the file was refused at its check):
+				// the desk carries on with the store it has.
+				if err == nil {
+					d.message(msg)
+				}
+				return
+			}
+			// The store was closed and opened again: once the message is
+			// read, main starts over on the reopened store.
+			info := dialog.NewInformation(lang.L("staff.message.title"), msg+"\n\n"+lang.L("admin.backup.restart"), d.win)
+			info.SetOnClosed(d.opts.AfterRestore)
+			info.Show()
 		}
 	})
 }

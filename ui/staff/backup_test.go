@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -114,7 +116,9 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 		}
 		return res, s.RecordRestore(ctx, by, res)
 	}
-	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir, Restore: restore})
+	restarted := 0
+	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir, Restore: restore,
+		AfterRestore: func() { restarted++ }})
 	b := r.d.Admin.Backup
 
 	// A file that is not a backup is refused at the check.
@@ -135,10 +139,41 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 	require.NotNil(t, reopened)
 	assert.Contains(t, b.Info.Text, "恢复完成")
 	assert.Contains(t, b.Info.Text, "before-restore")
+	// The outcome is shown; once it is read, main starts over on the
+	// reopened store.
+	top := r.w.Canvas().Overlays().Top()
+	require.NotNil(t, top)
+	ok := firstButton(top)
+	require.NotNil(t, ok)
+	assert.Zero(t, restarted)
+	test.Tap(ok)
+	assert.Equal(t, 1, restarted)
 	page, err := reopened.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
 	require.NoError(t, err)
 	assert.Len(t, page.Entries, 1)
 	after, err := data.CheckBackup(ctx, live)
 	require.NoError(t, err)
 	assert.Equal(t, before.Requests, after.Requests)
+}
+
+// firstButton is the first button in o's tree.
+func firstButton(o fyne.CanvasObject) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := firstButton(c); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		for _, c := range r.Objects() {
+			if b := firstButton(c); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -128,6 +128,12 @@ type Options struct {
 	// Restore restores a backup for the backup screen (see RestoreFunc in
 	// admin.go); nil disables restoring from staff mode.
 	Restore RestoreFunc
+	// AfterRestore, if set, is called on the UI goroutine once the
+	// administrator has read the outcome of a restore that reached the
+	// data file (Restore returned with the store closed and opened again,
+	// whether or not the restore succeeded): main rebuilds the kiosk and
+	// the desk on the reopened store.
+	AfterRestore func()
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the

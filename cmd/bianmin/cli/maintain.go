@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"bianmin/data"
+)
+
+// DefaultBackupKeep is how many daily backups are kept unless --backup-keep
+// says otherwise: a month of them.
+const DefaultBackupKeep = 30
+
+// DefaultBackupDir is the folder of the daily backups for a data file: a
+// "backups" folder beside it.
+func DefaultBackupDir(dataFile string) string {
+	return filepath.Join(filepath.Dir(dataFile), "backups")
+}
+
+// DailyBackups makes the automatic daily backup now and then each time tick
+// fires, until ctx ends, on whatever store current returns at that moment
+// (the store changes after a restore). BackupDaily does nothing when
+// today's backup exists, so an hourly tick makes one backup a day even on a
+// machine that is switched on and off. Failures are reported through logf
+// and tried again at the next tick.
+func DailyBackups(ctx context.Context, current func() *data.Store, dir string, keep int, tick <-chan time.Time,
+	logf func(format string, args ...any)) {
+	for {
+		if s := current(); s != nil {
+			if _, err := s.BackupDaily(ctx, dir, keep); err != nil && ctx.Err() == nil {
+				logf("bianmin: daily backup in %s failed (will try again): %s", dir, describe(err))
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+		}
+	}
+}
+
+// Restore replaces the live data of s with the backup at src for the
+// administrator by, as staff mode's restore asks (staff.RestoreFunc).
+//
+// The backup is checked first, while s stays open: a file that is not a
+// good backup is refused and nothing else happens (reopened is nil). Only
+// then is s closed, the file restored (data.RestoreFile keeps the previous
+// data beside it) and the data file opened again: reopened is the store to
+// use from now on, also when the restore itself failed — s is closed by
+// then. The restore is recorded in the audit log of the reopened store.
+// An error opening the data file again leaves reopened nil and is fatal to
+// the caller.
+func Restore(ctx context.Context, s *data.Store, by data.Session, src string) (reopened *data.Store,
+	res data.RestoreResult, err error) {
+	if _, err := data.CheckBackup(ctx, src); err != nil {
+		return nil, res, err
+	}
+	live := s.Path()
+	if err := s.Close(); err != nil {
+		return nil, res, fmt.Errorf("restore: closing the data file: %w", err)
+	}
+	res, rerr := data.RestoreFile(ctx, src, live, nil)
+	// A restore cancelled half-way leaves the data as it was: open it
+	// regardless of ctx.
+	reopened, err = data.Open(context.WithoutCancel(ctx), live)
+	if err != nil {
+		return nil, res, errors.Join(rerr, fmt.Errorf("restore: opening the data file again: %w", err))
+	}
+	if rerr != nil {
+		return reopened, res, rerr
+	}
+	return reopened, res, reopened.RecordRestore(ctx, by, res)
+}

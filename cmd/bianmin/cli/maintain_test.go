@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+)
+
+// seededAdmin opens a store seeded with the mini catalog and its one
+// administrator, who has set a PIN.
+func seededAdmin(t *testing.T, path string) (*data.Store, data.Session) {
+	t.Helper()
+	ctx := context.Background()
+	catalog := strings.Replace(miniCatalog, `"staff": []`,
+		`"staff": [{"code": "S01", "name": "张建华", "post": "主任", "duties": "综合受理", "window": "1", "ab": "A", "role": "admin", "active": true}]`, 1)
+	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(catalog)})
+	require.NoError(t, err)
+	_, err = s.AddSynthItems(ctx, 3, 1)
+	require.NoError(t, err)
+	choices, err := s.LoginChoices(ctx)
+	require.NoError(t, err)
+	if len(choices) == 0 {
+		t.Fatal("the mini catalog has no staff to make administrator")
+	}
+	admin, err := s.SetupFirstAdmin(ctx, choices[0].StaffID, "246813")
+	require.NoError(t, err)
+	return s, admin
+}
+
+func count(t *testing.T, s *data.Store, table string) int {
+	t.Helper()
+	var n int
+	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM `+table).Scan(&n))
+	return n
+}
+
+func TestRestoreReplacesDataAndReopens(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, admin := seededAdmin(t, filepath.Join(dir, "live.db"))
+	_, err := s.AddSynthRequests(ctx, 5, 1)
+	require.NoError(t, err)
+	backup := filepath.Join(dir, "b.db")
+	require.NoError(t, s.Backup(ctx, backup, nil))
+	_, err = s.AddSynthRequests(ctx, 20, 2) // taken away by the restore
+	require.NoError(t, err)
+	require.Equal(t, 25, count(t, s, "requests"))
+
+	reopened, res, err := Restore(ctx, s, admin, backup)
+	require.NoError(t, err)
+	require.NotNil(t, reopened)
+	defer reopened.Close()
+	assert.Equal(t, 5, count(t, reopened, "requests"))
+	assert.FileExists(t, res.Kept, "the data as it was is kept")
+	page, err := reopened.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
+	require.NoError(t, err)
+	assert.Len(t, page.Entries, 1)
+}
+
+func TestRestoreRefusesBadFileAndKeepsStoreOpen(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, admin := seededAdmin(t, filepath.Join(dir, "live.db"))
+	defer s.Close()
+	_, err := s.AddSynthRequests(ctx, 4, 1)
+	require.NoError(t, err)
+	junk := filepath.Join(dir, "junk.db")
+	require.NoError(t, os.WriteFile(junk, []byte("SQLite format 3\x00 but not really"), 0o600))
+
+	reopened, _, err := Restore(ctx, s, admin, junk)
+	require.Error(t, err)
+	assert.Nil(t, reopened, "a refused file closes nothing")
+	assert.NotEmpty(t, data.Message(err))
+	assert.Equal(t, 4, count(t, s, "requests"), "the live store is open and untouched")
+}
+
+func TestDailyBackupsAtStartAndOnTick(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	dir := t.TempDir()
+	s, _ := seededAdmin(t, filepath.Join(dir, "live.db"))
+	defer s.Close()
+	backups := DefaultBackupDir(s.Path())
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	var logged []string
+	go func() {
+		DailyBackups(ctx, func() *data.Store { return s }, backups, 2, tick,
+			func(f string, a ...any) { logged = append(logged, f) })
+		close(done)
+	}()
+	tick <- time.Now() // the start-up backup has run once this is taken
+	files, err := data.DailyBackups(backups)
+	require.NoError(t, err)
+	require.Len(t, files, 1, "one backup a day, however often it ticks")
+	_, err = data.CheckBackup(ctx, files[0])
+	require.NoError(t, err)
+	cancel()
+	<-done
+	assert.Empty(t, logged)
+}
