@@ -20,6 +20,13 @@ var hanziByUse string
 //go:embed words.txt
 var commonWords string
 
+// domainWords are the words of public services (低保, 特困, 居住证 …),
+// hand-kept and ranked before the common words: at a service-room kiosk
+// they are what residents type most.
+//
+//go:embed domain.txt
+var domainWords string
+
 // commonSurnames are the 100 most common Chinese surnames by registered
 // population, most common first, in the order of the Ministry of Public
 // Security's annual name reports (公安部户政管理研究中心《全国姓名报告》,
@@ -245,9 +252,10 @@ func build() *Dict {
 		d.prefixSurnames[p] = toCandidates(list, len(p))
 	}
 
-	// Words, under every combination of their characters' readings.
+	// Words, under every combination of their characters' readings: the
+	// domain words first, then the common ones.
 	i := 0
-	for _, line := range strings.Split(commonWords, "\n") {
+	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -258,6 +266,14 @@ func build() *Dict {
 	}
 	for k, list := range d.words {
 		slices.SortStableFunc(list, func(a, b word) int { return a.score - b.score })
+		// A domain word that is a common word too is listed once.
+		seen := map[string]bool{}
+		list = slices.DeleteFunc(list, func(w word) bool {
+			dup := seen[w.text]
+			seen[w.text] = true
+			return dup
+		})
+		d.words[k] = list
 		d.wordKeys = append(d.wordKeys, k)
 	}
 	slices.Sort(d.wordKeys)

@@ -3,6 +3,7 @@ package pinyin
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -76,6 +77,32 @@ func TestCandidatesText(t *testing.T) {
 			got := texts(Candidates(tc.input, Text))
 			require.NotEmpty(t, got)
 			assert.Contains(t, got[:min(page, len(got))], tc.want, "%v", got[:min(page, len(got))])
+		})
+	}
+}
+
+// The words of public services come first: residents of a service room
+// type 低保 far more often than 堤堡.
+func TestCandidatesDomainWordsFirst(t *testing.T) {
+	tests := map[string]struct {
+		input string
+		want  string
+	}{
+		"Dibao":       {"dibao", "低保"},
+		"DibaoShort":  {"dib", "低保"},
+		"Tekun":       {"tekun", "特困"},
+		"Yibao":       {"yibao", "医保"},
+		"Juzhuzheng":  {"juzhuzheng", "居住证"},
+		"Canjizheng":  {"canjizheng", "残疾证"},
+		"Gaolingbt":   {"gaolingbutie", "高龄补贴"},
+		"Linshijiuzh": {"linshijiuzhu", "临时救助"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := texts(Candidates(tc.input, Text))
+			require.NotEmpty(t, got)
+			assert.Equal(t, tc.want, got[0], "%v", got[:min(page, len(got))])
+			assert.Equal(t, 1, strings.Count(strings.Join(got, " ")+" ", tc.want+" "), "listed once")
 		})
 	}
 }
