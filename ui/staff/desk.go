@@ -169,6 +169,7 @@ type Desk struct {
 
 	body     *fyne.Container
 	bar      *fyne.Container
+	title    *widget.Label
 	userBar  *fyne.Container
 	root     fyne.CanvasObject
 	last     time.Time
@@ -199,7 +200,6 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d := &Desk{store: store, win: win, opts: opts}
 	d.UserLabel = widget.NewLabel("")
 	d.UserLabel.TextStyle = fyne.TextStyle{Bold: true}
-	d.UserLabel.Truncation = fyne.TextTruncateEllipsis
 	d.QueueButton = widget.NewButtonWithIcon(lang.L("staff.bar.queue"), fynetheme.ListIcon(), d.tap(d.ShowQueue))
 	d.IntakeButton = widget.NewButtonWithIcon(lang.L("staff.bar.intake"), fynetheme.ContentAddIcon(), d.tap(d.ShowIntake))
 	d.ExitButton = widget.NewButtonWithIcon(lang.L("staff.bar.exit"), fynetheme.LogoutIcon(), d.onExit)
@@ -207,12 +207,14 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.AdminButton = newAdminButton(d)
 	d.Duty = newDuty(d)
 	d.userBar = container.NewHBox(d.QueueButton, d.IntakeButton, d.AdminButton, d.Duty.content)
-	title := widget.NewLabel(lang.L("staff.bar.title"))
-	title.TextStyle = fyne.TextStyle{Bold: true}
+	// The title shows on the sign-in screen; once someone is signed in
+	// their name takes its place, next to 退出.
+	d.title = widget.NewLabel(lang.L("staff.bar.title"))
+	d.title.TextStyle = fyne.TextStyle{Bold: true}
 	// 退出 is pinned to the right; the rest scrolls sideways on a narrow
 	// screen rather than push 退出 off it.
 	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
-		container.NewHScroll(container.NewHBox(title, d.userBar, d.UserLabel)))
+		container.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
 	d.body = container.NewStack()
 	d.root = newActivityArea(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body)), d.Activity)
@@ -343,6 +345,7 @@ func (d *Desk) show(o fyne.CanvasObject) {
 func (d *Desk) showLogin() {
 	d.userBar.Hide()
 	d.UserLabel.SetText("")
+	d.title.Show()
 	d.ExitButton.SetText(lang.L("staff.bar.back"))
 	d.bar.Refresh()
 	d.Login = newLogin(d)
@@ -356,6 +359,7 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.Login = nil
 	d.ExitButton.SetText(lang.L("staff.bar.exit"))
 	d.UserLabel.SetText(lang.L("staff.bar.user", map[string]any{"Name": s.Name}))
+	d.title.Hide()
 	d.adminSignedIn(s)
 	d.userBar.Show()
 	d.bar.Refresh()
