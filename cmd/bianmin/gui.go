@@ -128,10 +128,9 @@ func (g *gui) start(s *data.Store) {
 		BackupDir: o.BackupDir,
 		Restore:   g.restore,
 		AfterRestore: func() {
-			// The old desk and kiosk are left behind for good: the desk
-			// must not bring its kiosk back when it locks.
-			desk.OnExit = nil
-			desk.Lock(lang.L("admin.backup.logoutReason"))
+			// The old desk and kiosk are left behind for good (the
+			// restore is in the audit log of the reopened store).
+			desk.Abandon()
 			g.stop()
 			g.start(g.current())
 		},

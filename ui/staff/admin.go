@@ -289,8 +289,29 @@ func (a *Admin) Show(section string) {
 }
 
 func (a *Admin) setBody(o fyne.CanvasObject) {
-	a.body.Objects = []fyne.CanvasObject{o}
+	// A section wider than the room beside the list is cut at the right
+	// rather than widening the window past the screen (退出 must stay on
+	// it); sections keep their rows narrow enough for 1280 px.
+	a.body.Objects = []fyne.CanvasObject{container.New(narrowLayout{}, o)}
 	a.body.Refresh()
+}
+
+// narrowLayout gives its objects all of its size and asks for no width.
+type narrowLayout struct{}
+
+func (narrowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(max(size.Width, 0), size.Height))
+	}
+}
+
+func (narrowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
 }
 
 // FormDialog is a dialog of one administration step: its fields, a line

@@ -59,7 +59,9 @@ func newComplaintList(a *Admin) *ComplaintList {
 		tabs = append(tabs, b)
 	}
 	c.Enter = widget.NewButtonWithIcon(lang.L("admin.complaints.enter"), fynetheme.ContentAddIcon(), d.tap(c.OpenEnter))
-	refresh := widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), d.tap(c.Reload))
+	// 刷新 as an icon: the row holds six tabs and 登记投诉 beside the
+	// section list at 1280 px.
+	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(c.Reload))
 	c.Status = widget.NewLabel("")
 	c.Notice = widget.NewLabel("")
 	c.Notice.Importance = widget.SuccessImportance

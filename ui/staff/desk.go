@@ -293,6 +293,22 @@ func (d *Desk) Lock(reason string) {
 	}
 }
 
+// Abandon stops the desk for good without touching its store (which may
+// be closed): no sign-out is recorded, OnExit is not called, and its timers
+// stop. main calls it after a restore, before building a new desk on the
+// reopened store in the same window.
+func (d *Desk) Abandon() {
+	d.open = false
+	if d.idleStop != nil {
+		d.idleStop()
+		d.idleStop = nil
+	}
+	d.signedIn = false
+	d.session = data.Session{}
+	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
+	d.OnExit = nil
+}
+
 func (d *Desk) onExit() { d.Lock(lang.L("staff.logout.exit")) }
 
 // armIdle schedules the idle check for when the lock would fall due.

@@ -489,6 +489,22 @@ func TestExitLogsOut(t *testing.T) {
 	require.NotNil(t, r.d.Login)
 }
 
+// After a restore main abandons the desk: it must stay quiet for good (no
+// sign-out on the closed store, no OnExit, no idle lock later).
+func TestAbandonStopsQuietly(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "王丽娟", clerkPIN)
+	require.NoError(t, r.s.Close())
+	r.d.Abandon()
+	r.now = r.now.Add(2 * staff.DefaultIdleLock)
+	r.timers.Fire()
+	assert.Zero(t, r.exits)
+	_, ok := r.d.Session()
+	assert.False(t, ok)
+	r.d.Lock("late")
+	assert.Zero(t, r.exits, "an abandoned desk does not lock again")
+}
+
 func TestWindowIntake(t *testing.T) {
 	r := newRig(t, true)
 	sess := r.login(t, "王丽娟", clerkPIN)
