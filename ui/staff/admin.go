@@ -60,6 +60,7 @@ type AdminStore interface {
 	ReportStore
 	BackupStore
 	AuditStore
+	CatalogFileStore
 	ProxyStore
 	CalendarStore
 	InternalStore

@@ -50,6 +50,10 @@ type BackupScreen struct {
 	// Confirm is the restore's confirmation while it is up.
 	Confirm dialog.Dialog
 
+	// Catalog is the catalog import and export (nil when the store has
+	// none).
+	Catalog *CatalogIO
+
 	a       *Admin
 	cancel  context.CancelFunc
 	content fyne.CanvasObject
@@ -96,8 +100,13 @@ func newBackupScreen(a *Admin) *BackupScreen {
 	restore := container.NewVBox(heading("admin.backup.restoreTitle"), hint(lang.L("admin.backup.restoreIntro")),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("admin.backup.source")),
 			container.NewHBox(b.CheckB, b.RestoreB), b.Source), b.Info)
-	b.content = container.NewVScroll(container.NewVBox(now, widget.NewSeparator(), restore, widget.NewSeparator(),
-		daily))
+	parts := []fyne.CanvasObject{now, widget.NewSeparator(), restore, widget.NewSeparator()}
+	if st, ok := a.store.(CatalogFileStore); ok {
+		b.Catalog = newCatalogIO(d, st, d.opts.BackupDir)
+		parts = append(parts, heading("admin.catalog.title"), hint(lang.L("admin.catalog.intro")), b.Catalog.content,
+			widget.NewSeparator())
+	}
+	b.content = container.NewVScroll(container.NewVBox(append(parts, daily)...))
 	b.loadDaily()
 	return b
 }
