@@ -169,6 +169,48 @@ func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]StudyS
 	return out, err
 }
 
+// RollLeave is the roll-call note that marks an absence as leave (请假):
+// the roll-call keeps present or not, and a note; an absence whose note
+// starts with it is excused.
+const RollLeave = "请假"
+
+// RollMark is one person's mark on a roll-call.
+type RollMark string
+
+// Roll-call marks.
+const (
+	MarkNone    RollMark = ""        // not on the roll-call yet
+	MarkPresent RollMark = "present" // 出席
+	MarkLeave   RollMark = "leave"   // 请假 (absent, note 请假…)
+	MarkAbsent  RollMark = "absent"  // 缺席
+)
+
+// Label is the mark's Chinese name ("未点名" for none).
+func (m RollMark) Label() string {
+	switch m {
+	case MarkPresent:
+		return "出席"
+	case MarkLeave:
+		return "请假"
+	case MarkAbsent:
+		return "缺席"
+	}
+	return "未点名"
+}
+
+// markOf is the mark of a roll-call line.
+func markOf(recorded, present bool, note string) RollMark {
+	switch {
+	case !recorded:
+		return MarkNone
+	case present:
+		return MarkPresent
+	case strings.HasPrefix(note, RollLeave):
+		return MarkLeave
+	}
+	return MarkAbsent
+}
+
 // RollLine is one person on a session's roll.
 type RollLine struct {
 	StaffID  int64
@@ -177,6 +219,9 @@ type RollLine struct {
 	Recorded bool // false: not on the roll-call yet
 	Note     string
 }
+
+// Mark is the line's mark: present, on leave, absent or none yet.
+func (l RollLine) Mark() RollMark { return markOf(l.Recorded, l.Present, l.Note) }
 
 // StudyRoll is a session's roll for the roll-call screen: everyone on the
 // roll-call, and every active staff member not on it yet (Recorded false).
@@ -301,6 +346,9 @@ type StudyLine struct {
 	Note      string
 }
 
+// Mark is the person's mark at the session.
+func (l StudyLine) Mark() RollMark { return markOf(l.Recorded, l.Present, l.Note) }
+
 // StudyRecord is one person's study attendance over a period.
 type StudyRecord struct {
 	StaffID     int64
@@ -308,8 +356,13 @@ type StudyRecord struct {
 	Sessions    []StudyLine // sessions held in the period that have a roll-call, oldest first
 	Attended    int
 	Missed      int // on the roll-call as absent
+	Leave       int // of Missed, on leave (请假)
 	NotRecorded int // sessions with a roll-call that does not list them
 }
+
+// Rate is the attendance rate: sessions attended / sessions held with a
+// roll-call in the period (leave and not listed count as not attended).
+func (r StudyRecord) Rate() Ratio { return Ratio{N: r.Attended, Of: len(r.Sessions)} }
 
 // StudyRecord is staffID's study attendance for the sessions whose day is
 // in [from, to) and that have a roll-call (a session not yet held or not
@@ -347,6 +400,9 @@ func (s *Store) StudyRecord(ctx context.Context, staffID int64, from, to time.Ti
 				r.Attended++
 			default:
 				r.Missed++
+				if l.Mark() == MarkLeave {
+					r.Leave++
+				}
 			}
 			r.Sessions = append(r.Sessions, l)
 		}
@@ -356,6 +412,43 @@ func (s *Store) StudyRecord(ctx context.Context, staffID int64, from, to time.Ti
 		return StudyRecord{}, err
 	}
 	return r, nil
+}
+
+// StudyRecords is StudyRecord for every active staff member (and anyone
+// else on a roll-call in the period), in the staff order.
+func (s *Store) StudyRecords(ctx context.Context, from, to time.Time) ([]StudyRecord, error) {
+	first, end := periodDays(from, to)
+	var ids []int64
+	err := s.read(ctx, "study people", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM staff s WHERE s.active = 1 OR EXISTS (SELECT 1
+			FROM study_attendance a JOIN study_sessions x ON x.id = a.session_id
+			WHERE a.staff_id = s.id AND x.day >= ? AND x.day < ?) ORDER BY s.ord, s.id`,
+			Day(dayTime(first)), Day(dayTime(end)))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]StudyRecord, 0, len(ids))
+	for _, id := range ids {
+		r, err := s.StudyRecord(ctx, id, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // MonthsWithoutStudy lists the months of year, up to the current one, with
