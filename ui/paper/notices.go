@@ -59,21 +59,34 @@ type FinishedNotice struct {
 }
 
 // ProxyList is the 代办清单: the proxy requests (代为办理) going to one upper
-// department in one batch, signed by the carrier and the receiver.
+// department in one batch, signed by the staff member who carries them and
+// by the receiving department.
 type ProxyList struct {
 	Center     string
 	BatchNo    string
-	Department string // 上级部门
-	Date       time.Time
-	Staff      string // 代办人
+	Department string    // 上级部门 (接收单位)
+	Date       time.Time // the day sent (报送日期)
+	Staff      string    // 经办人 (代办人) printed name; "" to leave the signature line only
+	Note       string    // 备注 of the batch; "" for none
 	Rows       []ProxyRow
 	URL        string // optional QR (the batch in staff mode)
 }
 
 // ProxyRow is one request of a ProxyList.
+//
+// Personal data (PIPL, minimum necessary): the list goes to the upper
+// department together with the applications themselves, and the department
+// signs for each file it receives, so it names each applicant in full (a
+// masked name would not tell two files apart, nor match the forms). The
+// ID number is already on the forms it travels with; the list repeats only
+// its last four characters, enough to tell two people of the same name
+// apart, so a lost or copied list does not carry whole ID numbers. No phone
+// numbers: the service room, not the department, reports back to the
+// applicant.
 type ProxyRow struct {
 	RequestNo string
-	Applicant string // masked
+	Applicant string // full name (see above)
+	IDTail    string // last four characters of the ID number; "" if none
 	Item      string
 	Materials string // what travels with it
 	Note      string
@@ -242,7 +255,11 @@ func FinishedNoticePDF(d FinishedNotice, f Format) (Document, error) {
 	return s.noticeEnd(n, bits, caption, "承办人（签字）", "申请人（签收）")
 }
 
-// ProxyListPDF lays out the 代办清单 of one batch.
+// ProxyListPDF lays out the 代办清单 of one batch: the particulars, a
+// sentence of transmittal, one row per request (a table on A4 whose header
+// repeats on every page, and a page number at the foot of each page), the
+// signatures of the staff member and the receiver with the receiving
+// department's seal, and the optional QR.
 func ProxyListPDF(l ProxyList, f Format) (Document, error) {
 	fc, err := defaultFace()
 	if err != nil {
@@ -267,19 +284,30 @@ func ProxyListPDF(l ProxyList, f Format) (Document, error) {
 	lw := s.measure("报送日期：", body.size)
 	s.field("报送部门：", l.Department, lw, body)
 	s.field("报送日期：", dateZH(l.Date), lw, body)
-	s.field("代办人：", l.Staff, lw, body)
+	s.field("经办人：", l.Staff, lw, body)
 	s.field("件数：", fmt.Sprintf("%d件", len(l.Rows)), lw, body)
+	s.field("备注：", l.Note, lw, body)
+	s.gap(1)
+	to := strings.TrimSpace(l.Department)
+	if to == "" {
+		to = "贵单位"
+	}
+	s.para(fmt.Sprintf("现将本服务室受理的代为办理事项%d件及其申报材料报送%s，请逐件核对后签收。办理结果请告知本服务室，由本服务室回复申请人。", len(l.Rows), to))
 	s.gap(2)
 	if f == A4 {
 		rows := make([][]string, len(l.Rows))
 		for i, r := range l.Rows {
-			rows[i] = []string{fmt.Sprint(i + 1), r.RequestNo, r.Applicant, r.Item, r.Materials, r.Note}
+			rows[i] = []string{fmt.Sprint(i + 1), r.RequestNo, r.Applicant, r.IDTail, r.Item, r.Materials, r.Note}
 		}
-		s.table([]float64{0.07, 0.22, 0.1, 0.24, 0.23, 0.14},
-			[]string{"序号", "受理编号", "申请人", "办理事项", "随附材料", "备注"}, rows, body)
+		s.table([]float64{0.06, 0.215, 0.1, 0.085, 0.21, 0.21, 0.12},
+			[]string{"序号", "受理编号", "申请人", "证件号后四位", "办理事项", "随附材料", "备注"}, rows, body)
 	} else {
 		for i, r := range l.Rows {
-			s.text(fmt.Sprintf("%d. %s  %s", i+1, r.RequestNo, r.Applicant), style{size: body.size, bold: true})
+			who := r.Applicant
+			if r.IDTail != "" {
+				who += "（尾号" + r.IDTail + "）"
+			}
+			s.text(fmt.Sprintf("%d. %s  %s", i+1, r.RequestNo, who), style{size: body.size, bold: true})
 			s.text(r.Item, style{size: body.size, indent: 3})
 			if r.Materials != "" {
 				s.text("随附材料："+r.Materials, style{size: s.g.small, indent: 3})
@@ -290,7 +318,9 @@ func ProxyListPDF(l ProxyList, f Format) (Document, error) {
 			s.gap(1)
 		}
 	}
-	s.signatures([]string{"代办人（签字）", "接收人（签字）"}, true)
+	// The signatures and the closing stay together on the last page.
+	s.need(lineHeight(s.g.body) * 9.6)
+	s.signatures([]string{"代办人（签字）", "接收人（签字）", "接收单位（盖章）"}, true)
 	s.closing(l.Center, l.Date, true)
 	if bits != nil {
 		s.qr(bits, qrSide(f), "扫码查看本批次")
