@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
@@ -27,6 +29,7 @@ type ActionForm struct {
 	Reason       *widget.Entry      // 不予受理, 暂停计时, 撤回
 	Basis        *widget.Entry      // 不予受理
 	Department   *widget.Entry      // 上报
+	Sent         *widget.Entry      // 上报: the day it was sent (today unless changed)
 	Expected     *widget.Entry      // 上报: expected reply day
 	Result       *widget.Entry      // 上报结果, 办结
 	Reply        *widget.RadioGroup // 办结: how the resident was told
@@ -35,10 +38,16 @@ type ActionForm struct {
 	Window       *widget.Select     // 配合办结: which part
 	Restart      *widget.Entry      // 暂停计时: restart day
 	Public       *widget.Check      // 备注: the resident may see it
-	Note         *widget.Entry
-	Error        *widget.Label
-	Submit       *widget.Button
-	Cancel       *widget.Button
+	// 不予受理: the common reasons as quick picks that fill Reason, and for
+	// administrators the button that opens their editor (nil without the
+	// store's support).
+	ReasonPicks   *widget.Select
+	ManageReasons *widget.Button
+	Reasons       *ReasonEditor
+	Note          *widget.Entry
+	Error         *widget.Label
+	Submit        *widget.Button
+	Cancel        *widget.Button
 
 	r       *Request
 	dlg     dialog.Dialog
@@ -117,12 +126,18 @@ func (r *Request) OpenAction(a data.Action) {
 		add("", widget.NewLabel(lang.L("staff.form.completeConfirm")))
 	case data.ActRefuse:
 		f.Reason = entry(true, lang.L("staff.form.reasonHint"))
+		if picks := f.reasonPicks(); picks != nil {
+			add(lang.L("staff.form.commonReasons"), picks)
+		}
 		add(lang.L("staff.form.refuseReason"), f.Reason)
 		f.Basis = entry(false, orDash(r.Item.Basis))
 		add(lang.L("staff.form.basis"), f.Basis)
 	case data.ActEscalate:
 		f.Department = entry(false, r.Item.UpperDepartment)
 		add(lang.L("staff.form.department"), f.Department)
+		f.Sent = entry(false, lang.L("staff.form.dayHint"))
+		f.Sent.SetText(data.Day(r.d.opts.Now()))
+		add(lang.L("staff.form.sent"), f.Sent)
 		f.Expected = entry(false, lang.L("staff.form.dayHint"))
 		add(lang.L("staff.form.expected"), f.Expected)
 		f.Note = entry(true, "")
@@ -316,6 +331,11 @@ func (f *ActionForm) submit() {
 			return &pendingNotice{kind: noticeRefusal, refusal: rf}, nil
 		}
 	case data.ActEscalate:
+		sent, err := parseDay(f.Sent.Text)
+		if err != nil {
+			f.Error.SetText(lang.L("staff.form.badSentDay"))
+			return
+		}
 		expected, err := parseDay(f.Expected.Text)
 		if err != nil {
 			f.Error.SetText(lang.L("staff.form.badDay"))
@@ -323,7 +343,7 @@ func (f *ActionForm) submit() {
 		}
 		dept := f.Department.Text
 		work = func() (*pendingNotice, error) {
-			return nil, d.store.Escalate(ctx, sess, id, dept, time.Time{}, expected, note)
+			return nil, d.store.Escalate(ctx, sess, id, dept, sent, expected, note)
 		}
 	case data.ActUpperResult:
 		result := f.Result.Text
@@ -447,4 +467,191 @@ func (r *Request) setNotice(msg string, n *pendingNotice) {
 	r.NoticeLabel.SetText(msg)
 	r.noticeBar.Show()
 	r.content.Refresh() // the top grew: lay the screen out again
+}
+
+// RefusalReasonStore keeps the common refusal reasons (data/refusal.go);
+// *data.Store satisfies it. Reading is for every staff member, changing
+// for administrators.
+type RefusalReasonStore interface {
+	RefusalReasons(ctx context.Context) ([]data.RefusalReason, error)
+	AddRefusalReason(ctx context.Context, by data.Session, text string) (data.RefusalReason, error)
+	EditRefusalReason(ctx context.Context, by data.Session, id int64, text string) error
+	DeleteRefusalReason(ctx context.Context, by data.Session, id int64) error
+	MoveRefusalReason(ctx context.Context, by data.Session, id int64, delta int) error
+}
+
+var _ RefusalReasonStore = (*data.Store)(nil)
+
+// reasonPicks builds the refuse dialog's quick picks (and, for an
+// administrator, 管理常用理由) and loads them; nil when the store keeps no
+// common reasons.
+func (f *ActionForm) reasonPicks() fyne.CanvasObject {
+	d := f.r.d
+	rs, ok := d.store.(RefusalReasonStore)
+	if !ok {
+		return nil
+	}
+	var reasons []data.RefusalReason
+	f.ReasonPicks = widget.NewSelect(nil, nil)
+	f.ReasonPicks.PlaceHolder = lang.L("staff.form.pickReason")
+	f.ReasonPicks.OnChanged = func(string) {
+		d.Activity()
+		if i := f.ReasonPicks.SelectedIndex(); i >= 0 && i < len(reasons) {
+			f.Reason.SetText(reasons[i].Text)
+		}
+	}
+	load := func() {
+		d.async(func() func() {
+			list, err := rs.RefusalReasons(d.opts.Context)
+			return func() {
+				if err != nil {
+					fyne.LogError("staff: refusal reasons", err)
+					return
+				}
+				reasons = list
+				opts := make([]string, len(list))
+				for i, r := range list {
+					opts[i] = r.Text
+				}
+				f.ReasonPicks.ClearSelected()
+				f.ReasonPicks.Options = opts
+				f.ReasonPicks.Refresh()
+			}
+		})
+	}
+	load()
+	if !d.session.Admin() {
+		return f.ReasonPicks
+	}
+	f.ManageReasons = widget.NewButton(lang.L("staff.reasons.manage"), d.tap(func() {
+		f.Reasons = openReasonEditor(d, rs, load)
+	}))
+	return container.NewBorder(nil, nil, nil, f.ManageReasons, f.ReasonPicks)
+}
+
+// ReasonEditor is the administrators' editor of the common refusal
+// reasons: each reason as an entry with 保存, 上移, 下移 and 删除, and a new
+// one at the bottom. Every change goes to the store at once (audited
+// there) and the list is read again.
+type ReasonEditor struct {
+	Reasons []data.RefusalReason
+	Entries []*widget.Entry
+	Save    []*widget.Button
+	Up      []*widget.Button
+	Down    []*widget.Button
+	Delete  []*widget.Button
+	New     *widget.Entry
+	Add     *widget.Button
+	Error   *widget.Label
+	Close   *widget.Button
+
+	d       *Desk
+	rs      RefusalReasonStore
+	list    *fyne.Container
+	dlg     dialog.Dialog
+	changed func()
+}
+
+func openReasonEditor(d *Desk, rs RefusalReasonStore, changed func()) *ReasonEditor {
+	e := &ReasonEditor{d: d, rs: rs, changed: changed}
+	e.list = container.NewVBox()
+	e.New = d.newEntry(false, lang.L("staff.reasons.newHint"))
+	e.Add = widget.NewButton(lang.L("staff.reasons.add"), d.tap(e.onAdd))
+	e.Add.Importance = widget.HighImportance
+	e.Error = widget.NewLabel("")
+	e.Error.Wrapping = fyne.TextWrapWord
+	e.Error.Importance = widget.DangerImportance
+	e.Close = widget.NewButton(lang.L("staff.reasons.close"), d.tap(func() { e.dlg.Hide() }))
+	hint := widget.NewLabel(lang.L("staff.reasons.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	body := container.NewBorder(hint, container.NewVBox(container.NewBorder(nil, nil, nil, e.Add, e.New), e.Error,
+		e.Close), nil, nil, container.NewVScroll(e.list))
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("staff.reasons.title"), body, d.win)
+	e.dlg.Resize(fyne.NewSize(1000, 680))
+	e.dlg.Show()
+	e.reload("")
+	return e
+}
+
+// reload reads the list again and shows msg (an error, or "").
+func (e *ReasonEditor) reload(msg string) {
+	d := e.d
+	d.async(func() func() {
+		list, err := e.rs.RefusalReasons(d.opts.Context)
+		return func() {
+			if err != nil {
+				e.Error.SetText(data.Message(err))
+				return
+			}
+			e.show(list)
+			e.Error.SetText(msg)
+		}
+	})
+}
+
+func (e *ReasonEditor) show(list []data.RefusalReason) {
+	d := e.d
+	e.Reasons = list
+	e.Entries, e.Save, e.Up, e.Down, e.Delete = nil, nil, nil, nil, nil
+	e.list.RemoveAll()
+	for i, r := range list {
+		en := d.newEntry(false, "")
+		en.SetText(r.Text)
+		save := widget.NewButtonWithIcon("", fynetheme.DocumentSaveIcon(), d.tap(func() {
+			e.run(func(ctx context.Context) error { return e.rs.EditRefusalReason(ctx, d.session, r.ID, en.Text) })
+		}))
+		up := widget.NewButtonWithIcon("", fynetheme.MoveUpIcon(), d.tap(func() {
+			e.run(func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, -1) })
+		}))
+		down := widget.NewButtonWithIcon("", fynetheme.MoveDownIcon(), d.tap(func() {
+			e.run(func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, 1) })
+		}))
+		del := widget.NewButtonWithIcon("", fynetheme.DeleteIcon(), d.tap(func() {
+			e.run(func(ctx context.Context) error { return e.rs.DeleteRefusalReason(ctx, d.session, r.ID) })
+		}))
+		del.Importance = widget.DangerImportance
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(list)-1 {
+			down.Disable()
+		}
+		e.Entries = append(e.Entries, en)
+		e.Save, e.Up, e.Down, e.Delete = append(e.Save, save), append(e.Up, up), append(e.Down, down),
+			append(e.Delete, del)
+		e.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(save, up, down, del), en))
+	}
+	if len(list) == 0 {
+		e.list.Add(widget.NewLabel(lang.L("staff.reasons.empty")))
+	}
+	e.list.Refresh()
+}
+
+func (e *ReasonEditor) onAdd() {
+	d, text := e.d, e.New.Text
+	e.run(func(ctx context.Context) error {
+		_, err := e.rs.AddRefusalReason(ctx, d.session, text)
+		return err
+	})
+}
+
+// run applies one change off the UI goroutine; on success the list, the
+// new-reason entry and the dialog's quick picks are renewed.
+func (e *ReasonEditor) run(change func(ctx context.Context) error) {
+	d := e.d
+	d.async(func() func() {
+		err := change(d.opts.Context)
+		return func() {
+			if err != nil {
+				e.Error.SetText(data.Message(err))
+				return
+			}
+			e.New.SetText("")
+			e.reload("")
+			if e.changed != nil {
+				e.changed()
+			}
+		}
+	})
 }

@@ -2,10 +2,16 @@ package staff
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
 	"bianmin/ui/paper"
@@ -137,4 +143,162 @@ func staffText(c data.LoginChoice) string {
 		return c.Name
 	}
 	return c.Name + "（" + c.WindowName + "）"
+}
+
+// NoticeStore lists the written notices a request has had and audits a
+// reprint of one (data/handling.go); *data.Store satisfies it.
+type NoticeStore interface {
+	IssuedNotices(ctx context.Context, id int64) ([]data.IssuedNotice, error)
+	ReprintNotice(ctx context.Context, by data.Session, requestID int64, kind data.NoticeKind,
+		supplementID int64) (data.IssuedNotice, error)
+}
+
+var _ NoticeStore = (*data.Store)(nil)
+
+// fromIssued is a stored notice as the notice bar's pending notice.
+func fromIssued(n data.IssuedNotice) *pendingNotice {
+	p := &pendingNotice{supplement: n.Supplement, refusal: n.Refusal}
+	switch n.Kind {
+	case data.NoticePromise:
+		p.kind = noticePromise
+	case data.NoticeCorrection:
+		p.kind = noticeCorrection
+	case data.NoticeRefusal:
+		p.kind = noticeRefusal
+	default:
+		p.kind = noticeFinished
+	}
+	return p
+}
+
+// OpenNotices lists the notices the request has had, each a button that
+// prints it again; with none, it says so.
+func (r *Request) OpenNotices() {
+	d := r.d
+	ns, ok := d.store.(NoticeStore)
+	if !ok || d.opts.Printer == nil {
+		return
+	}
+	id := r.ID
+	d.async(func() func() {
+		list, err := ns.IssuedNotices(d.opts.Context, id)
+		return func() {
+			if err != nil {
+				d.message(data.Message(err))
+				return
+			}
+			r.Issued = list
+			r.NoticeChoices = nil
+			if len(list) == 0 {
+				d.message(lang.L("staff.notice.noneIssued"))
+				return
+			}
+			var dlg dialog.Dialog
+			box := container.NewVBox()
+			for _, n := range list {
+				text := lang.L("staff.notice.choice", map[string]any{"Title": n.Title(), "Time": timeText(n.At)})
+				b := widget.NewButtonWithIcon(text, fynetheme.DocumentPrintIcon(), d.tap(func() {
+					dlg.Hide()
+					r.reprintIssued(n)
+				}))
+				b.Alignment = widget.ButtonAlignLeading
+				r.NoticeChoices = append(r.NoticeChoices, b)
+				box.Add(b)
+			}
+			dlg = dialog.NewCustom(lang.L("staff.notice.reprintTitle"), lang.L("staff.form.cancel"),
+				container.NewVScroll(box), d.win)
+			dlg.Resize(fyne.NewSize(760, min(160+float32(len(list))*84, 620)))
+			dlg.Show()
+		}
+	})
+}
+
+// reprintIssued audits and prints a notice the request has had, laid out
+// again from the stored request, dated as it was first issued.
+func (r *Request) reprintIssued(n data.IssuedNotice) {
+	d, p := r.d, r.d.opts.Printer
+	ns, ok := d.store.(NoticeStore)
+	if !ok || p == nil {
+		return
+	}
+	by, id := d.session, r.ID
+	base := r.baseNotice()
+	det := r.Detail
+	remedy, track := d.center.Remedy, d.trackURL(det.Token)
+	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
+	r.ReprintStatus.Show()
+	d.async(func() func() {
+		got, err := ns.ReprintNotice(d.opts.Context, by, id, n.Kind, n.Supplement.ID)
+		if err == nil {
+			base.Date = got.At.In(data.China)
+			if got.Staff != "" {
+				base.Staff = got.Staff
+			}
+			err = printNotice(d.opts.Context, p, func() (paper.Document, error) {
+				return fromIssued(got).layout(det, base, d.opts.NoticeFormat, remedy, track)
+			})
+		}
+		return func() {
+			if err != nil {
+				fyne.LogError("staff: reprint notice", err)
+				r.ReprintStatus.SetText(printMessage(err))
+				return
+			}
+			r.ReprintStatus.SetText(lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()}))
+		}
+	})
+}
+
+// printMessage is what went wrong in words: the store's message for its
+// errors, the printer's otherwise.
+func printMessage(err error) string {
+	var ie *data.InvalidError
+	if errors.As(err, &ie) || errors.Is(err, data.ErrNotFound) {
+		return data.Message(err)
+	}
+	return paper.Message(err)
+}
+
+// applicationForm is the request's 申请表, pre-filled in full from what
+// the resident entered, with the item's sample files.
+func applicationForm(det data.RequestDetail, it data.Item, center string, now time.Time) paper.ApplicationForm {
+	f := paper.ApplicationForm{
+		Center: center, RequestNo: det.ReceiptNo, Item: det.ItemName, Date: now.In(data.China),
+		Name: det.ApplicantName, Phone: det.ApplicantPhone, IDNumber: det.ApplicantID,
+		Address: det.Fields["address"], Description: det.Description,
+	}
+	for _, fl := range it.Fields {
+		f.Fields = append(f.Fields, paper.FormField{Label: fl.Label,
+			Value: strings.ReplaceAll(det.Fields[fl.Key], data.ChoiceSep, "、")})
+	}
+	for _, m := range it.Materials {
+		if m.SampleName != "" && len(m.SampleData) > 0 {
+			f.Samples = append(f.Samples, paper.FormSample{Material: m.Name, Name: m.SampleName, Data: m.SampleData})
+		}
+	}
+	return f
+}
+
+// onPrintForm prints the pre-filled 申请表 off the UI goroutine.
+func (r *Request) onPrintForm() {
+	d, p := r.d, r.d.opts.Printer
+	if p == nil || r.Detail.ID == 0 {
+		return
+	}
+	form := applicationForm(r.Detail, r.Item, d.center.Name, d.opts.Now())
+	r.FormButton.Disable()
+	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
+	r.ReprintStatus.Show()
+	d.async(func() func() {
+		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ApplicationFormPDF(form) })
+		return func() {
+			r.FormButton.Enable()
+			if err != nil {
+				fyne.LogError("staff: print form", err)
+				r.ReprintStatus.SetText(paper.Message(err))
+				return
+			}
+			r.ReprintStatus.SetText(lang.L("staff.notice.formPrinted"))
+		}
+	})
 }

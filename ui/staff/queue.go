@@ -19,14 +19,16 @@ import (
 var QueueTabs = []data.QueueGroup{data.QueueNew, data.QueueInProgress, data.QueueWaiting, data.QueueEscalated,
 	data.QueueDueSoon, data.QueueOverdue, data.QueueOpen, data.QueueFinished}
 
-// Queue is the queue screen: tabs with counts, filters, one page of rows,
-// paging.
+// Queue is the queue screen: tabs with counts, one row of filters with the
+// paging beside them, and one page of compact two-line rows, so that a
+// 1280×800 screen shows eight or more requests above the fold.
 type Queue struct {
 	Tabs map[data.QueueGroup]*widget.Button
-	// Filters: my requests, window, handling mode.
+	// Filters: my requests, window, handling mode, item.
 	Mine   *widget.Check
 	Window *widget.Select
 	Mode   *widget.Select
+	Item   *widget.Select
 	// Rows of the page on show.
 	Rows   []*QueueRowView
 	Status *widget.Label
@@ -39,7 +41,9 @@ type Queue struct {
 
 	d       *Desk
 	windows []data.Window
+	items   []data.ItemSummary
 	list    *fyne.Container
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 	seq     int // the latest load; older answers are dropped
 }
@@ -63,22 +67,23 @@ func newQueue(d *Desk) *Queue {
 	q.Mode = widget.NewSelect(modes, nil)
 	q.Mode.SetSelectedIndex(0)
 	q.Mode.OnChanged = func(string) { d.Activity(); q.filterChanged() }
-	refresh := widget.NewButtonWithIcon(lang.L("staff.queue.refresh"), fynetheme.ViewRefreshIcon(), d.tap(q.Reload))
-	filters := container.NewHBox(q.Mine, widget.NewLabel(lang.L("staff.queue.window")),
-		container.New(&fixedSize{size: fyne.NewSize(260, 0)}, q.Window),
-		widget.NewLabel(lang.L("staff.queue.mode")), container.New(&fixedSize{size: fyne.NewSize(200, 0)}, q.Mode), refresh)
+	q.Item = widget.NewSelect(nil, func(string) { d.Activity(); q.filterChanged() })
+	q.Item.PlaceHolder = lang.L("staff.queue.allItems")
+	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(q.Reload))
 
 	q.Status = widget.NewLabel(lang.L("staff.loading"))
-	q.Prev = widget.NewButtonWithIcon(lang.L("staff.queue.prev"), fynetheme.NavigateBackIcon(), d.tap(func() { q.turn(-1) }))
-	q.Next = widget.NewButtonWithIcon(lang.L("staff.queue.next"), fynetheme.NavigateNextIcon(), d.tap(func() { q.turn(1) }))
-	q.Next.IconPlacement = widget.ButtonIconTrailingText
+	q.Status.Truncation = fyne.TextTruncateEllipsis
+	q.Prev = widget.NewButtonWithIcon("", fynetheme.NavigateBackIcon(), d.tap(func() { q.turn(-1) }))
+	q.Next = widget.NewButtonWithIcon("", fynetheme.NavigateNextIcon(), d.tap(func() { q.turn(1) }))
 	q.Page = widget.NewLabel("")
-	q.list = container.NewVBox()
-	header := newRowLayoutBox(true, headerLabels()...)
-	paging := container.NewHBox(q.Prev, q.Page, q.Next, q.Status)
-	q.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns((len(tabs)+1)/2, tabs...), filters,
-		header, widget.NewSeparator()), paging, nil, nil, container.NewVScroll(q.list))
-	q.loadWindows()
+	q.list = container.New(&rowLinesLayout{gap: 4})
+	filters := container.NewBorder(nil, nil,
+		container.NewHBox(q.Mine, exactWidth(190, q.Window), exactWidth(170, q.Mode), exactWidth(330, q.Item)),
+		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Status)
+	q.scroll = container.NewVScroll(q.list)
+	q.content = container.NewBorder(compactControls(container.NewVBox(container.NewGridWithColumns(len(tabs), tabs...),
+		filters)), nil, nil, nil, q.scroll)
+	q.loadFilters()
 	q.Reload()
 	return q
 }
@@ -95,34 +100,65 @@ func tabLabel(g data.QueueGroup, n int) string {
 	return name + " " + strconv.Itoa(n)
 }
 
-func headerLabels() []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	for _, k := range []string{"no", "item", "applicant", "owner", "status", "due", "flags"} {
-		l := widget.NewLabel(lang.L("staff.queue.col." + k))
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		out = append(out, l)
-	}
-	return out
+// itemChoice is how the item filter names an item: with its category.
+func itemChoice(it data.ItemSummary) string {
+	return lang.L("staff.queue.itemChoice", map[string]any{"Name": it.Name, "Category": it.Category})
 }
 
-func (q *Queue) loadWindows() {
+// loadFilters reads the windows and the items the filters offer.
+func (q *Queue) loadFilters() {
 	d := q.d
 	d.async(func() func() {
-		ws, err := d.store.Windows(d.opts.Context)
+		ctx := d.opts.Context
+		ws, err := d.store.Windows(ctx)
 		if err != nil {
 			fyne.LogError("staff: windows", err)
-			return nil
+		}
+		var items []data.ItemSummary
+		cats, err := d.store.Categories(ctx)
+		if err != nil {
+			fyne.LogError("staff: categories", err)
+		}
+		for _, c := range cats {
+			its, err := d.store.ItemsInCategory(ctx, c.Name)
+			if err != nil {
+				fyne.LogError("staff: items", err)
+				continue
+			}
+			items = append(items, its...)
 		}
 		return func() {
-			q.windows = ws
+			q.windows, q.items = ws, items
 			opts := []string{lang.L("staff.queue.allWindows")}
 			for _, w := range ws {
 				opts = append(opts, w.Name)
 			}
 			q.Window.Options = opts
 			q.Window.Refresh()
+			its := []string{lang.L("staff.queue.allItems")}
+			for _, it := range items {
+				its = append(its, itemChoice(it))
+			}
+			q.Item.Options = its
+			q.Item.Refresh()
 		}
 	})
+}
+
+// SelectItem filters the queue by the item named name ("" for all items);
+// false if no item has that name.
+func (q *Queue) SelectItem(name string) bool {
+	if name == "" {
+		q.Item.SetSelectedIndex(0)
+		return true
+	}
+	for i, it := range q.items {
+		if it.Name == name {
+			q.Item.SetSelectedIndex(i + 1)
+			return true
+		}
+	}
+	return false
 }
 
 // SetGroup switches tab, back to page 1.
@@ -145,6 +181,10 @@ func (q *Queue) filterChanged() {
 	f.Mode = ""
 	if i := q.Mode.SelectedIndex(); i > 0 {
 		f.Mode = data.Modes[i-1]
+	}
+	f.Item = 0
+	if i := q.Item.SelectedIndex(); i > 0 && i-1 < len(q.items) {
+		f.Item = q.items[i-1].ID
 	}
 	f.Page = 1
 	q.Reload()
@@ -216,18 +256,24 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.Next.Disable()
 	}
 	q.list.Refresh()
+	q.scroll.ScrollToTop()
 }
 
-// QueueRowView is one row of the queue; tapping it opens the request.
+// QueueRowView is one row of the queue, in two compact lines: the number,
+// the item and the badges (协助, due soon or overdue, a 补正 notice falling
+// due); then the applicant (in full: staff mode), the owner, the status and
+// the time left in working days. Tapping it opens the request.
 type QueueRowView struct {
 	widget.BaseWidget
 	Row data.QueueRow
-	// Due is the due-date column, coloured by how the request stands.
-	Due   *canvas.Text
-	texts []string
-	onTap func()
-	box   fyne.CanvasObject
-	bg    *canvas.Rectangle
+	// Due is the time-left text, coloured by how the request stands.
+	Due *canvas.Text
+	// Badges are the badges' texts, in order.
+	Badges []string
+	texts  []string
+	onTap  func()
+	box    fyne.CanvasObject
+	bg     *canvas.Rectangle
 }
 
 func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
@@ -255,28 +301,51 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 		flags = lang.L("staff.queue.help")
 	}
 	v.texts = []string{r.ReceiptNo, r.Item, r.Applicant, owner, status, due, flags}
-	cells := []fyne.CanvasObject{}
-	for i, t := range v.texts {
-		if i == 5 {
-			cells = append(cells, container.NewPadded(v.Due))
-			continue
-		}
-		l := widget.NewLabel(t)
-		l.Truncation = fyne.TextTruncateEllipsis
-		if i == 6 && t != "" {
-			l.Importance = widget.WarningImportance
-			l.TextStyle = fyne.TextStyle{Bold: true}
-		}
-		cells = append(cells, l)
+
+	var badges []fyne.CanvasObject
+	addBadge := func(text string, c fyne.ThemeColorName) {
+		v.Badges = append(v.Badges, text)
+		badges = append(badges, queueBadge(text, th.Color(c, variant), th.Color(bmtheme.ColorNameOnStatus, variant),
+			th.Size(fynetheme.SizeNameCaptionText)))
 	}
+	if r.NeedsHelp {
+		addBadge(lang.L("staff.queue.help"), bmtheme.ColorNameStatusInfo)
+	}
+	switch {
+	case r.Status == data.StatusSubmitted && r.NoticeState == data.DueOverdue:
+		addBadge(lang.L("staff.queue.badge.noticeOverdue"), bmtheme.ColorNameStatusOverdue)
+	case r.Status == data.StatusSubmitted && r.NoticeState == data.DueSoon:
+		addBadge(lang.L("staff.queue.badge.noticeSoon"), bmtheme.ColorNameStatusDueSoon)
+	case r.DueState == data.DueOverdue:
+		addBadge(lang.L("staff.queue.badge.overdue"), bmtheme.ColorNameStatusOverdue)
+	case r.DueState == data.DueSoon:
+		addBadge(lang.L("staff.queue.badge.soon"), bmtheme.ColorNameStatusDueSoon)
+	}
+
+	no := widget.NewLabel(r.ReceiptNo)
+	no.TextStyle = fyne.TextStyle{Bold: true}
+	item := widget.NewLabel(r.Item)
+	item.TextStyle = fyne.TextStyle{Bold: true}
+	item.Truncation = fyne.TextTruncateEllipsis
+	people := widget.NewLabel(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
+		"Owner": owner, "Status": status, "Mode": r.Mode.Label()}))
+	people.Truncation = fyne.TextTruncateEllipsis
+	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...), item)
+	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due), people)
 	v.bg = canvas.NewRectangle(color.Transparent)
 	v.bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, variant)
 	v.bg.StrokeWidth = 1
-	v.box = container.NewStack(v.bg, newRowLayoutBox(false, cells...))
+	v.bg.CornerRadius = 4
+	if r.NeedsHelp {
+		v.bg.FillColor = th.Color(fynetheme.ColorNameHover, variant)
+	}
+	v.box = container.NewStack(v.bg, container.New(&insetLayout{x: 6}, compactRow(container.New(&rowLinesLayout{},
+		line1, line2))))
 	return v
 }
 
-// Texts are the row's columns as shown.
+// Texts are the row's facts as shown: number, item, applicant, owner,
+// status, time left, 协助.
 func (v *QueueRowView) Texts() []string { return v.texts }
 
 // Tapped is part of fyne.Tappable.
@@ -292,6 +361,16 @@ func (v *QueueRowView) CreateRenderer() fyne.WidgetRenderer { return widget.NewS
 // MinSize keeps a row a comfortable touch target.
 func (v *QueueRowView) MinSize() fyne.Size {
 	return v.BaseWidget.MinSize().Max(fyne.NewSize(0, bmtheme.MinTouchTarget))
+}
+
+// queueBadge is a small coloured label.
+func queueBadge(text string, bg, fg color.Color, size float32) fyne.CanvasObject {
+	t := canvas.NewText(text, fg)
+	t.TextSize = size
+	t.TextStyle = fyne.TextStyle{Bold: true}
+	r := canvas.NewRectangle(bg)
+	r.CornerRadius = 6
+	return container.NewCenter(container.NewStack(r, container.New(&insetLayout{x: 8, y: 2}, t)))
 }
 
 // dueText is the due column: the date and working days left, or for a new
@@ -330,35 +409,119 @@ func stateColor(s data.DueState) fyne.ThemeColorName {
 // statusText is a status as staff name it (shorter than the resident's).
 func statusText(s data.Status) string { return lang.L("staff.status." + string(s)) }
 
-// rowLayout lays the queue's columns out by weight.
-type rowLayout struct{}
+// rowLinesLayout stacks its visible objects gap apart (a VBox with a
+// chosen gap: the theme's padding is too much between queue rows).
+type rowLinesLayout struct{ gap float32 }
 
-var rowWeights = []float32{2.5, 2.8, 1.2, 1.1, 1.4, 2.6, 0.8}
-
-func newRowLayoutBox(_ bool, cells ...fyne.CanvasObject) *fyne.Container {
-	return container.New(rowLayout{}, cells...)
-}
-
-func (rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	var total float32
-	for _, w := range rowWeights[:len(objects)] {
-		total += w
-	}
-	x := float32(0)
-	for i, o := range objects {
-		w := size.Width * rowWeights[i] / total
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
+func (l *rowLinesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + l.gap
 	}
 }
 
-func (rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l *rowLinesLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s = fyne.NewSize(max(s.Width, m.Width), s.Height+m.Height)
+		n++
+	}
+	if n > 1 {
+		s.Height += float32(n-1) * l.gap
+	}
+	return s
+}
+
+// insetLayout pads its objects by x and y on each side.
+type insetLayout struct{ x, y float32 }
+
+func (l *insetLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(l.x, l.y))
+		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
+	}
+}
+
+func (l *insetLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s.Add(fyne.NewSize(2*l.x, 2*l.y))
+}
+
+// exactWidthLayout gives its objects exactly w, whatever they ask for (a
+// Select with a long option would otherwise push the row off the screen).
+type exactWidthLayout struct{ w float32 }
+
+func exactWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(&exactWidthLayout{w: w}, o)
+}
+
+func (l *exactWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *exactWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(600, h)
+	return fyne.NewSize(l.w, h)
+}
+
+// sizeTheme is the current theme with some sizes changed.
+type sizeTheme struct {
+	sizes map[fyne.ThemeSizeName]float32
+}
+
+func (sizeTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t sizeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+
+func (t sizeTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t sizeTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+
+func (t sizeTheme) Size(n fyne.ThemeSizeName) float32 {
+	if v, ok := t.sizes[n]; ok {
+		return v
+	}
+	return t.current().Size(n)
+}
+
+// compactControls shows the queue's tabs and filters with less padding:
+// buttons and selects about 52 dp tall, still easy to hit at a desk.
+func compactControls(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
+		fynetheme.SizeNameInnerPadding: 10,
+		fynetheme.SizeNamePadding:      4,
+	}})
+}
+
+// compactRow shows a queue row's two lines with little padding: about
+// 64 dp for the whole row.
+func compactRow(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
+		fynetheme.SizeNameInnerPadding: 3,
+		fynetheme.SizeNamePadding:      2,
+	}})
 }
 
 // shortDay is a YYYY-MM-DD day as MM-DD.

@@ -41,6 +41,15 @@ type Request struct {
 	// outcome beside it. Hidden without a printer.
 	ReprintButton *widget.Button
 	ReprintStatus *widget.Label
+	// 补打通知书: the written notices the request has had, to print again
+	// (the dialog's buttons are NoticeChoices). Hidden without a printer.
+	NoticesButton *widget.Button
+	NoticeChoices []*widget.Button
+	Issued        []data.IssuedNotice
+	// 打印预填申请表: the item's 申请表 filled in from what the resident
+	// entered (协助办理), to check and sign. Hidden without a printer;
+	// highlighted for requests flagged 协助.
+	FormButton *widget.Button
 
 	d          *Desk
 	body       *fyne.Container
@@ -76,9 +85,20 @@ func newRequest(d *Desk, id int64) *Request {
 	if _, ok := d.store.(receiptStore); !ok || d.opts.Printer == nil {
 		r.ReprintButton.Hide()
 	}
+	r.NoticesButton = widget.NewButtonWithIcon(lang.L("staff.request.reprintNotice"), fynetheme.DocumentPrintIcon(),
+		d.tap(r.OpenNotices))
+	if _, ok := d.store.(NoticeStore); !ok || d.opts.Printer == nil {
+		r.NoticesButton.Hide()
+	}
+	r.FormButton = widget.NewButtonWithIcon(lang.L("staff.request.printForm"), fynetheme.DocumentIcon(),
+		d.tap(r.onPrintForm))
+	if d.opts.Printer == nil {
+		r.FormButton.Hide()
+	}
 	r.body = container.NewVBox()
 	r.actionsBox = container.NewGridWrap(fyne.NewSize(190, 72))
-	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, r.ReprintButton, r.Summary), r.noticeBar,
+	prints := compactControls(container.NewHBox(r.FormButton, r.NoticesButton, r.ReprintButton))
+	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, prints, r.Summary), r.noticeBar,
 		r.ReprintStatus, r.Status)
 	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), r.actionsBox), nil, nil,
 		container.NewVScroll(r.body))
@@ -134,6 +154,12 @@ func (r *Request) show() {
 	r.Status.SetText("")
 	r.Status.Hide()
 	r.Summary.SetText(r.summaryText())
+	if det.NeedsHelp {
+		r.FormButton.Importance = widget.HighImportance
+	} else {
+		r.FormButton.Importance = widget.MediumImportance
+	}
+	r.FormButton.Refresh()
 	r.body.RemoveAll()
 	r.body.Add(section(lang.L("staff.request.applicant"),
 		fact(lang.L("staff.request.name"), det.ApplicantName),
@@ -227,6 +253,9 @@ func (r *Request) show() {
 	r.Actions = map[data.Action]*widget.Button{}
 	r.actionsBox.RemoveAll()
 	for _, a := range det.Allowed {
+		if a == data.ActJointPart && !partsPending(det.Parts) {
+			continue // every participating window's part is in
+		}
 		b := widget.NewButton(actionLabel(a), r.d.tap(func() { r.OpenAction(a) }))
 		switch a {
 		case data.ActAccept, data.ActFinish:
@@ -239,6 +268,17 @@ func (r *Request) show() {
 	}
 	r.actionsBox.Refresh()
 	r.content.Refresh()
+}
+
+// partsPending reports whether a participating window's part is still to
+// be recorded.
+func partsPending(parts []data.JointPartState) bool {
+	for _, p := range parts {
+		if !p.Lead && p.Done.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Request) summaryText() string {

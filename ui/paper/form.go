@@ -1,0 +1,224 @@
+package paper
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// ApplicationForm is the 申请表 of 协助办理 (issue 5 §4: "sample forms print
+// pre-filled from what the resident entered"): the item's application form
+// filled in with what the resident gave at the kiosk or the window, for the
+// resident to check and sign.
+//
+// Unlike every other document of this package, it carries the applicant's
+// personal data in full (name, phone, ID number, address): it is printed in
+// staff mode and handed to the resident in person to check, correct and
+// sign, as a hand-written form would carry them. It never goes on the roll.
+type ApplicationForm struct {
+	Center    string
+	RequestNo string    // 受理编号
+	Item      string    // the item: the form is "<Item>申请表"
+	Date      time.Time // printed on
+	Name      string
+	Phone     string
+	IDNumber  string // in full
+	Address   string // "" leaves a blank line to fill in by hand
+	// Fields are the item's intake fields in order: label and the answer as
+	// given ("" leaves the cell blank for the resident to fill in).
+	Fields      []FormField
+	Description string // 情况说明 as typed; "" leaves it out
+	// Samples are the 样表 files of the item's materials: an image (PNG or
+	// JPEG) prints on a page of its own marked 样表（参考）; any other file
+	// (a PDF) is only named.
+	Samples []FormSample
+}
+
+// FormField is one answered field of an ApplicationForm.
+type FormField struct {
+	Label, Value string
+}
+
+// FormSample is a 样表 file of one of the item's materials.
+type FormSample struct {
+	Material string // the material it illustrates
+	Name     string // file name
+	Data     []byte
+}
+
+// sampleType is the fpdf image type of a sample file, "" when it is not an
+// image fpdf draws (a PDF, or anything else).
+func sampleType(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return "PNG"
+	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
+		return "JPG"
+	}
+	return ""
+}
+
+// placed is an image drawn on a page: the sample's index, and the box in mm
+// the picture fits into (centred, aspect kept).
+type placed struct {
+	sample     int
+	x, y, w, h float64
+}
+
+// ApplicationFormPDF lays out the pre-filled 申请表 on A4: the particulars
+// and every answer in a bordered table, a note asking the resident to
+// check, blank 申请人签字 and 日期 lines, the center and request number, then
+// one page per image sample marked 样表（参考）.
+func ApplicationFormPDF(a ApplicationForm) (Document, error) {
+	fc, err := defaultFace()
+	if err != nil {
+		return Document{}, err
+	}
+	if strings.TrimSpace(a.RequestNo) == "" || strings.TrimSpace(a.Item) == "" {
+		return Document{}, fmt.Errorf("%w: 申请表 needs RequestNo and Item", ErrIncomplete)
+	}
+	s := newSheet(A4, fc, a.Item+"申请表 "+a.RequestNo, a.Date)
+	s.masthead(a.Center, a.Item+"申请表", "受理编号："+a.RequestNo)
+	body := style{size: s.g.body}
+
+	s.heading("申请人基本情况")
+	s.table([]float64{0.3, 0.7}, []string{"项目", "填写内容"}, [][]string{
+		{"申请人姓名", a.Name}, {"联系电话", a.Phone}, {"公民身份号码", a.IDNumber}, {"住址", a.Address},
+	}, body)
+	if len(a.Fields) > 0 || strings.TrimSpace(a.Description) != "" {
+		s.heading("申请事项信息")
+		rows := make([][]string, 0, len(a.Fields)+1)
+		for _, f := range a.Fields {
+			rows = append(rows, []string{f.Label, f.Value})
+		}
+		if strings.TrimSpace(a.Description) != "" {
+			rows = append(rows, []string{"情况说明", a.Description})
+		}
+		s.table([]float64{0.3, 0.7}, []string{"项目", "填写内容"}, rows, body)
+	}
+
+	var named []string
+	var images []int
+	for i, sm := range a.Samples {
+		if sampleType(sm.Data) != "" {
+			images = append(images, i)
+			continue
+		}
+		named = append(named, sampleName(sm))
+	}
+	if len(named) > 0 {
+		s.heading("参考样表")
+		s.list(named, func(int) string { return "·" }, body)
+		s.text("以上样表可向工作人员索取或在服务室查阅。", style{size: s.g.small})
+	}
+
+	s.gap(2)
+	s.para("以上内容由工作人员根据申请人填报的信息预先填写。请申请人逐项核对，如有错误或遗漏，请告知工作人员更正；核对无误后签字确认。本人承诺所填信息真实、准确。")
+	s.signatures([]string{"申请人签字"}, true)
+	s.closing(a.Center, a.Date, false)
+	s.footer = a.Center + "　" + a.RequestNo
+
+	var pics []placed
+	for _, i := range images {
+		sm := a.Samples[i]
+		s.newPage()
+		s.text("样表（参考）", style{size: s.g.title, bold: true, align: center})
+		s.text(sampleName(sm), style{size: s.g.body, align: center})
+		s.text("本页为填写示例，仅供参考，不作为申请材料。", style{size: s.g.small, align: center})
+		s.gap(3)
+		pics = append(pics, placed{sample: i, x: s.g.left, y: s.y, w: s.width(), h: s.g.h - s.g.bottom - 4 - s.y})
+	}
+	pdf, err := s.renderForm(a.Samples, pics)
+	if err != nil {
+		return Document{}, err
+	}
+	return Document{PDF: pdf, Format: A4, Width: s.g.w, Height: s.g.h, Pages: len(s.pages)}, nil
+}
+
+// sampleName names a sample by its material and file.
+func sampleName(sm FormSample) string {
+	switch {
+	case sm.Material == "":
+		return sm.Name
+	case sm.Name == "":
+		return sm.Material
+	}
+	return sm.Material + "（" + sm.Name + "）"
+}
+
+// renderForm is sheet.render with pictures: the image pages of the form
+// are the last len(pics) pages, one picture each. The pictures are
+// registered before any page is drawn, and fpdf's error is checked after
+// each: fpdf reports a bad image only through pdf.Err.
+func (s *sheet) renderForm(samples []FormSample, pics []placed) ([]byte, error) {
+	if s.footer != "" {
+		n := len(s.pages)
+		for i, p := range s.pages {
+			txt := s.clean(fmt.Sprintf("%s　第 %d 页 共 %d 页", s.footer, i+1, n))
+			for _, r := range txt {
+				s.runes[r] = struct{}{}
+			}
+			size := s.g.small
+			tw := s.measure(txt, size)
+			p.ops = append(p.ops, op{kind: opText, x: (s.g.w - tw) / 2, y: s.g.h - s.g.bottom/2, size: size, text: txt})
+		}
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
+		Size: fpdf.SizeType{Wd: s.g.w, Ht: s.g.h}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCreationDate(s.date)
+	pdf.SetModificationDate(s.date)
+	pdf.SetTitle(s.title, true)
+	pdf.SetCreator("Bianmin", false)
+	runes := make([]rune, 0, len(s.runes))
+	for r := range s.runes {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	draw, err := s.face.install(pdf, runes)
+	if err != nil {
+		return nil, err
+	}
+	infos := make([]*fpdf.ImageInfoType, len(pics))
+	for k, p := range pics {
+		sm := samples[p.sample]
+		name := fmt.Sprintf("sample%d", k)
+		infos[k] = pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: sampleType(sm.Data)},
+			bytes.NewReader(sm.Data))
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("paper: sample %q: %w", sm.Name, err)
+		}
+	}
+	first := len(s.pages) - len(pics)
+	for i, p := range s.pages {
+		pdf.AddPage()
+		for _, o := range p.ops {
+			drawOp(pdf, draw, o)
+		}
+		if k := i - first; k >= 0 && infos[k] != nil {
+			pic := pics[k]
+			iw, ih := infos[k].Width(), infos[k].Height()
+			if iw <= 0 || ih <= 0 {
+				continue
+			}
+			scale := min(pic.w/iw, pic.h/ih)
+			w, h := iw*scale, ih*scale
+			pdf.ImageOptions(fmt.Sprintf("sample%d", k), pic.x+(pic.w-w)/2, pic.y, w, h, false, fpdf.ImageOptions{}, 0, "")
+			pdf.SetLineWidth(0.2)
+			pdf.Rect(pic.x+(pic.w-w)/2, pic.y, w, h, "D")
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("paper: pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("paper: pdf: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,110 @@
+package staff_test
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+)
+
+func TestQueueItemFilter(t *testing.T) {
+	r := newRig(t, true)
+	r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	q := r.d.Queue
+	q.SetGroup(data.QueueOpen)
+	require.Greater(t, len(q.Item.Options), 10, "every item, and 全部事项")
+	assert.Equal(t, "全部事项", q.Item.Options[0])
+	assert.Contains(t, q.Item.Options, "城乡居民基本养老保险参保登记（社会保障与就业）")
+
+	require.True(t, q.SelectItem("城乡居民基本养老保险参保登记"))
+	assert.NotZero(t, q.Filter.Item)
+	require.NotEmpty(t, q.Rows)
+	for _, row := range q.Rows {
+		assert.Equal(t, "城乡居民基本养老保险参保登记", row.Row.Item)
+	}
+	// With the other filters.
+	q.Mode.SetSelected(data.ModePromise.Label())
+	assert.NotZero(t, q.Filter.Item)
+	assert.Equal(t, data.ModePromise, q.Filter.Mode)
+	for _, row := range q.Rows {
+		assert.Equal(t, data.ModePromise, row.Row.Mode)
+	}
+	require.True(t, q.SelectItem(""))
+	assert.Zero(t, q.Filter.Item)
+}
+
+func TestQueueHelpFirstAndDense(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "王丽娟", clerkPIN)
+	q := r.d.Queue
+	q.SetGroup(data.QueueOpen)
+	require.GreaterOrEqual(t, len(q.Rows), 8)
+	helped := true
+	for _, row := range q.Rows {
+		if !row.Row.NeedsHelp {
+			helped = false
+			continue
+		}
+		assert.True(t, helped, "协助 requests come first: %s", row.Row.ReceiptNo)
+		assert.Contains(t, row.Badges, "协助")
+	}
+
+	// At 1280×800, eight or more rows are whole above the fold, each still
+	// a comfortable touch target.
+	visible := 0
+	for _, row := range q.Rows {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(row)
+		if pos.Y+row.Size().Height <= r.w.Canvas().Size().Height {
+			visible++
+		}
+		assert.GreaterOrEqual(t, row.Size().Height, float32(60))
+	}
+	assert.GreaterOrEqual(t, visible, 8)
+	t.Logf("rows visible at 1280×800: %d", visible)
+}
+
+// TestQueueRequestShots writes the queue and request screens of this work
+// as PNGs into $BIANMIN_SHOTS/staff-request (for looking at them).
+func TestQueueRequestShots(t *testing.T) {
+	dir := os.Getenv("BIANMIN_SHOTS")
+	if dir == "" {
+		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
+	}
+	dir = filepath.Join(dir, "staff-request")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	r := newRig(t, true)
+	shot := func(name string) {
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		require.NoError(t, err)
+		defer f.Close()
+		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	}
+	rc := r.registerYL(t)
+	r.login(t, "张建华", adminPIN)
+	r.d.Queue.SetGroup(data.QueueOpen)
+	shot("queue-open")
+	r.d.Queue.SetGroup(data.QueueInProgress)
+	shot("queue-progress")
+	req := r.openNew(t, rc)
+	shot("request")
+	test.Tap(req.Actions[data.ActRefuse])
+	shot("refuse")
+	test.Tap(req.Form.ManageReasons)
+	shot("reasons-editor")
+	test.Tap(req.Form.Reasons.Close)
+	test.Tap(req.Form.Cancel)
+	r.accept(t, req, data.ModePromise)
+	test.Tap(req.Actions[data.ActEscalate])
+	shot("escalate")
+	test.Tap(req.Form.Cancel)
+	test.Tap(req.NoticesButton)
+	shot("notices")
+}

@@ -1,0 +1,405 @@
+package staff_test
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+	"bianmin/ui/staff"
+)
+
+// ynItem is the sample catalog's item of code.
+func (r *rig) ynItem(t *testing.T, code string) data.Item {
+	t.Helper()
+	ctx := context.Background()
+	cats, err := r.s.Categories(ctx)
+	require.NoError(t, err)
+	for _, c := range cats {
+		items, err := r.s.ItemsInCategory(ctx, c.Name)
+		require.NoError(t, err)
+		for _, s := range items {
+			if s.Code == code {
+				it, err := r.s.Item(ctx, s.ID)
+				require.NoError(t, err)
+				return it
+			}
+		}
+	}
+	t.Fatalf("no item %s", code)
+	return data.Item{}
+}
+
+// registerLXBT registers a 残疾人两项补贴 request (联合办理: lead window 2,
+// participating window 4) with every material brought.
+func (r *rig) registerLXBT(t *testing.T) data.Receipt {
+	t.Helper()
+	it := r.ynItem(t, "LXBT")
+	var all []int64
+	for _, m := range it.Materials {
+		all = append(all, m.ID)
+	}
+	rc, err := r.s.Register(context.Background(), data.Registration{ItemID: it.ID, Channel: data.ChannelWindow,
+		Name: "钱守义", Phone: "13600136000", IDNumber: validID("19580304", 11),
+		Fields: map[string]string{"subsidy_type": "困难残疾人生活补贴" + data.ChoiceSep + "重度残疾人护理补贴",
+			"disability_type": "肢体残疾", "disability_level": "一级", "family_status": "低保家庭"},
+		Brought: all, Consent: true})
+	require.NoError(t, err)
+	return rc
+}
+
+// acceptedYL is a 养老保险参保登记 accepted in 承诺办理 by the clerk, open on
+// screen.
+func (r *rig) acceptedYL(t *testing.T) (*staff.Request, data.Receipt) {
+	t.Helper()
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModePromise)
+	require.Equal(t, data.StatusAccepted, req.Detail.Status)
+	return req, rc
+}
+
+func (r *rig) detail(t *testing.T, id int64) data.RequestDetail {
+	t.Helper()
+	det, err := r.s.RequestDetail(context.Background(), id)
+	require.NoError(t, err)
+	return det
+}
+
+// submitExpect taps 确定 and checks the dialog stayed open with msg.
+func submitExpect(t *testing.T, req *staff.Request, msg string) {
+	t.Helper()
+	f := req.Form
+	require.NotNil(t, f)
+	test.Tap(f.Submit)
+	require.NotNil(t, req.Form, "the dialog stays open on %q", msg)
+	assert.Contains(t, f.Error.Text, msg)
+}
+
+func TestEscalateDialog(t *testing.T) {
+	r := newRig(t, true)
+	req, rc := r.acceptedYL(t)
+	require.Contains(t, req.Actions, data.ActEscalate)
+	test.Tap(req.Actions[data.ActEscalate])
+	f := req.Form
+	require.NotNil(t, f.Sent)
+	assert.Equal(t, "2026-03-05", f.Sent.Text, "the day sent defaults to today")
+
+	for name, tc := range map[string]struct {
+		dept, sent, expected, msg string
+	}{
+		"ErrNoDepartment":    {sent: "2026-03-05", msg: "请填写报送的上级部门"},
+		"ErrSentNotADate":    {dept: "王益区社保中心", sent: "3月某日", msg: "报送日期格式不正确"},
+		"ErrSentInFuture":    {dept: "王益区社保中心", sent: "2026-03-09", msg: "报送日期不能晚于今天"},
+		"ErrExpectedBefore":  {dept: "王益区社保中心", sent: "2026-03-04", expected: "2026-03-03", msg: "不能早于报送日期"},
+		"ErrExpectedNotDate": {dept: "王益区社保中心", sent: "2026-03-04", expected: "下周", msg: "日期格式不正确"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f.Department.SetText(tc.dept)
+			f.Sent.SetText(tc.sent)
+			f.Expected.SetText(tc.expected)
+			submitExpect(t, req, tc.msg)
+			assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
+		})
+	}
+
+	f.Department.SetText("王益区社保中心")
+	f.Sent.SetText("2026-3-4")
+	f.Expected.SetText("2026年3月20日")
+	f.Note.SetText("材料原件已随件报送")
+	test.Tap(f.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	assert.Equal(t, data.StatusEscalated, det.Status)
+	assert.Equal(t, "王益区社保中心", det.UpperDepartment)
+	assert.Equal(t, "2026-03-04", det.UpperSentDay)
+	assert.Equal(t, "2026-03-20", det.UpperExpectedDay)
+	assert.Equal(t, data.StatusEscalated, req.Detail.Status, "the screen shows the new state")
+
+	// 上报结果: required, then the request is back in progress.
+	require.Contains(t, req.Actions, data.ActUpperResult)
+	test.Tap(req.Actions[data.ActUpperResult])
+	submitExpect(t, req, "审批结果")
+	req.Form.Result.SetText("审核通过，次月起发放")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	det = r.detail(t, rc.RequestID)
+	assert.Equal(t, data.StatusAccepted, det.Status)
+	assert.Contains(t, det.Events[len(det.Events)-1].Note, "审核通过，次月起发放")
+}
+
+func TestJointPartsThenFinish(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerLXBT(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModeJoint)
+	require.Len(t, req.Detail.Parts, 2)
+	assert.True(t, req.Detail.Parts[0].Lead)
+	require.Contains(t, req.Actions, data.ActJointPart)
+
+	// Finishing before the participating window's part is in is refused.
+	test.Tap(req.Actions[data.ActFinish])
+	req.Form.Result.SetText("已审核通过，报区残联发放")
+	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	submitExpect(t, req, "还有配合窗口未完成：卫生健康与助残窗口")
+	test.Tap(req.Form.Cancel)
+	require.Nil(t, req.Form)
+
+	test.Tap(req.Actions[data.ActJointPart])
+	f := req.Form
+	require.Equal(t, []string{"卫生健康与助残窗口"}, f.Window.Options, "only the pending participating window")
+	f.Window.SetSelectedIndex(0)
+	submitExpect(t, req, "请填写本窗口的办理情况")
+	f.Note.SetText("已核对残疾人证等级")
+	test.Tap(f.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	assert.False(t, det.Parts[1].Done.IsZero())
+	assert.Equal(t, "王丽娟", det.Parts[1].StaffName)
+	assert.NotContains(t, req.Actions, data.ActJointPart, "no part is pending: the button goes")
+
+	test.Tap(req.Actions[data.ActFinish])
+	req.Form.Result.SetText("已审核通过，报区残联发放")
+	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	det = r.detail(t, rc.RequestID)
+	assert.Equal(t, data.StatusFinished, det.Status)
+	assert.False(t, det.Parts[0].Done.IsZero(), "the lead's part closes with the request")
+}
+
+func TestPauseAndResumeDialogs(t *testing.T) {
+	r := newRig(t, true)
+	req, rc := r.acceptedYL(t)
+	due := req.Detail.DueDay
+	test.Tap(req.Actions[data.ActPause])
+	f := req.Form
+	for name, tc := range map[string]struct{ reason, restart, msg string }{
+		"ErrNoReason":      {restart: "2026-03-12", msg: "须写明理由"},
+		"ErrNoRestart":     {reason: "需实地核查", msg: "请选择恢复计时的日期"},
+		"ErrRestartBadDay": {reason: "需实地核查", restart: "下周一", msg: "日期格式不正确"},
+		"ErrRestartToday":  {reason: "需实地核查", restart: "2026-03-05", msg: "应晚于今天"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f.Reason.SetText(tc.reason)
+			f.Restart.SetText(tc.restart)
+			submitExpect(t, req, tc.msg)
+			assert.Empty(t, r.detail(t, rc.RequestID).Pauses)
+		})
+	}
+	f.Reason.SetText("需入户实地核查家庭情况")
+	f.Restart.SetText("2026-03-12")
+	test.Tap(f.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	require.Len(t, det.Pauses, 1)
+	assert.Equal(t, ClockPauseWant{"2026-03-05", "2026-03-12", "需入户实地核查家庭情况"},
+		ClockPauseWant{det.Pauses[0].FromDay, det.Pauses[0].ToDay, det.Pauses[0].Reason})
+	assert.Greater(t, det.DueDay, due, "the due day moves with the pause")
+
+	// A second pause while paused is refused politely.
+	test.Tap(req.Actions[data.ActPause])
+	req.Form.Reason.SetText("另需公示")
+	req.Form.Restart.SetText("2026-03-20")
+	submitExpect(t, req, "正在暂停计时")
+	test.Tap(req.Form.Cancel)
+
+	test.Tap(req.Actions[data.ActResume])
+	req.Form.Note.SetText("核查提前完成")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	det = r.detail(t, rc.RequestID)
+	assert.Equal(t, "2026-03-05", det.Pauses[0].ToDay, "resumed today")
+	assert.Equal(t, due, det.DueDay, "a pause ended the day it began costs nothing")
+
+	// Resuming again: nothing is paused.
+	test.Tap(req.Actions[data.ActResume])
+	submitExpect(t, req, "没有在暂停计时")
+}
+
+// ClockPauseWant is what a pause is checked for.
+type ClockPauseWant struct{ From, To, Reason string }
+
+func TestWithdrawDialog(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.Actions[data.ActWithdraw])
+	submitExpect(t, req, "请写明申请人撤回的原因")
+	req.Form.Reason.SetText("申请人已在单位参保，不再需要")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	assert.Equal(t, data.StatusWithdrawn, det.Status)
+	assert.Equal(t, "申请人撤回：申请人已在单位参保，不再需要", det.Result)
+	assert.Equal(t, []data.Action{data.ActNote}, det.Allowed)
+	assert.NotContains(t, req.Actions, data.ActWithdraw)
+}
+
+func TestRefuseQuickPicksAndEditor(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "张建华", adminPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.Actions[data.ActRefuse])
+	f := req.Form
+	require.NotNil(t, f.ReasonPicks)
+	require.Len(t, f.ReasonPicks.Options, 5, "the seeded common reasons")
+	f.ReasonPicks.SetSelectedIndex(1)
+	assert.Equal(t, "申请人不符合该事项规定的申请条件。", f.Reason.Text, "a pick fills the reason")
+
+	// The administrators' editor.
+	require.NotNil(t, f.ManageReasons)
+	test.Tap(f.ManageReasons)
+	e := f.Reasons
+	require.NotNil(t, e)
+	require.Len(t, e.Entries, 5)
+	test.Tap(e.Add)
+	assert.Equal(t, "请填写理由的内容。", e.Error.Text)
+	e.New.SetText("申请人户籍不在本社区，请到户籍所在地办理。")
+	test.Tap(e.Add)
+	assert.Empty(t, e.Error.Text)
+	require.Len(t, e.Entries, 6)
+	assert.Empty(t, e.New.Text)
+	assert.Contains(t, f.ReasonPicks.Options, "申请人户籍不在本社区，请到户籍所在地办理。", "the picks follow")
+
+	test.Tap(e.Up[5])
+	assert.Equal(t, "申请人户籍不在本社区，请到户籍所在地办理。", e.Reasons[4].Text)
+	e.Entries[0].SetText("申请事项不属于本服务室受理范围。")
+	test.Tap(e.Save[0])
+	test.Tap(e.Delete[1])
+	require.Len(t, e.Entries, 5)
+	e.Entries[0].SetText(e.Reasons[1].Text)
+	test.Tap(e.Save[0])
+	assert.Contains(t, e.Error.Text, "已有相同")
+	test.Tap(e.Close)
+
+	list, err := r.s.RefusalReasons(context.Background())
+	require.NoError(t, err)
+	require.Len(t, list, 5)
+	assert.Equal(t, "申请事项不属于本服务室受理范围。", list[0].Text)
+	assert.Equal(t, "申请人户籍不在本社区，请到户籍所在地办理。", list[3].Text)
+	page, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditRefusalReasonEdit})
+	require.NoError(t, err)
+	assert.Len(t, page.Entries, 1)
+
+	// The picked reason, then refused: the notice carries it.
+	f.ReasonPicks.SetSelectedIndex(3)
+	test.Tap(f.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	assert.Equal(t, "不予受理：申请人户籍不在本社区，请到户籍所在地办理。", det.Result)
+}
+
+func TestRefuseClerkHasNoEditor(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.Actions[data.ActRefuse])
+	require.NotNil(t, req.Form.ReasonPicks)
+	assert.NotEmpty(t, req.Form.ReasonPicks.Options)
+	assert.Nil(t, req.Form.ManageReasons)
+}
+
+func TestReprintIssuedNotices(t *testing.T) {
+	r := newRig(t, true)
+	req, rc := r.acceptedYL(t)
+	test.Tap(req.Actions[data.ActFinish])
+	req.Form.Result.SetText("已完成参保登记")
+	req.Form.Reply.SetSelected(data.ReplyInPerson.Label())
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	require.True(t, req.NoticesButton.Visible())
+
+	test.Tap(req.NoticesButton)
+	require.Len(t, req.NoticeChoices, 2)
+	assert.Contains(t, req.NoticeChoices[0].Text, "承诺办结通知单")
+	assert.Contains(t, req.NoticeChoices[1].Text, "办结通知单")
+	test.Tap(req.NoticeChoices[0])
+	require.Len(t, r.printer.jobs, 1)
+	assert.Equal(t, "A4", r.printer.media[0])
+	assert.Equal(t, "承诺办结通知单已补打，请取纸。", req.ReprintStatus.Text)
+
+	page, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditNoticeReprint})
+	require.NoError(t, err)
+	require.Len(t, page.Entries, 1)
+	assert.Equal(t, "办件 "+rc.ReceiptNo, page.Entries[0].Target)
+	assert.Equal(t, "承诺办结通知单", page.Entries[0].Detail)
+
+	text, ok := reprintPDFText(t, r.printer.jobs[0])
+	if !ok {
+		t.Log("pdftotext not installed: PDF text not checked")
+		return
+	}
+	flat := strings.Join(strings.Fields(text), "")
+	assert.Contains(t, flat, "承诺办结通知单")
+	assert.Contains(t, flat, rc.ReceiptNo)
+	assert.Contains(t, flat, "2026年3月5日")
+}
+
+func TestReprintNoticesNoneYet(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.NoticesButton)
+	assert.Empty(t, req.NoticeChoices)
+	assert.Empty(t, r.printer.jobs)
+}
+
+// samplePNG is a small picture to stand for a 样表.
+func samplePNG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, 40, 60))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	img.Set(20, 30, color.Black)
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	return b.Bytes()
+}
+
+func TestPrintPrefilledForm(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	it := r.ynItem(t, "YL")
+	_, err := r.s.DB().Exec(`UPDATE requests SET needs_help = 1 WHERE id = ?`, rc.RequestID)
+	require.NoError(t, err)
+	_, err = r.s.DB().Exec(`UPDATE materials SET sample_name = 'dengjibiao.png', sample_data = ? WHERE id = ?`,
+		samplePNG(t), it.Materials[2].ID)
+	require.NoError(t, err)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	require.True(t, req.FormButton.Visible())
+	assert.Equal(t, widget.HighImportance, req.FormButton.Importance, "協助 requests: the form comes first")
+
+	test.Tap(req.FormButton)
+	require.Len(t, r.printer.jobs, 1)
+	assert.Equal(t, "A4", r.printer.media[0])
+	assert.Contains(t, req.ReprintStatus.Text, "核对签字")
+	text, ok := reprintPDFText(t, r.printer.jobs[0])
+	if !ok {
+		t.Log("pdftotext not installed: PDF text not checked")
+		return
+	}
+	flat := strings.Join(strings.Fields(text), "")
+	for _, want := range []string{"城乡居民基本养老保险参保登记申请表", rc.ReceiptNo, "赵桂兰", "13900139000",
+		validID("19650712", 42), "200元/年", "1965-07-12", "申请人签字", "样表（参考）",
+		"城乡居民基本养老保险参保登记表（dengjibiao.png）"} {
+		assert.Contains(t, flat, want)
+	}
+}
