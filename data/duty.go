@@ -484,6 +484,9 @@ func dutyBoard(ctx context.Context, tx *sql.Tx, now time.Time) (DutyBoard, error
 		return b, err
 	}
 	for _, win := range windows {
+		if !win.Active {
+			continue // out of service: no board line, no routing
+		}
 		wd := WindowDuty{WindowID: win.ID, Code: win.Code, Name: win.Name}
 		for i := range b.Staff {
 			e := &b.Staff[i]

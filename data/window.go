@@ -12,6 +12,10 @@ type Window struct {
 	Code   string `json:"code"`
 	Name   string `json:"name"`
 	Duties string `json:"duties,omitempty"`
+	// Active is false for a window taken out of service (StopWindow): it
+	// keeps its requests and reports but takes no new ones. Not in the
+	// catalog file.
+	Active bool `json:"-"`
 }
 
 // Validate checks a window.
@@ -25,19 +29,25 @@ func (w *Window) Validate() error {
 	return nil
 }
 
-// Windows lists the windows in display order.
+// Windows lists the windows in service, in display order.
 func (s *Store) Windows(ctx context.Context) ([]Window, error) {
 	var out []Window
 	err := s.read(ctx, "windows", func(tx *sql.Tx) error {
-		var err error
-		out, err = listWindows(ctx, tx)
+		all, err := listWindows(ctx, tx)
+		for _, w := range all {
+			if w.Active {
+				out = append(out, w)
+			}
+		}
 		return err
 	})
 	return out, err
 }
 
+// listWindows lists every window, in service or not (reports and the
+// catalog export name them all).
 func listWindows(ctx context.Context, tx *sql.Tx) ([]Window, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, code, name, duties FROM windows ORDER BY ord, code`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, code, name, duties, active FROM windows ORDER BY ord, code`)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +55,7 @@ func listWindows(ctx context.Context, tx *sql.Tx) ([]Window, error) {
 	var out []Window
 	for rows.Next() {
 		var w Window
-		if err := rows.Scan(&w.ID, &w.Code, &w.Name, &w.Duties); err != nil {
+		if err := rows.Scan(&w.ID, &w.Code, &w.Name, &w.Duties, &w.Active); err != nil {
 			return nil, err
 		}
 		out = append(out, w)

@@ -1,0 +1,232 @@
+package staff
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// CenterForm is 机构信息: every field of the center's profile, the office
+// hours a line per weekday, and 保存. A saved profile shows on the kiosk
+// when it next returns to its home screen (main reloads it as staff mode
+// exits) and at once in staff mode's notices.
+type CenterForm struct {
+	Name           *widget.Entry
+	ShortName      *widget.Entry
+	ReceiptPrefix  *widget.Entry
+	Address        *widget.Entry
+	Phone          *widget.Entry
+	ComplaintPhone *widget.Entry
+	ReportPhone    *widget.Entry
+	ReportBox      *widget.Entry
+	PublicBaseURL  *widget.Entry
+	ComplaintDays  *widget.Entry
+	IdleSeconds    *widget.Entry
+	// Hours are the office hours by weekday (index time.Weekday), typed as
+	// "08:30-12:00 14:30-17:30"; empty for a day off.
+	Hours        [7]*widget.Entry
+	Organisation *widget.Entry
+	Remedy       *widget.Entry
+
+	Save   *widget.Button
+	Revert *widget.Button
+	Status *widget.Label
+
+	// Loaded is the profile as last read.
+	Loaded data.Center
+
+	a       *Admin
+	content fyne.CanvasObject
+	seq     int
+}
+
+func newCenterForm(a *Admin) *CenterForm {
+	d := a.d
+	f := &CenterForm{a: a}
+	line := func(hint string) *widget.Entry { return d.newEntry(false, hint) }
+	f.Name = line("")
+	f.ShortName = line(lang.L("org.center.shortHint"))
+	f.ReceiptPrefix = line("WY")
+	f.Address = line("")
+	f.Phone = line("0919-1234567")
+	f.ComplaintPhone = line("0919-1234567")
+	f.ReportPhone = line("0919-1234567")
+	f.ReportBox = line(lang.L("org.center.reportBoxHint"))
+	f.PublicBaseURL = line("http://192.168.1.20:8080")
+	f.ComplaintDays = line("10")
+	f.IdleSeconds = line("90")
+	for wd := range f.Hours {
+		f.Hours[wd] = line(lang.L("org.center.hoursHint"))
+	}
+	f.Organisation = d.newEntry(true, lang.L("org.center.organisationHint"))
+	f.Organisation.SetMinRowsVisible(6)
+	f.Remedy = d.newEntry(true, lang.L("org.center.remedyHint"))
+	f.Save = widget.NewButtonWithIcon(lang.L("org.save"), fynetheme.DocumentSaveIcon(), d.tap(f.OnSave))
+	f.Save.Importance = widget.HighImportance
+	f.Revert = widget.NewButtonWithIcon(lang.L("org.center.revert"), fynetheme.ViewRefreshIcon(), d.tap(f.Reload))
+	f.Status = orgStatus()
+
+	form := func(rows ...any) *fyne.Container {
+		var objs []fyne.CanvasObject
+		for i := 0; i < len(rows); i += 2 {
+			l := widget.NewLabel(lang.L(rows[i].(string)))
+			l.TextStyle = fyne.TextStyle{Bold: true}
+			objs = append(objs, l, rows[i+1].(fyne.CanvasObject))
+		}
+		return container.New(layout.NewFormLayout(), objs...)
+	}
+	fields := form("org.center.name", f.Name, "org.center.shortName", f.ShortName, "org.center.address", f.Address,
+		"org.center.phone", f.Phone, "org.center.complaintPhone", f.ComplaintPhone, "org.center.reportPhone", f.ReportPhone,
+		"org.center.reportBox", f.ReportBox, "org.center.receiptPrefix", f.ReceiptPrefix,
+		"org.center.complaintDays", f.ComplaintDays, "org.center.idleSeconds", f.IdleSeconds,
+		"org.center.publicBaseURL", f.PublicBaseURL)
+	day := func(wd time.Weekday) []any { return []any{"org.weekday." + strconv.Itoa(int(wd)), f.Hours[wd]} }
+	col := func(days ...time.Weekday) *fyne.Container {
+		var rows []any
+		for _, wd := range days {
+			rows = append(rows, day(wd)...)
+		}
+		return form(rows...)
+	}
+	hoursTitle := widget.NewLabel(lang.L("org.center.hours"))
+	hoursTitle.TextStyle = fyne.TextStyle{Bold: true}
+	hoursTitle.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(
+		fields,
+		widget.NewSeparator(),
+		hoursTitle,
+		container.NewGridWithColumns(2, col(time.Monday, time.Tuesday, time.Wednesday, time.Thursday),
+			col(time.Friday, time.Saturday, time.Sunday)),
+		widget.NewSeparator(),
+		container.NewVBox(labelled(lang.L("org.center.organisation"), f.Organisation)...),
+		container.NewVBox(labelled(lang.L("org.center.remedy"), f.Remedy)...),
+	)
+	f.content = container.NewBorder(nil,
+		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(f.Revert, f.Save), f.Status),
+		nil, nil, container.NewVScroll(body))
+	f.Reload()
+	return f
+}
+
+// Reload reads the profile again and fills the form (what was typed and not
+// saved is dropped).
+func (f *CenterForm) Reload() {
+	d, st := f.a.d, f.a.store
+	f.seq++
+	seq := f.seq
+	orgPlain(f.Status, lang.L("admin.loading"))
+	d.async(func() func() {
+		c, err := st.Center(d.opts.Context)
+		return func() {
+			if seq != f.seq {
+				return
+			}
+			if err != nil {
+				orgShowResult(f.Status, err, "")
+				return
+			}
+			f.fill(c)
+			orgPlain(f.Status, "")
+		}
+	})
+}
+
+func (f *CenterForm) fill(c data.Center) {
+	f.Loaded = c
+	f.Name.SetText(c.Name)
+	f.ShortName.SetText(c.ShortName)
+	f.ReceiptPrefix.SetText(c.ReceiptPrefix)
+	f.Address.SetText(c.Address)
+	f.Phone.SetText(c.Phone)
+	f.ComplaintPhone.SetText(c.ComplaintPhone)
+	f.ReportPhone.SetText(c.ReportPhone)
+	f.ReportBox.SetText(c.ReportBox)
+	f.PublicBaseURL.SetText(c.PublicBaseURL)
+	f.ComplaintDays.SetText(strconv.Itoa(c.ComplaintDays))
+	f.IdleSeconds.SetText(strconv.Itoa(c.IdleSeconds))
+	for wd := range f.Hours {
+		f.Hours[wd].SetText(data.FormatDayHours(c.Hours, time.Weekday(wd)))
+	}
+	f.Organisation.SetText(c.Organisation)
+	f.Remedy.SetText(c.Remedy)
+}
+
+// collect reads the form into a profile; a number or an office-hours line
+// that cannot be read gets its message here, before the store is asked.
+func (f *CenterForm) collect() (data.Center, error) {
+	c := f.Loaded
+	c.Name, c.ShortName, c.ReceiptPrefix = f.Name.Text, f.ShortName.Text, f.ReceiptPrefix.Text
+	c.Address, c.Phone, c.ComplaintPhone, c.ReportPhone = f.Address.Text, f.Phone.Text, f.ComplaintPhone.Text, f.ReportPhone.Text
+	c.ReportBox, c.PublicBaseURL = f.ReportBox.Text, strings.TrimSpace(f.PublicBaseURL.Text)
+	c.Organisation, c.Remedy = f.Organisation.Text, f.Remedy.Text
+	var err error
+	if c.ComplaintDays, err = orgNumber(f.ComplaintDays.Text, "complaint_days", lang.L("org.center.complaintDays")); err != nil {
+		return c, err
+	}
+	if c.IdleSeconds, err = orgNumber(f.IdleSeconds.Text, "idle_seconds", lang.L("org.center.idleSeconds")); err != nil {
+		return c, err
+	}
+	c.Hours = nil
+	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday,
+		time.Saturday, time.Sunday} {
+		h, err := data.ParseDayHours(wd, f.Hours[wd].Text)
+		if err != nil {
+			return c, err
+		}
+		c.Hours = append(c.Hours, h...)
+	}
+	return c, nil
+}
+
+// orgNumber reads a whole number typed in a form (full-width digits too).
+func orgNumber(text, field, label string) (int, error) {
+	text = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, text))
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		return 0, data.Invalid(field, lang.L("org.number", map[string]any{"Label": label}))
+	}
+	return n, nil
+}
+
+// OnSave checks and saves the profile.
+func (f *CenterForm) OnSave() {
+	c, err := f.collect()
+	if err != nil {
+		orgShowResult(f.Status, err, "")
+		return
+	}
+	d, st, sess := f.a.d, f.a.store, f.a.d.session
+	f.Save.Disable()
+	orgPlain(f.Status, lang.L("admin.saving"))
+	d.async(func() func() {
+		err := st.PutCenter(d.opts.Context, sess, c)
+		var saved data.Center
+		if err == nil {
+			saved, err = st.Center(d.opts.Context)
+		}
+		return func() {
+			f.Save.Enable()
+			if err != nil {
+				orgShowResult(f.Status, err, "")
+				return
+			}
+			f.fill(saved)
+			d.center = saved
+			orgShowResult(f.Status, nil, lang.L("org.center.saved"))
+		}
+	})
+}
