@@ -167,13 +167,8 @@ func (c *Catalog) Validate() error {
 			return Invalid(p+".code", "事项编码重复："+it.Code+"。")
 		}
 		seen[it.Code] = true
-		if it.LeadWindow != "" && !windows[it.LeadWindow] {
-			return Invalid(p+".lead_window", "没有编号为 "+it.LeadWindow+" 的窗口。")
-		}
-		for j, w := range it.JointWindows {
-			if !windows[w] || w == it.LeadWindow {
-				return Invalid(fmt.Sprintf("%s.joint_windows[%d]", p, j), "配合窗口 "+w+" 不存在或与牵头窗口相同。")
-			}
+		if err := it.ValidateWindows(func(code string) bool { return windows[code] }); err != nil {
+			return err.(*InvalidError).Prefix(p)
 		}
 	}
 	seen = map[string]bool{}
@@ -298,52 +293,66 @@ func upsertID(ctx context.Context, tx *sql.Tx, q string, args ...any) (int64, er
 	return id, err
 }
 
-// putItem inserts or updates an item by code. A changed guide becomes a new
-// version with its snapshot kept in item_versions.
+// putItem inserts or updates an item of an import by code and makes it
+// active. A changed guide becomes a new version (see writeItem).
 func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, window func(string) (any, error)) error {
+	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ?`, it.Code).Scan(&it.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		it.ID = 0
+	} else if err != nil {
+		return err
+	}
+	it.Active = true
+	return writeItem(ctx, tx, it, ord, now, window)
+}
+
+// writeItem writes a validated item, the one way both catalog import and
+// SaveItem store a guide: a new row when it.ID is 0, else the row it.ID
+// (its code may change). A guide whose snapshot differs from the version
+// in force becomes a new version, its snapshot kept in item_versions for
+// the requests registered under it; the search keys (and through the
+// triggers of migration 002 the search index) follow the text. Windows,
+// materials (keeping their ids, see putMaterials) and intake fields are
+// written afresh. it.ID and it.Version are set.
+func writeItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, window func(string) (any, error)) error {
 	snap, err := json.Marshal(itemSnapshot(it))
 	if err != nil {
 		return err
 	}
-	var id int64
-	var version int
-	err = tx.QueryRowContext(ctx, `SELECT id, version FROM items WHERE code = ?`, it.Code).Scan(&id, &version)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		version = 1
-	case err != nil:
-		return err
-	default:
+	keys := SearchKeysFor(it)
+	args := []any{it.Code, it.Name, it.Category, strings.Join(it.Keywords, " "), it.Summary, it.Basis, it.Conditions,
+		strings.Join(it.Procedure, "\n"), it.PromisedDays, it.LegalDays, it.Fee, it.FeeBasis, it.SpecialSteps,
+		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, boolInt(it.NoID), ord,
+		boolInt(it.Active), boolInt(it.Sample)}
+	id, version := it.ID, 1
+	if id == 0 {
+		id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
+			procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
+			upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			RETURNING id`, append(args, version, keys.Text, keys.Pinyin, keys.Initials)...)
+		if err != nil {
+			return err
+		}
+	} else {
 		var old string
-		if err := tx.QueryRowContext(ctx, `SELECT snapshot FROM item_versions WHERE item_id = ? AND version = ?`,
-			id, version).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if err := tx.QueryRowContext(ctx, `SELECT version, coalesce((SELECT snapshot FROM item_versions v
+			WHERE v.item_id = items.id AND v.version = items.version), '') FROM items WHERE id = ?`, id).
+			Scan(&version, &old); errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
 			return err
 		}
 		if old != string(snap) {
 			version++
 		}
-	}
-	keys := SearchKeysFor(it)
-	id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
-		procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
-		upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, category = excluded.category,
-		keywords = excluded.keywords, summary = excluded.summary, basis = excluded.basis,
-		conditions = excluded.conditions, procedure = excluded.procedure, promised_days = excluded.promised_days,
-		legal_days = excluded.legal_days, fee = excluded.fee, fee_basis = excluded.fee_basis,
-		special_steps = excluded.special_steps, special_counts = excluded.special_counts, trips = excluded.trips,
-		mode = excluded.mode, upper_department = excluded.upper_department, phone = excluded.phone,
-		result = excluded.result, no_id = excluded.no_id, ord = excluded.ord, active = 1, sample = excluded.sample,
-		version = excluded.version, search_text = excluded.search_text, pinyin = excluded.pinyin,
-		initials = excluded.initials
-		RETURNING id`,
-		it.Code, it.Name, it.Category, strings.Join(it.Keywords, " "), it.Summary, it.Basis, it.Conditions,
-		strings.Join(it.Procedure, "\n"), it.PromisedDays, it.LegalDays, it.Fee, it.FeeBasis, it.SpecialSteps,
-		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, boolInt(it.NoID), ord,
-		boolInt(it.Sample), version, keys.Text, keys.Pinyin, keys.Initials)
-	if err != nil {
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET code = ?, name = ?, category = ?, keywords = ?, summary = ?,
+			basis = ?, conditions = ?, procedure = ?, promised_days = ?, legal_days = ?, fee = ?, fee_basis = ?,
+			special_steps = ?, special_counts = ?, trips = ?, mode = ?, upper_department = ?, phone = ?, result = ?,
+			no_id = ?, ord = ?, active = ?, sample = ?, version = ?, search_text = ?, pinyin = ?, initials = ?
+			WHERE id = ?`, append(args, version, keys.Text, keys.Pinyin, keys.Initials, id)...); err != nil {
+			return err
+		}
 	}
 	it.ID, it.Version = id, version
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO item_versions (item_id, version, snapshot, at)
@@ -393,14 +402,17 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 	return nil
 }
 
-// putMaterials writes an item's materials, matching existing rows by name so
-// that a material keeps its id across imports: requests record the ids of
-// the materials brought and 补正 notices the ids of those missing. Materials
-// no longer in the guide are deleted; old requests then show only the
-// materials that still exist.
+// putMaterials writes an item's materials so that a material keeps its id
+// (requests record the ids of the materials brought and 补正 notices the ids
+// of those missing): a material that carries the id of one of the item's
+// rows (an administrator's edit, which may rename it) updates that row;
+// otherwise it is matched by name (an import, whose file has no ids).
+// Materials no longer in the guide are deleted; old requests then show
+// only the materials that still exist.
 func putMaterials(ctx context.Context, tx *sql.Tx, itemID int64, ms []Material) error {
-	existing := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM materials WHERE item_id = ?`, itemID)
+	own := map[int64]bool{}
+	byName := map[string]int64{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
 	if err != nil {
 		return err
 	}
@@ -411,23 +423,36 @@ func putMaterials(ctx context.Context, tx *sql.Tx, itemID int64, ms []Material) 
 			rows.Close()
 			return err
 		}
-		existing[name] = id
+		own[id] = true
+		if _, dup := byName[name]; !dup {
+			byName[name] = id
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	ids := make([]int64, len(ms))
+	taken := map[int64]bool{}
+	for i, m := range ms {
+		if own[m.ID] && !taken[m.ID] {
+			ids[i], taken[m.ID] = m.ID, true
+		}
+	}
+	for i, m := range ms {
+		if mid, ok := byName[m.Name]; ok && ids[i] == 0 && !taken[mid] {
+			ids[i], taken[mid] = mid, true
+		}
+	}
 	// Move every row out of the way of UNIQUE (item_id, ord) first.
 	if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = -id WHERE item_id = ?`, itemID); err != nil {
 		return err
 	}
-	keep := map[int64]bool{}
 	for i, m := range ms {
-		if mid, ok := existing[m.Name]; ok && !keep[mid] {
-			keep[mid] = true
-			if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = ?, required = ?, form = ?, copies = ?, note = ?,
-				sample_name = ?, sample_data = ? WHERE id = ?`, i, boolInt(m.Required), string(m.Form), m.Copies, m.Note,
-				m.SampleName, m.SampleData, mid); err != nil {
+		if ids[i] != 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = ?, name = ?, required = ?, form = ?, copies = ?,
+				note = ?, sample_name = ?, sample_data = ? WHERE id = ?`, i, m.Name, boolInt(m.Required), string(m.Form),
+				m.Copies, m.Note, m.SampleName, m.SampleData, ids[i]); err != nil {
 				return err
 			}
 			continue
@@ -445,7 +470,7 @@ func putMaterials(ctx context.Context, tx *sql.Tx, itemID int64, ms []Material) 
 // itemSnapshot is the item as recorded for a version: everything but ids.
 func itemSnapshot(it *Item) Item {
 	c := *it
-	c.ID, c.Version = 0, 0
+	c.ID, c.Version, c.Active = 0, 0, false
 	c.Materials = append([]Material(nil), it.Materials...)
 	for i := range c.Materials {
 		c.Materials[i].ID = 0

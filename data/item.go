@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -146,6 +147,11 @@ type Item struct {
 	NoID            bool          `json:"no_id,omitempty"` // registration does not ask for the ID number
 	Sample          bool          `json:"sample,omitempty"`
 	Version         int           `json:"-"`
+	// Active is false for an item taken out of service (SetItemActive): its
+	// guide leaves the kiosk and it takes no new requests, but the requests
+	// registered under it keep it. Not in the catalog file (the export holds
+	// the active items; an import makes the items it names active).
+	Active bool `json:"-"`
 }
 
 var codePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
@@ -193,13 +199,14 @@ func (it *Item) Validate() error {
 			return Invalid("procedure["+itoa(i)+"]", "办事步骤不能为空。")
 		}
 	}
-	for i, m := range it.Materials {
-		if err := m.Validate(); err != nil {
+	for i := range it.Materials {
+		if err := it.Materials[i].Validate(); err != nil {
 			return err.(*InvalidError).Prefix("materials[" + itoa(i) + "]")
 		}
 	}
 	keys := map[string]bool{}
-	for i, f := range it.Fields {
+	for i := range it.Fields {
+		f := &it.Fields[i]
 		if err := f.Validate(); err != nil {
 			return err.(*InvalidError).Prefix("fields[" + itoa(i) + "]")
 		}
@@ -209,6 +216,40 @@ func (it *Item) Validate() error {
 		keys[f.Key] = true
 	}
 	return nil
+}
+
+// ValidateWindows checks the item's lead and joint windows against the
+// windows known to exist (those of an import file, or of the store when an
+// administrator saves an item). Catalog import and SaveItem share it.
+func (it *Item) ValidateWindows(known func(code string) bool) error {
+	if it.LeadWindow != "" && !known(it.LeadWindow) {
+		return Invalid("lead_window", "没有编号为 "+it.LeadWindow+" 的窗口。")
+	}
+	for j, w := range it.JointWindows {
+		if !known(w) || w == it.LeadWindow {
+			return Invalid("joint_windows["+itoa(j)+"]", "配合窗口 "+w+" 不存在或与牵头窗口相同。")
+		}
+	}
+	return nil
+}
+
+// MaxSampleBytes is the largest sample form (样表) a material may carry:
+// enough for a scanned page or a PDF form, small enough for the catalog
+// file and the kiosk.
+const MaxSampleBytes = 5 << 20
+
+// SampleKind names the type of a sample form file from its first bytes:
+// "png", "jpeg", "pdf", or "" for anything else.
+func SampleKind(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG")):
+		return "png"
+	case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
+		return "jpeg"
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return "pdf"
+	}
+	return ""
 }
 
 // Validate checks one material.
@@ -222,6 +263,10 @@ func (m *Material) Validate() error {
 		return Invalid("copies", "份数应在0至20之间。")
 	case len(m.SampleData) > 0 && m.SampleName == "":
 		return Invalid("sample_name", "样表文件需要一个文件名。")
+	case len(m.SampleData) > MaxSampleBytes:
+		return Invalid("sample_data", "样表文件不能超过5 MB，请压缩或缩小后再选择。")
+	case len(m.SampleData) > 0 && SampleKind(m.SampleData) == "":
+		return Invalid("sample_data", "样表文件应为图片（PNG、JPEG）或 PDF 文件。")
 	}
 	return nil
 }
@@ -337,10 +382,10 @@ func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
 	var special, sample, noID int
 	err := tx.QueryRowContext(ctx, `SELECT id, code, name, category, keywords, summary, basis, conditions,
 		procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
-		upper_department, phone, result, no_id, sample, version FROM items WHERE id = ?`, id).Scan(
+		upper_department, phone, result, no_id, sample, version, active FROM items WHERE id = ?`, id).Scan(
 		&it.ID, &it.Code, &it.Name, &it.Category, &keywords, &it.Summary, &it.Basis, &it.Conditions,
 		&procedure, &it.PromisedDays, &it.LegalDays, &it.Fee, &it.FeeBasis, &it.SpecialSteps, &special,
-		&it.Trips, &it.Mode, &it.UpperDepartment, &it.Phone, &it.Result, &noID, &sample, &it.Version)
+		&it.Trips, &it.Mode, &it.UpperDepartment, &it.Phone, &it.Result, &noID, &sample, &it.Version, &it.Active)
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, ErrNotFound
 	}

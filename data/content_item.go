@@ -1,0 +1,294 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Service items as administrators keep them in staff mode (issue 6 §4,
+// §一(一)3 办理事项、政策依据、申报条件、办事程序、承诺期限、收费标准、申报材料、
+// 样表格式文本、办理结果): every guide field, the materials with their sample
+// forms, the intake fields and the windows.
+//
+// An edit is checked by exactly the rules of the catalog import
+// (Item.Validate, Item.ValidateWindows, unique codes) and written by the
+// same code (writeItem): a changed guide becomes a new version, the old one
+// stays on record for the requests registered under it (RequestGuide), the
+// search keys and index follow at once, materials keep their ids, and the
+// registration's cache of parsed guides forgets the item. An item that
+// requests refer to is never deleted; it is taken out of service and can
+// be brought back.
+
+// Audit actions of service items. ItemAuditLabel names them.
+const (
+	AuditItemAdd     = "item_add"
+	AuditItemEdit    = "item_edit"
+	AuditItemStop    = "item_stop"
+	AuditItemRestart = "item_restart"
+	AuditItemDelete  = "item_delete"
+)
+
+var _ = registerAudit(ItemAuditLabel, AuditItemAdd, AuditItemEdit, AuditItemStop, AuditItemRestart, AuditItemDelete)
+
+// ItemAuditLabel is the Chinese name of a service item audit action, ""
+// for others.
+func ItemAuditLabel(action string) string {
+	switch action {
+	case AuditItemAdd:
+		return "新增办事事项"
+	case AuditItemEdit:
+		return "修改办事指南"
+	case AuditItemStop:
+		return "停用办事事项"
+	case AuditItemRestart:
+		return "恢复启用办事事项"
+	case AuditItemDelete:
+		return "删除办事事项"
+	}
+	return ""
+}
+
+const msgItemsAdminOnly = "只有管理员可以编辑办事事项。"
+
+// itemsAdmin is actorOf for administrators only.
+func itemsAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
+	a, err := actorOf(ctx, tx, by)
+	if err != nil {
+		return a, err
+	}
+	if a.Role != RoleAdmin {
+		return a, Invalid("session", msgItemsAdminOnly)
+	}
+	return a, nil
+}
+
+// ItemEntry is a row of the administrators' list of items: every item,
+// in service or not.
+type ItemEntry struct {
+	ItemSummary
+	Active   bool
+	Sample   bool
+	Version  int
+	Requests int // requests registered under the item
+}
+
+// AllItems lists every item, in service or not, by category (in the order
+// the kiosk shows them) and then in display order.
+func (s *Store) AllItems(ctx context.Context) ([]ItemEntry, error) {
+	var out []ItemEntry
+	err := s.read(ctx, "all items", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT i.id, i.code, i.name, i.category, i.summary, i.promised_days, i.mode,
+			i.active, i.sample, i.version, (SELECT count(*) FROM requests r WHERE r.item_id = i.id)
+			FROM items i JOIN (SELECT category, min(ord) AS cord FROM items GROUP BY category) c USING (category)
+			ORDER BY c.cord, i.category, i.ord, i.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e ItemEntry
+			if err := rows.Scan(&e.ID, &e.Code, &e.Name, &e.Category, &e.Summary, &e.PromisedDays, &e.Mode,
+				&e.Active, &e.Sample, &e.Version, &e.Requests); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// SaveItem creates (it.ID 0) or updates (the item it.ID) a service item
+// for an administrator, with every guide field, its materials, intake
+// fields and windows, in one transaction and audited. The rules are those
+// of the catalog import, with the same messages; the windows must exist
+// in the store. A material carrying its id keeps it (renaming included);
+// new materials get new ids. A changed guide becomes a new version; the
+// requests registered before keep theirs. It returns the item as stored.
+// On any error nothing is written.
+func (s *Store) SaveItem(ctx context.Context, by Session, it Item) (Item, error) {
+	var out Item
+	err := s.tx(ctx, "save item", func(tx *sql.Tx) error {
+		actor, err := itemsAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		if err := it.Validate(); err != nil {
+			return err
+		}
+		known := func(code string) bool {
+			var n int
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM windows WHERE code = ?`, code).Scan(&n)
+			return err == nil && n > 0
+		}
+		if err := it.ValidateWindows(known); err != nil {
+			return err
+		}
+		var old Item
+		var ord int
+		action := AuditItemAdd
+		if it.ID != 0 {
+			if old, err = getItem(ctx, tx, it.ID); err != nil {
+				return err
+			}
+			if err := tx.QueryRowContext(ctx, `SELECT ord FROM items WHERE id = ?`, it.ID).Scan(&ord); err != nil {
+				return err
+			}
+			action = AuditItemEdit
+		} else if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(ord), -1) + 1 FROM items`).Scan(&ord); err != nil {
+			return err
+		}
+		var other int64
+		switch err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ? AND id <> ?`, it.Code, it.ID).
+			Scan(&other); {
+		case err == nil:
+			return Invalid("code", "事项编码重复："+it.Code+"。")
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		window := func(code string) (any, error) {
+			var id int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM windows WHERE code = ?`, code).Scan(&id)
+			return id, err
+		}
+		if err := writeItem(ctx, tx, &it, ord, s.stamp(), window); err != nil {
+			return err
+		}
+		if out, err = getItem(ctx, tx, it.ID); err != nil {
+			return err
+		}
+		var detail string
+		if action == AuditItemAdd {
+			detail = fmt.Sprintf("第%d版", out.Version)
+		} else {
+			changes := ItemChanges(old, out)
+			if len(changes) == 0 {
+				return nil // nothing changed: nothing to record
+			}
+			detail = fmt.Sprintf("第%d版；修改：%s", out.Version, strings.Join(changes, "、"))
+		}
+		return audit(ctx, tx, s.stamp(), actor.StaffID, action, itemTarget(out.Code, out.Name), detail)
+	})
+	if it.ID != 0 {
+		s.guides.Delete(it.ID) // registration reads the guide again
+	}
+	if err != nil {
+		return Item{}, err
+	}
+	return out, nil
+}
+
+func itemTarget(code, name string) string { return "事项 " + code + " " + name }
+
+// ItemChanges names, in Chinese, the parts of a guide that differ between
+// two readings of an item (for the audit log and the editor's notice).
+func ItemChanges(old, cur Item) []string {
+	mats := func(it Item) []Material {
+		out := append([]Material(nil), it.Materials...)
+		for i := range out {
+			out[i].ID = 0
+		}
+		return out
+	}
+	parts := []struct {
+		label string
+		a, b  any
+	}{
+		{"事项名称", old.Name, cur.Name},
+		{"事项编码", old.Code, cur.Code},
+		{"分类", old.Category, cur.Category},
+		{"其他名称", strings.Join(old.Keywords, " "), strings.Join(cur.Keywords, " ")},
+		{"简介", old.Summary, cur.Summary},
+		{"政策依据", old.Basis, cur.Basis},
+		{"申报条件", old.Conditions, cur.Conditions},
+		{"办事程序", strings.Join(old.Procedure, "\n"), strings.Join(cur.Procedure, "\n")},
+		{"承诺期限", old.PromisedDays, cur.PromisedDays},
+		{"法定期限", old.LegalDays, cur.LegalDays},
+		{"收费标准", old.Fee + "\n" + old.FeeBasis, cur.Fee + "\n" + cur.FeeBasis},
+		{"特别程序", fmt.Sprint(old.SpecialSteps, old.SpecialCounts), fmt.Sprint(cur.SpecialSteps, cur.SpecialCounts)},
+		{"到现场次数", old.Trips, cur.Trips},
+		{"办理方式", old.Mode, cur.Mode},
+		{"上级部门", old.UpperDepartment, cur.UpperDepartment},
+		{"办理窗口", old.LeadWindow + "|" + strings.Join(old.JointWindows, ","), cur.LeadWindow + "|" + strings.Join(cur.JointWindows, ",")},
+		{"咨询电话", old.Phone, cur.Phone},
+		{"办理结果", old.Result, cur.Result},
+		{"身份证号登记", old.NoID, cur.NoID},
+		{"示例标注", old.Sample, cur.Sample},
+		{"申报材料", mats(old), mats(cur)},
+		{"登记字段", old.Fields, cur.Fields},
+		{"启用状态", old.Active, cur.Active},
+	}
+	var out []string
+	for _, p := range parts {
+		if !reflect.DeepEqual(p.a, p.b) {
+			out = append(out, p.label)
+		}
+	}
+	return out
+}
+
+// SetItemActive takes an item out of service (its guide leaves the kiosk
+// and it takes no new requests; the requests under it keep it) or brings
+// it back, for an administrator, audited. Setting the state it already has
+// changes nothing.
+func (s *Store) SetItemActive(ctx context.Context, by Session, id int64, active bool) error {
+	defer s.guides.Delete(id)
+	return s.tx(ctx, "set item active", func(tx *sql.Tx) error {
+		actor, err := itemsAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		var code, name string
+		var was bool
+		err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM items WHERE id = ?`, id).Scan(&code, &name, &was)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil || was == active {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET active = ? WHERE id = ?`, boolInt(active), id); err != nil {
+			return err
+		}
+		action := AuditItemStop
+		if active {
+			action = AuditItemRestart
+		}
+		return audit(ctx, tx, s.stamp(), actor.StaffID, action, itemTarget(code, name), "")
+	})
+}
+
+// DeleteItem removes an item that no request refers to (one added by
+// mistake), with its versions, materials, fields and windows, for an
+// administrator, audited. An item with requests is refused: take it out of
+// service instead (SetItemActive).
+func (s *Store) DeleteItem(ctx context.Context, by Session, id int64) error {
+	defer s.guides.Delete(id)
+	return s.tx(ctx, "delete item", func(tx *sql.Tx) error {
+		actor, err := itemsAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		var code, name string
+		var n int
+		err = tx.QueryRowContext(ctx, `SELECT code, name, (SELECT count(*) FROM requests WHERE item_id = items.id)
+			FROM items WHERE id = ?`, id).Scan(&code, &name, &n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return Invalid("item", fmt.Sprintf("该事项已有%d件办件记录，不能删除；如不再办理，请停用。", n))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditItemDelete, itemTarget(code, name), "")
+	})
+}

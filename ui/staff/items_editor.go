@@ -1,0 +1,563 @@
+package staff
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// The parts of the item editor, in the order of its tabs.
+const (
+	ItemTabBasic     = 0 // 基本信息
+	ItemTabHandling  = 1 // 办理要求
+	ItemTabMaterials = 2 // 申报材料
+	ItemTabFields    = 3 // 登记字段
+)
+
+// ItemEditor edits one service item: every guide field in four tabs, and
+// 保存, which sends the whole item to the store at once (nothing is saved
+// half). The store's message shows beside the field at fault and on the
+// bottom line.
+type ItemEditor struct {
+	// 基本信息
+	Name     *widget.Entry
+	Code     *widget.Entry
+	Category *widget.SelectEntry
+	Keywords *widget.Entry
+	Summary  *widget.Entry
+	Mode     *widget.Select
+	Lead     *widget.Select
+	Joint    []*widget.Check // one per window, in the order of the windows
+	Upper    *widget.Entry
+	Phone    *widget.Entry
+	Result   *widget.Entry
+	Active   *widget.Check
+	Sample   *widget.Check
+	NoID     *widget.Check
+	// 办理要求
+	Basis         *widget.Entry
+	Conditions    *widget.Entry
+	Procedure     *widget.Entry // one step per line
+	PromisedDays  *widget.Entry
+	LegalDays     *widget.Entry
+	Trips         *widget.Entry
+	Fee           *widget.Entry
+	FeeBasis      *widget.Entry
+	Special       *widget.Entry
+	SpecialCounts *widget.Check
+	// 申报材料
+	Materials   []*MaterialCard
+	AddMaterial *widget.Button
+	// 登记字段
+	Fields   []*FieldCard
+	AddField *widget.Button
+
+	Tabs  *container.AppTabs
+	Save  *widget.Button
+	Back  *widget.Button
+	Title *widget.Label
+	// Error is the bottom line: the store's message, or what was saved.
+	Error *widget.Label
+	// Leave is the dialog that asks before unsaved changes are dropped.
+	Leave *FormDialog
+
+	// Item is the item as loaded or last saved.
+	Item data.Item
+
+	s        *ItemsScreen
+	windows  []string // codes offered, in order
+	jointBox *fyne.Container
+	errs     map[string]*widget.Label
+	tabOf    map[string]int
+	matBox   *fyne.Container
+	fieldBox *fyne.Container
+	matErr   *widget.Label
+	fieldErr *widget.Label
+	content  fyne.CanvasObject
+	busy     bool
+}
+
+var itemKindOrder = []data.FieldKind{data.KindText, data.KindNumber, data.KindDate, data.KindSingle, data.KindMulti}
+
+var itemFormOrder = []data.MaterialForm{data.FormOriginal, data.FormCopy, data.FormBoth, data.FormElectronic}
+
+func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categories []string) *ItemEditor {
+	d := s.a.d
+	e := &ItemEditor{s: s, Item: it, errs: map[string]*widget.Label{}, tabOf: map[string]int{}}
+
+	e.Name = d.newEntry(false, lang.L("items.f.nameHint"))
+	e.Code = d.newEntry(false, lang.L("items.f.codeHint"))
+	e.Category = widget.NewSelectEntry(categories)
+	e.Category.SetPlaceHolder(lang.L("items.f.categoryHint"))
+	e.Keywords = d.newEntry(false, lang.L("items.f.keywordsHint"))
+	e.Summary = d.newEntry(true, lang.L("items.f.summaryHint"))
+	e.Summary.SetMinRowsVisible(2)
+	var modes []string
+	for _, m := range data.Modes {
+		modes = append(modes, m.Label())
+	}
+	e.Mode = widget.NewSelect(modes, nil)
+	var windowNames []string
+	for _, w := range windows {
+		e.windows = append(e.windows, w.Code)
+		windowNames = append(windowNames, w.Code+" "+w.Name)
+	}
+	for _, code := range append([]string{it.LeadWindow}, it.JointWindows...) {
+		if code != "" && !slices.Contains(e.windows, code) { // a window out of service
+			e.windows = append(e.windows, code)
+			windowNames = append(windowNames, code+" "+lang.L("items.f.windowStopped"))
+		}
+	}
+	e.Lead = widget.NewSelect(append([]string{lang.L("items.f.noWindow")}, windowNames...), nil)
+	var checks []fyne.CanvasObject
+	for _, n := range windowNames {
+		c := widget.NewCheck(n, nil)
+		e.Joint = append(e.Joint, c)
+		checks = append(checks, c)
+	}
+	e.jointBox = container.NewGridWithColumns(2, checks...)
+	e.Upper = d.newEntry(false, lang.L("items.f.upperHint"))
+	e.Phone = d.newEntry(false, lang.L("items.f.phoneHint"))
+	e.Result = d.newEntry(false, lang.L("items.f.resultHint"))
+	e.Active = widget.NewCheck(lang.L("items.f.active"), nil)
+	e.Sample = widget.NewCheck(lang.L("items.f.sample"), nil)
+	e.NoID = widget.NewCheck(lang.L("items.f.noID"), nil)
+
+	e.Basis = d.newEntry(true, lang.L("items.f.basisHint"))
+	e.Conditions = d.newEntry(true, lang.L("items.f.conditionsHint"))
+	e.Procedure = d.newEntry(true, lang.L("items.f.procedureHint"))
+	e.Procedure.SetMinRowsVisible(5)
+	e.PromisedDays = d.newEntry(false, "0")
+	e.LegalDays = d.newEntry(false, "0")
+	e.Trips = d.newEntry(false, "1")
+	e.Fee = d.newEntry(false, lang.L("items.defaultFee"))
+	e.FeeBasis = d.newEntry(false, lang.L("items.f.feeBasisHint"))
+	e.Special = d.newEntry(true, lang.L("items.f.specialHint"))
+	e.Special.SetMinRowsVisible(2)
+	e.SpecialCounts = widget.NewCheck(lang.L("items.f.specialCounts"), nil)
+
+	unit := func(en *widget.Entry, key string) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L(key)), en)
+	}
+	basic := container.NewVBox(
+		container.NewGridWithColumns(2,
+			form(e.field(ItemTabBasic, "name", e.Name), e.field(ItemTabBasic, "category", e.Category),
+				e.field(ItemTabBasic, "mode", e.Mode), e.field(ItemTabBasic, "upper_department", e.Upper)),
+			form(e.field(ItemTabBasic, "code", e.Code), e.field(ItemTabBasic, "keywords", e.Keywords),
+				e.field(ItemTabBasic, "lead_window", e.Lead), e.field(ItemTabBasic, "phone", e.Phone))),
+		form(e.field(ItemTabBasic, "joint_windows", e.jointBox),
+			e.field(ItemTabBasic, "result", e.Result),
+			e.field(ItemTabBasic, "summary", e.Summary)),
+		container.NewGridWithColumns(2, e.Active, e.NoID), e.Sample,
+	)
+	handling := container.NewVBox(
+		form(e.field(ItemTabHandling, "basis", e.Basis),
+			e.field(ItemTabHandling, "conditions", e.Conditions),
+			e.field(ItemTabHandling, "procedure", e.Procedure)),
+		container.NewGridWithColumns(3,
+			form(e.field(ItemTabHandling, "promised_days", unit(e.PromisedDays, "items.f.workdays"))),
+			form(e.field(ItemTabHandling, "legal_days", unit(e.LegalDays, "items.f.workdays"))),
+			form(e.field(ItemTabHandling, "trips", unit(e.Trips, "items.f.times")))),
+		hint(lang.L("items.f.daysHint")),
+		form(e.field(ItemTabHandling, "fee", e.Fee), e.field(ItemTabHandling, "fee_basis", e.FeeBasis),
+			e.field(ItemTabHandling, "special_steps", e.Special)),
+		e.SpecialCounts,
+	)
+	e.matErr = errorLine()
+	e.fieldErr = errorLine()
+	e.tabOf["materials"], e.tabOf["fields"] = ItemTabMaterials, ItemTabFields
+	e.errs["materials"], e.errs["fields"] = e.matErr, e.fieldErr
+	e.matBox = container.NewVBox()
+	e.fieldBox = container.NewVBox()
+	e.AddMaterial = widget.NewButtonWithIcon(lang.L("items.m.add"), fynetheme.ContentAddIcon(), d.tap(func() {
+		e.addMaterial(data.Material{Required: true, Form: data.FormOriginal, Copies: 1})
+		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
+	}))
+	e.AddField = widget.NewButtonWithIcon(lang.L("items.q.add"), fynetheme.ContentAddIcon(), d.tap(func() {
+		e.addField(data.IntakeField{Key: e.freeKey(), Kind: data.KindText})
+		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
+	}))
+	materials := container.NewVBox(hint(lang.L("items.m.intro")), e.matErr,
+		cardHeader(materialRow, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
+	fields := container.NewVBox(hint(lang.L("items.q.intro")), e.fieldErr,
+		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
+
+	e.Tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("items.tab.basic"), container.NewVScroll(basic)),
+		container.NewTabItem(lang.L("items.tab.handling"), container.NewVScroll(handling)),
+		container.NewTabItem(lang.L("items.tab.materials"), container.NewVScroll(materials)),
+		container.NewTabItem(lang.L("items.tab.fields"), container.NewVScroll(fields)),
+	)
+	e.Title = widget.NewLabel("")
+	e.Title.TextStyle = fyne.TextStyle{Bold: true}
+	e.Title.Truncation = fyne.TextTruncateEllipsis
+	e.Back = widget.NewButtonWithIcon(lang.L("items.back"), fynetheme.NavigateBackIcon(), d.tap(e.OnBack))
+	e.Save = widget.NewButtonWithIcon(lang.L("items.save"), fynetheme.DocumentSaveIcon(), d.tap(e.OnSave))
+	e.Save.Importance = widget.HighImportance
+	e.Error = widget.NewLabel("")
+	e.Error.Wrapping = fyne.TextWrapWord
+	e.Error.TextStyle = fyne.TextStyle{Bold: true}
+	top := container.NewBorder(nil, nil, e.Back, nil, e.Title)
+	bottom := container.NewBorder(nil, nil, nil, e.Save, e.Error)
+	e.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), bottom), nil, nil, e.Tabs)
+	e.load(it)
+	return e
+}
+
+// field is an input with its label and its error line under it, as two
+// cells of a form; key is the store's field name (data.InvalidError.Field)
+// of the input.
+func (e *ItemEditor) field(tab int, key string, o fyne.CanvasObject) []fyne.CanvasObject {
+	l := errorLine()
+	e.errs[key] = l
+	e.tabOf[key] = tab
+	name := widget.NewLabel(lang.L("items.f." + key))
+	name.TextStyle = fyne.TextStyle{Bold: true}
+	return []fyne.CanvasObject{name, container.NewVBox(o, l)}
+}
+
+// form lays fields out as labels beside their inputs.
+func form(cells ...[]fyne.CanvasObject) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, c := range cells {
+		objs = append(objs, c...)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// cardHeader names the columns of the cards' first line.
+func cardHeader(row func(...fyne.CanvasObject) fyne.CanvasObject, prefix string, names ...string) fyne.CanvasObject {
+	cells := []fyne.CanvasObject{widget.NewLabel("")}
+	cells = append(cells, boldLabels(prefix, names...)...)
+	// widget.Card pads its content: the header is padded the same way.
+	return container.NewPadded(row(cells...))
+}
+
+// errorLine is a red line under a field, hidden while empty.
+func errorLine() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Hide()
+	return l
+}
+
+func setErrorLine(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// load puts an item into the form.
+func (e *ItemEditor) load(it data.Item) {
+	e.Item = it
+	if it.ID == 0 {
+		e.Title.SetText(lang.L("items.newTitle"))
+	} else {
+		e.Title.SetText(lang.L("items.editTitle", map[string]any{"Name": it.Name, "Version": it.Version}))
+	}
+	e.Name.SetText(it.Name)
+	e.Code.SetText(it.Code)
+	e.Category.SetText(it.Category)
+	e.Keywords.SetText(strings.Join(it.Keywords, " "))
+	e.Summary.SetText(it.Summary)
+	if it.Mode.Valid() {
+		e.Mode.SetSelected(it.Mode.Label())
+	}
+	e.Lead.SetSelectedIndex(0)
+	for i, code := range e.windows {
+		if code == it.LeadWindow {
+			e.Lead.SetSelectedIndex(i + 1)
+		}
+		e.Joint[i].SetChecked(slices.Contains(it.JointWindows, code))
+	}
+	e.Upper.SetText(it.UpperDepartment)
+	e.Phone.SetText(it.Phone)
+	e.Result.SetText(it.Result)
+	e.Active.SetChecked(it.Active)
+	e.Sample.SetChecked(it.Sample)
+	e.NoID.SetChecked(it.NoID)
+	e.Basis.SetText(it.Basis)
+	e.Conditions.SetText(it.Conditions)
+	e.Procedure.SetText(strings.Join(it.Procedure, "\n"))
+	e.PromisedDays.SetText(strconv.Itoa(it.PromisedDays))
+	e.LegalDays.SetText(strconv.Itoa(it.LegalDays))
+	e.Trips.SetText(strconv.Itoa(it.Trips))
+	e.Fee.SetText(it.Fee)
+	e.FeeBasis.SetText(it.FeeBasis)
+	e.Special.SetText(it.SpecialSteps)
+	e.SpecialCounts.SetChecked(it.SpecialCounts)
+	e.Materials = nil
+	e.matBox.RemoveAll()
+	for _, m := range it.Materials {
+		e.addMaterial(m)
+	}
+	e.Fields = nil
+	e.fieldBox.RemoveAll()
+	for _, f := range it.Fields {
+		e.addField(f)
+	}
+}
+
+var listSplit = regexp.MustCompile(`[\s,，、;；]+`)
+
+// lines splits a multi-line entry into its non-empty lines.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func words(s string) []string {
+	var out []string
+	for _, w := range listSplit.Split(strings.TrimSpace(s), -1) {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// number reads a whole number from an entry; on a bad one it shows a
+// message under the field and reports false.
+func (e *ItemEditor) number(key string, en *widget.Entry, show bool) (int, bool) {
+	t := strings.TrimSpace(en.Text)
+	if t == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		if show {
+			e.fail(key, lang.L("items.err.number"))
+		}
+		return 0, false
+	}
+	return n, true
+}
+
+// Collect builds the item the form says. On input the form itself cannot
+// read (a number that is not one) it shows why and reports false; with
+// show false it only reports.
+func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
+	it := e.Item // keeps the id and what the form does not show
+	it.Name = strings.TrimSpace(e.Name.Text)
+	it.Code = strings.TrimSpace(e.Code.Text)
+	it.Category = strings.TrimSpace(e.Category.Text)
+	it.Keywords = words(e.Keywords.Text)
+	it.Summary = strings.TrimSpace(e.Summary.Text)
+	it.Mode = ""
+	for _, m := range data.Modes {
+		if m.Label() == e.Mode.Selected {
+			it.Mode = m
+		}
+	}
+	it.LeadWindow, it.JointWindows = "", nil
+	if i := e.Lead.SelectedIndex(); i > 0 {
+		it.LeadWindow = e.windows[i-1]
+	}
+	for i, c := range e.Joint {
+		if c.Checked {
+			it.JointWindows = append(it.JointWindows, e.windows[i])
+		}
+	}
+	it.UpperDepartment = strings.TrimSpace(e.Upper.Text)
+	it.Phone = strings.TrimSpace(e.Phone.Text)
+	it.Result = strings.TrimSpace(e.Result.Text)
+	it.Active, it.Sample, it.NoID = e.Active.Checked, e.Sample.Checked, e.NoID.Checked
+	it.Basis = strings.TrimSpace(e.Basis.Text)
+	it.Conditions = strings.TrimSpace(e.Conditions.Text)
+	it.Procedure = lines(e.Procedure.Text)
+	it.Fee = strings.TrimSpace(e.Fee.Text)
+	it.FeeBasis = strings.TrimSpace(e.FeeBasis.Text)
+	it.SpecialSteps = strings.TrimSpace(e.Special.Text)
+	it.SpecialCounts = e.SpecialCounts.Checked
+	ok := true
+	var good bool
+	if it.PromisedDays, good = e.number("promised_days", e.PromisedDays, show); !good {
+		ok = false
+	}
+	if it.LegalDays, good = e.number("legal_days", e.LegalDays, show); !good {
+		ok = false
+	}
+	if it.Trips, good = e.number("trips", e.Trips, show); !good {
+		ok = false
+	}
+	it.Materials = nil
+	for i, m := range e.Materials {
+		mat, good := m.collect()
+		if !good {
+			if show && ok {
+				e.fail("materials["+strconv.Itoa(i)+"].copies", lang.L("items.err.number"))
+			}
+			ok = false
+		}
+		it.Materials = append(it.Materials, mat)
+	}
+	it.Fields = nil
+	for _, f := range e.Fields {
+		it.Fields = append(it.Fields, f.collect())
+	}
+	return it, ok
+}
+
+// clearErrors hides every error line.
+func (e *ItemEditor) clearErrors() {
+	for _, l := range e.errs {
+		setErrorLine(l, "")
+	}
+	for _, m := range e.Materials {
+		m.clearErrors()
+	}
+	for _, f := range e.Fields {
+		f.clearErrors()
+	}
+	e.Error.SetText("")
+}
+
+// OnSave sends the item to the store.
+func (e *ItemEditor) OnSave() {
+	if e.busy {
+		return
+	}
+	d, st, sess := e.s.a.d, e.s.a.store, e.s.a.d.session
+	e.clearErrors()
+	it, ok := e.Collect(true)
+	if !ok {
+		return
+	}
+	e.busy = true
+	e.Save.Disable()
+	e.Error.Importance = widget.MediumImportance
+	e.Error.SetText(lang.L("admin.saving"))
+	d.async(func() func() {
+		saved, err := st.SaveItem(d.opts.Context, sess, it)
+		return func() {
+			e.busy = false
+			e.Save.Enable()
+			if err != nil {
+				e.ShowError(err)
+				return
+			}
+			e.saved(saved)
+		}
+	})
+}
+
+// saved takes the stored item back: its id, version and the ids of new
+// materials, keeping the form as it is.
+func (e *ItemEditor) saved(it data.Item) {
+	e.Item = it
+	for i, m := range e.Materials {
+		if i < len(it.Materials) {
+			m.ID = it.Materials[i].ID
+		}
+	}
+	e.Title.SetText(lang.L("items.editTitle", map[string]any{"Name": it.Name, "Version": it.Version}))
+	e.Error.Importance = widget.SuccessImportance
+	e.Error.SetText(lang.L("items.saved", map[string]any{"Version": it.Version}))
+}
+
+// ShowError puts the store's message beside the field at fault (opening
+// its tab) and on the bottom line.
+func (e *ItemEditor) ShowError(err error) {
+	msg := data.Message(err)
+	field := ""
+	if ie, ok := err.(*data.InvalidError); ok {
+		field = ie.Field
+	}
+	e.fail(field, msg)
+}
+
+// fail shows msg for the store's field name: "name", "procedure[1]",
+// "materials[2].name", "fields[0].options" …
+func (e *ItemEditor) fail(field, msg string) {
+	e.Error.Importance = widget.DangerImportance
+	head, idx, sub := splitField(field)
+	where := ""
+	switch {
+	case head == "materials" && idx >= 0 && idx < len(e.Materials):
+		e.Tabs.SelectIndex(ItemTabMaterials)
+		e.Materials[idx].fail(sub, msg)
+		where = lang.L("items.err.material", map[string]any{"N": idx + 1})
+	case head == "fields" && idx >= 0 && idx < len(e.Fields):
+		e.Tabs.SelectIndex(ItemTabFields)
+		e.Fields[idx].fail(sub, msg)
+		where = lang.L("items.err.field", map[string]any{"N": idx + 1})
+	default:
+		if l, ok := e.errs[head]; ok {
+			setErrorLine(l, msg)
+			e.Tabs.SelectIndex(e.tabOf[head])
+			if head != "materials" && head != "fields" {
+				where = lang.L("items.f." + head)
+			}
+		}
+	}
+	if where != "" {
+		msg = where + lang.L("items.err.sep") + msg
+	}
+	e.Error.SetText(msg)
+}
+
+var fieldPattern = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?`)
+
+// splitField splits "materials[2].name" into "materials", 2, "name" (-1
+// without an index).
+func splitField(f string) (head string, idx int, sub string) {
+	m := fieldPattern.FindStringSubmatch(f)
+	if m == nil {
+		return f, -1, ""
+	}
+	idx = -1
+	if m[2] != "" {
+		idx, _ = strconv.Atoi(m[2])
+	}
+	return m[1], idx, m[3]
+}
+
+// OnBack returns to the list, asking first when there are unsaved changes.
+func (e *ItemEditor) OnBack() {
+	it, ok := e.Collect(false)
+	if ok && (e.Item.ID != 0 && len(data.ItemChanges(e.Item, it)) == 0 ||
+		e.Item.ID == 0 && it.Name == "" && len(it.Materials) == 0) {
+		e.s.CloseEditor()
+		return
+	}
+	lbl := widget.NewLabel(lang.L("items.leaveConfirm"))
+	lbl.Wrapping = fyne.TextWrapWord
+	e.Leave = newFormDialog(e.s.a.d, lang.L("items.confirmTitle"), []fyne.CanvasObject{lbl}, fyne.NewSize(520, 280),
+		func(*FormDialog) func() error { return func() error { return nil } }, e.s.CloseEditor)
+}
+
+// freeKey is a key no intake field of the form has yet: field1, field2 …
+func (e *ItemEditor) freeKey() string {
+	for n := len(e.Fields) + 1; ; n++ {
+		k := "field" + strconv.Itoa(n)
+		free := true
+		for _, f := range e.Fields {
+			if strings.TrimSpace(f.Key.Text) == k {
+				free = false
+			}
+		}
+		if free {
+			return k
+		}
+	}
+}
