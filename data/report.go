@@ -97,6 +97,9 @@ type Report struct {
 	ByWindow  []Count
 	ByChannel []Count
 	Daily     []DayCount
+	// DailyOnTime is the on-time rate of the requests finished each day
+	// (China date, as in Daily), for days with a finish that had a due day.
+	DailyOnTime map[string]Ratio
 
 	Finished    int     // finished in the period
 	OnTime      Ratio   // finished on or before the due day / finished with a due day
@@ -184,6 +187,7 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			return err
 		}
 		ownerOnTime := map[int64]*Ratio{}
+		r.DailyOnTime = map[string]Ratio{}
 		finishedOn := map[string]int{}
 		total := 0
 		for rows.Next() {
@@ -200,9 +204,13 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			if due != "" {
 				onTime := finDay <= due
 				r.OnTime.Of++
+				day := r.DailyOnTime[finDay]
+				day.Of++
 				if onTime {
 					r.OnTime.N++
+					day.N++
 				}
+				r.DailyOnTime[finDay] = day
 				if owner != 0 {
 					o := ownerOnTime[owner]
 					if o == nil {

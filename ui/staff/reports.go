@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/paper"
 )
 
 // Report periods offered.
@@ -22,15 +23,24 @@ const (
 	PeriodThisMonth = "this_month"
 	PeriodLastMonth = "last_month"
 	PeriodThisYear  = "this_year"
+	// PeriodCustom is any days the administrator picks (From, To).
+	PeriodCustom = "custom"
 )
 
 // ReportPeriods are the periods in the order offered.
-var ReportPeriods = []string{PeriodThisMonth, PeriodLastMonth, PeriodThisYear}
+var ReportPeriods = []string{PeriodThisMonth, PeriodLastMonth, PeriodThisYear, PeriodCustom}
 
-// Reports is the statistics screen (§5): a period, the report's figures as
-// bar charts and tables, and export to XLSX or CSV.
+// Reports is the statistics screen (§5): a period (a month, the year or
+// any days), the report's figures as line and bar charts and tables, export
+// to XLSX, CSV or PDF and printing on A4.
 type Reports struct {
 	Period *widget.Select
+	// Days opens the dialog that picks the days of the custom period (shown
+	// with 自定义, labelled with the days chosen); Dates is that dialog
+	// while open, From and To its pickers.
+	Days     *widget.Button
+	Dates    *FormDialog
+	From, To *DatePicker
 	// Report is the report on show (zero until loaded).
 	Report data.Report
 	Loaded bool
@@ -39,19 +49,31 @@ type Reports struct {
 	// Charts: requests by item and the rating distribution.
 	ByItem  *BarChart
 	Ratings *BarChart
-	// Path is where the export is written; the CSV goes beside it with
-	// the .csv extension.
+	// Trend is requests registered and finished over the period, OnTime
+	// the on-time rate (per day, week or month).
+	Trend  *LineChart
+	OnTime *LineChart
+	// Path is where the export is written; the CSV and the PDF go beside
+	// it with their own extension.
 	Path       *widget.Entry
 	ExportXLSX *widget.Button
 	ExportCSV  *widget.Button
-	Status     *widget.Label
+	ExportPDF  *widget.Button
+	// Print prints the report on A4 (hidden without a printer).
+	Print  *widget.Button
+	Status *widget.Label
 
-	a       *Admin
-	body    *fyne.Container
-	content fyne.CanvasObject
-	from    time.Time
-	to      time.Time
-	seq     int
+	a    *Admin
+	body *fyne.Container
+	// custFrom, custTo are the custom period's days once chosen.
+	custFrom, custTo time.Time
+	// choiceShown is the period select's choice on show (for going back
+	// when the day dialog is cancelled).
+	choiceShown int
+	content     fyne.CanvasObject
+	from        time.Time
+	to          time.Time
+	seq         int
 }
 
 func newReports(a *Admin) *Reports {
@@ -59,29 +81,75 @@ func newReports(a *Admin) *Reports {
 	r := &Reports{a: a}
 	var names []string
 	for _, p := range ReportPeriods {
+		if p == PeriodCustom {
+			names = append(names, lang.L("report.period.custom"))
+			continue
+		}
 		names = append(names, lang.L("admin.reports.period."+p))
 	}
 	r.Period = widget.NewSelect(names, nil)
 	r.Period.SetSelectedIndex(0)
-	r.Period.OnChanged = func(string) { d.Activity(); r.Reload() }
+	r.Period.OnChanged = func(string) { d.Activity(); r.onPeriod() }
+	r.Days = widget.NewButtonWithIcon("", fynetheme.CalendarIcon(), d.tap(r.pickDays))
+	r.Days.Hide()
 	r.Path = d.newEntry(false, "")
 	r.ExportXLSX = widget.NewButtonWithIcon(lang.L("admin.reports.exportXLSX"), fynetheme.DocumentSaveIcon(),
 		d.tap(func() { r.Export("xlsx") }))
 	r.ExportCSV = widget.NewButtonWithIcon(lang.L("admin.reports.exportCSV"), fynetheme.DocumentSaveIcon(),
 		d.tap(func() { r.Export("csv") }))
+	r.ExportPDF = widget.NewButtonWithIcon(lang.L("report.exportPDF"), fynetheme.DocumentSaveIcon(),
+		d.tap(func() { r.Export("pdf") }))
+	r.Print = widget.NewButtonWithIcon(lang.L("report.print"), fynetheme.DocumentPrintIcon(), d.tap(r.onPrint))
 	r.ExportXLSX.Importance = widget.HighImportance
+	if d.opts.Printer == nil {
+		r.Print.Hide()
+	}
 	r.Status = widget.NewLabel("")
 	r.Status.Wrapping = fyne.TextWrapWord
 	r.ByItem = NewBarChart(lang.L("admin.reports.chartByItem"))
 	r.Ratings = NewBarChart(lang.L("admin.reports.chartRatings"))
+	r.Trend = NewLineChart(lang.L("report.chart.trend"), false)
+	r.OnTime = NewLineChart(lang.L("report.chart.onTime"), true)
 	r.body = container.NewVBox()
-	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("admin.reports.periodLabel")),
-		container.New(&fixedSize{size: fyne.NewSize(160, 0)}, r.Period), widget.NewLabel(lang.L("admin.reports.path"))),
-		container.NewHBox(r.ExportXLSX, r.ExportCSV), r.Path)
-	r.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), r.Status, nil, nil,
+	period := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("admin.reports.periodLabel")),
+		container.New(&fixedSize{size: fyne.NewSize(150, 0)}, r.Period), r.Days), r.Print)
+	export := container.NewBorder(nil, nil, widget.NewLabel(lang.L("admin.reports.path")),
+		container.NewHBox(r.ExportXLSX, r.ExportCSV, r.ExportPDF), r.Path)
+	r.content = container.NewBorder(container.NewVBox(period, export, widget.NewSeparator()), r.Status, nil, nil,
 		container.NewVScroll(r.body))
 	r.Reload()
 	return r
+}
+
+// onPeriod follows the period select: 自定义 asks for the days (the days on
+// show to start with) and computes them once chosen.
+func (r *Reports) onPeriod() {
+	if r.choice() != PeriodCustom {
+		r.Days.Hide()
+		r.content.Refresh() // lay the period row out again
+		r.choiceShown = r.Period.SelectedIndex()
+		r.Reload()
+		return
+	}
+	if r.custFrom.IsZero() {
+		r.pickDays()
+		return
+	}
+	r.Days.Show()
+	r.content.Refresh()
+	r.choiceShown = r.Period.SelectedIndex()
+	r.Reload()
+}
+
+// setExports enables or disables the export and print buttons.
+func (r *Reports) setExports(on bool) {
+	for _, b := range []*widget.Button{r.ExportXLSX, r.ExportCSV, r.ExportPDF, r.Print} {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
 }
 
 // periodOf is the period [from, to) of a choice at now, China time.
@@ -98,17 +166,14 @@ func periodOf(choice string, now time.Time) (from, to time.Time) {
 	return data.MonthPeriod(n.Year(), n.Month())
 }
 
-// defaultExportPath is ~/bianmin-报表-YYYYMM.xlsx (YYYY for a year).
-func defaultExportPath(choice string, from time.Time) string {
+// defaultExportPath is ~/bianmin-报表-YYYYMM.xlsx (YYYY for a year,
+// YYYYMMDD-YYYYMMDD for other days).
+func defaultExportPath(from, to time.Time) string {
 	home, err := os.UserHomeDir()
 	if err != nil {
 		home = "."
 	}
-	stamp := from.In(data.China).Format("200601")
-	if choice == PeriodThisYear {
-		stamp = from.In(data.China).Format("2006")
-	}
-	return filepath.Join(home, "bianmin-报表-"+stamp+".xlsx")
+	return filepath.Join(home, "bianmin-报表-"+periodStamp(from, to)+".xlsx")
 }
 
 // SetPeriod chooses a period (one of ReportPeriods) and loads it.
@@ -132,13 +197,15 @@ func (r *Reports) Reload() {
 	d, st := r.a.d, r.a.store
 	choice := r.choice()
 	from, to := periodOf(choice, d.opts.Now())
-	r.from, r.to = from, to
-	r.Path.SetText(defaultExportPath(choice, from))
 	r.seq++
 	seq := r.seq
+	if choice == PeriodCustom && !r.custFrom.IsZero() {
+		from, to = r.custFrom, r.custTo
+	}
+	r.from, r.to = from, to
+	r.Path.SetText(defaultExportPath(from, to))
 	r.Status.SetText(lang.L("admin.reports.computing"))
-	r.ExportXLSX.Disable()
-	r.ExportCSV.Disable()
+	r.setExports(false)
 	d.async(func() func() {
 		rep, err := st.Report(d.opts.Context, from, to)
 		return func() {
@@ -156,10 +223,9 @@ func (r *Reports) Reload() {
 
 func (r *Reports) show(rep data.Report) {
 	r.Report, r.Loaded = rep, true
-	r.Tables = rep.Tables()
+	r.Tables = rep.DisplayTables()
 	r.Status.SetText(lang.L("admin.reports.periodShown", map[string]any{"Period": rep.PeriodLabel()}))
-	r.ExportXLSX.Enable()
-	r.ExportCSV.Enable()
+	r.setExports(true)
 	r.body.RemoveAll()
 	// Headline figures.
 	facts := container.NewGridWithColumns(4)
@@ -180,6 +246,16 @@ func (r *Reports) show(rep data.Report) {
 	}
 	r.ByItem.SetData(items)
 	r.Ratings.SetData(rep.Ratings)
+	series := rep.Series()
+	labels, reg, fin, onTime := seriesValues(series)
+	r.Trend.Title = lang.L("report.chart.trend") + "（" + series.Step.Label() + "）"
+	r.Trend.SetData(labels, []LineSeries{
+		{Name: lang.L("report.series.registered"), Values: reg, Color: fynetheme.ColorNamePrimary},
+		{Name: lang.L("report.series.finished"), Values: fin, Color: fynetheme.ColorNameWarning}})
+	r.OnTime.Title = lang.L("report.chart.onTime") + "（" + series.Step.Label() + "）"
+	r.OnTime.SetData(labels, []LineSeries{
+		{Name: lang.L("report.series.onTime"), Values: onTime, Color: fynetheme.ColorNameSuccess}})
+	r.body.Add(container.NewGridWithColumns(2, r.Trend, r.OnTime))
 	r.body.Add(container.NewGridWithColumns(2, r.ByItem, r.Ratings))
 	for _, t := range r.Tables[1:] { // the summary is the figures above
 		r.body.Add(tableView(t))
@@ -248,7 +324,7 @@ func (r *Reports) ExportPath(kind string) string {
 	return strings.TrimSuffix(p, filepath.Ext(p)) + "." + kind
 }
 
-// Export writes the report as XLSX or CSV ("xlsx", "csv") to ExportPath and
+// Export writes the report as XLSX, CSV or PDF ("xlsx", "csv", "pdf") to ExportPath and
 // records the export in the audit log.
 func (r *Reports) Export(kind string) {
 	if !r.Loaded {
@@ -260,13 +336,24 @@ func (r *Reports) Export(kind string) {
 		r.Status.SetText(lang.L("admin.reports.noPath"))
 		return
 	}
+	var doc paper.Report
+	if kind == "pdf" {
+		doc = r.paperReport()
+	}
 	r.Status.SetText(lang.L("admin.reports.exporting"))
-	r.ExportXLSX.Disable()
-	r.ExportCSV.Disable()
+	r.setExports(false)
 	d.async(func() func() {
 		err := writeFileAtomic(path, func(w io.Writer) error {
-			if kind == "csv" {
+			switch kind {
+			case "csv":
 				return rep.WriteCSV(w)
+			case "pdf":
+				pdf, err := paper.ReportPDF(doc)
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(pdf.PDF)
+				return err
 			}
 			return rep.WriteXLSX(w)
 		})
@@ -276,8 +363,7 @@ func (r *Reports) Export(kind string) {
 			err = st.RecordExport(d.opts.Context, sess, what, path)
 		}
 		return func() {
-			r.ExportXLSX.Enable()
-			r.ExportCSV.Enable()
+			r.setExports(true)
 			if err != nil {
 				r.Status.SetText(lang.L("admin.reports.exportFailed", map[string]any{"Error": fileMessage(err)}))
 				return
