@@ -31,12 +31,13 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// Audit actions of content management. (AuditLabel in audit.go does not
-// know them yet; ContentAuditLabel does.)
+// Audit actions of content management (ContentAuditLabel names them;
+// AuditDisclosureNew is in content_disclosure.go).
 const (
 	AuditDisclosureDraft   = "disclosure_draft"
 	AuditDisclosurePreview = "disclosure_preview"
@@ -97,7 +98,8 @@ type DisclosureDraft struct {
 // audience filled in from the category).
 func (d DisclosureDraft) Clean() (DisclosureDraft, error) {
 	out := d
-	if !codePattern.MatchString(d.Code) {
+	out.Code = strings.TrimSpace(d.Code)
+	if !codePattern.MatchString(out.Code) {
 		return out, Invalid("code", "公开事项编码应为1至32位英文字母、数字、下划线或连字符。")
 	}
 	if !d.Category.Valid() {
@@ -134,6 +136,12 @@ func (d DisclosureDraft) Clean() (DisclosureDraft, error) {
 // category cannot move an item between public and internal once a version
 // has been published. Administrators only.
 func (s *Store) SaveDraft(ctx context.Context, by Session, d DisclosureDraft) (DisclosureVersion, error) {
+	return s.saveDraft(ctx, by, d, false)
+}
+
+// saveDraft is SaveDraft; with isNew, a code already in use is refused
+// (NewDisclosure).
+func (s *Store) saveDraft(ctx context.Context, by Session, d DisclosureDraft, isNew bool) (DisclosureVersion, error) {
 	d, err := d.Clean()
 	if err != nil {
 		return DisclosureVersion{}, err
@@ -148,6 +156,8 @@ func (s *Store) SaveDraft(ctx context.Context, by Session, d DisclosureDraft) (D
 		var audience Audience
 		err = tx.QueryRowContext(ctx, `SELECT id, audience FROM disclosures WHERE code = ?`, d.Code).Scan(&id, &audience)
 		switch {
+		case err == nil && isNew:
+			return Invalid("code", "编码“"+d.Code+"”已有公开事项使用，请换一个编码。")
 		case errors.Is(err, sql.ErrNoRows):
 			res, err := tx.ExecContext(ctx, `INSERT INTO disclosures (code, category, audience, cadence, ord)
 				VALUES (?, ?, ?, ?, (SELECT coalesce(max(ord), -1) + 1 FROM disclosures))`,
@@ -198,6 +208,10 @@ func (s *Store) SaveDraft(ctx context.Context, by Session, d DisclosureDraft) (D
 			}
 		}
 		v.Status, v.Title, v.Body = VersionDraft, d.Title, d.Body
+		if isNew {
+			return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDisclosureNew, disclosureTarget(d.Code, d.Title),
+				fmt.Sprintf("%s，%s，第1版草稿", CategoryName(d.Category), CadenceName(d.Cadence)))
+		}
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDisclosureDraft, disclosureTarget(d.Code, d.Title),
 			fmt.Sprintf("第%d版草稿", v.Version))
 	})
@@ -208,8 +222,15 @@ func (s *Store) SaveDraft(ctx context.Context, by Session, d DisclosureDraft) (D
 }
 
 // Preview puts a disclosure's draft on the kiosk for residents' opinions
-// (预公开). Only public items are previewed. Administrators only.
+// (预公开) with no end date. Only public items are previewed.
+// Administrators only. (PreviewUntil sets the last day for opinions.)
 func (s *Store) Preview(ctx context.Context, by Session, code string) (DisclosureVersion, error) {
+	return s.preview(ctx, by, code, "")
+}
+
+// preview is Preview with the last day for opinions ('YYYY-MM-DD', "" for
+// none), already checked.
+func (s *Store) preview(ctx context.Context, by Session, code, until string) (DisclosureVersion, error) {
 	var v DisclosureVersion
 	err := s.tx(ctx, "preview", func(tx *sql.Tx) error {
 		actor, err := contentAdmin(ctx, tx, by)
@@ -234,13 +255,16 @@ func (s *Store) Preview(ctx context.Context, by Session, code string) (Disclosur
 			return Invalid("code", "没有待预公开的草稿，请先编辑保存草稿。")
 		}
 		now := s.stamp()
-		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'preview', previewed_at = ? WHERE id = ?`,
-			now, v.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'preview', previewed_at = ?,
+			preview_until = ? WHERE id = ?`, now, until, v.ID); err != nil {
 			return err
 		}
 		v.Status = VersionPreview
-		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePreview, disclosureTarget(code, v.Title),
-			fmt.Sprintf("第%d版预公开，征求意见", v.Version))
+		detail := fmt.Sprintf("第%d版预公开，征求意见", v.Version)
+		if until != "" {
+			detail += "至" + until
+		}
+		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePreview, disclosureTarget(code, v.Title), detail)
 	})
 	if err != nil {
 		return DisclosureVersion{}, err
@@ -297,29 +321,33 @@ type PreviewNotice struct {
 	Title     string
 	Body      string
 	Since     time.Time // when it went on preview
+	Until     time.Time // the last day for opinions (midnight China time), zero if open-ended
 	Comments  int       // opinions received so far
 }
 
-// Previews lists the public versions in 预公开, in display order. Internal
-// items are never in it.
+// Previews lists the public versions in 预公开 whose period for opinions
+// has not ended, in display order. Internal items are never in it.
 func (s *Store) Previews(ctx context.Context) ([]PreviewNotice, error) {
 	var out []PreviewNotice
 	err := s.read(ctx, "previews", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT v.id, d.code, d.category, v.version, v.title, v.body, v.previewed_at,
-			(SELECT count(*) FROM disclosure_comments c WHERE c.version_id = v.id)
+			v.preview_until, (SELECT count(*) FROM disclosure_comments c WHERE c.version_id = v.id)
 			FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id
-			WHERE v.status = 'preview' AND d.audience = 'public' ORDER BY d.ord, d.id`)
+			WHERE v.status = 'preview' AND d.audience = 'public' AND (v.preview_until = '' OR v.preview_until >= ?)
+			ORDER BY d.ord, d.id`, Day(s.now()))
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var p PreviewNotice
-			var since string
-			if err := rows.Scan(&p.VersionID, &p.Code, &p.Category, &p.Version, &p.Title, &p.Body, &since, &p.Comments); err != nil {
+			var since, until string
+			if err := rows.Scan(&p.VersionID, &p.Code, &p.Category, &p.Version, &p.Title, &p.Body, &since, &until,
+				&p.Comments); err != nil {
 				return err
 			}
 			p.Since = parseTime(since)
+			p.Until = parseDayOrZero(until)
 			out = append(out, p)
 		}
 		return rows.Err()
@@ -354,15 +382,16 @@ func (s *Store) AddComment(ctx context.Context, versionID int64, body, contact s
 	err = s.tx(ctx, "comment", func(tx *sql.Tx) error {
 		var status VersionStatus
 		var audience Audience
-		err := tx.QueryRowContext(ctx, `SELECT v.status, d.audience FROM disclosure_versions v
-			JOIN disclosures d ON d.id = v.disclosure_id WHERE v.id = ?`, versionID).Scan(&status, &audience)
+		var until string
+		err := tx.QueryRowContext(ctx, `SELECT v.status, d.audience, v.preview_until FROM disclosure_versions v
+			JOIN disclosures d ON d.id = v.disclosure_id WHERE v.id = ?`, versionID).Scan(&status, &audience, &until)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && audience != AudiencePublic) {
 			return Invalid("version", "找不到该预公开内容，请返回重新选择。")
 		}
 		if err != nil {
 			return err
 		}
-		if status != VersionPreview {
+		if status != VersionPreview || (until != "" && until < Day(s.now())) {
 			return Invalid("version", "该内容的征求意见已经结束，感谢您的关注。")
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_comments (version_id, body, contact, at) VALUES (?, ?, ?, ?)`,
@@ -478,9 +507,19 @@ type DisclosureState struct {
 	Title         string        // of the newest version
 	Current       int           // the version in force, 0 if none
 	PublishedAt   time.Time     // of the version in force
+	Publisher     string        // of the version in force
 	Working       VersionStatus // status of the working copy: draft, preview, or "" if none
 	WorkingNumber int           // its version number
+	PreviewSince  time.Time     // when the working copy went on preview (zero if it is not in preview)
+	PreviewUntil  time.Time     // the last day for opinions on it (zero if none)
 	Comments      int           // opinions on the working copy
+	AllComments   int           // opinions on every version
+}
+
+// PreviewOpen reports whether the working copy is in preview and residents
+// may still comment on day now.
+func (st DisclosureState) PreviewOpen(now time.Time) bool {
+	return st.Working == VersionPreview && (st.PreviewUntil.IsZero() || Day(st.PreviewUntil) >= Day(now))
 }
 
 // DisclosureStates lists every disclosure, public and internal, with where
@@ -488,31 +527,47 @@ type DisclosureState struct {
 func (s *Store) DisclosureStates(ctx context.Context) ([]DisclosureState, error) {
 	var out []DisclosureState
 	err := s.read(ctx, "disclosure states", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
-			coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
-			coalesce(p.version, 0), coalesce(p.published_at, ''), coalesce(w.status, ''), coalesce(w.version, 0),
-			coalesce((SELECT count(*) FROM disclosure_comments c WHERE c.version_id = w.id), 0)
-			FROM disclosures d
-			LEFT JOIN disclosure_versions p ON p.disclosure_id = d.id AND p.status = 'published'
-			LEFT JOIN disclosure_versions w ON w.disclosure_id = d.id AND w.status IN ('draft', 'preview')
-			ORDER BY d.ord, d.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var st DisclosureState
-			var at string
-			if err := rows.Scan(&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current, &at,
-				&st.Working, &st.WorkingNumber, &st.Comments); err != nil {
-				return err
-			}
-			st.PublishedAt = parseTime(at)
-			out = append(out, st)
-		}
-		return rows.Err()
+		var err error
+		out, err = disclosureStates(ctx, tx, "")
+		return err
 	})
 	return out, err
+}
+
+// disclosureStates reads the states of every disclosure, or of the one
+// with the code.
+func disclosureStates(ctx context.Context, tx *sql.Tx, code string) ([]DisclosureState, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
+		coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
+		coalesce(p.version, 0), coalesce(p.published_at, ''), coalesce(p.publisher, ''),
+		coalesce(w.status, ''), coalesce(w.version, 0), coalesce(w.previewed_at, ''), coalesce(w.preview_until, ''),
+		coalesce((SELECT count(*) FROM disclosure_comments c WHERE c.version_id = w.id), 0),
+		(SELECT count(*) FROM disclosure_comments c JOIN disclosure_versions x ON x.id = c.version_id
+			WHERE x.disclosure_id = d.id)
+		FROM disclosures d
+		LEFT JOIN disclosure_versions p ON p.disclosure_id = d.id AND p.status = 'published'
+		LEFT JOIN disclosure_versions w ON w.disclosure_id = d.id AND w.status IN ('draft', 'preview')
+		WHERE ? = '' OR d.code = ?
+		ORDER BY d.ord, d.id`, code, code)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DisclosureState
+	for rows.Next() {
+		var st DisclosureState
+		var at, since, until string
+		if err := rows.Scan(&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current, &at,
+			&st.Publisher, &st.Working, &st.WorkingNumber, &since, &until, &st.Comments, &st.AllComments); err != nil {
+			return nil, err
+		}
+		st.PublishedAt = parseTime(at)
+		if st.Working == VersionPreview {
+			st.PreviewSince, st.PreviewUntil = parseTime(since), parseDayOrZero(until)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
 }
 
 // DueItem is a disclosure due for re-publication.

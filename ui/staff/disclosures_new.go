@@ -1,0 +1,159 @@
+package staff
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// DiscFields are the fields of a disclosure's draft: the new-item dialog
+// has them all; the item's editor has all but Code and Audience.
+type DiscFields struct {
+	Code     *widget.Entry
+	Audience *widget.RadioGroup // 对外公开 / 对内公开
+	Category *widget.Select
+	Cadence  *widget.Select
+	Title    *widget.Entry
+	Body     *widget.Entry
+
+	cats     []data.DisclosureCategory // the Category options on show
+	cadences []data.Cadence
+}
+
+var discCadences = []data.Cadence{data.CadenceRegular, data.CadencePhased, data.CadenceAdhoc}
+
+// newDiscFields makes the fields for an item of the audience.
+func newDiscFields(d *Desk, audience data.Audience) *DiscFields {
+	f := &DiscFields{cadences: discCadences}
+	f.Code = d.newEntry(false, lang.L("disc.field.codeHint"))
+	f.Title = d.newEntry(false, lang.L("disc.field.titleHint"))
+	f.Body = d.newEntry(true, lang.L("disc.field.bodyHint"))
+	f.Body.SetMinRowsVisible(12)
+	var cadences []string
+	for _, c := range discCadences {
+		cadences = append(cadences, lang.L("disc.cadenceLong."+string(c)))
+	}
+	f.Cadence = widget.NewSelect(cadences, func(string) { d.Activity() })
+	f.Category = widget.NewSelect(nil, func(string) { d.Activity() })
+	f.Audience = widget.NewRadioGroup([]string{lang.L("disc.audience.public"), lang.L("disc.audience.internal")},
+		func(string) {
+			d.Activity()
+			f.setCategories(f.audience())
+		})
+	f.Audience.Horizontal = true
+	f.Audience.Required = true
+	if audience == data.AudienceInternal {
+		f.Audience.SetSelected(lang.L("disc.audience.internal"))
+	} else {
+		f.Audience.SetSelected(lang.L("disc.audience.public"))
+	}
+	f.setCategories(audience)
+	return f
+}
+
+func (f *DiscFields) audience() data.Audience {
+	if f.Audience.Selected == lang.L("disc.audience.internal") {
+		return data.AudienceInternal
+	}
+	return data.AudiencePublic
+}
+
+// setCategories offers the categories of the audience, keeping the choice
+// if it is among them.
+func (f *DiscFields) setCategories(audience data.Audience) {
+	cur := f.CategoryOf()
+	f.cats = data.PublicCategories
+	if audience == data.AudienceInternal {
+		f.cats = data.InternalCategories
+	}
+	var names []string
+	for _, c := range f.cats {
+		names = append(names, categoryText(c))
+	}
+	f.Category.Options = names
+	f.Category.ClearSelected()
+	f.SetCategory(cur)
+	f.Category.Refresh()
+}
+
+// SetCategory chooses a category (if offered).
+func (f *DiscFields) SetCategory(c data.DisclosureCategory) {
+	for i, x := range f.cats {
+		if x == c {
+			f.Category.SetSelectedIndex(i)
+		}
+	}
+}
+
+// CategoryOf is the chosen category, "" if none.
+func (f *DiscFields) CategoryOf() data.DisclosureCategory {
+	if i := f.Category.SelectedIndex(); i >= 0 && i < len(f.cats) {
+		return f.cats[i]
+	}
+	return ""
+}
+
+// SetCadence chooses a cadence.
+func (f *DiscFields) SetCadence(c data.Cadence) {
+	for i, x := range f.cadences {
+		if x == c {
+			f.Cadence.SetSelectedIndex(i)
+		}
+	}
+}
+
+// CadenceOf is the chosen cadence, "" if none.
+func (f *DiscFields) CadenceOf() data.Cadence {
+	if i := f.Cadence.SelectedIndex(); i >= 0 {
+		return f.cadences[i]
+	}
+	return ""
+}
+
+// draft is what the fields say, for code.
+func (f *DiscFields) draft(code string) data.DisclosureDraft {
+	return data.DisclosureDraft{Code: code, Category: f.CategoryOf(), Audience: f.audience(),
+		Cadence: f.CadenceOf(), Title: f.Title.Text, Body: f.Body.Text}
+}
+
+// OpenNew opens the 新建公开事项 dialog, the audience chosen to start with.
+// On success the new item opens.
+func (s *DisclosuresScreen) OpenNew(audience data.Audience) {
+	s.NewFields, s.NewForm = openNewDisclosure(s.a, audience, s.Open)
+}
+
+// openNewDisclosure shows the dialog of a new item; opened runs with its
+// code once it is saved.
+func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string)) (*DiscFields, *FormDialog) {
+	d, st := a.d, a.store
+	f := newDiscFields(d, audience)
+	f.SetCadence(data.CadenceAdhoc)
+	if audience == data.AudienceInternal {
+		f.SetCadence(data.CadenceRegular)
+	}
+	note := widget.NewLabel(lang.L("disc.new.note"))
+	note.Wrapping = fyne.TextWrapWord
+	var rows []fyne.CanvasObject
+	rows = append(rows, note)
+	rows = append(rows, labelled(lang.L("disc.field.code"), f.Code)...)
+	rows = append(rows, labelled(lang.L("disc.field.audience"), f.Audience)...)
+	rows = append(rows, labelled(lang.L("disc.field.category"), f.Category)...)
+	rows = append(rows, labelled(lang.L("disc.field.cadence"), f.Cadence)...)
+	rows = append(rows, labelled(lang.L("disc.field.title"), f.Title)...)
+	rows = append(rows, labelled(lang.L("disc.field.body"), f.Body)...)
+	var code string
+	form := newFormDialog(d, lang.L("disc.new.title"), rows, fyne.NewSize(760, 680),
+		func(*FormDialog) func() error {
+			dr := f.draft(strings.TrimSpace(f.Code.Text))
+			code = dr.Code
+			return func() error {
+				_, err := st.NewDisclosure(d.opts.Context, d.session, dr)
+				return err
+			}
+		}, func() { opened(code) })
+	return f, form
+}
