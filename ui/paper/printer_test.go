@@ -186,19 +186,65 @@ func TestPrintRoundTrip(t *testing.T) {
 	assert.InDelta(t, 630, imgs[0].Bounds().Dx(), 3)
 }
 
-// TestPrintNotices sends an A4 notice through the same path.
+// TestPrintNotices sends each written notice (§10 of the staff issue)
+// through the CUPS test printer, reads the printed PDF back with pdftotext
+// and decodes its QR code.
 func TestPrintNotices(t *testing.T) {
 	q := testQueue(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	d, err := CorrectionNoticePDF(CorrectionNotice{Notice: sampleNotice(), Missing: []string{"一寸照片2张", "居住证明"}}, A4)
-	require.NoError(t, err)
-	job, err := Printer{Queue: q}.PrintDocument(ctx, d)
-	require.NoError(t, err, Message(err))
-	flat := strings.Join(strings.Fields(pdfText(t, printedPDF(t, job))), "")
-	assert.Contains(t, flat, "补正材料通知单")
-	assert.Contains(t, flat, "XF-20261126-0042")
-	assert.Contains(t, flat, "2.居住证明")
+	n := sampleNotice()
+	due := time.Date(2026, 12, 10, 0, 0, 0, 0, time.Local)
+	tests := map[string]struct {
+		make func() (Document, error)
+		want []string
+		qr   string
+	}{
+		"Promise": {
+			make: func() (Document, error) { return PromiseNoticePDF(PromiseNotice{Notice: n, Days: 10, Due: due}, A4) },
+			want: []string{"承诺办结通知单", "2026年12月10日", "10个工作日"}, qr: n.TrackURL},
+		"Correction": {
+			make: func() (Document, error) {
+				return CorrectionNoticePDF(CorrectionNotice{Notice: n, Missing: []string{"一寸照片2张", "居住证明"}}, A4)
+			},
+			want: []string{"补正材料通知单", "1.一寸照片2张", "2.居住证明"}, qr: n.TrackURL},
+		"Refusal": {
+			make: func() (Document, error) {
+				return RefusalNoticePDF(RefusalNotice{Notice: n, Reason: "申请人户籍不在本社区", Basis: "《示例办法》第五条"}, A4)
+			},
+			want: []string{"不予受理通知书", "申请人户籍不在本社区", "《示例办法》第五条", "行政复议"}, qr: n.TrackURL},
+		"NotHandled": {
+			make: func() (Document, error) {
+				return RefusalNoticePDF(RefusalNotice{Notice: n, NotHandled: true, Reason: "不符合申报条件"}, A4)
+			},
+			want: []string{"不予办理通知书", "不符合申报条件"}, qr: n.TrackURL},
+		"Finished": {
+			make: func() (Document, error) {
+				return FinishedNoticePDF(FinishedNotice{Notice: n, Finished: due, Result: "已办结，证件已制作完成",
+					Collect: "携带回执到2号窗口领取", RateURL: "https://bianmin.example/c/rate-token"}, A4)
+			},
+			want: []string{"办结通知单", "已办结，证件已制作完成", "携带回执到2号窗口领取"},
+			qr:   "https://bianmin.example/c/rate-token"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			d, err := tc.make()
+			require.NoError(t, err)
+			job, err := Printer{Queue: q}.PrintDocument(ctx, d)
+			require.NoError(t, err, Message(err))
+			printed := printedPDF(t, job)
+			flat := strings.Join(strings.Fields(pdfText(t, printed)), "")
+			for _, w := range append(tc.want, n.Center, n.RequestNo) {
+				assert.Contains(t, flat, w)
+			}
+			assert.NotContains(t, flat, testFullID)
+			if tc.qr != "" {
+				imgs := rasterise(t, printed, 150)
+				require.NotEmpty(t, imgs)
+				assert.Equal(t, tc.qr, decodeQR(t, imgs[0]))
+			}
+		})
+	}
 }
 
 func TestPrintErrors(t *testing.T) {
