@@ -376,10 +376,11 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 		})
 	}))
 	f.Submit.Importance = widget.HighImportance
-	rows = append(rows, f.Error)
+	// The message stays in sight above the buttons, however long the form
+	// scrolls.
 	f.rows = container.NewVBox(rows...)
-	body := container.NewBorder(nil, container.NewGridWithColumns(2, f.Cancel, f.Submit), nil, nil,
-		container.NewVScroll(f.rows))
+	body := container.NewBorder(nil, container.NewVBox(f.Error, container.NewGridWithColumns(2, f.Cancel, f.Submit)),
+		nil, nil, container.NewVScroll(f.rows))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
 	f.dlg.Resize(size)
 	f.dlg.Show()

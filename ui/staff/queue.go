@@ -1,8 +1,10 @@
 package staff
 
 import (
+	"context"
 	"image/color"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,9 +34,13 @@ type Queue struct {
 	// Rows of the page on show.
 	Rows   []*QueueRowView
 	Status *widget.Label
-	Prev   *widget.Button
-	Next   *widget.Button
-	Page   *widget.Label
+	// Warning says when the official holiday schedule of this year (or,
+	// from October, next year) is missing, so due dates may be wrong;
+	// hidden otherwise.
+	Warning *widget.Label
+	Prev    *widget.Button
+	Next    *widget.Button
+	Page    *widget.Label
 
 	Filter data.QueueFilter
 	Counts data.QueueCounts
@@ -76,16 +82,48 @@ func newQueue(d *Desk) *Queue {
 	q.Prev = widget.NewButtonWithIcon("", fynetheme.NavigateBackIcon(), d.tap(func() { q.turn(-1) }))
 	q.Next = widget.NewButtonWithIcon("", fynetheme.NavigateNextIcon(), d.tap(func() { q.turn(1) }))
 	q.Page = widget.NewLabel("")
+	q.Warning = widget.NewLabel("")
+	q.Warning.Importance = widget.DangerImportance
+	q.Warning.TextStyle = fyne.TextStyle{Bold: true}
+	q.Warning.Hide()
 	q.list = container.New(&rowLinesLayout{gap: 4})
 	filters := container.NewBorder(nil, nil,
 		container.NewHBox(q.Mine, exactWidth(190, q.Window), exactWidth(170, q.Mode), exactWidth(330, q.Item)),
 		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Status)
 	q.scroll = container.NewVScroll(q.list)
-	q.content = container.NewBorder(compactControls(container.NewVBox(container.NewGridWithColumns(len(tabs), tabs...),
-		filters)), nil, nil, nil, q.scroll)
+	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
+		container.NewGridWithColumns(len(tabs), tabs...), filters)), nil, nil, nil, q.scroll)
 	q.loadFilters()
 	q.Reload()
 	return q
+}
+
+// loadWarning shows or hides the warning of a missing holiday schedule.
+func (q *Queue) loadWarning() {
+	d := q.d
+	cs, ok := d.store.(calendarCoverer)
+	if !ok {
+		return
+	}
+	d.async(func() func() {
+		cov, err := cs.CalendarCoverage(d.opts.Context, d.opts.Now())
+		if err != nil {
+			fyne.LogError("staff: calendar coverage", err)
+			return nil
+		}
+		return func() {
+			w := cov.Warning()
+			q.Warning.SetText(w)
+			q.Warning.Hidden = w == ""
+			q.Warning.Refresh()
+		}
+	})
+}
+
+// calendarCoverer says whether the holiday schedules are in
+// (*data.Store has it).
+type calendarCoverer interface {
+	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
 }
 
 // tabLabel is a tab's name with its count (n < 0: not known yet).
@@ -198,6 +236,7 @@ func (q *Queue) turn(delta int) {
 // Reload reads the page and the counts again.
 func (q *Queue) Reload() {
 	d, f := q.d, q.Filter
+	q.loadWarning()
 	q.seq++
 	seq := q.seq
 	for g, b := range q.Tabs {

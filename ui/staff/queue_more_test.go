@@ -1,6 +1,7 @@
 package staff_test
 
 import (
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -43,6 +44,9 @@ func TestQueueItemFilter(t *testing.T) {
 
 func TestQueueHelpFirstAndDense(t *testing.T) {
 	r := newRig(t, true)
+	// As on a real data file, the official holiday schedule is in (no
+	// warning line above the tabs).
+	require.NoError(t, r.s.PutCalendarDays(context.Background(), data.OfficialCalendarDays()))
 	r.login(t, "王丽娟", clerkPIN)
 	q := r.d.Queue
 	q.SetGroup(data.QueueOpen)
