@@ -1,13 +1,9 @@
 package paper
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // ApplicationForm is the 申请表 of 协助办理 (issue 5 §4: "sample forms print
@@ -50,25 +46,6 @@ type FormSample struct {
 	Data     []byte
 }
 
-// sampleType is the fpdf image type of a sample file, "" when it is not an
-// image fpdf draws (a PDF, or anything else).
-func sampleType(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return "PNG"
-	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
-		return "JPG"
-	}
-	return ""
-}
-
-// placed is an image drawn on a page: the sample's index, and the box in mm
-// the picture fits into (centred, aspect kept).
-type placed struct {
-	sample     int
-	x, y, w, h float64
-}
-
 // ApplicationFormPDF lays out the pre-filled 申请表 on A4: the particulars
 // and every answer in a bordered table, a note asking the resident to
 // check, blank 申请人签字 and 日期 lines, the center and request number, then
@@ -104,7 +81,7 @@ func ApplicationFormPDF(a ApplicationForm) (Document, error) {
 	var named []string
 	var images []int
 	for i, sm := range a.Samples {
-		if sampleType(sm.Data) != "" {
+		if imageType(sm.Data) != "" {
 			images = append(images, i)
 			continue
 		}
@@ -122,7 +99,6 @@ func ApplicationFormPDF(a ApplicationForm) (Document, error) {
 	s.closing(a.Center, a.Date, false)
 	s.footer = a.Center + "　" + a.RequestNo
 
-	var pics []placed
 	for _, i := range images {
 		sm := a.Samples[i]
 		s.newPage()
@@ -130,9 +106,9 @@ func ApplicationFormPDF(a ApplicationForm) (Document, error) {
 		s.text(sampleName(sm), style{size: s.g.body, align: center})
 		s.text("本页为填写示例，仅供参考，不作为申请材料。", style{size: s.g.small, align: center})
 		s.gap(3)
-		pics = append(pics, placed{sample: i, x: s.g.left, y: s.y, w: s.width(), h: s.g.h - s.g.bottom - 4 - s.y})
+		s.image(sm.Name, sm.Data, s.g.left, s.y, s.width(), s.g.h-s.g.bottom-4-s.y)
 	}
-	pdf, err := s.renderForm(a.Samples, pics)
+	pdf, err := s.render()
 	if err != nil {
 		return Document{}, err
 	}
@@ -148,77 +124,4 @@ func sampleName(sm FormSample) string {
 		return sm.Material
 	}
 	return sm.Material + "（" + sm.Name + "）"
-}
-
-// renderForm is sheet.render with pictures: the image pages of the form
-// are the last len(pics) pages, one picture each. The pictures are
-// registered before any page is drawn, and fpdf's error is checked after
-// each: fpdf reports a bad image only through pdf.Err.
-func (s *sheet) renderForm(samples []FormSample, pics []placed) ([]byte, error) {
-	if s.footer != "" {
-		n := len(s.pages)
-		for i, p := range s.pages {
-			txt := s.clean(fmt.Sprintf("%s　第 %d 页 共 %d 页", s.footer, i+1, n))
-			for _, r := range txt {
-				s.runes[r] = struct{}{}
-			}
-			size := s.g.small
-			tw := s.measure(txt, size)
-			p.ops = append(p.ops, op{kind: opText, x: (s.g.w - tw) / 2, y: s.g.h - s.g.bottom/2, size: size, text: txt})
-		}
-	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
-		Size: fpdf.SizeType{Wd: s.g.w, Ht: s.g.h}})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCreationDate(s.date)
-	pdf.SetModificationDate(s.date)
-	pdf.SetTitle(s.title, true)
-	pdf.SetCreator("Bianmin", false)
-	runes := make([]rune, 0, len(s.runes))
-	for r := range s.runes {
-		runes = append(runes, r)
-	}
-	slices.Sort(runes)
-	draw, err := s.face.install(pdf, runes)
-	if err != nil {
-		return nil, err
-	}
-	infos := make([]*fpdf.ImageInfoType, len(pics))
-	for k, p := range pics {
-		sm := samples[p.sample]
-		name := fmt.Sprintf("sample%d", k)
-		infos[k] = pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: sampleType(sm.Data)},
-			bytes.NewReader(sm.Data))
-		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("paper: sample %q: %w", sm.Name, err)
-		}
-	}
-	first := len(s.pages) - len(pics)
-	for i, p := range s.pages {
-		pdf.AddPage()
-		for _, o := range p.ops {
-			drawOp(pdf, draw, o)
-		}
-		if k := i - first; k >= 0 && infos[k] != nil {
-			pic := pics[k]
-			iw, ih := infos[k].Width(), infos[k].Height()
-			if iw <= 0 || ih <= 0 {
-				continue
-			}
-			scale := min(pic.w/iw, pic.h/ih)
-			w, h := iw*scale, ih*scale
-			pdf.ImageOptions(fmt.Sprintf("sample%d", k), pic.x+(pic.w-w)/2, pic.y, w, h, false, fpdf.ImageOptions{}, 0, "")
-			pdf.SetLineWidth(0.2)
-			pdf.Rect(pic.x+(pic.w-w)/2, pic.y, w, h, "D")
-		}
-	}
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("paper: pdf: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("paper: pdf: %w", err)
-	}
-	return buf.Bytes(), nil
 }

@@ -68,6 +68,21 @@ func TestApplicationForm(t *testing.T) {
 		assert.Contains(t, flat, want)
 	}
 	assert.Equal(t, 2, strings.Count(flat, "样表（参考）"))
+
+	// The pictures are drawn: their dark frames darken the sample pages.
+	pages := rasterise(t, doc.PDF, 40)
+	require.Len(t, pages, 3)
+	for i, pg := range pages[1:] {
+		dark, b := 0, pg.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if r, _, _, _ := pg.At(x, y).RGBA(); r < 0x4000 {
+					dark++
+				}
+			}
+		}
+		assert.Greater(t, dark, b.Dx()*b.Dy()/20, "sample page %d shows its picture", i+2)
+	}
 }
 
 func TestApplicationFormErrors(t *testing.T) {

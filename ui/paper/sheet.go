@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -85,6 +86,7 @@ const (
 	opText opKind = iota
 	opLine
 	opRect
+	opImage
 	opQR
 )
 
@@ -98,6 +100,8 @@ type op struct {
 	dash       bool
 	text       string
 	bits       [][]bool // QR modules, dark = true
+	image      []byte   // opImage: a PNG or JPEG, fitted into the box (aspect kept, centred across); text names it
+	key        string   // opImage: its name in the PDF
 }
 
 type page struct{ ops []op }
@@ -292,6 +296,13 @@ func (s *sheet) rect(x, y, w, h, width float64) {
 	s.cur().ops = append(s.cur().ops, op{kind: opRect, x: x, y: y, w: w, h: h, size: width})
 }
 
+// image fits a PNG or JPEG into the box x, y, w, h (mm) of the current
+// page, aspect kept, centred across, with a thin frame; name names the
+// file in an error.
+func (s *sheet) image(name string, data []byte, x, y, w, h float64) {
+	s.cur().ops = append(s.cur().ops, op{kind: opImage, x: x, y: y, w: w, h: h, image: data, text: name})
+}
+
 // qr draws the QR modules as a square side mm wide (quiet zone excluded),
 // centred, with at least a four-module quiet zone above and below, and a
 // caption under it.
@@ -439,17 +450,48 @@ func (s *sheet) render() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Images are registered before any page is drawn; fpdf reports a bad
+	// one, like a bad font, only through pdf.Error.
+	images := 0
+	for _, p := range s.pages {
+		for i, o := range p.ops {
+			if o.kind == opImage {
+				images++
+				p.ops[i].key = "image" + strconv.Itoa(images)
+				pdf.RegisterImageOptionsReader(p.ops[i].key, fpdf.ImageOptions{ImageType: imageType(o.image)},
+					bytes.NewReader(o.image))
+				if err := pdf.Error(); err != nil {
+					return nil, fmt.Errorf("paper: image %q: %w", o.text, err)
+				}
+			}
+		}
+	}
 	for _, p := range s.pages {
 		pdf.AddPage()
 		for _, o := range p.ops {
 			drawOp(pdf, draw, o)
 		}
 	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("paper: pdf: %w", err)
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("paper: pdf: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// imageType is the fpdf image type of a PNG or JPEG file, "" for anything
+// else (a PDF sample, say, which fpdf cannot draw).
+func imageType(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return "PNG"
+	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
+		return "JPG"
+	}
+	return ""
 }
 
 func drawOp(pdf *fpdf.Fpdf, draw drawText, o op) {
@@ -476,6 +518,17 @@ func drawOp(pdf *fpdf.Fpdf, draw drawText, o op) {
 	case opRect:
 		pdf.SetLineWidth(o.size)
 		pdf.Rect(o.x, o.y, o.w, o.h, "D")
+	case opImage:
+		info := pdf.GetImageInfo(o.key)
+		if info == nil || info.Width() <= 0 || info.Height() <= 0 {
+			return
+		}
+		scale := min(o.w/info.Width(), o.h/info.Height())
+		w, h := info.Width()*scale, info.Height()*scale
+		x := o.x + (o.w-w)/2
+		pdf.ImageOptions(o.key, x, o.y, w, h, false, fpdf.ImageOptions{}, 0, "")
+		pdf.SetLineWidth(0.2)
+		pdf.Rect(x, o.y, w, h, "D")
 	case opQR:
 		m := o.w / float64(len(o.bits))
 		for r, row := range o.bits {
