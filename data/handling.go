@@ -806,7 +806,8 @@ func (s *Store) MaterialsComplete(ctx context.Context, by Session, requestID int
 		if due != "" {
 			pub += "，承诺于" + cnDay(due) + "前办结"
 		}
-		if err := st.event(EventComplete, true, pub, map[string]any{"clock_start": Day(st.now), "due_day": due}); err != nil {
+		if err := st.event(EventComplete, true, pub, map[string]any{"clock_start": Day(st.now), "due_day": due,
+			"mode": st.req.Mode}); err != nil {
 			return err
 		}
 		return st.audit(AuditComplete, pub)
@@ -1591,8 +1592,8 @@ func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, e
 	}
 	var out []IssuedNotice
 	rows, err := tx.QueryContext(ctx, `SELECT e.at, e.kind, e.data, coalesce(s.name, '') FROM request_events e
-		LEFT JOIN staff s ON s.id = e.staff_id WHERE e.request_id = ? AND e.kind IN (?, ?, ?, ?) ORDER BY e.id`,
-		id, EventAccepted, EventSupplement, EventRefused, EventFinished)
+		LEFT JOIN staff s ON s.id = e.staff_id WHERE e.request_id = ? AND e.kind IN (?, ?, ?, ?, ?) ORDER BY e.id`,
+		id, EventAccepted, EventComplete, EventSupplement, EventRefused, EventFinished)
 	if err != nil {
 		return nil, err
 	}
@@ -1613,7 +1614,9 @@ func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, e
 		_ = json.Unmarshal([]byte(raw), &ev) // written by the steps above; a malformed one tells nothing
 		n := IssuedNotice{At: parseTime(at), Staff: staff}
 		switch kind {
-		case EventAccepted:
+		case EventAccepted, EventComplete:
+			// Acceptance, or the materials completed (which sets the
+			// promised day anew): a 承诺办结通知单 with the day.
 			if ev.Mode != ModePromise || ev.DueDay == "" {
 				continue
 			}

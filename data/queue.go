@@ -92,13 +92,19 @@ const (
 
 // QueueFilter selects a page of the queue. Zero fields do not filter.
 type QueueFilter struct {
-	Group    QueueGroup // "" is QueueOpen
-	Window   int64
-	Mode     Mode
-	Owner    int64
+	Group  QueueGroup // "" is QueueOpen
+	Window int64
+	Mode   Mode
+	Owner  int64
+	// Covering, with Owner: also the requests nobody has taken up yet at
+	// the windows whose duty routes to Owner now (A, or B while A is away:
+	// §四2), so that B finds them under 我的.
+	Covering bool
 	Item     int64
 	Page     int // 1 is the first page; 0 is taken as 1
 	PageSize int // default DefaultQueuePageSize, at most MaxQueuePageSize
+
+	covered []int64 // the windows routed to Owner (set by the store for Covering)
 }
 
 func (f QueueFilter) norm() QueueFilter {
@@ -122,11 +128,19 @@ func (f QueueFilter) where(prefix string) (string, []any) {
 		col string
 		v   any
 		on  bool
-	}{{"window_id", f.Window, f.Window != 0}, {"owner_id", f.Owner, f.Owner != 0},
+	}{{"window_id", f.Window, f.Window != 0}, {"owner_id", f.Owner, f.Owner != 0 && len(f.covered) == 0},
 		{"item_id", f.Item, f.Item != 0}, {"mode", string(f.Mode), f.Mode != ""}} {
 		if c.on {
 			b.WriteString(" AND " + prefix + c.col + " = ?")
 			args = append(args, c.v)
+		}
+	}
+	if f.Owner != 0 && len(f.covered) > 0 {
+		b.WriteString(" AND (" + prefix + "owner_id = ? OR (" + prefix + "owner_id IS NULL AND " + prefix +
+			"window_id IN (?" + strings.Repeat(", ?", len(f.covered)-1) + ")))")
+		args = append(args, f.Owner)
+		for _, w := range f.covered {
+			args = append(args, w)
 		}
 	}
 	return b.String(), args
@@ -166,6 +180,9 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueRow, error) {
 		}
 		cal, err := CalendarFromDays(days)
 		if err != nil {
+			return err
+		}
+		if f.covered, err = coveredWindows(ctx, tx, f, now); err != nil {
 			return err
 		}
 		q, args := queueSQL(f, now, cal)
@@ -293,6 +310,9 @@ func (s *Store) QueueCounts(ctx context.Context, f QueueFilter) (QueueCounts, er
 		if err != nil {
 			return err
 		}
+		if f.covered, err = coveredWindows(ctx, tx, f, now); err != nil {
+			return err
+		}
 		q, args := countsSQL(f, now, cal)
 		n := make([]int, len(QueueGroups))
 		dest := make([]any, len(n))
@@ -308,6 +328,29 @@ func (s *Store) QueueCounts(ctx context.Context, f QueueFilter) (QueueCounts, er
 		return nil
 	})
 	return out, err
+}
+
+// coveredWindows are the windows whose duty routes to f.Owner at now, for
+// a Covering filter (nil otherwise).
+func coveredWindows(ctx context.Context, tx *sql.Tx, f QueueFilter, now time.Time) ([]int64, error) {
+	if !f.Covering || f.Owner == 0 {
+		return nil, nil
+	}
+	var ids []int64
+	if err := collect(ctx, tx, &ids, `SELECT id FROM windows WHERE active = 1 ORDER BY id`); err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, id := range ids {
+		r, err := routeWindow(ctx, tx, id, now)
+		if err != nil {
+			return nil, err
+		}
+		if r.StaffID == f.Owner {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // countsSQL is QueueCounts' query: one row, a capped count per group in the

@@ -435,14 +435,19 @@ func (r *Request) done(a data.Action, n *pendingNotice) {
 			switch {
 			case a == data.ActAccept && det.Status == data.StatusFinished:
 				n = &pendingNotice{kind: noticeFinished}
-			case a == data.ActAccept && det.Mode == data.ModePromise:
+			case (a == data.ActAccept || a == data.ActComplete) && det.Mode == data.ModePromise && det.DueDay != "":
+				// Accepted, or accepted anew once the materials are in:
+				// the resident gets the promised day in writing.
 				n = &pendingNotice{kind: noticePromise}
 			}
 		}
 		msg := lang.L("staff.done", map[string]any{"Action": actionLabel(a)})
-		if a == data.ActAccept && det.DueDay != "" {
+		switch {
+		case a == data.ActAccept && det.DueDay != "":
 			msg = lang.L("staff.done.accepted", map[string]any{"Day": det.DueDay,
 				"Mode": det.Mode.Label()})
+		case a == data.ActComplete && det.DueDay != "":
+			msg = lang.L("staff.done.completed", map[string]any{"Day": det.DueDay})
 		}
 		r.setNotice(msg, n)
 	})

@@ -208,9 +208,11 @@ func (q *Queue) SetGroup(g data.QueueGroup) {
 
 func (q *Queue) filterChanged() {
 	f := &q.Filter
-	f.Owner = 0
+	f.Owner, f.Covering = 0, false
 	if q.Mine.Checked {
-		f.Owner = q.d.session.StaffID
+		// Mine: what I own, and what waits unclaimed at the windows on
+		// duty to me (B's while A is away).
+		f.Owner, f.Covering = q.d.session.StaffID, true
 	}
 	f.Window = 0
 	if i := q.Window.SelectedIndex(); i > 0 && i-1 < len(q.windows) {
