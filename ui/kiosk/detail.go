@@ -118,10 +118,15 @@ func (d *Detail) build(it data.Item, windows map[string]string) []fyne.CanvasObj
 	facts := container.New(newGrid(260, 3, false),
 		fact(lang.L("kiosk.guide.mode"), modeText(it.Mode)),
 		fact(lang.L("kiosk.guide.promised"), promisedText(it.PromisedDays)),
-		fact(lang.L("kiosk.guide.legal"), promisedText(it.LegalDays)),
-		fact(lang.L("kiosk.guide.trips"), tripsText(it.Trips)),
-		fact(lang.L("kiosk.guide.fee"), it.Fee),
 	)
+	// A legal limit of 0 is "not given" (data.Item.Validate) unless the
+	// promise is on the spot too: saying 即办件 under a 3-day promise
+	// would contradict it.
+	if it.LegalDays > 0 || it.PromisedDays == 0 {
+		facts.Add(fact(lang.L("kiosk.guide.legal"), promisedText(it.LegalDays)))
+	}
+	facts.Add(fact(lang.L("kiosk.guide.trips"), tripsText(it.Trips)))
+	facts.Add(fact(lang.L("kiosk.guide.fee"), it.Fee))
 	if it.Phone != "" {
 		facts.Add(fact(lang.L("kiosk.guide.phone"), it.Phone))
 	}

@@ -13,12 +13,15 @@ import (
 )
 
 // DisclosureStore is what the disclosure screens read. The resident side
-// only ever asks Notices for data.AudiencePublic: internal items (廉洁自律,
-// 考核考勤奖惩 …) never leave the store for a kiosk screen.
+// only ever asks for data.AudiencePublic: internal items (廉洁自律,
+// 考核考勤奖惩 …) and drafts never leave the store for a kiosk screen, and
+// the store, not the screen, enforces it.
 type DisclosureStore interface {
 	Notices(ctx context.Context, audience data.Audience) ([]data.Notice, error)
 	StaffCards(ctx context.Context) ([]data.StaffCard, error)
-	DisclosureArchive(ctx context.Context, code string) (data.Disclosure, error)
+	// Archive lists the published versions of a disclosure, oldest first;
+	// ErrNotFound for an internal item asked with AudiencePublic.
+	Archive(ctx context.Context, code string, audience data.Audience) ([]data.DisclosureVersion, error)
 }
 
 // disclosureIcon is a category tile's picture.

@@ -198,6 +198,8 @@ type DutyWindowCard struct {
 	// Reason is data's reason when B covers for A or nobody is on duty;
 	// hidden when A is there.
 	Reason *widget.Label
+	// Photo is the person's photo, or the person icon.
+	Photo *canvas.Image
 
 	content fyne.CanvasObject
 }
@@ -208,7 +210,6 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 	c.Reason = para(w.Reason)
 	c.Post = para("")
 	var tags []fyne.CanvasObject
-	var photo fyne.CanvasObject
 	text := fynetheme.TextSize()
 	if e := w.OnDuty; e != nil {
 		c.Person = widget.NewLabel(e.Name)
@@ -220,20 +221,20 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 		} else {
 			c.Reason.Hide()
 		}
-		photo = dutyPhoto(photos[e.StaffID], text*5, text*6.25)
+		c.Photo = dutyPhoto(photos[e.StaffID], text*5, text*6.25)
 	} else {
 		c.Person = widget.NewLabel(lang.L("disclosure6.duty.nobodyShort"))
 		c.Person.SizeName = fynetheme.SizeNameSubHeadingText
 		c.Person.Importance = widget.WarningImportance
 		c.Post.Hide()
-		photo = dutyPhoto(data.StaffCard{}, text*5, text*6.25)
+		c.Photo = dutyPhoto(data.StaffCard{}, text*5, text*6.25)
 	}
 	c.Person.Wrapping = fyne.TextWrapWord
 	if c.Post.Text == "" {
 		c.Post.Hide()
 	}
 	info := compact(container.NewVBox(c.Person, c.Post, badges(tags...)))
-	body := container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(photo)), nil, info)
+	body := container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(c.Photo)), nil, info)
 	c.content = trackCard(container.NewVBox(c.Name, widget.NewSeparator(), body, c.Reason))
 	return c
 }
@@ -248,6 +249,7 @@ type DutyPerson struct {
 	Status *widget.Label // 在岗, 外出办事 …
 	Note   *widget.Label // the whereabouts note; hidden when none
 	Return *widget.Label // 预计…返回; hidden when not given
+	Photo  *canvas.Image // the photo, or the person icon
 
 	content fyne.CanvasObject
 }
@@ -282,9 +284,9 @@ func newDutyPerson(e data.DutyEntry, now time.Time, photos map[int64]data.StaffC
 		p.Return.Hide()
 	}
 	text := fynetheme.TextSize()
-	photo := dutyPhoto(photos[e.StaffID], text*3, text*3.75)
+	p.Photo = dutyPhoto(photos[e.StaffID], text*3, text*3.75)
 	info := compact(container.NewVBox(p.Name, p.Where, p.Status, p.Note, p.Return))
-	p.content = trackCard(container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(photo)), nil, info))
+	p.content = trackCard(container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(p.Photo)), nil, info))
 	return p
 }
 
@@ -320,7 +322,7 @@ func returnText(t, now time.Time) string {
 }
 
 // dutyPhoto is a staff photo (or the person icon) of the given size.
-func dutyPhoto(c data.StaffCard, w, h float32) fyne.CanvasObject {
+func dutyPhoto(c data.StaffCard, w, h float32) *canvas.Image {
 	img := canvas.NewImageFromResource(photoResource(c))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(w, h))

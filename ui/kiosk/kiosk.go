@@ -230,8 +230,13 @@ func (k *Kiosk) Stop() {
 	k.StopSpeech()
 }
 
-// Reload reads the center's profile and the calendar again (after staff
-// change them).
+// Reload reads again what the shell keeps between screens and
+// administrators may change in staff mode: the center's profile (name,
+// address, phones, office hours, idle timeout, receipt prefix) and the
+// calendar. Reset calls it. Everything else a resident sees (categories
+// and guides, windows, staff cards and photos, disclosures, 预公开) is read
+// from the store by each screen when it is opened, and every screen but
+// home is built afresh each time, so it is current without a reload.
 func (k *Kiosk) Reload() { k.loadCenter() }
 
 func (k *Kiosk) loadCenter() {
@@ -254,7 +259,10 @@ func (k *Kiosk) loadCenter() {
 
 // Reset is the idle reset: stop reading aloud, close every dialog, leave
 // every screen, go home in normal mode. Nothing a resident typed survives
-// it, because every screen is built afresh when it is opened again.
+// it, because every screen is built afresh when it is opened again. It
+// also reads the center's profile and the calendar again (Reload), so
+// that what an administrator changed in staff mode shows as soon as the
+// kiosk comes back (main resets the kiosk on leaving staff mode).
 func (k *Kiosk) Reset() {
 	k.Idle.rearm()
 	k.StopSpeech()
@@ -267,6 +275,7 @@ func (k *Kiosk) Reset() {
 		k.SetElder(false)
 	}
 	k.win.Canvas().Unfocus()
+	k.Reload() // last: home, so the idle check it triggers finds nothing to forget
 }
 
 // OnActivity records that the resident did something now, and answers the

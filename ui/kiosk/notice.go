@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -86,17 +87,17 @@ func (v *NoticeView) Actions() fyne.CanvasObject { return v.actions }
 func (v *NoticeView) onHistory() {
 	v.nav.Activity()
 	v.nav.Async(func() func() {
-		d, err := v.store.DisclosureArchive(v.nav.Context(), v.Code)
-		return func() { v.showHistory(d, err) }
+		vs, err := v.store.Archive(v.nav.Context(), v.Code, data.AudiencePublic)
+		return func() { v.showHistory(vs, err) }
 	})
 }
 
-func (v *NoticeView) showHistory(d data.Disclosure, err error) {
-	if err != nil {
+func (v *NoticeView) showHistory(vs []data.DisclosureVersion, err error) {
+	if err != nil && !errors.Is(err, data.ErrNotFound) {
 		v.nav.ShowError(err)
 		return
 	}
-	old := archived(d)
+	old := archived(vs)
 	if len(old) == 0 {
 		v.nav.ShowMessage(lang.L("kiosk.notice.history"), lang.L("kiosk.notice.noHistory"))
 		return
@@ -104,17 +105,15 @@ func (v *NoticeView) showHistory(d data.Disclosure, err error) {
 	v.nav.Push(newArchive(v.nav, v.store, v.title, old))
 }
 
-// archived is the earlier versions a resident may read: superseded ones of
-// a public disclosure, newest first. Drafts and previews are not shown, nor
-// anything of an internal disclosure.
-func archived(d data.Disclosure) []data.DisclosureVersion {
-	if d.Audience != data.AudiencePublic || d.Category.Internal() {
-		return nil
-	}
+// archived is the earlier versions to list, newest first: of the published
+// versions the store gives the public (never a draft, a preview or an
+// internal item), those superseded by a later one; the version in force is
+// the one on screen.
+func archived(vs []data.DisclosureVersion) []data.DisclosureVersion {
 	var out []data.DisclosureVersion
-	for i := len(d.Versions) - 1; i >= 0; i-- {
-		if d.Versions[i].Status == data.VersionSuperseded {
-			out = append(out, d.Versions[i])
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Status == data.VersionSuperseded {
+			out = append(out, vs[i])
 		}
 	}
 	return out

@@ -2,7 +2,9 @@ package kiosk
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -87,7 +89,7 @@ func (p *Previews) show(ps []data.PreviewNotice, err error) {
 	p.list.RemoveAll()
 	for _, n := range ps {
 		n := n
-		t := NewRowTile(fynetheme.DocumentIcon(), n.Title, previewSince(n), func() { p.onPick(n) })
+		t := NewRowTile(fynetheme.DocumentIcon(), n.Title, previewLine(n, p.nav.Now()), func() { p.onPick(n) })
 		p.Rows = append(p.Rows, t)
 		p.list.Add(t)
 	}
@@ -103,19 +105,48 @@ func (p *Previews) onPick(n data.PreviewNotice) {
 	p.nav.Push(NewPreviewView(p.nav, p.store, n))
 }
 
-// previewSince is "2026年11月26日起征求意见 · 已收到3条意见".
-func previewSince(n data.PreviewNotice) string {
-	s := lang.L("disclosure6.preview.since", map[string]any{"Date": shortDate(n.Since)})
-	if n.Since.IsZero() {
-		s = lang.L("disclosure6.preview.open")
+// previewLine is "征求意见至3月20日 · 已收到3条意见" when the period has a
+// last day (至今天 on that day), else "2026年11月26日起征求意见 · …".
+func previewLine(n data.PreviewNotice, now time.Time) string {
+	return previewPeriod(n, now) + " · " + lang.L("disclosure6.preview.comments", map[string]any{"N": n.Comments})
+}
+
+// previewPeriod is the period for opinions: "征求意见至3月20日",
+// "征求意见至今天（3月5日）", "2026年11月26日起征求意见" when open-ended.
+func previewPeriod(n data.PreviewNotice, now time.Time) string {
+	switch {
+	case !n.Until.IsZero() && data.Day(n.Until) == data.Day(now):
+		return lang.L("disclosure6.preview.untilToday", map[string]any{"Date": monthDay(n.Until, now)})
+	case !n.Until.IsZero():
+		return lang.L("disclosure6.preview.until", map[string]any{"Date": monthDay(n.Until, now)})
+	case !n.Since.IsZero():
+		return lang.L("disclosure6.preview.since", map[string]any{"Date": shortDate(n.Since)})
 	}
-	return s + " · " + lang.L("disclosure6.preview.comments", map[string]any{"N": n.Comments})
+	return lang.L("disclosure6.preview.open")
+}
+
+// previewClosed reports whether the period for opinions on n has ended by
+// now (its last day is past). data refuses an opinion then; the screens
+// say so before the resident types one.
+func previewClosed(n data.PreviewNotice, now time.Time) bool {
+	return !n.Until.IsZero() && data.Day(now) > data.Day(n.Until)
+}
+
+// monthDay is "3月20日", with the year when it is not now's.
+func monthDay(t, now time.Time) string {
+	t = t.In(data.China)
+	if t.Year() != now.In(data.China).Year() {
+		return shortDate(t)
+	}
+	return lang.L("disclosure6.monthDay", map[string]any{"Month": int(t.Month()), "Day": t.Day()})
 }
 
 // PreviewView is one draft in preview, in full, with 我有意见 in the
 // footer. It can be read aloud.
 type PreviewView struct {
-	Notice  data.PreviewNotice
+	Notice data.PreviewNotice
+	// Period says until when opinions are taken, and how many came.
+	Period  *widget.Label
 	Comment *widget.Button
 
 	nav     *Nav
@@ -127,6 +158,8 @@ type PreviewView struct {
 // NewPreviewView shows the draft n.
 func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *PreviewView {
 	v := &PreviewView{Notice: n, nav: nav, store: store}
+	v.Period = quiet(previewLine(n, nav.Now()))
+	v.Period.Wrapping = fyne.TextWrapWord
 	v.Comment = widget.NewButtonWithIcon(lang.L("disclosure6.preview.comment"), fynetheme.DocumentCreateIcon(),
 		v.onComment)
 	v.Comment.Importance = widget.HighImportance
@@ -135,7 +168,7 @@ func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *Preview
 	v.content = vscroll(container.NewVBox(
 		heading(n.Title),
 		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("disclosure6.preview.badge"), badgeSample)), nil,
-			quiet(previewSince(n))),
+			v.Period),
 		notice,
 		widget.NewSeparator(),
 		paragraphs(n.Body),
@@ -158,8 +191,25 @@ func (v *PreviewView) Speech() string {
 	return lang.L("disclosure6.preview.speech", map[string]any{"Title": v.Notice.Title}) + "\n" + v.Notice.Body
 }
 
+// onComment opens the form, or, if the period for opinions ended while
+// the draft was on screen (past midnight), says so instead.
 func (v *PreviewView) onComment() {
+	if previewClosed(v.Notice, v.nav.Now()) {
+		v.nav.Activity()
+		v.nav.ShowMessage(lang.L("disclosure6.comment.closedTitle"), lateText(v.nav,
+			lang.L("disclosure6.comment.closed", map[string]any{"Date": monthDay(v.Notice.Until, v.nav.Now())})))
+		return
+	}
 	v.nav.Push(NewPreviewComment(v.nav, v.store, v.Notice))
+}
+
+// lateText is the polite refusal of a late opinion: data's message (or
+// ours, naming the last day), then where else to give it.
+func lateText(nav *Nav, msg string) string {
+	if p := nav.Center().Phone; p != "" {
+		return msg + "\n" + lang.L("disclosure6.comment.otherWaysPhone", map[string]any{"Phone": p})
+	}
+	return msg + "\n" + lang.L("disclosure6.comment.otherWays")
 }
 
 // PreviewComment is the 我有意见 form: the opinion on the pinyin keyboard,
@@ -175,6 +225,14 @@ type PreviewComment struct {
 	Panel   *input.Panel
 	// Thanks is shown in place of the form once the opinion is stored.
 	Thanks fyne.CanvasObject
+	// Closed is shown in place of the form when data refuses the opinion
+	// because the period for opinions has ended (or the draft was taken
+	// back); ClosedText says so politely, with data's message.
+	Closed     fyne.CanvasObject
+	ClosedText *widget.Label
+	ClosedBack *widget.Button // 返回征求意见列表
+	// Period says until when opinions are taken.
+	Period *widget.Label
 	// Done is true once the opinion is stored.
 	Done bool
 
@@ -222,11 +280,18 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 		c.Message,
 	)
 	c.scroll = vscroll(c.form)
-	top := compact(container.NewVBox(heading(lang.L("disclosure6.comment.heading", map[string]any{"Title": n.Title}))))
+	c.Period = quiet(previewPeriod(n, nav.Now()))
+	if n.Until.IsZero() {
+		c.Period.Hide()
+	}
+	top := compact(container.NewVBox(heading(lang.L("disclosure6.comment.heading", map[string]any{"Title": n.Title})),
+		c.Period))
 	c.box = newRegPanelBox(nav, top, c.scroll, c.Panel)
 	c.Thanks = c.thanks()
 	c.Thanks.Hide()
-	c.content = container.NewStack(c.box.Container, c.Thanks)
+	c.Closed = c.closed()
+	c.Closed.Hide()
+	c.content = container.NewStack(c.box.Container, c.Thanks, c.Closed)
 	return c
 }
 
@@ -251,6 +316,30 @@ func (c *PreviewComment) thanks() fyne.CanvasObject {
 		para(lang.L("disclosure6.comment.thanks")),
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, back)),
 	))))
+}
+
+// closed is the card shown when data refuses the opinion as too late.
+func (c *PreviewComment) closed() fyne.CanvasObject {
+	c.ClosedText = para("")
+	c.ClosedBack = widget.NewButtonWithIcon(lang.L("disclosure6.comment.backToList"), fynetheme.NavigateBackIcon(),
+		c.onBackToList)
+	c.ClosedBack.Importance = widget.HighImportance
+	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+		heading(lang.L("disclosure6.comment.closedTitle")),
+		c.ClosedText,
+		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, c.ClosedBack)),
+	))))
+}
+
+// onBackToList goes back to the list of drafts, which reads them again
+// (the closed one is gone from it).
+func (c *PreviewComment) onBackToList() {
+	for c.nav.Depth() > 2 {
+		if _, ok := c.nav.Current().(*Previews); ok {
+			return
+		}
+		c.nav.Back()
+	}
 }
 
 func (c *PreviewComment) refreshCount() {
@@ -310,6 +399,18 @@ func (c *PreviewComment) onSubmit() {
 func (c *PreviewComment) submitted(err error) {
 	c.sending = false
 	c.Submit.Enable()
+	var inv *data.InvalidError
+	if errors.As(err, &inv) && inv.Field == "version" {
+		// Too late (or taken back): nothing the resident can fix by
+		// editing, so the form gives way to a polite card.
+		c.closeKeys()
+		c.ClosedText.SetText(lateText(c.nav, inv.Msg))
+		c.box.Container.Hide()
+		c.actions.Hide()
+		c.Closed.Show()
+		c.content.Refresh()
+		return
+	}
 	if err != nil {
 		fyne.LogError("kiosk: comment", err)
 		setTrackError(c.Message, data.Message(err))

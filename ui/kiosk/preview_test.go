@@ -123,7 +123,9 @@ func TestPreviewCommentAfterPreviewEnded(t *testing.T) {
 	i6TypeHan(t, c.Panel.Keyboard, "yi", "议")
 	test.Tap(c.Submit)
 	assert.False(t, c.Done)
-	assert.Equal(t, "该内容的征求意见已经结束，感谢您的关注。", c.Message.Text)
+	assert.True(t, c.Closed.Visible(), "the form gives way to the polite card")
+	assert.Contains(t, c.ClosedText.Text, "该内容的征求意见已经结束，感谢您的关注。", "data's message")
+	assert.Nil(t, c.Panel.Active(), "the keyboard closed")
 }
 
 func TestPreviewViewReadsInFull(t *testing.T) {
