@@ -59,15 +59,7 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 	}
 	now := s.now()
 	today := Day(now)
-	q := `SELECT a.id, a.staff_id, s.name, coalesce(a.complaint_id, 0), coalesce(c.code, ''), coalesce(a.request_id, 0),
-		coalesce(r.receipt_no, ''), a.kind, a.note, a.deadline_day, a.outcome, a.at
-		FROM accountability a JOIN staff s ON s.id = a.staff_id LEFT JOIN complaints c ON c.id = a.complaint_id
-		LEFT JOIN requests r ON r.id = a.request_id WHERE 1 = 1`
-	var args []any
-	if f.Staff != 0 {
-		q += ` AND a.staff_id = ?`
-		args = append(args, f.Staff)
-	}
+	q, args := accountabilityQuery(f.Staff, f.From, f.To)
 	switch f.Source {
 	case "":
 	case AccFromComplaint:
@@ -96,14 +88,6 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 	default:
 		return nil, Invalid("due", "期限筛选只能是即将到期或已超期。")
 	}
-	if !f.From.IsZero() {
-		q += ` AND a.at >= ?`
-		args = append(args, formatTime(f.From))
-	}
-	if !f.To.IsZero() {
-		q += ` AND a.at < ?`
-		args = append(args, formatTime(f.To))
-	}
 	q += ` ORDER BY a.outcome = '' AND a.deadline_day != '' DESC,
 		CASE WHEN a.outcome = '' THEN a.deadline_day ELSE '' END, a.at DESC, a.id DESC`
 	var out []AccountabilityRow
@@ -115,29 +99,65 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 		if actor.Role != RoleAdmin {
 			return Invalid("session", "责任追究记录只有管理员可以查看。")
 		}
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e AccountabilityRow
-			var at string
-			if err := rows.Scan(&e.ID, &e.StaffID, &e.StaffName, &e.ComplaintID, &e.ComplaintCode, &e.RequestID,
-				&e.ReceiptNo, &e.Kind, &e.Note, &e.DeadlineDay, &e.Outcome, &at); err != nil {
-				return err
-			}
-			e.At, e.KindLabel = parseTime(at), e.Kind.Label()
-			e.Overdue = e.DeadlineDay != "" && e.Outcome == "" && e.DeadlineDay < today
+		entries, err := accountabilityEntries(ctx, tx, today, q, args)
+		for _, en := range entries {
+			e := AccountabilityRow{AccountabilityEntry: en}
 			if d, err := ParseDay(e.DeadlineDay); err == nil && e.Outcome == "" {
 				e.Due = cal.DueState(now, d)
 				e.WorkdaysLeft = cal.WorkdaysBetween(now, d)
 			}
 			out = append(out, e)
 		}
-		return rows.Err()
+		return err
 	})
 	return out, err
+}
+
+// accountabilityQuery selects the entries with their person, complaint and
+// request: of one staff member (everyone with 0), recorded in [from, to)
+// (zero times do not bound). Callers add their own conditions and order.
+func accountabilityQuery(staffID int64, from, to time.Time) (string, []any) {
+	q := `SELECT a.id, a.staff_id, s.name, coalesce(a.complaint_id, 0), coalesce(c.code, ''), coalesce(a.request_id, 0),
+		coalesce(r.receipt_no, ''), a.kind, a.note, a.deadline_day, a.outcome, a.at
+		FROM accountability a JOIN staff s ON s.id = a.staff_id LEFT JOIN complaints c ON c.id = a.complaint_id
+		LEFT JOIN requests r ON r.id = a.request_id WHERE 1 = 1`
+	var args []any
+	if staffID != 0 {
+		q += ` AND a.staff_id = ?`
+		args = append(args, staffID)
+	}
+	if !from.IsZero() {
+		q += ` AND a.at >= ?`
+		args = append(args, formatTime(from))
+	}
+	if !to.IsZero() {
+		q += ` AND a.at < ?`
+		args = append(args, formatTime(to))
+	}
+	return q, args
+}
+
+// accountabilityEntries runs an accountabilityQuery; an entry is overdue
+// when its deadline is before today and no outcome is recorded.
+func accountabilityEntries(ctx context.Context, tx *sql.Tx, today, q string, args []any) ([]AccountabilityEntry, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AccountabilityEntry
+	for rows.Next() {
+		var e AccountabilityEntry
+		var at string
+		if err := rows.Scan(&e.ID, &e.StaffID, &e.StaffName, &e.ComplaintID, &e.ComplaintCode, &e.RequestID,
+			&e.ReceiptNo, &e.Kind, &e.Note, &e.DeadlineDay, &e.Outcome, &at); err != nil {
+			return nil, err
+		}
+		e.At, e.KindLabel = parseTime(at), e.Kind.Label()
+		e.Overdue = e.DeadlineDay != "" && e.Outcome == "" && e.DeadlineDay < today
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // Kinds of breach found in the records.
@@ -314,21 +334,11 @@ func (s *Store) ComplaintsAbout(ctx context.Context, by Session, staffID int64, 
 		case staffID == actor.StaffID:
 			return Invalid("staff", "涉及您本人的投诉按回避原则不向您显示，请由其他管理员查阅。")
 		}
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
+		out, err = complaintRows(ctx, tx, cal, now, q, args)
+		for i := range out {
+			out[i].ContactName, out[i].ContactPhone = "", ""
 		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanComplaint(rows)
-			if err != nil {
-				return err
-			}
-			r.ContactName, r.ContactPhone = "", ""
-			r.annotate(cal, now)
-			out = append(out, r)
-		}
-		return rows.Err()
+		return err
 	})
 	return out, err
 }

@@ -620,22 +620,31 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 			lead = append(lead, actor.StaffID)
 		}
 		args = append(append(lead, args...), min(limit, 1000))
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanComplaint(rows)
-			if err != nil {
-				return err
-			}
-			r.annotate(cal, now)
-			out = append(out, r)
-		}
-		return rows.Err()
+		out, err = complaintRows(ctx, tx, cal, now, q, args)
+		return err
 	})
 	return out, err
+}
+
+// complaintRows runs a query on complaintSelect and reads its rows, each
+// with its time limit's state at now.
+func complaintRows(ctx context.Context, tx *sql.Tx, cal *Calendar, now time.Time, q string,
+	args []any) ([]ComplaintRow, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ComplaintRow
+	for rows.Next() {
+		r, err := scanComplaint(rows)
+		if err != nil {
+			return nil, err
+		}
+		r.annotate(cal, now)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // Complaint reads one complaint for staff, with what ComplaintQueue would
@@ -923,44 +932,13 @@ type AccountabilityEntry struct {
 // newest first: of one staff member, or of everyone with staffID 0. Zero
 // from or to do not bound.
 func (s *Store) Accountability(ctx context.Context, staffID int64, from, to time.Time) ([]AccountabilityEntry, error) {
-	q := `SELECT a.id, a.staff_id, s.name, coalesce(a.complaint_id, 0), coalesce(c.code, ''), coalesce(a.request_id, 0),
-		coalesce(r.receipt_no, ''), a.kind, a.note, a.deadline_day, a.outcome, a.at
-		FROM accountability a JOIN staff s ON s.id = a.staff_id LEFT JOIN complaints c ON c.id = a.complaint_id
-		LEFT JOIN requests r ON r.id = a.request_id WHERE 1 = 1`
-	var args []any
-	if staffID != 0 {
-		q += ` AND a.staff_id = ?`
-		args = append(args, staffID)
-	}
-	if !from.IsZero() {
-		q += ` AND a.at >= ?`
-		args = append(args, formatTime(from))
-	}
-	if !to.IsZero() {
-		q += ` AND a.at < ?`
-		args = append(args, formatTime(to))
-	}
+	q, args := accountabilityQuery(staffID, from, to)
 	q += ` ORDER BY a.at DESC, a.id DESC`
 	today := Day(s.now())
 	var out []AccountabilityEntry
-	err := s.read(ctx, "accountability", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e AccountabilityEntry
-			var at string
-			if err := rows.Scan(&e.ID, &e.StaffID, &e.StaffName, &e.ComplaintID, &e.ComplaintCode, &e.RequestID,
-				&e.ReceiptNo, &e.Kind, &e.Note, &e.DeadlineDay, &e.Outcome, &at); err != nil {
-				return err
-			}
-			e.At, e.KindLabel = parseTime(at), e.Kind.Label()
-			e.Overdue = e.DeadlineDay != "" && e.Outcome == "" && e.DeadlineDay < today
-			out = append(out, e)
-		}
-		return rows.Err()
+	err := s.read(ctx, "accountability", func(tx *sql.Tx) (err error) {
+		out, err = accountabilityEntries(ctx, tx, today, q, args)
+		return err
 	})
 	return out, err
 }

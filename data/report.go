@@ -286,8 +286,11 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 // inactive ones with anything in the period.
 func people(ctx context.Context, tx *sql.Tx, a, b, dayA, dayB string, owned map[int64]int,
 	onTime map[int64]*Ratio) ([]PersonReport, error) {
+	// Sessions held with a roll-call, as StudyRecord counts them: a session
+	// planned or not yet called counts for nobody.
 	var sessions int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM study_sessions WHERE day >= ? AND day < ?`, dayA, dayB).
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM study_sessions s WHERE s.day >= ? AND s.day < ?
+		AND EXISTS (SELECT 1 FROM study_attendance x WHERE x.session_id = s.id)`, dayA, dayB).
 		Scan(&sessions); err != nil {
 		return nil, err
 	}

@@ -234,11 +234,9 @@ func TestStudyLeaveAndRecords(t *testing.T) {
 	}
 }
 
-// TestStudyAgreesWithReport: the report's study figure for a person counts
-// the same sessions attended as StudyRecord. (The denominators differ:
-// Report counts every session dated in the period, planned or not yet
-// called, 4 here; StudyRecord counts those with a roll-call, 2. The fix
-// belongs in report.go; see the study helper's report.)
+// TestStudyAgreesWithReport: the report's study figure for a person is
+// StudyRecord's rate: sessions attended over sessions held with a roll-call
+// (2 here; the session not yet called and the planned one count for nobody).
 func TestStudyAgreesWithReport(t *testing.T) {
 	s, _ := i6Store(t)
 	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
@@ -256,9 +254,12 @@ func TestStudyAgreesWithReport(t *testing.T) {
 	from, to := at("2026-01-01", "00:00"), at("2027-01-01", "00:00")
 	rep, err := s.Report(ctx0, from, to)
 	require.NoError(t, err)
+	require.NotEmpty(t, rep.People)
 	for _, p := range rep.People {
 		r, err := s.StudyRecord(ctx0, p.StaffID, from, to)
 		require.NoError(t, err)
 		assert.Equal(t, r.Rate().N, p.Study.N, "%s: sessions attended", p.Name)
+		assert.Equal(t, r.Rate().Of, p.Study.Of, "%s: sessions held", p.Name)
+		assert.Equal(t, 2, p.Study.Of, "%s: sessions held", p.Name)
 	}
 }

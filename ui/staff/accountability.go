@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	bmtheme "bianmin/ui/theme"
 )
 
 // Administration section: accountability (责任追究制度 §九): every entry,
@@ -72,7 +71,7 @@ type AccountabilityScreen struct {
 	a       *Admin
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func (a *Admin) openAccountability() fyne.CanvasObject {
@@ -88,12 +87,7 @@ func (a *Admin) openAccountability() fyne.CanvasObject {
 func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	d := a.d
 	s := &AccountabilityScreen{a: a, Tab: AcctOpen, Tabs: map[string]*widget.Button{}}
-	var tabs []fyne.CanvasObject
-	for _, t := range AcctTabs {
-		b := widget.NewButton(lang.L("acct.tab."+t), d.tap(func() { s.SetTab(t) }))
-		s.Tabs[t] = b
-		tabs = append(tabs, b)
-	}
+	tabs := tabButtons(d, s.Tabs, "acct.tab.", AcctTabs, s.SetTab)
 	var sources []string
 	for _, x := range acctSources {
 		sources = append(sources, lang.L("acct.source."+sourceKey(x)))
@@ -103,16 +97,15 @@ func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	s.Source.OnChanged = func(string) { d.Activity(); s.Reload() }
 	s.Add = widget.NewButtonWithIcon(lang.L("acct.add"), fynetheme.ContentAddIcon(), d.tap(s.OpenAdd))
 	s.Add.Importance = widget.HighImportance
-	s.Refresh = widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), d.tap(s.Reload))
+	// 刷新 as an icon: five tabs, the source and 新增 share the row.
+	s.Refresh = widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(s.Reload))
 	s.Status = widget.NewLabel("")
-	s.Notice = widget.NewLabel("")
-	s.Notice.Importance = widget.SuccessImportance
-	s.Notice.TextStyle = fyne.TextStyle{Bold: true}
+	s.Notice = noticeLabel()
 	s.list = container.NewVBox()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(
 			container.New(&fixedSize{size: fyne.NewSize(150, 0)}, s.Source), s.Add, s.Refresh),
-			container.NewGridWithColumns(len(tabs), tabs...)),
+			tabs),
 		widget.NewSeparator())
 	s.content = container.NewBorder(top, container.NewHBox(s.Status, s.Notice), nil, nil, container.NewVScroll(s.list))
 	s.Reload()
@@ -162,23 +155,12 @@ func (s *AccountabilityScreen) filter() data.AccountabilityFilter {
 // Reload reads the tab again.
 func (s *AccountabilityScreen) Reload() {
 	d, st, sess, f := s.a.d, s.a.store, s.a.d.session, s.filter()
-	for t, b := range s.Tabs {
-		if t == s.Tab {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
-	s.seq++
-	seq := s.seq
+	markTab(s.Tabs, s.Tab)
 	s.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	s.load.run(d, func() func() {
 		rows, err := st.AccountabilityList(d.opts.Context, sess, f)
 		return func() {
-			if seq == s.seq {
-				s.show(rows, err)
-			}
+			s.show(rows, err)
 		}
 	})
 }
@@ -187,14 +169,7 @@ func (s *AccountabilityScreen) show(rows []data.AccountabilityRow, err error) {
 	d := s.a.d
 	s.Rows = nil
 	s.list.RemoveAll()
-	switch {
-	case err != nil:
-		s.Status.SetText(data.Message(err))
-	case len(rows) == 0:
-		s.Status.SetText(lang.L("acct.empty"))
-	default:
-		s.Status.SetText(lang.L("admin.count", map[string]any{"N": len(rows)}))
-	}
+	s.Status.SetText(listStatus(err, len(rows), "acct.empty"))
 	for _, r := range rows {
 		v := newAcctRowView(d, r, d.tap(func() { s.OpenOutcome(r) }), func() { s.OpenRecord(r.StaffID, r.StaffName) })
 		s.Rows = append(s.Rows, v)
@@ -232,16 +207,9 @@ func acctDeadline(r data.AccountabilityRow) string {
 	if r.Outcome != "" || r.Due == data.DueNone {
 		return r.DeadlineDay
 	}
-	var left string
-	switch {
-	case r.WorkdaysLeft < 0:
-		left = lang.L("staff.due.overdue", map[string]any{"Days": -r.WorkdaysLeft})
-	case r.WorkdaysLeft == 0 && r.Due != data.DueOverdue:
-		left = lang.L("staff.due.today")
-	case r.Due == data.DueOverdue:
+	left := workdaysLeft(r.WorkdaysLeft)
+	if r.WorkdaysLeft == 0 && r.Due == data.DueOverdue {
 		left = lang.L("acct.overdue")
-	default:
-		left = lang.L("staff.due.left", map[string]any{"Days": r.WorkdaysLeft})
 	}
 	return r.DeadlineDay + " " + left
 }
@@ -249,17 +217,15 @@ func acctDeadline(r data.AccountabilityRow) string {
 // AcctRowView is one entry; tapping it opens 登记整改结果, the name opens
 // the person's record.
 type AcctRowView struct {
-	widget.BaseWidget
+	tapLine
 	Row      data.AccountabilityRow
 	Name     *widget.Button
 	Deadline *canvas.Text
 	texts    []string
-	onTap    func()
-	box      fyne.CanvasObject
 }
 
 func newAcctRowView(d *Desk, r data.AccountabilityRow, onTap, openRecord func()) *AcctRowView {
-	v := &AcctRowView{Row: r, onTap: onTap}
+	v := &AcctRowView{Row: r, tapLine: tapLine{onTap: onTap}}
 	v.ExtendBaseWidget(v)
 	outcome := r.Outcome
 	if outcome == "" {
@@ -290,23 +256,8 @@ func newAcctRowView(d *Desk, r data.AccountabilityRow, onTap, openRecord func())
 	return v
 }
 
-// MinSize keeps a row a comfortable touch target.
-func (v *AcctRowView) MinSize() fyne.Size {
-	return v.BaseWidget.MinSize().Max(fyne.NewSize(0, bmtheme.MinTouchTarget))
-}
-
 // Texts are the row's columns as shown.
 func (v *AcctRowView) Texts() []string { return v.texts }
-
-// Tapped is part of fyne.Tappable.
-func (v *AcctRowView) Tapped(*fyne.PointEvent) {
-	if v.onTap != nil {
-		v.onTap()
-	}
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (v *AcctRowView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.box) }
 
 type acctColumns struct{}
 

@@ -32,7 +32,7 @@ type AuditLog struct {
 	people  []data.LoginChoice
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // AuditPageSize is how many entries a page shows.
@@ -160,15 +160,11 @@ func (l *AuditLog) turn(delta int) {
 // Reload reads the page on show again.
 func (l *AuditLog) Reload() {
 	d, st, f := l.a.d, l.a.store, l.Filter
-	l.seq++
-	seq := l.seq
 	l.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	l.load.run(d, func() func() {
 		page, err := st.Audit(d.opts.Context, f)
 		return func() {
-			if seq == l.seq {
-				l.show(page, err)
-			}
+			l.show(page, err)
 		}
 	})
 }

@@ -63,7 +63,7 @@ type CalendarScreen struct {
 	legend  *widget.Label
 	box     *fyne.Container // content, laid out again when a line shows or hides
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func (a *Admin) openCalendar() fyne.CanvasObject {
@@ -176,20 +176,15 @@ func (c *CalendarScreen) Cell(t time.Time) *DayCell {
 // Reload reads the month's days and the coverage warning again.
 func (c *CalendarScreen) Reload() {
 	d, st := c.a.d, c.a.store
-	c.seq++
-	seq := c.seq
 	start := c.gridStart()
 	end := start.AddDate(0, 0, len(c.Cells)-1)
 	c.Title.SetText(monthTitle(c.Month))
 	now := d.opts.Now()
 	ctx := d.opts.Context
-	d.async(func() func() {
+	c.load.run(d, func() func() {
 		days, err := st.CalendarDaysBetween(ctx, start, end)
 		cov, cerr := st.CalendarCoverage(ctx, now)
 		return func() {
-			if seq != c.seq {
-				return
-			}
 			if err == nil {
 				err = cerr
 			}

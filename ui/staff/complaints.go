@@ -7,11 +7,11 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	bmtheme "bianmin/ui/theme"
 )
 
 // Complaint tabs: which complaints the list shows.
@@ -46,31 +46,23 @@ type ComplaintList struct {
 	enter   *EnterFields
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func newComplaintList(a *Admin) *ComplaintList {
 	d := a.d
 	c := &ComplaintList{a: a, Tab: ComplaintsOpen, Tabs: map[string]*widget.Button{}}
-	var tabs []fyne.CanvasObject
-	for _, t := range ComplaintTabs {
-		b := widget.NewButton(lang.L("admin.complaints.tab."+t), d.tap(func() { c.SetTab(t) }))
-		c.Tabs[t] = b
-		tabs = append(tabs, b)
-	}
+	tabs := tabButtons(d, c.Tabs, "admin.complaints.tab.", ComplaintTabs, c.SetTab)
 	c.Enter = widget.NewButtonWithIcon(lang.L("admin.complaints.enter"), fynetheme.ContentAddIcon(), d.tap(c.OpenEnter))
 	// 刷新 as an icon: the row holds six tabs and 登记投诉 beside the
 	// section list at 1280 px.
 	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(c.Reload))
 	c.Status = widget.NewLabel("")
-	c.Notice = widget.NewLabel("")
-	c.Notice.Importance = widget.SuccessImportance
-	c.Notice.TextStyle = fyne.TextStyle{Bold: true}
+	c.Notice = noticeLabel()
 	c.list = container.NewVBox()
-	header := container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
-		"code", "about", "channel", "status", "handler", "due")...)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh),
-		container.NewGridWithColumns(len(tabs), tabs...)), header, widget.NewSeparator())
+	header := slimCells(container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
+		"code", "about", "channel", "status", "handler", "due")...))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())
 	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice), nil, nil, container.NewVScroll(c.list))
 	c.Reload()
 	return c
@@ -113,23 +105,12 @@ func (c *ComplaintList) filter() data.ComplaintFilter {
 // Reload reads the tab again.
 func (c *ComplaintList) Reload() {
 	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
-	for t, b := range c.Tabs {
-		if t == c.Tab {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
-	c.seq++
-	seq := c.seq
+	markTab(c.Tabs, c.Tab)
 	c.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	c.load.run(d, func() func() {
 		rows, err := st.ComplaintQueue(d.opts.Context, sess, f)
 		return func() {
-			if seq == c.seq {
-				c.show(rows, err)
-			}
+			c.show(rows, err)
 		}
 	})
 }
@@ -137,14 +118,7 @@ func (c *ComplaintList) Reload() {
 func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
 	c.Rows = nil
 	c.list.RemoveAll()
-	switch {
-	case err != nil:
-		c.Status.SetText(data.Message(err))
-	case len(rows) == 0:
-		c.Status.SetText(lang.L("admin.complaints.empty"))
-	default:
-		c.Status.SetText(lang.L("admin.count", map[string]any{"N": len(rows)}))
-	}
+	c.Status.SetText(listStatus(err, len(rows), "admin.complaints.empty"))
 	for _, r := range rows {
 		v := newComplaintRowView(r, c.a.d.tap(func() { c.a.OpenComplaint(r.ID) }))
 		c.Rows = append(c.Rows, v)
@@ -179,30 +153,31 @@ func complaintDue(r data.ComplaintRow) (string, data.DueState) {
 		}
 		return r.DueDay + " " + lang.L("admin.complaints.inTime"), data.DueNone
 	}
-	var left string
+	return shortDay(r.DueDay) + " " + workdaysLeft(r.WorkdaysLeft), r.Due
+}
+
+// workdaysLeft says how many working days are left before a time limit:
+// 剩 N 个工作日, 今日到期, or 已超期 N 个工作日 when negative.
+func workdaysLeft(days int) string {
 	switch {
-	case r.WorkdaysLeft < 0:
-		left = lang.L("staff.due.overdue", map[string]any{"Days": -r.WorkdaysLeft})
-	case r.WorkdaysLeft == 0:
-		left = lang.L("staff.due.today")
-	default:
-		left = lang.L("staff.due.left", map[string]any{"Days": r.WorkdaysLeft})
+	case days < 0:
+		return lang.L("staff.due.overdue", map[string]any{"Days": -days})
+	case days == 0:
+		return lang.L("staff.due.today")
 	}
-	return shortDay(r.DueDay) + " " + left, r.Due
+	return lang.L("staff.due.left", map[string]any{"Days": days})
 }
 
 // ComplaintRowView is one complaint in the list; tapping it opens it.
 type ComplaintRowView struct {
-	widget.BaseWidget
+	tapLine
 	Row   data.ComplaintRow
 	Due   *canvas.Text
 	texts []string
-	onTap func()
-	box   fyne.CanvasObject
 }
 
 func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
-	v := &ComplaintRowView{Row: r, onTap: onTap}
+	v := &ComplaintRowView{Row: r, tapLine: tapLine{onTap: onTap}}
 	v.ExtendBaseWidget(v)
 	handler := r.HandlerName
 	if handler == "" {
@@ -218,7 +193,7 @@ func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
 		cells = append(cells, l)
 	}
 	cells = append(cells, container.NewPadded(v.Due))
-	v.box = rowBox(container.New(complaintColumns{}, cells...))
+	v.box = rowBox(slimCells(container.New(complaintColumns{}, cells...)))
 	return v
 }
 
@@ -242,23 +217,6 @@ func rowBox(o fyne.CanvasObject) fyne.CanvasObject {
 
 // Texts are the row's columns as shown.
 func (v *ComplaintRowView) Texts() []string { return v.texts }
-
-// Tapped is part of fyne.Tappable.
-func (v *ComplaintRowView) Tapped(*fyne.PointEvent) {
-	if v.onTap != nil {
-		v.onTap()
-	}
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (v *ComplaintRowView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(v.box)
-}
-
-// MinSize keeps a row a comfortable touch target.
-func (v *ComplaintRowView) MinSize() fyne.Size {
-	return v.BaseWidget.MinSize().Max(fyne.NewSize(0, bmtheme.MinTouchTarget))
-}
 
 // weightedColumns lays cells out side by side by weight.
 type weightedColumns []float32
@@ -288,7 +246,16 @@ func (w weightedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // complaintColumns are the complaint list's column widths.
 type complaintColumns struct{}
 
-var complaintWeights = weightedColumns{1.6, 2.6, 1.1, 1.6, 1.1, 2.4}
+var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
+
+// slimCells gives a list's cells little padding, so that a complaint
+// number (TWY-20261127-0001) or a status (已收到，待指派) fits its column at
+// 1280 px and a row stays about a touch target high.
+func slimCells(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
+		fynetheme.SizeNameInnerPadding: 6,
+	}})
+}
 
 func (complaintColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { complaintWeights.Layout(o, s) }
 func (complaintColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return complaintWeights.MinSize(o) }
@@ -365,39 +332,31 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	f.Window = widget.NewSelect(wn, func(string) { d.Activity() })
 	f.Staff = widget.NewSelect(pn, func(string) { d.Activity() })
 	f.Window.PlaceHolder, f.Staff.PlaceHolder = lang.L("staff.choose"), lang.L("staff.choose")
-	windowRow := container.NewVBox(labelled(lang.L("admin.complaints.window"), f.Window)...)
-	staffRow := container.NewVBox(labelled(lang.L("admin.complaints.person"), f.Staff)...)
-	windowRow.Hide()
-	staffRow.Hide()
+	windowRow := labelled(lang.L("admin.complaints.window"), f.Window)
+	staffRow := labelled(lang.L("admin.complaints.person"), f.Staff)
+	showRow(windowRow, false)
+	showRow(staffRow, false)
 	f.About = widget.NewRadioGroup(abouts, func(s string) {
 		d.Activity()
-		for _, x := range []struct {
-			row  *fyne.Container
-			show bool
-		}{{windowRow, s == data.AboutWindow.Label()}, {staffRow, s == data.AboutStaff.Label()}} {
-			if x.show {
-				x.row.Show()
-			} else {
-				x.row.Hide()
-			}
-		}
+		showRow(windowRow, s == data.AboutWindow.Label())
+		showRow(staffRow, s == data.AboutStaff.Label())
 		c.EnterForm.relayout()
 	})
 	f.About.Horizontal = true
 	f.Body = d.newEntry(true, lang.L("admin.complaints.bodyHint"))
 	f.Name = d.newEntry(false, "")
 	f.Phone = d.newEntry(false, "")
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("admin.complaints.channel"), f.Channel)...)
-	rows = append(rows, labelled(lang.L("admin.complaints.about"), f.About)...)
-	rows = append(rows, windowRow, staffRow)
-	rows = append(rows, labelled(lang.L("admin.complaints.body"), f.Body)...)
-	rows = append(rows, labelled(lang.L("admin.complaints.contactName"), f.Name)...)
-	rows = append(rows, labelled(lang.L("admin.complaints.contactPhone"), f.Phone)...)
+	rows := []fyne.CanvasObject{sideForm(
+		labelled(lang.L("admin.complaints.channel"), f.Channel),
+		labelled(lang.L("admin.complaints.about"), f.About),
+		windowRow, staffRow,
+		labelled(lang.L("admin.complaints.body"), f.Body),
+		labelled(lang.L("admin.complaints.contactName"), f.Name),
+		labelled(lang.L("admin.complaints.contactPhone"), f.Phone))}
 	c.enter = f
 	st, sess, ctx := c.a.store, d.session, d.opts.Context
 	var code string
-	return newFormDialog(d, lang.L("admin.complaints.enter"), rows, fyne.NewSize(820, 660),
+	return newFormDialog(d, lang.L("admin.complaints.enter"), rows, fyne.NewSize(860, 740),
 		func(*FormDialog) func() error {
 			nc := data.NewComplaint{Body: f.Body.Text, ContactName: f.Name.Text, ContactPhone: f.Phone.Text}
 			for i, o := range f.Channel.Options {
@@ -437,4 +396,92 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// latest applies only the answer to the last load: a load started while an
+// earlier one runs makes the earlier answer stale (a tab tapped twice, a
+// reload while the list is still being read).
+type latest struct{ n int }
+
+// run does work off the UI goroutine (Desk.async) and applies what it
+// returns unless another load has started since.
+func (l *latest) run(d *Desk, work func() (apply func())) {
+	l.n++
+	n := l.n
+	d.async(func() func() {
+		apply := work()
+		return func() {
+			if n == l.n && apply != nil {
+				apply()
+			}
+		}
+	})
+}
+
+// tabButtons makes a list's tabs, one button per name labelled by the
+// translation key prefix+name, into tabs; tapping one calls show(name).
+// It returns the buttons side by side.
+func tabButtons(d *Desk, tabs map[string]*widget.Button, prefix string, names []string,
+	show func(string)) *fyne.Container {
+	row := container.NewGridWithColumns(len(names))
+	for _, t := range names {
+		b := widget.NewButton(lang.L(prefix+t), d.tap(func() { show(t) }))
+		tabs[t] = b
+		row.Add(b)
+	}
+	return row
+}
+
+// markTab highlights the tab on show.
+func markTab(tabs map[string]*widget.Button, on string) {
+	for t, b := range tabs {
+		if t == on {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+}
+
+// listStatus is a list's status line: the store's message, emptyKey's text
+// when the list is empty, else how many rows it shows.
+func listStatus(err error, n int, emptyKey string) string {
+	switch {
+	case err != nil:
+		return data.Message(err)
+	case n == 0:
+		return lang.L(emptyKey)
+	}
+	return lang.L("admin.count", map[string]any{"N": n})
+}
+
+// noticeLabel is a bold green line saying what the last change did.
+func noticeLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.SuccessImportance
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+// sideForm lays labelled fields out with each label left of its field, so
+// that a dialog's fields fit the 800 px screen without scrolling. A pair
+// whose label and field are both hidden takes no room.
+func sideForm(pairs ...[]fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, p := range pairs {
+		objs = append(objs, p...)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// showRow shows or hides every object of a form row.
+func showRow(row []fyne.CanvasObject, show bool) {
+	for _, o := range row {
+		if show {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }

@@ -69,25 +69,9 @@ func (f *FollowUps) show(items []data.FollowUpDue, err error) {
 	d := f.a.d
 	f.Items, f.Rows = items, nil
 	f.list.RemoveAll()
-	switch {
-	case err != nil:
-		f.Status.SetText(data.Message(err))
-	case len(items) == 0:
-		f.Status.SetText(lang.L("admin.followups.empty"))
-	default:
-		f.Status.SetText(lang.L("admin.count", map[string]any{"N": len(items)}))
-	}
+	f.Status.SetText(listStatus(err, len(items), "admin.followups.empty"))
 	for _, it := range items {
-		var left string
-		switch {
-		case it.WorkdaysLeft < 0:
-			left = lang.L("staff.due.overdue", map[string]any{"Days": -it.WorkdaysLeft})
-		case it.WorkdaysLeft == 0:
-			left = lang.L("staff.due.today")
-		default:
-			left = lang.L("staff.due.left", map[string]any{"Days": it.WorkdaysLeft})
-		}
-		due := shortDay(it.DueDay) + " " + left
+		due := shortDay(it.DueDay) + " " + workdaysLeft(it.WorkdaysLeft)
 		row := &FollowUpRow{Due: it, Texts: []string{it.ReceiptNo, it.ItemName, it.LevelLabel, orDash(it.Reason),
 			it.ApplicantName + " " + it.ApplicantPhone, due}}
 		row.Record = widget.NewButton(lang.L("admin.followups.record"), d.tap(func() { f.OpenRecord(it) }))

@@ -59,7 +59,7 @@ type DisclosuresScreen struct {
 	a       *Admin
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func (a *Admin) openDisclosures() fyne.CanvasObject {
@@ -95,19 +95,15 @@ func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 func (s *DisclosuresScreen) Reload() {
 	d, st := s.a.d, s.a.store
 	ctx, now := d.opts.Context, d.opts.Now()
-	s.seq++
-	seq := s.seq
 	s.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	s.load.run(d, func() func() {
 		states, err := st.DisclosureStates(ctx)
 		var due []data.DueItem
 		if err == nil {
 			due, err = st.DueForRepublication(ctx, now)
 		}
 		return func() {
-			if seq == s.seq {
-				s.show(states, due, now, err)
-			}
+			s.show(states, due, now, err)
 		}
 	})
 }
@@ -187,16 +183,14 @@ func discHeading(text string, warn bool) fyne.CanvasObject {
 
 // DiscRow is one item in a list; tapping it opens the item.
 type DiscRow struct {
-	widget.BaseWidget
+	tapLine
 	Code  string
 	texts []string
-	onTap func()
 	head  *widget.Label // the first line of a two-line row
-	box   fyne.CanvasObject
 }
 
 func newDiscRow(code string, texts []string, layout fyne.Layout, warn int, onTap func()) *DiscRow {
-	r := &DiscRow{Code: code, texts: texts, onTap: onTap}
+	r := &DiscRow{Code: code, texts: texts, tapLine: tapLine{onTap: onTap}}
 	r.ExtendBaseWidget(r)
 	var cells []fyne.CanvasObject
 	for i, t := range texts {
@@ -232,21 +226,6 @@ func newDueRow(it data.DueItem, now time.Time, onTap func()) *DiscRow {
 
 // Texts are the row's columns as shown.
 func (r *DiscRow) Texts() []string { return r.texts }
-
-// Tapped is part of fyne.Tappable.
-func (r *DiscRow) Tapped(*fyne.PointEvent) {
-	if r.onTap != nil {
-		r.onTap()
-	}
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (r *DiscRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
-
-// MinSize keeps a row a comfortable touch target.
-func (r *DiscRow) MinSize() fyne.Size {
-	return r.BaseWidget.MinSize().Max(fyne.NewSize(0, bmtheme.MinTouchTarget))
-}
 
 type discColumns struct{}
 

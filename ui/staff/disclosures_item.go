@@ -63,7 +63,7 @@ type DisclosureView struct {
 	history *fyne.Container
 	center  *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
@@ -101,9 +101,7 @@ func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
 func (v *DisclosureView) Reload() {
 	d, st := v.a.d, v.a.store
 	ctx := d.opts.Context
-	v.seq++
-	seq := v.seq
-	d.async(func() func() {
+	v.load.run(d, func() func() {
 		var state data.DisclosureState
 		var all data.Disclosure
 		var comments []data.DisclosureComment
@@ -125,9 +123,6 @@ func (v *DisclosureView) Reload() {
 			return err
 		}()
 		return func() {
-			if seq != v.seq {
-				return
-			}
 			if err != nil {
 				v.Summary.SetText(data.Message(err))
 				return
@@ -414,7 +409,7 @@ func newHistoryRow(code string, texts []string, onTap func()) *DiscRow {
 
 // newTwoLineRow is a row of a narrow list: a bold line over a plain one.
 func newTwoLineRow(code string, texts []string, head, sub string, onTap func()) *DiscRow {
-	r := &DiscRow{Code: code, texts: texts, onTap: onTap}
+	r := &DiscRow{Code: code, texts: texts, tapLine: tapLine{onTap: onTap}}
 	r.ExtendBaseWidget(r)
 	r.head = widget.NewLabel(head)
 	r.head.TextStyle = fyne.TextStyle{Bold: true}

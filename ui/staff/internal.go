@@ -53,7 +53,7 @@ type InternalRules struct {
 	a       *Admin
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func (a *Admin) openInternal() fyne.CanvasObject {
@@ -113,10 +113,8 @@ type internalEntry struct {
 func (s *InternalRules) Reload() {
 	d, st := s.a.d, s.a.store
 	ctx, admin := d.opts.Context, d.session.Admin()
-	s.seq++
-	seq := s.seq
 	s.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	s.load.run(d, func() func() {
 		var items []internalEntry
 		err := func() error {
 			if admin {
@@ -136,9 +134,7 @@ func (s *InternalRules) Reload() {
 			return err
 		}()
 		return func() {
-			if seq == s.seq {
-				s.show(items, err)
-			}
+			s.show(items, err)
 		}
 	})
 }
@@ -194,14 +190,9 @@ func (s *InternalRules) Select(code string) {
 	for _, r := range s.Items {
 		r.SetSelected(r.Code == code)
 	}
-	s.seq++
-	seq := s.seq
-	d.async(func() func() {
+	s.load.run(d, func() func() {
 		vs, err := st.Archive(d.opts.Context, code, data.AudienceInternal)
 		return func() {
-			if seq != s.seq {
-				return
-			}
 			if err != nil {
 				s.Status.SetText(data.Message(err))
 				return

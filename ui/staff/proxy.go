@@ -66,7 +66,7 @@ type ProxyBatches struct {
 	tabs    fyne.CanvasObject
 	body    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // ProxyGroup is one department of the 待报送 tab.
@@ -111,20 +111,13 @@ func (a *Admin) openProxy() fyne.CanvasObject {
 func newProxyBatches(a *Admin) *ProxyBatches {
 	d := a.d
 	p := &ProxyBatches{a: a, store: a.store, Tab: ProxyTabPending, Tabs: map[string]*widget.Button{}}
-	var tabs []fyne.CanvasObject
-	for _, t := range []string{ProxyTabPending, ProxyTabSent} {
-		b := widget.NewButton(lang.L("proxy.tab."+t), d.tap(func() { p.SetTab(t) }))
-		p.Tabs[t] = b
-		tabs = append(tabs, b)
-	}
+	tabs := tabButtons(d, p.Tabs, "proxy.tab.", []string{ProxyTabPending, ProxyTabSent}, p.SetTab)
 	refresh := widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), d.tap(p.Reload))
 	p.Status = widget.NewLabel("")
-	p.Notice = widget.NewLabel("")
-	p.Notice.Importance = widget.SuccessImportance
-	p.Notice.TextStyle = fyne.TextStyle{Bold: true}
+	p.Notice = noticeLabel()
 	p.Notice.Wrapping = fyne.TextWrapWord
 	p.list = container.NewVBox()
-	p.tabs = container.NewBorder(nil, nil, nil, refresh, container.NewGridWithColumns(len(tabs), tabs...))
+	p.tabs = container.NewBorder(nil, nil, nil, refresh, tabs)
 	p.body = container.NewStack()
 	p.content = container.NewBorder(nil, container.NewBorder(nil, nil, p.Status, nil, p.Notice), nil, nil, p.body)
 	p.showTabs()
@@ -153,33 +146,21 @@ func (p *ProxyBatches) Reload() {
 		p.OpenBatch(p.Batch.Batch.ID)
 		return
 	}
-	for t, b := range p.Tabs {
-		if t == p.Tab {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
+	markTab(p.Tabs, p.Tab)
 	d, st := p.a.d, p.store
 	ctx := d.opts.Context
-	p.seq++
-	seq, tab := p.seq, p.Tab
+	tab := p.Tab
 	p.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	p.load.run(d, func() func() {
 		if tab == ProxyTabSent {
 			bs, err := st.ProxyBatches(ctx)
 			return func() {
-				if seq == p.seq {
-					p.showSent(bs, err)
-				}
+				p.showSent(bs, err)
 			}
 		}
 		deps, err := st.ProxyPending(ctx)
 		return func() {
-			if seq == p.seq {
-				p.showPending(deps, err)
-			}
+			p.showPending(deps, err)
 		}
 	})
 }
@@ -288,14 +269,7 @@ func (p *ProxyBatches) showSent(bs []data.ProxyBatchSummary, err error) {
 	d := p.a.d
 	p.Groups, p.Sent = nil, nil
 	p.list.RemoveAll()
-	switch {
-	case err != nil:
-		p.Status.SetText(data.Message(err))
-	case len(bs) == 0:
-		p.Status.SetText(lang.L("proxy.sent.empty"))
-	default:
-		p.Status.SetText(lang.L("admin.count", map[string]any{"N": len(bs)}))
-	}
+	p.Status.SetText(listStatus(err, len(bs), "proxy.sent.empty"))
 	p.list.Add(container.New(proxySentWeights, boldLabels("proxy.col.",
 		"batch", "department", "progress", "open")...))
 	p.list.Add(widget.NewSeparator())

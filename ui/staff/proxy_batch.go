@@ -91,14 +91,9 @@ func (p *ProxyBatches) OpenCreate(g *ProxyGroup) {
 func (p *ProxyBatches) OpenBatch(id int64) {
 	d, st := p.a.d, p.store
 	ctx := d.opts.Context
-	p.seq++
-	seq := p.seq
-	d.async(func() func() {
+	p.load.run(d, func() func() {
 		b, err := st.ProxyBatch(ctx, id)
 		return func() {
-			if seq != p.seq {
-				return
-			}
 			if err != nil {
 				p.Status.SetText(data.Message(err))
 				return

@@ -77,7 +77,7 @@ type RecordScreen struct {
 	comps   *fyne.Container
 	acct    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // openRecord shows staffID's record in the section's place; back returns
@@ -165,10 +165,8 @@ func (r *RecordScreen) Reload() {
 	}
 	from, to := periodOf(choice, d.opts.Now())
 	id := r.StaffID
-	r.seq++
-	seq := r.seq
 	r.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	r.load.run(d, func() func() {
 		var x recordData
 		err := func() error {
 			rep, err := st.Report(ctx, from, to)
@@ -207,9 +205,7 @@ func (r *RecordScreen) Reload() {
 			return err
 		}()
 		return func() {
-			if seq == r.seq {
-				r.show(x, err)
-			}
+			r.show(x, err)
 		}
 	})
 }
@@ -317,7 +313,8 @@ func ratioText(r data.Ratio) string {
 }
 
 // tapLine is a row of a list that does something when tapped, at least a
-// touch target tall.
+// touch target tall. The rows of the lists embed it (and call
+// ExtendBaseWidget with themselves); newTapLine makes a plain one.
 type tapLine struct {
 	widget.BaseWidget
 	onTap func()

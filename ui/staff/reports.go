@@ -73,7 +73,7 @@ type Reports struct {
 	content     fyne.CanvasObject
 	from        time.Time
 	to          time.Time
-	seq         int
+	load        latest
 }
 
 func newReports(a *Admin) *Reports {
@@ -197,8 +197,6 @@ func (r *Reports) Reload() {
 	d, st := r.a.d, r.a.store
 	choice := r.choice()
 	from, to := periodOf(choice, d.opts.Now())
-	r.seq++
-	seq := r.seq
 	if choice == PeriodCustom && !r.custFrom.IsZero() {
 		from, to = r.custFrom, r.custTo
 	}
@@ -206,12 +204,9 @@ func (r *Reports) Reload() {
 	r.Path.SetText(defaultExportPath(from, to))
 	r.Status.SetText(lang.L("admin.reports.computing"))
 	r.setExports(false)
-	d.async(func() func() {
+	r.load.run(d, func() func() {
 		rep, err := st.Report(d.opts.Context, from, to)
 		return func() {
-			if seq != r.seq {
-				return
-			}
 			if err != nil {
 				r.Status.SetText(data.Message(err))
 				return
@@ -263,14 +258,15 @@ func (r *Reports) show(rep data.Report) {
 	r.body.Refresh()
 }
 
-// newFigure is a headline number with its name, on one line.
+// newFigure is a headline number under its name (side by side, a name
+// such as 违反一次性告知 was cut short at 1280 px).
 func newFigure(name, value string) fyne.CanvasObject {
 	v := widget.NewLabel(value)
 	v.SizeName = fynetheme.SizeNameSubHeadingText
 	v.TextStyle = fyne.TextStyle{Bold: true}
 	n := widget.NewLabel(name)
 	n.Truncation = fyne.TextTruncateEllipsis
-	return rowBox(container.NewBorder(nil, nil, nil, v, n))
+	return rowBox(container.New(&tightVBox{}, n, v))
 }
 
 // tableView shows a report table: its name, a bold header and its rows.
