@@ -385,12 +385,8 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 		if err != nil {
 			return err
 		}
-		var other int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID).Scan(&other)
-		switch {
-		case err == nil:
-			return Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。")
-		case !errors.Is(err, sql.ErrNoRows):
+		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
+			"窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。"); err != nil {
 			return err
 		}
 		at := s.stamp()
@@ -436,6 +432,30 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 
 func windowTarget(code, name string) string { return "窗口 " + code + " " + name }
 
+// windowByID reads a window's number, name and state; a window gone is
+// the message to refresh.
+func windowByID(ctx context.Context, tx *sql.Tx, id int64) (code, name string, active bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, id).Scan(&code, &name, &active)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
+	}
+	return code, name, active, err
+}
+
+// codeFree refuses, with msg, a number (工号 or window number) that query
+// finds on another record than id.
+func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, msg string) error {
+	var other int64
+	err := tx.QueryRowContext(ctx, query, code, id).Scan(&other)
+	switch {
+	case err == nil:
+		return Invalid("code", msg)
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	}
+	return err
+}
+
 // SetWindowPosts puts staff aID at the window's A post and bID at its B
 // post (0: the post stays empty). A person chosen moves to this window if
 // they were at another; whoever held the post before stays at the window
@@ -450,12 +470,7 @@ func (s *Store) SetWindowPosts(ctx context.Context, by Session, windowID, aID, b
 		if err != nil {
 			return err
 		}
-		var code, name string
-		var active bool
-		err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, windowID).Scan(&code, &name, &active)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
-		}
+		code, name, active, err := windowByID(ctx, tx, windowID)
 		if err != nil {
 			return err
 		}
@@ -531,12 +546,7 @@ func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (del
 		if err != nil {
 			return err
 		}
-		var code, name string
-		var active bool
-		err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, windowID).Scan(&code, &name, &active)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
-		}
+		code, name, active, err := windowByID(ctx, tx, windowID)
 		if err != nil {
 			return err
 		}
@@ -599,12 +609,7 @@ func (s *Store) RestartWindow(ctx context.Context, by Session, windowID int64) e
 		if err != nil {
 			return err
 		}
-		var code, name string
-		var active bool
-		err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, windowID).Scan(&code, &name, &active)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
-		}
+		code, name, active, err := windowByID(ctx, tx, windowID)
 		if err != nil || active {
 			return err
 		}
@@ -718,12 +723,8 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 		if err != nil {
 			return err
 		}
-		var other int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID).Scan(&other)
-		switch {
-		case err == nil:
-			return Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。")
-		case !errors.Is(err, sql.ErrNoRows):
+		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
+			"工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。"); err != nil {
 			return err
 		}
 		var windowID any

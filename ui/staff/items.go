@@ -109,17 +109,18 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(
 		container.New(&fixedSize{size: fyne.NewSize(230, 0)}, s.Category), s.Add, refresh), s.Search)
-	header := container.New(itemColumns{}, boldLabels("items.col.", "name", "code", "mode", "days", "state", "actions")...)
-	s.listBox = container.NewBorder(container.NewVBox(filters, header, widget.NewSeparator()),
+	header := scrollBarGap(container.New(itemColumns{}, boldLabels("items.col.", "name", "code", "mode", "days", "state",
+		"actions")...))
+	s.listBox = orgCompact(container.NewBorder(container.NewVBox(filters, header, widget.NewSeparator()),
 		container.NewBorder(nil, nil, container.NewHBox(s.Prev, s.Page, s.Next), nil, s.Status), nil, nil,
-		container.NewVScroll(s.list))
+		clearOfScrollBar(s.list)))
 	s.body = container.NewStack(s.listBox)
 	s.content = s.body
 	s.Reload()
 	return s
 }
 
-var itemWeights = weightedColumns{3.6, 1, 1.4, 1.7, 1.1, 2.6}
+var itemWeights = weightedColumns{4.4, 1, 1.3, 1.5, 1, 2.2}
 
 type itemColumns struct{}
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -193,10 +192,10 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
 
 	e.Tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("items.tab.basic"), container.NewVScroll(basic)),
-		container.NewTabItem(lang.L("items.tab.handling"), container.NewVScroll(handling)),
-		container.NewTabItem(lang.L("items.tab.materials"), container.NewVScroll(materials)),
-		container.NewTabItem(lang.L("items.tab.fields"), container.NewVScroll(fields)),
+		container.NewTabItem(lang.L("items.tab.basic"), clearOfScrollBar(basic)),
+		container.NewTabItem(lang.L("items.tab.handling"), clearOfScrollBar(handling)),
+		container.NewTabItem(lang.L("items.tab.materials"), clearOfScrollBar(materials)),
+		container.NewTabItem(lang.L("items.tab.fields"), clearOfScrollBar(fields)),
 	)
 	e.Title = widget.NewLabel("")
 	e.Title.TextStyle = fyne.TextStyle{Bold: true}
@@ -204,12 +203,11 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 	e.Back = widget.NewButtonWithIcon(lang.L("items.back"), fynetheme.NavigateBackIcon(), d.tap(e.OnBack))
 	e.Save = widget.NewButtonWithIcon(lang.L("items.save"), fynetheme.DocumentSaveIcon(), d.tap(e.OnSave))
 	e.Save.Importance = widget.HighImportance
-	e.Error = widget.NewLabel("")
-	e.Error.Wrapping = fyne.TextWrapWord
-	e.Error.TextStyle = fyne.TextStyle{Bold: true}
-	top := container.NewBorder(nil, nil, e.Back, nil, e.Title)
-	bottom := container.NewBorder(nil, nil, nil, e.Save, e.Error)
-	e.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), bottom), nil, nil, e.Tabs)
+	e.Error = errorLine()
+	// 返回列表, the title and 保存 share the top line; the message line
+	// under the tabs takes room only while it has something to say.
+	top := container.NewBorder(nil, nil, e.Back, e.Save, e.Title)
+	e.content = orgCompact(container.NewBorder(top, e.Error, nil, nil, e.Tabs))
 	e.load(it)
 	return e
 }
@@ -226,40 +224,12 @@ func (e *ItemEditor) field(tab int, key string, o fyne.CanvasObject) []fyne.Canv
 	return []fyne.CanvasObject{name, container.NewVBox(o, l)}
 }
 
-// form lays fields out as labels beside their inputs.
-func form(cells ...[]fyne.CanvasObject) fyne.CanvasObject {
-	var objs []fyne.CanvasObject
-	for _, c := range cells {
-		objs = append(objs, c...)
-	}
-	return container.New(layout.NewFormLayout(), objs...)
-}
-
 // cardHeader names the columns of the cards' first line.
 func cardHeader(row func(...fyne.CanvasObject) fyne.CanvasObject, prefix string, names ...string) fyne.CanvasObject {
 	cells := []fyne.CanvasObject{widget.NewLabel("")}
 	cells = append(cells, boldLabels(prefix, names...)...)
 	// widget.Card pads its content: the header is padded the same way.
 	return container.NewPadded(row(cells...))
-}
-
-// errorLine is a red line under a field, hidden while empty.
-func errorLine() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Hide()
-	return l
-}
-
-func setErrorLine(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
 }
 
 // load puts an item into the form.
@@ -429,7 +399,7 @@ func (e *ItemEditor) clearErrors() {
 	for _, f := range e.Fields {
 		f.clearErrors()
 	}
-	e.Error.SetText("")
+	setErrorLine(e.Error, "")
 }
 
 // OnSave sends the item to the store.
@@ -446,7 +416,7 @@ func (e *ItemEditor) OnSave() {
 	e.busy = true
 	e.Save.Disable()
 	e.Error.Importance = widget.MediumImportance
-	e.Error.SetText(lang.L("admin.saving"))
+	setErrorLine(e.Error, lang.L("admin.saving"))
 	d.async(func() func() {
 		saved, err := st.SaveItem(d.opts.Context, sess, it)
 		return func() {
@@ -472,7 +442,7 @@ func (e *ItemEditor) saved(it data.Item) {
 	}
 	e.Title.SetText(lang.L("items.editTitle", map[string]any{"Name": it.Name, "Version": it.Version}))
 	e.Error.Importance = widget.SuccessImportance
-	e.Error.SetText(lang.L("items.saved", map[string]any{"Version": it.Version}))
+	setErrorLine(e.Error, lang.L("items.saved", map[string]any{"Version": it.Version}))
 }
 
 // ShowError puts the store's message beside the field at fault (opening
@@ -513,7 +483,7 @@ func (e *ItemEditor) fail(field, msg string) {
 	if where != "" {
 		msg = where + lang.L("items.err.sep") + msg
 	}
-	e.Error.SetText(msg)
+	setErrorLine(e.Error, msg)
 }
 
 var fieldPattern = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?`)

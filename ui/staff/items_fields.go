@@ -1,13 +1,11 @@
 package staff
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
@@ -23,15 +21,10 @@ type FieldCard struct {
 	Required *widget.Check
 	Options  *widget.Entry
 	Help     *widget.Entry
-	Up       *widget.Button
-	Down     *widget.Button
-	Remove   *widget.Button
+	cardParts
 
 	e       *ItemEditor
-	errs    map[string]*widget.Label
-	heading *widget.Label
 	options fyne.CanvasObject
-	box     fyne.CanvasObject
 }
 
 // kindLabel is the kind's name in the editor.
@@ -39,7 +32,10 @@ func kindLabel(k data.FieldKind) string { return lang.L("items.kind." + string(k
 
 func (e *ItemEditor) addField(f data.IntakeField) {
 	d := e.s.a.d
-	c := &FieldCard{e: e, errs: map[string]*widget.Label{}}
+	c := &FieldCard{e: e}
+	var errs fyne.CanvasObject
+	c.cardParts, errs = newCardParts(d, func(delta int) { e.moveField(c, delta) }, func() { e.removeField(c) },
+		"label", "key", "kind", "help")
 	c.Key = d.newEntry(false, lang.L("items.q.keyHint"))
 	c.Key.SetText(f.Key)
 	c.Label = d.newEntry(false, lang.L("items.q.labelHint"))
@@ -55,31 +51,20 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	c.Options.SetText(strings.Join(f.Options, "\n"))
 	c.Help = d.newEntry(false, lang.L("items.q.helpHint"))
 	c.Help.SetText(f.Help)
-	c.Up = widget.NewButtonWithIcon("", fynetheme.MoveUpIcon(), d.tap(func() { e.moveField(c, -1) }))
-	c.Down = widget.NewButtonWithIcon("", fynetheme.MoveDownIcon(), d.tap(func() { e.moveField(c, 1) }))
-	c.Remove = widget.NewButtonWithIcon(lang.L("items.remove"), fynetheme.ContentRemoveIcon(), d.tap(func() { e.removeField(c) }))
-	c.heading = widget.NewLabel("")
-	c.heading.TextStyle = fyne.TextStyle{Bold: true}
-	errs := container.NewVBox()
-	for _, key := range []string{"label", "key", "kind", "help"} {
-		l := errorLine()
-		c.errs[key] = l
-		errs.Add(l)
-	}
 	optErr := errorLine()
 	c.errs["options"] = optErr
 	optLabel := widget.NewLabel(lang.L("items.q.options"))
 	c.options = container.NewBorder(nil, nil, optLabel, nil, container.NewVBox(c.Options, optErr))
 	c.box = widget.NewCard("", "", container.NewVBox(
 		fieldRow(c.heading, c.Label, c.Key, c.Kind, c.Required),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("items.q.help")), container.NewHBox(c.Up, c.Down, c.Remove), c.Help),
+		c.withButtons("items.q.help", c.Help),
 		c.options,
 		errs,
 	))
 	c.Kind.SetSelected(kindLabel(f.Kind))
 	c.showOptions()
 	e.Fields = append(e.Fields, c)
-	e.layoutFields()
+	layoutCards(e.fieldBox, e.Fields)
 }
 
 var fieldWeights = weightedColumns{0.4, 3.2, 2.4, 1.9, 1.4}
@@ -112,47 +97,15 @@ func (c *FieldCard) showOptions() {
 	}
 }
 
-func (e *ItemEditor) layoutFields() {
-	e.fieldBox.RemoveAll()
-	for i, c := range e.Fields {
-		c.heading.SetText(strconv.Itoa(i + 1))
-		if i == 0 {
-			c.Up.Disable()
-		} else {
-			c.Up.Enable()
-		}
-		if i == len(e.Fields)-1 {
-			c.Down.Disable()
-		} else {
-			c.Down.Enable()
-		}
-		e.fieldBox.Add(c.box)
-	}
-	e.fieldBox.Refresh()
-}
-
 func (e *ItemEditor) moveField(c *FieldCard, delta int) {
-	for i, x := range e.Fields {
-		if x == c {
-			j := i + delta
-			if j < 0 || j >= len(e.Fields) {
-				return
-			}
-			e.Fields[i], e.Fields[j] = e.Fields[j], e.Fields[i]
-			e.layoutFields()
-			return
-		}
+	if moveCard(e.Fields, c, delta) {
+		layoutCards(e.fieldBox, e.Fields)
 	}
 }
 
 func (e *ItemEditor) removeField(c *FieldCard) {
-	for i, x := range e.Fields {
-		if x == c {
-			e.Fields = append(e.Fields[:i:i], e.Fields[i+1:]...)
-			e.layoutFields()
-			return
-		}
-	}
+	e.Fields = removeCard(e.Fields, c)
+	layoutCards(e.fieldBox, e.Fields)
 }
 
 // collect is the intake field the card says. Choices count only for a
@@ -164,18 +117,4 @@ func (c *FieldCard) collect() data.IntakeField {
 		f.Options = lines(c.Options.Text)
 	}
 	return f
-}
-
-func (c *FieldCard) clearErrors() {
-	for _, l := range c.errs {
-		setErrorLine(l, "")
-	}
-}
-
-func (c *FieldCard) fail(sub, msg string) {
-	if l, ok := c.errs[sub]; ok {
-		setErrorLine(l, msg)
-		return
-	}
-	setErrorLine(c.errs["label"], msg)
 }

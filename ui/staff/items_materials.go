@@ -40,20 +40,18 @@ type MaterialCard struct {
 	LoadPath    *widget.Button
 	Choose      *widget.Button
 	ClearSample *widget.Button
-	Up          *widget.Button
-	Down        *widget.Button
-	Remove      *widget.Button
+	cardParts
 
 	e       *ItemEditor
-	errs    map[string]*widget.Label
-	heading *widget.Label
 	preview *fyne.Container
-	box     fyne.CanvasObject
 }
 
 func (e *ItemEditor) addMaterial(m data.Material) {
 	d := e.s.a.d
-	c := &MaterialCard{ID: m.ID, e: e, errs: map[string]*widget.Label{}, SampleName: m.SampleName, SampleData: m.SampleData}
+	c := &MaterialCard{ID: m.ID, e: e, SampleName: m.SampleName, SampleData: m.SampleData}
+	var errs fyne.CanvasObject
+	c.cardParts, errs = newCardParts(d, func(delta int) { e.moveMaterial(c, delta) }, func() { e.removeMaterial(c) },
+		"name", "form", "copies", "note", "sample_data")
 	c.Name = d.newEntry(false, lang.L("items.m.nameHint"))
 	c.Name.SetText(m.Name)
 	c.Required = widget.NewCheck(lang.L("items.m.required"), nil)
@@ -77,33 +75,19 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 		c.SampleName, c.SampleData = "", nil
 		c.showSample()
 	}))
-	c.Up = widget.NewButtonWithIcon("", fynetheme.MoveUpIcon(), d.tap(func() { e.moveMaterial(c, -1) }))
-	c.Down = widget.NewButtonWithIcon("", fynetheme.MoveDownIcon(), d.tap(func() { e.moveMaterial(c, 1) }))
-	c.Remove = widget.NewButtonWithIcon(lang.L("items.remove"), fynetheme.ContentRemoveIcon(), d.tap(func() { e.removeMaterial(c) }))
-	c.heading = widget.NewLabel("")
-	c.heading.TextStyle = fyne.TextStyle{Bold: true}
-	c.Name.SetPlaceHolder(lang.L("items.m.nameHint"))
 	c.preview = container.NewStack()
-
-	errs := container.NewVBox()
-	for _, key := range []string{"name", "form", "copies", "note", "sample_data"} {
-		l := errorLine()
-		c.errs[key] = l
-		errs.Add(l)
-	}
 	c.errs["sample_name"] = c.errs["sample_data"]
-	c.Copies.SetPlaceHolder("1")
 	c.box = widget.NewCard("", "", container.NewVBox(
 		materialRow(c.heading, c.Name, c.Form, container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L("items.m.unit")), c.Copies),
 			c.Required),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("items.m.note")), container.NewHBox(c.Up, c.Down, c.Remove), c.Note),
-		container.NewBorder(nil, nil, c.preview, container.NewHBox(c.LoadPath, c.Choose, c.ClearSample),
-			container.NewVBox(c.SampleInfo, c.SamplePath)),
+		c.withButtons("items.m.note", c.Note),
+		container.NewBorder(nil, nil, c.preview, nil, container.NewVBox(c.SampleInfo,
+			container.NewBorder(nil, nil, nil, container.NewHBox(c.LoadPath, c.Choose, c.ClearSample), c.SamplePath))),
 		errs,
 	))
 	c.showSample()
 	e.Materials = append(e.Materials, c)
-	e.layoutMaterials()
+	layoutCards(e.matBox, e.Materials)
 }
 
 var materialWeights = weightedColumns{0.4, 3.6, 2.4, 1.5, 1.9}
@@ -114,48 +98,15 @@ func materialRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(materialWeights, cells...)
 }
 
-// layoutMaterials shows the cards in order, numbered.
-func (e *ItemEditor) layoutMaterials() {
-	e.matBox.RemoveAll()
-	for i, c := range e.Materials {
-		c.heading.SetText(strconv.Itoa(i + 1))
-		if i == 0 {
-			c.Up.Disable()
-		} else {
-			c.Up.Enable()
-		}
-		if i == len(e.Materials)-1 {
-			c.Down.Disable()
-		} else {
-			c.Down.Enable()
-		}
-		e.matBox.Add(c.box)
-	}
-	e.matBox.Refresh()
-}
-
 func (e *ItemEditor) moveMaterial(c *MaterialCard, delta int) {
-	for i, x := range e.Materials {
-		if x == c {
-			j := i + delta
-			if j < 0 || j >= len(e.Materials) {
-				return
-			}
-			e.Materials[i], e.Materials[j] = e.Materials[j], e.Materials[i]
-			e.layoutMaterials()
-			return
-		}
+	if moveCard(e.Materials, c, delta) {
+		layoutCards(e.matBox, e.Materials)
 	}
 }
 
 func (e *ItemEditor) removeMaterial(c *MaterialCard) {
-	for i, x := range e.Materials {
-		if x == c {
-			e.Materials = append(e.Materials[:i:i], e.Materials[i+1:]...)
-			e.layoutMaterials()
-			return
-		}
-	}
+	e.Materials = removeCard(e.Materials, c)
+	layoutCards(e.matBox, e.Materials)
 }
 
 // showSample describes the sample form the card holds, with a thumbnail
@@ -275,19 +226,4 @@ func (c *MaterialCard) collect() (data.Material, bool) {
 		m.Copies, ok = n, err == nil
 	}
 	return m, ok
-}
-
-func (c *MaterialCard) clearErrors() {
-	for _, l := range c.errs {
-		setErrorLine(l, "")
-	}
-}
-
-// fail shows msg under the card's field (or under its heading).
-func (c *MaterialCard) fail(sub, msg string) {
-	if l, ok := c.errs[sub]; ok {
-		setErrorLine(l, msg)
-		return
-	}
-	setErrorLine(c.errs["name"], msg)
 }

@@ -83,7 +83,7 @@ func newOrgScreen(a *Admin) *OrgScreen {
 		tabs = append(tabs, b)
 	}
 	o.body = container.NewStack()
-	o.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(len(tabs), tabs...),
+	o.content = container.NewBorder(container.NewVBox(orgCompact(container.NewGridWithColumns(len(tabs), tabs...)),
 		widget.NewSeparator()), nil, nil, nil, o.body)
 	o.Show(OrgPartCenter)
 	return o
@@ -106,115 +106,36 @@ func (o *OrgScreen) Show(part string) {
 	var obj fyne.CanvasObject
 	switch part {
 	case OrgPartCenter:
-		if o.Center == nil {
-			o.Center = newCenterForm(o.a)
-		} else {
-			o.Center.Reload()
-		}
-		obj = o.Center.content
+		obj = orgPartView(&o.Center, newCenterForm, o.a)
 	case OrgPartWindows:
-		if o.Windows == nil {
-			o.Windows = newWindowList(o.a)
-		} else {
-			o.Windows.Reload()
-		}
-		obj = o.Windows.content
+		obj = orgPartView(&o.Windows, newWindowList, o.a)
 	case OrgPartStaff:
-		if o.Staff == nil {
-			o.Staff = newStaffList(o.a)
-		} else {
-			o.Staff.Reload()
-		}
-		obj = o.Staff.content
+		obj = orgPartView(&o.Staff, newStaffList, o.a)
 	case OrgPartBoard:
-		if o.Board == nil {
-			o.Board = newOrgBoard(o.a)
-		} else {
-			o.Board.Reload()
-		}
-		obj = o.Board.content
+		obj = orgPartView(&o.Board, newOrgBoard, o.a)
 	}
 	o.body.Objects = []fyne.CanvasObject{obj}
 	o.body.Refresh()
 }
 
-// orgStatus is a status line under a list or form.
-func orgStatus() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	return l
+// orgPart is a tab of the section.
+type orgPart interface {
+	comparable
+	Reload()
+	view() fyne.CanvasObject
 }
 
-// orgShowResult puts the store's answer on a status line: its message in
-// red, or ok in green.
-func orgShowResult(l *widget.Label, err error, ok string) {
-	if err != nil {
-		l.Importance = widget.DangerImportance
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.SetText(data.Message(err))
-		return
+// orgPartView builds the part on first use (reading it), or reads it again,
+// and returns what it shows.
+func orgPartView[P orgPart](p *P, build func(*Admin) P, a *Admin) fyne.CanvasObject {
+	var none P
+	if *p == none {
+		*p = build(a)
+	} else {
+		(*p).Reload()
 	}
-	l.Importance = widget.SuccessImportance
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.SetText(ok)
+	return (*p).view()
 }
 
-// orgPlain sets a status line's text without colour.
-func orgPlain(l *widget.Label, text string) {
-	l.Importance = widget.MediumImportance
-	l.TextStyle = fyne.TextStyle{}
-	l.SetText(text)
-}
-
-// orgRow is a list row: weighted columns, then the actions in a column of
-// fixed width (so that the buttons never push the row off the screen).
-func orgRow(cols fyne.Layout, cells []fyne.CanvasObject, actions fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return rowBox(container.NewBorder(nil, nil, nil,
-		container.New(&fixedSize{size: fyne.NewSize(width, 0)}, actions), container.New(cols, cells...)))
-}
-
-// orgHeader is a list's header over orgRow rows.
-func orgHeader(cols fyne.Layout, prefix string, width float32, names ...string) fyne.CanvasObject {
-	labels := boldLabels(prefix, names...)
-	last := labels[len(labels)-1]
-	return container.NewBorder(nil, nil, nil, container.New(&fixedSize{size: fyne.NewSize(width, 0)}, last),
-		container.New(cols, labels[:len(labels)-1]...))
-}
-
-// twoLines is a cell of two lines: the first bold.
-func twoLines(first, second string, imp widget.Importance) fyne.CanvasObject {
-	a, b := widget.NewLabel(first), widget.NewLabel(second)
-	a.TextStyle = fyne.TextStyle{Bold: true}
-	a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	a.Importance, b.Importance = imp, imp
-	return compactBox(a, b)
-}
-
-// compactBox stacks objects without the theme's padding between them.
-func compactBox(objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&tightColumn{}, objs...)
-}
-
-// tightColumn lays objects out top to bottom, overlapping their padding a
-// little so that two labels read as one cell.
-type tightColumn struct{}
-
-func (tightColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objs {
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - 2*fynetheme.Padding()
-	}
-}
-
-func (tightColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height - 2*fynetheme.Padding()
-	}
-	return s.AddWidthHeight(0, 2*fynetheme.Padding())
-}
+func (f *CenterForm) view() fyne.CanvasObject { return f.content }
+func (b *OrgBoard) view() fyne.CanvasObject   { return b.content }

@@ -46,7 +46,7 @@ type OrgDutyRow struct {
 	Set   *widget.Button
 }
 
-var dutyWeights = weightedColumns{1, 2, 1.2, 2.2, 1.6, 1.2, 1.4}
+var dutyWeights = weightedColumns{1, 2.5, 1.2, 2, 1.4, 1.2, 1.5}
 
 type dutyColumns struct{}
 
@@ -62,14 +62,12 @@ func newOrgBoard(a *Admin) *OrgBoard {
 	b.At.TextStyle = fyne.TextStyle{Bold: true}
 	b.cards = container.NewGridWithColumns(2)
 	b.list = container.NewVBox()
-	header := container.New(dutyColumns{}, boldLabels("org.board.col.", "name", "window", "status", "note", "return",
-		"since", "actions")...)
-	intro := widget.NewLabel(lang.L("org.board.intro"))
-	intro.Wrapping = fyne.TextWrapWord
-	intro.Importance = widget.LowImportance
+	header := orgCompact(container.New(dutyColumns{}, boldLabels("org.board.col.", "name", "window", "status", "note",
+		"return", "since", "actions")...))
 	body := container.NewVBox(b.cards, widget.NewSeparator(), header, widget.NewSeparator(), b.list)
-	b.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, b.Refresh, b.At), intro),
-		b.Status, nil, nil, container.NewVScroll(body))
+	top := orgCompact(container.NewBorder(nil, nil, nil, b.Refresh,
+		container.NewVBox(b.At, hint(lang.L("org.board.intro")))))
+	b.content = container.NewBorder(top, b.Status, nil, nil, clearOfScrollBar(body))
 	b.Reload()
 	return b
 }
@@ -137,7 +135,7 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		}
 		cells = append(cells, r.Set)
 		b.Rows = append(b.Rows, r)
-		b.list.Add(rowBox(container.New(dutyColumns{}, cells...)))
+		b.list.Add(rowBox(orgCompact(container.New(dutyColumns{}, cells...))))
 	}
 	b.cards.Refresh()
 	b.list.Refresh()
@@ -188,13 +186,9 @@ func windowDutyCard(texts []string, w data.WindowDuty) fyne.CanvasObject {
 	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
 	bg.StrokeWidth = 1
 	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
-	return container.NewStack(bg, container.NewVBox(title, compactLabel(texts[1]), compactLabel(texts[2]), serving))
-}
-
-func compactLabel(t string) *widget.Label {
-	l := widget.NewLabel(t)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+	postA, postB := widget.NewLabel(texts[1]), widget.NewLabel(texts[2])
+	postA.Truncation, postB.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	return container.NewStack(bg, container.NewPadded(compactRow(container.NewVBox(title, postA, postB, serving))))
 }
 
 // returnText is an expected return: 17:00 today, 3月6日 08:30 another day,
@@ -244,16 +238,11 @@ func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 			w.ChooseStatus(s)
 		}
 	}
-	note := widget.NewLabel(lang.L("org.board.whereNote"))
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("org.board.col.status"), w.Status)...)
-	rows = append(rows, labelled(lang.L("org.board.col.note"), w.Note)...)
-	rows = append(rows, labelled(lang.L("org.board.col.return"), w.Return)...)
-	rows = append(rows, note)
+	rows := []fyne.CanvasObject{orgCompact(container.NewVBox(form(fieldCells("org.board.col.status", w.Status),
+		fieldCells("org.board.col.note", w.Note), fieldCells("org.board.col.return", w.Return)),
+		hint(lang.L("org.board.whereNote"))))}
 	b.Fields = w
-	b.Form = newFormDialog(d, lang.L("org.board.whereTitle", map[string]any{"Name": e.Name}), rows, fyne.NewSize(560, 520),
+	b.Form = newFormDialog(d, lang.L("org.board.whereTitle", map[string]any{"Name": e.Name}), rows, fyne.NewSize(760, 560),
 		func(f *FormDialog) func() error {
 			status := data.DutyStatuses[max(w.Status.SelectedIndex(), 0)]
 			ret, err := parseReturn(w.Return.Text, d.opts.Now())

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,34 +67,29 @@ func newCenterForm(a *Admin) *CenterForm {
 		f.Hours[wd] = line(lang.L("org.center.hoursHint"))
 	}
 	f.Organisation = d.newEntry(true, lang.L("org.center.organisationHint"))
-	f.Organisation.SetMinRowsVisible(6)
+	f.Organisation.SetMinRowsVisible(5)
 	f.Remedy = d.newEntry(true, lang.L("org.center.remedyHint"))
 	f.Save = widget.NewButtonWithIcon(lang.L("org.save"), fynetheme.DocumentSaveIcon(), d.tap(f.OnSave))
 	f.Save.Importance = widget.HighImportance
 	f.Revert = widget.NewButtonWithIcon(lang.L("org.center.revert"), fynetheme.ViewRefreshIcon(), d.tap(f.Reload))
 	f.Status = orgStatus()
 
-	form := func(rows ...any) *fyne.Container {
-		var objs []fyne.CanvasObject
-		for i := 0; i < len(rows); i += 2 {
-			l := widget.NewLabel(lang.L(rows[i].(string)))
-			l.TextStyle = fyne.TextStyle{Bold: true}
-			objs = append(objs, l, rows[i+1].(fyne.CanvasObject))
+	// Two columns of fields side by side (every input is one line high, so
+	// their rows line up), the office hours a weekday a line in two columns,
+	// then the long texts.
+	fields := container.NewGridWithColumns(2,
+		form(fieldCells("org.center.name", f.Name), fieldCells("org.center.shortName", f.ShortName),
+			fieldCells("org.center.address", f.Address), fieldCells("org.center.reportBox", f.ReportBox),
+			fieldCells("org.center.publicBaseURL", f.PublicBaseURL)),
+		form(fieldCells("org.center.phone", f.Phone), fieldCells("org.center.complaintPhone", f.ComplaintPhone),
+			fieldCells("org.center.reportPhone", f.ReportPhone), fieldCells("org.center.receiptPrefix", f.ReceiptPrefix),
+			fieldCells("org.center.complaintDays", f.ComplaintDays), fieldCells("org.center.idleSeconds", f.IdleSeconds)))
+	days := func(wds ...time.Weekday) fyne.CanvasObject {
+		var cells [][]fyne.CanvasObject
+		for _, wd := range wds {
+			cells = append(cells, fieldCells("org.weekday."+strconv.Itoa(int(wd)), f.Hours[wd]))
 		}
-		return container.New(layout.NewFormLayout(), objs...)
-	}
-	fields := form("org.center.name", f.Name, "org.center.shortName", f.ShortName, "org.center.address", f.Address,
-		"org.center.phone", f.Phone, "org.center.complaintPhone", f.ComplaintPhone, "org.center.reportPhone", f.ReportPhone,
-		"org.center.reportBox", f.ReportBox, "org.center.receiptPrefix", f.ReceiptPrefix,
-		"org.center.complaintDays", f.ComplaintDays, "org.center.idleSeconds", f.IdleSeconds,
-		"org.center.publicBaseURL", f.PublicBaseURL)
-	day := func(wd time.Weekday) []any { return []any{"org.weekday." + strconv.Itoa(int(wd)), f.Hours[wd]} }
-	col := func(days ...time.Weekday) *fyne.Container {
-		var rows []any
-		for _, wd := range days {
-			rows = append(rows, day(wd)...)
-		}
-		return form(rows...)
+		return form(cells...)
 	}
 	hoursTitle := widget.NewLabel(lang.L("org.center.hours"))
 	hoursTitle.TextStyle = fyne.TextStyle{Bold: true}
@@ -104,15 +98,15 @@ func newCenterForm(a *Admin) *CenterForm {
 		fields,
 		widget.NewSeparator(),
 		hoursTitle,
-		container.NewGridWithColumns(2, col(time.Monday, time.Tuesday, time.Wednesday, time.Thursday),
-			col(time.Friday, time.Saturday, time.Sunday)),
+		container.NewGridWithColumns(2, days(time.Monday, time.Tuesday, time.Wednesday, time.Thursday),
+			days(time.Friday, time.Saturday, time.Sunday)),
 		widget.NewSeparator(),
 		container.NewVBox(labelled(lang.L("org.center.organisation"), f.Organisation)...),
 		container.NewVBox(labelled(lang.L("org.center.remedy"), f.Remedy)...),
 	)
-	f.content = container.NewBorder(nil,
+	f.content = orgCompact(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(f.Revert, f.Save), f.Status),
-		nil, nil, container.NewVScroll(body))
+		nil, nil, clearOfScrollBar(body)))
 	f.Reload()
 	return f
 }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,9 +24,8 @@ import (
 // role and sign-in state; 新增工作人员, and per person 修改, 重设密码 and
 // (when locked out after wrong PINs) 解锁.
 type StaffList struct {
-	Add    *widget.Button
-	Rows   []*OrgStaffRow
-	Status *widget.Label
+	orgList
+	Rows []*OrgStaffRow
 	// Form is the dialog open; Fields or PIN are its fields.
 	Form   *FormDialog
 	Fields *StaffFields
@@ -35,11 +33,6 @@ type StaffList struct {
 
 	Staff   []data.StaffRecord
 	windows []data.OrgWindow
-
-	a       *Admin
-	list    *fyne.Container
-	content fyne.CanvasObject
-	seq     int
 }
 
 // OrgStaffRow is one staff member in the list.
@@ -51,10 +44,10 @@ type OrgStaffRow struct {
 	Unlock *widget.Button // hidden unless locked out
 }
 
-var staffWeights = weightedColumns{1, 1.3, 2.6, 2.4}
+var staffWeights = weightedColumns{0.7, 1.5, 2.6, 2.2}
 
 // staffActionsWidth is the width of the actions column.
-const staffActionsWidth = 420
+const staffActionsWidth = 370
 
 type staffColumns struct{}
 
@@ -62,44 +55,17 @@ func (staffColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { staffWeights.La
 func (staffColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return staffWeights.MinSize(o) }
 
 func newStaffList(a *Admin) *StaffList {
-	d := a.d
-	l := &StaffList{a: a}
-	l.Add = widget.NewButtonWithIcon(lang.L("org.staff.add"), fynetheme.ContentAddIcon(), d.tap(func() { l.OpenStaff(nil) }))
-	l.Add.Importance = widget.HighImportance
-	l.Status = orgStatus()
-	l.list = container.NewVBox()
+	l := &StaffList{}
 	header := orgHeader(staffColumns{}, "org.staff.col.", staffActionsWidth, "photo", "nameCode", "postWindow", "roleState",
 		"actions")
-	intro := widget.NewLabel(lang.L("org.staff.intro"))
-	intro.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.Add, intro), header, widget.NewSeparator())
-	l.content = container.NewBorder(top, l.Status, nil, nil, container.NewVScroll(l.list))
+	l.orgList = newOrgList(a, "org.staff.add", func() { l.OpenStaff(nil) }, "org.staff.intro", header)
 	l.Reload()
 	return l
 }
 
 // Reload reads the staff and the windows again.
 func (l *StaffList) Reload() {
-	d, st := l.a.d, l.a.store
-	l.seq++
-	seq := l.seq
-	d.async(func() func() {
-		people, err := st.OrgStaff(d.opts.Context)
-		ws, werr := st.OrgWindows(d.opts.Context)
-		if err == nil {
-			err = werr
-		}
-		return func() {
-			if seq != l.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(l.Status, err, "")
-				return
-			}
-			l.show(people, ws)
-		}
-	})
+	l.load(func(ws []data.OrgWindow, people []data.StaffRecord) { l.show(people, ws) })
 }
 
 // staffPostText is "社会保障窗口 · A岗", "社会保障窗口" or 未分配窗口.
@@ -260,7 +226,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 	f.AB = widget.NewSelect([]string{lang.L("org.post.none"), lang.L("org.post.A"), lang.L("org.post.B")}, nil)
 	f.Role = widget.NewSelect([]string{lang.L("org.role.staff"), lang.L("org.role.admin")}, nil)
 	f.Active = widget.NewCheck(lang.L("org.staff.activeCheck"), nil)
-	f.Duties.SetMinRowsVisible(2)
+	f.Duties.SetMinRowsVisible(3)
 	f.photoAt = container.NewStack()
 	base := data.Staff{Role: data.RoleStaff, Active: true}
 	title := lang.L("org.staff.add")
@@ -288,33 +254,25 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 		f.PhotoInfo.SetText(lang.L("org.staff.photoRemoved"))
 	}))
 
-	form := func(rows ...any) *fyne.Container {
-		var objs []fyne.CanvasObject
-		for i := 0; i < len(rows); i += 2 {
-			l := widget.NewLabel(lang.L(rows[i].(string)))
-			l.TextStyle = fyne.TextStyle{Bold: true}
-			objs = append(objs, l, rows[i+1].(fyne.CanvasObject))
-		}
-		return container.New(layout.NewFormLayout(), objs...)
+	// pair is an input, then a second one with its label beside it.
+	pair := func(a fyne.CanvasObject, key string, b fyne.CanvasObject) fyne.CanvasObject {
+		cells := fieldCells(key, b)
+		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, cells[0], nil, cells[1]))
 	}
-	pair := func(a fyne.CanvasObject, label string, b fyne.CanvasObject) fyne.CanvasObject {
-		l := widget.NewLabel(lang.L(label))
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, l, nil, b))
-	}
-	left := form("org.staff.col.name", pair(f.Name, "org.staff.col.code", f.Code),
-		"org.staff.col.post", pair(f.Post, "org.staff.phone", f.Phone),
-		"org.staff.window", pair(f.Window, "org.staff.ab", f.AB),
-		"org.staff.col.role", pair(f.Role, "org.staff.activeLabel", f.Active),
-		"org.staff.duties", f.Duties)
-	photoTitle := widget.NewLabel(lang.L("org.staff.col.photo"))
-	photoTitle.TextStyle = fyne.TextStyle{Bold: true}
+	left := form(fieldCells("org.staff.col.name", pair(f.Name, "org.staff.col.code", f.Code)),
+		fieldCells("org.staff.col.post", pair(f.Post, "org.staff.phone", f.Phone)),
+		fieldCells("org.staff.window", pair(f.Window, "org.staff.ab", f.AB)),
+		fieldCells("org.staff.col.role", pair(f.Role, "org.staff.activeLabel", f.Active)),
+		fieldCells("org.staff.duties", f.Duties))
+	photoTitle := boldLabel("org.staff.col.photo")
 	right := container.NewVBox(container.NewHBox(f.photoAt, container.NewVBox(photoTitle, f.PhotoBrowse, f.PhotoRemove)),
 		container.NewBorder(nil, nil, nil, f.PhotoLoad, f.PhotoPath), f.PhotoInfo)
-	// The form takes the width it needs; the photo the rest.
-	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, right)}
+	// The photo takes a column of its own; the fields the rest. The
+	// controls are compact so that the whole form fits without scrolling.
+	rows := []fyne.CanvasObject{orgCompact(container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewSeparator(), container.New(&fixedSize{size: fyne.NewSize(360, 0)}, right)), left))}
 	l.Fields, l.PIN = f, nil
-	l.Form = newFormDialog(d, title, rows, fyne.NewSize(1060, 740), func(*FormDialog) func() error {
+	l.Form = newFormDialog(d, title, rows, fyne.NewSize(1180, 620), func(*FormDialog) func() error {
 		e := data.StaffEdit{Staff: base, NewPhoto: f.NewPhoto, RemovePhoto: f.RemovePhoto}
 		e.Name, e.Code, e.Post, e.Phone, e.Duties = f.Name.Text, f.Code.Text, f.Post.Text, f.Phone.Text, f.Duties.Text
 		e.Window = ""
@@ -328,10 +286,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 			_, err := st.PutStaff(d.opts.Context, sess, e)
 			return err
 		}
-	}, func() {
-		orgShowResult(l.Status, nil, lang.L("org.saved"))
-		l.Reload()
-	})
+	}, l.saved(lang.L("org.saved"), l.Reload))
 }
 
 // browsePhoto opens Fyne's file dialog for a PNG or JPEG; the file chosen
@@ -418,15 +373,10 @@ func (l *StaffList) OpenPIN(r data.StaffRecord) {
 	p := &PINFields{PIN: widget.NewPasswordEntry(), Again: widget.NewPasswordEntry()}
 	p.PIN.SetPlaceHolder(lang.L("org.staff.pinHint"))
 	p.Again.SetPlaceHolder(lang.L("org.staff.pinAgainHint"))
-	note := widget.NewLabel(lang.L("org.staff.pinNote"))
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("org.staff.pinNew"), p.PIN)...)
-	rows = append(rows, labelled(lang.L("org.staff.pinAgain"), p.Again)...)
-	rows = append(rows, note)
+	rows := []fyne.CanvasObject{orgCompact(container.NewVBox(form(fieldCells("org.staff.pinNew", p.PIN),
+		fieldCells("org.staff.pinAgain", p.Again)), hint(lang.L("org.staff.pinNote"))))}
 	l.PIN, l.Fields = p, nil
-	l.Form = newFormDialog(d, lang.L("org.staff.pinTitle", map[string]any{"Name": r.Name}), rows, fyne.NewSize(520, 420),
+	l.Form = newFormDialog(d, lang.L("org.staff.pinTitle", map[string]any{"Name": r.Name}), rows, fyne.NewSize(640, 520),
 		func(f *FormDialog) func() error {
 			if p.PIN.Text != p.Again.Text {
 				f.Error.SetText(lang.L("org.staff.pinMismatch"))
@@ -434,22 +384,13 @@ func (l *StaffList) OpenPIN(r data.StaffRecord) {
 			}
 			pin := p.PIN.Text
 			return func() error { return st.SetPIN(d.opts.Context, sess, r.ID, pin) }
-		}, func() {
-			orgShowResult(l.Status, nil, lang.L("org.staff.pinSet", map[string]any{"Name": r.Name}))
-			l.Reload()
-		})
+		}, l.saved(lang.L("org.staff.pinSet", map[string]any{"Name": r.Name}), l.Reload))
 }
 
 // Unlock lifts a lockout.
 func (l *StaffList) Unlock(r data.StaffRecord) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
-	d.async(func() func() {
-		err := st.UnlockStaff(d.opts.Context, sess, r.ID)
-		return func() {
-			orgShowResult(l.Status, err, lang.L("org.staff.unlocked", map[string]any{"Name": r.Name}))
-			if err == nil {
-				l.Reload()
-			}
-		}
-	})
+	l.change(func() (string, error) {
+		return lang.L("org.staff.unlocked", map[string]any{"Name": r.Name}), st.UnlockStaff(d.opts.Context, sess, r.ID)
+	}, l.Reload)
 }

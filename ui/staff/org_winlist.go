@@ -14,9 +14,8 @@ import (
 // WindowList is 窗口: every window with its A and B posts, those out of
 // service last; 新增窗口, and per window 修改, 设置AB岗 and 停用 (or 恢复启用).
 type WindowList struct {
-	Add    *widget.Button
-	Rows   []*OrgWindowRow
-	Status *widget.Label
+	orgList
+	Rows []*OrgWindowRow
 	// Form is the dialog open (a window's fields, or its A/B posts).
 	Form *FormDialog
 	// WindowFields and PostFields are that dialog's fields.
@@ -25,11 +24,6 @@ type WindowList struct {
 
 	Windows []data.OrgWindow
 	staff   []data.StaffRecord
-
-	a       *Admin
-	list    *fyne.Container
-	content fyne.CanvasObject
-	seq     int
 }
 
 // OrgWindowRow is one window in the list.
@@ -44,7 +38,7 @@ type OrgWindowRow struct {
 var windowWeights = weightedColumns{2.4, 2, 1.6}
 
 // windowActionsWidth is the width of the actions column (three buttons).
-const windowActionsWidth = 440
+const windowActionsWidth = 370
 
 type windowColumns struct{}
 
@@ -52,44 +46,15 @@ func (windowColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { windowWeights.
 func (windowColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return windowWeights.MinSize(o) }
 
 func newWindowList(a *Admin) *WindowList {
-	d := a.d
-	l := &WindowList{a: a}
-	l.Add = widget.NewButtonWithIcon(lang.L("org.windows.add"), fynetheme.ContentAddIcon(), d.tap(func() { l.OpenWindow(nil) }))
-	l.Add.Importance = widget.HighImportance
-	l.Status = orgStatus()
-	l.list = container.NewVBox()
+	l := &WindowList{}
 	header := orgHeader(windowColumns{}, "org.windows.col.", windowActionsWidth, "window", "posts", "state", "actions")
-	intro := widget.NewLabel(lang.L("org.windows.intro"))
-	intro.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.Add, intro), header, widget.NewSeparator())
-	l.content = container.NewBorder(top, l.Status, nil, nil, container.NewVScroll(l.list))
+	l.orgList = newOrgList(a, "org.windows.add", func() { l.OpenWindow(nil) }, "org.windows.intro", header)
 	l.Reload()
 	return l
 }
 
 // Reload reads the windows (and the staff the posts are chosen from).
-func (l *WindowList) Reload() {
-	d, st := l.a.d, l.a.store
-	l.seq++
-	seq := l.seq
-	d.async(func() func() {
-		ws, err := st.OrgWindows(d.opts.Context)
-		staff, serr := st.OrgStaff(d.opts.Context)
-		if err == nil {
-			err = serr
-		}
-		return func() {
-			if seq != l.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(l.Status, err, "")
-				return
-			}
-			l.show(ws, staff)
-		}
-	})
-}
+func (l *WindowList) Reload() { l.load(l.show) }
 
 func (l *WindowList) show(ws []data.OrgWindow, staff []data.StaffRecord) {
 	d := l.a.d
@@ -156,7 +121,7 @@ func (l *WindowList) OpenWindow(w *data.OrgWindow) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	f := &WindowFields{Code: d.newEntry(false, "5"), Name: d.newEntry(false, lang.L("org.windows.nameHint")),
 		Duties: d.newEntry(true, lang.L("org.windows.dutiesHint"))}
-	f.Duties.SetMinRowsVisible(5)
+	f.Duties.SetMinRowsVisible(4)
 	title := lang.L("org.windows.add")
 	var base data.Window
 	if w != nil {
@@ -166,26 +131,19 @@ func (l *WindowList) OpenWindow(w *data.OrgWindow) {
 		f.Name.SetText(w.Name)
 		f.Duties.SetText(w.Duties)
 	}
-	hint := widget.NewLabel(lang.L("org.windows.codeHint"))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("org.windows.col.code"), f.Code)...)
-	rows = append(rows, hint)
-	rows = append(rows, labelled(lang.L("org.windows.col.name"), f.Name)...)
-	rows = append(rows, labelled(lang.L("org.windows.duties"), f.Duties)...)
+	rows := []fyne.CanvasObject{orgCompact(form(
+		fieldCells("org.windows.col.code", container.NewVBox(f.Code, hint(lang.L("org.windows.codeHint")))),
+		fieldCells("org.windows.col.name", f.Name),
+		fieldCells("org.windows.duties", f.Duties)))}
 	l.WindowFields, l.PostFields = f, nil
-	l.Form = newFormDialog(d, title, rows, fyne.NewSize(700, 640), func(*FormDialog) func() error {
+	l.Form = newFormDialog(d, title, rows, fyne.NewSize(760, 640), func(*FormDialog) func() error {
 		nw := base
 		nw.Code, nw.Name, nw.Duties = f.Code.Text, f.Name.Text, f.Duties.Text
 		return func() error {
 			_, err := st.PutWindow(d.opts.Context, sess, nw)
 			return err
 		}
-	}, func() {
-		orgShowResult(l.Status, nil, lang.L("org.saved"))
-		l.Reload()
-	})
+	}, l.saved(lang.L("org.saved"), l.Reload))
 }
 
 // PostFields are the fields of 设置AB岗.
@@ -234,22 +192,14 @@ func (l *WindowList) OpenPosts(w data.OrgWindow) {
 	p.A, p.B = widget.NewSelect(opts, nil), widget.NewSelect(opts, nil)
 	p.ChooseA(w.AName)
 	p.ChooseB(w.BName)
-	note := widget.NewLabel(lang.L("org.windows.postsNote"))
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("org.windows.col.a"), p.A)...)
-	rows = append(rows, labelled(lang.L("org.windows.col.b"), p.B)...)
-	rows = append(rows, note)
+	rows := []fyne.CanvasObject{orgCompact(container.NewVBox(form(fieldCells("org.windows.col.a", p.A),
+		fieldCells("org.windows.col.b", p.B)), hint(lang.L("org.windows.postsNote"))))}
 	l.PostFields, l.WindowFields = p, nil
 	l.Form = newFormDialog(d, lang.L("org.windows.postsTitle", map[string]any{"Name": w.Name}), rows,
-		fyne.NewSize(660, 600), func(*FormDialog) func() error {
+		fyne.NewSize(700, 520), func(*FormDialog) func() error {
 			a, b := p.chosen(p.A), p.chosen(p.B)
 			return func() error { return st.SetWindowPosts(d.opts.Context, sess, w.ID, a, b) }
-		}, func() {
-			orgShowResult(l.Status, nil, lang.L("org.windows.postsSaved", map[string]any{"Name": w.Name}))
-			l.Reload()
-		})
+		}, l.saved(lang.L("org.windows.postsSaved", map[string]any{"Name": w.Name}), l.Reload))
 }
 
 // ConfirmStop asks before taking a window out of service, then does.
@@ -267,31 +217,19 @@ func (l *WindowList) ConfirmStop(w data.OrgWindow) {
 func (l *WindowList) Stop(w data.OrgWindow) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	d.Activity()
-	d.async(func() func() {
+	l.change(func() (string, error) {
 		deleted, err := st.StopWindow(d.opts.Context, sess, w.ID)
-		return func() {
-			msg := lang.L("org.windows.stopped.done", map[string]any{"Name": w.Name})
-			if deleted {
-				msg = lang.L("org.windows.deleted", map[string]any{"Name": w.Name})
-			}
-			orgShowResult(l.Status, err, msg)
-			if err == nil {
-				l.Reload()
-			}
+		if deleted {
+			return lang.L("org.windows.deleted", map[string]any{"Name": w.Name}), err
 		}
-	})
+		return lang.L("org.windows.stopped.done", map[string]any{"Name": w.Name}), err
+	}, l.Reload)
 }
 
 // Restart puts a window back in service.
 func (l *WindowList) Restart(w data.OrgWindow) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
-	d.async(func() func() {
-		err := st.RestartWindow(d.opts.Context, sess, w.ID)
-		return func() {
-			orgShowResult(l.Status, err, lang.L("org.windows.restarted", map[string]any{"Name": w.Name}))
-			if err == nil {
-				l.Reload()
-			}
-		}
-	})
+	l.change(func() (string, error) {
+		return lang.L("org.windows.restarted", map[string]any{"Name": w.Name}), st.RestartWindow(d.opts.Context, sess, w.ID)
+	}, l.Reload)
 }
