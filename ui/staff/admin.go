@@ -293,7 +293,10 @@ func (a *Admin) setBody(o fyne.CanvasObject) {
 	// A section wider than the room beside the list is cut at the right
 	// rather than widening the window past the screen (退出 must stay on
 	// it); sections keep their rows narrow enough for 1280 px.
-	a.body.Objects = []fyne.CanvasObject{container.New(narrowLayout{}, o)}
+	// A section taller than the room scrolls as a whole, rather than growing
+	// the window past the screen (which a wrapping label's first, narrow
+	// layout would otherwise do).
+	a.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.New(narrowLayout{}, o))}
 	a.body.Refresh()
 }
 

@@ -104,7 +104,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	r.name.Move(fyne.NewPos(pad, max(top, size.Height-ns.Height-4)))
 }
 
-func (r *dayCellRenderer) MinSize() fyne.Size { return fyne.NewSize(96, 62) }
+func (r *dayCellRenderer) MinSize() fyne.Size { return fyne.NewSize(96, 50) }
 
 func (r *dayCellRenderer) nameText() string {
 	return r.c.Entry.Name

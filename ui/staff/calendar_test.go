@@ -171,7 +171,7 @@ func TestCalendarImport(t *testing.T) {
 	require.NoError(t, r.s.Accept(context.Background(), sess, rc.RequestID, "", ""))
 	c.Reload()
 	require.True(t, c.Warning.Visible())
-	assert.Contains(t, c.Warning.Text, "2027年节假日安排尚未导入，截止日期按普通周末计算。")
+	assert.Contains(t, c.Warning.Text, "2027年节假日安排尚未导入，截止日期暂按普通周末计算")
 	calendarShot(t, r, "warning")
 
 	// A corrupt file: the message with its line, nothing changes.
