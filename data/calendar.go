@@ -21,6 +21,15 @@ func (s *Store) Calendar(ctx context.Context) (*Calendar, error) {
 	return CalendarFromDays(days)
 }
 
+// calendarOf is the working-day calendar as stored, inside a transaction.
+func calendarOf(ctx context.Context, tx *sql.Tx) (*Calendar, error) {
+	days, err := calendarDays(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return CalendarFromDays(days)
+}
+
 func calendarDays(ctx context.Context, tx *sql.Tx) ([]CalendarDay, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT day, kind, name FROM calendar_days ORDER BY day`)
 	if err != nil {

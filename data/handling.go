@@ -367,11 +367,7 @@ func (s *Store) apply(ctx context.Context, op string, by Session, id int64, a Ac
 		if err != nil {
 			return err
 		}
-		days, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal, err := CalendarFromDays(days)
+		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -1384,11 +1380,7 @@ func (s *Store) RequestDetail(ctx context.Context, id int64) (RequestDetail, err
 		d.Created, d.Accepted, d.Finished = parseTime(created), parseTime(accepted), parseTime(finished)
 		_ = json.Unmarshal([]byte(fields), &d.Fields)   // stored by Register from a map
 		_ = json.Unmarshal([]byte(brought), &d.Brought) // stored by Register from a slice
-		days, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal, err := CalendarFromDays(days)
+		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -1573,11 +1565,7 @@ func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, e
 		return nil, err
 	}
 	d.Created = parseTime(created)
-	days, err := calendarDays(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := CalendarFromDays(days)
+	cal, err := calendarOf(ctx, tx)
 	if err != nil {
 		return nil, err
 	}

@@ -325,11 +325,7 @@ func (s *Store) CreateProxyBatch(ctx context.Context, by Session, dept string, r
 		if err != nil {
 			return err
 		}
-		days, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal, err := CalendarFromDays(days)
+		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
 		}

@@ -174,11 +174,7 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueRow, error) {
 	now := s.now()
 	var out []QueueRow
 	err := s.read(ctx, "queue", func(tx *sql.Tx) error {
-		days, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal, err := CalendarFromDays(days)
+		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -302,11 +298,7 @@ func (s *Store) QueueCounts(ctx context.Context, f QueueFilter) (QueueCounts, er
 	now := s.now()
 	out := QueueCounts{}
 	err := s.read(ctx, "queue counts", func(tx *sql.Tx) error {
-		days, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal, err := CalendarFromDays(days)
+		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
 		}

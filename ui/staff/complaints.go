@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -346,7 +345,7 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	f.Body = d.newEntry(true, lang.L("admin.complaints.bodyHint"))
 	f.Name = d.newEntry(false, "")
 	f.Phone = d.newEntry(false, "")
-	rows := []fyne.CanvasObject{sideForm(
+	rows := []fyne.CanvasObject{form(
 		labelled(lang.L("admin.complaints.channel"), f.Channel),
 		labelled(lang.L("admin.complaints.about"), f.About),
 		windowRow, staffRow,
@@ -462,17 +461,6 @@ func noticeLabel() *widget.Label {
 	l.Importance = widget.SuccessImportance
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l
-}
-
-// sideForm lays labelled fields out with each label left of its field, so
-// that a dialog's fields fit the 800 px screen without scrolling. A pair
-// whose label and field are both hidden takes no room.
-func sideForm(pairs ...[]fyne.CanvasObject) *fyne.Container {
-	var objs []fyne.CanvasObject
-	for _, p := range pairs {
-		objs = append(objs, p...)
-	}
-	return container.New(layout.NewFormLayout(), objs...)
 }
 
 // showRow shows or hides every object of a form row.

@@ -305,9 +305,10 @@ func (v *DisclosureView) OpenPreview() {
 	v.PreviewEnd.SetText(data.Day(d.opts.Now().AddDate(0, 0, 14)))
 	note := widget.NewLabel(lang.L("disc.preview.note"))
 	note.Wrapping = fyne.TextWrapWord
-	rows := append([]fyne.CanvasObject{note}, labelled(lang.L("disc.preview.until"), v.PreviewEnd)...)
+	// The day first, beside its label, so it is in sight without scrolling.
+	rows := []fyne.CanvasObject{form(labelled(lang.L("disc.preview.until"), v.PreviewEnd)), note}
 	var last time.Time
-	v.Form = newFormDialog(d, lang.L("disc.preview.title"), rows, fyne.NewSize(620, 440),
+	v.Form = newFormDialog(d, lang.L("disc.preview.title"), rows, fyne.NewSize(720, 520),
 		func(f *FormDialog) func() error {
 			t, err := data.ParsePreviewEnd(v.PreviewEnd.Text)
 			if err != nil {

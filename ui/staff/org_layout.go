@@ -29,7 +29,9 @@ func boldLabel(key string) *widget.Label {
 	return l
 }
 
-// form lays fields out as labels beside their inputs.
+// form lays labelled fields out with each label left of its field, so that
+// a dialog's fields fit the 800 px screen without scrolling; a pair whose
+// label and field are both hidden takes no room.
 func form(cells ...[]fyne.CanvasObject) *fyne.Container {
 	var objs []fyne.CanvasObject
 	for _, c := range cells {
