@@ -88,12 +88,20 @@ func categoryText(c data.DisclosureCategory) string {
 }
 
 // categorySub is what a category holds, with its count once known (n ≥ 0).
+// A category whose page shows more than its notices (the guides, the
+// staff, the ways to complain) gives no count of nothing.
 func categorySub(c data.DisclosureCategory, n int) string {
 	sub := lang.L("kiosk.disclosure.cat." + string(c) + ".sub")
-	if n < 0 {
+	if n < 0 || n == 0 && hasOwnContent(c) {
 		return sub
 	}
 	return sub + " · " + lang.L("kiosk.disclosure.count", map[string]any{"N": n})
+}
+
+// hasOwnContent reports whether a category's page shows more than its
+// notices.
+func hasOwnContent(c data.DisclosureCategory) bool {
+	return c == data.CatGuide || c == data.CatOrg || c == data.CatComplaint
 }
 
 // Title is part of Screen.

@@ -20,6 +20,7 @@ func TestHomeToDisclosureToStaffCard(t *testing.T) {
 	assert.Equal(t, "管理制度与服务承诺", d.Tiles[data.CatRules].Title)
 	assert.Contains(t, d.Tiles[data.CatRules].Subtitle, "共1项")
 	assert.Contains(t, d.Tiles[data.CatOther].Subtitle, "共0项")
+	assert.NotContains(t, d.Tiles[data.CatGuide].Subtitle, "共0项", "办事公开 links to the guides")
 
 	test.Tap(d.StaffTile)
 	s := current[*kiosk.Staff](t, r)
@@ -90,10 +91,17 @@ func TestOrgAndGuideCategoriesLinkOn(t *testing.T) {
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 	test.Tap(current[*kiosk.Disclosure](t, r).Tiles[data.CatGuide])
 	l = current[*kiosk.NoticeList](t, r)
-	assert.Contains(t, r.text(), "本类暂无公开内容")
+	assert.NotContains(t, r.text(), "本类暂无公开内容", "the page holds the link to the guides")
 	require.NotNil(t, l.GuidesTile)
 	test.Tap(l.GuidesTile)
 	current[*kiosk.Guides](t, r)
+
+	// A plain category with nothing published says so.
+	r.k.Nav.Home()
+	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
+	test.Tap(current[*kiosk.Disclosure](t, r).Tiles[data.CatOther])
+	current[*kiosk.NoticeList](t, r)
+	assert.Contains(t, r.text(), "本类暂无公开内容")
 }
 
 // TestInternalNeverShown walks every resident disclosure screen and reads

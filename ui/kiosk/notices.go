@@ -63,7 +63,7 @@ func NewNoticeList(nav *Nav, store DisclosureStore, guides GuideStore, opts Guid
 		l.Rows = append(l.Rows, t)
 		objs = append(objs, t)
 	}
-	if len(notices) == 0 {
+	if len(notices) == 0 && !hasOwnContent(c) {
 		objs = append(objs, status(lang.L("kiosk.disclosure.none")))
 	}
 	l.content = vscroll(container.NewVBox(objs...))
