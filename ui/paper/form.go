@@ -94,9 +94,12 @@ func ApplicationFormPDF(a ApplicationForm) (Document, error) {
 	}
 
 	s.gap(2)
-	s.para("以上内容由工作人员根据申请人填报的信息预先填写。请申请人逐项核对，如有错误或遗漏，请告知工作人员更正；核对无误后签字确认。本人承诺所填信息真实、准确。")
-	s.signatures([]string{"申请人签字"}, true)
-	s.closing(a.Center, a.Date, false)
+	// The declaration, the signature and the closing share a page.
+	s.together(func() {
+		s.para("以上内容由工作人员根据申请人填报的信息预先填写。请申请人逐项核对，如有错误或遗漏，请告知工作人员更正；核对无误后签字确认。本人承诺所填信息真实、准确。")
+		s.signatures([]string{"申请人签字"}, true)
+		s.closing(a.Center, a.Date, false)
+	})
 	s.footer = a.Center + "　" + a.RequestNo
 
 	for _, i := range images {

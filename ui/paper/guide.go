@@ -189,11 +189,14 @@ func layoutGuide(g Guide, f Format, fc face, k float64, bits [][]bool) *sheet {
 	}
 
 	s.gap(gm.body * ptMM)
-	s.text("温馨提示：材料齐全、符合条件的即予受理；材料不齐全的，工作人员将一次性告知需要补正的全部材料，不再另行要求补充本告知单以外的材料。", small)
-	if bits != nil {
-		s.qr(bits, qrSide(f), "手机扫码查看办事指南")
-	}
-	s.closing(g.Center, date, false)
+	s.together(func() {
+		s.text("温馨提示：材料齐全、符合条件的即予受理；材料不齐全的，工作人员将一次性告知需要补正的全部材料，不再另行要求补充本告知单以外的材料。", small)
+		if bits == nil {
+			s.closing(g.Center, date, false)
+			return
+		}
+		s.closingBand(bits, "手机扫码查看办事指南", "", g.Center, date, false)
+	})
 	s.footer = g.Center + "　一次性告知单"
 	return s
 }
@@ -246,12 +249,66 @@ func (s *sheet) heading(text string) {
 	s.text(text, st)
 }
 
+// closingBand ends a document with its 落款 and its QR code. On A4 the
+// code, its caption and the note (the complaint phone) stand at the left of
+// the 落款 in one band, so neither takes a page of its own; on the roll
+// the code follows the 落款, centred, then the note.
+func (s *sheet) closingBand(bits [][]bool, caption, note, centerName string, date time.Time, seal bool) {
+	small := style{size: s.g.small, align: center}
+	if s.format != A4 || bits == nil {
+		s.closing(centerName, date, seal)
+		if bits != nil {
+			s.qr(bits, qrSide(s.format), caption)
+		}
+		if strings.TrimSpace(note) != "" {
+			s.text(note, small)
+		}
+		return
+	}
+	side := qrSide(A4)
+	quiet := 4 * side / float64(len(bits))
+	colW := side
+	for _, t := range []string{caption, note} {
+		colW = max(colW, s.measure(s.clean(t), small.size))
+	}
+	colW = min(colW, s.width()*0.4)
+	slh := lineHeight(small.size)
+	qrH := side + quiet*0.6 + slh*2
+	st := style{size: s.g.body, align: right, indent: colW + 6}
+	closeH := s.dryRun(func() { s.closingLines(centerName, date, seal, st) })
+	air := lineHeight(s.g.body) * 0.6
+	s.need(air + quiet + max(qrH, closeH))
+	s.y += air + quiet
+	top := s.y
+	x := s.g.left + (colW-side)/2
+	s.cur().ops = append(s.cur().ops, op{kind: opQR, x: x, y: top, w: side, h: side, bits: bits})
+	s.y = top + side + quiet*0.6
+	small.indent = 0
+	for _, t := range []string{caption, note} {
+		for _, line := range wrap(s.clean(t), colW, func(t string) float64 { return s.measure(t, small.size) }) {
+			s.put(line, s.g.left, colW, small)
+			s.y += slh
+		}
+	}
+	bandEnd := s.y
+	// The 落款 sits level with the middle of the code.
+	s.y = top + max(0, (side-closeH)/2)
+	s.closingLines(centerName, date, seal, st)
+	s.y = max(s.y, bandEnd)
+}
+
 // closing sets the issuing center (with a place for its seal when seal is
 // set) and the date, right-aligned, as official paper ends.
 func (s *sheet) closing(centerName string, date time.Time, seal bool) {
 	st := style{size: s.g.body, align: right}
 	s.need(lineHeight(st.size) * 3)
 	s.gap(lineHeight(st.size) * 0.8)
+	s.closingLines(centerName, date, seal, st)
+}
+
+// closingLines are the lines of the 落款: the center (with its seal) and
+// the date.
+func (s *sheet) closingLines(centerName string, date time.Time, seal bool, st style) {
 	if strings.TrimSpace(centerName) != "" {
 		name := centerName
 		if seal {

@@ -150,17 +150,18 @@ func (s *sheet) particulars(n Notice, extra ...[2]string) {
 	s.gap(1)
 }
 
-// noticeEnd sets the signature lines, the QR, the closing and the complaint
-// phone, and renders.
-func (s *sheet) noticeEnd(n Notice, bits [][]bool, caption string, signers ...string) (Document, error) {
-	s.signatures(signers, true)
-	s.closing(n.Center, n.Date, true)
-	if bits != nil {
-		s.qr(bits, qrSide(s.format), caption)
-	}
+// noticeEnd sets the request's particulars, the signature lines, the
+// 落款 with the QR and the complaint phone, all on one page, and renders.
+func (s *sheet) noticeEnd(n Notice, bits [][]bool, caption string, extra [][2]string, signers ...string) (Document, error) {
+	phone := ""
 	if strings.TrimSpace(n.Phone) != "" {
-		s.text("投诉电话："+n.Phone, style{size: s.g.small, align: center})
+		phone = "投诉电话：" + n.Phone
 	}
+	s.together(func() {
+		s.particulars(n, extra...)
+		s.signatures(signers, true)
+		s.closingBand(bits, caption, phone, n.Center, n.Date, true)
+	})
 	s.footer = n.Center + "　" + n.RequestNo
 	return s.document()
 }
@@ -174,8 +175,9 @@ func PromiseNoticePDF(p PromiseNotice, f Format) (Document, error) {
 	s.salute(p.Applicant)
 	s.para(fmt.Sprintf("您于%s申请办理的“%s”，经审查材料齐全、符合要求，本服务室已予受理。按照限时办结制度，承诺自受理之日起%d个工作日内，即%s前办结。办结后将及时通知您，您也可以凭受理编号和查询码随时查询办理进度。",
 		orDash(dateZH(p.Received)), p.Item, p.Days, orDash(dateZH(p.Due))))
-	s.particulars(p.Notice, [2]string{"承诺时限：", fmt.Sprintf("%d个工作日", p.Days)}, [2]string{"承诺办结：", dateZH(p.Due) + "前"})
-	return s.noticeEnd(p.Notice, bits, "手机扫码查看办理进度", "承办人（签字）", "申请人（签字）")
+	return s.noticeEnd(p.Notice, bits, "手机扫码查看办理进度",
+		[][2]string{{"承诺时限：", fmt.Sprintf("%d个工作日", p.Days)}, {"承诺办结：", dateZH(p.Due) + "前"}},
+		"承办人（签字）", "申请人（签字）")
 }
 
 // CorrectionNoticePDF lays out the 补正通知单.
@@ -194,8 +196,7 @@ func CorrectionNoticePDF(c CorrectionNotice, f Format) (Document, error) {
 		s.para("说明：" + c.Note)
 	}
 	s.para("请备齐以上全部材料后一并提交。办理时限自材料补正齐全之日起计算；补正期间不计入办理时限。")
-	s.particulars(c.Notice)
-	return s.noticeEnd(c.Notice, bits, "手机扫码查看办理进度", "承办人（签字）", "申请人（签字）")
+	return s.noticeEnd(c.Notice, bits, "手机扫码查看办理进度", nil, "承办人（签字）", "申请人（签字）")
 }
 
 // RefusalNoticePDF lays out the 不予受理（办理）通知书.
@@ -225,8 +226,7 @@ func RefusalNoticePDF(r RefusalNotice, f Format) (Document, error) {
 	}
 	s.heading("救济途径")
 	s.para(remedy)
-	s.particulars(r.Notice)
-	return s.noticeEnd(r.Notice, bits, "手机扫码查看办理记录", "承办人（签字）", "申请人（签收）")
+	return s.noticeEnd(r.Notice, bits, "手机扫码查看办理记录", nil, "承办人（签字）", "申请人（签收）")
 }
 
 // FinishedNoticePDF lays out the 办结通知单.
@@ -251,8 +251,7 @@ func FinishedNoticePDF(d FinishedNotice, f Format) (Document, error) {
 		s.heading("领取方式")
 		s.para(d.Collect)
 	}
-	s.particulars(d.Notice, [2]string{"办结时间：", dateZH(d.Finished)})
-	return s.noticeEnd(n, bits, caption, "承办人（签字）", "申请人（签收）")
+	return s.noticeEnd(n, bits, caption, [][2]string{{"办结时间：", dateZH(d.Finished)}}, "承办人（签字）", "申请人（签收）")
 }
 
 // ProxyListPDF lays out the 代办清单 of one batch: the particulars, a
@@ -294,13 +293,18 @@ func ProxyListPDF(l ProxyList, f Format) (Document, error) {
 	}
 	s.para(fmt.Sprintf("现将本服务室受理的代为办理事项%d件及其申报材料报送%s，请逐件核对后签收。办理结果请告知本服务室，由本服务室回复申请人。", len(l.Rows), to))
 	s.gap(2)
+	end := func() {
+		s.signatures([]string{"代办人（签字）", "接收人（签字）", "接收单位（盖章）"}, true)
+		s.closingBand(bits, "扫码查看本批次", "", l.Center, l.Date, true)
+	}
 	if f == A4 {
 		rows := make([][]string, len(l.Rows))
 		for i, r := range l.Rows {
 			rows[i] = []string{fmt.Sprint(i + 1), r.RequestNo, r.Applicant, r.IDTail, r.Item, r.Materials, r.Note}
 		}
 		s.table([]float64{0.06, 0.215, 0.1, 0.085, 0.21, 0.21, 0.12},
-			[]string{"序号", "受理编号", "申请人", "证件号后四位", "办理事项", "随附材料", "备注"}, rows, body)
+			[]string{"序号", "受理编号", "申请人", "证件号后四位", "办理事项", "随附材料", "备注"}, rows, body,
+			tableOpts{tail: s.dryRun(end)})
 	} else {
 		for i, r := range l.Rows {
 			who := r.Applicant
@@ -318,13 +322,9 @@ func ProxyListPDF(l ProxyList, f Format) (Document, error) {
 			s.gap(1)
 		}
 	}
-	// The signatures and the closing stay together on the last page.
-	s.need(lineHeight(s.g.body) * 9.6)
-	s.signatures([]string{"代办人（签字）", "接收人（签字）", "接收单位（盖章）"}, true)
-	s.closing(l.Center, l.Date, true)
-	if bits != nil {
-		s.qr(bits, qrSide(f), "扫码查看本批次")
-	}
+	// The signatures and the closing stay together on the last page, with
+	// the table's last rows (A4).
+	s.together(end)
 	s.footer = l.Center + "　代办清单 " + l.BatchNo
 	return s.document()
 }

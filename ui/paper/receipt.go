@@ -158,10 +158,6 @@ func receipt(r Receipt, fc face, w receiptWords) (Document, error) {
 	}
 	s.rule(true)
 
-	if r.Sign {
-		s.signatures([]string{w.sign}, false)
-		s.rule(true)
-	}
 	s.qr(bits, qrSideRoll, w.qr)
 	track := r.HowToTrack
 	if strings.TrimSpace(track) == "" {
@@ -171,6 +167,13 @@ func receipt(r Receipt, fc face, w receiptWords) (Document, error) {
 	s.gap(0.8)
 	if strings.TrimSpace(r.Phone) != "" {
 		s.text(w.phone+r.Phone, style{size: g.body, bold: true})
+	}
+	if r.Sign {
+		// The applicant's consent to 代为办理 closes the receipt: the
+		// signature with its date, the last thing on the paper.
+		s.rule(true)
+		s.signatures([]string{w.sign}, true)
+		s.gap(1.5)
 	}
 	s.gap(0.8)
 	s.text(w.keep, style{size: g.small, align: center})

@@ -108,7 +108,7 @@ func ReportPDF(r Report) (Document, error) {
 	if len(r.Tables) > 0 {
 		s.heading(sectionNo[min(n, len(sectionNo))-1] + "、统计表")
 		for i, t := range r.Tables {
-			s.reportTable(fmt.Sprintf("表%d　%s", i+1, t.Name), t)
+			s.reportTable(fmt.Sprintf("表%d　%s", i+1, t.Name), fmt.Sprintf("续表%d　%s", i+1, t.Name), t)
 		}
 	}
 	s.footer = strings.TrimSpace(r.Center+"　统计报表 "+r.Period) + "　制表时间 " + made
@@ -156,8 +156,13 @@ func (s *sheet) barChart(c BarChart) {
 	for _, b := range c.Bars {
 		peak = max(peak, b.N)
 	}
-	// A chart of up to 20 bars stays on one page.
-	s.chartTitle(c.Title, lh*float64(min(len(c.Bars), 20))+1)
+	// A chart stays on one page if it fits on one, else it starts with at
+	// least 20 bars and goes on under its title marked （续）.
+	all := lh*float64(len(c.Bars)) + 1
+	if lineHeight(s.g.body)+3+all > s.g.h-s.g.top-s.g.bottom {
+		all = lh*20 + 1
+	}
+	s.chartTitle(c.Title, all)
 	if peak == 0 {
 		s.text("本期没有数据。", st)
 		return
@@ -172,6 +177,7 @@ func (s *sheet) barChart(c BarChart) {
 		if !s.g.grow && s.y+lh > s.g.h-s.g.bottom {
 			s.line(x0, top, x0, s.y, 0.3, false)
 			s.newPage()
+			s.chartTitle(c.Title+"（续）", lh)
 			top = s.y
 		}
 		s.putAt(s.fit(b.Label, labelW-2, st.size), s.g.left, s.y+pad, labelW-2, st)
@@ -317,7 +323,7 @@ func niceScale(peak float64) (top, step float64) {
 // reportTable sets a titled table with column widths from its text: each
 // column as wide as its longest cell (within limits), the whole scaled to
 // the page; wide tables in smaller type.
-func (s *sheet) reportTable(title string, t Table) {
+func (s *sheet) reportTable(title, cont string, t Table) {
 	st := style{size: s.g.body}
 	if len(t.Header) > 6 {
 		st.size = s.g.small
@@ -349,5 +355,5 @@ func (s *sheet) reportTable(title string, t Table) {
 	for i := range ws {
 		ws[i] /= total
 	}
-	s.table(ws, t.Header, t.Rows, st)
+	s.table(ws, t.Header, t.Rows, st, tableOpts{cont: cont})
 }

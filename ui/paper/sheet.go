@@ -271,6 +271,26 @@ func (s *sheet) list(items []string, marker func(i int) string, st style) {
 	}
 }
 
+// dryRun is the height f sets, measured without breaking pages and then
+// undone: f must only lay out (text, fields, rules ...) on this sheet.
+func (s *sheet) dryRun(f func()) float64 {
+	pages, ops, y, grow := len(s.pages), len(s.cur().ops), s.y, s.g.grow
+	s.g.grow = true
+	f()
+	h := s.y - y
+	s.pages = s.pages[:pages]
+	s.cur().ops = s.cur().ops[:ops]
+	s.y, s.g.grow = y, grow
+	return h
+}
+
+// together sets what f lays out on one page: on a new page unless it fits
+// on this one (it flows on if longer than a page).
+func (s *sheet) together(f func()) {
+	s.need(s.dryRun(f))
+	f()
+}
+
 // gap adds vertical space.
 func (s *sheet) gap(mm float64) {
 	s.y += mm
@@ -363,9 +383,24 @@ func (s *sheet) signatures(labels []string, withDate bool) {
 	}
 }
 
+// tableOpts are a table's page-breaking options.
+type tableOpts struct {
+	// tail is the height (mm) of what must follow the last row on its page
+	// (signatures, a closing): the last rows go to a new page with it
+	// rather than leave it alone there.
+	tail float64
+	// cont, if set, is the caption over the repeated header after a page
+	// break (续表1 ...).
+	cont string
+}
+
 // table sets a bordered table (A4): widths are fractions of the printable
 // width; each cell wraps; the header row repeats after a page break.
-func (s *sheet) table(widths []float64, header []string, rows [][]string, st style) {
+func (s *sheet) table(widths []float64, header []string, rows [][]string, st style, opt ...tableOpts) {
+	var o tableOpts
+	if len(opt) > 0 {
+		o = opt[0]
+	}
 	st.size *= 0.92
 	lh := lineHeight(st.size)
 	pad := 1.4
@@ -402,15 +437,51 @@ func (s *sheet) table(widths []float64, header []string, rows [][]string, st sty
 		s.y = top + h
 	}
 	hc, hh := layout(header)
-	s.need(hh + lh*2)
-	drawRow(hc, hh, true)
-	for _, r := range rows {
-		cells, h := layout(r)
-		if !s.g.grow && s.y+h > s.g.h-s.g.bottom {
-			s.newPage()
-			drawRow(hc, hh, true)
+	body := make([][][]string, len(rows))
+	hs := make([]float64, len(rows))
+	for i, r := range rows {
+		body[i], hs[i] = layout(r)
+	}
+	bottom := s.g.h - s.g.bottom
+	// The last two rows and the tail share a page when they fit on one.
+	last := min(2, len(rows))
+	keep := o.tail
+	for _, h := range hs[len(hs)-last:] {
+		keep += h
+	}
+	if hh+keep > bottom-s.g.top-lineHeight(s.g.body) {
+		keep = 0
+	}
+	// The header keeps at least one row (two if there are) with it.
+	first := hh
+	for i := 0; i < last; i++ {
+		first += hs[i]
+	}
+	if len(rows) <= 4 {
+		// A short table is not split.
+		first = hh + o.tail
+		for _, h := range hs {
+			first += h
 		}
-		drawRow(cells, h, false)
+	}
+	s.need(first)
+	drawRow(hc, hh, true)
+	onPage := 0
+	for i := range rows {
+		h := hs[i]
+		if i == len(rows)-last && keep > 0 && onPage >= 2 {
+			h = keep
+		}
+		if !s.g.grow && s.y+h > bottom && i > 0 {
+			s.newPage()
+			if o.cont != "" {
+				s.text(o.cont, style{size: st.size, bold: true})
+			}
+			drawRow(hc, hh, true)
+			onPage = 0
+		}
+		drawRow(body[i], hs[i], false)
+		onPage++
 	}
 }
 

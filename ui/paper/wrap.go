@@ -16,10 +16,10 @@ import (
 //     punctuation (（《“ …): such a mark travels with its neighbour (禁则).
 
 // noLineStart are marks that must not begin a line.
-const noLineStart = "，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}>"
+const noLineStart = "，。、；：？！）》」』】〕〉〗］｝”’…—·％%‰℃,.;:?!)]}>"
 
 // noLineEnd are marks that must not end a line.
-const noLineEnd = "（《「『【〔〈“‘([{<￥$"
+const noLineEnd = "（《「『【〔〈〖［｛“‘([{<￥$"
 
 // isWordRune reports whether r belongs to an unbreakable Latin run.
 func isWordRune(r rune) bool {
@@ -33,11 +33,18 @@ func isWordRune(r rune) bool {
 // tokens splits one paragraph (no newlines) into the pieces a line may break
 // between. A space is its own token.
 func tokens(s string) []string {
+	return split(s, true)
+}
+
+// split is tokens; with words false every character is a piece of its own
+// (how a word wider than a whole line is broken), the marks still kept with
+// their neighbours.
+func split(s string, words bool) []string {
 	var out []string
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		j := i + 1
-		if rs[i] != ' ' && isWordRune(rs[i]) {
+		if words && rs[i] != ' ' && isWordRune(rs[i]) {
 			for j < len(rs) && rs[j] != ' ' && isWordRune(rs[j]) {
 				j++
 			}
@@ -106,14 +113,15 @@ func wrapPara(para string, width float64, measure func(string) float64) []string
 			cur = append(cur, tok)
 			curW = w
 		default:
-			// A token wider than the rest of the line: break it rune by rune.
-			for _, r := range tok {
-				rw := measure(string(r))
-				if curW+rw > width+1e-9 && len(cur) > 0 {
+			// A token wider than a whole line: break it between characters,
+			// keeping the marks with their neighbours (禁则) here too.
+			for _, piece := range split(tok, false) {
+				pw := measure(piece)
+				if curW+pw > width+1e-9 && len(cur) > 0 {
 					flush()
 				}
-				cur = append(cur, string(r))
-				curW += rw
+				cur = append(cur, piece)
+				curW += pw
 			}
 		}
 	}

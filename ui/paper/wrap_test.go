@@ -57,6 +57,18 @@ func TestWrap(t *testing.T) {
 			text: "一\n\n二", width: 4, want: []string{"一", "", "二"},
 		},
 		"Empty": {text: "", width: 4, want: []string{""}},
+		"LongWordKeepsClosingMark": {
+			text: "12345%678", width: 2.5,
+			want: []string{"1234", "5%678"},
+		},
+		"LongWordKeepsDotOffLineStart": {
+			text: "abcdef.gh", width: 3,
+			want: []string{"abcde", "f.gh"},
+		},
+		"NoFullwidthBracketAtLineStart": {
+			text: "一二三［四］五", width: 4,
+			want: []string{"一二三", "［四］五"},
+		},
 		"NoOrphan": {
 			text: "一二三四五六七八九", width: 8,
 			want: []string{"一二三四五六七", "八九"},
