@@ -350,16 +350,14 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 		f.Breach.PlaceHolder = lang.L("acct.breachEmpty", map[string]any{"Days": BreachDays})
 		f.Breach.Disable()
 	}
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("acct.breach"), f.Breach)...)
-	rows = append(rows, labelled(lang.L("acct.staff"), f.Staff)...)
-	rows = append(rows, labelled(lang.L("acct.kind"), f.Kind)...)
-	rows = append(rows, labelled(lang.L("acct.note"), f.Note)...)
-	rows = append(rows, labelled(lang.L("acct.deadline"), f.Deadline)...)
+	// Labels left of their fields: every field and 确定 in sight at once.
+	rows := []fyne.CanvasObject{form(labelled(lang.L("acct.breach"), f.Breach),
+		labelled(lang.L("acct.staff"), f.Staff), labelled(lang.L("acct.kind"), f.Kind),
+		labelled(lang.L("acct.note"), f.Note), labelled(lang.L("acct.deadline"), f.Deadline))}
 	s.AddFields = f
 	st, sess, ctx := s.a.store, d.session, d.opts.Context
 	var who string
-	s.AddForm = newFormDialog(d, lang.L("acct.add"), rows, fyne.NewSize(820, 680),
+	s.AddForm = newFormDialog(d, lang.L("acct.add"), rows, fyne.NewSize(960, 720),
 		func(fd *FormDialog) func() error {
 			i := f.Staff.SelectedIndex()
 			if i < 0 {
@@ -404,13 +402,11 @@ func (s *AccountabilityScreen) OpenOutcome(r data.AccountabilityRow) {
 	note.Wrapping = fyne.TextWrapWord
 	s.Outcome = d.newEntry(true, lang.L("acct.outcomeHint"))
 	s.Outcome.SetText(r.Outcome)
-	var rows []fyne.CanvasObject
-	rows = append(rows, info)
-	rows = append(rows, labelled(lang.L("acct.note"), note)...)
-	rows = append(rows, labelled(lang.L("acct.outcome"), s.Outcome)...)
+	rows := []fyne.CanvasObject{info, form(labelled(lang.L("acct.note"), note),
+		labelled(lang.L("acct.outcome"), s.Outcome))}
 	st, sess, ctx := s.a.store, d.session, d.opts.Context
 	out := s.Outcome
-	s.OutcomeForm = newFormDialog(d, lang.L("acct.outcomeTitle"), rows, fyne.NewSize(760, 560),
+	s.OutcomeForm = newFormDialog(d, lang.L("acct.outcomeTitle"), rows, fyne.NewSize(760, 640),
 		func(*FormDialog) func() error {
 			text := out.Text
 			return func() error { return st.SetAccountabilityOutcome(ctx, sess, r.ID, text) }

@@ -127,7 +127,10 @@ func newCalendarScreen(a *Admin) *CalendarScreen {
 	c.Error.Hide()
 	c.legend = hint(lang.L("calendar.legend"))
 	// The legend's place shows the last change's notice or an error.
-	bottom := container.NewBorder(nil, nil, c.Status, nil, container.NewStack(c.legend, c.Notice, c.Error))
+	// Two equal halves: a notice then wraps to two lines, as the legend
+	// does, and the month grid keeps its room.
+	c.Status.Wrapping = fyne.TextWrapWord
+	bottom := container.NewGridWithColumns(2, c.Status, container.NewStack(c.legend, c.Notice, c.Error))
 	c.box = container.NewBorder(top, bottom, nil, nil, c.grid)
 	c.content = c.box
 	c.Reload()

@@ -71,10 +71,11 @@ func (c *CalendarScreen) OpenImport() {
 	top := container.NewVBox(
 		hint(lang.L("calendar.import.intro")),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("calendar.import.path")),
-			container.NewHBox(im.Browse, im.Preview), im.Path),
-		im.Info)
+			container.NewHBox(im.Browse, im.Preview), im.Path))
+	// The summary scrolls with the days: in the scroll it wraps at the
+	// dialog's full width (above it, it wrapped at a stale narrow one).
 	body := container.NewBorder(top, container.NewGridWithColumns(2, im.Cancel, im.Apply), nil, nil,
-		container.NewVScroll(im.Details))
+		container.NewVScroll(container.NewVBox(im.Info, im.Details)))
 	im.dlg = dialog.NewCustomWithoutButtons(lang.L("calendar.import.title"), body, d.win)
 	size := d.win.Canvas().Size()
 	im.dlg.Resize(fyne.NewSize(min(900, size.Width-40), min(640, size.Height-40)))

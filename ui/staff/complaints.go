@@ -339,6 +339,9 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 		d.Activity()
 		showRow(windowRow, s == data.AboutWindow.Label())
 		showRow(staffRow, s == data.AboutStaff.Label())
+		if c.EnterForm != nil {
+			c.EnterForm.Error.SetText("") // the choice answers 请选择投诉的对象
+		}
 		c.EnterForm.relayout()
 	})
 	f.About.Horizontal = true

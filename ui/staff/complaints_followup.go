@@ -33,7 +33,7 @@ type FollowUpRow struct {
 	Texts  []string
 }
 
-var followUpWeights = weightedColumns{1.8, 2.2, 1.1, 2.4, 1.8, 2.2, 1.2}
+var followUpWeights = weightedColumns{1.8, 2.2, 1.1, 2.0, 2.2, 2.2, 1.2}
 
 type followUpColumns struct{}
 
@@ -101,7 +101,7 @@ func (f *FollowUps) OpenRecord(it data.FollowUpDue) {
 	info.Wrapping = fyne.TextWrapWord
 	rows := []fyne.CanvasObject{info}
 	rows = append(rows, labelled(lang.L("admin.followups.text"), f.Text)...)
-	f.Form = newFormDialog(d, lang.L("admin.followups.record")+" · "+it.ReceiptNo, rows, fyne.NewSize(760, 520),
+	f.Form = newFormDialog(d, lang.L("admin.followups.record")+" · "+it.ReceiptNo, rows, fyne.NewSize(760, 700),
 		func(*FormDialog) func() error {
 			text := f.Text.Text
 			return func() error { return st.RecordFollowUp(ctx, sess, it.RatingID, text) }

@@ -35,7 +35,9 @@ type ComplaintView struct {
 	Form   *FormDialog
 	Fields *ComplaintForm
 	Status *widget.Label
-	Back   *widget.Button
+	// Done says what the last step saved (green), next to the buttons.
+	Done *widget.Label
+	Back *widget.Button
 
 	a       *Admin
 	facts   *fyne.Container
@@ -70,10 +72,14 @@ func newComplaintView(a *Admin, id int64) *ComplaintView {
 		d.tap(func() { a.Show(SectionComplaints) }))
 	v.Status = widget.NewLabel(lang.L("admin.loading"))
 	v.Status.Wrapping = fyne.TextWrapWord
+	v.Done = widget.NewLabel("")
+	v.Done.Importance = widget.SuccessImportance
+	v.Done.Wrapping = fyne.TextWrapWord
 	v.facts = container.NewVBox()
 	v.buttons = container.NewHBox()
 	v.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, v.Back, nil, v.Status),
-		widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), v.buttons), nil, nil,
+		widget.NewSeparator()), container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, v.buttons, nil, v.Done)), nil, nil,
 		container.NewVScroll(v.facts))
 	v.Reload()
 	return v
@@ -204,7 +210,9 @@ func (v *ComplaintView) OpenStep(step string) {
 	switch step {
 	case CompAssign:
 		if !d.session.Admin() {
-			rows = append(rows, widget.NewLabel(lang.L("admin.complaint.takeConfirm")))
+			take := widget.NewLabel(lang.L("admin.complaint.takeConfirm"))
+			take.Wrapping = fyne.TextWrapWord
+			rows = append(rows, take)
 			collect = func(*FormDialog) func() error {
 				return func() error { return st.AssignComplaint(ctx, sess, id, sess.StaffID) }
 			}
@@ -233,6 +241,7 @@ func (v *ComplaintView) OpenStep(step string) {
 	case CompInvestigate:
 		f.Text = d.newEntry(true, lang.L("admin.complaint.investigationHint"))
 		f.Text.SetMinRowsVisible(6)
+		size = fyne.NewSize(760, 620)
 		f.Text.SetText(r.Investigation)
 		rows = append(rows, labelled(lang.L("admin.complaint.investigation"), f.Text)...)
 		collect = func(*FormDialog) func() error {
@@ -241,10 +250,11 @@ func (v *ComplaintView) OpenStep(step string) {
 		}
 	case CompDecide:
 		rows, collect = v.decideForm(f)
-		size = fyne.NewSize(820, 680)
+		size = fyne.NewSize(860, 740)
 	case CompReply:
 		f.Text = d.newEntry(true, lang.L("admin.complaint.replyHint"))
 		f.Text.SetMinRowsVisible(5)
+		size = fyne.NewSize(760, 740)
 		f.Publish = widget.NewCheck(lang.L("admin.complaint.publishCheck"), func(bool) { d.Activity() })
 		f.Publish.SetChecked(true)
 		rows = append(rows, labelled(lang.L("admin.complaint.reply"), f.Text)...)
@@ -255,8 +265,10 @@ func (v *ComplaintView) OpenStep(step string) {
 		}
 	case CompPublish, CompUnpublish:
 		publish := step == CompPublish
-		rows = append(rows, widget.NewLabel(lang.L("admin.complaint."+step+"Confirm")))
-		size = fyne.NewSize(600, 300)
+		confirm := widget.NewLabel(lang.L("admin.complaint." + step + "Confirm"))
+		confirm.Wrapping = fyne.TextWrapWord
+		rows = append(rows, confirm)
+		size = fyne.NewSize(660, 400)
 		collect = func(*FormDialog) func() error {
 			return func() error { return st.SetComplaintPublished(ctx, sess, id, publish) }
 		}
@@ -264,7 +276,13 @@ func (v *ComplaintView) OpenStep(step string) {
 		return
 	}
 	title := lang.L("admin.complaint.step."+step) + " · " + r.Code
+	v.Done.SetText("")
 	v.Form = newFormDialog(d, title, rows, size, collect, func() {
+		key := step
+		if step == CompDecide && f.Substantiated.Selected == lang.L("admin.complaint.substantiated") {
+			key = "decideAcct"
+		}
+		v.Done.SetText(lang.L("admin.complaint.done." + key))
 		v.Reload()
 	})
 }
@@ -274,19 +292,23 @@ func (v *ComplaintView) OpenStep(step string) {
 func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(*FormDialog) func() error) {
 	d, st, sess, ctx, id, r := v.a.d, v.a.store, v.a.d.session, v.a.d.opts.Context, v.ID, v.Row
 	yes, no := lang.L("admin.complaint.substantiated"), lang.L("admin.complaint.notSubstantiated")
-	acc := container.NewVBox()
+	var accRows [][]fyne.CanvasObject
+	showAcc := func(show bool) {
+		for _, r := range accRows {
+			showRow(r, show)
+		}
+	}
 	f.Substantiated = widget.NewRadioGroup([]string{yes, no}, func(s string) {
 		d.Activity()
-		if s == yes {
-			acc.Show()
-		} else {
-			acc.Hide()
+		if v.Form != nil {
+			v.Form.Error.SetText("") // the choice answers 请选择调查结论
 		}
+		showAcc(s == yes)
 		v.Form.relayout()
 	})
 	f.Substantiated.Horizontal = true
 	f.Text = d.newEntry(true, lang.L("admin.complaint.resultHint"))
-	f.Text.SetMinRowsVisible(4)
+	f.Text.SetMinRowsVisible(3)
 	var names []string
 	ids := []int64{0}
 	names = append(names, lang.L("admin.complaint.nobody"))
@@ -296,11 +318,12 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 	}
 	if r.About == data.AboutStaff {
 		// The person complained about is the one held accountable.
-		acc.Add(widget.NewLabel(lang.L("admin.complaint.accountableStaff", map[string]any{"Name": r.StaffName})))
+		who := widget.NewLabel(lang.L("admin.complaint.subjectName", map[string]any{"Name": r.StaffName}))
+		accRows = append(accRows, plainLabelled(lang.L("admin.complaint.responsible"), who))
 	} else {
 		f.Responsible = widget.NewSelect(names, func(string) { d.Activity() })
 		f.Responsible.SetSelectedIndex(0)
-		acc.Add(container.NewVBox(labelled(lang.L("admin.complaint.responsible"), f.Responsible)...))
+		accRows = append(accRows, labelled(lang.L("admin.complaint.responsible"), f.Responsible))
 	}
 	var kinds []string
 	for _, k := range data.AccountabilityKinds {
@@ -309,18 +332,14 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 	f.Kind = widget.NewSelect(kinds, func(string) { d.Activity() })
 	f.Kind.SetSelectedIndex(0)
 	f.Note = d.newEntry(true, lang.L("admin.complaint.noteHint"))
-	f.Deadline = d.newEntry(false, lang.L("staff.form.dayHint"))
-	for _, o := range [][]fyne.CanvasObject{labelled(lang.L("admin.complaint.kind"), f.Kind),
-		labelled(lang.L("admin.complaint.note"), f.Note), labelled(lang.L("admin.complaint.deadline"), f.Deadline)} {
-		for _, x := range o {
-			acc.Add(x)
-		}
-	}
-	acc.Hide()
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("admin.complaint.verdict"), f.Substantiated)...)
-	rows = append(rows, labelled(lang.L("admin.complaint.result"), f.Text)...)
-	rows = append(rows, acc)
+	f.Note.SetMinRowsVisible(2)
+	f.Deadline = d.newEntry(false, lang.L("admin.complaint.deadlineHint"))
+	accRows = append(accRows, labelled(lang.L("admin.complaint.kind"), f.Kind),
+		labelled(lang.L("admin.complaint.note"), f.Note), labelled(lang.L("admin.complaint.deadline"), f.Deadline))
+	showAcc(false)
+	rows := []fyne.CanvasObject{form(append([][]fyne.CanvasObject{
+		labelled(lang.L("admin.complaint.verdict"), f.Substantiated),
+		labelled(lang.L("admin.complaint.result"), f.Text)}, accRows...)...)}
 	return rows, func(fd *FormDialog) func() error {
 		if f.Substantiated.Selected == "" {
 			fd.Error.SetText(lang.L("admin.complaint.chooseVerdict"))
@@ -348,6 +367,12 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 			return err
 		}
 	}
+}
+
+// plainLabelled is labelled with a bold label and a read-only value.
+func plainLabelled(label string, value *widget.Label) []fyne.CanvasObject {
+	value.Wrapping = fyne.TextWrapWord
+	return labelled(label, value)
 }
 
 // hint is a small explanatory line.

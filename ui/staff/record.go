@@ -89,6 +89,9 @@ func (a *Admin) openRecord(staffID int64, name string, back func()) *RecordScree
 	r.Title.TextStyle = fyne.TextStyle{Bold: true}
 	var names []string
 	for _, p := range ReportPeriods {
+		if p == PeriodCustom {
+			continue // a record covers a month or the year; no day picker here
+		}
 		names = append(names, lang.L("admin.reports.period."+p))
 	}
 	r.Period = widget.NewSelect(names, nil)
@@ -241,8 +244,8 @@ func (r *RecordScreen) show(x recordData, err error) {
 	r.StudyLines = nil
 	for _, l := range sr.Sessions {
 		line := l.Day + "  " + l.KindLabel + "  " + l.Topic + "  —  " + l.Mark().Label()
-		if l.Note != "" {
-			line += "（" + l.Note + "）"
+		if extra := rollNoteExtra(l.Mark(), l.Note); extra != "" {
+			line += "（" + extra + "）"
 		}
 		r.StudyLines = append(r.StudyLines, line)
 	}

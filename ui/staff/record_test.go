@@ -45,7 +45,7 @@ func TestPersonRecord(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, r.s.RollCall(ctx, admin, jan, map[int64]bool{wang.StaffID: true, admin.StaffID: true}, nil))
 	require.NoError(t, r.s.RollCall(ctx, admin, feb, map[int64]bool{wang.StaffID: false, admin.StaffID: true},
-		map[int64]string{wang.StaffID: "请假"}))
+		map[int64]string{wang.StaffID: "请假（病假）"}))
 
 	rc, err := r.s.EnterComplaint(ctx, admin, data.NewComplaint{Channel: "phone", About: data.AboutStaff,
 		StaffID: wang.StaffID, Body: "办理医保时态度生硬。", ContactName: "李秀英", ContactPhone: "13700137000"})
@@ -101,7 +101,7 @@ func TestPersonRecord(t *testing.T) {
 	assert.Equal(t, "50.0%（1/2）", fig(staff.RecStudy), "the planned session counts for nobody")
 	assert.Equal(t, "1 次", fig(staff.RecStudyLeave))
 	assert.Equal(t, []string{"2026-01-16  每月集中学习  医保参保政策  —  出席",
-		"2026-02-06  每月集中学习  首问负责制度  —  请假（请假）"}, rec.StudyLines)
+		"2026-02-06  每月集中学习  首问负责制度  —  请假（病假）"}, rec.StudyLines)
 	assert.Equal(t, "1 件", fig(staff.RecComplaints))
 	assert.Equal(t, "1 件", fig(staff.RecSubstantiated))
 	require.Len(t, rec.ComplaintLines, 1)
@@ -125,4 +125,44 @@ func TestPersonRecord(t *testing.T) {
 	require.NotNil(t, st.Record)
 	assert.Contains(t, st.Record.ComplaintNotice.Text, "回避")
 	assert.Equal(t, "100.0%（2/2）", st.Record.Figures[staff.RecStudy].Text)
+}
+
+// A leave whose note says only 请假 is shown once, not as 请假（请假）.
+func TestRecordLeaveNoteOnce(t *testing.T) {
+	r := adminRig(t)
+	ctx := context.Background()
+	admin, ok := r.d.Session()
+	require.True(t, ok)
+	people, err := r.s.LoginChoices(ctx)
+	require.NoError(t, err)
+	var wang data.LoginChoice
+	for _, p := range people {
+		if p.Name == "王丽娟" {
+			wang = p
+		}
+	}
+	day := time.Date(2026, 2, 6, 14, 0, 0, 0, data.China)
+	id, err := r.s.AddStudySession(ctx, admin, day, "首问负责制度", data.StudyMonthly, "")
+	require.NoError(t, err)
+	require.NoError(t, r.s.RollCall(ctx, admin, id, map[int64]bool{wang.StaffID: false},
+		map[int64]string{wang.StaffID: "请假"}))
+	r.d.Admin.Show(staff.SectionStudy)
+	r.d.Admin.Study.OpenRecord(wang.StaffID, wang.Name)
+	rec := r.d.Admin.Study.Record
+	require.NotNil(t, rec)
+	require.True(t, rec.Loaded, rec.Status.Text)
+	assert.Contains(t, rec.StudyLines, "2026-02-06  每月集中学习  首问负责制度  —  请假")
+}
+
+// The record's period list offers months and the year, each in words (no
+// untranslated custom period).
+func TestRecordPeriodsTranslated(t *testing.T) {
+	r := adminRig(t)
+	r.d.Admin.Show(staff.SectionStudy)
+	people, err := r.s.LoginChoices(context.Background())
+	require.NoError(t, err)
+	r.d.Admin.Study.OpenRecord(people[0].StaffID, people[0].Name)
+	rec := r.d.Admin.Study.Record
+	require.NotNil(t, rec)
+	assert.Equal(t, []string{"本月", "上月", "本年"}, rec.Period.Options)
 }

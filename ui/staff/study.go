@@ -109,7 +109,7 @@ func newStudyScreen(a *Admin) *StudyScreen {
 	people := container.NewBorder(container.NewVBox(sectionTitle(lang.L("study.people")), peopleHeader,
 		widget.NewSeparator()), nil, nil, nil, container.NewVScroll(s.people))
 	split := container.NewHSplit(sessions, people)
-	split.Offset = 0.62
+	split.Offset = 0.55
 	s.content = container.NewBorder(container.NewVBox(top, s.months, s.Missing, widget.NewSeparator()),
 		container.NewHBox(s.Status, s.Notice), nil, nil, split)
 	s.Reload()
@@ -350,7 +350,7 @@ func (p *StudyPersonRow) CreateRenderer() fyne.WidgetRenderer { return widget.Ne
 
 type studyPersonColumns struct{}
 
-var studyPersonWeights = weightedColumns{1.5, 1.4, 1.2}
+var studyPersonWeights = weightedColumns{1.3, 1.9, 1.0}
 
 func (studyPersonColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { studyPersonWeights.Layout(o, s) }
 func (studyPersonColumns) MinSize(o []fyne.CanvasObject) fyne.Size {
@@ -380,15 +380,14 @@ func (s *StudyScreen) OpenAdd() {
 	f.Kind.SetSelected(kinds[0])
 	f.Topic = d.newEntry(false, lang.L("study.topicHint"))
 	f.Note = d.newEntry(true, lang.L("study.noteHint"))
-	var rows []fyne.CanvasObject
-	rows = append(rows, labelled(lang.L("study.day"), f.Day)...)
-	rows = append(rows, labelled(lang.L("study.kind"), f.Kind)...)
-	rows = append(rows, labelled(lang.L("study.topic"), f.Topic)...)
-	rows = append(rows, labelled(lang.L("study.note"), f.Note)...)
+	// Labels left of their fields: every field and 确定 in sight at once.
+	rows := []fyne.CanvasObject{form(labelled(lang.L("study.day"), f.Day),
+		labelled(lang.L("study.kind"), f.Kind), labelled(lang.L("study.topic"), f.Topic),
+		labelled(lang.L("study.note"), f.Note))}
 	s.AddFields = f
 	st, sess, ctx := s.a.store, d.session, d.opts.Context
 	var added time.Time
-	s.AddForm = newFormDialog(d, lang.L("study.add"), rows, fyne.NewSize(760, 560),
+	s.AddForm = newFormDialog(d, lang.L("study.add"), rows, fyne.NewSize(1000, 640),
 		func(fd *FormDialog) func() error {
 			day, err := parseDay(f.Day.Text)
 			if err != nil || day.IsZero() {

@@ -93,7 +93,7 @@ func (r *RollCallScreen) show(lines []data.RollLine, err error) {
 		row.Absent = widget.NewButton(data.MarkAbsent.Label(), d.tap(func() { r.set(row, data.MarkAbsent) }))
 		r.paint(row)
 		r.Rows = append(r.Rows, row)
-		note := widget.NewLabel(l.Note)
+		note := widget.NewLabel(rollNoteExtra(l.Mark(), l.Note))
 		note.Importance = widget.LowImportance
 		note.Truncation = fyne.TextTruncateEllipsis
 		buttons := container.New(&rollButtons{}, row.Present, row.Leave, row.Absent)
@@ -238,4 +238,17 @@ func (rollButtons) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	pad := fyne.CurrentApp().Settings().Theme().Size(fynetheme.SizeNamePadding)
 	n := float32(len(objects))
 	return fyne.NewSize(n*rollButtonWidth+(n-1)*pad, bmtheme.MinTouchTarget)
+}
+
+// rollNoteExtra is what a roll-call note adds to its mark: the 请假 that
+// marks leave is said by the mark already, so 请假（病假） adds 病假 and a
+// bare 请假 nothing.
+func rollNoteExtra(mark data.RollMark, note string) string {
+	if mark != data.MarkLeave {
+		return note
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(note, data.RollLeave))
+	rest = strings.TrimSuffix(strings.TrimPrefix(rest, "（"), "）")
+	rest = strings.TrimSuffix(strings.TrimPrefix(rest, "("), ")")
+	return strings.TrimSpace(strings.TrimLeft(rest, "：:，, "))
 }

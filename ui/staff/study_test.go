@@ -121,7 +121,7 @@ func TestStudySessionRollCallAndRate(t *testing.T) {
 
 	// The rate per person for the year: one session held with a roll-call.
 	assert.Equal(t, []string{"张建华", "1 / 1 次", "100.0%"}, personRow(t, s, "张建华").Texts())
-	assert.Equal(t, []string{"王丽娟", "0 / 1 次（请假 1 次）", "0.0%"}, personRow(t, s, "王丽娟").Texts())
+	assert.Equal(t, []string{"王丽娟", "0 / 1 次，请假 1 次", "0.0%"}, personRow(t, s, "王丽娟").Texts())
 	assert.Equal(t, []string{"赵磊", "0 / 1 次", "0.0%"}, personRow(t, s, "赵磊").Texts())
 	assert.Equal(t, []string{"刘伟", "0 / 1 次", "0.0%"}, personRow(t, s, "刘伟").Texts(), "not on the roll-call")
 
