@@ -318,6 +318,24 @@ func (narrowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(0, h)
 }
 
+// collapseEmpty takes no room while its label is empty, and the label's
+// room once it has something to say.
+type collapseEmpty struct{ l *widget.Label }
+
+func (c collapseEmpty) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (c collapseEmpty) MinSize([]fyne.CanvasObject) fyne.Size {
+	if c.l.Text == "" {
+		return fyne.Size{}
+	}
+	return c.l.MinSize()
+}
+
 // FormDialog is a dialog of one administration step: its fields, a line
 // for the store's message, 取消 and 确定. 确定 runs the step off the UI
 // goroutine; on success the dialog closes and done runs, otherwise the
@@ -355,6 +373,7 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 		if f.busy {
 			return
 		}
+		f.Error.SetText("") // an old message must not stand for this try
 		work := collect(f)
 		if work == nil {
 			return
@@ -382,7 +401,8 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 	// The message stays in sight above the buttons, however long the form
 	// scrolls.
 	f.rows = container.NewVBox(rows...)
-	body := container.NewBorder(nil, container.NewVBox(f.Error, container.NewGridWithColumns(2, f.Cancel, f.Submit)),
+	body := container.NewBorder(nil, container.NewVBox(
+		container.New(collapseEmpty{f.Error}, f.Error), container.NewGridWithColumns(2, f.Cancel, f.Submit)),
 		nil, nil, container.NewVScroll(f.rows))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
 	f.dlg.Resize(size)
