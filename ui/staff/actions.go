@@ -45,9 +45,12 @@ type ActionForm struct {
 	ManageReasons *widget.Button
 	Reasons       *ReasonEditor
 	Note          *widget.Entry
-	Error         *widget.Label
-	Submit        *widget.Button
-	Cancel        *widget.Button
+	// NoteLabel names Note in 受理: the result told to the resident for
+	// 直接办理, an internal note otherwise.
+	NoteLabel *widget.Label
+	Error     *widget.Label
+	Submit    *widget.Button
+	Cancel    *widget.Button
 
 	r       *Request
 	dlg     dialog.Dialog
@@ -56,6 +59,7 @@ type ActionForm struct {
 	windows []data.Window
 	parts   []data.JointPartState
 	busy    bool
+	scroll  *container.Scroll // the fields
 	// onSecondReason holds SecondReason and its label, hidden until needed.
 	onSecondReason *fyne.Container
 }
@@ -68,7 +72,10 @@ func (r *Request) OpenAction(a data.Action) {
 	var rows []fyne.CanvasObject
 	add := func(label string, o fyne.CanvasObject) {
 		if label != "" {
-			rows = append(rows, widget.NewLabel(label))
+			l := widget.NewLabel(label)
+			l.TextStyle = fyne.TextStyle{Bold: true}
+			l.Wrapping = fyne.TextWrapWord
+			rows = append(rows, l)
 		}
 		rows = append(rows, o)
 	}
@@ -89,12 +96,29 @@ func (r *Request) OpenAction(a data.Action) {
 		for _, m := range data.Modes {
 			opts = append(opts, m.Label())
 		}
-		f.Mode = widget.NewRadioGroup(opts, func(string) { r.d.Activity() })
+		f.Mode = widget.NewRadioGroup(opts, nil)
 		f.Mode.Horizontal = true
+		f.Mode.Required = true
 		f.Mode.SetSelected(det.Mode.Label())
 		add(lang.L("staff.form.mode"), f.Mode)
-		f.Note = entry(true, lang.L("staff.form.acceptNote"))
-		add(lang.L("staff.form.note"), f.Note)
+		// 直接办理 finishes the request at once and the note is then the
+		// result told to the resident; otherwise it is an internal note.
+		f.NoteLabel = widget.NewLabel("")
+		f.NoteLabel.TextStyle = fyne.TextStyle{Bold: true}
+		f.NoteLabel.Wrapping = fyne.TextWrapWord
+		f.Note = entry(true, "")
+		rows = append(rows, f.NoteLabel, f.Note)
+		onMode := func() {
+			if f.Mode.Selected == data.ModeDirect.Label() {
+				f.NoteLabel.SetText(lang.L("staff.form.directResult"))
+				f.Note.SetPlaceHolder(lang.L("staff.form.directResultHint"))
+			} else {
+				f.NoteLabel.SetText(lang.L("staff.form.internalNote"))
+				f.Note.SetPlaceHolder(lang.L("staff.form.internalNoteHint"))
+			}
+		}
+		onMode()
+		f.Mode.OnChanged = func(string) { r.d.Activity(); onMode() }
 	case data.ActSupplement:
 		f.mats = r.Item.Materials
 		brought := map[int64]bool{}
@@ -130,11 +154,15 @@ func (r *Request) OpenAction(a data.Action) {
 			add(lang.L("staff.form.commonReasons"), picks)
 		}
 		add(lang.L("staff.form.refuseReason"), f.Reason)
-		f.Basis = entry(false, orDash(r.Item.Basis))
+		f.Basis = entry(true, orDash(r.Item.Basis)) // bases are long: wrapped, not cut off
 		add(lang.L("staff.form.basis"), f.Basis)
 	case data.ActEscalate:
 		f.Department = entry(false, r.Item.UpperDepartment)
-		add(lang.L("staff.form.department"), f.Department)
+		if r.Item.UpperDepartment != "" {
+			add(lang.L("staff.form.departmentDefault"), f.Department)
+		} else {
+			add(lang.L("staff.form.department"), f.Department)
+		}
 		f.Sent = entry(false, lang.L("staff.form.dayHint"))
 		f.Sent.SetText(data.Day(r.d.opts.Now()))
 		add(lang.L("staff.form.sent"), f.Sent)
@@ -229,15 +257,35 @@ func (r *Request) OpenAction(a data.Action) {
 	f.Error.Wrapping = fyne.TextWrapWord
 	f.Error.Importance = widget.DangerImportance
 	f.Error.TextStyle = fyne.TextStyle{Bold: true}
+	f.Error.Hide()
 	f.Submit = widget.NewButton(lang.L("staff.form.submit"), r.d.tap(f.submit))
 	f.Submit.Importance = widget.HighImportance
 	f.Cancel = widget.NewButton(lang.L("staff.form.cancel"), r.d.tap(f.close))
-	rows = append(rows, f.Error)
 	buttons := container.NewGridWithColumns(2, f.Cancel, f.Submit)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
+	// The fields scroll; the message and the buttons stay in sight below
+	// them, however long the form.
+	form := compactControls(container.NewVBox(rows...))
+	f.scroll = container.NewVScroll(form)
+	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.Error, buttons), nil, nil, f.scroll)
 	f.dlg = dialog.NewCustomWithoutButtons(actionLabel(a)+" · "+det.ReceiptNo, body, r.d.win)
-	f.dlg.Resize(fyne.NewSize(820, 640))
+	f.dlg.Resize(actionDialogSize(form.MinSize().Height))
 	f.dlg.Show()
+}
+
+// actionDialogSize fits a step's dialog to its fields (formHeight tall):
+// wide enough for the six handling modes in a row, no taller than a
+// 1280×800 screen allows (the fields scroll beyond that).
+func actionDialogSize(formHeight float32) fyne.Size {
+	// Title, separator, a two-line message and the buttons take about 320.
+	return fyne.NewSize(980, min(max(formHeight+320, 400), 740))
+}
+
+// setError shows msg below the fields (hides the line when msg is "").
+func (f *ActionForm) setError(msg string) {
+	f.Error.Importance = widget.DangerImportance
+	f.Error.SetText(msg)
+	f.Error.Hidden = msg == ""
+	f.Error.Refresh()
 }
 
 func (f *ActionForm) close() {
@@ -333,12 +381,12 @@ func (f *ActionForm) submit() {
 	case data.ActEscalate:
 		sent, err := parseDay(f.Sent.Text)
 		if err != nil {
-			f.Error.SetText(lang.L("staff.form.badSentDay"))
+			f.setError(lang.L("staff.form.badSentDay"))
 			return
 		}
 		expected, err := parseDay(f.Expected.Text)
 		if err != nil {
-			f.Error.SetText(lang.L("staff.form.badDay"))
+			f.setError(lang.L("staff.form.badExpectedDay"))
 			return
 		}
 		dept := f.Department.Text
@@ -382,7 +430,7 @@ func (f *ActionForm) submit() {
 	case data.ActPause:
 		restart, err := parseDay(f.Restart.Text)
 		if err != nil {
-			f.Error.SetText(lang.L("staff.form.badDay"))
+			f.setError(lang.L("staff.form.badRestartDay"))
 			return
 		}
 		reason := f.Reason.Text
@@ -400,7 +448,9 @@ func (f *ActionForm) submit() {
 	}
 	f.busy = true
 	f.Submit.Disable()
-	f.Error.SetText(lang.L("staff.form.saving"))
+	f.setError(lang.L("staff.form.saving"))
+	f.Error.Importance = widget.MediumImportance
+	f.Error.Refresh()
 	d.async(func() func() {
 		n, err := work()
 		return func() {
@@ -419,10 +469,11 @@ func (f *ActionForm) submit() {
 // failed shows the store's message; for 补正 asking for new materials a
 // second time it brings up the written reason the store wants.
 func (f *ActionForm) failed(err error) {
-	f.Error.SetText(data.Message(err))
+	f.setError(data.Message(err))
 	var ie *data.InvalidError
 	if errors.As(err, &ie) && ie.Field == "second_reason" && f.onSecondReason != nil {
 		f.onSecondReason.Show()
+		f.scroll.ScrollToBottom() // the reason is the last field: bring it into sight
 		f.r.d.win.Canvas().Focus(f.SecondReason)
 	}
 }
@@ -456,15 +507,17 @@ func (r *Request) done(a data.Action, n *pendingNotice) {
 // setNotice shows the notice bar with msg and, when n is set, 打印.
 func (r *Request) setNotice(msg string, n *pendingNotice) {
 	r.Notice = n
-	r.PrintStatus.SetText("")
+	setPrintStatus(r.PrintStatus, "", false)
+	// What an earlier print said belongs to what was on show before.
+	setPrintStatus(r.ReprintStatus, "", false)
 	if n != nil {
-		msg += " " + lang.L("staff.notice.offer", map[string]any{"Notice": n.title()})
+		msg += lang.L("staff.notice.offer", map[string]any{"Notice": n.title()})
 		if r.d.opts.Printer != nil {
 			r.PrintButton.SetText(lang.L("staff.notice.printNamed", map[string]any{"Notice": n.title()}))
 			r.PrintButton.Show()
 		} else {
 			r.PrintButton.Hide()
-			r.PrintStatus.SetText(lang.L("staff.notice.noPrinter"))
+			setPrintStatus(r.PrintStatus, lang.L("staff.notice.noPrinter"), false)
 		}
 	} else {
 		r.PrintButton.Hide()
@@ -566,31 +619,49 @@ func openReasonEditor(d *Desk, rs RefusalReasonStore, changed func()) *ReasonEdi
 	e.Error = widget.NewLabel("")
 	e.Error.Wrapping = fyne.TextWrapWord
 	e.Error.Importance = widget.DangerImportance
+	e.Error.TextStyle = fyne.TextStyle{Bold: true}
+	e.Error.Hide()
 	e.Close = widget.NewButton(lang.L("staff.reasons.close"), d.tap(func() { e.dlg.Hide() }))
 	hint := widget.NewLabel(lang.L("staff.reasons.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	body := container.NewBorder(hint, container.NewVBox(container.NewBorder(nil, nil, nil, e.Add, e.New), e.Error,
-		e.Close), nil, nil, container.NewVScroll(e.list))
+	// The list keeps clear of its scroll bar on the right (it would lie
+	// over the delete buttons), and its rows are compact so that five or
+	// six reasons show at once.
+	list := container.NewBorder(nil, nil, nil, container.New(&fixedSize{size: fyne.NewSize(16, 0)}), e.list)
+	body := container.NewBorder(hint, compactControls(container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, e.Add, e.New), e.Error, e.Close)), nil, nil,
+		container.NewVScroll(compactControls(list)))
 	e.dlg = dialog.NewCustomWithoutButtons(lang.L("staff.reasons.title"), body, d.win)
-	e.dlg.Resize(fyne.NewSize(1000, 680))
+	e.dlg.Resize(fyne.NewSize(1000, 740))
 	e.dlg.Show()
 	e.reload("")
 	return e
 }
 
-// reload reads the list again and shows msg (an error, or "").
+// say shows msg under the new reason: in red when failed; "" hides it.
+func (e *ReasonEditor) say(msg string, failed bool) {
+	e.Error.Importance = widget.SuccessImportance
+	if failed {
+		e.Error.Importance = widget.DangerImportance
+	}
+	e.Error.SetText(msg)
+	e.Error.Hidden = msg == ""
+	e.Error.Refresh()
+}
+
+// reload reads the list again and shows msg (what was done, or "").
 func (e *ReasonEditor) reload(msg string) {
 	d := e.d
 	d.async(func() func() {
 		list, err := e.rs.RefusalReasons(d.opts.Context)
 		return func() {
 			if err != nil {
-				e.Error.SetText(data.Message(err))
+				e.say(data.Message(err), true)
 				return
 			}
 			e.show(list)
-			e.Error.SetText(msg)
+			e.say(msg, false)
 		}
 	})
 }
@@ -604,16 +675,20 @@ func (e *ReasonEditor) show(list []data.RefusalReason) {
 		en := d.newEntry(false, "")
 		en.SetText(r.Text)
 		save := widget.NewButtonWithIcon("", fynetheme.DocumentSaveIcon(), d.tap(func() {
-			e.run(func(ctx context.Context) error { return e.rs.EditRefusalReason(ctx, d.session, r.ID, en.Text) })
+			e.run(lang.L("staff.reasons.saved"), func(ctx context.Context) error {
+				return e.rs.EditRefusalReason(ctx, d.session, r.ID, en.Text)
+			})
 		}))
 		up := widget.NewButtonWithIcon("", fynetheme.MoveUpIcon(), d.tap(func() {
-			e.run(func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, -1) })
+			e.run("", func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, -1) })
 		}))
 		down := widget.NewButtonWithIcon("", fynetheme.MoveDownIcon(), d.tap(func() {
-			e.run(func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, 1) })
+			e.run("", func(ctx context.Context) error { return e.rs.MoveRefusalReason(ctx, d.session, r.ID, 1) })
 		}))
 		del := widget.NewButtonWithIcon("", fynetheme.DeleteIcon(), d.tap(func() {
-			e.run(func(ctx context.Context) error { return e.rs.DeleteRefusalReason(ctx, d.session, r.ID) })
+			e.run(lang.L("staff.reasons.deleted"), func(ctx context.Context) error {
+				return e.rs.DeleteRefusalReason(ctx, d.session, r.ID)
+			})
 		}))
 		del.Importance = widget.DangerImportance
 		if i == 0 {
@@ -635,25 +710,26 @@ func (e *ReasonEditor) show(list []data.RefusalReason) {
 
 func (e *ReasonEditor) onAdd() {
 	d, text := e.d, e.New.Text
-	e.run(func(ctx context.Context) error {
+	e.run(lang.L("staff.reasons.added"), func(ctx context.Context) error {
 		_, err := e.rs.AddRefusalReason(ctx, d.session, text)
 		return err
 	})
 }
 
 // run applies one change off the UI goroutine; on success the list, the
-// new-reason entry and the dialog's quick picks are renewed.
-func (e *ReasonEditor) run(change func(ctx context.Context) error) {
+// new-reason entry and the dialog's quick picks are renewed and done is
+// said ("" for nothing).
+func (e *ReasonEditor) run(done string, change func(ctx context.Context) error) {
 	d := e.d
 	d.async(func() func() {
 		err := change(d.opts.Context)
 		return func() {
 			if err != nil {
-				e.Error.SetText(data.Message(err))
+				e.say(data.Message(err), true)
 				return
 			}
 			e.New.SetText("")
-			e.reload("")
+			e.reload(done)
 			if e.changed != nil {
 				e.changed()
 			}

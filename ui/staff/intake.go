@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -46,8 +47,22 @@ type Intake struct {
 
 	d       *Desk
 	form    *fyne.Container
+	bottom  *fyne.Container // the message and 登记
+	frame   *fyne.Container // the item, the form, the bottom
+	scroll  *container.Scroll
 	content *fyne.Container
 	busy    bool
+}
+
+// intakeLabelWidth fits the longest field names (本次登记人数 *) so that
+// every control starts at the same place.
+const intakeLabelWidth = 230
+
+// intakeRow is a label on the left, o beside it, aligned with the others.
+func intakeRow(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.New(&exactWidthLayout{w: intakeLabelWidth}, l), nil, o)
 }
 
 func newIntake(d *Desk) *Intake {
@@ -55,11 +70,15 @@ func newIntake(d *Desk) *Intake {
 	in.ItemSelect = widget.NewSelect(nil, func(string) { d.Activity(); in.onItem() })
 	in.ItemSelect.PlaceHolder = lang.L("staff.intake.pickItem")
 	in.form = container.NewVBox()
+	in.bottom = container.NewVBox()
 	title := widget.NewLabel(lang.L("staff.intake.title"))
 	title.SizeName = fynetheme.SizeNameHeadingText
-	in.content = container.NewStack(container.NewBorder(container.NewVBox(title,
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("staff.intake.item")), nil, in.ItemSelect)),
-		nil, nil, nil, container.NewVScroll(in.form)))
+	in.scroll = container.NewVScroll(compactControls(in.form))
+	// The message and 登记 stay below the form, in sight however long the
+	// item's form is.
+	in.frame = container.NewBorder(container.NewVBox(title,
+		intakeRow(lang.L("staff.intake.item"), in.ItemSelect)), in.bottom, nil, nil, in.scroll)
+	in.content = container.NewStack(in.frame)
 	in.loadItems()
 	return in
 }
@@ -126,7 +145,7 @@ func (in *Intake) buildForm() {
 		return e
 	}
 	row := func(label string, o fyne.CanvasObject) {
-		in.form.Add(field(label, o))
+		in.form.Add(intakeRow(label, o))
 	}
 	for _, f := range it.Fields {
 		label := f.Label
@@ -175,17 +194,40 @@ func (in *Intake) buildForm() {
 	in.NeedsHelp = widget.NewCheck(lang.L("staff.intake.needsHelp"), func(bool) { d.Activity() })
 	in.Proxy = widget.NewCheck(lang.L("staff.intake.proxy"), func(bool) { d.Activity() })
 	in.Consent = widget.NewCheck(lang.L("staff.intake.consent"), func(bool) { d.Activity() })
-	in.form.Add(container.NewHBox(in.NeedsHelp, in.Proxy))
-	in.form.Add(in.Consent)
+	row("", container.NewHBox(in.NeedsHelp, in.Proxy))
+	row("", in.Consent)
 	in.Error = widget.NewLabel("")
 	in.Error.Wrapping = fyne.TextWrapWord
 	in.Error.Importance = widget.DangerImportance
 	in.Error.TextStyle = fyne.TextStyle{Bold: true}
 	in.Submit = widget.NewButtonWithIcon(lang.L("staff.intake.submit"), fynetheme.ConfirmIcon(), d.tap(in.onSubmit))
 	in.Submit.Importance = widget.HighImportance
-	in.form.Add(in.Error)
-	in.form.Add(in.Submit)
+	in.bottom.Objects = []fyne.CanvasObject{widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, exactWidth(240, in.Submit), in.Error)}
 	in.form.Refresh()
+	in.frame.Refresh() // the bottom grew: lay the frame out again
+	in.scroll.ScrollToTop()
+}
+
+// intakeMessage is the store's message for a registration, spoken to the
+// clerk: the consent is the resident's, given at the window, not a
+// button on the kiosk.
+func intakeMessage(err error) string {
+	var ie *data.InvalidError
+	if errors.As(err, &ie) && ie.Field == "consent" {
+		return lang.L("staff.intake.needConsent")
+	}
+	return data.Message(err)
+}
+
+// setError shows msg beside 登记 (the line stays laid out when empty: it
+// costs nothing beside the button).
+func (in *Intake) setError(msg string, failed bool) {
+	in.Error.Importance = widget.MediumImportance
+	if failed {
+		in.Error.Importance = widget.DangerImportance
+	}
+	in.Error.SetText(msg)
 }
 
 // Registration is the form as a data.Registration.
@@ -237,13 +279,13 @@ func (in *Intake) onSubmit() {
 	}
 	d, reg := in.d, in.Registration()
 	in.busy = true
-	in.Error.SetText(lang.L("staff.form.saving"))
+	in.setError(lang.L("staff.form.saving"), false)
 	d.async(func() func() {
 		rc, err := d.store.Register(d.opts.Context, reg)
 		return func() {
 			in.busy = false
 			if err != nil {
-				in.Error.SetText(data.Message(err))
+				in.setError(intakeMessage(err), true)
 				return
 			}
 			in.showReceipt(rc)
@@ -264,15 +306,18 @@ func (in *Intake) showReceipt(rc data.Receipt) {
 		fact(lang.L("staff.intake.brought"), orDash(strings.Join(rc.Brought, "、"))),
 		fact(lang.L("staff.intake.missing"), orDash(strings.Join(rc.Missing, "、")))}
 	in.PrintStatus = widget.NewLabel("")
+	in.PrintStatus.Wrapping = fyne.TextWrapWord
+	in.PrintStatus.Hide()
 	in.PrintButton = widget.NewButtonWithIcon(lang.L("staff.intake.print"), fynetheme.DocumentPrintIcon(), d.tap(in.onPrint))
 	in.PrintButton.Importance = widget.HighImportance
 	if d.opts.Printer == nil {
 		in.PrintButton.Hide()
-		in.PrintStatus.SetText(lang.L("staff.notice.noPrinter"))
+		setPrintStatus(in.PrintStatus, lang.L("staff.notice.noPrinter"), false)
 	}
 	in.OpenButton = widget.NewButton(lang.L("staff.intake.open"), d.tap(func() { d.OpenRequest(rc.RequestID) }))
 	again := widget.NewButton(lang.L("staff.intake.again"), d.tap(d.ShowIntake))
 	lines = append(lines, in.PrintStatus, container.NewHBox(in.PrintButton, in.OpenButton, again))
+	in.bottom.Objects = nil
 	in.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(lines...))}
 	in.content.Refresh()
 }
@@ -309,17 +354,17 @@ func (in *Intake) onPrint() {
 	}
 	r := in.receiptPaper()
 	in.PrintButton.Disable()
-	in.PrintStatus.SetText(lang.L("staff.notice.printing"))
+	setPrintStatus(in.PrintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
 		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(r) })
 		return func() {
 			in.PrintButton.Enable()
 			if err != nil {
 				fyne.LogError("staff: print receipt", err)
-				in.PrintStatus.SetText(paper.Message(err))
+				setPrintStatus(in.PrintStatus, printMessage(err), true)
 				return
 			}
-			in.PrintStatus.SetText(lang.L("staff.notice.printed"))
+			setPrintStatus(in.PrintStatus, lang.L("staff.notice.printed"), false)
 		}
 	})
 }

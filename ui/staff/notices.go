@@ -102,7 +102,7 @@ func (r *Request) onPrint() {
 	base := r.baseNotice()
 	remedy, track := d.center.Remedy, d.trackURL(det.Token)
 	r.PrintButton.Disable()
-	r.PrintStatus.SetText(lang.L("staff.notice.printing"))
+	setPrintStatus(r.PrintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
 		err := printNotice(d.opts.Context, p, func() (paper.Document, error) {
 			return n.layout(det, base, d.opts.NoticeFormat, remedy, track)
@@ -111,10 +111,10 @@ func (r *Request) onPrint() {
 			r.PrintButton.Enable()
 			if err != nil {
 				fyne.LogError("staff: print notice", err)
-				r.PrintStatus.SetText(paper.Message(err))
+				setPrintStatus(r.PrintStatus, printMessage(err), true)
 				return
 			}
-			r.PrintStatus.SetText(lang.L("staff.notice.printed"))
+			setPrintStatus(r.PrintStatus, lang.L("staff.notice.printed"), false)
 		}
 	})
 }
@@ -225,8 +225,7 @@ func (r *Request) reprintIssued(n data.IssuedNotice) {
 	base := r.baseNotice()
 	det := r.Detail
 	remedy, track := d.center.Remedy, d.trackURL(det.Token)
-	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
-	r.ReprintStatus.Show()
+	setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
 		got, err := ns.ReprintNotice(d.opts.Context, by, id, n.Kind, n.Supplement.ID)
 		if err == nil {
@@ -241,22 +240,51 @@ func (r *Request) reprintIssued(n data.IssuedNotice) {
 		return func() {
 			if err != nil {
 				fyne.LogError("staff: reprint notice", err)
-				r.ReprintStatus.SetText(printMessage(err))
+				setPrintStatus(r.ReprintStatus, printMessage(err), true)
 				return
 			}
-			r.ReprintStatus.SetText(lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()}))
+			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()}),
+				false)
 		}
 	})
 }
 
 // printMessage is what went wrong in words: the store's message for its
-// errors, the printer's otherwise.
+// errors; for the printer's, what a member of staff can do about it
+// (paper.Message speaks to residents: 您的申请已保存, 请联系工作人员).
 func printMessage(err error) string {
 	var ie *data.InvalidError
 	if errors.As(err, &ie) || errors.Is(err, data.ErrNotFound) {
 		return data.Message(err)
 	}
-	return paper.Message(err)
+	queue := ""
+	var pe *paper.PrintError
+	if errors.As(err, &pe) {
+		queue = pe.Queue
+	}
+	switch {
+	case errors.Is(err, paper.ErrNoCUPS):
+		return lang.L("staff.print.noCUPS")
+	case errors.Is(err, paper.ErrPrinterMissing) && queue == "":
+		return lang.L("staff.print.noDefault")
+	case errors.Is(err, paper.ErrPrinterMissing):
+		return lang.L("staff.print.missing", map[string]any{"Queue": queue})
+	case errors.Is(err, paper.ErrPrinterStopped):
+		return lang.L("staff.print.stopped")
+	}
+	return lang.L("staff.print.failed")
+}
+
+// setPrintStatus shows a printing outcome on l: an error in red, anything
+// else plainly; "" hides the line.
+func setPrintStatus(l *widget.Label, msg string, failed bool) {
+	l.Importance = widget.MediumImportance
+	if failed {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(msg)
+	l.Hidden = msg == ""
+	l.Refresh()
 }
 
 // applicationForm is the request's 申请表, pre-filled in full from what
@@ -287,18 +315,17 @@ func (r *Request) onPrintForm() {
 	}
 	form := applicationForm(r.Detail, r.Item, d.center.Name, d.opts.Now())
 	r.FormButton.Disable()
-	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
-	r.ReprintStatus.Show()
+	setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
 		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ApplicationFormPDF(form) })
 		return func() {
 			r.FormButton.Enable()
 			if err != nil {
 				fyne.LogError("staff: print form", err)
-				r.ReprintStatus.SetText(paper.Message(err))
+				setPrintStatus(r.ReprintStatus, printMessage(err), true)
 				return
 			}
-			r.ReprintStatus.SetText(lang.L("staff.notice.formPrinted"))
+			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.formPrinted"), false)
 		}
 	})
 }

@@ -41,17 +41,21 @@ type Queue struct {
 	Prev    *widget.Button
 	Next    *widget.Button
 	Page    *widget.Label
+	// ClearFilters, under an empty page while a filter is on, shows every
+	// request of the tab again.
+	ClearFilters *widget.Button
 
 	Filter data.QueueFilter
 	Counts data.QueueCounts
 
-	d       *Desk
-	windows []data.Window
-	items   []data.ItemSummary
-	list    *fyne.Container
-	scroll  *container.Scroll
-	content fyne.CanvasObject
-	seq     int // the latest load; older answers are dropped
+	d         *Desk
+	windows   []data.Window
+	items     []data.ItemSummary
+	list      *fyne.Container
+	statusBox *fyne.Container
+	scroll    *container.Scroll
+	content   fyne.CanvasObject
+	seq       int // the latest load; older answers are dropped
 }
 
 func newQueue(d *Desk) *Queue {
@@ -86,11 +90,19 @@ func newQueue(d *Desk) *Queue {
 	q.Warning.Importance = widget.DangerImportance
 	q.Warning.TextStyle = fyne.TextStyle{Bold: true}
 	q.Warning.Hide()
+	q.Status.Wrapping = fyne.TextWrapWord
+	q.Status.Truncation = fyne.TextTruncateOff
+	q.ClearFilters = widget.NewButtonWithIcon(lang.L("staff.queue.clearFilters"), fynetheme.ContentClearIcon(),
+		d.tap(q.clearFilters))
+	q.ClearFilters.Hide()
 	q.list = container.New(&rowLinesLayout{gap: 4})
+	// The item filter takes what the row leaves: item names are long.
 	filters := container.NewBorder(nil, nil,
-		container.NewHBox(q.Mine, exactWidth(190, q.Window), exactWidth(170, q.Mode), exactWidth(330, q.Item)),
-		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Status)
-	q.scroll = container.NewVScroll(q.list)
+		container.NewHBox(q.Mine, exactWidth(250, q.Window), exactWidth(170, q.Mode)),
+		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Item)
+	// Loading, nothing to show or an error: said where the rows would be.
+	q.statusBox = container.NewVBox(q.Status, container.NewHBox(q.ClearFilters))
+	q.scroll = container.NewVScroll(container.NewVBox(q.statusBox, q.list))
 	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
 		container.NewGridWithColumns(len(tabs), tabs...), filters)), nil, nil, nil, q.scroll)
 	q.loadFilters()
@@ -231,8 +243,57 @@ func (q *Queue) filterChanged() {
 }
 
 func (q *Queue) turn(delta int) {
-	q.Filter.Page = max(1, q.Filter.Page+delta)
+	page := max(1, q.Filter.Page+delta)
+	if n := q.pages(); n > 0 {
+		page = min(page, n)
+	}
+	if page == q.Filter.Page {
+		return
+	}
+	q.Filter.Page = page
 	q.Reload()
+}
+
+// pages is how many pages the tab has with the filters on show (0 while
+// not known: the count is not in, or capped).
+func (q *Queue) pages() int {
+	n, ok := q.Counts[q.Filter.Group]
+	if !ok || n >= data.QueueCountCap {
+		return 0
+	}
+	size := max(q.Filter.PageSize, 1)
+	return max(1, (n+size-1)/size)
+}
+
+// filtered reports whether a filter other than the tab is on.
+func (q *Queue) filtered() bool {
+	f := q.Filter
+	return f.Owner != 0 || f.Window != 0 || f.Mode != "" || f.Item != 0
+}
+
+// clearFilters turns every filter off (one reload).
+func (q *Queue) clearFilters() {
+	for _, s := range []*widget.Select{q.Window, q.Mode, q.Item} {
+		on := s.OnChanged
+		s.OnChanged = nil
+		s.SetSelectedIndex(0)
+		s.OnChanged = on
+	}
+	on := q.Mine.OnChanged
+	q.Mine.OnChanged = nil
+	q.Mine.SetChecked(false)
+	q.Mine.OnChanged = on
+	q.filterChanged()
+}
+
+// setStatus says msg where the rows would be ("" hides it); clear offers
+// 清除筛选 beside it.
+func (q *Queue) setStatus(msg string, clear bool) {
+	q.Status.SetText(msg)
+	q.Status.Hidden = msg == ""
+	q.ClearFilters.Hidden = !clear
+	q.statusBox.Hidden = msg == "" && !clear
+	q.statusBox.Refresh()
 }
 
 // Reload reads the page and the counts again.
@@ -249,7 +310,12 @@ func (q *Queue) Reload() {
 		}
 		b.Refresh()
 	}
-	q.Status.SetText(lang.L("staff.loading"))
+	if len(q.Rows) == 0 {
+		q.setStatus(lang.L("staff.loading"), false)
+	}
+	// No turning the page again before this one is in.
+	q.Prev.Disable()
+	q.Next.Disable()
 	d.async(func() func() {
 		rows, err := d.store.Queue(d.opts.Context, f)
 		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
@@ -257,6 +323,7 @@ func (q *Queue) Reload() {
 			if seq != q.seq {
 				return
 			}
+			q.Counts = nil
 			if cerr == nil {
 				q.Counts = counts
 				for g, b := range q.Tabs {
@@ -269,10 +336,19 @@ func (q *Queue) Reload() {
 }
 
 func (q *Queue) show(rows []data.QueueRow, err error) {
+	if n := q.pages(); err == nil && len(rows) == 0 && n > 0 && q.Filter.Page > n {
+		// The page went away (requests moved on): show the last one.
+		q.Filter.Page = n
+		q.Reload()
+		return
+	}
 	q.Rows = nil
 	q.list.RemoveAll()
 	if err != nil {
-		q.Status.SetText(data.Message(err))
+		q.setStatus(data.Message(err), false)
+		if q.Filter.Page > 1 {
+			q.Prev.Enable()
+		}
 		q.list.Refresh()
 		return
 	}
@@ -281,17 +357,30 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.Rows = append(q.Rows, v)
 		q.list.Add(v)
 	}
-	q.Status.SetText("")
-	if len(rows) == 0 {
-		q.Status.SetText(lang.L("staff.queue.empty"))
+	switch {
+	case len(rows) > 0:
+		q.setStatus("", false)
+	case q.filtered():
+		q.setStatus(lang.L("staff.queue.emptyFiltered"), true)
+	default:
+		q.setStatus(lang.L("staff.queue.empty"), false)
 	}
-	q.Page.SetText(lang.L("staff.queue.page", map[string]any{"Page": q.Filter.Page}))
+	pages := q.pages()
+	if pages > 0 {
+		q.Page.SetText(lang.L("staff.queue.pageOf", map[string]any{"Page": q.Filter.Page, "Pages": pages}))
+	} else {
+		q.Page.SetText(lang.L("staff.queue.page", map[string]any{"Page": q.Filter.Page}))
+	}
 	if q.Filter.Page > 1 {
 		q.Prev.Enable()
 	} else {
 		q.Prev.Disable()
 	}
-	if len(rows) >= q.Filter.PageSize {
+	more := len(rows) >= q.Filter.PageSize
+	if pages > 0 {
+		more = q.Filter.Page < pages
+	}
+	if more {
 		q.Next.Enable()
 	} else {
 		q.Next.Disable()

@@ -2,6 +2,7 @@ package staff_test
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -111,4 +112,52 @@ func TestQueueRequestShots(t *testing.T) {
 	test.Tap(req.Form.Cancel)
 	test.Tap(req.NoticesButton)
 	shot("notices")
+}
+
+// TestQueuePagesAndClearFilters: the page label counts the pages, 下一页
+// stops at the last; an empty filtered page says so where the rows would
+// be and offers 清除筛选.
+func TestQueuePagesAndClearFilters(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "张建华", adminPIN)
+	q := r.d.Queue
+	q.SetGroup(data.QueueFinished)
+	n := q.Counts[data.QueueFinished]
+	require.Greater(t, n, data.DefaultQueuePageSize)
+	pages := (n + data.DefaultQueuePageSize - 1) / data.DefaultQueuePageSize
+	assert.Equal(t, fmt.Sprintf("第1/%d页", pages), q.Page.Text)
+	for range pages + 2 {
+		if !q.Next.Disabled() {
+			test.Tap(q.Next)
+		}
+	}
+	assert.Equal(t, pages, q.Filter.Page, "下一页 stops at the last page")
+	assert.True(t, q.Next.Disabled())
+	assert.NotEmpty(t, q.Rows)
+
+	// A window with nothing finished there: said plainly, with 清除筛选.
+	empty := -1
+	for i := 1; i < len(q.Window.Options); i++ {
+		q.Window.SetSelectedIndex(i)
+		if len(q.Rows) == 0 {
+			empty = i
+			break
+		}
+	}
+	if empty < 0 {
+		q.Mode.SetSelectedIndex(len(q.Mode.Options) - 1)
+		q.Item.SetSelectedIndex(1)
+	}
+	require.Empty(t, q.Rows)
+	assert.Equal(t, "没有符合筛选条件的办件。", q.Status.Text)
+	assert.True(t, q.Status.Visible())
+	require.True(t, q.ClearFilters.Visible())
+	test.Tap(q.ClearFilters)
+	assert.Zero(t, q.Filter.Window)
+	assert.Zero(t, q.Filter.Item)
+	assert.Empty(t, string(q.Filter.Mode))
+	assert.Equal(t, 0, q.Window.SelectedIndex())
+	assert.NotEmpty(t, q.Rows)
+	assert.False(t, q.ClearFilters.Visible())
+	assert.False(t, q.Status.Visible())
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +55,7 @@ type Request struct {
 	d          *Desk
 	body       *fyne.Container
 	actionsBox *fyne.Container
-	noticeBar  *fyne.Container
+	noticeBar  fyne.CanvasObject // hidden until a step is done
 	content    fyne.CanvasObject
 	staff      []data.LoginChoice
 	windows    []data.Window
@@ -75,7 +76,12 @@ func newRequest(d *Desk, id int64) *Request {
 	r.PrintButton = widget.NewButtonWithIcon(lang.L("staff.notice.print"), fynetheme.DocumentPrintIcon(), d.tap(r.onPrint))
 	r.PrintButton.Importance = widget.HighImportance
 	r.PrintStatus = widget.NewLabel("")
-	r.noticeBar = container.NewBorder(nil, nil, nil, container.NewHBox(r.PrintStatus, r.PrintButton), r.NoticeLabel)
+	r.PrintStatus.Wrapping = fyne.TextWrapWord
+	r.PrintStatus.Hide()
+	// Hide the theme override itself: it measures its content even when
+	// that is hidden, and would leave a gap.
+	r.noticeBar = compactControls(container.NewVBox(container.NewBorder(nil, nil, nil, r.PrintButton, r.NoticeLabel),
+		r.PrintStatus))
 	r.noticeBar.Hide()
 	r.ReprintButton = widget.NewButtonWithIcon(lang.L("staff.request.reprint"), fynetheme.DocumentPrintIcon(),
 		d.tap(r.onReprint))
@@ -96,12 +102,15 @@ func newRequest(d *Desk, id int64) *Request {
 		r.FormButton.Hide()
 	}
 	r.body = container.NewVBox()
-	r.actionsBox = container.NewGridWrap(fyne.NewSize(190, 72))
+	// The steps in one row (every label is at most four characters), so
+	// that the request itself keeps most of a 1280×800 screen.
+	r.actionsBox = container.NewGridWithColumns(1)
 	prints := compactControls(container.NewHBox(r.FormButton, r.NoticesButton, r.ReprintButton))
-	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, prints, r.Summary), r.noticeBar,
-		r.ReprintStatus, r.Status)
-	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), r.actionsBox), nil, nil,
-		container.NewVScroll(r.body))
+	top := container.NewVBox(container.NewBorder(nil, nil, r.BackButton, prints, r.Summary),
+		r.noticeBar, compactText(container.NewVBox(r.ReprintStatus, r.Status)))
+	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(),
+		compactControls(container.New(&minHeightLayout{h: actionBarHeight}, r.actionsBox))), nil, nil,
+		container.NewVScroll(compactText(r.body)))
 	r.loadPeople()
 	r.Reload()
 	return r
@@ -161,11 +170,11 @@ func (r *Request) show() {
 	}
 	r.FormButton.Refresh()
 	r.body.RemoveAll()
-	r.body.Add(section(lang.L("staff.request.applicant"),
+	applicant := section(lang.L("staff.request.applicant"),
 		fact(lang.L("staff.request.name"), det.ApplicantName),
 		fact(lang.L("staff.request.phone"), det.ApplicantPhone),
 		fact(lang.L("staff.request.id"), orDash(det.ApplicantID)),
-		fact(lang.L("staff.request.flags"), r.flagsText())))
+		fact(lang.L("staff.request.flags"), r.flagsText()))
 	facts := []fyne.CanvasObject{
 		fact(lang.L("staff.request.item"), det.ItemName),
 		fact(lang.L("staff.request.channel"), det.Channel.Label()),
@@ -184,7 +193,8 @@ func (r *Request) show() {
 		facts = append(facts, fact(lang.L("staff.request.upper"), det.UpperDepartment+" "+det.UpperSentDay+
 			" → "+orDash(det.UpperExpectedDay)))
 	}
-	r.body.Add(section(lang.L("staff.request.facts"), facts...))
+	// The applicant and the request's facts side by side.
+	r.body.Add(container.NewGridWithColumns(2, applicant, section(lang.L("staff.request.facts"), facts...)))
 	if len(r.Item.Fields) > 0 || det.Description != "" {
 		var fs []fyne.CanvasObject
 		for _, f := range r.Item.Fields {
@@ -252,9 +262,13 @@ func (r *Request) show() {
 
 	r.Actions = map[data.Action]*widget.Button{}
 	r.actionsBox.RemoveAll()
+	paused := r.paused()
 	for _, a := range det.Allowed {
-		if a == data.ActJointPart && !partsPending(det.Parts) {
+		switch {
+		case a == data.ActJointPart && !partsPending(det.Parts):
 			continue // every participating window's part is in
+		case a == data.ActPause && paused, a == data.ActResume && !paused:
+			continue // one of the two applies at a time
 		}
 		b := widget.NewButton(actionLabel(a), r.d.tap(func() { r.OpenAction(a) }))
 		switch a {
@@ -266,8 +280,56 @@ func (r *Request) show() {
 		r.Actions[a] = b
 		r.actionsBox.Add(b)
 	}
+	r.actionsBox.Layout = layout.NewGridLayoutWithColumns(max(len(r.actionsBox.Objects), minActionColumns))
 	r.actionsBox.Refresh()
 	r.content.Refresh()
+}
+
+// The action bar: its height, and the fewest columns (so that two or three
+// steps do not stretch across the whole screen).
+const (
+	actionBarHeight  = 60
+	minActionColumns = 6
+)
+
+// paused reports whether the request's clock stands still today (a pause
+// has begun and its restart day is still to come), as the store decides it.
+func (r *Request) paused() bool {
+	today := data.Day(r.d.opts.Now())
+	for _, p := range r.Detail.Pauses {
+		if p.FromDay <= today && (p.ToDay == "" || p.ToDay > today) {
+			return true
+		}
+	}
+	return false
+}
+
+// minHeightLayout gives its objects at least h of height.
+type minHeightLayout struct{ h float32 }
+
+func (l *minHeightLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *minHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(0, l.h)
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// compactText shows the request's facts and lines with less padding than
+// the touch theme's, so that a screen holds twice as many; nothing in it is
+// a touch target.
+func compactText(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
+		fynetheme.SizeNameInnerPadding: 6,
+		fynetheme.SizeNamePadding:      4,
+	}})
 }
 
 // partsPending reports whether a participating window's part is still to
@@ -380,14 +442,13 @@ func (r *Request) onReprint() {
 	}
 	by, id := d.session, r.ID
 	r.ReprintButton.Disable()
-	r.ReprintStatus.SetText(lang.L("staff.notice.printing"))
-	r.ReprintStatus.Show()
+	setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
 		rc, err := rs.ReceiptFor(d.opts.Context, by, id)
 		if err != nil {
 			return func() {
 				r.ReprintButton.Enable()
-				r.ReprintStatus.SetText(data.Message(err))
+				setPrintStatus(r.ReprintStatus, data.Message(err), true)
 			}
 		}
 		doc := receiptPaper(rc, d.trackURL(rc.Token))
@@ -396,10 +457,10 @@ func (r *Request) onReprint() {
 			r.ReprintButton.Enable()
 			if err != nil {
 				fyne.LogError("staff: reprint receipt", err)
-				r.ReprintStatus.SetText(paper.Message(err))
+				setPrintStatus(r.ReprintStatus, printMessage(err), true)
 				return
 			}
-			r.ReprintStatus.SetText(lang.L("staff.notice.printed"))
+			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printed"), false)
 		}
 	})
 }

@@ -8,13 +8,16 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/paper"
 	"bianmin/ui/staff"
 )
 
@@ -102,7 +105,7 @@ func TestEscalateDialog(t *testing.T) {
 		"ErrSentNotADate":    {dept: "王益区社保中心", sent: "3月某日", msg: "报送日期格式不正确"},
 		"ErrSentInFuture":    {dept: "王益区社保中心", sent: "2026-03-09", msg: "报送日期不能晚于今天"},
 		"ErrExpectedBefore":  {dept: "王益区社保中心", sent: "2026-03-04", expected: "2026-03-03", msg: "不能早于报送日期"},
-		"ErrExpectedNotDate": {dept: "王益区社保中心", sent: "2026-03-04", expected: "下周", msg: "日期格式不正确"},
+		"ErrExpectedNotDate": {dept: "王益区社保中心", sent: "2026-03-04", expected: "下周", msg: "预计反馈日期格式不正确"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			f.Department.SetText(tc.dept)
@@ -188,7 +191,7 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	for name, tc := range map[string]struct{ reason, restart, msg string }{
 		"ErrNoReason":      {restart: "2026-03-12", msg: "须写明理由"},
 		"ErrNoRestart":     {reason: "需实地核查", msg: "请选择恢复计时的日期"},
-		"ErrRestartBadDay": {reason: "需实地核查", restart: "下周一", msg: "日期格式不正确"},
+		"ErrRestartBadDay": {reason: "需实地核查", restart: "下周一", msg: "恢复计时日期格式不正确"},
 		"ErrRestartToday":  {reason: "需实地核查", restart: "2026-03-05", msg: "应晚于今天"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -208,8 +211,11 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 		ClockPauseWant{det.Pauses[0].FromDay, det.Pauses[0].ToDay, det.Pauses[0].Reason})
 	assert.Greater(t, det.DueDay, due, "the due day moves with the pause")
 
-	// A second pause while paused is refused politely.
-	test.Tap(req.Actions[data.ActPause])
+	// While paused the screen offers 恢复计时 and not 暂停计时; a second
+	// pause (another desk still showing the button) is refused politely.
+	assert.NotContains(t, req.Actions, data.ActPause)
+	require.Contains(t, req.Actions, data.ActResume)
+	req.OpenAction(data.ActPause)
 	req.Form.Reason.SetText("另需公示")
 	req.Form.Restart.SetText("2026-03-20")
 	submitExpect(t, req, "正在暂停计时")
@@ -223,8 +229,11 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	assert.Equal(t, "2026-03-05", det.Pauses[0].ToDay, "resumed today")
 	assert.Equal(t, due, det.DueDay, "a pause ended the day it began costs nothing")
 
-	// Resuming again: nothing is paused.
-	test.Tap(req.Actions[data.ActResume])
+	// Resumed: 暂停计时 is back; resuming again (from a stale screen):
+	// nothing is paused.
+	assert.NotContains(t, req.Actions, data.ActResume)
+	require.Contains(t, req.Actions, data.ActPause)
+	req.OpenAction(data.ActResume)
 	submitExpect(t, req, "没有在暂停计时")
 }
 
@@ -270,7 +279,7 @@ func TestRefuseQuickPicksAndEditor(t *testing.T) {
 	assert.Equal(t, "请填写理由的内容。", e.Error.Text)
 	e.New.SetText("申请人户籍不在本社区，请到户籍所在地办理。")
 	test.Tap(e.Add)
-	assert.Empty(t, e.Error.Text)
+	assert.Equal(t, "已添加。", e.Error.Text, "the editor says what was done")
 	require.Len(t, e.Entries, 6)
 	assert.Empty(t, e.New.Text)
 	assert.Contains(t, f.ReasonPicks.Options, "申请人户籍不在本社区，请到户籍所在地办理。", "the picks follow")
@@ -279,7 +288,9 @@ func TestRefuseQuickPicksAndEditor(t *testing.T) {
 	assert.Equal(t, "申请人户籍不在本社区，请到户籍所在地办理。", e.Reasons[4].Text)
 	e.Entries[0].SetText("申请事项不属于本服务室受理范围。")
 	test.Tap(e.Save[0])
+	assert.Equal(t, "已保存。", e.Error.Text)
 	test.Tap(e.Delete[1])
+	assert.Equal(t, "已删除。", e.Error.Text)
 	require.Len(t, e.Entries, 5)
 	e.Entries[0].SetText(e.Reasons[1].Text)
 	test.Tap(e.Save[0])
@@ -402,4 +413,117 @@ func TestPrintPrefilledForm(t *testing.T) {
 		"城乡居民基本养老保险参保登记表（dengjibiao.png）"} {
 		assert.Contains(t, flat, want)
 	}
+}
+
+// failPrinter fails every job with err.
+type failPrinter struct{ err error }
+
+func (p failPrinter) Print(context.Context, []byte, string) (string, error) { return "", p.err }
+
+// TestPrintFailureSpeaksToStaff: a failed print on the request screen says
+// in red what the clerk can do about it, not the resident's words (您的申请
+// 已保存, 请联系工作人员); the next step clears it.
+func TestPrintFailureSpeaksToStaff(t *testing.T) {
+	for name, tc := range map[string]struct {
+		err  error
+		want string
+	}{
+		"no default printer": {&paper.PrintError{Kind: paper.ErrPrinterMissing}, "本机没有设置默认打印机"},
+		"missing queue":      {&paper.PrintError{Queue: "desk-a4", Kind: paper.ErrPrinterMissing}, "找不到打印机“desk-a4”"},
+		"stopped":            {&paper.PrintError{Queue: "desk-a4", Kind: paper.ErrPrinterStopped}, "打印机已暂停"},
+		"no CUPS":            {&paper.PrintError{Kind: paper.ErrNoCUPS}, "打印服务未启动"},
+		"job failed":         {&paper.PrintError{Queue: "desk-a4", Kind: paper.ErrJobFailed}, "打印未完成"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := newRig(t, true)
+			rc := r.registerYL(t)
+			r.d = staff.New(r.s, r.w, staff.Options{Context: context.Background(),
+				Now: func() time.Time { return r.now }, Run: func(f func()) { f() }, After: r.timers.After,
+				Printer: failPrinter{tc.err}})
+			r.w.SetContent(r.d.Content())
+			r.d.Open()
+			r.login(t, "王丽娟", clerkPIN)
+			req := r.openNew(t, rc)
+			test.Tap(req.FormButton)
+			assert.Contains(t, req.ReprintStatus.Text, tc.want)
+			assert.NotContains(t, req.ReprintStatus.Text, "您的申请已保存")
+			assert.Equal(t, widget.DangerImportance, req.ReprintStatus.Importance)
+			assert.True(t, req.ReprintStatus.Visible())
+
+			test.Tap(req.Actions[data.ActNote])
+			req.Form.Note.SetText("已电话联系申请人")
+			test.Tap(req.Form.Submit)
+			require.Nil(t, req.Form)
+			assert.False(t, req.ReprintStatus.Visible(), "a step clears the earlier print's outcome")
+		})
+	}
+}
+
+// TestAcceptNoteFollowsMode: for 直接办理 the note is the result told to
+// the resident, otherwise an internal note; the label says which.
+func TestAcceptNoteFollowsMode(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.Actions[data.ActAccept])
+	f := req.Form
+	f.Mode.SetSelected(data.ModePromise.Label())
+	assert.Equal(t, "内部备注（选填）", f.NoteLabel.Text)
+	f.Mode.SetSelected(data.ModeDirect.Label())
+	assert.Contains(t, f.NoteLabel.Text, "告知申请人")
+	assert.Contains(t, f.Note.PlaceHolder, "当场办结")
+	f.Note.SetText("已当场办理参保登记")
+	test.Tap(f.Submit)
+	require.Nil(t, req.Form)
+	det := r.detail(t, rc.RequestID)
+	assert.Equal(t, data.StatusFinished, det.Status)
+	assert.Equal(t, "已当场办理参保登记", det.Result)
+}
+
+// TestActionErrorOutsideScroll: a step's message is shown below the
+// fields, beside the buttons, so a long form cannot hide it; it is hidden
+// while there is nothing to say.
+func TestActionErrorOutsideScroll(t *testing.T) {
+	r := newRig(t, true)
+	req, _ := r.acceptedYL(t)
+	test.Tap(req.Actions[data.ActEscalate])
+	f := req.Form
+	assert.False(t, f.Error.Visible())
+	f.Expected.SetText("下周")
+	test.Tap(f.Submit)
+	assert.True(t, f.Error.Visible())
+	assert.Equal(t, "预计反馈日期格式不正确，请按 2026-03-20 的格式填写。", f.Error.Text)
+	// In the window: the message lies within the 800 px screen.
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.Error)
+	assert.Less(t, pos.Y+f.Error.Size().Height, float32(800))
+	assert.Less(t, pos.Y+f.Error.Size().Height, fyne.CurrentApp().Driver().AbsolutePositionForObject(f.Submit).Y+1)
+}
+
+// TestIntakeMessagesInSight: walk-in registration says what to fix beside
+// 登记, below the form (not at the end of a long scroll), and asks the
+// clerk, not the kiosk user, for the resident's consent.
+func TestIntakeMessagesInSight(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "王丽娟", clerkPIN)
+	test.Tap(r.d.IntakeButton)
+	in := r.d.Intake
+	in.SelectItem("城乡居民基本养老保险参保登记")
+	require.NotZero(t, in.Item.ID)
+	test.Tap(in.Submit)
+	assert.NotEmpty(t, in.Error.Text)
+	drv := fyne.CurrentApp().Driver()
+	assert.LessOrEqual(t, drv.AbsolutePositionForObject(in.Submit).Y+in.Submit.Size().Height, float32(800),
+		"登记 is on the screen without scrolling")
+	assert.LessOrEqual(t, drv.AbsolutePositionForObject(in.Error).Y+in.Error.Size().Height, float32(800))
+
+	in.Fields["contribution_tier"].(interface{ SetSelected(string) }).SetSelected("300元/年")
+	in.Fields["special_group"].(interface{ SetSelected(string) }).SetSelected("否")
+	in.Fields["birth_date"].(interface{ SetText(string) }).SetText("1962-01-20")
+	in.Name.SetText("李秀英")
+	in.Phone.SetText("13700137000")
+	in.IDNumber.SetText(validID("19620120", 7))
+	test.Tap(in.Submit)
+	assert.Equal(t, "请向申请人告知个人信息保护事项，征得同意后勾选“申请人同意”一项。", in.Error.Text)
+	assert.False(t, in.Registered)
 }
