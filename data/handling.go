@@ -632,7 +632,7 @@ func (st *step) setUpParts(fallbackLead int64) (int64, error) {
 		return 0, Invalid("mode", "该事项没有设置牵头窗口，不能联合办理。请在事项目录中设置后再受理。")
 	}
 	if len(joints) == 0 {
-		return 0, Invalid("mode", "该事项没有设置配合窗口，不能选择联合办理。")
+		return 0, Invalid("mode", "该事项没有设置配合窗口，不能选择联合办理，请改选其他办理方式。")
 	}
 	if err := st.exec(`INSERT OR IGNORE INTO request_parts (request_id, window_id, role) VALUES (?, ?, 'lead')`,
 		st.req.ID, lead); err != nil {

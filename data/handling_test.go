@@ -336,7 +336,7 @@ func TestAcceptModes(t *testing.T) {
 	t.Run("ErrJointWithoutWindows", func(t *testing.T) {
 		id := register(t, s, "JZZ", false)
 		err := s.Accept(ctx, clerk, id, ModeJoint, "")
-		assert.Equal(t, "该事项没有设置配合窗口，不能选择联合办理。", Message(err))
+		assert.Equal(t, "该事项没有设置配合窗口，不能选择联合办理，请改选其他办理方式。", Message(err))
 		assert.Equal(t, StatusSubmitted, statusOf(t, s, id))
 	})
 	t.Run("ErrBadMode", func(t *testing.T) {
