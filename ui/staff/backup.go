@@ -185,7 +185,7 @@ func (b *BackupScreen) Start() {
 	b.BackupB.Disable()
 	b.CancelB.Enable()
 	b.Progress.SetValue(0)
-	b.Status.SetText(lang.L("admin.backup.running"))
+	toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.running"))
 	progress := func(done, total int) {
 		fyne.Do(func() {
 			if total > 0 {
@@ -206,12 +206,13 @@ func (b *BackupScreen) Start() {
 			switch {
 			case errors.Is(err, context.Canceled):
 				b.Progress.SetValue(0)
-				b.Status.SetText(lang.L("admin.backup.cancelled"))
+				toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.cancelled"))
 			case err != nil:
-				b.Status.SetText(lang.L("admin.backup.failed", map[string]any{"Error": fileMessage(err)}))
+				toneLine(b.Status, widget.DangerImportance,
+					lang.L("admin.backup.failed", map[string]any{"Error": fileMessage(err)}))
 			default:
 				b.Progress.SetValue(1)
-				b.Status.SetText(lang.L("admin.backup.done", map[string]any{"Path": dest}))
+				toneLine(b.Status, widget.SuccessImportance, lang.L("admin.backup.done", map[string]any{"Path": dest}))
 				b.Dest.SetText(b.defaultDest())
 			}
 		}
@@ -242,19 +243,20 @@ func (b *BackupScreen) Check() {
 	b.checkedPath = ""
 	b.RestoreB.Disable()
 	if path == "" {
-		b.Info.SetText(lang.L("admin.backup.noSource"))
+		toneLine(b.Info, widget.DangerImportance, lang.L("admin.backup.noSource"))
 		return
 	}
-	b.Info.SetText(lang.L("admin.backup.checking"))
+	toneLine(b.Info, widget.MediumImportance, lang.L("admin.backup.checking"))
 	d.async(func() func() {
 		info, err := data.CheckBackup(d.opts.Context, path)
 		return func() {
 			if err != nil {
-				b.Info.SetText(lang.L("admin.backup.refused", map[string]any{"Error": fileMessage(err)}))
+				toneLine(b.Info, widget.DangerImportance,
+					lang.L("admin.backup.refused", map[string]any{"Error": fileMessage(err)}))
 				return
 			}
 			b.Checked, b.checkedPath = info, path
-			b.Info.SetText(backupInfoText(info))
+			toneLine(b.Info, widget.MediumImportance, backupInfoText(info))
 			if strings.TrimSpace(b.Source.Text) == path {
 				b.RestoreB.Enable()
 			}
@@ -304,7 +306,7 @@ func (b *BackupScreen) restore(path string) {
 	d, sess := b.a.d, b.a.d.session
 	b.RestoreB.Disable()
 	b.CheckB.Disable()
-	b.Info.SetText(lang.L("admin.backup.restoring"))
+	toneLine(b.Info, widget.MediumImportance, lang.L("admin.backup.restoring"))
 	d.async(func() func() {
 		res, err := d.opts.Restore(d.opts.Context, sess, path)
 		return func() {
@@ -319,7 +321,11 @@ func (b *BackupScreen) restore(path string) {
 					msg += lang.L("admin.backup.kept", map[string]any{"Kept": res.Kept})
 				}
 			}
-			b.Info.SetText(msg)
+			if err != nil {
+				toneLine(b.Info, widget.DangerImportance, msg)
+			} else {
+				toneLine(b.Info, widget.SuccessImportance, msg)
+			}
 			if d.opts.AfterRestore == nil || res.Backup.Path == "" {
 				// Nothing was closed (the file was refused at its check):
 				// the desk carries on with the store it has.
@@ -335,6 +341,14 @@ func (b *BackupScreen) restore(path string) {
 			info.Show()
 		}
 	})
+}
+
+// toneLine sets a status line's text and colour: red for what went
+// wrong, green for what was done, plain while working.
+func toneLine(l *widget.Label, imp widget.Importance, text string) {
+	l.Importance = imp
+	l.TextStyle = fyne.TextStyle{Bold: imp == widget.DangerImportance || imp == widget.SuccessImportance}
+	l.SetText(text)
 }
 
 // fileMessage is the message of an error writing or reading a file: the

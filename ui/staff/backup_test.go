@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,12 +127,16 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 	require.NoError(t, os.WriteFile(junk, []byte("not a database"), 0o600))
 	b.Source.SetText(junk)
 	test.Tap(b.CheckB)
-	assert.Contains(t, b.Info.Text, "该文件不能用于恢复")
+	// Said once, in red: not "不能用于恢复" twice over.
+	assert.Equal(t, "未通过检查：该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。", b.Info.Text)
+	assert.Equal(t, 1, strings.Count(b.Info.Text, "不能用于恢复"))
+	assert.Equal(t, widget.DangerImportance, b.Info.Importance)
 	assert.True(t, b.RestoreB.Disabled())
 
 	b.Source.SetText(src)
 	test.Tap(b.CheckB)
 	assert.Contains(t, b.Info.Text, "办件 "+itoa(before.Requests)+" 件")
+	assert.Equal(t, widget.MediumImportance, b.Info.Importance, "a good backup's facts are not in red")
 	require.False(t, b.RestoreB.Disabled())
 	test.Tap(b.RestoreB)
 	require.NotNil(t, b.Confirm)

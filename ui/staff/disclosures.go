@@ -229,7 +229,7 @@ func (r *DiscRow) Texts() []string { return r.texts }
 
 type discColumns struct{}
 
-var discWeights = weightedColumns{1.5, 2.9, 0.9, 2.6, 2.6, 0.8}
+var discWeights = weightedColumns{1.3, 2.9, 0.8, 3.2, 2.0, 0.9}
 
 func (discColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { discWeights.Layout(o, s) }
 func (discColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return discWeights.MinSize(o) }

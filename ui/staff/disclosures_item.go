@@ -47,7 +47,10 @@ type DisclosureView struct {
 	HistoryRows []*DiscRow
 	AtDay       *widget.Entry
 	AtShow      *widget.Button
-	Tabs        *container.AppTabs
+	// AtMessage is the history tab's line under the day: what the lookup
+	// found or what is wrong with the day typed.
+	AtMessage *widget.Label
+	Tabs      *container.AppTabs
 
 	// Form is the 预公开 or 正式公开 dialog while open; PreviewEnd its
 	// last-day field.
@@ -87,6 +90,9 @@ func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
 	v.history = container.NewVBox()
 	v.AtDay = d.newEntry(false, lang.L("disc.history.dayHint"))
 	v.AtShow = widget.NewButtonWithIcon(lang.L("disc.history.show"), fynetheme.SearchIcon(), d.tap(v.ShowAt))
+	v.AtMessage = widget.NewLabel("")
+	v.AtMessage.Wrapping = fyne.TextWrapWord
+	v.AtMessage.TextStyle = fyne.TextStyle{Bold: true}
 	v.Fields = newDiscFields(d, data.AudiencePublic)
 	v.center = container.NewStack()
 	v.content = container.NewBorder(
@@ -175,17 +181,19 @@ func (v *DisclosureView) layout() {
 	// The editor scrolls as a whole so the text keeps a comfortable
 	// height at 800 px; the buttons stay in view under it.
 	v.Fields.Body.SetMinRowsVisible(11)
-	meta := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, sectionTitle(lang.L("disc.field.categoryShort")), nil, v.Fields.Category),
-		container.NewBorder(nil, nil, sectionTitle(lang.L("disc.field.cadenceShort")), nil, v.Fields.Cadence))
+	// The category takes the room the cadence leaves: its names are long
+	// (便民措施、服务承诺、监督办法、管理制度).
+	meta := container.NewBorder(nil, nil, sectionTitle(lang.L("disc.field.categoryShort")),
+		container.NewHBox(sectionTitle(lang.L("disc.field.cadenceShort")), v.Fields.Cadence), v.Fields.Category)
 	fields := container.NewVBox(v.Basis0, meta,
 		container.NewBorder(nil, nil, sectionTitle(lang.L("disc.field.title")), nil, v.Fields.Title), v.Fields.Body)
 	editor := container.NewBorder(nil,
-		container.NewVBox(container.NewGridWithColumns(len(buttons), buttons...), v.Message), nil, nil,
+		container.NewVBox(container.NewGridWithColumns(len(buttons), buttons...),
+			container.New(collapseEmpty{v.Message}, v.Message)), nil, nil,
 		container.NewVScroll(fields))
 
 	lookup := container.NewVBox(widget.NewLabel(lang.L("disc.history.at")),
-		container.NewBorder(nil, nil, nil, v.AtShow, v.AtDay))
+		container.NewBorder(nil, nil, nil, v.AtShow, v.AtDay), container.New(collapseEmpty{v.AtMessage}, v.AtMessage))
 	historyTab := container.NewBorder(container.NewVBox(lookup, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(v.history))
 	v.Tabs = container.NewAppTabs()
@@ -194,7 +202,7 @@ func (v *DisclosureView) layout() {
 	}
 	v.Tabs.Append(container.NewTabItem(lang.L("disc.history.tab"), historyTab))
 	split := container.NewHSplit(editor, v.Tabs)
-	split.Offset = 0.56
+	split.Offset = 0.6
 	v.center.Objects = []fyne.CanvasObject{split}
 	v.center.Refresh()
 }
@@ -221,7 +229,9 @@ func (v *DisclosureView) summary() string {
 		parts = append(parts, lang.L("disc.summary.previewEnded", map[string]any{"N": st.WorkingNumber,
 			"Until": untilText(st.PreviewUntil), "Comments": st.Comments}))
 	}
-	return strings.Join(parts, "")
+	// Fyne wraps Chinese only at spaces: a space between the sentences
+	// lets a long summary break there, not inside a date.
+	return strings.Join(parts, " ")
 }
 
 // untilText is the last day of a preview, or 未设截止日期.
@@ -436,9 +446,17 @@ func (r *DiscRow) SetSelected(on bool) {
 // ShowAt shows the version that was in force at the end of the day typed.
 func (v *DisclosureView) ShowAt() {
 	d, st := v.a.d, v.a.store
+	// The answer shows under the day, in the history tab, where the eye is.
+	say := func(text string, ok bool) {
+		v.AtMessage.Importance = widget.DangerImportance
+		if ok {
+			v.AtMessage.Importance = widget.SuccessImportance
+		}
+		v.AtMessage.SetText(text)
+	}
 	day, err := data.ParseArchiveDay(v.AtDay.Text)
 	if err != nil {
-		v.say(data.Message(err), false)
+		say(data.Message(err), false)
 		return
 	}
 	end := day.AddDate(0, 0, 1).Add(-time.Millisecond)
@@ -447,11 +465,11 @@ func (v *DisclosureView) ShowAt() {
 		return func() {
 			switch {
 			case errors.Is(err, data.ErrNotFound):
-				v.say(lang.L("disc.history.nothingAt", map[string]any{"Day": data.Day(day)}), false)
+				say(lang.L("disc.history.nothingAt", map[string]any{"Day": data.Day(day)}), false)
 			case err != nil:
-				v.say(data.Message(err), false)
+				say(data.Message(err), false)
 			default:
-				v.say(lang.L("disc.history.atResult", map[string]any{"Day": data.Day(day), "N": ver.Version}), true)
+				say(lang.L("disc.history.atResult", map[string]any{"Day": data.Day(day), "N": ver.Version}), true)
 				v.Read(ver)
 			}
 		}

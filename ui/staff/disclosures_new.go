@@ -38,7 +38,9 @@ func newDiscFields(d *Desk, audience data.Audience) *DiscFields {
 		cadences = append(cadences, lang.L("disc.cadenceLong."+string(c)))
 	}
 	f.Cadence = widget.NewSelect(cadences, func(string) { d.Activity() })
+	f.Cadence.PlaceHolder = lang.L("disc.field.choose")
 	f.Category = widget.NewSelect(nil, func(string) { d.Activity() })
+	f.Category.PlaceHolder = lang.L("disc.field.choose")
 	f.Audience = widget.NewRadioGroup([]string{lang.L("disc.audience.public"), lang.L("disc.audience.internal")},
 		func(string) {
 			d.Activity()
@@ -137,16 +139,17 @@ func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string
 	}
 	note := widget.NewLabel(lang.L("disc.new.note"))
 	note.Wrapping = fyne.TextWrapWord
-	var rows []fyne.CanvasObject
-	rows = append(rows, note)
-	rows = append(rows, labelled(lang.L("disc.field.code"), f.Code)...)
-	rows = append(rows, labelled(lang.L("disc.field.audience"), f.Audience)...)
-	rows = append(rows, labelled(lang.L("disc.field.category"), f.Category)...)
-	rows = append(rows, labelled(lang.L("disc.field.cadence"), f.Cadence)...)
-	rows = append(rows, labelled(lang.L("disc.field.title"), f.Title)...)
-	rows = append(rows, labelled(lang.L("disc.field.body"), f.Body)...)
+	// Labels left of their fields: every field and 确定 in sight at once
+	// on a 1280×800 screen.
+	f.Body.SetMinRowsVisible(4)
+	rows := []fyne.CanvasObject{note, form(labelled(lang.L("disc.field.code"), f.Code),
+		labelled(lang.L("disc.field.audience"), f.Audience),
+		labelled(lang.L("disc.field.category"), f.Category),
+		labelled(lang.L("disc.field.cadence"), f.Cadence),
+		labelled(lang.L("disc.field.title"), f.Title),
+		labelled(lang.L("disc.field.body"), f.Body))}
 	var code string
-	form := newFormDialog(d, lang.L("disc.new.title"), rows, fyne.NewSize(760, 680),
+	dlg := newFormDialog(d, lang.L("disc.new.title"), rows, fyne.NewSize(1000, 780),
 		func(*FormDialog) func() error {
 			dr := f.draft(strings.TrimSpace(f.Code.Text))
 			code = dr.Code
@@ -155,5 +158,5 @@ func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string
 				return err
 			}
 		}, func() { opened(code) })
-	return f, form
+	return f, dlg
 }

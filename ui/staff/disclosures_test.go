@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -94,6 +95,7 @@ func TestDisclosureLifeThroughScreens(t *testing.T) {
 	require.False(t, v.Form.Open(), v.Form.Error.Text)
 	assert.Contains(t, v.Message.Text, "2026-12-31")
 	assert.Contains(t, v.Summary.Text, "征求意见至2026-12-31")
+	assert.Contains(t, v.Summary.Text, "。 第1版", "sentences apart, so the line breaks between them")
 	previews, err := r.s.Previews(ctx)
 	require.NoError(t, err)
 	require.Len(t, previews, 1)
@@ -164,7 +166,12 @@ func TestDisclosureLifeThroughScreens(t *testing.T) {
 	assert.Equal(t, oldBody, v.Reading.Body)
 	v.AtDay.SetText("2026-12-20")
 	test.Tap(v.AtShow)
-	assert.Contains(t, v.Message.Text, "尚无正式公开的版本")
+	// The lookup answers under its own field, in the history tab.
+	assert.Contains(t, v.AtMessage.Text, "尚无正式公开的版本")
+	v.AtDay.SetText("2026-13-45")
+	test.Tap(v.AtShow)
+	assert.Equal(t, widget.DangerImportance, v.AtMessage.Importance)
+	assert.NotEmpty(t, v.AtMessage.Text)
 	test.Tap(v.HistoryRows[0])
 	assert.Equal(t, 2, v.Reading.Version)
 

@@ -55,17 +55,15 @@ func (p *ProxyBatches) OpenCreate(g *ProxyGroup) {
 	}
 	which := widget.NewLabel(lang.L("proxy.form.requests", map[string]any{"N": len(picked)}) + strings.Join(nos, "、"))
 	which.Wrapping = fyne.TextWrapWord
-	var rows []fyne.CanvasObject
-	rows = append(rows, which)
-	rows = append(rows, labelled(lang.L("proxy.form.department"), p.Department)...)
-	rows = append(rows, labelled(lang.L("proxy.form.sentDay"), p.SentDay)...)
-	rows = append(rows, labelled(lang.L("proxy.form.note"), p.Note)...)
+	// Labels left of their fields: the note and 确定 in sight at once.
+	rows := []fyne.CanvasObject{which, form(labelled(lang.L("proxy.form.department"), p.Department),
+		labelled(lang.L("proxy.form.sentDay"), p.SentDay), labelled(lang.L("proxy.form.note"), p.Note))}
 	if d.opts.Printer == nil {
 		rows = append(rows, widget.NewLabel(lang.L("proxy.form.noPrinter")))
 	}
 	var created data.ProxyBatchDetail
 	sess, ctx, st := d.session, d.opts.Context, p.store
-	p.Form = newFormDialog(d, lang.L("proxy.form.title"), rows, fyne.NewSize(720, 660),
+	p.Form = newFormDialog(d, lang.L("proxy.form.title"), rows, fyne.NewSize(860, 600),
 		func(f *FormDialog) func() error {
 			sent, err := parseDay(p.SentDay.Text)
 			if errors.Is(err, errBadDay) {
@@ -103,7 +101,7 @@ func (p *ProxyBatches) OpenBatch(id int64) {
 	})
 }
 
-var proxyLineWeights = weightedColumns{2.3, 1.3, 2.6, 2.1, 1.5, 1.9}
+var proxyLineWeights = weightedColumns{2.3, 1.2, 2.4, 2.4, 1.5, 1.9}
 
 func (p *ProxyBatches) showBatch(b data.ProxyBatchDetail) {
 	d := p.a.d
@@ -176,7 +174,10 @@ func (p *ProxyBatches) showBatch(b data.ProxyBatchDetail) {
 		list.Add(rowBox(container.New(proxyLineWeights, cells...)))
 		v.Lines = append(v.Lines, l)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, v.Back, container.NewHBox(v.PrintStatus, v.Reprint), title),
+	// The printer's word goes under the title, so the title keeps the
+	// width between the two buttons.
+	top := container.NewVBox(container.NewBorder(nil, nil, v.Back, v.Reprint,
+		container.NewVBox(title, container.New(collapseEmpty{v.PrintStatus}, v.PrintStatus))),
 		factsLabel, widget.NewSeparator())
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 	p.Batch = v
@@ -202,10 +203,10 @@ func proxyState(r data.ProxyBatchRow) string {
 func (p *ProxyBatches) OpenResult(l *ProxyLine) {
 	d := p.a.d
 	p.Result = d.newEntry(true, lang.L("proxy.form.resultHint"))
-	rows := []fyne.CanvasObject{widget.NewLabel(l.Row.ReceiptNo + "　" + l.Row.ItemName + "　" + l.Row.ApplicantName)}
-	rows = append(rows, labelled(lang.L("proxy.form.result"), p.Result)...)
+	rows := []fyne.CanvasObject{proxyLineTitle(l.Row),
+		form(labelled(lang.L("proxy.form.result"), p.Result))}
 	sess, ctx, st, id := d.session, d.opts.Context, p.store, l.Row.RequestID
-	p.Form = newFormDialog(d, lang.L("proxy.result"), rows, fyne.NewSize(720, 460),
+	p.Form = newFormDialog(d, lang.L("proxy.result"), rows, fyne.NewSize(860, 520),
 		func(*FormDialog) func() error {
 			result := p.Result.Text
 			return func() error { return st.ProxyResult(ctx, sess, id, result) }
@@ -228,11 +229,11 @@ func (p *ProxyBatches) OpenTold(l *ProxyLine) {
 	}
 	p.ReplyMethod = widget.NewRadioGroup(opts, func(string) { d.Activity() })
 	p.ReplyMethod.Horizontal = true
-	rows := []fyne.CanvasObject{widget.NewLabel(l.Row.ReceiptNo + "　" + l.Row.ItemName + "　" + l.Row.ApplicantName)}
-	rows = append(rows, labelled(lang.L("proxy.form.told"), p.Result)...)
-	rows = append(rows, labelled(lang.L("staff.form.reply"), p.ReplyMethod)...)
+	// The way of telling beside its label, above 确定: never below the fold.
+	rows := []fyne.CanvasObject{proxyLineTitle(l.Row), form(labelled(lang.L("proxy.form.told"), p.Result),
+		labelled(lang.L("staff.form.reply"), p.ReplyMethod))}
 	sess, ctx, st, id := d.session, d.opts.Context, p.store, l.Row.RequestID
-	p.Form = newFormDialog(d, lang.L("proxy.told"), rows, fyne.NewSize(720, 580),
+	p.Form = newFormDialog(d, lang.L("proxy.told"), rows, fyne.NewSize(860, 580),
 		func(*FormDialog) func() error {
 			result := p.Result.Text
 			reply := data.ReplyMethod("")
@@ -247,6 +248,14 @@ func (p *ProxyBatches) OpenTold(l *ProxyLine) {
 			p.Notice.SetText(lang.L("proxy.toldDone", map[string]any{"No": l.Row.ReceiptNo}))
 			p.Reload()
 		})
+}
+
+// proxyLineTitle names the request a dialog of the batch is about.
+func proxyLineTitle(r data.ProxyBatchRow) *widget.Label {
+	l := widget.NewLabel(r.ReceiptNo + "　" + r.ItemName + "　" + r.ApplicantName)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // proxyPaper is the batch as the 代办清单 prints it.

@@ -69,7 +69,7 @@ func (c *BarChart) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 // barRow lays out label | bar (frac of the bar area) number.
 type barRow struct{ frac float32 }
 
-const barLabelShare = 0.36
+const barLabelShare = 0.5
 
 func (b *barRow) Layout(o []fyne.CanvasObject, size fyne.Size) {
 	labelW := size.Width * barLabelShare
