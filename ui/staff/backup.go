@@ -69,6 +69,7 @@ func newBackupScreen(a *Admin) *BackupScreen {
 	b.CancelB = widget.NewButtonWithIcon(lang.L("admin.cancel"), fynetheme.CancelIcon(), d.tap(b.Cancel))
 	b.CancelB.Disable()
 	b.Progress = widget.NewProgressBar()
+	b.Progress.Hide() // shown once a backup runs: "0%" before anything reads as stuck
 	b.Status = widget.NewLabel("")
 	b.Status.Wrapping = fyne.TextWrapWord
 	b.dailyList = container.NewVBox()
@@ -185,6 +186,7 @@ func (b *BackupScreen) Start() {
 	b.BackupB.Disable()
 	b.CancelB.Enable()
 	b.Progress.SetValue(0)
+	b.Progress.Show()
 	toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.running"))
 	progress := func(done, total int) {
 		fyne.Do(func() {
@@ -206,6 +208,7 @@ func (b *BackupScreen) Start() {
 			switch {
 			case errors.Is(err, context.Canceled):
 				b.Progress.SetValue(0)
+				b.Progress.Hide()
 				toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.cancelled"))
 			case err != nil:
 				toneLine(b.Status, widget.DangerImportance,

@@ -44,6 +44,7 @@ func TestBackupWithProgress(t *testing.T) {
 	assert.Equal(t, "bianmin-20260305.db", filepath.Base(b.Daily[0]))
 	assert.Equal(t, "本机未启用从工作人员模式恢复数据。", b.Info.Text)
 
+	assert.False(t, b.Progress.Visible(), "no bar before a backup runs")
 	dest := filepath.Join(dir, "manual.db")
 	b.Dest.SetText(dest)
 	var steps int
@@ -53,6 +54,7 @@ func TestBackupWithProgress(t *testing.T) {
 	}
 	test.Tap(b.BackupB)
 	assert.Positive(t, steps)
+	assert.True(t, b.Progress.Visible())
 	assert.Equal(t, 1.0, b.Progress.Value)
 	assert.Contains(t, b.Status.Text, "备份完成")
 	info, err := data.CheckBackup(context.Background(), dest)

@@ -296,11 +296,12 @@ func (p *ProxyBatches) print(b data.ProxyBatchDetail, again bool) {
 			v.Reprint.Enable()
 			if err != nil {
 				fyne.LogError("staff: print proxy list", err)
-				v.PrintStatus.SetText(paper.Message(err))
+				setPrintStatus(v.PrintStatus, printMessage(err), true) // said to staff, not residents
 				v.Reprint.SetText(lang.L("proxy.retry"))
 				return
 			}
-			v.PrintStatus.SetText(lang.L("proxy.printed", map[string]any{"Time": d.opts.Now().In(data.China).Format("15:04")}))
+			setPrintStatus(v.PrintStatus, lang.L("proxy.printed",
+				map[string]any{"Time": d.opts.Now().In(data.China).Format("15:04")}), false)
 			v.Reprint.SetText(lang.L("proxy.reprint"))
 		}
 	})

@@ -254,7 +254,7 @@ func TestProxyPrintRetry(t *testing.T) {
 	test.Tap(g.Create)
 	test.Tap(p.Form.Submit)
 	require.NotNil(t, p.Batch)
-	assert.Equal(t, paper.Message(&paper.PrintError{Queue: "test", Kind: paper.ErrPrinterStopped}), p.Batch.PrintStatus.Text)
+	assert.Equal(t, "打印机已暂停（可能缺纸或卡纸），未能打印。请处理后再点打印。", p.Batch.PrintStatus.Text, "said to staff")
 	assert.Equal(t, "重新打印", p.Batch.Reprint.Text)
 	test.Tap(p.Batch.Reprint)
 	assert.Len(t, fp.jobs, 1)
