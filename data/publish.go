@@ -99,8 +99,11 @@ type DisclosureDraft struct {
 func (d DisclosureDraft) Clean() (DisclosureDraft, error) {
 	out := d
 	out.Code = strings.TrimSpace(d.Code)
+	if out.Code == "" {
+		return out, Invalid("code", codeMissing)
+	}
 	if !codePattern.MatchString(out.Code) {
-		return out, Invalid("code", "公开事项编码应为1至32位英文字母、数字、下划线或连字符。")
+		return out, Invalid("code", codeFormat)
 	}
 	if !d.Category.Valid() {
 		return out, Invalid("category", "请选择公开类别。")
