@@ -38,7 +38,7 @@ type AuditLog struct {
 // AuditPageSize is how many entries a page shows.
 const AuditPageSize = 30
 
-var auditWeights = weightedColumns{1.6, 1, 1.6, 2.2, 4}
+var auditWeights = weightedColumns{2.2, 1.3, 2, 2.4, 3}
 
 type auditColumns struct{}
 
@@ -186,9 +186,14 @@ func (l *AuditLog) show(page data.AuditPage, err error) {
 		texts := []string{dayTime(e.At), who, e.Label, orDash(e.Target), orDash(e.Detail)}
 		l.Rows = append(l.Rows, texts)
 		var cells []fyne.CanvasObject
-		for _, t := range texts {
+		for i, t := range texts {
 			c := widget.NewLabel(t)
-			c.Truncation = fyne.TextTruncateEllipsis
+			if i >= 3 {
+				// What was done to what is read in full: it wraps.
+				c.Wrapping = fyne.TextWrapBreak
+			} else {
+				c.Truncation = fyne.TextTruncateEllipsis
+			}
 			cells = append(cells, c)
 		}
 		l.list.Add(container.New(auditColumns{}, cells...))
