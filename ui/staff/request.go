@@ -28,6 +28,10 @@ type Request struct {
 	Actions map[data.Action]*widget.Button
 	// Form is the step's dialog while it is open.
 	Form *ActionForm
+	// GuideButton opens the guide the request was registered under; Guide
+	// is its text once shown.
+	GuideButton *widget.Button
+	Guide       string
 
 	// Summary says status, mode, owner and due date in one place.
 	Summary *widget.Label
@@ -177,6 +181,7 @@ func (r *Request) show() {
 		fact(lang.L("staff.request.flags"), r.flagsText()))
 	facts := []fyne.CanvasObject{
 		fact(lang.L("staff.request.item"), det.ItemName),
+		r.guideFact(),
 		fact(lang.L("staff.request.channel"), det.Channel.Label()),
 		fact(lang.L("staff.request.received"), timeText(det.Created)),
 		fact(lang.L("staff.request.window"), orDash(det.WindowName)),
