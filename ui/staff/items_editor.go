@@ -65,6 +65,9 @@ type ItemEditor struct {
 	Save  *widget.Button
 	Back  *widget.Button
 	Title *widget.Label
+	// HistoryB opens the earlier guide versions (History while open).
+	HistoryB *widget.Button
+	History  *ItemHistory
 	// Error is the bottom line: the store's message, or what was saved.
 	Error *widget.Label
 	// Leave is the dialog that asks before unsaved changes are dropped.
@@ -206,7 +209,8 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 	e.Error = errorLine()
 	// 返回列表, the title and 保存 share the top line; the message line
 	// under the tabs takes room only while it has something to say.
-	top := container.NewBorder(nil, nil, e.Back, e.Save, e.Title)
+	e.HistoryB = widget.NewButtonWithIcon(lang.L("items.history.open"), fynetheme.HistoryIcon(), d.tap(e.OpenHistory))
+	top := container.NewBorder(nil, nil, e.Back, container.NewHBox(e.HistoryB, e.Save), e.Title)
 	e.content = orgCompact(container.NewBorder(top, e.Error, nil, nil, e.Tabs))
 	e.load(it)
 	return e
@@ -235,6 +239,9 @@ func cardHeader(row func(...fyne.CanvasObject) fyne.CanvasObject, prefix string,
 // load puts an item into the form.
 func (e *ItemEditor) load(it data.Item) {
 	e.Item = it
+	if e.HistoryB != nil {
+		e.HistoryB.Hidden = it.ID == 0 // a new item has no versions yet
+	}
 	if it.ID == 0 {
 		e.Title.SetText(lang.L("items.newTitle"))
 	} else {

@@ -121,6 +121,17 @@ func TestItemsEditPromisedDaysAndMaterial(t *testing.T) {
 	assert.Equal(t, 3, g.Item.PromisedDays)
 	assert.Equal(t, "户口簿", g.Item.Materials[1].Name)
 
+	// 历史版本: the current version first, the older one read-only.
+	require.True(t, e.HistoryB.Visible())
+	test.Tap(e.HistoryB)
+	h := e.History
+	require.NotNil(t, h)
+	assert.Equal(t, []string{"第2版", "第1版"}, h.Version.Options)
+	assert.Contains(t, h.Text.Text, "5个工作日")
+	h.Version.SetSelectedIndex(1)
+	assert.Contains(t, h.Text.Text, "3个工作日")
+	assert.Contains(t, h.Text.Text, "、户口簿（")
+
 	// Back to the list without changes: no question asked.
 	test.Tap(e.Back)
 	assert.Nil(t, s.Editor)
@@ -133,6 +144,7 @@ func TestItemsAddNewWithSampleAndChoice(t *testing.T) {
 	test.Tap(s.Add)
 	e := s.Editor
 	require.NotNil(t, e)
+	assert.False(t, e.HistoryB.Visible(), "a new item has no versions yet")
 	test.Type(e.Name, "犬只登记")
 	test.Type(e.Code, "QZDJ")
 	e.Category.SetText("综合服务")
