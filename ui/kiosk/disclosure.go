@@ -63,8 +63,10 @@ type Disclosure struct {
 func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts GuideOptions) *Disclosure {
 	d := &Disclosure{Tiles: map[data.DisclosureCategory]*Tile{}, nav: nav, store: store, guides: guides, opts: opts}
 	d.Status = status(lang.L("kiosk.loading"))
-	// Cells grow with the text: one wide column in elder mode on a portrait screen.
-	grid := container.New(newGrid(fynetheme.TextSize()*20, 2, false))
+	// Cells grow with the text: three columns on a wide screen, so all nine
+	// tiles show without scrolling at 1920×1080 and 1280×800; one wide
+	// column in elder mode on a portrait screen.
+	grid := container.New(newGrid(fynetheme.TextSize()*20, 3, false))
 	for _, c := range data.PublicCategories {
 		c := c
 		t := NewRowTile(disclosureIcon(c), categoryText(c), categorySub(c, -1), func() { d.onCategory(c) })

@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -190,6 +191,9 @@ func dutyPostText(ab string) string {
 
 // DutyWindowCard is one window on the board: who serves it now (photo,
 // name, post, A/B) and, when B covers or nobody is there, why.
+// dataNobodyTail ends data's reason when nobody serves a window.
+const dataNobodyTail = "，暂无人员在岗"
+
 type DutyWindowCard struct {
 	Duty   data.WindowDuty
 	Name   *widget.Label // the window
@@ -227,15 +231,26 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 		c.Person.SizeName = fynetheme.SizeNameSubHeadingText
 		c.Person.Importance = widget.WarningImportance
 		c.Post.Hide()
+		// Who is away stands beside the icon, without repeating the
+		// headline's 暂无人员在岗 (data words the reason in Chinese).
+		c.Reason.SetText(strings.TrimSuffix(w.Reason, dataNobodyTail))
 		c.Photo = dutyPhoto(data.StaffCard{}, text*5, text*6.25)
 	}
 	c.Person.Wrapping = fyne.TextWrapWord
 	if c.Post.Text == "" {
 		c.Post.Hide()
 	}
-	info := compact(container.NewVBox(c.Person, c.Post, badges(tags...)))
+	lines := container.NewVBox(c.Person, c.Post, badges(tags...))
+	if w.OnDuty == nil {
+		lines.Add(c.Reason)
+	}
+	info := compact(lines)
 	body := container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(c.Photo)), nil, info)
-	c.content = trackCard(container.NewVBox(c.Name, widget.NewSeparator(), body, c.Reason))
+	parts := container.NewVBox(c.Name, widget.NewSeparator(), body)
+	if w.OnDuty != nil {
+		parts.Add(c.Reason)
+	}
+	c.content = trackCard(parts)
 	return c
 }
 

@@ -2,6 +2,7 @@ package kiosk_test
 
 import (
 	"context"
+	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +119,8 @@ func TestDutyBoardShowsBCoveringWhenAIsOut(t *testing.T) {
 	w3 := i6Window(t, d, "3")
 	assert.Equal(t, "暂无人员在岗，请到其他窗口咨询", w3.Person.Text, "nobody signed in at window 3")
 	assert.True(t, w3.Reason.Visible())
+	assert.NotEmpty(t, w3.Reason.Text, "who is away, beside the icon")
+	assert.NotContains(t, w3.Reason.Text, "暂无人员在岗", "the headline says it already")
 
 	out := i6Person(t, d, "王丽娟")
 	assert.Equal(t, "外出办事", out.Status.Text)
@@ -175,4 +178,22 @@ func TestDutyResultsPreviewTilesNeedTheStore(t *testing.T) {
 	assert.Nil(t, plain.DutyTile)
 	assert.Nil(t, plain.ResultsTile)
 	assert.Nil(t, plain.PreviewTile)
+}
+
+// The disclosure index puts its nine tiles in three columns on a landscape
+// screen wide enough, so 征求意见 shows without scrolling at 1920×1080.
+func TestDisclosureIndexThreeColumnsOnLandscape(t *testing.T) {
+	r := i6Rig(t)
+	r.win.Resize(fyne.NewSize(1920, 1080))
+	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
+	d := current[*kiosk.Disclosure](t, r)
+	require.NotNil(t, d.PreviewTile)
+	xs := map[float32]bool{}
+	for _, tl := range d.Tiles {
+		xs[tl.Position().X] = true
+	}
+	xs[d.StaffTile.Position().X] = true
+	assert.Len(t, xs, 3, "three columns at 1920×1080")
+	assert.Less(t, d.PreviewTile.Position().Y+d.PreviewTile.Size().Height, float32(800),
+		"the last tile is above the footer")
 }
