@@ -71,10 +71,12 @@ func newAuditLog(a *Admin) *AuditLog {
 	}
 	filters := container.NewHBox(widget.NewLabel(lang.L("admin.audit.staff")), size(170, l.Staff),
 		widget.NewLabel(lang.L("admin.audit.action")), size(210, l.Action),
-		widget.NewLabel(lang.L("admin.audit.from")), size(150, l.From),
-		widget.NewLabel(lang.L("admin.audit.to")), size(150, l.To), l.Search)
+		widget.NewLabel(lang.L("admin.audit.from")), size(hintWidth(l.From, 150), l.From),
+		widget.NewLabel(lang.L("admin.audit.to")), size(hintWidth(l.To, 150), l.To))
 	header := container.New(auditColumns{}, boldLabels("admin.audit.col.", "at", "staff", "action", "target", "detail")...)
-	l.content = container.NewBorder(container.NewVBox(container.NewHScroll(filters), header, widget.NewSeparator()),
+	l.content = container.NewBorder(container.NewVBox(
+		// 查询 follows the filters, and stays in view when they scroll sideways (1280 px).
+		followedBy(filters, l.Search), header, widget.NewSeparator()),
 		container.NewHBox(l.Prev, l.Page, l.Next, l.Status), nil, nil, container.NewVScroll(l.list))
 	l.loadStaff()
 	l.Reload()

@@ -181,9 +181,13 @@ func niceTop(peak float64) (top, step float64) {
 // linePlot lays out a LineChart's plot area from its data.
 type linePlot struct{ c *LineChart }
 
+// linePlotHeight is the plot's height in a 1280×800 window; a larger window
+// gives it proportionally more (roomScale), as the chart is wider there too.
 const linePlotHeight = 180
 
-func (p *linePlot) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(280, linePlotHeight) }
+func (p *linePlot) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(280, linePlotHeight*roomScale(p.c))
+}
 
 func (p *linePlot) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	c := p.c
