@@ -63,10 +63,12 @@ type Disclosure struct {
 func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts GuideOptions) *Disclosure {
 	d := &Disclosure{Tiles: map[data.DisclosureCategory]*Tile{}, nav: nav, store: store, guides: guides, opts: opts}
 	d.Status = status(lang.L("kiosk.loading"))
-	// Cells grow with the text: three columns on a wide screen, so all nine
-	// tiles show without scrolling at 1920×1080 and 1280×800; one wide
-	// column in elder mode on a portrait screen.
-	grid := container.New(newGrid(fynetheme.TextSize()*20, 3, false))
+	// Cells grow with the text: three columns on a landscape screen (1280
+	// or 1920 wide), two in elder mode at 1280×800 and on a portrait
+	// screen, one wide column in elder mode on a portrait screen. The
+	// introduction scrolls with the tiles, so elder mode at 1280×800 keeps
+	// room for two rows of them.
+	grid := container.New(newGrid(fynetheme.TextSize()*18, 3, false))
 	for _, c := range data.PublicCategories {
 		c := c
 		t := NewRowTile(disclosureIcon(c), categoryText(c), categorySub(c, -1), func() { d.onCategory(c) })
@@ -79,7 +81,7 @@ func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts Guid
 	for _, t := range d.extraTiles() {
 		grid.Add(t)
 	}
-	d.content = container.NewBorder(d.Status, nil, nil, nil, vscroll(grid))
+	d.content = vscroll(container.NewVBox(d.Status, grid))
 	d.load()
 	return d
 }

@@ -3,6 +3,8 @@ package kiosk_test
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -155,4 +157,38 @@ func TestInternalNeverShown(t *testing.T) {
 	r.timers.Fire()
 	assert.Empty(t, g.Results.Items)
 	check("guide search")
+}
+
+// The disclosure index takes as many columns as its tiles fit: elder mode
+// at 1280×800 needs two, or its nine tiles stand in one column that shows
+// barely two at a time; a portrait screen in elder mode keeps one wide
+// column. The introduction scrolls with the tiles, leaving them the height.
+func TestDisclosureIndexColumns(t *testing.T) {
+	tests := map[string]struct {
+		size  fyne.Size
+		elder bool
+		cols  int
+	}{
+		"Landscape":      {fyne.NewSize(1280, 800), false, 3},
+		"LandscapeElder": {fyne.NewSize(1280, 800), true, 2},
+		"Portrait":       {fyne.NewSize(1080, 1920), false, 2},
+		"PortraitElder":  {fyne.NewSize(1080, 1920), true, 1},
+		"WideElder":      {fyne.NewSize(1920, 1080), true, 3},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			r := i6Rig(t)
+			r.win.Resize(tc.size)
+			r.k.SetElder(tc.elder)
+			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
+			d := current[*kiosk.Disclosure](t, r)
+			xs := map[float32]bool{d.StaffTile.Position().X: true}
+			for _, tl := range d.Tiles {
+				xs[tl.Position().X] = true
+			}
+			assert.Len(t, xs, tc.cols)
+			_, scrolls := d.Content().(*container.Scroll)
+			assert.True(t, scrolls, "the introduction scrolls with the tiles")
+		})
+	}
 }

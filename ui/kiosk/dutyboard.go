@@ -78,7 +78,9 @@ func NewDuty(nav *Nav, store DutyStore) *Duty {
 	d := &Duty{nav: nav, store: store}
 	d.Status = para(lang.L("kiosk.loading"))
 	text := fynetheme.TextSize()
-	d.windows = container.New(newGrid(text*22, 2, false))
+	// Two columns of windows at 1280 wide in elder mode too (a card needs
+	// about 18 characters beside the photo); one on a portrait screen then.
+	d.windows = container.New(newGrid(text*18, 2, false))
 	d.people = container.New(newGrid(text*18, 3, false))
 	d.content = vscroll(container.NewVBox(
 		compact(container.NewVBox(d.Status, quiet(lang.L("disclosure6.duty.rule")))),

@@ -197,3 +197,36 @@ func TestDisclosureIndexThreeColumnsOnLandscape(t *testing.T) {
 	assert.Less(t, d.PreviewTile.Position().Y+d.PreviewTile.Size().Height, float32(800),
 		"the last tile is above the footer")
 }
+
+// The windows stand in two columns wherever two fit, elder mode at
+// 1280×800 included (one column there left half the screen empty beside
+// each card); elder mode on a portrait screen keeps one.
+func TestDutyBoardWindowColumns(t *testing.T) {
+	tests := map[string]struct {
+		size  fyne.Size
+		elder bool
+		cols  int
+	}{
+		"Landscape":      {fyne.NewSize(1280, 800), false, 2},
+		"LandscapeElder": {fyne.NewSize(1280, 800), true, 2},
+		"Portrait":       {fyne.NewSize(1080, 1920), false, 2},
+		"PortraitElder":  {fyne.NewSize(1080, 1920), true, 1},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			r := i6Rig(t)
+			i6Staff(t, r)
+			r.win.Resize(tc.size)
+			r.k.SetElder(tc.elder)
+			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+			d := current[*kiosk.Duty](t, r)
+			require.NotEmpty(t, d.Windows)
+			drv := fyne.CurrentApp().Driver()
+			xs := map[float32]bool{}
+			for _, w := range d.Windows {
+				xs[drv.AbsolutePositionForObject(w.Name).X] = true
+			}
+			assert.Len(t, xs, tc.cols)
+		})
+	}
+}

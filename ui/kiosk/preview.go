@@ -264,6 +264,7 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 	c.Contact.OnChanged = func(string) { c.nav.Activity() }
 	c.Count = widget.NewLabel("")
 	c.Count.Importance = widget.LowImportance
+	c.Count.Wrapping = fyne.TextWrapWord // narrow beside the keys in elder mode
 	c.Message = trackError()
 	c.refreshCount()
 

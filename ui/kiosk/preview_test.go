@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -188,4 +190,34 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		assert.Contains(t, zh, "disclosure6.about."+string(a))
 		assert.Contains(t, en, "disclosure6.about."+string(a))
 	}
+}
+
+// In elder mode at 1280×800 the opinion form with its keys open slims the
+// shell like the other keyed screens (it asked for 910 px of an 800 px
+// screen, pushing the header off it), and its text wraps in the column
+// beside the keys instead of running under them.
+func TestPreviewCommentFitsBesideKeysInElderMode(t *testing.T) {
+	r := i6Rig(t)
+	i6Preview(t, r)
+	r.win.Resize(fyne.NewSize(1280, 800))
+	r.k.SetElder(true)
+	c := i6OpenComment(t, r)
+	for _, e := range []*input.Entry{c.Body, c.Contact} {
+		test.Tap(e)
+		require.NotNil(t, c.Panel.Active())
+		assert.True(t, r.k.Slim(), "the shell slims down while the keys are open")
+		room := r.win.Canvas().Size().Height - 2*fynetheme.Padding()
+		assert.LessOrEqual(t, r.k.Content().MinSize().Height, room, "shell, form and keys fit the height")
+		fitsWidth(t, r.k, r.win, "opinion form with the keys")
+
+		drv := fyne.CurrentApp().Driver()
+		keysLeft := drv.AbsolutePositionForObject(c.Panel).X
+		for name, o := range map[string]fyne.CanvasObject{"field": e, "count": c.Count} {
+			right := drv.AbsolutePositionForObject(o).X + o.Size().Width
+			assert.LessOrEqualf(t, right, keysLeft, "the %s stays left of the keys", name)
+		}
+	}
+	r.k.Nav.Back()
+	r.k.Content().MinSize()
+	assert.False(t, r.k.Slim())
 }

@@ -30,6 +30,7 @@ func (s *ComplainContact) keyPanels() []*input.Panel { return []*input.Panel{s.P
 func (s *Track) keyPanels() []*input.Panel           { return formPanels(s.Form) }
 func (s *RateLookup) keyPanels() []*input.Panel      { return formPanels(s.Form) }
 func (s *ComplainRequest) keyPanels() []*input.Panel { return formPanels(s.Form) }
+func (c *PreviewComment) keyPanels() []*input.Panel  { return []*input.Panel{c.Panel} }
 
 // revealer is a keyed screen that can scroll the field being filled into
 // view again: the shell asks it to after slimming down or coming back,
@@ -49,6 +50,12 @@ func (s *ComplainRequest) reveal() { s.Form.keys.reveal() }
 func (s *Rate) reveal()            { s.keys.reveal() }
 func (s *ComplainBody) reveal()    { s.keys.reveal() }
 func (s *ComplainContact) reveal() { s.keys.reveal() }
+
+func (c *PreviewComment) reveal() {
+	if e := c.Panel.Active(); e != nil {
+		input.ScrollIntoView(c.scroll, e)
+	}
+}
 
 func (k *trackKeys) reveal() {
 	if k == nil || k.Scroll == nil {
