@@ -1,13 +1,11 @@
 package acceptance_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -27,6 +25,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
+	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/web"
@@ -107,20 +106,7 @@ func (p *printer) last(t *testing.T) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	require.NotEmpty(t, p.jobs, "nothing printed")
-	return pdfText(t, p.jobs[len(p.jobs)-1])
-}
-
-// pdfText is the text of a PDF as pdftotext reads it, white space removed.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed: the notices cannot be read back")
-	}
-	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err)
-	return strings.Join(strings.Fields(string(out)), "")
+	return papertest.Words(t, p.jobs[len(p.jobs)-1], "-layout")
 }
 
 type rig struct {

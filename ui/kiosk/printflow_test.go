@@ -3,7 +3,6 @@ package kiosk_test
 import (
 	"bytes"
 	"context"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +12,7 @@ import (
 
 	"bianmin/ui/kiosk"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 )
 
 func TestPrintNoticeFromGuide(t *testing.T) {
@@ -24,7 +24,7 @@ func TestPrintNoticeFromGuide(t *testing.T) {
 	pdf := r.printer.pdfs[0]
 	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")))
 	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0], "80 mm by default")
-	flat := strings.Join(strings.Fields(regPDFText(t, pdf)), "")
+	flat := papertest.Words(t, pdf, "-layout")
 	for _, want := range []string{"最低生活保障申请", "最低生活保障申请书", "家庭收入和财产状况申报表及承诺书",
 		"0919-0000002"} {
 		assert.Contains(t, flat, want)

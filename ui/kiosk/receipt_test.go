@@ -3,7 +3,6 @@ package kiosk_test
 import (
 	"bytes"
 	"context"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 
 	"bianmin/ui/kiosk"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 )
 
 // regReceipt registers 最低生活保障申请 by taps and returns the receipt screen.
@@ -22,20 +22,6 @@ func regReceipt(t *testing.T, r *regRig) *kiosk.RegisterReceipt {
 	rv := regFillDB(t, r, nil)
 	test.Tap(rv.SubmitButton)
 	return regAt[*kiosk.RegisterReceipt](t, r)
-}
-
-// regPDFText is what pdftotext reads from pdf; the test is skipped without
-// pdftotext.
-func regPDFText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian: poppler-utils)")
-	}
-	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err)
-	return string(out)
 }
 
 func TestReceiptPrintFailureKeepsQRAndRequest(t *testing.T) {
@@ -71,7 +57,7 @@ func TestReceiptPrints(t *testing.T) {
 	pdf := r.printer.pdfs[0]
 	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "a PDF")
 	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0], "on the 80 mm roll")
-	text := regPDFText(t, pdf)
+	text := papertest.Text(t, pdf, "-layout")
 	flat := strings.Join(strings.Fields(text), "")
 	assert.Contains(t, flat, rc.Receipt.ReceiptNo)
 	assert.Contains(t, flat, rc.Receipt.QueryCode)

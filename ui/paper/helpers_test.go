@@ -15,6 +15,8 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/ui/paper/papertest"
 )
 
 const (
@@ -60,23 +62,13 @@ func sampleNotice() Notice {
 		Window: "2号窗口", Staff: "李四", TrackURL: testURL, Phone: "0571-12345678"}
 }
 
-// needTool skips when a Debian tool the test drives is not installed.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (Debian: poppler-utils)", name)
-	}
-}
+// needTool fails when a Debian tool the test drives is not installed.
+func needTool(t *testing.T, name string) { papertest.Need(t, name) }
 
 // pdfText is what pdftotext reads from pdf.
 func pdfText(t *testing.T, pdf []byte, args ...string) string {
 	t.Helper()
-	needTool(t, "pdftotext")
-	cmd := exec.Command("pdftotext", append(args, "-", "-")...)
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err, "pdftotext")
-	return string(out)
+	return papertest.Text(t, pdf, args...)
 }
 
 // rasterise renders every page of pdf at dpi with pdftoppm.

@@ -1,13 +1,10 @@
 package staff_test
 
 import (
-	"bytes"
 	"context"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -17,6 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
 )
 
@@ -75,20 +73,6 @@ func (p *flakyPrinter) Print(_ context.Context, pdf []byte, _ string) (string, e
 	}
 	p.jobs = append(p.jobs, pdf)
 	return "job", nil
-}
-
-// proxyPDFText is the text of a PDF with all white space removed ("" and
-// false without pdftotext).
-func proxyPDFText(t *testing.T, pdf []byte) (string, bool) {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		return "", false
-	}
-	cmd := exec.Command("pdftotext", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err)
-	return strings.Join(strings.Fields(string(out)), ""), true
 }
 
 func proxyGroup(t *testing.T, p *staff.ProxyBatches, dept string) *staff.ProxyGroup {
@@ -163,15 +147,14 @@ func TestProxyBatchByTaps(t *testing.T) {
 	require.Len(t, r.printer.jobs, 1)
 	assert.Equal(t, "A4", r.printer.media[0])
 	assert.Equal(t, "清单已打印（09:30）", p.Batch.PrintStatus.Text)
-	if flat, ok := proxyPDFText(t, r.printer.jobs[0]); ok {
+	{
+		flat := papertest.Words(t, r.printer.jobs[0])
 		for _, w := range []string{"代办事项清单", "DB-20260305-01", ydzDept, a.ReceiptNo, b.ReceiptNo, "张秀英", "李桂芳",
 			"2件", "原件随附，请核对", "代办人（签字）", "接收单位（盖章）"} {
 			assert.Contains(t, flat, w)
 		}
 		assert.NotContains(t, flat, c.ReceiptNo)
 		assert.NotContains(t, flat, validID("19500301", 11), "no whole ID number")
-	} else {
-		t.Log("pdftotext not installed: PDF text not checked")
 	}
 
 	// Results, then the applicants told.

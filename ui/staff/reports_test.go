@@ -5,12 +5,9 @@ import (
 	"context"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -19,6 +16,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
 )
 
@@ -34,19 +32,6 @@ func pick(t *testing.T, p *staff.DatePicker, y int, m time.Month, d int) {
 	p.Month.SetSelected(itoa(int(m)) + "月")
 	p.Day.SetSelected(itoa(d) + "日")
 	require.Equal(t, chinaDay(y, m, d), p.Date())
-}
-
-// pdfWords is the text of a PDF without any white space (pdftotext).
-func pdfWords(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian: poppler-utils)")
-	}
-	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err)
-	return strings.Join(strings.FieldsFunc(string(out), unicode.IsSpace), "")
 }
 
 func TestReportCustomPeriodChartsAndPDF(t *testing.T) {
@@ -150,7 +135,7 @@ func TestReportCustomPeriodChartsAndPDF(t *testing.T) {
 	pdf, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")))
-	words := pdfWords(t, pdf)
+	words := papertest.Words(t, pdf, "-layout")
 	for _, s := range []string{"统计报表", "统计期间：2026-01-01至2026-02-28", "制表人：张建华",
 		"登记件数" + itoa(want.Requests), "办结件数" + itoa(want.Finished), "按期办结率" + want.OnTime.Percent(),
 		"登记与办结件数（按日）", "按事项", "按办理方式", "按状态", "按窗口", "按渠道", "按日统计", "投诉", "评价", "人员",
@@ -169,7 +154,7 @@ func TestReportCustomPeriodChartsAndPDF(t *testing.T) {
 	test.Tap(rp.Print)
 	require.Len(t, r.printer.jobs, 1)
 	assert.Equal(t, "A4", r.printer.media[0])
-	assert.Contains(t, pdfWords(t, r.printer.jobs[0]), "统计期间：2026-01-01至2026-02-28")
+	assert.Contains(t, papertest.Words(t, r.printer.jobs[0], "-layout"), "统计期间：2026-01-01至2026-02-28")
 	assert.Contains(t, rp.Status.Text, "已送打印机")
 	page, err = r.s.Audit(ctx, data.AuditFilter{Action: data.AuditDataExport})
 	require.NoError(t, err)

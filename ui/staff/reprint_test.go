@@ -1,9 +1,7 @@
 package staff_test
 
 import (
-	"bytes"
 	"context"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -12,21 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/paper/papertest"
 )
-
-// reprintPDFText is what pdftotext reads from pdf; ok is false without
-// pdftotext (Debian: poppler-utils).
-func reprintPDFText(t *testing.T, pdf []byte) (text string, ok bool) {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		return "", false
-	}
-	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	require.NoError(t, err)
-	return string(out), true
-}
 
 func TestReprintReceipt(t *testing.T) {
 	for name, tc := range map[string]struct {
@@ -65,12 +50,7 @@ func TestReprintReceipt(t *testing.T) {
 			require.Len(t, page.Entries, 1)
 			assert.Equal(t, "办件 "+rc.ReceiptNo, page.Entries[0].Target)
 
-			text, ok := reprintPDFText(t, r.printer.jobs[0])
-			if !ok {
-				t.Log("pdftotext not installed: PDF text not checked")
-				return
-			}
-			flat := strings.Join(strings.Fields(text), "")
+			flat := papertest.Words(t, r.printer.jobs[0], "-layout")
 			assert.Contains(t, flat, rc.ReceiptNo)
 			assert.Contains(t, flat, rc.QueryCode)
 			assert.Contains(t, flat, "赵*兰")

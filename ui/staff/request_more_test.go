@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
 )
 
@@ -350,12 +350,7 @@ func TestReprintIssuedNotices(t *testing.T) {
 	assert.Equal(t, "办件 "+rc.ReceiptNo, page.Entries[0].Target)
 	assert.Equal(t, "承诺办结通知单", page.Entries[0].Detail)
 
-	text, ok := reprintPDFText(t, r.printer.jobs[0])
-	if !ok {
-		t.Log("pdftotext not installed: PDF text not checked")
-		return
-	}
-	flat := strings.Join(strings.Fields(text), "")
+	flat := papertest.Words(t, r.printer.jobs[0], "-layout")
 	assert.Contains(t, flat, "承诺办结通知单")
 	assert.Contains(t, flat, rc.ReceiptNo)
 	assert.Contains(t, flat, "2026年3月5日")
@@ -402,12 +397,7 @@ func TestPrintPrefilledForm(t *testing.T) {
 	require.Len(t, r.printer.jobs, 1)
 	assert.Equal(t, "A4", r.printer.media[0])
 	assert.Contains(t, req.ReprintStatus.Text, "核对签字")
-	text, ok := reprintPDFText(t, r.printer.jobs[0])
-	if !ok {
-		t.Log("pdftotext not installed: PDF text not checked")
-		return
-	}
-	flat := strings.Join(strings.Fields(text), "")
+	flat := papertest.Words(t, r.printer.jobs[0], "-layout")
 	for _, want := range []string{"城乡居民基本养老保险参保登记申请表", rc.ReceiptNo, "赵桂兰", "13900139000",
 		validID("19650712", 42), "200元/年", "1965-07-12", "申请人签字", "样表（参考）",
 		"城乡居民基本养老保险参保登记表（dengjibiao.png）"} {
