@@ -287,7 +287,7 @@ func events(ctx context.Context, tx *sql.Tx, requestID int64, publicOnly bool) (
 }
 
 // addEvent appends an event to a request's timeline.
-func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, at, kind string, staffID, windowID any, public bool, note string) error {
+func addEvent(ctx context.Context, tx queryer, requestID int64, at, kind string, staffID, windowID any, public bool, note string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO request_events (request_id, at, kind, staff_id, window_id, public, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, requestID, at, kind, staffID, windowID, boolInt(public), note)
 	return err

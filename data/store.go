@@ -75,11 +75,21 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// Statistics for the planner on a file that has none yet or has grown
+	// much since (see optimize): cheap when there is nothing to do.
+	if err := optimize(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
-// Close closes the data file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close refreshes the planner's statistics if the tables changed much (see
+// optimize) and closes the data file.
+func (s *Store) Close() error {
+	_ = optimize(context.Background(), s.db)
+	return s.db.Close()
+}
 
 // Path is the data file's path.
 func (s *Store) Path() string { return s.path }
@@ -152,8 +162,19 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
-func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) (err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
+	return runTx(ctx, s.db, op, fn)
+}
+
+// beginner is what a transaction is begun on: the pool (*sql.DB) or one
+// connection of it (*sql.Conn, see bulk).
+type beginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// runTx is tx on b.
+func runTx(ctx context.Context, b beginner, op string, fn func(*sql.Tx) error) (err error) {
+	tx, err := b.BeginTx(ctx, nil)
 	if err != nil {
 		return mapErr(op, err)
 	}

@@ -32,26 +32,20 @@ var synthStatuses = []struct {
 // trying staff mode: spread over the active items, the last 120 days (on
 // working days, in office hours) and the three channels, with valid-looking
 // but fictitious names, mobiles and ID numbers, each with a consistent
-// timeline. They are written directly in batches of 1,000 per transaction.
+// timeline. They are written directly in batches of 1,000 per transaction,
+// on one connection set up for bulk writes (see bulk).
 func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, error) {
-	var items []struct {
-		id      int64
-		version int
-		mode    Mode
-		days    int
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, version, mode, promised_days FROM items WHERE active = 1 ORDER BY id`)
+	var items []requestItem
+	// The lead window is written with the row, as Register does, so that
+	// migration 003's fallback trigger has nothing to update.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, version, mode, promised_days, (SELECT window_id FROM item_windows
+		WHERE item_id = items.id AND role = 'lead' LIMIT 1) FROM items WHERE active = 1 ORDER BY id`)
 	if err != nil {
 		return 0, mapErr("synth requests", err)
 	}
 	for rows.Next() {
-		var it struct {
-			id      int64
-			version int
-			mode    Mode
-			days    int
-		}
-		if err := rows.Scan(&it.id, &it.version, &it.mode, &it.days); err != nil {
+		var it requestItem
+		if err := rows.Scan(&it.id, &it.version, &it.mode, &it.days, &it.window); err != nil {
 			rows.Close()
 			return 0, mapErr("synth requests", err)
 		}
@@ -76,80 +70,99 @@ func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, 
 	r := rand.New(rand.NewPCG(seed, 0x6d696e))
 	now := s.now()
 	total := 0
-	for total < n {
-		batch := min(1000, n-total)
-		err := s.tx(ctx, "synth requests", func(tx *sql.Tx) error {
-			for i := 0; i < batch; i++ {
-				it := items[r.IntN(len(items))]
-				// A working day in the last 120 days, in office hours.
-				var created time.Time
-				for {
-					d := now.AddDate(0, 0, -r.IntN(120))
-					if cal.IsWorkday(d) {
-						created = time.Date(d.Year(), d.Month(), d.Day(), 8+r.IntN(9), r.IntN(60), r.IntN(60), 0, China)
-						break
-					}
-				}
-				if created.After(now) {
-					created = now.Add(-time.Duration(r.IntN(3600)) * time.Second)
-				}
-				var seq int
-				if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
+	err = s.bulk(ctx, "synth requests", func(conn *sql.Conn) error {
+		for total < n {
+			batch := min(1000, n-total)
+			if err := runTx(ctx, conn, "synth requests", func(t *sql.Tx) error {
+				tx := newStmtCache(t)
+				defer tx.Close()
+				return synthRequestBatch(ctx, tx, r, batch, items, staff, cal, c, now)
+			}); err != nil {
+				return err
+			}
+			total += batch
+		}
+		return nil
+	})
+	return total, err
+}
+
+// requestItem is what a synthetic request needs of its item.
+type requestItem struct {
+	id      int64
+	version int
+	mode    Mode
+	days    int
+	window  sql.NullInt64
+}
+
+// synthRequestBatch writes batch synthetic requests in tx.
+func synthRequestBatch(ctx context.Context, tx *stmtCache, r *rand.Rand, batch int, items []requestItem, staff []int64,
+	cal *Calendar, c Center, now time.Time) error {
+	for i := 0; i < batch; i++ {
+		it := items[r.IntN(len(items))]
+		// A working day in the last 120 days, in office hours.
+		var created time.Time
+		for {
+			d := now.AddDate(0, 0, -r.IntN(120))
+			if cal.IsWorkday(d) {
+				created = time.Date(d.Year(), d.Month(), d.Day(), 8+r.IntN(9), r.IntN(60), r.IntN(60), 0, China)
+				break
+			}
+		}
+		if created.After(now) {
+			created = now.Add(-time.Duration(r.IntN(3600)) * time.Second)
+		}
+		var seq int
+		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
 					ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {
-					return err
-				}
-				status := pickStatus(r)
-				channel := []Channel{ChannelKiosk, ChannelKiosk, ChannelWindow, ChannelWindow, ChannelWindow, ChannelPhone}[r.IntN(6)]
-				name := string(synthSurnames[r.IntN(len(synthSurnames))]) + string(synthGiven[r.IntN(len(synthGiven))])
-				if r.IntN(2) == 0 {
-					name += string(synthGiven[r.IntN(len(synthGiven))])
-				}
-				var owner any
-				if len(staff) > 0 && (status != StatusSubmitted || channel == ChannelWindow) {
-					owner = staff[r.IntN(len(staff))]
-				}
-				accepted, due, finished := "", "", ""
-				at := created
-				if status != StatusSubmitted && status != StatusRefused {
-					at = created.Add(time.Duration(5+r.IntN(120)) * time.Minute)
-					accepted = formatTime(at)
-					due = Day(cal.AddWorkdays(at, it.days))
-				}
-				if status == StatusFinished {
-					end := cal.AddWorkdays(at, r.IntN(it.days+1))
-					finished = formatTime(time.Date(end.Year(), end.Month(), end.Day(), 9+r.IntN(8), r.IntN(60), 0, 0, China))
-					if parseTime(finished).After(now) {
-						finished = formatTime(now)
-					}
-				}
-				res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id,
+			return err
+		}
+		status := pickStatus(r)
+		channel := []Channel{ChannelKiosk, ChannelKiosk, ChannelWindow, ChannelWindow, ChannelWindow, ChannelPhone}[r.IntN(6)]
+		name := string(synthSurnames[r.IntN(len(synthSurnames))]) + string(synthGiven[r.IntN(len(synthGiven))])
+		if r.IntN(2) == 0 {
+			name += string(synthGiven[r.IntN(len(synthGiven))])
+		}
+		var owner any
+		if len(staff) > 0 && (status != StatusSubmitted || channel == ChannelWindow) {
+			owner = staff[r.IntN(len(staff))]
+		}
+		accepted, due, finished := "", "", ""
+		at := created
+		if status != StatusSubmitted && status != StatusRefused {
+			at = created.Add(time.Duration(5+r.IntN(120)) * time.Minute)
+			accepted = formatTime(at)
+			due = Day(cal.AddWorkdays(at, it.days))
+		}
+		if status == StatusFinished {
+			end := cal.AddWorkdays(at, r.IntN(it.days+1))
+			finished = formatTime(time.Date(end.Year(), end.Month(), end.Day(), 9+r.IntN(8), r.IntN(60), 0, 0, China))
+			if parseTime(finished).After(now) {
+				finished = formatTime(now)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id,
 					item_version, channel, status, mode, applicant_name, applicant_phone, applicant_id, description,
 					needs_help, proxy, consent_at, owner_id, first_owner_id, created_at, accepted_at, clock_start_day,
-					due_day, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					FormatReceiptNo(c.ReceiptPrefix, created, seq), NewQueryCode(), NewToken(), it.id, it.version,
-					string(channel), string(status), string(it.mode), name, synthPhone(r), synthID(r, now),
-					synthNotes[r.IntN(len(synthNotes))], boolInt(r.IntN(10) == 0), boolInt(it.mode == ModeProxy),
-					formatTime(created), owner, owner, formatTime(created), accepted, Day(at), due, finished,
-					map[bool]string{true: "已办结，结果已告知申请人", false: ""}[status == StatusFinished])
-				if err != nil {
-					return err
-				}
-				id, err := res.LastInsertId()
-				if err != nil {
-					return err
-				}
-				if err := synthTimeline(ctx, tx, r, id, status, created, accepted, finished, owner); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+					due_day, finished_at, result, window_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			FormatReceiptNo(c.ReceiptPrefix, created, seq), NewQueryCode(), NewToken(), it.id, it.version,
+			string(channel), string(status), string(it.mode), name, synthPhone(r), synthID(r, now),
+			synthNotes[r.IntN(len(synthNotes))], boolInt(r.IntN(10) == 0), boolInt(it.mode == ModeProxy),
+			formatTime(created), owner, owner, formatTime(created), accepted, Day(at), due, finished,
+			map[bool]string{true: "已办结，结果已告知申请人", false: ""}[status == StatusFinished], it.window)
 		if err != nil {
-			return total, err
+			return err
 		}
-		total += batch
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if err := synthTimeline(ctx, tx, r, id, status, created, accepted, finished, owner); err != nil {
+			return err
+		}
 	}
-	return total, nil
+	return nil
 }
 
 func pickStatus(r *rand.Rand) Status {
@@ -167,7 +180,7 @@ func pickStatus(r *rand.Rand) Status {
 	return StatusFinished
 }
 
-func synthTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, id int64, status Status, created time.Time,
+func synthTimeline(ctx context.Context, tx queryer, r *rand.Rand, id int64, status Status, created time.Time,
 	accepted, finished string, owner any) error {
 	if err := addEvent(ctx, tx, id, formatTime(created), EventSubmitted, nil, nil, true, "登记申请"); err != nil {
 		return err

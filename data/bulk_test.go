@@ -1,0 +1,72 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A bulk write leaves the planner statistics of the tables it filled, and
+// gives its connection back with the page cache it had.
+func TestBulkWriteAnalysesAndRestoresCache(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	s.db.SetMaxOpenConns(1) // the bulk connection is the one asked after
+	var before int
+	require.NoError(t, s.db.QueryRow(`PRAGMA cache_size`).Scan(&before))
+	n, err := s.AddSynthRequests(ctx, 500, 1)
+	require.NoError(t, err)
+	require.Equal(t, 500, n)
+	var after int
+	require.NoError(t, s.db.QueryRow(`PRAGMA cache_size`).Scan(&after))
+	assert.Equal(t, before, after)
+	assert.NotZero(t, countWhere(t, s, `sqlite_stat1 WHERE tbl = 'requests'`), "requests analysed")
+}
+
+// Open takes statistics of a file that has none (one written by an older
+// version, or by hand).
+func TestOpenAnalysesAFileWithoutStatistics(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "stats.db")
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	_, err = s.AddSynthItems(ctx, 300, 1)
+	require.NoError(t, err)
+	_, err = s.db.Exec(`DROP TABLE sqlite_stat1`)
+	require.NoError(t, err)
+	// Close analyses too; take the statistics away behind its back.
+	s.db.Close()
+	s, err = Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	assert.NotZero(t, countWhere(t, s, `sqlite_stat1 WHERE tbl = 'items'`), "items analysed on open")
+}
+
+// The statement cache prepares a statement once and reuses it.
+func TestStmtCacheReusesStatements(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	err := s.tx(ctx, "test", func(t0 *sql.Tx) error {
+		c := newStmtCache(t0)
+		defer c.Close()
+		for i := range 3 {
+			if _, err := c.ExecContext(ctx, `INSERT INTO refusal_reasons (text, ord) VALUES (?, ?)`, "理由"+itoa(i), 100+i); err != nil {
+				return err
+			}
+		}
+		var n int
+		if err := c.QueryRowContext(ctx, `SELECT count(*) FROM refusal_reasons WHERE ord >= 100`).Scan(&n); err != nil {
+			return err
+		}
+		assert.Equal(t, 3, n)
+		assert.Len(t, c.stmts, 2)
+		var bad int
+		assert.Error(t, c.QueryRowContext(ctx, `SELECT nonsense FROM nowhere`).Scan(&bad))
+		return nil
+	})
+	require.NoError(t, err)
+}
