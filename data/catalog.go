@@ -197,97 +197,7 @@ func (c *Catalog) Validate() error {
 	return nil
 }
 
-// ImportCatalog validates the catalog file and writes it in one transaction:
-// all of it or, on any error, nothing. Records are matched by code: an item
-// whose guide changed gets a new version (the old one stays on record for
-// the requests registered under it); a published disclosure version that
-// already exists must be identical (published versions are immutable).
-// Records absent from the file are left as they are.
-func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
-	c, err := DecodeCatalog(r, files)
-	if err != nil {
-		return ImportSummary{}, err
-	}
-	return s.PutCatalog(ctx, c)
-}
-
-// PutCatalog writes an already decoded catalog (see ImportCatalog).
-func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, error) {
-	var sum ImportSummary
-	if err := c.Validate(); err != nil {
-		return sum, err
-	}
-	defer s.guides.Clear() // guides may have new versions
-	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
-		if err := putCenter(ctx, tx, c.Center); err != nil {
-			return err
-		}
-		windowIDs := map[string]int64{}
-		for i, w := range c.Windows {
-			id, err := upsertID(ctx, tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
-				ON CONFLICT (code) DO UPDATE SET name = excluded.name, duties = excluded.duties, ord = excluded.ord
-				RETURNING id`, w.Code, w.Name, w.Duties, i)
-			if err != nil {
-				return err
-			}
-			windowIDs[w.Code] = id
-			sum.Windows++
-		}
-		lookupWindow := func(code string) (any, error) {
-			if code == "" {
-				return nil, nil
-			}
-			if id, ok := windowIDs[code]; ok {
-				return id, nil
-			}
-			var id int64
-			err := tx.QueryRowContext(ctx, `SELECT id FROM windows WHERE code = ?`, code).Scan(&id)
-			return id, err
-		}
-		for i, st := range c.Staff {
-			wid, err := lookupWindow(st.Window)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO staff (code, name, photo, post, duties, window_id, ab, role,
-				active, ord, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (code) DO UPDATE SET name = excluded.name, photo = excluded.photo, post = excluded.post,
-				duties = excluded.duties, window_id = excluded.window_id, ab = excluded.ab, role = excluded.role,
-				active = excluded.active, ord = excluded.ord, sample = excluded.sample`,
-				st.Code, st.Name, st.Photo, st.Post, st.Duties, wid, st.AB, string(st.Role), boolInt(st.Active), i,
-				boolInt(st.Sample)); err != nil {
-				return err
-			}
-			sum.Staff++
-		}
-		for i := range c.Items {
-			if err := putItem(ctx, tx, &c.Items[i], i, s.stamp(), lookupWindow); err != nil {
-				return err
-			}
-			sum.Items++
-		}
-		for i := range c.Disclosures {
-			n, err := putDisclosure(ctx, tx, &c.Disclosures[i], i)
-			if err != nil {
-				return err
-			}
-			sum.Disclosures++
-			sum.Versions += n
-		}
-		for _, day := range c.Calendar {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)
-				ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
-				day.Day, day.Kind, day.Name); err != nil {
-				return err
-			}
-			sum.CalendarDays++
-		}
-		return nil
-	})
-	return sum, err
-}
-
-func upsertID(ctx context.Context, tx *sql.Tx, q string, args ...any) (int64, error) {
+func upsertID(ctx context.Context, tx queryer, q string, args ...any) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, q, args...).Scan(&id)
 	return id, err
@@ -295,7 +205,7 @@ func upsertID(ctx context.Context, tx *sql.Tx, q string, args ...any) (int64, er
 
 // putItem inserts or updates an item of an import by code and makes it
 // active. A changed guide becomes a new version (see writeItem).
-func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, window func(string) (any, error)) error {
+func putItem(ctx context.Context, tx queryer, it *Item, ord int, now string, window func(string) (any, error)) error {
 	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ?`, it.Code).Scan(&it.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		it.ID = 0
@@ -314,7 +224,7 @@ func putItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, win
 // triggers of migration 002 the search index) follow the text. Windows,
 // materials (keeping their ids, see putMaterials) and intake fields are
 // written afresh. it.ID and it.Version are set.
-func writeItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, window func(string) (any, error)) error {
+func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, window func(string) (any, error)) error {
 	snap, err := json.Marshal(itemSnapshot(it))
 	if err != nil {
 		return err
@@ -409,7 +319,7 @@ func writeItem(ctx context.Context, tx *sql.Tx, it *Item, ord int, now string, w
 // otherwise it is matched by name (an import, whose file has no ids).
 // Materials no longer in the guide are deleted; old requests then show
 // only the materials that still exist.
-func putMaterials(ctx context.Context, tx *sql.Tx, itemID int64, ms []Material) error {
+func putMaterials(ctx context.Context, tx queryer, itemID int64, ms []Material) error {
 	own := map[int64]bool{}
 	byName := map[string]int64{}
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
@@ -480,7 +390,7 @@ func itemSnapshot(it *Item) Item {
 
 // putDisclosure inserts or updates a disclosure by code and adds the
 // versions the store does not have yet. It returns how many it added.
-func putDisclosure(ctx context.Context, tx *sql.Tx, d *Disclosure, ord int) (int, error) {
+func putDisclosure(ctx context.Context, tx queryer, d *Disclosure, ord int) (int, error) {
 	id, err := upsertID(ctx, tx, `INSERT INTO disclosures (code, category, audience, cadence, ord, sample)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET category = excluded.category,
 		audience = excluded.audience, cadence = excluded.cadence, ord = excluded.ord, sample = excluded.sample

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"io"
 	"os"
 	"testing"
 
@@ -128,4 +129,90 @@ func readCatalog(ctx context.Context, tx *sql.Tx) (Catalog, error) {
 		c.Calendar = append(c.Calendar, d)
 	}
 	return c, rows.Err()
+}
+
+// The streamed import reports a bad file exactly as DecodeCatalog (the
+// whole file in memory) does: the same path, line and message.
+func TestImportStreamReportsAsDecodeCatalog(t *testing.T) {
+	good := encode(t, testCatalog())
+	for name, bad := range map[string][]byte{
+		"syntax":        []byte("{\n  \"format\": 1,\n  \"center\": {,\n}"),
+		"syntax-item":   bytes.Replace(good, []byte(`"promised_days": 10,`), []byte(`"promised_days": 10,,`), 1),
+		"unknown field": bytes.Replace(good, []byte(`"summary"`), []byte(`"summery"`), 1),
+		"unknown key":   bytes.Replace(good, []byte(`"calendar"`), []byte(`"calender"`), 1),
+		"type":          bytes.Replace(good, []byte(`"promised_days": 10`), []byte(`"promised_days": "十"`), 1),
+		"type-center":   bytes.Replace(good, []byte(`"complaint_days": 10`), []byte(`"complaint_days": "十"`), 1),
+		"trailing":      append(bytes.Clone(good), []byte("\n{}")...),
+		"empty":         nil,
+		"cut":           good[:len(good)/2],
+		"format":        bytes.Replace(good, []byte(`"format": 1`), []byte(`"format": 2`), 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, want := DecodeCatalog(bytes.NewReader(bad), testFiles)
+			require.Error(t, want)
+			s := mustOpen(t)
+			_, got := s.ImportCatalog(context.Background(), bytes.NewReader(bad), testFiles)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// Sections may come in any order: staff and items naming windows before
+// the "windows" section are imported, and a window the file does not have
+// is refused with the path of the record that named it.
+func TestImportStreamSectionsInAnyOrder(t *testing.T) {
+	ctx := context.Background()
+	c := testCatalog()
+	reorder := func(c *Catalog) []byte {
+		var b bytes.Buffer
+		b.WriteString("{\n")
+		for _, f := range []struct {
+			k string
+			v any
+		}{{"items", c.Items}, {"staff", c.Staff}, {"disclosures", c.Disclosures}, {"calendar", c.Calendar},
+			{"windows", c.Windows}, {"center", c.Center}, {"format", c.Format}} {
+			v, err := json.Marshal(f.v)
+			require.NoError(t, err)
+			b.WriteString(`"` + f.k + `": ` + string(v))
+			if f.k != "format" {
+				b.WriteString(",\n")
+			}
+		}
+		b.WriteString("\n}\n")
+		return b.Bytes()
+	}
+	s := mustOpen(t)
+	sum, err := s.ImportCatalog(ctx, bytes.NewReader(reorder(c)), testFiles)
+	require.NoError(t, err)
+	assert.Equal(t, ImportSummary{Windows: 2, Staff: 2, Items: 3, Disclosures: 2, Versions: 3, CalendarDays: 1}, sum)
+	// The same store as from the file in the usual order.
+	in := mustOpen(t)
+	_, err = in.ImportCatalog(ctx, bytes.NewReader(encode(t, c)), testFiles)
+	require.NoError(t, err)
+	var a, b bytes.Buffer
+	require.NoError(t, s.ExportCatalog(ctx, &a))
+	require.NoError(t, in.ExportCatalog(ctx, &b))
+	assert.Equal(t, b.String(), a.String())
+
+	c = testCatalog()
+	c.Items[1].LeadWindow = "9"
+	fresh := mustOpen(t)
+	_, err = fresh.ImportCatalog(ctx, bytes.NewReader(reorder(c)), testFiles)
+	var ie *InvalidError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "items[1].lead_window", ie.Field)
+	assert.Equal(t, "没有编号为 9 的窗口。", ie.Msg)
+	assert.Zero(t, countWhere(t, fresh, "windows"), "nothing imported, no window left behind")
+}
+
+// A reader that cannot seek (a pipe) is imported all the same.
+func TestImportStreamFromPipe(t *testing.T) {
+	s := mustOpen(t)
+	sum, err := s.ImportCatalog(context.Background(), struct{ io.Reader }{bytes.NewReader(encode(t, testCatalog()))}, testFiles)
+	require.NoError(t, err)
+	assert.Equal(t, 3, sum.Items)
+	bad := bytes.Replace(encode(t, testCatalog()), []byte(`"summary"`), []byte(`"summery"`), 1)
+	_, err = s.ImportCatalog(context.Background(), struct{ io.Reader }{bytes.NewReader(bad)}, testFiles)
+	_, want := DecodeCatalog(bytes.NewReader(bad), testFiles)
+	assert.Equal(t, want, err)
 }

@@ -117,7 +117,7 @@ func getCenter(ctx context.Context, tx *sql.Tx) (Center, error) {
 	return c, rows.Err()
 }
 
-func putCenter(ctx context.Context, tx *sql.Tx, c Center) error {
+func putCenter(ctx context.Context, tx queryer, c Center) error {
 	if c.ComplaintDays == 0 {
 		c.ComplaintDays = 10
 	}

@@ -1,0 +1,612 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+)
+
+// ImportCatalog validates the catalog file and writes it in one transaction:
+// all of it or, on any error, nothing. Records are matched by code: an item
+// whose guide changed gets a new version (the old one stays on record for
+// the requests registered under it); a published disclosure version that
+// already exists must be identical (published versions are immutable).
+// Records absent from the file are left as they are.
+//
+// The file is read as a stream (issue 16): each record (window, staff
+// member, item, disclosure, day) is decoded, checked and written before the
+// next is read, inside the one transaction, so memory does not grow with
+// the file. A problem is reported as DecodeCatalog would report it (the
+// line, the JSON path, the same Chinese message), and rolls everything
+// back. Sections may come in any order: a window named before the
+// "windows" section is checked when the file has been read.
+func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
+	src, cleanup, err := seekable(r)
+	if err != nil {
+		return ImportSummary{}, fmt.Errorf("data: catalog: %w", err)
+	}
+	defer cleanup()
+	base, err := src.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return ImportSummary{}, fmt.Errorf("data: catalog: %w", err)
+	}
+	var sum ImportSummary
+	defer s.guides.Clear() // guides may have new versions
+	err = s.bulk(ctx, "import catalog", func(conn *sql.Conn) error {
+		return runTx(ctx, conn, "import catalog", func(t *sql.Tx) error {
+			tx := newStmtCache(t)
+			defer tx.Close()
+			imp := newCatalogImporter(ctx, tx, s.stamp())
+			d := &catalogDecoder{imp: imp, src: src, base: base, files: files}
+			if err := d.run(); err != nil {
+				return err
+			}
+			sum = imp.sum
+			return nil
+		})
+	})
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	return sum, nil
+}
+
+// PutCatalog writes an already decoded catalog (see ImportCatalog).
+func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, error) {
+	var sum ImportSummary
+	if err := c.Validate(); err != nil {
+		return sum, err
+	}
+	defer s.guides.Clear() // guides may have new versions
+	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
+		imp := newCatalogImporter(ctx, tx, s.stamp())
+		if err := imp.center(c.Center); err != nil {
+			return err
+		}
+		for i := range c.Windows {
+			if err := imp.window(i, &c.Windows[i]); err != nil {
+				return err
+			}
+		}
+		imp.windowsDone()
+		for i := range c.Staff {
+			st := c.Staff[i]
+			st.PhotoFile = "" // a decoded catalog has its photos in Photo
+			if err := imp.staff(i, &st, nil); err != nil {
+				return err
+			}
+		}
+		for i := range c.Items {
+			if err := imp.item(i, &c.Items[i]); err != nil {
+				return err
+			}
+		}
+		for i := range c.Disclosures {
+			if err := imp.disclosure(i, &c.Disclosures[i]); err != nil {
+				return err
+			}
+		}
+		for i := range c.Calendar {
+			if err := imp.day(i, c.Calendar[i]); err != nil {
+				return err
+			}
+		}
+		if err := imp.finish(); err != nil {
+			return err
+		}
+		sum = imp.sum
+		return nil
+	})
+	return sum, err
+}
+
+// catalogImporter checks and writes the records of a catalog one at a time,
+// in the order they come: what it keeps between records is only codes
+// (to refuse duplicates and resolve windows), never the records.
+type catalogImporter struct {
+	ctx context.Context
+	tx  queryer
+	now string
+	sum ImportSummary
+
+	windowIDs   map[string]int64 // the file's windows, code → id
+	windowsSeen bool             // the "windows" section has been read
+	staffCodes  map[string]bool
+	itemCodes   map[string]bool
+	discCodes   map[string]bool
+	days        map[string]bool
+	// References to windows made before the "windows" section, checked at
+	// the end: the path and the check to run then.
+	pending []func() error
+}
+
+func newCatalogImporter(ctx context.Context, tx queryer, now string) *catalogImporter {
+	return &catalogImporter{ctx: ctx, tx: tx, now: now, windowIDs: map[string]int64{}, staffCodes: map[string]bool{},
+		itemCodes: map[string]bool{}, discCodes: map[string]bool{}, days: map[string]bool{}}
+}
+
+func (m *catalogImporter) center(c Center) error {
+	if err := c.Validate(); err != nil {
+		return err.(*InvalidError).Prefix("center")
+	}
+	return putCenter(m.ctx, m.tx, c)
+}
+
+func (m *catalogImporter) window(i int, w *Window) error {
+	p := fmt.Sprintf("windows[%d]", i)
+	if err := w.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if _, dup := m.windowIDs[w.Code]; dup {
+		return Invalid(p+".code", "窗口编号重复："+w.Code+"。")
+	}
+	id, err := upsertID(m.ctx, m.tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, duties = excluded.duties, ord = excluded.ord
+		RETURNING id`, w.Code, w.Name, w.Duties, i)
+	if err != nil {
+		return err
+	}
+	m.windowIDs[w.Code] = id
+	m.sum.Windows++
+	return nil
+}
+
+// windowsDone marks the end of the "windows" section: from here on, a
+// window not in it is an error at once.
+func (m *catalogImporter) windowsDone() { m.windowsSeen = true }
+
+// knownWindow is whether code is one of the file's windows, as far as can
+// be told yet (before the "windows" section, every code is taken on trust
+// and checked by finish).
+func (m *catalogImporter) knownWindow(code string) bool {
+	_, ok := m.windowIDs[code]
+	return ok || !m.windowsSeen
+}
+
+// windowID is the id of the window code for a record being written. Before
+// the "windows" section it is the row the section will update (made now,
+// by code, if the store has none: a window the file then does not have is
+// refused by finish, and the transaction takes the row back).
+func (m *catalogImporter) windowID(code string) (any, error) {
+	if code == "" {
+		return nil, nil
+	}
+	if id, ok := m.windowIDs[code]; ok {
+		return id, nil
+	}
+	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO windows (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING`,
+		code, code); err != nil {
+		return nil, err
+	}
+	var id int64
+	err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM windows WHERE code = ?`, code).Scan(&id)
+	return id, err
+}
+
+func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
+	p := fmt.Sprintf("staff[%d]", i)
+	if st.PhotoFile != "" {
+		if files == nil || !fs.ValidPath(path.Clean(st.PhotoFile)) {
+			return Invalid(p+".photo_file", "找不到照片文件："+st.PhotoFile+"。")
+		}
+		b, err := fs.ReadFile(files, path.Clean(st.PhotoFile))
+		if err != nil {
+			return Invalid(p+".photo_file", "找不到照片文件："+st.PhotoFile+"。")
+		}
+		st.Photo, st.PhotoFile = b, ""
+	}
+	if err := st.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if m.staffCodes[st.Code] {
+		return Invalid(p+".code", "工号重复："+st.Code+"。")
+	}
+	m.staffCodes[st.Code] = true
+	noWindow := func() error { return Invalid(p+".window", "没有编号为 "+st.Window+" 的窗口。") }
+	if st.Window != "" && !m.knownWindow(st.Window) {
+		return noWindow()
+	}
+	if st.Window != "" && !m.windowsSeen {
+		code := st.Window
+		m.pending = append(m.pending, func() error {
+			if _, ok := m.windowIDs[code]; !ok {
+				return noWindow()
+			}
+			return nil
+		})
+	}
+	wid, err := m.windowID(st.Window)
+	if err != nil {
+		return err
+	}
+	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO staff (code, name, photo, post, duties, window_id, ab, role,
+		active, ord, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, photo = excluded.photo, post = excluded.post,
+		duties = excluded.duties, window_id = excluded.window_id, ab = excluded.ab, role = excluded.role,
+		active = excluded.active, ord = excluded.ord, sample = excluded.sample`,
+		st.Code, st.Name, st.Photo, st.Post, st.Duties, wid, st.AB, string(st.Role), boolInt(st.Active), i,
+		boolInt(st.Sample)); err != nil {
+		return err
+	}
+	m.sum.Staff++
+	return nil
+}
+
+func (m *catalogImporter) item(i int, it *Item) error {
+	p := fmt.Sprintf("items[%d]", i)
+	if err := it.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if m.itemCodes[it.Code] {
+		return Invalid(p+".code", "事项编码重复："+it.Code+"。")
+	}
+	m.itemCodes[it.Code] = true
+	if err := it.ValidateWindows(m.knownWindow); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if !m.windowsSeen && (it.LeadWindow != "" || len(it.JointWindows) > 0) {
+		probe := Item{LeadWindow: it.LeadWindow, JointWindows: it.JointWindows}
+		m.pending = append(m.pending, func() error {
+			if err := probe.ValidateWindows(func(code string) bool { _, ok := m.windowIDs[code]; return ok }); err != nil {
+				return err.(*InvalidError).Prefix(p)
+			}
+			return nil
+		})
+	}
+	if err := putItem(m.ctx, m.tx, it, i, m.now, m.windowID); err != nil {
+		return err
+	}
+	m.sum.Items++
+	return nil
+}
+
+func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
+	p := fmt.Sprintf("disclosures[%d]", i)
+	if err := d.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if m.discCodes[d.Code] {
+		return Invalid(p+".code", "公开事项编码重复："+d.Code+"。")
+	}
+	m.discCodes[d.Code] = true
+	n, err := putDisclosure(m.ctx, m.tx, d, i)
+	if err != nil {
+		return err
+	}
+	m.sum.Disclosures++
+	m.sum.Versions += n
+	return nil
+}
+
+func (m *catalogImporter) day(i int, day CalendarDay) error {
+	p := fmt.Sprintf("calendar[%d]", i)
+	if err := day.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	if m.days[day.Day] {
+		return Invalid(p+".day", "日期重复："+day.Day+"。")
+	}
+	m.days[day.Day] = true
+	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)
+		ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
+		day.Day, day.Kind, day.Name); err != nil {
+		return err
+	}
+	m.sum.CalendarDays++
+	return nil
+}
+
+// finish runs the checks of window references made before the "windows"
+// section.
+func (m *catalogImporter) finish() error {
+	m.windowsSeen = true
+	for _, check := range m.pending {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// catalogDecoder reads a catalog file token by token and hands each record
+// to the importer as soon as it is decoded.
+type catalogDecoder struct {
+	imp   *catalogImporter
+	src   io.ReadSeeker
+	base  int64 // where the file starts in src
+	files fs.FS
+	dec   *json.Decoder
+}
+
+func (d *catalogDecoder) run() error {
+	if _, err := d.src.Seek(d.base, io.SeekStart); err != nil {
+		return err
+	}
+	d.dec = json.NewDecoder(d.src)
+	d.dec.DisallowUnknownFields()
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.jsonError(err, 0, "")
+	}
+	if tok != json.Delim('{') {
+		return Invalid("", fmt.Sprintf("第%d行：目录文件应是一个 JSON 对象（以 { 开头）。", d.line(d.dec.InputOffset())))
+	}
+	format, sawFormat, sawCenter := 0, false, false
+	for d.dec.More() {
+		tok, err := d.dec.Token()
+		if err != nil {
+			return d.jsonError(err, 0, "")
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "format":
+			if err := d.decode(&format, ""); err != nil {
+				return err
+			}
+			sawFormat = true
+			if format != CatalogFormat {
+				return Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", format, CatalogFormat))
+			}
+		case "center":
+			var c Center
+			if err := d.decode(&c, "center"); err != nil {
+				return err
+			}
+			sawCenter = true
+			if err := d.imp.center(c); err != nil {
+				return err
+			}
+		case "windows":
+			if err := d.array("windows", func(i int) error {
+				var w Window
+				if err := d.decode(&w, "windows"); err != nil {
+					return err
+				}
+				return d.imp.window(i, &w)
+			}); err != nil {
+				return err
+			}
+			d.imp.windowsDone()
+		case "staff":
+			if err := d.array("staff", func(i int) error {
+				var st Staff
+				if err := d.decode(&st, "staff"); err != nil {
+					return err
+				}
+				return d.imp.staff(i, &st, d.files)
+			}); err != nil {
+				return err
+			}
+		case "items":
+			if err := d.array("items", func(i int) error {
+				var it Item
+				if err := d.decode(&it, "items"); err != nil {
+					return err
+				}
+				return d.imp.item(i, &it)
+			}); err != nil {
+				return err
+			}
+		case "disclosures":
+			if err := d.array("disclosures", func(i int) error {
+				var ds Disclosure
+				if err := d.decode(&ds, "disclosures"); err != nil {
+					return err
+				}
+				return d.imp.disclosure(i, &ds)
+			}); err != nil {
+				return err
+			}
+		case "calendar":
+			if err := d.array("calendar", func(i int) error {
+				var day CalendarDay
+				if err := d.decode(&day, "calendar"); err != nil {
+					return err
+				}
+				return d.imp.day(i, day)
+			}); err != nil {
+				return err
+			}
+		default:
+			return d.unknownField(key, d.dec.InputOffset()-int64(len(key))-2)
+		}
+	}
+	if _, err := d.dec.Token(); err != nil { // the closing }
+		return d.jsonError(err, 0, "")
+	}
+	if d.dec.More() {
+		return Invalid("", fmt.Sprintf("第%d行：文件在目录内容之后还有多余的内容。", d.line(d.dec.InputOffset())))
+	}
+	if !sawFormat {
+		return Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", format, CatalogFormat))
+	}
+	if !sawCenter {
+		if err := d.imp.center(Center{}); err != nil {
+			return err
+		}
+	}
+	return d.imp.finish()
+}
+
+// array reads the array of section name (or null), calling each for every
+// element with its index; each decodes the element.
+func (d *catalogDecoder) array(name string, each func(i int) error) error {
+	start := d.dec.InputOffset()
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.jsonError(err, 0, "")
+	}
+	if tok == nil {
+		return nil
+	}
+	if tok != json.Delim('[') {
+		return Invalid(name, fmt.Sprintf("第%d行：%s 的类型不对，应为 []。", d.line(start), name))
+	}
+	for i := 0; d.dec.More(); i++ {
+		if err := d.imp.ctx.Err(); err != nil {
+			return err
+		}
+		if err := each(i); err != nil {
+			return err
+		}
+	}
+	_, err = d.dec.Token() // ]
+	if err != nil {
+		return d.jsonError(err, 0, "")
+	}
+	return nil
+}
+
+// decode decodes the next value into v; section is its field in the
+// catalog, for the path of a type error.
+func (d *catalogDecoder) decode(v any, section string) error {
+	start := d.dec.InputOffset()
+	if err := d.dec.Decode(v); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			// The decoder counts the offset of a syntax error in a value
+			// from where its values began, not from the start of the file.
+			if at, ok := d.syntaxOffset(start); ok {
+				return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", d.line(at), syn.Error()))
+			}
+		}
+		return d.jsonError(err, start, section)
+	}
+	return nil
+}
+
+// syntaxOffset finds again, in the file, where the value that starts after
+// offset start (and after the one ':' or ',' before it) stops being JSON.
+func (d *catalogDecoder) syntaxOffset(start int64) (int64, bool) {
+	if _, err := d.src.Seek(d.base+start, io.SeekStart); err != nil {
+		return 0, false
+	}
+	br := bufio.NewReader(d.src)
+	skipped, sep := int64(0), false
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return 0, false
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || (!sep && (c == ',' || c == ':')) {
+			sep = sep || c == ',' || c == ':'
+			skipped++
+			continue
+		}
+		_ = br.UnreadByte()
+		break
+	}
+	var raw json.RawMessage
+	var syn *json.SyntaxError
+	if err := json.NewDecoder(br).Decode(&raw); errors.As(err, &syn) {
+		return start + skipped + syn.Offset, true
+	}
+	return 0, false
+}
+
+// jsonError is jsonError (catalog.go) for the stream: the line is counted
+// in the file; start is where the value being decoded began (the offsets
+// of type errors count from there), section its field in the catalog.
+func (d *catalogDecoder) jsonError(err error, start int64, section string) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", d.line(syn.Offset), syn.Error()))
+	case errors.As(err, &typ):
+		field := typ.Field
+		if section != "" {
+			field = strings.TrimSuffix(section+"."+field, ".")
+		}
+		return Invalid(field, fmt.Sprintf("第%d行：%s 的类型不对，应为 %s。", d.line(start+typ.Offset), field, typ.Type.String()))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return Invalid("", "文件为空或不完整。")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return d.unknownField(field, start)
+	}
+	return Invalid("", "文件无法读取："+err.Error())
+}
+
+// unknownField refuses a field the catalog does not have, with the line of
+// its first mention at or after from.
+func (d *catalogDecoder) unknownField(field string, from int64) error {
+	line := 0
+	if at := d.find(`"`+field+`"`, max(from, 0)); at >= 0 {
+		line = d.line(at)
+	}
+	return Invalid(field, fmt.Sprintf("第%d行：不认识的字段 %q，请检查拼写。", line, field))
+}
+
+// line is the line of the file at offset, counted by reading the file
+// again from its start (only on the way to an error).
+func (d *catalogDecoder) line(offset int64) int {
+	if _, err := d.src.Seek(d.base, io.SeekStart); err != nil {
+		return 0
+	}
+	n, buf := 1, make([]byte, 64<<10)
+	for left := offset; left > 0; {
+		k, err := d.src.Read(buf[:min(int64(len(buf)), left)])
+		n += bytes.Count(buf[:k], []byte("\n"))
+		left -= int64(k)
+		if err != nil {
+			break
+		}
+	}
+	return n
+}
+
+// find is the offset of the first s at or after from, or -1.
+func (d *catalogDecoder) find(s string, from int64) int64 {
+	if _, err := d.src.Seek(d.base+from, io.SeekStart); err != nil {
+		return -1
+	}
+	buf := make([]byte, 64<<10+len(s))
+	carry, pos := 0, from
+	for {
+		k, err := d.src.Read(buf[carry:])
+		if i := bytes.Index(buf[:carry+k], []byte(s)); i >= 0 {
+			return pos + int64(i)
+		}
+		if err != nil || k == 0 {
+			return -1
+		}
+		// Keep the last len(s)-1 bytes: s may straddle two reads.
+		keep := min(len(s)-1, carry+k)
+		pos += int64(carry + k - keep)
+		copy(buf, buf[carry+k-keep:carry+k])
+		carry = keep
+	}
+}
+
+// seekable is r if it can seek (a file, bytes or strings reader), else a
+// temporary file holding what r reads, so that errors can name their line
+// without the whole file in memory.
+func seekable(r io.Reader) (io.ReadSeeker, func(), error) {
+	if rs, ok := r.(io.ReadSeeker); ok {
+		return rs, func() {}, nil
+	}
+	f, err := os.CreateTemp("", "bianmin-catalog-*.json")
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() { f.Close(); os.Remove(f.Name()) }
+	if _, err := io.Copy(f, r); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return f, cleanup, nil
+}
