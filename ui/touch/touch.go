@@ -1,0 +1,102 @@
+package touch
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// NewVScroll is container.NewVScroll whose content follows a finger.
+// The result is a plain *container.Scroll to place and to drive as usual
+// (ScrollToTop, Offset, ScrollToOffset); its Content is the given content
+// stacked under the drag surface.
+func NewVScroll(content fyne.CanvasObject) *container.Scroll {
+	return wrap(container.NewVScroll, content)
+}
+
+// NewHScroll is container.NewHScroll whose content follows a finger.
+func NewHScroll(content fyne.CanvasObject) *container.Scroll {
+	return wrap(container.NewHScroll, content)
+}
+
+// NewScroll is container.NewScroll whose content follows a finger.
+func NewScroll(content fyne.CanvasObject) *container.Scroll {
+	return wrap(container.NewScroll, content)
+}
+
+func wrap(mk func(fyne.CanvasObject) *container.Scroll, content fyne.CanvasObject) *container.Scroll {
+	s := &surface{}
+	s.ExtendBaseWidget(s)
+	scroll := mk(container.NewStack(content, s, &s.catch))
+	s.target = scrollTarget{scroll}
+	s.tree = content
+	s.catch.s = s
+	s.catch.Hide()
+	s.catch.ExtendBaseWidget(&s.catch)
+	return scroll
+}
+
+// List lets a finger scroll l; place the result where l would go.
+func List(l *widget.List) fyne.CanvasObject {
+	return over(l, listTarget{l})
+}
+
+// GridWrap lets a finger scroll g; place the result where g would go.
+func GridWrap(g *widget.GridWrap) fyne.CanvasObject {
+	return over(g, gridTarget{g})
+}
+
+// Table lets a finger scroll t; place the result where t would go.
+func Table(t *widget.Table) fyne.CanvasObject {
+	return over(t, &tableTarget{t: t})
+}
+
+// over stacks the surface over a widget that scrolls inside itself. Unlike
+// a container.Scroll's content, such a widget's own scroll bar lies under
+// the surface, so a press on the bar's strip hands the drag to the bar.
+func over(w fyne.CanvasObject, t target) fyne.CanvasObject {
+	s := &surface{target: t, tree: w, barStrip: true}
+	s.ExtendBaseWidget(s)
+	s.catch.s = s
+	s.catch.Hide()
+	s.catch.ExtendBaseWidget(&s.catch)
+	return container.NewStack(w, s, &s.catch)
+}
+
+// Reveal scrolls s, moving as little as possible, so that o (an object
+// inside s's content) is fully in sight, or its top is when o is taller
+// than the viewport. A screen calls it after a tap that shows a message,
+// so the message never appears below the fold. Call it after o is shown
+// and laid out (after Refresh of its text).
+func Reveal(s *container.Scroll, o fyne.CanvasObject) {
+	if s == nil || o == nil || !o.Visible() {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	if d.CanvasForObject(o) == nil || d.CanvasForObject(s) == nil {
+		return
+	}
+	rel := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(s))
+	off := s.Offset
+	top, left := rel.Y+off.Y, rel.X+off.X
+	bottom, right := top+o.Size().Height, left+o.Size().Width
+	view := s.Size()
+	switch {
+	case bottom-top > view.Height || top < off.Y:
+		off.Y = top
+	case bottom > off.Y+view.Height:
+		off.Y = bottom - view.Height
+	}
+	if s.Direction == container.ScrollHorizontalOnly || s.Direction == container.ScrollBoth {
+		switch {
+		case right-left > view.Width || left < off.X:
+			off.X = left
+		case right > off.X+view.Width:
+			off.X = right - view.Width
+		}
+	}
+	if off != s.Offset {
+		stopGlide(s)
+		s.ScrollToOffset(off)
+	}
+}
