@@ -3,6 +3,7 @@ package touch
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,25 +79,31 @@ func Reveal(s *container.Scroll, o fyne.CanvasObject) {
 	}
 	rel := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(s))
 	off := s.Offset
-	top, left := rel.Y+off.Y, rel.X+off.X
-	bottom, right := top+o.Size().Height, left+o.Size().Width
 	view := s.Size()
-	switch {
-	case bottom-top > view.Height || top < off.Y:
-		off.Y = top
-	case bottom > off.Y+view.Height:
-		off.Y = bottom - view.Height
-	}
+	off.Y = into(off.Y, rel.Y+off.Y, o.Size().Height, view.Height)
 	if s.Direction == container.ScrollHorizontalOnly || s.Direction == container.ScrollBoth {
-		switch {
-		case right-left > view.Width || left < off.X:
-			off.X = left
-		case right > off.X+view.Width:
-			off.X = right - view.Width
-		}
+		off.X = into(off.X, rel.X+off.X, o.Size().Width, view.Width)
 	}
+	off = fyne.NewPos(max(off.X, 0), max(off.Y, 0)) // ScrollToOffset clamps the far edge
 	if off != s.Offset {
 		stopGlide(s)
 		s.ScrollToOffset(off)
 	}
+}
+
+// into is the offset, nearest to off, that shows the span [start,
+// start+size) in a viewport of length view, with a padding's room around
+// it when there is room; the span's start when it is longer than view.
+func into(off, start, size, view float32) float32 {
+	pad := theme.Padding()
+	if size+2*pad > view {
+		pad = max(0, (view-size)/2)
+	}
+	switch {
+	case size > view || start-pad < off:
+		return start - pad
+	case start+size+pad > off+view:
+		return start + size + pad - view
+	}
+	return off
 }

@@ -261,3 +261,26 @@ func TestRevealBringsAMessageIntoSight(t *testing.T) {
 	Reveal(s, box.Objects[0])
 	assert.Equal(t, float32(0), s.Offset.Y)
 }
+
+func TestBringIntoViewFindsTheScrollAndTheNewSize(t *testing.T) {
+	test.NewTempApp(t)
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	box := container.NewVBox()
+	for range 20 {
+		box.Add(container.NewGridWrap(fyne.NewSize(200, 40), widget.NewLabel("line")))
+	}
+	box.Add(msg)
+	s := NewVScroll(container.NewPadded(box))
+	w := test.NewTempWindow(t, container.NewBorder(widget.NewLabel("title"), nil, nil, nil, s))
+	w.Resize(fyne.NewSize(300, 240))
+	msg.SetText("未找到该办件，请核对受理编号和查询码。未找到该办件，请核对受理编号和查询码。")
+	msg.Show()
+	BringIntoView(msg)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(msg).Y - d.AbsolutePositionForObject(s).Y
+	assert.Greater(t, msg.Size().Height, float32(40), "measured at its new, wrapped size")
+	assert.GreaterOrEqual(t, top, float32(0))
+	assert.LessOrEqual(t, top+msg.Size().Height, s.Size().Height, "the whole message is in the viewport")
+}
