@@ -26,7 +26,7 @@ func NewCategory(nav *Nav, store GuideStore, opts GuideOptions, name string) *Ca
 	c := &Category{Name: name, nav: nav, store: store, opts: opts}
 	c.Items = newItemList(c.onPick)
 	c.Status = status(lang.L("kiosk.loading"))
-	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.List)
+	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.View)
 	c.load()
 	return c
 }

@@ -83,7 +83,7 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g.categories = container.New(newGrid(fynetheme.TextSize()*16, 3, false))
 	g.browse = vscroll(g.categories)
 	g.Results = newItemList(g.onPick)
-	g.results = g.Results.List
+	g.results = g.Results.View
 	g.results.Hide()
 
 	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)

@@ -152,7 +152,7 @@ func TestSearchNotFoundHintsAtPinyin(t *testing.T) {
 	assert.Empty(t, g.Results.Items)
 	assert.Contains(t, g.Status.Text, "未找到与“护照”相关的事项")
 	assert.Contains(t, g.Status.Text, "jzz")
-	assert.False(t, g.Results.List.Visible())
+	assert.False(t, g.Results.View.Visible())
 
 	g.Search.SetText("")
 	assert.True(t, g.CategoryTiles[0].Visible(), "an empty box shows the categories again")

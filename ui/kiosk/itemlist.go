@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // ItemList is a list of guides (a category's items or search results). It
@@ -17,6 +18,7 @@ import (
 // on screen. Tests pick a row with List.Select(i); Items says which is which.
 type ItemList struct {
 	List  *widget.List
+	View  fyne.CanvasObject // List with finger scrolling: place this
 	Items []data.ItemSummary
 
 	onPick func(data.ItemSummary)
@@ -26,6 +28,7 @@ func newItemList(onPick func(data.ItemSummary)) *ItemList {
 	l := &ItemList{onPick: onPick}
 	l.List = widget.NewList(l.length, l.create, l.update)
 	l.List.OnSelected = l.onSelected
+	l.View = touch.List(l.List)
 	return l
 }
 

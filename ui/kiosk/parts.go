@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // The building blocks of the text-heavy screens (a guide, a notice, the
@@ -173,7 +174,7 @@ func paragraphs(text string) fyne.CanvasObject {
 // vscroll is a vertical scroll for long text: a resident expects a guide or
 // a regulation to scroll.
 func vscroll(content fyne.CanvasObject) *container.Scroll {
-	return container.NewVScroll(container.NewPadded(content))
+	return touch.NewVScroll(container.NewPadded(content))
 }
 
 // compactTheme is the app's current theme (read on every call, so elder

@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/touch"
 )
 
 // 征求意见（预公开） (§一(三), issue 6 §4): drafts the administrators put on
@@ -410,6 +411,7 @@ func (c *PreviewComment) submitted(err error) {
 		c.actions.Hide()
 		c.Closed.Show()
 		c.content.Refresh()
+		touch.BringIntoView(c.Closed)
 		return
 	}
 	if err != nil {
@@ -425,4 +427,5 @@ func (c *PreviewComment) submitted(err error) {
 	c.actions.Hide()
 	c.Thanks.Show()
 	c.content.Refresh()
+	touch.BringIntoView(c.Thanks)
 }

@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // RegisterQRSide is the side of the receipt's QR code on screen, in dp,
@@ -250,6 +251,7 @@ func (r *RegisterReceipt) setStatus(text string, imp widget.Importance) {
 		r.PrintStatus.Hide()
 	} else {
 		r.PrintStatus.Show()
+		touch.BringIntoView(r.PrintStatus)
 	}
 }
 

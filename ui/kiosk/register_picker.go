@@ -52,7 +52,7 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p.categories = container.New(newGrid(300, 3, false))
 	p.browse = vscroll(p.categories)
 	p.Results = newItemList(p.onPick)
-	p.results = p.Results.List
+	p.results = p.Results.View
 	p.results.Hide()
 
 	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, regLarge(p.Search))

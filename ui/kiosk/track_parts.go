@@ -17,6 +17,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/input"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // The pieces the tracking, complaint and rating screens share: cards, the
@@ -103,6 +104,7 @@ func setTrackError(l *widget.Label, msg string) {
 		l.Hide()
 	} else {
 		l.Show()
+		touch.BringIntoView(l) // the answer to a tap, never below the fold
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Administration section: accountability (责任追究制度 §九): every entry,
@@ -107,7 +108,7 @@ func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 			container.New(&fixedSize{size: fyne.NewSize(150, 0)}, s.Source), s.Add, s.Refresh),
 			tabs),
 		widget.NewSeparator())
-	s.content = container.NewBorder(top, container.NewHBox(s.Status, s.Notice), nil, nil, container.NewVScroll(s.list))
+	s.content = container.NewBorder(top, container.NewHBox(s.Status, s.Notice), nil, nil, touch.NewVScroll(s.list))
 	s.Reload()
 	return s
 }

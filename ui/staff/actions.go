@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // ActionForm is the dialog of one handling step. Only the widgets the step
@@ -265,7 +266,7 @@ func (r *Request) OpenAction(a data.Action) {
 	// The fields scroll; the message and the buttons stay in sight below
 	// them, however long the form.
 	form := compactControls(container.NewVBox(rows...))
-	f.scroll = container.NewVScroll(form)
+	f.scroll = touch.NewVScroll(form)
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.Error, buttons), nil, nil, f.scroll)
 	f.dlg = dialog.NewCustomWithoutButtons(actionLabel(a)+" · "+det.ReceiptNo, body, r.d.win)
 	f.dlg.Resize(actionDialogSize(form.MinSize().Height))
@@ -631,7 +632,7 @@ func openReasonEditor(d *Desk, rs RefusalReasonStore, changed func()) *ReasonEdi
 	list := container.NewBorder(nil, nil, nil, container.New(&fixedSize{size: fyne.NewSize(16, 0)}), e.list)
 	body := container.NewBorder(hint, compactControls(container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, e.Add, e.New), e.Error, e.Close)), nil, nil,
-		container.NewVScroll(compactControls(list)))
+		touch.NewVScroll(compactControls(list)))
 	e.dlg = dialog.NewCustomWithoutButtons(lang.L("staff.reasons.title"), body, d.win)
 	e.dlg.Resize(fyne.NewSize(1000, 740))
 	e.dlg.Show()

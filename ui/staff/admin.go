@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Administration (issue 6): complaints and follow-ups of bad ratings for
@@ -260,7 +261,7 @@ func newAdmin(d *Desk, st AdminStore) *Admin {
 	}
 	a.body = container.NewStack()
 	a.content = container.NewBorder(nil, nil,
-		container.NewHBox(container.NewVScroll(list), widget.NewSeparator()), nil, a.body)
+		container.NewHBox(touch.NewVScroll(list), widget.NewSeparator()), nil, a.body)
 	a.Show(SectionComplaints)
 	return a
 }
@@ -296,7 +297,7 @@ func (a *Admin) setBody(o fyne.CanvasObject) {
 	// A section taller than the room scrolls as a whole, rather than growing
 	// the window past the screen (which a wrapping label's first, narrow
 	// layout would otherwise do).
-	a.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.New(narrowLayout{}, o))}
+	a.body.Objects = []fyne.CanvasObject{touch.NewVScroll(container.New(narrowLayout{}, o))}
 	a.body.Refresh()
 }
 
@@ -403,7 +404,7 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 	f.rows = container.NewVBox(rows...)
 	body := container.NewBorder(nil, container.NewVBox(
 		container.New(collapseEmpty{f.Error}, f.Error), container.NewGridWithColumns(2, f.Cancel, f.Submit)),
-		nil, nil, container.NewVScroll(f.rows))
+		nil, nil, touch.NewVScroll(f.rows))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
 	f.dlg.Resize(size)
 	f.dlg.Show()

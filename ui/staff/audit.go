@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // AuditLog is 操作日志 (§6): the audit log, newest first, filtered by staff
@@ -77,7 +78,7 @@ func newAuditLog(a *Admin) *AuditLog {
 	l.content = container.NewBorder(container.NewVBox(
 		// 查询 follows the filters, and stays in view when they scroll sideways (1280 px).
 		followedBy(filters, l.Search), header, widget.NewSeparator()),
-		container.NewHBox(l.Prev, l.Page, l.Next, l.Status), nil, nil, container.NewVScroll(l.list))
+		container.NewHBox(l.Prev, l.Page, l.Next, l.Status), nil, nil, touch.NewVScroll(l.list))
 	l.loadStaff()
 	l.Reload()
 	return l

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // BackupScreen is 数据备份 (§7): a backup now to a file, with a progress
@@ -107,7 +108,7 @@ func newBackupScreen(a *Admin) *BackupScreen {
 		parts = append(parts, heading("admin.catalog.title"), hint(lang.L("admin.catalog.intro")), b.Catalog.content,
 			widget.NewSeparator())
 	}
-	b.content = container.NewVScroll(container.NewVBox(append(parts, daily)...))
+	b.content = touch.NewVScroll(container.NewVBox(append(parts, daily)...))
 	b.loadDaily()
 	return b
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // CalendarImport is 导入下一年度安排: choose the file (a file dialog, or its
@@ -75,7 +76,7 @@ func (c *CalendarScreen) OpenImport() {
 	// The summary scrolls with the days: in the scroll it wraps at the
 	// dialog's full width (above it, it wrapped at a stale narrow one).
 	body := container.NewBorder(top, container.NewGridWithColumns(2, im.Cancel, im.Apply), nil, nil,
-		container.NewVScroll(container.NewVBox(im.Info, im.Details)))
+		touch.NewVScroll(container.NewVBox(im.Info, im.Details)))
 	im.dlg = dialog.NewCustomWithoutButtons(lang.L("calendar.import.title"), body, d.win)
 	size := d.win.Canvas().Size()
 	im.dlg.Resize(fyne.NewSize(min(900, size.Width-40), min(640, size.Height-40)))

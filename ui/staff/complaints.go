@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Complaint tabs: which complaints the list shows.
@@ -62,7 +63,7 @@ func newComplaintList(a *Admin) *ComplaintList {
 	header := slimCells(container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
 		"code", "about", "channel", "status", "handler", "due")...))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())
-	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice), nil, nil, container.NewVScroll(c.list))
+	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice), nil, nil, touch.NewVScroll(c.list))
 	c.Reload()
 	return c
 }

@@ -9,6 +9,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // FollowUps is the list of bad ratings (不满意, 非常不满意) waiting for a
@@ -50,7 +51,7 @@ func newFollowUps(a *Admin) *FollowUps {
 	header := container.New(followUpColumns{}, boldLabels("admin.followups.col.",
 		"receipt", "item", "level", "reason", "applicant", "due", "action")...)
 	f.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, refresh, intro), header,
-		widget.NewSeparator()), f.Status, nil, nil, container.NewVScroll(f.list))
+		widget.NewSeparator()), f.Status, nil, nil, touch.NewVScroll(f.list))
 	f.Reload()
 	return f
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Steps on a complaint, as the buttons of the complaint screen.
@@ -80,7 +81,7 @@ func newComplaintView(a *Admin, id int64) *ComplaintView {
 	v.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, v.Back, nil, v.Status),
 		widget.NewSeparator()), container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, v.buttons, nil, v.Done)), nil, nil,
-		container.NewVScroll(v.facts))
+		touch.NewVScroll(v.facts))
 	v.Reload()
 	return v
 }

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // AuthStore signs staff in and out.
@@ -214,7 +215,7 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	// 退出 is pinned to the right; the rest scrolls sideways on a narrow
 	// screen rather than push 退出 off it.
 	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
-		container.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
+		touch.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
 	d.body = container.NewStack()
 	d.root = newActivityArea(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body)), d.Activity)

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // Administration section 公开内容 (§一, issue 6 §4), administrators only:
@@ -86,7 +87,7 @@ func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 	s.list = container.NewVBox()
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.New, s.Refresh), intro)
 	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), s.Status, nil, nil,
-		container.NewVScroll(s.list))
+		touch.NewVScroll(s.list))
 	s.Reload()
 	return s
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // DisclosureView is one disclosure item: where it stands, its draft in an
@@ -190,15 +191,15 @@ func (v *DisclosureView) layout() {
 	editor := container.NewBorder(nil,
 		container.NewVBox(container.NewGridWithColumns(len(buttons), buttons...),
 			container.New(collapseEmpty{v.Message}, v.Message)), nil, nil,
-		container.NewVScroll(fields))
+		touch.NewVScroll(fields))
 
 	lookup := container.NewVBox(widget.NewLabel(lang.L("disc.history.at")),
 		container.NewBorder(nil, nil, nil, v.AtShow, v.AtDay), container.New(collapseEmpty{v.AtMessage}, v.AtMessage))
 	historyTab := container.NewBorder(container.NewVBox(lookup, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(v.history))
+		touch.NewVScroll(v.history))
 	v.Tabs = container.NewAppTabs()
 	if !internal {
-		v.Tabs.Append(container.NewTabItem(lang.L("disc.comments.tab"), container.NewVScroll(v.CommentsList)))
+		v.Tabs.Append(container.NewTabItem(lang.L("disc.comments.tab"), touch.NewVScroll(v.CommentsList)))
 	}
 	v.Tabs.Append(container.NewTabItem(lang.L("disc.history.tab"), historyTab))
 	split := container.NewHSplit(editor, v.Tabs)
@@ -493,7 +494,7 @@ func showVersion(d *Desk, ver data.DisclosureVersion) dialog.Dialog {
 	body.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustom(lang.L("disc.read.title"), lang.L("disc.read.close"),
 		container.NewBorder(container.NewVBox(title, meta, widget.NewSeparator()), nil, nil, nil,
-			container.NewVScroll(body)), d.win)
+			touch.NewVScroll(body)), d.win)
 	dlg.Resize(fyne.NewSize(760, 600))
 	dlg.Show()
 	return dlg

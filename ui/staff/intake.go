@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // Intake is walk-in registration at the window (issue 5 §3): the clerk
@@ -73,7 +74,7 @@ func newIntake(d *Desk) *Intake {
 	in.bottom = container.NewVBox()
 	title := widget.NewLabel(lang.L("staff.intake.title"))
 	title.SizeName = fynetheme.SizeNameHeadingText
-	in.scroll = container.NewVScroll(compactControls(in.form))
+	in.scroll = touch.NewVScroll(compactControls(in.form))
 	// The message and 登记 stay below the form, in sight however long the
 	// item's form is.
 	in.frame = container.NewBorder(container.NewVBox(title,
@@ -318,7 +319,7 @@ func (in *Intake) showReceipt(rc data.Receipt) {
 	again := widget.NewButton(lang.L("staff.intake.again"), d.tap(d.ShowIntake))
 	lines = append(lines, in.PrintStatus, container.NewHBox(in.PrintButton, in.OpenButton, again))
 	in.bottom.Objects = nil
-	in.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(lines...))}
+	in.content.Objects = []fyne.CanvasObject{touch.NewVScroll(container.NewVBox(lines...))}
 	in.content.Refresh()
 }
 

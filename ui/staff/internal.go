@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Administration section 内部制度 (对内公开, §一(二)): the internal items —
@@ -89,11 +90,11 @@ func newInternalRules(a *Admin) *InternalRules {
 	intro := widget.NewLabel(lang.L("disc.internal.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("disc.internal.list")), widget.NewSeparator()),
-		container.NewVBox(s.New), nil, nil, container.NewVScroll(s.list))
+		container.NewVBox(s.New), nil, nil, touch.NewVScroll(s.list))
 	docTop := container.NewVBox(s.DocTitle,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("disc.internal.version")), s.Edit, s.Version),
 		s.DocMeta, widget.NewSeparator())
-	doc := container.NewBorder(docTop, nil, nil, nil, container.NewVScroll(s.DocBody))
+	doc := container.NewBorder(docTop, nil, nil, nil, touch.NewVScroll(s.DocBody))
 	split := container.NewHSplit(left, doc)
 	split.Offset = 0.3
 	s.content = container.NewBorder(container.NewVBox(intro, widget.NewSeparator()), s.Status, nil, nil, split)

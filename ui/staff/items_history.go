@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // ItemVersionStore reads an item's guide as it stood at a version.
@@ -59,7 +60,7 @@ func (e *ItemEditor) OpenHistory() {
 	})
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("items.history.pick")), nil, h.Version)
 	h.dlg = dialog.NewCustom(lang.L("items.history.title", map[string]any{"Name": it.Name}),
-		lang.L("staff.guide.close"), container.NewBorder(top, nil, nil, nil, container.NewVScroll(h.Text)), d.win)
+		lang.L("staff.guide.close"), container.NewBorder(top, nil, nil, nil, touch.NewVScroll(h.Text)), d.win)
 	h.dlg.Resize(fyne.NewSize(900, 680))
 	e.History = h
 	h.Version.SetSelectedIndex(0)

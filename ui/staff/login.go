@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/touch"
 )
 
 // Login is the sign-in screen: tap your name, then type your PIN on a large
@@ -53,7 +54,7 @@ func newLogin(d *Desk) *Login {
 	l.pickIntro.Wrapping = fyne.TextWrapWord
 	l.names = container.NewGridWrap(fyne.NewSize(380, 96))
 	l.pickStep = container.NewBorder(container.NewVBox(l.Heading, l.pickIntro), nil, nil, nil,
-		container.NewVScroll(l.names))
+		touch.NewVScroll(l.names))
 
 	l.Prompt = widget.NewLabel("")
 	l.Prompt.SizeName = fynetheme.SizeNameSubHeadingText

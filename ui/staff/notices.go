@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 type noticeKind int
@@ -206,7 +207,7 @@ func (r *Request) OpenNotices() {
 				box.Add(b)
 			}
 			dlg = dialog.NewCustom(lang.L("staff.notice.reprintTitle"), lang.L("staff.form.cancel"),
-				container.NewVScroll(box), d.win)
+				touch.NewVScroll(box), d.win)
 			dlg.Resize(fyne.NewSize(760, min(160+float32(len(list))*84, 620)))
 			dlg.Show()
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Layout pieces shared by 机构与人员 and 办事事项: forms with the label
@@ -205,7 +206,7 @@ func orgCompact(o fyne.CanvasObject) fyne.CanvasObject {
 // clearOfScrollBar scrolls o vertically, keeping its right edge clear of
 // the scroll bar so that the bar never covers a button.
 func clearOfScrollBar(o fyne.CanvasObject) *container.Scroll {
-	return container.NewVScroll(scrollBarGap(o))
+	return touch.NewVScroll(scrollBarGap(o))
 }
 
 // scrollBarGap leaves room for a scroll bar on o's right: a list's header

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Administration section: 代办清单 (issue 5 §4 代为办理). The 待报送 tab lists
@@ -129,7 +130,7 @@ func newProxyBatches(a *Admin) *ProxyBatches {
 func (p *ProxyBatches) showTabs() {
 	p.Batch = nil
 	p.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(p.tabs, widget.NewSeparator()),
-		nil, nil, nil, container.NewVScroll(p.list))}
+		nil, nil, nil, touch.NewVScroll(p.list))}
 	p.body.Refresh()
 }
 

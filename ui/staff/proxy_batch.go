@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // ProxyBatchView is one batch open: its particulars, 补打清单, and per
@@ -179,7 +180,7 @@ func (p *ProxyBatches) showBatch(b data.ProxyBatchDetail) {
 	top := container.NewVBox(container.NewBorder(nil, nil, v.Back, v.Reprint,
 		container.NewVBox(title, container.New(collapseEmpty{v.PrintStatus}, v.PrintStatus))),
 		factsLabel, widget.NewSeparator())
-	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
+	v.content = container.NewBorder(top, nil, nil, nil, touch.NewVScroll(list))
 	p.Batch = v
 	p.Status.SetText("")
 	p.body.Objects = []fyne.CanvasObject{v.content}

@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // QueueTabs are the queue's tabs in display order.
@@ -102,7 +103,7 @@ func newQueue(d *Desk) *Queue {
 		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Item)
 	// Loading, nothing to show or an error: said where the rows would be.
 	q.statusBox = container.NewVBox(q.Status, container.NewHBox(q.ClearFilters))
-	q.scroll = container.NewVScroll(container.NewVBox(q.statusBox, q.list))
+	q.scroll = touch.NewVScroll(container.NewVBox(q.statusBox, q.list))
 	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
 		container.NewGridWithColumns(len(tabs), tabs...), filters)), nil, nil, nil, q.scroll)
 	q.loadFilters()

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // A person's record (个人档案, issue 6 §3, §5; §八, §九): for a period,
@@ -132,7 +133,7 @@ func (a *Admin) openRecord(staffID int64, name string, back func()) *RecordScree
 		container.NewHBox(widget.NewLabel(lang.L("admin.reports.periodLabel")),
 			container.New(&fixedSize{size: fyne.NewSize(160, 0)}, r.Period)))
 	r.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), r.Status, nil, nil,
-		container.NewVScroll(body))
+		touch.NewVScroll(body))
 	a.setBody(r.content)
 	r.Reload()
 	return r

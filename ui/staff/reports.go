@@ -16,6 +16,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // Report periods offered.
@@ -116,7 +117,7 @@ func newReports(a *Admin) *Reports {
 	export := container.NewBorder(nil, nil, widget.NewLabel(lang.L("admin.reports.path")),
 		container.NewHBox(r.ExportXLSX, r.ExportCSV, r.ExportPDF), r.Path)
 	r.content = container.NewBorder(container.NewVBox(period, export, widget.NewSeparator()), r.Status, nil, nil,
-		container.NewVScroll(r.body))
+		touch.NewVScroll(r.body))
 	r.Reload()
 	return r
 }

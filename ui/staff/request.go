@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/touch"
 )
 
 // Request is one request in full: the applicant (full name, phone, ID
@@ -114,7 +115,7 @@ func newRequest(d *Desk, id int64) *Request {
 		r.noticeBar, compactText(container.NewVBox(r.ReprintStatus, r.Status)))
 	r.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(),
 		compactControls(container.New(&minHeightLayout{h: actionBarHeight}, r.actionsBox))), nil, nil,
-		container.NewVScroll(compactText(r.body)))
+		touch.NewVScroll(compactText(r.body)))
 	r.loadPeople()
 	r.Reload()
 	return r

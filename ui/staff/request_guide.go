@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // GuideStore gives the guide a request was registered under: the basis
@@ -52,7 +53,7 @@ func (r *Request) ShowGuide() {
 			body := widget.NewLabel(r.Guide)
 			body.Wrapping = fyne.TextWrapWord
 			title := lang.L("staff.guide.title", map[string]any{"N": g.Version, "Day": data.Day(g.At)})
-			dlg := dialog.NewCustom(title, lang.L("staff.guide.close"), container.NewVScroll(body), d.win)
+			dlg := dialog.NewCustom(title, lang.L("staff.guide.close"), touch.NewVScroll(body), d.win)
 			dlg.Resize(fyne.NewSize(900, 660))
 			dlg.Show()
 		}

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/touch"
 )
 
 // The desk is laid out for a 1280×800 window. On a larger monitor (a
@@ -48,7 +50,7 @@ func hintWidth(e *widget.Entry, w float32) float32 {
 // its room, so on a wide screen the button sits next to the row and on a
 // narrow one it stays in view while the row scrolls.
 func followedBy(row fyne.CanvasObject, button fyne.CanvasObject) *fyne.Container {
-	return container.New(&followedByLayout{row: row}, container.NewHScroll(row), button)
+	return container.New(&followedByLayout{row: row}, touch.NewHScroll(row), button)
 }
 
 type followedByLayout struct{ row fyne.CanvasObject }

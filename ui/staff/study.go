@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // Administration section: study and training (学习教育制度 §八): the
@@ -104,10 +105,10 @@ func newStudyScreen(a *Admin) *StudyScreen {
 			container.New(&fixedSize{size: fyne.NewSize(140, 0)}, s.Year)),
 		container.NewHBox(s.Add, s.Refresh))
 	sessions := container.NewBorder(container.NewVBox(sectionTitle(lang.L("study.sessions")),
-		widget.NewSeparator()), nil, nil, nil, container.NewVScroll(s.list))
+		widget.NewSeparator()), nil, nil, nil, touch.NewVScroll(s.list))
 	peopleHeader := container.New(studyPersonColumns{}, boldLabels("study.col.", "name", "attended", "rate")...)
 	people := container.NewBorder(container.NewVBox(sectionTitle(lang.L("study.people")), peopleHeader,
-		widget.NewSeparator()), nil, nil, nil, container.NewVScroll(s.people))
+		widget.NewSeparator()), nil, nil, nil, touch.NewVScroll(s.people))
 	split := container.NewHSplit(sessions, people)
 	split.Offset = 0.55
 	s.content = container.NewBorder(container.NewVBox(top, s.months, s.Missing, widget.NewSeparator()),

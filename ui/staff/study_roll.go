@@ -11,6 +11,7 @@ import (
 
 	"bianmin/data"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // The roll-call of a study session (集中学习点名制度): every active staff
@@ -66,7 +67,7 @@ func (s *StudyScreen) OpenRoll(x data.StudySession) {
 	hint := widget.NewLabel(lang.L("study.roll.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	r.content = container.NewBorder(container.NewVBox(top, hint, widget.NewSeparator()), r.Status, nil, nil,
-		container.NewVScroll(r.list))
+		touch.NewVScroll(r.list))
 	s.Roll, s.Record = r, nil
 	s.a.setBody(r.content)
 	r.Status.SetText(lang.L("admin.loading"))

@@ -1,0 +1,224 @@
+package kiosk_test
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+	"bianmin/ui/kiosk"
+	"bianmin/ui/paper"
+)
+
+// revealSizes are the screens a kiosk runs on, and elder mode on the
+// smallest: whatever a tap produces must be in sight on each.
+var revealSizes = []struct {
+	name  string
+	size  fyne.Size
+	elder bool
+}{
+	{"1280x800", fyne.NewSize(1280, 800), false},
+	{"1920x1080", fyne.NewSize(1920, 1080), false},
+	{"1080x1920", fyne.NewSize(1080, 1920), false},
+	{"elder 1280x800", fyne.NewSize(1280, 800), true},
+}
+
+// pathTo is the chain of objects from root down to o, through widgets'
+// renderers, or nil.
+func pathTo(root, o fyne.CanvasObject) []fyne.CanvasObject {
+	if root == nil {
+		return nil
+	}
+	if root == o {
+		return []fyne.CanvasObject{o}
+	}
+	var kids []fyne.CanvasObject
+	switch v := root.(type) {
+	case *fyne.Container:
+		kids = v.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(v).Objects()
+	}
+	for _, k := range kids {
+		if p := pathTo(k, o); p != nil {
+			return append([]fyne.CanvasObject{root}, p...)
+		}
+	}
+	return nil
+}
+
+// assertInSight checks that o is shown, whole, inside the viewport of
+// every scroll that holds it and inside the window: a resident sees it
+// without scrolling.
+func assertInSight(t *testing.T, win fyne.Window, o fyne.CanvasObject, what string) {
+	t.Helper()
+	relayout(win.Content()) // the next frame, as the real driver lays out
+	require.Truef(t, o.Visible(), "%s is shown", what)
+	path := pathTo(win.Canvas().Content(), o)
+	for _, ov := range win.Canvas().Overlays().List() {
+		if path == nil {
+			path = pathTo(ov, o)
+		}
+	}
+	require.NotNilf(t, path, "%s is on the screen", what)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y
+	bottom := top + o.Size().Height
+	require.Greaterf(t, o.Size().Height, float32(0), "%s has a height", what)
+	assert.GreaterOrEqualf(t, top, float32(0), "%s below the window's top", what)
+	assert.LessOrEqualf(t, bottom, win.Canvas().Size().Height, "%s above the window's bottom", what)
+	scrolls := 0
+	for _, p := range path {
+		s, ok := p.(*container.Scroll)
+		if !ok {
+			continue
+		}
+		scrolls++
+		sTop := d.AbsolutePositionForObject(s).Y
+		assert.GreaterOrEqualf(t, top, sTop, "%s is below the top of its scroll's viewport (offset %v)", what, s.Offset)
+		assert.LessOrEqualf(t, bottom, sTop+s.Size().Height, "%s is above the fold of its scroll (offset %v, top %v, height %v, content %v, view %v)", what, s.Offset, top-sTop, o.Size().Height, s.Content.Size(), s.Size())
+	}
+	assert.NotZerof(t, scrolls, "%s sits in a scroll (else this test checks nothing)", what)
+}
+
+// trackRigAt is a tracking rig at a screen size, in elder mode or not.
+func trackRigAt(t *testing.T, size fyne.Size, elder bool) *trackRig {
+	r := newTrackRig(t, nil)
+	r.k.SetElder(elder)
+	r.win.Resize(size)
+	r.settle()
+	return r
+}
+
+func TestTrackNotFoundIsInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := trackRigAt(t, sz.size, sz.elder)
+			rc := r.register(t, "DB")
+			test.Tap(r.k.Home.Tiles[kiosk.FeatureTrack])
+			s := trackCurrent[*kiosk.Track](t, r)
+			typeReceipt(t, s.Form, rc.ReceiptNo, wrongCode(rc.QueryCode)) // ends with a tap
+			require.Equal(t, "未找到该办件，请核对回执编号和查询码。", s.Form.Message.Text)
+			assertInSight(t, r.win, s.Form.Message, "未找到该办件")
+
+			s.Form.Scroll.ScrollToOffset(fyne.NewPos(0, 0))
+			test.Tap(s.Form.Search) // 查询 again, from the top of the page
+			assertInSight(t, r.win, s.Form.Message, "未找到该办件 after 查询")
+		})
+	}
+}
+
+func TestComplainMessagesAreInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := trackRigAt(t, sz.size, sz.elder)
+			test.Tap(r.k.Home.Tiles[kiosk.FeatureComplain])
+			test.Tap(trackCurrent[*kiosk.Complain](t, r).Tiles[data.AboutOther])
+			body := trackCurrent[*kiosk.ComplainBody](t, r)
+			typeBody(t, body, "tai", "man")
+			test.Tap(body.Next)
+			require.Contains(t, body.Message.Text, "至少5个字")
+			assertInSight(t, r.win, body.Message, "the body's message")
+
+			typeBody(t, body, "da", "ting", "zuo", "yi", "tai", "shao")
+			test.Tap(body.Next)
+			contact := trackCurrent[*kiosk.ComplainContact](t, r)
+			test.Tap(contact.Phone)
+			tapDigits(t, contact.Panel.Keypad, "1390000111")
+			test.Tap(contact.Next)
+			require.Contains(t, contact.Message.Text, "手机号码")
+			assertInSight(t, r.win, contact.Message, "the contact's message")
+		})
+	}
+}
+
+func TestRateMessageIsInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := trackRigAt(t, sz.size, sz.elder)
+			rc := r.register(t, "DB")
+			r.finish(t, rc.RequestID)
+			test.Tap(r.k.Home.Tiles[kiosk.FeatureRate])
+			typeReceipt(t, trackCurrent[*kiosk.RateLookup](t, r).Form, rc.ReceiptNo, rc.QueryCode)
+			s := trackCurrent[*kiosk.Rate](t, r)
+			test.Tap(s.Levels[data.RatingBad])
+			test.Tap(s.Submit)
+			require.Contains(t, s.Message.Text, "不满意")
+			assertInSight(t, r.win, s.Message, "the rating's message")
+		})
+	}
+}
+
+func TestReceiptPrintStatusIsInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := newRegRig(t, regNow, sz.size)
+			r.k.SetElder(sz.elder)
+			rc := regReceipt(t, r)
+			scroll := enclosingScroll(t, r.win, rc.PrintStatus)
+			for _, at := range []string{"top", "bottom"} {
+				if at == "top" {
+					scroll.ScrollToTop()
+				} else {
+					scroll.ScrollToBottom()
+				}
+				r.printer.err = &paper.PrintError{Kind: paper.ErrPrinterStopped, Queue: "receipt", Detail: "paper out"}
+				test.Tap(rc.PrintButton)
+				require.Contains(t, rc.PrintStatus.Text, "您的申请已保存")
+				assertInSight(t, r.win, rc.PrintStatus, fmt.Sprintf("the failure, scrolled to the %s", at))
+
+				r.printer.err = nil
+				if at == "top" {
+					scroll.ScrollToTop()
+				} else {
+					scroll.ScrollToBottom()
+				}
+				test.Tap(rc.PrintButton)
+				require.Equal(t, "回执已打印，请从打印口取走。", rc.PrintStatus.Text)
+				assertInSight(t, r.win, rc.PrintStatus, fmt.Sprintf("回执已打印, scrolled to the %s", at))
+			}
+		})
+	}
+}
+
+func TestPreviewCommentMessagesAreInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := i6Rig(t)
+			r.k.SetElder(sz.elder)
+			r.win.Resize(sz.size)
+			i6Preview(t, r)
+			c := i6OpenComment(t, r)
+			test.Tap(c.Body)
+			i6TypeHan(t, c.Panel.Keyboard, "hao", "好")
+			test.Tap(c.Submit)
+			require.Equal(t, "请把您的意见写得具体一些。", c.Message.Text)
+			assertInSight(t, r.win, c.Message, "the comment's message")
+
+			test.Tap(c.Body)
+			i6TypeHan(t, c.Panel.Keyboard, "jian", "建")
+			i6TypeHan(t, c.Panel.Keyboard, "yi", "议")
+			test.Tap(c.Submit)
+			require.True(t, c.Done)
+			assertInSight(t, r.win, c.Thanks, "the thanks")
+		})
+	}
+}
+
+// enclosingScroll is the innermost scroll holding o.
+func enclosingScroll(t *testing.T, win fyne.Window, o fyne.CanvasObject) *container.Scroll {
+	t.Helper()
+	var s *container.Scroll
+	for _, p := range pathTo(win.Canvas().Content(), o) {
+		if sc, ok := p.(*container.Scroll); ok {
+			s = sc
+		}
+	}
+	require.NotNil(t, s)
+	return s
+}
