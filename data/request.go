@@ -185,6 +185,16 @@ type Tracking struct {
 // CanRate reports whether the resident may rate the service now.
 func (t *Tracking) CanRate() bool { return t.Status == StatusFinished && !t.Rated }
 
+// Explain is Status.Explain for this request: a finished request already
+// rated thanks the resident instead of inviting a rating, so no page says
+// 欢迎您评价 and 您已评价 at once.
+func (t *Tracking) Explain() string {
+	if t.Status == StatusFinished && t.Rated {
+		return "已经办结。您已评价过本次服务，感谢您的反馈。"
+	}
+	return t.Status.Explain()
+}
+
 // TrackByToken looks a request up by the tracking token of its QR code.
 func (s *Store) TrackByToken(ctx context.Context, token string) (Tracking, error) {
 	if !ValidToken(token) {
