@@ -790,6 +790,13 @@ func (s *Store) RequestSupplement(ctx context.Context, by Session, requestID int
 // is accepted by this step, in its registered mode.
 func (s *Store) MaterialsComplete(ctx context.Context, by Session, requestID int64) error {
 	return s.apply(ctx, "complete", by, requestID, ActComplete, func(st *step) error {
+		// What the open notices asked for is now received (已收).
+		if err := st.exec(`UPDATE requests SET brought = (SELECT json_group_array(v) FROM (
+			SELECT value AS v FROM json_each(requests.brought) UNION
+			SELECT j.value FROM supplements s, json_each(s.materials) j
+			WHERE s.request_id = requests.id AND s.complete_day = '' ORDER BY 1)) WHERE id = ?`, st.req.ID); err != nil {
+			return err
+		}
 		if err := st.exec(`UPDATE supplements SET complete_day = ? WHERE request_id = ? AND complete_day = ''`,
 			Day(st.now), st.req.ID); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 )
 
@@ -185,6 +186,16 @@ type Tracking struct {
 // CanRate reports whether the resident may rate the service now.
 func (t *Tracking) CanRate() bool { return t.Status == StatusFinished && !t.Rated }
 
+// Explain is Status.Explain for this request: a finished request already
+// rated thanks the resident instead of inviting a rating, so no page says
+// 欢迎您评价 and 您已评价 at once.
+func (t *Tracking) Explain() string {
+	if t.Status == StatusFinished && t.Rated {
+		return "已经办结。您已评价过本次服务，感谢您的反馈。"
+	}
+	return t.Status.Explain()
+}
+
 // TrackByToken looks a request up by the tracking token of its QR code.
 func (s *Store) TrackByToken(ctx context.Context, token string) (Tracking, error) {
 	if !ValidToken(token) {
@@ -208,15 +219,16 @@ func (s *Store) TrackByCode(ctx context.Context, receiptNo, queryCode string) (T
 func (s *Store) track(ctx context.Context, where string, args ...any) (Tracking, error) {
 	var t Tracking
 	err := s.read(ctx, "track", func(tx *sql.Tx) error {
-		var name, missing, created string
+		var name, missing, created, brought string
 		var rated int
+		var itemID int64
 		err := tx.QueryRowContext(ctx, `SELECT r.id, r.receipt_no, r.token, i.name, r.mode, r.status, r.applicant_name,
 			r.channel, r.created_at, r.due_day, coalesce((SELECT s.materials FROM supplements s WHERE s.request_id = r.id
-			AND s.complete_day = '' ORDER BY s.id DESC LIMIT 1), '[]'),
-			EXISTS (SELECT 1 FROM ratings WHERE request_id = r.id)
+			AND s.complete_day = '' ORDER BY s.id DESC LIMIT 1), ''),
+			EXISTS (SELECT 1 FROM ratings WHERE request_id = r.id), r.item_id, r.brought
 			FROM requests r JOIN items i ON i.id = r.item_id WHERE `+where, args...).Scan(
 			&t.RequestID, &t.ReceiptNo, &t.Token, &t.ItemName, &t.Mode, &t.Status, &name, &t.Channel, &created,
-			&t.DueDay, &missing, &rated)
+			&t.DueDay, &missing, &rated, &itemID, &brought)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
@@ -226,7 +238,13 @@ func (s *Store) track(ctx context.Context, where string, args ...any) (Tracking,
 		t.ApplicantMask = MaskName(name)
 		t.Created = parseTime(created)
 		t.Rated = rated == 1
-		if t.Missing, err = materialNames(ctx, tx, missing); err != nil {
+		switch {
+		case missing != "": // the 补正通知单 open now lists them all
+			t.Missing, err = materialNames(ctx, tx, missing)
+		case !t.Status.Closed(): // what the receipt listed, less what staff have ticked as received since
+			t.Missing, err = missingRequired(ctx, tx, itemID, brought)
+		}
+		if err != nil {
 			return err
 		}
 		if t.Events, err = events(ctx, tx, t.RequestID, true); err != nil {
@@ -240,6 +258,49 @@ func (s *Store) track(ctx context.Context, where string, args ...any) (Tracking,
 		return nil
 	})
 	return t, err
+}
+
+// missingRequired names the item's required materials that are not among
+// the received ones (a JSON array of material ids, requests.brought), in
+// the guide's order: the receipt's 一次性告知 list, as it stands.
+func missingRequired(ctx context.Context, tx *sql.Tx, itemID int64, receivedJSON string) ([]string, error) {
+	var received []int64
+	if err := json.Unmarshal([]byte(receivedJSON), &received); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, required FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ms []Material
+	for rows.Next() {
+		var m Material
+		if err := rows.Scan(&m.ID, &m.Name, &m.Required); err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range MissingRequired(ms, received) {
+		out = append(out, m.Name)
+	}
+	return out, nil
+}
+
+// MissingRequired is the 一次性告知 rule (§六): the required materials of
+// ms that are not among received, all of them at once, in order.
+func MissingRequired(ms []Material, received []int64) []Material {
+	var out []Material
+	for _, m := range ms {
+		if m.Required && !slices.Contains(received, m.ID) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // materialNames turns a JSON array of material ids into their names.

@@ -150,3 +150,28 @@ func TestRateRatedMeanwhile(t *testing.T) {
 	level, _, _ := r.rating(t, rc.RequestID)
 	assert.Equal(t, data.RatingGood, level, "the first rating stands")
 }
+
+// TestTrackResultRatedOrNot: a finished request invites a rating until it
+// is rated (on the phone page or here); then the result thanks instead,
+// and never says both.
+func TestTrackResultRatedOrNot(t *testing.T) {
+	r := newTrackRig(t, nil)
+	rc := r.register(t, "DB")
+	r.finish(t, rc.RequestID)
+	tr, err := r.store.TrackByToken(context.Background(), rc.Token)
+	require.NoError(t, err)
+	r.k.Nav.Push(kiosk.NewTrackResult(r.k.Nav, r.tracker, tr))
+	res := trackCurrent[*kiosk.TrackResult](t, r)
+	assert.Contains(t, r.flat(), "欢迎您对本次服务进行评价")
+	assert.NotContains(t, r.flat(), "您已评价")
+	assert.NotNil(t, res.RateButton)
+
+	require.NoError(t, r.store.Rate(context.Background(), rc.RequestID, data.RatingGood, ""))
+	tr, err = r.store.TrackByToken(context.Background(), rc.Token)
+	require.NoError(t, err)
+	r.k.Nav.Push(kiosk.NewTrackResult(r.k.Nav, r.tracker, tr))
+	res = trackCurrent[*kiosk.TrackResult](t, r)
+	assert.Contains(t, r.flat(), "您已评价过本次服务")
+	assert.NotContains(t, r.flat(), "欢迎您")
+	assert.Nil(t, res.RateButton)
+}

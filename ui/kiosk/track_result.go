@@ -43,7 +43,11 @@ func NewTrackResult(nav *Nav, t *Tracker, tr data.Tracking) *TrackResult {
 	r := &TrackResult{Tracking: tr, Missing: tr.Missing, nav: nav, tracker: t}
 	banner, text := trackBanner(tr.Status.Label(), trackStatusColour(tr.Status))
 	r.Status = text
-	r.Explain = widget.NewLabel(tr.Status.Explain())
+	explain := tr.Explain()
+	if tr.Status == data.StatusFinished && tr.Rated { // thanks instead of 欢迎您评价
+		explain = lang.L("track.result.rated")
+	}
+	r.Explain = widget.NewLabel(explain)
 	r.Explain.Wrapping = fyne.TextWrapWord
 	r.Explain.SizeName = fynetheme.SizeNameSubHeadingText
 
@@ -86,9 +90,6 @@ func NewTrackResult(nav *Nav, t *Tracker, tr data.Tracking) *TrackResult {
 		complain = lang.L("track.result.complainPhone", map[string]any{"Phone": tr.Complaint})
 	}
 	body = append(body, section(lang.L("track.result.complain"), para(complain)))
-	if tr.Rated {
-		body = append(body, quiet(lang.L("track.result.rated")))
-	}
 	r.content = vscroll(container.NewVBox(body...))
 
 	r.ComplainButton = widget.NewButtonWithIcon(lang.L("track.result.complainButton"), fynetheme.MailComposeIcon(), r.onComplain)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
 )
 
 // testPicture is a small picture with a dark frame, encoded as PNG or JPEG.
@@ -39,7 +41,7 @@ func testPicture(t *testing.T, jpg bool) []byte {
 func sampleForm(t *testing.T) ApplicationForm {
 	return ApplicationForm{
 		Center: "示例社区便民服务室", RequestNo: "WY-20260305-0007", Item: "育儿补贴申领",
-		Date: time.Date(2026, 3, 5, 10, 0, 0, 0, time.Local),
+		Date: time.Date(2026, 3, 5, 10, 0, 0, 0, data.China),
 		Name: "赵桂兰", Phone: "13900139000", IDNumber: "610202196507120425", Address: "幸福路12号3单元502室",
 		Fields: []FormField{{"婴幼儿出生日期", "2025-11-02"}, {"申领子女数", "2"}, {"与婴幼儿关系", "母亲"},
 			{"需要协助的内容", ""}},

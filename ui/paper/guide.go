@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"bianmin/data"
 )
 
 // Guide is an item's 办事指南 as the 一次性告知单 prints it: everything a
@@ -37,13 +39,19 @@ type Material struct {
 	Note     string
 }
 
-// dateZH is the date as Chinese official paper writes it.
+// dateZH is the date as Chinese official paper writes it, in China time
+// whatever the machine's zone (chinaTime).
 func dateZH(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006年1月2日")
+	return chinaTime(t).Format("2006年1月2日")
 }
+
+// chinaTime is t in China time (data.China). Every date and time paper
+// prints goes through it, so a kiosk whose clock runs in UTC still prints
+// the day the resident lives in: 17:30 UTC is 01:30 the next day.
+func chinaTime(t time.Time) time.Time { return t.In(data.China) }
 
 // sectionNo are the Chinese section numerals 一、二、…
 var sectionNo = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}

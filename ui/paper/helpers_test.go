@@ -16,6 +16,7 @@ import (
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/data"
 	"bianmin/ui/paper/papertest"
 )
 
@@ -24,7 +25,7 @@ const (
 	testFullID = "110101199003074578"
 )
 
-var testTime = time.Date(2026, 11, 26, 14, 32, 0, 0, time.Local)
+var testTime = time.Date(2026, 11, 26, 14, 32, 0, 0, data.China)
 
 func sampleReceipt() Receipt {
 	return Receipt{
@@ -53,12 +54,12 @@ func sampleGuide() Guide {
 			"审核通过后录入参保信息，告知缴费方式。", "办结，通知申请人。"},
 		PromisedDays: 3, LegalDays: 15, Fee: "不收费", FeeBasis: "国家规定", Trips: 1,
 		Address: "幸福社区党群服务中心一楼2号窗口", Phone: "0571-87654321", Complaint: "0571-12345678",
-		Printed: time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local)}
+		Printed: time.Date(2026, 11, 26, 9, 0, 0, 0, data.China)}
 }
 
 func sampleNotice() Notice {
 	return Notice{Center: "幸福社区便民服务室", RequestNo: "XF-20261126-0042", Item: "城乡居民基本医疗保险参保登记",
-		Applicant: "张*三", Received: testTime, Date: time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local),
+		Applicant: "张*三", Received: testTime, Date: time.Date(2026, 11, 27, 10, 0, 0, 0, data.China),
 		Window: "2号窗口", Staff: "李四", TrackURL: testURL, Phone: "0571-12345678"}
 }
 

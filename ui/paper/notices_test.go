@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
 )
 
 // TestNotices prints every notice of issue 5 §10 in both formats and checks
@@ -13,7 +15,7 @@ import (
 // notice's own content.
 func TestNotices(t *testing.T) {
 	n := sampleNotice()
-	due := time.Date(2026, 12, 2, 0, 0, 0, 0, time.Local)
+	due := time.Date(2026, 12, 2, 0, 0, 0, 0, data.China)
 	tests := map[string]struct {
 		make func(Format) (Document, error)
 		want []string

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/data"
 	"bianmin/ui/locale"
 )
 
@@ -192,7 +193,7 @@ func TestPrintRoundTrip(t *testing.T) {
 func TestPrintNotices(t *testing.T) {
 	q := testQueue(t)
 	n := sampleNotice()
-	due := time.Date(2026, 12, 10, 0, 0, 0, 0, time.Local)
+	due := time.Date(2026, 12, 10, 0, 0, 0, 0, data.China)
 	tests := map[string]struct {
 		make func() (Document, error)
 		want []string

@@ -11,11 +11,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
 )
 
 func sampleProxyList(n int) ProxyList {
 	l := ProxyList{Center: "幸福社区便民服务室", BatchNo: "DB-20261127-01", Department: "王益区民政局（老龄工作部门）",
-		Date: time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local), Staff: "李四", Note: "原件随附，请核对"}
+		Date: time.Date(2026, 11, 27, 10, 0, 0, 0, data.China), Staff: "李四", Note: "原件随附，请核对"}
 	for i := range n {
 		l.Rows = append(l.Rows, ProxyRow{RequestNo: fmt.Sprintf("XF-20261126-%04d", i+1), Applicant: "张三丰",
 			IDTail: "4578", Item: "老年人优待证办理（代办）", Materials: "居民身份证复印件、一寸照片2张"})

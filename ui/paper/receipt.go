@@ -76,7 +76,7 @@ var receiptZH = receiptWords{
 	track: "查询进度：用手机扫描上方二维码；或在自助终端“进度查询”扫描本回执，或输入受理编号和查询码。",
 	phone: "投诉电话：", keep: "请妥善保管本回执，凭编号和查询码查询、领取结果。",
 	sign: "申请人签字（委托代办）",
-	date: func(t time.Time) string { return t.Format("2006年1月2日 15:04") },
+	date: func(t time.Time) string { return chinaTime(t).Format("2006年1月2日 15:04") },
 }
 
 var receiptLatin = receiptWords{
@@ -89,7 +89,7 @@ var receiptLatin = receiptWords{
 	track: "Track: scan the QR code with a phone, or scan this receipt at the kiosk, or type the number and query code.",
 	phone: "Complaints: ", keep: "Keep this receipt: number and code are needed to track and collect.",
 	sign: "Signature",
-	date: func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+	date: func(t time.Time) string { return chinaTime(t).Format("2006-01-02 15:04") },
 }
 
 // ReceiptPDF lays out the receipt on an 80 mm roll.

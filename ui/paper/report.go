@@ -71,7 +71,7 @@ func ReportPDF(r Report) (Document, error) {
 	if strings.TrimSpace(r.Period) == "" {
 		return Document{}, fmt.Errorf("%w: 统计报表 needs Period", ErrIncomplete)
 	}
-	made := r.Made.Format("2006-01-02 15:04")
+	made := chinaTime(r.Made).Format("2006-01-02 15:04")
 	s := newSheet(A4, fc, "统计报表 "+r.Period, r.Made)
 	s.masthead(r.Center, "统计报表", "")
 	body := style{size: s.g.body}

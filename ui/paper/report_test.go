@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
 )
 
 // sampleReport is the November fixture of data's report test, as staff
@@ -38,7 +40,7 @@ func sampleReport() Report {
 			{"s2", "李强", "4", "0", "2", "0.0%", "2", "1", "2", "50.0%", "2", "1", "1"}}}
 	return Report{
 		Center: "幸福社区便民服务室", Period: "2026-11-01 至 2026-11-30", By: "张建华",
-		Made: time.Date(2026, 11, 27, 10, 5, 0, 0, time.Local),
+		Made: time.Date(2026, 11, 27, 10, 5, 0, 0, data.China),
 		Figures: [][2]string{{"登记件数", "10"}, {"办结件数", "6"}, {"按期办结率", "60.0%"}, {"平均办理工作日", "6.33"},
 			{"违反一次性告知", "1"}, {"投诉件数", "3"}, {"投诉属实", "1"}, {"满意率", "60.0%"}},
 		Lines: []LineChart{{Title: "登记与办结（按日）", Labels: labels, Series: []Line{daily, fin}},

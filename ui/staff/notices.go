@@ -71,7 +71,7 @@ func (n *pendingNotice) layout(det data.RequestDetail, base paper.Notice, f pape
 		return paper.RefusalNoticePDF(paper.RefusalNotice{Notice: base, NotHandled: n.refusal.Kind == "不予办理",
 			Reason: n.refusal.Reason, Basis: n.refusal.Basis, Remedy: remedy}, f)
 	default:
-		return paper.FinishedNoticePDF(paper.FinishedNotice{Notice: base, Finished: det.Finished, Result: det.Result,
+		return paper.FinishedNoticePDF(paper.FinishedNotice{Notice: base, Finished: det.Finished.In(data.China), Result: det.Result,
 			RateURL: trackURL}, f)
 	}
 }

@@ -1,9 +1,13 @@
-// Package web serves the small read-only status page a resident's phone
-// opens from the QR code on a receipt: GET /r/{token} shows the request's
-// status and public timeline, with the applicant's name masked and no other
-// personal data; GET /c/{token} shows a complaint's status and published
-// reply, without the complainant's identity. Nothing is writable, nothing is listed, unknown tokens get a
-// bare 404, and each client is rate-limited so tokens cannot be enumerated.
+// Package web serves the small status page a resident's phone opens from
+// the QR code on a receipt or a notice: GET /r/{token} shows the request's
+// status, the materials still missing and the public timeline, with the
+// applicant's name masked and no other personal data; once the request is
+// finished and not yet rated, the page offers the five-level rating, sent
+// by POST to the same address (once per request, by data's rules, as at
+// the kiosk). GET /c/{token} shows a complaint's status and published
+// reply, without the complainant's identity. Nothing else is writable,
+// nothing is listed, unknown tokens get a bare 404, and each client is
+// rate-limited so tokens cannot be enumerated.
 package web
 
 import (
@@ -15,6 +19,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +34,39 @@ import (
 type Tracker interface {
 	TrackByToken(ctx context.Context, token string) (data.Tracking, error)
 	ComplaintByToken(ctx context.Context, token string) (data.ComplaintStatus, error)
+	Rate(ctx context.Context, requestID int64, level int, reason string) error
 }
+
+var _ Tracker = (*data.Store)(nil)
+
+// statusView is the status page: the request, and the rating form's state.
+type statusView struct {
+	*data.Tracking
+	Levels []rateLevel
+	Level  int    // the level chosen on a form sent back with an error
+	Reason string // the reason typed, likewise
+	Error  string // what to fix, in words
+	Thanks bool   // the rating was just recorded
+}
+
+// rateLevel is one choice of the rating form.
+type rateLevel struct {
+	Level int
+	Label string
+}
+
+// rateLevels are the five levels, best first, as the kiosk shows them.
+var rateLevels = func() []rateLevel {
+	var out []rateLevel
+	for l := data.RatingVeryGood; l >= data.RatingVeryBad; l-- {
+		out = append(out, rateLevel{l, data.RatingLabel(l)})
+	}
+	return out
+}()
+
+// maxFormBytes bounds a rating form: a level and a reason of
+// data.MaxRatingReasonRunes characters fit many times over.
+const maxFormBytes = 8 << 10
 
 // Limits are the per-client request limits.
 type Limits struct {
@@ -80,18 +118,19 @@ func New(store Tracker, limits Limits) *Server {
 	}
 }
 
-// ServeHTTP answers GET and HEAD for /r/{token}; everything else is refused.
+// ServeHTTP answers GET and HEAD for /r/{token} and /c/{token}, and POST
+// of the rating form for /r/{token}; everything else is refused.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		h.Set("Allow", "GET, HEAD")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodPost {
+		h.Set("Allow", "GET, HEAD, POST")
 		s.page(w, http.StatusMethodNotAllowed, "error", "不支持该操作。")
 		return
 	}
@@ -103,6 +142,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	kind, token, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	if !ok || token == "" || strings.Contains(token, "/") || (kind != "r" && kind != "c") {
 		s.page(w, http.StatusNotFound, "error", "未找到该页面。")
+		return
+	}
+	if r.Method == http.MethodPost && kind != "r" {
+		h.Set("Allow", "GET, HEAD")
+		s.page(w, http.StatusMethodNotAllowed, "error", "不支持该操作。")
 		return
 	}
 	var v any
@@ -126,10 +170,63 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if kind == "r" {
-		s.page(w, http.StatusOK, "status", v)
+		s.status(w, r, v.(*data.Tracking))
 	} else {
 		s.page(w, http.StatusOK, "complaint", v)
 	}
+}
+
+// status shows a request's page, or records the rating its form sent.
+//
+// The form needs no CSRF token of its own: it is posted to the page's own
+// address, whose 130-bit token another site cannot know, and a request
+// from another origin (an Origin header naming a different host) is
+// refused all the same. data.Rate applies the kiosk's rules: finished,
+// once, a reason for a bad rating.
+func (s *Server) status(w http.ResponseWriter, r *http.Request, t *data.Tracking) {
+	v := &statusView{Tracking: t, Levels: rateLevels, Thanks: r.URL.Query().Get("rated") == "1" && t.Rated}
+	if r.Method != http.MethodPost {
+		s.page(w, http.StatusOK, "status", v)
+		return
+	}
+	if !sameOrigin(r) {
+		s.page(w, http.StatusForbidden, "error", "请在本页面上提交评价。")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		s.page(w, http.StatusBadRequest, "error", "提交的内容过长，请缩短评价理由后再试。")
+		return
+	}
+	v.Level, _ = strconv.Atoi(r.PostForm.Get("level"))
+	v.Reason = r.PostForm.Get("reason")
+	err := s.store.Rate(r.Context(), t.RequestID, v.Level, v.Reason)
+	var ie *data.InvalidError
+	switch {
+	case err == nil:
+		http.Redirect(w, r, r.URL.Path+"?rated=1", http.StatusSeeOther)
+	case errors.As(err, &ie):
+		if fresh, ferr := s.store.TrackByToken(r.Context(), t.Token); ferr == nil {
+			v.Tracking = &fresh // rated meanwhile (at the kiosk): the form goes
+		}
+		v.Error = data.Message(err)
+		s.page(w, http.StatusUnprocessableEntity, "status", v)
+	default:
+		log.Printf("web: rate: %v", err)
+		s.page(w, http.StatusServiceUnavailable, "error", "系统暂时无法保存评价，请稍后再试。")
+	}
+}
+
+// sameOrigin reports whether a form came from this server's own page: a
+// browser names the page's origin in Origin; none (an older browser) is
+// let through, the unguessable token being the guard.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
 }
 
 // page renders a template into memory first, so a failure never sends half

@@ -24,6 +24,13 @@ func fixture(t *testing.T) (*data.Store, data.Receipt) {
 	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
+	return s, registerSample(t, s)
+}
+
+// registerSample puts one item in s and registers a request for it.
+func registerSample(t *testing.T, s *data.Store) data.Receipt {
+	t.Helper()
+	ctx := context.Background()
 	c := data.Catalog{
 		Format: data.CatalogFormat,
 		Center: data.Center{Name: "示例社区便民服务室", ReceiptPrefix: "WY", Phone: "0919-0000001", ComplaintPhone: "0919-0000002"},
@@ -31,7 +38,7 @@ func fixture(t *testing.T) (*data.Store, data.Receipt) {
 			Procedure: []string{"申请", "出具"}, Fee: "不收费", Trips: 1, Mode: data.ModeDirect,
 			Materials: []data.Material{{Name: "居民身份证", Required: true, Form: data.FormOriginal, Copies: 1}}}},
 	}
-	_, err = s.PutCatalog(ctx, &c)
+	_, err := s.PutCatalog(ctx, &c)
 	require.NoError(t, err)
 	it, err := s.SearchItems(ctx, "居住证明")
 	require.NoError(t, err)
@@ -39,7 +46,7 @@ func fixture(t *testing.T) (*data.Store, data.Receipt) {
 	rc, err := s.Register(ctx, data.Registration{ItemID: it[0].ID, Channel: data.ChannelKiosk, Name: "张小三",
 		Phone: "13800138000", IDNumber: "11010519491231002X", Consent: true})
 	require.NoError(t, err)
-	return s, rc
+	return rc
 }
 
 func get(t *testing.T, url string) (*http.Response, string) {
@@ -91,7 +98,7 @@ func TestStatusPage(t *testing.T) {
 		}
 	})
 	t.Run("ErrNotWritable", func(t *testing.T) {
-		for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		for _, m := range []string{http.MethodPut, http.MethodDelete, http.MethodPatch} {
 			req, err := http.NewRequest(m, srv.URL+"/r/"+rc.Token, strings.NewReader("x"))
 			require.NoError(t, err)
 			resp, err := http.DefaultClient.Do(req)
@@ -153,6 +160,8 @@ func TestStatusPageRateLimit(t *testing.T) {
 func TestTemplatesEscape(t *testing.T) {
 	var buf bytes.Buffer
 	h := New(nil, DefaultLimits)
-	require.NoError(t, h.tmpl.ExecuteTemplate(&buf, "status.html", &data.Tracking{ItemName: "<script>alert(1)</script>"}))
+	require.NoError(t, h.tmpl.ExecuteTemplate(&buf, "status.html", &statusView{Tracking: &data.Tracking{
+		ItemName: "<script>alert(1)</script>", Status: data.StatusFinished}, Levels: rateLevels,
+		Reason: "</textarea><script>alert(2)</script>"}))
 	assert.NotContains(t, buf.String(), "<script>alert")
 }
