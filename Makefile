@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test bench lint package build deps-build deps-run deps-test font clean
+.PHONY: run test bench bench-gui lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -41,6 +41,13 @@ bench: deps-test
 lint: deps-build
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+# The kiosk's start against a bare Fyne program (cmd/barefyne), under Xvfb:
+# time to the first frame, CPU time to it and memory at home, on the sample
+# data and on a big data file (issue 16). RUNS=N for more rounds.
+bench-gui: deps-build
+	$(call apt,xvfb x11-utils bc)
+	bash cmd/barefyne/bench-gui.sh
 
 # A Linux package (tar.xz with the binary, icon and .desktop file).
 package: deps-build

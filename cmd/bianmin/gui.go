@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"net"
+	"os"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
+	"bianmin/cmd/internal/firstframe"
 	"bianmin/data"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
@@ -76,6 +78,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
+	firstframe.Watch(w, os.Stderr)
 	w.ShowAndRun()
 	return nil
 }

@@ -12,9 +12,11 @@ import (
 
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
+	"bianmin/cmd/internal/firstframe"
 )
 
 func main() {
+	firstframe.Start() // only when the environment asks: see package firstframe
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	seed := cli.Seed{Catalog: mustRead(assets.SampleCatalog), Files: assets.Sample}

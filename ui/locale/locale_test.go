@@ -1,11 +1,15 @@
 package locale
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/assets"
 )
 
 func TestUse(t *testing.T) {
@@ -26,4 +30,34 @@ func TestUse(t *testing.T) {
 		assert.Error(t, Use("fr"))
 	})
 	require.NoError(t, Use(Chinese))
+}
+
+// TestUseLoadsEveryFile: every key of every file of the chosen language
+// gives that file's text (the files are joined into one before parsing).
+func TestUseLoadsEveryFile(t *testing.T) {
+	defer func() { require.NoError(t, Use(Chinese)) }()
+	for language, suffix := range map[string]string{Chinese: ".zh_Hans.json", English: ".en.json"} {
+		t.Run(language, func(t *testing.T) {
+			require.NoError(t, Use(language))
+			files, err := assets.Translations.ReadDir(assets.TranslationsDir)
+			require.NoError(t, err)
+			n := 0
+			for _, f := range files {
+				if !strings.HasSuffix(f.Name(), suffix) {
+					continue
+				}
+				b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + f.Name())
+				require.NoError(t, err)
+				var m map[string]string
+				require.NoError(t, json.Unmarshal(b, &m), f.Name())
+				for k, v := range m {
+					if v != "" && !strings.Contains(v, "{{") { // templates need their data
+						assert.Equal(t, v, lang.L(k), "%s: %s", f.Name(), k)
+					}
+					n++
+				}
+			}
+			assert.Greater(t, n, 100)
+		})
+	}
 }
