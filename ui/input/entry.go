@@ -1,6 +1,8 @@
 package input
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -71,7 +73,15 @@ func (k Kind) accept(r rune) (rune, bool) {
 type Entry struct {
 	widget.Entry
 
+	// OnComposing runs when the pinyin being composed for this entry on
+	// the on-screen keyboard changes (letters typed or removed, a
+	// candidate picked, the composition dropped). A search box uses it
+	// with Query to search as the resident types, before any character
+	// is chosen.
+	OnComposing func(composing string)
+
 	kind        Kind
+	composing   string
 	panel       *Panel
 	beforeBurst string
 }
@@ -86,6 +96,22 @@ func NewEntry(kind Kind) *Entry {
 
 // Kind returns what the entry holds.
 func (e *Entry) Kind() Kind { return e.kind }
+
+// Composing returns the pinyin being composed for the entry on the
+// on-screen keyboard, not yet in its text.
+func (e *Entry) Composing() string { return e.composing }
+
+// Query is what a search-as-you-type box searches for: its text, or the
+// pinyin letters being composed while its text is empty, so that j-z-z or
+// j-u-z-h-u finds 居住证 at once through the store's full-pinyin and
+// initials search, before 空格 or a candidate. Once the box holds Chinese,
+// letters still being composed wait for their character.
+func (e *Entry) Query() string {
+	if strings.TrimSpace(e.Text) == "" && e.composing != "" {
+		return e.composing
+	}
+	return e.Text
+}
 
 // FocusGained shows the Panel's input for this entry.
 func (e *Entry) FocusGained() {

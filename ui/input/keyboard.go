@@ -95,6 +95,7 @@ type Keyboard struct {
 	target    *widget.Entry
 	accept    func(rune) (rune, bool) // filters what the keys type; nil: all
 	after     func()
+	composed  func(string) // runs when the composition changes
 	mode      Mode
 	lastMode  Mode // Pinyin or Letters, to return to from Symbols
 	upper     bool
@@ -231,7 +232,7 @@ func (k *Keyboard) Mode() Mode { return k.mode }
 
 // SetMode switches the keyboard to m, dropping any composition.
 func (k *Keyboard) SetMode(m Mode) {
-	k.composing = ""
+	k.setComposing("")
 	k.mode = m
 	if m != Symbols {
 		k.lastMode = m
@@ -460,8 +461,12 @@ func (k *Keyboard) afterKey() {
 }
 
 func (k *Keyboard) setComposing(s string) {
+	changed := s != k.composing
 	k.composing = s
 	k.updateCandidates()
+	if changed && k.composed != nil {
+		k.composed(s)
+	}
 }
 
 // order is the candidate order for the next character: surnames first

@@ -127,11 +127,17 @@ func TestKeyboardKeys(t *testing.T) {
 			tapLetters(t, kb, "hao")
 			test.Tap(kb.Period)
 		}, "好。"},
+		// No syllable begins with u, v or i (consonants are initials).
 		"UnknownLettersCommitAsTyped": {Text, func(kb *Keyboard) {
-			tapLetters(t, kb, "xyz")
+			tapLetters(t, kb, "uvi")
 			assert.Empty(t, kb.Candidates())
 			test.Tap(kb.Space)
-		}, "xyz"},
+		}, "uvi"},
+		"InitialsOfferWords": {Text, func(kb *Keyboard) {
+			tapLetters(t, kb, "jzz")
+			assert.Equal(t, "居住证", kb.Candidates()[0])
+			test.Tap(kb.Space)
+		}, "居住证"},
 		"Clear": {Text, func(kb *Keyboard) {
 			tapLetters(t, kb, "ren")
 			test.Tap(kb.Space)

@@ -52,6 +52,7 @@ type Panel struct {
 	OnDone func(e *Entry)
 
 	active  *Entry
+	typing  *Entry // the entry the keyboard composes for
 	scanner *Scanner
 	keypad  fyne.CanvasObject
 	keybd   fyne.CanvasObject
@@ -65,6 +66,7 @@ func NewPanel() *Panel {
 	p.Keyboard.OnDone = p.done
 	p.Keypad.after = p.refocus
 	p.Keyboard.after = p.refocus
+	p.Keyboard.composed = p.composed
 	p.keypad = container.New(maxWidth{keypadMaxWidth}, p.Keypad)
 	p.keybd = container.New(maxWidth{keyboardMaxWidth}, p.Keyboard)
 	return p
@@ -101,12 +103,14 @@ func (p *Panel) Activate(e *Entry) {
 	switch e.kind {
 	case Digits, Phone, IDNumber:
 		p.Keyboard.SetTarget(nil)
+		p.typing = nil
 		p.Keypad.SetTarget(&e.Entry)
 		p.Keypad.SetX(e.kind == IDNumber)
 	default:
 		p.Keypad.SetTarget(nil)
 		kb := p.Keyboard
 		kb.SetTarget(&e.Entry)
+		p.typing = e
 		kb.accept = e.kind.accept
 		kb.SetNames(e.kind == Name)
 		// A code has no Chinese: no way to switch to pinyin.
@@ -132,7 +136,21 @@ func (p *Panel) Close() {
 	p.active = nil
 	p.Keypad.SetTarget(nil)
 	p.Keyboard.SetTarget(nil)
+	p.typing = nil
 	p.Refresh()
+}
+
+// composed tells the entry the keyboard composes for that its pinyin
+// changed.
+func (p *Panel) composed(s string) {
+	e := p.typing
+	if e == nil {
+		return
+	}
+	e.composing = s
+	if e.OnComposing != nil {
+		e.OnComposing(s)
+	}
 }
 
 func (p *Panel) done() {

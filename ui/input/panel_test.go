@@ -182,3 +182,34 @@ func TestDisabledEntryDoesNotOpen(t *testing.T) {
 	p.Activate(es[0])
 	assert.Nil(t, p.Active())
 }
+
+// TestEntryComposingQuery: the entry hears every change of the pinyin
+// composed for it, and Query is the letters while its text is empty, the
+// text once it holds some; switching to another entry or closing drops
+// the composition and says so.
+func TestEntryComposingQuery(t *testing.T) {
+	p, es, _ := newScreen(t, Text, Text)
+	e := es[0]
+	var heard []string
+	e.OnComposing = func(s string) { heard = append(heard, s) }
+	test.Tap(e)
+	tapLetters(t, p.Keyboard, "jz")
+	assert.Equal(t, []string{"j", "jz"}, heard)
+	assert.Equal(t, "jz", e.Composing())
+	assert.Equal(t, "jz", e.Query())
+
+	test.Tap(p.Keyboard.Space)
+	assert.Equal(t, "", e.Composing())
+	assert.NotEmpty(t, e.Text)
+	tapLetters(t, p.Keyboard, "z")
+	assert.Equal(t, e.Text, e.Query(), "letters wait for their character once there is text")
+
+	test.Tap(es[1])
+	assert.Equal(t, "", heard[len(heard)-1], "switching entries drops the composition")
+	assert.Equal(t, "", e.Composing())
+	tapLetters(t, p.Keyboard, "d")
+	assert.Equal(t, "", e.Composing(), "the other entry's letters are not e's")
+	assert.Equal(t, "d", es[1].Composing())
+	p.Close()
+	assert.Equal(t, "", es[1].Composing())
+}

@@ -55,7 +55,8 @@ type Guides struct {
 	store    GuideStore
 	opts     GuideOptions
 	debounce *debouncer
-	query    int // the number of the latest search, to drop stale answers
+	query    int    // the number of the latest search, to drop stale answers
+	asked    string // the latest query
 
 	categories *fyne.Container
 	browse     fyne.CanvasObject
@@ -74,7 +75,14 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	}
 	g.Search = g.Panel.NewEntry(input.Text)
 	g.Search.SetPlaceHolder(lang.L("kiosk.guides.searchHint"))
-	g.Search.OnChanged = g.onChanged
+	// The query is the text, or the pinyin being composed into an empty
+	// box: j-z-z finds 居住证 before any character is chosen.
+	g.Search.OnChanged = func(string) { g.onChanged(g.Search.Query()) }
+	g.Search.OnComposing = func(string) {
+		if q := g.Search.Query(); q != g.asked {
+			g.onChanged(q)
+		}
+	}
 	g.Search.OnSubmitted = g.onSubmitted
 	g.Search.ActionItem = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), g.onClear)
 
@@ -165,6 +173,7 @@ func (g *Guides) onSubmitted(string) { g.debounce.Flush() }
 func (g *Guides) onChanged(text string) {
 	g.nav.Activity()
 	g.query++
+	g.asked = text
 	if data.NormaliseQuery(text) == "" {
 		g.debounce.Stop()
 		g.showBrowse()

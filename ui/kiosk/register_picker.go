@@ -30,6 +30,7 @@ type RegisterPicker struct {
 	cfg        RegisterConfig
 	debounce   *debouncer
 	query      int
+	asked      string // the latest query
 	categories *fyne.Container
 	browse     fyne.CanvasObject
 	results    fyne.CanvasObject
@@ -47,7 +48,14 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p.Panel.OnDone = p.onDone
 	p.Search = p.Panel.NewEntry(input.Text)
 	p.Search.SetPlaceHolder(lang.L("register.pick.searchHint"))
-	p.Search.OnChanged = p.onChanged
+	// As in Guides: the text, or the pinyin being composed into an
+	// empty box.
+	p.Search.OnChanged = func(string) { p.onChanged(p.Search.Query()) }
+	p.Search.OnComposing = func(string) {
+		if q := p.Search.Query(); q != p.asked {
+			p.onChanged(q)
+		}
+	}
 	p.Status = status(lang.L("register.loading"))
 	p.categories = container.New(newGrid(300, 3, false))
 	p.browse = vscroll(p.categories)
@@ -124,6 +132,7 @@ func (p *RegisterPicker) onDone(*input.Entry) {
 func (p *RegisterPicker) onChanged(text string) {
 	p.nav.Activity()
 	p.query++
+	p.asked = text
 	if data.NormaliseQuery(text) == "" {
 		p.debounce.Stop()
 		p.showBrowse()

@@ -277,6 +277,7 @@ func build() *Dict {
 		d.wordKeys = append(d.wordKeys, k)
 	}
 	slices.Sort(d.wordKeys)
+	d.indexAbbrevs()
 	for k, w := range compoundSurnames() {
 		d.compound[k] = append(d.compound[k], w)
 	}

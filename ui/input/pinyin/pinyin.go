@@ -31,6 +31,10 @@
 // syllables, then the characters of the first syllable. Each Candidate
 // says how many input letters it covers, so the keyboard keeps the rest
 // composing (pick 张 from "zhangwei" and "wei" remains).
+//
+// Input that does not split so is taken as abbreviated (简拼): initials
+// ("jzz" → 居住证, "db" → 低保) or syllables partly spelled ("juzz"); see
+// abbrev.go.
 package pinyin
 
 //go:generate go run gen.go
@@ -79,8 +83,21 @@ type Dict struct {
 	wordKeys []string
 	// compound maps the same keys to compound surnames (ou'yang → 欧阳).
 	compound map[string][]string
-	// maxSyllable is the length of the longest syllable.
-	maxSyllable int
+	// abbrevs maps the initials of a word's syllables ("jzz") to the word
+	// under each of its readings, best first, for abbreviated input;
+	// abbrevStarts holds every start of those initials ("j", "jz", "jzz").
+	abbrevs      map[string][]abbrev
+	abbrevStarts map[string]bool
+	// maxSyllable is the length of the longest syllable; maxWord is the
+	// most syllables a word has.
+	maxSyllable, maxWord int
+}
+
+// abbrev is a word under one of its readings, for abbreviated input.
+type abbrev struct {
+	text  string
+	key   string // its syllables joined by '
+	score int
 }
 
 var shared = sync.OnceValue(build)
@@ -126,6 +143,9 @@ func (d *Dict) Candidates(input string, o Order) []Candidate {
 	}
 	segs := d.segment(in)
 	if len(segs) == 0 {
+		if lead == 0 && strings.IndexByte(in, '\'') < 0 {
+			return d.abbreviated(in, o)
+		}
 		return nil
 	}
 	var out []Candidate

@@ -109,10 +109,11 @@ func TestCandidatesDomainWordsFirst(t *testing.T) {
 
 func TestCandidatesUnknown(t *testing.T) {
 	tests := map[string]string{
-		"Empty":       "",
-		"NotPinyin":   "xyz",
-		"Consonants":  "zzz",
-		"Ng":          "ng",
+		"Empty": "",
+		// No syllable begins with i, u or v; consonants such as "zzz"
+		// or "ng" are initials (see TestCandidatesInitials).
+		"NotPinyin":   "ivu",
+		"VowelsOnly":  "uuu",
 		"OnlySep":     "'''",
 		"Hanzi":       "张",
 		"Digits":      "123",
