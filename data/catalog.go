@@ -238,9 +238,10 @@ func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, w
 	if id == 0 {
 		id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
 			procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
-			upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			RETURNING id`, append(args, version, keys.Text, keys.Pinyin, keys.Initials)...)
+			upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials,
+			search_chars, search_firsts)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			RETURNING id`, append(args, version, keys.Text, keys.Pinyin, keys.Initials, keys.Chars, keys.Firsts)...)
 		if err != nil {
 			return err
 		}
@@ -259,8 +260,9 @@ func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, w
 		if _, err := tx.ExecContext(ctx, `UPDATE items SET code = ?, name = ?, category = ?, keywords = ?, summary = ?,
 			basis = ?, conditions = ?, procedure = ?, promised_days = ?, legal_days = ?, fee = ?, fee_basis = ?,
 			special_steps = ?, special_counts = ?, trips = ?, mode = ?, upper_department = ?, phone = ?, result = ?,
-			no_id = ?, ord = ?, active = ?, sample = ?, version = ?, search_text = ?, pinyin = ?, initials = ?
-			WHERE id = ?`, append(args, version, keys.Text, keys.Pinyin, keys.Initials, id)...); err != nil {
+			no_id = ?, ord = ?, active = ?, sample = ?, version = ?, search_text = ?, pinyin = ?, initials = ?,
+			search_chars = ?, search_firsts = ? WHERE id = ?`,
+			append(args, version, keys.Text, keys.Pinyin, keys.Initials, keys.Chars, keys.Firsts, id)...); err != nil {
 			return err
 		}
 	}

@@ -2,12 +2,53 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 )
+
+// fillSearchChars writes the one-character keys of the items stored before
+// migration 010 (run by migrate right after it), a thousand at a time.
+func fillSearchChars(ctx context.Context, tx *sql.Tx) error {
+	type row struct {
+		id             int64
+		text, initials string
+	}
+	var last int64
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT id, search_text, initials FROM items WHERE id > ? ORDER BY id LIMIT 1000`, last)
+		if err != nil {
+			return err
+		}
+		var batch []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.text, &r.initials); err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			chars, firsts := charKeys(r.text, r.initials)
+			if _, err := tx.ExecContext(ctx, `UPDATE items SET search_chars = ?, search_firsts = ? WHERE id = ?`,
+				chars, firsts, r.id); err != nil {
+				return err
+			}
+		}
+		last = batch[len(batch)-1].id
+	}
+}
 
 // SearchKeys are the columns a guide is found by: the Chinese text (name,
 // other names, category, summary), the full pinyin and the pinyin initials
@@ -17,6 +58,11 @@ type SearchKeys struct {
 	Text     string
 	Pinyin   string
 	Initials string
+	// For one-character queries (migration 010): the distinct characters
+	// of Text, and the distinct first letters of the words of Initials,
+	// each space-separated.
+	Chars  string
+	Firsts string
 }
 
 // SearchKeysFor computes an item's search keys with go-pinyin's dictionary.
@@ -31,11 +77,51 @@ func SearchKeysFor(it *Item) SearchKeys {
 		}
 	}
 	text := strings.Join(append(names, it.Category, it.Summary), " ")
-	return SearchKeys{
+	k := SearchKeys{
 		Text:     strings.ToLower(text),
 		Pinyin:   " " + strings.Join(py, " "),
 		Initials: " " + strings.Join(ini, " "),
 	}
+	k.Chars, k.Firsts = charKeys(k.Text, k.Initials)
+	return k
+}
+
+// charKeys computes the one-character keys (SearchKeys.Chars and Firsts)
+// from the search text and the initials.
+func charKeys(text, initials string) (chars, firsts string) {
+	seen := map[rune]bool{}
+	var c strings.Builder
+	for _, r := range text {
+		if !charIndexed(r) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if c.Len() > 0 {
+			c.WriteByte(' ')
+		}
+		c.WriteRune(r)
+	}
+	clear(seen)
+	var f strings.Builder
+	for _, w := range strings.Fields(initials) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !charIndexed(r) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if f.Len() > 0 {
+			f.WriteByte(' ')
+		}
+		f.WriteRune(r)
+	}
+	return c.String(), f.String()
+}
+
+// charIndexed is whether the one-character index (migration 010, ascii
+// tokenizer) holds r as a token of its own: any character but ASCII spaces
+// and punctuation, which the tokenizer takes for separators.
+func charIndexed(r rune) bool {
+	return r > unicode.MaxASCII || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 var pinyinArgs = func() pinyin.Args {
@@ -76,8 +162,11 @@ const SearchLimit = 50
 //     name ("jzz" → 居住证), i.e. " "+q as a substring of the space-prefixed
 //     lists.
 //
-// A key of three characters or more is a trigram phrase (MATCH). A key of
-// one or two characters (低保, 医保, or " j") has no trigram of its own; the
+// A key of one character (the first key typed, which matches thousands of
+// guides) is read from the one-character index item_chars (migration 010):
+// a Latin letter among the first letters of the pinyin words, any other
+// character among the characters of the text. A key of three characters or
+// more is a trigram phrase (MATCH). A key of two characters (低保, 医保, or " j") has no trigram of its own; the
 // index holds every value followed by two spaces, so every occurrence of the
 // key begins some trigram, and the trigrams that start with the key are a
 // range of item_search_terms (fts5vocab), read from the index without
@@ -97,6 +186,7 @@ func searchSQL(q string) (query string, args []any) {
 	const (
 		byMatch = `id IN (SELECT rowid FROM item_search WHERE item_search MATCH ?1)`
 		byTerms = `id IN (SELECT doc FROM item_search_terms WHERE term >= ?1 AND term < ?4 AND `
+		byChars = `id IN (SELECT rowid FROM item_chars WHERE item_chars MATCH ?1)`
 		// ?2 is the query as typed, ?3 the limit.
 		latinRank = `(substr(initials, 2, length(?2)) = ?2 OR substr(pinyin, 2, length(?2)) = ?2) DESC, ord, id`
 		textRank  = `(instr(name, ?2) = 1) DESC, (instr(name, ?2) > 0) DESC, ord, id`
@@ -105,6 +195,14 @@ func searchSQL(q string) (query string, args []any) {
 		return `SELECT id, code, name, category, summary, promised_days, mode FROM items WHERE id IN (
 			SELECT id FROM items INDEXED BY items_search_rank WHERE active = 1 AND ` + match + ` ORDER BY ` + rank + ` LIMIT ?3)
 			ORDER BY ` + rank
+	}
+	// One character: its posting list in item_chars (migration 010).
+	if r, n := utf8.DecodeRuneInString(q); n == len(q) && charIndexed(r) && r != utf8.RuneError {
+		col, rank := "chars", textRank
+		if isLatin(q) {
+			col, rank = "firsts", latinRank
+		}
+		return build(byChars, rank), []any{col + ` : "` + q + `"`, q, SearchLimit}
 	}
 	if isLatin(q) {
 		key := " " + q
@@ -142,11 +240,33 @@ func isLatin(q string) bool {
 // words included), by full pinyin or by pinyin initials ("jzz" → 居住证),
 // at most SearchLimit, ranked for search as you type (see searchSQL). It
 // runs one statement, which reads one consistent snapshot without a
-// transaction around it.
+// transaction around it; a query of one character runs its tiers
+// (searchTiers) in one read transaction.
 func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error) {
 	q = NormaliseQuery(q)
 	if q == "" {
 		return nil, nil
+	}
+	if tiers, args := searchTiers(q); tiers != nil {
+		var out []ItemSummary
+		err := s.read(ctx, "search", func(tx *sql.Tx) error {
+			for _, tier := range tiers {
+				if len(out) == SearchLimit {
+					break
+				}
+				rows, err := tx.QueryContext(ctx, tier, append(args, SearchLimit-len(out))...)
+				if err != nil {
+					return err
+				}
+				got, err := scanSummaries(rows)
+				if err != nil {
+					return err
+				}
+				out = append(out, got...)
+			}
+			return nil
+		})
+		return out, err
 	}
 	query, args := searchSQL(q)
 	rows, err := s.db.QueryContext(ctx, query, args...)
@@ -155,4 +275,38 @@ func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error
 	}
 	out, err := scanSummaries(rows)
 	return out, mapErr("search", err)
+}
+
+// searchTiers is the search for one character (the first key typed), which
+// matches up to every guide: the same results in the same order as
+// searchSQL, read tier by tier (names that start with it, names that
+// contain it, the other matches), each tier in display order from an index
+// of migration 010 and limited to what is still missing (the last
+// argument), so that a search reads about SearchLimit guides however many
+// match. nil for a longer query. ?1 is the character, ?2 its key in
+// item_chars.
+func searchTiers(q string) (tiers []string, args []any) {
+	r, n := utf8.DecodeRuneInString(q)
+	if n != len(q) || !charIndexed(r) || r == utf8.RuneError {
+		return nil, nil
+	}
+	const (
+		cols    = `SELECT id, code, name, category, summary, promised_days, mode FROM items `
+		order   = ` ORDER BY ord, id LIMIT ?3`
+		matches = ` AND id IN (SELECT rowid FROM item_chars WHERE item_chars MATCH ?2)`
+	)
+	if isLatin(q) {
+		// The name's own pinyin begins with the letter, then the names
+		// whose other names' do. (The first letter of the pinyin and of
+		// the initials of the name are the same.)
+		return []string{
+			cols + `INDEXED BY items_search_initial WHERE substr(initials, 2, 1) = ?1 AND active = 1` + order,
+			cols + `INDEXED BY items_search_order WHERE active = 1 AND substr(initials, 2, 1) != ?1` + matches + order,
+		}, []any{q, `firsts : "` + q + `"`}
+	}
+	return []string{
+		cols + `INDEXED BY items_search_first WHERE substr(name, 1, 1) = ?1 AND active = 1` + order,
+		cols + `INDEXED BY items_search_order WHERE active = 1 AND instr(name, ?1) > 1` + order,
+		cols + `INDEXED BY items_search_order WHERE active = 1 AND instr(name, ?1) = 0` + matches + order,
+	}, []any{q, `chars : "` + q + `"`}
 }

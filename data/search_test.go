@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -177,4 +178,40 @@ func TestSearchRanksNameFirst(t *testing.T) {
 		names = append(names, it.Name)
 	}
 	assert.Equal(t, []string{"居住证明开具", "居住证申领", "补办居住证", "户口迁移咨询"}, names)
+}
+
+// A data file whose items were stored before migration 010 gets their
+// one-character keys when it is opened, and one-character search finds
+// what the scan finds.
+func TestSearchCharsFilledOnMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	_, err = s.AddSynthItems(ctx, 300, 5)
+	require.NoError(t, err)
+	// Back to the schema before migration 010.
+	_, err = s.db.Exec(`DROP TRIGGER items_chars_insert; DROP TRIGGER items_chars_delete; DROP TRIGGER items_chars_update;
+		DROP TABLE item_chars; DROP INDEX items_search_first; DROP INDEX items_search_initial;
+		DROP INDEX items_search_order; ALTER TABLE items DROP COLUMN search_chars; ALTER TABLE items DROP COLUMN search_firsts;
+		DELETE FROM schema_migrations WHERE version = 10`)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	s, err = Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	assert.Zero(t, countWhere(t, s, `items WHERE search_chars = ''`))
+	for _, q := range []string{"证", "保", "j", "d", "z"} {
+		got, err := s.SearchItems(ctx, q)
+		require.NoError(t, err)
+		require.NotEmpty(t, got, q)
+		assert.Equal(t, scanSearch(t, s, q), got, "query %q", q)
+	}
+}
+
+func TestCharKeys(t *testing.T) {
+	k := SearchKeysFor(&Item{Name: "居住证申领", Keywords: []string{"低保", "居住证"}, Category: "户籍", Summary: "A-1 证"})
+	assert.Equal(t, "居 住 证 申 领 低 保 户 籍 a 1", k.Chars)
+	assert.Equal(t, "j d", k.Firsts)
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,7 +127,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		migs = append(migs, mig{n, base})
 	}
 	sort.Slice(migs, func(i, j int) bool { return migs[i].n < migs[j].n })
+	// Which are applied, read without the write lock: on most starts all
+	// are, and then Open writes nothing.
+	var applied []int
+	if err := collectDB(ctx, s.db, &applied, `SELECT version FROM schema_migrations`); err != nil {
+		return err
+	}
 	for _, m := range migs {
+		if slices.Contains(applied, m.n) {
+			continue
+		}
 		err := s.tx(ctx, "migrate", func(tx *sql.Tx) error {
 			var done int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.n).Scan(&done); err != nil {
@@ -142,6 +152,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("%s: %w", m.name, err)
 			}
+			if after := postMigrate[m.n]; after != nil {
+				if err := after(ctx, tx); err != nil {
+					return fmt.Errorf("%s: %w", m.name, err)
+				}
+			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.n, m.name, s.stamp())
 			return err
@@ -151,6 +166,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// postMigrate is what a migration needs done in Go, in its transaction,
+// after its SQL: filling new columns the SQL cannot compute.
+var postMigrate = map[int]func(context.Context, *sql.Tx) error{
+	10: fillSearchChars,
 }
 
 // SchemaVersion is the highest migration applied.
