@@ -6,14 +6,21 @@
 // It works around fyne-io/fyne#5755 (open upstream): Fyne's desktop driver
 // sees a touchscreen finger as a mouse, and container.Scroll.Dragged returns
 // at once when the device is not mobile, so on a kiosk's touchscreen only
-// the thin scroll bar moved the content. Each constructor here places a
-// transparent fyne.Draggable surface over the content. It is neither
-// Tappable nor Hoverable nor Scrollable, so taps, hover and the mouse wheel
-// still reach the content; the glfw driver gives a drag to the last
-// Draggable under the press (internal/driver/util.go), which is the surface.
-// The scroll bars are drawn after the surface and keep their own drags.
+// the thin scroll bar moved the content. Each constructor here stacks a
+// transparent surface over the content. The glfw driver gives a press, a
+// tap and a drag to the last Mouseable, Tappable or Draggable under the
+// pointer (internal/driver/util.go FindObjectAtPositionMatching), which is
+// the surface: a drag past Threshold scrolls, anything less is passed on as
+// the tap the driver would have delivered (Fyne itself stops tapping after
+// 2 units of movement). The surface is neither Hoverable nor Scrollable, so
+// hover and the mouse wheel reach the content; a container.Scroll draws its
+// bars after its content, so they keep their own drags. A press is passed
+// on at once, except to a text field, which gets it with the tap: a swipe
+// that starts on a field scrolls and opens no keyboard. A press during a
+// glide only stops the glide.
 //
 // Every scroll in the program is built here (NewVScroll, NewHScroll,
-// NewScroll for containers; List, Table, GridWrap for collection widgets),
-// and Reveal brings a message into sight after the tap that produced it.
+// NewScroll for containers; List, Table, GridWrap for collection widgets).
+// BringIntoView (or Reveal, for one known scroll) brings a message into
+// sight after the tap that produced it.
 package touch

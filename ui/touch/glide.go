@@ -34,7 +34,6 @@ func (s *surface) fling(v fyne.Delta) {
 	}
 	g := &glide{v: v}
 	s.glide = g
-	s.catch.Show()
 	startGlide(s, g)
 }
 

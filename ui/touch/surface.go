@@ -17,24 +17,32 @@ import (
 // under the press point; the content does not move.
 const Threshold float32 = 10
 
-// surface is the transparent fyne.Draggable over a scroll's content.
+// surface is the transparent layer over a scroll's content. The driver
+// gives it every press, tap and drag there (it is the last Mouseable,
+// Tappable and Draggable under the pointer), and it passes each on:
+// a drag scrolls, a tap goes to what lies under it. A text field gets its
+// press only once the finger lifts without moving: a swipe that starts on
+// a field scrolls and opens no keyboard. It is not Hoverable nor
+// Scrollable, so hover and the mouse wheel reach the content directly.
 type surface struct {
 	widget.BaseWidget
 
 	target   target
 	tree     fyne.CanvasObject // what lies under the surface, for taps
 	barStrip bool              // the scroll bar lies under the surface
-	catch    catcher
 
-	// the gesture in progress
+	// the press in progress
+	pressed  bool
+	press    fyne.Position // press point, relative to the surface
+	under    *hit          // what the driver would have pressed
+	downSent bool          // under got MouseDown and is owed a MouseUp
+	stopper  bool          // the press stopped a glide: it is no tap
+
+	// the drag in progress
 	active   bool
-	press    fyne.Position     // press point, relative to the surface
-	moved    fyne.Delta        // total movement since the press
-	dragging bool              // past the threshold: the content follows
-	forward  fyne.Draggable    // another Draggable that takes this gesture
-	noTap    bool              // the press stopped a glide: not a tap
-	mouseUp  desktop.Mouseable // got MouseDown at the press, owes a MouseUp
-	upPos    fyne.Position
+	moved    fyne.Delta     // total movement since the press
+	dragging bool           // past the threshold: the content follows
+	forward  fyne.Draggable // another Draggable that takes this gesture
 	samples  []sample
 
 	glide *glide
@@ -57,6 +65,75 @@ func (s *surface) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *surface) MinSize() fyne.Size { return fyne.Size{} }
 
+// MouseDown is part of desktop.Mouseable: a press stops a glide, and is
+// passed on at once to what lies under it unless that takes the focus.
+func (s *surface) MouseDown(ev *desktop.MouseEvent) {
+	s.stopper = s.glide != nil
+	s.halt()
+	s.pressAt(ev.Position)
+	if s.stopper || s.under == nil {
+		return
+	}
+	if m, ok := s.under.obj.(desktop.Mouseable); ok && !isFocusable(s.under.obj) {
+		m.MouseDown(s.mouseEvent(ev.AbsolutePosition))
+		s.downSent = true
+	}
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (s *surface) MouseUp(*desktop.MouseEvent) { s.release() }
+
+// Tapped is part of fyne.Tappable: a press that did not move.
+func (s *surface) Tapped(ev *fyne.PointEvent) {
+	if !s.pressed { // a tap with no press before it (tests)
+		s.stopper = s.glide != nil
+		s.halt()
+		s.pressAt(ev.Position)
+	}
+	s.pressed = false
+	if !s.stopper {
+		s.tap(ev.AbsolutePosition)
+	}
+}
+
+func (s *surface) pressAt(p fyne.Position) {
+	s.pressed, s.press, s.downSent = true, p, false
+	s.under = driverPick(objectsAt(s.tree, p), pressable)
+}
+
+// release sends the MouseUp owed for a MouseDown passed on.
+func (s *surface) release() {
+	if s.downSent && s.under != nil {
+		s.downSent = false
+		s.under.obj.(desktop.Mouseable).MouseUp(s.mouseEvent(fyne.Position{}))
+	}
+}
+
+func (s *surface) mouseEvent(abs fyne.Position) *desktop.MouseEvent {
+	ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	ev.Position, ev.AbsolutePosition = s.under.pos, abs
+	return ev
+}
+
+// tap delivers a press that moved less than Threshold as the driver would
+// have delivered it had it not moved, to what lay under the press.
+func (s *surface) tap(abs fyne.Position) {
+	h := s.under
+	if h == nil {
+		return
+	}
+	if abs == (fyne.Position{}) {
+		abs = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Add(s.press)
+	}
+	if m, ok := h.obj.(desktop.Mouseable); ok && isFocusable(h.obj) {
+		m.MouseDown(s.mouseEvent(abs)) // a field takes the focus now
+		m.MouseUp(s.mouseEvent(abs))
+	}
+	if t, ok := h.obj.(fyne.Tappable); ok {
+		t.Tapped(&fyne.PointEvent{Position: h.pos, AbsolutePosition: abs})
+	}
+}
+
 // Dragged is part of fyne.Draggable.
 func (s *surface) Dragged(ev *fyne.DragEvent) {
 	if !s.active {
@@ -73,6 +150,7 @@ func (s *surface) Dragged(ev *fyne.DragEvent) {
 			return
 		}
 		s.dragging = true
+		s.release()       // a key or a hold area under the finger lets go
 		s.moveBy(s.moved) // catch up: the content lies under the finger again
 		return
 	}
@@ -84,18 +162,16 @@ func (s *surface) DragEnd() {
 	if !s.active {
 		return
 	}
-	fwd, dragging, up := s.forward, s.dragging, s.mouseUp
-	s.active, s.forward, s.mouseUp = false, nil, nil
-	if up != nil {
-		up.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: s.upPos}, Button: desktop.MouseButtonPrimary})
-	}
+	fwd, dragging := s.forward, s.dragging
+	s.active, s.forward, s.pressed = false, nil, false
+	s.release()
 	if fwd != nil {
 		fwd.DragEnd()
 		return
 	}
 	if !dragging {
-		if !s.noTap {
-			s.tap()
+		if !s.stopper {
+			s.tap(fyne.Position{})
 		}
 		return
 	}
@@ -104,20 +180,18 @@ func (s *surface) DragEnd() {
 	}
 }
 
-// begin starts a gesture: the driver calls Dragged once the pointer moved
-// 2 units from the press, so the press point is that far behind.
+// begin starts a drag. The driver calls Dragged once the pointer moved
+// 2 units from the press; without a MouseDown before (tests), the press
+// point is taken as that far behind.
 func (s *surface) begin(ev *fyne.DragEvent) {
-	s.noTap = s.glide != nil || s.catch.Visible()
-	s.stop()
-	s.active, s.dragging, s.forward, s.mouseUp = true, false, nil, nil
-	s.moved, s.samples = fyne.Delta{}, s.samples[:0]
-	s.press = ev.Position.Subtract(fyne.NewPos(ev.Dragged.DX, ev.Dragged.DY))
-	hits := objectsAt(s.tree, s.press)
-	if pressed := driverPick(hits, pressable); pressed != nil {
-		if m, ok := pressed.obj.(desktop.Mouseable); ok {
-			s.mouseUp, s.upPos = m, pressed.pos
-		}
+	if !s.pressed {
+		s.stopper = s.glide != nil
+		s.pressAt(ev.Position.Subtract(fyne.NewPos(ev.Dragged.DX, ev.Dragged.DY)))
 	}
+	s.halt()
+	s.active, s.dragging, s.forward = true, false, nil
+	s.moved, s.samples = fyne.Delta{}, s.samples[:0]
+	hits := objectsAt(s.tree, s.press)
 	// a scroll nested inside this one takes the drag along its own axis
 	vertical := abs(ev.Dragged.DY) >= abs(ev.Dragged.DX)
 	for i := len(hits) - 1; i >= 0; i-- {
@@ -131,28 +205,30 @@ func (s *surface) begin(ev *fyne.DragEvent) {
 			s.forward = d.obj.(fyne.Draggable)
 		}
 	}
+	if s.forward != nil {
+		s.release()
+	}
 	if in, ok := s.forward.(*surface); ok {
+		in.stopper = false
+		in.pressAt(s.press.Subtract(positionIn(hits, in)))
 		in.begin(ev)
 	}
+}
+
+// positionIn is where o lies among hits, relative to the walk's root.
+func positionIn(hits []hit, o fyne.CanvasObject) fyne.Position {
+	for _, h := range hits {
+		if h.obj == o {
+			return h.at
+		}
+	}
+	return fyne.Position{}
 }
 
 // onBar is whether the press lies on the strip of a widget's own scroll bar.
 func (s *surface) onBar() bool {
 	w := theme.Size(theme.SizeNameScrollBar)
 	return s.press.X >= s.Size().Width-w || s.press.Y >= s.Size().Height-w
-}
-
-// tap delivers a press that moved less than Threshold as the driver would
-// have delivered it had it not moved: to the last Tappable under the press.
-func (s *surface) tap() {
-	h := driverPick(objectsAt(s.tree, s.press), pressable)
-	if h == nil {
-		return
-	}
-	if t, ok := h.obj.(fyne.Tappable); ok {
-		abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Add(s.press)
-		t.Tapped(&fyne.PointEvent{Position: h.pos, AbsolutePosition: abs})
-	}
 }
 
 func (s *surface) moveBy(d fyne.Delta) {
@@ -182,13 +258,9 @@ func (s *surface) velocity() fyne.Delta {
 	return fyne.NewDelta(sum.DX/float32(span), sum.DY/float32(span))
 }
 
-// stop ends a glide and takes the catcher away.
-func (s *surface) stop() {
-	s.halt()
-	s.catch.Hide()
-}
+// stop ends a glide.
+func (s *surface) stop() { s.halt() }
 
-// halt ends a glide; the catcher stays until the finger lifts.
 func (s *surface) halt() {
 	if s.glide != nil {
 		s.glide.stopped = true
@@ -198,7 +270,7 @@ func (s *surface) halt() {
 
 // stopGlide stops a glide of a scroll built by this package.
 func stopGlide(sc *container.Scroll) {
-	if st, ok := sc.Content.(*fyne.Container); ok && len(st.Objects) == 3 {
+	if st, ok := sc.Content.(*fyne.Container); ok && len(st.Objects) == 2 {
 		if s, ok := st.Objects[1].(*surface); ok {
 			s.stop()
 		}
@@ -222,8 +294,7 @@ func isDraggable(o fyne.CanvasObject) bool {
 // never a surface of this package.
 func driverPick(hits []hit, match func(fyne.CanvasObject) bool) *hit {
 	for i := len(hits) - 1; i >= 0; i-- {
-		switch hits[i].obj.(type) {
-		case *surface, *catcher:
+		if _, ok := hits[i].obj.(*surface); ok {
 			continue
 		}
 		if match(hits[i].obj) {
@@ -235,31 +306,7 @@ func driverPick(hits []hit, match func(fyne.CanvasObject) bool) *hit {
 
 func abs(f float32) float32 { return float32(math.Abs(float64(f))) }
 
-// catcher covers the content while it glides, so the press that stops the
-// glide does not also press the button that slid under the finger.
-type catcher struct {
-	widget.BaseWidget
-	s *surface
+func isFocusable(o fyne.CanvasObject) bool {
+	_, ok := o.(fyne.Focusable)
+	return ok
 }
-
-func (c *catcher) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(&fyne.Container{})
-}
-
-func (c *catcher) MinSize() fyne.Size { return fyne.Size{} }
-
-// MouseDown is part of desktop.Mouseable: a press stops the glide.
-func (c *catcher) MouseDown(*desktop.MouseEvent) { c.s.halt() }
-
-// MouseUp is part of desktop.Mouseable: the finger lifted, the content
-// is for tapping again.
-func (c *catcher) MouseUp(*desktop.MouseEvent) { c.s.stop() }
-
-// Tapped is part of fyne.Tappable: the tap only stopped the glide.
-func (c *catcher) Tapped(*fyne.PointEvent) { c.s.stop() }
-
-// Dragged is part of fyne.Draggable: a new drag during a glide.
-func (c *catcher) Dragged(ev *fyne.DragEvent) { c.s.Dragged(ev) }
-
-// DragEnd is part of fyne.Draggable.
-func (c *catcher) DragEnd() { c.s.DragEnd() }

@@ -28,12 +28,9 @@ func NewScroll(content fyne.CanvasObject) *container.Scroll {
 func wrap(mk func(fyne.CanvasObject) *container.Scroll, content fyne.CanvasObject) *container.Scroll {
 	s := &surface{}
 	s.ExtendBaseWidget(s)
-	scroll := mk(container.NewStack(content, s, &s.catch))
+	scroll := mk(container.NewStack(content, s))
 	s.target = scrollTarget{scroll}
 	s.tree = content
-	s.catch.s = s
-	s.catch.Hide()
-	s.catch.ExtendBaseWidget(&s.catch)
 	return scroll
 }
 
@@ -58,10 +55,7 @@ func Table(t *widget.Table) fyne.CanvasObject {
 func over(w fyne.CanvasObject, t target) fyne.CanvasObject {
 	s := &surface{target: t, tree: w, barStrip: true}
 	s.ExtendBaseWidget(s)
-	s.catch.s = s
-	s.catch.Hide()
-	s.catch.ExtendBaseWidget(&s.catch)
-	return container.NewStack(w, s, &s.catch)
+	return container.NewStack(w, s)
 }
 
 // Reveal scrolls s, moving as little as possible, so that o (an object

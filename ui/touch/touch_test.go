@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -112,7 +113,7 @@ func TestFlickGlidesOnAndStopsAtTheEdge(t *testing.T) {
 		require.Less(t, frames, 600)
 	}
 	assert.Equal(t, s.Content.MinSize().Height-200, s.Offset.Y, "a fast flick stops at the bottom edge")
-	assert.False(t, sf.catch.Visible())
+	assert.Nil(t, sf.glide)
 	_ = w
 }
 
@@ -145,13 +146,21 @@ func TestPressDuringGlideStopsItWithoutTapping(t *testing.T) {
 	sf.DragEnd()
 	require.Len(t, *started, 1)
 	require.True(t, sf.step((*started)[0], 1.0/60))
-	require.True(t, sf.catch.Visible())
 	at := s.Offset.Y
-	test.TapCanvas(w.Canvas(), fyne.NewPos(100, 100))
+	// the driver's order for a press that does not move
+	press := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	press.Position = fyne.NewPos(100, 100+at)
+	sf.MouseDown(press)
+	sf.MouseUp(press)
+	sf.Tapped(&press.PointEvent)
 	assert.Equal(t, make([]int, 20), taps, "the tap only stopped the glide")
 	assert.False(t, sf.step((*started)[0], 1.0/60), "the glide is over")
 	assert.Equal(t, at, s.Offset.Y)
-	assert.False(t, sf.catch.Visible())
+	sf.MouseDown(press)
+	sf.MouseUp(press)
+	sf.Tapped(&press.PointEvent)
+	assert.Equal(t, 1, taps[int((100+at)/44)], "the next tap presses the button under it")
+	_ = w
 }
 
 func TestSlowLiftDoesNotGlide(t *testing.T) {
@@ -283,4 +292,65 @@ func TestBringIntoViewFindsTheScrollAndTheNewSize(t *testing.T) {
 	assert.Greater(t, msg.Size().Height, float32(40), "measured at its new, wrapped size")
 	assert.GreaterOrEqual(t, top, float32(0))
 	assert.LessOrEqual(t, top+msg.Size().Height, s.Size().Height, "the whole message is in the viewport")
+}
+
+// holder is a Mouseable that counts presses held, like a long-press area.
+type holder struct {
+	widget.Label
+	down int
+}
+
+func (h *holder) MouseDown(*desktop.MouseEvent) { h.down++ }
+func (h *holder) MouseUp(*desktop.MouseEvent)   { h.down-- }
+
+func TestSwipeFromAFieldScrollsWithoutFocusingIt(t *testing.T) {
+	manualFrames(t)
+	test.NewTempApp(t)
+	field := widget.NewEntry()
+	hold := &holder{}
+	hold.ExtendBaseWidget(hold)
+	hold.SetText("hold")
+	box := container.NewVBox(field, hold)
+	for range 20 {
+		box.Add(container.NewGridWrap(fyne.NewSize(200, 40), widget.NewLabel("line")))
+	}
+	s := NewVScroll(box)
+	w := test.NewTempWindow(t, s)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(300, 200))
+	sf := surfaceOf(s)
+	at := func(o fyne.CanvasObject) *desktop.MouseEvent {
+		ev := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+		ev.Position = o.Position().Add(fyne.NewPos(10, 10)).Add(s.Offset)
+		return ev
+	}
+
+	// the driver's order for a swipe: press, moves, release, drag end
+	press := at(field)
+	sf.MouseDown(press)
+	for range 5 {
+		sf.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, -10)})
+	}
+	sf.MouseUp(press)
+	sf.DragEnd()
+	sf.stop()
+	assert.Equal(t, float32(50), s.Offset.Y)
+	assert.Nil(t, w.Canvas().Focused(), "a swipe from a field opens no keyboard")
+
+	s.ScrollToTop()
+	press = at(field)
+	sf.MouseDown(press)
+	assert.Nil(t, w.Canvas().Focused(), "not on the press")
+	sf.MouseUp(press)
+	sf.Tapped(&press.PointEvent)
+	assert.Equal(t, fyne.Focusable(field), w.Canvas().Focused(), "a tap on the field focuses it")
+
+	press = at(hold)
+	sf.MouseDown(press)
+	assert.Equal(t, 1, hold.down, "a hold area feels the press at once")
+	sf.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, -30)})
+	assert.Equal(t, 0, hold.down, "and lets go once the finger scrolls")
+	sf.MouseUp(press)
+	sf.DragEnd()
+	assert.Equal(t, 0, hold.down)
 }
