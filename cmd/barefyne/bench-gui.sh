@@ -57,6 +57,17 @@ cleanup() { [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true; }
 trap cleanup EXIT
 export DISPLAY=":$DISP" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
 
+# stop PID: asks the process to end, and kills it if it has not in 5 s.
+stop() {
+	kill "$1" 2>/dev/null || true
+	for _ in $(seq 50); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
+
 # run NAME CMD...: one start; appends "ms cpu_ms rss_mb" to $DIR/NAME.txt.
 run() {
 	local name=$1
@@ -76,8 +87,7 @@ run() {
 	if [ -z "$us" ]; then
 		echo "$name: no first frame within 60 s" >&2
 		cat "$log" >&2
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
+		stop "$pid"
 		return 1
 	fi
 	local start_us=${t0/./}
@@ -85,8 +95,7 @@ run() {
 	sleep "$SETTLE"
 	local rss
 	rss=$(awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status")
-	kill "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
+	stop "$pid"
 	echo "$ms $cpu $rss" >>"$DIR/$name.txt"
 	printf '  %-8s %6d ms %6d cpu-ms %6d MB\n' "$name" "$ms" "$cpu" "$rss"
 }

@@ -46,18 +46,20 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	a.Settings().SetTheme(theme.New(false))
 	a.Driver().SetDisableScreenBlanking(true)
 
-	center, err := s.Center(ctx)
+	// What home shows is read now, so that home is built complete and the
+	// first frame is the whole of it.
+	pre, err := kiosk.Preload(ctx, s, time.Now())
 	if err != nil {
 		return err
 	}
 	addrs, _ := net.InterfaceAddrs()
-	base, reachable := cli.BaseURL(o.BaseURL, center.PublicBaseURL, o.Listen, addrs)
+	base, reachable := cli.BaseURL(o.BaseURL, pre.Center.PublicBaseURL, o.Listen, addrs)
 	if !reachable {
 		log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", base)
 	}
 
 	w := a.NewWindow(lang.L("app.title"))
-	g := &gui{ctx: ctx, o: o, w: w, base: base}
+	g := &gui{ctx: ctx, o: o, w: w, base: base, pre: pre}
 	g.start(s)
 	if o.Windowed {
 		w.Resize(fyne.NewSize(1280, 800))
@@ -66,19 +68,26 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	}
 	defer g.stop()
 
-	// The automatic daily backup: now, and checked every hour (one file a
-	// day), on whichever store is current.
+	// Once home is on screen: erase expired personal information, then the
+	// automatic daily backup, now and checked every hour (one file a day),
+	// on whichever store is current. Neither delays the first frame, and
+	// the backup never holds what the purge erased.
 	backupCtx, stopBackups := context.WithCancel(ctx)
 	defer stopBackups()
 	hourly := time.NewTicker(time.Hour)
 	defer hourly.Stop()
-	go cli.DailyBackups(backupCtx, g.current, o.BackupDir, o.BackupKeep, hourly.C, log.Printf)
+	afterFirstFrame := func() {
+		if s := g.current(); s != nil {
+			cli.PurgeExpired(backupCtx, s, log.Printf)
+		}
+		cli.DailyBackups(backupCtx, g.current, o.BackupDir, o.BackupKeep, hourly.C, log.Printf)
+	}
 
 	go func() {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
-	firstframe.Watch(w, os.Stderr)
+	firstframe.Watch(w, os.Stderr, afterFirstFrame)
 	w.ShowAndRun()
 	return nil
 }
@@ -91,6 +100,7 @@ type gui struct {
 	o    cli.Options
 	w    fyne.Window
 	base string
+	pre  *kiosk.Preloaded // what home shows, read before the window opened; nil after the first start
 
 	mu sync.Mutex
 	s  *data.Store // guarded by mu: read by the backup goroutine
@@ -151,6 +161,7 @@ func (g *gui) start(s *data.Store) {
 		PrintNotice:  kiosk.NewPrintNotice(reg),
 		Speaker:      speech.New(),
 		Scanner:      tr.Scanner,
+		Preloaded:    g.pre,
 		OnStaffRequest: func() {
 			k.Stop()             // the kiosk's clock, idle reset and speech
 			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
@@ -159,6 +170,7 @@ func (g *gui) start(s *data.Store) {
 		},
 	})
 	g.k = k
+	g.pre = nil // a restore reopens the store: the kiosk reads it anew
 	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())
 	k.Start()

@@ -80,12 +80,15 @@ func (k *Kiosk) loadCalendar() {
 			fyne.LogError("kiosk: calendar", err)
 			return nil
 		}
-		return func() {
-			k.Nav.cal, k.Nav.today = cal, day
-			k.Header.SetCalendar(cal, day)
-			k.Home.refreshHours()
-		}
+		return func() { k.applyCalendar(cal, day) }
 	})
+}
+
+// applyCalendar shows the working-day calendar and today's entry in it.
+func (k *Kiosk) applyCalendar(cal *data.Calendar, day data.CalendarDay) {
+	k.Nav.cal, k.Nav.today = cal, day
+	k.Header.SetCalendar(cal, day)
+	k.Home.refreshHours()
 }
 
 // readCalendar reads the calendar and the entry of the date of now

@@ -77,6 +77,13 @@ type Options struct {
 	// else DefaultIdle (90 s). Negative: never. The idle reset runs from
 	// Start to Stop.
 	IdleTimeout time.Duration
+	// Preloaded is what home shows from the store (the center's profile
+	// and the calendar), already read with Preload before the window
+	// opened: home is then built complete and laid out and drawn once.
+	// Nil: New reads them off the UI goroutine, and home fills in when
+	// they arrive.
+	Preloaded *Preloaded
+
 	// IdleCountdown is how long that question waits for an answer before
 	// the kiosk goes home and forgets everything typed (default 10 s).
 	IdleCountdown time.Duration
@@ -183,8 +190,44 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	k.Home = NewHome(k.Nav, k)
 	k.Nav.Push(k.Home)
 	k.installKeys()
-	k.loadCenter()
+	if p := opts.Preloaded; p != nil {
+		k.Nav.calDay = p.Day
+		k.applyCenter(p.Center)
+		if p.Calendar != nil {
+			k.applyCalendar(p.Calendar, p.Today)
+		}
+	} else {
+		k.loadCenter()
+	}
 	return k
+}
+
+// Preloaded is what the home screen shows from the store, read before the
+// kiosk is built (Options.Preloaded).
+type Preloaded struct {
+	Center data.Center
+	// Calendar and Today are the working-day calendar and the entry of
+	// the date Day (data.Day); Calendar is nil for a store without one.
+	Calendar *data.Calendar
+	Today    data.CalendarDay
+	Day      string
+}
+
+// Preload reads what home shows: the center's profile and, when the store
+// keeps one, the calendar as of now. main calls it before the window
+// opens.
+func Preload(ctx context.Context, store HeaderStore, now time.Time) (*Preloaded, error) {
+	c, err := store.Center(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &Preloaded{Center: c, Day: data.Day(now)}
+	if cs, ok := store.(CalendarStore); ok {
+		if p.Calendar, p.Today, err = readCalendar(ctx, cs, now); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
 }
 
 // guideOptions are what the guide and disclosure screens need from Options.
@@ -246,15 +289,18 @@ func (k *Kiosk) loadCenter() {
 			fyne.LogError("kiosk: center profile", err)
 			return nil
 		}
-		return func() {
-			k.Nav.center = c
-			k.Nav.centerLoaded = true
-			k.Header.SetCenter(c)
-			k.Home.SetCenter(c)
-			k.Idle.restart() // the profile may set another timeout
-		}
+		return func() { k.applyCenter(c) }
 	})
 	k.loadCalendar()
+}
+
+// applyCenter shows the center's profile.
+func (k *Kiosk) applyCenter(c data.Center) {
+	k.Nav.center = c
+	k.Nav.centerLoaded = true
+	k.Header.SetCenter(c)
+	k.Home.SetCenter(c)
+	k.Idle.restart() // the profile may set another timeout
 }
 
 // Reset is the idle reset: stop reading aloud, close every dialog, leave

@@ -114,11 +114,8 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 		return 1
 	}
 	defer s.Close()
-	if n, err := s.PurgeExpired(ctx); err != nil {
-		fmt.Fprintln(stderr, "bianmin: erasing expired personal information:", describe(err))
-	} else if n > 0 {
-		fmt.Fprintf(stderr, "bianmin: erased the personal information of %d records closed over %d years ago\n", n, data.RetentionYears)
-	}
+	// The GUI erases expired personal information (PurgeExpired) once its
+	// window is on screen, so that the kiosk opens without waiting for it.
 	if gui == nil {
 		fmt.Fprintln(stderr, "bianmin: this build has no window")
 		return 1

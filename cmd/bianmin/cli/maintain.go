@@ -20,6 +20,21 @@ func DefaultBackupDir(dataFile string) string {
 	return filepath.Join(filepath.Dir(dataFile), "backups")
 }
 
+// PurgeExpired erases the personal information kept longer than the law
+// allows (data.Store.PurgeExpired) and says through logf how many records
+// it erased, or why it could not. The kiosk runs it once at start-up, in
+// the background after its first frame, so that residents never wait for
+// it; it is tried again at the next start when it fails.
+func PurgeExpired(ctx context.Context, s *data.Store, logf func(format string, args ...any)) {
+	n, err := s.PurgeExpired(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		logf("bianmin: erasing expired personal information: %s", describe(err))
+	case n > 0:
+		logf("bianmin: erased the personal information of %d records closed over %d years ago", n, data.RetentionYears)
+	}
+}
+
 // DailyBackups makes the automatic daily backup now and then each time tick
 // fires, until ctx ends, on whatever store current returns at that moment
 // (the store changes after a restore). BackupDaily does nothing when

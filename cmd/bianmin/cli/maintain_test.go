@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,4 +106,22 @@ func TestDailyBackupsAtStartAndOnTick(t *testing.T) {
 	cancel()
 	<-done
 	assert.Empty(t, logged)
+}
+
+// TestPurgeExpired: nothing to say on a store with nothing expired, and a
+// failure is logged, not dropped.
+func TestPurgeExpired(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSeeded(ctx, filepath.Join(t.TempDir(), "bianmin.db"), Seed{Catalog: []byte(miniCatalog)})
+	require.NoError(t, err)
+	var logged []string
+	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
+
+	PurgeExpired(ctx, s, logf)
+	assert.Empty(t, logged)
+
+	require.NoError(t, s.Close())
+	PurgeExpired(ctx, s, logf)
+	require.Len(t, logged, 1)
+	assert.Contains(t, logged[0], "erasing expired personal information")
 }

@@ -1,7 +1,8 @@
-// Package firstframe lets a benchmark see when a program's window has drawn
-// its first frame, and profile the start up to it. It does nothing unless
-// its environment variables are set, so the kiosk and the bare floor
-// program (cmd/barefyne) carry the same probe at no cost.
+// Package firstframe tells when a program's window has drawn its first
+// frame: the kiosk starts its deferred start-up work then (erasing expired
+// personal information, the daily backup), and a benchmark measures the
+// start up to it. The kiosk and the bare floor program (cmd/barefyne)
+// carry the same probe. Environment variables:
 //
 //   - BIANMIN_FIRST_FRAME=1: when the first frame of the window has been
 //     drawn, print "first-frame unix-us=N" (wall clock, microseconds) on
@@ -36,10 +37,11 @@ const (
 	EnvTrace      = "BIANMIN_TRACE"
 )
 
-var (
-	mu    sync.Mutex
-	stops []func()
-)
+// Fallback is how long Watch waits for a first frame before it runs its
+// functions anyway (a window that is never drawn, such as a hidden one).
+const Fallback = 10 * time.Second
+
+var stops []func() // what Start started; only Watch's once touches it after
 
 // Start begins the CPU profile and the trace that the environment asks
 // for. Call it first thing in main; Watch ends them with the first frame.
@@ -56,35 +58,42 @@ func Start() {
 	}
 }
 
-// Watch, when the environment asks for it, reports w's first frame on out
-// (see the package comment) and stops what Start started. Call it before
-// the window is shown. It adds an invisible overlay whose raster the
-// painter draws with the frame, and removes it right after, so the window
-// is left as it was.
-func Watch(w fyne.Window, out io.Writer) {
-	if os.Getenv(EnvFirstFrame) == "" && len(stops) == 0 {
+// Watch waits for w's first frame: then it stops what Start started,
+// reports the frame on out when the environment asks for it (see the
+// package comment) and runs each of then in a goroutine of its own. Call
+// it before the window is shown. It adds an invisible overlay whose raster
+// the painter draws with the frame, and removes it right after, so the
+// window is left as it was.
+func Watch(w fyne.Window, out io.Writer, then ...func()) {
+	report := os.Getenv(EnvFirstFrame) != ""
+	if !report && len(stops) == 0 && len(then) == 0 {
 		return
 	}
 	var once sync.Once
 	var probe *canvas.Raster
+	fire := func(drawn bool) {
+		once.Do(func() {
+			at := time.Now()
+			for _, stop := range stops {
+				stop()
+			}
+			if report && drawn {
+				fmt.Fprintf(out, "first-frame unix-us=%d cpu-ms=%d\n", at.UnixMicro(), cpuTime().Milliseconds())
+			}
+			w.Canvas().Overlays().Remove(probe)
+			for _, f := range then {
+				go f()
+			}
+		})
+	}
+	fallback := time.AfterFunc(Fallback, func() { fyne.Do(func() { fire(false) }) })
 	probe = canvas.NewRaster(func(_, _ int) image.Image {
 		// Called by the painter during the first frame: the frame is on
 		// screen once this tick's SwapBuffers has run, which is before
-		// the next queued function.
-		once.Do(func() {
-			go fyne.Do(func() {
-				at := time.Now()
-				mu.Lock()
-				for _, stop := range stops {
-					stop()
-				}
-				stops = nil
-				mu.Unlock()
-				if os.Getenv(EnvFirstFrame) != "" {
-					fmt.Fprintf(out, "first-frame unix-us=%d cpu-ms=%d\n", at.UnixMicro(), cpuTime().Milliseconds())
-				}
-				w.Canvas().Overlays().Remove(probe)
-			})
+		// the next function queued with fyne.Do.
+		go fyne.Do(func() {
+			fallback.Stop()
+			fire(true)
 		})
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
 	})
