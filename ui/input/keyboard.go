@@ -55,8 +55,8 @@ func symbolRows() [3][]string {
 // composing letter, or the character before the cursor when nothing is
 // composing; 空格 inserts the first candidate on the page, or a space;
 // 完成 inserts the first candidate if composing, then sends Enter to the
-// entry and runs OnDone. 英文/拼音 switches between Pinyin and Letters,
-// 符号 to Symbols and 返回 back.
+// entry (not to a multi-line one) and runs OnDone. 英文/拼音 switches
+// between Pinyin and Letters, 符号 to Symbols and 返回 back.
 //
 // In a name field (SetNames(true)) the candidates for the first character
 // of the entry put common surnames first.
@@ -377,7 +377,8 @@ func (k *Keyboard) space() {
 
 func (k *Keyboard) done() {
 	k.commit()
-	if k.target != nil {
+	// Enter would add a line to a multi-line field: 完成 only closes.
+	if k.target != nil && !k.target.MultiLine {
 		k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	}
 	k.afterKey()
