@@ -14,6 +14,7 @@ import (
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/data"
+	"bianmin/ui/input/pinyin"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
@@ -76,6 +77,9 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
+	// The pinyin dictionary builds in the background once the first
+	// frames are up, so it neither delays them nor makes a key wait.
+	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(time.Second/2, pinyin.Prepare) })
 	w.ShowAndRun()
 	return nil
 }
