@@ -16,6 +16,7 @@ import (
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
 	"bianmin/data"
+	"bianmin/ui/input/pinyin"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
@@ -87,7 +88,9 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
-	firstframe.Watch(w, os.Stderr, afterFirstFrame)
+	// The pinyin dictionary builds in the background once the first
+	// frame is up, so it neither delays it nor makes a key wait.
+	firstframe.Watch(w, os.Stderr, pinyin.Prepare, afterFirstFrame)
 	w.ShowAndRun()
 	return nil
 }

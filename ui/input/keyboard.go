@@ -55,8 +55,8 @@ func symbolRows() [3][]string {
 // composing letter, or the character before the cursor when nothing is
 // composing; 空格 inserts the first candidate on the page, or a space;
 // 完成 inserts the first candidate if composing, then sends Enter to the
-// entry and runs OnDone. 英文/拼音 switches between Pinyin and Letters,
-// 符号 to Symbols and 返回 back.
+// entry (not to a multi-line one) and runs OnDone. 英文/拼音 switches
+// between Pinyin and Letters, 符号 to Symbols and 返回 back.
 //
 // In a name field (SetNames(true)) the candidates for the first character
 // of the entry put common surnames first.
@@ -100,6 +100,7 @@ type Keyboard struct {
 	lastMode  Mode // Pinyin or Letters, to return to from Symbols
 	upper     bool
 	names     bool
+	awaiting  bool // a goroutine waits for the dictionary to update the bar
 	composing string
 	cands     []pinyin.Candidate
 	page      int
@@ -107,12 +108,17 @@ type Keyboard struct {
 
 var _ fyne.Disableable = (*Keyboard)(nil)
 
-// NewKeyboard returns a keyboard in Pinyin mode with no target; give it
-// one with SetTarget. It starts building the pinyin dictionary in the
-// background.
-func NewKeyboard() *Keyboard {
-	go pinyin.Default()
+// The keyboard reaches the pinyin dictionary through these, which the
+// package's tests replace to play a dictionary still being built.
+var (
+	readyDict = pinyin.Ready
+	awaitDict = pinyin.Default
+	onUI      = fyne.Do
+)
 
+// NewKeyboard returns a keyboard in Pinyin mode with no target; give it
+// one with SetTarget.
+func NewKeyboard() *Keyboard {
 	k := &Keyboard{letters: map[rune]*Key{}, symbols: map[string]*Key{}}
 	k.ExtendBaseWidget(k)
 
@@ -207,6 +213,9 @@ func NewKeyboard() *Keyboard {
 // SetTarget sets the entry the keys type into and drops any composition;
 // nil makes the keys do nothing.
 func (k *Keyboard) SetTarget(e *widget.Entry) {
+	if e != nil {
+		pinyin.Prepare() // if main has not yet
+	}
 	k.target = e
 	k.setComposing("")
 }
@@ -377,7 +386,8 @@ func (k *Keyboard) space() {
 
 func (k *Keyboard) done() {
 	k.commit()
-	if k.target != nil {
+	// Enter would add a line to a multi-line field: 完成 only closes.
+	if k.target != nil && !k.target.MultiLine {
 		k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	}
 	k.afterKey()
@@ -496,9 +506,31 @@ func (k *Keyboard) updateCandidates() {
 	k.page = 0
 	k.cands = nil
 	if k.composing != "" {
-		k.cands = pinyin.Candidates(k.composing, k.order())
+		if d := k.dict(); d != nil {
+			k.cands = d.Candidates(k.composing, k.order())
+		}
 	}
 	k.showCandidates()
+}
+
+// dict returns the pinyin dictionary, or nil while it is still being
+// built: a key never waits for it (0.1–0.3 s on a busy kiosk). The letters
+// show at once, and the candidates as soon as the dictionary is ready.
+func (k *Keyboard) dict() *pinyin.Dict {
+	if d, ok := readyDict(); ok {
+		return d
+	}
+	if !k.awaiting {
+		k.awaiting = true
+		go func() {
+			awaitDict()
+			onUI(func() {
+				k.awaiting = false
+				k.updateCandidates()
+			})
+		}()
+	}
+	return nil
 }
 
 func (k *Keyboard) pageCands() []pinyin.Candidate {
@@ -536,8 +568,10 @@ func (k *Keyboard) showCandidates() {
 	default:
 		k.display.hint = false
 		shown := k.composing
-		if segs := pinyin.Default().Segment(k.composing); segs != nil {
-			shown = strings.Join(segs, "'")
+		if d, ok := readyDict(); ok {
+			if segs := d.Segment(k.composing); segs != nil {
+				shown = strings.Join(segs, "'")
+			}
 		}
 		k.display.SetLabel(shown)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/ui/input/pinyin"
 	"bianmin/ui/locale"
 	bntheme "bianmin/ui/theme"
 )
@@ -248,4 +249,42 @@ func TestKeyboardPaging(t *testing.T) {
 	test.Tap(kb.Candidate(0))
 	assert.Equal(t, second[0], es[0].Text)
 	assert.Empty(t, kb.Composing())
+}
+
+// TestKeyboardNeverWaitsForDictionary plays a dictionary still being
+// built (as on the first key after start on a busy kiosk): the letters
+// compose at once with no candidates, and the bar fills when the
+// dictionary is ready, with no further key.
+func TestKeyboardNeverWaitsForDictionary(t *testing.T) {
+	p, es, _ := newScreen(t, Text)
+	release, updated := make(chan struct{}), make(chan struct{}, 1)
+	oldReady, oldAwait, oldUI := readyDict, awaitDict, onUI
+	t.Cleanup(func() { readyDict, awaitDict, onUI = oldReady, oldAwait, oldUI })
+	ready := false
+	readyDict = func() (*pinyin.Dict, bool) {
+		if ready {
+			return pinyin.Default(), true
+		}
+		return nil, false
+	}
+	awaitDict = func() *pinyin.Dict {
+		<-release
+		return pinyin.Default()
+	}
+	onUI = func(f func()) {
+		f()
+		updated <- struct{}{}
+	}
+
+	test.Tap(es[0])
+	kb := p.Keyboard
+	tapLetters(t, kb, "jzz") // would block for good if a key waited
+	assert.Equal(t, "jzz", kb.Composing())
+	assert.Empty(t, kb.Candidates())
+
+	ready = true
+	close(release)
+	<-updated
+	require.NotEmpty(t, kb.Candidates())
+	assert.Equal(t, "居住证", kb.Candidates()[0])
 }

@@ -51,7 +51,10 @@ type Panel struct {
 	// When nil, the panel closes.
 	OnDone func(e *Entry)
 
-	active  *Entry
+	obj     focusObject   // what has the focus while the keys type
+	active  *Entry        // the Entry served, nil for a plain one
+	field   *widget.Entry // the entry the keys type into
+	kind    Kind
 	typing  *Entry // the entry the keyboard composes for
 	scanner *Scanner
 	keypad  fyne.CanvasObject
@@ -90,8 +93,13 @@ func (p *Panel) Attach(e *Entry, kind Kind) {
 // too, for when none has.
 func (p *Panel) SetScanner(s *Scanner) { p.scanner = s }
 
-// Active returns the entry the panel is serving, or nil when closed.
+// Active returns the entry the panel is serving, or nil when closed or
+// serving a plain widget.Entry (see Serve).
 func (p *Panel) Active() *Entry { return p.active }
+
+// Field returns the entry the keys type into, an Entry's or a plain one
+// given to Serve; nil when closed.
+func (p *Panel) Field() *widget.Entry { return p.field }
 
 // Activate opens the panel for e (which must be attached) with the input
 // for its kind. Touching or focusing an attached entry calls it.
@@ -99,22 +107,49 @@ func (p *Panel) Activate(e *Entry) {
 	if e == nil || e == p.active || e.Disabled() {
 		return
 	}
-	p.active = e
-	switch e.kind {
+	p.open(e, &e.Entry, e.kind, e)
+	if p.OnShow != nil {
+		p.OnShow(e)
+	}
+}
+
+// Serve opens the panel for a plain widget.Entry as a field of the given
+// kind. A window that serves its fields through Auto calls it; the entry
+// keeps its own filtering (none) for a physical keyboard.
+func (p *Panel) Serve(e *widget.Entry, kind Kind) { p.serve(e, e, kind) }
+
+// serve opens the panel for the entry field inside the focusable object
+// obj (itself, or a widget that embeds it such as widget.SelectEntry).
+func (p *Panel) serve(obj focusObject, field *widget.Entry, kind Kind) {
+	if field == nil || (field == p.field && kind == p.kind) || field.Disabled() {
+		return
+	}
+	p.open(obj, field, kind, nil)
+}
+
+// focusObject is an object in the canvas that takes the focus.
+type focusObject interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}
+
+func (p *Panel) open(obj focusObject, field *widget.Entry, kind Kind, e *Entry) {
+	p.obj, p.active, p.field, p.kind = obj, e, field, kind
+	switch kind {
 	case Digits, Phone, IDNumber:
 		p.Keyboard.SetTarget(nil)
 		p.typing = nil
-		p.Keypad.SetTarget(&e.Entry)
-		p.Keypad.SetX(e.kind == IDNumber)
+		p.Keypad.SetTarget(field)
+		p.Keypad.SetX(kind == IDNumber)
 	default:
 		p.Keypad.SetTarget(nil)
 		kb := p.Keyboard
-		kb.SetTarget(&e.Entry)
+		kb.SetTarget(field)
 		p.typing = e
-		kb.accept = e.kind.accept
-		kb.SetNames(e.kind == Name)
+		kb.accept = kind.accept
+		kb.SetNames(kind == Name)
 		// A code has no Chinese: no way to switch to pinyin.
-		if e.kind == Code {
+		if kind == Code {
 			kb.Switch.Hide()
 			kb.SetUpper(true)
 			kb.SetMode(Letters)
@@ -125,15 +160,12 @@ func (p *Panel) Activate(e *Entry) {
 		}
 	}
 	p.Refresh()
-	if p.OnShow != nil {
-		p.OnShow(e)
-	}
 }
 
 // Close hides the keypad and keyboard, dropping any composition. Screens
 // call it when they are left.
 func (p *Panel) Close() {
-	p.active = nil
+	p.obj, p.active, p.field = nil, nil, nil
 	p.Keypad.SetTarget(nil)
 	p.Keyboard.SetTarget(nil)
 	p.typing = nil
@@ -154,11 +186,11 @@ func (p *Panel) composed(s string) {
 }
 
 func (p *Panel) done() {
-	e := p.active
-	if p.OnDone != nil {
-		p.OnDone(e)
+	if p.OnDone != nil && (p.active != nil || p.field == nil) {
+		p.OnDone(p.active)
 		return
 	}
+	e := p.obj
 	p.Close()
 	if e == nil {
 		return
@@ -173,8 +205,8 @@ func (p *Panel) done() {
 // desktop driver a key tap does not take the focus, see keepsFocus; a tap
 // on the panel's background or Fyne's test driver does.)
 func (p *Panel) refocus() {
-	e := p.active
-	if e == nil || e.Disabled() {
+	e := p.obj
+	if e == nil || p.field.Disabled() {
 		return
 	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
@@ -196,9 +228,9 @@ type panelRenderer struct {
 
 func (r *panelRenderer) content() fyne.CanvasObject {
 	switch {
-	case r.p.active == nil:
+	case r.p.field == nil:
 		return nil
-	case r.p.active.kind.Keypad():
+	case r.p.kind.Keypad():
 		return r.p.keypad
 	}
 	return r.p.keybd
@@ -232,7 +264,7 @@ func (r *panelRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.bg.FillColor = th.Color(fynetheme.ColorNameHeaderBackground, v)
 	r.line.FillColor = th.Color(fynetheme.ColorNameSeparator, v)
-	open := r.p.active != nil
+	open := r.p.field != nil
 	for _, o := range []fyne.CanvasObject{r.bg, r.line} {
 		if open {
 			o.Show()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/touch"
 )
 
@@ -348,7 +349,9 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	f.About.Horizontal = true
 	f.Body = d.newEntry(true, lang.L("admin.complaints.bodyHint"))
 	f.Name = d.newEntry(false, "")
+	d.Keys.SetKind(f.Name, input.Name)
 	f.Phone = d.newEntry(false, "")
+	d.Keys.SetKind(f.Phone, input.Phone)
 	rows := []fyne.CanvasObject{form(
 		labelled(lang.L("admin.complaints.channel"), f.Channel),
 		labelled(lang.L("admin.complaints.about"), f.About),

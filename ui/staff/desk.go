@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -160,6 +161,11 @@ type Desk struct {
 	ExitButton   *widget.Button
 	Duty         *Duty
 
+	// Keys gives every text field of staff mode, in its screens and its
+	// dialogs, the on-screen keyboard of the kiosk: staff use the lobby
+	// touchscreen too.
+	Keys *input.Auto
+
 	store Store
 	win   fyne.Window
 	opts  Options
@@ -217,8 +223,10 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
 		touch.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
 	d.body = container.NewStack()
-	d.root = newActivityArea(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
-		nil, nil, nil, container.NewPadded(d.body)), d.Activity)
+	d.Keys = input.NewAuto(win)
+	d.Keys.After = opts.After
+	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
+		nil, nil, nil, container.NewPadded(d.body))), d.Activity)
 	return d
 }
 
@@ -244,6 +252,7 @@ func (d *Desk) Open() {
 	d.Queue, d.Request, d.Intake = nil, nil, nil
 	d.Activity()
 	d.armIdle()
+	d.Keys.Start()
 	d.showLogin()
 	d.async(func() func() {
 		c, err := d.store.Center(d.opts.Context)
@@ -283,6 +292,7 @@ func (d *Desk) Lock(reason string) {
 	d.signedIn = false
 	d.session = data.Session{}
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
+	d.Keys.Stop()
 	d.body.RemoveAll()
 	overlays := d.win.Canvas().Overlays()
 	for top := overlays.Top(); top != nil; top = overlays.Top() {
@@ -307,6 +317,7 @@ func (d *Desk) Abandon() {
 	d.signedIn = false
 	d.session = data.Session{}
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
+	d.Keys.Stop()
 	d.OnExit = nil
 }
 
@@ -355,6 +366,7 @@ func (d *Desk) async(work func() (apply func())) {
 }
 
 func (d *Desk) show(o fyne.CanvasObject) {
+	d.Keys.Panel.Close() // its field is leaving
 	d.body.Objects = []fyne.CanvasObject{o}
 	d.body.Refresh()
 }

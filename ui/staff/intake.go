@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -171,10 +172,13 @@ func (in *Intake) buildForm() {
 		row(label, o)
 	}
 	in.Name = entry("")
+	d.Keys.SetKind(in.Name, input.Name)
 	row(lang.L("staff.intake.name"), in.Name)
 	in.Phone = entry("")
+	d.Keys.SetKind(in.Phone, input.Phone)
 	row(lang.L("staff.intake.phone"), in.Phone)
 	in.IDNumber = entry("")
+	d.Keys.SetKind(in.IDNumber, input.IDNumber)
 	if !it.NoID {
 		row(lang.L("staff.intake.id"), in.IDNumber)
 	}

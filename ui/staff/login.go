@@ -65,6 +65,7 @@ func newLogin(d *Desk) *Login {
 	l.PIN.OnSubmitted = func(string) { l.submit() }
 	l.Keypad = input.NewKeypad()
 	l.Keypad.SetTarget(l.PIN)
+	d.Keys.Skip(l.PIN) // the keypad is beside it
 	l.Message = widget.NewLabel("")
 	l.Message.Wrapping = fyne.TextWrapWord
 	l.Message.TextStyle = fyne.TextStyle{Bold: true}

@@ -43,6 +43,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Order chooses how the characters of the first syllable are ranked.
@@ -100,12 +101,26 @@ type abbrev struct {
 	score int
 }
 
-var shared = sync.OnceValue(build)
+var (
+	built     atomic.Pointer[Dict]
+	shared    = sync.OnceValue(func() *Dict { d := build(); built.Store(d); return d })
+	preparing sync.Once
+)
 
-// Default returns the dictionary, building it on first use (a few tens of
-// milliseconds). Call it once in the background at start-up so the first
-// key a resident taps answers at once.
+// Default returns the dictionary, building it on first use (about 0.1 s,
+// more on a busy machine) and waiting for a build under way. The keyboard
+// does not call it on the UI goroutine: see Prepare and Ready.
 func Default() *Dict { return shared() }
+
+// Prepare starts building the dictionary in the background, once, and
+// returns at once. main calls it after the first frame.
+func Prepare() { preparing.Do(func() { go Default() }) }
+
+// Ready returns the dictionary if it is built, never waiting for it.
+func Ready() (*Dict, bool) {
+	d := built.Load()
+	return d, d != nil
+}
 
 // Candidates returns the candidates for input in the given order from the
 // shared dictionary. See Dict.Candidates.

@@ -2,10 +2,8 @@ package pinyin
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -250,62 +248,5 @@ func TestPlain(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			assert.Equal(t, tc.want, plain(tc.in))
 		})
-	}
-}
-
-// BenchmarkCandidates times the candidates for one syllable, the call the
-// keyboard makes on every letter, against the floor of a plain map lookup
-// of the precomputed slice for that syllable, in the same run. Sub-
-// benchmark "phrase" does the same for multi-syllable input, against the
-// same floor.
-func BenchmarkCandidates(b *testing.B) {
-	d := Default()
-	var syllables []string
-	for s := range d.syllables {
-		syllables = append(syllables, s)
-	}
-	sort.Strings(syllables)
-	phrases := []string{"juzhu", "zhangwei", "shenfenzheng", "juzh", "xi'an", "hukoubu", "banlishouxu", "shequjuweihui"}
-
-	run := func(b *testing.B, inputs []string, order Order) {
-		samples := make([]time.Duration, 0, b.N)
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			in := inputs[i%len(inputs)]
-			t0 := time.Now()
-			_ = d.Candidates(in, order)
-			samples = append(samples, time.Since(t0))
-		}
-		b.StopTimer()
-		// Means without per-call timers, for the ratio.
-		n := max(b.N, 1000)
-		t0 := time.Now()
-		for i := 0; i < n; i++ {
-			_ = d.Candidates(inputs[i%len(inputs)], order)
-		}
-		mean := time.Since(t0).Seconds() / float64(n)
-		t0 = time.Now()
-		for i := 0; i < n; i++ {
-			_ = d.syllables[syllables[i%len(syllables)]]
-		}
-		floor := time.Since(t0).Seconds() / float64(n)
-
-		slices.Sort(samples)
-		ms := func(q float64) float64 {
-			return float64(samples[int(q*float64(len(samples)-1))]) / float64(time.Millisecond)
-		}
-		b.ReportMetric(ms(0.50), "p50-ms")
-		b.ReportMetric(ms(0.99), "p99-ms")
-		b.ReportMetric(mean/floor, "x-floor")
-	}
-	b.Run("syllable", func(b *testing.B) { run(b, syllables, Text) })
-	b.Run("syllable-surname", func(b *testing.B) { run(b, syllables, Surname) })
-	b.Run("phrase", func(b *testing.B) { run(b, phrases, Text) })
-}
-
-// BenchmarkBuild times building the dictionary, which happens once.
-func BenchmarkBuild(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		_ = build()
 	}
 }

@@ -1,0 +1,16 @@
+package acceptance_test
+
+import (
+	"os"
+	"testing"
+
+	py "bianmin/ui/input/pinyin"
+)
+
+// TestMain builds the pinyin dictionary before the tests: the keyboard
+// never waits for it (its candidates come when it is ready), and the tests
+// tap letters and read the candidates at once.
+func TestMain(m *testing.M) {
+	py.Default()
+	os.Exit(m.Run())
+}

@@ -1,0 +1,144 @@
+package staff_test
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+	"bianmin/ui/input"
+)
+
+// rectOf is o's place in the window.
+func rectOf(o fyne.CanvasObject) (fyne.Position, fyne.Size) {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o), o.Size()
+}
+
+// assertApart checks that the panel and the entry do not overlap and that
+// the entry lies inside the window.
+func assertApart(t *testing.T, w fyne.Window, panel *input.Panel, e fyne.CanvasObject) {
+	t.Helper()
+	pp, ps := rectOf(panel)
+	ep, es := rectOf(e)
+	require.Positive(t, ps.Height, "the panel is open")
+	overlap := ep.X < pp.X+ps.Width && pp.X < ep.X+es.Width && ep.Y < pp.Y+ps.Height && pp.Y < ep.Y+es.Height
+	assert.False(t, overlap, "panel %v+%v covers entry %v+%v", pp, ps, ep, es)
+	win := w.Canvas().Size()
+	assert.True(t, ep.Y >= 0 && ep.Y+es.Height <= win.Height, "entry %v+%v in the window %v", ep, es, win)
+	assert.True(t, pp.Y+ps.Height <= win.Height+1, "panel %v+%v in the window %v", pp, ps, win)
+}
+
+// touch does what a finger on an entry does on the desktop driver: the
+// press focuses it (Entry.MouseDown), then the tap; then the desk's
+// keyboard looks at the focus, as its timer does.
+func touch(r *rig, e *widget.Entry) {
+	r.w.Canvas().Focus(e)
+	test.Tap(e)
+	r.d.Keys.Check()
+}
+
+// typePinyin taps letters on the keyboard and the candidate want.
+func typePinyin(t *testing.T, kb *input.Keyboard, letters, want string) {
+	t.Helper()
+	for _, c := range letters {
+		test.Tap(kb.Letter(c))
+	}
+	for i, c := range kb.Candidates() {
+		if c == want {
+			test.Tap(kb.Candidate(i))
+			return
+		}
+	}
+	t.Fatalf("%s not offered for %s: %v", want, letters, kb.Candidates())
+}
+
+// TestStaffDialogKeyboard: in the 不予受理 dialog, focusing the reason
+// shows the pinyin keyboard inside the dialog, below the form, not over
+// the field; its keys type Chinese into the reason through the candidates,
+// and a physical keyboard still types too.
+func TestStaffDialogKeyboard(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerLXBT(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	test.Tap(req.Actions[data.ActRefuse])
+	require.NotNil(t, req.Form)
+	assert.Nil(t, r.d.Keys.Serving(), "no keyboard before a field is touched")
+
+	touch(r, req.Form.Reason)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p, "touching the reason opens a keyboard")
+	assert.NotSame(t, r.d.Keys.Panel, p, "the dialog's own, not the window's under the dialog")
+	assert.Same(t, req.Form.Reason, p.Field())
+	assert.Equal(t, input.Pinyin, p.Keyboard.Mode())
+	assertApart(t, r.w, p, req.Form.Reason)
+
+	typePinyin(t, p.Keyboard, "bufu", "不符")
+	typePinyin(t, p.Keyboard, "tiaojian", "条件")
+	assert.Equal(t, "不符条件", req.Form.Reason.Text)
+	test.Type(req.Form.Reason, "。")
+	assert.Equal(t, "不符条件。", req.Form.Reason.Text, "a physical keyboard still types")
+
+	// Another field of the same dialog: the same panel serves it.
+	touch(r, req.Form.Basis)
+	assert.Same(t, p, r.d.Keys.Serving())
+	assert.Same(t, req.Form.Basis, p.Field())
+	assertApart(t, r.w, p, req.Form.Basis)
+	typePinyin(t, p.Keyboard, "jzz", "居住证")
+	assert.Equal(t, "居住证", req.Form.Basis.Text)
+
+	// Closing the dialog closes its keyboard.
+	test.Tap(req.Form.Cancel)
+	r.d.Keys.Check()
+	assert.Nil(t, r.d.Keys.Serving())
+}
+
+// TestStaffScreenKeyboard: a field of a staff screen (walk-in intake)
+// gets the window's panel below the screen; the phone field gets the
+// keypad.
+func TestStaffScreenKeyboard(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "王丽娟", clerkPIN)
+	test.Tap(r.d.IntakeButton)
+	in := r.d.Intake
+	require.NotNil(t, in)
+	in.SelectItem("城乡居民基本养老保险参保登记")
+	require.NotNil(t, in.Phone)
+
+	touch(r, in.Phone)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, r.d.Keys.Panel, p)
+	assert.Same(t, in.Phone, p.Keypad.Target(), "a phone number gets the keypad")
+	assert.Nil(t, p.Keyboard.Target())
+	test.Tap(p.Keypad.Digit(1))
+	test.Tap(p.Keypad.Digit(3))
+	assert.Equal(t, "13", in.Phone.Text)
+	assertApart(t, r.w, p, in.Phone)
+
+	touch(r, in.Name)
+	assert.Same(t, in.Name, p.Keyboard.Target(), "a name gets the pinyin keyboard")
+	assert.Nil(t, p.Keypad.Target())
+	typePinyin(t, p.Keyboard, "zhang", "张")
+	assert.Equal(t, "张", in.Name.Text)
+	assertApart(t, r.w, p, in.Name)
+}
+
+// TestStaffLoginKeepsItsKeypad: the PIN step has its keypad beside the
+// field; no second one opens below.
+func TestStaffLoginKeepsItsKeypad(t *testing.T) {
+	r := newRig(t, true)
+	l := r.d.Login
+	require.NotNil(t, l)
+	for _, b := range l.Choices {
+		if b.Text == "王丽娟" {
+			test.Tap(b)
+		}
+	}
+	touch(r, l.PIN)
+	assert.Nil(t, r.d.Keys.Serving())
+}
