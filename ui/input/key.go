@@ -41,6 +41,16 @@ type Key struct {
 	wide      float32 // minimum width as a multiple of the touch target (≥ 1)
 	fixedMin  bool    // MinSize ignores the label; long labels shrink to fit
 	pressed   bool
+	sizes     fyne.Theme // sizes to use instead of the key's theme (Panel.SetKeySizes); nil: its own
+}
+
+// sizeTheme is the theme the key takes its sizes from; colours always come
+// from its own theme.
+func (k *Key) sizeTheme() fyne.Theme {
+	if k.sizes != nil {
+		return k.sizes
+	}
+	return k.Theme()
 }
 
 var (
@@ -154,7 +164,7 @@ func (r *keyRenderer) textSize(th fyne.Theme) float32 {
 }
 
 func (r *keyRenderer) Layout(size fyne.Size) {
-	th := r.k.Theme()
+	th := r.k.sizeTheme()
 	pad := th.Size(fynetheme.SizeNamePadding)
 	r.bg.Resize(size)
 	r.overlay.Resize(size)
@@ -175,7 +185,7 @@ func (r *keyRenderer) Layout(size fyne.Size) {
 }
 
 func (r *keyRenderer) MinSize() fyne.Size {
-	th := r.k.Theme()
+	th := r.k.sizeTheme()
 	side := touchTarget(th)
 	w := side * r.k.wide
 	if !r.k.fixedMin && r.k.label != "" {
@@ -192,10 +202,10 @@ func (r *keyRenderer) Refresh() {
 	col := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
 
 	r.text.Text = k.label
-	r.text.TextSize = r.textSize(th)
+	r.text.TextSize = r.textSize(k.sizeTheme())
 	r.text.Color = col(fynetheme.ColorNameForeground)
 	r.icon.SetResource(k.icon)
-	r.bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
+	r.bg.CornerRadius = k.sizeTheme().Size(fynetheme.SizeNameInputRadius)
 	r.overlay.CornerRadius = r.bg.CornerRadius
 	r.bg.StrokeWidth = 0
 	r.bg.FillColor = color.Transparent

@@ -16,6 +16,14 @@ import (
 type weighted struct {
 	vertical bool
 	weights  []float32
+	sizes    fyne.Theme // Panel.SetKeySizes; nil: the app's theme
+}
+
+func (l *weighted) padding() float32 {
+	if l.sizes != nil {
+		return l.sizes.Size(fynetheme.SizeNamePadding)
+	}
+	return fynetheme.Padding()
 }
 
 func (l *weighted) visible(objects []fyne.CanvasObject) (objs []fyne.CanvasObject, ws []float32, total float32) {
@@ -39,7 +47,7 @@ func (l *weighted) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if total == 0 {
 		return
 	}
-	pad := fynetheme.Padding()
+	pad := l.padding()
 	length := size.Width
 	if l.vertical {
 		length = size.Height
@@ -66,7 +74,7 @@ func (l *weighted) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	if total == 0 {
 		return fyne.Size{}
 	}
-	pad := fynetheme.Padding()
+	pad := l.padding()
 	var step, across float32
 	for i, o := range objs {
 		m := o.MinSize()

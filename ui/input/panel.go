@@ -57,6 +57,7 @@ type Panel struct {
 	kind    Kind
 	typing  *Entry // the entry the keyboard composes for
 	scanner *Scanner
+	sizes   fyne.Theme // Panel.SetKeySizes
 	keypad  fyne.CanvasObject
 	keybd   fyne.CanvasObject
 }
@@ -73,6 +74,43 @@ func NewPanel() *Panel {
 	p.keypad = container.New(maxWidth{keypadMaxWidth}, p.Keypad)
 	p.keybd = container.New(maxWidth{keyboardMaxWidth}, p.Keyboard)
 	return p
+}
+
+// SetKeySizes makes the panel, its keys and the gaps between them take
+// their sizes (touch target, text, padding) from th instead of the app's
+// theme; colours stay the app theme's. The register flow uses it for
+// normal-mode keys in elder mode on a short landscape window. (A theme
+// override would do the same but makes Fyne 2.7.1 parse the CJK font
+// again for every panel.)
+func (p *Panel) SetKeySizes(th fyne.Theme) {
+	p.sizes = th
+	for _, o := range []fyne.CanvasObject{p.Keypad.body, p.Keyboard.body} {
+		setKeySizes(o, th)
+	}
+	p.Refresh()
+}
+
+func setKeySizes(o fyne.CanvasObject, th fyne.Theme) {
+	switch x := o.(type) {
+	case *Key:
+		x.sizes = th
+		x.Refresh()
+	case *fyne.Container:
+		if w, ok := x.Layout.(*weighted); ok {
+			w.sizes = th
+		}
+		for _, c := range x.Objects {
+			setKeySizes(c, th)
+		}
+	}
+}
+
+// padding is the padding around the panel's input.
+func (p *Panel) padding() float32 {
+	if p.sizes != nil {
+		return p.sizes.Size(fynetheme.SizeNamePadding)
+	}
+	return fynetheme.Padding()
 }
 
 // NewEntry returns a new entry of the given kind attached to the panel.
@@ -237,7 +275,7 @@ func (r *panelRenderer) content() fyne.CanvasObject {
 }
 
 func (r *panelRenderer) Layout(size fyne.Size) {
-	pad := fynetheme.Padding()
+	pad := r.p.padding()
 	r.bg.Resize(size)
 	r.line.Resize(fyne.NewSize(size.Width, fynetheme.SeparatorThicknessSize()))
 	if c := r.content(); c != nil {
@@ -255,7 +293,7 @@ func (r *panelRenderer) MinSize() fyne.Size {
 	if c == nil {
 		return fyne.Size{}
 	}
-	pad := fynetheme.Padding()
+	pad := r.p.padding()
 	return c.MinSize().AddWidthHeight(2*pad, 2*pad)
 }
 

@@ -133,8 +133,10 @@ func step(n int, text string) fyne.CanvasObject {
 	holder := container.NewStack(circle, container.NewCenter(num))
 	box := container.New(&fixedLayout{size: fyne.NewSquareSize(side)}, holder)
 	pad := th.Size(fynetheme.SizeNamePadding)
+	// The text in a Stack, so that compact can reach it in the Border.
 	return container.NewBorder(nil, nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, pad, 0), container.NewCenter(box)), nil, para(text))
+		container.New(layout.NewCustomPaddedLayout(0, 0, pad, 0), container.NewCenter(box)), nil,
+		container.NewStack(para(text)))
 }
 
 // fixedLayout gives its objects one fixed size.
@@ -177,31 +179,18 @@ func vscroll(content fyne.CanvasObject) *container.Scroll {
 	return touch.NewVScroll(container.NewPadded(content))
 }
 
-// compactTheme is the app's current theme (read on every call, so elder
-// mode applies) with a smaller inner padding. A label's inner padding is
-// sized to make a button a touch target tall; between the lines of one card
-// it leaves gaps that break the card apart, so cards of text use this.
-type compactTheme struct{}
-
-func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (c compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return c.current().Color(n, v)
-}
-
-func (c compactTheme) Font(s fyne.TextStyle) fyne.Resource { return c.current().Font(s) }
-
-func (c compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return c.current().Icon(n) }
-
-func (c compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	th := c.current()
-	if n == fynetheme.SizeNameInnerPadding {
-		return th.Size(fynetheme.SizeNamePadding) * 0.8
-	}
-	return th.Size(n)
-}
-
-// compact shows o with compactTheme.
+// compact shows the labels in o as if their inner padding were 0.8 of the
+// theme's padding. A label's inner padding is sized to make a button a
+// touch target tall; between the lines of one card it leaves gaps that
+// break the card apart, so cards of text use this. It wraps the labels in
+// o's containers (bmtheme.InsetLabels) rather than overriding the theme:
+// a theme override per card parses the CJK font again each time.
 func compact(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, compactTheme{})
+	return bmtheme.InsetLabels(o, compactInset)
+}
+
+// compactInset is how much of a label's inner padding compact takes back.
+func compactInset() float32 {
+	th := fyne.CurrentApp().Settings().Theme()
+	return th.Size(fynetheme.SizeNameInnerPadding) - th.Size(fynetheme.SizeNamePadding)*0.8
 }

@@ -240,7 +240,7 @@ func regStepHeader(n, total int) fyne.CanvasObject {
 	l := widget.NewLabel(lang.L("register.step", map[string]any{"N": n, "Total": total}))
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	l.Importance = widget.HighImportance
-	return compact(container.NewBorder(nil, nil, l, nil, regProgress(n, total)))
+	return compact(container.NewBorder(nil, nil, container.NewStack(l), nil, regProgress(n, total)))
 }
 
 // regErrorLabel is the message under a field: large, red, wrapped, with
@@ -263,35 +263,6 @@ func regSetError(l *widget.Label, msg string) {
 	} else {
 		l.Show()
 	}
-}
-
-// regLargeText is the app's theme (read on every call, so elder mode
-// applies) with body text scale times larger: the entries a resident types
-// into, which they must read back.
-type regLargeText struct{ scale float32 }
-
-func (regLargeText) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t regLargeText) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.current().Color(n, v)
-}
-
-func (t regLargeText) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
-
-func (t regLargeText) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-
-func (t regLargeText) Size(n fyne.ThemeSizeName) float32 {
-	th := t.current()
-	s := th.Size(n)
-	if n == fynetheme.SizeNameText && !bmtheme.IsElder(th) { // elder text is large already
-		return s * t.scale
-	}
-	return s
-}
-
-// regLarge shows o with text 1.4 times the body size.
-func regLarge(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, regLargeText{scale: 1.4})
 }
 
 // regWidth gives its objects at most width (a name field need not span a
@@ -572,35 +543,20 @@ func (l *regRowOrColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-// regKeysTheme is the app's theme with the sizes of normal mode: the
-// keyboard of a short landscape screen in elder mode, which would
-// otherwise leave no room for the form beside it. Colours stay elder
-// mode's.
-type regKeysTheme struct{}
-
-func (regKeysTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t regKeysTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.current().Color(n, v)
-}
-
-func (t regKeysTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
-
-func (t regKeysTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-
-func (t regKeysTheme) Size(n fyne.ThemeSizeName) float32 { return regNormalTheme().Size(n) }
-
-var regNormalTheme = sync.OnceValue(func() fyne.Theme { return bmtheme.New(false) })
-
-// regPanel returns the object to place for a panel: the panel
-// itself, or, in elder mode on a short landscape window, the panel in
-// normal-mode sizes.
+// regPanel returns the object to place for a panel: the panel, with
+// normal-mode key sizes in elder mode on a short landscape window, which
+// would otherwise leave no room for the form beside the keys. Colours stay
+// elder mode's.
 func regPanel(nav *Nav, p *input.Panel) fyne.CanvasObject {
 	if regTight(nav) {
-		return container.NewThemeOverride(p, regKeysTheme{})
+		p.SetKeySizes(regNormalTheme())
+	} else {
+		p.SetKeySizes(nil)
 	}
 	return p
 }
+
+var regNormalTheme = sync.OnceValue(func() fyne.Theme { return bmtheme.New(false) })
 
 // regWide is a footer button wider than the shell's, for the step's main
 // action.

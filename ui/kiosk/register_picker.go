@@ -63,7 +63,7 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p.results = p.Results.View
 	p.results.Hide()
 
-	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, regLarge(p.Search))
+	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, p.Search)
 	list := container.NewBorder(container.NewVBox(search, p.Status), nil, nil, nil,
 		container.NewStack(p.browse, p.results))
 	body := newRegPanelBox(nav, nil, list, p.Panel).Container

@@ -172,7 +172,7 @@ const regDescriptionLabel = "情况说明"
 // buildEntry makes the step's one entry, at most width wide, in large text.
 func (s *RegisterStep) buildEntry(kind input.Kind, width float32) fyne.CanvasObject {
 	s.Entry = s.newEntry(kind)
-	return regLarge(regSized(s.Entry, width))
+	return regSized(s.Entry, width)
 }
 
 func (s *RegisterStep) newEntry(kind input.Kind) *input.Entry {
@@ -255,11 +255,11 @@ func (s *RegisterStep) buildDate() fyne.CanvasObject {
 	part := func(e *input.Entry, width float32, key string) fyne.CanvasObject {
 		return container.NewHBox(container.New(regMinWidth{width}, e), container.NewCenter(unit(key)))
 	}
-	return regLarge(container.New(&regRowOrColumn{},
+	return container.New(&regRowOrColumn{},
 		part(s.Year, 160, "register.date.year"),
 		part(s.Month, 110, "register.date.month"),
 		part(s.Day, 110, "register.date.day"),
-	))
+	)
 }
 
 func (s *RegisterStep) buildConsent() fyne.CanvasObject {

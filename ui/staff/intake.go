@@ -209,6 +209,7 @@ func (in *Intake) buildForm() {
 	in.Submit.Importance = widget.HighImportance
 	in.bottom.Objects = []fyne.CanvasObject{widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, exactWidth(240, in.Submit), in.Error)}
+	compactControls(in.form) // the rows just added
 	in.form.Refresh()
 	in.frame.Refresh() // the bottom grew: lay the frame out again
 	in.scroll.ScrollToTop()

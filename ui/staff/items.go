@@ -290,6 +290,7 @@ func (s *ItemsScreen) show() {
 		s.list.Add(container.New(itemColumns{}, name, code, widget.NewLabel(e.Mode.Label()), widget.NewLabel(days), state,
 			container.NewGridWithColumns(2, row.Edit, row.Toggle)))
 	}
+	orgCompact(s.list) // the rows just added
 	s.Page.SetText(lang.L("items.page", map[string]any{"Page": s.page + 1, "Pages": pages}))
 	if s.page > 0 {
 		s.Prev.Enable()

@@ -615,45 +615,25 @@ func (l *exactWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.w, h)
 }
 
-// sizeTheme is the current theme with some sizes changed.
-type sizeTheme struct {
-	sizes map[fyne.ThemeSizeName]float32
+// tight lays out o as if the theme's inner padding were inner and its
+// padding pad (bmtheme.Tighten): the desk's denser screens, without a
+// theme override, which would parse the CJK font again for every row.
+func tight(o fyne.CanvasObject, inner, pad float32) fyne.CanvasObject {
+	return bmtheme.Tighten(o, func() float32 { return inner }, func() float32 { return pad })
 }
 
-func (sizeTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t sizeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.current().Color(n, v)
-}
-
-func (t sizeTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
-
-func (t sizeTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-
-func (t sizeTheme) Size(n fyne.ThemeSizeName) float32 {
-	if v, ok := t.sizes[n]; ok {
-		return v
-	}
-	return t.current().Size(n)
+// tightInner is tight with the theme's padding.
+func tightInner(o fyne.CanvasObject, inner float32) fyne.CanvasObject {
+	return bmtheme.Tighten(o, func() float32 { return inner }, fynetheme.Padding)
 }
 
 // compactControls shows the queue's tabs and filters with less padding:
 // buttons and selects about 52 dp tall, still easy to hit at a desk.
-func compactControls(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
-		fynetheme.SizeNameInnerPadding: 10,
-		fynetheme.SizeNamePadding:      4,
-	}})
-}
+func compactControls(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10, 4) }
 
 // compactRow shows a queue row's two lines with little padding: about
 // 64 dp for the whole row.
-func compactRow(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
-		fynetheme.SizeNameInnerPadding: 3,
-		fynetheme.SizeNamePadding:      2,
-	}})
-}
+func compactRow(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 3, 2) }
 
 // shortDay is a YYYY-MM-DD day as MM-DD.
 func shortDay(day string) string {

@@ -264,6 +264,7 @@ func (r *Request) show() {
 		ev = append(ev, line(text))
 	}
 	r.body.Add(section(lang.L("staff.request.timeline"), ev...))
+	compactText(r.body) // the rows just added
 	r.body.Refresh()
 
 	r.Actions = map[data.Action]*widget.Button{}
@@ -287,6 +288,7 @@ func (r *Request) show() {
 		r.actionsBox.Add(b)
 	}
 	r.actionsBox.Layout = layout.NewGridLayoutWithColumns(max(len(r.actionsBox.Objects), minActionColumns))
+	compactControls(r.actionsBox) // the buttons just added
 	r.actionsBox.Refresh()
 	r.content.Refresh()
 }
@@ -331,12 +333,7 @@ func (l *minHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // compactText shows the request's facts and lines with less padding than
 // the touch theme's, so that a screen holds twice as many; nothing in it is
 // a touch target.
-func compactText(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, sizeTheme{sizes: map[fyne.ThemeSizeName]float32{
-		fynetheme.SizeNameInnerPadding: 6,
-		fynetheme.SizeNamePadding:      4,
-	}})
-}
+func compactText(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 6, 4) }
 
 // partsPending reports whether a participating window's part is still to
 // be recorded.

@@ -105,8 +105,8 @@ func (t *Theme) Elder() bool { return t.elder }
 // IsElder reports whether th is a Bianmin theme in elder mode, so a screen
 // can show fewer items per page: theme.IsElder(fyne.CurrentApp().Settings().Theme()).
 func IsElder(th fyne.Theme) bool {
-	bt, ok := th.(*Theme)
-	return ok && bt.elder
+	e, ok := th.(interface{ Elder() bool }) // also a wrapper, as in tests
+	return ok && e.Elder()
 }
 
 // Color returns the light palette whatever variant the system asks for: a
