@@ -222,3 +222,36 @@ func enclosingScroll(t *testing.T, win fyne.Window, o fyne.CanvasObject) *contai
 	require.NotNil(t, s)
 	return s
 }
+
+func TestRegisterStepErrorsAreInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := newRegRig(t, regNow, sz.size)
+			r.k.SetElder(sz.elder)
+			s := regOpenDB(t, r)
+			test.Tap(s.NextButton) // 同意
+			s = r.step(t, kiosk.RegisterField)
+			regKeys(t, s.Panel.Keypad, "3")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterField)
+			regKeys(t, s.Panel.Keypad, "1250")
+			test.Tap(s.Panel.Keypad.Done)
+			s = r.step(t, kiosk.RegisterField)
+			require.Equal(t, "reasons", s.Field.Key)
+			test.Tap(s.NextButton)
+			require.Equal(t, "请选择主要困难原因。", s.Error.Text)
+			assertInSight(t, r.win, s.Error, "the reasons' message")
+
+			choose(t, s, "因病")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterField)
+			choose(t, s, "本人申请")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterName)
+			regPinyin(t, s.Panel.Keyboard, "zhang", "张")
+			test.Tap(s.NextButton)
+			require.Contains(t, s.Error.Text, "姓名至少应有2个字")
+			assertInSight(t, r.win, s.Error, "the name's message")
+		})
+	}
+}
