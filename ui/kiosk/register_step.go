@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/touch"
 )
 
 // RegisterStepKind is what a registration step asks.
@@ -628,8 +629,8 @@ func (s *RegisterStep) load() {
 func (s *RegisterStep) setError(msg string) {
 	regSetError(s.Error, msg)
 	s.refreshNext()
-	if msg != "" && fyne.CurrentApp().Driver().CanvasForObject(s.Error) != nil {
-		input.ScrollIntoView(s.scroll, s.Error)
+	if msg != "" {
+		touch.BringIntoView(s.Error)
 	}
 }
 

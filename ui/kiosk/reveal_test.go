@@ -222,3 +222,64 @@ func enclosingScroll(t *testing.T, win fyne.Window, o fyne.CanvasObject) *contai
 	require.NotNil(t, s)
 	return s
 }
+
+func TestRegisterStepErrorsAreInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := newRegRig(t, regNow, sz.size)
+			r.k.SetElder(sz.elder)
+			s := regOpenDB(t, r)
+			test.Tap(s.NextButton) // 同意
+			s = r.step(t, kiosk.RegisterField)
+			regKeys(t, s.Panel.Keypad, "3")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterField)
+			regKeys(t, s.Panel.Keypad, "1250")
+			test.Tap(s.Panel.Keypad.Done)
+			s = r.step(t, kiosk.RegisterField)
+			require.Equal(t, "reasons", s.Field.Key)
+			test.Tap(s.NextButton)
+			require.Equal(t, "请选择主要困难原因。", s.Error.Text)
+			assertInSight(t, r.win, s.Error, "the reasons' message")
+
+			choose(t, s, "因病")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterField)
+			choose(t, s, "本人申请")
+			test.Tap(s.NextButton)
+			s = r.step(t, kiosk.RegisterName)
+			regPinyin(t, s.Panel.Keyboard, "zhang", "张")
+			test.Tap(s.NextButton)
+			require.Contains(t, s.Error.Text, "姓名至少应有2个字")
+			assertInSight(t, r.win, s.Error, "the name's message")
+		})
+	}
+}
+
+// TestScreensScrollByFinger drags the kiosk's long screens as a finger
+// does (fyne's test.Drag finds the Draggable the driver would): a guide,
+// the guide list of a category, and a press that trembles still opens a
+// guide.
+func TestScreensScrollByFinger(t *testing.T) {
+	r := newRigWith(t, kiosk.Options{}, sampleCatalog(t))
+	d := openGuide(t, r, "最低生活保障申请")
+	relayout(r.win.Content())
+	mid := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.Scroll).Add(fyne.NewPos(d.Scroll.Size().Width/2, d.Scroll.Size().Height*3/4))
+	test.Drag(r.win.Canvas(), mid, 0, -200)
+	assert.Equal(t, float32(200), d.Scroll.Offset.Y, "the guide follows the finger")
+	test.Drag(r.win.Canvas(), mid, 0, 150)
+	assert.Equal(t, float32(50), d.Scroll.Offset.Y)
+
+	r.k.Nav.Home()
+	test.Tap(r.k.Home.Tiles[kiosk.FeatureGuides])
+	g := current[*kiosk.Guides](t, r)
+	test.Type(g.Search, "申请")
+	r.timers.Fire()
+	require.Greater(t, len(g.Results.Items), 3)
+	relayout(r.win.Content())
+	list := g.Results.List
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(list).Add(fyne.NewPos(list.Size().Width/2, 30))
+	test.Drag(r.win.Canvas(), at, 3, 5) // a trembling press on the first row
+	det := current[*kiosk.Detail](t, r)
+	assert.Equal(t, g.Results.Items[0].Name, det.Item.Name, "a press that moved a little opens the row")
+}

@@ -353,6 +353,7 @@ func toneLine(l *widget.Label, imp widget.Importance, text string) {
 	l.Importance = imp
 	l.TextStyle = fyne.TextStyle{Bold: imp == widget.DangerImportance || imp == widget.SuccessImportance}
 	l.SetText(text)
+	touch.BringIntoView(l) // an answer scrolled out of sight reads as no answer
 }
 
 // fileMessage is the message of an error writing or reading a file: the

@@ -157,6 +157,7 @@ func (im *CalendarImport) RunPreview() {
 				}
 			}
 			im.Details.SetText(previewDetails(ch))
+			touch.BringIntoView(im.Info)
 		}
 	})
 }
@@ -167,6 +168,7 @@ func (im *CalendarImport) fail(msg string) {
 	im.Info.Importance = widget.DangerImportance
 	im.Info.SetText(msg)
 	im.Details.SetText("")
+	touch.BringIntoView(im.Info)
 }
 
 // RunApply imports the previewed days.

@@ -277,6 +277,7 @@ func (v *DisclosureView) say(text string, ok bool) {
 		v.Message.Importance = widget.DangerImportance
 	}
 	v.Message.Refresh()
+	touch.BringIntoView(v.Message)
 }
 
 // SaveDraft saves the editor as the draft of the next version.
@@ -454,6 +455,7 @@ func (v *DisclosureView) ShowAt() {
 			v.AtMessage.Importance = widget.SuccessImportance
 		}
 		v.AtMessage.SetText(text)
+		touch.BringIntoView(v.AtMessage)
 	}
 	day, err := data.ParseArchiveDay(v.AtDay.Text)
 	if err != nil {
