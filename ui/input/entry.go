@@ -132,8 +132,15 @@ func (e *Entry) Tapped(ev *fyne.PointEvent) {
 
 // TypedRune takes a character from a physical keyboard or a scanner.
 func (e *Entry) TypedRune(r rune) {
-	if s := e.scanner(); s != nil && s.Rune(r) {
-		e.beforeBurst = e.Text
+	if s := e.scanner(); s != nil {
+		if s.Rune(r) {
+			before := e.Text
+			e.beforeBurst = before
+			s.undo = func() { e.SetText(before) } // if the burst is a scan that stalls
+		}
+		if s.Swallowed() {
+			return // the rest of a scan that stalled
+		}
 	}
 	if r, ok := e.kind.accept(r); ok {
 		e.Entry.TypedRune(r)
@@ -142,7 +149,8 @@ func (e *Entry) TypedRune(r rune) {
 
 // TypedKey takes a key from a physical keyboard or a scanner. An Enter
 // that ends a scan puts the text back as it was before the scan and hands
-// the code to the scanner's OnScan instead.
+// the code to the scanner's OnScan instead; the Enter of a scan that
+// stalled does nothing (the scanner already put the text back).
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	if s := e.scanner(); s != nil && isEnter(ev.Name) {
 		if code, ok := s.End(); ok {
@@ -151,6 +159,9 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 				s.OnScan(code)
 			}
 			return
+		}
+		if s.Swallowed() {
+			return // the Enter of a scan that stalled submits nothing
 		}
 	}
 	e.Entry.TypedKey(ev)

@@ -13,8 +13,11 @@
 //     fields with panel.NewEntry(kind); touching a field shows the right
 //     keypad or keyboard in the panel, which is part of the layout, never
 //     an overlay, so the field stays visible above it;
+//   - Auto: the same Panel for every plain widget.Entry of a window
+//     (staff mode), in its screens and in its dialogs, with no code per
+//     field;
 //   - Scanner: tells a keyboard-wedge barcode/QR scanner's burst of keys
-//     from typing.
+//     from typing, and a scan that stalls from both.
 //
 // Every label goes through fyne's lang package (keys "input.*").
 package input

@@ -14,9 +14,17 @@ import (
 // under 40 ms apart, and a held key (repeating about every 33 ms) is
 // caught as one repeated character. Six characters is shorter than any
 // receipt number, token or URL we print.
+//
+// A burst that looks like a scan but has no Enter within
+// DefaultScanStallAfter of its last key is a scan that stalled (a
+// Bluetooth scanner losing its link mid-code, a code read in part): what
+// it typed is taken back, and keys that follow it within DefaultScanTail
+// (the rest of the code and its Enter) are dropped.
 const (
-	DefaultScanMaxGap    = 40 * time.Millisecond
-	DefaultScanMinLength = 6
+	DefaultScanMaxGap     = 40 * time.Millisecond
+	DefaultScanMinLength  = 6
+	DefaultScanStallAfter = 150 * time.Millisecond
+	DefaultScanTail       = time.Second
 )
 
 // Scanner tells a barcode/QR scanner that types like a keyboard from a
@@ -47,13 +55,105 @@ type Scanner struct {
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
-	buf  []rune
-	last time.Time
+	// OnStall runs (on the UI goroutine) when a scan stalls: the screen
+	// says 未能识别，请重新扫描. The field the burst typed into has its text
+	// put back already.
+	OnStall func()
+	// StallAfter is how long a scan-like burst may pause without its
+	// Enter before it counts as stalled; Tail is the longest pause
+	// between the keys dropped after it.
+	StallAfter, Tail time.Duration
+	// After schedules the stall check and runs f on the UI goroutine
+	// (the screen's timer: time.AfterFunc and fyne.Do, or a test's).
+	// While it is nil stalls are not watched for.
+	After func(d time.Duration, f func()) (stop func())
+
+	buf       []rune
+	last      time.Time
+	stop      func()    // cancels the pending stall check
+	tailLast  time.Time // the last key of a stalled scan's tail; zero: none
+	swallowed bool      // the last key belongs to a stalled scan
+	undo      func()    // puts back the text the burst typed into a field
 }
 
-// NewScanner returns a scanner with the default gap, length and clock.
+// NewScanner returns a scanner with the default gap, length, stall times
+// and clock.
 func NewScanner(onScan func(code string)) *Scanner {
-	return &Scanner{OnScan: onScan, MaxGap: DefaultScanMaxGap, MinLength: DefaultScanMinLength, Now: time.Now}
+	return &Scanner{OnScan: onScan, MaxGap: DefaultScanMaxGap, MinLength: DefaultScanMinLength,
+		StallAfter: DefaultScanStallAfter, Tail: DefaultScanTail, Now: time.Now}
+}
+
+// Swallowed reports whether the key just fed (Rune, End or Enter) belongs
+// to a scan that stalled: the caller drops it (types nothing, submits
+// nothing).
+func (s *Scanner) Swallowed() bool { return s.swallowed }
+
+// inTail reports whether a key at now continues a stalled scan's tail,
+// and extends the tail if so.
+func (s *Scanner) inTail(now time.Time) bool {
+	if s.tailLast.IsZero() {
+		return false
+	}
+	if now.Sub(s.tailLast) > s.tail() {
+		s.tailLast = time.Time{}
+		return false
+	}
+	s.tailLast = now
+	return true
+}
+
+func (s *Scanner) tail() time.Duration {
+	if s.Tail > 0 {
+		return s.Tail
+	}
+	return DefaultScanTail
+}
+
+// scanLike reports whether the burst so far would be a scan if its Enter
+// came now.
+func (s *Scanner) scanLike() bool {
+	return len(s.buf) >= s.MinLength && !repeated(s.buf)
+}
+
+// armStall (re)starts the wait for the Enter of a scan-like burst.
+func (s *Scanner) armStall() {
+	s.cancelStall()
+	if s.After == nil || !s.scanLike() {
+		return
+	}
+	wait := s.StallAfter
+	if wait <= 0 {
+		wait = DefaultScanStallAfter
+	}
+	burst := s.last
+	s.stop = s.After(wait, func() {
+		s.stop = nil
+		// Still the same burst, and its Enter is late by the clock too.
+		if s.last.Equal(burst) && s.scanLike() && s.Now().Sub(burst) >= wait {
+			s.stalled()
+		}
+	})
+}
+
+func (s *Scanner) cancelStall() {
+	if s.stop != nil {
+		s.stop()
+		s.stop = nil
+	}
+}
+
+// stalled gives up the burst: its text goes back out of the field, what
+// follows it is dropped, and OnStall says so.
+func (s *Scanner) stalled() {
+	s.buf = s.buf[:0]
+	s.tailLast = s.Now()
+	if s.undo != nil {
+		s.undo()
+		s.undo = nil
+	}
+	if s.OnStall != nil {
+		s.OnStall()
+	}
 }
 
 // Rune records a typed character. It reports whether the character starts
@@ -61,12 +161,17 @@ func NewScanner(onScan func(code string)) *Scanner {
 // the character somewhere remembers what was there before it.
 func (s *Scanner) Rune(r rune) (first bool) {
 	now := s.Now()
+	if s.swallowed = s.inTail(now); s.swallowed {
+		return false
+	}
 	if len(s.buf) == 0 || now.Sub(s.last) > s.MaxGap {
 		s.buf = s.buf[:0]
+		s.undo = nil
 		first = true
 	}
 	s.buf = append(s.buf, r)
 	s.last = now
+	s.armStall()
 	return first
 }
 
@@ -74,6 +179,12 @@ func (s *Scanner) Rune(r rune) (first bool) {
 // returns the cleaned code and true. Either way the burst is over.
 func (s *Scanner) End() (code string, ok bool) {
 	now := s.Now()
+	s.cancelStall()
+	s.undo = nil
+	if s.swallowed = s.inTail(now); s.swallowed {
+		s.tailLast = time.Time{} // the stalled scan's Enter ends its tail
+		return "", false
+	}
 	buf := s.buf
 	s.buf = s.buf[:0]
 	if len(buf) < s.MinLength || now.Sub(s.last) > s.MaxGap || repeated(buf) {
@@ -94,7 +205,12 @@ func (s *Scanner) Enter() bool {
 }
 
 // Reset forgets the keys seen so far.
-func (s *Scanner) Reset() { s.buf = s.buf[:0] }
+func (s *Scanner) Reset() {
+	s.buf = s.buf[:0]
+	s.cancelStall()
+	s.undo = nil
+	s.tailLast = time.Time{}
+}
 
 // Hook feeds the canvas's key events to the scanner: the events Fyne
 // sends there, when no widget has the focus. The canvas's previous
@@ -103,12 +219,12 @@ func (s *Scanner) Hook(c fyne.Canvas) {
 	prevRune, prevKey := c.OnTypedRune(), c.OnTypedKey()
 	c.SetOnTypedRune(func(r rune) {
 		s.Rune(r)
-		if prevRune != nil {
+		if prevRune != nil && !s.swallowed {
 			prevRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if isEnter(ev.Name) && s.Enter() {
+		if isEnter(ev.Name) && (s.Enter() || s.swallowed) {
 			return
 		}
 		if prevKey != nil {

@@ -185,3 +185,126 @@ func TestScannerInFocusedEntry(t *testing.T) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, []string{"138"}, submitted)
 }
+
+// manualTimers is an After that fires only when the test says.
+type manualTimers struct{ pending []func() }
+
+func (m *manualTimers) After(_ time.Duration, f func()) func() {
+	i := len(m.pending)
+	m.pending = append(m.pending, f)
+	return func() { m.pending[i] = nil }
+}
+
+func (m *manualTimers) Fire() {
+	p := m.pending
+	m.pending = nil
+	for _, f := range p {
+		if f != nil {
+			f()
+		}
+	}
+}
+
+// TestScannerStall: a scan-like burst whose Enter does not come in time
+// is a stalled scan: OnStall runs once, the rest of the code and its
+// Enter that follow are swallowed, and keys after a real pause count
+// again. A person's slow typing never stalls.
+func TestScannerStall(t *testing.T) {
+	s, clock, scans := newTestScanner()
+	timers := &manualTimers{}
+	s.After = timers.After
+	stalls := 0
+	s.OnStall = func() { stalls++ }
+
+	for _, r := range "http://kiosk/r/TOK" {
+		clock.advance(4 * time.Millisecond)
+		s.Rune(r)
+		assert.False(t, s.Swallowed())
+	}
+	timers.Fire() // the clock has not moved on: not yet
+	assert.Zero(t, stalls)
+	for _, r := range "E" {
+		clock.advance(4 * time.Millisecond)
+		s.Rune(r)
+	}
+	clock.advance(DefaultScanStallAfter)
+	timers.Fire()
+	assert.Equal(t, 1, stalls)
+
+	// The rest arrives after the stall: dropped, Enter too.
+	clock.advance(300 * time.Millisecond)
+	for _, r := range "N12345" {
+		clock.advance(4 * time.Millisecond)
+		s.Rune(r)
+		assert.True(t, s.Swallowed(), "%c", r)
+	}
+	clock.advance(4 * time.Millisecond)
+	assert.False(t, s.Enter())
+	assert.True(t, s.Swallowed())
+	assert.Empty(t, *scans)
+	timers.Fire()
+	assert.Equal(t, 1, stalls, "the tail is no second stall")
+
+	// A whole scan afterwards works.
+	clock.advance(2 * time.Second)
+	assert.True(t, feed(s, clock, "TOKEN12345", 4*time.Millisecond, 4*time.Millisecond))
+	assert.Equal(t, []string{"TOKEN12345"}, *scans)
+	timers.Fire()
+	assert.Equal(t, 1, stalls)
+
+	// Slow typing arms nothing.
+	for _, r := range "13800138000" {
+		clock.advance(200 * time.Millisecond)
+		s.Rune(r)
+		timers.Fire()
+	}
+	assert.Equal(t, 1, stalls)
+	assert.False(t, s.Swallowed())
+}
+
+// TestScannerStallInFocusedEntry: a scan that stalls while a field has
+// the focus takes its characters back out of the field, says so, and the
+// rest of the code and its Enter neither type nor submit.
+func TestScannerStallInFocusedEntry(t *testing.T) {
+	p, es, w := newScreen(t, Text)
+	e := es[0]
+	s, clock, scans := newTestScanner()
+	timers := &manualTimers{}
+	s.After = timers.After
+	stalls := 0
+	s.OnStall = func() { stalls++ }
+	p.SetScanner(s)
+	var submitted []string
+	e.OnSubmitted = func(text string) { submitted = append(submitted, text) }
+
+	w.Canvas().Focus(e)
+	for _, r := range "abc" {
+		clock.advance(250 * time.Millisecond)
+		e.TypedRune(r)
+	}
+	clock.advance(time.Second)
+	for _, r := range "http://kiosk/r/TO" {
+		clock.advance(4 * time.Millisecond)
+		e.TypedRune(r)
+	}
+	require.Equal(t, "abchttp://kiosk/r/TO", e.Text, "typed while it could be typing")
+	clock.advance(DefaultScanStallAfter)
+	timers.Fire()
+	assert.Equal(t, 1, stalls)
+	assert.Equal(t, "abc", e.Text, "the broken scan is taken back out")
+
+	clock.advance(200 * time.Millisecond)
+	for _, r := range "KEN12345" {
+		clock.advance(4 * time.Millisecond)
+		e.TypedRune(r)
+	}
+	clock.advance(4 * time.Millisecond)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, "abc", e.Text)
+	assert.Empty(t, submitted)
+	assert.Empty(t, *scans)
+
+	clock.advance(2 * time.Second)
+	e.TypedRune('d')
+	assert.Equal(t, "abcd", e.Text, "typing works again")
+}

@@ -44,6 +44,14 @@ var _ KeyHandler = (*ScanRouter)(nil)
 func (t *Tracker) ScanRouter(nav *Nav) *ScanRouter {
 	r := &ScanRouter{Scanner: t.Scanner, nav: nav, tracker: t}
 	t.route = r.route
+	// A scan that stops before its end types nothing anywhere: the
+	// resident is asked to scan again.
+	t.Scanner.After = nav.After
+	t.Scanner.OnStall = func() {
+		nav.Activity()
+		closeOverlays(nav)
+		nav.ShowMessage(lang.L("track.notice"), lang.L("track.scan.stalled"))
+	}
 	return r
 }
 

@@ -144,3 +144,35 @@ func TestScanOnTheRatingScreen(t *testing.T) {
 	r.scan(trackBase + "/r/" + rc.Token)
 	assert.Equal(t, rc.RequestID, trackCurrent[*kiosk.Rate](t, r).Tracking.RequestID)
 }
+
+// TestScanThatStalls: a scanner that stops mid-code (no Enter) types
+// nothing into the focused field and the kiosk asks for the scan again;
+// the rest of the code that arrives late opens nothing.
+func TestScanThatStalls(t *testing.T) {
+	r := newTrackRig(t, nil)
+	rc := r.register(t, "DB")
+	test.Tap(r.k.Home.Tiles[kiosk.FeatureTrack])
+	s := trackCurrent[*kiosk.Track](t, r)
+	test.Tap(s.Form.Code)
+	test.Type(s.Form.Code, "AC")
+	*r.now = r.now.Add(time.Second) // a person's pause before the scan
+
+	url := trackBase + "/r/" + rc.Token
+	test.Type(s.Form.Code, url[:20]) // then the scanner stalls
+	*r.now = r.now.Add(200 * time.Millisecond)
+	r.timers.Fire()
+	assert.Equal(t, "AC", s.Form.Code.Text, "nothing of the broken scan stays in the field")
+	assert.Contains(t, r.dialogText(), "未能识别，请重新扫描")
+
+	*r.now = r.now.Add(100 * time.Millisecond)
+	test.Type(s.Form.Code, url[20:])
+	s.Form.Code.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, "AC", s.Form.Code.Text)
+	trackCurrent[*kiosk.Track](t, r) // nothing opened
+	r.closeDialogs()
+
+	// Scanned again, whole: it opens.
+	*r.now = r.now.Add(2 * time.Second)
+	r.scan(url)
+	trackCurrent[*kiosk.TrackResult](t, r)
+}
