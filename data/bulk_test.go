@@ -70,3 +70,22 @@ func TestStmtCacheReusesStatements(t *testing.T) {
 	})
 	require.NoError(t, err)
 }
+
+// Every connection of the store syncs each commit (synchronous=FULL, issue
+// 10): a registration whose receipt was printed survives a power cut.
+func TestEveryConnectionSyncsEachCommit(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	var conns []*sql.Conn
+	for range 3 {
+		c, err := s.db.Conn(ctx)
+		require.NoError(t, err)
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		var mode int
+		require.NoError(t, c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&mode))
+		assert.Equal(t, 2, mode, "FULL")
+		require.NoError(t, c.Close())
+	}
+}

@@ -46,6 +46,9 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 			tx := newStmtCache(t)
 			defer tx.Close()
 			imp := newCatalogImporter(ctx, tx, s.stamp())
+			if err := imp.deferSearch(); err != nil {
+				return err
+			}
 			d := &catalogDecoder{imp: imp, src: src, base: base, files: files}
 			if err := d.run(); err != nil {
 				return err
@@ -69,6 +72,9 @@ func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, erro
 	defer s.guides.Clear() // guides may have new versions
 	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
 		imp := newCatalogImporter(ctx, tx, s.stamp())
+		if err := imp.deferSearch(); err != nil {
+			return err
+		}
 		if err := imp.center(c.Center); err != nil {
 			return err
 		}
@@ -127,6 +133,43 @@ type catalogImporter struct {
 	// References to windows made before the "windows" section, checked at
 	// the end: the path and the check to run then.
 	pending []func() error
+	// The search indexes are brought up to date by finish (migration 011).
+	deferred bool
+}
+
+// deferSearch makes the triggers of the search indexes note the items
+// changed instead of indexing each at once; finish indexes them together
+// (see migration 011). Only within the import's transaction.
+func (m *catalogImporter) deferSearch() error {
+	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO search_defer (id) VALUES (1)`); err != nil {
+		return err
+	}
+	m.deferred = true
+	return nil
+}
+
+// flushSearch indexes the items noted while the search indexes were
+// deferred: out with the values they were indexed with, in with their
+// values now, one statement per index and direction.
+func (m *catalogImporter) flushSearch() error {
+	for _, q := range []string{
+		`INSERT INTO item_search (item_search, rowid, text, pinyin, initials)
+			SELECT 'delete', id, text || '  ', pinyin || '  ', initials || '  ' FROM search_pending WHERE indexed = 1`,
+		`DELETE FROM item_chars WHERE rowid IN (SELECT id FROM search_pending WHERE indexed = 1)`,
+		`INSERT INTO item_search (rowid, text, pinyin, initials)
+			SELECT id, search_text || '  ', pinyin || '  ', initials || '  ' FROM items
+			WHERE id IN (SELECT id FROM search_pending)`,
+		`INSERT INTO item_chars (rowid, chars, firsts)
+			SELECT id, search_chars, search_firsts FROM items WHERE id IN (SELECT id FROM search_pending)`,
+		`DELETE FROM search_pending`,
+		`DELETE FROM search_defer`,
+	} {
+		if _, err := m.tx.ExecContext(m.ctx, q); err != nil {
+			return err
+		}
+	}
+	m.deferred = false
+	return nil
 }
 
 func newCatalogImporter(ctx context.Context, tx queryer, now string) *catalogImporter {
@@ -313,6 +356,9 @@ func (m *catalogImporter) finish() error {
 		if err := check(); err != nil {
 			return err
 		}
+	}
+	if m.deferred {
+		return m.flushSearch()
 	}
 	return nil
 }

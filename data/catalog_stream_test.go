@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -215,4 +216,45 @@ func TestImportStreamFromPipe(t *testing.T) {
 	_, err = s.ImportCatalog(context.Background(), struct{ io.Reader }{bytes.NewReader(bad)}, testFiles)
 	_, want := DecodeCatalog(bytes.NewReader(bad), testFiles)
 	assert.Equal(t, want, err)
+}
+
+// An import indexes its items for search once, at the end (migration
+// 011): a renamed item is found by its new name only, one-character
+// search included, and nothing is left deferred.
+func TestImportIndexesSearchAtTheEnd(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	_, err := s.ImportCatalog(ctx, bytes.NewReader(encode(t, testCatalog())), testFiles)
+	require.NoError(t, err)
+	_, err = s.AddSynthItems(ctx, 600, 2) // more than a screen for one character
+	require.NoError(t, err)
+	c := testCatalog()
+	c.Items[0].Name = "暂住登记"
+	c.Items[0].Keywords = []string{"流动人口"}
+	_, err = s.ImportCatalog(ctx, bytes.NewReader(encode(t, c)), testFiles)
+	require.NoError(t, err)
+	finds := func(q string) bool {
+		got, err := s.SearchItems(ctx, q)
+		require.NoError(t, err)
+		assert.Equal(t, scanSearch(t, s, q), got, q)
+		return slices.ContainsFunc(got, func(it ItemSummary) bool { return it.Code == "JZZ" })
+	}
+	for q, want := range map[string]bool{"居住证申领": false, "暂住证": false, "暂住登记": true, "流动人口": true,
+		"zzdj": true, "jzzsl": false} {
+		assert.Equal(t, want, finds(q), q)
+	}
+	for _, q := range []string{"暂", "居", "z", "j", "流", "l"} {
+		finds(q)
+	}
+	assert.Zero(t, countWhere(t, s, "search_pending"))
+	assert.Zero(t, countWhere(t, s, "search_defer"))
+
+	// A refused import leaves the indexes as they were.
+	c.Items[0].Name = "又改名"
+	c.Items[2].Code = c.Items[1].Code
+	_, err = s.ImportCatalog(ctx, bytes.NewReader(encode(t, c)), testFiles)
+	require.Error(t, err)
+	assert.True(t, finds("暂住登记"))
+	assert.False(t, finds("又改名"))
+	assert.Zero(t, countWhere(t, s, "search_defer"))
 }

@@ -190,11 +190,21 @@ func TestSearchCharsFilledOnMigration(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.AddSynthItems(ctx, 300, 5)
 	require.NoError(t, err)
-	// Back to the schema before migration 010.
-	_, err = s.db.Exec(`DROP TRIGGER items_chars_insert; DROP TRIGGER items_chars_delete; DROP TRIGGER items_chars_update;
+	// Back to the schema before migration 010 (and 011, which follows it).
+	_, err = s.db.Exec(`DROP TRIGGER items_search_insert; DROP TRIGGER items_search_delete;
+		DROP TRIGGER items_search_update; DROP TRIGGER items_chars_update; DROP TRIGGER items_search_defer_insert;
+		DROP TRIGGER items_search_defer_update; DROP TRIGGER items_search_defer_delete;
+		DROP TABLE search_defer; DROP TABLE search_pending;
 		DROP TABLE item_chars; DROP INDEX items_search_first; DROP INDEX items_search_initial;
 		DROP INDEX items_search_order; ALTER TABLE items DROP COLUMN search_chars; ALTER TABLE items DROP COLUMN search_firsts;
-		DELETE FROM schema_migrations WHERE version = 10`)
+		DELETE FROM schema_migrations WHERE version IN (10, 11)`)
+	require.NoError(t, err)
+	// Migration 002's triggers, as they were.
+	body, err := migrationFS.ReadFile("migrations/002_search.sql")
+	require.NoError(t, err)
+	triggers := string(body)
+	triggers = triggers[strings.Index(triggers, "CREATE TRIGGER items_search_insert"):strings.Index(triggers, "-- What ranking")]
+	_, err = s.db.Exec(triggers)
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 

@@ -47,7 +47,10 @@ func WithClock(c Clock) Option { return func(s *Store) { s.now = c } }
 //   - journal_mode(WAL): the kiosk reads while staff write, without blocking;
 //   - foreign_keys(1): SQLite leaves them off unless asked, per connection;
 //   - busy_timeout(5000): wait up to 5 s for a lock instead of failing at once;
-//   - synchronous(NORMAL): durable at every checkpoint, safe with WAL;
+//   - synchronous(FULL): every commit is synced to disk before it returns,
+//     so a registration whose receipt was printed survives a power cut
+//     (NORMAL, safe against corruption with WAL, could lose the last
+//     commits; issue 10);
 //   - _txlock=immediate: a write transaction takes the write lock at BEGIN, so
 //     two read-then-write transactions cannot deadlock into SQLITE_BUSY
 //     (busy_timeout cannot help a deferred transaction that must upgrade).
@@ -59,7 +62,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=synchronous(FULL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, mapErr("open", err)
