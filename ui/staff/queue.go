@@ -341,11 +341,15 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.list.Refresh()
 		return
 	}
+	// The page's rows go in at once: adding them one by one would lay the
+	// list out again after each (the page twenty times over).
+	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for _, r := range rows {
 		v := newQueueRowView(r, q.d.tap(func() { q.d.OpenRequest(r.ID) }))
 		q.Rows = append(q.Rows, v)
-		q.list.Add(v)
+		objs = append(objs, v)
 	}
+	q.list.Objects = objs
 	switch {
 	case len(rows) > 0:
 		q.setStatus("", false)
