@@ -31,7 +31,7 @@ type Queue struct {
 	Mine   *widget.Check
 	Window *widget.Select
 	Mode   *widget.Select
-	Item   *widget.Select
+	Item   *ItemFilter
 	// Rows of the page on show.
 	Rows   []*QueueRowView
 	Status *widget.Label
@@ -51,7 +51,6 @@ type Queue struct {
 
 	d         *Desk
 	windows   []data.Window
-	items     []data.ItemSummary
 	list      *fyne.Container
 	statusBox *fyne.Container
 	scroll    *container.Scroll
@@ -78,8 +77,7 @@ func newQueue(d *Desk) *Queue {
 	q.Mode = widget.NewSelect(modes, nil)
 	q.Mode.SetSelectedIndex(0)
 	q.Mode.OnChanged = func(string) { d.Activity(); q.filterChanged() }
-	q.Item = widget.NewSelect(nil, func(string) { d.Activity(); q.filterChanged() })
-	q.Item.PlaceHolder = lang.L("staff.queue.allItems")
+	q.Item = newItemFilter(d, q.filterChanged)
 	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(q.Reload))
 
 	q.Status = widget.NewLabel(lang.L("staff.loading"))
@@ -100,7 +98,7 @@ func newQueue(d *Desk) *Queue {
 	// The item filter takes what the row leaves: item names are long.
 	filters := container.NewBorder(nil, nil,
 		container.NewHBox(q.Mine, exactWidth(250, q.Window), exactWidth(170, q.Mode)),
-		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Item)
+		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Item.Content())
 	// Loading, nothing to show or an error: said where the rows would be.
 	q.statusBox = container.NewVBox(q.Status, container.NewHBox(q.ClearFilters))
 	q.scroll = touch.NewVScroll(container.NewVBox(q.statusBox, q.list))
@@ -156,60 +154,53 @@ func itemChoice(it data.ItemSummary) string {
 	return lang.L("staff.queue.itemChoice", map[string]any{"Name": it.Name, "Category": it.Category})
 }
 
-// loadFilters reads the windows and the items the filters offer.
+// loadFilters reads the windows the window filter offers. The item filter
+// reads nothing until it is used: it searches.
 func (q *Queue) loadFilters() {
 	d := q.d
 	d.async(func() func() {
-		ctx := d.opts.Context
-		ws, err := d.store.Windows(ctx)
+		ws, err := d.store.Windows(d.opts.Context)
 		if err != nil {
 			fyne.LogError("staff: windows", err)
 		}
-		var items []data.ItemSummary
-		cats, err := d.store.Categories(ctx)
-		if err != nil {
-			fyne.LogError("staff: categories", err)
-		}
-		for _, c := range cats {
-			its, err := d.store.ItemsInCategory(ctx, c.Name)
-			if err != nil {
-				fyne.LogError("staff: items", err)
-				continue
-			}
-			items = append(items, its...)
-		}
 		return func() {
-			q.windows, q.items = ws, items
+			q.windows = ws
 			opts := []string{lang.L("staff.queue.allWindows")}
 			for _, w := range ws {
 				opts = append(opts, w.Name)
 			}
 			q.Window.Options = opts
 			q.Window.Refresh()
-			its := []string{lang.L("staff.queue.allItems")}
-			for _, it := range items {
-				its = append(its, itemChoice(it))
-			}
-			q.Item.Options = its
-			q.Item.Refresh()
 		}
 	})
 }
 
-// SelectItem filters the queue by the item named name ("" for all items);
-// false if no item has that name.
-func (q *Queue) SelectItem(name string) bool {
+// SelectItem filters the queue by the item named name ("" for all items),
+// found with the item search as the picker finds it; nothing changes when
+// no item has that name.
+func (q *Queue) SelectItem(name string) {
 	if name == "" {
-		q.Item.SetSelectedIndex(0)
-		return true
+		q.Item.Choose(data.ItemSummary{})
+		return
 	}
-	for i, it := range q.items {
-		if it.Name == name {
-			q.Item.SetSelectedIndex(i + 1)
-			return true
+	st, ok := q.d.store.(itemSearcher)
+	if !ok {
+		return
+	}
+	d := q.d
+	d.async(func() func() {
+		found, err := st.SearchItems(d.opts.Context, name)
+		if err != nil {
+			fyne.LogError("staff: item search", err)
+			return nil
 		}
-	}
-	return false
+		for _, it := range found {
+			if it.Name == name {
+				return func() { q.Item.Choose(it) }
+			}
+		}
+		return nil
+	})
 }
 
 // SetGroup switches tab, back to page 1.
@@ -235,10 +226,7 @@ func (q *Queue) filterChanged() {
 	if i := q.Mode.SelectedIndex(); i > 0 {
 		f.Mode = data.Modes[i-1]
 	}
-	f.Item = 0
-	if i := q.Item.SelectedIndex(); i > 0 && i-1 < len(q.items) {
-		f.Item = q.items[i-1].ID
-	}
+	f.Item = q.Item.Chosen.ID
 	f.Page = 1
 	q.Reload()
 }
@@ -274,7 +262,8 @@ func (q *Queue) filtered() bool {
 
 // clearFilters turns every filter off (one reload).
 func (q *Queue) clearFilters() {
-	for _, s := range []*widget.Select{q.Window, q.Mode, q.Item} {
+	q.Item.set(data.ItemSummary{})
+	for _, s := range []*widget.Select{q.Window, q.Mode} {
 		on := s.OnChanged
 		s.OnChanged = nil
 		s.SetSelectedIndex(0)
@@ -353,11 +342,15 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.list.Refresh()
 		return
 	}
+	// The page's rows go in at once: adding them one by one would lay the
+	// list out again after each (the page twenty times over).
+	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for _, r := range rows {
 		v := newQueueRowView(r, q.d.tap(func() { q.d.OpenRequest(r.ID) }))
 		q.Rows = append(q.Rows, v)
-		q.list.Add(v)
+		objs = append(objs, v)
 	}
+	q.list.Objects = objs
 	switch {
 	case len(rows) > 0:
 		q.setStatus("", false)

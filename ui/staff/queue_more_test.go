@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -22,11 +23,29 @@ func TestQueueItemFilter(t *testing.T) {
 	r.login(t, "王丽娟", clerkPIN)
 	q := r.d.Queue
 	q.SetGroup(data.QueueOpen)
-	require.Greater(t, len(q.Item.Options), 10, "every item, and 全部事项")
-	assert.Equal(t, "全部事项", q.Item.Options[0])
-	assert.Contains(t, q.Item.Options, "城乡居民基本养老保险参保登记（社会保障与就业）")
+	f := q.Item
+	assert.Equal(t, "全部事项", f.Button.Text)
+	assert.False(t, f.Clear.Visible())
 
-	require.True(t, q.SelectItem("城乡居民基本养老保险参保登记"))
+	// The picker searches: it lists nothing before anything is typed.
+	test.Tap(f.Button)
+	require.NotNil(t, f.Dialog)
+	assert.Equal(t, 0, f.Results.Length())
+	assert.Contains(t, f.Status.Text, "请输入事项名称")
+	test.Type(f.Search, "养老")
+	require.NotEmpty(t, f.Found)
+	pick := -1
+	for i, it := range f.Found {
+		if it.Name == "城乡居民基本养老保险参保登记" {
+			pick = i
+		}
+	}
+	require.GreaterOrEqual(t, pick, 0, "found: %v", f.Found)
+	assert.Contains(t, f.Status.Text, "找到")
+	f.Results.Select(pick)
+	assert.Nil(t, f.Dialog, "picking closes the picker")
+	assert.Equal(t, "城乡居民基本养老保险参保登记（社会保障与就业）", f.Button.Text)
+	assert.True(t, f.Clear.Visible())
 	assert.NotZero(t, q.Filter.Item)
 	require.NotEmpty(t, q.Rows)
 	for _, row := range q.Rows {
@@ -39,8 +58,51 @@ func TestQueueItemFilter(t *testing.T) {
 	for _, row := range q.Rows {
 		assert.Equal(t, data.ModePromise, row.Row.Mode)
 	}
-	require.True(t, q.SelectItem(""))
+	// The clear button beside the filter turns it off.
+	test.Tap(f.Clear)
 	assert.Zero(t, q.Filter.Item)
+	assert.Equal(t, "全部事项", f.Button.Text)
+	assert.False(t, f.Clear.Visible())
+
+	// Nothing found is said plainly; 全部事项 in the picker closes it.
+	test.Tap(f.Button)
+	test.Type(f.Search, "没有这种事项")
+	assert.Empty(t, f.Found)
+	assert.Contains(t, f.Status.Text, "没有找到")
+	test.Tap(f.All)
+	assert.Nil(t, f.Dialog)
+	assert.Zero(t, q.Filter.Item)
+
+	// By name, as the picker finds it.
+	q.SelectItem("城乡居民基本养老保险参保登记")
+	assert.NotZero(t, q.Filter.Item)
+	q.SelectItem("")
+	assert.Zero(t, q.Filter.Item)
+}
+
+// TestQueueItemFilterIsVirtualised: with thousands of items, the picker
+// builds rows only for what is in sight, not one per item found.
+func TestQueueItemFilterIsVirtualised(t *testing.T) {
+	r := newRig(t, true)
+	_, err := r.s.AddSynthItems(context.Background(), 300, 3)
+	require.NoError(t, err)
+	r.login(t, "王丽娟", clerkPIN)
+	f := r.d.Queue.Item
+	test.Tap(f.Button)
+	test.Type(f.Search, "合成示例")
+	require.Len(t, f.Found, data.SearchLimit)
+	assert.Equal(t, data.SearchLimit, f.Results.Length())
+	markup := test.RenderToMarkup(r.w.Canvas())
+	rows := 0
+	for _, it := range f.Found {
+		if strings.Contains(markup, ">"+it.Name+"（") {
+			rows++
+		}
+	}
+	assert.Positive(t, rows)
+	assert.Less(t, rows, len(f.Found)/2, "only the rows in sight are built")
+	f.Results.Select(len(f.Found) - 1) // the last one, out of sight at first
+	assert.Equal(t, f.Found[len(f.Found)-1].ID, r.d.Queue.Filter.Item)
 }
 
 func TestQueueHelpFirstAndDense(t *testing.T) {
@@ -146,7 +208,7 @@ func TestQueuePagesAndClearFilters(t *testing.T) {
 	}
 	if empty < 0 {
 		q.Mode.SetSelectedIndex(len(q.Mode.Options) - 1)
-		q.Item.SetSelectedIndex(1)
+		q.SelectItem("城乡居民基本养老保险参保登记")
 	}
 	require.Empty(t, q.Rows)
 	assert.Equal(t, "没有符合筛选条件的办件。", q.Status.Text)

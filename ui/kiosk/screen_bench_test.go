@@ -1,0 +1,183 @@
+package kiosk
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+	"bianmin/ui/internal/benchdata"
+	"bianmin/ui/locale"
+	bmtheme "bianmin/ui/theme"
+)
+
+// BenchmarkScreenOpen (issue 15) opens each main kiosk screen on a data
+// file with 10,000 items and 100,000 requests (benchdata): builds it, with
+// its store reads (run synchronously here), pushes it and lays the window
+// out (every renderer created, as the first paint would). The floor, built
+// in the same run and interleaved, is a bare screen of plain labels with
+// texts not seen before, as many as the screen draws texts. Reported per screen: p50-ms, p99-ms,
+// floor-p50-ms and x-floor (p50 over the floor's p50).
+func BenchmarkScreenOpen(b *testing.B) {
+	store, by := benchdata.Open(b)
+	ctx := context.Background()
+	a := test.NewTempApp(b)
+	if err := locale.Use(locale.Chinese); err != nil {
+		b.Fatal(err)
+	}
+	a.Settings().SetTheme(bmtheme.New(false))
+
+	win := test.NewTempWindow(b, nil)
+	cfg := RegisterConfig{Store: store, BaseURL: "http://192.0.2.1:8080"}
+	k := New(store, win, Options{
+		Context: ctx,
+		Run:     func(f func()) { f() },
+		After:   func(time.Duration, func()) func() { return func() {} },
+	})
+	win.SetContent(k.Content())
+	win.Resize(fyne.NewSize(1280, 800))
+	nav := k.Nav
+	tr := NewTracker(store, TrackerOptions{BaseURL: cfg.BaseURL})
+
+	// What the screens show: the biggest category, an item of it in
+	// full, and a request with its receipt and tracking.
+	cats, err := store.Categories(ctx)
+	if err != nil || len(cats) == 0 {
+		b.Fatal("no categories", err)
+	}
+	big := slices.MaxFunc(cats, func(x, y data.Category) int { return x.Count - y.Count })
+	items, err := store.ItemsInCategory(ctx, big.Name)
+	if err != nil || len(items) == 0 {
+		b.Fatal("no items", err)
+	}
+	item, err := store.Item(ctx, items[len(items)/2].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, err := store.Queue(ctx, data.QueueFilter{Group: data.QueueOpen, Page: 1, PageSize: 1})
+	if err != nil || len(rows) == 0 {
+		b.Fatal("no requests", err)
+	}
+	rc, err := store.ReceiptFor(ctx, by, rows[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tracking, err := store.TrackByToken(ctx, rc.Token)
+	if err != nil {
+		b.Fatal(err)
+	}
+	flow := newRegisterFlow(nav, cfg, item)
+
+	screens := []struct {
+		name  string
+		build func() Screen
+	}{
+		{"home", func() Screen { return NewHome(nav, k) }},
+		{"guide-list", func() Screen { return NewCategory(nav, store, k.guideOptions(), big.Name) }},
+		{"guide-detail", func() Screen { return NewDetail(nav, store, k.guideOptions(), item.ID) }},
+		{"review", func() Screen {
+			r := newRegisterReview(flow, len(flow.Steps)+1)
+			r.refresh()
+			return r
+		}},
+		{"receipt", func() Screen { return NewRegisterReceipt(nav, cfg, rc) }},
+		{"track-result", func() Screen { return NewTrackResult(nav, tr, tracking) }},
+	}
+	for _, sc := range screens {
+		b.Run(sc.name, func(b *testing.B) {
+			open := func(build func() Screen) int {
+				nav.Push(build())
+				return len(laidOut(k.Content()))
+			}
+			// The floor draws as many labels as the screen draws texts.
+			labels := texts(func() { open(sc.build) }, k.Content())
+			nav.Home()
+			floor := func() Screen { return bareScreen(labels) }
+			var ours, floors []time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				open(sc.build)
+				ours = append(ours, time.Since(t0))
+				nav.Home()
+				t0 = time.Now()
+				open(floor)
+				floors = append(floors, time.Since(t0))
+				nav.Home()
+			}
+			b.StopTimer()
+			reportScreen(b, ours, floors, labels)
+		})
+	}
+}
+
+// laidOut lays the window's content out and creates every renderer, as
+// the first paint does.
+func laidOut(o fyne.CanvasObject) []fyne.CanvasObject {
+	o.Refresh()
+	return test.LaidOutObjects(o)
+}
+
+// texts opens a screen and counts the texts it draws.
+func texts(open func(), root fyne.CanvasObject) int {
+	open()
+	n := 0
+	for _, o := range test.LaidOutObjects(root) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" && t.Visible() {
+			n++
+		}
+	}
+	return n
+}
+
+// bareScreenT is the floor screen.
+type bareScreenT struct{ content fyne.CanvasObject }
+
+func (s *bareScreenT) Title() string              { return "示例" }
+func (s *bareScreenT) Content() fyne.CanvasObject { return s.content }
+
+// bareScreen is the floor: n plain labels in a scrolled column.
+// Its texts were never seen before, as a screen's own are: Fyne measures
+// each new text once.
+func bareScreen(n int) Screen {
+	floorBuilt++
+	objs := make([]fyne.CanvasObject, n)
+	for i := range objs {
+		objs[i] = widget.NewLabel(fmt.Sprintf("便民服务示例文字 %d-%d", floorBuilt, i))
+	}
+	return &bareScreenT{content: container.NewVScroll(container.NewVBox(objs...))}
+}
+
+var floorBuilt int
+
+func reportScreen(b *testing.B, ours, floor []time.Duration, labels int) {
+	p50 := percentileMS(ours, 50)
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
+	b.ReportMetric(percentileMS(floor, 50), "floor-p50-ms")
+	b.ReportMetric(p50/percentileMS(floor, 50), "x-floor")
+	b.ReportMetric(float64(labels), "labels")
+	b.ReportMetric(0, "ns/op")
+}
+
+// percentileMS is the p-th percentile of ds in milliseconds (as data's
+// benchmarks compute it).
+func percentileMS(ds []time.Duration, p float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	k := int(math.Ceil(p/100*float64(len(s)))) - 1
+	k = min(max(k, 0), len(s)-1)
+	return float64(s[k]) / float64(time.Millisecond)
+}

@@ -1,0 +1,172 @@
+package staff
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/data"
+)
+
+// itemSearcher finds items as the kiosk's search does (keyword, pinyin,
+// initials); *data.Store has it.
+type itemSearcher interface {
+	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
+}
+
+// ItemFilter is the queue's item filter. A center may have thousands of
+// items, so it is no dropdown of them all: the button names the chosen
+// item (全部事项 when none) and opens a picker, where typing part of a
+// name, its pinyin or initials lists the matching items in a virtualised
+// list (only the rows in sight are built). Tapping one filters the queue
+// by it; 全部事项 in the picker, or the clear button beside the filter,
+// turns the filter off.
+type ItemFilter struct {
+	Button *widget.Button // names the chosen item; opens the picker
+	Clear  *widget.Button // shown while an item is chosen
+	Chosen data.ItemSummary
+
+	// The picker, while open (Dialog non-nil).
+	Dialog  *dialog.CustomDialog
+	Search  *widget.Entry
+	Status  *widget.Label
+	Results *widget.List
+	Found   []data.ItemSummary
+	All     *widget.Button
+
+	d         *Desk
+	content   fyne.CanvasObject
+	onChanged func()
+	seq       int // the latest search; older answers are dropped
+}
+
+func newItemFilter(d *Desk, onChanged func()) *ItemFilter {
+	f := &ItemFilter{d: d, onChanged: onChanged}
+	f.Button = widget.NewButtonWithIcon(lang.L("staff.queue.allItems"), fynetheme.SearchIcon(), d.tap(f.Open))
+	f.Button.Alignment = widget.ButtonAlignLeading
+	f.Clear = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), d.tap(func() { f.Choose(data.ItemSummary{}) }))
+	f.Clear.Hide()
+	f.content = container.NewBorder(nil, nil, nil, f.Clear, f.Button)
+	return f
+}
+
+// Content is the filter as it sits in the queue's row of filters.
+func (f *ItemFilter) Content() fyne.CanvasObject { return f.content }
+
+// Choose filters by it (ID 0: all items) and closes the picker.
+func (f *ItemFilter) Choose(it data.ItemSummary) {
+	f.close()
+	if it.ID == f.Chosen.ID {
+		return
+	}
+	f.set(it)
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}
+
+// set shows it as the choice without telling the queue.
+func (f *ItemFilter) set(it data.ItemSummary) {
+	f.Chosen = it
+	if it.ID == 0 {
+		f.Button.SetText(lang.L("staff.queue.allItems"))
+		f.Clear.Hide()
+		return
+	}
+	f.Button.SetText(itemChoice(it))
+	f.Clear.Show()
+}
+
+// Open shows the picker, its search box focused.
+func (f *ItemFilter) Open() {
+	f.close()
+	f.Search = widget.NewEntry()
+	f.Search.SetPlaceHolder(lang.L("staff.queue.itemPick.hint"))
+	f.Search.OnChanged = func(q string) { f.d.Activity(); f.search(q) }
+	f.Status = widget.NewLabel(lang.L("staff.queue.itemPick.hint"))
+	f.Status.Wrapping = fyne.TextWrapWord
+	f.Found = nil
+	f.Results = widget.NewList(
+		func() int { return len(f.Found) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(f.Found) {
+				o.(*widget.Label).SetText(itemChoice(f.Found[id]))
+			}
+		})
+	f.Results.OnSelected = func(id widget.ListItemID) {
+		f.d.Activity()
+		if id < len(f.Found) {
+			f.Choose(f.Found[id])
+		}
+	}
+	f.All = widget.NewButton(lang.L("staff.queue.allItems"), f.d.tap(func() { f.Choose(data.ItemSummary{}) }))
+	cancel := widget.NewButton(lang.L("staff.form.cancel"), f.d.tap(f.close))
+	body := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Search), f.Status),
+		container.NewHBox(f.All, cancel), nil, nil, f.Results)
+	f.Dialog = dialog.NewCustomWithoutButtons(lang.L("staff.queue.itemPick.title"), body, f.d.win)
+	f.Dialog.Resize(fyne.NewSize(760, 600))
+	f.Dialog.Show()
+	f.d.win.Canvas().Focus(f.Search)
+}
+
+func (f *ItemFilter) close() {
+	if f.Dialog != nil {
+		f.Dialog.Hide()
+		f.Dialog = nil
+	}
+}
+
+// search looks q up off the UI goroutine and lists what it finds.
+func (f *ItemFilter) search(q string) {
+	f.seq++
+	seq := f.seq
+	if data.NormaliseQuery(q) == "" {
+		f.show(q, nil, nil)
+		return
+	}
+	st, ok := f.d.store.(itemSearcher)
+	if !ok {
+		return
+	}
+	f.Status.SetText(lang.L("staff.queue.itemPick.searching"))
+	f.d.async(func() func() {
+		found, err := st.SearchItems(f.d.opts.Context, q)
+		return func() {
+			if seq == f.seq {
+				f.show(q, found, err)
+			}
+		}
+	})
+}
+
+func (f *ItemFilter) show(q string, found []data.ItemSummary, err error) {
+	if f.Dialog == nil {
+		return // closed meanwhile
+	}
+	f.Found = found
+	f.Results.UnselectAll()
+	f.Results.Refresh()
+	f.Results.ScrollToTop()
+	switch {
+	case err != nil:
+		fyne.LogError("staff: item search", err)
+		f.Status.SetText(data.Message(err))
+	case data.NormaliseQuery(q) == "":
+		f.Status.SetText(lang.L("staff.queue.itemPick.hint"))
+	case len(found) == 0:
+		f.Status.SetText(lang.L("staff.queue.itemPick.notFound", map[string]any{"Query": q}))
+	default:
+		f.Status.SetText(lang.L("staff.queue.itemPick.found", map[string]any{"N": len(found)}))
+	}
+}

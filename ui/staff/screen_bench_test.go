@@ -1,0 +1,125 @@
+package staff
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/internal/benchdata"
+	"bianmin/ui/locale"
+	bmtheme "bianmin/ui/theme"
+)
+
+// BenchmarkScreenOpen (issue 15) opens the staff queue on a data file with
+// 10,000 items and 100,000 requests (benchdata), with its store reads run
+// synchronously, and lays the window out (every renderer created, as the
+// first paint would):
+//   - queue: the queue screen built anew (ShowQueue);
+//   - signin-queue: from a signed-in session (the PIN's argon2 check
+//     aside) to the queue laid out: the desk's bar, the duty record and
+//     the queue.
+//
+// The floor, interleaved in the same run, is a bare screen of plain
+// labels with texts not seen before, as many as the queue draws texts. Reported: p50-ms, p99-ms,
+// floor-p50-ms and x-floor (p50 over the floor's p50).
+func BenchmarkScreenOpen(b *testing.B) {
+	store, by := benchdata.Open(b)
+	a := test.NewTempApp(b)
+	if err := locale.Use(locale.Chinese); err != nil {
+		b.Fatal(err)
+	}
+	a.Settings().SetTheme(bmtheme.New(false))
+	win := test.NewTempWindow(b, nil)
+	d := New(store, win, Options{
+		Context: context.Background(),
+		Run:     func(f func()) { f() },
+		After:   func(time.Duration, func()) func() { return func() {} },
+	})
+	win.SetContent(d.Content())
+	win.Resize(fyne.NewSize(1280, 800))
+	d.Open()
+	d.signedInAs(by)
+	labels := 0
+	for _, o := range laidOut(d.Content()) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" && t.Visible() {
+			labels++
+		}
+	}
+	floorBox := container.NewStack()
+	built := 0
+	floor := func() {
+		// Texts never seen before, as a page of requests has: Fyne
+		// measures each new text once.
+		built++
+		objs := make([]fyne.CanvasObject, labels)
+		for i := range objs {
+			objs[i] = widget.NewLabel(fmt.Sprintf("便民服务示例文字 %d-%d", built, i))
+		}
+		box := container.NewVBox(objs...)
+		floorBox.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+		d.show(floorBox)
+		laidOut(d.Content())
+	}
+
+	for _, sc := range []struct {
+		name string
+		open func()
+	}{
+		{"queue", func() {
+			d.Queue = nil
+			d.ShowQueue()
+		}},
+		{"signin-queue", func() {
+			d.signedIn, d.Queue = false, nil
+			d.signedInAs(by)
+		}},
+	} {
+		b.Run(sc.name, func(b *testing.B) {
+			var ours, floors []time.Duration
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				sc.open()
+				laidOut(d.Content())
+				ours = append(ours, time.Since(t0))
+				t0 = time.Now()
+				floor()
+				floors = append(floors, time.Since(t0))
+			}
+			p50 := percentileMS(ours, 50)
+			b.ReportMetric(p50, "p50-ms")
+			b.ReportMetric(percentileMS(ours, 99), "p99-ms")
+			b.ReportMetric(percentileMS(floors, 50), "floor-p50-ms")
+			b.ReportMetric(p50/percentileMS(floors, 50), "x-floor")
+			b.ReportMetric(float64(labels), "labels")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// laidOut lays o out and creates every renderer, as the first paint does.
+func laidOut(o fyne.CanvasObject) []fyne.CanvasObject {
+	o.Refresh()
+	return test.LaidOutObjects(o)
+}
+
+// percentileMS is the p-th percentile of ds in milliseconds (as data's
+// benchmarks compute it).
+func percentileMS(ds []time.Duration, p float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	k := int(math.Ceil(p/100*float64(len(s)))) - 1
+	k = min(max(k, 0), len(s)-1)
+	return float64(s[k]) / float64(time.Millisecond)
+}
