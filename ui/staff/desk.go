@@ -40,7 +40,9 @@ type HandlingStore interface {
 	Windows(ctx context.Context) ([]data.Window, error)
 	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
 
-	Accept(ctx context.Context, by data.Session, requestID int64, mode data.Mode, note string) error
+	AcceptChecked(ctx context.Context, by data.Session, requestID int64, mode data.Mode, note string,
+		confirm bool) error
+	SetReceived(ctx context.Context, by data.Session, requestID, materialID int64, received bool) error
 	RequestSupplement(ctx context.Context, by data.Session, requestID int64, materialIDs []int64, note,
 		secondReason string) (data.SupplementNotice, error)
 	MaterialsComplete(ctx context.Context, by data.Session, requestID int64) error

@@ -322,6 +322,9 @@ func (r *rig) accept(t *testing.T, req *staff.Request, mode data.Mode) {
 	test.Tap(req.Actions[data.ActAccept])
 	require.NotNil(t, req.Form)
 	req.Form.Mode.SetSelected(mode.Label())
+	if req.Form.MissingShown() { // required materials not ticked 已收: accept all the same
+		req.Form.ConfirmMissing.SetChecked(true)
+	}
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form, req.Detail.ReceiptNo)
 }
