@@ -91,7 +91,10 @@ type rig struct {
 // newRig opens a store with the sample catalog and some synthetic
 // requests; with pins, the administrator 张建华 and the clerk 王丽娟 have
 // PINs.
-func newRig(t *testing.T, pins bool) *rig {
+func newRig(t *testing.T, pins bool) *rig { t.Helper(); return newRigWith(t, pins, nil) }
+
+// newRigWith is newRig with its desk options changed by opt.
+func newRigWith(t *testing.T, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
 	require.NoError(t, locale.Use(locale.Chinese))
 	a := test.NewTempApp(t)
@@ -122,10 +125,14 @@ func newRig(t *testing.T, pins bool) *rig {
 	r.w = test.NewWindow(nil)
 	t.Cleanup(r.w.Close)
 	r.w.Resize(fyne.NewSize(1280, 800))
-	r.d = staff.New(s, r.w, staff.Options{
+	opts := staff.Options{
 		Context: ctx, Now: func() time.Time { return r.now }, Run: func(f func()) { f() }, After: r.timers.After,
 		Printer: r.printer, BaseURL: "http://192.168.1.20:8080",
-	})
+	}
+	if opt != nil {
+		opt(&opts)
+	}
+	r.d = staff.New(s, r.w, opts)
 	r.d.OnExit = func() { r.exits++ }
 	r.w.SetContent(r.d.Content())
 	r.d.Open()
