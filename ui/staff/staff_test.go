@@ -219,7 +219,7 @@ func TestLoginByTaps(t *testing.T) {
 	assert.Len(t, l.Choices, 6)
 
 	r.typePIN(t, "王丽娟", "9999")
-	assert.Equal(t, "工号或密码不正确，请重新输入。", l.Message.Text)
+	assert.Equal(t, "密码不正确，请重新输入。", l.Message.Text, "picked by name: no word of a 工号")
 	assert.Empty(t, l.PIN.Text, "a wrong PIN is cleared")
 	_, ok := r.d.Session()
 	assert.False(t, ok)
