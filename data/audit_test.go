@@ -51,7 +51,8 @@ func TestAuditBrowse(t *testing.T) {
 	clerk := loginAs(t, s, "s2") // first admin, logins, PIN set
 	admin := loginAs(t, s, "s1")
 	clk.Add(time.Hour)
-	a := requestIn(t, s, clerk, "JZZ", StatusAccepted)
+	a := register(t, s, "JZZ", false)
+	require.NoError(t, s.Accept(ctx, clerk, a, ModePromise, "")) // finished without 上报
 	clk.Add(time.Hour)
 	require.NoError(t, s.Finish(ctx, admin, a, "已办结", ReplyInPerson))
 	_, _ = s.Login(ctx, "s2", "0000")

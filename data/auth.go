@@ -211,6 +211,11 @@ func (s *Store) LoginChoices(ctx context.Context) ([]LoginChoice, error) {
 // has none: LoginChoice.HasPIN).
 const msgBadLogin = "工号或密码不正确，请重新输入。"
 
+// msgBadPIN is msgBadLogin for a staff member picked by name from the
+// sign-in list (LoginID): they typed no 工号, so the message names only
+// the PIN.
+const msgBadPIN = "密码不正确，请重新输入。"
+
 func lockedMsg(wait time.Duration) string {
 	mins := int((wait + time.Minute - 1) / time.Minute)
 	return fmt.Sprintf("密码连续输错%d次，该账号已暂时锁定，请%d分钟后再试。", MaxPINFailures, max(mins, 1))
@@ -223,12 +228,13 @@ func lockedMsg(wait time.Duration) string {
 // the staff member is locked out (the message says how long to wait). The
 // fifth wrong PIN in a row starts a lockout of LockoutPeriod.
 func (s *Store) Login(ctx context.Context, code, pin string) (Session, error) {
-	return s.login(ctx, `s.code = ?`, strings.TrimSpace(code), pin)
+	return s.login(ctx, `s.code = ?`, strings.TrimSpace(code), pin, msgBadLogin)
 }
 
-// LoginID is Login for a staff member picked from LoginChoices.
+// LoginID is Login for a staff member picked from LoginChoices; a wrong
+// PIN is told as such (msgBadPIN), with no word of a 工号 never typed.
 func (s *Store) LoginID(ctx context.Context, staffID int64, pin string) (Session, error) {
-	return s.login(ctx, `s.id = ?`, staffID, pin)
+	return s.login(ctx, `s.id = ?`, staffID, pin, msgBadPIN)
 }
 
 type loginRow struct {
@@ -238,7 +244,7 @@ type loginRow struct {
 	until  time.Time
 }
 
-func (s *Store) login(ctx context.Context, where string, who any, pin string) (Session, error) {
+func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg string) (Session, error) {
 	pin = normalizePIN(pin)
 	var row loginRow
 	found := true
@@ -270,7 +276,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin string) (S
 		if err != nil {
 			return Session{}, err
 		}
-		return Session{}, Invalid("pin", msgBadLogin)
+		return Session{}, Invalid("pin", badMsg)
 	}
 	target := staffTarget(row.sess.Code, row.sess.Name)
 	if now.Before(row.until) {
@@ -290,7 +296,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin string) (S
 		if err != nil {
 			return Session{}, err
 		}
-		return Session{}, Invalid("pin", msgBadLogin)
+		return Session{}, Invalid("pin", badMsg)
 	}
 	ok, verr := VerifyPIN(row.hash, pin)
 	var rehash string
@@ -335,7 +341,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin string) (S
 			return err
 		}
 		lockUntil := ""
-		outcome = Invalid("pin", msgBadLogin)
+		outcome = Invalid("pin", badMsg)
 		if failed >= MaxPINFailures {
 			lockUntil, failed = formatTime(now.Add(LockoutPeriod)), 0
 			outcome = Invalid("locked", lockedMsg(LockoutPeriod))

@@ -225,10 +225,12 @@ func TestLoginNoEnumeration(t *testing.T) {
 	_, wrongPIN := s.Login(ctx, "s1", "9999")
 	_, unknown := s.Login(ctx, "nobody", "9999")
 	_, unknownID := s.LoginID(ctx, 987654, "9999")
+	_, wrongPINByID := s.LoginID(ctx, staffID(t, s, "s1"), "9999")
 	_, noPIN := s.Login(ctx, "s2", "9999") // s2 has no PIN yet
-	for _, err := range []error{unknown, unknownID, noPIN} {
+	for _, err := range []error{unknown, noPIN} {
 		assert.Equal(t, invalidOf(t, wrongPIN), invalidOf(t, err))
 	}
+	assert.Equal(t, invalidOf(t, wrongPINByID), invalidOf(t, unknownID), "picked by name: the same words too")
 	// Deactivated staff cannot sign in, with the same words.
 	gone := loginAs(t, s, "s2")
 	_, err := s.db.Exec(`UPDATE staff SET active = 0 WHERE code = 's2'`)
@@ -394,4 +396,19 @@ func BenchmarkHashPIN(b *testing.B) {
 	b.ReportMetric(percentileMS(ours, 50), "p50-ms")
 	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
 	b.ReportMetric(percentileMS(ours, 50)/percentileMS(floors, 50), "x-floor")
+}
+
+// TestWrongPINMessageNamesWhatWasTyped: signed in by 工号, a wrong PIN
+// says 工号或密码; picked by name from the list, it says only 密码.
+func TestWrongPINMessageNamesWhatWasTyped(t *testing.T) {
+	ctx := context.Background()
+	s, _ := movingStore(t)
+	loginAs(t, s, "s2")
+	_, err := s.Login(ctx, "s2", "9999")
+	assert.Equal(t, msgBadLogin, invalidOf(t, err).Msg)
+	_, err = s.LoginID(ctx, staffID(t, s, "s2"), "9999")
+	ie := invalidOf(t, err)
+	assert.Equal(t, "pin", ie.Field)
+	assert.Equal(t, "密码不正确，请重新输入。", ie.Msg)
+	assert.NotContains(t, ie.Msg, "工号")
 }

@@ -507,7 +507,24 @@ func need(field, label, v string, maxRunes int, msg string) (string, error) {
 // step: note is then the result told to the resident in person (default
 // "当场办结"); otherwise note is an internal note. 联合办理 sets up a part
 // for the lead window and each participating window of the item.
+//
+// Accept takes the request up whatever materials are still missing, as
+// one who has already asked; the missing ones are recorded with the
+// acceptance. The desk uses AcceptChecked, which asks first.
 func (s *Store) Accept(ctx context.Context, by Session, requestID int64, mode Mode, note string) error {
+	return s.accept(ctx, by, requestID, mode, note, true)
+}
+
+// AcceptChecked is Accept at the desk: with required materials not ticked
+// 已收 it is refused with an *InvalidError on MissingField naming them
+// (AcceptMissingRule) unless confirm is set; a confirmed acceptance records
+// what was missing on the request's timeline and in the audit log.
+func (s *Store) AcceptChecked(ctx context.Context, by Session, requestID int64, mode Mode, note string,
+	confirm bool) error {
+	return s.accept(ctx, by, requestID, mode, note, confirm)
+}
+
+func (s *Store) accept(ctx context.Context, by Session, requestID int64, mode Mode, note string, confirm bool) error {
 	note, err := text("note", "备注", note, MaxNoteRunes, false)
 	if err != nil {
 		return err
@@ -518,6 +535,13 @@ func (s *Store) Accept(ctx context.Context, by Session, requestID int64, mode Mo
 	return s.apply(ctx, "accept", by, requestID, ActAccept, func(st *step) error {
 		if mode == "" {
 			mode = st.req.Mode
+		}
+		missing, err := st.missingNow()
+		if err != nil {
+			return err
+		}
+		if err := AcceptMissingRule(missing, confirm); err != nil {
+			return err
 		}
 		prev := st.req.Owner
 		if err := st.exec(`UPDATE requests SET owner_id = ? WHERE id = ?`, st.by.StaffID, st.req.ID); err != nil {
@@ -531,6 +555,11 @@ func (s *Store) Accept(ctx context.Context, by Session, requestID int64, mode Mo
 		data := map[string]any{"mode": mode, "clock_start": Day(start), "due_day": due}
 		if prev != 0 && prev != st.by.StaffID {
 			data["previous_owner"] = prev
+		}
+		confirmed := "" // for the audit log
+		if len(missing) > 0 {
+			data["missing_confirmed"] = materialList(missing)
+			confirmed = "（必需材料未收齐，经确认受理：" + materialList(missing) + "）"
 		}
 		if mode == ModeDirect {
 			result := note
@@ -548,7 +577,7 @@ func (s *Store) Accept(ctx context.Context, by Session, requestID int64, mode Mo
 				map[string]any{"reply_method": ReplyInPerson}); err != nil {
 				return err
 			}
-			return st.audit(AuditAccept, "直接办理，当场办结："+result)
+			return st.audit(AuditAccept, "直接办理，当场办结："+result+confirmed)
 		}
 		pub := mode.Label() + "，承诺于" + cnDay(due) + "前办结"
 		if due == "" {
@@ -563,7 +592,7 @@ func (s *Store) Accept(ctx context.Context, by Session, requestID int64, mode Mo
 		if err := st.internalNote(note); err != nil {
 			return err
 		}
-		return st.audit(AuditAccept, pub)
+		return st.audit(AuditAccept, pub+confirmed)
 	})
 }
 
@@ -1105,6 +1134,9 @@ func (s *Store) Finish(ctx context.Context, by Session, requestID int64, result 
 			if err := st.checkJointDone(); err != nil {
 				return err
 			}
+		}
+		if err := st.checkUpperFinish(); err != nil {
+			return err
 		}
 		if err := st.exec(`UPDATE requests SET status = ?, finished_at = ?, result = ?, reply_method = ? WHERE id = ?`,
 			StatusFinished, st.at, result, reply, st.req.ID); err != nil {

@@ -88,6 +88,10 @@ func requestIn(t testing.TB, s *Store, by Session, code string, st Status) int64
 		if code == "DB" {
 			require.NoError(t, s.JointPart(ctx, by, id, windowID(t, s, "1"), "已核实收入情况"))
 		}
+		if code == "JZZ" { // 上报办理: 上报 and its result first
+			require.NoError(t, s.Escalate(ctx, by, id, "", time.Time{}, time.Time{}, ""))
+			require.NoError(t, s.UpperResult(ctx, by, id, "已审批"))
+		}
 		require.NoError(t, s.Finish(ctx, by, id, "已办结", ReplyPhone))
 	case StatusRefused:
 		_, err := s.Refuse(ctx, by, id, "不符合申报条件", "")
@@ -136,7 +140,13 @@ func TestTransitions(t *testing.T) {
 		ActUpperResult: {"JZZ", func(id int64) error { return s.UpperResult(ctx, clerk, id, "同意") }},
 		ActHandOver:    {"JZZ", func(id int64) error { return s.HandOver(ctx, clerk, id, admin.StaffID, 0, "请跟进") }},
 		ActJointPart:   {"DB", func(id int64) error { return s.JointPart(ctx, clerk, id, w1, "已核实收入情况") }},
-		ActFinish:      {"JZZ", func(id int64) error { return s.Finish(ctx, clerk, id, "已办结", ReplyInPerson) }},
+		ActFinish: {"JZZ", func(id int64) error {
+			if statusOf(t, s, id) == StatusAccepted { // 上报办理: 上报 and its result first
+				require.NoError(t, s.Escalate(ctx, clerk, id, "", time.Time{}, time.Time{}, ""))
+				require.NoError(t, s.UpperResult(ctx, clerk, id, "同意"))
+			}
+			return s.Finish(ctx, clerk, id, "已办结", ReplyInPerson)
+		}},
 		ActPause: {"JZZ", func(id int64) error {
 			return s.PauseClock(ctx, clerk, id, "实地核查", fixedNow.AddDate(0, 0, 7))
 		}},
@@ -375,6 +385,8 @@ func TestFirstOwner(t *testing.T) {
 	require.NoError(t, s.HandOver(ctx, clerk, id, admin.StaffID, 0, "我明天请假，请王芳跟进"))
 	assert.Equal(t, admin.StaffID, column[int64](t, s, id, "owner_id"))
 	require.NoError(t, s.MaterialsComplete(ctx, admin, id))
+	require.NoError(t, s.Escalate(ctx, admin, id, "", time.Time{}, time.Time{}, ""))
+	require.NoError(t, s.UpperResult(ctx, admin, id, "同意"))
 	require.NoError(t, s.Finish(ctx, admin, id, "已办结", ReplySMS))
 	assert.Equal(t, clerk.StaffID, column[int64](t, s, id, "first_owner_id"), "never changes")
 

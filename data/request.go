@@ -268,20 +268,8 @@ func missingRequired(ctx context.Context, tx *sql.Tx, itemID int64, receivedJSON
 	if err := json.Unmarshal([]byte(receivedJSON), &received); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, required FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
+	ms, err := itemMaterials(ctx, tx, itemID)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ms []Material
-	for rows.Next() {
-		var m Material
-		if err := rows.Scan(&m.ID, &m.Name, &m.Required); err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	var out []string

@@ -129,8 +129,13 @@ func (g *gui) start(s *data.Store) {
 
 	// The tracker lives as long as the store: it holds the throttle that
 	// slows down guessing of receipt codes across screens and idle resets.
-	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base})
+	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base, Printer: paper.Printer{Queue: o.Printer}})
 	reg := kiosk.RegisterConfig{Store: s, Printer: paper.Printer{Queue: o.Printer}, BaseURL: base, Scanner: tr.Scanner}
+	a4 := paper.Printer{Queue: o.Printer}
+	if o.A4Printer != "" { // an A4 queue: the 一次性告知单 goes on A4, the roll gets receipts only
+		a4 = paper.Printer{Queue: o.A4Printer}
+		reg.NoticePrinter, reg.NoticeFormat = a4, paper.A4
+	}
 	features := tr.Features()
 	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(reg)
 
@@ -140,7 +145,7 @@ func (g *gui) start(s *data.Store) {
 	var k *kiosk.Kiosk
 	var desk *staff.Desk
 	desk = staff.New(s, w, staff.Options{
-		Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer},
+		Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}, A4Printer: a4,
 		BackupDir: o.BackupDir,
 		Restore:   g.restore,
 		AfterRestore: func() {

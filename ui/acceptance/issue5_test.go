@@ -405,6 +405,9 @@ func TestIssue5Assist(t *testing.T) {
 
 	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
 		assert.Equal(t, data.ModeAssist.Label(), f.Mode.Selected)
+		// Helped to draft the forms: the materials are still to come.
+		assert.True(t, f.MissingShown())
+		f.ConfirmMissing.SetChecked(true)
 	})
 	r.now = mon0928.Add(3 * time.Hour)
 	act(t, req, data.ActFinish, func(f *staff.ActionForm) {

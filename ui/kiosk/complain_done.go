@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"errors"
 	"image"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	qrcode "github.com/skip2/go-qrcode"
 
 	"bianmin/data"
+	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -26,13 +28,23 @@ type ComplainDone struct {
 	// QR is the code of URL; nil when no base URL is configured.
 	QR  *canvas.Image
 	URL string
+	// PrintButton prints the complaint's receipt on the roll, as a
+	// request's is (hidden without a printer or a QR code); PrintStatus
+	// says how it went.
+	PrintButton *widget.Button
+	PrintStatus *widget.Label
 
-	content fyne.CanvasObject
+	nav      *Nav
+	printer  RegisterPrinter
+	target   string
+	printing bool
+	content  fyne.CanvasObject
+	actions  fyne.CanvasObject
 }
 
 // NewComplainDone builds the screen for a filed complaint about target.
 func NewComplainDone(nav *Nav, t *Tracker, rc data.ComplaintReceipt, target string) *ComplainDone {
-	s := &ComplainDone{Receipt: rc}
+	s := &ComplainDone{Receipt: rc, nav: nav, printer: t.opts.Printer, target: target}
 	banner, _ := trackBanner(lang.L("track.done.banner"), bmtheme.ColorNameStatusOK)
 	s.Code = trackBig(rc.Code)
 	s.Query = trackBig(rc.QueryCode)
@@ -75,9 +87,74 @@ func NewComplainDone(nav *Nav, t *Tracker, rc data.ComplaintReceipt, target stri
 	th := fyne.CurrentApp().Settings().Theme()
 	grid := container.New(&trackColumns{win: nav.Window(), min: th.Size(fynetheme.SizeNameText) * 14}, cols...)
 	body := append([]fyne.CanvasObject{banner, grid}, extra...) // the phone, when there is no QR code
-	body = append(body, quiet(lang.L("track.done.keep")))
+	s.PrintStatus = widget.NewLabel("")
+	s.PrintStatus.Wrapping = fyne.TextWrapWord
+	s.PrintStatus.TextStyle = fyne.TextStyle{Bold: true}
+	s.PrintStatus.Hide()
+	body = append(body, s.PrintStatus, quiet(lang.L("track.done.keep")))
 	s.content = vscroll(container.NewVBox(body...))
+	s.PrintButton = widget.NewButtonWithIcon(lang.L("track.done.print"), fynetheme.DocumentPrintIcon(), s.onPrint)
+	s.PrintButton.Importance = widget.HighImportance
+	if s.printer == nil || s.URL == "" {
+		s.PrintButton.Hide()
+	}
+	s.actions = container.New(&minLayout{touchScale: 1.25}, s.PrintButton)
 	return s
+}
+
+// Actions puts 打印回执 in the footer.
+func (s *ComplainDone) Actions() fyne.CanvasObject { return s.actions }
+
+// onPrint prints the complaint's receipt off the UI goroutine.
+func (s *ComplainDone) onPrint() {
+	s.nav.Activity()
+	if s.printing || s.printer == nil || s.URL == "" {
+		return
+	}
+	s.printing = true
+	s.PrintButton.Disable()
+	s.setStatus(lang.L("track.done.printing"), widget.MediumImportance)
+	r := paper.ComplaintReceipt{Center: s.nav.Center().Name, Code: s.Receipt.Code, QueryCode: s.Receipt.QueryCode,
+		About: s.target, Time: s.Receipt.Created, Days: complaintDays(s.nav), TrackURL: s.URL, Phone: s.Receipt.Phone}
+	if d, err := data.ParseDay(s.Receipt.DueDay); err == nil {
+		r.Due = d
+	}
+	printer := s.printer
+	s.nav.Async(func() func() {
+		doc, err := paper.ComplaintReceiptPDF(r)
+		if err == nil {
+			_, err = printer.Print(s.nav.Context(), doc.PDF, doc.Media())
+		}
+		return func() { s.printed(err) }
+	})
+}
+
+func (s *ComplainDone) printed(err error) {
+	s.printing = false
+	s.PrintButton.Enable()
+	if err == nil {
+		s.setStatus(lang.L("track.done.printed"), widget.SuccessImportance)
+		s.PrintButton.SetText(lang.L("track.done.print"))
+		return
+	}
+	fyne.LogError("kiosk: print complaint receipt", err)
+	key := "track.done.printFailed"
+	switch {
+	case errors.Is(err, paper.ErrNoCUPS):
+		key = "track.done.printNoCups"
+	case errors.Is(err, paper.ErrPrinterMissing):
+		key = "track.done.printMissing"
+	case errors.Is(err, paper.ErrPrinterStopped):
+		key = "track.done.printStopped"
+	}
+	s.setStatus(lang.L(key), widget.DangerImportance)
+	s.PrintButton.SetText(lang.L("track.done.reprint"))
+}
+
+func (s *ComplainDone) setStatus(text string, imp widget.Importance) {
+	s.PrintStatus.Importance = imp
+	s.PrintStatus.SetText(text)
+	s.PrintStatus.Show()
 }
 
 // complaintDays is the center's time limit for complaints in working days.

@@ -81,7 +81,8 @@ type NoticePrint struct {
 }
 
 // PrintItemNotice prints the item's 一次性告知单 (on cfg.NoticeFormat, the
-// 80 mm roll by default) and shows how it went in a dialog.
+// 80 mm roll by default; on A4 through cfg.NoticePrinter when main has an
+// A4 queue) and shows how it went in a dialog.
 func PrintItemNotice(nav *Nav, cfg RegisterConfig, item data.Item) *NoticePrint {
 	p := &NoticePrint{Item: item, nav: nav, cfg: cfg}
 	p.Message = widget.NewLabel("")
@@ -100,7 +101,7 @@ func PrintItemNotice(nav *Nav, cfg RegisterConfig, item data.Item) *NoticePrint 
 		container.NewCenter(container.NewHBox(bigButton(p.RetryButton), bigButton(p.CloseButton))))
 	p.dialog = dialog.NewCustomWithoutButtons(lang.L("register.notice.title"), body, nav.Window())
 	p.dialog.Show()
-	if cfg.Printer == nil {
+	if cfg.noticePrinter() == nil {
 		p.RetryButton.Hide()
 		p.Message.SetText(lang.L("register.notice.noPrinter"))
 		return p
@@ -127,7 +128,7 @@ func (p *NoticePrint) print() {
 	p.RetryButton.Hide()
 	p.Message.Importance = widget.MediumImportance
 	p.Message.SetText(lang.L("register.notice.printing", map[string]any{"Item": p.Item.Name}))
-	it, center, printer, store := p.Item, p.nav.Center(), p.cfg.Printer, p.cfg.Store
+	it, center, printer, store := p.Item, p.nav.Center(), p.cfg.noticePrinter(), p.cfg.Store
 	format := p.cfg.NoticeFormat
 	if format == 0 {
 		format = paper.Roll80

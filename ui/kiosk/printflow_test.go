@@ -86,3 +86,20 @@ func TestPrintNoticeWithoutPrinter(t *testing.T) {
 	assert.False(t, p.RetryButton.Visible())
 	assert.Contains(t, p.Message.Text, "本机暂不能打印")
 }
+
+// TestPrintNoticeOnTheA4Queue: with an A4 queue (main's --a4-printer), the
+// 一次性告知单 prints there on A4 and the roll stays for receipts.
+func TestPrintNoticeOnTheA4Queue(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	a4 := &regPrinter{}
+	cfg := r.cfg
+	cfg.NoticePrinter, cfg.NoticeFormat = a4, paper.A4
+	it, err := r.store.Item(context.Background(), regItemID(t, r, "最低生活保障申请"))
+	require.NoError(t, err)
+	p := kiosk.PrintItemNotice(r.k.Nav, cfg, it)
+	assert.True(t, p.Printed)
+	require.Len(t, a4.media, 1)
+	assert.Equal(t, "A4", a4.media[0])
+	assert.Contains(t, papertest.Words(t, a4.pdfs[0]), "一次性告知单")
+	assert.Empty(t, r.printer.pdfs, "nothing on the roll")
+}

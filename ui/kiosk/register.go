@@ -67,10 +67,22 @@ type RegisterConfig struct {
 	BaseURL string
 	// NoticeFormat is the paper of the 一次性告知单; zero is the 80 mm roll.
 	NoticeFormat paper.Format
+	// NoticePrinter, when set, prints the 一次性告知单 (an A4 queue, with
+	// NoticeFormat paper.A4), so that Printer's roll gets receipts only;
+	// nil: Printer.
+	NoticePrinter RegisterPrinter
 	// Scanner, when set, is given to the flow's keyboard panels, so a scan
 	// while a field has the focus opens its result instead of typing into
 	// the field (the Tracker's Scanner).
 	Scanner *input.Scanner
+}
+
+// noticePrinter is the printer of the 一次性告知单.
+func (c RegisterConfig) noticePrinter() RegisterPrinter {
+	if c.NoticePrinter != nil {
+		return c.NoticePrinter
+	}
+	return c.Printer
 }
 
 // TrackURL is the tracking address of a request's token.

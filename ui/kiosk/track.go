@@ -62,6 +62,9 @@ type TrackerOptions struct {
 	// ScannerSide is where the scanner is, for the picture on the lookup
 	// screens (default ScannerBelow).
 	ScannerSide ScannerSide
+	// Printer prints a filed complaint's receipt on the roll; nil hides
+	// 打印回执 (the resident photographs the QR code).
+	Printer RegisterPrinter
 }
 
 // Tracker holds what 进度查询 (tracking), 投诉建议 (complaints) and 服务评价

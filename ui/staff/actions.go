@@ -39,6 +39,11 @@ type ActionForm struct {
 	Window       *widget.Select     // 配合办结: which part
 	Restart      *widget.Entry      // 暂停计时: restart day
 	Public       *widget.Check      // 备注: the resident may see it
+	// 受理 with required materials not ticked 已收: what is missing, and
+	// the tick that confirms accepting without them (hidden when nothing
+	// is missing).
+	MissingNote    *widget.Label
+	ConfirmMissing *widget.Check
 	// 不予受理: the common reasons as quick picks that fill Reason, and for
 	// administrators the button that opens their editor (nil without the
 	// store's support).
@@ -63,6 +68,8 @@ type ActionForm struct {
 	scroll  *container.Scroll // the fields
 	// onSecondReason holds SecondReason and its label, hidden until needed.
 	onSecondReason *fyne.Container
+	// onConfirmMissing holds MissingNote and ConfirmMissing, likewise.
+	onConfirmMissing *fyne.Container
 }
 
 // OpenAction opens the dialog of a step.
@@ -120,6 +127,21 @@ func (r *Request) OpenAction(a data.Action) {
 		}
 		onMode()
 		f.Mode.OnChanged = func(string) { r.d.Activity(); onMode() }
+		f.MissingNote = widget.NewLabel("")
+		f.MissingNote.Wrapping = fyne.TextWrapWord
+		f.MissingNote.Importance = widget.DangerImportance
+		f.ConfirmMissing = widget.NewCheck(lang.L("staff.form.confirmMissing"), func(bool) { r.d.Activity() })
+		f.onConfirmMissing = container.NewVBox(f.MissingNote, f.ConfirmMissing)
+		if missing := data.MissingRequired(r.Item.Materials, det.Brought); len(missing) > 0 {
+			var names []string
+			for _, m := range missing {
+				names = append(names, m.Name)
+			}
+			f.MissingNote.SetText(lang.L("staff.form.missingMaterials", map[string]any{"Names": strings.Join(names, "、")}))
+		} else {
+			f.onConfirmMissing.Hide()
+		}
+		rows = append(rows, f.onConfirmMissing)
 	case data.ActSupplement:
 		f.mats = r.Item.Materials
 		brought := map[int64]bool{}
@@ -304,6 +326,12 @@ func (f *ActionForm) SecondReasonShown() bool {
 	return f.onSecondReason != nil && f.onSecondReason.Visible()
 }
 
+// MissingShown reports whether 受理 shows the required materials not
+// received, with the tick that confirms accepting without them.
+func (f *ActionForm) MissingShown() bool {
+	return f.onConfirmMissing != nil && f.onConfirmMissing.Visible()
+}
+
 // Open reports whether the dialog is still up.
 func (f *ActionForm) Open() bool { return f.r.Form == f }
 
@@ -350,8 +378,9 @@ func (f *ActionForm) submit() {
 				mode = m
 			}
 		}
+		confirm := f.ConfirmMissing.Checked
 		work = func() (*pendingNotice, error) {
-			return nil, d.store.Accept(ctx, sess, id, mode, note)
+			return nil, d.store.AcceptChecked(ctx, sess, id, mode, note, confirm)
 		}
 	case data.ActSupplement:
 		var ids []int64
@@ -476,6 +505,12 @@ func (f *ActionForm) failed(err error) {
 		f.onSecondReason.Show()
 		f.scroll.ScrollToBottom() // the reason is the last field: bring it into sight
 		f.r.d.win.Canvas().Focus(f.SecondReason)
+	}
+	if ie != nil && ie.Field == data.MissingField && f.onConfirmMissing != nil {
+		// Ticked elsewhere meanwhile: the store names what is missing now.
+		f.MissingNote.SetText(ie.Msg)
+		f.onConfirmMissing.Show()
+		f.scroll.ScrollToBottom()
 	}
 }
 

@@ -42,7 +42,9 @@ type HandlingStore interface {
 	Windows(ctx context.Context) ([]data.Window, error)
 	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
 
-	Accept(ctx context.Context, by data.Session, requestID int64, mode data.Mode, note string) error
+	AcceptChecked(ctx context.Context, by data.Session, requestID int64, mode data.Mode, note string,
+		confirm bool) error
+	SetReceived(ctx context.Context, by data.Session, requestID, materialID int64, received bool) error
 	RequestSupplement(ctx context.Context, by data.Session, requestID int64, materialIDs []int64, note,
 		secondReason string) (data.SupplementNotice, error)
 	MaterialsComplete(ctx context.Context, by data.Session, requestID int64) error
@@ -93,6 +95,15 @@ type Printer interface {
 
 var _ Printer = paper.Printer{}
 
+// printerFor is the printer of paper in format f: the A4 queue for A4, the
+// roll's for the roll.
+func (d *Desk) printerFor(f paper.Format) Printer {
+	if f == paper.A4 {
+		return d.opts.A4Printer
+	}
+	return d.opts.Printer
+}
+
 // AfterFunc calls f on the UI goroutine once d has passed, unless cancel is
 // called first (the kiosk's kiosk.AfterFunc has the same shape).
 type AfterFunc func(d time.Duration, f func()) (cancel func())
@@ -118,6 +129,10 @@ type Options struct {
 	IdleLock time.Duration
 	// Printer prints receipts and notices; nil hides the print buttons.
 	Printer Printer
+	// A4Printer prints what goes on A4 (the written notices when
+	// NoticeFormat is A4, application forms, 代办清单, reports), so that
+	// the 80 mm roll of Printer gets receipts only; nil: Printer.
+	A4Printer Printer
 	// NoticeFormat is the paper of the written notices (default paper.A4;
 	// the receipt is always the 80 mm roll).
 	NoticeFormat paper.Format
@@ -203,6 +218,9 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	}
 	if opts.NoticeFormat == 0 {
 		opts.NoticeFormat = paper.A4
+	}
+	if opts.A4Printer == nil {
+		opts.A4Printer = opts.Printer
 	}
 	d := &Desk{store: store, win: win, opts: opts}
 	d.UserLabel = widget.NewLabel("")

@@ -95,7 +95,7 @@ func (r *Request) baseNotice() paper.Notice {
 
 // onPrint lays out and prints the pending notice off the UI goroutine.
 func (r *Request) onPrint() {
-	n, p := r.Notice, r.d.opts.Printer
+	n, p := r.Notice, r.d.printerFor(r.d.opts.NoticeFormat)
 	if n == nil || p == nil {
 		return
 	}
@@ -217,7 +217,7 @@ func (r *Request) OpenNotices() {
 // reprintIssued audits and prints a notice the request has had, laid out
 // again from the stored request, dated as it was first issued.
 func (r *Request) reprintIssued(n data.IssuedNotice) {
-	d, p := r.d, r.d.opts.Printer
+	d, p := r.d, r.d.printerFor(r.d.opts.NoticeFormat)
 	ns, ok := d.store.(NoticeStore)
 	if !ok || p == nil {
 		return
@@ -310,7 +310,7 @@ func applicationForm(det data.RequestDetail, it data.Item, center string, now ti
 
 // onPrintForm prints the pre-filled 申请表 off the UI goroutine.
 func (r *Request) onPrintForm() {
-	d, p := r.d, r.d.opts.Printer
+	d, p := r.d, r.d.printerFor(paper.A4) // the form is always A4
 	if p == nil || r.Detail.ID == 0 {
 		return
 	}

@@ -277,7 +277,7 @@ func (p *ProxyBatches) proxyPaper(b data.ProxyBatchDetail) paper.ProxyList {
 // print prints the batch's list off the UI goroutine and records it; a
 // failure shows the printer's message and leaves the button to try again.
 func (p *ProxyBatches) print(b data.ProxyBatchDetail, again bool) {
-	d, pr, st := p.a.d, p.a.d.opts.Printer, p.store
+	d, pr, st := p.a.d, p.a.d.printerFor(p.a.d.opts.NoticeFormat), p.store
 	v := p.Batch
 	if pr == nil || v == nil {
 		return

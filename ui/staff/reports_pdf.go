@@ -80,7 +80,7 @@ func (r *Reports) paperReport() paper.Report {
 // export to the printer; a printer problem shows the printer's message and
 // leaves the button to try again.
 func (r *Reports) onPrint() {
-	d, st, p := r.a.d, r.a.store, r.a.d.opts.Printer
+	d, st, p := r.a.d, r.a.store, r.a.d.printerFor(paper.A4) // the report is A4
 	if !r.Loaded || p == nil {
 		return
 	}

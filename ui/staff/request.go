@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -56,6 +57,9 @@ type Request struct {
 	// entered (协助办理), to check and sign. Hidden without a printer;
 	// highlighted for requests flagged 协助.
 	FormButton *widget.Button
+	// Received are the item's materials, each a tick 已收 (ticked) or 未收
+	// at the desk, by material id; disabled once the request is closed.
+	Received map[int64]*widget.Check
 
 	d          *Desk
 	body       *fyne.Container
@@ -366,30 +370,78 @@ func (r *Request) flagsText() string {
 	return orDash(strings.Join(f, "、"))
 }
 
-// materialLines lists the item's materials, each marked brought or not.
+// materialLines lists the item's materials, each a tick 已收 / 未收 that
+// staff set as the resident hands them in; a required one not received is
+// marked in red.
 func (r *Request) materialLines() []fyne.CanvasObject {
 	brought := map[int64]bool{}
 	for _, id := range r.Detail.Brought {
 		brought[id] = true
 	}
+	r.Received = map[int64]*widget.Check{}
 	var out []fyne.CanvasObject
 	for _, m := range r.Item.Materials {
-		mark := lang.L("staff.material.missing")
-		if brought[m.ID] {
-			mark = lang.L("staff.material.brought")
-		} else if !m.Required {
-			mark = lang.L("staff.material.optional")
+		m := m
+		l := line("")
+		r.markMaterial(l, m, brought[m.ID])
+		c := widget.NewCheck(lang.L("staff.material.received"), nil)
+		c.SetChecked(brought[m.ID])
+		c.OnChanged = func(on bool) { r.onReceived(m, c, l, on) }
+		if r.Detail.Status.Closed() {
+			c.Disable()
 		}
-		l := line(mark + " " + m.Name + "（" + m.Form.Label() + "）")
-		if !brought[m.ID] && m.Required {
-			l.Importance = widget.DangerImportance
-		}
-		out = append(out, l)
+		r.Received[m.ID] = c
+		out = append(out, container.NewBorder(nil, nil, c, nil, l))
 	}
 	if len(out) == 0 {
 		out = append(out, line("—"))
 	}
 	return out
+}
+
+// markMaterial says beside a material whether it is still needed.
+func (r *Request) markMaterial(l *widget.Label, m data.Material, received bool) {
+	mark, imp := "", widget.MediumImportance
+	switch {
+	case received:
+	case m.Required:
+		mark, imp = lang.L("staff.material.missing"), widget.DangerImportance
+	default:
+		mark = lang.L("staff.material.optional")
+	}
+	l.SetText(strings.TrimSpace(m.Name + "（" + m.Form.Label() + "）" + " " + mark))
+	l.Importance = imp
+	l.Refresh()
+}
+
+// onReceived records a tick off the UI goroutine; if the store refuses,
+// the tick goes back and the reason shows.
+func (r *Request) onReceived(m data.Material, c *widget.Check, l *widget.Label, on bool) {
+	d := r.d
+	d.Activity()
+	sess, id := d.session, r.ID
+	c.Disable()
+	d.async(func() func() {
+		err := d.store.SetReceived(d.opts.Context, sess, id, m.ID, on)
+		return func() {
+			c.Enable()
+			if err != nil {
+				keep := c.OnChanged
+				c.OnChanged = nil
+				c.SetChecked(!on)
+				c.OnChanged = keep
+				r.Status.SetText(data.Message(err))
+				r.Status.Show()
+				return
+			}
+			r.Detail.Brought = slices.DeleteFunc(r.Detail.Brought, func(x int64) bool { return x == m.ID })
+			if on {
+				r.Detail.Brought = append(r.Detail.Brought, m.ID)
+			}
+			r.markMaterial(l, m, on)
+			r.Status.Hide()
+		}
+	})
 }
 
 func actionLabel(a data.Action) string { return lang.L("staff.action." + string(a)) }

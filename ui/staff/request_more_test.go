@@ -464,6 +464,8 @@ func TestAcceptNoteFollowsMode(t *testing.T) {
 	assert.Contains(t, f.NoteLabel.Text, "告知申请人")
 	assert.Contains(t, f.Note.PlaceHolder, "当场办结")
 	f.Note.SetText("已当场办理参保登记")
+	require.True(t, f.MissingShown(), "registered with one material of several")
+	f.ConfirmMissing.SetChecked(true)
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)

@@ -91,7 +91,10 @@ type rig struct {
 // newRig opens a store with the sample catalog and some synthetic
 // requests; with pins, the administrator 张建华 and the clerk 王丽娟 have
 // PINs.
-func newRig(t *testing.T, pins bool) *rig {
+func newRig(t *testing.T, pins bool) *rig { t.Helper(); return newRigWith(t, pins, nil) }
+
+// newRigWith is newRig with its desk options changed by opt.
+func newRigWith(t *testing.T, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
 	require.NoError(t, locale.Use(locale.Chinese))
 	a := test.NewTempApp(t)
@@ -122,10 +125,14 @@ func newRig(t *testing.T, pins bool) *rig {
 	r.w = test.NewWindow(nil)
 	t.Cleanup(r.w.Close)
 	r.w.Resize(fyne.NewSize(1280, 800))
-	r.d = staff.New(s, r.w, staff.Options{
+	opts := staff.Options{
 		Context: ctx, Now: func() time.Time { return r.now }, Run: func(f func()) { f() }, After: r.timers.After,
 		Printer: r.printer, BaseURL: "http://192.168.1.20:8080",
-	})
+	}
+	if opt != nil {
+		opt(&opts)
+	}
+	r.d = staff.New(s, r.w, opts)
 	r.d.OnExit = func() { r.exits++ }
 	r.w.SetContent(r.d.Content())
 	r.d.Open()
@@ -212,7 +219,7 @@ func TestLoginByTaps(t *testing.T) {
 	assert.Len(t, l.Choices, 6)
 
 	r.typePIN(t, "王丽娟", "9999")
-	assert.Equal(t, "工号或密码不正确，请重新输入。", l.Message.Text)
+	assert.Equal(t, "密码不正确，请重新输入。", l.Message.Text, "picked by name: no word of a 工号")
 	assert.Empty(t, l.PIN.Text, "a wrong PIN is cleared")
 	_, ok := r.d.Session()
 	assert.False(t, ok)
@@ -322,6 +329,9 @@ func (r *rig) accept(t *testing.T, req *staff.Request, mode data.Mode) {
 	test.Tap(req.Actions[data.ActAccept])
 	require.NotNil(t, req.Form)
 	req.Form.Mode.SetSelected(mode.Label())
+	if req.Form.MissingShown() { // required materials not ticked 已收: accept all the same
+		req.Form.ConfirmMissing.SetChecked(true)
+	}
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form, req.Detail.ReceiptNo)
 }

@@ -28,6 +28,10 @@ type Options struct {
 	Listen   string // --listen: address of the phone status page ("" = off)
 	BaseURL  string // --base-url: public URL the QR codes point to
 	Printer  string // --printer: CUPS queue ("" = system default)
+	// A4Printer is --a4-printer: the CUPS queue for what goes on A4
+	// (notices, forms, reports); "" = the same as Printer, and the kiosk's
+	// 一次性告知单 then stays on the roll.
+	A4Printer string
 
 	BackupDir  string // --backup-dir: folder of the daily backups (default: DefaultBackupDir)
 	BackupKeep int    // --backup-keep: how many daily backups to keep
@@ -45,7 +49,7 @@ type Seed struct {
 
 const usage = `用法 Usage:
   bianmin [--data FILE] [--windowed] [--lang zh|en] [--listen ADDR] [--base-url URL] [--printer QUEUE]
-          [--backup-dir DIR] [--backup-keep N]
+          [--a4-printer QUEUE] [--backup-dir DIR] [--backup-keep N]
       打开自助终端 (opens the kiosk)
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
@@ -92,6 +96,7 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	fset.StringVar(&o.Listen, "listen", ":8080", "address of the phone status page; empty to turn it off")
 	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL in QR codes (default: the center profile's, or http://<this host><listen>)")
 	fset.StringVar(&o.Printer, "printer", "", "CUPS queue for receipts (default: the system default printer)")
+	fset.StringVar(&o.A4Printer, "a4-printer", "", "CUPS queue for A4 notices, forms and reports (default: the same as --printer)")
 	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the automatic daily backups (default: backups/ beside the data file)")
 	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
 	if err := fset.Parse(args); err != nil {
