@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // itemSearcher finds items as the kiosk's search does (keyword, pinyin,
@@ -113,7 +114,7 @@ func (f *ItemFilter) Open() {
 	cancel := widget.NewButton(lang.L("staff.form.cancel"), f.d.tap(f.close))
 	body := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Search), f.Status),
-		container.NewHBox(f.All, cancel), nil, nil, f.Results)
+		container.NewHBox(f.All, cancel), nil, nil, touch.List(f.Results))
 	f.Dialog = dialog.NewCustomWithoutButtons(lang.L("staff.queue.itemPick.title"), body, f.d.win)
 	f.Dialog.Resize(fyne.NewSize(760, 600))
 	f.Dialog.Show()
