@@ -69,7 +69,7 @@ func TestSearchAsYouTypePinyin(t *testing.T) {
 			r.timers.Fire()
 			require.NotEmpty(t, g.Results.Items, "results while composing")
 			assert.Contains(t, names(g.Results.Items), "居住证申领（受理转报）")
-			assert.True(t, g.Results.List.Visible())
+			assert.True(t, g.Results.View.Visible())
 
 			// Picking the word searches for it.
 			for i, c := range kb.Candidates() {
@@ -86,7 +86,7 @@ func TestSearchAsYouTypePinyin(t *testing.T) {
 			// Deleting the composition brings the categories back.
 			test.Tap(kb.Clear)
 			r.timers.Fire()
-			assert.False(t, g.Results.List.Visible())
+			assert.False(t, g.Results.View.Visible())
 		})
 	}
 }
