@@ -1,9 +1,11 @@
 package input
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -145,6 +147,14 @@ func (a *Auto) Check() {
 			delete(a.dialogs, pop)
 		}
 	}
+	// A field that left the window (its screen or section was replaced,
+	// its form rebuilt) takes the window's panel with it.
+	if o := a.Panel.obj; o != nil && gone(o) {
+		a.Panel.Close()
+		if a.root != nil {
+			a.root.Refresh()
+		}
+	}
 	c := a.win.Canvas()
 	var obj focusObject
 	var field *widget.Entry
@@ -165,7 +175,7 @@ func (a *Auto) Check() {
 	}
 	top := c.Overlays().Top()
 	if top == nil {
-		if a.Panel.Field() == field && a.Panel.kind == kind {
+		if a.Panel.Field() == field && a.Panel.kind == kind || gone(obj) {
 			return
 		}
 		a.Panel.serve(obj, field, kind)
@@ -198,6 +208,17 @@ func (a *Auto) Check() {
 	pop.Refresh()
 	showInScrolls(d.slot, obj)
 }
+
+// gone reports whether o is no longer among the window's visible objects:
+// the driver gives it the place it gives an object it cannot find (that
+// of nowhere, an object never shown).
+func gone(o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	return d.AbsolutePositionForObject(o) == d.AbsolutePositionForObject(nowhere)
+}
+
+// nowhere is an object never shown anywhere.
+var nowhere = canvas.NewRectangle(color.Transparent)
 
 // addDialogPanel puts a new Panel into the dialog pop below the part of
 // its layout that holds obj (a fyne dialog's content: the smallest child

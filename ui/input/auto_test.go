@@ -45,7 +45,8 @@ func apart(t *testing.T, a, b fyne.CanvasObject) {
 // keypad; Skip and SetKind change that.
 func TestAutoWindowFields(t *testing.T) {
 	name, pin, own, phone := widget.NewEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewEntry()
-	auto, w := newAutoWindow(t, container.NewVBox(name, pin, own, phone))
+	box := container.NewVBox(name, pin, own, phone)
+	auto, w := newAutoWindow(t, box)
 	auto.Skip(own)
 	auto.SetKind(phone, Phone)
 	assert.Nil(t, auto.Serving())
@@ -71,6 +72,13 @@ func TestAutoWindowFields(t *testing.T) {
 	auto.Panel.Close()
 	focus(auto, w, own)
 	assert.Nil(t, auto.Serving(), "skipped")
+
+	// A field taken off the screen takes the panel with it.
+	focus(auto, w, name)
+	require.Same(t, auto.Panel, auto.Serving())
+	box.Remove(name)
+	auto.Check()
+	assert.Nil(t, auto.Serving())
 }
 
 // A field in a dialog gets a panel inside the dialog, below its form,
