@@ -144,6 +144,9 @@ func (s *surface) Dragged(ev *fyne.DragEvent) {
 		return
 	}
 	s.moved = fyne.NewDelta(s.moved.DX+ev.Dragged.DX, s.moved.DY+ev.Dragged.DY)
+	if len(s.samples) >= 64 { // the speed needs only the last 100 ms
+		s.samples = append(s.samples[:0], s.samples[32:]...)
+	}
 	s.samples = append(s.samples, sample{now(), ev.Dragged})
 	if !s.dragging {
 		if abs(s.moved.DX) < Threshold && abs(s.moved.DY) < Threshold {
