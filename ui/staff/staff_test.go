@@ -91,7 +91,7 @@ type rig struct {
 // newRig opens a store with the sample catalog and some synthetic
 // requests; with pins, the administrator 张建华 and the clerk 王丽娟 have
 // PINs.
-func newRig(t *testing.T, pins bool) *rig {
+func newRig(t testing.TB, pins bool) *rig {
 	t.Helper()
 	require.NoError(t, locale.Use(locale.Chinese))
 	a := test.NewTempApp(t)
@@ -133,7 +133,7 @@ func newRig(t *testing.T, pins bool) *rig {
 }
 
 // typePIN chooses name and taps pin on the keypad, then 完成.
-func (r *rig) typePIN(t *testing.T, name, pin string) {
+func (r *rig) typePIN(t testing.TB, name, pin string) {
 	t.Helper()
 	l := r.d.Login
 	require.NotNil(t, l)
@@ -146,7 +146,7 @@ func (r *rig) typePIN(t *testing.T, name, pin string) {
 	test.Tap(l.Keypad.Done)
 }
 
-func (r *rig) choose(t *testing.T, name string) {
+func (r *rig) choose(t testing.TB, name string) {
 	t.Helper()
 	l := r.d.Login
 	for i, c := range l.Staff {
@@ -158,7 +158,7 @@ func (r *rig) choose(t *testing.T, name string) {
 	t.Fatalf("no sign-in button for %s", name)
 }
 
-func (r *rig) login(t *testing.T, name, pin string) data.Session {
+func (r *rig) login(t testing.TB, name, pin string) data.Session {
 	t.Helper()
 	r.typePIN(t, name, pin)
 	s, ok := r.d.Session()
