@@ -86,6 +86,9 @@ func NewPanel() *Panel {
 // override would do the same but makes Fyne 2.7.1 parse the CJK font
 // again for every panel.)
 func (p *Panel) SetKeySizes(th fyne.Theme) {
+	if th == p.sizes {
+		return
+	}
 	p.sizes = th
 	for _, o := range []fyne.CanvasObject{p.Keypad.body, p.Keyboard.body} {
 		setKeySizes(o, th)

@@ -160,7 +160,7 @@ type rig struct {
 	now    *time.Time
 }
 
-func mustOpen(t *testing.T, c *data.Catalog) *data.Store {
+func mustOpen(t testing.TB, c *data.Catalog) *data.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"),
@@ -180,7 +180,7 @@ func newRig(t *testing.T, opts kiosk.Options) *rig {
 }
 
 // newRigWith is newRig on the given catalog.
-func newRigWith(t *testing.T, opts kiosk.Options, c *data.Catalog) *rig {
+func newRigWith(t testing.TB, opts kiosk.Options, c *data.Catalog) *rig {
 	t.Helper()
 	app := test.NewTempApp(t)
 	require.NoError(t, locale.Use(locale.Chinese))

@@ -253,7 +253,7 @@ var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
 // number (TWY-20261127-0001) or a status (已收到，待指派) fits its column at
 // 1280 px and a row stays about a touch target high.
 func slimCells(o fyne.CanvasObject) fyne.CanvasObject {
-	return tightInner(o, 6)
+	return tight(o, 6)
 }
 
 func (complaintColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { complaintWeights.Layout(o, s) }

@@ -193,10 +193,9 @@ func (l *orgList) saved(ok string, reload func()) func() {
 	}
 }
 
-// orgCompact shows controls with less padding than the touch theme: inputs
-// about 45 dp and buttons about 52 dp tall, still easy to hit at a desk,
-// with a little more room between them than compactControls leaves.
-func orgCompact(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10, 6) }
+// orgCompact shows controls with less padding than the touch theme:
+// buttons and selects about 52 dp tall, still easy to hit at a desk.
+func orgCompact(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10) }
 
 // clearOfScrollBar scrolls o vertically, keeping its right edge clear of
 // the scroll bar so that the bar never covers a button.

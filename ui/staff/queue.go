@@ -608,25 +608,24 @@ func (l *exactWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.w, h)
 }
 
-// tight lays out o as if the theme's inner padding were inner and its
-// padding pad (bmtheme.Tighten): the desk's denser screens, without a
-// theme override, which would parse the CJK font again for every row.
-func tight(o fyne.CanvasObject, inner, pad float32) fyne.CanvasObject {
-	return bmtheme.Tighten(o, func() float32 { return inner }, func() float32 { return pad })
-}
-
-// tightInner is tight with the theme's padding.
-func tightInner(o fyne.CanvasObject, inner float32) fyne.CanvasObject {
+// tight lays out the labels, buttons and selects in o as if the theme's
+// inner padding were inner (bmtheme.Tighten); the gaps between objects
+// stay the theme's padding. These are the desk's denser screens, built
+// without a theme override, which would parse the CJK font again for
+// every row. (The overrides these replace also set a smaller padding, but
+// Fyne laid the containers out with the app's: the gaps shown were the
+// theme's, and stay so.)
+func tight(o fyne.CanvasObject, inner float32) fyne.CanvasObject {
 	return bmtheme.Tighten(o, func() float32 { return inner }, fynetheme.Padding)
 }
 
 // compactControls shows the queue's tabs and filters with less padding:
 // buttons and selects about 52 dp tall, still easy to hit at a desk.
-func compactControls(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10, 4) }
+func compactControls(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10) }
 
 // compactRow shows a queue row's two lines with little padding: about
 // 64 dp for the whole row.
-func compactRow(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 3, 2) }
+func compactRow(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 3) }
 
 // shortDay is a YYYY-MM-DD day as MM-DD.
 func shortDay(day string) string {

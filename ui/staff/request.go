@@ -337,7 +337,7 @@ func (l *minHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // compactText shows the request's facts and lines with less padding than
 // the touch theme's, so that a screen holds twice as many; nothing in it is
 // a touch target.
-func compactText(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 6, 4) }
+func compactText(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 6) }
 
 // partsPending reports whether a participating window's part is still to
 // be recorded.

@@ -91,10 +91,10 @@ type rig struct {
 // newRig opens a store with the sample catalog and some synthetic
 // requests; with pins, the administrator 张建华 and the clerk 王丽娟 have
 // PINs.
-func newRig(t *testing.T, pins bool) *rig { t.Helper(); return newRigWith(t, pins, nil) }
+func newRig(t testing.TB, pins bool) *rig { t.Helper(); return newRigWith(t, pins, nil) }
 
 // newRigWith is newRig with its desk options changed by opt.
-func newRigWith(t *testing.T, pins bool, opt func(*staff.Options)) *rig {
+func newRigWith(t testing.TB, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
 	require.NoError(t, locale.Use(locale.Chinese))
 	a := test.NewTempApp(t)
@@ -140,7 +140,7 @@ func newRigWith(t *testing.T, pins bool, opt func(*staff.Options)) *rig {
 }
 
 // typePIN chooses name and taps pin on the keypad, then 完成.
-func (r *rig) typePIN(t *testing.T, name, pin string) {
+func (r *rig) typePIN(t testing.TB, name, pin string) {
 	t.Helper()
 	l := r.d.Login
 	require.NotNil(t, l)
@@ -153,7 +153,7 @@ func (r *rig) typePIN(t *testing.T, name, pin string) {
 	test.Tap(l.Keypad.Done)
 }
 
-func (r *rig) choose(t *testing.T, name string) {
+func (r *rig) choose(t testing.TB, name string) {
 	t.Helper()
 	l := r.d.Login
 	for i, c := range l.Staff {
@@ -165,7 +165,7 @@ func (r *rig) choose(t *testing.T, name string) {
 	t.Fatalf("no sign-in button for %s", name)
 }
 
-func (r *rig) login(t *testing.T, name, pin string) data.Session {
+func (r *rig) login(t testing.TB, name, pin string) data.Session {
 	t.Helper()
 	r.typePIN(t, name, pin)
 	s, ok := r.d.Session()

@@ -425,5 +425,5 @@ func (s *StudyScreen) OpenAdd() {
 // slimButton keeps a button in a list row about 48 px high (still a touch
 // target) instead of the theme's 64, so that more rows fit.
 func slimButton(b fyne.CanvasObject) fyne.CanvasObject {
-	return tightInner(b, 12)
+	return tight(b, 12)
 }
