@@ -103,6 +103,7 @@ run() {
 ours() { # ours NAME DB: bianmin on a fresh copy of DB
 	local name=$1 db=$2
 	cp "$db" "$DIR/run.db"
+	sync # the copy written out now, not while the program starts
 	# The daily backup of this copy goes to a folder kept across runs, as
 	# on a kiosk started again the same day.
 	run "$name" "$BIN" --windowed --listen= --data "$DIR/run.db" --backup-dir "$DIR/backups-$name"

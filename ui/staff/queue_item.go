@@ -21,14 +21,15 @@ type itemSearcher interface {
 }
 
 // ItemFilter is the queue's item filter. A center may have thousands of
-// items, so it is no dropdown of them all: the button names the chosen
-// item (全部事项 when none) and opens a picker, where typing part of a
+// items, so it is no dropdown of them all: a button naming the chosen
+// item (全部事项 when none) opens a picker, where typing part of a
 // name, its pinyin or initials lists the matching items in a virtualised
 // list (only the rows in sight are built). Tapping one filters the queue
 // by it; 全部事项 in the picker, or the clear button beside the filter,
 // turns the filter off.
 type ItemFilter struct {
-	Button *widget.Button // names the chosen item; opens the picker
+	Button *widget.Button // opens the picker
+	Label  *widget.Label  // on the button: the chosen item, or 全部事项
 	Clear  *widget.Button // shown while an item is chosen
 	Chosen data.ItemSummary
 
@@ -41,18 +42,22 @@ type ItemFilter struct {
 	All     *widget.Button
 
 	d         *Desk
-	content   fyne.CanvasObject
+	content   *fyne.Container
 	onChanged func()
 	seq       int // the latest search; older answers are dropped
 }
 
 func newItemFilter(d *Desk, onChanged func()) *ItemFilter {
 	f := &ItemFilter{d: d, onChanged: onChanged}
-	f.Button = widget.NewButtonWithIcon(lang.L("staff.queue.allItems"), fynetheme.SearchIcon(), d.tap(f.Open))
-	f.Button.Alignment = widget.ButtonAlignLeading
+	// An item's name can be long: the label on the button is cut short
+	// with an ellipsis (a button's own text would spill over).
+	f.Button = widget.NewButton("", d.tap(f.Open))
+	f.Label = widget.NewLabel(lang.L("staff.queue.allItems"))
+	f.Label.Truncation = fyne.TextTruncateEllipsis
 	f.Clear = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), d.tap(func() { f.Choose(data.ItemSummary{}) }))
 	f.Clear.Hide()
-	f.content = container.NewBorder(nil, nil, nil, f.Clear, f.Button)
+	f.content = container.NewBorder(nil, nil, nil, f.Clear, container.NewStack(f.Button,
+		container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Label)))
 	return f
 }
 
@@ -75,12 +80,13 @@ func (f *ItemFilter) Choose(it data.ItemSummary) {
 func (f *ItemFilter) set(it data.ItemSummary) {
 	f.Chosen = it
 	if it.ID == 0 {
-		f.Button.SetText(lang.L("staff.queue.allItems"))
+		f.Label.SetText(lang.L("staff.queue.allItems"))
 		f.Clear.Hide()
-		return
+	} else {
+		f.Label.SetText(itemChoice(it))
+		f.Clear.Show()
 	}
-	f.Button.SetText(itemChoice(it))
-	f.Clear.Show()
+	f.content.Refresh() // lays the clear button out, or gives its room back
 }
 
 // Open shows the picker, its search box focused.

@@ -24,7 +24,7 @@ func TestQueueItemFilter(t *testing.T) {
 	q := r.d.Queue
 	q.SetGroup(data.QueueOpen)
 	f := q.Item
-	assert.Equal(t, "全部事项", f.Button.Text)
+	assert.Equal(t, "全部事项", f.Label.Text)
 	assert.False(t, f.Clear.Visible())
 
 	// The picker searches: it lists nothing before anything is typed.
@@ -44,7 +44,7 @@ func TestQueueItemFilter(t *testing.T) {
 	assert.Contains(t, f.Status.Text, "找到")
 	f.Results.Select(pick)
 	assert.Nil(t, f.Dialog, "picking closes the picker")
-	assert.Equal(t, "城乡居民基本养老保险参保登记（社会保障与就业）", f.Button.Text)
+	assert.Equal(t, "城乡居民基本养老保险参保登记（社会保障与就业）", f.Label.Text)
 	assert.True(t, f.Clear.Visible())
 	assert.NotZero(t, q.Filter.Item)
 	require.NotEmpty(t, q.Rows)
@@ -61,7 +61,7 @@ func TestQueueItemFilter(t *testing.T) {
 	// The clear button beside the filter turns it off.
 	test.Tap(f.Clear)
 	assert.Zero(t, q.Filter.Item)
-	assert.Equal(t, "全部事项", f.Button.Text)
+	assert.Equal(t, "全部事项", f.Label.Text)
 	assert.False(t, f.Clear.Visible())
 
 	// Nothing found is said plainly; 全部事项 in the picker closes it.

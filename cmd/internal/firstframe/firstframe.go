@@ -13,6 +13,8 @@
 //   - BIANMIN_CPUPROFILE=FILE: write a CPU profile from Start to the first
 //     frame.
 //   - BIANMIN_TRACE=FILE: write an execution trace over the same span.
+//   - BIANMIN_MEMPROFILE=FILE: write a heap profile (what is in use) at
+//     the first frame.
 package firstframe
 
 import (
@@ -20,6 +22,7 @@ import (
 	"image"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
 	"sync"
@@ -35,6 +38,7 @@ const (
 	EnvFirstFrame = "BIANMIN_FIRST_FRAME"
 	EnvCPUProfile = "BIANMIN_CPUPROFILE"
 	EnvTrace      = "BIANMIN_TRACE"
+	EnvMemProfile = "BIANMIN_MEMPROFILE"
 )
 
 // Fallback is how long Watch waits for a first frame before it runs its
@@ -55,6 +59,15 @@ func Start() {
 		if f, err := os.Create(path); err == nil && trace.Start(f) == nil {
 			stops = append(stops, func() { trace.Stop(); f.Close() })
 		}
+	}
+	if path := os.Getenv(EnvMemProfile); path != "" {
+		stops = append(stops, func() {
+			if f, err := os.Create(path); err == nil {
+				runtime.GC() // what is live, not what awaits collection
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		})
 	}
 }
 
