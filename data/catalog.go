@@ -305,9 +305,13 @@ func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, w
 		if f.Options == nil {
 			opts = []byte("[]")
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO item_fields (item_id, ord, key, label, kind, required, options, help)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, i, f.Key, f.Label, string(f.Kind), boolInt(f.Required),
-			string(opts), f.Help); err != nil {
+		rule, err := json.Marshal(f.Rule)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO item_fields (item_id, ord, key, label, kind, required, options, help,
+			rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i, f.Key, f.Label, string(f.Kind), boolInt(f.Required),
+			string(opts), f.Help, string(rule)); err != nil {
 			return err
 		}
 	}

@@ -115,6 +115,7 @@ type IntakeField struct {
 	Required bool      `json:"required"`
 	Options  []string  `json:"options,omitempty"`
 	Help     string    `json:"help,omitempty"`
+	Rule     FieldRule `json:"rule,omitzero"` // a number range or a date at least N months ago
 }
 
 // Item is a service item and its guide (办事指南), every field of §一(一)3
@@ -293,7 +294,7 @@ func (f *IntakeField) Validate() error {
 	default:
 		return Invalid("kind", "登记项类型应为 text、number、date、single、multi 之一。")
 	}
-	return nil
+	return f.Rule.validate(f.Kind)
 }
 
 // ItemSummary is what a list of guides shows.
@@ -432,7 +433,7 @@ func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
 	}
 	rows.Close()
 
-	rows, err = tx.QueryContext(ctx, `SELECT key, label, kind, required, options, help FROM item_fields
+	rows, err = tx.QueryContext(ctx, `SELECT key, label, kind, required, options, help, rule FROM item_fields
 		WHERE item_id = ? ORDER BY ord`, id)
 	if err != nil {
 		return it, err
@@ -441,8 +442,11 @@ func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
 	for rows.Next() {
 		var f IntakeField
 		var req int
-		var opts string
-		if err := rows.Scan(&f.Key, &f.Label, &f.Kind, &req, &opts, &f.Help); err != nil {
+		var opts, rule string
+		if err := rows.Scan(&f.Key, &f.Label, &f.Kind, &req, &opts, &f.Help, &rule); err != nil {
+			return it, err
+		}
+		if err := json.Unmarshal([]byte(rule), &f.Rule); err != nil {
 			return it, err
 		}
 		f.Required = req == 1

@@ -38,7 +38,7 @@ func (r Registration) Clean(it *Item, today time.Time) (Registration, error) {
 	out := r
 	out.Fields = map[string]string{}
 	for _, f := range it.Fields {
-		v, err := ValidateFieldValue(string(f.Kind), f.Options, f.Required, f.Label, r.Fields[f.Key])
+		v, err := f.CleanValue(r.Fields[f.Key], today)
 		if err != nil {
 			return out, asInvalid(err).Prefix("fields." + f.Key)
 		}

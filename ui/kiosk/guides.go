@@ -100,7 +100,11 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	// a portrait one (the registration flow's layout).
 	g.content = container.New(&regPanelLayout{panel: g.Panel},
 		searchRow,
-		container.NewBorder(g.Status, nil, nil, nil, container.NewStack(g.browse, g.results)),
+		container.New(&browseLayout{browse: g.browse, categories: g.categories,
+			tiles: func() []*Tile { return g.CategoryTiles },
+			count: func(i int) string {
+				return lang.L("kiosk.guides.count", map[string]any{"N": g.Categories[i].Count})
+			}}, g.Status, container.NewStack(g.browse, g.results)),
 		g.Panel,
 	)
 	g.loadCategories()
@@ -276,4 +280,72 @@ func (d *debouncer) Stop() {
 		d.cancel()
 		d.cancel = nil
 	}
+}
+
+// browseLayout puts the status line above the categories or the results,
+// as a border would (guides and 自助登记 alike). When the room cannot hold
+// two rows of categories (elder mode on a 1280×800 screen), the status
+// line, a mere hint while browsing, gives way to them, and if that is not
+// enough either, the tiles leave out their count line (几项) to be one
+// line shorter.
+type browseLayout struct {
+	browse     fyne.CanvasObject // the scroll of categories
+	categories *fyne.Container   // laid out by a *gridLayout
+	tiles      func() []*Tile
+	count      func(i int) string // tile i's count line
+}
+
+// twoRows is the height of two rows of category tiles as they are now; 0
+// when there are none on show.
+func (l *browseLayout) twoRows() float32 {
+	grid, ok := l.categories.Layout.(*gridLayout)
+	if !ok || !l.browse.Visible() || len(l.tiles()) < 2 {
+		return 0
+	}
+	cell := grid.cellMin(visible(l.categories.Objects))
+	return 2*cell.Height + grid.gap()
+}
+
+// setCounts shows or leaves out the tiles' count lines.
+func (l *browseLayout) setCounts(on bool) {
+	for i, t := range l.tiles() {
+		sub := ""
+		if on {
+			sub = l.count(i)
+		}
+		if t.Subtitle != sub {
+			t.Subtitle = sub
+			t.Refresh()
+		}
+	}
+}
+
+func (l *browseLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	status, body := objects[0], objects[1]
+	pad := fynetheme.Padding()
+	sh := status.MinSize().Height
+	l.setCounts(true)
+	rows := l.twoRows()
+	if rows > 0 && size.Height < rows {
+		l.setCounts(false) // one line shorter each
+		rows = l.twoRows()
+	}
+	setVisible(status, rows == 0 || size.Height-sh-pad >= rows)
+	top := float32(0)
+	if status.Visible() {
+		status.Move(fyne.NewPos(0, 0))
+		status.Resize(fyne.NewSize(size.Width, sh))
+		top = sh + pad
+	}
+	body.Move(fyne.NewPos(0, top))
+	body.Resize(fyne.NewSize(size.Width, max(0, size.Height-top)))
+}
+
+func (l *browseLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	status, body := objects[0], objects[1]
+	s := body.MinSize()
+	if l.twoRows() == 0 {
+		s.Height += status.MinSize().Height + fynetheme.Padding()
+	}
+	return fyne.NewSize(max(s.Width, status.MinSize().Width), s.Height)
 }

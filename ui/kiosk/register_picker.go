@@ -64,8 +64,13 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p.results.Hide()
 
 	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, p.Search)
-	list := container.NewBorder(container.NewVBox(search, p.Status), nil, nil, nil,
-		container.NewStack(p.browse, p.results))
+	browse := &browseLayout{browse: p.browse, categories: p.categories,
+		tiles: func() []*Tile { return p.CategoryTiles },
+		count: func(i int) string {
+			return lang.L("register.pick.count", map[string]any{"N": p.Categories[i].Count})
+		}}
+	list := container.NewBorder(search, nil, nil, nil,
+		container.New(browse, p.Status, container.NewStack(p.browse, p.results)))
 	body := newRegPanelBox(nav, nil, list, p.Panel).Container
 	p.Hours = newRegisterHours(nav, cfg.Store, body, nil)
 	p.Hours.check()

@@ -525,7 +525,7 @@ func (s *RegisterStep) validate() (string, error) {
 	switch s.Kind {
 	case RegisterField:
 		f := s.Field
-		return data.ValidateFieldValue(string(f.Kind), f.Options, f.Required, f.Label, s.raw())
+		return f.CleanValue(s.raw(), s.flow.nav.Now()) // the administrator's rule too (居住满半年)
 	case RegisterName:
 		return data.PersonName("name", s.Entry.Text)
 	case RegisterPhone:

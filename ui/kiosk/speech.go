@@ -142,4 +142,10 @@ func (k *Kiosk) refreshSpeakButton() {
 	k.speakIcon.Icon, k.speakIcon.Importance = icon, imp
 	k.SpeakButton.Refresh()
 	k.speakIcon.Refresh()
+	if k.footer != nil {
+		// 停止朗读 is wider than 朗读: lay the footer out again, so the
+		// button gets its new width (or the footer a more compact mode)
+		// instead of clipping the words.
+		k.footer.Refresh()
+	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
 
@@ -42,6 +43,12 @@ type ComplaintList struct {
 	Enter *widget.Button
 	// EnterForm is that dialog while open.
 	EnterForm *FormDialog
+	// PrintReceipt prints the receipt of the complaint just taken down (a
+	// resident at the window takes it home, as a request's); shown after
+	// 登记投诉 when there is a printer and a base URL for its QR code.
+	PrintReceipt *widget.Button
+	entered      data.ComplaintReceipt
+	enteredAbout string
 
 	a       *Admin
 	enter   *EnterFields
@@ -60,11 +67,15 @@ func newComplaintList(a *Admin) *ComplaintList {
 	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(c.Reload))
 	c.Status = widget.NewLabel("")
 	c.Notice = noticeLabel()
+	c.PrintReceipt = widget.NewButtonWithIcon(lang.L("admin.complaints.printReceipt"), fynetheme.DocumentPrintIcon(),
+		d.tap(c.onPrintReceipt))
+	c.PrintReceipt.Hide()
 	c.list = container.NewVBox()
 	header := slimCells(container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
 		"code", "about", "channel", "status", "handler", "due")...))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())
-	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice), nil, nil, touch.NewVScroll(c.list))
+	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice, c.PrintReceipt), nil, nil,
+		touch.NewVScroll(c.list))
 	c.Reload()
 	return c
 }
@@ -379,16 +390,55 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 			if i := f.Staff.SelectedIndex(); i >= 0 && nc.About == data.AboutStaff {
 				nc.StaffID = people[i].StaffID
 			}
+			about := f.About.Selected
+			if nc.About == data.AboutWindow && f.Window.Selected != "" {
+				about += " " + f.Window.Selected
+			}
+			if nc.About == data.AboutStaff && f.Staff.Selected != "" {
+				about += " " + f.Staff.Selected
+			}
 			return func() error {
 				rc, err := st.EnterComplaint(ctx, sess, nc)
-				code = rc.Code
+				code, c.entered, c.enteredAbout = rc.Code, rc, about
 				return err
 			}
 		},
 		func() {
 			c.Reload()
 			c.Notice.SetText(lang.L("admin.complaints.entered", map[string]any{"Code": code}))
+			if d.opts.Printer != nil && d.opts.BaseURL != "" {
+				c.PrintReceipt.Show()
+			}
 		})
+}
+
+// onPrintReceipt prints the receipt of the complaint just taken down on
+// the roll, off the UI goroutine.
+func (c *ComplaintList) onPrintReceipt() {
+	d, p := c.a.d, c.a.d.printerFor(paper.Roll80)
+	rc := c.entered
+	if p == nil || rc.Code == "" || d.opts.BaseURL == "" {
+		return
+	}
+	r := paper.ComplaintReceipt{Center: d.center.Name, Code: rc.Code, QueryCode: rc.QueryCode, About: c.enteredAbout,
+		Time: rc.Created, Days: d.center.ComplaintDays, TrackURL: d.opts.BaseURL + "/c/" + rc.Token, Phone: rc.Phone}
+	if due, err := data.ParseDay(rc.DueDay); err == nil {
+		r.Due = due
+	}
+	c.PrintReceipt.Disable()
+	c.Notice.SetText(lang.L("staff.notice.printing"))
+	d.async(func() func() {
+		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ComplaintReceiptPDF(r) })
+		return func() {
+			c.PrintReceipt.Enable()
+			if err != nil {
+				fyne.LogError("staff: print complaint receipt", err)
+				c.Notice.SetText(printMessage(err))
+				return
+			}
+			c.Notice.SetText(lang.L("admin.complaints.receiptPrinted", map[string]any{"Code": rc.Code}))
+		}
+	})
 }
 
 // joinNonEmpty joins the parts that are not blank with sep.

@@ -389,8 +389,15 @@ func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
 		it.Materials = append(it.Materials, mat)
 	}
 	it.Fields = nil
-	for _, f := range e.Fields {
-		it.Fields = append(it.Fields, f.collect())
+	for i, f := range e.Fields {
+		fl, good := f.collect()
+		if !good {
+			if show && ok {
+				e.fail("fields["+strconv.Itoa(i)+"].rule", lang.L("items.err.ruleNumber"))
+			}
+			ok = false
+		}
+		it.Fields = append(it.Fields, fl)
 	}
 	return it, ok
 }

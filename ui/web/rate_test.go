@@ -81,7 +81,9 @@ func TestRateOnThePhonePage(t *testing.T) {
 		assert.False(t, tr.Rated)
 	})
 	t.Run("ErrBadWithoutReason", func(t *testing.T) {
-		resp, body := post(t, client, page, url.Values{"level": {"2"}}, srv.URL)
+		// Origin: null is what a phone's browser sends from this page
+		// (Referrer-Policy: no-referrer).
+		resp, body := post(t, client, page, url.Values{"level": {"2"}}, "null")
 		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 		assert.Contains(t, body, "请简单说说哪里让您不满意")
 		assert.Contains(t, body, `value="2" required checked`, "the choice is kept")

@@ -218,11 +218,13 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request, t *data.Tracking
 }
 
 // sameOrigin reports whether a form came from this server's own page: a
-// browser names the page's origin in Origin; none (an older browser) is
-// let through, the unguessable token being the guard.
+// browser names the page's origin in Origin. None (an older browser) and
+// "null" (what a browser sends for a form POST from a page served with
+// Referrer-Policy: no-referrer, as this one is) are let through, the
+// unguessable token being the guard.
 func sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
-	if o == "" {
+	if o == "" || o == "null" {
 		return true
 	}
 	u, err := url.Parse(o)
