@@ -3,13 +3,15 @@ package data
 // Backup and restore (issue 6 §7).
 //
 // A backup is one self-contained SQLite file (rollback-journal mode, no
-// -wal or -shm beside it) made with SQLite's online backup API while the
-// store stays in use: the copy is consistent as of the moment it finished,
-// and the kiosk keeps registering requests meanwhile (a write between two
-// steps makes SQLite restart the copy, which is correct and, at a service
-// room's pace, rare). The copy is written to a hidden temporary file in the
-// destination's folder and renamed into place only when it is complete and
-// synced, so a cancelled or failed backup leaves no file behind.
+// -wal or -shm beside it) made with VACUUM INTO while the store stays in
+// use (issue 10): one read transaction, so the copy is consistent as of
+// the moment it began and finishes however steadily the kiosk registers
+// requests meanwhile (the online backup API, used before, starts over after
+// every write). The copy is written to a hidden temporary file in the
+// destination's folder, synced, checked (PRAGMA quick_check) and renamed
+// into place only when it passed, so a cancelled, failed or bad backup
+// leaves no file behind, and the daily backups older than it are pruned
+// only after a good one.
 //
 // A restore must not pull the file out from under an open *sql.DB, so it is
 // a function on a closed store: the caller (staff mode, after the
@@ -75,6 +77,10 @@ type backuper interface {
 	NewRestore(srcURI string) (*sqlite.Backup, error)
 }
 
+// afterCopyForTest, when set by a test, sees (and may damage) a backup
+// copy before it is checked.
+var afterCopyForTest func(tmp string)
+
 // Progress is told how far a long job has come: done of total units (pages
 // for a backup). It runs on the caller's goroutine; a screen hands it to
 // fyne.Do. It may be nil.
@@ -111,21 +117,25 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	if err != nil {
 		return mapErr("backup", err)
 	}
-	err = conn.Raw(func(dc any) error {
-		b, ok := dc.(backuper)
-		if !ok {
-			// Not the driver we know: VACUUM INTO makes an equally
-			// consistent copy, in one step.
-			return vacuumInto(ctx, conn, tmp, progress)
-		}
-		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewBackup(fileURI(tmp, "")) }, progress)
-	})
+	err = vacuumInto(ctx, conn, tmp, progress)
 	conn.Close()
 	if err != nil {
 		return backupErr("backup", err)
 	}
 	if err := sealCopy(ctx, tmp); err != nil {
 		return backupErr("backup", err)
+	}
+	if afterCopyForTest != nil {
+		afterCopyForTest(tmp)
+	}
+	// The copy is read back before it takes the place of anything: a copy
+	// that fails the check is not kept, and (BackupDaily) no older backup
+	// is pruned for it.
+	if _, err := checkFile(ctx, tmp, "quick_check"); err != nil {
+		if ctx.Err() != nil {
+			return backupErr("backup", ctx.Err())
+		}
+		return Invalid("dest", "新备份没有通过完整性检查，没有保存，以前的备份都还在。请检查磁盘空间和磁盘是否正常，然后再备份一次。")
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("data: backup: %w", err)
@@ -554,7 +564,10 @@ func copyPages(ctx context.Context, start func() (*sqlite.Backup, error), progre
 	}
 }
 
-// vacuumInto is the fallback copy when the driver has no backup API.
+// vacuumInto copies the data file into tmp with VACUUM INTO: one read
+// transaction, so the copy is consistent as of its start and finishes
+// however steadily the kiosk writes meanwhile (the online backup API starts
+// over after every write from another connection).
 func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress func(done, total int)) error {
 	if progress != nil {
 		progress(0, 1)

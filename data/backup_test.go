@@ -401,3 +401,79 @@ func TestBackupWhileRegistering(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM request_events`).Scan(&events))
 	assert.Equal(t, info.Requests, events, "every request in the copy has its first event: no torn transaction")
 }
+
+// A daily backup that fails its check is not kept, and the older good
+// backups are not pruned for it (issue 10).
+func TestBackupDailyBadCopyPrunesNothing(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 18, 0, 0, 0, China)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), WithClock(func() time.Time { return now }))
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.AddSynthItems(ctx, 50, 1)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for range 3 {
+		_, err := s.BackupDaily(ctx, dir, 3)
+		require.NoError(t, err)
+		now = now.AddDate(0, 0, 1)
+	}
+	before, err := DailyBackups(dir)
+	require.NoError(t, err)
+	require.Len(t, before, 3)
+
+	// Today's copy is damaged on its way to the disk: every page after the
+	// first gets a broken header.
+	afterCopyForTest = func(tmp string) {
+		b, err := os.ReadFile(tmp)
+		require.NoError(t, err)
+		for at := 4096; at+8 <= len(b); at += 4096 {
+			copy(b[at:], []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+		}
+		require.NoError(t, os.WriteFile(tmp, b, 0o600))
+	}
+	defer func() { afterCopyForTest = nil }()
+	_, err = s.BackupDaily(ctx, dir, 3)
+	var ie *InvalidError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, ie.Msg, "没有通过完整性检查")
+	after, err := DailyBackups(dir)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the three good backups kept, no bad one added")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 3, "no temporary file left")
+}
+
+// A backup finishes while requests are registered all the time it runs
+// (VACUUM INTO reads one snapshot; the backup API started over on every
+// write).
+func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
+	ctx := context.Background()
+	s := busyStore(t)
+	bulky(t, s)
+	reg := goodRegistration(t, s)
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				done <- nil
+				return
+			default:
+			}
+			if _, err := s.Register(ctx, reg); err != nil {
+				done <- err
+				return
+			}
+		}
+	}()
+	dest := filepath.Join(t.TempDir(), "b.db")
+	err := s.Backup(ctx, dest, nil)
+	close(stop)
+	require.NoError(t, err)
+	require.NoError(t, <-done)
+	_, err = CheckBackup(ctx, dest)
+	require.NoError(t, err)
+}

@@ -13,12 +13,12 @@ import (
 // A bulk write runs on one connection of the pool set up for it: a page
 // cache of bulkCacheKiB instead of SQLite's 2 MB, so that the indexes of a
 // table of 100,000 rows being filled in random key order stay in memory for
-// the whole transaction instead of spilling and being read back; its
-// statement journals in memory (temp_store): a statement that fires
-// triggers or may fail a constraint keeps the original of every page it
-// changes until it ends, written to a temporary file by default, which was
-// a third of the time of synth requests; and its statements prepared once
-// and reused for every row (stmtCache). The cache
+// the whole transaction instead of spilling and being read back; for synth
+// requests its statement journals in memory (temp_store): a statement that
+// fires triggers or may fail a constraint keeps the original of every page
+// it changes until it ends, written to a temporary file by default, which
+// was a third of the time of synth requests; and its statements prepared
+// once and reused for every row (stmtCache). The cache
 // goes back to its former size afterwards, and the planner's statistics
 // are brought up to date (optimize), as the tables have grown.
 
@@ -27,13 +27,23 @@ import (
 const bulkCacheKiB = 64 << 10
 
 // analysisLimit bounds the rows ANALYZE reads per index when optimize
-// decides a table needs it (SQLite recommends a few hundred): statistics
-// good enough for the planner, in milliseconds on any size of file.
-const analysisLimit = 400
+// decides a table needs it (SQLite's own choice for optimize): on 100,000
+// requests 40 ms against 430 ms unbounded, with the same plans. At 400, the
+// figure SQLite's documentation suggests, the statistics misled the
+// planner into the wrong index for a queue filter that matches nothing
+// (3.8 ms instead of 1 ms; BenchmarkQueuePage/OpenNoMatch).
+const analysisLimit = 2000
 
-// bulk runs fn on one connection with a large page cache, restores the
-// cache and, when fn succeeded, refreshes the planner's statistics.
-func (s *Store) bulk(ctx context.Context, op string, fn func(conn *sql.Conn) error) error {
+// bulk runs fn on one connection with a large page cache (and, with
+// memJournal, statement journals in memory), restores both and, when fn
+// succeeded, refreshes the planner's statistics.
+//
+// memJournal suits many small statements (synth requests: a few pages
+// each). A write with statements that change thousands of pages (the
+// catalog import's final indexing, see flushSearch) keeps them in a file:
+// in memory its peak grew with the catalog (290 MB for 100,000 items,
+// against 170 MB with the file).
+func (s *Store) bulk(ctx context.Context, op string, memJournal bool, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return mapErr(op, err)
@@ -46,7 +56,11 @@ func (s *Store) bulk(ctx context.Context, op string, fn func(conn *sql.Conn) err
 	if err := conn.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&oldTemp); err != nil {
 		return mapErr(op, err)
 	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d; PRAGMA temp_store = MEMORY`, bulkCacheKiB)); err != nil {
+	temp := oldTemp
+	if memJournal {
+		temp = 2 // MEMORY
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d; PRAGMA temp_store = %d`, bulkCacheKiB, temp)); err != nil {
 		return mapErr(op, err)
 	}
 	defer func() {

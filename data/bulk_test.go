@@ -16,14 +16,17 @@ func TestBulkWriteAnalysesAndRestoresCache(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)
 	s.db.SetMaxOpenConns(1) // the bulk connection is the one asked after
-	var before int
+	var before, tempBefore int
 	require.NoError(t, s.db.QueryRow(`PRAGMA cache_size`).Scan(&before))
+	require.NoError(t, s.db.QueryRow(`PRAGMA temp_store`).Scan(&tempBefore))
 	n, err := s.AddSynthRequests(ctx, 500, 1)
 	require.NoError(t, err)
 	require.Equal(t, 500, n)
-	var after int
+	var after, tempAfter int
 	require.NoError(t, s.db.QueryRow(`PRAGMA cache_size`).Scan(&after))
+	require.NoError(t, s.db.QueryRow(`PRAGMA temp_store`).Scan(&tempAfter))
 	assert.Equal(t, before, after)
+	assert.Equal(t, tempBefore, tempAfter)
 	assert.NotZero(t, countWhere(t, s, `sqlite_stat1 WHERE tbl = 'requests'`), "requests analysed")
 }
 

@@ -41,7 +41,7 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 	}
 	var sum ImportSummary
 	defer s.guides.Clear() // guides may have new versions
-	err = s.bulk(ctx, "import catalog", func(conn *sql.Conn) error {
+	err = s.bulk(ctx, "import catalog", false, func(conn *sql.Conn) error {
 		return runTx(ctx, conn, "import catalog", func(t *sql.Tx) error {
 			tx := newStmtCache(t)
 			defer tx.Close()

@@ -24,29 +24,15 @@ const (
 	purgeCommentsDue = `disclosure_comments INDEXED BY disclosure_comments_purge_due WHERE contact != '' AND at < ?`
 )
 
-// PurgeExpired erases the personal information of requests and complaints
-// closed more than RetentionYears ago (and contacts left with 预公开
-// comments that long ago), in one transaction, and returns how
-// many records it erased. The kiosk runs it at start-up.
-//
-// It is cheap when nothing is due, which is most days: one read of three
-// index ends (migration 009), without a transaction and without the write
-// lock, so it may run while the kiosk registers requests. Only when
-// something is due does it open the write transaction, where it looks again.
-func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
-	cutoff := formatTime(s.now().AddDate(-RetentionYears, 0, 0))
-	var due bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 `+purgeRequestsDue+`)
-		OR EXISTS (SELECT 1 FROM `+purgeComplaintsDue+`) OR EXISTS (SELECT 1 FROM `+purgeCommentsDue+`)`,
-		cutoff, cutoff, cutoff).Scan(&due); err != nil {
-		return 0, mapErr("purge", err)
-	}
-	if !due {
-		return 0, nil
-	}
+// purgeBatch is how many requests one transaction of PurgeExpired erases.
+var purgeBatch = 500
+
+// purgeRequests erases the personal information of up to purgeBatch
+// requests due, in one transaction, and returns how many.
+func (s *Store) purgeRequests(ctx context.Context, cutoff string) (int, error) {
 	n := 0
 	err := s.tx(ctx, "purge", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, applicant_name `+purgeRequestsDue, cutoff)
+		rows, err := tx.QueryContext(ctx, `SELECT id, applicant_name `+purgeRequestsDue+` LIMIT ?`, cutoff, purgeBatch)
 		if err != nil {
 			return err
 		}
@@ -79,6 +65,52 @@ func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
 				return err
 			}
 		}
+		n = len(vs)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// PurgeExpired erases the personal information of requests and complaints
+// closed more than RetentionYears ago (and contacts left with 预公开
+// comments that long ago) and returns how many records it erased. The
+// kiosk runs it at start-up. Requests are erased purgeBatch per
+// transaction; a failure leaves those already erased erased.
+//
+// It is cheap when nothing is due, which is most days: one read of three
+// index ends (migration 009), without a transaction and without the write
+// lock, so it may run while the kiosk registers requests. Only when
+// something is due does it open write transactions, where it looks again,
+// each short.
+func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
+	cutoff := formatTime(s.now().AddDate(-RetentionYears, 0, 0))
+	var due bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 `+purgeRequestsDue+`)
+		OR EXISTS (SELECT 1 FROM `+purgeComplaintsDue+`) OR EXISTS (SELECT 1 FROM `+purgeCommentsDue+`)`,
+		cutoff, cutoff, cutoff).Scan(&due); err != nil {
+		return 0, mapErr("purge", err)
+	}
+	if !due {
+		return 0, nil
+	}
+	n := 0
+	// Requests in batches, each its own short transaction, so that a
+	// purge with much to do (the first after years) never holds the write
+	// lock long enough to make a registration wait.
+	for {
+		done, err := s.purgeRequests(ctx, cutoff)
+		n += done
+		if err != nil {
+			return n, err
+		}
+		if done < purgeBatch {
+			break
+		}
+	}
+	err := s.tx(ctx, "purge", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE complaints SET contact_name = '', contact_phone = '' WHERE id IN (SELECT id FROM `+purgeComplaintsDue+`)`, cutoff)
 		if err != nil {
 			return err
@@ -94,7 +126,7 @@ func (s *Store) PurgeExpired(ctx context.Context) (int, error) {
 			return err
 		}
 		d, err := res.RowsAffected()
-		n = len(vs) + int(c) + int(d)
+		n += int(c) + int(d)
 		return err
 	})
 	return n, err

@@ -140,3 +140,23 @@ func countWhere(t testing.TB, s *Store, from string) int {
 	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM `+from).Scan(&n))
 	return n
 }
+
+// Much to purge is done a batch per transaction, every due request in the end.
+func TestPurgeExpiredInBatches(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	defer func(n int) { purgeBatch = n }(purgeBatch)
+	purgeBatch = 2
+	long := formatTime(fixedNow.AddDate(-RetentionYears, 0, -1))
+	for range 5 {
+		rc, err := s.Register(ctx, goodRegistration(t, s))
+		require.NoError(t, err)
+		_, err = s.db.Exec(`UPDATE requests SET status = 'refused', finished_at = ? WHERE id = ?`, long, rc.RequestID)
+		require.NoError(t, err)
+	}
+	n, err := s.PurgeExpired(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 5, n)
+	assert.Equal(t, 5, countWhere(t, s, `requests WHERE applicant_id = '' AND applicant_name = '张*三'`))
+	assert.Zero(t, countWhere(t, s, `requests WHERE purge_after = ''`))
+}

@@ -398,12 +398,17 @@ func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, err
 	for start := 0; start < len(items); start += synthBatch {
 		batch := items[start:min(start+synthBatch, len(items))]
 		err := s.tx(ctx, "synth items", func(tx *sql.Tx) error {
+			// Indexed for search once per batch (migration 011).
+			imp := newCatalogImporter(ctx, tx, s.stamp())
+			if err := imp.deferSearch(); err != nil {
+				return err
+			}
 			for i := range batch {
 				if err := putItem(ctx, tx, &batch[i], ord+start+i, s.stamp(), window); err != nil {
 					return err
 				}
 			}
-			return nil
+			return imp.flushSearch()
 		})
 		if err != nil {
 			return done, err

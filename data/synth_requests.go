@@ -70,7 +70,7 @@ func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, 
 	r := rand.New(rand.NewPCG(seed, 0x6d696e))
 	now := s.now()
 	total := 0
-	err = s.bulk(ctx, "synth requests", func(conn *sql.Conn) error {
+	err = s.bulk(ctx, "synth requests", true, func(conn *sql.Conn) error {
 		for total < n {
 			batch := min(synthRequestBatchSize, n-total)
 			if err := runTx(ctx, conn, "synth requests", func(t *sql.Tx) error {
