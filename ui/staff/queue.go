@@ -63,7 +63,7 @@ func newQueue(d *Desk) *Queue {
 	q.Filter = data.QueueFilter{Group: data.QueueNew, Page: 1, PageSize: data.DefaultQueuePageSize}
 	var tabs []fyne.CanvasObject
 	for _, g := range QueueTabs {
-		b := widget.NewButton(tabLabel(g, -1), d.tap(func() { q.SetGroup(g) }))
+		b := widget.NewButton(TabLabel(g, -1), d.tap(func() { q.SetGroup(g) }))
 		q.Tabs[g] = b
 		tabs = append(tabs, b)
 	}
@@ -102,8 +102,12 @@ func newQueue(d *Desk) *Queue {
 	// Loading, nothing to show or an error: said where the rows would be.
 	q.statusBox = container.NewVBox(q.Status, container.NewHBox(q.ClearFilters))
 	q.scroll = touch.NewVScroll(container.NewVBox(q.statusBox, q.list))
+	// With 999+ on every tab (a hall's data file) the tabs need about
+	// 1,300 dp at Fyne's padding: slimmer tabs fit 1280, and a scroll
+	// keeps a narrower window from being pushed wider than its screen.
+	tabRow := touch.NewHScroll(tight(container.NewGridWithColumns(len(tabs), tabs...), 4))
 	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
-		container.NewGridWithColumns(len(tabs), tabs...), filters)), nil, nil, nil, q.scroll)
+		tabRow, filters)), nil, nil, nil, q.scroll)
 	q.loadFilters()
 	q.Reload()
 	return q
@@ -137,8 +141,8 @@ type calendarCoverer interface {
 	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
 }
 
-// tabLabel is a tab's name with its count (n < 0: not known yet).
-func tabLabel(g data.QueueGroup, n int) string {
+// TabLabel is a tab's name with its count (n < 0: not known yet).
+func TabLabel(g data.QueueGroup, n int) string {
 	name := lang.L("staff.tab." + string(g))
 	switch {
 	case n < 0:
@@ -317,7 +321,7 @@ func (q *Queue) Reload() {
 			if cerr == nil {
 				q.Counts = counts
 				for g, b := range q.Tabs {
-					b.SetText(tabLabel(g, counts[g]))
+					b.SetText(TabLabel(g, counts[g]))
 				}
 			}
 			q.show(rows, err)
