@@ -178,30 +178,7 @@ func (q *Queue) loadFilters() {
 // SelectItem filters the queue by the item named name ("" for all items),
 // found with the item search as the picker finds it; nothing changes when
 // no item has that name.
-func (q *Queue) SelectItem(name string) {
-	if name == "" {
-		q.Item.Choose(data.ItemSummary{})
-		return
-	}
-	st, ok := q.d.store.(itemSearcher)
-	if !ok {
-		return
-	}
-	d := q.d
-	d.async(func() func() {
-		found, err := st.SearchItems(d.opts.Context, name)
-		if err != nil {
-			fyne.LogError("staff: item search", err)
-			return nil
-		}
-		for _, it := range found {
-			if it.Name == name {
-				return func() { q.Item.Choose(it) }
-			}
-		}
-		return nil
-	})
-}
+func (q *Queue) SelectItem(name string) { q.Item.ChooseName(name) }
 
 // SetGroup switches tab, back to page 1.
 func (q *Queue) SetGroup(g data.QueueGroup) {
