@@ -79,7 +79,9 @@ func (r *RegisterReview) Actions() fyne.CanvasObject { return r.actions }
 func (r *RegisterReview) refresh() {
 	f := r.flow
 	r.Rows = nil
-	r.list.RemoveAll()
+	// The cards are collected and set at once: adding them one by one
+	// would lay the list (and re-wrap every answer) out after each.
+	var cards []fyne.CanvasObject
 	add := func(label, value string, s *RegisterStep) {
 		row := &RegisterReviewRow{Label: label, Value: widget.NewLabel(value), Step: s}
 		row.Value.Wrapping = fyne.TextWrapWord
@@ -91,7 +93,7 @@ func (r *RegisterReview) refresh() {
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}
 		r.Rows = append(r.Rows, row)
-		r.list.Add(regCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
+		cards = append(cards, regCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
 	}
 	add(lang.L("register.review.item"), f.Item.Name, nil)
 	for _, s := range f.Steps {
@@ -126,6 +128,7 @@ func (r *RegisterReview) refresh() {
 			add(lang.L("register.review.help"), regHelpText(f.help), s)
 		}
 	}
+	r.list.Objects = cards
 	r.list.Refresh()
 }
 
