@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -106,7 +107,7 @@ type Kiosk struct {
 	// title bar above every other screen.
 	BackButton *widget.Button
 	HomeButton *widget.Button
-	TitleLabel *widget.Label
+	TitleLabel *fitlabel.Label
 
 	// SpeakButton is the footer's 朗读 / 停止朗读 button, shown for a screen
 	// that can be read aloud when Options.Speaker is available.
@@ -382,10 +383,9 @@ func (k *Kiosk) onStaffHold() {
 }
 
 func (k *Kiosk) buildBars() {
-	k.TitleLabel = widget.NewLabel("")
+	k.TitleLabel = fitlabel.New("")
 	k.TitleLabel.SizeName = fynetheme.SizeNameSubHeadingText
-	k.TitleLabel.Truncation = fyne.TextTruncateEllipsis
-	k.titleBar = container.NewVBox(compact(container.NewPadded(k.TitleLabel)), widget.NewSeparator())
+	k.titleBar = container.NewVBox(container.NewPadded(bmtheme.Inset(k.TitleLabel, compactInset)), widget.NewSeparator())
 
 	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), fynetheme.NavigateBackIcon(), k.onBack)
 	k.HomeButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.home"), fynetheme.HomeIcon(), k.onHome)

@@ -10,6 +10,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -69,8 +70,7 @@ func (t *Tile) MouseOut() { t.hovered = false; t.Refresh() }
 // CreateRenderer is part of fyne.Widget.
 func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	r := &tileRenderer{t: t, bg: canvas.NewRectangle(color.Transparent)}
-	r.title = widget.NewLabel("")
-	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.title = fitlabel.New("")
 	r.sub = widget.NewLabel("")
 	r.sub.Wrapping = fyne.TextWrapWord
 	r.sub.Importance = widget.MediumImportance
@@ -85,7 +85,7 @@ type tileRenderer struct {
 	t       *Tile
 	bg      *canvas.Rectangle
 	icon    *canvas.Image
-	title   *widget.Label
+	title   *fitlabel.Label
 	sub     *widget.Label
 	chevron *widget.Icon
 }
