@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -425,14 +426,17 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 
 	no := widget.NewLabel(r.ReceiptNo)
 	no.TextStyle = fyne.TextStyle{Bold: true}
-	item := widget.NewLabel(r.Item)
+	// The item and the people are cut with … by fitlabel (Fyne's own
+	// ellipsis re-shapes the whole text at every refresh and resize), inset
+	// as compactRow insets a label.
+	item := fitlabel.New(r.Item)
 	item.TextStyle = fyne.TextStyle{Bold: true}
-	item.Truncation = fyne.TextTruncateEllipsis
-	people := widget.NewLabel(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
+	people := fitlabel.New(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
 		"Owner": owner, "Status": status, "Mode": r.Mode.Label()}))
-	people.Truncation = fyne.TextTruncateEllipsis
-	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...), item)
-	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due), people)
+	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...),
+		bmtheme.Inset(item, compactRowInset))
+	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due),
+		bmtheme.Inset(people, compactRowInset))
 	v.bg = canvas.NewRectangle(color.Transparent)
 	v.bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, variant)
 	v.bg.StrokeWidth = 1
@@ -603,6 +607,12 @@ func compactControls(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10
 // compactRow shows a queue row's two lines with little padding: about
 // 64 dp for the whole row.
 func compactRow(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 3) }
+
+// compactRowInset is how much of a label's inner padding compactRow takes
+// back.
+func compactRowInset() float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(fynetheme.SizeNameInnerPadding) - 3
+}
 
 // shortDay is a YYYY-MM-DD day as MM-DD.
 func shortDay(day string) string {
