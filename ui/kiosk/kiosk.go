@@ -387,7 +387,7 @@ func (k *Kiosk) buildBars() {
 	k.TitleLabel.SizeName = fynetheme.SizeNameSubHeadingText
 	k.titleBar = container.NewVBox(container.NewPadded(bmtheme.Inset(k.TitleLabel, compactInset)), widget.NewSeparator())
 
-	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), fynetheme.NavigateBackIcon(), k.onBack)
+	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), newPlainIcon(fynetheme.NavigateBackIcon()), k.onBack)
 	k.HomeButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.home"), fynetheme.HomeIcon(), k.onHome)
 	k.HomeButton.Importance = widget.HighImportance
 	k.back, k.home = bigButton(k.BackButton), bigButton(k.HomeButton)
@@ -437,8 +437,28 @@ func (k *Kiosk) onScreen(s Screen) {
 		}
 	}
 	_, k.footerLayout.speak = k.speakable(s)
-	k.footer.Refresh()
+	relayout(k.footer)
 	k.syncBars()
+}
+
+// relayout lays c and the containers in it out again, as c.Refresh would,
+// without refreshing each widget in them: the footer's buttons have not
+// changed, and a button's refresh decodes its icon's SVG again (twice),
+// at every change of screen.
+func relayout(c *fyne.Container) {
+	var walk func(c *fyne.Container)
+	walk = func(c *fyne.Container) {
+		if c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+		for _, o := range c.Objects {
+			if cc, ok := o.(*fyne.Container); ok && cc.Visible() {
+				walk(cc)
+			}
+		}
+	}
+	walk(c)
+	canvas.Refresh(c)
 }
 
 // contentWidth is the width the window gives its content (the canvas less

@@ -76,6 +76,9 @@ func (r *RegisterReview) Content() fyne.CanvasObject {
 // Actions puts 提交登记 in the footer.
 func (r *RegisterReview) Actions() fyne.CanvasObject { return r.actions }
 
+// reviewEditIcon is the 修改 buttons' icon, coloured once (plainIcon).
+var reviewEditIcon = newPlainIcon(fynetheme.DocumentCreateIcon())
+
 func (r *RegisterReview) refresh() {
 	f := r.flow
 	r.Rows = nil
@@ -88,7 +91,7 @@ func (r *RegisterReview) refresh() {
 		row.Value.SizeName = fynetheme.SizeNameSubHeadingText
 		var edit fyne.CanvasObject
 		if s != nil {
-			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), fynetheme.DocumentCreateIcon(),
+			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), reviewEditIcon,
 				func() { r.onEdit(s) })
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}
