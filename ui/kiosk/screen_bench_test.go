@@ -84,11 +84,8 @@ func BenchmarkScreenOpen(b *testing.B) {
 		{"home", func() Screen { return NewHome(nav, k) }},
 		{"guide-list", func() Screen { return NewCategory(nav, store, k.guideOptions(), big.Name) }},
 		{"guide-detail", func() Screen { return NewDetail(nav, store, k.guideOptions(), item.ID) }},
-		{"review", func() Screen {
-			r := newRegisterReview(flow, len(flow.Steps)+1)
-			r.refresh()
-			return r
-		}},
+		// Its rows are built when it is pushed (Content), as in the flow.
+		{"review", func() Screen { return newRegisterReview(flow, len(flow.Steps)+1) }},
 		{"receipt", func() Screen { return NewRegisterReceipt(nav, cfg, rc) }},
 		{"track-result", func() Screen { return NewTrackResult(nav, tr, tracking) }},
 	}
