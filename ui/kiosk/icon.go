@@ -21,7 +21,8 @@ import (
 // name carries the colour so that Fyne's cache of drawn icons does not
 // serve the old one.
 type plainIcon struct {
-	src fyne.Resource
+	src   fyne.Resource
+	color fyne.ThemeColorName
 
 	mu      sync.Mutex
 	col     color.Color
@@ -32,20 +33,28 @@ type plainIcon struct {
 // chevronIcon is the › at the end of a list row or tile.
 var chevronIcon = newPlainIcon(theme.NavigateNextIcon())
 
-func newPlainIcon(src fyne.Resource) fyne.Resource { return &plainIcon{src: src} }
+func newPlainIcon(src fyne.Resource) fyne.Resource {
+	return &plainIcon{src: src, color: theme.ColorNameForeground}
+}
+
+// newColoredIcon is src in the theme's colour c, coloured once per colour
+// as newPlainIcon's.
+func newColoredIcon(src fyne.Resource, c fyne.ThemeColorName) fyne.Resource {
+	return &plainIcon{src: src, color: c}
+}
 
 func (p *plainIcon) update() {
 	th := fyne.CurrentApp().Settings().Theme()
-	c := th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	c := th.Color(p.color, fyne.CurrentApp().Settings().ThemeVariant())
 	if p.content != nil && p.col == c {
 		return
 	}
 	// The themed resource coloured as Fyne would colour it.
-	content := theme.NewColoredResource(p.src, theme.ColorNameForeground).Content()
+	content := theme.NewColoredResource(p.src, p.color).Content()
 	r, g, b, a := c.RGBA()
-	base := strings.TrimSuffix(p.src.Name(), ".svg")
+	base := strings.TrimSuffix(strings.TrimPrefix(p.src.Name(), "foreground_"), ".svg")
 	p.col, p.content = c, content
-	p.name = fmt.Sprintf("%s-%02x%02x%02x%02x.svg", base, r>>8, g>>8, b>>8, a>>8)
+	p.name = fmt.Sprintf("%s_%s-%02x%02x%02x%02x.svg", p.color, base, r>>8, g>>8, b>>8, a>>8)
 }
 
 // Name is part of fyne.Resource.

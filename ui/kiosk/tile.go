@@ -88,6 +88,8 @@ type tileRenderer struct {
 	title   *fitlabel.Label
 	sub     *widget.Label
 	chevron *widget.Icon
+
+	iconOf, iconRes fyne.Resource // the tile's icon, and it coloured
 }
 
 func (r *tileRenderer) Objects() []fyne.CanvasObject {
@@ -116,7 +118,11 @@ func (r *tileRenderer) Refresh() {
 	r.bg.Refresh()
 
 	if t.Icon != nil {
-		r.icon.Resource = fynetheme.NewPrimaryThemedResource(t.Icon)
+		if r.iconOf != t.Icon {
+			// In the primary colour, coloured once (plainIcon).
+			r.iconOf, r.iconRes = t.Icon, newColoredIcon(t.Icon, fynetheme.ColorNamePrimary)
+		}
+		r.icon.Resource = r.iconRes
 		r.icon.Show()
 	} else {
 		r.icon.Hide()
