@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -39,8 +40,8 @@ type Home struct {
 	Tiles map[Feature]*Tile
 	// Address and HelpLine are the footer's two lines: where the room is,
 	// and the phone and where to ask for help.
-	Address     *widget.Label
-	HelpLine    *widget.Label
+	Address     *fitlabel.Label
+	HelpLine    *fitlabel.Label
 	ElderButton *widget.Button
 
 	// Closed is the notice shown outside office hours: ClosedTitle
@@ -96,14 +97,12 @@ func NewHome(nav *Nav, elder ElderSwitch) *Home {
 		grid.Add(t)
 	}
 	h.buildClosed()
-	h.Address = widget.NewLabel("")
-	h.Address.Truncation = fyne.TextTruncateEllipsis
+	h.Address = fitlabel.New("")
 	h.Address.Hide()
-	h.HelpLine = widget.NewLabel(lang.L("kiosk.footer.help"))
-	h.HelpLine.Truncation = fyne.TextTruncateEllipsis
+	h.HelpLine = fitlabel.New(lang.L("kiosk.footer.help"))
 	h.ElderButton = widget.NewButtonWithIcon("", fynetheme.ZoomInIcon(), h.onElder)
 	h.actions = container.NewBorder(nil, nil, nil, bigButton(h.ElderButton),
-		container.NewVBox(layout.NewSpacer(), compact(container.NewVBox(h.Address, h.HelpLine)), layout.NewSpacer()))
+		container.NewVBox(layout.NewSpacer(), container.NewVBox(bmtheme.Inset(h.Address, compactInset), bmtheme.Inset(h.HelpLine, compactInset)), layout.NewSpacer()))
 	h.content = container.New(&homeLayout{h: h}, grid, h.Closed)
 	h.refreshElder()
 	return h

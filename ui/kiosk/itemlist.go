@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
+	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
 
@@ -59,17 +61,18 @@ func (l *ItemList) onSelected(id widget.ListItemID) {
 
 // itemRow is one row: the item's name large, and below it the handling mode,
 // the time limit and the summary.
+//
+// Both lines are cut short with … (fitlabel: a row recycled for another
+// item would have Fyne shape its whole text again at each refresh).
 type itemRow struct {
 	widget.BaseWidget
-	name *widget.Label
-	info *widget.Label
+	name *fitlabel.Label
+	info *fitlabel.Label
 }
 
 func newItemRow() *itemRow {
-	r := &itemRow{name: widget.NewLabel(""), info: widget.NewLabel("")}
+	r := &itemRow{name: fitlabel.New(""), info: fitlabel.New("")}
 	r.name.SizeName = fynetheme.SizeNameSubHeadingText
-	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.info.Truncation = fyne.TextTruncateEllipsis
 	r.info.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
@@ -85,7 +88,7 @@ func (r *itemRow) set(it data.ItemSummary) {
 }
 
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
-	chev := widget.NewIcon(fynetheme.NavigateNextIcon())
-	return widget.NewSimpleRenderer(compact(container.NewPadded(container.NewBorder(nil, nil, nil, chev,
-		container.NewVBox(r.name, r.info)))))
+	chev := widget.NewIcon(chevronIcon)
+	return widget.NewSimpleRenderer(container.NewPadded(container.NewBorder(nil, nil, nil, chev,
+		container.NewVBox(bmtheme.Inset(r.name, compactInset), bmtheme.Inset(r.info, compactInset)))))
 }

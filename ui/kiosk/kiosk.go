@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -106,7 +107,7 @@ type Kiosk struct {
 	// title bar above every other screen.
 	BackButton *widget.Button
 	HomeButton *widget.Button
-	TitleLabel *widget.Label
+	TitleLabel *fitlabel.Label
 
 	// SpeakButton is the footer's 朗读 / 停止朗读 button, shown for a screen
 	// that can be read aloud when Options.Speaker is available.
@@ -382,12 +383,11 @@ func (k *Kiosk) onStaffHold() {
 }
 
 func (k *Kiosk) buildBars() {
-	k.TitleLabel = widget.NewLabel("")
+	k.TitleLabel = fitlabel.New("")
 	k.TitleLabel.SizeName = fynetheme.SizeNameSubHeadingText
-	k.TitleLabel.Truncation = fyne.TextTruncateEllipsis
-	k.titleBar = container.NewVBox(compact(container.NewPadded(k.TitleLabel)), widget.NewSeparator())
+	k.titleBar = container.NewVBox(container.NewPadded(bmtheme.Inset(k.TitleLabel, compactInset)), widget.NewSeparator())
 
-	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), fynetheme.NavigateBackIcon(), k.onBack)
+	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), newPlainIcon(fynetheme.NavigateBackIcon()), k.onBack)
 	k.HomeButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.home"), fynetheme.HomeIcon(), k.onHome)
 	k.HomeButton.Importance = widget.HighImportance
 	k.back, k.home = bigButton(k.BackButton), bigButton(k.HomeButton)
@@ -437,8 +437,28 @@ func (k *Kiosk) onScreen(s Screen) {
 		}
 	}
 	_, k.footerLayout.speak = k.speakable(s)
-	k.footer.Refresh()
+	relayout(k.footer)
 	k.syncBars()
+}
+
+// relayout lays c and the containers in it out again, as c.Refresh would,
+// without refreshing each widget in them: the footer's buttons have not
+// changed, and a button's refresh decodes its icon's SVG again (twice),
+// at every change of screen.
+func relayout(c *fyne.Container) {
+	var walk func(c *fyne.Container)
+	walk = func(c *fyne.Container) {
+		if c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+		for _, o := range c.Objects {
+			if cc, ok := o.(*fyne.Container); ok && cc.Visible() {
+				walk(cc)
+			}
+		}
+	}
+	walk(c)
+	canvas.Refresh(c)
 }
 
 // contentWidth is the width the window gives its content (the canvas less

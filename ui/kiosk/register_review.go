@@ -76,22 +76,27 @@ func (r *RegisterReview) Content() fyne.CanvasObject {
 // Actions puts 提交登记 in the footer.
 func (r *RegisterReview) Actions() fyne.CanvasObject { return r.actions }
 
+// reviewEditIcon is the 修改 buttons' icon, coloured once (plainIcon).
+var reviewEditIcon = newPlainIcon(fynetheme.DocumentCreateIcon())
+
 func (r *RegisterReview) refresh() {
 	f := r.flow
 	r.Rows = nil
-	r.list.RemoveAll()
+	// The cards are collected and set at once: adding them one by one
+	// would lay the list (and re-wrap every answer) out after each.
+	var cards []fyne.CanvasObject
 	add := func(label, value string, s *RegisterStep) {
 		row := &RegisterReviewRow{Label: label, Value: widget.NewLabel(value), Step: s}
 		row.Value.Wrapping = fyne.TextWrapWord
 		row.Value.SizeName = fynetheme.SizeNameSubHeadingText
 		var edit fyne.CanvasObject
 		if s != nil {
-			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), fynetheme.DocumentCreateIcon(),
+			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), reviewEditIcon,
 				func() { r.onEdit(s) })
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}
 		r.Rows = append(r.Rows, row)
-		r.list.Add(regCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
+		cards = append(cards, regCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
 	}
 	add(lang.L("register.review.item"), f.Item.Name, nil)
 	for _, s := range f.Steps {
@@ -126,6 +131,7 @@ func (r *RegisterReview) refresh() {
 			add(lang.L("register.review.help"), regHelpText(f.help), s)
 		}
 	}
+	r.list.Objects = cards
 	r.list.Refresh()
 }
 

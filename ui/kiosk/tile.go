@@ -10,6 +10,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -69,14 +70,13 @@ func (t *Tile) MouseOut() { t.hovered = false; t.Refresh() }
 // CreateRenderer is part of fyne.Widget.
 func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	r := &tileRenderer{t: t, bg: canvas.NewRectangle(color.Transparent)}
-	r.title = widget.NewLabel("")
-	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.title = fitlabel.New("")
 	r.sub = widget.NewLabel("")
 	r.sub.Wrapping = fyne.TextWrapWord
 	r.sub.Importance = widget.MediumImportance
 	r.icon = canvas.NewImageFromResource(nil)
 	r.icon.FillMode = canvas.ImageFillContain
-	r.chevron = widget.NewIcon(fynetheme.NavigateNextIcon())
+	r.chevron = widget.NewIcon(chevronIcon)
 	r.Refresh()
 	return r
 }
@@ -85,9 +85,11 @@ type tileRenderer struct {
 	t       *Tile
 	bg      *canvas.Rectangle
 	icon    *canvas.Image
-	title   *widget.Label
+	title   *fitlabel.Label
 	sub     *widget.Label
 	chevron *widget.Icon
+
+	iconOf, iconRes fyne.Resource // the tile's icon, and it coloured
 }
 
 func (r *tileRenderer) Objects() []fyne.CanvasObject {
@@ -116,7 +118,11 @@ func (r *tileRenderer) Refresh() {
 	r.bg.Refresh()
 
 	if t.Icon != nil {
-		r.icon.Resource = fynetheme.NewPrimaryThemedResource(t.Icon)
+		if r.iconOf != t.Icon {
+			// In the primary colour, coloured once (plainIcon).
+			r.iconOf, r.iconRes = t.Icon, newColoredIcon(t.Icon, fynetheme.ColorNamePrimary)
+		}
+		r.icon.Resource = r.iconRes
 		r.icon.Show()
 	} else {
 		r.icon.Hide()

@@ -63,8 +63,9 @@ type HandlingStore interface {
 
 // IntakeStore registers a walk-in request at the window.
 type IntakeStore interface {
-	Categories(ctx context.Context) ([]data.Category, error)
-	ItemsInCategory(ctx context.Context, category string) ([]data.ItemSummary, error)
+	// SearchItems finds the item to register (and the queue's item
+	// filter): a center may have thousands, so none is listed in full.
+	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
 	Item(ctx context.Context, id int64) (data.Item, error)
 	Register(ctx context.Context, reg data.Registration) (data.Receipt, error)
 }

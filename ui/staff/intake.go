@@ -22,8 +22,10 @@ import (
 // the same fields and validation as the kiosk (data.Registration.Clean),
 // channel 窗口, the clerk as first owner; then the same receipt prints.
 type Intake struct {
-	ItemSelect *widget.Select
-	Items      []data.ItemSummary
+	// ItemPicker chooses the item: a search picker, as the queue's item
+	// filter, since a center may have thousands of items (none is read
+	// until the clerk searches).
+	ItemPicker *ItemFilter
 	Item       data.Item
 
 	// The form of the chosen item. Fields holds an entry, select or check
@@ -69,8 +71,8 @@ func intakeRow(label string, o fyne.CanvasObject) fyne.CanvasObject {
 
 func newIntake(d *Desk) *Intake {
 	in := &Intake{d: d, Fields: map[string]fyne.CanvasObject{}}
-	in.ItemSelect = widget.NewSelect(nil, func(string) { d.Activity(); in.onItem() })
-	in.ItemSelect.PlaceHolder = lang.L("staff.intake.pickItem")
+	in.ItemPicker = newItemPicker(d, lang.L("staff.intake.pickItem"), lang.L("staff.intake.itemPick.title"), true,
+		func() { d.Activity(); in.onItem() })
 	in.form = container.NewVBox()
 	in.bottom = container.NewVBox()
 	title := widget.NewLabel(lang.L("staff.intake.title"))
@@ -79,56 +81,28 @@ func newIntake(d *Desk) *Intake {
 	// The message and 登记 stay below the form, in sight however long the
 	// item's form is.
 	in.frame = container.NewBorder(container.NewVBox(title,
-		intakeRow(lang.L("staff.intake.item"), in.ItemSelect)), in.bottom, nil, nil, in.scroll)
+		intakeRow(lang.L("staff.intake.item"), in.ItemPicker.Content())), in.bottom, nil, nil, in.scroll)
 	in.content = container.NewStack(in.frame)
-	in.loadItems()
 	return in
 }
 
-func (in *Intake) loadItems() {
-	d := in.d
-	d.async(func() func() {
-		cats, err := d.store.Categories(d.opts.Context)
-		var items []data.ItemSummary
-		for _, c := range cats {
-			if err != nil {
-				break
-			}
-			var its []data.ItemSummary
-			its, err = d.store.ItemsInCategory(d.opts.Context, c.Name)
-			items = append(items, its...)
-		}
-		return func() {
-			if err != nil {
-				d.message(data.Message(err))
-				return
-			}
-			in.Items = items
-			var names []string
-			for _, it := range items {
-				names = append(names, it.Name)
-			}
-			in.ItemSelect.Options = names
-			in.ItemSelect.Refresh()
-		}
-	})
-}
-
 // SelectItem picks an item by name.
-func (in *Intake) SelectItem(name string) { in.ItemSelect.SetSelected(name) }
+func (in *Intake) SelectItem(name string) { in.ItemPicker.ChooseName(name) }
 
 func (in *Intake) onItem() {
-	i := in.ItemSelect.SelectedIndex()
-	if i < 0 || i >= len(in.Items) {
+	d, id := in.d, in.ItemPicker.Chosen.ID
+	if id == 0 {
 		return
 	}
-	d, id := in.d, in.Items[i].ID
 	d.async(func() func() {
 		it, err := d.store.Item(d.opts.Context, id)
 		return func() {
 			if err != nil {
 				d.message(data.Message(err))
 				return
+			}
+			if id != in.ItemPicker.Chosen.ID {
+				return // another item was chosen meanwhile
 			}
 			in.Item = it
 			in.buildForm()

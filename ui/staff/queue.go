@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -182,30 +183,7 @@ func (q *Queue) loadFilters() {
 // SelectItem filters the queue by the item named name ("" for all items),
 // found with the item search as the picker finds it; nothing changes when
 // no item has that name.
-func (q *Queue) SelectItem(name string) {
-	if name == "" {
-		q.Item.Choose(data.ItemSummary{})
-		return
-	}
-	st, ok := q.d.store.(itemSearcher)
-	if !ok {
-		return
-	}
-	d := q.d
-	d.async(func() func() {
-		found, err := st.SearchItems(d.opts.Context, name)
-		if err != nil {
-			fyne.LogError("staff: item search", err)
-			return nil
-		}
-		for _, it := range found {
-			if it.Name == name {
-				return func() { q.Item.Choose(it) }
-			}
-		}
-		return nil
-	})
-}
+func (q *Queue) SelectItem(name string) { q.Item.ChooseName(name) }
 
 // SetGroup switches tab, back to page 1.
 func (q *Queue) SetGroup(g data.QueueGroup) {
@@ -452,14 +430,17 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 
 	no := widget.NewLabel(r.ReceiptNo)
 	no.TextStyle = fyne.TextStyle{Bold: true}
-	item := widget.NewLabel(r.Item)
+	// The item and the people are cut with … by fitlabel (Fyne's own
+	// ellipsis re-shapes the whole text at every refresh and resize), inset
+	// as compactRow insets a label.
+	item := fitlabel.New(r.Item)
 	item.TextStyle = fyne.TextStyle{Bold: true}
-	item.Truncation = fyne.TextTruncateEllipsis
-	people := widget.NewLabel(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
+	people := fitlabel.New(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
 		"Owner": owner, "Status": status, "Mode": r.Mode.Label()}))
-	people.Truncation = fyne.TextTruncateEllipsis
-	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...), item)
-	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due), people)
+	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...),
+		bmtheme.Inset(item, compactRowInset))
+	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due),
+		bmtheme.Inset(people, compactRowInset))
 	v.bg = canvas.NewRectangle(color.Transparent)
 	v.bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, variant)
 	v.bg.StrokeWidth = 1
@@ -630,6 +611,12 @@ func compactControls(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 10
 // compactRow shows a queue row's two lines with little padding: about
 // 64 dp for the whole row.
 func compactRow(o fyne.CanvasObject) fyne.CanvasObject { return tight(o, 3) }
+
+// compactRowInset is how much of a label's inner padding compactRow takes
+// back.
+func compactRowInset() float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(fynetheme.SizeNameInnerPadding) - 3
+}
 
 // shortDay is a YYYY-MM-DD day as MM-DD.
 func shortDay(day string) string {

@@ -39,20 +39,32 @@ type ItemFilter struct {
 	Status  *widget.Label
 	Results *widget.List
 	Found   []data.ItemSummary
-	All     *widget.Button
+	All     *widget.Button // 全部事项; nil in a required picker
 
 	d         *Desk
 	content   *fyne.Container
 	onChanged func()
 	seq       int // the latest search; older answers are dropped
+
+	// none is the button's text while no item is chosen, title the
+	// picker's; required pickers (walk-in intake) offer no 全部事项 and
+	// no clear button: an item must be chosen.
+	none, title string
+	required    bool
 }
 
 func newItemFilter(d *Desk, onChanged func()) *ItemFilter {
-	f := &ItemFilter{d: d, onChanged: onChanged}
+	return newItemPicker(d, lang.L("staff.queue.allItems"), lang.L("staff.queue.itemPick.title"), false, onChanged)
+}
+
+// newItemPicker is the picker with its own texts; intake uses it
+// (required) to choose the item being registered.
+func newItemPicker(d *Desk, none, title string, required bool, onChanged func()) *ItemFilter {
+	f := &ItemFilter{d: d, onChanged: onChanged, none: none, title: title, required: required}
 	// An item's name can be long: the label on the button is cut short
 	// with an ellipsis (a button's own text would spill over).
 	f.Button = widget.NewButton("", d.tap(f.Open))
-	f.Label = widget.NewLabel(lang.L("staff.queue.allItems"))
+	f.Label = widget.NewLabel(none)
 	f.Label.Truncation = fyne.TextTruncateEllipsis
 	f.Clear = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), d.tap(func() { f.Choose(data.ItemSummary{}) }))
 	f.Clear.Hide()
@@ -76,15 +88,45 @@ func (f *ItemFilter) Choose(it data.ItemSummary) {
 	}
 }
 
+// ChooseName chooses the item named name ("" for none), found with the
+// item search as the picker finds it; nothing changes when no item has
+// that name.
+func (f *ItemFilter) ChooseName(name string) {
+	if name == "" {
+		f.Choose(data.ItemSummary{})
+		return
+	}
+	st, ok := f.d.store.(itemSearcher)
+	if !ok {
+		return
+	}
+	d := f.d
+	d.async(func() func() {
+		found, err := st.SearchItems(d.opts.Context, name)
+		if err != nil {
+			fyne.LogError("staff: item search", err)
+			return nil
+		}
+		for _, it := range found {
+			if it.Name == name {
+				return func() { f.Choose(it) }
+			}
+		}
+		return nil
+	})
+}
+
 // set shows it as the choice without telling the queue.
 func (f *ItemFilter) set(it data.ItemSummary) {
 	f.Chosen = it
 	if it.ID == 0 {
-		f.Label.SetText(lang.L("staff.queue.allItems"))
+		f.Label.SetText(f.none)
 		f.Clear.Hide()
 	} else {
 		f.Label.SetText(itemChoice(it))
-		f.Clear.Show()
+		if !f.required {
+			f.Clear.Show()
+		}
 	}
 	f.content.Refresh() // lays the clear button out, or gives its room back
 }
@@ -118,10 +160,15 @@ func (f *ItemFilter) Open() {
 	}
 	f.All = widget.NewButton(lang.L("staff.queue.allItems"), f.d.tap(func() { f.Choose(data.ItemSummary{}) }))
 	cancel := widget.NewButton(lang.L("staff.form.cancel"), f.d.tap(f.close))
+	buttons := container.NewHBox(f.All, cancel)
+	if f.required {
+		f.All = nil
+		buttons = container.NewHBox(cancel)
+	}
 	body := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Search), f.Status),
-		container.NewHBox(f.All, cancel), nil, nil, touch.List(f.Results))
-	f.Dialog = dialog.NewCustomWithoutButtons(lang.L("staff.queue.itemPick.title"), body, f.d.win)
+		buttons, nil, nil, touch.List(f.Results))
+	f.Dialog = dialog.NewCustomWithoutButtons(f.title, body, f.d.win)
 	f.Dialog.Resize(fyne.NewSize(760, 600))
 	f.Dialog.Show()
 	f.d.win.Canvas().Focus(f.Search)

@@ -567,3 +567,38 @@ func TestSignInAndWhereabouts(t *testing.T) {
 		}
 	}
 }
+
+// TestIntakeItemPicker: intake's item is chosen with the item search (a
+// center may have thousands of items: none is listed before the clerk
+// types), and the chosen item's form follows.
+func TestIntakeItemPicker(t *testing.T) {
+	r := newRig(t, true)
+	r.login(t, "王丽娟", clerkPIN)
+	test.Tap(r.d.IntakeButton)
+	in := r.d.Intake
+	require.NotNil(t, in)
+	p := in.ItemPicker
+	assert.Equal(t, "请选择事项", p.Label.Text)
+	assert.False(t, p.Clear.Visible(), "an item must be chosen: nothing to clear")
+	assert.Nil(t, in.Name, "no form before an item is chosen")
+
+	test.Tap(p.Button)
+	require.NotNil(t, p.Dialog)
+	assert.Nil(t, p.All, "no 全部事项 when registering")
+	assert.Equal(t, 0, p.Results.Length())
+	test.Type(p.Search, "养老")
+	pick := -1
+	for i, it := range p.Found {
+		if it.Name == "城乡居民基本养老保险参保登记" {
+			pick = i
+		}
+	}
+	require.GreaterOrEqual(t, pick, 0, "found: %v", p.Found)
+	p.Results.Select(pick)
+	assert.Nil(t, p.Dialog, "picking closes the picker")
+	assert.Equal(t, "城乡居民基本养老保险参保登记（社会保障与就业）", p.Label.Text)
+	assert.False(t, p.Clear.Visible())
+	assert.Equal(t, "城乡居民基本养老保险参保登记", in.Item.Name)
+	require.NotNil(t, in.Name)
+	assert.Contains(t, in.Fields, "contribution_tier")
+}
