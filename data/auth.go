@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +67,7 @@ func HashPIN(pin string, p PINParams) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("data: hash pin: %w", err)
 	}
-	key := argon2.IDKey([]byte(pin), salt, p.Time, p.Memory, p.Threads, pinKeyLen)
+	key := idKey([]byte(pin), salt, p.Time, p.Memory, p.Threads, pinKeyLen)
 	return encodePIN(p, salt, key), nil
 }
 
@@ -117,14 +118,33 @@ func VerifyPIN(encoded, pin string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := argon2.IDKey([]byte(pin), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+	got := idKey([]byte(pin), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
 // burnPIN spends the time of one verification with the current parameters,
 // so that an unknown staff code answers as slowly as a wrong PIN.
 func burnPIN(pin string) {
-	argon2.IDKey([]byte(pin), make([]byte, pinSaltLen), pinParams.Time, pinParams.Memory, pinParams.Threads, pinKeyLen)
+	idKey([]byte(pin), make([]byte, pinSaltLen), pinParams.Time, pinParams.Memory, pinParams.Threads, pinKeyLen)
+}
+
+// releaseAbove is the argon2id memory (KiB) from which idKey hands the
+// hash's work area back to the operating system at once.
+const releaseAbove = 16 * 1024
+
+// idKey is argon2.IDKey. The hash allocates its whole memory cost (64 MiB
+// by default) and drops it when done; left to the garbage collector, that
+// one allocation raises the heap's target to over twice the program's
+// live memory, and the process keeps ~100 MB more for minutes after a
+// sign-in (issue 16: memory with the staff queue open). So above
+// releaseAbove it returns the freed memory to the system right away: a
+// collection of a few ms, on the goroutine that hashed, never the UI's.
+func idKey(password, salt []byte, time, memory uint32, threads uint8, keyLen uint32) []byte {
+	key := argon2.IDKey(password, salt, time, memory, threads, keyLen)
+	if memory >= releaseAbove {
+		debug.FreeOSMemory()
+	}
+	return key
 }
 
 // CheckPIN applies the rules for a new PIN: 4 to 8 digits, not all the same

@@ -16,7 +16,6 @@ import (
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
 	"bianmin/data"
-	"bianmin/ui/input/pinyin"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
@@ -88,9 +87,11 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
-	// The pinyin dictionary builds in the background once the first
-	// frame is up, so it neither delays it nor makes a key wait.
-	firstframe.Watch(w, os.Stderr, pinyin.Prepare, afterFirstFrame)
+	// The pinyin dictionary is not built here: the on-screen keyboard
+	// starts building it in the background when it is first given an
+	// entry (input.Keyboard.SetTarget), well before a finger reaches a
+	// key. A kiosk waiting at home does not hold its ~10 MB (issue 16).
+	firstframe.Watch(w, os.Stderr, afterFirstFrame)
 	w.ShowAndRun()
 	return nil
 }
@@ -141,26 +142,35 @@ func (g *gui) start(s *data.Store) {
 
 	// Staff mode: the same window, entered by holding the center's name for
 	// three seconds; every exit (退出, the idle lock) signs out and puts the
-	// kiosk back, reset.
+	// kiosk back, reset. The desk (its bar and its on-screen keyboard) is
+	// built the first time someone asks for it, not with home: a resident
+	// never sees it, and building it cost about a fifth of the CPU time to
+	// the first frame (issue 16).
 	var k *kiosk.Kiosk
 	var desk *staff.Desk
-	desk = staff.New(s, w, staff.Options{
-		Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}, A4Printer: a4,
-		BackupDir: o.BackupDir,
-		Restore:   g.restore,
-		AfterRestore: func() {
-			// The old desk and kiosk are left behind for good (the
-			// restore is in the audit log of the reopened store).
-			desk.Abandon()
-			g.stop()
-			g.start(g.current())
-		},
-	})
-	desk.OnExit = func() {
-		w.SetContent(k.Content())
-		k.SetKeyHandler(tr.ScanRouter(k.Nav))
-		k.Reset()
-		k.Start()
+	staffDesk := func() *staff.Desk {
+		if desk != nil {
+			return desk
+		}
+		desk = staff.New(s, w, staff.Options{
+			Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}, A4Printer: a4,
+			BackupDir: o.BackupDir,
+			Restore:   g.restore,
+			AfterRestore: func() {
+				// The old desk and kiosk are left behind for good (the
+				// restore is in the audit log of the reopened store).
+				desk.Abandon()
+				g.stop()
+				g.start(g.current())
+			},
+		})
+		desk.OnExit = func() {
+			w.SetContent(k.Content())
+			k.SetKeyHandler(tr.ScanRouter(k.Nav))
+			k.Reset()
+			k.Start()
+		}
+		return desk
 	}
 	k = kiosk.New(s, w, kiosk.Options{
 		Context:      ctx,
@@ -173,8 +183,9 @@ func (g *gui) start(s *data.Store) {
 		OnStaffRequest: func() {
 			k.Stop()             // the kiosk's clock, idle reset and speech
 			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
-			w.SetContent(desk.Content())
-			desk.Open()
+			d := staffDesk()
+			w.SetContent(d.Content())
+			d.Open()
 		},
 	})
 	g.k = k
