@@ -3,13 +3,13 @@ package kiosk
 import (
 	"testing"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai on a machine without zoneinfo
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/zonetest"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/paper/papertest"
@@ -22,39 +22,31 @@ import (
 func TestShownDatesChinaTime(t *testing.T) {
 	test.NewTempApp(t)
 	require.NoError(t, locale.Use(locale.Chinese))
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	require.NoError(t, err)
-	late := time.Date(2026, 12, 6, 17, 30, 0, 0, time.UTC)
-	keep := time.Local
-	t.Cleanup(func() { time.Local = keep })
-	for _, loc := range []*time.Location{time.UTC, shanghai} {
-		t.Run(loc.String(), func(t *testing.T) {
-			time.Local = loc
-			defer func() { time.Local = keep }()
-			at := late.In(time.Local) // as the clock or the store hands it over
-			assert.Equal(t, "2026年12月7日 星期一", dateText(at))
-			assert.Equal(t, "01:30", clockText(at))
-			assert.Equal(t, "2026年12月7日 01:30", regTimeText(at))
-			assert.Equal(t, "2026年12月7日 01:30", trackTime(at))
-			assert.Equal(t, "2026年12月7日", shortDate(at))
-			assert.Equal(t, "2026年12月7日", trackDay(data.Day(at)))
-			assert.Contains(t, publishedText(at, "社区", 1), "2026年12月7日")
-			assert.Contains(t, returnText(at, at), "01:30")
-			assert.Contains(t, monthDay(at, at), "12月7日")
+	late := zonetest.LateUTC
+	zonetest.Run(t, func(t *testing.T) {
+		at := late.In(time.Local) // as the clock or the store hands it over
+		assert.Equal(t, "2026年12月7日 星期一", dateText(at))
+		assert.Equal(t, "01:30", clockText(at))
+		assert.Equal(t, "2026年12月7日 01:30", regTimeText(at))
+		assert.Equal(t, "2026年12月7日 01:30", trackTime(at))
+		assert.Equal(t, "2026年12月7日", shortDate(at))
+		assert.Equal(t, "2026年12月7日", trackDay(data.Day(at)))
+		assert.Contains(t, publishedText(at, "社区", 1), "2026年12月7日")
+		assert.Contains(t, returnText(at, at), "01:30")
+		assert.Contains(t, monthDay(at, at), "12月7日")
 
-			rc := data.Receipt{CenterName: "幸福社区便民服务室", ItemName: "居住证明", ReceiptNo: "XF-20261207-0001",
-				QueryCode: "7K3QXP", Created: at, DueDay: data.Day(at.AddDate(0, 0, 3))}
-			doc, err := paper.ReceiptPDF(regPaperReceipt(rc, "http://k/r/T"))
-			require.NoError(t, err)
-			words := papertest.Words(t, doc.PDF)
-			assert.Contains(t, words, "2026年12月7日01:30")
-			assert.Contains(t, words, "2026年12月10日")
-			assert.NotContains(t, words, "2026年12月6日")
+		rc := data.Receipt{CenterName: "幸福社区便民服务室", ItemName: "居住证明", ReceiptNo: "XF-20261207-0001",
+			QueryCode: "7K3QXP", Created: at, DueDay: data.Day(at.AddDate(0, 0, 3))}
+		doc, err := paper.ReceiptPDF(regPaperReceipt(rc, "http://k/r/T"))
+		require.NoError(t, err)
+		words := papertest.Words(t, doc.PDF)
+		assert.Contains(t, words, "2026年12月7日01:30")
+		assert.Contains(t, words, "2026年12月10日")
+		assert.NotContains(t, words, "2026年12月6日")
 
-			doc, err = paper.GuidePDF(regPaperGuide(data.Item{Name: "居住证明"}, data.Center{Name: "幸福社区"}, nil, at),
-				paper.A4)
-			require.NoError(t, err)
-			assert.Contains(t, papertest.Words(t, doc.PDF), "2026年12月7日")
-		})
-	}
+		doc, err = paper.GuidePDF(regPaperGuide(data.Item{Name: "居住证明"}, data.Center{Name: "幸福社区"}, nil, at),
+			paper.A4)
+		require.NoError(t, err)
+		assert.Contains(t, papertest.Words(t, doc.PDF), "2026年12月7日")
+	})
 }

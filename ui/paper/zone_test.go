@@ -4,32 +4,18 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai on a machine without zoneinfo
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data/zonetest"
 )
 
-// lateUTC is 2026-12-06 17:30 UTC: 2026-12-07 01:30 in China. A document
-// that prints it as the 6th printed the machine's day, not the resident's.
-var lateUTC = time.Date(2026, 12, 6, 17, 30, 0, 0, time.UTC)
+// lateUTC is 2026-12-06 17:30 UTC: 2026-12-07 01:30 in China.
+var lateUTC = zonetest.LateUTC
 
-// inZones runs f with the machine's zone (time.Local) set to UTC and to
-// Asia/Shanghai in turn, and restores it.
-func inZones(t *testing.T, f func(t *testing.T)) {
-	t.Helper()
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	require.NoError(t, err)
-	keep := time.Local
-	t.Cleanup(func() { time.Local = keep })
-	for _, loc := range []*time.Location{time.UTC, shanghai} {
-		t.Run(loc.String(), func(t *testing.T) {
-			time.Local = loc
-			defer func() { time.Local = keep }()
-			f(t)
-		})
-	}
-}
+// inZones runs f with the machine's zone set to UTC and to Asia/Shanghai.
+func inZones(t *testing.T, f func(t *testing.T)) { t.Helper(); zonetest.Run(t, f) }
 
 // TestPrintedDatesChinaTime prints every document whose dates come from a
 // stored moment (UTC in the store) just after midnight China time, with the

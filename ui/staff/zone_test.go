@@ -3,35 +3,21 @@ package staff
 import (
 	"testing"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai on a machine without zoneinfo
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/zonetest"
 	"bianmin/ui/paper"
 	"bianmin/ui/paper/papertest"
 )
 
-// lateUTC is 2026-12-06 17:30 UTC, 2026-12-07 01:30 in China: a stored
-// moment (the store keeps UTC) just after midnight China time.
-var lateUTC = time.Date(2026, 12, 6, 17, 30, 0, 0, time.UTC)
+// lateUTC is 2026-12-06 17:30 UTC: 2026-12-07 01:30 in China.
+var lateUTC = zonetest.LateUTC
 
 // inZones runs f with the machine's zone set to UTC and to Asia/Shanghai.
-func inZones(t *testing.T, f func(t *testing.T)) {
-	t.Helper()
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	require.NoError(t, err)
-	keep := time.Local
-	t.Cleanup(func() { time.Local = keep })
-	for _, loc := range []*time.Location{time.UTC, shanghai} {
-		t.Run(loc.String(), func(t *testing.T) {
-			time.Local = loc
-			defer func() { time.Local = keep }()
-			f(t)
-		})
-	}
-}
+func inZones(t *testing.T, f func(t *testing.T)) { t.Helper(); zonetest.Run(t, f) }
 
 // TestNoticeDatesChinaTime lays out the 办结通知单 of a request finished at
 // 01:30 China time (17:30 UTC the day before), and the promise notice,
