@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test bench bench-gui lint package build deps-build deps-run deps-test font clean
+.PHONY: run test bench bench-gui bench-walk lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -48,6 +48,13 @@ lint: deps-build
 bench-gui: deps-build
 	$(call apt,xvfb x11-utils bc)
 	bash cmd/barefyne/bench-gui.sh
+
+# Memory beyond home against the bare window: after 办事指南 + a search,
+# and with the staff queue open, on bench-gui's big data file (run
+# bench-gui first). RUNS=N for more rounds.
+bench-walk: deps-build
+	$(call apt,xvfb x11-utils bc xdotool imagemagick)
+	bash cmd/barefyne/bench-walk.sh
 
 # A Linux package (tar.xz with the binary, icon and .desktop file).
 package: deps-build
