@@ -176,7 +176,7 @@ func TestImportRefusesBadFileWhole(t *testing.T) {
 			file: func(t *testing.T) []byte {
 				return bytes.Replace(encode(t, testCatalog()), []byte(`"promised_days": 10`), []byte(`"promised_days": "十"`), 1)
 			},
-			wantField: "items.promised_days",
+			wantField: "items[0].promised_days",
 			wantMsg:   "类型不对",
 		},
 		"ErrMissingMaterialName": {
