@@ -180,6 +180,9 @@ func newCatalogImporter(ctx context.Context, tx queryer, now string) *catalogImp
 }
 
 func (m *catalogImporter) center(c Center) error {
+	if err := checkCatalogText("center", &c); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err.(*InvalidError).Prefix("center")
 	}
@@ -188,6 +191,9 @@ func (m *catalogImporter) center(c Center) error {
 
 func (m *catalogImporter) window(i int, w *Window) error {
 	p := fmt.Sprintf("windows[%d]", i)
+	if err := checkCatalogText(p, w); err != nil {
+		return err
+	}
 	if err := w.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -249,6 +255,12 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 		}
 		st.Photo, st.PhotoFile = b, ""
 	}
+	if err := checkCatalogText(p, st); err != nil {
+		return err
+	}
+	if err := checkCatalogImage(p+".photo", st.Photo); err != nil {
+		return err
+	}
 	if err := st.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -288,9 +300,13 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 
 func (m *catalogImporter) item(i int, it *Item) error {
 	p := fmt.Sprintf("items[%d]", i)
+	if err := checkCatalogText(p, it); err != nil {
+		return err
+	}
 	if err := it.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
+
 	if m.itemCodes[it.Code] {
 		return Invalid(p+".code", "事项编码重复："+it.Code+"。")
 	}
@@ -316,6 +332,9 @@ func (m *catalogImporter) item(i int, it *Item) error {
 
 func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 	p := fmt.Sprintf("disclosures[%d]", i)
+	if err := checkCatalogText(p, d); err != nil {
+		return err
+	}
 	if err := d.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -334,6 +353,9 @@ func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 
 func (m *catalogImporter) day(i int, day CalendarDay) error {
 	p := fmt.Sprintf("calendar[%d]", i)
+	if err := checkCatalogText(p, &day); err != nil {
+		return err
+	}
 	if err := day.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -51,7 +53,17 @@ func testCatalog() *Catalog {
 	}
 }
 
-var testFiles = fstest.MapFS{"a.png": {Data: []byte("\x89PNG fake")}}
+// testFiles holds the staff photo the test catalog names: a real (tiny)
+// PNG, since an import decodes photos.
+var testFiles = fstest.MapFS{"a.png": {Data: tinyPNG()}}
+
+func tinyPNG() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
 
 func encode(t *testing.T, c *Catalog) []byte {
 	t.Helper()
