@@ -65,7 +65,7 @@ func tinyPNG() []byte {
 	return b.Bytes()
 }
 
-func encode(t *testing.T, c *Catalog) []byte {
+func encode(t testing.TB, c *Catalog) []byte {
 	t.Helper()
 	b, err := json.MarshalIndent(c, "", "  ")
 	require.NoError(t, err)

@@ -569,12 +569,15 @@ func ContactPhone(field, s string) (string, error) {
 		}
 		return "", Invalid(field, msgContactNotPhone)
 	}
+	if len(digits) < 10 || len(digits) > 12 || digits[1] == '0' && !strings.HasPrefix(digits, "010") {
+		return "", Invalid(field, msgLandline)
+	}
 	area := 4
 	if strings.HasPrefix(digits, "010") || strings.HasPrefix(digits, "02") {
 		area = 3
 	}
-	local := digits[min(area, len(digits)):]
-	if digits[1] == '0' && area == 4 || len(local) < 7 || len(local) > 8 || local[0] == '0' {
+	local := digits[area:]
+	if len(local) < 7 || len(local) > 8 || local[0] == '0' {
 		return "", Invalid(field, msgLandline)
 	}
 	return digits[:area] + "-" + local, nil
