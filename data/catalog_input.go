@@ -38,15 +38,12 @@ var (
 )
 
 func msgCatalogTooBig(size int64) string {
-	return fmt.Sprintf("目录文件太大（%s），最大允许 %d MB。请确认选择的是导出的目录文件；照片和样表请先压缩。",
-		sizeText(size), MaxCatalogBytes>>20)
-}
-
-func sizeText(n int64) string {
-	if n < 0 {
-		return "超过限制"
+	what := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+	if size > MaxCatalogBytes && size <= MaxCatalogBytes+1 || size < 0 {
+		what = fmt.Sprintf("超过 %d MB", MaxCatalogBytes>>20) // read up to the limit only
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	return fmt.Sprintf("目录文件太大（%s），最大允许 %d MB。请确认选择的是导出的目录文件；照片和样表请先压缩。",
+		what, MaxCatalogBytes>>20)
 }
 
 // catalogSource is a catalog file ready for the decoder: UTF-8, seekable,

@@ -121,7 +121,7 @@ func TestImportRefusesHugeFile(t *testing.T) {
 	r := &countingReader{n: 2 * MaxCatalogBytes}
 	_, err = s.ImportCatalog(ctx, r, nil)
 	require.ErrorAs(t, err, &ie)
-	assert.Contains(t, ie.Msg, "目录文件太大")
+	assert.Contains(t, ie.Msg, "目录文件太大（超过 50 MB）")
 	assert.LessOrEqual(t, r.read, int64(MaxCatalogBytes+1))
 }
 
