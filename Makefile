@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test bench bench-gui bench-walk lint package build deps-build deps-run deps-test font clean
+.PHONY: run test fuzz bench bench-gui bench-walk lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -33,6 +33,17 @@ test: deps-build deps-test
 	bash ui/paper/testdata/cups-setup.sh
 	$(GO) build -o /dev/null ./cmd/bianmin
 	BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE)
+
+# Each fuzz test for FUZZTIME (its seeds also run in make test), one
+# worker at a time. New failures are kept under testdata/fuzz/.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$(CGO_ENABLED=0 $(GO) list ./... | grep -v '^bianmin/cmd/bianmin$$'); do \
+	  for f in $$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; \
+	    CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -parallel 1 $$pkg || exit 1; \
+	  done; \
+	done
 
 bench: deps-test
 	bash ui/paper/testdata/cups-setup.sh

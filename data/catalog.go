@@ -52,6 +52,18 @@ func (c CalendarDay) Validate() error {
 // ImportSummary counts what an import wrote.
 type ImportSummary struct {
 	Windows, Staff, Items, Disclosures, Versions, CalendarDays int
+	// Converted names the encoding the file was converted from to UTF-8
+	// (EncodingGBK, EncodingUTF16), or "" when it was UTF-8.
+	Converted string
+}
+
+// ConvertedNote is the sentence that tells the person importing that the
+// file was converted, or "".
+func (s ImportSummary) ConvertedNote() string {
+	if s.Converted == "" {
+		return ""
+	}
+	return "已从 " + s.Converted + " 编码转换。"
 }
 
 // DecodeCatalog reads a catalog file strictly: unknown fields, trailing data
@@ -103,7 +115,14 @@ func jsonError(raw []byte, err error) error {
 	case errors.As(err, &syn):
 		return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", lineOf(raw, syn.Offset), syn.Error()))
 	case errors.As(err, &typ):
-		return Invalid(typ.Field, fmt.Sprintf("第%d行：%s 的类型不对，应为 %s。", lineOf(raw, typ.Offset), typ.Field, typ.Type.String()))
+		field := typ.Field
+		// Name the element as the streamed import does: items[2].…
+		if sec, rest, ok := strings.Cut(field, "."); ok && catalogSections[sec] != "" {
+			if i := elementAt(raw, sec, typ.Offset); i >= 0 {
+				field = fmt.Sprintf("%s[%d].%s", sec, i, rest)
+			}
+		}
+		return Invalid(field, typeErrorMessage(lineOf(raw, typ.Offset), field, typ.Type.String()))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Invalid("", "文件为空或不完整。")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -115,6 +134,42 @@ func jsonError(raw []byte, err error) error {
 		return Invalid(field, fmt.Sprintf("第%d行：不认识的字段 %q，请检查拼写。", line, field))
 	}
 	return Invalid("", "文件无法读取："+err.Error())
+}
+
+// elementAt is the index of the element of the top-level array section
+// that holds offset, or -1.
+func elementAt(raw []byte, section string, offset int64) int {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return -1
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return -1
+		}
+		if tok != section {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return -1
+			}
+			continue
+		}
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+			return -1
+		}
+		for i := 0; dec.More(); i++ {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return -1
+			}
+			if dec.InputOffset() >= offset {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 func lineOf(raw []byte, offset int64) int {

@@ -30,15 +30,16 @@ import (
 // back. Sections may come in any order: a window named before the
 // "windows" section is checked when the file has been read.
 func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
-	src, cleanup, err := seekable(r)
+	cs, err := openCatalogSource(r)
 	if err != nil {
+		var ie *InvalidError
+		if errors.As(err, &ie) {
+			return ImportSummary{}, err
+		}
 		return ImportSummary{}, fmt.Errorf("data: catalog: %w", err)
 	}
-	defer cleanup()
-	base, err := src.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return ImportSummary{}, fmt.Errorf("data: catalog: %w", err)
-	}
+	defer cs.cleanup()
+	src, base := cs.src, cs.base
 	var sum ImportSummary
 	defer s.guides.Clear() // guides may have new versions
 	err = s.bulk(ctx, "import catalog", false, func(conn *sql.Conn) error {
@@ -54,6 +55,7 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 				return err
 			}
 			sum = imp.sum
+			sum.Converted = cs.converted
 			return nil
 		})
 	})
@@ -178,6 +180,9 @@ func newCatalogImporter(ctx context.Context, tx queryer, now string) *catalogImp
 }
 
 func (m *catalogImporter) center(c Center) error {
+	if err := checkCatalogText("center", &c); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err.(*InvalidError).Prefix("center")
 	}
@@ -186,6 +191,9 @@ func (m *catalogImporter) center(c Center) error {
 
 func (m *catalogImporter) window(i int, w *Window) error {
 	p := fmt.Sprintf("windows[%d]", i)
+	if err := checkCatalogText(p, w); err != nil {
+		return err
+	}
 	if err := w.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -247,6 +255,12 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 		}
 		st.Photo, st.PhotoFile = b, ""
 	}
+	if err := checkCatalogText(p, st); err != nil {
+		return err
+	}
+	if err := checkCatalogImage(p+".photo", st.Photo); err != nil {
+		return err
+	}
 	if err := st.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -286,9 +300,13 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 
 func (m *catalogImporter) item(i int, it *Item) error {
 	p := fmt.Sprintf("items[%d]", i)
+	if err := checkCatalogText(p, it); err != nil {
+		return err
+	}
 	if err := it.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
+
 	if m.itemCodes[it.Code] {
 		return Invalid(p+".code", "事项编码重复："+it.Code+"。")
 	}
@@ -314,6 +332,9 @@ func (m *catalogImporter) item(i int, it *Item) error {
 
 func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 	p := fmt.Sprintf("disclosures[%d]", i)
+	if err := checkCatalogText(p, d); err != nil {
+		return err
+	}
 	if err := d.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -332,6 +353,9 @@ func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 
 func (m *catalogImporter) day(i int, day CalendarDay) error {
 	p := fmt.Sprintf("calendar[%d]", i)
+	if err := checkCatalogText(p, &day); err != nil {
+		return err
+	}
 	if err := day.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
@@ -414,7 +438,7 @@ func (d *catalogDecoder) run() error {
 		case "windows":
 			if err := d.array("windows", func(i int) error {
 				var w Window
-				if err := d.decode(&w, "windows"); err != nil {
+				if err := d.decode(&w, fmt.Sprintf("windows[%d]", i)); err != nil {
 					return err
 				}
 				return d.imp.window(i, &w)
@@ -425,7 +449,7 @@ func (d *catalogDecoder) run() error {
 		case "staff":
 			if err := d.array("staff", func(i int) error {
 				var st Staff
-				if err := d.decode(&st, "staff"); err != nil {
+				if err := d.decode(&st, fmt.Sprintf("staff[%d]", i)); err != nil {
 					return err
 				}
 				return d.imp.staff(i, &st, d.files)
@@ -435,7 +459,7 @@ func (d *catalogDecoder) run() error {
 		case "items":
 			if err := d.array("items", func(i int) error {
 				var it Item
-				if err := d.decode(&it, "items"); err != nil {
+				if err := d.decode(&it, fmt.Sprintf("items[%d]", i)); err != nil {
 					return err
 				}
 				return d.imp.item(i, &it)
@@ -445,7 +469,7 @@ func (d *catalogDecoder) run() error {
 		case "disclosures":
 			if err := d.array("disclosures", func(i int) error {
 				var ds Disclosure
-				if err := d.decode(&ds, "disclosures"); err != nil {
+				if err := d.decode(&ds, fmt.Sprintf("disclosures[%d]", i)); err != nil {
 					return err
 				}
 				return d.imp.disclosure(i, &ds)
@@ -455,7 +479,7 @@ func (d *catalogDecoder) run() error {
 		case "calendar":
 			if err := d.array("calendar", func(i int) error {
 				var day CalendarDay
-				if err := d.decode(&day, "calendar"); err != nil {
+				if err := d.decode(&day, fmt.Sprintf("calendar[%d]", i)); err != nil {
 					return err
 				}
 				return d.imp.day(i, day)
@@ -495,7 +519,7 @@ func (d *catalogDecoder) array(name string, each func(i int) error) error {
 		return nil
 	}
 	if tok != json.Delim('[') {
-		return Invalid(name, fmt.Sprintf("第%d行：%s 的类型不对，应为 []。", d.line(start), name))
+		return Invalid(name, typeErrorMessage(d.line(start), name, "[]"))
 	}
 	for i := 0; d.dec.More(); i++ {
 		if err := d.imp.ctx.Err(); err != nil {
@@ -573,7 +597,7 @@ func (d *catalogDecoder) jsonError(err error, start int64, section string) error
 		if section != "" {
 			field = strings.TrimSuffix(section+"."+field, ".")
 		}
-		return Invalid(field, fmt.Sprintf("第%d行：%s 的类型不对，应为 %s。", d.line(start+typ.Offset), field, typ.Type.String()))
+		return Invalid(field, typeErrorMessage(d.line(start+typ.Offset), field, typ.Type.String()))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Invalid("", "文件为空或不完整。")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):

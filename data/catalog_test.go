@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -51,9 +53,19 @@ func testCatalog() *Catalog {
 	}
 }
 
-var testFiles = fstest.MapFS{"a.png": {Data: []byte("\x89PNG fake")}}
+// testFiles holds the staff photo the test catalog names: a real (tiny)
+// PNG, since an import decodes photos.
+var testFiles = fstest.MapFS{"a.png": {Data: tinyPNG()}}
 
-func encode(t *testing.T, c *Catalog) []byte {
+func tinyPNG() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func encode(t testing.TB, c *Catalog) []byte {
 	t.Helper()
 	b, err := json.MarshalIndent(c, "", "  ")
 	require.NoError(t, err)
@@ -176,7 +188,7 @@ func TestImportRefusesBadFileWhole(t *testing.T) {
 			file: func(t *testing.T) []byte {
 				return bytes.Replace(encode(t, testCatalog()), []byte(`"promised_days": 10`), []byte(`"promised_days": "十"`), 1)
 			},
-			wantField: "items.promised_days",
+			wantField: "items[0].promised_days",
 			wantMsg:   "类型不对",
 		},
 		"ErrMissingMaterialName": {

@@ -88,7 +88,7 @@ func (c NewComplaint) Clean() (NewComplaint, error) {
 		out.ContactName = ""
 	}
 	if strings.TrimSpace(c.ContactPhone) != "" {
-		if out.ContactPhone, err = Mobile("contact_phone", c.ContactPhone); err != nil {
+		if out.ContactPhone, err = ContactPhone("contact_phone", c.ContactPhone); err != nil {
 			return out, err
 		}
 	} else {

@@ -19,7 +19,7 @@ func dbItem(t *testing.T, s *Store) Item {
 	return it
 }
 
-var pngBytes = []byte("\x89PNG\r\n\x1a\n fake image")
+var pngBytes = tinyPNG()
 
 func TestSaveItemRefusesLikeImport(t *testing.T) {
 	tests := map[string]struct {

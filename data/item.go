@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"image"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -253,6 +254,19 @@ func SampleKind(b []byte) string {
 	return ""
 }
 
+// sampleDecodes is whether b is a PDF (by its header) or a PNG or JPEG
+// image that decodes (a text file renamed .png is not).
+func sampleDecodes(b []byte) bool {
+	switch SampleKind(b) {
+	case "pdf":
+		return true
+	case "png", "jpeg":
+		_, _, err := image.DecodeConfig(bytes.NewReader(b))
+		return err == nil
+	}
+	return false
+}
+
 // Validate checks one material.
 func (m *Material) Validate() error {
 	switch {
@@ -266,7 +280,7 @@ func (m *Material) Validate() error {
 		return Invalid("sample_name", "样表文件需要一个文件名。")
 	case len(m.SampleData) > MaxSampleBytes:
 		return Invalid("sample_data", "样表文件不能超过5 MB，请压缩或缩小后再选择。")
-	case len(m.SampleData) > 0 && SampleKind(m.SampleData) == "":
+	case len(m.SampleData) > 0 && !sampleDecodes(m.SampleData):
 		return Invalid("sample_data", "样表文件应为图片（PNG、JPEG）或 PDF 文件。")
 	}
 	return nil

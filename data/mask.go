@@ -17,6 +17,7 @@ import (
 //     the rest of its letters starred: "John Smith" → "J*** S****".
 //     Hyphens and apostrophes stay: "Jean-Luc" → "J***-L**".
 //   - One character: "*" (showing it would show the whole name).
+//   - Always at least one letter hidden: 阿·买 → 阿·*, "A B" → "A *".
 //   - Empty: "".
 func MaskName(name string) string {
 	rs := []rune(strings.TrimSpace(name))
@@ -28,7 +29,7 @@ func MaskName(name string) string {
 	}
 	for _, r := range rs {
 		if isLatinLetter(r) {
-			return maskLatinName(rs)
+			return atLeastOneHidden(rs, []rune(maskLatinName(rs)))
 		}
 	}
 	out := make([]rune, len(rs))
@@ -42,7 +43,25 @@ func MaskName(name string) string {
 			out[i] = '*'
 		}
 	}
-	return string(out)
+	return atLeastOneHidden(rs, out)
+}
+
+// atLeastOneHidden makes sure a masked name hides at least one letter: a
+// name whose every kept character is a first or last one (阿·买, "A B")
+// gets its last letter starred (阿·*, "A *").
+func atLeastOneHidden(rs, out []rune) string {
+	for _, r := range out {
+		if r == '*' {
+			return string(out)
+		}
+	}
+	for i := len(out) - 1; i > 0; i-- {
+		if unicode.IsLetter(rs[i]) {
+			out[i] = '*'
+			return string(out)
+		}
+	}
+	return strings.Repeat("*", len(out))
 }
 
 func maskLatinName(rs []rune) string {

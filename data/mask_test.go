@@ -25,6 +25,9 @@ func TestMaskName(t *testing.T) {
 		"LatinInitials":   {"J. R. Smith", "J. R. S****"},
 		"LatinOneLetter":  {"J", "*"},
 		"LatinTwoLetters": {"Li", "L*"},
+		"MinorityShort":   {"阿·买", "阿·*"},
+		"LatinTwoInitial": {"A B", "A *"},
+		"LatinDotInitial": {"A. B", "A. *"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -55,7 +55,7 @@ func (r Registration) Clean(it *Item, today time.Time) (Registration, error) {
 	if out.Name, err = PersonName("name", r.Name); err != nil {
 		return out, err
 	}
-	if out.Phone, err = Mobile("phone", r.Phone); err != nil {
+	if out.Phone, err = ContactPhone("phone", r.Phone); err != nil {
 		return out, err
 	}
 	if it.NoID {

@@ -525,6 +525,64 @@ func Mobile(field, s string) (string, error) {
 	return s, nil
 }
 
+// Messages of ContactPhone beyond those of Mobile.
+const (
+	msgContactEmpty    = "请填写联系电话（手机号码，或带区号的固定电话）。"
+	msgContactChars    = "电话号码只能包含数字，请核对。"
+	msgLandline        = "固定电话应为区号加7至8位号码，例如 0919-3123456 或 010-12345678，请核对。"
+	msgLandlineNoArea  = "固定电话请加上区号，例如 0919-3123456。"
+	msgContactNotPhone = "请填写11位手机号码，或带区号的固定电话（例如 0919-3123456），请核对。"
+)
+
+// ContactPhone cleans and checks a number a resident can be reached at: a
+// mainland mobile (as Mobile, returned as its 11 digits) or a landline
+// with its area code, returned as "0919-3123456". Area codes 010 and 02x
+// have three digits, the others four; the local number has 7 or 8 digits
+// and does not start with 0. Spaces, hyphens and brackets around the
+// area code are allowed: 0919-3123456, 09193123456, (010)12345678.
+func ContactPhone(field, s string) (string, error) {
+	s, err := CleanText(field, "联系电话", s, 0, false)
+	if err != nil {
+		return "", err
+	}
+	digits := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r), r == '-', r == '‐', r == '‑', r == '—', r == '(', r == ')':
+			return -1
+		}
+		return r
+	}, foldWidth(s, true))
+	switch {
+	case digits == "":
+		return "", Invalid(field, msgContactEmpty)
+	case strings.HasPrefix(digits, "+86"), strings.HasPrefix(digits, "0086"), digits[0] == '1':
+		return Mobile(field, s)
+	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return "", Invalid(field, msgContactChars)
+		}
+	}
+	if digits[0] != '0' {
+		if (len(digits) == 7 || len(digits) == 8) && digits[0] != '0' {
+			return "", Invalid(field, msgLandlineNoArea)
+		}
+		return "", Invalid(field, msgContactNotPhone)
+	}
+	if len(digits) < 10 || len(digits) > 12 || digits[1] == '0' && !strings.HasPrefix(digits, "010") {
+		return "", Invalid(field, msgLandline)
+	}
+	area := 4
+	if strings.HasPrefix(digits, "010") || strings.HasPrefix(digits, "02") {
+		area = 3
+	}
+	local := digits[area:]
+	if len(local) < 7 || len(local) > 8 || local[0] == '0' {
+		return "", Invalid(field, msgLandline)
+	}
+	return digits[:area] + "-" + local, nil
+}
+
 var (
 	numberPattern = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 	datePattern   = regexp.MustCompile(`^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$`)

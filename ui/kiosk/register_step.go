@@ -529,7 +529,7 @@ func (s *RegisterStep) validate() (string, error) {
 	case RegisterName:
 		return data.PersonName("name", s.Entry.Text)
 	case RegisterPhone:
-		return data.Mobile("phone", s.Entry.Text)
+		return data.ContactPhone("phone", s.Entry.Text)
 	case RegisterID:
 		return data.IDNumber("id_number", s.Entry.Text, s.flow.nav.Now())
 	case RegisterDescription:

@@ -123,9 +123,13 @@ func (c *CatalogIO) importFile(path string) {
 		if err != nil {
 			return "", err
 		}
-		return lang.L("admin.catalog.imported", map[string]any{
+		msg := lang.L("admin.catalog.imported", map[string]any{
 			"Windows": sum.Windows, "Staff": sum.Staff, "Items": sum.Items, "Disclosures": sum.Disclosures,
-			"Days": sum.CalendarDays}), nil
+			"Days": sum.CalendarDays})
+		if sum.Converted != "" {
+			msg += " " + lang.L("admin.catalog.converted", map[string]any{"Encoding": sum.Converted})
+		}
+		return msg, nil
 	})
 }
 

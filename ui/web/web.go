@@ -12,6 +12,7 @@ package web
 
 import (
 	"bytes"
+	"container/list"
 	"context"
 	"embed"
 	"errors"
@@ -84,13 +85,19 @@ type Server struct {
 	limits  Limits
 	now     func() time.Time
 	mu      sync.Mutex
-	clients map[string]*client
+	clients map[string]*list.Element // of *client, by clientKey
+	order   *list.List               // most recently seen first
 	tmpl    *template.Template
 }
 
+// MaxClients bounds the rate-limit table: when it is full, the client seen
+// longest ago is forgotten (it starts again with a full burst, which is
+// what forgetting a client always meant). Each request does constant work.
+const MaxClients = 4096
+
 type client struct {
-	lim  *rate.Limiter
-	seen time.Time
+	key string
+	lim *rate.Limiter
 }
 
 //go:embed templates/*.html
@@ -113,7 +120,8 @@ func New(store Tracker, limits Limits) *Server {
 		store:   store,
 		limits:  limits,
 		now:     time.Now,
-		clients: map[string]*client{},
+		clients: map[string]*list.Element{},
+		order:   list.New(),
 		tmpl:    template.Must(template.New("").Funcs(funcs).ParseFS(templates, "templates/*.html")),
 	}
 }
@@ -245,26 +253,45 @@ func (s *Server) page(w http.ResponseWriter, code int, name string, v any) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// allow applies the per-client limiter; clients idle for 10 minutes are
-// forgotten so the map stays small.
+// allow applies the per-client limiter. The table holds at most
+// MaxClients clients, least recently seen forgotten first; an IPv6 client
+// is its /64 (one household or phone gets a whole /64, so a flood of
+// addresses from one is one client).
 func (s *Server) allow(ip string) bool {
+	key := clientKey(ip)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.now()
-	if len(s.clients) > 10000 {
-		for k, c := range s.clients {
-			if now.Sub(c.seen) > 10*time.Minute {
-				delete(s.clients, k)
-			}
+	var c *client
+	if e, ok := s.clients[key]; ok {
+		s.order.MoveToFront(e)
+		c = e.Value.(*client)
+	} else {
+		if s.order.Len() >= MaxClients {
+			oldest := s.order.Back()
+			s.order.Remove(oldest)
+			delete(s.clients, oldest.Value.(*client).key)
 		}
+		c = &client{key: key, lim: rate.NewLimiter(s.limits.Rate, s.limits.Burst)}
+		s.clients[key] = s.order.PushFront(c)
 	}
-	c, ok := s.clients[ip]
-	if !ok {
-		c = &client{lim: rate.NewLimiter(s.limits.Rate, s.limits.Burst)}
-		s.clients[ip] = c
+	return c.lim.AllowN(s.now(), 1)
+}
+
+// clientCount is the number of clients in the rate-limit table.
+func (s *Server) clientCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.clients)
+}
+
+// clientKey is the rate-limit key of an address: an IPv4 address itself,
+// an IPv6 address its /64 prefix.
+func clientKey(ip string) string {
+	a := net.ParseIP(ip)
+	if a == nil || a.To4() != nil {
+		return ip
 	}
-	c.seen = now
-	return c.lim.AllowN(now, 1)
+	return a.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // clientIP is the peer's address. Headers such as X-Forwarded-For are not

@@ -18,7 +18,7 @@ import (
 )
 
 // fixture is a real store with one item and one registered request.
-func fixture(t *testing.T) (*data.Store, data.Receipt) {
+func fixture(t testing.TB) (*data.Store, data.Receipt) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
@@ -28,7 +28,7 @@ func fixture(t *testing.T) (*data.Store, data.Receipt) {
 }
 
 // registerSample puts one item in s and registers a request for it.
-func registerSample(t *testing.T, s *data.Store) data.Receipt {
+func registerSample(t testing.TB, s *data.Store) data.Receipt {
 	t.Helper()
 	ctx := context.Background()
 	c := data.Catalog{

@@ -216,6 +216,9 @@ func catalogImport(ctx context.Context, dataFile, file string, seed Seed, stdout
 	}
 	fmt.Fprintf(stdout, "已导入 imported: %d 个窗口 windows, %d 名工作人员 staff, %d 个事项 items, %d 项公开 disclosures (%d 个版本 versions), %d 个日期 calendar days\n",
 		sum.Windows, sum.Staff, sum.Items, sum.Disclosures, sum.Versions, sum.CalendarDays)
+	if sum.Converted != "" {
+		fmt.Fprintf(stdout, "%s（converted from %s to UTF-8）\n", sum.ConvertedNote(), sum.Converted)
+	}
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"bianmin/data"
 )
@@ -110,4 +111,17 @@ func TestUsage(t *testing.T) {
 func TestDefaultDataFile(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
 	assert.Equal(t, "/tmp/xdg/bianmin/bianmin.db", DefaultDataFile())
+}
+
+// A catalog saved as GBK by an older Windows tool is converted and says so.
+func TestCatalogImportConvertsGBK(t *testing.T) {
+	dir := t.TempDir()
+	db, f := filepath.Join(dir, "a.db"), filepath.Join(dir, "gbk.json")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(miniCatalog)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(f, []byte(gbk), 0o600))
+	code, out, errs := run(t, "catalog", "import", "--data", db, f)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "已从 GBK 编码转换")
+	assert.Contains(t, out, "1 个事项")
 }

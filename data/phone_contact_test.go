@@ -1,0 +1,58 @@
+package data
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestContactPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"0919-3123456":      "0919-3123456",
+		"09193123456":       "0919-3123456",
+		"010-12345678":      "010-12345678",
+		"(010)12345678":     "010-12345678",
+		"０２１ ６１２３４５６７":      "021-61234567",
+		"0755-8123456":      "0755-8123456",
+		"13812345678":       "13812345678",
+		"+86 138 1234 5678": "13812345678",
+	} {
+		got, err := ContactPhone("phone", in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for in, msg := range map[string]string{
+		"":                "请填写联系电话（手机号码，或带区号的固定电话）。",
+		"3123456":         "固定电话请加上区号，例如 0919-3123456。",
+		"0919-123":        "固定电话应为区号加7至8位号码，例如 0919-3123456 或 010-12345678，请核对。",
+		"0919-0123456":    "固定电话应为区号加7至8位号码，例如 0919-3123456 或 010-12345678，请核对。",
+		"0919-1234567890": "固定电话应为区号加7至8位号码，例如 0919-3123456 或 010-12345678，请核对。",
+		"0919-31a3456":    "电话号码只能包含数字，请核对。",
+		"138001380001":    "您输入了12位，手机号码应为11位，请核对。",
+		"12800138000":     "手机号码应以1开头、第二位为3至9，请核对。",
+		"99999":           "请填写11位手机号码，或带区号的固定电话（例如 0919-3123456），请核对。",
+	} {
+		_, err := ContactPhone("phone", in)
+		var ie *InvalidError
+		require.ErrorAs(t, err, &ie, in)
+		assert.Equal(t, "phone", ie.Field)
+		assert.Equal(t, msg, ie.Msg, in)
+	}
+}
+
+// A resident with only a landline registers, and a complaint takes one as
+// its contact (issue 10).
+func TestRegisterWithLandline(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	reg := goodRegistration(t, s)
+	reg.Phone = "0919-3123456"
+	rc, err := s.Register(ctx, reg)
+	require.NoError(t, err)
+	var phone string
+	require.NoError(t, s.db.QueryRow(`SELECT applicant_phone FROM requests WHERE id = ?`, rc.RequestID).Scan(&phone))
+	assert.Equal(t, "0919-3123456", phone)
+	assert.Equal(t, "*******3456", MaskPhone(phone))
+}
