@@ -17,19 +17,49 @@ import (
 )
 
 // Staff mode sign-in (issue 5 §1). A staff member signs in with their 工号
-// (or by picking their card) and a PIN of 4 to 8 digits. PINs are stored
-// only as argon2id hashes; five wrong PINs in a row lock that staff member
-// out for five minutes; every success, failure and lockout goes to the audit
-// log. There is no default PIN: on first start NeedsFirstAdmin is true and
+// (or by picking their card) and a PIN of 4 to 8 digits (6 to 8 for an
+// administrator). PINs are stored only as argon2id hashes; every fifth
+// wrong PIN in a row locks that staff member out, for twice as long as the
+// lock before (see lockFor); every success, failure and lockout goes to the
+// audit log. There is no default PIN: on first start NeedsFirstAdmin is true and
 // SetupFirstAdmin lets one administrator choose theirs.
 
 // Sign-in limits.
 const (
-	MinPINDigits   = 4
-	MaxPINDigits   = 8
-	MaxPINFailures = 5               // wrong PINs in a row before a lockout
-	LockoutPeriod  = 5 * time.Minute // how long a lockout lasts
+	MinPINDigits      = 4
+	MinAdminPINDigits = 6 // an administrator unlocks and resets the others
+	MaxPINDigits      = 8
+	MaxPINFailures    = 5                // wrong PINs in a row before each lockout
+	LockoutPeriod     = 5 * time.Minute  // the first lockout; each next one doubles
+	MaxLockout        = 24 * time.Hour   // the longest lockout of a staff member
+	MaxAdminLockout   = 15 * time.Minute // the longest lockout of an administrator
 )
+
+// lockFor is how long the n-th lockout (n ≥ 1) in a row lasts: 5 minutes,
+// 10, 20 … doubling up to MaxLockout. The count of wrong PINs is kept across
+// lockouts (only a right PIN, an administrator's unlock or a new PIN resets
+// it), so a guesser gets 5 tries per lock: 45 in the first day and 5 a day
+// after that (TestLockScheduleGuessesPerDay), where a fixed 5-minute lock
+// with the count reset allowed 1,440.
+//
+// The sign-in is reachable from the kiosk's hidden entry, so anyone there
+// can lock a staff member out on purpose. Two rules keep that short:
+// an administrator, once signed in, unlocks anyone at once (UnlockStaff,
+// the 解除锁定 button in 人员管理), and an administrator's own lockout never
+// exceeds MaxAdminLockout, so some administrator can always get in within
+// 15 minutes to unlock the others. Their longer PIN (MinAdminPINDigits)
+// pays for the shorter lock: 5 tries per 15 minutes is under 500 a day
+// against a million PINs.
+func lockFor(n int, role Role) time.Duration {
+	d, limit := LockoutPeriod, MaxLockout
+	if role == RoleAdmin {
+		limit = MaxAdminLockout
+	}
+	for i := 1; i < n && d < limit; i++ {
+		d *= 2
+	}
+	return min(d, limit)
+}
 
 // PINParams are the argon2id cost parameters. Every hash records its own,
 // so changing them only affects PINs set afterwards (and PINs rehashed at
@@ -76,9 +106,19 @@ func encodePIN(p PINParams, salt, key []byte) string {
 		b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
+// Bounds of the parameters of a stored hash: what this program writes
+// (DefaultPINParams) with room to double the memory and the passes. A hash
+// outside them is refused without being computed (a tampered row must not
+// make a sign-in take seconds or a gigabyte); the account then needs a new
+// PIN from an administrator.
+const (
+	maxPINMemory  = 2 * 64 * 1024 // KiB
+	maxPINTime    = 4
+	maxPINThreads = 4
+)
+
 // parsePIN reads an encoded hash. It refuses other algorithms and versions
-// and parameters outside sane bounds (a tampered row must not make a
-// sign-in take minutes or gigabytes).
+// and parameters outside the bounds above.
 func parsePIN(encoded string) (PINParams, []byte, []byte, error) {
 	var p PINParams
 	parts := strings.Split(encoded, "$")
@@ -100,7 +140,8 @@ func parsePIN(encoded string) (PINParams, []byte, []byte, error) {
 			p.Threads = uint8(min(n, 255))
 		}
 	}
-	if p.Memory < 8 || p.Memory > 1<<20 || p.Time < 1 || p.Time > 16 || p.Threads < 1 || p.Threads > 16 {
+	if p.Threads < 1 || p.Threads > maxPINThreads || p.Memory < 8*uint32(p.Threads) || p.Memory > maxPINMemory ||
+		p.Time < 1 || p.Time > maxPINTime {
 		return p, nil, nil, errors.New("data: pin hash: parameters out of range")
 	}
 	salt, err1 := b64.DecodeString(parts[4])
@@ -147,14 +188,27 @@ func idKey(password, salt []byte, time, memory uint32, threads uint8, keyLen uin
 	return key
 }
 
-// CheckPIN applies the rules for a new PIN: 4 to 8 digits, not all the same
-// digit, not a run such as 1234, 4321 or 7890. It returns the PIN with
-// spaces removed and full-width digits folded.
-func CheckPIN(field, pin string) (string, error) {
+// CheckPIN applies the rules for a new PIN of a staff member who is not an
+// administrator: see CheckPINFor.
+func CheckPIN(field, pin string) (string, error) { return CheckPINFor(field, pin, false) }
+
+// CheckPINFor applies the rules for a new PIN: 4 to 8 digits (6 to 8 for
+// an administrator), and none of the PINs a guesser tries first: the same
+// digit (0000), a run (1234, 4321, 7890), a block repeated (1212, 123123,
+// 520520), a line or walk on the PIN pad (2580, 147258, 1478, 1397), the
+// love numbers (1314, 5201314) and a date or year from 1930 to today
+// (19900101, 900101, 0101, 1990). It returns the PIN with spaces removed
+// and full-width digits folded.
+func CheckPINFor(field, pin string, admin bool) (string, error) {
 	pin = normalizePIN(pin)
-	if len(pin) < MinPINDigits || len(pin) > MaxPINDigits || strings.Trim(pin, "0123456789") != "" {
+	if strings.Trim(pin, "0123456789") != "" || len(pin) > MaxPINDigits || len(pin) < MinPINDigits ||
+		(admin && len(pin) < MinAdminPINDigits) {
+		if admin {
+			return "", Invalid(field, "管理员密码应为6至8位数字，请重新设置。")
+		}
 		return "", Invalid(field, "密码应为4至8位数字，请重新设置。")
 	}
+	const choose = "请换一个不易被猜到的密码，例如几个没有规律的数字。"
 	same, up, down := true, true, true
 	for i := 1; i < len(pin); i++ {
 		a, b := int(pin[i-1]-'0'), int(pin[i]-'0')
@@ -164,11 +218,117 @@ func CheckPIN(field, pin string) (string, error) {
 	}
 	switch {
 	case same:
-		return "", Invalid(field, "密码不能全部是同一个数字，请换一个不易被猜到的密码。")
+		return "", Invalid(field, "密码不能全部是同一个数字。"+choose)
 	case up || down:
-		return "", Invalid(field, "密码不能是连续的数字（如1234、4321），请换一个不易被猜到的密码。")
+		return "", Invalid(field, "密码不能是连续的数字（如1234、4321）。"+choose)
+	case repeatedBlock(pin):
+		return "", Invalid(field, "密码不能是重复的数字组合（如1212、123123）。"+choose)
+	case padPattern(pin):
+		return "", Invalid(field, "密码不能是按键盘上的一条线或一圈按出的数字（如2580、147258）。"+choose)
+	case splitsInto(pin, lovePINs):
+		return "", Invalid(field, "密码不能是520、1314这类谐音数字。"+choose)
+	case dateLike(pin, time.Now().In(China)):
+		return "", Invalid(field, "密码不能是日期或年份（如生日19900101、0101）。"+choose)
 	}
 	return pin, nil
+}
+
+// repeatedBlock reports whether pin is a shorter block said again: 1212,
+// 123123, 52005200.
+func repeatedBlock(pin string) bool {
+	for n := 1; n <= len(pin)/2; n++ {
+		if len(pin)%n == 0 && strings.Repeat(pin[:n], len(pin)/n) == pin {
+			return true
+		}
+	}
+	return false
+}
+
+// The PIN pad (and a phone's keypad):
+//
+//	1 2 3
+//	4 5 6
+//	7 8 9
+//	  0
+//
+// padLines are its straight lines of three or four keys, both ways; a PIN
+// made of whole lines one after another (2580, 147258, 159357, 789456) is
+// a pattern. padRing is the ring of keys around 5; four to eight keys of it
+// in a row (1478, 1236, 36987412) are a pattern, and so are the four
+// corners in turn (1397, 7931).
+var (
+	padLines = []string{"123", "456", "789", "147", "258", "369", "2580", "159", "357",
+		"321", "654", "987", "741", "852", "963", "0852", "951", "753"}
+	padRing = "12369874"
+)
+
+func padPattern(pin string) bool {
+	if splitsInto(pin, padLines) {
+		return true
+	}
+	ring := padRing + padRing
+	rev := []byte(ring)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	if strings.Contains(ring, pin) || strings.Contains(string(rev), pin) {
+		return true
+	}
+	if len(pin) == 4 {
+		corners, back := "13971397", "17931793"
+		return strings.Contains(corners, pin) || strings.Contains(back, pin)
+	}
+	return false
+}
+
+// lovePINs are the 谐音 numbers of love: 520 我爱你, 521, 1314 一生一世,
+// 9420 就是爱你, 7758 亲亲我吧; a PIN made of them (1314, 5201314,
+// 1314520) is among the first a guesser tries.
+var lovePINs = []string{"520", "521", "1314", "9420", "7758"}
+
+// splitsInto reports whether pin is one or more of parts one after another.
+func splitsInto(pin string, parts []string) bool {
+	if pin == "" {
+		return true
+	}
+	for _, p := range parts {
+		if strings.HasPrefix(pin, p) && splitsInto(pin[len(p):], parts) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLike reports whether pin reads as a date from 1 January 1930 to
+// today — YYYYMMDD, YYMMDD or MMDD (any day of the year) — or as a year
+// from 1930 to this year (YYYY): birthdays and years come first in any
+// list of guesses.
+func dateLike(pin string, today time.Time) bool {
+	first := time.Date(1930, 1, 1, 0, 0, 0, 0, China)
+	valid := func(layout, s string) (time.Time, bool) {
+		t, err := time.ParseInLocation(layout, s, China)
+		return t, err == nil && t.Format(layout) == s
+	}
+	switch len(pin) {
+	case 8:
+		t, ok := valid("20060102", pin)
+		return ok && !t.Before(first) && !t.After(today)
+	case 6:
+		// A two-digit year is the latest from 1930 on that is not later than today.
+		for _, century := range []string{"20", "19"} {
+			if t, ok := valid("20060102", century+pin); ok && !t.Before(first) && !t.After(today) {
+				return true
+			}
+		}
+		return false
+	case 4:
+		if y, err := strconv.Atoi(pin); err == nil && y >= 1930 && y <= today.Year() {
+			return true
+		}
+		_, ok := valid("20060102", "2000"+pin) // 2000 is a leap year: 0229 counts
+		return ok
+	}
+	return false
 }
 
 // normalizePIN folds full-width digits and drops spaces, as a PIN pad or a
@@ -236,9 +396,19 @@ const msgBadLogin = "工号或密码不正确，请重新输入。"
 // the PIN.
 const msgBadPIN = "密码不正确，请重新输入。"
 
-func lockedMsg(wait time.Duration) string {
-	mins := int((wait + time.Minute - 1) / time.Minute)
-	return fmt.Sprintf("密码连续输错%d次，该账号已暂时锁定，请%d分钟后再试。", MaxPINFailures, max(mins, 1))
+// msgBadHash: the stored hash is not one this program writes (another
+// algorithm, or parameters out of bounds); no PIN can open it.
+const msgBadHash = "该账号的密码记录无法识别，请联系管理员重新设置密码。"
+
+// lockedMsg says until when (China time; with the date when not today) a
+// locked account waits, and that an administrator can unlock it sooner.
+func lockedMsg(until, now time.Time) string {
+	u, n := until.In(China), now.In(China)
+	at := u.Format("15:04")
+	if u.YearDay() != n.YearDay() || u.Year() != n.Year() {
+		at = fmt.Sprintf("%d月%d日 %s", u.Month(), u.Day(), at)
+	}
+	return fmt.Sprintf("密码输错次数过多，该账号已暂时锁定。请于 %s 后再试，或请管理员解除锁定。", at)
 }
 
 // Login signs a staff member in by their 工号 (staff code) and PIN.
@@ -306,7 +476,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 		if err != nil {
 			return Session{}, err
 		}
-		return Session{}, Invalid("locked", lockedMsg(row.until.Sub(now)))
+		return Session{}, Invalid("locked", lockedMsg(row.until, now))
 	}
 	if row.hash == "" {
 		burnPIN(pin)
@@ -337,7 +507,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 			return err
 		}
 		if t := parseTime(until); now.Before(t) {
-			outcome = Invalid("locked", lockedMsg(t.Sub(now)))
+			outcome = Invalid("locked", lockedMsg(t, now))
 			return audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target, "锁定期间尝试登录")
 		}
 		if ok {
@@ -352,21 +522,28 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 			}
 			return audit(ctx, tx, at, row.sess.StaffID, AuditLogin, target, "")
 		}
-		failed++
-		detail := fmt.Sprintf("密码错误（连续第%d次）", failed)
 		if verr != nil {
-			detail = "密码记录无法识别，请管理员重设密码"
+			// Never computed (parsePIN refused it), so no guess is spent:
+			// not counted, and the message sends them to an administrator.
+			outcome = Invalid("pin", msgBadHash)
+			return audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target, "密码记录无法识别，请管理员重设密码")
 		}
-		if err := audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target, detail); err != nil {
+		// The count goes on across lockouts: every MaxPINFailures-th wrong
+		// PIN locks, each time for longer (lockFor).
+		failed++
+		if err := audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target,
+			fmt.Sprintf("密码错误（连续第%d次）", failed)); err != nil {
 			return err
 		}
 		lockUntil := ""
 		outcome = Invalid("pin", badMsg)
-		if failed >= MaxPINFailures {
-			lockUntil, failed = formatTime(now.Add(LockoutPeriod)), 0
-			outcome = Invalid("locked", lockedMsg(LockoutPeriod))
+		if failed%MaxPINFailures == 0 {
+			n := failed / MaxPINFailures
+			t := now.Add(lockFor(n, row.sess.Role))
+			lockUntil = formatTime(t)
+			outcome = Invalid("locked", lockedMsg(t, now))
 			if err := audit(ctx, tx, at, row.sess.StaffID, AuditLockout, target,
-				fmt.Sprintf("连续%d次密码错误，锁定至 %s", MaxPINFailures, now.Add(LockoutPeriod).In(China).Format("15:04:05"))); err != nil {
+				fmt.Sprintf("连续%d次密码错误，第%d次锁定，至 %s", failed, n, t.In(China).Format("01-02 15:04:05"))); err != nil {
 				return err
 			}
 		}
@@ -394,9 +571,28 @@ func (s *Store) Logout(ctx context.Context, by Session, reason string) error {
 }
 
 // SetPIN sets a staff member's PIN: their own (by is that staff member) or
-// anyone's when by is an administrator. It clears a lockout.
+// anyone's when by is an administrator. It clears a lockout. An
+// administrator's PIN has at least MinAdminPINDigits digits.
 func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin string) error {
-	pin, err := CheckPIN("pin", pin)
+	var role Role
+	err := s.read(ctx, "set pin", func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		if actor.StaffID != staffID && actor.Role != RoleAdmin {
+			return Invalid("staff", msgOwnPINOnly)
+		}
+		err = tx.QueryRowContext(ctx, `SELECT role FROM staff WHERE id = ?`, staffID).Scan(&role)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // told below, inside the write
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	pin, err = CheckPINFor("pin", pin, role == RoleAdmin)
 	if err != nil {
 		return err
 	}
@@ -410,15 +606,22 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 			return err
 		}
 		if actor.StaffID != staffID && actor.Role != RoleAdmin {
-			return Invalid("staff", "只能修改自己的密码；如需为他人重设密码，请由管理员操作。")
+			return Invalid("staff", msgOwnPINOnly)
 		}
 		var code, name string
-		err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, staffID).Scan(&code, &name)
+		var now Role
+		err = tx.QueryRowContext(ctx, `SELECT code, name, role FROM staff WHERE id = ? AND active = 1`, staffID).
+			Scan(&code, &name, &now)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Invalid("staff", "找不到该工作人员，或其已停用。")
 		}
 		if err != nil {
 			return err
+		}
+		if now != role { // made administrator meanwhile: their rules
+			if _, err := CheckPINFor("pin", pin, now == RoleAdmin); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE staff SET pin_hash = ? WHERE id = ?`, hash, staffID); err != nil {
 			return err
@@ -433,6 +636,8 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditPINSet, staffTarget(code, name), detail)
 	})
 }
+
+const msgOwnPINOnly = "只能修改自己的密码；如需为他人重设密码，请由管理员操作。"
 
 // NeedsFirstAdmin reports whether no active administrator has a PIN yet:
 // the first start, when SetupFirstAdmin must run before staff mode opens.
@@ -457,7 +662,7 @@ func needsFirstAdmin(ctx context.Context, tx *sql.Tx) (bool, error) {
 // administrator in the catalog; when the catalog names none, the one chosen
 // becomes administrator.
 func (s *Store) SetupFirstAdmin(ctx context.Context, staffID int64, pin string) (Session, error) {
-	pin, err := CheckPIN("pin", pin)
+	pin, err := CheckPINFor("pin", pin, true)
 	if err != nil {
 		return Session{}, err
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -72,10 +73,10 @@ func loginAs(t testing.TB, s *Store, code string) Session {
 	need, err := s.NeedsFirstAdmin(ctx)
 	require.NoError(t, err)
 	if need {
-		_, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "2468")
+		_, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "604917")
 		require.NoError(t, err)
 	}
-	admin, err := s.Login(ctx, "s1", "2468")
+	admin, err := s.Login(ctx, "s1", "604917")
 	require.NoError(t, err)
 	if code == "s1" {
 		return admin
@@ -141,7 +142,7 @@ func TestCheckPIN(t *testing.T) {
 		pin, want, msg string
 	}{
 		"OK":             {pin: "1357", want: "1357"},
-		"OKEight":        {pin: "20190807", want: "20190807"},
+		"OKEight":        {pin: "20197807", want: "20197807"},
 		"OKFullWidth":    {pin: "１３５７", want: "1357"},
 		"OKSpaces":       {pin: " 13 57 ", want: "1357"},
 		"ErrShort":       {pin: "135", msg: "4至8位数字"},
@@ -156,6 +157,37 @@ func TestCheckPIN(t *testing.T) {
 		"ErrUpWrap":      {pin: "7890", msg: "连续"},
 		"ErrDownWrap":    {pin: "1098", msg: "连续"},
 		"OKAlmostSeries": {pin: "1235", want: "1235"},
+		"ErrRepeat":      {pin: "1212", msg: "重复的数字组合"},
+		"ErrRepeatSix":   {pin: "123123", msg: "重复的数字组合"},
+		"ErrLove520":     {pin: "520520", msg: "重复"},
+		"ErrLove1314":    {pin: "1314", msg: "谐音"},
+		"ErrLove5201314": {pin: "5201314", msg: "谐音"},
+		"ErrLove1314520": {pin: "1314520", msg: "谐音"},
+		"ErrPad2580":     {pin: "2580", msg: "键盘"},
+		"ErrPad0852":     {pin: "0852", msg: "键盘"},
+		"ErrPad147258":   {pin: "147258", msg: "键盘"},
+		"ErrPad258369":   {pin: "258369", msg: "键盘"},
+		"ErrPad159357":   {pin: "159357", msg: "键盘"},
+		"ErrPad1478":     {pin: "1478", msg: "键盘"},
+		"ErrPad3698":     {pin: "3698", msg: "键盘"},
+		"ErrPadRing":     {pin: "12369874", msg: "键盘"},
+		"ErrPadCorners":  {pin: "1397", msg: "键盘"},
+		"ErrPad3690":     {pin: "3692580", msg: "键盘"},
+		"ErrDate8":       {pin: "19900101", msg: "日期"},
+		"ErrDate8Old":    {pin: "19300101", msg: "日期"},
+		"ErrDate6":       {pin: "900101", msg: "日期"},
+		"ErrDate6New":    {pin: "080917", msg: "日期"},
+		"ErrDate4":       {pin: "0917", msg: "日期"},
+		"ErrDate4Leap":   {pin: "0229", msg: "日期"},
+		"ErrDate4Dec":    {pin: "1231", msg: "日期"},
+		"ErrYear":        {pin: "1990", msg: "日期"},
+		"OKTooOld":       {pin: "19291231", want: "19291231"},
+		"OKFuture":       {pin: "20990101", want: "20990101"},
+		"OKNoSuchDay":    {pin: "19900231", want: "19900231"},
+		"OKNoSuchDay4":   {pin: "0230", want: "0230"},
+		"OKYearEarly":    {pin: "1929", want: "1929"},
+		"OKSix":          {pin: "604917", want: "604917"},
+		"OKPadNotLine":   {pin: "2589", want: "2589"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, err := CheckPIN("pin", tc.pin)
@@ -169,10 +201,76 @@ func TestCheckPIN(t *testing.T) {
 	}
 }
 
+// An administrator's PIN has 6 to 8 digits; the message says so.
+func TestCheckPINAdmin(t *testing.T) {
+	_, err := CheckPINFor("pin", "5291", true)
+	assert.Equal(t, "管理员密码应为6至8位数字，请重新设置。", invalidOf(t, err).Msg)
+	_, err = CheckPINFor("pin", "19900101", true)
+	assert.Contains(t, invalidOf(t, err).Msg, "日期")
+	got, err := CheckPINFor("pin", "６０４９１７", true)
+	require.NoError(t, err)
+	assert.Equal(t, "604917", got)
+	got, err = CheckPINFor("pin", "5291", false)
+	require.NoError(t, err)
+	assert.Equal(t, "5291", got)
+
+	// The store applies it to whoever the PIN is for.
+	ctx := context.Background()
+	s, _ := movingStore(t)
+	admin := loginAs(t, s, "s1")
+	err = s.SetPIN(ctx, admin, admin.StaffID, "5291")
+	assert.Contains(t, invalidOf(t, err).Msg, "6至8位")
+	require.NoError(t, s.SetPIN(ctx, admin, staffID(t, s, "s2"), "5291"), "4 digits do for other staff")
+	err = s.SetPIN(ctx, admin, staffID(t, s, "s2"), "147258")
+	assert.Contains(t, invalidOf(t, err).Msg, "请换一个不易被猜到的密码")
+}
+
+// TestPINHashBounds: a stored hash with parameters beyond what the program
+// writes (memory 2×64 MiB, 4 passes, 4 lanes) is refused, never computed,
+// and the sign-in sends the person to an administrator.
+func TestPINHashBounds(t *testing.T) {
+	good, err := HashPIN("2580", pinParams)
+	require.NoError(t, err)
+	withParams := func(m, tm, p int) string {
+		return strings.Replace(good, "m=64,t=1,p=1", fmt.Sprintf("m=%d,t=%d,p=%d", m, tm, p), 1)
+	}
+	for _, enc := range []string{withParams(64*1024*2, 4, 4), withParams(64, 1, 1), withParams(32, 1, 4)} {
+		_, _, _, err := parsePIN(enc)
+		assert.NoError(t, err, enc)
+	}
+	for _, enc := range []string{withParams(64*1024*2+1, 2, 1), withParams(1<<20, 2, 1), withParams(65536, 5, 1),
+		withParams(65536, 2, 5), withParams(65536, 0, 1), withParams(65536, 2, 0), withParams(16, 1, 4)} {
+		_, _, _, err := parsePIN(enc)
+		assert.Error(t, err, enc)
+		ok, err := VerifyPIN(enc, "2580")
+		assert.Error(t, err, enc)
+		assert.False(t, ok)
+	}
+
+	ctx := context.Background()
+	s, _ := movingStore(t)
+	loginAs(t, s, "s2")
+	// 1 GiB and 16 passes: a check would take many seconds; it is refused at once.
+	huge := strings.Replace(good, "m=64,t=1,p=1", "m=1048576,t=16,p=1", 1)
+	_, err = s.db.Exec(`UPDATE staff SET pin_hash = ? WHERE code = 's2'`, huge)
+	require.NoError(t, err)
+	for range MaxPINFailures + 1 {
+		_, err = s.Login(ctx, "s2", "2580")
+		ie := invalidOf(t, err)
+		assert.Equal(t, "pin", ie.Field, "not counted towards a lockout")
+		assert.Equal(t, msgBadHash, ie.Msg)
+	}
+	assert.True(t, lockedUntil(t, s, "s2").IsZero())
+	admin := loginAs(t, s, "s1")
+	require.NoError(t, s.SetPIN(ctx, admin, staffID(t, s, "s2"), "8024"), "an administrator resets it")
+	_, err = s.Login(ctx, "s2", "8024")
+	require.NoError(t, err)
+}
+
 func TestLoginLockout(t *testing.T) {
 	ctx := context.Background()
 	s, clk := movingStore(t)
-	loginAs(t, s, "s2") // s1 is admin with 2468, s2 has 1357
+	loginAs(t, s, "s2") // s1 is admin with 604917, s2 has 1357
 
 	for i := 1; i < MaxPINFailures; i++ {
 		_, err := s.Login(ctx, "s2", "9999")
@@ -181,23 +279,23 @@ func TestLoginLockout(t *testing.T) {
 		assert.Equal(t, msgBadLogin, ie.Msg)
 		clk.Add(10 * time.Second)
 	}
-	_, err := s.Login(ctx, "s2", "9999")
+	_, err := s.Login(ctx, "s2", "9999") // 09:30:40
 	ie := invalidOf(t, err)
 	assert.Equal(t, "locked", ie.Field)
-	assert.Equal(t, "密码连续输错5次，该账号已暂时锁定，请5分钟后再试。", ie.Msg)
+	assert.Equal(t, "密码输错次数过多，该账号已暂时锁定。请于 09:35 后再试，或请管理员解除锁定。", ie.Msg)
 	assert.Equal(t, 1, auditRows(t, s, AuditLockout))
 	assert.Equal(t, MaxPINFailures, auditRows(t, s, AuditLoginFailed))
 
-	// The right PIN does not open a locked account; the wait is told.
+	// The right PIN does not open a locked account; the time is told.
 	clk.Add(4*time.Minute + 30*time.Second)
 	_, err = s.Login(ctx, "s2", "1357")
 	ie = invalidOf(t, err)
 	assert.Equal(t, "locked", ie.Field)
-	assert.Contains(t, ie.Msg, "请1分钟后再试")
+	assert.Contains(t, ie.Msg, "请于 09:35 后再试")
 	assert.Equal(t, MaxPINFailures+1, auditRows(t, s, AuditLoginFailed), "a try while locked is logged")
 
 	// Others are not affected.
-	_, err = s.Login(ctx, "s1", "2468")
+	_, err = s.Login(ctx, "s1", "604917")
 	require.NoError(t, err)
 
 	// Five minutes after the lockout began, the right PIN works again and
@@ -217,6 +315,147 @@ func TestLoginLockout(t *testing.T) {
 	require.NoError(t, err, "a success resets the count")
 	_, err = s.Login(ctx, "s2", "9999")
 	assert.Equal(t, "pin", invalidOf(t, err).Field, "one failure after a success does not lock")
+}
+
+// lockedUntil is the end of a staff member's lockout as stored.
+func lockedUntil(t testing.TB, s *Store, code string) time.Time {
+	t.Helper()
+	var until string
+	err := s.db.QueryRow(`SELECT coalesce((SELECT locked_until FROM staff_lockouts WHERE staff_id = ?), '')`,
+		staffID(t, s, code)).Scan(&until)
+	require.NoError(t, err)
+	return parseTime(until)
+}
+
+// TestLockDoubles: the count of wrong PINs goes on after a lockout ends,
+// and each lockout lasts twice the one before.
+func TestLockDoubles(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	loginAs(t, s, "s2")
+	for n, want := range []time.Duration{5 * time.Minute, 10 * time.Minute, 20 * time.Minute, 40 * time.Minute} {
+		for i := 1; i < MaxPINFailures; i++ {
+			_, err := s.Login(ctx, "s2", "9999")
+			assert.Equal(t, "pin", invalidOf(t, err).Field, "lock %d, try %d", n+1, i)
+		}
+		_, err := s.Login(ctx, "s2", "9999")
+		ie := invalidOf(t, err)
+		assert.Equal(t, "locked", ie.Field)
+		until := lockedUntil(t, s, "s2")
+		assert.Equal(t, want, until.Sub(clk.Now()), "lock %d", n+1)
+		assert.Contains(t, ie.Msg, "请于 "+until.In(China).Format("15:04")+" 后再试")
+		clk.Set(until)
+	}
+	var failures int
+	require.NoError(t, s.db.QueryRow(`SELECT failures FROM staff_lockouts WHERE staff_id = ?`, staffID(t, s, "s2")).Scan(&failures))
+	assert.Equal(t, 4*MaxPINFailures, failures, "kept across lockouts")
+
+	// A lock that ends on another day says which day.
+	clk.Set(time.Date(2026, 11, 26, 23, 58, 0, 0, China))
+	for range MaxPINFailures {
+		_, _ = s.Login(ctx, "s2", "9999")
+	}
+	_, err := s.Login(ctx, "s2", "1357")
+	assert.Contains(t, invalidOf(t, err).Msg, "请于 11月27日 01:18 后再试") // the fifth lock: 80 minutes
+
+	// Only a right PIN, an administrator's unlock or a new PIN resets it.
+	admin := loginAs(t, s, "s1")
+	require.NoError(t, s.UnlockStaff(ctx, admin, staffID(t, s, "s2")))
+	_, err = s.Login(ctx, "s2", "9999")
+	assert.Equal(t, "pin", invalidOf(t, err).Field)
+	_, err = s.Login(ctx, "s2", "1357")
+	require.NoError(t, err, "unlocked at once by an administrator")
+}
+
+func TestLockFor(t *testing.T) {
+	var staff, admin []time.Duration
+	for n := 1; n <= 12; n++ {
+		staff = append(staff, lockFor(n, RoleStaff))
+		admin = append(admin, lockFor(n, RoleAdmin))
+	}
+	m := time.Minute
+	assert.Equal(t, []time.Duration{5 * m, 10 * m, 20 * m, 40 * m, 80 * m, 160 * m, 320 * m, 640 * m, 1280 * m,
+		24 * time.Hour, 24 * time.Hour, 24 * time.Hour}, staff)
+	assert.Equal(t, []time.Duration{5 * m, 10 * m, 15 * m, 15 * m, 15 * m, 15 * m, 15 * m, 15 * m, 15 * m,
+		15 * m, 15 * m, 15 * m}, admin)
+	assert.Equal(t, 24*time.Hour, lockFor(1000, RoleStaff))
+}
+
+// guessesPerDay tries wrong PINs for code as fast as the store lets them
+// in, waiting out every lockout, for 24 hours of the store's clock; it
+// returns the wrong PINs the store checked and the longest lockout seen.
+func guessesPerDay(t *testing.T, s *Store, clk *fakeClock, code string) (int, time.Duration) {
+	ctx := context.Background()
+	end := clk.Now().Add(24 * time.Hour)
+	n, longest := 0, time.Duration(0)
+	for clk.Now().Before(end) {
+		_, err := s.Login(ctx, code, "975318")
+		ie := invalidOf(t, err)
+		n++
+		if ie.Field == "locked" {
+			until := lockedUntil(t, s, code)
+			longest = max(longest, until.Sub(clk.Now()))
+			clk.Set(until)
+		}
+	}
+	return n, longest
+}
+
+// TestLockScheduleGuessesPerDay: a guesser at the kiosk gets 45 PINs a day
+// against a staff member (then 5 a day), 485 against an administrator,
+// where the fixed 5-minute lock with the count reset gave 1,440: 5 tries
+// every 5 minutes.
+func TestLockScheduleGuessesPerDay(t *testing.T) {
+	s, clk := movingStore(t)
+	loginAs(t, s, "s2")
+	staff, longest := guessesPerDay(t, s, clk, "s2")
+	assert.Equal(t, 45, staff)
+	assert.Equal(t, 1280*time.Minute, longest)
+	next, longest := guessesPerDay(t, s, clk, "s2")
+	assert.Equal(t, 5, next, "the second day")
+	assert.Equal(t, MaxLockout, longest)
+
+	admin, longest := guessesPerDay(t, s, clk, "s1")
+	assert.Equal(t, 485, admin)
+	assert.Equal(t, MaxAdminLockout, longest, "an administrator is never locked out longer")
+	before := 24 * time.Hour / LockoutPeriod * MaxPINFailures
+	t.Logf("guesses a day against one account: before %d; now staff %d (then %d a day), administrator %d",
+		before, staff, next, admin)
+}
+
+// TestAdminUnlocksKioskLockout: anyone at the kiosk can lock a staff
+// member out for a day; an administrator, locked out at most 15 minutes
+// themselves, signs in and unlocks them at once.
+func TestAdminUnlocksKioskLockout(t *testing.T) {
+	ctx := context.Background()
+	s, clk := movingStore(t)
+	loginAs(t, s, "s2")
+	lockOut := func(code, pin string, locks int) {
+		for n := 0; n < locks; {
+			_, err := s.Login(ctx, code, pin)
+			if invalidOf(t, err).Field != "locked" {
+				continue
+			}
+			n++
+			u := lockedUntil(t, s, code)
+			if code == "s1" {
+				assert.LessOrEqual(t, u.Sub(clk.Now()), MaxAdminLockout)
+			}
+			if n < locks {
+				clk.Set(u)
+			}
+		}
+	}
+	lockOut("s2", "9999", 10) // the tenth: a day
+	lockOut("s1", "999999", 10)
+	_, err := s.Login(ctx, "s2", "1357")
+	assert.Equal(t, "locked", invalidOf(t, err).Field)
+	clk.Set(lockedUntil(t, s, "s1"))
+	admin, err := s.Login(ctx, "s1", "604917")
+	require.NoError(t, err, "the administrator is in when their short lock ends")
+	require.NoError(t, s.UnlockStaff(ctx, admin, staffID(t, s, "s2")))
+	_, err = s.Login(ctx, "s2", "1357")
+	require.NoError(t, err)
 }
 
 func TestLoginNoEnumeration(t *testing.T) {
@@ -275,12 +514,12 @@ func TestFirstAdmin(t *testing.T) {
 	_, err = s.Login(ctx, "s1", "0000")
 	assert.Error(t, err, "there is no default PIN")
 
-	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "2468")
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "604917")
 	assert.Equal(t, "请选择一位管理员来设置第一个密码。", invalidOf(t, err).Msg)
-	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "1111")
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "111111")
 	assert.Contains(t, invalidOf(t, err).Msg, "同一个数字")
 
-	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "2468")
+	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "604917")
 	require.NoError(t, err)
 	assert.True(t, sess.Admin())
 	assert.Equal(t, "王芳", sess.Name)
@@ -288,16 +527,16 @@ func TestFirstAdmin(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, need)
 
-	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "8642")
+	_, err = s.SetupFirstAdmin(ctx, staffID(t, s, "s1"), "864209")
 	assert.Contains(t, invalidOf(t, err).Msg, "已经设置过")
-	_, err = s.Login(ctx, "s1", "2468")
+	_, err = s.Login(ctx, "s1", "604917")
 	require.NoError(t, err, "the first PIN still stands")
 	assert.Equal(t, 1, auditRows(t, s, AuditFirstAdmin))
 
 	var hash string
 	require.NoError(t, s.db.QueryRow(`SELECT pin_hash FROM staff WHERE code = 's1'`).Scan(&hash))
 	assert.True(t, strings.HasPrefix(hash, "$argon2id$v=19$"))
-	assert.NotContains(t, hash, "2468")
+	assert.NotContains(t, hash, "604917")
 }
 
 func TestFirstAdminWithoutAdminInCatalog(t *testing.T) {
@@ -305,7 +544,7 @@ func TestFirstAdminWithoutAdminInCatalog(t *testing.T) {
 	s := seeded(t)
 	_, err := s.db.Exec(`UPDATE staff SET role = 'staff'`)
 	require.NoError(t, err)
-	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "2468")
+	sess, err := s.SetupFirstAdmin(ctx, staffID(t, s, "s2"), "604917")
 	require.NoError(t, err)
 	assert.Equal(t, RoleAdmin, sess.Role, "the one chosen becomes administrator")
 	var role string
@@ -349,16 +588,16 @@ func TestSetPIN(t *testing.T) {
 func TestLoginRehashesWeakPIN(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)
-	weak, err := HashPIN("2468", PINParams{Memory: 8, Time: 1, Threads: 1})
+	weak, err := HashPIN("604917", PINParams{Memory: 8, Time: 1, Threads: 1})
 	require.NoError(t, err)
 	_, err = s.db.Exec(`UPDATE staff SET pin_hash = ? WHERE code = 's1'`, weak)
 	require.NoError(t, err)
-	_, err = s.Login(ctx, "s1", "2468")
+	_, err = s.Login(ctx, "s1", "604917")
 	require.NoError(t, err)
 	var hash string
 	require.NoError(t, s.db.QueryRow(`SELECT pin_hash FROM staff WHERE code = 's1'`).Scan(&hash))
 	assert.Contains(t, hash, "m=64,t=1,p=1", "rehashed with the current parameters")
-	_, err = s.Login(ctx, "s1", "2468")
+	_, err = s.Login(ctx, "s1", "604917")
 	require.NoError(t, err)
 }
 

@@ -326,7 +326,7 @@ func TestPutStaffLastAdmin(t *testing.T) {
 	}
 	_, err = s.PutStaff(ctx, admin, StaffEdit{Staff: demote})
 	require.Error(t, err)
-	require.NoError(t, s.SetPIN(ctx, admin, s2, "8642"))
+	require.NoError(t, s.SetPIN(ctx, admin, s2, "864209"))
 	_, err = s.PutStaff(ctx, admin, StaffEdit{Staff: demote})
 	require.NoError(t, err)
 	assert.Equal(t, 2, auditRows(t, s, AuditStaffEdit))
