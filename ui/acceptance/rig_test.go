@@ -41,7 +41,7 @@ const baseURL = "http://192.168.1.20:8080"
 
 // PINs the administrator sets up; every sample staff member gets one.
 const (
-	adminPIN = "2468"
+	adminPIN = "604917"
 	clerkPIN = "1357"
 )
 

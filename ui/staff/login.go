@@ -196,7 +196,7 @@ func (l *Login) submit() {
 
 func (l *Login) setupStep(pin string) {
 	if l.firstPIN == "" {
-		clean, err := data.CheckPIN("pin", pin)
+		clean, err := data.CheckPINFor("pin", pin, true) // the first administrator's
 		l.PIN.SetText("")
 		if err != nil {
 			l.Message.SetText(data.Message(err))
@@ -207,7 +207,7 @@ func (l *Login) setupStep(pin string) {
 		l.Prompt.SetText(lang.L("staff.setup.repeat", map[string]any{"Name": l.Chosen.Name}))
 		return
 	}
-	if clean, _ := data.CheckPIN("pin", pin); clean != l.firstPIN {
+	if clean, _ := data.CheckPINFor("pin", pin, true); clean != l.firstPIN {
 		l.firstPIN = ""
 		l.PIN.SetText("")
 		l.Message.SetText(lang.L("staff.setup.mismatch"))

@@ -371,7 +371,11 @@ type PINFields struct {
 func (l *StaffList) OpenPIN(r data.StaffRecord) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	p := &PINFields{PIN: widget.NewPasswordEntry(), Again: widget.NewPasswordEntry()}
-	p.PIN.SetPlaceHolder(lang.L("org.staff.pinHint"))
+	if r.Role == data.RoleAdmin {
+		p.PIN.SetPlaceHolder(lang.L("org.staff.pinHintAdmin")) // data.MinAdminPINDigits
+	} else {
+		p.PIN.SetPlaceHolder(lang.L("org.staff.pinHint"))
+	}
 	p.Again.SetPlaceHolder(lang.L("org.staff.pinAgainHint"))
 	rows := []fyne.CanvasObject{orgCompact(container.NewVBox(form(fieldCells("org.staff.pinNew", p.PIN),
 		fieldCells("org.staff.pinAgain", p.Again)), hint(lang.L("org.staff.pinNote"))))}

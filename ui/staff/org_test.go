@@ -231,13 +231,17 @@ func TestOrgStaffAddWithPhoto(t *testing.T) {
 	test.Tap(row.PIN)
 	require.NotNil(t, l.PIN)
 	l.PIN.PIN.SetText("2580")
-	l.PIN.Again.SetText("2581")
-	test.Tap(l.Form.Submit)
-	assert.Contains(t, l.Form.Error.Text, "两次输入的密码不一致")
 	l.PIN.Again.SetText("2580")
 	test.Tap(l.Form.Submit)
+	assert.Contains(t, l.Form.Error.Text, "键盘上的一条线", "a common PIN is refused, saying why")
+	l.PIN.PIN.SetText("3816")
+	l.PIN.Again.SetText("3817")
+	test.Tap(l.Form.Submit)
+	assert.Contains(t, l.Form.Error.Text, "两次输入的密码不一致")
+	l.PIN.Again.SetText("3816")
+	test.Tap(l.Form.Submit)
 	require.False(t, l.Form.Open())
-	_, err = r.s.Login(ctx, "S07", "2580")
+	_, err = r.s.Login(ctx, "S07", "3816")
 	require.NoError(t, err)
 	orgShot(t, r, "staff-after")
 }
@@ -271,6 +275,16 @@ func TestOrgStaffLastAdminAndUnlock(t *testing.T) {
 	assert.False(t, l.Row("王丽娟").Unlock.Visible())
 	_, err := r.s.Login(ctx, "S03", clerkPIN)
 	require.NoError(t, err)
+
+	// An administrator's PIN: 6 to 8 digits, said before and after.
+	test.Tap(l.Row("张建华").PIN)
+	require.NotNil(t, l.PIN)
+	assert.Contains(t, l.PIN.PIN.PlaceHolder, "6至8位")
+	l.PIN.PIN.SetText("3816")
+	l.PIN.Again.SetText("3816")
+	test.Tap(l.Form.Submit)
+	assert.Contains(t, l.Form.Error.Text, "管理员密码应为6至8位数字")
+	test.Tap(l.Form.Cancel)
 }
 
 func TestOrgBoardLeaveRoutesToB(t *testing.T) {

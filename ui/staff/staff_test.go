@@ -27,7 +27,7 @@ var fixedNow = time.Date(2026, 3, 5, 9, 30, 0, 0, data.China)
 
 // PINs of the test staff.
 const (
-	adminPIN = "2468"
+	adminPIN = "604917"
 	clerkPIN = "1357"
 )
 
@@ -228,7 +228,8 @@ func TestLoginByTaps(t *testing.T) {
 		r.typePIN(t, "王丽娟", "9999")
 	}
 	assert.Contains(t, l.Message.Text, "锁定")
-	assert.Contains(t, l.Message.Text, "5分钟")
+	assert.Contains(t, l.Message.Text, "请于 "+r.now.Add(data.LockoutPeriod).In(data.China).Format("15:04")+" 后再试",
+		"until when, China time")
 	r.typePIN(t, "王丽娟", clerkPIN)
 	assert.Contains(t, l.Message.Text, "锁定", "locked even with the right PIN")
 
@@ -247,21 +248,25 @@ func TestFirstAdminSetup(t *testing.T) {
 	require.Len(t, l.Staff, 1, "only the catalog's administrator")
 	assert.Equal(t, "张建华", l.Staff[0].Name)
 
-	r.typePIN(t, "张建华", "1234")
+	r.typePIN(t, "张建华", "123456")
 	assert.Contains(t, l.Message.Text, "连续的数字")
 	r.typePIN(t, "张建华", "2468")
+	assert.Contains(t, l.Message.Text, "管理员密码应为6至8位数字")
+	r.typePIN(t, "张建华", "19900101")
+	assert.Contains(t, l.Message.Text, "日期")
+	r.typePIN(t, "张建华", "604917")
 	assert.Contains(t, l.Prompt.Text, "再输入一次")
-	r.typePIN(t, "张建华", "2469")
+	r.typePIN(t, "张建华", "604918")
 	assert.Equal(t, "两次输入的密码不一致，请重新设置。", l.Message.Text)
-	r.typePIN(t, "张建华", "2468")
-	r.typePIN(t, "张建华", "2468")
+	r.typePIN(t, "张建华", "604917")
+	r.typePIN(t, "张建华", "604917")
 	s, ok := r.d.Session()
 	require.True(t, ok)
 	assert.True(t, s.Admin())
 	need, err := r.s.NeedsFirstAdmin(context.Background())
 	require.NoError(t, err)
 	assert.False(t, need)
-	_, err = r.s.LoginID(context.Background(), s.StaffID, "2468")
+	_, err = r.s.LoginID(context.Background(), s.StaffID, "604917")
 	assert.NoError(t, err)
 }
 
