@@ -308,6 +308,16 @@ func synth(ctx context.Context, what, dataFile string, n int, seed Seed, stdout 
 // the technical text for the log.
 func describe(err error) string {
 	var ie *data.InvalidError
+	var gone *DataGoneError
+	if errors.As(err, &gone) {
+		return gone.Error()
+	}
+	for _, e := range []error{data.ErrBusy, data.ErrFull, data.ErrReadOnly, data.ErrCorrupt, data.ErrIO, data.ErrCantOpen} {
+		if errors.Is(err, e) {
+			// The sentence a person acts on, then the technical text.
+			return data.Message(err) + "\n（" + err.Error() + "）"
+		}
+	}
 	if errors.As(err, &ie) {
 		if ie.Field != "" {
 			return ie.Msg + "（位置 at: " + ie.Field + "）"

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -97,4 +99,38 @@ func TestFirstStartMarker(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, empty)
 	require.NoError(t, s.Close())
+}
+
+// Storage failures reach the person as a Chinese sentence saying what to
+// do, and the commands keep working while another process writes.
+func TestStorageFailuresInChinese(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.db")
+	require.NoError(t, os.WriteFile(bad, bytes.Repeat([]byte("not a database file "), 500), 0o600))
+	code, _, errs := run(t, "catalog", "export", filepath.Join(dir, "c.json"), "--data", bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "数据文件已损坏")
+	code, _, errs = run(t, "--data", bad, "--listen", "")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "数据文件已损坏")
+
+	// Another process holds a write transaction: export still works.
+	ctx := context.Background()
+	path := filepath.Join(dir, "bianmin.db")
+	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	db, err := sql.Open("sqlite", "file:"+path)
+	require.NoError(t, err)
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
+	require.NoError(t, err)
+	code, out, errs := run(t, "catalog", "export", filepath.Join(dir, "d.json"), "--data", path)
+	assert.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "已导出")
+	_, err = conn.ExecContext(ctx, `ROLLBACK`)
+	require.NoError(t, err)
 }
