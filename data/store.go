@@ -33,6 +33,7 @@ type Store struct {
 	path   string
 	now    Clock
 	guides sync.Map // item id → *Item, parsed guides for registration (see guide)
+	health health   // the last QuickCheck's result
 }
 
 // Option configures Open.
