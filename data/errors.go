@@ -87,13 +87,13 @@ func Message(err error) string {
 	case errors.Is(err, ErrFull):
 		return "存储空间已满，您的信息尚未保存。请联系工作人员处理后重试。"
 	case errors.Is(err, ErrReadOnly):
-		return "数据文件是只读的，无法保存。请工作人员检查数据文件和所在磁盘是否允许写入（U盘、存储卡是否写保护），处理后重新启动本程序。"
+		return "数据文件是只读的，信息尚未保存。请工作人员检查数据文件和所在磁盘是否允许写入（U盘、存储卡是否写保护），处理后重新启动本程序。"
 	case errors.Is(err, ErrCorrupt):
-		return "数据文件已损坏，无法使用。请工作人员在“管理 → 数据备份”中恢复最近一份完好的备份（程序无法启动时用 bianmin restore 备份文件 恢复），不要再往损坏的文件里登记。"
+		return "数据文件已损坏，信息尚未保存。请工作人员在“管理 → 数据备份”中恢复最近一份完好的备份（程序无法启动时用 bianmin restore 备份文件 恢复），不要再往损坏的文件里登记。"
 	case errors.Is(err, ErrIO):
-		return "读写数据文件时出错，可能是磁盘已满或出现故障。请工作人员检查磁盘空间和磁盘是否完好，处理后重试。"
+		return "读写数据文件时出错，信息尚未保存；可能是磁盘已满或出现故障。请工作人员检查磁盘空间和磁盘是否完好，处理后重试。"
 	case errors.Is(err, ErrCantOpen):
-		return "无法打开数据文件。请工作人员检查数据文件的位置（--data）是否正确、所在文件夹是否存在并允许读写。"
+		return "无法打开数据文件，信息尚未保存。请工作人员检查数据文件的位置（--data）是否正确、所在文件夹是否存在并允许读写。"
 	case errors.Is(err, ErrConflict):
 		return "该操作与当前状态不符，请刷新后重试。"
 	default:
