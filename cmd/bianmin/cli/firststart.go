@@ -15,7 +15,8 @@ import (
 )
 
 // The first start of a data file is told apart from a data file that was
-// lost by a marker: a small file "<data file>.created" beside it, written
+// lost by a marker: a small hidden file ".<data file>.created" beside it
+// (hidden, so that removing "bianmin.db*" does not remove it too), written
 // (and synced) once the new data file has been created and seeded, or at
 // the first start of this version on a data file that already holds data.
 // A marker beside a data file that is missing, 0 bytes or blank means the
@@ -26,7 +27,9 @@ import (
 // restore leaves it alone.
 
 // MarkerFile is the first-start marker of the data file at path.
-func MarkerFile(path string) string { return path + ".created" }
+func MarkerFile(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".created")
+}
 
 // DataGoneError says that a data file that existed is now missing or empty.
 type DataGoneError struct {
