@@ -174,7 +174,7 @@ func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress 
 // RecordRestore writes the audit entry of a restore into the reopened
 // store: who restored which backup, and where the previous data is kept.
 // The person is named in the detail too, since the restored data may not
-// know their staff id.
+// know their staff id; a zero Session is the command line's restore.
 func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult) error {
 	return s.tx(ctx, "record restore", func(tx *sql.Tx) error {
 		var staff any
@@ -187,6 +187,9 @@ func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult
 			staff = by.StaffID
 		}
 		detail := fmt.Sprintf("由 %s %s 从备份恢复（备份含%d件办件）", by.Code, by.Name, res.Backup.Requests)
+		if by.StaffID == 0 && by.Name == "" {
+			detail = fmt.Sprintf("在命令行（bianmin restore）从备份恢复（备份含%d件办件）", res.Backup.Requests)
+		}
 		if res.Kept != "" {
 			detail += "；恢复前的数据保存在 " + res.Kept
 		}

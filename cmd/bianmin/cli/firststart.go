@@ -122,8 +122,8 @@ func writeMarker(path string) error {
 
 // restoreCmd is `bianmin restore BACKUP [--data FILE]`: it replaces the data
 // file with a checked backup (data.RestoreFile keeps the previous data file
-// beside it), also when the data file is missing or empty. The program
-// must not be running on the data file.
+// beside it), also when the data file is missing or empty, and records it
+// in the audit log. The program must not be running on the data file.
 func restoreCmd(ctx context.Context, dataFile, backup string, stdout io.Writer) error {
 	res, err := data.RestoreFile(ctx, backup, dataFile, nil)
 	if err != nil {
@@ -134,7 +134,16 @@ func restoreCmd(ctx context.Context, dataFile, backup string, stdout io.Writer) 
 		fmt.Fprintln(stdout, "恢复前的数据保存在 previous data kept in:", res.Kept)
 	}
 	if _, err := os.Stat(MarkerFile(dataFile)); err != nil {
-		return writeMarker(dataFile)
+		if err := writeMarker(dataFile); err != nil {
+			return err
+		}
 	}
-	return nil
+	// The restore goes into the audit log of the restored data, as staff
+	// mode's does.
+	s, err := data.Open(ctx, dataFile)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.RecordRestore(ctx, data.Session{}, res)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
 )
 
 // A data file that existed and is now gone or 0 bytes is never re-created
@@ -65,6 +67,10 @@ func TestLostDataFileIsNotReseeded(t *testing.T) {
 			empty, err := s.Empty(ctx)
 			require.NoError(t, err)
 			assert.False(t, empty)
+			log, err := s.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
+			require.NoError(t, err)
+			require.Len(t, log.Entries, 1, "the restore is in the audit log")
+			assert.Contains(t, log.Entries[0].Detail, "bianmin restore")
 			require.NoError(t, s.Close())
 		})
 	}
