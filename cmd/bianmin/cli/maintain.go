@@ -57,9 +57,14 @@ func QuickCheck(ctx context.Context, s *data.Store, logf func(format string, arg
 func DailyBackups(ctx context.Context, current func() *data.Store, dir string, keep int, tick <-chan time.Time,
 	logf func(format string, args ...any)) {
 	for {
-		// A damaged data file is not backed up: its copy would push the
-		// older good backups out of the rotation (issue 10).
-		if s := current(); s != nil && !s.Health().Damaged() {
+		// The data file is checked once a day (the start's check counts
+		// for its day), and a damaged one is not backed up: its copy
+		// would push the older good backups out of the rotation (issue 10).
+		s := current()
+		if s != nil && data.Day(s.Health().Checked) != data.Day(s.Now()) {
+			QuickCheck(ctx, s, logf)
+		}
+		if s != nil && !s.Health().Damaged() {
 			if _, err := s.BackupDaily(ctx, dir, keep); err != nil && ctx.Err() == nil {
 				logf("bianmin: daily backup in %s failed (will try again): %s", dir, describe(err))
 			}

@@ -153,10 +153,22 @@ func TestDamagedStoreIsNotBackedUp(t *testing.T) {
 	defer s.Close()
 	var logged []string
 	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
-	assert.False(t, QuickCheck(ctx, s, logf))
+	// Not checked at start (the damage came later): the daily pass checks.
+	dailyNone(t, s, logf)
 	require.Len(t, logged, 1)
 	assert.Contains(t, logged[0], "damaged")
 
+	assert.False(t, QuickCheck(ctx, s, logf))
+	require.Len(t, logged, 2)
+	dailyNone(t, s, logf)
+	assert.Len(t, logged, 2, "checked once a day")
+}
+
+// dailyNone runs one pass of DailyBackups on s and asserts that it made no
+// backup.
+func dailyNone(t *testing.T, s *data.Store, logf func(string, ...any)) {
+	t.Helper()
+	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "backups")
 	cctx, cancel := context.WithCancel(ctx)
 	tick := make(chan time.Time)
