@@ -174,7 +174,7 @@ func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress 
 // RecordRestore writes the audit entry of a restore into the reopened
 // store: who restored which backup, and where the previous data is kept.
 // The person is named in the detail too, since the restored data may not
-// know their staff id.
+// know their staff id; a zero Session is the command line's restore.
 func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult) error {
 	return s.tx(ctx, "record restore", func(tx *sql.Tx) error {
 		var staff any
@@ -187,6 +187,9 @@ func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult
 			staff = by.StaffID
 		}
 		detail := fmt.Sprintf("由 %s %s 从备份恢复（备份含%d件办件）", by.Code, by.Name, res.Backup.Requests)
+		if by.StaffID == 0 && by.Name == "" {
+			detail = fmt.Sprintf("在命令行（bianmin restore）从备份恢复（备份含%d件办件）", res.Backup.Requests)
+		}
 		if res.Kept != "" {
 			detail += "；恢复前的数据保存在 " + res.Kept
 		}
@@ -464,6 +467,15 @@ func RestoreFile(ctx context.Context, src, livePath string, progress func(done, 
 	if mode != "delete" {
 		return res, fmt.Errorf("data: restore: the data file is still open elsewhere: %w", ErrBusy)
 	}
+	// The receipt numbers issued so far, read from the data about to be
+	// replaced: after the restore each day's counter goes on from the
+	// higher of the two, so no receipt number is issued twice (issue 10).
+	var issued []receiptCounter
+	if hadLive {
+		if issued, err = readCounters(ctx, conn); err != nil {
+			return res, backupErr("restore", err)
+		}
+	}
 	if hadLive {
 		kept := keptName(livePath, time.Now())
 		if err := copyLive(ctx, conn, kept); err != nil {
@@ -486,6 +498,10 @@ func RestoreFile(ctx context.Context, src, livePath string, progress func(done, 
 		}
 		return res, backupErr("restore", err)
 	}
+	if err := keepCounters(ctx, conn, issued); err != nil {
+		return res, fmt.Errorf("data: restore: carrying the receipt numbers over (the previous data is in %s): %w",
+			res.Kept, mapErr("restore", err))
+	}
 	conn.Close()
 	db.Close()
 	if _, err := checkFile(ctx, livePath, "quick_check"); err != nil {
@@ -493,6 +509,56 @@ func RestoreFile(ctx context.Context, src, livePath string, progress func(done, 
 			err, res.Kept)
 	}
 	return res, nil
+}
+
+// receiptCounter is one day's last receipt sequence number.
+type receiptCounter struct {
+	day string
+	seq int
+}
+
+// readCounters reads every day's receipt counter on conn; a file without
+// the table (empty, or not yet migrated) has none.
+func readCounters(ctx context.Context, conn *sql.Conn) ([]receiptCounter, error) {
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'receipt_counters'`).
+		Scan(&n); err != nil || n == 0 {
+		return nil, err
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT day, seq FROM receipt_counters`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []receiptCounter
+	for rows.Next() {
+		var c receiptCounter
+		if err := rows.Scan(&c.day, &c.seq); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// keepCounters raises the restored data's receipt counters to at least
+// those issued before the restore, in one transaction.
+func keepCounters(ctx context.Context, conn *sql.Conn, issued []receiptCounter) error {
+	if len(issued) == 0 {
+		return nil
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, c := range issued {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
+			ON CONFLICT (day) DO UPDATE SET seq = max(seq, excluded.seq)`, c.day, c.seq); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // keptName is where RestoreFile keeps the data as it was:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -21,6 +22,16 @@ var (
 	ErrBusy = errors.New("data: database busy")
 	// ErrFull: the disk is full. The change was not made.
 	ErrFull = errors.New("data: disk full")
+	// ErrReadOnly: the data file or its disk cannot be written.
+	ErrReadOnly = errors.New("data: data file is read-only")
+	// ErrCorrupt: the data file is damaged or is not a data file.
+	ErrCorrupt = errors.New("data: data file is damaged")
+	// ErrIO: reading or writing the data file failed (disk fault, or a
+	// disk full where SQLite reports it as an I/O error).
+	ErrIO = errors.New("data: disk I/O error")
+	// ErrCantOpen: the data file cannot be opened (its folder is missing
+	// or not allowed, or the name is a folder).
+	ErrCantOpen = errors.New("data: cannot open the data file")
 	// ErrInvalid is what every *InvalidError matches with errors.Is.
 	ErrInvalid = errors.New("data: invalid")
 )
@@ -75,6 +86,14 @@ func Message(err error) string {
 		return "系统正忙，您的信息尚未保存，请稍后点击“重试”。"
 	case errors.Is(err, ErrFull):
 		return "存储空间已满，您的信息尚未保存。请联系工作人员处理后重试。"
+	case errors.Is(err, ErrReadOnly):
+		return "数据文件是只读的，信息尚未保存。请工作人员检查数据文件和所在磁盘是否允许写入（U盘、存储卡是否写保护），处理后重新启动本程序。"
+	case errors.Is(err, ErrCorrupt):
+		return "数据文件已损坏，信息尚未保存。请工作人员在“管理 → 数据备份”中恢复最近一份完好的备份（程序无法启动时用 bianmin restore 备份文件 恢复），不要再往损坏的文件里登记。"
+	case errors.Is(err, ErrIO):
+		return "读写数据文件时出错，信息尚未保存；可能是磁盘已满或出现故障。请工作人员检查磁盘空间和磁盘是否完好，处理后重试。"
+	case errors.Is(err, ErrCantOpen):
+		return "无法打开数据文件，信息尚未保存。请工作人员检查数据文件的位置（--data）是否正确、所在文件夹是否存在并允许读写。"
 	case errors.Is(err, ErrConflict):
 		return "该操作与当前状态不符，请刷新后重试。"
 	default:
@@ -97,7 +116,25 @@ func mapErr(op string, err error) error {
 			return fmt.Errorf("data: %s: %w (%v)", op, ErrFull, err)
 		case sqlite3.SQLITE_CONSTRAINT:
 			return fmt.Errorf("data: %s: %w (%v)", op, ErrConflict, err)
+		case sqlite3.SQLITE_READONLY:
+			return fmt.Errorf("data: %s: %w (%v)", op, ErrReadOnly, err)
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return fmt.Errorf("data: %s: %w (%v)", op, ErrCorrupt, err)
+		case sqlite3.SQLITE_IOERR:
+			return fmt.Errorf("data: %s: %w (%v)", op, ErrIO, err)
+		case sqlite3.SQLITE_CANTOPEN:
+			return fmt.Errorf("data: %s: %w (%v)", op, ErrCantOpen, err)
 		}
+	}
+	// Errors from the file system around the driver (making the folder,
+	// copying a file).
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("data: %s: %w (%v)", op, ErrFull, err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("data: %s: %w (%v)", op, ErrReadOnly, err)
+	case errors.Is(err, syscall.EIO):
+		return fmt.Errorf("data: %s: %w (%v)", op, ErrIO, err)
 	}
 	if strings.HasPrefix(err.Error(), "data:") {
 		return err

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -32,6 +33,7 @@ type Store struct {
 	path   string
 	now    Clock
 	guides sync.Map // item id → *Item, parsed guides for registration (see guide)
+	health health   // the last QuickCheck's result
 }
 
 // Option configures Open.
@@ -57,7 +59,7 @@ func WithClock(c Clock) Option { return func(s *Store) { s.now = c } }
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("data: open: %w", err)
+			return nil, mapErr("open", err)
 		}
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
@@ -81,17 +83,45 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	// Statistics for the planner on a file that has none yet or has grown
 	// much since (see optimize): cheap when there is nothing to do.
-	if err := optimize(ctx, db); err != nil {
+	if err := optimizeNoWait(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
+// optimizeNoWait is optimize without waiting for the write lock: the
+// statistics are a nicety, and while another process holds a write
+// transaction the store must still open (and close) at once (issue 10).
+// Skipped, they are refreshed at the next Close or start.
+func optimizeNoWait(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return mapErr("open", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return mapErr("open", err)
+	}
+	err = optimize(ctx, conn)
+	if _, rerr := conn.ExecContext(ctx, `PRAGMA busy_timeout = 5000`); rerr != nil {
+		// A connection left without its busy timeout must not go back
+		// to the pool.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = mapErr("open", rerr)
+		}
+	}
+	if errors.Is(err, ErrBusy) {
+		return nil
+	}
+	return err
+}
+
 // Close refreshes the planner's statistics if the tables changed much (see
 // optimize) and closes the data file.
 func (s *Store) Close() error {
-	_ = optimize(context.Background(), s.db)
+	_ = optimizeNoWait(context.Background(), s.db)
 	return s.db.Close()
 }
 

@@ -68,16 +68,19 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	}
 	defer g.stop()
 
-	// Once home is on screen: erase expired personal information, then the
-	// automatic daily backup, now and checked every hour (one file a day),
-	// on whichever store is current. Neither delays the first frame, and
-	// the backup never holds what the purge erased.
+	// Once home is on screen: check the data file (quick_check), erase
+	// expired personal information, then the automatic daily backup, now
+	// and checked every hour (one file a day), on whichever store is
+	// current. None delays the first frame, the backup never holds what the
+	// purge erased, and a damaged file is not backed up.
 	backupCtx, stopBackups := context.WithCancel(ctx)
 	defer stopBackups()
 	hourly := time.NewTicker(time.Hour)
 	defer hourly.Stop()
 	afterFirstFrame := func() {
-		if s := g.current(); s != nil {
+		// First a quick check of the data file: a damaged one is
+		// neither purged nor backed up, and staff mode says so in red.
+		if s := g.current(); s != nil && cli.QuickCheck(backupCtx, s, log.Printf) {
 			cli.PurgeExpired(backupCtx, s, log.Printf)
 		}
 		cli.DailyBackups(backupCtx, g.current, o.BackupDir, o.BackupKeep, hourly.C, log.Printf)

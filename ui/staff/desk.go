@@ -169,6 +169,10 @@ type Desk struct {
 	Intake  *Intake
 	Admin   *Admin
 
+	// Damage is the red line under the top bar shown while the data file's
+	// last check (data.Store.Health) found it damaged.
+	Damage *widget.Label
+
 	// Top bar.
 	UserLabel    *widget.Label
 	QueueButton  *widget.Button
@@ -242,9 +246,14 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
 		touch.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
 	d.body = container.NewStack()
+	d.Damage = widget.NewLabel(lang.L("staff.damaged"))
+	d.Damage.Importance = widget.DangerImportance
+	d.Damage.TextStyle = fyne.TextStyle{Bold: true}
+	d.Damage.Wrapping = fyne.TextWrapWord
+	d.Damage.Hide()
 	d.Keys = input.NewAuto(win)
 	d.Keys.After = opts.After
-	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), widget.NewSeparator()),
+	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.Damage, widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body))), d.Activity)
 	return d
 }
@@ -272,6 +281,7 @@ func (d *Desk) Open() {
 	d.Activity()
 	d.armIdle()
 	d.Keys.Start()
+	d.showHealth()
 	d.showLogin()
 	d.async(func() func() {
 		c, err := d.store.Center(d.opts.Context)
@@ -281,6 +291,18 @@ func (d *Desk) Open() {
 		}
 		return func() { d.center = c }
 	})
+}
+
+// showHealth shows or hides the red line about a damaged data file, from
+// the result of the check the program ran after its first frame (a mutex
+// read, no store work).
+func (d *Desk) showHealth() {
+	h, ok := d.store.(interface{ Health() data.Health })
+	if ok && h.Health().Damaged() {
+		d.Damage.Show()
+	} else {
+		d.Damage.Hide()
+	}
 }
 
 // Activity records that someone used the desk now (for the idle lock).

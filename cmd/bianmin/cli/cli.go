@@ -1,6 +1,7 @@
 // Package cli is everything the bianmin command does before (or instead of)
-// opening a window: flags, the data file's location, first-start seeding,
-// and the subcommands `catalog import|export` and `synth items|requests`.
+// opening a window: flags, the data file's location, first-start seeding
+// (and refusing to seed a data file that was lost, see MarkerFile), and the
+// subcommands `catalog import|export`, `restore` and `synth items|requests`.
 // It builds without cgo, so it is tested like any other package; package
 // main adds only the Fyne app.
 package cli
@@ -53,6 +54,7 @@ const usage = `用法 Usage:
       打开自助终端 (opens the kiosk)
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
+  bianmin restore BACKUP [--data FILE]       从备份恢复数据文件 (restore the data file from a backup; program closed)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
   bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
 `
@@ -115,6 +117,10 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	}
 	s, err := OpenSeeded(ctx, o.DataFile, seed)
 	if err != nil {
+		var gone *DataGoneError
+		if errors.As(err, &gone) {
+			err = gone.withBackups(o.BackupDir)
+		}
 		fmt.Fprintln(stderr, "bianmin:", describe(err))
 		return 1
 	}
@@ -135,8 +141,15 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 var errUsage = errors.New("usage")
 
 // OpenSeeded opens the data file and, when it is new, loads the official
-// holiday calendar and the sample catalog into it.
+// holiday calendar and the sample catalog into it. A data file that existed
+// (its marker says so, see MarkerFile) and is now missing or empty is
+// never seeded: OpenSeeded returns a *DataGoneError and leaves it alone.
 func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error) {
+	if err := checkNotLost(path); err != nil {
+		return nil, err
+	}
+	_, markErr := os.Stat(MarkerFile(path))
+	marked := markErr == nil
 	s, err := data.Open(ctx, path)
 	if err != nil {
 		return nil, err
@@ -145,6 +158,17 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 	if err != nil {
 		s.Close()
 		return nil, err
+	}
+	if empty && marked {
+		s.Close()
+		return nil, (&DataGoneError{Path: path, Empty: true}).withBackups(DefaultBackupDir(path))
+	}
+	if !empty && !marked {
+		// A data file from before the marker existed: mark it now.
+		if err := writeMarker(path); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	if empty {
 		// The official holiday schedule ships with the program; the
@@ -159,6 +183,10 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 				return nil, fmt.Errorf("sample catalog: %w", err)
 			}
 		}
+		if err := writeMarker(path); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -171,7 +199,7 @@ func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error 
 	cmd := args[0]
 	var verb string
 	rest := args[1:]
-	if len(rest) > 0 {
+	if len(rest) > 0 && cmd != "restore" {
 		verb, rest = rest[0], rest[1:]
 	}
 	// Flags may come before or after the file name.
@@ -191,6 +219,8 @@ func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error 
 		return catalogImport(ctx, *dataFile, pos[0], seed, stdout)
 	case cmd == "catalog" && verb == "export" && len(pos) == 1:
 		return catalogExport(ctx, *dataFile, pos[0], seed, stdout)
+	case cmd == "restore" && len(pos) == 1:
+		return restoreCmd(ctx, *dataFile, pos[0], stdout)
 	case cmd == "synth" && (verb == "items" || verb == "requests") && len(pos) == 0 && *n > 0:
 		return synth(ctx, verb, *dataFile, *n, seed, stdout)
 	case cmd == "help":
@@ -205,6 +235,9 @@ func catalogImport(ctx context.Context, dataFile, file string, seed Seed, stdout
 		return err
 	}
 	defer f.Close()
+	if err := checkNotLost(dataFile); err != nil {
+		return err
+	}
 	s, err := data.Open(ctx, dataFile)
 	if err != nil {
 		return err
@@ -275,6 +308,16 @@ func synth(ctx context.Context, what, dataFile string, n int, seed Seed, stdout 
 // the technical text for the log.
 func describe(err error) string {
 	var ie *data.InvalidError
+	var gone *DataGoneError
+	if errors.As(err, &gone) {
+		return gone.Error()
+	}
+	for _, e := range []error{data.ErrBusy, data.ErrFull, data.ErrReadOnly, data.ErrCorrupt, data.ErrIO, data.ErrCantOpen} {
+		if errors.Is(err, e) {
+			// The sentence a person acts on, then the technical text.
+			return data.Message(err) + "\n（" + err.Error() + "）"
+		}
+	}
 	if errors.As(err, &ie) {
 		if ie.Field != "" {
 			return ie.Msg + "（位置 at: " + ie.Field + "）"

@@ -35,6 +35,19 @@ func PurgeExpired(ctx context.Context, s *data.Store, logf func(format string, a
 	}
 }
 
+// QuickCheck checks the data file (data.Store.QuickCheck) once the kiosk is
+// on screen and says through logf when it is damaged; staff mode shows it
+// in red (s.Health). It reports whether the file passed (a cancelled or
+// busy check counts as passed: it found nothing).
+func QuickCheck(ctx context.Context, s *data.Store, logf func(format string, args ...any)) bool {
+	err := s.QuickCheck(ctx)
+	if err == nil || ctx.Err() != nil || !errors.Is(err, data.ErrCorrupt) {
+		return true
+	}
+	logf("bianmin: the data file %s is damaged; restore the newest good backup (管理 → 数据备份): %v", s.Path(), err)
+	return false
+}
+
 // DailyBackups makes the automatic daily backup now and then each time tick
 // fires, until ctx ends, on whatever store current returns at that moment
 // (the store changes after a restore). BackupDaily does nothing when
@@ -44,7 +57,14 @@ func PurgeExpired(ctx context.Context, s *data.Store, logf func(format string, a
 func DailyBackups(ctx context.Context, current func() *data.Store, dir string, keep int, tick <-chan time.Time,
 	logf func(format string, args ...any)) {
 	for {
-		if s := current(); s != nil {
+		// The data file is checked once a day (the start's check counts
+		// for its day), and a damaged one is not backed up: its copy
+		// would push the older good backups out of the rotation (issue 10).
+		s := current()
+		if s != nil && data.Day(s.Health().Checked) != data.Day(s.Now()) {
+			QuickCheck(ctx, s, logf)
+		}
+		if s != nil && !s.Health().Damaged() {
 			if _, err := s.BackupDaily(ctx, dir, keep); err != nil && ctx.Err() == nil {
 				logf("bianmin: daily backup in %s failed (will try again): %s", dir, describe(err))
 			}

@@ -125,3 +125,62 @@ func TestPurgeExpired(t *testing.T) {
 	require.Len(t, logged, 1)
 	assert.Contains(t, logged[0], "erasing expired personal information")
 }
+
+// A data file the quick check finds damaged is said in the log and not
+// backed up, so its copy cannot push the good backups out of the rotation.
+func TestDamagedStoreIsNotBackedUp(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "bianmin.db")
+	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
+	require.NoError(t, err)
+	_, err = s.DB().Exec(`CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)`)
+	require.NoError(t, err)
+	for i := 0; i < 400; i++ {
+		_, err := s.DB().Exec(`INSERT INTO filler (v) VALUES (?)`, strings.Repeat("填", 300))
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.Close())
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteAt(make([]byte, 4096), (fi.Size()/4096-20)*4096)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	s, err = data.Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	var logged []string
+	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
+	// Not checked at start (the damage came later): the daily pass checks.
+	dailyNone(t, s, logf)
+	require.Len(t, logged, 1)
+	assert.Contains(t, logged[0], "damaged")
+
+	assert.False(t, QuickCheck(ctx, s, logf))
+	require.Len(t, logged, 2)
+	dailyNone(t, s, logf)
+	assert.Len(t, logged, 2, "checked once a day")
+}
+
+// dailyNone runs one pass of DailyBackups on s and asserts that it made no
+// backup.
+func dailyNone(t *testing.T, s *data.Store, logf func(string, ...any)) {
+	t.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "backups")
+	cctx, cancel := context.WithCancel(ctx)
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		DailyBackups(cctx, func() *data.Store { return s }, dir, 3, tick, logf)
+	}()
+	tick <- time.Now() // the first pass is over once the loop takes a tick
+	cancel()
+	<-done
+	names, err := data.DailyBackups(dir)
+	require.NoError(t, err)
+	assert.Empty(t, names, "no backup of a damaged file")
+}
