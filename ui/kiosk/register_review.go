@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,7 +78,7 @@ func (r *RegisterReview) Content() fyne.CanvasObject {
 func (r *RegisterReview) Actions() fyne.CanvasObject { return r.actions }
 
 // reviewEditIcon is the 修改 buttons' icon, coloured once (plainIcon).
-var reviewEditIcon = newPlainIcon(fynetheme.DocumentCreateIcon())
+var reviewEditIcon = sync.OnceValue(func() fyne.Resource { return newPlainIcon(fynetheme.DocumentCreateIcon()) })
 
 func (r *RegisterReview) refresh() {
 	f := r.flow
@@ -91,7 +92,7 @@ func (r *RegisterReview) refresh() {
 		row.Value.SizeName = fynetheme.SizeNameSubHeadingText
 		var edit fyne.CanvasObject
 		if s != nil {
-			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), reviewEditIcon,
+			row.EditButton = widget.NewButtonWithIcon(lang.L("register.review.edit"), reviewEditIcon(),
 				func() { r.onEdit(s) })
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}

@@ -76,7 +76,7 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	r.sub.Importance = widget.MediumImportance
 	r.icon = canvas.NewImageFromResource(nil)
 	r.icon.FillMode = canvas.ImageFillContain
-	r.chevron = widget.NewIcon(chevronIcon)
+	r.chevron = widget.NewIcon(chevronIcon())
 	r.Refresh()
 	return r
 }
