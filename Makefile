@@ -55,7 +55,7 @@ lint: deps-build
 
 # The kiosk's start against a bare Fyne program (cmd/barefyne), under Xvfb:
 # time to the first frame, CPU time to it and memory at home, on the sample
-# data and on a big data file (issue 16). RUNS=N for more rounds.
+# data and on a big data file. RUNS=N for more rounds.
 bench-gui: deps-build
 	$(call apt,xvfb x11-utils bc)
 	bash cmd/barefyne/bench-gui.sh

@@ -177,7 +177,7 @@ const releaseAbove = 16 * 1024
 // by default) and drops it when done; left to the garbage collector, that
 // one allocation raises the heap's target to over twice the program's
 // live memory, and the process keeps ~100 MB more for minutes after a
-// sign-in (issue 16: memory with the staff queue open). So above
+// sign-in (it was most of the memory with the staff queue open). So above
 // releaseAbove it returns the freed memory to the system right away: a
 // collection of a few ms, on the goroutine that hashed, never the UI's.
 func idKey(password, salt []byte, time, memory uint32, threads uint8, keyLen uint32) []byte {

@@ -654,7 +654,7 @@ func TestWrongPINMessageNamesWhatWasTyped(t *testing.T) {
 }
 
 // The 64 MiB work area of a default-cost hash is handed back to the system
-// as soon as the hash is done, not left in the heap (issue 16).
+// as soon as the hash is done, not left in the heap.
 func TestIDKeyGivesBackItsMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()

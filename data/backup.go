@@ -4,7 +4,7 @@ package data
 //
 // A backup is one self-contained SQLite file (rollback-journal mode, no
 // -wal or -shm beside it) made with VACUUM INTO while the store stays in
-// use (issue 10): one read transaction, so the copy is consistent as of
+// use: one read transaction, so the copy is consistent as of
 // the moment it began and finishes however steadily the kiosk registers
 // requests meanwhile (the online backup API, used before, starts over after
 // every write). The copy is written to a hidden temporary file in the
@@ -469,7 +469,7 @@ func RestoreFile(ctx context.Context, src, livePath string, progress func(done, 
 	}
 	// The receipt numbers issued so far, read from the data about to be
 	// replaced: after the restore each day's counter goes on from the
-	// higher of the two, so no receipt number is issued twice (issue 10).
+	// higher of the two, so no receipt number is issued twice.
 	var issued []receiptCounter
 	if hadLive {
 		if issued, err = readCounters(ctx, conn); err != nil {

@@ -408,7 +408,7 @@ func TestBackupWhileRegistering(t *testing.T) {
 }
 
 // A daily backup that fails its check is not kept, and the older good
-// backups are not pruned for it (issue 10).
+// backups are not pruned for it.
 func TestBackupDailyBadCopyPrunesNothing(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 18, 0, 0, 0, China)
@@ -485,7 +485,7 @@ func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
 
 // A restore never lets a receipt number be issued twice: the day's counter
 // goes on from the highest number issued before the restore, not from the
-// backup's (issue 10, item 8).
+// backup's.
 func TestRestoreNeverReissuesReceiptNumbers(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)

@@ -8,7 +8,7 @@ import (
 )
 
 // Bulk writes (synth requests and items, catalog import) and the planner's
-// statistics (issue 16).
+// statistics.
 //
 // A bulk write runs on one connection of the pool set up for it: a page
 // cache of bulkCacheKiB instead of SQLite's 2 MB, so that the indexes of a

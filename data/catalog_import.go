@@ -22,7 +22,7 @@ import (
 // already exists must be identical (published versions are immutable).
 // Records absent from the file are left as they are.
 //
-// The file is read as a stream (issue 16): each record (window, staff
+// The file is read as a stream: each record (window, staff
 // member, item, disclosure, day) is decoded, checked and written before the
 // next is read, inside the one transaction, so memory does not grow with
 // the file. A problem is reported as DecodeCatalog would report it (the

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Reading a catalog file honestly (issue 10): the file's size is checked
+// Reading a catalog file honestly: the file's size is checked
 // before it is read, its encoding is found (UTF-8 with or without the BOM
 // Notepad writes, UTF-16 with a BOM, or GB18030/GBK as older Chinese
 // Windows tools save it) and decoded to UTF-8, or the file is refused with

@@ -10,7 +10,7 @@ import (
 	"io"
 )
 
-// Streaming the catalog file (issue 16): export writes one record at a
+// Streaming the catalog file: export writes one record at a
 // time as it reads it, and import (catalog_import.go) decodes one record
 // at a time and writes it, so neither holds the whole catalog in memory:
 // their peak memory does not grow with the number of items.

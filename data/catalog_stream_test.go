@@ -15,7 +15,7 @@ import (
 )
 
 // The streamed export writes the very bytes the whole catalog encoded at
-// once would (the export before issue 16, kept here as the reference).
+// once would (the export that read the whole catalog first, kept here as the reference).
 func TestExportCatalogStreamsTheSameBytes(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)

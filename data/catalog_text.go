@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// Catalog text follows the rules of resident input (issue 10): what an
+// Catalog text follows the rules of resident input: what an
 // import file carries is shown on the kiosk and printed, so it may not
 // hide characters (NUL, control, zero-width, direction overrides) and each
 // field has a length limit. Photos and sample forms are checked by

@@ -13,7 +13,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-// Fuzz tests (issue 10). Their seeds run with every `go test`; `make fuzz`
+// Fuzz tests of what a file or a person can feed the store. Their seeds run with every `go test`; `make fuzz`
 // runs each for a while.
 
 // FuzzImportCatalog: whatever the file, the import either succeeds or is

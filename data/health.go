@@ -29,8 +29,8 @@ type health struct {
 // integrity_check) and returns nil when it passes, or an error wrapping
 // ErrCorrupt with the first problems found. A file that cannot even be
 // read counts as damaged. The result is kept: Health returns it. The
-// kiosk runs it in the background after its first frame (issue 10: a
-// zeroed page went unnoticed and spread into every backup).
+// kiosk runs it in the background after its first frame (a zeroed
+// page used to go unnoticed and spread into every backup).
 func (s *Store) QuickCheck(ctx context.Context) error {
 	err := s.quickCheck(ctx)
 	if ctx.Err() != nil {

@@ -12,8 +12,8 @@ import (
 )
 
 // A data file with a page zeroed in the middle is reported damaged by the
-// quick check at start, and the result is kept for staff mode (issue 10,
-// item 1: the damage went unnoticed and spread into every backup).
+// quick check at start, and the result is kept for staff mode (the damage
+// used to go unnoticed and spread into every backup).
 func TestQuickCheckFindsAZeroedPage(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)

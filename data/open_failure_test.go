@@ -18,7 +18,7 @@ import (
 
 // Opening a store whose schema is current needs no write lock: while
 // another process holds a write transaction, Open and a read succeed
-// (issue 10, item 6: the kiosk could not start, `catalog export` failed).
+// (before, the kiosk could not start and `catalog export` failed).
 func TestOpenWhileAnotherHoldsTheWriteLock(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)

@@ -43,7 +43,7 @@ func TestContactPhone(t *testing.T) {
 }
 
 // A resident with only a landline registers, and a complaint takes one as
-// its contact (issue 10).
+// its contact.
 func TestRegisterWithLandline(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)

@@ -29,7 +29,7 @@ const benchItems = 10_000
 // What SearchItems adds (the ranking for search as you type, normalising
 // the query, the read, error mapping) is what x-floor shows. The query
 // SearchItems runs (searchSQL), run raw, is timed the same way as sql-p50-ms
-// (the floor of the benchmark before issue 16, which made x-floor 1.00 by
+// (the benchmark's earlier floor, which made x-floor 1.00 by
 // construction). For scale, the same match done without the index
 // (scanSQL: instr over every row, the query before migration 002) is timed
 // too, after the others (up to 100 runs).
@@ -41,7 +41,7 @@ const benchItems = 10_000
 //	floor-p99-ms
 //	x-floor            p50 of SearchItems ÷ p50 of the floor
 //	sql-p50-ms         searchSQL run raw
-//	old-p50-ms,        one character as searched before issue 16
+//	old-p50-ms,        one character as searched before the one-character index
 //	old-p99-ms         (termsSearchSQL)
 //	scan-p50-ms        the unindexed scan's latency
 //
@@ -49,7 +49,7 @@ const benchItems = 10_000
 // cache, as after the kiosk starts) against the first direct FTS query on
 // a freshly opened connection, both once per iteration.
 //
-// ns/op counts one search plus the floor query. Targets (issue 2, 16): p99
+// ns/op counts one search plus the floor query. Target: p99
 // ≤ 16 ms, one letter included. Run with
 //
 //	go test ./data/ -run '^$' -bench GuideSearch -benchtime 200x

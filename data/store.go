@@ -52,7 +52,7 @@ func WithClock(c Clock) Option { return func(s *Store) { s.now = c } }
 //   - synchronous(FULL): every commit is synced to disk before it returns,
 //     so a registration whose receipt was printed survives a power cut
 //     (NORMAL, safe against corruption with WAL, could lose the last
-//     commits; issue 10);
+//     commits, after a receipt was printed);
 //   - _txlock=immediate: a write transaction takes the write lock at BEGIN, so
 //     two read-then-write transactions cannot deadlock into SQLITE_BUSY
 //     (busy_timeout cannot help a deferred transaction that must upgrade).
@@ -92,7 +92,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 
 // optimizeNoWait is optimize without waiting for the write lock: the
 // statistics are a nicety, and while another process holds a write
-// transaction the store must still open (and close) at once (issue 10).
+// transaction the store must still open (and close) at once.
 // Skipped, they are refreshed at the next Close or start.
 func optimizeNoWait(ctx context.Context, db *sql.DB) error {
 	conn, err := db.Conn(ctx)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench-gui.sh (make bench-gui): the kiosk's start against the floor
-# (issue 16). Under Xvfb it starts, in turn, the bare Fyne program
+# of a bare Fyne window. Under Xvfb it starts, in turn, the bare Fyne program
 # (cmd/barefyne) and bianmin on the sample data and on a big data file
 # (10,000 more items, 100,000 requests), and for each run measures
 #   - first-frame ms: from exec to the first frame drawn (the program prints

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench-walk.sh: the kiosk's memory beyond home (issue 16), against the
+# bench-walk.sh: the kiosk's memory beyond home, against the
 # bare Fyne window. Under Xvfb (1280×800) it starts bianmin on the big data
 # file that bench-gui.sh makes, and with xdotool, as a finger would:
 #   - reads RSS at home (5 s after start);

@@ -1,5 +1,5 @@
 // Command barefyne is the floor that the kiosk's start is measured
-// against (issue 16): a Fyne app with one window and one label, set up as
+// against: a Fyne app with one window and one label, set up as
 // bianmin is (same app id, metadata, theme and embedded font, same build).
 // Whatever bianmin takes beyond this program is ours to answer for.
 //

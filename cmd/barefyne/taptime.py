@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""taptime.py: how long a tap takes to show on the real program (issue 15).
+"""taptime.py: how long a tap takes to show on the real program.
 
 Under X (Xvfb), it presses and releases the pointer at X,Y through XTEST
 (what a touchscreen sends) and polls the screen until pixels change, timing from the release (the tap):

@@ -93,7 +93,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// The pinyin dictionary is not built here: the on-screen keyboard
 	// starts building it in the background when it is first given an
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
-	// key. A kiosk waiting at home does not hold its ~10 MB (issue 16).
+	// key. A kiosk waiting at home does not hold its ~10 MB.
 	firstframe.Watch(w, os.Stderr, afterFirstFrame)
 	w.ShowAndRun()
 	return nil
@@ -148,7 +148,7 @@ func (g *gui) start(s *data.Store) {
 	// kiosk back, reset. The desk (its bar and its on-screen keyboard) is
 	// built the first time someone asks for it, not with home: a resident
 	// never sees it, and building it cost about a fifth of the CPU time to
-	// the first frame (issue 16).
+	// the first frame.
 	var k *kiosk.Kiosk
 	var desk *staff.Desk
 	staffDesk := func() *staff.Desk {

@@ -1,4 +1,4 @@
--- 009: what the retention purge (retention.go) looks for, indexed (issue 16).
+-- 009: what the retention purge (retention.go) looks for, indexed.
 -- PurgeExpired runs at every start; without these it read every closed
 -- request (and complaint, and 预公开 comment) to find, most days, nothing.
 -- Each index holds only the rows that still carry personal information, in

@@ -1,4 +1,4 @@
--- 010: one-character search (issue 16). The first key typed (one Latin
+-- 010: one-character search. The first key typed (one Latin
 -- letter, or one Chinese character) matches thousands of guides; migration
 -- 002 found them by reading every trigram instance that starts with it
 -- (item_search_terms), 10–20 ms on 10,000 guides. This index answers that

@@ -1,5 +1,5 @@
 -- 011: the search indexes brought up to date once per bulk write instead
--- of once per item (issue 16).
+-- of once per item.
 --
 -- FTS5 writes what an index holds in memory to a new segment at every
 -- statement savepoint, so an import that wrote an item and then its

@@ -22,7 +22,7 @@ import (
 	"bianmin/ui/theme/themetest"
 )
 
-// Issue 16: a theme override per row or per screen made Fyne parse the
+// A theme override per row or per screen made Fyne parse the
 // CJK font again for every one of them and keep each copy. These tests
 // count the font loads Fyne asks of the theme while screens are built and
 // drawn: the count must not depend on how many rows a screen has, nor on

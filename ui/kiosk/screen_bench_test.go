@@ -20,7 +20,7 @@ import (
 	bmtheme "bianmin/ui/theme"
 )
 
-// BenchmarkScreenOpen (issue 15) opens each main kiosk screen on a data
+// BenchmarkScreenOpen opens each main kiosk screen on a data
 // file with 10,000 items and 100,000 requests (benchdata): builds it, with
 // its store reads (run synchronously here), pushes it and lays the window
 // out (every renderer created, as the first paint would). The floor, built

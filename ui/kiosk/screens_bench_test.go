@@ -20,7 +20,7 @@ import (
 //	heap-MB          live heap after the runs, less before them
 //	fonts            font loads Fyne asked of the theme in the runs
 //
-// Issue 16 measured a theme override per row at +367 MB of heap for 20
+// A theme override per row once cost +367 MB of heap for 20
 // rows. Run with
 //
 //	go test ./ui/kiosk/ -run '^$' -bench Screens -benchtime 20x

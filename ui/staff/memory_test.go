@@ -14,8 +14,8 @@ import (
 
 // queueFonts shows the queue's open requests rows to a page, builds it
 // rounds times and draws it (the first and the last time), and returns
-// the font loads Fyne asked of the theme (issue 16: a theme override per
-// row parsed the CJK font once per row).
+// the font loads Fyne asked of the theme (a theme override per row once
+// parsed the CJK font once per row).
 func queueFonts(t *testing.T, rows, rounds int) int {
 	r := newRig(t, true)
 	_, err := r.s.AddSynthRequests(context.Background(), 120, 11)

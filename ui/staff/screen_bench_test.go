@@ -19,7 +19,7 @@ import (
 	bmtheme "bianmin/ui/theme"
 )
 
-// BenchmarkScreenOpen (issue 15) opens the staff queue on a data file with
+// BenchmarkScreenOpen opens the staff queue on a data file with
 // 10,000 items and 100,000 requests (benchdata), with its store reads run
 // synchronously, and lays the window out (every renderer created, as the
 // first paint would):

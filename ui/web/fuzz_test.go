@@ -11,7 +11,7 @@ import (
 
 // FuzzServeHTTP: whatever the method, path, query and form, the page
 // answers without a server error, never shows the applicant's full name,
-// mobile or ID number, and never echoes markup it was sent (issue 10).
+// mobile or ID number, and never echoes markup it was sent.
 func FuzzServeHTTP(f *testing.F) {
 	s, rc := fixture(f)
 	h := New(s, Limits{Rate: rate.Inf, Burst: 1})

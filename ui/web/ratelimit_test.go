@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// A flood of addresses keeps the rate-limit table at MaxClients (issue 10:
-// it grew without bound and was scanned on every request); the clients
+// A flood of addresses keeps the rate-limit table at MaxClients (it once
+// grew without bound and was scanned on every request); the clients
 // seen most recently are kept, so a flood cannot reset a busy client's
 // limit by pushing it out while it is active.
 func TestRateLimitTableIsBounded(t *testing.T) {

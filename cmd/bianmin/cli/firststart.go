@@ -22,7 +22,7 @@ import (
 // A marker beside a data file that is missing, 0 bytes or blank means the
 // data was lost: the program then refuses to start rather than create a
 // new file with the sample catalog over the place where the requests were
-// (issue 10, item 6). The marker lives outside the data file because what
+// with nobody told. The marker lives outside the data file because what
 // it guards against is the data file itself being gone or emptied; a
 // restore leaves it alone.
 

@@ -16,7 +16,7 @@ import (
 
 // A data file that existed and is now gone or 0 bytes is never re-created
 // with the sample catalog: the program says so, names the newest backup
-// with the command to restore it, and exits non-zero (issue 10, item 6).
+// with the command to restore it, and exits non-zero.
 func TestLostDataFileIsNotReseeded(t *testing.T) {
 	for _, lose := range []struct {
 		name string

@@ -59,7 +59,7 @@ func DailyBackups(ctx context.Context, current func() *data.Store, dir string, k
 	for {
 		// The data file is checked once a day (the start's check counts
 		// for its day), and a damaged one is not backed up: its copy
-		// would push the older good backups out of the rotation (issue 10).
+		// would push the older good backups out of the rotation.
 		s := current()
 		if s != nil && data.Day(s.Health().Checked) != data.Day(s.Now()) {
 			QuickCheck(ctx, s, logf)

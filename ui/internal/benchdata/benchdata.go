@@ -1,4 +1,4 @@
-// Package benchdata gives the screen benchmarks (issue 15) a big data
+// Package benchdata gives the screen benchmarks a big data
 // file: the sample catalog with 10,000 synthetic items and 100,000
 // synthetic requests more, and an administrator with a known PIN. Making
 // it takes minutes, so it is made once and kept in os.TempDir(), under a

@@ -4,7 +4,7 @@
 //
 // Fyne re-shapes the whole text of an ellipsis-truncated label, without
 // any cache, every time the label is refreshed or resized; a list of
-// items refreshed as it opens spends most of its time there (issue 15).
+// items refreshed as it opens spends most of its time there.
 // This label measures with fyne.MeasureText, which Fyne caches, and keeps
 // the cuts it has found, so a text seen before costs a map lookup.
 package fitlabel
