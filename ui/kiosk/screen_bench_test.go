@@ -3,7 +3,6 @@ package kiosk
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"testing"
 	"time"
@@ -117,7 +116,7 @@ func BenchmarkScreenOpen(b *testing.B) {
 				nav.Home()
 			}
 			b.StopTimer()
-			reportScreen(b, ours, floors, labels)
+			benchdata.ReportVsFloor(b, ours, floors, labels)
 		})
 	}
 }
@@ -160,26 +159,3 @@ func bareScreen(n int) Screen {
 }
 
 var floorBuilt int
-
-func reportScreen(b *testing.B, ours, floor []time.Duration, labels int) {
-	p50 := percentileMS(ours, 50)
-	b.ReportMetric(p50, "p50-ms")
-	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-	b.ReportMetric(percentileMS(floor, 50), "floor-p50-ms")
-	b.ReportMetric(p50/percentileMS(floor, 50), "x-floor")
-	b.ReportMetric(float64(labels), "labels")
-	b.ReportMetric(0, "ns/op")
-}
-
-// percentileMS is the p-th percentile of ds in milliseconds (as data's
-// benchmarks compute it).
-func percentileMS(ds []time.Duration, p float64) float64 {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	k := int(math.Ceil(p/100*float64(len(s)))) - 1
-	k = min(max(k, 0), len(s)-1)
-	return float64(s[k]) / float64(time.Millisecond)
-}

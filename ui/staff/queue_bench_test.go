@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/internal/benchdata"
 	"bianmin/ui/theme/themetest"
 )
 
@@ -42,8 +43,8 @@ func BenchmarkQueueScreen(b *testing.B) {
 		ds = append(ds, time.Since(start))
 	}
 	b.StopTimer()
-	b.ReportMetric(themetest.PercentileMS(ds, 50), "p50-ms")
-	b.ReportMetric(themetest.PercentileMS(ds, 99), "p99-ms")
+	b.ReportMetric(benchdata.PercentileMS(ds, 50), "p50-ms")
+	b.ReportMetric(benchdata.PercentileMS(ds, 99), "p99-ms")
 	b.ReportMetric(float64(int64(themetest.Heap())-int64(before))/1e6, "heap-MB")
 	b.ReportMetric(float64(fonts.Fonts()-loads), "fonts")
 }

@@ -3,8 +3,6 @@ package staff
 import (
 	"context"
 	"fmt"
-	"math"
-	"slices"
 	"testing"
 	"time"
 
@@ -103,13 +101,7 @@ func BenchmarkScreenOpen(b *testing.B) {
 				floor()
 				floors = append(floors, time.Since(t0))
 			}
-			p50 := percentileMS(ours, 50)
-			b.ReportMetric(p50, "p50-ms")
-			b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-			b.ReportMetric(percentileMS(floors, 50), "floor-p50-ms")
-			b.ReportMetric(p50/percentileMS(floors, 50), "x-floor")
-			b.ReportMetric(float64(labels), "labels")
-			b.ReportMetric(0, "ns/op")
+			benchdata.ReportVsFloor(b, ours, floors, labels)
 		})
 	}
 }
@@ -118,17 +110,4 @@ func BenchmarkScreenOpen(b *testing.B) {
 func laidOut(o fyne.CanvasObject) []fyne.CanvasObject {
 	o.Refresh()
 	return test.LaidOutObjects(o)
-}
-
-// percentileMS is the p-th percentile of ds in milliseconds (as data's
-// benchmarks compute it).
-func percentileMS(ds []time.Duration, p float64) float64 {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	k := int(math.Ceil(p/100*float64(len(s)))) - 1
-	k = min(max(k, 0), len(s)-1)
-	return float64(s[k]) / float64(time.Millisecond)
 }

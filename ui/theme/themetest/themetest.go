@@ -12,9 +12,7 @@ package themetest
 import (
 	"image"
 	"image/color"
-	"math"
 	"runtime"
-	"slices"
 	"sync/atomic"
 	"time"
 
@@ -108,16 +106,4 @@ func SettledHeap() uint64 {
 	software.NewCanvas().Capture() // the paint that cleans
 	lastClean = time.Now()
 	return Heap()
-}
-
-// PercentileMS is the p-th percentile (0 < p ≤ 100) of ds in milliseconds,
-// for a benchmark's p50-ms and p99-ms.
-func PercentileMS(ds []time.Duration, p float64) float64 {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	i := int(math.Ceil(p/100*float64(len(s)))) - 1
-	return float64(s[min(max(i, 0), len(s)-1)]) / float64(time.Millisecond)
 }
