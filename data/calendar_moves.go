@@ -1,0 +1,184 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// The due days a calendar change moves: requests from their clock start,
+// promised days and pauses, complaints from their filing.
+
+// planCalendar compares the stored calendar old with next and finds the
+// due days that would move: those the new calendar computes differently
+// from the old one.
+func (s *Store) planCalendar(ctx context.Context, tx *sql.Tx, old, next, file []CalendarDay) (CalendarChange, error) {
+	var ch CalendarChange
+	newCal, err := CalendarFromDays(next)
+	if err != nil {
+		return ch, err
+	}
+	oldCal, err := CalendarFromDays(old)
+	if err != nil {
+		return ch, err
+	}
+	before := make(map[string]CalendarDay, len(old))
+	for _, o := range old {
+		before[o.Day] = o
+	}
+	after := make(map[string]CalendarDay, len(next))
+	for _, n := range next {
+		after[n.Day] = n
+	}
+	for _, n := range next {
+		o, ok := before[n.Day]
+		switch {
+		case !ok:
+			ch.Added = append(ch.Added, CalendarDayChange{Day: n.Day, New: n})
+		case o != n:
+			ch.Changed = append(ch.Changed, CalendarDayChange{Day: n.Day, Old: o, New: n})
+		}
+	}
+	for _, o := range old {
+		if _, ok := after[o.Day]; !ok {
+			ch.Removed = append(ch.Removed, CalendarDayChange{Day: o.Day, Old: o})
+		}
+	}
+	years := map[int]bool{}
+	for _, f := range file {
+		if before[f.Day] == f {
+			ch.Unchanged++
+		}
+		y, _ := strconv.Atoi(f.Day[:4])
+		years[y] = true
+	}
+	for _, c := range append(append(slices.Clone(ch.Added), ch.Changed...), ch.Removed...) {
+		y, _ := strconv.Atoi(c.Day[:4])
+		years[y] = true
+	}
+	for y := range years {
+		ch.Years = append(ch.Years, y)
+	}
+	sort.Ints(ch.Years)
+	byDay := func(cs []CalendarDayChange) {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].Day < cs[j].Day })
+	}
+	byDay(ch.Added)
+	byDay(ch.Changed)
+	byDay(ch.Removed)
+	if ch.Empty() {
+		return ch, nil
+	}
+	if ch.Moves, err = requestDueMoves(ctx, tx, oldCal, newCal); err != nil {
+		return ch, err
+	}
+	cm, err := complaintDueMoves(ctx, tx, oldCal, newCal)
+	if err != nil {
+		return ch, err
+	}
+	ch.Moves = append(ch.Moves, cm...)
+	return ch, nil
+}
+
+// requestDueMoves finds the open requests whose due day the new calendar
+// computes differently: those with a running clock (accepted or escalated;
+// a request waiting for materials has none), each from its clock start,
+// its guide's 承诺期限 and its pauses, as the handling steps compute it
+// (step.dueFrom).
+func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) ([]DueMove, error) {
+	open := `r.status IN ('` + string(StatusAccepted) + `', '` + string(StatusEscalated) + `') AND r.clock_start_day <> ''`
+	pauses := map[int64][]Pause{}
+	prow, err := tx.QueryContext(ctx, `SELECT p.request_id, p.from_day, p.to_day FROM clock_pauses p
+		JOIN requests r ON r.id = p.request_id WHERE `+open+` ORDER BY p.request_id, p.id`)
+	if err != nil {
+		return nil, err
+	}
+	for prow.Next() {
+		var id int64
+		var from, to string
+		if err := prow.Scan(&id, &from, &to); err != nil {
+			prow.Close()
+			return nil, err
+		}
+		p := Pause{}
+		p.From, _ = ParseDay(from)
+		if to != "" {
+			p.To, _ = ParseDay(to)
+		}
+		pauses[id] = append(pauses[id], p)
+	}
+	prow.Close()
+	if err := prow.Err(); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.receipt_no, i.name, r.clock_start_day, r.due_day,
+		coalesce(json_extract(v.snapshot, '$.promised_days'), i.promised_days)
+		FROM requests r JOIN items i ON i.id = r.item_id
+		LEFT JOIN item_versions v ON v.item_id = r.item_id AND v.version = r.item_version
+		WHERE `+open+` ORDER BY r.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	due := func(cal *Calendar, start time.Time, n int, ps []Pause) string {
+		d, ok := cal.DueDate(start, n, ps)
+		if !ok {
+			return ""
+		}
+		return Day(d)
+	}
+	var out []DueMove
+	for rows.Next() {
+		var m DueMove
+		var start string
+		var n int
+		if err := rows.Scan(&m.ID, &m.Number, &m.ItemName, &start, &m.From, &n); err != nil {
+			return nil, err
+		}
+		st, err := ParseDay(start)
+		if err != nil {
+			continue
+		}
+		was, will := due(oldCal, st, n, pauses[m.ID]), due(newCal, st, n, pauses[m.ID])
+		if was != will {
+			m.To = will
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
+}
+
+// complaintDueMoves finds the open complaints whose reply date moves. A
+// complaint's due day is AddWorkdays(received, n) with the center's
+// complaint limit n of that time, so n is read back from the old calendar.
+func complaintDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) ([]DueMove, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, code, created_at, due_day FROM complaints
+		WHERE status IN `+complaintsOpen+` AND due_day <> '' ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DueMove
+	for rows.Next() {
+		m := DueMove{Complaint: true}
+		var created string
+		if err := rows.Scan(&m.ID, &m.Number, &created, &m.From); err != nil {
+			return nil, err
+		}
+		due, err := ParseDay(m.From)
+		c := parseTime(created)
+		if err != nil || c.IsZero() {
+			continue
+		}
+		n := oldCal.WorkdaysBetween(c, due)
+		was, will := Day(oldCal.AddWorkdays(c, n)), Day(newCal.AddWorkdays(c, n))
+		if was != will {
+			m.To = will
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,114 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// Handing a request over (首问负责, §五1): to a person or to a window.
+
+// HandOver passes an open request to another staff member (toStaffID) or to
+// a window (toWindowID: its staff member on duty, A post before B, becomes
+// the owner), with a note for the receiver. Exactly one of the two is
+// given. The request keeps an owner throughout; its first owner never
+// changes.
+func (s *Store) HandOver(ctx context.Context, by Session, requestID, toStaffID, toWindowID int64, note string) error {
+	note, err := need("note", "转交说明", note, MaxNoteRunes, "请写明转交原因或需要交代的事项。")
+	if err != nil {
+		return err
+	}
+	if (toStaffID == 0) == (toWindowID == 0) {
+		return Invalid("to", "请选择接收的工作人员或窗口（二者选一）。")
+	}
+	return s.apply(ctx, "handover", by, requestID, ActHandOver, func(st *step) error {
+		to, window := toStaffID, toWindowID
+		routed := ""
+		if window != 0 {
+			var err error
+			if to, routed, err = st.windowReceiver(window); err != nil {
+				return err
+			}
+		}
+		var name string
+		var staffWindow sql.NullInt64
+		err := st.tx.QueryRowContext(ctx, `SELECT name, window_id FROM staff WHERE id = ? AND active = 1`, to).Scan(&name, &staffWindow)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Invalid("to", "找不到接收的工作人员，或其已停用。")
+		}
+		if err != nil {
+			return err
+		}
+		if to == st.req.Owner {
+			return Invalid("to", "该办件已由"+name+"负责，无需转交。")
+		}
+		if window == 0 {
+			window = staffWindow.Int64
+		}
+		if window == 0 {
+			window = st.req.Window
+		}
+		var windowName string
+		if window != 0 {
+			if err := st.tx.QueryRowContext(ctx, `SELECT name FROM windows WHERE id = ?`, window).Scan(&windowName); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return Invalid("to", "找不到该窗口。")
+				}
+				return err
+			}
+		}
+		if err := st.exec(`UPDATE requests SET owner_id = ?, window_id = ? WHERE id = ?`, to, nullID(window), st.req.ID); err != nil {
+			return err
+		}
+		pub := "转交" + name + "办理"
+		if windowName != "" {
+			pub = "转交" + windowName + name + "办理"
+		}
+		if err := st.event(EventHandover, true, pub, map[string]any{"from": st.req.Owner, "to": to, "window": window}); err != nil {
+			return err
+		}
+		if err := st.internalNote(note); err != nil {
+			return err
+		}
+		detail := pub + "。说明：" + note
+		if routed != "" {
+			detail += "（" + routed + "）"
+		}
+		return st.audit(AuditHandOver, detail)
+	})
+}
+
+// windowReceiver is who takes a request handed over to a window: the
+// staff member on duty there now by the A/B rule (routeWindow), unless that
+// is the request's owner; otherwise, so that the request never goes
+// without an owner, another active staff member of the window (not away by
+// their latest whereabouts first, then A before B). note says, for the
+// audit, how the receiver was found when it was not by duty.
+func (st *step) windowReceiver(window int64) (to int64, note string, err error) {
+	route, err := routeWindow(st.ctx, st.tx, window, st.now)
+	if errors.Is(err, ErrNotFound) {
+		return 0, "", Invalid("to", "找不到该窗口。")
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	if route.StaffID != 0 && route.StaffID != st.req.Owner {
+		return route.StaffID, "", nil
+	}
+	err = st.tx.QueryRowContext(st.ctx, `SELECT s.id FROM staff s WHERE s.window_id = ? AND s.active = 1 AND s.id != ?
+		ORDER BY coalesce((SELECT w.status FROM whereabouts w WHERE w.staff_id = s.id ORDER BY w.at DESC, w.id DESC
+		LIMIT 1), 'on_duty') != 'on_duty', CASE s.ab WHEN 'A' THEN 0 WHEN 'B' THEN 1 ELSE 2 END, s.ord, s.id
+		LIMIT 1`, window, st.req.Owner).Scan(&to)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", Invalid("to", "该窗口没有其他可以接收的工作人员，请直接选择接收人。")
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	if route.StaffID == 0 {
+		note = "窗口当前无人在岗：" + route.Reason
+	} else {
+		note = "在岗人员即当前负责人"
+	}
+	return to, note, nil
+}

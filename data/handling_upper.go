@@ -1,0 +1,82 @@
+package data
+
+import (
+	"context"
+	"time"
+)
+
+// 上报办理 (§三5 4, §七3): sent to the upper department and its result.
+
+// Escalate sends an accepted request to an upper department (上报办理):
+// dept (default the guide's), the day it was sent (default today; not in
+// the future) and the day a reply is expected (optional, not before the
+// day sent). note is an internal note. Follow-up notes go through AddNote;
+// the reply through UpperResult.
+func (s *Store) Escalate(ctx context.Context, by Session, requestID int64, dept string, sentDay, expectedDay time.Time,
+	note string) error {
+	dept, err := text("department", "上级部门", dept, 60, false)
+	if err != nil {
+		return err
+	}
+	if note, err = text("note", "备注", note, MaxNoteRunes, false); err != nil {
+		return err
+	}
+	return s.apply(ctx, "escalate", by, requestID, ActEscalate, func(st *step) error {
+		if dept == "" {
+			dept = st.req.ItemUpper
+		}
+		if dept == "" {
+			return Invalid("department", "请填写报送的上级部门。")
+		}
+		sent := st.today
+		if !sentDay.IsZero() {
+			sent = dayTime(dayNum(sentDay))
+		}
+		if dayNum(sent) > dayNum(st.now) {
+			return Invalid("sent_day", "报送日期不能晚于今天。")
+		}
+		expected := ""
+		if !expectedDay.IsZero() {
+			if dayNum(expectedDay) < dayNum(sent) {
+				return Invalid("expected_day", "预计反馈日期不能早于报送日期。")
+			}
+			expected = Day(expectedDay)
+		}
+		if err := st.exec(`UPDATE requests SET status = ?, upper_department = ?, upper_sent_day = ?,
+			upper_expected_day = ? WHERE id = ?`, StatusEscalated, dept, Day(sent), expected, st.req.ID); err != nil {
+			return err
+		}
+		pub := cnDay(Day(sent)) + "已报送" + dept + "审批"
+		if expected != "" {
+			pub += "，预计" + cnDay(expected) + "前反馈"
+		}
+		if err := st.event(EventEscalated, true, pub, map[string]any{"department": dept, "sent_day": Day(sent),
+			"expected_day": expected}); err != nil {
+			return err
+		}
+		if err := st.internalNote(note); err != nil {
+			return err
+		}
+		return st.audit(AuditEscalate, pub)
+	})
+}
+
+// UpperResult records the upper department's reply to an escalated
+// request; the request is back in progress, to be finished (Finish) or
+// refused (Refuse) and the resident told.
+func (s *Store) UpperResult(ctx context.Context, by Session, requestID int64, result string) error {
+	result, err := text("result", "审批结果", result, MaxResultRunes, true)
+	if err != nil {
+		return err
+	}
+	return s.apply(ctx, "upper result", by, requestID, ActUpperResult, func(st *step) error {
+		if err := st.exec(`UPDATE requests SET status = ? WHERE id = ?`, StatusAccepted, st.req.ID); err != nil {
+			return err
+		}
+		pub := "上级部门审批结果：" + result
+		if err := st.event(EventUpperResult, true, pub, map[string]any{"result": result}); err != nil {
+			return err
+		}
+		return st.audit(AuditUpperResult, pub)
+	})
+}
