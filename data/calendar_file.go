@@ -14,8 +14,8 @@ import (
 // for the format).
 
 // ParseCalendarFile reads an import file (JSON or text, see the top of
-// calendar_edit.go) and checks every entry. A problem is refused with its line and a
-// message saying what to fix; nothing is returned with it.
+// calendar_edit.go) and checks every entry. A problem is refused with its
+// line and a message saying what to fix; nothing is returned with it.
 func ParseCalendarFile(r io.Reader) ([]CalendarDay, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxCalendarFileBytes+1))
 	if err != nil {
