@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -255,8 +256,8 @@ func (s *Store) RouteWindow(ctx context.Context, windowID int64, now time.Time) 
 	return r, err
 }
 
-// routeWindow is RouteWindow inside a transaction, for steps that hand a
-// request to a window (HandOver could use it).
+// routeWindow is RouteWindow inside a transaction (the queue routes
+// requests with it).
 func routeWindow(ctx context.Context, tx *sql.Tx, windowID int64, now time.Time) (DutyRoute, error) {
 	b, err := dutyBoard(ctx, tx, now)
 	if err != nil {
@@ -330,8 +331,7 @@ func dutyBoard(ctx context.Context, tx *sql.Tx, now time.Time) (DutyBoard, error
 		LEFT JOIN whereabouts h ON h.id = (SELECT x.id FROM whereabouts x WHERE x.staff_id = s.id AND x.at <= ?
 			ORDER BY x.at DESC, x.id DESC LIMIT 1)
 		WHERE s.active = 1
-		ORDER BY w.id IS NULL, coalesce(w.ord, 0), coalesce(w.code, ''),
-			CASE s.ab WHEN 'A' THEN 0 WHEN 'B' THEN 1 ELSE 2 END, s.ord, s.id`, day, formatTime(now))
+		ORDER BY w.id IS NULL, coalesce(w.ord, 0), coalesce(w.code, ''), w.id, s.ord, s.id`, day, formatTime(now))
 	if err != nil {
 		return b, err
 	}
@@ -359,6 +359,7 @@ func dutyBoard(ctx context.Context, tx *sql.Tx, now time.Time) (DutyBoard, error
 	if err := rows.Err(); err != nil {
 		return b, err
 	}
+	sortByPost(b.Staff, func(e DutyEntry) int64 { return e.WindowID }, func(e DutyEntry) string { return e.AB })
 	windows, err := listWindows(ctx, tx)
 	if err != nil {
 		return b, err
@@ -380,14 +381,21 @@ func dutyBoard(ctx context.Context, tx *sql.Tx, now time.Time) (DutyBoard, error
 				wd.B = e
 			}
 		}
-		wd.OnDuty, wd.Covering, wd.Reason = windowOnDuty(wd.A, wd.B)
+		wd.OnDuty, wd.Covering, wd.Reason = ABPostRule(wd.A, wd.B)
 		b.Windows = append(b.Windows, wd)
 	}
 	return b, nil
 }
 
-// windowOnDuty applies the A/B rule: A if on duty, else B, else nobody.
-func windowOnDuty(a, b *DutyEntry) (*DutyEntry, bool, string) {
+// ABPostRule is AB岗 (§三1 AB岗轮流担任窗口工作人员): a window is served by
+// its A post when A is on duty (signed in, not signed out, 在岗); when A is
+// away or not set, its B post covers (顶岗, covering true) if on duty;
+// otherwise nobody serves it. a and b are the window's posts (nil: not
+// set); reason says so in words for the board, e.g. "A岗王芳外出办事，由B岗
+// 李强顶岗". It is the one place that decides who is on duty at a window:
+// the board, the routing of new requests and the hand-over to a window all
+// go through it.
+func ABPostRule(a, b *DutyEntry) (onDuty *DutyEntry, covering bool, reason string) {
 	who := func(post string, e *DutyEntry) string { return post + "岗" + e.Name + e.Label }
 	switch {
 	case a != nil && a.OnDuty:
@@ -404,4 +412,71 @@ func windowOnDuty(a, b *DutyEntry) (*DutyEntry, bool, string) {
 		return nil, false, who("A", a) + "，未设B岗，暂无人员在岗"
 	}
 	return nil, false, who("A", a) + "，" + who("B", b) + "，暂无人员在岗"
+}
+
+// postRank is the order of the posts of a window (AB岗, §三1): the A post,
+// then the B post, then staff without a post. Every list of a window's staff
+// and the choice of who takes a request at a window use it.
+func postRank(ab string) int {
+	switch ab {
+	case "A":
+		return 0
+	case "B":
+		return 1
+	}
+	return 2
+}
+
+// sortByPost orders, stably, each run of consecutive elements with the same
+// group (a window) by postRank.
+func sortByPost[T any, K comparable](xs []T, group func(T) K, ab func(T) string) {
+	for i := 0; i < len(xs); {
+		j := i + 1
+		for j < len(xs) && group(xs[j]) == group(xs[i]) {
+			j++
+		}
+		slices.SortStableFunc(xs[i:j], func(x, y T) int { return postRank(ab(x)) - postRank(ab(y)) })
+		i = j
+	}
+}
+
+// away reports whether the entry's person is out, in the villages or on
+// leave by a whereabouts that counts now (not merely not signed in).
+func (e DutyEntry) away() bool {
+	return e.Status == DutyOut || e.Status == DutyVillage || e.Status == DutyLeave
+}
+
+// WindowReceiverRule is who takes a request handed over to a window (首问负
+// 责, §五1: 引导给具体经办人员处，直到有人办理为止), from the duty board at
+// the window: w with its staff (any order): the staff member on duty by
+// ABPostRule, unless that is the request's owner; otherwise, so that the
+// request never goes without an owner, another staff member of the window,
+// those not away first, then by post (postRank), then in the given order.
+// note says, for the audit, how the receiver was found when it was not by
+// duty. A window with nobody else is refused with an *InvalidError.
+func WindowReceiverRule(w WindowDuty, staff []DutyEntry, owner int64) (to int64, note string, err error) {
+	if w.OnDuty != nil && w.OnDuty.StaffID != owner {
+		return w.OnDuty.StaffID, "", nil
+	}
+	var others []DutyEntry
+	for _, e := range staff {
+		if e.WindowID == w.WindowID && e.StaffID != owner {
+			others = append(others, e)
+		}
+	}
+	if len(others) == 0 {
+		return 0, "", Invalid("to", "该窗口没有其他可以接收的工作人员，请直接选择接收人。")
+	}
+	slices.SortStableFunc(others, func(x, y DutyEntry) int {
+		if x.away() != y.away() {
+			return boolInt(x.away()) - boolInt(y.away())
+		}
+		return postRank(x.AB) - postRank(y.AB)
+	})
+	if w.OnDuty == nil {
+		note = "窗口当前无人在岗：" + w.Reason
+	} else {
+		note = "在岗人员即当前负责人"
+	}
+	return others[0].StaffID, note, nil
 }

@@ -78,37 +78,18 @@ func (s *Store) HandOver(ctx context.Context, by Session, requestID, toStaffID, 
 	})
 }
 
-// windowReceiver is who takes a request handed over to a window: the
-// staff member on duty there now by the A/B rule (routeWindow), unless that
-// is the request's owner; otherwise, so that the request never goes
-// without an owner, another active staff member of the window (not away by
-// their latest whereabouts first, then A before B). note says, for the
-// audit, how the receiver was found when it was not by duty.
+// windowReceiver is who takes a request handed over to window now, by
+// WindowReceiverRule on the duty board. A window unknown or out of service
+// is refused.
 func (st *step) windowReceiver(window int64) (to int64, note string, err error) {
-	route, err := routeWindow(st.ctx, st.tx, window, st.now)
-	if errors.Is(err, ErrNotFound) {
-		return 0, "", Invalid("to", "找不到该窗口。")
-	}
+	b, err := dutyBoard(st.ctx, st.tx, st.now)
 	if err != nil {
 		return 0, "", err
 	}
-	if route.StaffID != 0 && route.StaffID != st.req.Owner {
-		return route.StaffID, "", nil
+	for _, w := range b.Windows {
+		if w.WindowID == window {
+			return WindowReceiverRule(w, b.Staff, st.req.Owner)
+		}
 	}
-	err = st.tx.QueryRowContext(st.ctx, `SELECT s.id FROM staff s WHERE s.window_id = ? AND s.active = 1 AND s.id != ?
-		ORDER BY coalesce((SELECT w.status FROM whereabouts w WHERE w.staff_id = s.id ORDER BY w.at DESC, w.id DESC
-		LIMIT 1), 'on_duty') != 'on_duty', CASE s.ab WHEN 'A' THEN 0 WHEN 'B' THEN 1 ELSE 2 END, s.ord, s.id
-		LIMIT 1`, window, st.req.Owner).Scan(&to)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, "", Invalid("to", "该窗口没有其他可以接收的工作人员，请直接选择接收人。")
-	}
-	if err != nil {
-		return 0, "", err
-	}
-	if route.StaffID == 0 {
-		note = "窗口当前无人在岗：" + route.Reason
-	} else {
-		note = "在岗人员即当前负责人"
-	}
-	return to, note, nil
+	return 0, "", Invalid("to", "找不到该窗口。")
 }

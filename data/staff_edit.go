@@ -31,8 +31,7 @@ func (s *Store) OrgStaff(ctx context.Context) ([]StaffRecord, error) {
 			coalesce(l.locked_until, ''),
 			(SELECT count(*) FROM requests r WHERE r.owner_id = s.id AND r.status NOT IN ('finished', 'refused', 'withdrawn'))
 			FROM staff s LEFT JOIN windows w ON w.id = s.window_id LEFT JOIN staff_lockouts l ON l.staff_id = s.id
-			ORDER BY s.active DESC, w.id IS NULL, coalesce(w.ord, 0), CASE s.ab WHEN 'A' THEN 0 WHEN 'B' THEN 1 ELSE 2 END,
-			s.ord, s.id`)
+			ORDER BY s.active DESC, w.id IS NULL, coalesce(w.ord, 0), w.id, s.ord, s.id`)
 		if err != nil {
 			return err
 		}
@@ -49,7 +48,16 @@ func (s *Store) OrgStaff(ctx context.Context) ([]StaffRecord, error) {
 			}
 			out = append(out, r)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		type group struct {
+			active bool
+			window string
+		}
+		sortByPost(out, func(r StaffRecord) group { return group{r.Active, r.Window} },
+			func(r StaffRecord) string { return r.AB })
+		return nil
 	})
 	return out, err
 }
