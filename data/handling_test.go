@@ -448,58 +448,6 @@ func TestHandOver(t *testing.T) {
 	assert.False(t, last[1].Public)
 }
 
-func TestJoint(t *testing.T) {
-	ctx := context.Background()
-	s := seeded(t)
-	clerk := loginAs(t, s, "s2") // window 1, B post
-	admin := loginAs(t, s, "s1") // window 1, A post
-	w1, w2 := windowID(t, s, "1"), windowID(t, s, "2")
-	_, err := s.db.Exec(`INSERT INTO staff (code, name, post, window_id, ab) VALUES ('s3', '赵六', '民政专干', ?, 'A')`, w2)
-	require.NoError(t, err)
-	lead := loginAs(t, s, "s3")
-
-	id := register(t, s, "DB", false)
-	require.NoError(t, s.Accept(ctx, lead, id, "", ""))
-
-	err = s.Finish(ctx, admin, id, "已办结", ReplyPhone)
-	assert.Equal(t, "联合办理事项由牵头窗口（民政事务窗口）办结，请转交牵头窗口办结。", Message(err))
-	assert.ErrorIs(t, err, ErrConflict)
-	err = s.Finish(ctx, lead, id, "已办结", ReplyPhone)
-	assert.Equal(t, "还有配合窗口未完成：社会保障窗口。全部完成后才能办结。", Message(err))
-
-	err = s.JointPart(ctx, lead, id, 0, "牵头")
-	assert.Contains(t, Message(err), "牵头窗口不需要单独登记")
-	err = s.JointPart(ctx, clerk, id, 987654, "办理")
-	assert.Equal(t, "该窗口不是本办件的配合窗口。", Message(err))
-	err = s.JointPart(ctx, clerk, id, 0, "")
-	assert.Equal(t, "请填写本窗口的办理情况。", Message(err))
-	require.NoError(t, s.JointPart(ctx, clerk, id, 0, "已核实社保缴费情况"))
-	err = s.JointPart(ctx, admin, id, w1, "再登记一次")
-	assert.Equal(t, "社会保障窗口的办理情况已经登记过了。", Message(err))
-	assert.ErrorIs(t, err, ErrConflict)
-
-	require.NoError(t, s.Finish(ctx, lead, id, "经审核符合条件，已纳入低保", ReplyPhone))
-	d, err := s.RequestDetail(ctx, id)
-	require.NoError(t, err)
-	require.Len(t, d.Parts, 2)
-	for _, p := range d.Parts {
-		assert.NotZero(t, p.Done, p.WindowName)
-	}
-	assert.Equal(t, "已核实社保缴费情况", d.Parts[1].Note)
-	assert.Equal(t, ReplyPhone, d.ReplyMethod)
-
-	// A joint request not handled by the lead window may be finished by its owner.
-	id2 := register(t, s, "DB", false)
-	require.NoError(t, s.Accept(ctx, clerk, id2, "", ""))
-	require.NoError(t, s.JointPart(ctx, admin, id2, w1, "已核实"))
-	require.NoError(t, s.Finish(ctx, clerk, id2, "已办结", ReplyInPerson))
-
-	// JointPart on a request that is not joint.
-	id3 := requestIn(t, s, clerk, "JZZ", StatusAccepted)
-	err = s.JointPart(ctx, clerk, id3, w1, "办理")
-	assert.Equal(t, "该办件不是联合办理，不需要登记配合窗口的办理情况。", Message(err))
-}
-
 func TestRefuse(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)
