@@ -42,67 +42,72 @@ func (s *Store) accept(ctx context.Context, by Session, requestID int64, mode Mo
 		return Invalid("mode", "请选择一种办理方式。")
 	}
 	return s.apply(ctx, "accept", by, requestID, ActAccept, func(st *step) error {
-		if mode == "" {
-			mode = st.req.Mode
-		}
-		missing, err := st.missingNow()
-		if err != nil {
-			return err
-		}
-		if err := AcceptMissingRule(missing, confirm); err != nil {
-			return err
-		}
-		prev := st.req.Owner
-		if err := st.exec(`UPDATE requests SET owner_id = ? WHERE id = ?`, st.by.StaffID, st.req.ID); err != nil {
-			return err
-		}
-		start := EffectiveClockStart(st.cal, st.req.Created, st.now, time.Time{})
-		due, err := st.acceptCore(mode, start)
-		if err != nil {
-			return err
-		}
-		data := map[string]any{"mode": mode, "clock_start": Day(start), "due_day": due}
-		if prev != 0 && prev != st.by.StaffID {
-			data["previous_owner"] = prev
-		}
-		confirmed := "" // for the audit log
-		if len(missing) > 0 {
-			data["missing_confirmed"] = materialList(missing)
-			confirmed = "（必需材料未收齐，经确认受理：" + materialList(missing) + "）"
-		}
-		if mode == ModeDirect {
-			result := note
-			if result == "" {
-				result = "当场办结"
-			}
-			if err := st.exec(`UPDATE requests SET status = ?, finished_at = ?, result = ?, reply_method = ?
-				WHERE id = ?`, StatusFinished, st.at, result, ReplyInPerson, st.req.ID); err != nil {
-				return err
-			}
-			if err := st.event(EventAccepted, true, "直接办理，即收即办", data); err != nil {
-				return err
-			}
-			if err := st.event(EventFinished, true, result+"（"+ReplyInPerson.Label()+"）",
-				map[string]any{"reply_method": ReplyInPerson}); err != nil {
-				return err
-			}
-			return st.audit(AuditAccept, "直接办理，当场办结："+result+confirmed)
-		}
-		pub := mode.Label() + "，承诺于" + cnDay(due) + "前办结"
-		if due == "" {
-			pub = mode.Label()
-		}
-		if Day(start) != Day(st.now) {
-			pub += "（逾期未告知补正，自收件之日" + cnDay(Day(start)) + "起计算办理时限）"
-		}
-		if err := st.event(EventAccepted, true, pub, data); err != nil {
-			return err
-		}
-		if err := st.internalNote(note); err != nil {
-			return err
-		}
-		return st.audit(AuditAccept, pub+confirmed)
+		return st.accept(mode, note, confirm)
 	})
+}
+
+// accept is the step of Accept inside its transaction.
+func (st *step) accept(mode Mode, note string, confirm bool) error {
+	if mode == "" {
+		mode = st.req.Mode
+	}
+	missing, err := st.missingNow()
+	if err != nil {
+		return err
+	}
+	if err := AcceptMissingRule(missing, confirm); err != nil {
+		return err
+	}
+	prev := st.req.Owner
+	if err := st.exec(`UPDATE requests SET owner_id = ? WHERE id = ?`, st.by.StaffID, st.req.ID); err != nil {
+		return err
+	}
+	start := EffectiveClockStart(st.cal, st.req.Created, st.now, time.Time{})
+	due, err := st.acceptCore(mode, start)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"mode": mode, "clock_start": Day(start), "due_day": due}
+	if prev != 0 && prev != st.by.StaffID {
+		data["previous_owner"] = prev
+	}
+	confirmed := "" // for the audit log
+	if len(missing) > 0 {
+		data["missing_confirmed"] = materialList(missing)
+		confirmed = "（必需材料未收齐，经确认受理：" + materialList(missing) + "）"
+	}
+	if mode == ModeDirect {
+		result := note
+		if result == "" {
+			result = "当场办结"
+		}
+		if err := st.exec(`UPDATE requests SET status = ?, finished_at = ?, result = ?, reply_method = ?
+			WHERE id = ?`, StatusFinished, st.at, result, ReplyInPerson, st.req.ID); err != nil {
+			return err
+		}
+		if err := st.event(EventAccepted, true, "直接办理，即收即办", data); err != nil {
+			return err
+		}
+		if err := st.event(EventFinished, true, result+"（"+ReplyInPerson.Label()+"）",
+			map[string]any{"reply_method": ReplyInPerson}); err != nil {
+			return err
+		}
+		return st.audit(AuditAccept, "直接办理，当场办结："+result+confirmed)
+	}
+	pub := mode.Label() + "，承诺于" + cnDay(due) + "前办结"
+	if due == "" {
+		pub = mode.Label()
+	}
+	if Day(start) != Day(st.now) {
+		pub += "（逾期未告知补正，自收件之日" + cnDay(Day(start)) + "起计算办理时限）"
+	}
+	if err := st.event(EventAccepted, true, pub, data); err != nil {
+		return err
+	}
+	if err := st.internalNote(note); err != nil {
+		return err
+	}
+	return st.audit(AuditAccept, pub+confirmed)
 }
 
 // acceptCore makes the request accepted in mode with its clock started on

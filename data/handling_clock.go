@@ -13,7 +13,8 @@ import (
 // but when no 补正 notice went out within SupplementNoticeWorkdays working
 // days of receipt (firstNotice zero, or after that deadline) and acceptance
 // came after the deadline, the request counts as accepted on the day it
-// was received (逾期不告知的，自收到申请材料之日起即为受理). After a notice,
+// was received (逾期不告知的，自收到申请材料之日起即为受理; the 补正 notice of
+// §六2 and the time limit of §七). After a notice,
 // the clock runs again from the day the materials are complete instead
 // (Store.MaterialsComplete), whatever this says.
 func EffectiveClockStart(cal *Calendar, received, accepted, firstNotice time.Time) time.Time {
@@ -40,34 +41,51 @@ func (s *Store) PauseClock(ctx context.Context, by Session, requestID int64, rea
 		return Invalid("restart_day", "请选择恢复计时的日期。")
 	}
 	return s.apply(ctx, "pause", by, requestID, ActPause, func(st *step) error {
-		if dayNum(restart) <= dayNum(st.now) {
-			return Invalid("restart_day", "恢复计时的日期应晚于今天。")
-		}
-		if dayNum(restart)-dayNum(st.now) > MaxPauseDays {
-			return Invalid("restart_day", "一次暂停计时不能超过一年，请核对恢复日期。")
-		}
-		if id, _, err := st.activePause(); err != nil {
-			return err
-		} else if id != 0 {
-			return conflict("该办件正在暂停计时，请先恢复计时或等到恢复日期。")
-		}
-		if err := st.exec(`INSERT INTO clock_pauses (request_id, from_day, to_day, reason, staff_id) VALUES (?, ?, ?, ?, ?)`,
-			st.req.ID, Day(st.now), Day(restart), reason, st.by.StaffID); err != nil {
-			return err
-		}
-		due, err := st.redue()
-		if err != nil {
-			return err
-		}
-		pub := "暂停计时至" + cnDay(Day(restart)) + "，理由：" + reason
-		if due != "" {
-			pub += "；承诺办结日期调整为" + cnDay(due)
-		}
-		if err := st.event(EventPaused, true, pub, map[string]any{"from": Day(st.now), "to": Day(restart), "due_day": due}); err != nil {
-			return err
-		}
-		return st.audit(AuditPause, pub)
+		return st.pause(reason, restart)
 	})
+}
+
+// ClockPauseRule is when a request's clock may stand still (限时办结, §七2:
+// 在承诺的时限内办结; a 特别程序 or an approved extension stops it, for a
+// written reason): from today until restart, a day after today and at most
+// MaxPauseDays ahead, and not while another pause runs (paused).
+func ClockPauseRule(now, restart time.Time, paused bool) error {
+	switch {
+	case dayNum(restart) <= dayNum(now):
+		return Invalid("restart_day", "恢复计时的日期应晚于今天。")
+	case dayNum(restart)-dayNum(now) > MaxPauseDays:
+		return Invalid("restart_day", "一次暂停计时不能超过一年，请核对恢复日期。")
+	case paused:
+		return conflict("该办件正在暂停计时，请先恢复计时或等到恢复日期。")
+	}
+	return nil
+}
+
+// pause is the step of PauseClock inside its transaction.
+func (st *step) pause(reason string, restart time.Time) error {
+	id, _, err := st.activePause()
+	if err != nil {
+		return err
+	}
+	if err := ClockPauseRule(st.now, restart, id != 0); err != nil {
+		return err
+	}
+	if err := st.exec(`INSERT INTO clock_pauses (request_id, from_day, to_day, reason, staff_id) VALUES (?, ?, ?, ?, ?)`,
+		st.req.ID, Day(st.now), Day(restart), reason, st.by.StaffID); err != nil {
+		return err
+	}
+	due, err := st.redue()
+	if err != nil {
+		return err
+	}
+	pub := "暂停计时至" + cnDay(Day(restart)) + "，理由：" + reason
+	if due != "" {
+		pub += "；承诺办结日期调整为" + cnDay(due)
+	}
+	if err := st.event(EventPaused, true, pub, map[string]any{"from": Day(st.now), "to": Day(restart), "due_day": due}); err != nil {
+		return err
+	}
+	return st.audit(AuditPause, pub)
 }
 
 // redue recomputes the due day from the clock start and the pauses.

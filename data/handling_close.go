@@ -29,13 +29,7 @@ func (s *Store) Refuse(ctx context.Context, by Session, requestID int64, reason,
 		return rf, err
 	}
 	err = s.apply(ctx, "refuse", by, requestID, ActRefuse, func(st *step) error {
-		rf = Refusal{Kind: "不予受理", Reason: reason, Basis: basis}
-		if st.req.AcceptedAt != "" {
-			rf.Kind = "不予办理"
-		}
-		if rf.Basis == "" {
-			rf.Basis = st.req.ItemBasis
-		}
+		rf = WrittenRefusalRule(st.req.AcceptedAt != "", reason, basis, st.req.ItemBasis)
 		if err := st.exec(`UPDATE requests SET status = ?, finished_at = ?, result = ? WHERE id = ?`,
 			StatusRefused, st.at, rf.Kind+"："+reason, st.req.ID); err != nil {
 			return err
@@ -53,6 +47,21 @@ func (s *Store) Refuse(ctx context.Context, by Session, requestID int64, reason,
 		return Refusal{}, err
 	}
 	return rf, nil
+}
+
+// WrittenRefusalRule is the written refusal (§三6: 不符合条件不批准的事项，应当
+// 书面告知，说明理由; §七4: 出具不予办理通知书): 不予受理 before the request was
+// accepted, 不予办理 after; with the reason, and the basis given or else the
+// guide's 政策依据 (itemBasis).
+func WrittenRefusalRule(accepted bool, reason, basis, itemBasis string) Refusal {
+	rf := Refusal{Kind: "不予受理", Reason: reason, Basis: basis}
+	if accepted {
+		rf.Kind = "不予办理"
+	}
+	if rf.Basis == "" {
+		rf.Basis = itemBasis
+	}
+	return rf
 }
 
 // Finish closes an accepted request with its result and how the resident

@@ -22,60 +22,65 @@ func (s *Store) HandOver(ctx context.Context, by Session, requestID, toStaffID, 
 		return Invalid("to", "请选择接收的工作人员或窗口（二者选一）。")
 	}
 	return s.apply(ctx, "handover", by, requestID, ActHandOver, func(st *step) error {
-		to, window := toStaffID, toWindowID
-		routed := ""
-		if window != 0 {
-			var err error
-			if to, routed, err = st.windowReceiver(window); err != nil {
-				return err
-			}
-		}
-		var name string
-		var staffWindow sql.NullInt64
-		err := st.tx.QueryRowContext(ctx, `SELECT name, window_id FROM staff WHERE id = ? AND active = 1`, to).Scan(&name, &staffWindow)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("to", "找不到接收的工作人员，或其已停用。")
-		}
-		if err != nil {
-			return err
-		}
-		if to == st.req.Owner {
-			return Invalid("to", "该办件已由"+name+"负责，无需转交。")
-		}
-		if window == 0 {
-			window = staffWindow.Int64
-		}
-		if window == 0 {
-			window = st.req.Window
-		}
-		var windowName string
-		if window != 0 {
-			if err := st.tx.QueryRowContext(ctx, `SELECT name FROM windows WHERE id = ?`, window).Scan(&windowName); err != nil {
-				if errors.Is(err, sql.ErrNoRows) {
-					return Invalid("to", "找不到该窗口。")
-				}
-				return err
-			}
-		}
-		if err := st.exec(`UPDATE requests SET owner_id = ?, window_id = ? WHERE id = ?`, to, nullID(window), st.req.ID); err != nil {
-			return err
-		}
-		pub := "转交" + name + "办理"
-		if windowName != "" {
-			pub = "转交" + windowName + name + "办理"
-		}
-		if err := st.event(EventHandover, true, pub, map[string]any{"from": st.req.Owner, "to": to, "window": window}); err != nil {
-			return err
-		}
-		if err := st.internalNote(note); err != nil {
-			return err
-		}
-		detail := pub + "。说明：" + note
-		if routed != "" {
-			detail += "（" + routed + "）"
-		}
-		return st.audit(AuditHandOver, detail)
+		return st.handOver(toStaffID, toWindowID, note)
 	})
+}
+
+// handOver is the step of HandOver inside its transaction.
+func (st *step) handOver(to, window int64, note string) error {
+	routed := ""
+	if window != 0 {
+		var err error
+		if to, routed, err = st.windowReceiver(window); err != nil {
+			return err
+		}
+	}
+	var name string
+	var staffWindow sql.NullInt64
+	err := st.tx.QueryRowContext(st.ctx, `SELECT name, window_id FROM staff WHERE id = ? AND active = 1`, to).
+		Scan(&name, &staffWindow)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Invalid("to", "找不到接收的工作人员，或其已停用。")
+	}
+	if err != nil {
+		return err
+	}
+	if to == st.req.Owner {
+		return Invalid("to", "该办件已由"+name+"负责，无需转交。")
+	}
+	if window == 0 {
+		window = staffWindow.Int64
+	}
+	if window == 0 {
+		window = st.req.Window
+	}
+	var windowName string
+	if window != 0 {
+		if err := st.tx.QueryRowContext(st.ctx, `SELECT name FROM windows WHERE id = ?`, window).Scan(&windowName); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return Invalid("to", "找不到该窗口。")
+			}
+			return err
+		}
+	}
+	if err := st.exec(`UPDATE requests SET owner_id = ?, window_id = ? WHERE id = ?`, to, nullID(window), st.req.ID); err != nil {
+		return err
+	}
+	pub := "转交" + name + "办理"
+	if windowName != "" {
+		pub = "转交" + windowName + name + "办理"
+	}
+	if err := st.event(EventHandover, true, pub, map[string]any{"from": st.req.Owner, "to": to, "window": window}); err != nil {
+		return err
+	}
+	if err := st.internalNote(note); err != nil {
+		return err
+	}
+	detail := pub + "。说明：" + note
+	if routed != "" {
+		detail += "（" + routed + "）"
+	}
+	return st.audit(AuditHandOver, detail)
 }
 
 // windowReceiver is who takes a request handed over to window now, by

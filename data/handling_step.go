@@ -100,20 +100,29 @@ func (s *Store) apply(ctx context.Context, op string, by Session, id int64, a Ac
 	})
 }
 
-// takeUp records the actor as first owner, and as owner, where none is set.
+// FirstInquiryRule is 首问负责 (§五1–2: 第一个受理办事群众的工作人员即为首办
+// 责任人; 直到有人办理为止): the first staff member to take a request up
+// becomes its first owner, and its owner while it has none; a first owner
+// once set never changes, nor does an owner.
+func FirstInquiryRule(firstOwner, owner, actor int64) (newFirst, newOwner int64) {
+	if firstOwner == 0 {
+		firstOwner = actor
+	}
+	if owner == 0 {
+		owner = actor
+	}
+	return firstOwner, owner
+}
+
+// takeUp records the actor as first owner, and as owner, where none is set
+// (FirstInquiryRule).
 func (st *step) takeUp() error {
-	if st.req.FirstOwner != 0 && st.req.Owner != 0 {
+	first, owner := FirstInquiryRule(st.req.FirstOwner, st.req.Owner, st.by.StaffID)
+	if first == st.req.FirstOwner && owner == st.req.Owner {
 		return nil
 	}
-	_, err := st.tx.ExecContext(st.ctx, `UPDATE requests SET first_owner_id = coalesce(first_owner_id, ?),
-		owner_id = coalesce(owner_id, ?) WHERE id = ?`, st.by.StaffID, st.by.StaffID, st.req.ID)
-	if st.req.FirstOwner == 0 {
-		st.req.FirstOwner = st.by.StaffID
-	}
-	if st.req.Owner == 0 {
-		st.req.Owner = st.by.StaffID
-	}
-	return err
+	st.req.FirstOwner, st.req.Owner = first, owner
+	return st.exec(`UPDATE requests SET first_owner_id = ?, owner_id = ? WHERE id = ?`, first, owner, st.req.ID)
 }
 
 func (st *step) exec(q string, args ...any) error {

@@ -8,43 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestHandOverToWindowOnDuty: a request handed to a window goes to whoever
-// is on duty there now by the A/B rule (RouteWindow), not simply to the A
-// post; with nobody on duty it still gets an owner.
-func TestHandOverToWindowOnDuty(t *testing.T) {
-	ctx := context.Background()
-	s := seeded(t)
-	admin := loginAs(t, s, "s1") // 王芳, window 1 A
-	w2 := windowID(t, s, "2")
-	_, err := s.db.Exec(`INSERT INTO staff (code, name, post, window_id, ab) VALUES ('s3', '赵六', '民政专干', ?, 'A'),
-		('s4', '钱七', '民政专干', ?, 'B')`, w2, w2)
-	require.NoError(t, err)
-	a, b := loginAs(t, s, "s3"), loginAs(t, s, "s4")
-
-	for name, tc := range map[string]struct {
-		signIn []Session
-		want   int64
-	}{
-		"NobodySignedInAPost": {want: a.StaffID},
-		"OnlyBSignedIn":       {signIn: []Session{b}, want: b.StaffID},
-		"BothSignedIn":        {signIn: []Session{b, a}, want: a.StaffID},
-	} {
-		t.Run(name, func(t *testing.T) {
-			_, err := s.db.Exec(`DELETE FROM attendance`)
-			require.NoError(t, err)
-			for _, who := range tc.signIn {
-				_, err := s.SignIn(ctx, who)
-				require.NoError(t, err)
-			}
-			id := requestIn(t, s, admin, "JZZ", StatusAccepted)
-			require.NoError(t, s.HandOver(ctx, admin, id, 0, w2, "请民政窗口处理"))
-			assert.Equal(t, tc.want, column[int64](t, s, id, "owner_id"))
-			assert.Equal(t, w2, column[int64](t, s, id, "window_id"))
-			assert.Equal(t, admin.StaffID, column[int64](t, s, id, "first_owner_id"))
-		})
-	}
-}
-
 func TestIssuedNoticesAndReprint(t *testing.T) {
 	ctx := context.Background()
 	s := seeded(t)
