@@ -143,17 +143,59 @@ func (st *complaintStep) audit(action, detail string) error {
 	return audit(st.ctx, st.tx, st.at, st.by.StaffID, action, "投诉 "+st.c.Code, detail)
 }
 
-// mayHandle refuses the actor unless they may work on the complaint now;
-// take makes a non-administrator the handler of an unassigned complaint.
+// ComplaintRecusalRule is 回避 in complaint handling (§十1: complaints about
+// a staff member's service, attitude or integrity are handled by others):
+// nobody handles or sees a complaint about themselves (about, 0 when it is
+// about no one), administrators included. The staff queue applies the same
+// rule in its query.
+func ComplaintRecusalRule(about, actor int64) error {
+	if about != 0 && about == actor {
+		return Invalid("complaint", "该投诉涉及您本人，按回避原则请由其他人员处理。")
+	}
+	return nil
+}
+
+// ComplaintHandlerRule is who works on a complaint (§十2 跟踪督查 through to
+// a result, by one handler): an administrator on any; another staff member
+// on one assigned to them, or on an unassigned one when the step takes it
+// (take: they become its handler, takes true); a step that does not take
+// needs the complaint claimed or assigned first.
+func ComplaintHandlerRule(role Role, actor, handler int64, take bool) (takes bool, err error) {
+	switch {
+	case role == RoleAdmin || handler == actor:
+		return false, nil
+	case handler != 0:
+		return false, Invalid("complaint", "该投诉已指派给其他人员处理。如需改派，请联系管理员。")
+	case !take:
+		return false, Invalid("complaint", "请先认领或由管理员指派该投诉。")
+	}
+	return true, nil
+}
+
+// ComplaintAssignRule is who may name a complaint's handler: an
+// administrator assigns or reassigns anyone; another staff member only
+// takes an unassigned complaint (or one already theirs) for themselves.
+// The staff member complained about (about) never handles it (回避). A
+// closed complaint is not assigned.
+func ComplaintAssignRule(actor Session, handler, newHandler, about int64, closed bool) error {
+	switch {
+	case closed:
+		return conflict("该投诉已办结，不能再指派处理人。")
+	case actor.Role != RoleAdmin && (newHandler != actor.StaffID || (handler != 0 && handler != actor.StaffID)):
+		return Invalid("handler", "只有管理员可以指派或改派处理人；您可以认领尚未指派的投诉。")
+	case newHandler == about:
+		return Invalid("handler", "被投诉的工作人员不能处理对自己的投诉，请另选处理人。")
+	}
+	return nil
+}
+
+// mayHandle refuses the actor unless they may work on the complaint now
+// (ComplaintHandlerRule); take makes a non-administrator the handler of an
+// unassigned complaint.
 func (st *complaintStep) mayHandle(take bool) error {
-	if st.by.Role == RoleAdmin || st.c.Handler == st.by.StaffID {
-		return nil
-	}
-	if st.c.Handler != 0 {
-		return Invalid("complaint", "该投诉已指派给其他人员处理。如需改派，请联系管理员。")
-	}
-	if !take {
-		return Invalid("complaint", "请先认领或由管理员指派该投诉。")
+	takes, err := ComplaintHandlerRule(st.by.Role, st.by.StaffID, st.c.Handler, take)
+	if err != nil || !takes {
+		return err
 	}
 	st.c.Handler = st.by.StaffID
 	return st.exec(`UPDATE complaints SET handler_id = ? WHERE id = ?`, st.by.StaffID, st.c.ID)
@@ -172,8 +214,8 @@ func (s *Store) onComplaint(ctx context.Context, op string, by Session, id int64
 		if err != nil {
 			return err
 		}
-		if c.StaffID == actor.StaffID {
-			return Invalid("complaint", "该投诉涉及您本人，按回避原则请由其他人员处理。")
+		if err := ComplaintRecusalRule(c.StaffID, actor.StaffID); err != nil {
+			return err
 		}
 		now := s.now()
 		return fn(&complaintStep{ctx: ctx, tx: tx, by: actor, c: c, now: now, at: formatTime(now),
@@ -231,14 +273,8 @@ func complaintChannelLabel(ch string) string {
 // its handler. An open complaint moves to investigating.
 func (s *Store) AssignComplaint(ctx context.Context, by Session, id, handlerID int64) error {
 	return s.onComplaint(ctx, "assign complaint", by, id, func(st *complaintStep) error {
-		if st.c.Status == "closed" {
-			return conflict("该投诉已办结，不能再指派处理人。")
-		}
-		if st.by.Role != RoleAdmin && (handlerID != st.by.StaffID || (st.c.Handler != 0 && st.c.Handler != st.by.StaffID)) {
-			return Invalid("handler", "只有管理员可以指派或改派处理人；您可以认领尚未指派的投诉。")
-		}
-		if handlerID == st.c.StaffID {
-			return Invalid("handler", "被投诉的工作人员不能处理对自己的投诉，请另选处理人。")
+		if err := ComplaintAssignRule(st.by, st.c.Handler, handlerID, st.c.StaffID, st.c.Status == "closed"); err != nil {
+			return err
 		}
 		var code, name string
 		err := st.tx.QueryRowContext(st.ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, handlerID).
@@ -321,65 +357,84 @@ func (s *Store) DecideComplaint(ctx context.Context, by Session, id int64, d Com
 	}
 	var accID int64
 	err = s.onComplaint(ctx, "decide complaint", by, id, func(st *complaintStep) error {
-		switch st.c.Status {
-		case "answered", "closed":
-			return conflict("该投诉已经作出处理结论，不能重复认定。")
-		}
-		if st.c.Investigation == "" {
-			return Invalid("investigation", "请先记录调查核实情况，再作出处理结论。")
-		}
-		if err := st.mayHandle(false); err != nil {
-			return err
-		}
-		if err := st.exec(`UPDATE complaints SET result = ?, substantiated = ?, status = 'answered' WHERE id = ?`,
-			result, boolInt(d.Substantiated), st.c.ID); err != nil {
-			return err
-		}
-		detail := "经查不属实：" + clip(result, 200)
-		if d.Substantiated {
-			detail = "经查属实：" + clip(result, 200)
-		}
-		if err := st.audit(AuditComplaintDecide, detail); err != nil {
-			return err
-		}
-		if !d.Substantiated {
-			return nil
-		}
-		who := st.c.StaffID
-		if who == 0 {
-			who = d.Responsible
-		} else if d.Responsible != 0 && d.Responsible != who {
-			return Invalid("responsible", "本投诉针对的是被投诉的工作人员本人，责任人应为其本人。")
-		}
-		if who == 0 {
-			return nil
-		}
-		if st.by.Role != RoleAdmin {
-			return Invalid("substantiated", "投诉经查属实、涉及工作人员责任的，由管理员作出处理结论。")
-		}
-		if who == st.by.StaffID {
-			return Invalid("responsible", "不能对自己作出责任追究，请由其他管理员处理。")
-		}
-		note := d.Note
-		if strings.TrimSpace(note) == "" {
-			note = clip(result, MaxAccountRunes)
-		}
-		na := NewAccountability{StaffID: who, Kind: d.Kind, Note: note, Deadline: d.Deadline}
-		if na.Kind == "" {
-			na.Kind = AccCriticism
-		}
-		na, cerr := na.clean(st.now)
-		if cerr != nil {
-			return cerr
-		}
-		id, aerr := addAccountability(st.ctx, st.tx, st.by, st.at, na, st.c.ID, st.c.Code)
-		accID = id
-		return aerr
+		var err error
+		accID, err = st.decide(d, result)
+		return err
 	})
 	if err != nil {
 		return 0, err
 	}
 	return accID, nil
+}
+
+// ComplaintAccountableRule is who answers for a substantiated complaint
+// (§九1: 受到群众投诉，经查情况属实的，要在平时考核中予以记载和提出批评，限期整改):
+// the staff member complained about (about); for a complaint about a
+// request, a window or other, the one found responsible (0: nobody is held
+// accountable, who is 0). Holding someone accountable is an
+// administrator's decision, and never about themselves.
+func ComplaintAccountableRule(about, responsible int64, actor Session) (who int64, err error) {
+	who = about
+	if who == 0 {
+		who = responsible
+	} else if responsible != 0 && responsible != who {
+		return 0, Invalid("responsible", "本投诉针对的是被投诉的工作人员本人，责任人应为其本人。")
+	}
+	switch {
+	case who == 0:
+		return 0, nil
+	case actor.Role != RoleAdmin:
+		return 0, Invalid("substantiated", "投诉经查属实、涉及工作人员责任的，由管理员作出处理结论。")
+	case who == actor.StaffID:
+		return 0, Invalid("responsible", "不能对自己作出责任追究，请由其他管理员处理。")
+	}
+	return who, nil
+}
+
+// decide is the step of DecideComplaint inside its transaction; it returns
+// the accountability entry's id, 0 when none.
+func (st *complaintStep) decide(d ComplaintDecision, result string) (int64, error) {
+	switch st.c.Status {
+	case "answered", "closed":
+		return 0, conflict("该投诉已经作出处理结论，不能重复认定。")
+	}
+	if st.c.Investigation == "" {
+		return 0, Invalid("investigation", "请先记录调查核实情况，再作出处理结论。")
+	}
+	if err := st.mayHandle(false); err != nil {
+		return 0, err
+	}
+	if err := st.exec(`UPDATE complaints SET result = ?, substantiated = ?, status = 'answered' WHERE id = ?`,
+		result, boolInt(d.Substantiated), st.c.ID); err != nil {
+		return 0, err
+	}
+	detail := "经查不属实：" + clip(result, 200)
+	if d.Substantiated {
+		detail = "经查属实：" + clip(result, 200)
+	}
+	if err := st.audit(AuditComplaintDecide, detail); err != nil {
+		return 0, err
+	}
+	if !d.Substantiated {
+		return 0, nil
+	}
+	who, err := ComplaintAccountableRule(st.c.StaffID, d.Responsible, st.by)
+	if err != nil || who == 0 {
+		return 0, err
+	}
+	note := d.Note
+	if strings.TrimSpace(note) == "" {
+		note = clip(result, MaxAccountRunes)
+	}
+	na := NewAccountability{StaffID: who, Kind: d.Kind, Note: note, Deadline: d.Deadline}
+	if na.Kind == "" {
+		na.Kind = AccCriticism
+	}
+	na, err = na.clean(st.now)
+	if err != nil {
+		return 0, err
+	}
+	return addAccountability(st.ctx, st.tx, st.by, st.at, na, st.c.ID, st.c.Code)
 }
 
 // ReplyComplaint records the reply to the complainant and closes the
@@ -445,18 +500,25 @@ func (s *Store) SetComplaintPublished(ctx context.Context, by Session, id int64,
 	})
 }
 
-// identityFree refuses a result or reply that would publish the
-// complainant's name or phone number.
-func (c complaintRow) identityFree() error {
-	for _, x := range []struct{ field, label, text string }{{"result", "处理结果", c.Result}, {"reply", "答复内容", c.Reply}} {
-		if c.ContactName != "" && strings.Contains(x.text, c.ContactName) {
+// PublishWithoutIdentityRule is what a published complaint result may say
+// (§一(一)4 公开投诉的处理结果; the complainant stays unknown, §十1): neither
+// the result nor the reply names the complainant (contactName) or gives
+// their phone number (contactPhone, also when written with spaces).
+func PublishWithoutIdentityRule(contactName, contactPhone, result, reply string) error {
+	for _, x := range []struct{ field, label, text string }{{"result", "处理结果", result}, {"reply", "答复内容", reply}} {
+		if contactName != "" && strings.Contains(x.text, contactName) {
 			return Invalid(x.field, x.label+"中含有投诉人的姓名。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。")
 		}
-		if c.ContactPhone != "" && strings.Contains(stripSpaces(x.text), c.ContactPhone) {
+		if contactPhone != "" && strings.Contains(stripSpaces(x.text), contactPhone) {
 			return Invalid(x.field, x.label+"中含有投诉人的电话号码。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。")
 		}
 	}
 	return nil
+}
+
+// identityFree applies PublishWithoutIdentityRule to the complaint.
+func (c complaintRow) identityFree() error {
+	return PublishWithoutIdentityRule(c.ContactName, c.ContactPhone, c.Result, c.Reply)
 }
 
 // AccountabilityKind is the form accountability takes (§九).

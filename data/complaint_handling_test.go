@@ -403,3 +403,150 @@ func TestRatingFollowUp(t *testing.T) {
 		assert.NotEqual(t, EventFollowUp, e.Kind)
 	}
 }
+
+// TestComplaintRecusalNobodyHandlesAComplaintAboutThemselves: 回避, for
+// administrators too.
+func TestComplaintRecusalNobodyHandlesAComplaintAboutThemselves(t *testing.T) {
+	tests := map[string]struct {
+		about, actor int64
+		refused      bool
+	}{
+		"AboutSomeoneElse": {about: 2, actor: 1},
+		"AboutNobody":      {about: 0, actor: 1},
+		"AboutThemselves":  {about: 1, actor: 1, refused: true},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := ComplaintRecusalRule(tc.about, tc.actor)
+			if !tc.refused {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Contains(t, Message(err), "回避")
+		})
+	}
+}
+
+// TestComplaintHandledByItsHandlerOrAnAdministrator: staff other than
+// administrators work on complaints assigned to them, or take an
+// unassigned one by a step that takes it.
+func TestComplaintHandledByItsHandlerOrAnAdministrator(t *testing.T) {
+	tests := map[string]struct {
+		role    Role
+		handler int64
+		take    bool
+		takes   bool
+		refused string // part of the message
+	}{
+		"AdministratorAny":        {role: RoleAdmin, handler: 5},
+		"AdministratorUnassigned": {role: RoleAdmin, take: true},
+		"OwnComplaint":            {role: RoleStaff, handler: 1},
+		"UnassignedTaken":         {role: RoleStaff, take: true, takes: true},
+		"UnassignedNotTaken":      {role: RoleStaff, refused: "请先认领"},
+		"SomeoneElses":            {role: RoleStaff, handler: 5, take: true, refused: "已指派给其他人员"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			takes, err := ComplaintHandlerRule(tc.role, 1, tc.handler, tc.take)
+			if tc.refused != "" {
+				assert.Contains(t, Message(err), tc.refused)
+				assert.False(t, takes)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.takes, takes)
+		})
+	}
+}
+
+// TestComplaintAssignedByAnAdministratorOrClaimed: an administrator assigns
+// anyone but the person complained about; staff only claim an unassigned
+// complaint for themselves; a closed one is not assigned.
+func TestComplaintAssignedByAnAdministratorOrClaimed(t *testing.T) {
+	admin, clerk := Session{StaffID: 1, Role: RoleAdmin}, Session{StaffID: 2, Role: RoleStaff}
+	tests := map[string]struct {
+		actor                Session
+		handler, next, about int64
+		closed               bool
+		field                string // "" allowed; "conflict" for ErrConflict
+	}{
+		"AdministratorAssigns":       {actor: admin, next: 3, about: 4},
+		"AdministratorReassigns":     {actor: admin, handler: 2, next: 3},
+		"ClerkClaims":                {actor: clerk, next: 2, about: 4},
+		"ClerkKeepsOwn":              {actor: clerk, handler: 2, next: 2},
+		"ClerkAssignsOthers":         {actor: clerk, next: 3, field: "handler"},
+		"ClerkTakesSomeoneElses":     {actor: clerk, handler: 3, next: 2, field: "handler"},
+		"NeverThePersonComplainedOf": {actor: admin, next: 4, about: 4, field: "handler"},
+		"Closed":                     {actor: admin, next: 3, closed: true, field: "conflict"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := ComplaintAssignRule(tc.actor, tc.handler, tc.next, tc.about, tc.closed)
+			switch tc.field {
+			case "":
+				assert.NoError(t, err)
+			case "conflict":
+				assert.ErrorIs(t, err, ErrConflict)
+			default:
+				assert.Equal(t, tc.field, invalidOf(t, err).Field)
+			}
+		})
+	}
+}
+
+// TestSubstantiatedComplaintHoldsThePersonAccountable: the person
+// complained about answers for it, or for other complaints the one found
+// responsible; an administrator decides it, never about themselves.
+func TestSubstantiatedComplaintHoldsThePersonAccountable(t *testing.T) {
+	admin, clerk := Session{StaffID: 1, Role: RoleAdmin}, Session{StaffID: 2, Role: RoleStaff}
+	tests := map[string]struct {
+		about, responsible int64
+		actor              Session
+		want               int64
+		field              string
+	}{
+		"ThePersonComplainedOf":      {about: 3, actor: admin, want: 3},
+		"TheSamePersonNamed":         {about: 3, responsible: 3, actor: admin, want: 3},
+		"AnotherPersonNamed":         {about: 3, responsible: 4, actor: admin, field: "responsible"},
+		"ResponsibleForAWindow":      {responsible: 4, actor: admin, want: 4},
+		"NobodyAccountable":          {actor: clerk},
+		"OnlyAnAdministratorDecides": {about: 3, actor: clerk, field: "substantiated"},
+		"NotAboutThemselves":         {responsible: 1, actor: admin, field: "responsible"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			who, err := ComplaintAccountableRule(tc.about, tc.responsible, tc.actor)
+			if tc.field != "" {
+				assert.Equal(t, tc.field, invalidOf(t, err).Field)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, who)
+		})
+	}
+}
+
+// TestPublishedComplaintResultWithoutTheComplainant: a result or reply that
+// names the complainant or gives their phone number is not published.
+func TestPublishedComplaintResultWithoutTheComplainant(t *testing.T) {
+	tests := map[string]struct {
+		name, phone, result, reply string
+		field                      string
+	}{
+		"Anonymous":        {result: "已批评教育", reply: "感谢监督"},
+		"NoIdentityInText": {name: "张三", phone: "13800138000", result: "已批评教育", reply: "感谢监督"},
+		"NameInResult":     {name: "张三", result: "张三反映的问题属实", field: "result"},
+		"PhoneInReply":     {phone: "13800138000", result: "属实", reply: "已电话联系138 0013 8000", field: "reply"},
+		"NameInReplyOnly":  {name: "张三", result: "属实", reply: "已告知张三", field: "reply"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := PublishWithoutIdentityRule(tc.name, tc.phone, tc.result, tc.reply)
+			if tc.field == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Equal(t, tc.field, invalidOf(t, err).Field)
+		})
+	}
+}

@@ -227,10 +227,10 @@ func (s *Store) Complaint(ctx context.Context, by Session, id int64) (ComplaintR
 		if r, err = scanComplaint(rows); err != nil {
 			return err
 		}
-		switch {
-		case r.StaffID == actor.StaffID:
-			return Invalid("complaint", "该投诉涉及您本人，按回避原则请由其他人员处理。")
-		case actor.Role != RoleAdmin && r.HandlerID != 0 && r.HandlerID != actor.StaffID:
+		if err := ComplaintRecusalRule(r.StaffID, actor.StaffID); err != nil {
+			return err
+		}
+		if actor.Role != RoleAdmin && r.HandlerID != 0 && r.HandlerID != actor.StaffID {
 			return Invalid("complaint", "该投诉已指派给其他人员处理。")
 		}
 		return rows.Close()
