@@ -98,10 +98,11 @@ func cleanStaff(st Staff) (Staff, error) {
 // PutStaff adds a staff member (ID 0) or changes one: name, 工号, post,
 // duties, phone, window and A/B post, role, active, photo. The rules:
 // those of the import; a unique 工号; an active window; one A and one B per
-// window; the last administrator who can sign in stays an active
-// administrator; nobody leaves (is made inactive) with open requests in
-// their name. A new staff member has no PIN: set one with SetPIN. It
-// returns the staff member's id.
+// window (OnePersonPerPostRule); the last administrator who can sign in
+// stays an active administrator (LastAdminRule); nobody leaves (is made
+// inactive) with open requests in their name (NoLeavingWithOpenRequestsRule).
+// A new staff member has no PIN: set one with SetPIN. It returns the staff
+// member's id.
 func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, error) {
 	st, err := cleanStaff(e.Staff)
 	if err != nil {
@@ -126,31 +127,9 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 			"工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。"); err != nil {
 			return err
 		}
-		var windowID any
-		var windowName string
-		if st.Window != "" {
-			var id int64
-			var active bool
-			err := tx.QueryRowContext(ctx, `SELECT id, name, active FROM windows WHERE code = ?`, st.Window).Scan(&id, &windowName, &active)
-			if errors.Is(err, sql.ErrNoRows) || (err == nil && !active) {
-				return Invalid("window", "没有编号为 "+st.Window+" 的在用窗口，请重新选择窗口。")
-			}
-			if err != nil {
-				return err
-			}
-			windowID = id
-			if st.AB != "" && st.Active {
-				var holder string
-				err := tx.QueryRowContext(ctx, `SELECT name FROM staff WHERE window_id = ? AND ab = ? AND active = 1 AND id != ?
-					LIMIT 1`, id, st.AB, st.ID).Scan(&holder)
-				if err == nil {
-					return Invalid("ab", fmt.Sprintf("%s的%s岗已由%s担任。每个窗口只设一名%s岗；请先在“窗口”中更换%s岗人员，或为本人选择其他岗位。",
-						windowName, st.AB, holder, st.AB, st.AB))
-				}
-				if !errors.Is(err, sql.ErrNoRows) {
-					return err
-				}
-			}
+		windowID, windowName, err := staffWindow(ctx, tx, st)
+		if err != nil {
+			return err
 		}
 		at := s.stamp()
 		if st.ID == 0 {
@@ -162,64 +141,126 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 			}
 			return audit(ctx, tx, at, actor.StaffID, AuditStaffAdd, staffTarget(st.Code, st.Name), staffSummary(st, windowName))
 		}
-		var old Staff
-		var oldWindow, oldWindowName string
-		var hasPIN bool
-		err = tx.QueryRowContext(ctx, `SELECT s.code, s.name, s.post, s.duties, coalesce(w.code, ''), coalesce(w.name, ''),
-			s.ab, s.role, s.active, s.phone, s.pin_hash != '' FROM staff s LEFT JOIN windows w ON w.id = s.window_id
-			WHERE s.id = ?`, st.ID).Scan(&old.Code, &old.Name, &old.Post, &old.Duties, &oldWindow, &oldWindowName, &old.AB,
-			&old.Role, &old.Active, &old.Phone, &hasPIN)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("staff", "找不到该工作人员，请刷新后重试。")
-		}
-		if err != nil {
+		changes, err := updateStaff(ctx, tx, st, windowID, windowName, photoChanged, e.RemovePhoto)
+		if err != nil || len(changes) == 0 {
 			return err
-		}
-		if old.Role == RoleAdmin && old.Active && hasPIN && (st.Role != RoleAdmin || !st.Active) {
-			var others int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1
-				AND pin_hash != '' AND id != ?`, st.ID).Scan(&others); err != nil {
-				return err
-			}
-			if others == 0 {
-				field := "role"
-				if st.Role == RoleAdmin {
-					field = "active"
-				}
-				return Invalid(field, "至少要保留一位可以登录的管理员。请先把另一位工作人员设为管理员并为其设置密码，再取消本账号的管理员身份或停用本账号。")
-			}
-		}
-		if old.Active && !st.Active {
-			var open int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM requests WHERE owner_id = ?
-				AND status NOT IN ('finished', 'refused', 'withdrawn')`, st.ID).Scan(&open); err != nil {
-				return err
-			}
-			if open > 0 {
-				return Invalid("active", fmt.Sprintf("%s名下还有%d件未办结的办件。请先把这些办件转交给其他工作人员，再停用本账号。",
-					old.Name, open))
-			}
-		}
-		changes := staffChanges(old, oldWindowName, st, windowName)
-		if photoChanged {
-			changes = append(changes, map[bool]string{true: "删除照片", false: "更换照片"}[e.RemovePhoto])
-		}
-		if len(changes) == 0 {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE staff SET code = ?, name = ?, post = ?, duties = ?, window_id = ?, ab = ?,
-			role = ?, active = ?, phone = ? WHERE id = ?`, st.Code, st.Name, st.Post, st.Duties, windowID, st.AB,
-			string(st.Role), boolInt(st.Active), st.Phone, st.ID); err != nil {
-			return err
-		}
-		if photoChanged {
-			if _, err := tx.ExecContext(ctx, `UPDATE staff SET photo = ? WHERE id = ?`, st.Photo, st.ID); err != nil {
-				return err
-			}
 		}
 		return audit(ctx, tx, at, actor.StaffID, AuditStaffEdit, staffTarget(st.Code, st.Name), "修改了："+strings.Join(changes, "；"))
 	})
 	return st.ID, err
+}
+
+// OnePersonPerPostRule is AB岗 (§三1) as staff records keep it: a window has
+// one A post and one B post. holder is who already holds the post st.AB at
+// windowName ("" when free); an active staff member cannot take a post
+// someone else holds.
+func OnePersonPerPostRule(st Staff, windowName, holder string) error {
+	if st.AB == "" || !st.Active || holder == "" {
+		return nil
+	}
+	return Invalid("ab", fmt.Sprintf("%s的%s岗已由%s担任。每个窗口只设一名%s岗；请先在“窗口”中更换%s岗人员，或为本人选择其他岗位。",
+		windowName, st.AB, holder, st.AB, st.AB))
+}
+
+// LastAdminRule keeps the program manageable: an active administrator who
+// can sign in (old, with a PIN: hasPIN) stays one unless otherAdmins other
+// active administrators with a PIN remain.
+func LastAdminRule(old Staff, hasPIN bool, next Staff, otherAdmins int) error {
+	if old.Role != RoleAdmin || !old.Active || !hasPIN || (next.Role == RoleAdmin && next.Active) || otherAdmins > 0 {
+		return nil
+	}
+	field := "role"
+	if next.Role == RoleAdmin {
+		field = "active"
+	}
+	return Invalid(field, "至少要保留一位可以登录的管理员。请先把另一位工作人员设为管理员并为其设置密码，再取消本账号的管理员身份或停用本账号。")
+}
+
+// NoLeavingWithOpenRequestsRule is 首问负责 (§五1 直到有人办理为止) when
+// someone leaves: a staff member made inactive has no open requests in
+// their name (open), or they would be left without an owner.
+func NoLeavingWithOpenRequestsRule(old, next Staff, open int) error {
+	if !old.Active || next.Active || open == 0 {
+		return nil
+	}
+	return Invalid("active", fmt.Sprintf("%s名下还有%d件未办结的办件。请先把这些办件转交给其他工作人员，再停用本账号。",
+		old.Name, open))
+}
+
+// staffWindow is the id (nil for none) and name of the window st is put
+// at, which must be in service, with OnePersonPerPostRule checked.
+func staffWindow(ctx context.Context, tx *sql.Tx, st Staff) (id any, name string, err error) {
+	if st.Window == "" {
+		return nil, "", nil
+	}
+	var wid int64
+	var active bool
+	err = tx.QueryRowContext(ctx, `SELECT id, name, active FROM windows WHERE code = ?`, st.Window).Scan(&wid, &name, &active)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !active) {
+		return nil, "", Invalid("window", "没有编号为 "+st.Window+" 的在用窗口，请重新选择窗口。")
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	var holder string
+	if st.AB != "" && st.Active {
+		err = tx.QueryRowContext(ctx, `SELECT name FROM staff WHERE window_id = ? AND ab = ? AND active = 1 AND id != ?
+			LIMIT 1`, wid, st.AB, st.ID).Scan(&holder)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, "", err
+		}
+	}
+	return wid, name, OnePersonPerPostRule(st, name, holder)
+}
+
+// updateStaff changes an existing staff member to st (LastAdminRule,
+// NoLeavingWithOpenRequestsRule) and returns what changed, in words for the
+// audit; nothing is written when nothing changed.
+func updateStaff(ctx context.Context, tx *sql.Tx, st Staff, windowID any, windowName string, photoChanged,
+	removePhoto bool) ([]string, error) {
+	var old Staff
+	var oldWindow, oldWindowName string
+	var hasPIN bool
+	err := tx.QueryRowContext(ctx, `SELECT s.code, s.name, s.post, s.duties, coalesce(w.code, ''), coalesce(w.name, ''),
+		s.ab, s.role, s.active, s.phone, s.pin_hash != '' FROM staff s LEFT JOIN windows w ON w.id = s.window_id
+		WHERE s.id = ?`, st.ID).Scan(&old.Code, &old.Name, &old.Post, &old.Duties, &oldWindow, &oldWindowName, &old.AB,
+		&old.Role, &old.Active, &old.Phone, &hasPIN)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Invalid("staff", "找不到该工作人员，请刷新后重试。")
+	}
+	if err != nil {
+		return nil, err
+	}
+	var others, open int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1
+		AND pin_hash != '' AND id != ?), (SELECT count(*) FROM requests WHERE owner_id = ?
+		AND status NOT IN ('finished', 'refused', 'withdrawn'))`, st.ID, st.ID).Scan(&others, &open); err != nil {
+		return nil, err
+	}
+	if err := LastAdminRule(old, hasPIN, st, others); err != nil {
+		return nil, err
+	}
+	if err := NoLeavingWithOpenRequestsRule(old, st, open); err != nil {
+		return nil, err
+	}
+	changes := staffChanges(old, oldWindowName, st, windowName)
+	if photoChanged {
+		changes = append(changes, map[bool]string{true: "删除照片", false: "更换照片"}[removePhoto])
+	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE staff SET code = ?, name = ?, post = ?, duties = ?, window_id = ?, ab = ?,
+		role = ?, active = ?, phone = ? WHERE id = ?`, st.Code, st.Name, st.Post, st.Duties, windowID, st.AB,
+		string(st.Role), boolInt(st.Active), st.Phone, st.ID); err != nil {
+		return nil, err
+	}
+	if photoChanged {
+		if _, err := tx.ExecContext(ctx, `UPDATE staff SET photo = ? WHERE id = ?`, st.Photo, st.ID); err != nil {
+			return nil, err
+		}
+	}
+	return changes, nil
 }
 
 // roleLabel is 管理员 or 工作人员.
