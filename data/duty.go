@@ -128,13 +128,8 @@ func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int
 	if status == DutyOnDuty {
 		expectedReturn = time.Time{}
 	}
-	if !expectedReturn.IsZero() {
-		switch {
-		case expectedReturn.Before(now.Truncate(time.Minute)):
-			return Invalid("expected_return", "预计返回时间已经过去，请重新选择。")
-		case expectedReturn.After(now.Add(MaxReturnAhead)):
-			return Invalid("expected_return", "预计返回时间不能超过一年，请重新选择。")
-		}
+	if err := ExpectedReturnRule(now, expectedReturn); err != nil {
+		return err
 	}
 	return s.tx(ctx, "whereabouts", func(tx *sql.Tx) error {
 		actor, err := actorOf(ctx, tx, by)
@@ -157,11 +152,8 @@ func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int
 			if err != nil {
 				return err
 			}
-			switch {
-			case a.SignIn.IsZero():
-				return Invalid("status", "今天还没有签到。请先签到，签到后即为在岗。")
-			case !a.SignOut.IsZero():
-				return Invalid("status", "今天已经签退。如需继续办公，请重新签到。")
+			if err := OnDutyNeedsSignInRule(a); err != nil {
+				return err
 			}
 		}
 		at := formatTime(now)
@@ -181,6 +173,34 @@ func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int
 		}
 		return audit(ctx, tx, at, actor.StaffID, AuditWhereabouts, staffTarget(code, name), detail)
 	})
+}
+
+// OnDutyNeedsSignInRule is 在岗 by the day's attendance (按时签到, §三1):
+// only someone signed in today, and not signed out, is 在岗; signing in
+// marks it by itself.
+func OnDutyNeedsSignInRule(a Attendance) error {
+	switch {
+	case a.SignIn.IsZero():
+		return Invalid("status", "今天还没有签到。请先签到，签到后即为在岗。")
+	case !a.SignOut.IsZero():
+		return Invalid("status", "今天已经签退。如需继续办公，请重新签到。")
+	}
+	return nil
+}
+
+// ExpectedReturnRule is when someone away may say they will be back (去向,
+// §四2, for residents told where staff are): not in the past (to the
+// minute), at most MaxReturnAhead ahead; zero when not given.
+func ExpectedReturnRule(now, expectedReturn time.Time) error {
+	switch {
+	case expectedReturn.IsZero():
+		return nil
+	case expectedReturn.Before(now.Truncate(time.Minute)):
+		return Invalid("expected_return", "预计返回时间已经过去，请重新选择。")
+	case expectedReturn.After(now.Add(MaxReturnAhead)):
+		return Invalid("expected_return", "预计返回时间不能超过一年，请重新选择。")
+	}
+	return nil
 }
 
 // DutyEntry is one staff member on the duty board: only what §一(一)1

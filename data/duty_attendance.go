@@ -235,12 +235,24 @@ func attendanceOf(ctx context.Context, tx *sql.Tx, cal *Calendar, a *AttendanceS
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	a.Workdays, a.Leave, a.Absent = AttendanceRule(cal, first, last, signed, ws)
+	return nil
+}
+
+// AttendanceRule counts a person's working days first..last (day numbers;
+// 按时签到, §三1; 考勤, §一(二)2): each working day of cal is present when
+// signed in that day (signed); otherwise on leave when the latest
+// whereabouts row set by the day's end (ws, oldest first) is a 请假 set that
+// day, or an earlier one expected back only on a later day (someone due
+// back at 08:30 who never signed in was absent); otherwise absent.
+// Weekends and holidays do not count.
+func AttendanceRule(cal *Calendar, first, last int, signed map[int]bool, ws []whereRow) (workdays, leave, absent int) {
 	j := -1 // index of the latest row set before the end of day d
 	for d := first; d <= last; d++ {
 		if !cal.isWork(d) {
 			continue
 		}
-		a.Workdays++
+		workdays++
 		if signed[d] {
 			continue
 		}
@@ -248,16 +260,13 @@ func attendanceOf(ctx context.Context, tx *sql.Tx, cal *Calendar, a *AttendanceS
 		for j+1 < len(ws) && ws[j+1].At.Before(next) {
 			j++
 		}
-		// On leave that day: the latest row by the day's end is a leave set
-		// that day, or an earlier one expected back only on a later day
-		// (someone due back at 08:30 who never signed in was absent).
 		if j >= 0 && ws[j].Status == DutyLeave && (dayNum(ws[j].At) == d || !ws[j].Return.Before(next)) {
-			a.Leave++
+			leave++
 			continue
 		}
-		a.Absent++
+		absent++
 	}
-	return nil
+	return workdays, leave, absent
 }
 
 // periodDays is the day numbers whose midnight (China) is in [from, to):

@@ -2,6 +2,7 @@ package data
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -129,3 +130,89 @@ func TestStaffListedAThenBByWindow(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestAttendanceCountsLeaveApartFromAbsence: a working day not signed in is
+// leave when a 请假 covers it (set that day, or expected back only on a
+// later day), else absence; weekends and holidays do not count, and a
+// working weekend day (调休) does.
+func TestAttendanceCountsLeaveApartFromAbsence(t *testing.T) {
+	// Monday 30 November to Sunday 6 December 2026; Wednesday 2 December is
+	// a holiday, Saturday 5 December a working day.
+	cal, err := CalendarFromDays([]CalendarDay{{Day: "2026-12-02", Kind: "holiday", Name: "假日"},
+		{Day: "2026-12-05", Kind: "workday", Name: "调休"}})
+	require.NoError(t, err)
+	first, last := dayNum(at("2026-11-30", "00:00")), dayNum(at("2026-12-06", "00:00"))
+	day := func(d string) int { return dayNum(at(d, "00:00")) }
+	leave := func(set, back string) whereRow {
+		w := whereRow{Status: DutyLeave, At: at(set[:10], set[11:])}
+		if back != "" {
+			w.Return = at(back[:10], back[11:])
+		}
+		return w
+	}
+	tests := map[string]struct {
+		signed        []string
+		ws            []whereRow
+		leave, absent int
+	}{
+		"EveryDaySignedIn": {signed: []string{"2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04", "2026-12-05"}},
+		"NeverSignedIn":    {absent: 5},
+		"LeaveSetThatDay":  {signed: []string{"2026-11-30", "2026-12-03", "2026-12-04", "2026-12-05"}, ws: []whereRow{leave("2026-12-01 08:00", "")}, leave: 1},
+		"LeaveOverSeveralDays": {signed: []string{"2026-11-30", "2026-12-05"},
+			ws: []whereRow{leave("2026-11-30 17:00", "2026-12-05 08:30")}, leave: 3},
+		"BackInTheMorningButNeverCame": {signed: []string{"2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04"},
+			ws: []whereRow{leave("2026-12-04 17:00", "2026-12-05 08:30")}, absent: 1},
+		"OutIsNotLeave": {signed: []string{"2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04"},
+			ws: []whereRow{{Status: DutyOut, At: at("2026-12-05", "08:00")}}, absent: 1},
+		"BackOnDutyEndsTheLeave": {signed: []string{"2026-11-30", "2026-12-05"},
+			ws:    []whereRow{leave("2026-11-30 17:00", "2026-12-10 08:30"), {Status: DutyOnDuty, At: at("2026-12-03", "18:00")}},
+			leave: 1, absent: 2},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			signed := map[int]bool{}
+			for _, d := range tc.signed {
+				signed[day(d)] = true
+			}
+			workdays, leave, absent := AttendanceRule(cal, first, last, signed, tc.ws)
+			assert.Equal(t, 5, workdays)
+			assert.Equal(t, tc.leave, leave, "leave")
+			assert.Equal(t, tc.absent, absent, "absent")
+		})
+	}
+}
+
+// TestOnDutyOnlyWhenSignedIn: 在岗 needs today's sign-in, and no sign-out.
+func TestOnDutyOnlyWhenSignedIn(t *testing.T) {
+	in, out := at("2026-11-26", "08:30"), at("2026-11-26", "17:30")
+	assert.NoError(t, OnDutyNeedsSignInRule(Attendance{SignIn: in}))
+	assert.Contains(t, Message(OnDutyNeedsSignInRule(Attendance{})), "请先签到")
+	assert.Contains(t, Message(OnDutyNeedsSignInRule(Attendance{SignIn: in, SignOut: out})), "已经签退")
+}
+
+// TestExpectedReturnAheadWithinAYear: an expected return is not in the past
+// (to the minute) and at most MaxReturnAhead ahead.
+func TestExpectedReturnAheadWithinAYear(t *testing.T) {
+	now := at("2026-11-26", "10:00").Add(30 * time.Second)
+	tests := map[string]struct {
+		ret time.Time
+		ok  bool
+	}{
+		"NotGiven":      {ok: true},
+		"ThisMinute":    {ret: at("2026-11-26", "10:00"), ok: true},
+		"InAnHour":      {ret: now.Add(time.Hour), ok: true},
+		"AYearAhead":    {ret: now.Add(MaxReturnAhead), ok: true},
+		"AMinuteAgo":    {ret: at("2026-11-26", "09:59")},
+		"MoreThanAYear": {ret: now.Add(MaxReturnAhead + time.Minute)},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := ExpectedReturnRule(now, tc.ret)
+			if tc.ok {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Equal(t, "expected_return", invalidOf(t, err).Field)
+		})
+	}
+}
