@@ -22,8 +22,8 @@ type accFixture struct {
 
 func newAccFixture(t *testing.T) accFixture {
 	t.Helper()
-	s, now := i6Store(t)
-	f := accFixture{s: s, now: now, wang: i6Session(t, s, "s1"), li: i6Session(t, s, "s2")}
+	s, now := storeWithNow(t)
+	f := accFixture{s: s, now: now, wang: sessionOf(t, s, "s1"), li: sessionOf(t, s, "s2")}
 	rc, err := s.EnterComplaint(ctx0, f.wang, NewComplaint{Channel: "phone", About: AboutStaff, StaffID: f.li.StaffID,
 		Body: "办低保时态度生硬。", ContactName: "陈大文", ContactPhone: "13912345678"})
 	require.NoError(t, err)
@@ -106,14 +106,14 @@ func TestAccountabilityList(t *testing.T) {
 	for name, tc := range refusals {
 		t.Run(name, func(t *testing.T) {
 			_, err := f.s.AccountabilityList(ctx0, tc.by, tc.filter)
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 }
 
 func TestBreaches(t *testing.T) {
-	s, now := i6Store(t) // office hours: Monday 08:30–12:00 only
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t) // office hours: Monday 08:30–12:00 only
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	sign := func(who Session, day, hm string) {
 		*now = at(day, hm)
 		_, err := s.SignIn(ctx0, who)
@@ -163,7 +163,7 @@ func TestBreaches(t *testing.T) {
 
 func TestComplaintsAbout(t *testing.T) {
 	f := newAccFixture(t)
-	zhao := i6Admin(t, f.s)
+	zhao := secondAdmin(t, f.s)
 	got, err := f.s.ComplaintsAbout(ctx0, f.wang, f.li.StaffID, time.Time{}, time.Time{})
 	require.NoError(t, err)
 	require.Len(t, got, 1)
@@ -189,7 +189,7 @@ func TestComplaintsAbout(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			_, err := f.s.ComplaintsAbout(ctx0, tc.by, tc.staff, time.Time{}, time.Time{})
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 }

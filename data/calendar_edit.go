@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// Editing the working-day calendar (issue 5 §7): staff set a single day as
+// Editing the working-day calendar (限时办结 §七): staff set a single day as
 // an official holiday, a swapped working day (调休上班) or an ordinary day,
 // and import next year's official schedule from a file. Every change is
 // audited, and since open requests and complaints store their due day, a

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// Complaints through to the end (§十, §九; issue 6 §2).
+// Complaints through to the end (投诉处理 §十, 责任追究 §九).
 //
 // A complaint's life, each step one transaction with one audit row:
 //

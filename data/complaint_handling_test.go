@@ -9,28 +9,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// i6Admin adds a second administrator, 赵敏 (s3), and returns her session.
-func i6Admin(t *testing.T, s *Store) Session {
+// secondAdmin adds a second administrator, 赵敏 (s3), and returns her session.
+func secondAdmin(t *testing.T, s *Store) Session {
 	t.Helper()
 	_, err := s.db.Exec(`INSERT INTO staff (code, name, post, role) VALUES ('s3', '赵敏', '主任', 'admin')`)
 	require.NoError(t, err)
-	return i6Session(t, s, "s3")
+	return sessionOf(t, s, "s3")
 }
 
 func TestComplaintLife(t *testing.T) {
-	s, now := i6Store(t)
-	admin, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	admin, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 
 	nc := NewComplaint{Channel: "phone", About: AboutStaff, StaffID: li.StaffID,
 		Body: "办低保时态度生硬，材料不一次说清楚。", ContactName: "陈大文", ContactPhone: "13912345678"}
 	kiosk := nc
 	kiosk.Channel = "kiosk"
 	_, err := s.EnterComplaint(ctx0, admin, kiosk)
-	assert.Equal(t, "channel", i6Field(t, err), "staff enter phone, box and window complaints")
+	assert.Equal(t, "channel", fieldOf(t, err), "staff enter phone, box and window complaints")
 
 	rc, err := s.EnterComplaint(ctx0, admin, nc)
 	require.NoError(t, err)
-	assert.Equal(t, 1, i6Audit(t, s, AuditComplaintEnter))
+	assert.Equal(t, 1, auditCount(t, s, AuditComplaintEnter))
 	id := rc.ID
 
 	// Open, with its time limit; the person complained about never sees it.
@@ -48,9 +48,9 @@ func TestComplaintLife(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, q, "回避: not shown to the person complained about")
 	_, err = s.Complaint(ctx0, li, id)
-	assert.Equal(t, "complaint", i6Field(t, err))
-	assert.Equal(t, "complaint", i6Field(t, s.AssignComplaint(ctx0, li, id, li.StaffID)))
-	assert.Equal(t, "handler", i6Field(t, s.AssignComplaint(ctx0, admin, id, li.StaffID)), "not their own complaint")
+	assert.Equal(t, "complaint", fieldOf(t, err))
+	assert.Equal(t, "complaint", fieldOf(t, s.AssignComplaint(ctx0, li, id, li.StaffID)))
+	assert.Equal(t, "handler", fieldOf(t, s.AssignComplaint(ctx0, admin, id, li.StaffID)), "not their own complaint")
 
 	// open → investigating
 	require.NoError(t, s.AssignComplaint(ctx0, admin, id, admin.StaffID))
@@ -60,7 +60,7 @@ func TestComplaintLife(t *testing.T) {
 	assert.Equal(t, "王芳", c.HandlerName)
 
 	_, err = s.DecideComplaint(ctx0, admin, id, ComplaintDecision{Result: "属实"})
-	assert.Equal(t, "investigation", i6Field(t, err), "investigate first")
+	assert.Equal(t, "investigation", fieldOf(t, err), "investigate first")
 	assert.ErrorIs(t, s.ReplyComplaint(ctx0, admin, id, "答复", false), ErrConflict, "decide first")
 
 	*now = now.Add(24 * time.Hour)
@@ -69,7 +69,7 @@ func TestComplaintLife(t *testing.T) {
 	// investigating → answered, with an accountability entry.
 	d := ComplaintDecision{Substantiated: true, Result: "经查属实，已对当事工作人员提出批评，限期整改。", Kind: AccRectify}
 	_, err = s.DecideComplaint(ctx0, admin, id, d)
-	assert.Equal(t, "deadline", i6Field(t, err), "rectify needs a deadline")
+	assert.Equal(t, "deadline", fieldOf(t, err), "rectify needs a deadline")
 	assert.Equal(t, 0, count(t, s, "accountability"))
 	d.Deadline = at("2026-12-15", "00:00")
 	accID, err := s.DecideComplaint(ctx0, admin, id, d)
@@ -94,9 +94,9 @@ func TestComplaintLife(t *testing.T) {
 
 	// answered → closed; publishing refuses the complainant's identity.
 	err = s.ReplyComplaint(ctx0, admin, id, "陈大文您好，经调查您反映的情况属实，已整改。", true)
-	assert.Equal(t, "reply", i6Field(t, err))
+	assert.Equal(t, "reply", fieldOf(t, err))
 	err = s.ReplyComplaint(ctx0, admin, id, "已电话回复139 1234 5678，情况属实，已整改。", true)
-	assert.Equal(t, "reply", i6Field(t, err))
+	assert.Equal(t, "reply", fieldOf(t, err))
 	require.NoError(t, s.ReplyComplaint(ctx0, admin, id, "您好，经调查您反映的情况属实，已责令当事人限期整改，感谢监督。", true))
 	c, err = s.Complaint(ctx0, admin, id)
 	require.NoError(t, err)
@@ -136,7 +136,7 @@ func TestComplaintLife(t *testing.T) {
 	assert.Len(t, q, 1)
 
 	// Later the outcome of the accountability entry.
-	assert.Equal(t, "session", i6Field(t, s.SetAccountabilityOutcome(ctx0, li, accID, "已整改")))
+	assert.Equal(t, "session", fieldOf(t, s.SetAccountabilityOutcome(ctx0, li, accID, "已整改")))
 	require.NoError(t, s.SetAccountabilityOutcome(ctx0, admin, accID, "已书面说明并整改，回访群众满意。"))
 	acc, err = s.Accountability(ctx0, 0, time.Time{}, time.Time{})
 	require.NoError(t, err)
@@ -146,14 +146,14 @@ func TestComplaintLife(t *testing.T) {
 
 	for action, n := range map[string]int{AuditComplaintAssign: 1, AuditComplaintInvestigate: 1, AuditComplaintDecide: 1,
 		AuditAccountability: 1, AuditComplaintReply: 1, AuditComplaintPublish: 1, AuditAccountabilityResult: 1} {
-		assert.Equal(t, n, i6Audit(t, s, action), action)
+		assert.Equal(t, n, auditCount(t, s, action), action)
 		assert.NotEmpty(t, ComplaintAuditLabel(action))
 	}
 }
 
 func TestComplaintTimeLimit(t *testing.T) {
-	s, now := i6Store(t)
-	admin := i6Session(t, s, "s1")
+	s, now := storeWithNow(t)
+	admin := sessionOf(t, s, "s1")
 	rc, err := s.FileComplaint(ctx0, NewComplaint{Channel: "kiosk", About: AboutOther, Body: "排队叫号系统经常出错。"})
 	require.NoError(t, err)
 	require.Equal(t, "2026-12-10", rc.DueDay, "10 working days from Thursday 26 November")
@@ -202,31 +202,31 @@ func TestComplaintTimeLimit(t *testing.T) {
 	assert.Empty(t, pub, "not published unless chosen")
 
 	_, err = s.ComplaintQueue(ctx0, admin, ComplaintFilter{Status: "lost"})
-	assert.Equal(t, "status", i6Field(t, err))
+	assert.Equal(t, "status", fieldOf(t, err))
 	_, err = s.ComplaintQueue(ctx0, admin, ComplaintFilter{Due: DueOK})
-	assert.Equal(t, "due", i6Field(t, err))
+	assert.Equal(t, "due", fieldOf(t, err))
 }
 
 func TestComplaintWhoMayAct(t *testing.T) {
-	s, _ := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
-	zhao := i6Admin(t, s)
+	s, _ := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
+	zhao := secondAdmin(t, s)
 	file := func(nc NewComplaint) int64 {
 		rc, err := s.FileComplaint(ctx0, nc)
 		require.NoError(t, err)
 		return rc.ID
 	}
-	w1 := i6Window(t, s, "1")
+	w1 := windowID(t, s, "1")
 
 	// A staff member takes an unassigned complaint; an administrator reassigns it.
 	a := file(NewComplaint{Channel: "box", About: AboutWindow, WindowID: w1, Body: "窗口中午经常没人。"})
-	assert.Equal(t, "handler", i6Field(t, s.AssignComplaint(ctx0, li, a, wang.StaffID)), "only administrators assign others")
+	assert.Equal(t, "handler", fieldOf(t, s.AssignComplaint(ctx0, li, a, wang.StaffID)), "only administrators assign others")
 	require.NoError(t, s.AssignComplaint(ctx0, li, a, li.StaffID))
-	assert.Equal(t, "handler", i6Field(t, s.AssignComplaint(ctx0, li, a, li.StaffID+100)))
+	assert.Equal(t, "handler", fieldOf(t, s.AssignComplaint(ctx0, li, a, li.StaffID+100)))
 	require.NoError(t, s.AssignComplaint(ctx0, wang, a, zhao.StaffID))
-	assert.Equal(t, "complaint", i6Field(t, s.RecordInvestigation(ctx0, li, a, "我来看看")))
+	assert.Equal(t, "complaint", fieldOf(t, s.RecordInvestigation(ctx0, li, a, "我来看看")))
 	_, err := s.Complaint(ctx0, li, a)
-	assert.Equal(t, "complaint", i6Field(t, err), "assigned to someone else")
+	assert.Equal(t, "complaint", fieldOf(t, err), "assigned to someone else")
 	mine, err := s.ComplaintQueue(ctx0, li, ComplaintFilter{})
 	require.NoError(t, err)
 	assert.Empty(t, mine)
@@ -248,7 +248,7 @@ func TestComplaintWhoMayAct(t *testing.T) {
 	// A staff member may decide it when nobody is held accountable …
 	_, err = s.DecideComplaint(ctx0, li, b, ComplaintDecision{Substantiated: true, Result: "调整午间值班安排。",
 		Responsible: wang.StaffID})
-	assert.Equal(t, "substantiated", i6Field(t, err), "… but accountability is an administrator's decision")
+	assert.Equal(t, "substantiated", fieldOf(t, err), "… but accountability is an administrator's decision")
 	accID, err := s.DecideComplaint(ctx0, li, b, ComplaintDecision{Substantiated: true, Result: "调整午间值班安排。"})
 	require.NoError(t, err)
 	assert.Zero(t, accID)
@@ -257,13 +257,13 @@ func TestComplaintWhoMayAct(t *testing.T) {
 	// another administrator does, and the record is hers.
 	x := file(NewComplaint{Channel: "kiosk", About: AboutStaff, StaffID: wang.StaffID, Body: "办事推诿，让我跑了三次。"})
 	_, err = s.Complaint(ctx0, wang, x)
-	assert.Equal(t, "complaint", i6Field(t, err))
-	assert.Equal(t, "complaint", i6Field(t, s.AssignComplaint(ctx0, wang, x, zhao.StaffID)))
+	assert.Equal(t, "complaint", fieldOf(t, err))
+	assert.Equal(t, "complaint", fieldOf(t, s.AssignComplaint(ctx0, wang, x, zhao.StaffID)))
 	require.NoError(t, s.RecordInvestigation(ctx0, zhao, x, "经核实，确有推诿。"))
 	_, err = s.DecideComplaint(ctx0, zhao, x, ComplaintDecision{Substantiated: true, Result: "属实。", Responsible: li.StaffID})
-	assert.Equal(t, "responsible", i6Field(t, err), "the person is the one complained about")
+	assert.Equal(t, "responsible", fieldOf(t, err), "the person is the one complained about")
 	_, err = s.DecideComplaint(ctx0, zhao, x, ComplaintDecision{Substantiated: true, Result: "属实。", Kind: "fine"})
-	assert.Equal(t, "kind", i6Field(t, err))
+	assert.Equal(t, "kind", fieldOf(t, err))
 	_, err = s.DecideComplaint(ctx0, zhao, x, ComplaintDecision{Substantiated: true, Result: "属实。", Kind: AccWrittenCheck,
 		Note: "办事推诿，责令写出书面检查。"})
 	require.NoError(t, err)
@@ -271,7 +271,7 @@ func TestComplaintWhoMayAct(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, acc, 1)
 	assert.Equal(t, "办事推诿，责令写出书面检查。", acc[0].Note)
-	assert.Equal(t, "complaint", i6Field(t, s.SetComplaintPublished(ctx0, wang, x, true)))
+	assert.Equal(t, "complaint", fieldOf(t, s.SetComplaintPublished(ctx0, wang, x, true)))
 
 	// Unsubstantiated: nothing on anyone's record.
 	y := file(NewComplaint{Channel: "kiosk", About: AboutStaff, StaffID: li.StaffID, Body: "工作人员不给我办。"})
@@ -283,12 +283,12 @@ func TestComplaintWhoMayAct(t *testing.T) {
 	assert.Empty(t, acc)
 
 	assert.ErrorIs(t, s.AssignComplaint(ctx0, wang, 9999, wang.StaffID), ErrNotFound)
-	assert.Equal(t, "session", i6Field(t, s.RecordInvestigation(ctx0, Session{}, a, "x")))
+	assert.Equal(t, "session", fieldOf(t, s.RecordInvestigation(ctx0, Session{}, a, "x")))
 }
 
 func TestAddAccountability(t *testing.T) {
-	s, now := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	rc, err := s.Register(ctx0, goodRegistration(t, s))
 	require.NoError(t, err)
 
@@ -309,7 +309,7 @@ func TestAddAccountability(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			_, err := s.AddAccountability(ctx0, tc.by, tc.n)
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 	assert.Equal(t, 0, count(t, s, "accountability"))
@@ -334,8 +334,8 @@ func TestAddAccountability(t *testing.T) {
 }
 
 func TestRatingFollowUp(t *testing.T) {
-	s, now := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	rate := func(level int, reason string) int64 {
 		rc, err := s.Register(ctx0, goodRegistration(t, s))
 		require.NoError(t, err)
@@ -367,8 +367,8 @@ func TestRatingFollowUp(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, DueOverdue, list[0].Due)
 
-	assert.Equal(t, "rating", i6Field(t, s.RecordFollowUp(ctx0, wang, good, "回访")))
-	assert.Equal(t, "follow_up", i6Field(t, s.RecordFollowUp(ctx0, wang, bad, " ")))
+	assert.Equal(t, "rating", fieldOf(t, s.RecordFollowUp(ctx0, wang, good, "回访")))
+	assert.Equal(t, "follow_up", fieldOf(t, s.RecordFollowUp(ctx0, wang, bad, " ")))
 	assert.ErrorIs(t, s.RecordFollowUp(ctx0, wang, 999, "回访"), ErrNotFound)
 
 	*now = at("2026-11-30", "10:00")
@@ -386,7 +386,7 @@ func TestRatingFollowUp(t *testing.T) {
 	assert.Contains(t, text, "系统故障")
 	assert.True(t, parseTime(fat).Equal(*now))
 	assert.Equal(t, wang.StaffID, staff)
-	assert.Equal(t, 1, i6Audit(t, s, AuditFollowUp))
+	assert.Equal(t, 1, auditCount(t, s, AuditFollowUp))
 
 	// On the request's internal timeline, not the resident's.
 	var reqID int64

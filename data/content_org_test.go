@@ -65,7 +65,7 @@ func TestPutCenter(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			s, _ := i6Store(t)
+			s, _ := storeWithNow(t)
 			admin := loginAs(t, s, "s1")
 			c := good(t, s)
 			tc.edit(&c)
@@ -86,13 +86,13 @@ func TestPutCenter(t *testing.T) {
 		})
 	}
 	t.Run("ErrNotAdmin", func(t *testing.T) {
-		s, _ := i6Store(t)
+		s, _ := storeWithNow(t)
 		clerk := loginAs(t, s, "s2")
 		ie := invalidOf(t, s.PutCenter(ctx, clerk, good(t, s)))
 		assert.Equal(t, "session", ie.Field)
 	})
 	t.Run("Unchanged", func(t *testing.T) {
-		s, _ := i6Store(t)
+		s, _ := storeWithNow(t)
 		admin := loginAs(t, s, "s1")
 		require.NoError(t, s.PutCenter(ctx, admin, good(t, s)))
 		assert.Zero(t, auditRows(t, s, AuditCenterEdit), "saving without a change writes no audit row")

@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// A/B posts, daily sign-in and whereabouts (§三1 AB岗、按时签到; §四2 在岗情况和去向;
-// issue 6 §1).
+// A/B posts, daily sign-in and whereabouts (§三1 AB岗、按时签到; §四2 在岗情况
+// 和去向). Sign-in and the attendance report are in duty_attendance.go.
 //
 // Every staff member signs in (签到) once a day and signs out (签退) when
 // they leave: one attendance row per person per day. Signing in also marks

@@ -12,12 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Helpers of the issue 6 tests (duty, complaint handling, study), named
-// i6… so they never clash with other files' helpers.
-
-// i6Store is the test catalog in a store whose clock the test moves: set
+// storeWithNow is the test catalog in a store whose clock the test moves: set
 // *now. It starts at fixedNow (Thursday 26 November 2026, 09:30).
-func i6Store(t *testing.T) (*Store, *time.Time) {
+func storeWithNow(t *testing.T) (*Store, *time.Time) {
 	t.Helper()
 	now := fixedNow
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"),
@@ -31,8 +28,8 @@ func i6Store(t *testing.T) (*Store, *time.Time) {
 	return s, &now
 }
 
-// i6Session is a session for the staff member with code.
-func i6Session(t *testing.T, s *Store, code string) Session {
+// sessionOf is a session for the staff member with code.
+func sessionOf(t *testing.T, s *Store, code string) Session {
 	t.Helper()
 	var sess Session
 	var role string
@@ -42,23 +39,8 @@ func i6Session(t *testing.T, s *Store, code string) Session {
 	return sess
 }
 
-// i6Window is the id of the window with code.
-func i6Window(t *testing.T, s *Store, code string) int64 {
-	t.Helper()
-	var id int64
-	require.NoError(t, s.db.QueryRow(`SELECT id FROM windows WHERE code = ?`, code).Scan(&id))
-	return id
-}
-
-// i6Audit counts audit rows with action.
-func i6Audit(t *testing.T, s *Store, action string) int {
-	t.Helper()
-	var n int
-	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM audit_log WHERE action = ?`, action).Scan(&n))
-	return n
-}
-
-func i6Field(t *testing.T, err error) string {
+// fieldOf is the field of the *InvalidError err, which has a message.
+func fieldOf(t *testing.T, err error) string {
 	t.Helper()
 	var ie *InvalidError
 	require.ErrorAs(t, err, &ie)
@@ -74,7 +56,7 @@ func at(day, hm string) time.Time {
 	return t
 }
 
-func TestWindowOnDutyAB(t *testing.T) {
+func TestDutyBoardRoutesByABPost(t *testing.T) {
 	// Test catalog: window 1 has A 王芳 (s1, admin) and B 李强 (s2).
 	tests := map[string]struct {
 		setup     func(t *testing.T, s *Store, now *time.Time, a, b Session)
@@ -172,10 +154,10 @@ func TestWindowOnDutyAB(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			s, now := i6Store(t)
-			a, b := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+			s, now := storeWithNow(t)
+			a, b := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 			tc.setup(t, s, now, a, b)
-			w1 := i6Window(t, s, "1")
+			w1 := windowID(t, s, "1")
 
 			r, err := s.RouteWindow(ctx0, w1, *now)
 			require.NoError(t, err)
@@ -217,17 +199,17 @@ func TestWindowOnDutyAB(t *testing.T) {
 var ctx0 = context.Background()
 
 func TestRouteWindowUnknown(t *testing.T) {
-	s, now := i6Store(t)
+	s, now := storeWithNow(t)
 	_, err := s.RouteWindow(ctx0, 999, *now)
 	assert.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestSignInOut(t *testing.T) {
-	s, now := i6Store(t)
-	a := i6Session(t, s, "s1")
+	s, now := storeWithNow(t)
+	a := sessionOf(t, s, "s1")
 
 	_, err := s.SignOut(ctx0, a)
-	assert.Equal(t, "attendance", i6Field(t, err), "signing out before signing in")
+	assert.Equal(t, "attendance", fieldOf(t, err), "signing out before signing in")
 
 	got, err := s.SignIn(ctx0, a)
 	require.NoError(t, err)
@@ -241,7 +223,7 @@ func TestSignInOut(t *testing.T) {
 	assert.True(t, again.Already, "a second sign-in is a polite no-op")
 	assert.True(t, again.SignIn.Equal(fixedNow), "the first time stays")
 	assert.Equal(t, 1, count(t, s, "attendance"))
-	assert.Equal(t, 1, i6Audit(t, s, AuditSignIn))
+	assert.Equal(t, 1, auditCount(t, s, AuditSignIn))
 
 	*now = at("2026-11-26", "17:30")
 	out, err := s.SignOut(ctx0, a)
@@ -250,7 +232,7 @@ func TestSignInOut(t *testing.T) {
 	out, err = s.SignOut(ctx0, a)
 	require.NoError(t, err)
 	assert.True(t, out.Already)
-	assert.Equal(t, 1, i6Audit(t, s, AuditSignOut))
+	assert.Equal(t, 1, auditCount(t, s, AuditSignOut))
 
 	// Back after signing out: the day reopens.
 	*now = at("2026-11-26", "18:10")
@@ -260,7 +242,7 @@ func TestSignInOut(t *testing.T) {
 	assert.True(t, back.SignOut.IsZero())
 	assert.True(t, back.SignIn.Equal(fixedNow))
 	assert.Equal(t, 1, count(t, s, "attendance"))
-	assert.Equal(t, 2, i6Audit(t, s, AuditSignIn))
+	assert.Equal(t, 2, auditCount(t, s, AuditSignIn))
 	today, err := s.TodayAttendance(ctx0, a.StaffID)
 	require.NoError(t, err)
 	assert.True(t, today.SignOut.IsZero())
@@ -275,12 +257,12 @@ func TestSignInOut(t *testing.T) {
 	_, err = s.db.Exec(`UPDATE staff SET active = 0 WHERE id = ?`, a.StaffID)
 	require.NoError(t, err)
 	_, err = s.SignIn(ctx0, a)
-	assert.Equal(t, "session", i6Field(t, err))
+	assert.Equal(t, "session", fieldOf(t, err))
 }
 
 func TestSetWhereabouts(t *testing.T) {
-	s, now := i6Store(t)
-	admin, b := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	admin, b := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	_, err := s.SignIn(ctx0, b)
 	require.NoError(t, err)
 
@@ -307,7 +289,7 @@ func TestSetWhereabouts(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			err := s.SetStaffWhereabouts(ctx0, tc.by, tc.staff, tc.status, tc.note, tc.ret)
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 	assert.Equal(t, before, count(t, s, "whereabouts"), "nothing stored")
@@ -374,8 +356,8 @@ func TestEffectiveDuty(t *testing.T) {
 }
 
 func TestAttendanceReport(t *testing.T) {
-	s, now := i6Store(t)
-	a, b := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	a, b := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	signIn := func(who Session, day, hm string) {
 		*now = at(day, hm)
 		_, err := s.SignIn(ctx0, who)

@@ -1,9 +1,10 @@
 package data
 
-// Handling a request by the regulation (issue 5 §4–§9; regulation-map §3,
-// §5, §6, §7). Every staff step is an Action; Transition says, as a table,
-// which statuses it may start from and where it leads. The Store methods
-// below apply one step each, in one transaction: they check the table and
+// Handling a request by the regulation (事项办理制度 §三, 首问负责 §五, 一次性
+// 告知 §六, 限时办结 §七). Every staff step is an Action; Transition says, as a
+// table, which statuses it may start from and where it leads. The Store
+// methods in the handling_*.go files apply one step each, in one
+// transaction (Store.apply, handling_step.go): they check the table and
 // the step's own rules, update the request, append to its timeline (public
 // or internal) and write one audit row.
 //
@@ -265,7 +266,7 @@ const (
 	MaxPauseDays   = 366 // calendar days a single pause may last
 )
 
-// NoticeKind names a written notice of handling (issue 5 §10).
+// NoticeKind names a written notice of handling (§三6, §六2, §七2, §七4).
 type NoticeKind string
 
 // Notice kinds.

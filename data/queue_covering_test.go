@@ -10,13 +10,13 @@ import (
 // 我的 with Covering: what the person owns, and the unclaimed requests of
 // the windows whose duty routes to them now (§四2: B while A is away).
 func TestQueueMineCoversWindowsOnDuty(t *testing.T) {
-	s, now := i6Store(t)
+	s, now := storeWithNow(t)
 	rc, err := s.Register(ctx0, goodRegistration(t, s))
 	require.NoError(t, err)
 	// At window 1 of the test catalog: A 王芳 (s1), B 李强 (s2).
-	_, err = s.db.Exec(`UPDATE requests SET window_id = ? WHERE id = ?`, i6Window(t, s, "1"), rc.RequestID)
+	_, err = s.db.Exec(`UPDATE requests SET window_id = ? WHERE id = ?`, windowID(t, s, "1"), rc.RequestID)
 	require.NoError(t, err)
-	a, b := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	a, b := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	_, err = s.SignIn(ctx0, b)
 	require.NoError(t, err)
 

@@ -31,7 +31,7 @@ func TestPutStaff(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			s, _ := i6Store(t)
+			s, _ := storeWithNow(t)
 			admin := loginAs(t, s, "s1")
 			st := base
 			tc.edit(&st)
@@ -63,7 +63,7 @@ func TestPutStaff(t *testing.T) {
 
 func TestPutStaffLastAdmin(t *testing.T) {
 	ctx := context.Background()
-	s, _ := i6Store(t)
+	s, _ := storeWithNow(t)
 	admin := loginAs(t, s, "s1")
 	records, err := s.OrgStaff(ctx)
 	require.NoError(t, err)
@@ -106,7 +106,7 @@ func TestPutStaffLastAdmin(t *testing.T) {
 
 func TestPutStaffOpenRequests(t *testing.T) {
 	ctx := context.Background()
-	s, _ := i6Store(t)
+	s, _ := storeWithNow(t)
 	admin := loginAs(t, s, "s1")
 	s2 := staffID(t, s, "s2")
 	var item int64
@@ -132,7 +132,7 @@ func TestPutStaffOpenRequests(t *testing.T) {
 
 func TestPutStaffPhotoAndUnlock(t *testing.T) {
 	ctx := context.Background()
-	s, _ := i6Store(t)
+	s, _ := storeWithNow(t)
 	admin := loginAs(t, s, "s1")
 	_ = loginAs(t, s, "s2")
 	s2 := staffID(t, s, "s2")

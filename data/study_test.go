@@ -10,8 +10,8 @@ import (
 )
 
 func TestAddStudySession(t *testing.T) {
-	s, now := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, now := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	day := at("2026-11-20", "14:30")
 
 	tests := map[string]struct {
@@ -31,7 +31,7 @@ func TestAddStudySession(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			_, err := s.AddStudySession(ctx0, tc.by, tc.day, tc.topic, tc.kind, "")
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 	assert.Equal(t, 0, count(t, s, "study_sessions"))
@@ -43,15 +43,15 @@ func TestAddStudySession(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, StudySession{ID: id, Day: "2026-11-20", Topic: "社会救助政策解读", Kind: StudyMonthly,
 		KindLabel: "每月集中学习", Note: "地点：二楼会议室"}, got[0])
-	assert.Equal(t, 1, i6Audit(t, s, AuditStudySession))
+	assert.Equal(t, 1, auditCount(t, s, AuditStudySession))
 	got, err = s.StudySessions(ctx0, at("2026-11-21", "00:00"), at("2026-12-01", "00:00"))
 	require.NoError(t, err)
 	assert.Empty(t, got)
 }
 
 func TestRollCall(t *testing.T) {
-	s, _ := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, _ := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	id, err := s.AddStudySession(ctx0, wang, at("2026-11-20", "00:00"), "首问负责制度", StudyMonthly, "")
 	require.NoError(t, err)
 	future, err := s.AddStudySession(ctx0, wang, at("2026-12-18", "00:00"), "年终业务培训", StudyTraining, "")
@@ -79,7 +79,7 @@ func TestRollCall(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			err := s.RollCall(ctx0, tc.by, tc.session, tc.present, tc.notes)
-			assert.Equal(t, tc.field, i6Field(t, err))
+			assert.Equal(t, tc.field, fieldOf(t, err))
 		})
 	}
 	assert.Equal(t, 0, count(t, s, "study_attendance"))
@@ -115,8 +115,8 @@ func TestRollCall(t *testing.T) {
 }
 
 func TestStudyRecord(t *testing.T) {
-	s, _ := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, _ := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	add := func(day, topic string, kind StudyKind) int64 {
 		id, err := s.AddStudySession(ctx0, wang, at(day, "09:00"), topic, kind, "")
 		require.NoError(t, err)
@@ -156,8 +156,8 @@ func TestStudyRecord(t *testing.T) {
 }
 
 func TestMonthsWithoutStudy(t *testing.T) {
-	s, _ := i6Store(t) // today is 26 November 2026
-	wang := i6Session(t, s, "s1")
+	s, _ := storeWithNow(t) // today is 26 November 2026
+	wang := sessionOf(t, s, "s1")
 	add := func(day string, kind StudyKind) {
 		_, err := s.AddStudySession(ctx0, wang, at(day, "09:00"), "业务学习", kind, "")
 		require.NoError(t, err)
@@ -190,9 +190,9 @@ func TestMonthsWithoutStudy(t *testing.T) {
 }
 
 func TestStudyLeaveAndRecords(t *testing.T) {
-	s, _ := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
-	zhao := i6Admin(t, s)
+	s, _ := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
+	zhao := secondAdmin(t, s)
 	add := func(day string) int64 {
 		id, err := s.AddStudySession(ctx0, wang, at(day, "09:00"), "业务学习", StudyMonthly, "")
 		require.NoError(t, err)
@@ -238,8 +238,8 @@ func TestStudyLeaveAndRecords(t *testing.T) {
 // StudyRecord's rate: sessions attended over sessions held with a roll-call
 // (2 here; the session not yet called and the planned one count for nobody).
 func TestStudyAgreesWithReport(t *testing.T) {
-	s, _ := i6Store(t)
-	wang, li := i6Session(t, s, "s1"), i6Session(t, s, "s2")
+	s, _ := storeWithNow(t)
+	wang, li := sessionOf(t, s, "s1"), sessionOf(t, s, "s2")
 	add := func(day string) int64 {
 		id, err := s.AddStudySession(ctx0, wang, at(day, "09:00"), "业务学习", StudyMonthly, "")
 		require.NoError(t, err)

@@ -10,7 +10,7 @@ import (
 
 func TestPutWindowAndPosts(t *testing.T) {
 	ctx := context.Background()
-	s, now := i6Store(t)
+	s, now := storeWithNow(t)
 	admin := loginAs(t, s, "s1")
 	clerk := loginAs(t, s, "s2")
 
@@ -55,7 +55,7 @@ func TestPutWindowAndPosts(t *testing.T) {
 	assert.Equal(t, "李强", byCode["3"].AName)
 	assert.Zero(t, byCode["1"].BID, "李强 left window 1's B post")
 	assert.Equal(t, s3, byCode["1"].AID)
-	assert.Equal(t, 1, i6Audit(t, s, AuditWindowPosts))
+	assert.Equal(t, 1, auditCount(t, s, AuditWindowPosts))
 
 	// Routing follows: 李强 signed in is on duty at window 3.
 	*now = at("2026-11-26", "09:00")
@@ -69,13 +69,13 @@ func TestPutWindowAndPosts(t *testing.T) {
 
 func TestStopWindow(t *testing.T) {
 	ctx := context.Background()
-	s, _ := i6Store(t)
+	s, _ := storeWithNow(t)
 	admin := loginAs(t, s, "s1")
 
 	// Window 1 has staff; window 2 leads an item.
-	_, err := s.StopWindow(ctx, admin, i6Window(t, s, "1"))
+	_, err := s.StopWindow(ctx, admin, windowID(t, s, "1"))
 	assert.Contains(t, invalidOf(t, err).Msg, "王芳、李强")
-	_, err = s.StopWindow(ctx, admin, i6Window(t, s, "2"))
+	_, err = s.StopWindow(ctx, admin, windowID(t, s, "2"))
 	assert.Contains(t, invalidOf(t, err).Msg, "最低生活保障申请")
 
 	// A new window nothing refers to is deleted.
@@ -84,7 +84,7 @@ func TestStopWindow(t *testing.T) {
 	deleted, err := s.StopWindow(ctx, admin, id)
 	require.NoError(t, err)
 	assert.True(t, deleted)
-	assert.Equal(t, 1, i6Audit(t, s, AuditWindowDelete))
+	assert.Equal(t, 1, auditCount(t, s, AuditWindowDelete))
 
 	// One a complaint names is kept, out of service.
 	id, err = s.PutWindow(ctx, admin, Window{Code: "8", Name: "旧窗口"})
