@@ -153,10 +153,10 @@ func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, msg
 // post (0: the post stays empty). A person chosen moves to this window if
 // they were at another; whoever held the post before stays at the window
 // without a post. A and B are two different active people; the window
-// must be in service.
+// must be in service (WindowPostsRule).
 func (s *Store) SetWindowPosts(ctx context.Context, by Session, windowID, aID, bID int64) error {
-	if aID != 0 && aID == bID {
-		return Invalid("b", "A岗和B岗不能是同一个人，请为B岗另选一位工作人员。")
+	if err := WindowPostsRule(true, aID, bID); err != nil {
+		return err
 	}
 	return s.tx(ctx, "window posts", func(tx *sql.Tx) error {
 		actor, err := adminOf(ctx, tx, by)
@@ -167,58 +167,83 @@ func (s *Store) SetWindowPosts(ctx context.Context, by Session, windowID, aID, b
 		if err != nil {
 			return err
 		}
-		if !active {
-			return Invalid("window", "该窗口已停用，不能设置AB岗。如需使用，请先恢复启用。")
+		if err := WindowPostsRule(active, aID, bID); err != nil {
+			return err
 		}
 		var detail []string
 		for _, p := range []struct {
 			post string
 			id   int64
 		}{{"A", aID}, {"B", bID}} {
-			var holder int64
-			var holderName string
-			err := tx.QueryRowContext(ctx, `SELECT id, name FROM staff WHERE window_id = ? AND ab = ? AND active = 1
-				ORDER BY ord, id LIMIT 1`, windowID, p.post).Scan(&holder, &holderName)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
-			if holder == p.id {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE staff SET ab = '' WHERE window_id = ? AND ab = ?`, windowID, p.post); err != nil {
-				return err
-			}
-			if p.id == 0 {
-				detail = append(detail, p.post+"岗："+holderName+" → 空缺")
-				continue
-			}
-			var who string
-			var wasWindow sql.NullInt64
-			var wasAB string
-			err = tx.QueryRowContext(ctx, `SELECT name, window_id, ab FROM staff WHERE id = ? AND active = 1`, p.id).
-				Scan(&who, &wasWindow, &wasAB)
-			if errors.Is(err, sql.ErrNoRows) {
-				return Invalid(strings.ToLower(p.post), "找不到所选的工作人员，或其已停用，请重新选择。")
-			}
+			d, err := setPost(ctx, tx, windowID, p.post, p.id)
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE staff SET window_id = ?, ab = ? WHERE id = ?`, windowID, p.post, p.id); err != nil {
-				return err
+			if d != "" {
+				detail = append(detail, d)
 			}
-			d := p.post + "岗：" + orNone(holderName) + " → " + who
-			if wasWindow.Valid && wasWindow.Int64 != windowID {
-				var from string
-				_ = tx.QueryRowContext(ctx, `SELECT name FROM windows WHERE id = ?`, wasWindow.Int64).Scan(&from)
-				d += "（由" + from + "调入）"
-			}
-			detail = append(detail, d)
 		}
 		if len(detail) == 0 {
 			return nil
 		}
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditWindowPosts, windowTarget(code, name), strings.Join(detail, "；"))
 	})
+}
+
+// WindowPostsRule is AB岗 (§三1 AB岗轮流担任窗口工作人员) as the posts are
+// set: A (aID) and B (bID) are two different people (0: the post stays
+// empty), at a window in service (active).
+func WindowPostsRule(active bool, aID, bID int64) error {
+	switch {
+	case aID != 0 && aID == bID:
+		return Invalid("b", "A岗和B岗不能是同一个人，请为B岗另选一位工作人员。")
+	case !active:
+		return Invalid("window", "该窗口已停用，不能设置AB岗。如需使用，请先恢复启用。")
+	}
+	return nil
+}
+
+// setPost puts staff id at the window's post ("A" or "B"; id 0 leaves it
+// empty) and returns the change in words for the audit, "" when the post
+// already was theirs.
+func setPost(ctx context.Context, tx *sql.Tx, windowID int64, post string, id int64) (string, error) {
+	var holder int64
+	var holderName string
+	err := tx.QueryRowContext(ctx, `SELECT id, name FROM staff WHERE window_id = ? AND ab = ? AND active = 1
+		ORDER BY ord, id LIMIT 1`, windowID, post).Scan(&holder, &holderName)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	if holder == id {
+		return "", nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE staff SET ab = '' WHERE window_id = ? AND ab = ?`, windowID, post); err != nil {
+		return "", err
+	}
+	if id == 0 {
+		return post + "岗：" + holderName + " → 空缺", nil
+	}
+	var who string
+	var wasWindow sql.NullInt64
+	var wasAB string
+	err = tx.QueryRowContext(ctx, `SELECT name, window_id, ab FROM staff WHERE id = ? AND active = 1`, id).
+		Scan(&who, &wasWindow, &wasAB)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", Invalid(strings.ToLower(post), "找不到所选的工作人员，或其已停用，请重新选择。")
+	}
+	if err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE staff SET window_id = ?, ab = ? WHERE id = ?`, windowID, post, id); err != nil {
+		return "", err
+	}
+	d := post + "岗：" + orNone(holderName) + " → " + who
+	if wasWindow.Valid && wasWindow.Int64 != windowID {
+		var from string
+		_ = tx.QueryRowContext(ctx, `SELECT name FROM windows WHERE id = ?`, wasWindow.Int64).Scan(&from)
+		d += "（由" + from + "调入）"
+	}
+	return d, nil
 }
 
 func orNone(name string) string {
@@ -251,22 +276,13 @@ func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (del
 			windowID); err != nil {
 			return err
 		}
-		if len(staff) > 0 {
-			return Invalid("window", "该窗口还有工作人员："+strings.Join(staff, "、")+"。请先把他们调到其他窗口，再停用本窗口。")
-		}
 		var items []string
 		if err := collect(ctx, tx, &items, `SELECT i.name FROM item_windows iw JOIN items i ON i.id = iw.item_id
 			WHERE iw.window_id = ? AND i.active = 1 ORDER BY i.ord, i.id`, windowID); err != nil {
 			return err
 		}
-		if len(items) > 0 {
-			shown := items[:min(len(items), 3)]
-			more := ""
-			if len(items) > 3 {
-				more = fmt.Sprintf("等%d项", len(items))
-			}
-			return Invalid("window", "该窗口还负责“"+strings.Join(shown, "”“")+"”"+more+
-				"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。")
+		if err := StopWindowRule(staff, items); err != nil {
+			return err
 		}
 		var refs int
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM requests WHERE window_id = ?)
@@ -293,6 +309,26 @@ func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (del
 			fmt.Sprintf("有%d条办件、投诉或办理记录涉及该窗口，停用后记录保留", refs))
 	})
 	return deleted, err
+}
+
+// StopWindowRule is when a window may go out of service: no active staff
+// member is at it (staff, by name) and no service item in use is handled
+// there (items), so that no request is routed to a window nobody serves
+// (首问负责 §五1 直到有人办理为止). The message says what to move first.
+func StopWindowRule(staff, items []string) error {
+	if len(staff) > 0 {
+		return Invalid("window", "该窗口还有工作人员："+strings.Join(staff, "、")+"。请先把他们调到其他窗口，再停用本窗口。")
+	}
+	if len(items) > 0 {
+		shown := items[:min(len(items), 3)]
+		more := ""
+		if len(items) > 3 {
+			more = fmt.Sprintf("等%d项", len(items))
+		}
+		return Invalid("window", "该窗口还负责“"+strings.Join(shown, "”“")+"”"+more+
+			"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。")
+	}
+	return nil
 }
 
 // RestartWindow puts a window out of service back in service.

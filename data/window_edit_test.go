@@ -113,3 +113,54 @@ func TestStopWindow(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, ws, 3)
 }
+
+// TestWindowPostsAreTwoDifferentPeople: a window in service has an A and a
+// B post held by two different people, or left empty.
+func TestWindowPostsAreTwoDifferentPeople(t *testing.T) {
+	tests := map[string]struct {
+		active bool
+		a, b   int64
+		field  string
+	}{
+		"TwoPeople":    {active: true, a: 1, b: 2},
+		"BothEmpty":    {active: true},
+		"OnlyB":        {active: true, b: 2},
+		"SamePerson":   {active: true, a: 1, b: 1, field: "b"},
+		"OutOfService": {a: 1, b: 2, field: "window"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := WindowPostsRule(tc.active, tc.a, tc.b)
+			if tc.field == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Equal(t, tc.field, invalidOf(t, err).Field)
+		})
+	}
+}
+
+// TestWindowStopsOnlyWithoutStaffOrItems: a window goes out of service once
+// its staff and its service items have moved elsewhere; the message names
+// them (at most three items).
+func TestWindowStopsOnlyWithoutStaffOrItems(t *testing.T) {
+	tests := map[string]struct {
+		staff, items []string
+		want         string
+	}{
+		"Empty":     {},
+		"Staff":     {staff: []string{"王芳", "李强"}, items: []string{"低保"}, want: "还有工作人员：王芳、李强。"},
+		"Items":     {items: []string{"低保", "医保"}, want: "还负责“低保”“医保”事项"},
+		"ManyItems": {items: []string{"甲", "乙", "丙", "丁"}, want: "还负责“甲”“乙”“丙”等4项事项"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := StopWindowRule(tc.staff, tc.items)
+			if tc.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Contains(t, Message(err), tc.want)
+		})
+	}
+}
