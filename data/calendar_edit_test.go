@@ -369,3 +369,52 @@ func TestCalendarCoverage(t *testing.T) {
 	assert.Equal(t, CalendarCoverage{Years: []int{2025, 2026}, Year: 2026, MissingNextYear: true}, c)
 	assert.Equal(t, []int{2027}, c.Missing())
 }
+
+// TestRequestDueDayCountsWorkingDaysOutsidePauses: the due day is the
+// promised number of working days from the clock start, not counting the
+// days of a pause; unknown while a pause is open. A new holiday on the way
+// moves it.
+func TestRequestDueDayCountsWorkingDaysOutsidePauses(t *testing.T) {
+	plain, err := CalendarFromDays(nil)
+	require.NoError(t, err)
+	holiday, err := CalendarFromDays([]CalendarDay{{Day: "2026-12-02", Kind: "holiday", Name: "假日"}})
+	require.NoError(t, err)
+	day := func(d string) time.Time { t, _ := ParseDay(d); return t }
+	start := day("2026-11-30") // a Monday
+	tests := map[string]struct {
+		cal    *Calendar
+		days   int
+		pauses []Pause
+		want   string
+	}{
+		"FiveWorkingDays":       {cal: plain, days: 5, want: "2026-12-07"},
+		"OverAHoliday":          {cal: holiday, days: 5, want: "2026-12-08"},
+		"ZeroDaysIsTheStartDay": {cal: plain, days: 0, want: "2026-11-30"},
+		"AClosedPause":          {cal: plain, days: 5, pauses: []Pause{{From: day("2026-12-01"), To: day("2026-12-03")}}, want: "2026-12-09"},
+		"AnOpenPauseIsUnknown":  {cal: plain, days: 5, pauses: []Pause{{From: day("2026-12-01")}}, want: ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, tc.want, RequestDueDay(tc.cal, start, tc.days, tc.pauses))
+		})
+	}
+}
+
+// TestCalendarChangeMovesAComplaintsReplyDate: the working days a complaint
+// was given are counted again on the new calendar.
+func TestCalendarChangeMovesAComplaintsReplyDate(t *testing.T) {
+	plain, err := CalendarFromDays(nil)
+	require.NoError(t, err)
+	holiday, err := CalendarFromDays([]CalendarDay{{Day: "2026-12-02", Kind: "holiday", Name: "假日"}})
+	require.NoError(t, err)
+	filed := time.Date(2026, 11, 30, 10, 0, 0, 0, China)
+	due := plain.AddWorkdays(filed, 5)
+	was, will := ComplaintDueMoveRule(plain, holiday, filed, due)
+	assert.Equal(t, "2026-12-07", was)
+	assert.Equal(t, "2026-12-08", will, "a new holiday on the way moves it a day later")
+	was, will = ComplaintDueMoveRule(holiday, plain, filed, holiday.AddWorkdays(filed, 5))
+	assert.Equal(t, "2026-12-08", was)
+	assert.Equal(t, "2026-12-07", will, "a holiday removed moves it back")
+	was, will = ComplaintDueMoveRule(plain, plain, filed, due)
+	assert.Equal(t, was, will)
+}

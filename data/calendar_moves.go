@@ -86,8 +86,7 @@ func (s *Store) planCalendar(ctx context.Context, tx *sql.Tx, old, next, file []
 // requestDueMoves finds the open requests whose due day the new calendar
 // computes differently: those with a running clock (accepted or escalated;
 // a request waiting for materials has none), each from its clock start,
-// its guide's 承诺期限 and its pauses, as the handling steps compute it
-// (step.dueFrom).
+// its guide's 承诺期限 and its pauses, by RequestDueDay on either calendar.
 func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) ([]DueMove, error) {
 	open := `r.status IN ('` + string(StatusAccepted) + `', '` + string(StatusEscalated) + `') AND r.clock_start_day <> ''`
 	pauses := map[int64][]Pause{}
@@ -123,13 +122,6 @@ func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) 
 		return nil, err
 	}
 	defer rows.Close()
-	due := func(cal *Calendar, start time.Time, n int, ps []Pause) string {
-		d, ok := cal.DueDate(start, n, ps)
-		if !ok {
-			return ""
-		}
-		return Day(d)
-	}
 	var out []DueMove
 	for rows.Next() {
 		var m DueMove
@@ -142,13 +134,22 @@ func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) 
 		if err != nil {
 			continue
 		}
-		was, will := due(oldCal, st, n, pauses[m.ID]), due(newCal, st, n, pauses[m.ID])
+		was, will := RequestDueDay(oldCal, st, n, pauses[m.ID]), RequestDueDay(newCal, st, n, pauses[m.ID])
 		if was != will {
 			m.To = will
 			out = append(out, m)
 		}
 	}
 	return out, rows.Err()
+}
+
+// ComplaintDueMoveRule is where a calendar change moves a complaint's reply
+// date (投诉处理 §十, a time limit in working days): the limit it was given
+// at filing (filed) is read back from the old calendar and its due day, and
+// counted again on the new one. was and will are the due days, as stored.
+func ComplaintDueMoveRule(oldCal, newCal *Calendar, filed, due time.Time) (was, will string) {
+	n := oldCal.WorkdaysBetween(filed, due)
+	return Day(oldCal.AddWorkdays(filed, n)), Day(newCal.AddWorkdays(filed, n))
 }
 
 // complaintDueMoves finds the open complaints whose reply date moves. A
@@ -173,8 +174,7 @@ func complaintDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar
 		if err != nil || c.IsZero() {
 			continue
 		}
-		n := oldCal.WorkdaysBetween(c, due)
-		was, will := Day(oldCal.AddWorkdays(c, n)), Day(newCal.AddWorkdays(c, n))
+		was, will := ComplaintDueMoveRule(oldCal, newCal, c, due)
 		if was != will {
 			m.To = will
 			out = append(out, m)

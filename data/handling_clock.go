@@ -28,6 +28,19 @@ func EffectiveClockStart(cal *Calendar, received, accepted, firstNotice time.Tim
 	return dayTime(dayNum(accepted))
 }
 
+// RequestDueDay is the due day of a request's time limit (限时办结 §七2: 在
+// 承诺的时限内办结): days working days of cal (its guide's 承诺期限) from
+// start, the working days inside its clock pauses not counted; "" while an
+// open pause makes it unknown. The handling steps and a calendar change
+// (requestDueMoves) both compute it here.
+func RequestDueDay(cal *Calendar, start time.Time, days int, pauses []Pause) string {
+	due, ok := cal.DueDate(start, days, pauses)
+	if !ok {
+		return ""
+	}
+	return Day(due)
+}
+
 // PauseClock stops an accepted request's clock from today until restart
 // (the day counting resumes), for a written reason (特别程序 such as 公示 or
 // 实地核查, or an approved extension). The due day moves accordingly. The

@@ -186,11 +186,7 @@ func (st *step) dueFrom(start time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	due, ok := st.cal.DueDate(start, st.req.Days, ps)
-	if !ok {
-		return "", nil
-	}
-	return Day(due), nil
+	return RequestDueDay(st.cal, start, st.req.Days, ps), nil
 }
 
 // activePause is the id and restart day of the pause covering today, if any.
