@@ -550,3 +550,32 @@ func TestPublishedComplaintResultWithoutTheComplainant(t *testing.T) {
 		})
 	}
 }
+
+// TestBadRatingFollowedUpOnce: 不满意 and 非常不满意 are followed up, once;
+// other ratings are not.
+func TestBadRatingFollowedUpOnce(t *testing.T) {
+	tests := map[string]struct {
+		level int
+		done  bool
+		want  string // "" allowed; "rating" refused; "conflict"
+	}{
+		"Bad":         {level: RatingBad},
+		"VeryBad":     {level: RatingVeryBad},
+		"Fair":        {level: RatingFair, want: "rating"},
+		"Good":        {level: RatingGood, want: "rating"},
+		"AlreadyDone": {level: RatingBad, done: true, want: "conflict"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			err := FollowUpRule(tc.level, tc.done)
+			switch tc.want {
+			case "":
+				assert.NoError(t, err)
+			case "conflict":
+				assert.ErrorIs(t, err, ErrConflict)
+			default:
+				assert.Equal(t, tc.want, invalidOf(t, err).Field)
+			}
+		})
+	}
+}

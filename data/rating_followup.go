@@ -29,6 +29,21 @@ type FollowUpDue struct {
 	OwnerName      string
 }
 
+// FollowUpRule is the follow-up of a rating (§五3: 回复反馈…征求意见和建议):
+// a bad rating (不满意, 非常不满意: level at most RatingBad) is followed up,
+// once (done: it already was), within FollowUpWorkdays working days; other
+// ratings are not. RatingsNeedingFollowUp selects the same ratings in its
+// query (the literal there matches the partial index).
+func FollowUpRule(level int, done bool) error {
+	switch {
+	case level > RatingBad:
+		return Invalid("rating", "只有“不满意”“非常不满意”的评价需要回访。")
+	case done:
+		return conflict("该评价已经回访过了。")
+	}
+	return nil
+}
+
 // RatingsNeedingFollowUp lists the bad ratings (不满意, 非常不满意) not yet
 // followed up, the most urgent first, with their due state at now.
 func (s *Store) RatingsNeedingFollowUp(ctx context.Context, now time.Time) ([]FollowUpDue, error) {
@@ -88,11 +103,8 @@ func (s *Store) RecordFollowUp(ctx context.Context, by Session, ratingID int64, 
 		if err != nil {
 			return err
 		}
-		if level > RatingBad {
-			return Invalid("rating", "只有“不满意”“非常不满意”的评价需要回访。")
-		}
-		if done != "" {
-			return conflict("该评价已经回访过了。")
+		if err := FollowUpRule(level, done != ""); err != nil {
+			return err
 		}
 		at := s.stamp()
 		if _, err := tx.ExecContext(ctx, `UPDATE ratings SET follow_up = ?, follow_up_at = ?, follow_up_staff = ?
