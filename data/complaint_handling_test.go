@@ -92,16 +92,26 @@ func TestComplaintLife(t *testing.T) {
 	assert.Equal(t, "2026-12-15", acc[0].DeadlineDay)
 	assert.Equal(t, d.Result, acc[0].Note, "the note defaults to the result")
 
+	complaintClosesAndIsPublished(t, s, *now, admin, li, rc, nc, accID)
+}
+
+// complaintClosesAndIsPublished is the end of TestComplaintLife: the reply
+// closes the complaint and its result is published without the
+// complainant's identity; later the accountability entry's outcome.
+func complaintClosesAndIsPublished(t *testing.T, s *Store, now time.Time, admin, li Session, rc ComplaintReceipt,
+	nc NewComplaint, accID int64) {
+	t.Helper()
+	id := rc.ID
 	// answered → closed; publishing refuses the complainant's identity.
-	err = s.ReplyComplaint(ctx0, admin, id, "陈大文您好，经调查您反映的情况属实，已整改。", true)
+	err := s.ReplyComplaint(ctx0, admin, id, "陈大文您好，经调查您反映的情况属实，已整改。", true)
 	assert.Equal(t, "reply", fieldOf(t, err))
 	err = s.ReplyComplaint(ctx0, admin, id, "已电话回复139 1234 5678，情况属实，已整改。", true)
 	assert.Equal(t, "reply", fieldOf(t, err))
 	require.NoError(t, s.ReplyComplaint(ctx0, admin, id, "您好，经调查您反映的情况属实，已责令当事人限期整改，感谢监督。", true))
-	c, err = s.Complaint(ctx0, admin, id)
+	c, err := s.Complaint(ctx0, admin, id)
 	require.NoError(t, err)
 	assert.Equal(t, "closed", c.Status)
-	assert.True(t, c.Closed.Equal(*now))
+	assert.True(t, c.Closed.Equal(now))
 	assert.False(t, c.Late)
 	assert.Equal(t, DueNone, c.Due)
 	assert.ErrorIs(t, s.ReplyComplaint(ctx0, admin, id, "再答复", false), ErrConflict)
@@ -128,7 +138,7 @@ func TestComplaintLife(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, pub)
 
-	q, err = s.ComplaintQueue(ctx0, admin, ComplaintFilter{})
+	q, err := s.ComplaintQueue(ctx0, admin, ComplaintFilter{})
 	require.NoError(t, err)
 	assert.Empty(t, q, "closed ones leave the default list")
 	q, err = s.ComplaintQueue(ctx0, admin, ComplaintFilter{Status: "closed"})
@@ -138,7 +148,7 @@ func TestComplaintLife(t *testing.T) {
 	// Later the outcome of the accountability entry.
 	assert.Equal(t, "session", fieldOf(t, s.SetAccountabilityOutcome(ctx0, li, accID, "已整改")))
 	require.NoError(t, s.SetAccountabilityOutcome(ctx0, admin, accID, "已书面说明并整改，回访群众满意。"))
-	acc, err = s.Accountability(ctx0, 0, time.Time{}, time.Time{})
+	acc, err := s.Accountability(ctx0, 0, time.Time{}, time.Time{})
 	require.NoError(t, err)
 	require.Len(t, acc, 1)
 	assert.Equal(t, "已书面说明并整改，回访群众满意。", acc[0].Outcome)
