@@ -34,7 +34,15 @@ import (
 // administrators included.
 //
 // Bad ratings (不满意, 非常不满意) need a follow-up (回访) within
-// FollowUpWorkdays working days: RatingsNeedingFollowUp and RecordFollowUp.
+// FollowUpWorkdays working days: RatingsNeedingFollowUp and RecordFollowUp
+// (rating_followup.go).
+//
+// The rules, plain functions each with a table test named for it:
+// ComplaintRecusalRule, ComplaintHandlerRule, ComplaintAssignRule,
+// ComplaintAccountableRule (§九1), PublishWithoutIdentityRule (§一(一)4),
+// FollowUpRule (§五3) and ComplaintDueMoveRule. The queue and the published
+// list are in complaint_queue.go, accountability entries in
+// accountability_entry.go.
 
 // Audit actions of complaint handling, accountability and follow-ups.
 // AuditLabel names them through ComplaintAuditLabel.

@@ -19,10 +19,13 @@ import (
 // Every change is an administrator's, checked inside its transaction, and
 // audited there. The rules are those of the catalog import (Center.Validate,
 // Window.Validate, Staff.Validate and Catalog.Validate's references), plus
-// those only an edit can break: one A and one B per window, no post at a
-// window out of service, at least one administrator who can sign in, no
-// staff member leaving with open requests in their name (§五: a request is
-// never without an owner).
+// those only an edit can break: one A and one B per window
+// (OnePersonPerPostRule, WindowPostsRule), no post at a window out of
+// service, no window stopped while it has staff or items (StopWindowRule),
+// at least one administrator who can sign in (LastAdminRule), no staff
+// member leaving with open requests in their name
+// (NoLeavingWithOpenRequestsRule; §五: a request is never without an
+// owner).
 
 // Audit actions of the organisation. OrgAuditLabel names them.
 const (

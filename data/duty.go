@@ -18,9 +18,12 @@ import (
 // 外出办事, 下村入户 or 请假, with a note and an expected return. The latest
 // whereabouts row is where they are.
 //
-// Who is on duty at a window (OnDuty, RouteWindow): its A post if A signed in
-// today, has not signed out and is 在岗; otherwise its B post on the same
-// terms; otherwise nobody, with the reason. A whereabouts row counts for a
+// Who is on duty at a window (OnDuty, RouteWindow; ABPostRule): its A post if
+// A signed in today, has not signed out and is 在岗 (effectiveDuty);
+// otherwise its B post on the same terms; otherwise nobody, with the
+// reason. A request handed over to a window goes by the same rule
+// (WindowReceiverRule), and every list of a window's staff puts A before B
+// (postRank). A whereabouts row counts for a
 // day if it was set that day, or if it is not 在岗 and its expected return is
 // still ahead (a leave of several days set beforehand); an older row is
 // stale and ignored. A 请假 without an expected return therefore lasts the

@@ -13,6 +13,15 @@ package data
 // (first_owner_id, which a trigger keeps from ever changing) and, if it has
 // none, its current owner. Accepting makes the acceptor the owner; handing
 // over names the receiver. Once taken up, a request always has an owner.
+//
+// The rules of the regulation that the steps apply are plain functions,
+// each with a table test named for it: FirstInquiryRule (§五1–2),
+// AcceptMissingRule and UpperFinishRule (materials.go), OneTimeNoticeRule
+// and FirstNoticeDeadlineRule (§六2), EffectiveClockStart, RequestDueDay
+// and ClockPauseRule (§七), JointWindowsRule, JointPartRule and
+// JointFinishRule (§三5 3), EscalationDaysRule (§三5 4), WrittenRefusalRule
+// (§三6, §七4), and for a hand-over to a window WindowReceiverRule with
+// ABPostRule (duty.go, §三1).
 
 // Action is a staff step on a request.
 type Action string
