@@ -139,25 +139,9 @@ func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int
 		if err != nil {
 			return err
 		}
-		if staffID != actor.StaffID && actor.Role != RoleAdmin {
-			return Invalid("staff", "只能登记自己的去向；为他人登记请由管理员操作。")
-		}
-		var code, name string
-		err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, staffID).Scan(&code, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("staff", "找不到该工作人员，或其已停用。")
-		}
+		code, name, err := whereaboutsOf(ctx, tx, actor, staffID, status, now)
 		if err != nil {
 			return err
-		}
-		if status == DutyOnDuty {
-			a, err := attendanceOn(ctx, tx, staffID, Day(now))
-			if err != nil {
-				return err
-			}
-			if err := OnDutyNeedsSignInRule(a); err != nil {
-				return err
-			}
 		}
 		at := formatTime(now)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO whereabouts (staff_id, status, note, expected_return, at)
@@ -176,6 +160,28 @@ func (s *Store) SetStaffWhereabouts(ctx context.Context, by Session, staffID int
 		}
 		return audit(ctx, tx, at, actor.StaffID, AuditWhereabouts, staffTarget(code, name), detail)
 	})
+}
+
+// whereaboutsOf checks that actor may set staffID's whereabouts to status
+// at now (their own, or anyone's for an administrator; 在岗 by
+// OnDutyNeedsSignInRule) and returns the staff member's 工号 and name.
+func whereaboutsOf(ctx context.Context, tx *sql.Tx, actor Session, staffID int64, status DutyStatus,
+	now time.Time) (code, name string, err error) {
+	if staffID != actor.StaffID && actor.Role != RoleAdmin {
+		return "", "", Invalid("staff", "只能登记自己的去向；为他人登记请由管理员操作。")
+	}
+	err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, staffID).Scan(&code, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", Invalid("staff", "找不到该工作人员，或其已停用。")
+	}
+	if err != nil || status != DutyOnDuty {
+		return code, name, err
+	}
+	a, err := attendanceOn(ctx, tx, staffID, Day(now))
+	if err != nil {
+		return "", "", err
+	}
+	return code, name, OnDutyNeedsSignInRule(a)
 }
 
 // OnDutyNeedsSignInRule is 在岗 by the day's attendance (按时签到, §三1):

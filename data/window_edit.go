@@ -91,36 +91,44 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 			}
 			return audit(ctx, tx, at, actor.StaffID, AuditWindowAdd, windowTarget(w.Code, w.Name), w.Duties)
 		}
-		var old Window
-		err = tx.QueryRowContext(ctx, `SELECT code, name, duties FROM windows WHERE id = ?`, w.ID).
-			Scan(&old.Code, &old.Name, &old.Duties)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
-		}
-		if err != nil {
-			return err
-		}
-		var changed []string
-		if old.Code != w.Code {
-			changed = append(changed, "编号 "+old.Code+" → "+w.Code)
-		}
-		if old.Name != w.Name {
-			changed = append(changed, "名称 "+old.Name+" → "+w.Name)
-		}
-		if old.Duties != w.Duties {
-			changed = append(changed, "服务内容")
-		}
-		if len(changed) == 0 {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE windows SET code = ?, name = ?, duties = ? WHERE id = ?`,
-			w.Code, w.Name, w.Duties, w.ID); err != nil {
+		changed, err := updateWindow(ctx, tx, w)
+		if err != nil || len(changed) == 0 {
 			return err
 		}
 		return audit(ctx, tx, at, actor.StaffID, AuditWindowEdit, windowTarget(w.Code, w.Name),
 			"修改了："+strings.Join(changed, "；"))
 	})
 	return w.ID, err
+}
+
+// updateWindow changes an existing window to w and returns what changed,
+// in words for the audit; nothing is written when nothing changed.
+func updateWindow(ctx context.Context, tx *sql.Tx, w Window) ([]string, error) {
+	var old Window
+	err := tx.QueryRowContext(ctx, `SELECT code, name, duties FROM windows WHERE id = ?`, w.ID).
+		Scan(&old.Code, &old.Name, &old.Duties)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
+	}
+	if err != nil {
+		return nil, err
+	}
+	var changed []string
+	if old.Code != w.Code {
+		changed = append(changed, "编号 "+old.Code+" → "+w.Code)
+	}
+	if old.Name != w.Name {
+		changed = append(changed, "名称 "+old.Name+" → "+w.Name)
+	}
+	if old.Duties != w.Duties {
+		changed = append(changed, "服务内容")
+	}
+	if len(changed) == 0 {
+		return nil, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE windows SET code = ?, name = ?, duties = ? WHERE id = ?`,
+		w.Code, w.Name, w.Duties, w.ID)
+	return changed, err
 }
 
 func windowTarget(code, name string) string { return "窗口 " + code + " " + name }
@@ -271,17 +279,7 @@ func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (del
 		if !active {
 			return nil
 		}
-		var staff []string
-		if err := collect(ctx, tx, &staff, `SELECT name FROM staff WHERE window_id = ? AND active = 1 ORDER BY ord, id`,
-			windowID); err != nil {
-			return err
-		}
-		var items []string
-		if err := collect(ctx, tx, &items, `SELECT i.name FROM item_windows iw JOIN items i ON i.id = iw.item_id
-			WHERE iw.window_id = ? AND i.active = 1 ORDER BY i.ord, i.id`, windowID); err != nil {
-			return err
-		}
-		if err := StopWindowRule(staff, items); err != nil {
+		if err := windowMayStop(ctx, tx, windowID); err != nil {
 			return err
 		}
 		var refs int
@@ -309,6 +307,21 @@ func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (del
 			fmt.Sprintf("有%d条办件、投诉或办理记录涉及该窗口，停用后记录保留", refs))
 	})
 	return deleted, err
+}
+
+// windowMayStop applies StopWindowRule to the window's active staff and
+// items in use.
+func windowMayStop(ctx context.Context, tx *sql.Tx, windowID int64) error {
+	var staff, items []string
+	if err := collect(ctx, tx, &staff, `SELECT name FROM staff WHERE window_id = ? AND active = 1 ORDER BY ord, id`,
+		windowID); err != nil {
+		return err
+	}
+	if err := collect(ctx, tx, &items, `SELECT i.name FROM item_windows iw JOIN items i ON i.id = iw.item_id
+		WHERE iw.window_id = ? AND i.active = 1 ORDER BY i.ord, i.id`, windowID); err != nil {
+		return err
+	}
+	return StopWindowRule(staff, items)
 }
 
 // StopWindowRule is when a window may go out of service: no active staff
