@@ -88,7 +88,7 @@ func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, e
 			Basis  string `json:"basis"`
 			Sup    int64  `json:"supplement_id"`
 		}
-		_ = json.Unmarshal([]byte(raw), &ev) // written by the steps above; a malformed one tells nothing
+		_ = json.Unmarshal([]byte(raw), &ev) // written by the handling steps; a malformed one tells nothing
 		n := IssuedNotice{At: parseTime(at), Staff: staff}
 		switch kind {
 		case EventAccepted, EventComplete:
