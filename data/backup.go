@@ -47,7 +47,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -81,16 +80,35 @@ type backuper interface {
 // copy before it is checked.
 var afterCopyForTest func(tmp string)
 
-// Progress is told how far a long job has come: done of total units (pages
-// for a backup). It runs on the caller's goroutine; a screen hands it to
-// fyne.Do. It may be nil.
+// Progress is told how far a long job has come: done of total units (bytes
+// for a backup, pages for a restore). A screen hands it to fyne.Do: it may
+// run on another goroutine than the caller's. It may be nil.
 type Progress func(done, total int)
+
+// DefaultBackupLimit is how long a backup may take when the caller's
+// context sets no deadline (BackupDaily, BackupAs): a 100 MB data file
+// backs up in seconds, so a backup still running after this is stuck on
+// a failing or very slow disk, and is stopped rather than left holding a
+// read transaction (which keeps the WAL from being checkpointed) all day.
+const DefaultBackupLimit = 10 * time.Minute
+
+// withBackupLimit gives ctx the default limit unless it has a deadline.
+func withBackupLimit(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, DefaultBackupLimit)
+}
 
 // Backup writes a consistent copy of the data file to dest (replacing a file
 // of that name) while the store stays in use. progress, if not nil, is told
-// the pages copied after each step. Cancelling ctx stops the copy between
-// steps; then, as on any error, nothing is left at dest (an existing file
-// there stays as it was). Backup itself writes no audit entry: BackupAs (an
+// the bytes written of those expected as the copy grows (see vacuumInto),
+// and done == total once the copy is checked and in place. Cancelling ctx
+// or its deadline passing interrupts the copy at once; then, as on any
+// error, nothing is left at dest (an existing file there stays as it was)
+// and no temporary file stays behind. A deadline that passed gives an error
+// that is both errors.Is context.DeadlineExceeded and an *InvalidError
+// saying so in Chinese. Backup itself writes no audit entry: BackupAs (an
 // administrator's one-tap backup) and BackupDaily do.
 func (s *Store) Backup(ctx context.Context, dest string, progress func(done, total int)) error {
 	if strings.TrimSpace(dest) == "" {
@@ -99,6 +117,7 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	if same, _ := sameFile(dest, s.path); same {
 		return Invalid("dest", "不能把备份保存到正在使用的数据文件上，请换一个文件名。")
 	}
+	start := time.Now()
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data: backup: %w", err)
@@ -115,15 +134,15 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	}()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return mapErr("backup", err)
+		return limitErr(ctx, start, mapErr("backup", err))
 	}
-	err = vacuumInto(ctx, conn, tmp, progress)
+	total, err := vacuumInto(ctx, conn, tmp, progress)
 	conn.Close()
 	if err != nil {
-		return backupErr("backup", err)
+		return limitErr(ctx, start, backupErr("backup", err))
 	}
 	if err := sealCopy(ctx, tmp); err != nil {
-		return backupErr("backup", err)
+		return limitErr(ctx, start, backupErr("backup", err))
 	}
 	if afterCopyForTest != nil {
 		afterCopyForTest(tmp)
@@ -133,16 +152,50 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	// is pruned for it.
 	if _, err := checkFile(ctx, tmp, "quick_check"); err != nil {
 		if ctx.Err() != nil {
-			return backupErr("backup", ctx.Err())
+			return limitErr(ctx, start, backupErr("backup", ctx.Err()))
 		}
-		return Invalid("dest", "新备份没有通过完整性检查，没有保存，以前的备份都还在。请检查磁盘空间和磁盘是否正常，然后再备份一次。")
+		return errBadCopy
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("data: backup: %w", err)
 	}
 	done = true
 	syncDir(dir)
+	if progress != nil {
+		progress(int(total), int(total))
+	}
 	return nil
+}
+
+// errBadCopy is Backup's answer when the fresh copy fails its check.
+var errBadCopy = Invalid("dest", "新备份没有通过完整性检查，没有保存，以前的备份都还在。请检查磁盘空间和磁盘是否正常，然后再备份一次。")
+
+// limitError is a backup stopped by its deadline: the Chinese message of
+// an *InvalidError (errors.As) and context.DeadlineExceeded (errors.Is).
+type limitError struct {
+	*InvalidError
+	cause error
+}
+
+func (e *limitError) Unwrap() []error { return []error{e.InvalidError, e.cause} }
+
+// limitErr turns err into a *limitError when ctx's deadline stopped the
+// backup that began at start.
+func limitErr(ctx context.Context, start time.Time, err error) error {
+	deadline, ok := ctx.Deadline()
+	if err == nil || !ok || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return err
+	}
+	limit := deadline.Sub(start).Round(time.Minute)
+	within := "规定的时间"
+	if limit >= time.Minute {
+		within = fmt.Sprintf("%d分钟", int(limit.Minutes()))
+	}
+	return &limitError{
+		InvalidError: Invalid("dest", "备份在"+within+"内没有完成，已经停止，没有留下不完整的备份文件，以前的备份都还在。"+
+			"请检查备份所在的磁盘（是否很慢或有故障），然后再备份一次。"),
+		cause: fmt.Errorf("data: backup: %w", err),
+	}
 }
 
 // Audit actions of backup and restore.
@@ -154,6 +207,8 @@ const (
 // BackupAs is Backup on an administrator's request, recorded in the audit
 // log (the entry is written after the copy, so it is not in it).
 func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress func(done, total int)) error {
+	ctx, cancel := withBackupLimit(ctx)
+	defer cancel()
 	var actor Session
 	err := s.read(ctx, "backup", func(tx *sql.Tx) error {
 		var err error
@@ -208,69 +263,6 @@ func dataAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
 		return actor, Invalid("session", "只有管理员可以备份和恢复数据。")
 	}
 	return actor, nil
-}
-
-// BackupDaily makes today's automatic backup in dir, bianmin-YYYYMMDD.db
-// (the store's clock, China time), unless it already exists, and then
-// deletes the oldest daily backups so that the newest keep remain. Other
-// files in dir are never touched. It returns the path of today's backup.
-func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, error) {
-	if keep < 1 {
-		return "", Invalid("keep", "自动备份至少应保留1份。")
-	}
-	if strings.TrimSpace(dir) == "" {
-		return "", Invalid("dir", "请设置自动备份的文件夹。")
-	}
-	name := filepath.Join(dir, BackupPrefix+s.now().In(China).Format("20060102")+BackupSuffix)
-	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
-		if err := s.Backup(ctx, name, nil); err != nil {
-			return "", err
-		}
-		if err := s.tx(ctx, "daily backup", func(tx *sql.Tx) error {
-			return audit(ctx, tx, s.stamp(), nil, AuditDataBackup, name, "自动备份")
-		}); err != nil {
-			return "", err
-		}
-	} else if err != nil {
-		return "", fmt.Errorf("data: daily backup: %w", err)
-	}
-	return name, pruneDaily(dir, keep)
-}
-
-// DailyBackups lists the daily backup files in dir, newest first.
-func DailyBackups(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("data: daily backups: %w", err)
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && dailyName.MatchString(e.Name()) {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Sort(sort.Reverse(sort.StringSlice(names))) // YYYYMMDD sorts as dates
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = filepath.Join(dir, n)
-	}
-	return out, nil
-}
-
-func pruneDaily(dir string, keep int) error {
-	files, err := DailyBackups(dir)
-	if err != nil {
-		return err
-	}
-	for i := keep; i < len(files); i++ {
-		if err := os.Remove(files[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("data: daily backup: %w", err)
-		}
-	}
-	return nil
 }
 
 // BackupInfo describes a backup file that passed CheckBackup, for the
@@ -630,22 +622,84 @@ func copyPages(ctx context.Context, start func() (*sqlite.Backup, error), progre
 	}
 }
 
+// progressEvery is how often a running VACUUM INTO's copy is measured for
+// progress and flushed (tests shorten it).
+var progressEvery = 200 * time.Millisecond
+
+// flushEvery is how much the copy may grow between two flushes of it to
+// disk while it is written, and flushTick how often its size is looked at
+// for that (see vacuumInto).
+const (
+	flushEvery = 2 << 20
+	flushTick  = 50 * time.Millisecond
+)
+
 // vacuumInto copies the data file into tmp with VACUUM INTO: one read
 // transaction, so the copy is consistent as of its start and finishes
 // however steadily the kiosk writes meanwhile (the online backup API starts
-// over after every write from another connection).
-func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress func(done, total int)) error {
+// over after every write from another connection). A cancel or deadline of
+// ctx interrupts the copy (the driver calls sqlite3_interrupt).
+//
+// While it runs, a watcher looks at the copy every flushTick:
+//   - VACUUM INTO cannot say how far it has come, so progress, if not nil,
+//     is told the copy's size on disk against the bytes it is expected to
+//     hold (the pages in use), every progressEvery, from the watcher's
+//     goroutine; it never reaches the total before the copy is complete;
+//   - each time the copy has grown by flushEvery, the watcher syncs it.
+//     Left to the system, the copy's dirty pages pile up, and the next
+//     registration's commit (synchronous=FULL) waits for the file system's
+//     journal to write them all out: commits stalled for over a second
+//     during a 100 MB backup. Flushed in small pieces, each commit waits
+//     for little.
+func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress Progress) (total int64, err error) {
+	total = 1
 	if progress != nil {
-		progress(0, 1)
+		var pages, free, size int64
+		if err := conn.QueryRowContext(ctx, `SELECT (SELECT page_count FROM pragma_page_count()),
+			(SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())`).
+			Scan(&pages, &free, &size); err != nil {
+			return total, err
+		}
+		total = max((pages-free)*size, 1)
+		progress(0, int(total))
 	}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(min(progressEvery, flushTick))
+		defer tick.Stop()
+		var last, flushed int64
+		var told time.Time
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			st, err := os.Stat(tmp)
+			if err != nil || ctx.Err() != nil {
+				continue
+			}
+			if st.Size()-flushed >= flushEvery {
+				if f, err := os.Open(tmp); err == nil {
+					f.Sync()
+					f.Close()
+				}
+				flushed = st.Size()
+			}
+			// The copy may come out a little larger than the pages in use
+			// (VACUUM packs rows afresh): hold below the total until it is
+			// done.
+			if n := min(st.Size(), total-total/100-1); progress != nil && n > last && time.Since(told) >= progressEvery {
+				last, told = n, time.Now()
+				progress(int(n), int(total))
+			}
+		}
+	}()
+	defer func() { close(stop); <-stopped }()
 	// VACUUM INTO wants a file that does not exist or is empty.
-	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		return err
-	}
-	if progress != nil {
-		progress(1, 1)
-	}
-	return nil
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	return total, err
 }
 
 // sealCopy makes a fresh copy a single self-contained file: out of WAL mode
