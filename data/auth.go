@@ -346,6 +346,13 @@ type Session struct {
 	Role     Role
 	WindowID int64 // 0 when the staff member has no window
 	Since    time.Time
+	// PINChange, when not empty, says (in Chinese) why the PIN just used
+	// must be replaced before anything else: an administrator whose PIN
+	// was set under older rules (4 or 5 digits, or one of the PINs a
+	// guesser tries first, see CheckPINFor). The sign-in screen asks for
+	// a new one (SetPIN on their own account) and opens the desk only
+	// after it is set.
+	PINChange string
 }
 
 // Admin reports whether the session may administer staff and content.
@@ -559,7 +566,21 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 		return Session{}, outcome
 	}
 	row.sess.Since = now
+	row.sess.PINChange = pinChange(row.sess.Role, pin)
 	return row.sess, nil
+}
+
+// pinChange says why a PIN that just signed someone in no longer meets the
+// rules of their role, or "" when it does. Only administrators are held to
+// it at sign-in: their PIN unlocks and resets everyone else's.
+func pinChange(role Role, pin string) string {
+	if role != RoleAdmin {
+		return ""
+	}
+	if _, err := CheckPINFor("pin", pin, true); err != nil {
+		return Message(err)
+	}
+	return ""
 }
 
 // Logout records that a session ended (signed out, or locked back to the
