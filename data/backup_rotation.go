@@ -249,6 +249,7 @@ func pruneDaily(ctx context.Context, dir string, keep int, now time.Time) error 
 		}
 	}
 	var errs []error
+	removeStaleTemps(dir, time.Now()) // file times are the machine's, not the store clock's
 	gone := map[string]bool{}
 	for _, f := range remove {
 		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -269,6 +270,21 @@ func pruneDaily(ctx context.Context, dir string, keep int, now time.Time) error 
 		}))
 	}
 	return errors.Join(errs...)
+}
+
+// removeStaleTemps removes the temporary copies of backups that never
+// finished because the program was killed or the power cut while writing
+// them (a backup stopped any other way removes its own): they are hidden
+// and never taken for a backup, but each can be as large as the data file.
+// Only those untouched for longer than two backup limits go, so a backup
+// still running in another process keeps its file.
+func removeStaleTemps(dir string, now time.Time) {
+	temps, _ := filepath.Glob(filepath.Join(dir, ".bianmin-backup-*.tmp"))
+	for _, f := range temps {
+		if st, err := os.Stat(f); err == nil && now.Sub(st.ModTime()) > 2*DefaultBackupLimit {
+			removeDBFiles(f)
+		}
+	}
 }
 
 // trimRecords drops the records of files no longer in the folder, but for

@@ -202,3 +202,24 @@ func TestCorruptStoreAnd35DailyBackups(t *testing.T) {
 	assert.Equal(t, dailyFile(day0.AddDate(0, 0, 4)), filepath.Base(info.Path))
 	assert.Equal(t, 3000, info.Requests)
 }
+
+// A temporary copy left by a backup that was killed midway goes at the
+// next daily backup, once it is old enough not to be another process's
+// running backup.
+func TestDailyBackupRemovesStaleTemporaryCopies(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".bianmin-backup-123.tmp")
+	fresh := filepath.Join(dir, ".bianmin-backup-456.tmp")
+	for _, f := range []string{stale, fresh, stale + "-journal"} {
+		require.NoError(t, os.WriteFile(f, []byte("half a copy"), 0o600))
+	}
+	old := time.Now().Add(-3 * DefaultBackupLimit)
+	require.NoError(t, os.Chtimes(stale, old, old))
+	_, err := s.BackupDaily(ctx, dir, 3)
+	require.NoError(t, err)
+	assert.NoFileExists(t, stale)
+	assert.NoFileExists(t, stale+"-journal")
+	assert.FileExists(t, fresh, "perhaps another process's backup, still running")
+}
