@@ -41,14 +41,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -81,16 +77,35 @@ type backuper interface {
 // copy before it is checked.
 var afterCopyForTest func(tmp string)
 
-// Progress is told how far a long job has come: done of total units (pages
-// for a backup). It runs on the caller's goroutine; a screen hands it to
-// fyne.Do. It may be nil.
+// Progress is told how far a long job has come: done of total units (bytes
+// for a backup, pages for a restore). A screen hands it to fyne.Do: it may
+// run on another goroutine than the caller's. It may be nil.
 type Progress func(done, total int)
+
+// DefaultBackupLimit is how long a backup may take when the caller's
+// context sets no deadline (BackupDaily, BackupAs): a 100 MB data file
+// backs up in seconds, so a backup still running after this is stuck on
+// a failing or very slow disk, and is stopped rather than left holding a
+// read transaction (which keeps the WAL from being checkpointed) all day.
+const DefaultBackupLimit = 10 * time.Minute
+
+// withBackupLimit gives ctx the default limit unless it has a deadline.
+func withBackupLimit(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, DefaultBackupLimit)
+}
 
 // Backup writes a consistent copy of the data file to dest (replacing a file
 // of that name) while the store stays in use. progress, if not nil, is told
-// the pages copied after each step. Cancelling ctx stops the copy between
-// steps; then, as on any error, nothing is left at dest (an existing file
-// there stays as it was). Backup itself writes no audit entry: BackupAs (an
+// the bytes written of those expected as the copy grows (see vacuumInto),
+// and done == total once the copy is checked and in place. Cancelling ctx
+// or its deadline passing interrupts the copy at once; then, as on any
+// error, nothing is left at dest (an existing file there stays as it was)
+// and no temporary file stays behind. A deadline that passed gives an error
+// that is both errors.Is context.DeadlineExceeded and an *InvalidError
+// saying so in Chinese. Backup itself writes no audit entry: BackupAs (an
 // administrator's one-tap backup) and BackupDaily do.
 func (s *Store) Backup(ctx context.Context, dest string, progress func(done, total int)) error {
 	if strings.TrimSpace(dest) == "" {
@@ -99,6 +114,7 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	if same, _ := sameFile(dest, s.path); same {
 		return Invalid("dest", "不能把备份保存到正在使用的数据文件上，请换一个文件名。")
 	}
+	start := time.Now()
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data: backup: %w", err)
@@ -115,15 +131,15 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	}()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return mapErr("backup", err)
+		return limitErr(ctx, start, mapErr("backup", err))
 	}
-	err = vacuumInto(ctx, conn, tmp, progress)
+	total, err := vacuumInto(ctx, conn, tmp, progress)
 	conn.Close()
 	if err != nil {
-		return backupErr("backup", err)
+		return limitErr(ctx, start, backupErr("backup", err))
 	}
 	if err := sealCopy(ctx, tmp); err != nil {
-		return backupErr("backup", err)
+		return limitErr(ctx, start, backupErr("backup", err))
 	}
 	if afterCopyForTest != nil {
 		afterCopyForTest(tmp)
@@ -133,16 +149,50 @@ func (s *Store) Backup(ctx context.Context, dest string, progress func(done, tot
 	// is pruned for it.
 	if _, err := checkFile(ctx, tmp, "quick_check"); err != nil {
 		if ctx.Err() != nil {
-			return backupErr("backup", ctx.Err())
+			return limitErr(ctx, start, backupErr("backup", ctx.Err()))
 		}
-		return Invalid("dest", "新备份没有通过完整性检查，没有保存，以前的备份都还在。请检查磁盘空间和磁盘是否正常，然后再备份一次。")
+		return errBadCopy
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("data: backup: %w", err)
 	}
 	done = true
 	syncDir(dir)
+	if progress != nil {
+		progress(int(total), int(total))
+	}
 	return nil
+}
+
+// errBadCopy is Backup's answer when the fresh copy fails its check.
+var errBadCopy = Invalid("dest", "新备份没有通过完整性检查，没有保存，以前的备份都还在。请检查磁盘空间和磁盘是否正常，然后再备份一次。")
+
+// limitError is a backup stopped by its deadline: the Chinese message of
+// an *InvalidError (errors.As) and context.DeadlineExceeded (errors.Is).
+type limitError struct {
+	*InvalidError
+	cause error
+}
+
+func (e *limitError) Unwrap() []error { return []error{e.InvalidError, e.cause} }
+
+// limitErr turns err into a *limitError when ctx's deadline stopped the
+// backup that began at start.
+func limitErr(ctx context.Context, start time.Time, err error) error {
+	deadline, ok := ctx.Deadline()
+	if err == nil || !ok || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return err
+	}
+	limit := deadline.Sub(start).Round(time.Minute)
+	within := "规定的时间"
+	if limit >= time.Minute {
+		within = fmt.Sprintf("%d分钟", int(limit.Minutes()))
+	}
+	return &limitError{
+		InvalidError: Invalid("dest", "备份在"+within+"内没有完成，已经停止，没有留下不完整的备份文件，以前的备份都还在。"+
+			"请检查备份所在的磁盘（是否很慢或有故障），然后再备份一次。"),
+		cause: fmt.Errorf("data: backup: %w", err),
+	}
 }
 
 // Audit actions of backup and restore.
@@ -154,6 +204,8 @@ const (
 // BackupAs is Backup on an administrator's request, recorded in the audit
 // log (the entry is written after the copy, so it is not in it).
 func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress func(done, total int)) error {
+	ctx, cancel := withBackupLimit(ctx)
+	defer cancel()
 	var actor Session
 	err := s.read(ctx, "backup", func(tx *sql.Tx) error {
 		var err error
@@ -210,442 +262,84 @@ func dataAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
 	return actor, nil
 }
 
-// BackupDaily makes today's automatic backup in dir, bianmin-YYYYMMDD.db
-// (the store's clock, China time), unless it already exists, and then
-// deletes the oldest daily backups so that the newest keep remain. Other
-// files in dir are never touched. It returns the path of today's backup.
-func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, error) {
-	if keep < 1 {
-		return "", Invalid("keep", "自动备份至少应保留1份。")
-	}
-	if strings.TrimSpace(dir) == "" {
-		return "", Invalid("dir", "请设置自动备份的文件夹。")
-	}
-	name := filepath.Join(dir, BackupPrefix+s.now().In(China).Format("20060102")+BackupSuffix)
-	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
-		if err := s.Backup(ctx, name, nil); err != nil {
-			return "", err
-		}
-		if err := s.tx(ctx, "daily backup", func(tx *sql.Tx) error {
-			return audit(ctx, tx, s.stamp(), nil, AuditDataBackup, name, "自动备份")
-		}); err != nil {
-			return "", err
-		}
-	} else if err != nil {
-		return "", fmt.Errorf("data: daily backup: %w", err)
-	}
-	return name, pruneDaily(dir, keep)
-}
+// progressEvery is how often a running VACUUM INTO's copy is measured for
+// progress and flushed (tests shorten it).
+var progressEvery = 200 * time.Millisecond
 
-// DailyBackups lists the daily backup files in dir, newest first.
-func DailyBackups(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("data: daily backups: %w", err)
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && dailyName.MatchString(e.Name()) {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Sort(sort.Reverse(sort.StringSlice(names))) // YYYYMMDD sorts as dates
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = filepath.Join(dir, n)
-	}
-	return out, nil
-}
-
-func pruneDaily(dir string, keep int) error {
-	files, err := DailyBackups(dir)
-	if err != nil {
-		return err
-	}
-	for i := keep; i < len(files); i++ {
-		if err := os.Remove(files[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("data: daily backup: %w", err)
-		}
-	}
-	return nil
-}
-
-// BackupInfo describes a backup file that passed CheckBackup, for the
-// confirmation a restore asks for.
-type BackupInfo struct {
-	Path          string
-	Size          int64
-	Modified      time.Time // the file's modification time
-	SchemaVersion int
-	CenterName    string
-	Requests      int
-	Complaints    int
-	LastRequest   time.Time // when the newest request in it was registered (zero if none)
-}
-
-// requiredTables are the tables every bianmin data file has had since the
-// first schema; a file without them is some other SQLite database.
-var requiredTables = []string{"schema_migrations", "center", "office_hours", "calendar_days", "windows", "staff",
-	"attendance", "whereabouts", "items", "item_windows", "materials", "item_fields", "item_versions", "disclosures",
-	"disclosure_versions", "disclosure_comments", "receipt_counters", "requests", "request_events", "request_parts",
-	"supplements", "clock_pauses", "proxy_batches", "refusal_reasons", "complaints", "ratings", "study_sessions",
-	"study_attendance", "accountability", "audit_log", "settings"}
-
-// sqliteMagic is the first 16 bytes of every SQLite 3 database file.
-const sqliteMagic = "SQLite format 3\x00"
-
-// CheckBackup opens a backup file read-only and checks that it can be
-// restored: a SQLite file that passes PRAGMA integrity_check, with this
-// program's tables and a schema version no newer than this program's. A file
-// that fails any of it is refused with an *InvalidError (field "file") whose
-// message says why in Chinese; the file itself is never changed.
-func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
-	return checkFile(ctx, path, "integrity_check")
-}
-
-// checkFile is CheckBackup with the check to run: integrity_check (every
-// page, every index entry: about 4 s for 100,000 requests) or quick_check
-// (every page, not the index contents: a tenth of that), which suffices to
-// confirm a page-by-page copy of a file that passed integrity_check.
-func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
-	info := BackupInfo{Path: path}
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return info, Invalid("file", "找不到该备份文件，请重新选择。")
-	case err != nil:
-		return info, Invalid("file", "无法读取该备份文件："+err.Error())
-	case !st.Mode().IsRegular():
-		return info, Invalid("file", "所选的不是一个文件，请重新选择备份文件。")
-	}
-	info.Size, info.Modified = st.Size(), st.ModTime()
-	head := make([]byte, 100)
-	f, err := os.Open(path)
-	if err != nil {
-		return info, Invalid("file", "无法读取该备份文件："+err.Error())
-	}
-	n, _ := io.ReadFull(f, head)
-	f.Close()
-	if n < len(head) || string(head[:16]) != sqliteMagic {
-		return info, Invalid("file", "该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。")
-	}
-	db, err := sql.Open("sqlite", readOnlyURI(path))
-	if err != nil {
-		return info, fmt.Errorf("data: check backup: %w", err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	corrupt := Invalid("file", "备份文件已损坏（完整性检查未通过），不能用于恢复。请换一份备份。")
-	// A failure to read is corruption, unless it was a cancel or a lock.
-	readErr := func(err error) error {
-		if ctx.Err() != nil {
-			return fmt.Errorf("data: check backup: %w", ctx.Err())
-		}
-		if m := mapErr("check backup", err); errors.Is(m, ErrBusy) {
-			return m
-		}
-		return corrupt
-	}
-	rows, err := db.QueryContext(ctx, `PRAGMA `+check)
-	if err != nil {
-		return info, readErr(err)
-	}
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return info, readErr(err)
-		}
-		problems = append(problems, line)
-	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return info, readErr(err)
-	}
-	if len(problems) != 1 || problems[0] != "ok" {
-		return info, corrupt
-	}
-
-	foreign := Invalid("file", "该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。")
-	for _, table := range requiredTables {
-		var k int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`,
-			table).Scan(&k); err != nil || k != 1 {
-			return info, foreign
-		}
-	}
-	var first string
-	if err := db.QueryRowContext(ctx, `SELECT name FROM schema_migrations WHERE version = 1`).Scan(&first); err != nil ||
-		first != "001_init.sql" {
-		return info, foreign
-	}
-	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&info.SchemaVersion); err != nil {
-		return info, foreign
-	}
-	if ours := LatestSchema(); info.SchemaVersion > ours {
-		return info, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
-			info.SchemaVersion, ours))
-	}
-	var last sql.NullString
-	err = db.QueryRowContext(ctx, `SELECT coalesce((SELECT name FROM center WHERE id = 1), ''),
-		(SELECT count(*) FROM requests), (SELECT count(*) FROM complaints), (SELECT max(created_at) FROM requests)`).
-		Scan(&info.CenterName, &info.Requests, &info.Complaints, &last)
-	if err != nil {
-		return info, foreign
-	}
-	info.LastRequest = parseTime(last.String)
-	return info, nil
-}
-
-// LatestSchema is the schema version this program writes: the number of its
-// newest migration.
-func LatestSchema() int {
-	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
-	v := 0
-	for _, name := range names {
-		if n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0]); err == nil && n > v {
-			v = n
-		}
-	}
-	return v
-}
-
-// RestoreResult says what RestoreFile did.
-type RestoreResult struct {
-	Backup BackupInfo // the backup that was restored
-	Kept   string     // where the data as it was before is kept ("" if there was no data file)
-}
-
-// RestoreFile replaces the data file at livePath with the backup at src, on
-// a closed store (see the comment at the top of backup.go for the steps and
-// why). The Store using livePath must be closed first and opened again
-// afterwards; while anything else has the file open RestoreFile refuses with
-// ErrBusy and changes nothing. A backup that fails CheckBackup is refused
-// with its *InvalidError before anything is touched. Cancelling ctx before
-// the copy commits leaves the data file as it was. progress, if not nil, is
-// told the pages copied. The caller records the restore in the audit log of
-// the reopened store.
-func RestoreFile(ctx context.Context, src, livePath string, progress func(done, total int)) (RestoreResult, error) {
-	var res RestoreResult
-	info, err := CheckBackup(ctx, src)
-	if err != nil {
-		return res, err
-	}
-	res.Backup = info
-	if same, _ := sameFile(src, livePath); same {
-		return res, Invalid("file", "所选文件就是正在使用的数据文件，无需恢复。")
-	}
-	if err := os.MkdirAll(filepath.Dir(livePath), 0o700); err != nil {
-		return res, fmt.Errorf("data: restore: %w", err)
-	}
-	_, statErr := os.Stat(livePath)
-	hadLive := statErr == nil
-
-	// One connection to the data file, with a short busy timeout: if the
-	// store is still open somewhere, say so quickly instead of waiting.
-	db, err := sql.Open("sqlite", fileURI(livePath, "_pragma=busy_timeout(1000)"))
-	if err != nil {
-		return res, fmt.Errorf("data: restore: %w", err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return res, mapErr("restore", err)
-	}
-	defer conn.Close()
-
-	var mode string
-	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil {
-		return res, backupErr("restore", err)
-	}
-	if mode != "delete" {
-		return res, fmt.Errorf("data: restore: the data file is still open elsewhere: %w", ErrBusy)
-	}
-	// The receipt numbers issued so far, read from the data about to be
-	// replaced: after the restore each day's counter goes on from the
-	// higher of the two, so no receipt number is issued twice.
-	var issued []receiptCounter
-	if hadLive {
-		if issued, err = readCounters(ctx, conn); err != nil {
-			return res, backupErr("restore", err)
-		}
-	}
-	if hadLive {
-		kept := keptName(livePath, time.Now())
-		if err := copyLive(ctx, conn, kept); err != nil {
-			return res, err
-		}
-		res.Kept = kept
-	}
-	err = conn.Raw(func(dc any) error {
-		b, ok := dc.(backuper)
-		if !ok {
-			return errors.New("the sqlite driver has no backup API")
-		}
-		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewRestore(readOnlyURI(src)) }, progress)
-	})
-	if err != nil {
-		// Rolled back: the data file is as it was, the kept copy is moot.
-		if res.Kept != "" {
-			os.Remove(res.Kept)
-			res.Kept = ""
-		}
-		return res, backupErr("restore", err)
-	}
-	if err := keepCounters(ctx, conn, issued); err != nil {
-		return res, fmt.Errorf("data: restore: carrying the receipt numbers over (the previous data is in %s): %w",
-			res.Kept, mapErr("restore", err))
-	}
-	conn.Close()
-	db.Close()
-	if _, err := checkFile(ctx, livePath, "quick_check"); err != nil {
-		return res, fmt.Errorf("data: restore: the restored file does not check out (%v); the previous data is in %s",
-			err, res.Kept)
-	}
-	return res, nil
-}
-
-// receiptCounter is one day's last receipt sequence number.
-type receiptCounter struct {
-	day string
-	seq int
-}
-
-// readCounters reads every day's receipt counter on conn; a file without
-// the table (empty, or not yet migrated) has none.
-func readCounters(ctx context.Context, conn *sql.Conn) ([]receiptCounter, error) {
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'receipt_counters'`).
-		Scan(&n); err != nil || n == 0 {
-		return nil, err
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT day, seq FROM receipt_counters`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []receiptCounter
-	for rows.Next() {
-		var c receiptCounter
-		if err := rows.Scan(&c.day, &c.seq); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// keepCounters raises the restored data's receipt counters to at least
-// those issued before the restore, in one transaction.
-func keepCounters(ctx context.Context, conn *sql.Conn, issued []receiptCounter) error {
-	if len(issued) == 0 {
-		return nil
-	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, c := range issued {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
-			ON CONFLICT (day) DO UPDATE SET seq = max(seq, excluded.seq)`, c.day, c.seq); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
-}
-
-// keptName is where RestoreFile keeps the data as it was:
-// <live>.before-restore-YYYYMMDD-HHMMSS, with -2, -3 … if that exists.
-func keptName(livePath string, now time.Time) string {
-	base := livePath + ".before-restore-" + now.In(China).Format("20060102-150405")
-	name := base
-	for i := 2; ; i++ {
-		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
-			return name
-		}
-		name = base + "-" + strconv.Itoa(i)
-	}
-}
-
-// copyLive copies the open data file to path (via a temporary file and a
-// rename) as one self-contained file.
-func copyLive(ctx context.Context, conn *sql.Conn, path string) error {
-	tmp, err := tempPath(filepath.Dir(path), ".bianmin-keep-*.tmp")
-	if err != nil {
-		return fmt.Errorf("data: restore: %w", err)
-	}
-	err = conn.Raw(func(dc any) error {
-		b, ok := dc.(backuper)
-		if !ok {
-			return errors.New("the sqlite driver has no backup API")
-		}
-		return copyPages(ctx, func() (*sqlite.Backup, error) { return b.NewBackup(fileURI(tmp, "")) }, nil)
-	})
-	if err == nil {
-		err = sealCopy(ctx, tmp)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		removeDBFiles(tmp)
-		return backupErr("restore", err)
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// copyPages runs an online backup (or restore) step by step, telling
-// progress after each step and stopping between steps when ctx is done.
-// Finishing before the last step rolls the destination back.
-func copyPages(ctx context.Context, start func() (*sqlite.Backup, error), progress func(done, total int)) error {
-	bk, err := start()
-	if err != nil {
-		return err
-	}
-	for {
-		if err := ctx.Err(); err != nil {
-			bk.Finish()
-			return err
-		}
-		more, err := bk.Step(backupStepPages)
-		if err != nil {
-			bk.Finish()
-			return err
-		}
-		if progress != nil {
-			total := bk.PageCount()
-			progress(total-bk.Remaining(), total)
-		}
-		if !more {
-			return bk.Finish()
-		}
-	}
-}
+// flushEvery is how much the copy may grow between two flushes of it to
+// disk while it is written, and flushTick how often its size is looked at
+// for that (see vacuumInto).
+const (
+	flushEvery = 2 << 20
+	flushTick  = 50 * time.Millisecond
+)
 
 // vacuumInto copies the data file into tmp with VACUUM INTO: one read
 // transaction, so the copy is consistent as of its start and finishes
 // however steadily the kiosk writes meanwhile (the online backup API starts
-// over after every write from another connection).
-func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress func(done, total int)) error {
+// over after every write from another connection). A cancel or deadline of
+// ctx interrupts the copy (the driver calls sqlite3_interrupt).
+//
+// While it runs, a watcher looks at the copy every flushTick:
+//   - VACUUM INTO cannot say how far it has come, so progress, if not nil,
+//     is told the copy's size on disk against the bytes it is expected to
+//     hold (the pages in use), every progressEvery, from the watcher's
+//     goroutine; it never reaches the total before the copy is complete;
+//   - each time the copy has grown by flushEvery, the watcher syncs it.
+//     Left to the system, the copy's dirty pages pile up, and the next
+//     registration's commit (synchronous=FULL) waits for the file system's
+//     journal to write them all out: commits stalled for over a second
+//     during a 100 MB backup. Flushed in small pieces, each commit waits
+//     for little.
+func vacuumInto(ctx context.Context, conn *sql.Conn, tmp string, progress Progress) (total int64, err error) {
+	total = 1
 	if progress != nil {
-		progress(0, 1)
+		var pages, free, size int64
+		if err := conn.QueryRowContext(ctx, `SELECT (SELECT page_count FROM pragma_page_count()),
+			(SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())`).
+			Scan(&pages, &free, &size); err != nil {
+			return total, err
+		}
+		total = max((pages-free)*size, 1)
+		progress(0, int(total))
 	}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(min(progressEvery, flushTick))
+		defer tick.Stop()
+		var last, flushed int64
+		var told time.Time
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			st, err := os.Stat(tmp)
+			if err != nil || ctx.Err() != nil {
+				continue
+			}
+			if st.Size()-flushed >= flushEvery {
+				if f, err := os.Open(tmp); err == nil {
+					f.Sync()
+					f.Close()
+				}
+				flushed = st.Size()
+			}
+			// The copy may come out a little larger than the pages in use
+			// (VACUUM packs rows afresh): hold below the total until it is
+			// done.
+			if n := min(st.Size(), total-total/100-1); progress != nil && n > last && time.Since(told) >= progressEvery {
+				last, told = n, time.Now()
+				progress(int(n), int(total))
+			}
+		}
+	}()
+	defer func() { close(stop); <-stopped }()
 	// VACUUM INTO wants a file that does not exist or is empty.
-	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		return err
-	}
-	if progress != nil {
-		progress(1, 1)
-	}
-	return nil
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	return total, err
 }
 
 // sealCopy makes a fresh copy a single self-contained file: out of WAL mode

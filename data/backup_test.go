@@ -447,7 +447,13 @@ func TestBackupDailyBadCopyPrunesNothing(t *testing.T) {
 	assert.Equal(t, before, after, "the three good backups kept, no bad one added")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, 3, "no temporary file left")
+	assert.Len(t, entries, 4, "no temporary file left (the three and the records)")
+	recs, err := BackupRecords(dir)
+	require.NoError(t, err)
+	bad := recs[BackupPrefix+now.Format("20060102")+BackupSuffix]
+	assert.False(t, bad.Good, "the failed attempt is recorded bad")
+	assert.False(t, bad.Kept)
+	assert.Contains(t, bad.Problem, "没有通过完整性检查")
 }
 
 // A backup finishes while requests are registered all the time it runs

@@ -129,9 +129,8 @@ func (s *Store) FileComplaint(ctx context.Context, nc NewComplaint) (ComplaintRe
 			Scan(&prefix, &phone, &days); err != nil {
 			return err
 		}
-		var seq int
-		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
-			ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, "complaint:"+Day(now)).Scan(&seq); err != nil {
+		seq, err := s.nextSeq(ctx, tx, "complaint:"+Day(now))
+		if err != nil {
 			return err
 		}
 		rc = ComplaintReceipt{Code: ComplaintCode(prefix, now, seq), QueryCode: NewQueryCode(), Token: NewToken(),

@@ -121,11 +121,15 @@ func FuzzIDNumber(f *testing.F) {
 	})
 }
 
-// FuzzContactPhone: an accepted number is a mobile (11 digits, 1[3-9]…) or
-// a landline "area-local", and is stable; Mobile accepts only mobiles.
+// FuzzContactPhone: an accepted number is a mobile (11 digits, 1[3-9]…), a
+// landline "area-local" or a Hong Kong, Macao or Taiwan number "+cc digits"
+// (masked to its last four with the code kept), and is stable; Mobile
+// accepts only mobiles.
 func FuzzContactPhone(f *testing.F) {
 	for _, s := range []string{"13812345678", "+86 138 1234 5678", "0919-3123456", "09193123456", "010-12345678",
-		"(010)12345678", "3123456", "0919-0123456", "12800138000", "", "０９１９－３１２３４５６", "0086138"} {
+		"(010)12345678", "3123456", "0919-0123456", "12800138000", "", "０９１９－３１２３４５６", "0086138",
+		"+852 9123 4567", "00853 2812 3456", "85261234567", "0912-345-678", "+886 0912 345 678", "886912345678",
+		"+886 2 2345 6789", "+1 415 555 0100", "+852", "00886", "09", "+"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -139,7 +143,18 @@ func FuzzContactPhone(f *testing.F) {
 			return
 		}
 		area, local, landline := strings.Cut(p, "-")
+		cc, number, region := strings.Cut(p, " ")
 		switch {
+		case region:
+			ok := strings.Trim(number, "0123456789") == "" &&
+				(cc == "+852" && len(number) == 8 || cc == "+853" && len(number) == 8 ||
+					cc == "+886" && len(number) == 9 && number[0] == '9')
+			if !ok {
+				t.Fatalf("ContactPhone(%q) = %q", in, p)
+			}
+			if m := MaskPhone(p); m != cc+" "+strings.Repeat("*", len(number)-4)+number[len(number)-4:] {
+				t.Fatalf("MaskPhone(%q) = %q", p, m)
+			}
 		case landline:
 			if area[0] != '0' || len(area) < 3 || len(area) > 4 || len(local) < 7 || len(local) > 8 ||
 				strings.Trim(area+local, "0123456789") != "" {

@@ -87,8 +87,16 @@ func maskLatinName(rs []rune) string {
 // MaskPhone keeps only the last four digits of a phone number and stars the
 // rest, one star per digit: "13812345678" → "*******5678". Spaces, hyphens
 // and other characters that are neither digits nor letters are dropped
-// first. Four digits or fewer are starred entirely.
-func MaskPhone(phone string) string { return maskLast4(phone) }
+// first. Four digits or fewer are starred entirely. The country code of a
+// Hong Kong, Macao or Taiwan number as ContactPhone writes it stays, so a
+// reader knows where it rings: "+852 91234567" → "+852 ****4567".
+func MaskPhone(phone string) string {
+	if cc, rest, ok := strings.Cut(phone, " "); ok && len(cc) == 4 && cc[0] == '+' &&
+		strings.Trim(cc[1:], "0123456789") == "" {
+		return cc + " " + maskLast4(rest)
+	}
+	return maskLast4(phone)
+}
 
 // MaskID keeps only the last four characters of an ID number and stars the
 // rest: "11010519491231002X" → "**************002X". Four characters or

@@ -45,6 +45,10 @@ func TestMaskPhone(t *testing.T) {
 		"FiveDigit": {"12345", "*2345"},
 		"FourDigit": {"1234", "****"},
 		"OneDigit":  {"7", "*"},
+		"HongKong":  {"+852 91234567", "+852 ****4567"},
+		"Macao":     {"+853 66123456", "+853 ****3456"},
+		"Taiwan":    {"+886 912345678", "+886 *****5678"},
+		"OddPlus":   {"+86 13812345678", "*********5678"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -220,9 +220,8 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 			return errStaleGuide
 		}
 		day := Day(now)
-		var seq int
-		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
-			ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, day).Scan(&seq); err != nil {
+		seq, err := s.nextSeq(ctx, tx, day)
+		if err != nil {
 			return err
 		}
 		rc = Receipt{

@@ -34,6 +34,9 @@ type Store struct {
 	now    Clock
 	guides sync.Map // item id → *Item, parsed guides for registration (see guide)
 	health health   // the last QuickCheck's result
+	// receipts is the highest receipt number issued, kept beside the data
+	// file (see receipt_mark.go).
+	receipts *receiptMark
 }
 
 // Option configures Open.
@@ -81,6 +84,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if s.receipts, err = openReceiptMark(path); err != nil {
+		db.Close()
+		return nil, err
+	}
 	// Statistics for the planner on a file that has none yet or has grown
 	// much since (see optimize): cheap when there is nothing to do.
 	if err := optimizeNoWait(ctx, db); err != nil {
@@ -118,9 +125,12 @@ func optimizeNoWait(ctx context.Context, db *sql.DB) error {
 	return err
 }
 
-// Close refreshes the planner's statistics if the tables changed much (see
-// optimize) and closes the data file.
+// Close brings the reserved receipt numbers back to those issued (see
+// receipt_mark.go), refreshes the planner's statistics if the tables
+// changed much (see optimize) and closes the data file; neither waits for
+// the write lock.
 func (s *Store) Close() error {
+	s.settleReceipts()
 	_ = optimizeNoWait(context.Background(), s.db)
 	return s.db.Close()
 }

@@ -83,7 +83,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		if s := g.current(); s != nil && cli.QuickCheck(backupCtx, s, log.Printf) {
 			cli.PurgeExpired(backupCtx, s, log.Printf)
 		}
-		cli.DailyBackups(backupCtx, g.current, o.BackupDir, o.BackupKeep, hourly.C, log.Printf)
+		cli.DailyBackupsWithin(backupCtx, g.current, o.BackupDir, o.BackupKeep, o.BackupLimit, hourly.C, log.Printf)
 	}
 
 	go func() {

@@ -189,10 +189,19 @@ func (b *BackupScreen) Start() {
 	b.Progress.SetValue(0)
 	b.Progress.Show()
 	toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.running"))
+	// The store reports the bytes written from its own goroutine while
+	// the copy grows; the bar and the line move on the UI goroutine.
 	progress := func(done, total int) {
 		fyne.Do(func() {
+			if b.cancel == nil {
+				return // a late report after the backup ended
+			}
 			if total > 0 {
 				b.Progress.SetValue(float64(done) / float64(total))
+			}
+			if done > 0 && done < total {
+				b.Status.SetText(lang.L("admin.backup.progress", map[string]any{"Done": sizeText(int64(done)),
+					"Total": sizeText(int64(total))}))
 			}
 			if b.OnProgress != nil {
 				b.OnProgress(done, total)

@@ -25,6 +25,9 @@ type AuthStore interface {
 	Logout(ctx context.Context, by data.Session, reason string) error
 	NeedsFirstAdmin(ctx context.Context) (bool, error)
 	SetupFirstAdmin(ctx context.Context, staffID int64, pin string) (data.Session, error)
+	// SetPIN sets an administrator's new PIN at sign-in when theirs no
+	// longer meets the rules (data.Session.PINChange).
+	SetPIN(ctx context.Context, by data.Session, staffID int64, pin string) error
 }
 
 // QueueStore reads the queue.

@@ -29,14 +29,19 @@ type Login struct {
 
 	// The PIN step: who was picked, the masked entry, the keypad, the
 	// message (wrong PIN, lockout, PIN rules) and 重新选择.
-	Chosen    data.LoginChoice
-	Prompt    *widget.Label
-	PIN       *widget.Entry
-	Keypad    *input.Keypad
-	Message   *widget.Label
-	Again     *widget.Button
-	Heading   *widget.Label
-	firstPIN  string // setup: the PIN typed the first time
+	Chosen   data.LoginChoice
+	Prompt   *widget.Label
+	PIN      *widget.Entry
+	Keypad   *input.Keypad
+	Message  *widget.Label
+	Again    *widget.Button
+	Heading  *widget.Label
+	firstPIN string // setup: the PIN typed the first time
+	// Changing is the session of an administrator signed in with a PIN
+	// that no longer meets the rules (data.Session.PINChange): the PIN
+	// step then asks for a new PIN twice, and the desk opens only once it
+	// is set. Nil otherwise.
+	Changing  *data.Session
 	busy      bool
 	d         *Desk
 	names     *fyne.Container
@@ -160,6 +165,16 @@ func (l *Login) Choose(c data.LoginChoice) {
 }
 
 func (l *Login) backToNames() {
+	if sess := l.Changing; sess != nil {
+		// They leave without a new PIN: signed out again, and recorded so.
+		l.Changing = nil
+		d := l.d
+		d.async(func() func() {
+			_ = d.store.Logout(d.opts.Context, *sess, "未按要求设置新密码，返回登录")
+			return nil
+		})
+	}
+	l.Message.SetText("")
 	l.PIN.SetText("")
 	l.firstPIN = ""
 	l.content.Objects = []fyne.CanvasObject{l.pickStep}
@@ -173,7 +188,7 @@ func (l *Login) submit() {
 		return
 	}
 	pin := l.PIN.Text
-	if l.FirstAdmin {
+	if l.FirstAdmin || l.Changing != nil {
 		l.setupStep(pin)
 		return
 	}
@@ -189,12 +204,33 @@ func (l *Login) submit() {
 				l.Message.SetText(data.Message(err))
 				return
 			}
+			if s.PINChange != "" {
+				l.askNewPIN(s)
+				return
+			}
 			d.signedInAs(s)
 		}
 	})
 }
 
+// askNewPIN turns the PIN step into the choice of a new PIN for an
+// administrator whose PIN no longer meets the rules, saying why.
+func (l *Login) askNewPIN(s data.Session) {
+	l.Changing = &s
+	l.firstPIN = ""
+	l.PIN.SetText("")
+	l.Prompt.SetText(lang.L("staff.change.pin", map[string]any{"Name": s.Name}))
+	l.Message.SetText(lang.L("staff.change.why", map[string]any{"Reason": s.PINChange}))
+}
+
+// setupStep takes one typing of a new PIN: the first administrator's on
+// first start, or an administrator's replacing a PIN that no longer meets
+// the rules (Changing).
 func (l *Login) setupStep(pin string) {
+	promptKey := "staff.setup.pin"
+	if l.Changing != nil {
+		promptKey = "staff.change.pin"
+	}
 	if l.firstPIN == "" {
 		clean, err := data.CheckPINFor("pin", pin, true) // the first administrator's
 		l.PIN.SetText("")
@@ -211,22 +247,32 @@ func (l *Login) setupStep(pin string) {
 		l.firstPIN = ""
 		l.PIN.SetText("")
 		l.Message.SetText(lang.L("staff.setup.mismatch"))
-		l.Prompt.SetText(lang.L("staff.setup.pin", map[string]any{"Name": l.Chosen.Name}))
+		l.Prompt.SetText(lang.L(promptKey, map[string]any{"Name": l.Chosen.Name}))
 		return
 	}
 	l.busy = true
-	d, who, first := l.d, l.Chosen.StaffID, l.firstPIN
+	d, who, first, changing := l.d, l.Chosen.StaffID, l.firstPIN, l.Changing
 	d.async(func() func() {
-		s, err := d.store.SetupFirstAdmin(d.opts.Context, who, first)
+		var s data.Session
+		var err error
+		if changing != nil {
+			s = *changing
+			if err = d.store.SetPIN(d.opts.Context, s, s.StaffID, first); err == nil {
+				s.PINChange = ""
+			}
+		} else {
+			s, err = d.store.SetupFirstAdmin(d.opts.Context, who, first)
+		}
 		return func() {
 			l.busy = false
 			l.PIN.SetText("")
 			l.firstPIN = ""
 			if err != nil {
 				l.Message.SetText(data.Message(err))
-				l.Prompt.SetText(lang.L("staff.setup.pin", map[string]any{"Name": l.Chosen.Name}))
+				l.Prompt.SetText(lang.L(promptKey, map[string]any{"Name": l.Chosen.Name}))
 				return
 			}
+			l.Changing = nil
 			d.signedInAs(s)
 		}
 	})

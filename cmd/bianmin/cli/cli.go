@@ -36,6 +36,9 @@ type Options struct {
 
 	BackupDir  string // --backup-dir: folder of the daily backups (default: DefaultBackupDir)
 	BackupKeep int    // --backup-keep: how many daily backups to keep
+	// BackupLimit is --backup-limit: how long one daily backup may take
+	// before it is stopped (default data.DefaultBackupLimit).
+	BackupLimit time.Duration
 }
 
 // GUI opens the kiosk on an open store and returns when its window closes.
@@ -50,7 +53,7 @@ type Seed struct {
 
 const usage = `用法 Usage:
   bianmin [--data FILE] [--windowed] [--lang zh|en] [--listen ADDR] [--base-url URL] [--printer QUEUE]
-          [--a4-printer QUEUE] [--backup-dir DIR] [--backup-keep N]
+          [--a4-printer QUEUE] [--backup-dir DIR] [--backup-keep N] [--backup-limit 10m]
       打开自助终端 (opens the kiosk)
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
@@ -101,6 +104,8 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	fset.StringVar(&o.A4Printer, "a4-printer", "", "CUPS queue for A4 notices, forms and reports (default: the same as --printer)")
 	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the automatic daily backups (default: backups/ beside the data file)")
 	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
+	fset.DurationVar(&o.BackupLimit, "backup-limit", data.DefaultBackupLimit,
+		"how long a daily backup may take before it is stopped (e.g. 10m)")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -109,6 +114,10 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	}
 	if o.BackupKeep < 1 {
 		fmt.Fprintln(stderr, "bianmin: --backup-keep must be at least 1")
+		return 2
+	}
+	if o.BackupLimit < time.Minute {
+		fmt.Fprintln(stderr, "bianmin: --backup-limit must be at least 1m")
 		return 2
 	}
 	if fset.NArg() > 0 {

@@ -48,14 +48,21 @@ func QuickCheck(ctx context.Context, s *data.Store, logf func(format string, arg
 	return false
 }
 
-// DailyBackups makes the automatic daily backup now and then each time tick
-// fires, until ctx ends, on whatever store current returns at that moment
-// (the store changes after a restore). BackupDaily does nothing when
-// today's backup exists, so an hourly tick makes one backup a day even on a
-// machine that is switched on and off. Failures are reported through logf
-// and tried again at the next tick.
+// DailyBackups is DailyBackupsWithin with data.DefaultBackupLimit.
 func DailyBackups(ctx context.Context, current func() *data.Store, dir string, keep int, tick <-chan time.Time,
 	logf func(format string, args ...any)) {
+	DailyBackupsWithin(ctx, current, dir, keep, data.DefaultBackupLimit, tick, logf)
+}
+
+// DailyBackupsWithin makes the automatic daily backup now and then each
+// time tick fires, until ctx ends, on whatever store current returns at
+// that moment (the store changes after a restore). BackupDaily does
+// nothing when today's backup exists, so an hourly tick makes one backup
+// a day even on a machine that is switched on and off. A backup still
+// running after limit is stopped (nothing is left of it). Failures are
+// reported through logf and tried again at the next tick.
+func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir string, keep int, limit time.Duration,
+	tick <-chan time.Time, logf func(format string, args ...any)) {
 	for {
 		// The data file is checked once a day (the start's check counts
 		// for its day), and a damaged one is not backed up: its copy
@@ -65,7 +72,10 @@ func DailyBackups(ctx context.Context, current func() *data.Store, dir string, k
 			QuickCheck(ctx, s, logf)
 		}
 		if s != nil && !s.Health().Damaged() {
-			if _, err := s.BackupDaily(ctx, dir, keep); err != nil && ctx.Err() == nil {
+			bctx, cancel := context.WithTimeout(ctx, limit)
+			_, err := s.BackupDaily(bctx, dir, keep)
+			cancel()
+			if err != nil && ctx.Err() == nil {
 				logf("bianmin: daily backup in %s failed (will try again): %s", dir, describe(err))
 			}
 		}

@@ -184,3 +184,29 @@ func dailyNone(t *testing.T, s *data.Store, logf func(string, ...any)) {
 	require.NoError(t, err)
 	assert.Empty(t, names, "no backup of a damaged file")
 }
+
+// A daily backup that runs past its limit is stopped and logged, and leaves
+// no backup behind.
+func TestDailyBackupsStoppedAtTheLimit(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	dir := t.TempDir()
+	s, _ := seededAdmin(t, filepath.Join(dir, "live.db"))
+	defer s.Close()
+	backups := DefaultBackupDir(s.Path())
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	var logged []string
+	go func() {
+		DailyBackupsWithin(ctx, func() *data.Store { return s }, backups, 2, time.Nanosecond, tick,
+			func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) })
+		close(done)
+	}()
+	tick <- time.Now() // the start-up pass has run once this is taken
+	files, err := data.DailyBackups(backups)
+	require.NoError(t, err)
+	assert.Empty(t, files)
+	cancel()
+	<-done
+	require.NotEmpty(t, logged)
+	assert.Contains(t, logged[0], "没有完成")
+}
