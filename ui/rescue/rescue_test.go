@@ -125,7 +125,9 @@ func TestOfferWithoutAGoodBackup(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bianmin-20261202.db"), []byte("not a backup"), 0o600))
 	o := rescue.NewOffer(rescue.Config{Win: w, Dir: dir, Run: func(f func()) { f() },
-		Restore: func(context.Context, data.Session, string) (data.RestoreResult, error) { return data.RestoreResult{}, nil }})
+		Restore: func(context.Context, data.Session, string) (data.RestoreResult, error) {
+			return data.RestoreResult{}, nil
+		}})
 	w.SetContent(o.Content())
 	o.Load()
 	assert.Empty(t, o.Backup.Path)
