@@ -202,15 +202,16 @@ type Desk struct {
 	signedIn bool
 	center   data.Center
 
-	body      *fyne.Container
-	damageBox *fyne.Container // Damage and Rescue
-	bar       *fyne.Container
+	body     *fyne.Container
+	bar      *fyne.Container
 	title    *widget.Label
 	userBar  *fyne.Container
 	root     fyne.CanvasObject
 	last     time.Time
 	idleStop func()
 	open     bool
+
+	damageBox *fyne.Container // Damage and Rescue
 }
 
 // New builds the desk. Nothing shows until Open.
