@@ -86,10 +86,10 @@ type Options struct {
 	Preloaded *Preloaded
 
 	// OnMaintenance is called once the kiosk has gone into maintenance
-	// (EnterMaintenance): a screen met a damaged data file or a failing
-	// disk, or main asked. main checks the file and tells staff mode and
-	// the phone page.
-	OnMaintenance func()
+	// (EnterMaintenance) with the error that put it there: a screen met a
+	// damaged data file or a failing disk, or main asked (nil). main
+	// checks the file and tells staff mode and the phone page.
+	OnMaintenance func(why error)
 
 	// IdleCountdown is how long that question waits for an answer before
 	// the kiosk goes home and forgets everything typed (default 10 s).
@@ -182,7 +182,7 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	k.Nav.onChange = k.onScreen
 	k.Nav.onUnusable = func(err error) {
 		fyne.LogError("kiosk: the data file cannot be used; maintenance", err)
-		k.EnterMaintenance()
+		k.EnterMaintenance(err)
 	}
 
 	k.Nav.Register(FeatureGuides, func(n *Nav) Screen { return NewGuides(n, store, k.guideOptions()) })

@@ -128,12 +128,14 @@ func Unusable(err error) bool {
 	return errors.Is(err, data.ErrCorrupt) || errors.Is(err, data.ErrIO)
 }
 
-// EnterMaintenance puts the kiosk into maintenance: every dialog closes,
+// EnterMaintenance puts the kiosk into maintenance for why (the error that
+// made the data file unusable; nil when main knows it otherwise, from the
+// file's check): every dialog closes,
 // reading aloud stops, whatever a resident was doing is left, and the
 // 系统维护中 screen stays (the idle reset and scans no longer open
 // anything) until main builds the kiosk anew. The header, its clock and
 // the hidden staff entry stay.
-func (k *Kiosk) EnterMaintenance() {
+func (k *Kiosk) EnterMaintenance(why error) {
 	if k.Maintenance != nil {
 		return
 	}
@@ -148,7 +150,7 @@ func (k *Kiosk) EnterMaintenance() {
 	k.Nav.blocked = k.Maintenance
 	k.Nav.show(k.Maintenance)
 	if k.opts.OnMaintenance != nil {
-		k.opts.OnMaintenance()
+		k.opts.OnMaintenance(why)
 	}
 }
 

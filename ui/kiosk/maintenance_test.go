@@ -54,7 +54,7 @@ func TestDamagedFilePutsTheKioskIntoMaintenance(t *testing.T) {
 	win := test.NewTempWindow(t, nil)
 	k := kiosk.New(s, win, kiosk.Options{
 		Now: func() time.Time { return fixedNow }, Run: func(f func()) { f() }, After: timers.After,
-		OnMaintenance: func() { told++ }, OnStaffRequest: func() { staff++ },
+		OnMaintenance: func(why error) { told++; assert.ErrorIs(t, why, data.ErrCorrupt) }, OnStaffRequest: func() { staff++ },
 	})
 	win.SetContent(k.Content())
 	win.Resize(fyne.NewSize(1280, 800))
@@ -87,7 +87,7 @@ func TestDamagedFilePutsTheKioskIntoMaintenance(t *testing.T) {
 	timers.Fire()
 	k.Header.NameArea.MouseUp(down)
 	assert.Equal(t, 1, staff, "the hidden staff entry still works")
-	k.EnterMaintenance()
+	k.EnterMaintenance(nil)
 	assert.Equal(t, 1, told, "entered once")
 }
 
