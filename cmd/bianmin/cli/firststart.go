@@ -65,6 +65,10 @@ func (e *DataGoneError) Error() string {
 	return b.String()
 }
 
+// GoneEmpty reports whether the file is there but empty (the start
+// screen's rescue.Gone).
+func (e *DataGoneError) GoneEmpty() bool { return e.Empty }
+
 // withBackups fills in the backup folder and its newest daily backup.
 func (e *DataGoneError) withBackups(dir string) *DataGoneError {
 	c := *e

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -96,4 +97,73 @@ func zeroPage(t *testing.T, path string, fromEnd int) {
 	_, err = f.WriteAt(make([]byte, page), int64(n*page))
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
+}
+
+// A storage failure at start reaches the window (a nil store, OpenErr,
+// Reopen) instead of ending the program: a lost file, a damaged one and
+// one that another program holds locked; Reopen opens the file once it
+// is fixed. Other errors still end the program.
+func TestStartFailuresGoToTheWindow(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bianmin.db")
+	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
+	require.NoError(t, err)
+	backup, err := s.BackupDaily(ctx, DefaultBackupDir(path), 3)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	var got []Options
+	gui := func(_ context.Context, s *data.Store, o Options) error {
+		got = append(got, o)
+		return nil
+	}
+	start := func() int {
+		var out, errb bytes.Buffer
+		return Main(ctx, []string{"--data", path, "--listen", ""}, Seed{Catalog: []byte(miniCatalog)}, gui, &out, &errb)
+	}
+
+	// Busy: another program holds the write lock.
+	other, err := data.Open(ctx, path)
+	require.NoError(t, err)
+	conn, err := other.DB().Conn(ctx)
+	require.NoError(t, err)
+	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
+	require.NoError(t, err)
+	assert.Equal(t, 0, start())
+	require.Len(t, got, 1)
+	assert.ErrorIs(t, got[0].OpenErr, data.ErrBusy)
+	_, err = conn.ExecContext(ctx, `ROLLBACK`)
+	require.NoError(t, err)
+	conn.Close()
+	other.Close()
+	reopened, err := got[0].Reopen(ctx)
+	require.NoError(t, err, "the lock released: 重试 opens it")
+	reopened.Close()
+
+	// Damaged header.
+	require.NoError(t, os.WriteFile(path, []byte(strings.Repeat("损坏 damaged ", 2000)), 0o600))
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	assert.Equal(t, 0, start())
+	require.Len(t, got, 2)
+	assert.ErrorIs(t, got[1].OpenErr, data.ErrCorrupt)
+
+	// Zeroed: the lost-file error, with the newest backup named.
+	require.NoError(t, os.Truncate(path, 0))
+	assert.Equal(t, 0, start())
+	require.Len(t, got, 3)
+	var gone *DataGoneError
+	require.ErrorAs(t, got[2].OpenErr, &gone)
+	assert.True(t, gone.GoneEmpty())
+	assert.Equal(t, backup, gone.Newest)
+	_, err = got[2].Reopen(ctx)
+	require.ErrorAs(t, err, &gone, "重试 does not seed it either")
+
+	_, err = RestoreAtStart(ctx, path, backup, data.Session{})
+	require.NoError(t, err)
+	reopened, err = got[2].Reopen(ctx)
+	require.NoError(t, err, "restored: 重试 opens it")
+	reopened.Close()
 }
