@@ -8,10 +8,12 @@ package rescue
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -174,9 +176,14 @@ func (o *Offer) Ask() {
 	o.Confirm = widget.NewButtonWithIcon(lang.L("rescue.ok"), fynetheme.ConfirmIcon(), o.submit)
 	o.Confirm.Importance = widget.DangerImportance
 	cancel := widget.NewButtonWithIcon(lang.L("rescue.cancel"), fynetheme.CancelIcon(), func() { o.close() })
-	pad := container.NewGridWrap(fyne.NewSize(420, 320), o.Keypad)
-	body := container.NewVBox(container.NewGridWrap(fyne.NewSize(560, intro.MinSize().Height*3), intro),
-		o.PIN, o.Message, container.NewCenter(pad), container.NewGridWithColumns(2, cancel, o.Confirm))
+	// What will happen across the top; the PIN, the message and the
+	// buttons beside the keypad, so that it fits a 1280×800 screen.
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(min(860, o.cfg.Win.Canvas().Size().Width-80), 0))
+	left := container.NewVBox(o.PIN, o.Message, o.Confirm, cancel)
+	pad := container.NewGridWrap(fyne.NewSize(400, 300), o.Keypad)
+	body := container.NewVBox(container.NewStack(strut, intro),
+		container.NewBorder(nil, nil, nil, pad, left))
 	o.dialog = dialog.NewCustomWithoutButtons(lang.L("rescue.confirmTitle"), body, o.cfg.Win)
 	o.dialog.Show()
 	o.cfg.Win.Canvas().Focus(o.PIN)

@@ -182,7 +182,6 @@ func TestStartScreenForEachFailure(t *testing.T) {
 				assert.Equal(t, good, s.Offer.Backup.Path)
 			}
 			if name == "busy" {
-				assert.True(t, s.Staff.Visible())
 				require.Len(t, timers, 1, "a busy file is retried by itself")
 				timers[0]()
 				assert.Contains(t, s.AutoLabel.Text, "已试 1 次")
@@ -194,7 +193,10 @@ func TestStartScreenForEachFailure(t *testing.T) {
 			assert.False(t, s.Staff.Visible(), "the details wait behind 工作人员处理")
 			test.Tap(s.StaffButton)
 			assert.True(t, s.Staff.Visible())
+			assert.False(t, s.Maintenance.Content().Visible(), "the staff's part in place of the resident's")
 			assert.Equal(t, name == "missing" || name == "empty", s.StartAnew.Visible())
+			test.Tap(s.BackButton)
+			assert.False(t, s.Staff.Visible())
 		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/kiosk"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // Trouble is a kind of failure of the data file, each with its own words
@@ -94,7 +95,8 @@ type StartConfig struct {
 type Start struct {
 	*kiosk.Maintenance
 	StaffButton *widget.Button
-	Staff       fyne.CanvasObject // the staff's part, shown by StaffButton
+	Staff       fyne.CanvasObject // the staff's part, shown by StaffButton in place of the resident's
+	BackButton  *widget.Button    // back to the resident's part
 
 	Trouble            Trouble
 	Message, MessageEn *widget.Label
@@ -110,6 +112,7 @@ type Start struct {
 	stopTimer func()
 	busy      bool
 	stopped   bool
+	content   *fyne.Container
 }
 
 // NewStart builds the start screen for err; trouble "" reads it from err
@@ -146,12 +149,14 @@ func NewStart(cfg StartConfig, trouble Trouble, err error) *Start {
 	s.RetryButton = widget.NewButtonWithIcon(lang.L("maint.retry"), fynetheme.ViewRefreshIcon(), s.Retry)
 	s.RetryButton.Importance = widget.HighImportance
 	s.Offer = NewOffer(cfg.Offer)
-	s.Staff = container.NewVBox(widget.NewSeparator(), title, s.Message, s.MessageEn, s.File,
-		container.NewHBox(s.RetryButton), s.AutoLabel, s.Offer.Content(), s.StartAnew, s.Detail)
+	s.BackButton = widget.NewButtonWithIcon(lang.L("maint.back"), fynetheme.NavigateBackIcon(), s.ShowResidents)
+	s.Staff = touch.NewVScroll(container.NewPadded(container.NewVBox(title, s.Message, s.MessageEn, s.File,
+		container.NewHBox(s.RetryButton), s.AutoLabel, widget.NewSeparator(), s.Offer.Content(),
+		widget.NewSeparator(), s.StartAnew, s.Detail, container.NewHBox(s.BackButton))))
 	s.Staff.Hide()
 	s.StaffButton = widget.NewButtonWithIcon(lang.L("maint.staffButton"), fynetheme.AccountIcon(), s.ShowStaff)
 	s.AddBelow(container.NewCenter(s.StaffButton))
-	s.AddBelow(s.Staff)
+	s.content = container.NewStack(s.Maintenance.Content(), s.Staff)
 	s.show(trouble, err)
 	return s
 }
@@ -165,10 +170,19 @@ func (s *Start) SetElder(on bool) {
 	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(on))
 }
 
-// ShowStaff shows the staff's part.
+// Content is the window's content: the resident's part, or the staff's.
+func (s *Start) Content() fyne.CanvasObject { return s.content }
+
+// ShowStaff shows the staff's part in place of the resident's.
 func (s *Start) ShowStaff() {
-	s.StaffButton.Hide()
+	s.Maintenance.Content().Hide()
 	s.Staff.Show()
+}
+
+// ShowResidents shows the resident's part again.
+func (s *Start) ShowResidents() {
+	s.Staff.Hide()
+	s.Maintenance.Content().Show()
 }
 
 // show says what the trouble is and arms the automatic retry while busy.
@@ -205,7 +219,6 @@ func (s *Start) show(trouble Trouble, err error) {
 		s.Offer.Content().Hide()
 	}
 	if trouble == Busy {
-		s.ShowStaff() // nothing to decide: say it and wait
 		s.AutoLabel.SetText(lang.L("maint.autoRetry", map[string]any{"Seconds": int(AutoRetry / time.Second), "Count": s.tries}))
 		s.AutoLabel.Show()
 		s.arm()
