@@ -163,6 +163,8 @@ func (g *gui) start(s *data.Store) {
 	g.mu.Unlock()
 	g.down.Store(false)
 	g.why = nil
+	// A kiosk built anew starts in normal text, whatever the last one had.
+	fyne.CurrentApp().Settings().SetTheme(theme.New(false))
 	g.inStaff, g.resume = false, false
 	if g.pre != nil {
 		g.phone = g.pre.Center.Phone

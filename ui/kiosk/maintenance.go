@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,14 +29,21 @@ type Maintenance struct {
 	ElderButton        *widget.Button
 
 	elder   ElderSwitch
+	footer  bool            // the elder button is in the kiosk's footer
 	extra   *fyne.Container // what the start screen adds for staff
 	content fyne.CanvasObject
 }
 
 // NewMaintenance builds the screen; phone is the service room's phone ("" if
-// not known). elder switches the larger text (nil: no such button).
+// not known). elder switches the larger text (nil: no such button); the
+// button is under the message, or in the kiosk's footer (Actions) when the
+// kiosk shows the screen.
 func NewMaintenance(phone string, elder ElderSwitch) *Maintenance {
-	m := &Maintenance{elder: elder}
+	return newMaintenance(phone, elder, false)
+}
+
+func newMaintenance(phone string, elder ElderSwitch, footer bool) *Maintenance {
+	m := &Maintenance{elder: elder, footer: footer}
 	label := func(size fyne.ThemeSizeName, bold bool) *widget.Label {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
@@ -45,7 +53,7 @@ func NewMaintenance(phone string, elder ElderSwitch) *Maintenance {
 		return l
 	}
 	m.Heading = label(fynetheme.SizeNameHeadingText, true)
-	m.HeadingEn = label(fynetheme.SizeNameSubHeadingText, false)
+	m.HeadingEn = label(fynetheme.SizeNameText, false)
 	m.Body = label(fynetheme.SizeNameSubHeadingText, false)
 	m.BodyEn = label(fynetheme.SizeNameText, false)
 	m.Todo = label(fynetheme.SizeNameSubHeadingText, true)
@@ -56,14 +64,14 @@ func NewMaintenance(phone string, elder ElderSwitch) *Maintenance {
 	m.ElderButton = widget.NewButtonWithIcon("", fynetheme.ZoomInIcon(), m.onElder)
 	m.refreshElder()
 	icon := widget.NewIcon(fynetheme.InfoIcon())
-	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(96, 96), icon))
-	text := container.NewVBox(iconBox, m.Heading, m.HeadingEn, widget.NewSeparator(), m.Body, m.BodyEn, m.Todo, m.TodoEn)
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(72, 72), icon))
+	text := container.NewVBox(iconBox, m.Heading, m.HeadingEn, m.Body, m.BodyEn, m.Todo, m.TodoEn)
 	m.extra = container.NewVBox()
 	var bottom fyne.CanvasObject = m.extra
-	if elder != nil {
+	if elder != nil && !footer {
 		bottom = container.NewVBox(container.NewCenter(bigButton(m.ElderButton)), m.extra)
 	}
-	m.content = touch.NewVScroll(container.NewPadded(container.NewVBox(text, bottom)))
+	m.content = touch.NewVScroll(container.NewVBox(text, bottom))
 	return m
 }
 
@@ -96,6 +104,14 @@ func (*Maintenance) Title() string { return "" }
 // Content is the screen (Screen).
 func (m *Maintenance) Content() fyne.CanvasObject { return m.content }
 
+// Actions is the elder button, for the kiosk's footer (Actioner).
+func (m *Maintenance) Actions() fyne.CanvasObject {
+	if !m.footer || m.elder == nil {
+		return nil
+	}
+	return container.NewHBox(layout.NewSpacer(), bigButton(m.ElderButton))
+}
+
 // AddBelow puts o under the message (the start screen's part for staff).
 func (m *Maintenance) AddBelow(o fyne.CanvasObject) { m.extra.Add(o) }
 
@@ -108,7 +124,12 @@ func (m *Maintenance) onElder() {
 }
 
 func (m *Maintenance) refreshElder() {
-	if m.elder != nil && m.elder.Elder() {
+	// In larger text the English lines give way, so that the Chinese fits.
+	elder := m.elder != nil && m.elder.Elder()
+	for _, p := range [][2]*widget.Label{{m.Heading, m.HeadingEn}, {m.Body, m.BodyEn}, {m.Todo, m.TodoEn}} {
+		setVisible(p[1], !elder && p[1].Text != p[0].Text)
+	}
+	if elder {
 		m.ElderButton.SetText(lang.L("maint.elderOff"))
 		m.ElderButton.SetIcon(fynetheme.ZoomOutIcon())
 		m.ElderButton.Importance = widget.HighImportance
@@ -139,7 +160,7 @@ func (k *Kiosk) EnterMaintenance(why error) {
 	if k.Maintenance != nil {
 		return
 	}
-	k.Maintenance = NewMaintenance(k.Nav.center.Phone, k)
+	k.Maintenance = newMaintenance(k.Nav.center.Phone, k, true)
 	k.StopSpeech()
 	overlays := k.win.Canvas().Overlays()
 	for top := overlays.Top(); top != nil; top = overlays.Top() {

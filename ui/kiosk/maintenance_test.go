@@ -81,6 +81,8 @@ func TestDamagedFilePutsTheKioskIntoMaintenance(t *testing.T) {
 	test.Tap(k.Maintenance.ElderButton)
 	assert.True(t, k.Elder(), "larger text for elderly readers")
 	assert.Equal(t, "标准字号", k.Maintenance.ElderButton.Text)
+	assert.False(t, k.Maintenance.HeadingEn.Visible(), "in larger text the English gives way")
+	assert.Contains(t, r.flat(), "都已妥善保存")
 
 	down := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
 	k.Header.NameArea.MouseDown(down)
