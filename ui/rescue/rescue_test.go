@@ -177,7 +177,7 @@ func TestStartScreenForEachFailure(t *testing.T) {
 			assert.True(t, s.MessageEn.Visible(), "the English under the Chinese")
 			assert.NotEqual(t, s.Message.Text, s.MessageEn.Text)
 			assert.Contains(t, s.Heading.Text, "系统维护中", "residents read the calm message")
-			assert.Equal(t, c.restore, s.Offer.Content().Visible())
+			assert.Equal(t, c.restore, s.Offer.RestoreButton.Visible())
 			if c.restore {
 				assert.Equal(t, good, s.Offer.Backup.Path)
 			}

@@ -113,6 +113,7 @@ type Start struct {
 	busy      bool
 	stopped   bool
 	content   *fyne.Container
+	offerBox  *fyne.Container // the offer between separators
 }
 
 // NewStart builds the start screen for err; trouble "" reads it from err
@@ -149,10 +150,11 @@ func NewStart(cfg StartConfig, trouble Trouble, err error) *Start {
 	s.RetryButton = widget.NewButtonWithIcon(lang.L("maint.retry"), fynetheme.ViewRefreshIcon(), s.Retry)
 	s.RetryButton.Importance = widget.HighImportance
 	s.Offer = NewOffer(cfg.Offer)
+	s.offerBox = container.NewVBox(widget.NewSeparator(), s.Offer.Content(), widget.NewSeparator())
 	s.BackButton = widget.NewButtonWithIcon(lang.L("maint.back"), fynetheme.NavigateBackIcon(), s.ShowResidents)
 	s.Staff = touch.NewVScroll(container.NewPadded(container.NewVBox(title, s.Message, s.MessageEn, s.File,
-		container.NewHBox(s.RetryButton), s.AutoLabel, widget.NewSeparator(), s.Offer.Content(),
-		widget.NewSeparator(), s.StartAnew, s.Detail, container.NewHBox(s.BackButton))))
+		container.NewHBox(s.RetryButton), s.AutoLabel, s.offerBox, s.StartAnew, s.Detail,
+		container.NewHBox(s.BackButton))))
 	s.Staff.Hide()
 	s.StaffButton = widget.NewButtonWithIcon(lang.L("maint.staffButton"), fynetheme.AccountIcon(), s.ShowStaff)
 	s.AddBelow(container.NewCenter(s.StaffButton))
@@ -211,12 +213,12 @@ func (s *Start) show(trouble Trouble, err error) {
 		s.StartAnew.Hide()
 	}
 	if trouble.Restorable() {
-		s.Offer.Content().Show()
+		s.offerBox.Show()
 		if !old.Restorable() || s.Offer.Backup.Path == "" {
 			s.Offer.Load()
 		}
 	} else {
-		s.Offer.Content().Hide()
+		s.offerBox.Hide()
 	}
 	if trouble == Busy {
 		s.AutoLabel.SetText(lang.L("maint.autoRetry", map[string]any{"Seconds": int(AutoRetry / time.Second), "Count": s.tries}))
