@@ -71,7 +71,7 @@ func newMaintenance(phone string, elder ElderSwitch, footer bool) *Maintenance {
 	if elder != nil && !footer {
 		bottom = container.NewVBox(container.NewCenter(bigButton(m.ElderButton)), m.extra)
 	}
-	m.content = touch.NewVScroll(container.NewVBox(text, bottom))
+	m.content = touch.NewVScroll(container.NewVBox(layout.NewSpacer(), text, bottom, layout.NewSpacer()))
 	return m
 }
 

@@ -204,7 +204,7 @@ func (s *Start) show(trouble Trouble, err error) {
 		s.MessageEn.Show()
 	}
 	s.Detail.SetText("")
-	if err != nil {
+	if err != nil && trouble != Missing && trouble != Empty { // those say it all, path and marker included
 		s.Detail.SetText(lang.L("maint.detail", map[string]any{"Error": err.Error()}))
 	}
 	if trouble == Missing || trouble == Empty {

@@ -163,6 +163,7 @@ var errUsage = errors.New("usage")
 // a data file that another program holds locked, or that is read-only, is
 // said at start rather than at the first resident's registration.
 func OpenForKiosk(ctx context.Context, path string, seed Seed) (*data.Store, error) {
+	matchSideFiles(path)
 	s, err := OpenSeeded(ctx, path, seed)
 	if err != nil {
 		return nil, err
@@ -172,6 +173,25 @@ func OpenForKiosk(ctx context.Context, path string, seed Seed) (*data.Store, err
 		return nil, err
 	}
 	return s, nil
+}
+
+// matchSideFiles gives the -wal and -shm files beside the data file the
+// data file's permissions when they have fewer: SQLite makes them with the
+// data file's mode, so a data file that was read-only leaves a read-only
+// -shm behind, and the file stays unwritable after staff made it writable
+// again (their 重试 would fail on it with no file to blame in sight).
+func matchSideFiles(path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	want := fi.Mode().Perm()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		side, err := os.Stat(path + suffix)
+		if err == nil && side.Mode().Perm()&want != want {
+			_ = os.Chmod(path+suffix, side.Mode().Perm()|want)
+		}
+	}
 }
 
 // StorageFailure reports whether err is a failure of the data file a

@@ -167,3 +167,17 @@ func TestStartFailuresGoToTheWindow(t *testing.T) {
 	require.NoError(t, err, "restored: 重试 opens it")
 	reopened.Close()
 }
+
+// A read-only data file leaves a read-only -shm beside it (SQLite gives
+// it the data file's mode); once the data file is writable again, opening
+// for the kiosk makes the -shm writable too, so that 重试 works.
+func TestSideFilesFollowTheDataFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bianmin.db")
+	require.NoError(t, os.WriteFile(path, nil, 0o644))
+	require.NoError(t, os.WriteFile(path+"-shm", nil, 0o444))
+	matchSideFiles(path)
+	fi, err := os.Stat(path + "-shm")
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+}
