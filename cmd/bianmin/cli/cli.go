@@ -124,6 +124,7 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	}
 	o.Reopen = func(ctx context.Context) (*data.Store, error) {
 		s, err := OpenForKiosk(ctx, o.DataFile, seed)
+		err = fullDisk(o.DataFile, err, nil)
 		var gone *DataGoneError
 		if errors.As(err, &gone) {
 			err = gone.withBackups(o.BackupDir)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,4 +181,19 @@ func TestSideFilesFollowTheDataFile(t *testing.T) {
 	fi, err := os.Stat(path + "-shm")
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+}
+
+// An I/O error while the disk is (nearly) full is said as a full disk: free
+// space, not a backup, is the cure. With room on the disk it stays an I/O
+// error; other errors pass unchanged.
+func TestFullDiskReportedAsIOError(t *testing.T) {
+	ioErr := fmt.Errorf("data: open: %w (disk I/O error (4874))", data.ErrIO)
+	little := func(string) (uint64, error) { return 16 << 10, nil }
+	plenty := func(string) (uint64, error) { return 1 << 30, nil }
+	err := fullDisk("/d/bianmin.db", ioErr, little)
+	assert.ErrorIs(t, err, data.ErrFull)
+	assert.Contains(t, err.Error(), "16 KiB free")
+	assert.Contains(t, data.Message(err), "存储空间已满")
+	assert.Equal(t, ioErr, fullDisk("/d/bianmin.db", ioErr, plenty))
+	assert.Equal(t, data.ErrCorrupt, fullDisk("/d/bianmin.db", data.ErrCorrupt, little))
 }
