@@ -110,6 +110,7 @@ type Start struct {
 	elder     bool
 	tries     int
 	stopTimer func()
+	stopView  func() // the staff's part's return to the resident's
 	busy      bool
 	stopped   bool
 	content   *fyne.Container
@@ -175,14 +176,38 @@ func (s *Start) SetElder(on bool) {
 // Content is the window's content: the resident's part, or the staff's.
 func (s *Start) Content() fyne.CanvasObject { return s.content }
 
+// StaffView is how long the staff's part stays before the resident's comes
+// back by itself (unless a restore is being confirmed or done): the screen
+// is in the lobby.
+const StaffView = 3 * time.Minute
+
 // ShowStaff shows the staff's part in place of the resident's.
 func (s *Start) ShowStaff() {
 	s.Maintenance.Content().Hide()
 	s.Staff.Show()
+	s.armStaffView()
+}
+
+func (s *Start) armStaffView() {
+	if s.stopView != nil {
+		s.stopView()
+	}
+	s.stopView = s.cfg.After(StaffView, func() {
+		s.stopView = nil
+		if s.Offer.dialog != nil || s.Offer.busy || s.Offer.Outcome != nil {
+			s.armStaffView() // someone is restoring: not now
+			return
+		}
+		s.ShowResidents()
+	})
 }
 
 // ShowResidents shows the resident's part again.
 func (s *Start) ShowResidents() {
+	if s.stopView != nil {
+		s.stopView()
+		s.stopView = nil
+	}
 	s.Staff.Hide()
 	s.Maintenance.Content().Show()
 }
@@ -285,6 +310,10 @@ type Gone interface {
 // Stop ends the automatic retry: the screen is being replaced.
 func (s *Start) Stop() {
 	s.stopped = true
+	if s.stopView != nil {
+		s.stopView()
+		s.stopView = nil
+	}
 	if s.stopTimer != nil {
 		s.stopTimer()
 		s.stopTimer = nil
