@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ import (
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
+	"bianmin/ui/rescue"
 	"bianmin/ui/speech"
 	"bianmin/ui/staff"
 	"bianmin/ui/theme"
@@ -29,7 +31,9 @@ import (
 const appID = "org.bianmin.kiosk"
 
 // runGUI opens the kiosk window on the store and serves the phone status
-// page, until the window closes or ctx ends.
+// page, until the window closes or ctx ends. With a nil store (the data file
+// could not be opened: o.OpenErr) the window shows what went wrong instead,
+// with 重试 and the restore offer, and the phone page says 系统维护中.
 func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	if err := locale.Use(o.Lang); err != nil {
 		return err
@@ -46,21 +50,28 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	a.Settings().SetTheme(theme.New(false))
 	a.Driver().SetDisableScreenBlanking(true)
 
-	// What home shows is read now, so that home is built complete and the
-	// first frame is the whole of it.
-	pre, err := kiosk.Preload(ctx, s, time.Now())
-	if err != nil {
-		return err
-	}
-	addrs, _ := net.InterfaceAddrs()
-	base, reachable := cli.BaseURL(o.BaseURL, pre.Center.PublicBaseURL, o.Listen, addrs)
-	if !reachable {
-		log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", base)
-	}
-
 	w := a.NewWindow(lang.L("app.title"))
-	g := &gui{ctx: ctx, o: o, w: w, base: base, pre: pre}
-	g.start(s)
+	g := &gui{ctx: ctx, o: o, w: w}
+	if s != nil {
+		// What home shows is read now, so that home is built complete and
+		// the first frame is the whole of it.
+		pre, err := kiosk.Preload(ctx, s, time.Now())
+		switch {
+		case err != nil && cli.StorageFailure(err):
+			log.Printf("bianmin: %v", err)
+			s.Close()
+			s, o.OpenErr = nil, err
+		case err != nil:
+			return err
+		default:
+			g.pre = pre
+		}
+	}
+	if s != nil {
+		g.start(s)
+	} else {
+		g.showStart(o.OpenErr)
+	}
 	if o.Windowed {
 		w.Resize(fyne.NewSize(1280, 800))
 	} else {
@@ -68,23 +79,26 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	}
 	defer g.stop()
 
-	// Once home is on screen: check the data file (quick_check), erase
-	// expired personal information, then the automatic daily backup, now
-	// and checked every hour (one file a day), on whichever store is
+	// Once the window is on screen: check the data file (quick_check),
+	// erase expired personal information, then the automatic daily backup,
+	// now and checked every hour (one file a day), on whichever store is
 	// current. None delays the first frame, the backup never holds what the
-	// purge erased, and a damaged file is not backed up.
+	// purge erased, and a damaged file is not backed up. A store opened
+	// later (重试, a restore at start) is checked when it opens.
 	backupCtx, stopBackups := context.WithCancel(ctx)
 	defer stopBackups()
+	g.bg = backupCtx
 	hourly := time.NewTicker(time.Hour)
 	defer hourly.Stop()
 	afterFirstFrame := func() {
-		// First a quick check of the data file: a damaged one is
-		// neither purged nor backed up, and staff mode says so in red.
-		if s := g.current(); s != nil && cli.QuickCheck(backupCtx, s, log.Printf) {
-			cli.PurgeExpired(backupCtx, s, log.Printf)
+		if s := g.current(); s != nil {
+			g.checkAndPurge(s)
 		}
 		cli.DailyBackupsWithin(backupCtx, g.current, o.BackupDir, o.BackupKeep, o.BackupLimit, hourly.C, log.Printf)
 	}
+	// The daily check (in DailyBackups) may find the file damaged
+	// later: the kiosk then goes into maintenance within a minute.
+	go g.watchHealth(backupCtx)
 
 	go func() {
 		<-ctx.Done()
@@ -96,6 +110,9 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// key. A kiosk waiting at home does not hold its ~10 MB.
 	firstframe.Watch(w, os.Stderr, afterFirstFrame)
 	w.ShowAndRun()
+	if s := g.current(); s != nil && s != g.first {
+		s.Close() // opened here (重试 or a restore); Main closes the one it opened
+	}
 	return nil
 }
 
@@ -103,17 +120,29 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 // the phone status page. A restore from staff mode closes the store and
 // opens it again; start builds all of it anew on the reopened store.
 type gui struct {
-	ctx  context.Context
-	o    cli.Options
-	w    fyne.Window
-	base string
-	pre  *kiosk.Preloaded // what home shows, read before the window opened; nil after the first start
+	ctx   context.Context
+	bg    context.Context // of the background checks; ends with the window
+	o     cli.Options
+	w     fyne.Window
+	base  string
+	phone string           // the service room's phone, for the maintenance pages
+	pre   *kiosk.Preloaded // what home shows, read before the kiosk is built; nil after it is
 
-	mu sync.Mutex
-	s  *data.Store // guarded by mu: read by the backup goroutine
+	mu    sync.Mutex
+	s     *data.Store // guarded by mu: read by the backup goroutine
+	first *data.Store // the store Main opened (and closes)
 
 	k       *kiosk.Kiosk
 	stopWeb func() // stops the phone page and waits until it has
+	inStaff bool   // staff mode is on screen
+	resume  bool   // the kiosk leaves maintenance when staff mode is left
+
+	// While the kiosk is in maintenance: down (read by the phone page)
+	// and why (the error, for staff mode; UI goroutine only).
+	down atomic.Bool
+	why  error
+
+	startScreen *rescue.Start // while the data file could not be opened
 }
 
 // current is the store in use.
@@ -128,7 +157,26 @@ func (g *gui) current() *data.Store {
 func (g *gui) start(s *data.Store) {
 	g.mu.Lock()
 	g.s = s
+	if g.first == nil && g.startScreen == nil {
+		g.first = s
+	}
 	g.mu.Unlock()
+	g.down.Store(false)
+	g.why = nil
+	// A kiosk built anew starts in normal text, whatever the last one had.
+	fyne.CurrentApp().Settings().SetTheme(theme.New(false))
+	g.inStaff, g.resume = false, false
+	if g.pre != nil {
+		g.phone = g.pre.Center.Phone
+		if g.base == "" {
+			addrs, _ := net.InterfaceAddrs()
+			var reachable bool
+			g.base, reachable = cli.BaseURL(g.o.BaseURL, g.pre.Center.PublicBaseURL, g.o.Listen, addrs)
+			if !reachable {
+				log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", g.base)
+			}
+		}
+	}
 	ctx, o, w, base := g.ctx, g.o, g.w, g.base
 
 	// The tracker lives as long as the store: it holds the throttle that
@@ -159,6 +207,7 @@ func (g *gui) start(s *data.Store) {
 			Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}, A4Printer: a4,
 			BackupDir: o.BackupDir,
 			Restore:   g.restore,
+			Trouble:   func() error { return g.why },
 			AfterRestore: func() {
 				// The old desk and kiosk are left behind for good (the
 				// restore is in the audit log of the reopened store).
@@ -168,6 +217,15 @@ func (g *gui) start(s *data.Store) {
 			},
 		})
 		desk.OnExit = func() {
+			g.inStaff = false
+			if g.resume {
+				// The data file checked out after the kiosk's error:
+				// residents carry on, on a kiosk built anew.
+				desk.Abandon()
+				g.stop()
+				g.start(g.current())
+				return
+			}
 			w.SetContent(k.Content())
 			k.SetKeyHandler(tr.ScanRouter(k.Nav))
 			k.Reset()
@@ -176,14 +234,16 @@ func (g *gui) start(s *data.Store) {
 		return desk
 	}
 	k = kiosk.New(s, w, kiosk.Options{
-		Context:      ctx,
-		Features:     features,
-		RegisterItem: kiosk.NewRegisterItem(reg),
-		PrintNotice:  kiosk.NewPrintNotice(reg),
-		Speaker:      speech.New(),
-		Scanner:      tr.Scanner,
-		Preloaded:    g.pre,
+		Context:       ctx,
+		Features:      features,
+		RegisterItem:  kiosk.NewRegisterItem(reg),
+		PrintNotice:   kiosk.NewPrintNotice(reg),
+		Speaker:       speech.New(),
+		Scanner:       tr.Scanner,
+		Preloaded:     g.pre,
+		OnMaintenance: func(why error) { g.onMaintenance(k, why) },
 		OnStaffRequest: func() {
+			g.inStaff = true
 			k.Stop()             // the kiosk's clock, idle reset and speech
 			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
 			d := staffDesk()
@@ -203,7 +263,9 @@ func (g *gui) start(s *data.Store) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			if err := web.Serve(webCtx, o.Listen, web.New(s, web.DefaultLimits)); err != nil && webCtx.Err() == nil {
+			h := web.New(s, web.DefaultLimits)
+			h.SetMaintenance(g.down.Load, g.phone)
+			if err := web.Serve(webCtx, o.Listen, h); err != nil && webCtx.Err() == nil {
 				// The kiosk works without the phone page; say why it is off.
 				log.Printf("bianmin: phone status page on %s is off: %v", o.Listen, err)
 			}
@@ -213,6 +275,160 @@ func (g *gui) start(s *data.Store) {
 			<-done
 		}
 	}
+}
+
+// serveMaintenance serves the phone page with no store: every lookup is
+// answered 系统维护中.
+func (g *gui) serveMaintenance() {
+	g.stopWeb = func() {}
+	if g.o.Listen == "" {
+		return
+	}
+	webCtx, cancel := context.WithCancel(g.ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := web.Serve(webCtx, g.o.Listen, web.New(nil, web.DefaultLimits)); err != nil && webCtx.Err() == nil {
+			log.Printf("bianmin: phone status page on %s is off: %v", g.o.Listen, err)
+		}
+	}()
+	g.stopWeb = func() {
+		cancel()
+		<-done
+	}
+}
+
+// showStart shows, instead of the kiosk, why the data file could not be
+// opened, with 重试 and (for a damaged or lost file) the newest good
+// backup to restore; the phone page says 系统维护中. It runs on the UI
+// goroutine.
+func (g *gui) showStart(err error) {
+	o := g.o
+	var st *rescue.Start
+	st = rescue.NewStart(rescue.StartConfig{
+		Offer: rescue.Config{
+			Win: g.w, Context: g.ctx, Dir: o.BackupDir,
+			Restore: func(ctx context.Context, by data.Session, path string) (data.RestoreResult, error) {
+				return cli.RestoreAtStart(ctx, o.DataFile, path, by)
+			},
+			Done: func(data.RestoreResult) { st.Retry() },
+		},
+		Path: o.DataFile, Marker: cli.MarkerFile(o.DataFile), Phone: g.phone,
+		Retry: g.reopen,
+	}, "", err)
+	g.startScreen = st
+	g.w.SetContent(st.Content())
+	g.serveMaintenance()
+}
+
+// reopen is the start screen's 重试 (off the UI goroutine): it opens the
+// data file as at start and, when that works, starts the kiosk on it.
+func (g *gui) reopen(ctx context.Context) error {
+	s, err := g.o.Reopen(ctx)
+	if err != nil {
+		log.Printf("bianmin: %v", err)
+		return err
+	}
+	pre, err := kiosk.Preload(ctx, s, time.Now())
+	if err != nil {
+		s.Close()
+		return err
+	}
+	fyne.Do(func() {
+		if g.startScreen == nil {
+			s.Close() // already started
+			return
+		}
+		g.startScreen.Stop()
+		g.stop() // the maintenance phone page
+		g.pre = pre
+		g.start(s)
+		g.startScreen = nil
+		go g.checkAndPurge(s)
+	})
+	return nil
+}
+
+// checkAndPurge checks the data file (quick_check) and erases the expired
+// personal information of a sound one; a damaged one puts the kiosk into
+// maintenance. Off the UI goroutine.
+func (g *gui) checkAndPurge(s *data.Store) {
+	ctx := g.bg
+	if ctx == nil {
+		ctx = g.ctx
+	}
+	if cli.QuickCheck(ctx, s, log.Printf) {
+		cli.PurgeExpired(ctx, s, log.Printf)
+		return
+	}
+	fyne.Do(func() { g.maintain(s) })
+}
+
+// maintain puts the kiosk on s into maintenance for the damage its check
+// found, unless it is there already. UI goroutine.
+func (g *gui) maintain(s *data.Store) {
+	if g.k != nil && g.current() == s && !g.k.InMaintenance() {
+		g.k.EnterMaintenance(s.Health().Err)
+	}
+}
+
+// watchHealth puts the kiosk into maintenance when a later check of the
+// data file (the daily one) finds it damaged: it reads the result once a
+// minute (a mutex read).
+func (g *gui) watchHealth(ctx context.Context) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if s := g.current(); s != nil && s.Health().Damaged() {
+			fyne.Do(func() { g.maintain(s) })
+		}
+	}
+}
+
+// onMaintenance is told that the kiosk k went into maintenance: the phone
+// page says so too and staff mode says why. When a screen's error put it
+// there (not the file's check), the file is checked now: damaged, it
+// stays so until staff restore a backup; sound (a passing disk fault),
+// the kiosk is built anew and residents carry on. UI goroutine.
+func (g *gui) onMaintenance(k *kiosk.Kiosk, why error) {
+	s := g.current()
+	g.down.Store(true)
+	g.why = why
+	if s == nil || why == nil || s.Health().Damaged() {
+		if s != nil && s.Health().Damaged() {
+			g.why = s.Health().Err
+		}
+		return
+	}
+	ctx := g.bg
+	if ctx == nil {
+		ctx = g.ctx
+	}
+	go func() {
+		sound := cli.QuickCheck(ctx, s, log.Printf) && !s.Health().Damaged()
+		fyne.Do(func() {
+			if g.k != k || g.current() != s {
+				return // rebuilt meanwhile (a restore)
+			}
+			if !sound {
+				g.why = s.Health().Err
+				return
+			}
+			if g.inStaff {
+				log.Printf("bianmin: the data file checks out after %v; the kiosk resumes when staff mode is left", why)
+				g.resume = true
+				return
+			}
+			log.Printf("bianmin: the data file checks out after %v; the kiosk resumes", why)
+			g.stop()
+			g.start(s)
+		})
+	}()
 }
 
 // stop stops what start started (the kiosk's timers and the phone page).

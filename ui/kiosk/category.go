@@ -49,7 +49,7 @@ func (c *Category) load() {
 func (c *Category) show(items []data.ItemSummary, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: category", err)
-		c.Status.SetText(errorText(err))
+		c.Status.SetText(c.nav.errorText(err))
 		return
 	}
 	c.Items.Set(items)

@@ -208,7 +208,7 @@ func (s *ComplainWindow) Content() fyne.CanvasObject { return s.content }
 func (s *ComplainWindow) show(ws []data.Window, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: windows", err)
-		s.Status.SetText(errorText(err))
+		s.Status.SetText(s.nav.errorText(err))
 		return
 	}
 	if len(ws) == 0 {
@@ -284,7 +284,7 @@ func (s *ComplainStaff) Content() fyne.CanvasObject { return s.content }
 func (s *ComplainStaff) show(cards []data.StaffCard, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: staff", err)
-		s.Status.SetText(errorText(err))
+		s.Status.SetText(s.nav.errorText(err))
 		return
 	}
 	if len(cards) == 0 {
@@ -545,7 +545,7 @@ func (s *ComplainReview) done(rc data.ComplaintReceipt, err error) {
 	s.Message.Importance = widget.DangerImportance
 	if err != nil {
 		fyne.LogError("kiosk: file complaint", err)
-		setTrackError(s.Message, data.Message(err))
+		setTrackError(s.Message, s.nav.message(err))
 		s.Submit.SetText(lang.L("track.retry"))
 		s.Submit.SetIcon(fynetheme.ViewRefreshIcon())
 		return

@@ -136,7 +136,7 @@ func publicOnly(ns []data.Notice) []data.Notice {
 func (d *Disclosure) show(ns []data.Notice, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: notices", err)
-		d.Status.SetText(errorText(err))
+		d.Status.SetText(d.nav.errorText(err))
 		return
 	}
 	d.Notices = publicOnly(ns)

@@ -141,7 +141,7 @@ func (d *Duty) load() {
 func (d *Duty) show(b data.DutyBoard, photos map[int64]data.StaffCard, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: duty board", err)
-		d.Status.SetText(errorText(err))
+		d.Status.SetText(d.nav.errorText(err))
 		return
 	}
 	d.Board, d.photos = b, photos

@@ -130,7 +130,7 @@ func (g *Guides) loadCategories() {
 func (g *Guides) showCategories(cats []data.Category, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: categories", err)
-		g.Status.SetText(errorText(err))
+		g.Status.SetText(g.nav.errorText(err))
 		return
 	}
 	g.Categories = cats
@@ -203,12 +203,13 @@ func (g *Guides) search(text string) {
 }
 
 func (g *Guides) showResults(text string, items []data.ItemSummary, err error) {
-	showSearchResults(searchView{g.Status, g.browse, g.results, g.Results}, "kiosk.guides.found", "kiosk.guides.notFound", text, items, err)
+	showSearchResults(searchView{g.nav, g.Status, g.browse, g.results, g.Results}, "kiosk.guides.found", "kiosk.guides.notFound", text, items, err)
 }
 
 // searchView is what a search-as-you-type screen shows its results in:
 // the status line, the browsing view it hides, and the result list.
 type searchView struct {
+	nav             *Nav
 	status          *widget.Label
 	browse, results fyne.CanvasObject
 	list            *ItemList
@@ -219,7 +220,7 @@ type searchView struct {
 func showSearchResults(v searchView, found, notFound, text string, items []data.ItemSummary, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: search", err)
-		v.status.SetText(errorText(err))
+		v.status.SetText(v.nav.errorText(err))
 		return
 	}
 	v.browse.Hide()

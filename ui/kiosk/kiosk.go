@@ -85,6 +85,12 @@ type Options struct {
 	// they arrive.
 	Preloaded *Preloaded
 
+	// OnMaintenance is called once the kiosk has gone into maintenance
+	// (EnterMaintenance) with the error that put it there: a screen met a
+	// damaged data file or a failing disk, or main asked (nil). main
+	// checks the file and tells staff mode and the phone page.
+	OnMaintenance func(why error)
+
 	// IdleCountdown is how long that question waits for an answer before
 	// the kiosk goes home and forgets everything typed (default 10 s).
 	IdleCountdown time.Duration
@@ -114,6 +120,9 @@ type Kiosk struct {
 	SpeakButton *widget.Button
 	// Idle is the idle reset (issue 3 §9), running from Start to Stop.
 	Idle *Idle
+	// Maintenance is the 系统维护中 screen while the kiosk is in
+	// maintenance (EnterMaintenance); nil otherwise.
+	Maintenance *Maintenance
 
 	store        Store
 	win          fyne.Window
@@ -171,6 +180,10 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	k.Nav = newNav(win, opts.Context, opts.Run, opts.After, opts.Now)
 	k.Nav.activity = k.OnActivity
 	k.Nav.onChange = k.onScreen
+	k.Nav.onUnusable = func(err error) {
+		fyne.LogError("kiosk: the data file cannot be used; maintenance", err)
+		k.EnterMaintenance(err)
+	}
 
 	k.Nav.Register(FeatureGuides, func(n *Nav) Screen { return NewGuides(n, store, k.guideOptions()) })
 	k.Nav.Register(FeatureDisclosure, func(n *Nav) Screen { return NewDisclosure(n, store, store, k.guideOptions()) })
@@ -353,6 +366,9 @@ func (k *Kiosk) SetElder(on bool) {
 	k.Header.Refresh()
 	k.restyle()
 	k.Home.refreshElder()
+	if k.Maintenance != nil {
+		k.Maintenance.refreshElder()
+	}
 }
 
 // SetKeyHandler routes the keys typed while no widget has focus to h (nil

@@ -86,5 +86,9 @@ func errorText(err error) string {
 // act on, and logs the error.
 func (n *Nav) ShowError(err error) {
 	fyne.LogError("kiosk", err)
+	n.failed(err)
+	if n.blocked != nil {
+		return
+	}
 	n.ShowMessage(lang.L("kiosk.error.title"), errorText(err))
 }

@@ -85,6 +85,11 @@ type Nav struct {
 
 	onChange func(Screen) // the shell updates its bars
 	activity func()       // the shell's OnActivity
+
+	// blocked, when set, is the only screen shown (maintenance): Push
+	// does nothing and Home, Back show it.
+	blocked    Screen
+	onUnusable func(error) // told an error saying the data file is unusable
 }
 
 func newNav(win fyne.Window, ctx context.Context, run func(func()), after AfterFunc, now func() time.Time) *Nav {
@@ -122,6 +127,9 @@ func (n *Nav) Open(f Feature) {
 // Push shows s on top of the current screen, which is left.
 func (n *Nav) Push(s Screen) {
 	n.activity()
+	if n.blocked != nil {
+		return
+	}
 	if top := n.Current(); top != nil {
 		leave(top)
 	}
@@ -204,6 +212,9 @@ func (n *Nav) Retitle(s Screen) {
 }
 
 func (n *Nav) show(s Screen) {
+	if n.blocked != nil {
+		s = n.blocked
+	}
 	n.holder.Objects = []fyne.CanvasObject{s.Content()}
 	n.holder.Refresh()
 	n.onChange(s)

@@ -83,7 +83,7 @@ func (p *Previews) load() {
 func (p *Previews) show(ps []data.PreviewNotice, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: previews", err)
-		p.Status.SetText(errorText(err))
+		p.Status.SetText(p.nav.errorText(err))
 		return
 	}
 	p.Previews, p.Rows = ps, nil
@@ -416,7 +416,7 @@ func (c *PreviewComment) submitted(err error) {
 	}
 	if err != nil {
 		fyne.LogError("kiosk: comment", err)
-		setTrackError(c.Message, data.Message(err))
+		setTrackError(c.Message, c.nav.message(err))
 		return
 	}
 	c.Done = true

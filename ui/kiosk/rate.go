@@ -207,7 +207,7 @@ func (s *Rate) done(level int, err error) {
 	} else if !errors.As(err, &ie) {
 		fyne.LogError("kiosk: rate", err)
 	}
-	setTrackError(s.Message, data.Message(err))
+	setTrackError(s.Message, s.nav.message(err))
 }
 
 // RateThanks thanks the resident for a rating.

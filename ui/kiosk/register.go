@@ -286,7 +286,7 @@ func (f *RegisterFlow) submitted(rc data.Receipt, err error) {
 	} else {
 		fyne.LogError("kiosk: register", err)
 	}
-	f.review.setError(data.Message(err), true)
+	f.review.setError(f.nav.message(err), true)
 }
 
 // title is every step's title: 自助登记 · the item.

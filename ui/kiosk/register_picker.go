@@ -100,7 +100,7 @@ func (p *RegisterPicker) loadCategories() {
 func (p *RegisterPicker) showCategories(cats []data.Category, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: register: categories", err)
-		p.Status.SetText(errorText(err))
+		p.Status.SetText(p.nav.errorText(err))
 		return
 	}
 	p.Categories = cats
@@ -160,7 +160,7 @@ func (p *RegisterPicker) search(text string) {
 }
 
 func (p *RegisterPicker) showResults(text string, items []data.ItemSummary, err error) {
-	showSearchResults(searchView{p.Status, p.browse, p.results, p.Results}, "register.pick.found", "register.pick.notFound", text, items, err)
+	showSearchResults(searchView{p.nav, p.Status, p.browse, p.results, p.Results}, "register.pick.found", "register.pick.notFound", text, items, err)
 }
 
 // RegisterCategory lists the items of one category to register.
@@ -197,7 +197,7 @@ func (c *RegisterCategory) Content() fyne.CanvasObject { return c.content }
 func (c *RegisterCategory) show(items []data.ItemSummary, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: register: category", err)
-		c.Status.SetText(errorText(err))
+		c.Status.SetText(c.nav.errorText(err))
 		return
 	}
 	c.Items.Set(items)

@@ -83,7 +83,7 @@ func (r *Results) load() {
 func (r *Results) show(rs []data.PublishedComplaint, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: complaint results", err)
-		r.Status.SetText(errorText(err))
+		r.Status.SetText(r.nav.errorText(err))
 		return
 	}
 	r.Results, r.Cards = rs, nil

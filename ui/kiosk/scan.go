@@ -102,6 +102,9 @@ func (t *Tracker) openScan(nav *Nav, code string) {
 		case err == nil && f.complaint != nil:
 			t.show(nav, NewComplaintView(nav, *f.complaint))
 		default:
+			if nav.failed(err); nav.blocked != nil {
+				return // the data file is unusable: the maintenance screen says so
+			}
 			nav.ShowMessage(lang.L("track.notice"), lookupErrorText(err, lang.L("track.scan.notFound")))
 		}
 	})

@@ -60,7 +60,7 @@ func (s *Staff) load() {
 func (s *Staff) show(cards []data.StaffCard, err error) {
 	if err != nil {
 		fyne.LogError("kiosk: staff", err)
-		s.Status.SetText(errorText(err))
+		s.Status.SetText(s.nav.errorText(err))
 		return
 	}
 	s.Cards = nil

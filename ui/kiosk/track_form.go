@@ -326,6 +326,7 @@ func (f *LookupForm) done(r found, err error) {
 		if err == nil {
 			err = data.ErrNotFound
 		}
+		f.nav.failed(err)
 		setTrackError(f.Message, lookupErrorText(err, notFound))
 	}
 	f.refreshThrottle()

@@ -15,6 +15,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/input"
 	"bianmin/ui/paper"
+	"bianmin/ui/rescue"
 	"bianmin/ui/touch"
 )
 
@@ -149,6 +150,10 @@ type Options struct {
 	// Restore restores a backup for the backup screen (see RestoreFunc in
 	// admin.go); nil disables restoring from staff mode.
 	Restore RestoreFunc
+	// Trouble, if set, says why self-service is paused (the kiosk is in
+	// maintenance), nil when it is not; the desk then says so in red with
+	// the restore offer, as for a damaged file.
+	Trouble func() error
 	// AfterRestore, if set, is called on the UI goroutine once the
 	// administrator has read the outcome of a restore that reached the
 	// data file (Restore returned with the store closed and opened again,
@@ -173,8 +178,11 @@ type Desk struct {
 	Admin   *Admin
 
 	// Damage is the red line under the top bar shown while the data file's
-	// last check (data.Store.Health) found it damaged.
+	// last check (data.Store.Health) found it damaged, or the kiosk is in
+	// maintenance (Options.Trouble); Rescue under it offers the newest
+	// good backup (see health.go).
 	Damage *widget.Label
+	Rescue *rescue.Offer
 
 	// Top bar.
 	UserLabel    *widget.Label
@@ -205,6 +213,8 @@ type Desk struct {
 	last     time.Time
 	idleStop func()
 	open     bool
+
+	damageBox *fyne.Container // Damage and Rescue
 }
 
 // New builds the desk. Nothing shows until Open.
@@ -254,9 +264,11 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.Damage.TextStyle = fyne.TextStyle{Bold: true}
 	d.Damage.Wrapping = fyne.TextWrapWord
 	d.Damage.Hide()
+	d.damageBox = container.NewVBox(d.Damage)
+	d.damageBox.Hide()
 	d.Keys = input.NewAuto(win)
 	d.Keys.After = opts.After
-	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.Damage, widget.NewSeparator()),
+	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.damageBox, widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body))), d.Activity)
 	return d
 }
@@ -294,18 +306,6 @@ func (d *Desk) Open() {
 		}
 		return func() { d.center = c }
 	})
-}
-
-// showHealth shows or hides the red line about a damaged data file, from
-// the result of the check the program ran after its first frame (a mutex
-// read, no store work).
-func (d *Desk) showHealth() {
-	h, ok := d.store.(interface{ Health() data.Health })
-	if ok && h.Health().Damaged() {
-		d.Damage.Show()
-	} else {
-		d.Damage.Hide()
-	}
 }
 
 // Activity records that someone used the desk now (for the idle lock).

@@ -88,6 +88,9 @@ type Server struct {
 	clients map[string]*list.Element // of *client, by clientKey
 	order   *list.List               // most recently seen first
 	tmpl    *template.Template
+
+	down  func() bool // the kiosk is in maintenance (SetMaintenance)
+	phone string      // the service room's phone on the maintenance page
 }
 
 // MaxClients bounds the rate-limit table: when it is full, the client seen
@@ -103,7 +106,8 @@ type client struct {
 //go:embed templates/*.html
 var templates embed.FS
 
-// New returns the handler for the status page.
+// New returns the handler for the status page. With a nil store (the data
+// file could not be opened) every lookup is answered with 系统维护中.
 func New(store Tracker, limits Limits) *Server {
 	funcs := template.FuncMap{
 		"time": func(t time.Time) string { return t.In(data.China).Format("2006年1月2日 15:04") },
@@ -152,6 +156,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusNotFound, "error", "未找到该页面。")
 		return
 	}
+	if s.store == nil || (s.down != nil && s.down()) {
+		s.maintenance(w)
+		return
+	}
 	if r.Method == http.MethodPost && kind != "r" {
 		h.Set("Allow", "GET, HEAD")
 		s.page(w, http.StatusMethodNotAllowed, "error", "不支持该操作。")
@@ -171,6 +179,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, data.ErrNotFound):
 		s.page(w, http.StatusNotFound, "error", "未找到相关记录，请核对二维码。")
+		return
+	case unusable(err):
+		log.Printf("web: lookup: the data file cannot be used: %v", err)
+		s.maintenance(w)
 		return
 	case err != nil:
 		log.Printf("web: lookup: %v", err)
@@ -219,10 +231,34 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request, t *data.Tracking
 		}
 		v.Error = data.Message(err)
 		s.page(w, http.StatusUnprocessableEntity, "status", v)
+	case unusable(err):
+		log.Printf("web: rate: the data file cannot be used: %v", err)
+		s.maintenance(w)
 	default:
 		log.Printf("web: rate: %v", err)
 		s.page(w, http.StatusServiceUnavailable, "error", "系统暂时无法保存评价，请稍后再试。")
 	}
+}
+
+// SetMaintenance makes the page answer 系统维护中 (503, in Chinese with
+// the English under it) while down reports true: the kiosk is in
+// maintenance because its data file cannot be used. phone, if not "",
+// is the service room's phone to call. Call it before serving.
+func (s *Server) SetMaintenance(down func() bool, phone string) {
+	s.down, s.phone = down, phone
+}
+
+// maintenance answers that the service is under maintenance: 503 with a
+// Retry-After, the requests safe, what to do instead.
+func (s *Server) maintenance(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "600")
+	s.page(w, http.StatusServiceUnavailable, "maintenance", s.phone)
+}
+
+// unusable reports whether err says the data file itself cannot be used
+// (damaged, or a disk error), as the kiosk's maintenance does.
+func unusable(err error) bool {
+	return errors.Is(err, data.ErrCorrupt) || errors.Is(err, data.ErrIO)
 }
 
 // sameOrigin reports whether a form came from this server's own page: a

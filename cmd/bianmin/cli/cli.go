@@ -39,6 +39,13 @@ type Options struct {
 	// BackupLimit is --backup-limit: how long one daily backup may take
 	// before it is stopped (default data.DefaultBackupLimit).
 	BackupLimit time.Duration
+
+	// Set by Main, not by a flag. When the data file could not be opened
+	// (a storage failure: StorageFailure), GUI is called with a nil store:
+	// OpenErr says why, and Reopen tries again (the window's 重试, and
+	// after a restore); a window, not an exit, tells staff what to do.
+	OpenErr error
+	Reopen  func(ctx context.Context) (*data.Store, error)
 }
 
 // GUI opens the kiosk on an open store and returns when its window closes.
@@ -124,16 +131,29 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	s, err := OpenSeeded(ctx, o.DataFile, seed)
-	if err != nil {
+	o.Reopen = func(ctx context.Context) (*data.Store, error) {
+		s, err := OpenForKiosk(ctx, o.DataFile, seed)
+		err = fullDisk(o.DataFile, err, nil)
 		var gone *DataGoneError
 		if errors.As(err, &gone) {
 			err = gone.withBackups(o.BackupDir)
 		}
-		fmt.Fprintln(stderr, "bianmin:", describe(err))
-		return 1
+		return s, err
 	}
-	defer s.Close()
+	s, err := o.Reopen(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "bianmin:", describe(err))
+		if gui == nil || !StorageFailure(err) {
+			return 1
+		}
+		o.OpenErr = err // the window says it and offers 重试 and the newest good backup
+	} else {
+		defer func() {
+			if s != nil {
+				s.Close()
+			}
+		}()
+	}
 	// The GUI erases expired personal information (PurgeExpired) once its
 	// window is on screen, so that the kiosk opens without waiting for it.
 	if gui == nil {
@@ -148,6 +168,57 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 }
 
 var errUsage = errors.New("usage")
+
+// OpenForKiosk is OpenSeeded, then a write probe (data.Store.ProbeWrite):
+// a data file that another program holds locked, or that is read-only, is
+// said at start rather than at the first resident's registration.
+func OpenForKiosk(ctx context.Context, path string, seed Seed) (*data.Store, error) {
+	matchSideFiles(path)
+	s, err := OpenSeeded(ctx, path, seed)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ProbeWrite(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// matchSideFiles gives the -wal and -shm files beside the data file the
+// data file's permissions when they have fewer: SQLite makes them with the
+// data file's mode, so a data file that was read-only leaves a read-only
+// -shm behind, and the file stays unwritable after staff made it writable
+// again (their 重试 would fail on it with no file to blame in sight).
+func matchSideFiles(path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	want := fi.Mode().Perm()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		side, err := os.Stat(path + suffix)
+		if err == nil && side.Mode().Perm()&want != want {
+			_ = os.Chmod(path+suffix, side.Mode().Perm()|want)
+		}
+	}
+}
+
+// StorageFailure reports whether err is a failure of the data file a
+// person can meet (lost, busy, full, read-only, damaged, I/O, cannot
+// open), which the kiosk shows in a window with 重试 instead of exiting.
+func StorageFailure(err error) bool {
+	var gone *DataGoneError
+	if errors.As(err, &gone) {
+		return true
+	}
+	for _, e := range []error{data.ErrBusy, data.ErrFull, data.ErrReadOnly, data.ErrCorrupt, data.ErrIO, data.ErrCantOpen} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // OpenSeeded opens the data file and, when it is new, loads the official
 // holiday calendar and the sample catalog into it. A data file that existed

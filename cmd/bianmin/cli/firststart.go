@@ -65,6 +65,10 @@ func (e *DataGoneError) Error() string {
 	return b.String()
 }
 
+// GoneEmpty reports whether the file is there but empty (the start
+// screen's rescue.Gone).
+func (e *DataGoneError) GoneEmpty() bool { return e.Empty }
+
 // withBackups fills in the backup folder and its newest daily backup.
 func (e *DataGoneError) withBackups(dir string) *DataGoneError {
 	c := *e
@@ -125,7 +129,7 @@ func writeMarker(path string) error {
 // beside it), also when the data file is missing or empty, and records it
 // in the audit log. The program must not be running on the data file.
 func restoreCmd(ctx context.Context, dataFile, backup string, stdout io.Writer) error {
-	res, err := data.RestoreFile(ctx, backup, dataFile, nil)
+	res, err := RestoreAtStart(ctx, dataFile, backup, data.Session{})
 	if err != nil {
 		return err
 	}
@@ -133,17 +137,5 @@ func restoreCmd(ctx context.Context, dataFile, backup string, stdout io.Writer) 
 	if res.Kept != "" {
 		fmt.Fprintln(stdout, "恢复前的数据保存在 previous data kept in:", res.Kept)
 	}
-	if _, err := os.Stat(MarkerFile(dataFile)); err != nil {
-		if err := writeMarker(dataFile); err != nil {
-			return err
-		}
-	}
-	// The restore goes into the audit log of the restored data, as staff
-	// mode's does.
-	s, err := data.Open(ctx, dataFile)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return s.RecordRestore(ctx, data.Session{}, res)
+	return nil
 }

@@ -93,7 +93,8 @@ func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir str
 // The backup is checked first, while s stays open: a file that is not a
 // good backup is refused and nothing else happens (reopened is nil). Only
 // then is s closed, the file restored (data.RestoreFile keeps the previous
-// data beside it) and the data file opened again: reopened is the store to
+// data beside it; a file too damaged for that is renamed aside whole, see
+// restoreClosed) and the data file opened again: reopened is the store to
 // use from now on, also when the restore itself failed — s is closed by
 // then. The restore is recorded in the audit log of the reopened store.
 // An error opening the data file again leaves reopened nil and is fatal to
@@ -107,7 +108,7 @@ func Restore(ctx context.Context, s *data.Store, by data.Session, src string) (r
 	if err := s.Close(); err != nil {
 		return nil, res, fmt.Errorf("restore: closing the data file: %w", err)
 	}
-	res, rerr := data.RestoreFile(ctx, src, live, nil)
+	res, rerr := restoreClosed(ctx, live, src)
 	// A restore cancelled half-way leaves the data as it was: open it
 	// regardless of ctx.
 	reopened, err = data.Open(context.WithoutCancel(ctx), live)

@@ -1,0 +1,113 @@
+package data
+
+// What the screens need when the data file is unusable: the newest backup
+// that passes its check, offered for restore, and an administrator's PIN
+// checked against that backup (the data file itself cannot be asked).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// CheckBackupQuick is CheckBackup with PRAGMA quick_check instead of
+// integrity_check (every page and row, not the indexes' contents: a tenth
+// of the time), for offering a backup on a screen without making a person
+// wait; RestoreFile still runs the full check before it copies anything.
+func CheckBackupQuick(ctx context.Context, path string) (BackupInfo, error) {
+	return checkFile(ctx, path, "quick_check")
+}
+
+// NewestSoundBackup is the newest daily backup in dir that passes
+// CheckBackupQuick, and the number of newer ones that did not. ok is false
+// when no backup in dir passes (or dir has none).
+func NewestSoundBackup(ctx context.Context, dir string) (info BackupInfo, skipped int, ok bool, err error) {
+	names, err := DailyBackups(dir)
+	if err != nil {
+		return info, 0, false, err
+	}
+	for _, name := range names {
+		info, err := CheckBackupQuick(ctx, name)
+		if ctx.Err() != nil {
+			return info, skipped, false, ctx.Err()
+		}
+		if err == nil {
+			return info, skipped, true, nil
+		}
+		skipped++
+	}
+	return BackupInfo{}, skipped, false, nil
+}
+
+// VerifyBackupAdmin checks pin against the active administrators recorded
+// in the backup file at path (opened read-only, never changed) and returns
+// the session of the one it matches. It is how an administrator confirms a
+// restore while the data file cannot be read: the PIN that works in the
+// backup is the one that will sign them in once it is restored. No lockout
+// is recorded (the backup is not written); the caller slows down guessing.
+// A PIN that matches nobody is an *InvalidError (field "pin").
+func VerifyBackupAdmin(ctx context.Context, path, pin string) (Session, error) {
+	db, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return Session{}, fmt.Errorf("data: verify backup admin: %w", err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT id, code, name, pin_hash FROM staff
+		WHERE role = 'admin' AND active = 1 AND pin_hash != '' ORDER BY id`)
+	if err != nil {
+		return Session{}, mapErr("verify backup admin", err)
+	}
+	type admin struct {
+		s    Session
+		hash string
+	}
+	var admins []admin
+	for rows.Next() {
+		var a admin
+		if err := rows.Scan(&a.s.StaffID, &a.s.Code, &a.s.Name, &a.hash); err != nil {
+			rows.Close()
+			return Session{}, mapErr("verify backup admin", err)
+		}
+		a.s.Role = RoleAdmin
+		admins = append(admins, a)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return Session{}, mapErr("verify backup admin", err)
+	}
+	if len(admins) == 0 {
+		return Session{}, Invalid("pin", "该备份中没有设置了密码的管理员，无法在此确认恢复。请用命令 bianmin restore 恢复。")
+	}
+	for _, a := range admins {
+		if ok, err := VerifyPIN(a.hash, pin); err == nil && ok {
+			return a.s, nil
+		}
+	}
+	return Session{}, Invalid("pin", msgBadAdminPIN)
+}
+
+// msgBadAdminPIN: the PIN matched no administrator of the backup.
+const msgBadAdminPIN = "管理员密码不正确，请重新输入（用恢复后数据中的管理员密码）。"
+
+// ProbeWrite begins a write transaction and rolls it back: it fails with
+// ErrBusy while another program holds the data file's write lock past the
+// busy timeout, and with ErrReadOnly when the file cannot be written. The
+// kiosk runs it at start so that a file it cannot save to is said at once,
+// not at the first resident's registration.
+func (s *Store) ProbeWrite(ctx context.Context) error {
+	errProbe := errors.New("probe")
+	err := s.tx(ctx, "probe write", func(tx *sql.Tx) error {
+		// A real write, rolled back: taking the lock alone succeeds on a
+		// read-only file.
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE probe_write (x)`); err != nil {
+			return err
+		}
+		return errProbe
+	})
+	if errors.Is(err, errProbe) {
+		return nil
+	}
+	return err
+}
