@@ -316,33 +316,46 @@ func trimRecords(recs map[string]BackupRecord, files []string) {
 // passed, or an error wrapping ErrNotFound when none did. This is what
 // to offer when the data file is found damaged or missing.
 func NewestGoodBackup(ctx context.Context, dir string) (BackupInfo, error) {
+	info, _, err := newestPassing(ctx, dir, "integrity_check")
+	return info, err
+}
+
+// newestPassing is the newest daily backup in dir that passes check
+// (integrity_check or quick_check), skipping those recorded bad, and how
+// many newer ones were skipped or failed. Each result is recorded, so a
+// bad copy is not checked again. None passing is an error wrapping
+// ErrNotFound.
+func newestPassing(ctx context.Context, dir, check string) (BackupInfo, int, error) {
 	files, err := DailyBackups(dir)
 	if err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, 0, err
 	}
 	recs, err := BackupRecords(dir)
 	if err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, 0, err
 	}
+	skipped := 0
 	for _, f := range files {
 		base := filepath.Base(f)
 		if r, ok := recs[base]; ok && r.Kept && !r.Good {
+			skipped++
 			continue
 		}
-		info, err := CheckBackup(ctx, f)
+		info, err := checkFile(ctx, f, check)
 		if err == nil {
 			_ = updateRecords(dir, func(recs map[string]BackupRecord) {
-				recs[base] = BackupRecord{Name: base, Good: true, Checked: time.Now(), Check: "integrity_check", Kept: true}
+				recs[base] = BackupRecord{Name: base, Good: true, Checked: time.Now(), Check: check, Kept: true}
 			})
-			return info, nil
+			return info, skipped, nil
 		}
 		if ctx.Err() != nil || errors.Is(err, ErrBusy) {
-			return BackupInfo{}, err
+			return BackupInfo{}, skipped, err
 		}
+		skipped++
 		_ = updateRecords(dir, func(recs map[string]BackupRecord) {
-			recs[base] = BackupRecord{Name: base, Good: false, Checked: time.Now(), Check: "integrity_check",
+			recs[base] = BackupRecord{Name: base, Good: false, Checked: time.Now(), Check: check,
 				Problem: Message(err), Kept: true}
 		})
 	}
-	return BackupInfo{}, fmt.Errorf("data: no good backup in %s: %w", dir, ErrNotFound)
+	return BackupInfo{}, skipped, fmt.Errorf("data: no good backup in %s: %w", dir, ErrNotFound)
 }

@@ -20,24 +20,15 @@ func CheckBackupQuick(ctx context.Context, path string) (BackupInfo, error) {
 }
 
 // NewestSoundBackup is the newest daily backup in dir that passes
-// CheckBackupQuick, and the number of newer ones that did not. ok is false
-// when no backup in dir passes (or dir has none).
+// CheckBackupQuick (skipping those recorded bad), and the number of newer
+// ones that did not. ok is false when no backup in dir passes (or dir has
+// none). NewestGoodBackup is the same with the full check.
 func NewestSoundBackup(ctx context.Context, dir string) (info BackupInfo, skipped int, ok bool, err error) {
-	names, err := DailyBackups(dir)
-	if err != nil {
-		return info, 0, false, err
+	info, skipped, err = newestPassing(ctx, dir, "quick_check")
+	if errors.Is(err, ErrNotFound) {
+		return BackupInfo{}, skipped, false, nil
 	}
-	for _, name := range names {
-		info, err := CheckBackupQuick(ctx, name)
-		if ctx.Err() != nil {
-			return info, skipped, false, ctx.Err()
-		}
-		if err == nil {
-			return info, skipped, true, nil
-		}
-		skipped++
-	}
-	return BackupInfo{}, skipped, false, nil
+	return info, skipped, err == nil, err
 }
 
 // VerifyBackupAdmin checks pin against the active administrators recorded
