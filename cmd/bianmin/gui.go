@@ -44,6 +44,9 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(theme.New(false))
+	// Bold text (every button's) is drawn with the fonts parsed for
+	// regular text instead of parsing them all again: see theme.ShareFaces.
+	theme.ShareFaces(a)
 	a.Driver().SetDisableScreenBlanking(true)
 
 	// What home shows is read now, so that home is built complete and the
