@@ -2,9 +2,9 @@
 // on-screen keyboard into candidate Chinese characters and words. It is
 // pure Go with no UI: package input draws the keyboard around it.
 //
-// The readings come from the dictionary of github.com/mozillazg/go-pinyin
-// (PinyinDict, rune → readings), inverted once, lazily, with tone marks
-// stripped to plain letters and ü written as v (lv → 绿, nve/nue → 虐).
+// The readings come from the dictionary of github.com/mozillazg/go-pinyin,
+// as package bianmin/internal/hanzi holds it (tone marks stripped to plain
+// letters, ü written as v: lv → 绿, nve/nue → 虐), inverted once, lazily.
 // Only characters people use are offered: the 6763 hanzi of GB2312, the
 // 3755 level-1 characters (一级字, rows 16–55, as golang.org/x/text's GBK
 // encoder tells) before the 3008 level-2 ones.
