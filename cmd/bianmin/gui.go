@@ -5,6 +5,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -31,6 +32,10 @@ const appID = "org.bianmin.kiosk"
 // runGUI opens the kiosk window on the store and serves the phone status
 // page, until the window closes or ctx ends.
 func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
+	// Until the first frame the collector runs less often (the start makes
+	// ~25 MB, mostly kept: fonts, home); then it is set back and what the
+	// start left over is handed back to the system.
+	startGC := relaxGC()
 	if err := locale.Use(o.Lang); err != nil {
 		return err
 	}
@@ -97,7 +102,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// starts building it in the background when it is first given an
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
 	// key. A kiosk waiting at home does not hold its ~10 MB.
-	firstframe.Watch(w, os.Stderr, afterFirstFrame)
+	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame)
 	w.ShowAndRun()
 	return nil
 }
@@ -246,4 +251,18 @@ func (g *gui) restore(ctx context.Context, by data.Session, src string) (data.Re
 		fyne.Do(func() { fyne.CurrentApp().Quit() })
 	}
 	return res, err
+}
+
+// relaxGC lets the heap grow four times its live size between collections
+// instead of twice (GOGC=400), unless GOGC is set; the function it returns
+// sets the collector back and returns the memory freed to the system.
+func relaxGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(400)
+	return func() {
+		debug.SetGCPercent(prev)
+		debug.FreeOSMemory()
+	}
 }
