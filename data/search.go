@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
+	"bianmin/internal/hanzi"
 )
 
 // fillSearchChars writes the one-character keys of the items stored before
@@ -65,7 +65,8 @@ type SearchKeys struct {
 	Firsts string
 }
 
-// SearchKeysFor computes an item's search keys with go-pinyin's dictionary.
+// SearchKeysFor computes an item's search keys with go-pinyin's dictionary
+// (package bianmin/internal/hanzi).
 func SearchKeysFor(it *Item) SearchKeys {
 	names := append([]string{it.Name}, it.Keywords...)
 	var py, ini []string
@@ -124,24 +125,19 @@ func charIndexed(r rune) bool {
 	return r > unicode.MaxASCII || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-var pinyinArgs = func() pinyin.Args {
-	a := pinyin.NewArgs()
-	a.Style = pinyin.Normal
-	a.Fallback = func(r rune, _ pinyin.Args) []string {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			return []string{strings.ToLower(string(r))}
-		}
-		return nil
-	}
-	return a
-}()
-
-// pinyinOf returns the full pinyin (no spaces, no tones) and the initials.
+// pinyinOf returns the full pinyin (no spaces, no tones) and the initials:
+// each character's main reading (package hanzi, go-pinyin's dictionary),
+// an ASCII letter or digit as itself in lower case; anything else is left
+// out.
 func pinyinOf(s string) (full, initials string) {
 	var f, i strings.Builder
-	for _, syl := range pinyin.LazyPinyin(s, pinyinArgs) {
-		if syl == "" {
-			continue
+	for _, r := range s {
+		syl, ok := hanzi.Reading(r)
+		if !ok {
+			if r >= unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue
+			}
+			syl = string(unicode.ToLower(r))
 		}
 		f.WriteString(syl)
 		i.WriteByte(syl[0])

@@ -64,7 +64,7 @@ for i in $(seq "$RUNS"); do
 	sleep 5
 	home=$(rss $pid)
 	shot home
-	tap 226 415 1.5        # 办事指南
+	tap 226 258 1.5        # 办事指南
 	tap 600 245 1          # the search field: the keyboard opens
 	xdotool type --delay 150 jzz
 	sleep 3

@@ -4,10 +4,10 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
-	gopinyin "github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"bianmin/internal/hanzi"
 )
 
 // hanziByUse is every GB2312 hanzi, most used first (see gen.go).
@@ -119,25 +119,21 @@ func build() *Dict {
 		}
 	}
 
-	// Invert go-pinyin's dictionary for the GB2312 characters.
+	// Invert go-pinyin's dictionary (package hanzi) for the GB2312
+	// characters.
 	type scored struct {
 		r     rune
 		score int
 	}
 	bySyllable := map[string][]scored{}
 	readings := map[rune][]reading{}
-	for code, list := range gopinyin.PinyinDict {
-		r := rune(code)
-		rk, ok := rank[r]
-		if !ok {
-			continue
-		}
+	for r, rk := range rank {
 		level := gb2312Level(r)
 		if level == 0 {
 			continue
 		}
-		for i, raw := range strings.Split(list, ",") {
-			syl := typedAs(plain(raw))
+		for i, raw := range hanzi.Readings(r) {
+			syl := typedAs(letters(raw))
 			if syl == "" || slices.ContainsFunc(readings[r], func(x reading) bool { return x.syllable == syl }) {
 				continue
 			}
@@ -340,50 +336,17 @@ func gb2312Level(r rune) int {
 	return 0
 }
 
-// plain strips the tone from a go-pinyin reading and writes ü as v:
-// "lǜ" → "lv", "zhāng" → "zhang", "ê̄" → "e". It returns "" for anything
-// that is not then plain letters.
-func plain(reading string) string {
-	var b strings.Builder
-	for _, r := range reading {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r)
-		case r >= 0x300 && r <= 0x36F: // combining tone marks
-		default:
-			p, ok := toneless(r)
-			if !ok {
-				return ""
-			}
-			b.WriteRune(p)
-		}
-	}
-	if b.Len() == 0 || !utf8.ValidString(b.String()) {
+// letters returns a reading of package hanzi if it is plain letters a–z
+// (tones are already stripped, ü written v), else "": a few rare
+// characters outside GB2312 keep a mark (欸: ê̄), which no key types.
+func letters(reading string) string {
+	if reading == "" {
 		return ""
 	}
-	return b.String()
-}
-
-// toneless maps a tone-marked letter of go-pinyin's readings to a plain
-// one.
-func toneless(r rune) (rune, bool) {
-	switch r {
-	case 'ā', 'á', 'ǎ', 'à':
-		return 'a', true
-	case 'ē', 'é', 'ě', 'è', 'ê', 'ế', 'ề':
-		return 'e', true
-	case 'ī', 'í', 'ǐ', 'ì':
-		return 'i', true
-	case 'ō', 'ó', 'ǒ', 'ò':
-		return 'o', true
-	case 'ū', 'ú', 'ǔ', 'ù':
-		return 'u', true
-	case 'ü', 'ǖ', 'ǘ', 'ǚ', 'ǜ':
-		return 'v', true
-	case 'ń', 'ň', 'ǹ':
-		return 'n', true
-	case 'ḿ':
-		return 'm', true
+	for i := 0; i < len(reading); i++ {
+		if c := reading[i]; c < 'a' || c > 'z' {
+			return ""
+		}
 	}
-	return 0, false
+	return reading
 }

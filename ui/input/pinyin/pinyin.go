@@ -2,9 +2,9 @@
 // on-screen keyboard into candidate Chinese characters and words. It is
 // pure Go with no UI: package input draws the keyboard around it.
 //
-// The readings come from the dictionary of github.com/mozillazg/go-pinyin
-// (PinyinDict, rune → readings), inverted once, lazily, with tone marks
-// stripped to plain letters and ü written as v (lv → 绿, nve/nue → 虐).
+// The readings come from the dictionary of github.com/mozillazg/go-pinyin,
+// as package bianmin/internal/hanzi holds it (tone marks stripped to plain
+// letters, ü written as v: lv → 绿, nve/nue → 虐), inverted once, lazily.
 // Only characters people use are offered: the 6763 hanzi of GB2312, the
 // 3755 level-1 characters (一级字, rows 16–55, as golang.org/x/text's GBK
 // encoder tells) before the 3008 level-2 ones.
@@ -40,6 +40,7 @@ package pinyin
 //go:generate go run gen.go
 
 import (
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -113,8 +114,19 @@ var (
 func Default() *Dict { return shared() }
 
 // Prepare starts building the dictionary in the background, once, and
-// returns at once. main calls it after the first frame.
-func Prepare() { preparing.Do(func() { go Default() }) }
+// returns at once; the keyboard calls it when it first gets a field. The
+// build allocates about 27 MB for a 10 MB dictionary: once it is built,
+// the rest is handed back to the system rather than kept by the Go heap
+// for good, so a kiosk's memory does not stay higher after its first
+// search.
+func Prepare() {
+	preparing.Do(func() {
+		go func() {
+			Default()
+			debug.FreeOSMemory()
+		}()
+	})
+}
 
 // Ready returns the dictionary if it is built, never waiting for it.
 func Ready() (*Dict, bool) {
