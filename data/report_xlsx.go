@@ -2,8 +2,8 @@ package data
 
 // Exporting a report (issue 6 §5): the same tables as CSV (one file, a
 // section per table, UTF-8 with a byte-order mark so Excel reads the
-// Chinese) and as an XLSX workbook (one sheet per table, Chinese headers;
-// see xlsx.go). The printable PDF is ui/paper's.
+// Chinese) and as an XLSX workbook (one sheet per table, Chinese headers),
+// written with github.com/xuri/excelize/v2. The printable PDF is ui/paper's.
 
 import (
 	"context"
@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // AuditDataExport is the audit action of an export (a report, the catalog).
@@ -169,47 +171,99 @@ func (r *Report) WriteCSV(w io.Writer) error {
 // the header bold and frozen, rates as percentages, columns sized to their
 // text.
 func (r *Report) WriteXLSX(w io.Writer) error {
-	book := xlsxBook{Title: "便民服务室统计报表 " + r.PeriodLabel(), Creator: "便民服务室", Language: "zh-CN"}
-	for _, t := range r.Tables() {
-		sh := xlsxSheet{Name: t.Name}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := r.fillWorkbook(f); err != nil {
+		return fmt.Errorf("data: report xlsx: %w", err)
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("data: report xlsx: %w", err)
+	}
+	return nil
+}
+
+func (r *Report) fillWorkbook(f *excelize.File) error {
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		return err
+	}
+	decimal, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+	if err != nil {
+		return err
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: "便民服务室统计报表 " + r.PeriodLabel(),
+		Creator: "便民服务室", Language: "zh-CN"}); err != nil {
+		return err
+	}
+	for i, t := range r.Tables() {
+		if i == 0 {
+			if err := f.SetSheetName(f.GetSheetName(0), t.Name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(t.Name); err != nil {
+			return err
+		}
 		widths := make([]int, len(t.Header))
-		header := make([]xlsxCell, len(t.Header))
+		header := make([]any, len(t.Header))
 		for c, h := range t.Header {
-			header[c] = xlsxCell{Text: h, Style: xlsxHeader}
+			header[c] = h
 			widths[c] = textWidth(h)
 		}
-		sh.Rows = append(sh.Rows, header)
-		for _, row := range t.Rows {
-			cells := make([]xlsxCell, len(row))
+		if err := f.SetSheetRow(t.Name, "A1", &header); err != nil {
+			return err
+		}
+		last, _ := excelize.CoordinatesToCellName(len(t.Header), 1)
+		if err := f.SetCellStyle(t.Name, "A1", last, bold); err != nil {
+			return err
+		}
+		for ri, row := range t.Rows {
 			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, ri+2)
+				var err error
 				switch x := v.(type) {
 				case Ratio:
-					if x.Defined() {
-						cells[c] = xlsxCell{Num: x.Value(), IsNum: true, Style: xlsxPercent}
-					} else {
-						cells[c] = xlsxCell{Text: x.Percent()}
+					if !x.Defined() {
+						err = f.SetCellStr(t.Name, cell, x.Percent())
+						break
+					}
+					if err = f.SetCellFloat(t.Name, cell, x.Value(), -1, 64); err == nil {
+						err = f.SetCellStyle(t.Name, cell, cell, percent)
 					}
 				case float64:
-					cells[c] = xlsxCell{Num: x, IsNum: true, Style: xlsxDecimal}
+					if err = f.SetCellFloat(t.Name, cell, x, -1, 64); err == nil {
+						err = f.SetCellStyle(t.Name, cell, cell, decimal)
+					}
 				case int:
-					cells[c] = xlsxCell{Num: float64(x), IsNum: true}
+					err = f.SetCellInt(t.Name, cell, int64(x))
+				case string:
+					err = f.SetCellStr(t.Name, cell, x)
 				default:
-					cells[c] = xlsxCell{Text: cellText(v)}
+					err = f.SetCellValue(t.Name, cell, v)
+				}
+				if err != nil {
+					return err
 				}
 				if c < len(widths) {
 					widths[c] = max(widths[c], textWidth(cellText(v)))
 				}
 			}
-			sh.Rows = append(sh.Rows, cells)
 		}
-		for _, wd := range widths {
-			sh.Widths = append(sh.Widths, float64(min(wd+2, 60)))
+		for c, wd := range widths {
+			col, _ := excelize.ColumnNumberToName(c + 1)
+			if err := f.SetColWidth(t.Name, col, col, float64(min(wd+2, 60))); err != nil {
+				return err
+			}
 		}
-		book.Sheets = append(book.Sheets, sh)
+		if err := f.SetPanes(t.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
 	}
-	if err := book.Write(w); err != nil {
-		return fmt.Errorf("data: report xlsx: %w", err)
-	}
+	f.SetActiveSheet(0)
 	return nil
 }
 
