@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -435,7 +436,19 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.bar.Refresh()
 	d.Duty.load()
 	d.ShowQueue()
+	// A sign-in leaves garbage the size of the program's whole live heap:
+	// the PIN hash's 64 MiB work area (already handed back, but it raised
+	// the collector's target), the queue's store reads and row building.
+	// Left to the collector, the process keeps it for minutes (the staff
+	// queue on a big data file held 1.5× the memory of a bare window);
+	// once the queue is on screen, it goes back to the system, off the UI
+	// goroutine.
+	d.opts.After(releaseAfterSignIn, func() { d.opts.Run(debug.FreeOSMemory) })
 }
+
+// releaseAfterSignIn is how long after a sign-in its garbage is handed
+// back: the queue's first page is read and drawn well before.
+const releaseAfterSignIn = 1500 * time.Millisecond
 
 // ShowQueue shows the queue (built on first use, reloaded afterwards).
 func (d *Desk) ShowQueue() {
