@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
 	"bianmin/data"
@@ -126,7 +127,7 @@ func (n *Nav) Push(s Screen) {
 		leave(top)
 	}
 	n.stack = append(n.stack, s)
-	n.show(s)
+	n.show(s, false)
 }
 
 // Back leaves the current screen and shows the one under it. On the home
@@ -139,7 +140,7 @@ func (n *Nav) Back() {
 	top := n.stack[len(n.stack)-1]
 	n.stack = n.stack[:len(n.stack)-1]
 	leave(top)
-	n.show(n.stack[len(n.stack)-1])
+	n.show(n.stack[len(n.stack)-1], true)
 }
 
 // Home leaves every screen above the home screen and shows it.
@@ -152,7 +153,7 @@ func (n *Nav) Home() {
 		leave(n.stack[i])
 	}
 	n.stack = n.stack[:1]
-	n.show(n.stack[0])
+	n.show(n.stack[0], true)
 }
 
 // Current is the screen on top, nil before the home screen is pushed.
@@ -203,9 +204,18 @@ func (n *Nav) Retitle(s Screen) {
 	}
 }
 
-func (n *Nav) show(s Screen) {
+// show puts s on screen. A screen shown again (again) is refreshed
+// throughout, as it may have missed a change while under another; a pushed
+// one is only laid out: its widgets are drawn as they are, and refreshing
+// them all would, for one, decode every button's icon again.
+func (n *Nav) show(s Screen, again bool) {
 	n.holder.Objects = []fyne.CanvasObject{s.Content()}
-	n.holder.Refresh()
+	if again {
+		n.holder.Refresh()
+	} else {
+		n.holder.Layout.Layout(n.holder.Objects, n.holder.Size())
+		canvas.Refresh(n.holder)
+	}
 	n.onChange(s)
 }
 
