@@ -204,13 +204,15 @@ func (n *Nav) Retitle(s Screen) {
 	}
 }
 
-// show puts s on screen. A screen shown again (again) is refreshed
-// throughout, as it may have missed a change while under another; a pushed
-// one is only laid out: its widgets are drawn as they are, and refreshing
-// them all would, for one, decode every button's icon again.
+// show puts s on screen. A screen shown before (after Back or Home, or
+// pushed again) is refreshed throughout, as it may have changed while under
+// another; one never shown, its content not yet laid out, is only laid
+// out: its widgets are drawn as they are, and refreshing them all would,
+// for one, decode every button's icon again.
 func (n *Nav) show(s Screen, again bool) {
-	n.holder.Objects = []fyne.CanvasObject{s.Content()}
-	if again {
+	content := s.Content()
+	n.holder.Objects = []fyne.CanvasObject{content}
+	if again || !content.Size().IsZero() {
 		n.holder.Refresh()
 	} else {
 		n.holder.Layout.Layout(n.holder.Objects, n.holder.Size())
