@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -407,10 +408,18 @@ func (d *Desk) async(work func() (apply func())) {
 	})
 }
 
+// show puts o in the body. A screen shown before is refreshed throughout
+// (it may have changed meanwhile); a new one, never laid out, only laid
+// out: refreshing it all would, for one, decode every button's icon again.
 func (d *Desk) show(o fyne.CanvasObject) {
 	d.Keys.Panel.Close() // its field is leaving
 	d.body.Objects = []fyne.CanvasObject{o}
-	d.body.Refresh()
+	if !o.Size().IsZero() {
+		d.body.Refresh()
+		return
+	}
+	d.body.Layout.Layout(d.body.Objects, d.body.Size())
+	canvas.Refresh(d.body)
 }
 
 func (d *Desk) showLogin() {
