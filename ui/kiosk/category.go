@@ -1,6 +1,8 @@
 package kiosk
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -18,12 +20,14 @@ type Category struct {
 	nav     *Nav
 	store   GuideStore
 	opts    GuideOptions
+	count   int // the category's size, from the list of categories
 	content fyne.CanvasObject
 }
 
-// NewCategory builds the list and starts loading it.
-func NewCategory(nav *Nav, store GuideStore, opts GuideOptions, name string) *Category {
-	c := &Category{Name: name, nav: nav, store: store, opts: opts}
+// NewCategory builds the list of the category cat (its name and size, as
+// Categories gave them) and starts reading its first page.
+func NewCategory(nav *Nav, store GuideStore, opts GuideOptions, cat data.Category) *Category {
+	c := &Category{Name: cat.Name, count: cat.Count, nav: nav, store: store, opts: opts}
 	c.Items = newItemList(c.onPick)
 	c.Status = status(lang.L("kiosk.loading"))
 	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.View)
@@ -39,9 +43,15 @@ func (c *Category) Title() string {
 // Content is part of Screen.
 func (c *Category) Content() fyne.CanvasObject { return c.content }
 
+// categoryPage is how many guides a category list reads at a time: more
+// than the tallest screen shows, so the first read fills it.
+const categoryPage = 40
+
+// load reads the first page; the list reads the next ones as it scrolls
+// (pageCategory).
 func (c *Category) load() {
 	c.nav.Async(func() func() {
-		items, err := c.store.ItemsInCategory(c.nav.Context(), c.Name)
+		items, err := c.store.ItemsInCategoryPage(c.nav.Context(), c.Name, 0, categoryPage)
 		return func() { c.show(items, err) }
 	})
 }
@@ -52,12 +62,37 @@ func (c *Category) show(items []data.ItemSummary, err error) {
 		c.Status.SetText(c.nav.errorText(err))
 		return
 	}
+	pageCategory(c.nav, c.Items, c.Name, c.store.ItemsInCategoryPage, len(items))
 	c.Items.Set(items)
 	if len(items) == 0 {
 		c.Status.SetText(lang.L("kiosk.category.empty"))
 		return
 	}
-	c.Status.SetText(lang.L("kiosk.category.count", map[string]any{"N": len(items)}))
+	c.Status.SetText(lang.L("kiosk.category.count", map[string]any{"N": max(c.count, len(items))}))
+}
+
+// pageCategory has l read the category's next pages as it scrolls (off
+// the UI goroutine), unless the first page (of first items) was its last. A
+// page that fails is logged and asked again when the next row is shown.
+func pageCategory(nav *Nav, l *ItemList, name string,
+	read func(ctx context.Context, category string, afterID int64, limit int) ([]data.ItemSummary, error), first int) {
+	if first < categoryPage {
+		l.setMore(nil, nil)
+		return
+	}
+	l.setMore(func(after int64) {
+		nav.Async(func() func() {
+			items, err := read(nav.Context(), name, after, categoryPage)
+			return func() {
+				if err != nil {
+					fyne.LogError("kiosk: category page", err)
+					l.readFailed()
+					return
+				}
+				l.Append(items, len(items) < categoryPage)
+			}
+		})
+	}, func(f func()) { nav.After(0, f) })
 }
 
 func (c *Category) onPick(it data.ItemSummary) {

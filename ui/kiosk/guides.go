@@ -17,7 +17,7 @@ import (
 // GuideStore is what the guide screens read.
 type GuideStore interface {
 	Categories(ctx context.Context) ([]data.Category, error)
-	ItemsInCategory(ctx context.Context, category string) ([]data.ItemSummary, error)
+	ItemsInCategoryPage(ctx context.Context, category string, afterID int64, limit int) ([]data.ItemSummary, error)
 	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
 	Item(ctx context.Context, id int64) (data.Item, error)
 	Windows(ctx context.Context) ([]data.Window, error)
@@ -159,7 +159,7 @@ func (g *Guides) showBrowse() {
 }
 
 func (g *Guides) onCategory(c data.Category) {
-	g.nav.Push(NewCategory(g.nav, g.store, g.opts, c.Name))
+	g.nav.Push(NewCategory(g.nav, g.store, g.opts, c))
 }
 
 func (g *Guides) onPick(it data.ItemSummary) {

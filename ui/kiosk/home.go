@@ -258,16 +258,18 @@ func (h *Home) refreshElder() {
 	}
 	h.refreshFooter()
 	h.restyle()
+	// Set together and refreshed once (each of SetText and SetIcon would
+	// refresh the button, decoding its icon again), and not at all while
+	// the button was never drawn: its first drawing takes them as they are.
+	b := h.ElderButton
 	if h.elder.Elder() {
-		h.ElderButton.SetText(lang.L("kiosk.home.elderOff"))
-		h.ElderButton.SetIcon(fynetheme.ZoomOutIcon())
-		h.ElderButton.Importance = widget.HighImportance
+		b.Text, b.Icon, b.Importance = lang.L("kiosk.home.elderOff"), fynetheme.ZoomOutIcon(), widget.HighImportance
 	} else {
-		h.ElderButton.SetText(lang.L("kiosk.home.elderOn"))
-		h.ElderButton.SetIcon(fynetheme.ZoomInIcon())
-		h.ElderButton.Importance = widget.MediumImportance
+		b.Text, b.Icon, b.Importance = lang.L("kiosk.home.elderOn"), fynetheme.ZoomInIcon(), widget.MediumImportance
 	}
-	h.ElderButton.Refresh()
+	if !b.Size().IsZero() {
+		b.Refresh()
+	}
 }
 
 // homeLayout lays out the home screen inside a theme padding: the closed

@@ -17,14 +17,26 @@ import (
 
 // ItemList is a list of guides (a category's items or search results). It
 // is a widget.List, so a category of thousands of items costs only the rows
-// on screen. Tests pick a row with List.Select(i); Items says which is which.
+// on screen; a paged list (setMore) also holds only the items read so far,
+// a screenful or two ahead of the rows shown. Tests pick a row with
+// List.Select(i); Items says which is which.
 type ItemList struct {
 	List  *widget.List
 	View  fyne.CanvasObject // List with finger scrolling: place this
 	Items []data.ItemSummary
 
 	onPick func(data.ItemSummary)
+	// more reads the items after the given one and hands them to Append;
+	// nil when every item is here. later runs it after the layout that
+	// asked for it (a list must not change length while laying out).
+	more    func(afterID int64)
+	later   func(func())
+	reading bool
 }
+
+// pageAhead is how many rows before the end of what was read the next page
+// is asked for: enough that a flick rarely reaches the end first.
+const pageAhead = 15
 
 func newItemList(onPick func(data.ItemSummary)) *ItemList {
 	l := &ItemList{onPick: onPick}
@@ -42,6 +54,30 @@ func (l *ItemList) Set(items []data.ItemSummary) {
 	l.List.ScrollToTop()
 }
 
+// setMore makes the list paged: when a row within pageAhead of the last
+// item read is shown, more(last item's ID) is called through later, once
+// until Append answers.
+func (l *ItemList) setMore(more func(afterID int64), later func(func())) {
+	l.more, l.later, l.reading = more, later, false
+}
+
+// Append adds a page read by more; last says it was the category's last,
+// and nothing more is asked.
+func (l *ItemList) Append(items []data.ItemSummary, last bool) {
+	l.reading = false
+	if last {
+		l.more = nil
+	}
+	if len(items) == 0 {
+		return
+	}
+	l.Items = append(l.Items, items...)
+	l.List.Refresh()
+}
+
+// readFailed lets the next row shown ask again.
+func (l *ItemList) readFailed() { l.reading = false }
+
 func (l *ItemList) length() int { return len(l.Items) }
 
 func (l *ItemList) create() fyne.CanvasObject { return newItemRow() }
@@ -49,6 +85,11 @@ func (l *ItemList) create() fyne.CanvasObject { return newItemRow() }
 func (l *ItemList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(l.Items) {
 		o.(*itemRow).set(l.Items[id])
+	}
+	if l.more != nil && !l.reading && id >= len(l.Items)-pageAhead && len(l.Items) > 0 {
+		l.reading = true
+		more, after := l.more, l.Items[len(l.Items)-1].ID
+		l.later(func() { more(after) })
 	}
 }
 

@@ -169,7 +169,7 @@ func (k *Kiosk) EnterMaintenance(why error) {
 	k.win.Canvas().Unfocus()
 	k.Nav.Home()
 	k.Nav.blocked = k.Maintenance
-	k.Nav.show(k.Maintenance)
+	k.Nav.show(k.Maintenance, false)
 	if k.opts.OnMaintenance != nil {
 		k.opts.OnMaintenance(why)
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
 	"bianmin/data"
@@ -134,7 +135,7 @@ func (n *Nav) Push(s Screen) {
 		leave(top)
 	}
 	n.stack = append(n.stack, s)
-	n.show(s)
+	n.show(s, false)
 }
 
 // Back leaves the current screen and shows the one under it. On the home
@@ -147,7 +148,7 @@ func (n *Nav) Back() {
 	top := n.stack[len(n.stack)-1]
 	n.stack = n.stack[:len(n.stack)-1]
 	leave(top)
-	n.show(n.stack[len(n.stack)-1])
+	n.show(n.stack[len(n.stack)-1], true)
 }
 
 // Home leaves every screen above the home screen and shows it.
@@ -160,7 +161,7 @@ func (n *Nav) Home() {
 		leave(n.stack[i])
 	}
 	n.stack = n.stack[:1]
-	n.show(n.stack[0])
+	n.show(n.stack[0], true)
 }
 
 // Current is the screen on top, nil before the home screen is pushed.
@@ -211,12 +212,23 @@ func (n *Nav) Retitle(s Screen) {
 	}
 }
 
-func (n *Nav) show(s Screen) {
+// show puts s on screen. A screen shown before (after Back or Home, or
+// pushed again) is refreshed throughout, as it may have changed while under
+// another; one never shown, its content not yet laid out, is only laid
+// out: its widgets are drawn as they are, and refreshing them all would,
+// for one, decode every button's icon again.
+func (n *Nav) show(s Screen, again bool) {
 	if n.blocked != nil {
 		s = n.blocked
 	}
-	n.holder.Objects = []fyne.CanvasObject{s.Content()}
-	n.holder.Refresh()
+	content := s.Content()
+	n.holder.Objects = []fyne.CanvasObject{content}
+	if again || !content.Size().IsZero() {
+		n.holder.Refresh()
+	} else {
+		n.holder.Layout.Layout(n.holder.Objects, n.holder.Size())
+		canvas.Refresh(n.holder)
+	}
 	n.onChange(s)
 }
 

@@ -37,7 +37,7 @@ import (
 // satisfies it.
 type RegisterStore interface {
 	Categories(ctx context.Context) ([]data.Category, error)
-	ItemsInCategory(ctx context.Context, category string) ([]data.ItemSummary, error)
+	ItemsInCategoryPage(ctx context.Context, category string, afterID int64, limit int) ([]data.ItemSummary, error)
 	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
 	Item(ctx context.Context, id int64) (data.Item, error)
 	Windows(ctx context.Context) ([]data.Window, error)

@@ -180,7 +180,7 @@ func newRegisterCategory(nav *Nav, cfg RegisterConfig, name string) *RegisterCat
 	c.Status = status(lang.L("register.loading"))
 	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.List)
 	nav.Async(func() func() {
-		items, err := cfg.Store.ItemsInCategory(nav.Context(), name)
+		items, err := cfg.Store.ItemsInCategoryPage(nav.Context(), name, 0, categoryPage)
 		return func() { c.show(items, err) }
 	})
 	return c
@@ -200,6 +200,7 @@ func (c *RegisterCategory) show(items []data.ItemSummary, err error) {
 		c.Status.SetText(c.nav.errorText(err))
 		return
 	}
+	pageCategory(c.nav, c.Items, c.Name, c.cfg.Store.ItemsInCategoryPage, len(items))
 	c.Items.Set(items)
 	c.Status.SetText(lang.L("register.pick.choose"))
 }

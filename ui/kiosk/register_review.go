@@ -133,6 +133,9 @@ func (r *RegisterReview) refresh() {
 		}
 	}
 	r.list.Objects = cards
+	if r.list.Size().IsZero() {
+		return // never shown: laid out when it is (a refresh would build every card twice)
+	}
 	r.list.Refresh()
 }
 

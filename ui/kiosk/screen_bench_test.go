@@ -82,7 +82,7 @@ func BenchmarkScreenOpen(b *testing.B) {
 		build func() Screen
 	}{
 		{"home", func() Screen { return NewHome(nav, k) }},
-		{"guide-list", func() Screen { return NewCategory(nav, store, k.guideOptions(), big.Name) }},
+		{"guide-list", func() Screen { return NewCategory(nav, store, k.guideOptions(), big) }},
 		{"guide-detail", func() Screen { return NewDetail(nav, store, k.guideOptions(), item.ID) }},
 		// Its rows are built when it is pushed (Content), as in the flow.
 		{"review", func() Screen { return newRegisterReview(flow, len(flow.Steps)+1) }},

@@ -2,9 +2,11 @@ package staff
 
 import (
 	"context"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -409,10 +411,18 @@ func (d *Desk) async(work func() (apply func())) {
 	})
 }
 
+// show puts o in the body. A screen shown before is refreshed throughout
+// (it may have changed meanwhile); a new one, never laid out, only laid
+// out: refreshing it all would, for one, decode every button's icon again.
 func (d *Desk) show(o fyne.CanvasObject) {
 	d.Keys.Panel.Close() // its field is leaving
 	d.body.Objects = []fyne.CanvasObject{o}
-	d.body.Refresh()
+	if !o.Size().IsZero() {
+		d.body.Refresh()
+		return
+	}
+	d.body.Layout.Layout(d.body.Objects, d.body.Size())
+	canvas.Refresh(d.body)
 }
 
 func (d *Desk) showLogin() {
@@ -438,7 +448,19 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.bar.Refresh()
 	d.Duty.load()
 	d.ShowQueue()
+	// A sign-in leaves garbage the size of the program's whole live heap:
+	// the PIN hash's 64 MiB work area (already handed back, but it raised
+	// the collector's target), the queue's store reads and row building.
+	// Left to the collector, the process keeps it for minutes (the staff
+	// queue on a big data file held 1.5× the memory of a bare window);
+	// once the queue is on screen, it goes back to the system, off the UI
+	// goroutine.
+	d.opts.After(releaseAfterSignIn, func() { d.opts.Run(debug.FreeOSMemory) })
 }
+
+// releaseAfterSignIn is how long after a sign-in its garbage is handed
+// back: the queue's first page is read and drawn well before.
+const releaseAfterSignIn = 1500 * time.Millisecond
 
 // ShowQueue shows the queue (built on first use, reloaded afterwards).
 func (d *Desk) ShowQueue() {

@@ -52,9 +52,9 @@ type Queue struct {
 
 	d         *Desk
 	windows   []data.Window
-	list      *fyne.Container
+	list      *widget.List
+	rowMin    fyne.Size // a row's size, from a sample row (rowSize)
 	statusBox *fyne.Container
-	scroll    *container.Scroll
 	content   fyne.CanvasObject
 	seq       int // the latest load; older answers are dropped
 }
@@ -95,20 +95,36 @@ func newQueue(d *Desk) *Queue {
 	q.ClearFilters = widget.NewButtonWithIcon(lang.L("staff.queue.clearFilters"), fynetheme.ContentClearIcon(),
 		d.tap(q.clearFilters))
 	q.ClearFilters.Hide()
-	q.list = container.New(&rowLinesLayout{gap: 4})
+	// Only the rows in sight are drawn (a page has twenty, a screen shows
+	// about eight); each is built when first scrolled to.
+	q.list = widget.NewList(func() int { return len(q.Rows) },
+		func() fyne.CanvasObject { return container.New(&rowSlotLayout{q: q}) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(q.Rows) {
+				slot := o.(*fyne.Container)
+				slot.Objects = []fyne.CanvasObject{q.Rows[id]}
+				slot.Refresh()
+			}
+		})
+	q.list.HideSeparators = true
+	q.list.OnSelected = func(id widget.ListItemID) {
+		q.list.UnselectAll()
+		if id < len(q.Rows) {
+			q.Rows[id].Tapped(nil)
+		}
+	}
 	// The item filter takes what the row leaves: item names are long.
 	filters := container.NewBorder(nil, nil,
 		container.NewHBox(q.Mine, exactWidth(250, q.Window), exactWidth(170, q.Mode)),
 		container.NewHBox(refresh, q.Prev, q.Page, q.Next), q.Item.Content())
 	// Loading, nothing to show or an error: said where the rows would be.
 	q.statusBox = container.NewVBox(q.Status, container.NewHBox(q.ClearFilters))
-	q.scroll = touch.NewVScroll(container.NewVBox(q.statusBox, q.list))
 	// With 999+ on every tab (a hall's data file) the tabs need about
 	// 1,300 dp at Fyne's padding: slimmer tabs fit 1280, and a scroll
 	// keeps a narrower window from being pushed wider than its screen.
 	tabRow := touch.NewHScroll(tight(container.NewGridWithColumns(len(tabs), tabs...), 4))
 	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
-		tabRow, filters)), nil, nil, nil, q.scroll)
+		tabRow, filters)), nil, nil, nil, container.NewBorder(q.statusBox, nil, nil, nil, touch.List(q.list)))
 	q.loadFilters()
 	q.Reload()
 	return q
@@ -315,7 +331,6 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		return
 	}
 	q.Rows = nil
-	q.list.RemoveAll()
 	if err != nil {
 		q.setStatus(data.Message(err), false)
 		if q.Filter.Page > 1 {
@@ -324,15 +339,10 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.list.Refresh()
 		return
 	}
-	// The page's rows go in at once: adding them one by one would lay the
-	// list out again after each (the page twenty times over).
-	objs := make([]fyne.CanvasObject, 0, len(rows))
+	q.Rows = make([]*QueueRowView, 0, len(rows))
 	for _, r := range rows {
-		v := newQueueRowView(r, q.d.tap(func() { q.d.OpenRequest(r.ID) }))
-		q.Rows = append(q.Rows, v)
-		objs = append(objs, v)
+		q.Rows = append(q.Rows, newQueueRowView(r, q.d.tap(func() { q.d.OpenRequest(r.ID) })))
 	}
-	q.list.Objects = objs
 	switch {
 	case len(rows) > 0:
 		q.setStatus("", false)
@@ -362,7 +372,45 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.Next.Disable()
 	}
 	q.list.Refresh()
-	q.scroll.ScrollToTop()
+	q.list.ScrollToTop()
+}
+
+// rowSize is the size of a queue row, measured once on a sample row: the
+// list needs it before any row is shown, and every row has two lines.
+func (q *Queue) rowSize() fyne.Size {
+	if q.rowMin.IsZero() {
+		q.rowMin = newQueueRowView(data.QueueRow{ReceiptNo: "WY-20260101-0001", Item: "示例", Applicant: "示例",
+			NeedsHelp: true, DueState: data.DueSoon, Status: data.StatusSubmitted, Mode: data.ModeDirect}, nil).MinSize()
+	}
+	return q.rowMin
+}
+
+// rowSlotLayout holds the row the list shows in one of its places, at
+// least as tall as any row. The list puts the theme's padding between its
+// places, too much between queue rows (eight or more are to show above the
+// fold at 1280×800): the place is shorter than the row by the difference,
+// and the row reaches into the space under it, so rows stand rowGap apart.
+type rowSlotLayout struct{ q *Queue }
+
+// rowGap is the space between two queue rows.
+const rowGap = 4
+
+func rowOverlap() float32 { return max(fynetheme.Padding()-rowGap, 0) }
+
+func (l *rowSlotLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, size.Height+rowOverlap()))
+	}
+}
+
+func (l *rowSlotLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := l.q.rowSize()
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	s.Height -= rowOverlap()
+	return s
 }
 
 // QueueRowView is one row of the queue, in two compact lines: the number,
@@ -378,8 +426,10 @@ type QueueRowView struct {
 	Badges []string
 	texts  []string
 	onTap  func()
-	box    fyne.CanvasObject
 	bg     *canvas.Rectangle
+
+	owner, status string
+	badgeColors   []fyne.ThemeColorName
 }
 
 func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
@@ -394,25 +444,23 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 		v.Due.Color = th.Color(c, variant)
 		v.Due.TextStyle = fyne.TextStyle{Bold: true}
 	}
-	owner := r.Owner
-	if owner == "" {
-		owner = lang.L("staff.queue.noOwner")
+	v.owner = r.Owner
+	if v.owner == "" {
+		v.owner = lang.L("staff.queue.noOwner")
 	}
-	status := statusText(r.Status)
+	v.status = statusText(r.Status)
 	if r.Paused {
-		status += lang.L("staff.queue.paused")
+		v.status += lang.L("staff.queue.paused")
 	}
 	flags := ""
 	if r.NeedsHelp {
 		flags = lang.L("staff.queue.help")
 	}
-	v.texts = []string{r.ReceiptNo, r.Item, r.Applicant, owner, status, due, flags}
+	v.texts = []string{r.ReceiptNo, r.Item, r.Applicant, v.owner, v.status, due, flags}
 
-	var badges []fyne.CanvasObject
 	addBadge := func(text string, c fyne.ThemeColorName) {
 		v.Badges = append(v.Badges, text)
-		badges = append(badges, queueBadge(text, th.Color(c, variant), th.Color(bmtheme.ColorNameOnStatus, variant),
-			th.Size(fynetheme.SizeNameCaptionText)))
+		v.badgeColors = append(v.badgeColors, c)
 	}
 	if r.NeedsHelp {
 		addBadge(lang.L("staff.queue.help"), bmtheme.ColorNameStatusInfo)
@@ -427,7 +475,21 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 	case r.DueState == data.DueSoon:
 		addBadge(lang.L("staff.queue.badge.soon"), bmtheme.ColorNameStatusDueSoon)
 	}
+	return v
+}
 
+// build makes the row's widgets. It waits for the first renderer: the
+// queue's list draws only the rows in sight, and a row scrolled to later
+// is built then.
+func (v *QueueRowView) build() fyne.CanvasObject {
+	r := v.Row
+	th := fyne.CurrentApp().Settings().Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	var badges []fyne.CanvasObject
+	for i, text := range v.Badges {
+		badges = append(badges, queueBadge(text, th.Color(v.badgeColors[i], variant),
+			th.Color(bmtheme.ColorNameOnStatus, variant), th.Size(fynetheme.SizeNameCaptionText)))
+	}
 	no := widget.NewLabel(r.ReceiptNo)
 	no.TextStyle = fyne.TextStyle{Bold: true}
 	// The item and the people are cut with … by fitlabel (Fyne's own
@@ -436,7 +498,7 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 	item := fitlabel.New(r.Item)
 	item.TextStyle = fyne.TextStyle{Bold: true}
 	people := fitlabel.New(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
-		"Owner": owner, "Status": status, "Mode": r.Mode.Label()}))
+		"Owner": v.owner, "Status": v.status, "Mode": r.Mode.Label()}))
 	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...),
 		bmtheme.Inset(item, compactRowInset))
 	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due),
@@ -448,9 +510,8 @@ func newQueueRowView(r data.QueueRow, onTap func()) *QueueRowView {
 	if r.NeedsHelp {
 		v.bg.FillColor = th.Color(fynetheme.ColorNameHover, variant)
 	}
-	v.box = container.NewStack(v.bg, container.New(&insetLayout{x: 6}, compactRow(container.New(&rowLinesLayout{},
+	return container.NewStack(v.bg, container.New(&insetLayout{x: 6}, compactRow(container.New(&rowLinesLayout{},
 		line1, line2))))
-	return v
 }
 
 // Texts are the row's facts as shown: number, item, applicant, owner,
@@ -465,7 +526,9 @@ func (v *QueueRowView) Tapped(*fyne.PointEvent) {
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (v *QueueRowView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.box) }
+func (v *QueueRowView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(v.build())
+}
 
 // MinSize keeps a row a comfortable touch target.
 func (v *QueueRowView) MinSize() fyne.Size {
