@@ -42,7 +42,7 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 	src, base := cs.src, cs.base
 	var sum ImportSummary
 	defer s.guides.Clear() // guides may have new versions
-	err = s.bulk(ctx, "import catalog", false, func(conn *sql.Conn) error {
+	err = s.bulk(ctx, "import catalog", importCacheKiB, false, func(conn *sql.Conn) error {
 		return runTx(ctx, conn, "import catalog", func(t *sql.Tx) error {
 			tx := newStmtCache(t)
 			defer tx.Close()
