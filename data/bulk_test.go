@@ -96,7 +96,8 @@ func TestEveryConnectionSyncsEachCommit(t *testing.T) {
 }
 
 // A catalog import leaves no write-ahead log behind (it held every page the
-// import wrote), and the imported items are found by search.
+// import wrote), puts the search indexes' settings back, and the imported
+// items are found by search.
 func TestImportEmptiesTheLogAndIsSearchable(t *testing.T) {
 	ctx := context.Background()
 	src := seeded(t)
@@ -116,6 +117,11 @@ func TestImportEmptiesTheLogAndIsSearchable(t *testing.T) {
 	require.NoError(t, err, "the store is open: its log exists")
 	assert.Zero(t, fi.Size(), "log emptied after the import")
 
+	for _, fts := range []string{"item_search", "item_chars"} {
+		var hash int
+		require.NoError(t, s.db.QueryRow(`SELECT v FROM `+fts+`_config WHERE k = 'hashsize'`).Scan(&hash))
+		assert.Equal(t, ftsHashSize, hash, "%s gathers as before the import", fts)
+	}
 	items := SynthItems(400, 5)
 	for _, it := range []Item{items[0], items[123], items[399]} {
 		found, err := s.SearchItems(ctx, it.Name)
