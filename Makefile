@@ -57,9 +57,11 @@ lint: deps-build
 # and 100k, each in a process of its own: seconds, peak memory and the
 # ratios (x-10k-100k: 10 is linear). Minutes of work; not part of bench.
 # BULK_SIZES="1000 10000" for other sizes, BULK_DIR=dir to keep and reuse
-# the synthetic items between runs.
+# the synthetic items between runs, BULK_RUNS=N to keep the fastest of N
+# runs of each (on a busy machine).
 bench-bulk:
 	BIANMIN_BENCH_BULK=1 BIANMIN_BENCH_BULK_SIZES="$(BULK_SIZES)" BIANMIN_BENCH_BULK_DIR="$(BULK_DIR)" \
+		BIANMIN_BENCH_BULK_RUNS="$(BULK_RUNS)" \
 		CGO_ENABLED=0 $(GO) test -run '^$$' -bench '^BenchmarkBulk$$' -benchtime 1x -timeout 60m ./data/
 
 # The kiosk's start against a bare Fyne program (cmd/barefyne), under Xvfb:
