@@ -38,8 +38,8 @@ const synthCacheKiB = 16 << 10
 // size once the catalog outgrows it (100,000 items are a 530 MB file); the
 // items and their tables are appended to, and what is read back is mostly
 // the search index's segments as FTS5 merges them. 16 MiB: 100,000 items
-// in the same CPU time as with 64 MiB, at an 81 MB peak instead of 168 MB
-// (32 MiB: 111 MB, no faster).
+// in the same CPU time as with 64 MiB, at a 92 MB peak (81 MB before
+// importHashSize) instead of 168 MB (32 MiB: 111 MB, no faster).
 const importCacheKiB = 16 << 10
 
 // analysisLimit bounds the rows ANALYZE reads per index when optimize
@@ -100,8 +100,8 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 
 // checkpointWAL copies the write-ahead log into the data file and cuts it
 // back to nothing. A bulk write's log holds every page it wrote, and more:
-// an import of 100,000 items left a log of over 600 MB beside the data
-// file until the program closed. When a reader holds the log (the kiosk
+// an import of 100,000 items left a log of hundreds of MB beside the
+// data file until the program closed. When a reader holds the log (the kiosk
 // showing a page), the checkpoint does what it can and leaves the rest to
 // SQLite's own checkpoints; that is no error.
 func checkpointWAL(ctx context.Context, conn *sql.Conn) error {
