@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test fuzz bench bench-gui bench-walk relcheck lint package build deps-build deps-run deps-test font clean
+.PHONY: run test fuzz bench bench-bulk bench-gui bench-walk relcheck lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -65,6 +65,17 @@ relcheck:
 lint: deps-build
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+# The bulk paths (synth requests, catalog export and import) at 1k, 10k
+# and 100k, each in a process of its own: seconds, peak memory and the
+# ratios (x-10k-100k: 10 is linear). Minutes of work; not part of bench.
+# BULK_SIZES="1000 10000" for other sizes, BULK_DIR=dir to keep and reuse
+# the synthetic items between runs, BULK_RUNS=N to keep the fastest of N
+# runs of each (on a busy machine).
+bench-bulk:
+	BIANMIN_BENCH_BULK=1 BIANMIN_BENCH_BULK_SIZES="$(BULK_SIZES)" BIANMIN_BENCH_BULK_DIR="$(BULK_DIR)" \
+		BIANMIN_BENCH_BULK_RUNS="$(BULK_RUNS)" \
+		CGO_ENABLED=0 $(GO) test -run '^$$' -bench '^BenchmarkBulk$$' -benchtime 1x -timeout 60m ./data/
 
 # The kiosk's start against a bare Fyne program (cmd/barefyne), under Xvfb:
 # time to the first frame, CPU time to it and memory at home, on the sample

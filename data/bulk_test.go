@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -90,5 +92,44 @@ func TestEveryConnectionSyncsEachCommit(t *testing.T) {
 		require.NoError(t, c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&mode))
 		assert.Equal(t, 2, mode, "FULL")
 		require.NoError(t, c.Close())
+	}
+}
+
+// A catalog import leaves no write-ahead log behind (it held every page the
+// import wrote), puts the search indexes' settings back, and the imported
+// items are found by search.
+func TestImportEmptiesTheLogAndIsSearchable(t *testing.T) {
+	ctx := context.Background()
+	src := seeded(t)
+	_, err := src.AddSynthItems(ctx, 400, 5)
+	require.NoError(t, err)
+	var file bytes.Buffer
+	require.NoError(t, src.ExportCatalog(ctx, &file))
+
+	path := filepath.Join(t.TempDir(), "imported.db")
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	sum, err := s.ImportCatalog(ctx, bytes.NewReader(file.Bytes()), nil)
+	require.NoError(t, err)
+	assert.Greater(t, sum.Items, 400)
+	fi, err := os.Stat(path + "-wal")
+	require.NoError(t, err, "the store is open: its log exists")
+	assert.Zero(t, fi.Size(), "log emptied after the import")
+
+	for _, fts := range []string{"item_search", "item_chars"} {
+		var hash int
+		require.NoError(t, s.db.QueryRow(`SELECT v FROM `+fts+`_config WHERE k = 'hashsize'`).Scan(&hash))
+		assert.Equal(t, ftsHashSize, hash, "%s gathers as before the import", fts)
+	}
+	items := SynthItems(400, 5)
+	for _, it := range []Item{items[0], items[123], items[399]} {
+		found, err := s.SearchItems(ctx, it.Name)
+		require.NoError(t, err)
+		var names []string
+		for _, f := range found {
+			names = append(names, f.Name)
+		}
+		assert.Contains(t, names, it.Name, "search finds an imported item")
 	}
 }

@@ -140,3 +140,24 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.read += k
 	return int(k), nil
 }
+
+// A catalog file is read where it is, not copied to a temporary file
+// first; a reader that cannot seek is copied.
+func TestCatalogFileReadInPlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "catalog.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"format": 1}`), 0o600))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	cs, err := openCatalogSource(f)
+	require.NoError(t, err)
+	defer cs.cleanup()
+	assert.Same(t, f, cs.src)
+
+	cs2, err := openCatalogSource(bytes.NewBufferString(`{"format": 1}`))
+	require.NoError(t, err)
+	defer cs2.cleanup()
+	tmp, isFile := cs2.src.(*os.File)
+	require.True(t, isFile, "copied to a temporary file")
+	assert.NotEqual(t, path, tmp.Name())
+}

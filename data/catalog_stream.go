@@ -151,12 +151,16 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 	}
 	c.endArray()
 
-	// Items one at a time: the list of ids is all that is held.
+	// Items one at a time: the list of ids is all that is held. The four
+	// statements that read an item are prepared once for all of them
+	// (preparing them anew took a third of the time).
 	c.startArray("items")
 	var ids []int64
 	if err := collect(ctx, tx, &ids, `SELECT id FROM items WHERE active = 1 ORDER BY ord, id`); err != nil {
 		return err
 	}
+	stmts := newStmtCache(tx)
+	defer stmts.Close()
 	for _, id := range ids {
 		if c.err != nil {
 			break
@@ -164,7 +168,7 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		it, err := getItem(ctx, tx, id)
+		it, err := getItem(ctx, stmts, id)
 		if err != nil {
 			return err
 		}

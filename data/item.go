@@ -391,7 +391,7 @@ func (s *Store) Item(ctx context.Context, id int64) (Item, error) {
 	return it, err
 }
 
-func getItem(ctx context.Context, tx *sql.Tx, id int64) (Item, error) {
+func getItem(ctx context.Context, tx queryer, id int64) (Item, error) {
 	var it Item
 	var keywords, procedure string
 	var special, sample, noID int

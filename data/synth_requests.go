@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -33,7 +34,8 @@ var synthStatuses = []struct {
 // working days, in office hours) and the three channels, with valid-looking
 // but fictitious names, mobiles and ID numbers, each with a consistent
 // timeline. They are written directly in batches of synthRequestBatchSize
-// per transaction, on one connection set up for bulk writes (see bulk).
+// per transaction, on one connection set up for bulk writes (see bulk),
+// oldest first, as a service room's book fills (see synthTimes).
 func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, error) {
 	var items []requestItem
 	// The lead window is written with the row, as Register does, so that
@@ -69,14 +71,15 @@ func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, 
 	}
 	r := rand.New(rand.NewPCG(seed, 0x6d696e))
 	now := s.now()
+	times := newSynthTimes(r, cal, now, n)
 	total := 0
-	err = s.bulk(ctx, "synth requests", true, func(conn *sql.Conn) error {
+	err = s.bulk(ctx, "synth requests", synthCacheKiB, true, func(conn *sql.Conn) error {
 		for total < n {
 			batch := min(synthRequestBatchSize, n-total)
 			if err := runTx(ctx, conn, "synth requests", func(t *sql.Tx) error {
 				tx := newStmtCache(t)
 				defer tx.Close()
-				return synthRequestBatch(ctx, tx, r, batch, items, staff, cal, c, now)
+				return synthRequestBatch(ctx, tx, r, times, batch, items, staff, cal, c, now)
 			}); err != nil {
 				return err
 			}
@@ -95,6 +98,63 @@ func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, 
 // fit the bulk connection's page cache (bulkCacheKiB) dirty.
 const synthRequestBatchSize = 10_000
 
+// synthTimes hands out the creation times of synthetic requests oldest
+// first: how many fall on each working day of the last 120 is drawn at the
+// start, and a day's times are made and sorted when it is reached, so only
+// one day's are held. In that order a request's id, receipt number,
+// creation time and due day grow together, as in a real book, and most
+// indexes of requests are appended to at a few places instead of written
+// all over: drawn in random order, 100,000 requests took 13 times as long
+// as 10,000, each row's index lookups missing the CPU's caches.
+type synthTimes struct {
+	r       *rand.Rand
+	now     time.Time
+	days    []time.Time // the working days, oldest first
+	counts  []int       // requests per day
+	day     int         // the next day to make times for
+	pending []time.Time // the current day's times
+	at      int         // the next of pending to hand out
+}
+
+func newSynthTimes(r *rand.Rand, cal *Calendar, now time.Time, n int) *synthTimes {
+	t := &synthTimes{r: r, now: now}
+	for back := 119; back >= 0; back-- {
+		if d := now.AddDate(0, 0, -back); cal.IsWorkday(d) {
+			t.days = append(t.days, d)
+		}
+	}
+	if len(t.days) == 0 { // a calendar with no working day: any day
+		for back := 119; back >= 0; back-- {
+			t.days = append(t.days, now.AddDate(0, 0, -back))
+		}
+	}
+	t.counts = make([]int, len(t.days))
+	for range n {
+		t.counts[r.IntN(len(t.days))]++
+	}
+	return t
+}
+
+// next is the next creation time: a working day's office hours, never
+// after now.
+func (t *synthTimes) next() time.Time {
+	for t.at == len(t.pending) {
+		d, r := t.days[t.day], t.r
+		t.pending, t.at = t.pending[:0], 0
+		for range t.counts[t.day] {
+			created := time.Date(d.Year(), d.Month(), d.Day(), 8+r.IntN(9), r.IntN(60), r.IntN(60), 0, China)
+			if created.After(t.now) {
+				created = t.now.Add(-time.Duration(r.IntN(3600)) * time.Second)
+			}
+			t.pending = append(t.pending, created)
+		}
+		slices.SortFunc(t.pending, time.Time.Compare)
+		t.day++
+	}
+	t.at++
+	return t.pending[t.at-1]
+}
+
 // requestItem is what a synthetic request needs of its item.
 type requestItem struct {
 	id      int64
@@ -105,22 +165,11 @@ type requestItem struct {
 }
 
 // synthRequestBatch writes batch synthetic requests in tx.
-func synthRequestBatch(ctx context.Context, tx *stmtCache, r *rand.Rand, batch int, items []requestItem, staff []int64,
-	cal *Calendar, c Center, now time.Time) error {
+func synthRequestBatch(ctx context.Context, tx *stmtCache, r *rand.Rand, times *synthTimes, batch int,
+	items []requestItem, staff []int64, cal *Calendar, c Center, now time.Time) error {
 	for i := 0; i < batch; i++ {
 		it := items[r.IntN(len(items))]
-		// A working day in the last 120 days, in office hours.
-		var created time.Time
-		for {
-			d := now.AddDate(0, 0, -r.IntN(120))
-			if cal.IsWorkday(d) {
-				created = time.Date(d.Year(), d.Month(), d.Day(), 8+r.IntN(9), r.IntN(60), r.IntN(60), 0, China)
-				break
-			}
-		}
-		if created.After(now) {
-			created = now.Add(-time.Duration(r.IntN(3600)) * time.Second)
-		}
+		created := times.next()
 		var seq int
 		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
 					ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {

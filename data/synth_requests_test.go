@@ -47,3 +47,38 @@ func TestAddSynthRequests(t *testing.T) {
 	assert.Equal(t, EventFinished, tr.Events[len(tr.Events)-1].Kind)
 	assert.True(t, tr.CanRate())
 }
+
+// Synthetic requests are written oldest first, as a real book fills: ids
+// and receipt numbers grow with the creation time, across batches, and
+// none is made after now or on a day off.
+func TestSynthRequestsOldestFirst(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	cal, err := s.Calendar(ctx)
+	require.NoError(t, err)
+	n, err := s.AddSynthRequests(ctx, synthRequestBatchSize+500, 3)
+	require.NoError(t, err)
+	require.Equal(t, synthRequestBatchSize+500, n)
+	rows, err := s.db.Query(`SELECT created_at, receipt_no FROM requests ORDER BY id`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var last, lastNo string
+	days := map[string]bool{}
+	for rows.Next() {
+		var created, no string
+		require.NoError(t, rows.Scan(&created, &no))
+		require.GreaterOrEqual(t, created, last, "created in id order")
+		at := parseTime(created)
+		assert.False(t, at.After(fixedNow), created)
+		if Day(at) != Day(fixedNow) {
+			assert.True(t, cal.IsWorkday(at), created)
+		}
+		if Day(parseTime(last)) == Day(at) {
+			assert.Greater(t, no, lastNo, "receipt numbers grow within a day")
+		}
+		days[Day(at)] = true
+		last, lastNo = created, no
+	}
+	require.NoError(t, rows.Err())
+	assert.Greater(t, len(days), 60, "spread over the working days of 120")
+}
