@@ -77,11 +77,6 @@ type PINParams struct {
 // (19 MiB, t=2, p=1) and RFC 9106's memory-constrained choice (64 MiB).
 var DefaultPINParams = PINParams{Memory: 64 * 1024, Time: 2, Threads: 1}
 
-// pinParams is what the store hashes new PINs with. Tests of this package
-// lower it (auth_test.go) so that a sign-in costs microseconds; nothing else
-// changes it.
-var pinParams = DefaultPINParams
-
 const (
 	pinSaltLen = 16
 	pinKeyLen  = 32
@@ -163,10 +158,10 @@ func VerifyPIN(encoded, pin string) (bool, error) {
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
-// burnPIN spends the time of one verification with the current parameters,
+// burnPIN spends the time of one verification with the parameters p,
 // so that an unknown staff code answers as slowly as a wrong PIN.
-func burnPIN(pin string) {
-	idKey([]byte(pin), make([]byte, pinSaltLen), pinParams.Time, pinParams.Memory, pinParams.Threads, pinKeyLen)
+func burnPIN(pin string, p PINParams) {
+	idKey([]byte(pin), make([]byte, pinSaltLen), p.Time, p.Memory, p.Threads, pinKeyLen)
 }
 
 // releaseAbove is the argon2id memory (KiB) from which idKey hands the
@@ -457,7 +452,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	}
 	now := s.now()
 	if !found {
-		burnPIN(pin)
+		burnPIN(pin, s.pin)
 		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
 			typed := []rune(fmt.Sprint(who))
 			return audit(ctx, tx, formatTime(now), nil, AuditLoginFailed, "工号 "+string(typed[:min(len(typed), 32)]),
@@ -479,7 +474,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 		return Session{}, Invalid("locked", lockedMsg(row.until, now))
 	}
 	if row.hash == "" {
-		burnPIN(pin)
+		burnPIN(pin, s.pin)
 		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
 			return audit(ctx, tx, formatTime(now), row.sess.StaffID, AuditLoginFailed, target, "尚未设置密码")
 		})
@@ -491,8 +486,8 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	ok, verr := VerifyPIN(row.hash, pin)
 	var rehash string
 	if ok {
-		if p, _, _, _ := parsePIN(row.hash); p.Memory < pinParams.Memory || p.Time < pinParams.Time {
-			rehash, _ = HashPIN(pin, pinParams) // best effort: the old hash stays on failure
+		if p, _, _, _ := parsePIN(row.hash); p.Memory < s.pin.Memory || p.Time < s.pin.Time {
+			rehash, _ = HashPIN(pin, s.pin) // best effort: the old hash stays on failure
 		}
 	}
 	var outcome error
@@ -596,7 +591,7 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 	if err != nil {
 		return err
 	}
-	hash, err := HashPIN(pin, pinParams) // outside the write lock: it takes ~80 ms
+	hash, err := HashPIN(pin, s.pin) // outside the write lock: it takes ~80 ms
 	if err != nil {
 		return err
 	}
@@ -666,7 +661,7 @@ func (s *Store) SetupFirstAdmin(ctx context.Context, staffID int64, pin string) 
 	if err != nil {
 		return Session{}, err
 	}
-	hash, err := HashPIN(pin, pinParams)
+	hash, err := HashPIN(pin, s.pin)
 	if err != nil {
 		return Session{}, err
 	}

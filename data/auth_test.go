@@ -16,8 +16,13 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// Tests hash PINs cheaply; TestHashPINDefault checks the real parameters.
-func init() { pinParams = PINParams{Memory: 64, Time: 1, Threads: 1} }
+// testPINParams make a PIN hash cost microseconds; TestHashPINDefault checks
+// the real parameters.
+var testPINParams = PINParams{Memory: 64, Time: 1, Threads: 1}
+
+// cheapPINs is the store option every test store of this package opens
+// with.
+var cheapPINs = WithPINParams(testPINParams)
 
 // fakeClock is a clock a test moves by hand.
 type fakeClock struct {
@@ -48,7 +53,7 @@ func (c *fakeClock) Set(t time.Time) {
 func movingStore(t testing.TB) (*Store, *fakeClock) {
 	t.Helper()
 	clk := &fakeClock{t: fixedNow}
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now))
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	b, err := jsonMarshal(testCatalog())
@@ -119,7 +124,7 @@ func TestHashPINDefault(t *testing.T) {
 }
 
 func TestVerifyPINMalformed(t *testing.T) {
-	good, err := HashPIN("2580", pinParams)
+	good, err := HashPIN("2580", testPINParams)
 	require.NoError(t, err)
 	for name, enc := range map[string]string{
 		"Empty":      "",
@@ -229,7 +234,7 @@ func TestCheckPINAdmin(t *testing.T) {
 // writes (memory 2×64 MiB, 4 passes, 4 lanes) is refused, never computed,
 // and the sign-in sends the person to an administrator.
 func TestPINHashBounds(t *testing.T) {
-	good, err := HashPIN("2580", pinParams)
+	good, err := HashPIN("2580", testPINParams)
 	require.NoError(t, err)
 	withParams := func(m, tm, p int) string {
 		return strings.Replace(good, "m=64,t=1,p=1", fmt.Sprintf("m=%d,t=%d,p=%d", m, tm, p), 1)
