@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/crypto/argon2"
+
+	"bianmin/internal/fakeclock"
 )
 
 // testPINParams make a PIN hash cost microseconds; TestHashPINDefault checks
@@ -24,35 +25,14 @@ var testPINParams = PINParams{Memory: 64, Time: 1, Threads: 1}
 // with.
 var cheapPINs = WithPINParams(testPINParams)
 
-// fakeClock is a clock a test moves by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-func (c *fakeClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
+// fakeClock is the clock a test moves by hand.
+type fakeClock = fakeclock.Clock
 
 // movingStore is seeded (the test catalog) with a clock the test moves,
 // starting at fixedNow.
 func movingStore(t testing.TB) (*Store, *fakeClock) {
 	t.Helper()
-	clk := &fakeClock{t: fixedNow}
+	clk := fakeclock.New(fixedNow)
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
