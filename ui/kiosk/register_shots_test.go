@@ -76,7 +76,7 @@ func TestRegisterScreenshots(t *testing.T) {
 				test.Tap(rv.SubmitButton)
 				shot(r, "12-receipt")
 				rc := regAt[*kiosk.RegisterReceipt](t, r)
-				r.printer.err = fmt.Errorf("job: %w", errStopped())
+				r.printer.Err = fmt.Errorf("job: %w", errStopped())
 				test.Tap(rc.PrintButton)
 				shot(r, "13-receipt-print-failed")
 

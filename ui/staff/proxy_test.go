@@ -144,11 +144,11 @@ func TestProxyBatchByTaps(t *testing.T) {
 	require.NotNil(t, p.Batch)
 	assert.Equal(t, "DB-20260305-01", p.Batch.Batch.No)
 	assert.Contains(t, p.Notice.Text, "DB-20260305-01")
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 	assert.Equal(t, "清单已打印（09:30）", p.Batch.PrintStatus.Text)
 	{
-		flat := papertest.Words(t, r.printer.jobs[0])
+		flat := papertest.Words(t, r.printer.Jobs[0])
 		for _, w := range []string{"代办事项清单", "DB-20260305-01", ydzDept, a.ReceiptNo, b.ReceiptNo, "张秀英", "李桂芳",
 			"2件", "原件随附，请核对", "代办人（签字）", "接收单位（盖章）"} {
 			assert.Contains(t, flat, w)
@@ -212,7 +212,7 @@ func TestProxyBatchByTaps(t *testing.T) {
 	test.Tap(p.Sent[0].Open)
 	require.NotNil(t, p.Batch)
 	test.Tap(p.Batch.Reprint)
-	assert.Len(t, r.printer.jobs, 2)
+	assert.Len(t, r.printer.Jobs, 2)
 	// Tapping a request number opens it in the desk.
 	test.Tap(proxyLine(t, p, a.RequestID).Open)
 	require.NotNil(t, r.d.Request)
@@ -284,5 +284,5 @@ func TestProxyScreenshots(t *testing.T) {
 	shot("batch-after")
 	test.Tap(p.Batch.Back)
 	shot("sent")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "list.pdf"), r.printer.jobs[0], 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "list.pdf"), r.printer.Jobs[0], 0o644))
 }

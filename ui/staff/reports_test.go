@@ -152,9 +152,9 @@ func TestReportCustomPeriodChartsAndPDF(t *testing.T) {
 
 	// 打印报表: A4 through the desk's printer, recorded too.
 	test.Tap(rp.Print)
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
-	assert.Contains(t, papertest.Words(t, r.printer.jobs[0], "-layout"), "统计期间：2026-01-01至2026-02-28")
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
+	assert.Contains(t, papertest.Words(t, r.printer.Jobs[0], "-layout"), "统计期间：2026-01-01至2026-02-28")
 	assert.Contains(t, rp.Status.Text, "已送打印机")
 	page, err = r.s.Audit(ctx, data.AuditFilter{Action: data.AuditDataExport})
 	require.NoError(t, err)
