@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
@@ -32,15 +33,14 @@ func calendarRig(t *testing.T, now time.Time) (*rig, *staff.CalendarScreen) {
 	return r, c
 }
 
-// calendarShot writes the window to /tmp/shots-calendar/name.png when
+// calendarShot writes the window to $BIANMIN_SHOTS/calendar/name.png when
 // BIANMIN_SHOTS is set (for looking at the screen).
 func calendarShot(t *testing.T, r *rig, name string) {
 	t.Helper()
-	if os.Getenv("BIANMIN_SHOTS") == "" {
+	dir := shots.Dir(t, "calendar")
+	if dir == "" {
 		return
 	}
-	dir := "/tmp/shots-calendar"
-	require.NoError(t, os.MkdirAll(dir, 0o755))
 	f, err := os.Create(filepath.Join(dir, name+".png"))
 	require.NoError(t, err)
 	defer f.Close()

@@ -1,3 +1,5 @@
+//go:build shots
+
 package staff_test
 
 import (
@@ -12,17 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
 // TestStudyScreenshots writes 学习培训, 点名, 责任追究 and 个人档案 at
 // 1280×800 as PNGs into $BIANMIN_SHOTS (for looking at them).
 func TestStudyScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	r := adminRig(t)
 	shot := func(name string) {
 		f, err := os.Create(filepath.Join(dir, name+".png"))
