@@ -115,3 +115,39 @@ func SetPINs(t testing.TB, s *data.Store, ids map[string]int64, admin string, cl
 	}
 	return sess
 }
+
+// Item is the item in service with code, found as the kiosk finds it (by
+// category), with its guide.
+func Item(t testing.TB, s *data.Store, code string) data.Item {
+	t.Helper()
+	ctx := context.Background()
+	cats, err := s.Categories(ctx)
+	require.NoError(t, err)
+	for _, c := range cats {
+		items, err := s.ItemsInCategory(ctx, c.Name)
+		require.NoError(t, err)
+		for _, it := range items {
+			if it.Code == code {
+				item, err := s.Item(ctx, it.ID)
+				require.NoError(t, err)
+				return item
+			}
+		}
+	}
+	t.Fatalf("no item %s in service", code)
+	return data.Item{}
+}
+
+// WindowID is the id of the window with code.
+func WindowID(t testing.TB, s *data.Store, code string) int64 {
+	t.Helper()
+	ws, err := s.Windows(context.Background())
+	require.NoError(t, err)
+	for _, w := range ws {
+		if w.Code == code {
+			return w.ID
+		}
+	}
+	t.Fatalf("no window %s", code)
+	return 0
+}

@@ -179,25 +179,13 @@ func (r *rig) admin(t *testing.T, section string) *staff.Admin {
 // item is the sample item with code.
 func (r *rig) item(t *testing.T, code string) data.Item {
 	t.Helper()
-	var id int64
-	require.NoError(t, r.s.DB().QueryRow(`SELECT id FROM items WHERE code = ?`, code).Scan(&id))
-	it, err := r.s.Item(ctx, id)
-	require.NoError(t, err)
-	return it
+	return datatest.Item(t, r.s, code)
 }
 
 // windowID is the id of the window with code.
 func (r *rig) windowID(t *testing.T, code string) int64 {
 	t.Helper()
-	ws, err := r.s.Windows(ctx)
-	require.NoError(t, err)
-	for _, w := range ws {
-		if w.Code == code {
-			return w.ID
-		}
-	}
-	t.Fatalf("no window %s", code)
-	return 0
+	return datatest.WindowID(t, r.s, code)
 }
 
 func (r *rig) detail(t *testing.T, id int64) data.RequestDetail {

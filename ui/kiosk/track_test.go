@@ -99,10 +99,7 @@ func relayout(o fyne.CanvasObject) {
 func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 	t.Helper()
 	ctx := context.Background()
-	var id int64
-	require.NoError(t, r.store.DB().QueryRow(`SELECT id FROM items WHERE code = ?`, code).Scan(&id))
-	it, err := r.store.Item(ctx, id)
-	require.NoError(t, err)
+	it := datatest.Item(t, r.store, code)
 	fields := map[string]string{}
 	for _, f := range it.Fields {
 		switch f.Kind {
@@ -116,7 +113,7 @@ func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 			fields[f.Key] = "子女入学"
 		}
 	}
-	rc, err := r.store.Register(ctx, data.Registration{ItemID: id, Channel: data.ChannelKiosk, Name: "张小三",
+	rc, err := r.store.Register(ctx, data.Registration{ItemID: it.ID, Channel: data.ChannelKiosk, Name: "张小三",
 		Phone: "13800138000", IDNumber: "11010519491231002X", Fields: fields,
 		Brought: []int64{it.Materials[0].ID}, Consent: true})
 	require.NoError(t, err)
@@ -161,20 +158,12 @@ func trackCurrent[S kiosk.Screen](t *testing.T, r *trackRig) S {
 }
 
 // text is every string drawn on the window, dialogs included, one per line.
-func (r *trackRig) text() string {
-	markup := test.RenderToMarkup(r.win.Canvas())
-	var b strings.Builder
-	for _, m := range trackTextTag.FindAllStringSubmatch(markup, -1) {
-		b.WriteString(m[1])
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+func (r *trackRig) text() string { return uitest.Text(r.win.Canvas()) }
 
 var trackTextTag = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
 
 // flat is text without line breaks, for text that wraps.
-func (r *trackRig) flat() string { return strings.ReplaceAll(r.text(), "\n", "") }
+func (r *trackRig) flat() string { return uitest.Flat(r.win.Canvas()) }
 
 // dialogText is the text of the dialog on top, "" without one.
 func (r *trackRig) dialogText() string {
