@@ -42,7 +42,7 @@ SHOTS     ?= shots
 SHOTS_RUN := Screenshots|Shots|ProxyListWrite|ReportPDF|HomeTilesFit|SampleWidgets|^TestRender$$|ReportCustomPeriod|AuditDateFilters|^TestOrg|^TestCalendar(EditDay|Import|MonthGrid)$$
 shots:
 	mkdir -p $(SHOTS)
-	BIANMIN_SHOTS=$(abspath $(SHOTS)) CGO_ENABLED=0 $(GO) test -tags shots -count=1 -run '$(SHOTS_RUN)' \
+	BIANMIN_SHOTS=$(abspath $(SHOTS)) CGO_ENABLED=0 $(GO) test -tags shots -count=1 -timeout 30m -run '$(SHOTS_RUN)' \
 		./ui/kiosk/ ./ui/staff/ ./ui/paper/ ./ui/theme/ ./ui/input/
 	@echo "screenshots in $(SHOTS)/"
 
