@@ -3,14 +3,17 @@
 // runs nor lists them; `make shots` builds them and sets BIANMIN_SHOTS to
 // the directory that receives the PNG (and sample PDF) files, one
 // subdirectory per area. A few ordinary tests also keep what they drew
-// there when BIANMIN_SHOTS is set. It imports nothing of the program, so
-// the tests of every package can use it.
+// there when BIANMIN_SHOTS is set. It imports nothing of the program (only
+// Fyne), so the tests of every package can use it.
 package shots
 
 import (
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 // Env names the directory the screenshots go to.
@@ -40,4 +43,17 @@ func Need(t testing.TB, sub string) string {
 		t.Skip("run make shots, or set " + Env + "=DIR with -tags shots, to write screenshots")
 	}
 	return dir
+}
+
+// Save writes what canvas c shows to dir/name.png.
+func Save(t testing.TB, dir, name string, c fyne.Canvas) {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatalf("shots: %v", err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, c.Capture()); err != nil {
+		t.Fatalf("shots: %v", err)
+	}
 }

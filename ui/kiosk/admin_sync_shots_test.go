@@ -3,9 +3,6 @@
 package kiosk_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/driver/software"
@@ -79,10 +76,7 @@ func TestAdminSyncShots(t *testing.T) {
 				for _, o := range r.win.Canvas().Overlays().List() {
 					c.Overlays().Add(o)
 				}
-				f, err := os.Create(filepath.Join(dir, file+".png"))
-				require.NoError(t, err)
-				defer f.Close()
-				require.NoError(t, png.Encode(f, c.Capture()))
+				shots.Save(t, dir, file, c)
 			})
 		}
 	}

@@ -4,9 +4,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -24,10 +21,7 @@ func TestAdminScreenshots(t *testing.T) {
 	t.Setenv("HOME", t.TempDir())
 	r := newRig(t, true)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	ctx := context.Background()
 	rows, err := r.s.Queue(ctx, data.QueueFilter{Group: data.QueueFinished, Page: 1, PageSize: 5})

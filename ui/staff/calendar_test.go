@@ -2,7 +2,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,10 +40,7 @@ func calendarShot(t *testing.T, r *rig, name string) {
 	if dir == "" {
 		return
 	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	require.NoError(t, err)
-	defer f.Close()
-	require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	shots.Save(t, dir, name, r.w.Canvas())
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, data.China) }

@@ -4,9 +4,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -22,10 +19,7 @@ import (
 func TestDisclosureScreenshots(t *testing.T) {
 	dir := shots.Need(t, "disclosures")
 	shot := func(r *rig, name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	ctx := context.Background()
 	r, s := discRig(t)

@@ -3,13 +3,9 @@
 package staff_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/stretchr/testify/require"
 
 	"bianmin/internal/shots"
 	"bianmin/ui/staff"
@@ -21,10 +17,7 @@ func TestItemsScreenshots(t *testing.T) {
 	dir := shots.Need(t, "items")
 	r, s := itemsRig(t)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	shot("items-list")
 	e := editItem(t, s, "城乡居民基本养老保险参保登记")

@@ -53,10 +53,7 @@ func orgShot(t *testing.T, r *rig, name string) {
 	if dir == "" {
 		return
 	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	require.NoError(t, err)
-	defer f.Close()
-	require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	shots.Save(t, dir, name, r.w.Canvas())
 }
 
 func TestOrgCenterEdit(t *testing.T) {

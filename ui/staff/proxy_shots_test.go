@@ -3,7 +3,6 @@
 package staff_test
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,10 +21,7 @@ func TestProxyScreenshots(t *testing.T) {
 	dir := shots.Need(t, "proxy")
 	r := newRig(t, true)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	sess := r.login(t, "王丽娟", clerkPIN)
 	a := r.proxyYDZ(t, sess, "张秀英", 11)

@@ -3,13 +3,9 @@
 package staff_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
 	"bianmin/internal/shots"
@@ -21,10 +17,7 @@ func TestQueueRequestShots(t *testing.T) {
 	dir := shots.Need(t, "staff-request")
 	r := newRig(t, true)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	rc := r.registerYL(t)
 	r.login(t, "张建华", adminPIN)

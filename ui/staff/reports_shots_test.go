@@ -3,14 +3,10 @@
 package staff_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"github.com/stretchr/testify/require"
 
 	"bianmin/internal/shots"
 	"bianmin/ui/staff"
@@ -22,10 +18,7 @@ func TestReportScreenshots(t *testing.T) {
 	dir := shots.Need(t, "")
 	r := adminRig(t)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	r.d.Admin.Show(staff.SectionReports)
 	rp := r.d.Admin.Reports

@@ -3,13 +3,9 @@
 package staff_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
 	"bianmin/internal/shots"
@@ -20,10 +16,7 @@ import (
 func TestScreenshots(t *testing.T) {
 	dir := shots.Need(t, "")
 	shot := func(r *rig, name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	r := newRig(t, true)
 	rc := r.registerYL(t)

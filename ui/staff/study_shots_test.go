@@ -4,9 +4,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -24,10 +21,7 @@ func TestStudyScreenshots(t *testing.T) {
 	dir := shots.Need(t, "")
 	r := adminRig(t)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	ctx := context.Background()
 	admin, _ := r.d.Session()
