@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +18,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
-	bmtheme "bianmin/ui/theme"
 )
 
 // What administrators change in staff mode reaching the kiosk (issue 6):
@@ -34,19 +33,11 @@ import (
 // kiosk (*r.now), so a test can let a period for opinions run out.
 func w2Rig(t *testing.T, c *data.Catalog) *rig {
 	t.Helper()
-	app := test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	app.Settings().SetTheme(bmtheme.New(false))
+	uitest.NewApp(t)
 	r := &rig{timers: &fakeTimers{}}
 	now := fixedNow
 	r.now = &now
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"),
-		data.WithClock(func() time.Time { return *r.now }))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, c)
-	require.NoError(t, err)
+	s := datatest.OpenWith(t, func() time.Time { return *r.now }, c)
 	r.store = &countingStore{Store: s}
 	r.win = test.NewTempWindow(t, nil)
 	r.k = kiosk.New(r.store, r.win, kiosk.Options{
