@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test fuzz bench bench-bulk bench-gui bench-walk relcheck lint package build deps-build deps-run deps-test font clean
+.PHONY: run test shots fuzz bench bench-bulk bench-gui bench-walk relcheck lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -33,6 +33,18 @@ test: deps-build deps-test
 	bash ui/paper/testdata/cups-setup.sh
 	$(GO) build -o /dev/null ./cmd/bianmin
 	BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE)
+
+# The screenshots (and sample PDFs) for a person to look at, into SHOTS,
+# one subdirectory per area. The generators are tests built only with the
+# "shots" tag (so make test neither runs nor lists them); the ordinary tests
+# named here also keep what they drew when BIANMIN_SHOTS is set.
+SHOTS     ?= shots
+SHOTS_RUN := Screenshots|Shots|ProxyListWrite|ReportPDF|HomeTilesFit|SampleWidgets|^TestRender$$|ReportCustomPeriod|AuditDateFilters|^TestOrg|^TestCalendar(EditDay|Import|MonthGrid)$$
+shots:
+	mkdir -p $(SHOTS)
+	BIANMIN_SHOTS=$(abspath $(SHOTS)) CGO_ENABLED=0 $(GO) test -tags shots -count=1 -timeout 30m -run '$(SHOTS_RUN)' \
+		./ui/kiosk/ ./ui/staff/ ./ui/paper/ ./ui/theme/ ./ui/input/
+	@echo "screenshots in $(SHOTS)/"
 
 # Each fuzz test for FUZZTIME (its seeds also run in make test), one
 # worker at a time. New failures are kept under testdata/fuzz/.

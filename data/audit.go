@@ -37,9 +37,12 @@ const (
 	AuditWithdraw    = "withdraw"
 )
 
-// AuditActions lists the actions in the order a filter offers them: those
-// of sign-in and handling (this file), then those declared next to their
-// own code (duty, content, complaints, data).
+// AuditActions lists every audit action in the order a filter offers them:
+// sign-in and handling, duty, content, complaints, data, then the areas
+// with a label function of their own (calendar, catalog, disclosures,
+// items, organisation, notices, proxy batches, refusal reasons). A new
+// action goes here and in its area's label function; TestEveryAuditActionIsListed
+// checks that none is forgotten.
 var AuditActions = []string{
 	AuditLogin, AuditLoginFailed, AuditLockout, AuditLogout, AuditPINSet, AuditFirstAdmin,
 	AuditAccept, AuditSupplement, AuditComplete, AuditRefuse, AuditEscalate, AuditUpperResult, AuditHandOver,
@@ -50,19 +53,23 @@ var AuditActions = []string{
 	AuditComplaintReply, AuditComplaintPublish, AuditAccountability, AuditAccountabilityResult, AuditFollowUp,
 	AuditDataBackup, AuditDataRestore, AuditDataExport,
 	AuditStudySession, AuditRollCall, AuditReprint,
+	AuditCalendarSet, AuditCalendarImport,
+	AuditCatalogImport,
+	AuditDisclosureNew,
+	AuditItemAdd, AuditItemEdit, AuditItemStop, AuditItemRestart, AuditItemDelete,
+	AuditCenterEdit, AuditWindowAdd, AuditWindowEdit, AuditWindowPosts,
+	AuditWindowStop, AuditWindowDelete, AuditWindowRestart, AuditStaffAdd, AuditStaffEdit, AuditStaffUnlock,
+	AuditNoticeReprint,
+	AuditProxyBatch, AuditProxyPrint,
+	AuditRefusalReasonAdd, AuditRefusalReasonEdit, AuditRefusalReasonDelete, AuditRefusalReasonMove,
 }
 
-// auditLabels are the label functions of the areas that registered their
-// actions with registerAudit.
-var auditLabels []func(string) string
-
-// registerAudit adds an area's actions to AuditActions and its label
-// function to AuditLabel. Files declare their actions next to their code
-// with `var _ = registerAudit(label, actions...)`.
-func registerAudit(label func(string) string, actions ...string) struct{} {
-	AuditActions = append(AuditActions, actions...)
-	auditLabels = append(auditLabels, label)
-	return struct{}{}
+// auditLabels are the label functions of the areas, tried in turn for an
+// action AuditLabel does not name itself.
+var auditLabels = []func(string) string{
+	DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel, ReprintAuditLabel,
+	CalendarAuditLabel, CatalogAuditLabel, DisclosureAuditLabel, ItemAuditLabel, OrgAuditLabel,
+	NoticeAuditLabel, ProxyAuditLabel, RefusalAuditLabel,
 }
 
 // AuditLabel is an action's Chinese name (the action itself if unknown).
@@ -107,9 +114,7 @@ func AuditLabel(action string) string {
 	case AuditWithdraw:
 		return "撤回"
 	}
-	labels := append([]func(string) string{DutyAuditLabel, ContentAuditLabel, ComplaintAuditLabel, StudyAuditLabel,
-		ReprintAuditLabel}, auditLabels...)
-	for _, label := range labels {
+	for _, label := range auditLabels {
 		if l := label(action); l != "" {
 			return l
 		}

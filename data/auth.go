@@ -181,7 +181,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	}
 	now := s.now()
 	if !found {
-		burnPIN(pin)
+		burnPIN(pin, s.pin)
 		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
 			typed := []rune(fmt.Sprint(who))
 			return audit(ctx, tx, formatTime(now), nil, AuditLoginFailed, "工号 "+string(typed[:min(len(typed), 32)]),
@@ -203,7 +203,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 		return Session{}, Invalid("locked", lockedMsg(row.until, now))
 	}
 	if row.hash == "" {
-		burnPIN(pin)
+		burnPIN(pin, s.pin)
 		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
 			return audit(ctx, tx, formatTime(now), row.sess.StaffID, AuditLoginFailed, target, "尚未设置密码")
 		})
@@ -215,8 +215,8 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	ok, verr := VerifyPIN(row.hash, pin)
 	var rehash string
 	if ok {
-		if p, _, _, _ := parsePIN(row.hash); p.Memory < pinParams.Memory || p.Time < pinParams.Time {
-			rehash, _ = HashPIN(pin, pinParams) // best effort: the old hash stays on failure
+		if p, _, _, _ := parsePIN(row.hash); p.Memory < s.pin.Memory || p.Time < s.pin.Time {
+			rehash, _ = HashPIN(pin, s.pin) // best effort: the old hash stays on failure
 		}
 	}
 	var outcome error
@@ -334,7 +334,7 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 	if err != nil {
 		return err
 	}
-	hash, err := HashPIN(pin, pinParams) // outside the write lock: it takes ~80 ms
+	hash, err := HashPIN(pin, s.pin) // outside the write lock: it takes ~80 ms
 	if err != nil {
 		return err
 	}
@@ -404,7 +404,7 @@ func (s *Store) SetupFirstAdmin(ctx context.Context, staffID int64, pin string) 
 	if err != nil {
 		return Session{}, err
 	}
-	hash, err := HashPIN(pin, pinParams)
+	hash, err := HashPIN(pin, s.pin)
 	if err != nil {
 		return Session{}, err
 	}

@@ -32,11 +32,6 @@ type PINParams struct {
 // (19 MiB, t=2, p=1) and RFC 9106's memory-constrained choice (64 MiB).
 var DefaultPINParams = PINParams{Memory: 64 * 1024, Time: 2, Threads: 1}
 
-// pinParams is what the store hashes new PINs with. Tests of this package
-// lower it (auth_test.go) so that a sign-in costs microseconds; nothing else
-// changes it.
-var pinParams = DefaultPINParams
-
 const (
 	pinSaltLen = 16
 	pinKeyLen  = 32
@@ -118,10 +113,10 @@ func VerifyPIN(encoded, pin string) (bool, error) {
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
-// burnPIN spends the time of one verification with the current parameters,
+// burnPIN spends the time of one verification with the parameters p,
 // so that an unknown staff code answers as slowly as a wrong PIN.
-func burnPIN(pin string) {
-	idKey([]byte(pin), make([]byte, pinSaltLen), pinParams.Time, pinParams.Memory, pinParams.Threads, pinKeyLen)
+func burnPIN(pin string, p PINParams) {
+	idKey([]byte(pin), make([]byte, pinSaltLen), p.Time, p.Memory, p.Threads, pinKeyLen)
 }
 
 // releaseAbove is the argon2id memory (KiB) from which idKey hands the

@@ -7,48 +7,33 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/crypto/argon2"
+
+	"bianmin/internal/fakeclock"
 )
 
-// Tests hash PINs cheaply; TestHashPINDefault checks the real parameters.
-func init() { pinParams = PINParams{Memory: 64, Time: 1, Threads: 1} }
+// testPINParams make a PIN hash cost microseconds; TestHashPINDefault checks
+// the real parameters.
+var testPINParams = PINParams{Memory: 64, Time: 1, Threads: 1}
 
-// fakeClock is a clock a test moves by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+// cheapPINs is the store option every test store of this package opens
+// with.
+var cheapPINs = WithPINParams(testPINParams)
 
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-func (c *fakeClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
+// fakeClock is the clock a test moves by hand.
+type fakeClock = fakeclock.Clock
 
 // movingStore is seeded (the test catalog) with a clock the test moves,
 // starting at fixedNow.
 func movingStore(t testing.TB) (*Store, *fakeClock) {
 	t.Helper()
-	clk := &fakeClock{t: fixedNow}
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now))
+	clk := fakeclock.New(fixedNow)
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	b, err := jsonMarshal(testCatalog())
@@ -119,7 +104,7 @@ func TestHashPINDefault(t *testing.T) {
 }
 
 func TestVerifyPINMalformed(t *testing.T) {
-	good, err := HashPIN("2580", pinParams)
+	good, err := HashPIN("2580", testPINParams)
 	require.NoError(t, err)
 	for name, enc := range map[string]string{
 		"Empty":      "",
@@ -229,7 +214,7 @@ func TestCheckPINAdmin(t *testing.T) {
 // writes (memory 2×64 MiB, 4 passes, 4 lanes) is refused, never computed,
 // and the sign-in sends the person to an administrator.
 func TestPINHashBounds(t *testing.T) {
-	good, err := HashPIN("2580", pinParams)
+	good, err := HashPIN("2580", testPINParams)
 	require.NoError(t, err)
 	withParams := func(m, tm, p int) string {
 		return strings.Replace(good, "m=64,t=1,p=1", fmt.Sprintf("m=%d,t=%d,p=%d", m, tm, p), 1)
@@ -678,7 +663,7 @@ func TestAdminWithOldPINMustChangeIt(t *testing.T) {
 		"147258": "键盘上的一条线",
 		"520520": "重复的数字组合",
 	} {
-		old, err := HashPIN(pin, pinParams) // as stored before the rules
+		old, err := HashPIN(pin, testPINParams) // as stored before the rules
 		require.NoError(t, err)
 		_, err = s.db.Exec(`UPDATE staff SET pin_hash = ? WHERE code = 's1'`, old)
 		require.NoError(t, err)
@@ -692,7 +677,7 @@ func TestAdminWithOldPINMustChangeIt(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, again.PINChange)
 	}
-	old, err := HashPIN("2580", pinParams)
+	old, err := HashPIN("2580", testPINParams)
 	require.NoError(t, err)
 	_, err = s.db.Exec(`UPDATE staff SET pin_hash = ? WHERE id = ?`, old, clerk.StaffID)
 	require.NoError(t, err)

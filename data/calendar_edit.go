@@ -50,8 +50,6 @@ func CalendarAuditLabel(action string) string {
 	return ""
 }
 
-var _ = registerAudit(CalendarAuditLabel, AuditCalendarSet, AuditCalendarImport)
-
 // Kinds of calendar day. An ordinary day has no stored entry: its kind is
 // DayOrdinary and it is a working day Monday to Friday.
 const (

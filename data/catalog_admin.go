@@ -24,8 +24,6 @@ func CatalogAuditLabel(action string) string {
 	return ""
 }
 
-var _ = registerAudit(CatalogAuditLabel, AuditCatalogImport)
-
 // catalogAdmin checks that the session is an active administrator.
 func (s *Store) catalogAdmin(ctx context.Context, by Session) (Session, error) {
 	var actor Session

@@ -28,8 +28,6 @@ func DisclosureAuditLabel(action string) string {
 	return ""
 }
 
-var _ = registerAudit(DisclosureAuditLabel, AuditDisclosureNew)
-
 // MaxPreviewDays is how far ahead the last day of a 预公开 may be.
 const MaxPreviewDays = 90
 

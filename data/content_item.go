@@ -32,8 +32,6 @@ const (
 	AuditItemDelete  = "item_delete"
 )
 
-var _ = registerAudit(ItemAuditLabel, AuditItemAdd, AuditItemEdit, AuditItemStop, AuditItemRestart, AuditItemDelete)
-
 // ItemAuditLabel is the Chinese name of a service item audit action, ""
 // for others.
 func ItemAuditLabel(action string) string {

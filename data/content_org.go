@@ -41,9 +41,6 @@ const (
 	AuditStaffUnlock   = "staff_unlock"
 )
 
-var _ = registerAudit(OrgAuditLabel, AuditCenterEdit, AuditWindowAdd, AuditWindowEdit, AuditWindowPosts,
-	AuditWindowStop, AuditWindowDelete, AuditWindowRestart, AuditStaffAdd, AuditStaffEdit, AuditStaffUnlock)
-
 // OrgAuditLabel is the Chinese name of an organisation audit action, "" for
 // others.
 func OrgAuditLabel(action string) string {

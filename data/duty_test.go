@@ -18,7 +18,7 @@ func storeWithNow(t *testing.T) (*Store, *time.Time) {
 	t.Helper()
 	now := fixedNow
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"),
-		WithClock(func() time.Time { return now }))
+		WithClock(func() time.Time { return now }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	b, err := jsonMarshal(testCatalog())

@@ -312,5 +312,3 @@ func NoticeAuditLabel(action string) string {
 	}
 	return ""
 }
-
-var _ = registerAudit(NoticeAuditLabel, AuditNoticeReprint)

@@ -42,8 +42,6 @@ func ProxyAuditLabel(action string) string {
 	return ""
 }
 
-var _ = registerAudit(ProxyAuditLabel, AuditProxyBatch, AuditProxyPrint)
-
 // Limits of a batch.
 const (
 	MaxProxyBatchRequests = 200 // requests on one 代办清单

@@ -15,7 +15,7 @@ import (
 func clockStore(t *testing.T, now *time.Time) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"),
-		WithClock(func() time.Time { return *now }))
+		WithClock(func() time.Time { return *now }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	_, err = s.ImportCatalog(context.Background(), bytes.NewReader(encode(t, testCatalog())), testFiles)

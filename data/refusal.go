@@ -38,9 +38,6 @@ func RefusalAuditLabel(action string) string {
 	return ""
 }
 
-var _ = registerAudit(RefusalAuditLabel, AuditRefusalReasonAdd, AuditRefusalReasonEdit, AuditRefusalReasonDelete,
-	AuditRefusalReasonMove)
-
 // MaxRefusalReasons is how many common reasons the list holds: a quick pick,
 // not a catalogue.
 const MaxRefusalReasons = 30

@@ -32,8 +32,9 @@ type Store struct {
 	db     *sql.DB
 	path   string
 	now    Clock
-	guides sync.Map // item id → *Item, parsed guides for registration (see guide)
-	health health   // the last QuickCheck's result
+	pin    PINParams // what new PINs are hashed with (see WithPINParams)
+	guides sync.Map  // item id → *Item, parsed guides for registration (see guide)
+	health health    // the last QuickCheck's result
 	// receipts is the highest receipt number issued, kept beside the data
 	// file (see receipt_mark.go).
 	receipts *receiptMark
@@ -44,6 +45,13 @@ type Option func(*Store)
 
 // WithClock makes the store read the time from c instead of time.Now.
 func WithClock(c Clock) Option { return func(s *Store) { s.now = c } }
+
+// WithPINParams makes the store hash new PINs (and spend the time of an
+// unknown code's check) with p instead of DefaultPINParams. Tests use cheap
+// parameters so that a sign-in costs microseconds, not 64 MiB and ~80 ms;
+// hashes made with weaker parameters than the store's are upgraded at the
+// next sign-in.
+func WithPINParams(p PINParams) Option { return func(s *Store) { s.pin = p } }
 
 // Open opens (creating if needed) the data file at path and brings its schema
 // up to date.
@@ -72,7 +80,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, mapErr("open", err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, pin: DefaultPINParams}
 	for _, o := range opts {
 		o(s)
 	}

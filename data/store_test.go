@@ -18,7 +18,7 @@ var fixedNow = time.Date(2026, 11, 26, 9, 30, 0, 0, China)
 // test ends.
 func mustOpen(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(func() time.Time { return fixedNow }))
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(func() time.Time { return fixedNow }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s

@@ -6,12 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,14 +16,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
 	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
-	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/web"
 )
 
@@ -41,72 +36,25 @@ const baseURL = "http://192.168.1.20:8080"
 
 // PINs the administrator sets up; every sample staff member gets one.
 const (
-	adminPIN = "604917"
-	clerkPIN = "1357"
+	adminPIN = datatest.AdminPIN
+	clerkPIN = datatest.ClerkPIN
 )
 
 var ctx = context.Background()
 
 // timers is a manual AfterFunc: timers fire only when the test says.
-type timers struct {
-	next    int
-	pending map[int]func()
-}
-
-func (f *timers) After(_ time.Duration, fn func()) func() {
-	if f.pending == nil {
-		f.pending = map[int]func(){}
-	}
-	f.next++
-	id := f.next
-	f.pending[id] = fn
-	return func() { delete(f.pending, id) }
-}
-
-// Fire runs the timers pending now, oldest first.
-func (f *timers) Fire() {
-	ids := make([]int, 0, len(f.pending))
-	for id := range f.pending {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	for _, id := range ids {
-		if fn, ok := f.pending[id]; ok {
-			delete(f.pending, id)
-			fn()
-		}
-	}
-}
+type timers = uitest.Timers
 
 // printer keeps every PDF it is asked to print.
-type printer struct {
-	mu    sync.Mutex
-	jobs  [][]byte
-	media []string
-}
-
-func (p *printer) Print(_ context.Context, pdf []byte, media string) (string, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.jobs = append(p.jobs, pdf)
-	p.media = append(p.media, media)
-	return fmt.Sprintf("job-%d", len(p.jobs)), nil
-}
+type printer struct{ uitest.Printer }
 
 // count is the number of jobs so far.
-func (p *printer) count() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return len(p.jobs)
-}
+func (p *printer) count() int { return p.Count() }
 
 // last is the text of the latest job, white space removed.
 func (p *printer) last(t *testing.T) string {
 	t.Helper()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	require.NotEmpty(t, p.jobs, "nothing printed")
-	return papertest.Words(t, p.jobs[len(p.jobs)-1], "-layout")
+	return papertest.Words(t, p.Last(t), "-layout")
 }
 
 type rig struct {
@@ -134,36 +82,20 @@ type rig struct {
 // and builds the kiosk and the desk on it.
 func newRig(t *testing.T, now time.Time) *rig {
 	t.Helper()
-	require.NoError(t, locale.Use(locale.Chinese))
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(bmtheme.New(false))
-	r := &rig{now: now, timers: &timers{}, kp: &printer{}, sp: &printer{}, ids: map[string]int64{}}
+	uitest.NewApp(t)
+	r := &rig{now: now, timers: &timers{}, kp: &printer{}, sp: &printer{}}
 	clock := func() time.Time { return r.now }
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), data.WithClock(clock))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	// As cli.OpenSeeded seeds a new data file: the official holidays, then
-	// the sample catalog.
-	require.NoError(t, s.PutCalendarDays(ctx, data.OfficialCalendarDays()))
-	f, err := assets.Sample.Open(assets.SampleCatalog)
-	require.NoError(t, err)
-	_, err = s.ImportCatalog(ctx, f, assets.Sample)
-	f.Close()
-	require.NoError(t, err)
+	s := datatest.Open(t, clock)
+	datatest.SeedNew(t, s) // as cli.OpenSeeded seeds a new data file
 	r.s = s
-
-	choices, err := s.LoginChoices(ctx)
-	require.NoError(t, err)
-	for _, c := range choices {
-		r.ids[c.Name] = c.StaffID
-	}
-	admin, err := s.SetupFirstAdmin(ctx, r.ids["张建华"], adminPIN)
-	require.NoError(t, err)
-	for name, id := range r.ids {
+	r.ids = datatest.StaffIDs(t, s)
+	var clerks []string
+	for name := range r.ids {
 		if name != "张建华" {
-			require.NoError(t, s.SetPIN(ctx, admin, id, clerkPIN))
+			clerks = append(clerks, name)
 		}
 	}
+	datatest.SetPINs(t, s, r.ids, "张建华", clerks...)
 
 	// The kiosk, as main wires it.
 	r.tracker = kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: baseURL, Now: clock})
@@ -247,25 +179,13 @@ func (r *rig) admin(t *testing.T, section string) *staff.Admin {
 // item is the sample item with code.
 func (r *rig) item(t *testing.T, code string) data.Item {
 	t.Helper()
-	var id int64
-	require.NoError(t, r.s.DB().QueryRow(`SELECT id FROM items WHERE code = ?`, code).Scan(&id))
-	it, err := r.s.Item(ctx, id)
-	require.NoError(t, err)
-	return it
+	return datatest.Item(t, r.s, code)
 }
 
 // windowID is the id of the window with code.
 func (r *rig) windowID(t *testing.T, code string) int64 {
 	t.Helper()
-	ws, err := r.s.Windows(ctx)
-	require.NoError(t, err)
-	for _, w := range ws {
-		if w.Code == code {
-			return w.ID
-		}
-	}
-	t.Fatalf("no window %s", code)
-	return 0
+	return datatest.WindowID(t, r.s, code)
 }
 
 func (r *rig) detail(t *testing.T, id int64) data.RequestDetail {
@@ -275,16 +195,8 @@ func (r *rig) detail(t *testing.T, id int64) data.RequestDetail {
 	return det
 }
 
-var textTag = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
-
 // drawn is every string drawn on w, dialogs included, without line breaks.
-func drawn(w fyne.Window) string {
-	var b strings.Builder
-	for _, m := range textTag.FindAllStringSubmatch(test.RenderToMarkup(w.Canvas()), -1) {
-		b.WriteString(m[1])
-	}
-	return b.String()
-}
+func drawn(w fyne.Window) string { return uitest.Flat(w.Canvas()) }
 
 // at is the kiosk's current screen, which must be an S.
 func at[S kiosk.Screen](t *testing.T, r *rig) S {
@@ -325,35 +237,13 @@ func (p resident) name() string {
 }
 
 // keys taps digits (and X) on the keypad.
-func keys(t *testing.T, kp *input.Keypad, s string) {
-	t.Helper()
-	for _, c := range s {
-		if c == 'X' {
-			test.Tap(kp.X)
-			continue
-		}
-		test.Tap(kp.Digit(int(c - '0')))
-	}
-}
+func keys(t *testing.T, kp *input.Keypad, s string) { t.Helper(); uitest.Keys(t, kp, s) }
 
 // pinyin types one character on the pinyin keyboard: its letters, then the
 // candidate, paging to it.
 func pinyin(t *testing.T, kb *input.Keyboard, letters, char string) {
 	t.Helper()
-	for _, c := range letters {
-		test.Tap(kb.Letter(c))
-	}
-	for range 30 {
-		if i := slices.Index(kb.Candidates(), char); i >= 0 {
-			test.Tap(kb.Candidate(i))
-			return
-		}
-		if kb.Next.Blank() {
-			break
-		}
-		test.Tap(kb.Next)
-	}
-	t.Fatalf("%q not among the candidates for %q", char, letters)
+	uitest.Pinyin(t, kb, letters, char)
 }
 
 func choose(t *testing.T, s *kiosk.RegisterStep, text string) {

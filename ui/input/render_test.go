@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/internal/shots"
 	bntheme "bianmin/ui/theme"
 )
 
@@ -82,8 +83,8 @@ func TestLayoutFits(t *testing.T) {
 }
 
 // TestRender draws the keyboard with candidates and the keypad with the
-// kiosk theme and checks the pictures have content. Set
-// BIANMIN_INPUT_SHOTS to a directory to keep them as PNG files.
+// kiosk theme and checks the pictures have content. With
+// BIANMIN_SHOTS set (make shots) they are kept as PNG files in its input/.
 func TestRender(t *testing.T) {
 	tests := map[string]struct {
 		kind Kind
@@ -117,8 +118,7 @@ func TestRender(t *testing.T) {
 			img := w.Canvas().Capture()
 			require.NotNil(t, img)
 			assert.Greater(t, colours(img), 3, "the picture has content")
-			if dir := os.Getenv("BIANMIN_INPUT_SHOTS"); dir != "" {
-				require.NoError(t, os.MkdirAll(dir, 0o755))
+			if dir := shots.Dir(t, "input"); dir != "" {
 				f, err := os.Create(filepath.Join(dir, "input-"+name+".png"))
 				require.NoError(t, err)
 				defer f.Close()

@@ -8,16 +8,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/internal/fakeclock"
 )
 
-// fakeClock is a clock the test moves by hand.
-type fakeClock struct{ now time.Time }
-
-func (c *fakeClock) Now() time.Time          { return c.now }
-func (c *fakeClock) advance(d time.Duration) { c.now = c.now.Add(d) }
-
-func newTestScanner() (*Scanner, *fakeClock, *[]string) {
-	clock := &fakeClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+func newTestScanner() (*Scanner, *fakeclock.Clock, *[]string) {
+	clock := fakeclock.New(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	var scans []string
 	s := NewScanner(func(code string) { scans = append(scans, code) })
 	s.Now = clock.Now
@@ -26,12 +22,12 @@ func newTestScanner() (*Scanner, *fakeClock, *[]string) {
 
 // feed types text into the scanner, gap before each character, then
 // Enter after enterGap, and reports whether Enter ended a scan.
-func feed(s *Scanner, clock *fakeClock, text string, gap, enterGap time.Duration) bool {
+func feed(s *Scanner, clock *fakeclock.Clock, text string, gap, enterGap time.Duration) bool {
 	for _, r := range text {
-		clock.advance(gap)
+		clock.Add(gap)
 		s.Rune(r)
 	}
-	clock.advance(enterGap)
+	clock.Add(enterGap)
 	return s.Enter()
 }
 
@@ -77,29 +73,29 @@ func TestScanner(t *testing.T) {
 func TestScannerAfterTyping(t *testing.T) {
 	s, clock, scans := newTestScanner()
 	for _, r := range "abc" {
-		clock.advance(200 * time.Millisecond)
+		clock.Add(200 * time.Millisecond)
 		s.Rune(r)
 	}
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	assert.True(t, feed(s, clock, "TOKEN12345", 5*time.Millisecond, 5*time.Millisecond))
 	assert.True(t, feed(s, clock, "TOKEN67890", 5*time.Millisecond, 5*time.Millisecond))
 	assert.Equal(t, []string{"TOKEN12345", "TOKEN67890"}, *scans)
 
 	// A pause inside a burst splits it: only the fast tail counts.
 	for _, r := range "TOKEN" {
-		clock.advance(5 * time.Millisecond)
+		clock.Add(5 * time.Millisecond)
 		s.Rune(r)
 	}
-	clock.advance(300 * time.Millisecond)
+	clock.Add(300 * time.Millisecond)
 	assert.False(t, feed(s, clock, "123", 5*time.Millisecond, 5*time.Millisecond))
 }
 
 func TestScannerFirst(t *testing.T) {
 	s, clock, _ := newTestScanner()
 	assert.True(t, s.Rune('a'), "first key starts a burst")
-	clock.advance(5 * time.Millisecond)
+	clock.Add(5 * time.Millisecond)
 	assert.False(t, s.Rune('b'))
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	assert.True(t, s.Rune('c'), "a pause starts a new one")
 	s.Reset()
 	assert.True(t, s.Rune('d'))
@@ -138,15 +134,15 @@ func TestScannerHookCanvas(t *testing.T) {
 	s, clock, scans := newTestScanner()
 	s.Hook(c)
 	for _, r := range "]Q1TOKEN12345" {
-		clock.advance(3 * time.Millisecond)
+		clock.Add(3 * time.Millisecond)
 		c.OnTypedRune()(r)
 	}
-	clock.advance(3 * time.Millisecond)
+	clock.Add(3 * time.Millisecond)
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, []string{"TOKEN12345"}, *scans)
 	assert.Empty(t, screenKeys)
 
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn}, screenKeys)
@@ -165,23 +161,23 @@ func TestScannerInFocusedEntry(t *testing.T) {
 
 	w.Canvas().Focus(e)
 	for _, r := range "138" {
-		clock.advance(250 * time.Millisecond)
+		clock.Add(250 * time.Millisecond)
 		e.TypedRune(r)
 	}
 	require.Equal(t, "138", e.Text)
 
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	for _, r := range "]Q1http://kiosk/r/TOKEN12345\r" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		e.TypedRune(r)
 	}
-	clock.advance(4 * time.Millisecond)
+	clock.Add(4 * time.Millisecond)
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, []string{"http://kiosk/r/TOKEN12345"}, *scans)
 	assert.Equal(t, "138", e.Text, "the scan does not land in the field")
 	assert.Empty(t, submitted)
 
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, []string{"138"}, submitted)
 }
@@ -217,28 +213,28 @@ func TestScannerStall(t *testing.T) {
 	s.OnStall = func() { stalls++ }
 
 	for _, r := range "http://kiosk/r/TOK" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		s.Rune(r)
 		assert.False(t, s.Swallowed())
 	}
 	timers.Fire() // the clock has not moved on: not yet
 	assert.Zero(t, stalls)
 	for _, r := range "E" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		s.Rune(r)
 	}
-	clock.advance(DefaultScanStallAfter)
+	clock.Add(DefaultScanStallAfter)
 	timers.Fire()
 	assert.Equal(t, 1, stalls)
 
 	// The rest arrives after the stall: dropped, Enter too.
-	clock.advance(300 * time.Millisecond)
+	clock.Add(300 * time.Millisecond)
 	for _, r := range "N12345" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		s.Rune(r)
 		assert.True(t, s.Swallowed(), "%c", r)
 	}
-	clock.advance(4 * time.Millisecond)
+	clock.Add(4 * time.Millisecond)
 	assert.False(t, s.Enter())
 	assert.True(t, s.Swallowed())
 	assert.Empty(t, *scans)
@@ -246,7 +242,7 @@ func TestScannerStall(t *testing.T) {
 	assert.Equal(t, 1, stalls, "the tail is no second stall")
 
 	// A whole scan afterwards works.
-	clock.advance(2 * time.Second)
+	clock.Add(2 * time.Second)
 	assert.True(t, feed(s, clock, "TOKEN12345", 4*time.Millisecond, 4*time.Millisecond))
 	assert.Equal(t, []string{"TOKEN12345"}, *scans)
 	timers.Fire()
@@ -254,7 +250,7 @@ func TestScannerStall(t *testing.T) {
 
 	// Slow typing arms nothing.
 	for _, r := range "13800138000" {
-		clock.advance(200 * time.Millisecond)
+		clock.Add(200 * time.Millisecond)
 		s.Rune(r)
 		timers.Fire()
 	}
@@ -279,32 +275,32 @@ func TestScannerStallInFocusedEntry(t *testing.T) {
 
 	w.Canvas().Focus(e)
 	for _, r := range "abc" {
-		clock.advance(250 * time.Millisecond)
+		clock.Add(250 * time.Millisecond)
 		e.TypedRune(r)
 	}
-	clock.advance(time.Second)
+	clock.Add(time.Second)
 	for _, r := range "http://kiosk/r/TO" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		e.TypedRune(r)
 	}
 	require.Equal(t, "abchttp://kiosk/r/TO", e.Text, "typed while it could be typing")
-	clock.advance(DefaultScanStallAfter)
+	clock.Add(DefaultScanStallAfter)
 	timers.Fire()
 	assert.Equal(t, 1, stalls)
 	assert.Equal(t, "abc", e.Text, "the broken scan is taken back out")
 
-	clock.advance(200 * time.Millisecond)
+	clock.Add(200 * time.Millisecond)
 	for _, r := range "KEN12345" {
-		clock.advance(4 * time.Millisecond)
+		clock.Add(4 * time.Millisecond)
 		e.TypedRune(r)
 	}
-	clock.advance(4 * time.Millisecond)
+	clock.Add(4 * time.Millisecond)
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assert.Equal(t, "abc", e.Text)
 	assert.Empty(t, submitted)
 	assert.Empty(t, *scans)
 
-	clock.advance(2 * time.Second)
+	clock.Add(2 * time.Second)
 	e.TypedRune('d')
 	assert.Equal(t, "abcd", e.Text, "typing works again")
 }

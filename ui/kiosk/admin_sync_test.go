@@ -7,9 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,9 +18,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
-	bmtheme "bianmin/ui/theme"
 )
 
 // What administrators change in staff mode reaching the kiosk (issue 6):
@@ -36,19 +33,11 @@ import (
 // kiosk (*r.now), so a test can let a period for opinions run out.
 func w2Rig(t *testing.T, c *data.Catalog) *rig {
 	t.Helper()
-	app := test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	app.Settings().SetTheme(bmtheme.New(false))
+	uitest.NewApp(t)
 	r := &rig{timers: &fakeTimers{}}
 	now := fixedNow
 	r.now = &now
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"),
-		data.WithClock(func() time.Time { return *r.now }))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, c)
-	require.NoError(t, err)
+	s := datatest.OpenWith(t, func() time.Time { return *r.now }, c)
 	r.store = &countingStore{Store: s}
 	r.win = test.NewTempWindow(t, nil)
 	r.k = kiosk.New(r.store, r.win, kiosk.Options{
@@ -492,83 +481,6 @@ func TestUploadedPhotoOnStaffCardAndDutyBoard(t *testing.T) {
 	}
 	assert.InDelta(t, 1, float64(red)/float64(blue), 0.1, "red %d blue %d", red, blue)
 	assert.False(t, strings.Contains(r.text(), "照片"), "no broken-photo text")
-}
-
-// TestAdminSyncShots renders the screens of this file to PNG files for a
-// person to look at. It runs only when BIANMIN_SHOTS names a directory:
-//
-//	BIANMIN_SHOTS=/tmp/w2-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run AdminSyncShots
-func TestAdminSyncShots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	screens := map[string]func(t *testing.T, r *rig){
-		"w2-previews": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
-		},
-		"w2-preview-view": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
-			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
-		},
-		"w2-comment": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
-			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
-			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
-		},
-		"w2-late": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
-			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
-			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
-			c := current[*kiosk.PreviewComment](t, r)
-			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
-			*r.now = fixedNow.AddDate(0, 0, 3)
-			test.Tap(c.Submit)
-		},
-		"w2-late-dialog": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
-			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
-			*r.now = fixedNow.AddDate(0, 0, 3)
-			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
-		},
-		"w2-staff": func(t *testing.T, r *rig) {
-			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
-			test.Tap(current[*kiosk.Disclosure](t, r).StaffTile)
-		},
-		"w2-duty": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
-		},
-	}
-	for name, setup := range screens {
-		for _, elder := range []bool{false, true} {
-			file := name
-			if elder {
-				file += "-elder"
-			}
-			t.Run(file, func(t *testing.T) {
-				r := w2Rig(t, testCatalog(t))
-				w2PreviewUntil(t, r, fixedNow.AddDate(0, 0, 2))
-				w2StorePhoto(t, r, "王芳")
-				_, err := r.store.SignIn(i6ctx, w2Admin(t, r))
-				require.NoError(t, err)
-				r.k.SetElder(elder)
-				setup(t, r)
-				c := software.NewCanvas()
-				c.Resize(r.win.Canvas().Size())
-				c.SetContent(r.k.Content())
-				relayout(r.k.Content())
-				for _, o := range r.win.Canvas().Overlays().List() {
-					c.Overlays().Add(o)
-				}
-				f, err := os.Create(filepath.Join(dir, file+".png"))
-				require.NoError(t, err)
-				defer f.Close()
-				require.NoError(t, png.Encode(f, c.Capture()))
-			})
-		}
-	}
 }
 
 // TestDetailLegalLimitNotGiven: an item edited with a promise of 3 days

@@ -24,7 +24,7 @@ func TestComplainDonePrintsItsReceipt(t *testing.T) {
 		Body: "等候区座位太少了"})
 	require.NoError(t, err)
 
-	p := &regPrinter{err: paper.ErrPrinterStopped}
+	p := &regPrinter{Name: "kiosk", Err: paper.ErrPrinterStopped}
 	tr := kiosk.NewTracker(r.store, kiosk.TrackerOptions{BaseURL: trackBase, Printer: p})
 	d := kiosk.NewComplainDone(r.k.Nav, tr, rc, "其他")
 	r.k.Nav.Push(d)
@@ -33,12 +33,12 @@ func TestComplainDonePrintsItsReceipt(t *testing.T) {
 	assert.Contains(t, d.PrintStatus.Text, "您的投诉已保存")
 	assert.Equal(t, "重新打印", d.PrintButton.Text)
 
-	p.err = nil
+	p.Err = nil
 	test.Tap(d.PrintButton)
 	assert.Equal(t, "回执已打印，请从打印口取走。", d.PrintStatus.Text)
-	require.Len(t, p.pdfs, 1)
-	assert.Regexp(t, `^Custom\.80x\d+mm$`, p.media[0])
-	words := papertest.Words(t, p.pdfs[0])
+	require.Len(t, p.Jobs, 1)
+	assert.Regexp(t, `^Custom\.80x\d+mm$`, p.Media[0])
+	words := papertest.Words(t, p.Jobs[0])
 	for _, w := range []string{"投诉回执", rc.Code, rc.QueryCode, "其他", "个工作日内"} {
 		assert.Contains(t, words, w)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/kiosk"
 )
 
@@ -121,9 +122,7 @@ func TestComplainAboutAWindowTypedByTaps(t *testing.T) {
 	assert.Equal(t, typed, c.body)
 	assert.Empty(t, c.name)
 	assert.Empty(t, c.phone)
-	var win int64
-	require.NoError(t, r.store.DB().QueryRow(`SELECT id FROM windows WHERE code = '2'`).Scan(&win))
-	assert.Equal(t, win, c.window.Int64)
+	assert.Equal(t, datatest.WindowID(t, r.store, "2"), c.window.Int64)
 	assert.Equal(t, "2026-03-19", c.due, "10 working days")
 
 	assert.Equal(t, "TWY-20260305-0001", done.Code.Text)

@@ -4,9 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -19,8 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -108,35 +106,7 @@ func testCatalog(t testing.TB) *data.Catalog {
 }
 
 // fakeTimers is a manual AfterFunc: timers fire only when the test says.
-type fakeTimers struct {
-	next    int
-	pending map[int]func()
-}
-
-func (f *fakeTimers) After(_ time.Duration, fn func()) func() {
-	if f.pending == nil {
-		f.pending = map[int]func(){}
-	}
-	f.next++
-	id := f.next
-	f.pending[id] = fn
-	return func() { delete(f.pending, id) }
-}
-
-// Fire runs the timers pending now, oldest first.
-func (f *fakeTimers) Fire() {
-	ids := make([]int, 0, len(f.pending))
-	for id := range f.pending {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	for _, id := range ids {
-		if fn, ok := f.pending[id]; ok {
-			delete(f.pending, id)
-			fn()
-		}
-	}
-}
+type fakeTimers = uitest.Timers
 
 // countingStore counts searches, to see the debounce work.
 type countingStore struct {
@@ -162,14 +132,7 @@ type rig struct {
 
 func mustOpen(t testing.TB, c *data.Catalog) *data.Store {
 	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"),
-		data.WithClock(func() time.Time { return fixedNow }))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, c)
-	require.NoError(t, err)
-	return s
+	return datatest.OpenWith(t, func() time.Time { return fixedNow }, c)
 }
 
 // newRig builds a kiosk on a real store in a 1280×800 test window, with a
@@ -182,9 +145,7 @@ func newRig(t *testing.T, opts kiosk.Options) *rig {
 // newRigWith is newRig on the given catalog.
 func newRigWith(t testing.TB, opts kiosk.Options, c *data.Catalog) *rig {
 	t.Helper()
-	app := test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	app.Settings().SetTheme(bmtheme.New(false))
+	uitest.NewApp(t)
 	r := &rig{store: &countingStore{Store: mustOpen(t, c)}, timers: &fakeTimers{}}
 	now := fixedNow
 	r.now = &now
@@ -199,20 +160,10 @@ func newRigWith(t testing.TB, opts kiosk.Options, c *data.Catalog) *rig {
 }
 
 // text is every string drawn on the window, dialogs included, one per line.
-func (r *rig) text() string {
-	markup := test.RenderToMarkup(r.win.Canvas())
-	var b strings.Builder
-	for _, m := range textTag.FindAllStringSubmatch(markup, -1) {
-		b.WriteString(m[1])
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+func (r *rig) text() string { return uitest.Text(r.win.Canvas()) }
 
 // flat is text without line breaks, for text that wraps.
-func (r *rig) flat() string { return strings.ReplaceAll(r.text(), "\n", "") }
-
-var textTag = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
+func (r *rig) flat() string { return uitest.Flat(r.win.Canvas()) }
 
 func current[S kiosk.Screen](t *testing.T, r *rig) S {
 	t.Helper()

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
@@ -95,7 +96,7 @@ func newSessionRig(t *testing.T) *regRig {
 	app := test.NewTempApp(t)
 	require.NoError(t, locale.Use(locale.Chinese))
 	app.Settings().SetTheme(bmtheme.New(false))
-	r := &regRig{timers: &regTimers{}}
+	r := &regRig{timers: &uitest.Timers{}}
 	now := regNow
 	r.now = &now
 	clock := func() time.Time { return *r.now }

@@ -1,3 +1,5 @@
+//go:build shots
+
 package kiosk_test
 
 import (
@@ -12,20 +14,15 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/internal/shots"
 	"bianmin/ui/kiosk"
 )
 
 // TestDutyResultsPreviewShots renders the issue 6 kiosk screens to PNG
 // files for a person to look at, landscape and portrait, normal and elder.
-// It runs only when BIANMIN_SHOTS names a directory:
-//
-//	BIANMIN_SHOTS=/tmp/i6-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run DutyResultsPreviewShots
+// make shots runs it, writing into $BIANMIN_SHOTS.
 func TestDutyResultsPreviewShots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	screens := map[string]func(t *testing.T, r *rig){
 		"i6-index": func(t *testing.T, r *rig) { test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure]) },
 		"i6-duty": func(t *testing.T, r *rig) {

@@ -20,10 +20,10 @@ func TestPrintNoticeFromGuide(t *testing.T) {
 	d := regOpenGuide(t, r, "最低生活保障申请")
 	test.Tap(d.PrintButton)
 	assert.Contains(t, r.text(), "告知单已打印，请从打印口取走。")
-	require.Len(t, r.printer.pdfs, 1)
-	pdf := r.printer.pdfs[0]
+	require.Len(t, r.printer.Jobs, 1)
+	pdf := r.printer.Jobs[0]
 	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")))
-	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0], "80 mm by default")
+	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.Media[0], "80 mm by default")
 	flat := papertest.Words(t, pdf, "-layout")
 	for _, want := range []string{"最低生活保障申请", "最低生活保障申请书", "家庭收入和财产状况申报表及承诺书",
 		"0919-0000002"} {
@@ -39,8 +39,8 @@ func TestPrintNoticeA4(t *testing.T) {
 	require.NoError(t, err)
 	p := kiosk.PrintItemNotice(r.k.Nav, cfg, it)
 	assert.True(t, p.Printed)
-	require.Len(t, r.printer.media, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Media, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 }
 
 func TestPrintNoticeFailureAndRetry(t *testing.T) {
@@ -58,7 +58,7 @@ func TestPrintNoticeFailureAndRetry(t *testing.T) {
 			r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
 			it, err := r.store.Item(context.Background(), regItemID(t, r, "高龄津贴申领"))
 			require.NoError(t, err)
-			r.printer.err = &paper.PrintError{Kind: tc.kind, Queue: "receipt"}
+			r.printer.Err = &paper.PrintError{Kind: tc.kind, Queue: "receipt"}
 			p := kiosk.PrintItemNotice(r.k.Nav, r.cfg, it)
 			assert.False(t, p.Printed)
 			assert.ErrorIs(t, p.Err, tc.kind)
@@ -67,7 +67,7 @@ func TestPrintNoticeFailureAndRetry(t *testing.T) {
 			assert.True(t, p.RetryButton.Visible())
 			assert.Contains(t, r.text(), tc.want)
 
-			r.printer.err = nil
+			r.printer.Err = nil
 			test.Tap(p.RetryButton)
 			assert.True(t, p.Printed)
 			assert.Equal(t, "告知单已打印，请从打印口取走。", p.Message.Text)
@@ -91,15 +91,15 @@ func TestPrintNoticeWithoutPrinter(t *testing.T) {
 // 一次性告知单 prints there on A4 and the roll stays for receipts.
 func TestPrintNoticeOnTheA4Queue(t *testing.T) {
 	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
-	a4 := &regPrinter{}
+	a4 := &regPrinter{Name: "kiosk"}
 	cfg := r.cfg
 	cfg.NoticePrinter, cfg.NoticeFormat = a4, paper.A4
 	it, err := r.store.Item(context.Background(), regItemID(t, r, "最低生活保障申请"))
 	require.NoError(t, err)
 	p := kiosk.PrintItemNotice(r.k.Nav, cfg, it)
 	assert.True(t, p.Printed)
-	require.Len(t, a4.media, 1)
-	assert.Equal(t, "A4", a4.media[0])
-	assert.Contains(t, papertest.Words(t, a4.pdfs[0]), "一次性告知单")
-	assert.Empty(t, r.printer.pdfs, "nothing on the roll")
+	require.Len(t, a4.Media, 1)
+	assert.Equal(t, "A4", a4.Media[0])
+	assert.Contains(t, papertest.Words(t, a4.Jobs[0]), "一次性告知单")
+	assert.Empty(t, r.printer.Jobs, "nothing on the roll")
 }

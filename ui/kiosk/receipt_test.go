@@ -28,7 +28,7 @@ func TestReceiptPrintFailureKeepsQRAndRequest(t *testing.T) {
 	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
 	rc := regReceipt(t, r)
 	stopped := &paper.PrintError{Kind: paper.ErrPrinterStopped, Queue: "receipt", Detail: "paper out"}
-	r.printer.err = stopped
+	r.printer.Err = stopped
 
 	test.Tap(rc.PrintButton)
 	assert.Equal(t, paper.Message(stopped), rc.PrintStatus.Text, "paper's Chinese message")
@@ -42,10 +42,10 @@ func TestReceiptPrintFailureKeepsQRAndRequest(t *testing.T) {
 	assert.NoError(t, err, "the request is stored")
 	assert.Equal(t, 1, r.requests(t))
 
-	r.printer.err = nil
+	r.printer.Err = nil
 	test.Tap(rc.PrintButton) // 重新打印
 	assert.Equal(t, "回执已打印，请从打印口取走。", rc.PrintStatus.Text)
-	require.Len(t, r.printer.pdfs, 1)
+	require.Len(t, r.printer.Jobs, 1)
 	assert.Equal(t, 1, r.requests(t), "printing again stores nothing")
 }
 
@@ -53,10 +53,10 @@ func TestReceiptPrints(t *testing.T) {
 	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
 	rc := regReceipt(t, r)
 	test.Tap(rc.PrintButton)
-	require.Len(t, r.printer.pdfs, 1)
-	pdf := r.printer.pdfs[0]
+	require.Len(t, r.printer.Jobs, 1)
+	pdf := r.printer.Jobs[0]
 	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "a PDF")
-	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0], "on the 80 mm roll")
+	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.Media[0], "on the 80 mm roll")
 	text := papertest.Text(t, pdf, "-layout")
 	flat := strings.Join(strings.Fields(text), "")
 	assert.Contains(t, flat, rc.Receipt.ReceiptNo)

@@ -1,3 +1,5 @@
+//go:build shots
+
 package kiosk_test
 
 import (
@@ -14,22 +16,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/paper"
 )
 
 // TestRegisterScreenshots renders every screen of the registration flow,
 // the receipt, the picker and the closed notice to PNG files for a person
-// to look at, at 1280×800 and 1080×1920, in normal and elder mode. It runs
-// only when BIANMIN_SHOTS names a directory:
-//
-//	BIANMIN_SHOTS=/tmp/reg-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run RegisterScreenshots
+// to look at, at 1280×800 and 1080×1920, in normal and elder mode. make shots
+// runs it, writing into $BIANMIN_SHOTS.
 func TestRegisterScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	sizes := []fyne.Size{{Width: 1280, Height: 800}, {Width: 1080, Height: 1920}}
 	for _, elder := range []bool{false, true} {
 		for _, size := range sizes {
@@ -76,7 +73,7 @@ func TestRegisterScreenshots(t *testing.T) {
 				test.Tap(rv.SubmitButton)
 				shot(r, "12-receipt")
 				rc := regAt[*kiosk.RegisterReceipt](t, r)
-				r.printer.err = fmt.Errorf("job: %w", errStopped())
+				r.printer.Err = fmt.Errorf("job: %w", errStopped())
 				test.Tap(rc.PrintButton)
 				shot(r, "13-receipt-print-failed")
 

@@ -23,13 +23,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
 	"bianmin/ui/paper"
-	bmtheme "bianmin/ui/theme"
 )
 
 // regNow is a Thursday morning in China, inside the sample catalog's
@@ -70,54 +69,8 @@ func (s *regStore) Register(ctx context.Context, reg data.Registration) (data.Re
 	return s.Store.Register(ctx, reg)
 }
 
-// regPrinter records what it is asked to print, or fails with err.
-type regPrinter struct {
-	mu    sync.Mutex
-	err   error
-	pdfs  [][]byte
-	media []string
-}
-
-func (p *regPrinter) Print(_ context.Context, pdf []byte, media string) (string, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.err != nil {
-		return "", p.err
-	}
-	p.pdfs = append(p.pdfs, pdf)
-	p.media = append(p.media, media)
-	return fmt.Sprintf("kiosk-%d", len(p.pdfs)), nil
-}
-
-// regTimers is a manual AfterFunc: timers fire only when the test says.
-type regTimers struct {
-	next    int
-	pending map[int]func()
-}
-
-func (f *regTimers) After(_ time.Duration, fn func()) func() {
-	if f.pending == nil {
-		f.pending = map[int]func(){}
-	}
-	f.next++
-	id := f.next
-	f.pending[id] = fn
-	return func() { delete(f.pending, id) }
-}
-
-func (f *regTimers) Fire() {
-	ids := make([]int, 0, len(f.pending))
-	for id := range f.pending {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	for _, id := range ids {
-		if fn, ok := f.pending[id]; ok {
-			delete(f.pending, id)
-			fn()
-		}
-	}
-}
+// regPrinter records what it is asked to print, or fails with Err.
+type regPrinter = uitest.Printer
 
 type regRig struct {
 	k       *kiosk.Kiosk
@@ -125,38 +78,22 @@ type regRig struct {
 	store   *regStore
 	printer *regPrinter
 	cfg     kiosk.RegisterConfig
-	timers  *regTimers
+	timers  *uitest.Timers
 	now     *time.Time
 }
 
 // regCatalog is the sample catalog a new kiosk starts with.
-func regCatalog(t *testing.T) *data.Catalog {
-	t.Helper()
-	f, err := assets.Sample.Open(assets.SampleCatalog)
-	require.NoError(t, err)
-	defer f.Close()
-	c, err := data.DecodeCatalog(f, assets.Sample)
-	require.NoError(t, err)
-	return c
-}
+func regCatalog(t *testing.T) *data.Catalog { t.Helper(); return datatest.SampleCatalog(t) }
 
 // newRegRig builds a kiosk with self-registration wired as main wires it,
 // on a real store holding the sample catalog, in a size window, with the
 // clock at now, synchronous store work and manual timers.
 func newRegRig(t *testing.T, now time.Time, size fyne.Size) *regRig {
 	t.Helper()
-	app := test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	app.Settings().SetTheme(bmtheme.New(false))
-	r := &regRig{timers: &regTimers{}, printer: &regPrinter{}}
+	uitest.NewApp(t)
+	r := &regRig{timers: &uitest.Timers{}, printer: &regPrinter{Name: "kiosk"}}
 	r.now = &now
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"),
-		data.WithClock(func() time.Time { return *r.now }))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, regCatalog(t))
-	require.NoError(t, err)
+	s := datatest.OpenWith(t, func() time.Time { return *r.now }, regCatalog(t))
 	r.store = &regStore{Store: s}
 	r.cfg = kiosk.RegisterConfig{Store: r.store, Printer: r.printer, BaseURL: regBaseURL}
 	opts := kiosk.Options{
@@ -174,17 +111,9 @@ func newRegRig(t *testing.T, now time.Time, size fyne.Size) *regRig {
 	return r
 }
 
-var regTextTag = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
-
 // text is every string drawn on the window, dialogs included, joined
 // without line breaks (text wraps).
-func (r *regRig) text() string {
-	var b strings.Builder
-	for _, m := range regTextTag.FindAllStringSubmatch(test.RenderToMarkup(r.win.Canvas()), -1) {
-		b.WriteString(m[1])
-	}
-	return b.String()
-}
+func (r *regRig) text() string { return uitest.Flat(r.win.Canvas()) }
 
 func regAt[S kiosk.Screen](t *testing.T, r *regRig) S {
 	t.Helper()
@@ -202,36 +131,13 @@ func (r *regRig) step(t *testing.T, kind kiosk.RegisterStepKind) *kiosk.Register
 }
 
 // regKeys taps digits (and X) on the keypad.
-func regKeys(t *testing.T, kp *input.Keypad, s string) {
-	t.Helper()
-	for _, c := range s {
-		if c == 'X' {
-			require.True(t, kp.X.Visible(), "no X key")
-			test.Tap(kp.X)
-			continue
-		}
-		test.Tap(kp.Digit(int(c - '0')))
-	}
-}
+func regKeys(t *testing.T, kp *input.Keypad, s string) { t.Helper(); uitest.Keys(t, kp, s) }
 
 // regPinyin types one character on the pinyin keyboard: its letters, then
 // the candidate, paging to it.
 func regPinyin(t *testing.T, kb *input.Keyboard, letters, char string) {
 	t.Helper()
-	for _, c := range letters {
-		test.Tap(kb.Letter(c))
-	}
-	for range 30 {
-		if i := slices.Index(kb.Candidates(), char); i >= 0 {
-			test.Tap(kb.Candidate(i))
-			return
-		}
-		if kb.Next.Blank() {
-			break
-		}
-		test.Tap(kb.Next)
-	}
-	t.Fatalf("%q not among the candidates for %q", char, letters)
+	uitest.Pinyin(t, kb, letters, char)
 }
 
 // choose taps the option with the given text.

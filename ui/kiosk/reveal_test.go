@@ -167,12 +167,12 @@ func TestReceiptPrintStatusIsInSight(t *testing.T) {
 				} else {
 					scroll.ScrollToBottom()
 				}
-				r.printer.err = &paper.PrintError{Kind: paper.ErrPrinterStopped, Queue: "receipt", Detail: "paper out"}
+				r.printer.Err = &paper.PrintError{Kind: paper.ErrPrinterStopped, Queue: "receipt", Detail: "paper out"}
 				test.Tap(rc.PrintButton)
 				require.Contains(t, rc.PrintStatus.Text, "您的申请已保存")
 				assertInSight(t, r.win, rc.PrintStatus, fmt.Sprintf("the failure, scrolled to the %s", at))
 
-				r.printer.err = nil
+				r.printer.Err = nil
 				if at == "top" {
 					scroll.ScrollToTop()
 				} else {

@@ -1,3 +1,5 @@
+//go:build shots
+
 package kiosk_test
 
 import (
@@ -14,21 +16,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/kiosk"
 )
 
 // TestShellScreenshots renders every screen of the shell, in normal and
 // elder mode, at the three screen sizes of issue 4 §7, with the office
 // hours notice, the idle question and the 朗读 button, for a person to look
-// at. It runs only when BIANMIN_SHELL_SHOTS names a directory:
-//
-//	BIANMIN_SHELL_SHOTS=/tmp/shell-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run ShellScreenshots
+// at, in $BIANMIN_SHOTS/shell (make shots).
 func TestShellScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHELL_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHELL_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "shell")
 	open := "2026-03-05 09:30"
 	screens := map[string]struct {
 		at    string

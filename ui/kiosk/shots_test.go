@@ -1,3 +1,5 @@
+//go:build shots
+
 package kiosk_test
 
 import (
@@ -13,20 +15,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/kiosk"
 )
 
 // TestScreenshots renders the main screens to PNG files for a person to look
-// at, at the three screen sizes of issue 2 §5. It runs only when
-// BIANMIN_SHOTS names a directory:
-//
-//	BIANMIN_SHOTS=/tmp/shots CGO_ENABLED=0 go test ./ui/kiosk/ -run Screenshots
+// at, at the three screen sizes of issue 2 §5. make shots
+// runs it, writing into $BIANMIN_SHOTS.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	screens := map[string]func(t *testing.T, r *rig){
 		"home": func(*testing.T, *rig) {},
 		"home-elder": func(_ *testing.T, r *rig) {

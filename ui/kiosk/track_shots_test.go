@@ -1,3 +1,5 @@
+//go:build shots
+
 package kiosk_test
 
 import (
@@ -12,20 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/kiosk"
 )
 
 // TestTrackScreenshots renders the tracking, complaint and rating screens
-// to PNG files for a person to look at. It runs only when TRACK_SHOTS
-// names a directory:
-//
-//	TRACK_SHOTS=/tmp/track-shots CGO_ENABLED=0 go test ./ui/kiosk/ -run TrackScreenshots
+// to PNG files in $BIANMIN_SHOTS/track for a person to look at (make shots).
 func TestTrackScreenshots(t *testing.T) {
-	dir := os.Getenv("TRACK_SHOTS")
-	if dir == "" {
-		t.Skip("set TRACK_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "track")
 	openTrack := func(t *testing.T, r *trackRig) *kiosk.Track {
 		test.Tap(r.k.Home.Tiles[kiosk.FeatureTrack])
 		r.settle()

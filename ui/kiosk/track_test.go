@@ -2,9 +2,7 @@ package kiosk_test
 
 import (
 	"context"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -14,12 +12,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
-	"bianmin/ui/locale"
-	bmtheme "bianmin/ui/theme"
 )
 
 // The rig of the tracking, complaint and rating tests: a kiosk on a real
@@ -31,75 +28,28 @@ var trackNow = time.Date(2026, 3, 5, 9, 30, 0, 0, data.China)
 
 const trackBase = "http://192.168.1.20:8080"
 
-// trackTimers is a manual AfterFunc: timers fire only when the test says.
-type trackTimers struct {
-	next    int
-	pending map[int]func()
-}
-
-func (f *trackTimers) After(_ time.Duration, fn func()) func() {
-	if f.pending == nil {
-		f.pending = map[int]func(){}
-	}
-	f.next++
-	id := f.next
-	f.pending[id] = fn
-	return func() { delete(f.pending, id) }
-}
-
-// Fire runs the timers pending now, oldest first.
-func (f *trackTimers) Fire() {
-	ids := make([]int, 0, len(f.pending))
-	for id := range f.pending {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	for _, id := range ids {
-		if fn, ok := f.pending[id]; ok {
-			delete(f.pending, id)
-			fn()
-		}
-	}
-}
-
 type trackRig struct {
 	k       *kiosk.Kiosk
 	win     fyne.Window
 	store   *data.Store
 	tracker *kiosk.Tracker
-	timers  *trackTimers
+	timers  *uitest.Timers
 	now     *time.Time
 }
 
 // trackSample is the sample catalog a new kiosk starts with.
-func trackSample(t *testing.T) *data.Catalog {
-	t.Helper()
-	f, err := assets.Sample.Open(assets.SampleCatalog)
-	require.NoError(t, err)
-	defer f.Close()
-	c, err := data.DecodeCatalog(f, assets.Sample)
-	require.NoError(t, err)
-	return c
-}
+func trackSample(t *testing.T) *data.Catalog { t.Helper(); return datatest.SampleCatalog(t) }
 
 // newTrackRig wires a kiosk in a 1280×800 test window. store, if not nil,
 // replaces the Tracker's store (to make it fail).
 func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.TrackerStore) *trackRig {
 	t.Helper()
-	app := test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	app.Settings().SetTheme(bmtheme.New(false))
-	r := &trackRig{timers: &trackTimers{}}
+	uitest.NewApp(t)
+	r := &trackRig{timers: &uitest.Timers{}}
 	now := trackNow
 	r.now = &now
 	clock := func() time.Time { return *r.now }
-
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), data.WithClock(clock))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, trackSample(t))
-	require.NoError(t, err)
+	s := datatest.OpenWith(t, clock, trackSample(t))
 	r.store = s
 
 	var ts kiosk.TrackerStore = s
@@ -149,10 +99,7 @@ func relayout(o fyne.CanvasObject) {
 func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 	t.Helper()
 	ctx := context.Background()
-	var id int64
-	require.NoError(t, r.store.DB().QueryRow(`SELECT id FROM items WHERE code = ?`, code).Scan(&id))
-	it, err := r.store.Item(ctx, id)
-	require.NoError(t, err)
+	it := datatest.Item(t, r.store, code)
 	fields := map[string]string{}
 	for _, f := range it.Fields {
 		switch f.Kind {
@@ -166,7 +113,7 @@ func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 			fields[f.Key] = "子女入学"
 		}
 	}
-	rc, err := r.store.Register(ctx, data.Registration{ItemID: id, Channel: data.ChannelKiosk, Name: "张小三",
+	rc, err := r.store.Register(ctx, data.Registration{ItemID: it.ID, Channel: data.ChannelKiosk, Name: "张小三",
 		Phone: "13800138000", IDNumber: "11010519491231002X", Fields: fields,
 		Brought: []int64{it.Materials[0].ID}, Consent: true})
 	require.NoError(t, err)
@@ -211,20 +158,12 @@ func trackCurrent[S kiosk.Screen](t *testing.T, r *trackRig) S {
 }
 
 // text is every string drawn on the window, dialogs included, one per line.
-func (r *trackRig) text() string {
-	markup := test.RenderToMarkup(r.win.Canvas())
-	var b strings.Builder
-	for _, m := range trackTextTag.FindAllStringSubmatch(markup, -1) {
-		b.WriteString(m[1])
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+func (r *trackRig) text() string { return uitest.Text(r.win.Canvas()) }
 
 var trackTextTag = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
 
 // flat is text without line breaks, for text that wraps.
-func (r *trackRig) flat() string { return strings.ReplaceAll(r.text(), "\n", "") }
+func (r *trackRig) flat() string { return uitest.Flat(r.win.Canvas()) }
 
 // dialogText is the text of the dialog on top, "" without one.
 func (r *trackRig) dialogText() string {

@@ -3,8 +3,6 @@ package paper
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -67,17 +65,4 @@ func TestPrintProxyList(t *testing.T) {
 	flat := strings.Join(strings.Fields(pdfText(t, printedPDF(t, job))), "")
 	assert.Contains(t, flat, "代办事项清单")
 	assert.Contains(t, flat, "XF-20261126-0002")
-}
-
-// TestProxyListWrite writes sample lists to $BIANMIN_SHOTS for looking at.
-func TestProxyListWrite(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write the sample lists")
-	}
-	for name, f := range map[string]Format{"a4": A4, "roll": Roll80} {
-		d, err := ProxyListPDF(sampleProxyList(30), f)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "proxy-list-"+name+".pdf"), d.PDF, 0o644))
-	}
 }

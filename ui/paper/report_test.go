@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 )
 
 // sampleReport is the November fixture of data's report test, as staff
@@ -90,8 +91,7 @@ func TestReportPDF(t *testing.T) {
 	imgs := rasterise(t, doc.PDF, 40)
 	require.Len(t, imgs, doc.Pages)
 	assert.Greater(t, dark(imgs[0]), 0.02)
-	if dir := os.Getenv("BIANMIN_SHOTS"); dir != "" {
-		require.NoError(t, os.MkdirAll(dir, 0o755))
+	if dir := shots.Dir(t, ""); dir != "" {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "report.pdf"), doc.PDF, 0o644))
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/staff"
 )
 
@@ -108,7 +109,7 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 			return data.RestoreResult{}, err
 		}
 		res, rerr := data.RestoreFile(ctx, src, live, nil)
-		s, err := data.Open(ctx, live, data.WithClock(func() time.Time { return r.now }))
+		s, err := data.Open(ctx, live, data.WithClock(func() time.Time { return r.now }), datatest.CheapPINs())
 		if err != nil {
 			return res, err
 		}

@@ -2,7 +2,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
@@ -32,19 +32,15 @@ func calendarRig(t *testing.T, now time.Time) (*rig, *staff.CalendarScreen) {
 	return r, c
 }
 
-// calendarShot writes the window to /tmp/shots-calendar/name.png when
+// calendarShot writes the window to $BIANMIN_SHOTS/calendar/name.png when
 // BIANMIN_SHOTS is set (for looking at the screen).
 func calendarShot(t *testing.T, r *rig, name string) {
 	t.Helper()
-	if os.Getenv("BIANMIN_SHOTS") == "" {
+	dir := shots.Dir(t, "calendar")
+	if dir == "" {
 		return
 	}
-	dir := "/tmp/shots-calendar"
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	require.NoError(t, err)
-	defer f.Close()
-	require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	shots.Save(t, dir, name, r.w.Canvas())
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, data.China) }

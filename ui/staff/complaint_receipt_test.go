@@ -21,9 +21,9 @@ func TestPrintComplaintReceiptAtTheDesk(t *testing.T) {
 	enterComplaint(t, r)
 	require.True(t, list.PrintReceipt.Visible())
 	test.Tap(list.PrintReceipt)
-	require.Len(t, r.printer.jobs, 1)
-	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.media[0])
-	words := papertest.Words(t, r.printer.jobs[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Regexp(t, `^Custom\.80x\d+mm$`, r.printer.Media[0])
+	words := papertest.Words(t, r.printer.Jobs[0])
 	require.Len(t, list.Rows, 1)
 	code := list.Rows[0].Row.Code
 	for _, w := range []string{"投诉回执", code, "王丽娟"} {

@@ -1,33 +1,25 @@
+//go:build shots
+
 package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
 // TestDisclosureScreenshots writes the 公开内容 and 内部制度 screens at
 // 1280×800 as PNGs into $BIANMIN_SHOTS/disclosures (for looking at them).
 func TestDisclosureScreenshots(t *testing.T) {
-	root := os.Getenv("BIANMIN_SHOTS")
-	if root == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	dir := filepath.Join(root, "disclosures")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "disclosures")
 	shot := func(r *rig, name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	ctx := context.Background()
 	r, s := discRig(t)

@@ -284,37 +284,3 @@ func TestItemsTakeOutOfServiceAndBack(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, found, 1)
 }
-
-// TestItemsScreenshots writes the section's screens as PNGs into
-// $BIANMIN_ITEMS_SHOTS (for looking at them).
-func TestItemsScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_ITEMS_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_ITEMS_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	r, s := itemsRig(t)
-	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
-	}
-	shot("items-list")
-	e := editItem(t, s, "城乡居民基本养老保险参保登记")
-	shot("items-basic")
-	e.Tabs.SelectIndex(staff.ItemTabHandling)
-	shot("items-handling")
-	e.Materials[0].SamplePath.SetText(itemSamplePNG(t))
-	test.Tap(e.Materials[0].LoadPath)
-	e.Tabs.SelectIndex(staff.ItemTabMaterials)
-	shot("items-materials")
-	e.Tabs.SelectIndex(staff.ItemTabFields)
-	shot("items-fields")
-	e.Materials[1].Name.SetText("")
-	test.Tap(e.Save)
-	shot("items-error")
-	e.Materials[1].Name.SetText("户口簿")
-	test.Tap(e.Save)
-	shot("items-saved")
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
@@ -48,16 +49,11 @@ func writePNG(t *testing.T, dir string, w, h int) string {
 // orgShot writes the window as PNG into $BIANMIN_SHOTS/org when set.
 func orgShot(t *testing.T, r *rig, name string) {
 	t.Helper()
-	dir := os.Getenv("BIANMIN_SHOTS")
+	dir := shots.Dir(t, "org")
 	if dir == "" {
 		return
 	}
-	dir = filepath.Join(dir, "org")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	require.NoError(t, err)
-	defer f.Close()
-	require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+	shots.Save(t, dir, name, r.w.Canvas())
 }
 
 func TestOrgCenterEdit(t *testing.T) {

@@ -2,9 +2,6 @@ package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -144,11 +141,11 @@ func TestProxyBatchByTaps(t *testing.T) {
 	require.NotNil(t, p.Batch)
 	assert.Equal(t, "DB-20260305-01", p.Batch.Batch.No)
 	assert.Contains(t, p.Notice.Text, "DB-20260305-01")
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 	assert.Equal(t, "清单已打印（09:30）", p.Batch.PrintStatus.Text)
 	{
-		flat := papertest.Words(t, r.printer.jobs[0])
+		flat := papertest.Words(t, r.printer.Jobs[0])
 		for _, w := range []string{"代办事项清单", "DB-20260305-01", ydzDept, a.ReceiptNo, b.ReceiptNo, "张秀英", "李桂芳",
 			"2件", "原件随附，请核对", "代办人（签字）", "接收单位（盖章）"} {
 			assert.Contains(t, flat, w)
@@ -212,7 +209,7 @@ func TestProxyBatchByTaps(t *testing.T) {
 	test.Tap(p.Sent[0].Open)
 	require.NotNil(t, p.Batch)
 	test.Tap(p.Batch.Reprint)
-	assert.Len(t, r.printer.jobs, 2)
+	assert.Len(t, r.printer.Jobs, 2)
 	// Tapping a request number opens it in the desk.
 	test.Tap(proxyLine(t, p, a.RequestID).Open)
 	require.NotNil(t, r.d.Request)
@@ -242,47 +239,4 @@ func TestProxyPrintRetry(t *testing.T) {
 	test.Tap(p.Batch.Reprint)
 	assert.Len(t, fp.jobs, 1)
 	assert.Equal(t, "补打清单", p.Batch.Reprint.Text)
-}
-
-// TestProxyScreenshots writes the section's screens to
-// $BIANMIN_SHOTS/proxy for looking at.
-func TestProxyScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	dir = filepath.Join(dir, "proxy")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	r := newRig(t, true)
-	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
-	}
-	sess := r.login(t, "王丽娟", clerkPIN)
-	a := r.proxyYDZ(t, sess, "张秀英", 11)
-	r.proxyYDZ(t, sess, "李桂芳", 12)
-	test.Tap(r.d.AdminButton)
-	r.d.Admin.Show(staff.SectionProxy)
-	p := r.d.Admin.Proxy
-	g := proxyGroup(t, p, ydzDept)
-	g.All.SetChecked(true)
-	shot("pending")
-	test.Tap(g.Create)
-	p.Note.SetText("原件随附，请核对")
-	shot("create")
-	test.Tap(p.Form.Submit)
-	shot("batch")
-	test.Tap(proxyLine(t, p, a.RequestID).Result)
-	p.Result.SetText("已审核通过，优待证已制作")
-	test.Tap(p.Form.Submit)
-	test.Tap(proxyLine(t, p, a.RequestID).Told)
-	p.ReplyMethod.SetSelected(data.ReplyPhone.Label())
-	shot("told")
-	test.Tap(p.Form.Submit)
-	shot("batch-after")
-	test.Tap(p.Batch.Back)
-	shot("sent")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "list.pdf"), r.printer.jobs[0], 0o644))
 }

@@ -3,9 +3,6 @@ package staff_test
 import (
 	"context"
 	"fmt"
-	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -142,44 +139,6 @@ func TestQueueHelpFirstAndDense(t *testing.T) {
 	assert.GreaterOrEqual(t, visible, 8)
 	t.Logf("rows visible at 1280×800: %d of %d drawn, %d on the page", visible, drawn, len(q.Rows))
 	assert.Less(t, drawn, len(q.Rows)-2, "only the rows in sight are drawn")
-}
-
-// TestQueueRequestShots writes the queue and request screens of this work
-// as PNGs into $BIANMIN_SHOTS/staff-request (for looking at them).
-func TestQueueRequestShots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	dir = filepath.Join(dir, "staff-request")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	r := newRig(t, true)
-	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
-	}
-	rc := r.registerYL(t)
-	r.login(t, "张建华", adminPIN)
-	r.d.Queue.SetGroup(data.QueueOpen)
-	shot("queue-open")
-	r.d.Queue.SetGroup(data.QueueInProgress)
-	shot("queue-progress")
-	req := r.openNew(t, rc)
-	shot("request")
-	test.Tap(req.Actions[data.ActRefuse])
-	shot("refuse")
-	test.Tap(req.Form.ManageReasons)
-	shot("reasons-editor")
-	test.Tap(req.Form.Reasons.Close)
-	test.Tap(req.Form.Cancel)
-	r.accept(t, req, data.ModePromise)
-	test.Tap(req.Actions[data.ActEscalate])
-	shot("escalate")
-	test.Tap(req.Form.Cancel)
-	test.Tap(req.NoticesButton)
-	shot("notices")
 }
 
 // TestQueuePagesAndClearFilters: the page label counts the pages, 下一页

@@ -3,7 +3,6 @@ package staff_test
 import (
 	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/paper"
 	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
@@ -152,16 +152,15 @@ func TestReportCustomPeriodChartsAndPDF(t *testing.T) {
 
 	// 打印报表: A4 through the desk's printer, recorded too.
 	test.Tap(rp.Print)
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
-	assert.Contains(t, papertest.Words(t, r.printer.jobs[0], "-layout"), "统计期间：2026-01-01至2026-02-28")
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
+	assert.Contains(t, papertest.Words(t, r.printer.Jobs[0], "-layout"), "统计期间：2026-01-01至2026-02-28")
 	assert.Contains(t, rp.Status.Text, "已送打印机")
 	page, err = r.s.Audit(ctx, data.AuditFilter{Action: data.AuditDataExport})
 	require.NoError(t, err)
 	assert.Len(t, page.Entries, 2)
 
-	if dir := os.Getenv("BIANMIN_SHOTS"); dir != "" {
-		require.NoError(t, os.MkdirAll(dir, 0o755))
+	if dir := shots.Dir(t, ""); dir != "" {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "report-custom.pdf"), pdf, 0o644))
 	}
 }
@@ -194,42 +193,4 @@ func TestReportPrintFails(t *testing.T) {
 	page, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditDataExport})
 	require.NoError(t, err)
 	assert.Empty(t, page.Entries, "nothing printed, nothing recorded")
-}
-
-// TestReportScreenshots writes the reports screen at 1280×800 into
-// $BIANMIN_SHOTS (for looking at it).
-func TestReportScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	r := adminRig(t)
-	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
-	}
-	r.d.Admin.Show(staff.SectionReports)
-	rp := r.d.Admin.Reports
-	shot("reports-month")
-	rp.SetPeriod(staff.PeriodCustom)
-	shot("reports-dialog")
-	pick(t, rp.From, 2026, 3, 2)
-	pick(t, rp.To, 2026, 3, 1)
-	test.Tap(rp.Dates.Submit)
-	shot("reports-dialog-bad")
-	test.Tap(rp.Dates.Cancel)
-	rp.SetCustom(chinaDay(2025, 10, 1), chinaDay(2026, 2, 28))
-	shot("reports-custom-weeks")
-	rp.SetPeriod(staff.PeriodThisYear)
-	shot("reports-year")
-	r.w.Canvas().Content().Refresh()
-	test.Scroll(r.w.Canvas(), fyne.NewPos(700, 500), 0, -200)
-	shot("reports-year-charts")
-	for i := 0; i < 3; i++ {
-		test.Scroll(r.w.Canvas(), fyne.NewPos(700, 500), 0, -400)
-	}
-	shot("reports-year-scrolled")
 }

@@ -33,15 +33,15 @@ func TestReprintReceipt(t *testing.T) {
 				require.Nil(t, req.Form)
 				require.True(t, req.Detail.Status.Closed())
 				test.Tap(req.PrintButton) // the refusal notice
-				r.printer.jobs, r.printer.media = nil, nil
+				r.printer.Jobs, r.printer.Media = nil, nil
 			}
 			require.True(t, req.ReprintButton.Visible())
 			assert.Equal(t, "补打回执", req.ReprintButton.Text)
 
 			test.Tap(req.ReprintButton)
-			require.Len(t, r.printer.jobs, 1)
-			assert.True(t, strings.HasPrefix(r.printer.media[0], "Custom.80x"), r.printer.media[0])
-			assert.True(t, strings.HasSuffix(r.printer.media[0], "mm"), r.printer.media[0])
+			require.Len(t, r.printer.Jobs, 1)
+			assert.True(t, strings.HasPrefix(r.printer.Media[0], "Custom.80x"), r.printer.Media[0])
+			assert.True(t, strings.HasSuffix(r.printer.Media[0], "mm"), r.printer.Media[0])
 			assert.Equal(t, "已送往打印机，请取纸。", req.ReprintStatus.Text)
 			assert.False(t, req.ReprintButton.Disabled())
 
@@ -50,7 +50,7 @@ func TestReprintReceipt(t *testing.T) {
 			require.Len(t, page.Entries, 1)
 			assert.Equal(t, "办件 "+rc.ReceiptNo, page.Entries[0].Target)
 
-			flat := papertest.Words(t, r.printer.jobs[0], "-layout")
+			flat := papertest.Words(t, r.printer.Jobs[0], "-layout")
 			assert.Contains(t, flat, rc.ReceiptNo)
 			assert.Contains(t, flat, rc.QueryCode)
 			assert.Contains(t, flat, "赵*兰")

@@ -340,8 +340,8 @@ func TestReprintIssuedNotices(t *testing.T) {
 	assert.Contains(t, req.NoticeChoices[0].Text, "承诺办结通知单")
 	assert.Contains(t, req.NoticeChoices[1].Text, "办结通知单")
 	test.Tap(req.NoticeChoices[0])
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 	assert.Equal(t, "承诺办结通知单已补打，请取纸。", req.ReprintStatus.Text)
 
 	page, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditNoticeReprint})
@@ -350,7 +350,7 @@ func TestReprintIssuedNotices(t *testing.T) {
 	assert.Equal(t, "办件 "+rc.ReceiptNo, page.Entries[0].Target)
 	assert.Equal(t, "承诺办结通知单", page.Entries[0].Detail)
 
-	flat := papertest.Words(t, r.printer.jobs[0], "-layout")
+	flat := papertest.Words(t, r.printer.Jobs[0], "-layout")
 	assert.Contains(t, flat, "承诺办结通知单")
 	assert.Contains(t, flat, rc.ReceiptNo)
 	assert.Contains(t, flat, "2026年3月5日")
@@ -363,7 +363,7 @@ func TestReprintNoticesNoneYet(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.NoticesButton)
 	assert.Empty(t, req.NoticeChoices)
-	assert.Empty(t, r.printer.jobs)
+	assert.Empty(t, r.printer.Jobs)
 }
 
 // samplePNG is a small picture to stand for a 样表.
@@ -394,10 +394,10 @@ func TestPrintPrefilledForm(t *testing.T) {
 	assert.Equal(t, widget.HighImportance, req.FormButton.Importance, "協助 requests: the form comes first")
 
 	test.Tap(req.FormButton)
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 	assert.Contains(t, req.ReprintStatus.Text, "核对签字")
-	flat := papertest.Words(t, r.printer.jobs[0], "-layout")
+	flat := papertest.Words(t, r.printer.Jobs[0], "-layout")
 	for _, want := range []string{"城乡居民基本养老保险参保登记申请表", rc.ReceiptNo, "赵桂兰", "13900139000",
 		validID("19650712", 42), "200元/年", "1965-07-12", "申请人签字", "样表（参考）",
 		"城乡居民基本养老保险参保登记表（dengjibiao.png）"} {

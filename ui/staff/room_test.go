@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
@@ -46,7 +47,7 @@ func TestAuditDateFiltersShowTheirHint(t *testing.T) {
 			assert.GreaterOrEqual(t, e.Size().Width, text.Width+2*th.Size("innerPadding"))
 		})
 	}
-	if dir := os.Getenv("ROOM_SHOTS"); dir != "" {
+	if dir := shots.Dir(t, "room"); dir != "" {
 		f, err := os.Create(dir + "/audit1280.png")
 		require.NoError(t, err)
 		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))

@@ -1,30 +1,22 @@
+//go:build shots
+
 package staff_test
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 )
 
 // TestScreenshots writes the sign-in, queue, request and intake screens at
 // 1280×800 as PNGs into $BIANMIN_SHOTS/staff (for looking at them).
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	shot := func(r *rig, name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	r := newRig(t, true)
 	rc := r.registerYL(t)

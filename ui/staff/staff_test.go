@@ -3,10 +3,7 @@ package staff_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,11 +12,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/assets"
 	"bianmin/data"
-	"bianmin/ui/locale"
+	"bianmin/data/datatest"
+	"bianmin/ui/internal/uitest"
 	"bianmin/ui/staff"
-	bmtheme "bianmin/ui/theme"
 )
 
 // fixedNow is a Thursday morning in China.
@@ -27,55 +23,15 @@ var fixedNow = time.Date(2026, 3, 5, 9, 30, 0, 0, data.China)
 
 // PINs of the test staff.
 const (
-	adminPIN = "604917"
-	clerkPIN = "1357"
+	adminPIN = datatest.AdminPIN
+	clerkPIN = datatest.ClerkPIN
 )
 
 // fakeTimers is a manual AfterFunc: timers fire only when the test says.
-type fakeTimers struct {
-	next    int
-	pending map[int]func()
-}
-
-func (f *fakeTimers) After(_ time.Duration, fn func()) func() {
-	if f.pending == nil {
-		f.pending = map[int]func(){}
-	}
-	f.next++
-	id := f.next
-	f.pending[id] = fn
-	return func() { delete(f.pending, id) }
-}
-
-// Fire runs the timers pending now, oldest first.
-func (f *fakeTimers) Fire() {
-	ids := make([]int, 0, len(f.pending))
-	for id := range f.pending {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	for _, id := range ids {
-		if fn, ok := f.pending[id]; ok {
-			delete(f.pending, id)
-			fn()
-		}
-	}
-}
+type fakeTimers = uitest.Timers
 
 // recPrinter records what it is asked to print.
-type recPrinter struct {
-	mu    sync.Mutex
-	jobs  [][]byte
-	media []string
-}
-
-func (p *recPrinter) Print(_ context.Context, pdf []byte, media string) (string, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.jobs = append(p.jobs, pdf)
-	p.media = append(p.media, media)
-	return fmt.Sprintf("job-%d", len(p.jobs)), nil
-}
+type recPrinter = uitest.Printer
 
 type rig struct {
 	d       *staff.Desk
@@ -96,31 +52,17 @@ func newRig(t testing.TB, pins bool) *rig { t.Helper(); return newRigWith(t, pin
 // newRigWith is newRig with its desk options changed by opt.
 func newRigWith(t testing.TB, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
-	require.NoError(t, locale.Use(locale.Chinese))
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(bmtheme.New(false))
-	r := &rig{timers: &fakeTimers{}, now: fixedNow, printer: &recPrinter{}, ids: map[string]int64{}}
+	uitest.NewApp(t)
+	r := &rig{timers: &fakeTimers{}, now: fixedNow, printer: &recPrinter{}}
 	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), data.WithClock(func() time.Time { return r.now }))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	f, err := assets.Sample.Open(assets.SampleCatalog)
-	require.NoError(t, err)
-	_, err = s.ImportCatalog(ctx, f, assets.Sample)
-	f.Close()
-	require.NoError(t, err)
-	_, err = s.AddSynthRequests(ctx, 80, 7)
+	s := datatest.Open(t, func() time.Time { return r.now })
+	datatest.ImportSample(t, s)
+	_, err := s.AddSynthRequests(ctx, 80, 7)
 	require.NoError(t, err)
 	r.s = s
-	choices, err := s.LoginChoices(ctx)
-	require.NoError(t, err)
-	for _, c := range choices {
-		r.ids[c.Name] = c.StaffID
-	}
+	r.ids = datatest.StaffIDs(t, s)
 	if pins {
-		admin, err := s.SetupFirstAdmin(ctx, r.ids["张建华"], adminPIN)
-		require.NoError(t, err)
-		require.NoError(t, s.SetPIN(ctx, admin, r.ids["王丽娟"], clerkPIN))
+		datatest.SetPINs(t, s, r.ids, "张建华", "王丽娟")
 	}
 	r.w = test.NewWindow(nil)
 	t.Cleanup(r.w.Close)
@@ -360,8 +302,8 @@ func TestAcceptShowsDueDate(t *testing.T) {
 	require.NotNil(t, req.Notice)
 	assert.Equal(t, "promise", req.Notice.Kind())
 	test.Tap(req.PrintButton)
-	require.Len(t, r.printer.jobs, 1)
-	assert.Equal(t, "A4", r.printer.media[0])
+	require.Len(t, r.printer.Jobs, 1)
+	assert.Equal(t, "A4", r.printer.Media[0])
 	assert.Equal(t, "已送往打印机，请取纸。", req.PrintStatus.Text)
 	assert.NotContains(t, req.Actions, data.ActAccept)
 	assert.Contains(t, req.Actions, data.ActFinish)
@@ -386,7 +328,7 @@ func TestSupplementTwoMaterials(t *testing.T) {
 	require.NotNil(t, req.Notice)
 	assert.Equal(t, "correction", req.Notice.Kind())
 	test.Tap(req.PrintButton)
-	assert.Len(t, r.printer.jobs, 1)
+	assert.Len(t, r.printer.Jobs, 1)
 
 	// Asking again for a material the first notice did not name needs a
 	// written reason: the field appears with data's message.
@@ -424,7 +366,7 @@ func TestRefuse(t *testing.T) {
 	require.NotNil(t, req.Notice)
 	assert.Equal(t, "refusal", req.Notice.Kind())
 	test.Tap(req.PrintButton)
-	assert.Len(t, r.printer.jobs, 1)
+	assert.Len(t, r.printer.Jobs, 1)
 	assert.NotContains(t, req.Actions, data.ActRefuse)
 	assert.Contains(t, req.Actions, data.ActNote)
 }
@@ -469,7 +411,7 @@ func TestHandOverAndFinish(t *testing.T) {
 	require.NotNil(t, req.Notice)
 	assert.Equal(t, "finished", req.Notice.Kind())
 	test.Tap(req.PrintButton)
-	assert.Len(t, r.printer.jobs, 1)
+	assert.Len(t, r.printer.Jobs, 1)
 }
 
 func TestIdleLock(t *testing.T) {
@@ -543,8 +485,8 @@ func TestWindowIntake(t *testing.T) {
 	test.Tap(in.Submit)
 	require.True(t, in.Registered, in.Error.Text)
 	test.Tap(in.PrintButton)
-	require.Len(t, r.printer.jobs, 1)
-	assert.True(t, strings.HasPrefix(r.printer.media[0], "Custom.80x"))
+	require.Len(t, r.printer.Jobs, 1)
+	assert.True(t, strings.HasPrefix(r.printer.Media[0], "Custom.80x"))
 
 	det, err := r.s.RequestDetail(context.Background(), in.Receipt.RequestID)
 	require.NoError(t, err)

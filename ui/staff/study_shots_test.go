@@ -1,10 +1,9 @@
+//go:build shots
+
 package staff_test
 
 import (
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,23 +11,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/internal/shots"
 	"bianmin/ui/staff"
 )
 
 // TestStudyScreenshots writes 学习培训, 点名, 责任追究 and 个人档案 at
 // 1280×800 as PNGs into $BIANMIN_SHOTS (for looking at them).
 func TestStudyScreenshots(t *testing.T) {
-	dir := os.Getenv("BIANMIN_SHOTS")
-	if dir == "" {
-		t.Skip("set BIANMIN_SHOTS=DIR to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shots.Need(t, "")
 	r := adminRig(t)
 	shot := func(name string) {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		require.NoError(t, err)
-		defer f.Close()
-		require.NoError(t, png.Encode(f, r.w.Canvas().Capture()))
+		shots.Save(t, dir, name, r.w.Canvas())
 	}
 	ctx := context.Background()
 	admin, _ := r.d.Session()

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"bianmin/internal/shots"
 	"fmt"
 	"image/png"
 	"os"
@@ -30,9 +31,9 @@ var screens = map[string]fyne.Size{
 // screen size in both modes, and checks that all six tiles are fully
 // visible without scrolling.
 //
-// Set BIANMIN_THEME_SHOTS to a directory to save each layout as a PNG.
+// With BIANMIN_SHOTS set (make shots) each layout is saved as a PNG.
 func TestHomeTilesFit(t *testing.T) {
-	shots := os.Getenv("BIANMIN_THEME_SHOTS")
+	dir := shots.Dir(t, "theme")
 	for mode, elder := range modes {
 		for res, size := range screens {
 			t.Run(mode+"/"+res, func(t *testing.T) {
@@ -50,8 +51,8 @@ func TestHomeTilesFit(t *testing.T) {
 					assert.LessOrEqual(t, end.X, area.Width, "tile %d right edge", i+1)
 					assert.LessOrEqual(t, end.Y, area.Height, "tile %d bottom edge", i+1)
 				}
-				if shots != "" {
-					savePNG(t, w, filepath.Join(shots, fmt.Sprintf("theme-%s-%s.png", mode, res)))
+				if dir != "" {
+					savePNG(t, w, filepath.Join(dir, fmt.Sprintf("theme-%s-%s.png", mode, res)))
 				}
 			})
 		}
@@ -84,9 +85,9 @@ func sampleHome(th *Theme) (*fyne.Container, fyne.CanvasObject) {
 }
 
 // TestSampleWidgets renders the widgets screens use most, so that a person
-// can look at them (BIANMIN_THEME_SHOTS), and checks text was drawn.
+// can look at them (BIANMIN_SHOTS), and checks text was drawn.
 func TestSampleWidgets(t *testing.T) {
-	shots := os.Getenv("BIANMIN_THEME_SHOTS")
+	dir := shots.Dir(t, "theme")
 	for mode, elder := range modes {
 		t.Run(mode, func(t *testing.T) {
 			test.NewTempApp(t)
@@ -97,8 +98,8 @@ func TestSampleWidgets(t *testing.T) {
 
 			img := w.Canvas().Capture()
 			assert.Greater(t, countInk(img, th.Color(fynetheme.ColorNameBackground, fynetheme.VariantLight)), 5000)
-			if shots != "" {
-				savePNG(t, w, filepath.Join(shots, fmt.Sprintf("widgets-%s.png", mode)))
+			if dir != "" {
+				savePNG(t, w, filepath.Join(dir, fmt.Sprintf("widgets-%s.png", mode)))
 			}
 		})
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,15 +14,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // fixture is a real store with one item and one registered request.
 func fixture(t testing.TB) (*data.Store, data.Receipt) {
 	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := datatest.Open(t, nil)
 	return s, registerSample(t, s)
 }
 
