@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/staff"
 )
 
 func TestQueueItemFilter(t *testing.T) {
@@ -164,9 +165,9 @@ func TestQueueRequestShots(t *testing.T) {
 	shot("request")
 	test.Tap(req.Actions[data.ActRefuse])
 	shot("refuse")
-	test.Tap(req.Form.ManageReasons)
+	test.Tap(req.Form.Step.(*staff.RefuseForm).ManageReasons)
 	shot("reasons-editor")
-	test.Tap(req.Form.Reasons.Close)
+	test.Tap(req.Form.Step.(*staff.RefuseForm).Reasons.Close)
 	test.Tap(req.Form.Cancel)
 	r.accept(t, req, data.ModePromise)
 	test.Tap(req.Actions[data.ActEscalate])
