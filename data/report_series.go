@@ -20,7 +20,9 @@ const (
 	StepMonth SeriesStep = "month"
 )
 
-// Label names the step in Chinese ("按日").
+// Label names the step in Chinese ("按日"), for the report's tables and
+// spreadsheet, which are Chinese; screens show the word from the
+// translations.
 func (s SeriesStep) Label() string {
 	switch s {
 	case StepWeek:

@@ -295,11 +295,6 @@ func fieldLabel(text string) *widget.Label {
 	return l
 }
 
-// newPicker is a drop-down choice (the one place the step forms build one).
-func newPicker(options []string, changed func(string)) *widget.Select {
-	return widget.NewSelect(options, changed)
-}
-
 // formError is a message a step form shows without asking the store.
 type formError string
 

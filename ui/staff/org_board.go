@@ -118,7 +118,7 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		if !e.Since.IsZero() {
 			since = e.Since.In(data.China).Format("15:04")
 		}
-		r.Texts = []string{e.Name, post, e.Label, orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
+		r.Texts = []string{e.Name, post, whereWord(e.Status), orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
 		r.Set = widget.NewButtonWithIcon(lang.L("org.board.set"), fynetheme.DocumentCreateIcon(), d.tap(func() { b.OpenWhere(e) }))
 		var cells []fyne.CanvasObject
 		for i, t := range r.Texts {
@@ -156,7 +156,7 @@ func postLine(post string, e *data.DutyEntry) string {
 	if e == nil {
 		return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": lang.L("org.vacant")})
 	}
-	return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": e.Name + " · " + e.Label})
+	return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": e.Name + " · " + whereWord(e.Status)})
 }
 
 // servingLine says who new requests for the window go to now, in the
@@ -226,11 +226,7 @@ func (w *WhereFields) ChooseStatus(s data.DutyStatus) {
 // OpenWhere opens 登记去向 for a staff member.
 func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 	d, st, sess := b.a.d, b.a.store, b.a.d.session
-	var labels []string
-	for _, s := range data.DutyStatuses {
-		labels = append(labels, s.Label())
-	}
-	w := &WhereFields{Status: widget.NewSelect(labels, nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
+	w := &WhereFields{Status: widget.NewSelect(wordsOf(data.DutyStatuses, whereWord), nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
 		Return: d.newEntry(false, lang.L("org.board.returnHint"))}
 	w.ChooseStatus(data.DutyOut)
 	for _, s := range data.DutyStatuses {

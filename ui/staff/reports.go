@@ -244,11 +244,11 @@ func (r *Reports) show(rep data.Report) {
 	r.Ratings.SetData(rep.Ratings)
 	series := rep.Series()
 	labels, reg, fin, onTime := seriesValues(series)
-	r.Trend.Title = lang.L("report.chart.trend") + "（" + series.Step.Label() + "）"
+	r.Trend.Title = lang.L("report.chart.trendStep", map[string]any{"Step": stepWord(series.Step)})
 	r.Trend.SetData(labels, []LineSeries{
 		{Name: lang.L("report.series.registered"), Values: reg, Color: fynetheme.ColorNamePrimary},
 		{Name: lang.L("report.series.finished"), Values: fin, Color: fynetheme.ColorNameWarning}})
-	r.OnTime.Title = lang.L("report.chart.onTime") + "（" + series.Step.Label() + "）"
+	r.OnTime.Title = lang.L("report.chart.onTimeStep", map[string]any{"Step": stepWord(series.Step)})
 	r.OnTime.SetData(labels, []LineSeries{
 		{Name: lang.L("report.series.onTime"), Values: onTime, Color: fynetheme.ColorNameSuccess}})
 	r.body.Add(container.NewGridWithColumns(2, r.Trend, r.OnTime))

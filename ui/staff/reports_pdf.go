@@ -45,12 +45,12 @@ func (r *Reports) paperReport() paper.Report {
 	}
 	series := rep.Series()
 	labels, reg, fin, onTime := seriesValues(series)
-	step := "（" + series.Step.Label() + "）"
+	step := map[string]any{"Step": stepWord(series.Step)}
 	out.Lines = []paper.LineChart{
-		{Title: lang.L("report.chart.trend") + step, Labels: labels, Series: []paper.Line{
+		{Title: lang.L("report.chart.trendStep", step), Labels: labels, Series: []paper.Line{
 			{Name: lang.L("report.series.registered"), Values: reg},
 			{Name: lang.L("report.series.finished"), Values: fin, Dashed: true}}},
-		{Title: lang.L("report.chart.onTime") + step, Labels: labels, Percent: true, Series: []paper.Line{
+		{Title: lang.L("report.chart.onTimeStep", step), Labels: labels, Percent: true, Series: []paper.Line{
 			{Name: lang.L("report.series.onTime"), Values: onTime}}},
 	}
 	bars := func(title string, cs []data.Count) paper.BarChart {

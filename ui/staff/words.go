@@ -1,6 +1,8 @@
 package staff
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2/lang"
 
 	"bianmin/data"
@@ -51,3 +53,43 @@ func keyAt[K any](keys []K, options []string, selected string) K {
 	}
 	return zero
 }
+
+// studyKindWord is the type of a study session.
+func studyKindWord(k data.StudyKind) string { return lang.L("study.kind." + string(k)) }
+
+// markWord is one person's mark on a roll-call ("not called" for none).
+func markWord(m data.RollMark) string {
+	if m == data.MarkNone {
+		return lang.L("study.mark.none")
+	}
+	return lang.L("study.mark." + string(m))
+}
+
+// accountabilityWord is the form an accountability entry takes.
+func accountabilityWord(k data.AccountabilityKind) string { return lang.L("acct.kind." + string(k)) }
+
+// aboutWord is what a complaint is about.
+func aboutWord(a data.ComplaintAbout) string { return lang.L("admin.about." + string(a)) }
+
+// stepWord is the length of one point of a report's series ("by day").
+func stepWord(s data.SeriesStep) string { return lang.L("report.step." + string(s)) }
+
+// breachWord is a kind of rule breach (data.BreachLate, data.BreachSupplement).
+func breachWord(kind string) string { return lang.L("acct.breach." + kind) }
+
+// complaintStatusWord is where a complaint is.
+func complaintStatusWord(status string) string {
+	return lang.L("admin.complaintStatus." + status)
+}
+
+// complaintChannelWord is how a complaint came in (kiosk, phone, box, window).
+func complaintChannelWord(ch string) string { return lang.L("admin.channel." + ch) }
+
+// ratingWord is a rating level, 1 (very dissatisfied) to 5.
+func ratingWord(level int) string { return lang.L("admin.rating." + strconv.Itoa(level)) }
+
+// eventWord is an event kind on a request's timeline.
+func eventWord(kind string) string { return lang.L("staff.event." + kind) }
+
+// auditWord is an audit action (one of data.AuditActions).
+func auditWord(action string) string { return lang.L("admin.audit.act." + action) }
