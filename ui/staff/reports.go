@@ -219,8 +219,8 @@ func (r *Reports) Reload() {
 
 func (r *Reports) show(rep data.Report) {
 	r.Report, r.Loaded = rep, true
-	r.Tables = rep.DisplayTables()
-	r.Status.SetText(lang.L("admin.reports.periodShown", map[string]any{"Period": rep.PeriodLabel()}))
+	r.Tables = reportTables(rep)
+	r.Status.SetText(lang.L("admin.reports.periodShown", map[string]any{"Period": periodWords(rep)}))
 	r.setExports(true)
 	r.body.RemoveAll()
 	// Headline figures.
@@ -241,7 +241,7 @@ func (r *Reports) show(rep data.Report) {
 		items = items[:12]
 	}
 	r.ByItem.SetData(items)
-	r.Ratings.SetData(rep.Ratings)
+	r.Ratings.SetData(ratingCounts(rep.Ratings))
 	series := rep.Series()
 	labels, reg, fin, onTime := seriesValues(series)
 	r.Trend.Title = lang.L("report.chart.trendStep", map[string]any{"Step": stepWord(series.Step)})
@@ -355,7 +355,7 @@ func (r *Reports) Export(kind string) {
 			return rep.WriteXLSX(w)
 		})
 		if err == nil {
-			what := lang.L("admin.reports.exportWhat", map[string]any{"Period": rep.PeriodLabel(),
+			what := lang.L("admin.reports.exportWhat", map[string]any{"Period": periodWords(rep),
 				"Kind": strings.ToUpper(kind)})
 			err = st.RecordExport(d.opts.Context, sess, what, path)
 		}
