@@ -77,9 +77,23 @@ func TestEnglishStaffShowsNoChinese(t *testing.T) {
 			test.Tap(form.Cancel)
 		}
 	}
+	r.d.Admin.Show(staff.SectionOrg)
+	parts := make([]string, 0, len(r.d.Admin.Org.Tabs))
+	for p := range r.d.Admin.Org.Tabs {
+		parts = append(parts, p)
+	}
+	sort.Strings(parts)
+	for _, p := range parts {
+		r.d.Admin.Org.Show(p)
+		check("org " + p)
+	}
 	r.d.Admin.Show(staff.SectionItems)
-	r.d.Admin.Items.OpenNew()
+	require.NotEmpty(t, r.d.Admin.Items.Rows)
+	r.d.Admin.Items.OpenItem(r.d.Admin.Items.Rows[0].Entry.ID)
 	check("item editor")
+	r.d.Admin.Items.CloseEditor()
+	r.d.Admin.Items.OpenNew()
+	check("new item editor")
 }
 
 // adminDialogs opens the new-entry dialog of an administration section.

@@ -160,9 +160,36 @@ func postLine(post string, e *data.DutyEntry) string {
 }
 
 // servingLine says who new requests for the window go to now, in the
-// words of the A/B rule (data.WindowDuty.Reason): "A岗王丽娟在岗", "A岗王丽娟请假，
-// 由B岗赵磊顶岗", "…，暂无人员在岗".
-func servingLine(w data.WindowDuty) string { return w.Reason }
+// words of the A/B rule: "A岗王丽娟在岗", "A岗王丽娟请假，由B岗赵磊顶岗",
+// "…，暂无人员在岗". data applies the rule (w.OnDuty, w.Covering); this
+// only words its outcome in the UI's language (data.WindowDuty.Reason is
+// the same in Chinese).
+func servingLine(w data.WindowDuty) string {
+	a, b := w.A, w.B
+	args := map[string]any{}
+	if a != nil {
+		args["A"], args["AWhere"] = a.Name, whereWord(a.Status)
+	}
+	if b != nil {
+		args["B"], args["BWhere"] = b.Name, whereWord(b.Status)
+	}
+	key := "nobody"
+	switch {
+	case w.OnDuty != nil && w.OnDuty == a:
+		key = "onDuty"
+	case w.OnDuty != nil && a != nil:
+		key = "covering"
+	case w.OnDuty != nil:
+		key = "bOnDuty"
+	case a == nil && b == nil:
+		key = "noPosts"
+	case a == nil:
+		key = "noA"
+	case b == nil:
+		key = "noB"
+	}
+	return lang.L("org.duty."+key, args)
+}
 
 // windowDutyCard is one window on the board, its last line coloured by
 // whether A serves (normal), B covers (warning) or nobody (danger).

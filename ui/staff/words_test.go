@@ -94,3 +94,27 @@ func TestChineseWordsMatchPaper(t *testing.T) {
 		assert.Equal(t, data.AuditLabel(a), auditWord(a))
 	}
 }
+
+// TestServingLineWordsDataReason checks that the board's line, worded on
+// screen, reads in Chinese as data's reason for every case of the A/B rule.
+func TestServingLineWordsDataReason(t *testing.T) {
+	require.NoError(t, locale.Use(locale.Chinese))
+	on := &data.DutyEntry{Name: "王丽娟", Status: data.DutyOnDuty, OnDuty: true}
+	leave := &data.DutyEntry{Name: "王丽娟", Status: data.DutyLeave}
+	bOn := &data.DutyEntry{Name: "赵磊", Status: data.DutyOnDuty, OnDuty: true}
+	bOut := &data.DutyEntry{Name: "赵磊", Status: data.DutyOut}
+	for name, tc := range map[string]struct {
+		w    data.WindowDuty
+		want string
+	}{
+		"AOnDuty":   {data.WindowDuty{A: on, B: bOn, OnDuty: on}, "A岗王丽娟在岗"},
+		"BCovers":   {data.WindowDuty{A: leave, B: bOn, OnDuty: bOn, Covering: true}, "A岗王丽娟请假，由B岗赵磊顶岗"},
+		"BOnly":     {data.WindowDuty{B: bOn, OnDuty: bOn, Covering: true}, "未设A岗，由B岗赵磊在岗"},
+		"NoPosts":   {data.WindowDuty{}, "本窗口未设置A、B岗人员"},
+		"NoAAndOut": {data.WindowDuty{B: bOut}, "未设A岗，B岗赵磊外出办事，暂无人员在岗"},
+		"NoB":       {data.WindowDuty{A: leave}, "A岗王丽娟请假，未设B岗，暂无人员在岗"},
+		"Nobody":    {data.WindowDuty{A: leave, B: bOut}, "A岗王丽娟请假，B岗赵磊外出办事，暂无人员在岗"},
+	} {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, tc.want, servingLine(tc.w)) })
+	}
+}
