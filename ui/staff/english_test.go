@@ -77,6 +77,16 @@ func TestEnglishStaffShowsNoChinese(t *testing.T) {
 			test.Tap(form.Cancel)
 		}
 	}
+	cr, err := r.s.FileComplaint(context.Background(), data.NewComplaint{Channel: "kiosk", About: data.AboutStaff,
+		StaffID: r.ids["王丽娟"], Body: "窗口工作人员态度冷淡，问了三遍才回答。"})
+	require.NoError(t, err)
+	r.d.Admin.Show(staff.SectionComplaints)
+	r.d.Admin.OpenComplaint(cr.ID)
+	check("complaint")
+	r.d.Admin.Show(staff.SectionDisclosures)
+	require.NotEmpty(t, r.d.Admin.Disclosures.Public)
+	r.d.Admin.Disclosures.Open(r.d.Admin.Disclosures.Public[0].Code)
+	check("disclosure")
 	r.d.Admin.Show(staff.SectionOrg)
 	parts := make([]string, 0, len(r.d.Admin.Org.Tabs))
 	for p := range r.d.Admin.Org.Tabs {
