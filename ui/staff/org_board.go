@@ -229,9 +229,10 @@ func returnText(t, now time.Time) string {
 	case data.Day(t) == data.Day(now):
 		return t.Format("15:04")
 	case t.Hour() == 0 && t.Minute() == 0: // back that day
-		return t.Format("1月2日")
+		return lang.L("org.board.returnDay", map[string]any{"Month": int(t.Month()), "Day": t.Day()})
 	}
-	return t.Format("1月2日 15:04")
+	return lang.L("org.board.returnDayTime", map[string]any{"Month": int(t.Month()), "Day": t.Day(),
+		"Clock": t.Format("15:04")})
 }
 
 // WhereFields are the fields of 登记去向.
