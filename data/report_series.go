@@ -129,8 +129,10 @@ func (s Series) Table() ReportTable {
 	return t
 }
 
-// DisplayTables are the report's tables as shown and printed: those of
-// Tables, with the daily one replaced by the series (per day, week or month).
+// DisplayTables are the report's tables in Chinese, with the daily one
+// replaced by the series (per day, week or month). The staff screens and the
+// printed report word the same tables in the UI's language (ui/staff
+// reportTables, checked equal to these in Chinese).
 func (r *Report) DisplayTables() []ReportTable {
 	ts := r.Tables()
 	for i, t := range ts {

@@ -45,7 +45,7 @@ type Reports struct {
 	// Report is the report on show (zero until loaded).
 	Report data.Report
 	Loaded bool
-	// Tables are the report's tables as shown, in order.
+	// Tables are the report's tables as shown below the figures, in order.
 	Tables []data.ReportTable
 	// Charts: requests by item and the rating distribution.
 	ByItem  *BarChart
@@ -253,7 +253,7 @@ func (r *Reports) show(rep data.Report) {
 		{Name: lang.L("report.series.onTime"), Values: onTime, Color: fynetheme.ColorNameSuccess}})
 	r.body.Add(container.NewGridWithColumns(2, r.Trend, r.OnTime))
 	r.body.Add(container.NewGridWithColumns(2, r.ByItem, r.Ratings))
-	for _, t := range r.Tables[1:] { // the summary is the figures above
+	for _, t := range r.Tables {
 		r.body.Add(tableView(t))
 	}
 	r.body.Refresh()

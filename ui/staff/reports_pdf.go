@@ -62,7 +62,7 @@ func (r *Reports) paperReport() paper.Report {
 	}
 	out.Bars = []paper.BarChart{bars(lang.L("admin.reports.chartByItem"), rep.ByItem),
 		bars(lang.L("admin.reports.chartRatings"), ratingCounts(rep.Ratings))}
-	for _, t := range r.Tables[1:] { // the summary is the figures
+	for _, t := range r.Tables {
 		pt := paper.Table{Name: t.Name, Header: t.Header}
 		for _, row := range t.Rows {
 			cells := make([]string, len(row))

@@ -10,12 +10,11 @@ import (
 )
 
 // reportTables are the report's tables as the screen and the printed
-// report show them, in the UI's language: the rows of data's Tables (which
-// the spreadsheet and CSV exports keep in Chinese, for the county's
-// forms), with the daily table given as the series of the period's step.
+// report show them below the headline figures, in the UI's language: the
+// tables of data's DisplayTables after its summary (data's stay Chinese,
+// for the spreadsheet and CSV exports).
 func reportTables(rep data.Report) []data.ReportTable {
 	w := func(key string) string { return lang.L("report.table." + key) }
-	summary := data.ReportTable{Name: w("summary"), Header: []string{w("figure"), w("value")}}
 	count := func(name, what string, cs []data.Count, word func(data.Count) string, withKey string) data.ReportTable {
 		t := data.ReportTable{Name: w(name), Header: []string{w(what), w("count")}}
 		if withKey != "" {
@@ -37,7 +36,7 @@ func reportTables(rep data.Report) []data.ReportTable {
 		[]any{w("unsubstantiated"), rep.Unsubstantiated}, []any{w("undecided"), rep.Undecided})
 	people := data.ReportTable{Name: w("people"), Header: []string{w("code"), w("name"), w("firstOwned"),
 		w("onTime"), w("finishedDue"), w("onTimeRate"), w("attendance"), w("studied"), w("studyHeld"),
-		w("studyRate"), w("complained"), w("substantiated"), w("accountability")}}
+		w("studyRate"), w("complained"), w("complaintsSubstantiated"), w("accountability")}}
 	for _, p := range rep.People {
 		name := p.Name
 		if !p.Active {
@@ -47,7 +46,6 @@ func reportTables(rep data.Report) []data.ReportTable {
 			p.AttendanceDays, p.Study.N, p.Study.Of, p.Study, p.Complaints, p.Substantiated, p.Accountability})
 	}
 	return []data.ReportTable{
-		summary,
 		count("byItem", "itemName", rep.ByItem, asIs, "itemCode"),
 		count("byMode", "mode", rep.ByMode, func(c data.Count) string { return modeWord(data.Mode(c.Key)) }, ""),
 		count("byStatus", "status", rep.ByStatus, func(c data.Count) string { return lang.L("report.status." + c.Key) }, ""),
