@@ -76,9 +76,9 @@ func TestEveryEnumHasWords(t *testing.T) {
 	}
 }
 
-// TestChineseWordsMatchPaper checks that on screen in Chinese the modes,
-// reply methods and material forms read as data's words for paper (the
-// receipts and notices), so that staff and residents see one word.
+// TestChineseWordsMatchPaper checks that on screen in Chinese every enum
+// reads as data's word for paper and stored text (receipts, notices, the
+// timeline, the audit log), so that staff and residents see one word.
 func TestChineseWordsMatchPaper(t *testing.T) {
 	require.NoError(t, locale.Use(locale.Chinese))
 	for _, m := range data.Modes {
@@ -92,6 +92,42 @@ func TestChineseWordsMatchPaper(t *testing.T) {
 	}
 	for _, a := range data.AuditActions {
 		assert.Equal(t, data.AuditLabel(a), auditWord(a))
+	}
+	for _, c := range []data.Channel{data.ChannelKiosk, data.ChannelWindow, data.ChannelPhone} {
+		assert.Equal(t, c.Label(), channelWord(c))
+	}
+	for _, s := range []data.DutyStatus{data.DutyOnDuty, data.DutyOut, data.DutyVillage, data.DutyLeave, data.DutyAbsent,
+		data.DutySignedOut} {
+		assert.Equal(t, s.Label(), whereWord(s))
+	}
+	for _, k := range data.StudyKinds {
+		assert.Equal(t, k.Label(), studyKindWord(k))
+	}
+	for _, m := range []data.RollMark{data.MarkNone, data.MarkPresent, data.MarkLeave, data.MarkAbsent} {
+		assert.Equal(t, m.Label(), markWord(m))
+	}
+	for _, k := range data.AccountabilityKinds {
+		assert.Equal(t, k.Label(), accountabilityWord(k))
+	}
+	for _, a := range []data.ComplaintAbout{data.AboutRequest, data.AboutWindow, data.AboutStaff, data.AboutOther} {
+		assert.Equal(t, a.Label(), aboutWord(a))
+	}
+	for _, s := range []data.SeriesStep{data.StepDay, data.StepWeek, data.StepMonth} {
+		assert.Equal(t, s.Label(), stepWord(s))
+	}
+	for _, b := range []string{data.BreachLate, data.BreachSupplement} {
+		assert.Equal(t, data.BreachLabel(b), breachWord(b))
+	}
+	for _, s := range []string{"open", "investigating", "answered", "closed"} {
+		assert.Equal(t, data.ComplaintStatusLabel(s), complaintStatusWord(s))
+	}
+	for level := 1; level <= 5; level++ {
+		assert.Equal(t, data.RatingLabel(level), ratingWord(level))
+	}
+	for what := range enumWords() {
+		if kind, ok := strings.CutPrefix(what, "event "); ok {
+			assert.Equal(t, data.EventLabel(kind), eventWord(kind))
+		}
 	}
 }
 
