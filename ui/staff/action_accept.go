@@ -57,7 +57,7 @@ func newAcceptForm(r *Request) *AcceptForm {
 		for i, m := range missing {
 			names[i] = m.Name
 		}
-		f.MissingNote.SetText(lang.L("staff.form.missingMaterials", map[string]any{"Names": strings.Join(names, "、")}))
+		f.MissingNote.SetText(lang.L("staff.form.missingMaterials", map[string]any{"Names": strings.Join(names, lang.L("staff.listSep"))}))
 	} else {
 		f.missing.Hide()
 	}

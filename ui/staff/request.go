@@ -208,7 +208,7 @@ func (r *Request) show() {
 	if len(r.Item.Fields) > 0 || det.Description != "" {
 		var fs []fyne.CanvasObject
 		for _, f := range r.Item.Fields {
-			fs = append(fs, fact(f.Label, orDash(strings.ReplaceAll(det.Fields[f.Key], data.ChoiceSep, "、"))))
+			fs = append(fs, fact(f.Label, orDash(strings.ReplaceAll(det.Fields[f.Key], data.ChoiceSep, lang.L("staff.listSep")))))
 		}
 		if det.Description != "" {
 			fs = append(fs, fact(lang.L("staff.request.description"), det.Description))
@@ -231,7 +231,7 @@ func (r *Request) showHistory() {
 	if len(det.Supplements) > 0 {
 		var ss []fyne.CanvasObject
 		for _, s := range det.Supplements {
-			text := timeText(s.At) + " " + strings.Join(s.Materials, "、")
+			text := timeText(s.At) + " " + strings.Join(s.Materials, lang.L("staff.listSep"))
 			if s.Note != "" {
 				text += "（" + s.Note + "）"
 			}
