@@ -20,7 +20,8 @@ const (
 	AboutOther   ComplaintAbout = "other"
 )
 
-// Label is the Chinese name.
+// Label is the Chinese name, for paper (the complaint receipt) and stored
+// audit text; screens show the word from the translations.
 func (a ComplaintAbout) Label() string {
 	switch a {
 	case AboutRequest:

@@ -38,7 +38,9 @@ func (m Mode) Valid() bool {
 	return false
 }
 
-// Label is the mode's Chinese name as residents and staff see it.
+// Label is the mode's Chinese name, for paper (receipts, notices, guides)
+// and stored text, which are Chinese in every UI language. Screens show the
+// word from the translations, keyed by the mode.
 func (m Mode) Label() string {
 	switch m {
 	case ModeDirect:
@@ -68,7 +70,8 @@ const (
 	FormElectronic MaterialForm = "electronic" // 电子材料
 )
 
-// Label is the form's Chinese name.
+// Label is the form's Chinese name, for paper (the printed guide);
+// screens show the word from the translations.
 func (f MaterialForm) Label() string {
 	switch f {
 	case FormOriginal:

@@ -42,29 +42,6 @@ const (
 var QueueGroups = []QueueGroup{QueueOpen, QueueNew, QueueInProgress, QueueWaiting, QueueEscalated, QueueDueSoon,
 	QueueOverdue, QueueFinished}
 
-// Label is the tab's Chinese name.
-func (g QueueGroup) Label() string {
-	switch g {
-	case QueueOpen:
-		return "全部在办"
-	case QueueNew:
-		return "待受理"
-	case QueueInProgress:
-		return "办理中"
-	case QueueWaiting:
-		return "待补正"
-	case QueueEscalated:
-		return "已上报"
-	case QueueDueSoon:
-		return "即将到期"
-	case QueueOverdue:
-		return "已超期"
-	case QueueFinished:
-		return "已结束"
-	}
-	return string(g)
-}
-
 // statuses is what the group holds.
 func (g QueueGroup) statuses() []Status {
 	switch g {

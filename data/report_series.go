@@ -20,7 +20,9 @@ const (
 	StepMonth SeriesStep = "month"
 )
 
-// Label names the step in Chinese ("按日").
+// Label names the step in Chinese ("按日"), for the report's tables and
+// spreadsheet, which are Chinese; screens show the word from the
+// translations.
 func (s SeriesStep) Label() string {
 	switch s {
 	case StepWeek:
@@ -127,8 +129,10 @@ func (s Series) Table() ReportTable {
 	return t
 }
 
-// DisplayTables are the report's tables as shown and printed: those of
-// Tables, with the daily one replaced by the series (per day, week or month).
+// DisplayTables are the report's tables in Chinese, with the daily one
+// replaced by the series (per day, week or month). The staff screens and the
+// printed report word the same tables in the UI's language (ui/staff
+// reportTables, checked equal to these in Chinese).
 func (r *Report) DisplayTables() []ReportTable {
 	ts := r.Tables()
 	for i, t := range ts {

@@ -24,7 +24,9 @@ const (
 	StatusWithdrawn Status = "withdrawn" // 已撤回
 )
 
-// Label is the status as a resident reads it.
+// Label is the status as a resident reads it, in Chinese: for paper (receipts,
+// notices) and stored text, which are Chinese in every UI language. Screens
+// show the word from the translations, keyed by the status.
 func (s Status) Label() string {
 	switch s {
 	case StatusSubmitted:
@@ -82,7 +84,8 @@ const (
 	ChannelPhone  Channel = "phone"
 )
 
-// Label is the channel's Chinese name.
+// Label is the channel's Chinese name, for stored text (the timeline's
+// 通过…登记); screens show the word from the translations.
 func (c Channel) Label() string {
 	switch c {
 	case ChannelKiosk:

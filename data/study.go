@@ -30,7 +30,8 @@ const (
 // StudyKinds lists the kinds in the order a form offers them.
 var StudyKinds = []StudyKind{StudyMonthly, StudyTraining, StudyEthics, StudyWindow}
 
-// Label is the kind's Chinese name.
+// Label is the kind's Chinese name, for stored audit text and the
+// Chinese report export; screens show the word from the translations.
 func (k StudyKind) Label() string {
 	switch k {
 	case StudyMonthly:
@@ -185,7 +186,8 @@ const (
 	MarkAbsent  RollMark = "absent"  // 缺席
 )
 
-// Label is the mark's Chinese name ("未点名" for none).
+// Label is the mark's Chinese name ("未点名" for none), for stored text;
+// screens show the word from the translations.
 func (m RollMark) Label() string {
 	switch m {
 	case MarkPresent:

@@ -50,7 +50,7 @@ func checkPublic(t *testing.T, r *rig, rc data.Receipt, p resident, want ...stri
 // noteInternal adds an internal 办理记录 (not ticked public) to the request.
 func noteInternal(t *testing.T, req *staff.Request) {
 	t.Helper()
-	act(t, req, data.ActNote, func(f *staff.ActionForm) {
+	act(t, req, data.ActNote, func(f *staff.NoteForm) {
 		f.Note.SetText(secret)
 		require.False(t, f.Public.Checked)
 	})
@@ -72,8 +72,8 @@ func TestIssue5Direct(t *testing.T) {
 	sess := r.login(t, "王丽娟")
 	req := r.openRequest(t, rc.RequestID, data.QueueNew)
 	assert.Equal(t, p.name(), req.Detail.ApplicantName, "staff see the full name")
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModeDirect.Label(), f.Mode.Selected, "the item's mode comes chosen")
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModeDirect, f.Chosen(), "the item's mode comes chosen")
 		f.Note.SetText("已办理参保登记，次月起享受待遇")
 	})
 	det := r.detail(t, rc.RequestID)
@@ -112,8 +112,8 @@ func TestIssue5PromiseAcrossHoliday(t *testing.T) {
 
 	r.login(t, "王丽娟")
 	req := r.openRequest(t, rc.RequestID, data.QueueNew)
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModePromise.Label(), f.Mode.Selected)
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModePromise, f.Chosen())
 		f.Note.SetText(secret)
 	})
 	det := r.detail(t, rc.RequestID)
@@ -144,9 +144,9 @@ func TestIssue5PromiseAcrossHoliday(t *testing.T) {
 	// Finished on the promised day.
 	r.now = time.Date(2026, 10, 8, 10, 0, 0, 0, data.China)
 	req = r.openRequest(t, rc.RequestID, data.QueueOpen)
-	act(t, req, data.ActFinish, func(f *staff.ActionForm) {
+	act(t, req, data.ActFinish, func(f *staff.FinishForm) {
 		f.Result.SetText("已完成参保登记，次月起按档次缴费")
-		f.Reply.SetSelected(data.ReplyPhone.Label())
+		f.SetReply(data.ReplyPhone)
 	})
 	det = r.detail(t, rc.RequestID)
 	assert.Equal(t, data.StatusFinished, det.Status)
@@ -182,7 +182,7 @@ func TestIssue5SupplementOnceThenComplete(t *testing.T) {
 
 	r.login(t, "王丽娟")
 	req := r.openRequest(t, rc.RequestID, data.QueueNew)
-	act(t, req, data.ActSupplement, func(f *staff.ActionForm) {
+	act(t, req, data.ActSupplement, func(f *staff.SupplementForm) {
 		assert.Equal(t, []string{"城乡居民基本养老保险参保登记表"}, f.Materials.Selected, "the missing material comes ticked")
 		f.Note.SetText("请到1号窗口领取空白登记表填写后提交")
 	})
@@ -197,7 +197,7 @@ func TestIssue5SupplementOnceThenComplete(t *testing.T) {
 	// The resident brings the form the next day.
 	r.now = mon0928.AddDate(0, 0, 1)
 	req = r.openRequest(t, rc.RequestID, data.QueueWaiting)
-	act(t, req, data.ActComplete, nil)
+	act[*staff.CompleteForm](t, req, data.ActComplete, nil)
 	det := r.detail(t, rc.RequestID)
 	assert.Equal(t, data.StatusAccepted, det.Status, "材料补齐 accepts the request")
 	assert.Equal(t, data.ModePromise, det.Mode)
@@ -222,9 +222,9 @@ func TestIssue5SupplementOnceThenComplete(t *testing.T) {
 
 	r.now = time.Date(2026, 10, 9, 11, 0, 0, 0, data.China)
 	req = r.openRequest(t, rc.RequestID, data.QueueOpen)
-	act(t, req, data.ActFinish, func(f *staff.ActionForm) {
+	act(t, req, data.ActFinish, func(f *staff.FinishForm) {
 		f.Result.SetText("已完成参保登记")
-		f.Reply.SetSelected(data.ReplyInPerson.Label())
+		f.SetReply(data.ReplyInPerson)
 	})
 	assert.Equal(t, data.StatusFinished, r.detail(t, rc.RequestID).Status)
 	assert.Contains(t, r.printNotice(t, req, "finished"), "已完成参保登记")
@@ -264,8 +264,8 @@ func TestIssue5JointFromWindow(t *testing.T) {
 	test.Tap(in.OpenButton)
 	req := r.d.Request
 	require.NotNil(t, req)
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModeJoint.Label(), f.Mode.Selected)
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModeJoint, f.Chosen())
 	})
 	det = r.detail(t, rc.RequestID)
 	require.Len(t, det.Parts, 2)
@@ -274,8 +274,8 @@ func TestIssue5JointFromWindow(t *testing.T) {
 
 	// Finishing before window 4's part is in is refused.
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已审核通过，报区残联发放")
-	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已审核通过，报区残联发放")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyPhone)
 	test.Tap(req.Form.Submit)
 	require.NotNil(t, req.Form)
 	assert.Contains(t, req.Form.Error.Text, "卫生健康与助残窗口")
@@ -285,7 +285,7 @@ func TestIssue5JointFromWindow(t *testing.T) {
 	r.now = mon0928.Add(2 * time.Hour)
 	part := r.login(t, "孙婷")
 	req = r.openRequest(t, rc.RequestID, data.QueueOpen)
-	act(t, req, data.ActJointPart, func(f *staff.ActionForm) {
+	act(t, req, data.ActJointPart, func(f *staff.JointPartForm) {
 		require.Equal(t, []string{"卫生健康与助残窗口"}, f.Window.Options)
 		f.Window.SetSelectedIndex(0)
 		f.Note.SetText("已核对残疾人证等级，符合护理补贴条件")
@@ -300,9 +300,9 @@ func TestIssue5JointFromWindow(t *testing.T) {
 	r.login(t, "陈晓燕")
 	req = r.openRequest(t, rc.RequestID, data.QueueOpen)
 	assert.NotContains(t, req.Actions, data.ActJointPart, "every part is in")
-	act(t, req, data.ActFinish, func(f *staff.ActionForm) {
+	act(t, req, data.ActFinish, func(f *staff.FinishForm) {
 		f.Result.SetText("已审核通过，报区残联发放")
-		f.Reply.SetSelected(data.ReplyPhone.Label())
+		f.SetReply(data.ReplyPhone)
 	})
 	det = r.detail(t, rc.RequestID)
 	assert.Equal(t, data.StatusFinished, det.Status)
@@ -329,14 +329,14 @@ func TestIssue5Upper(t *testing.T) {
 
 	r.login(t, "刘伟")
 	req := r.openRequest(t, rc.RequestID, data.QueueNew)
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModeUpper.Label(), f.Mode.Selected)
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModeUpper, f.Chosen())
 		f.Note.SetText(secret)
 	})
 	det := r.detail(t, rc.RequestID)
 	assert.Equal(t, "2026-10-16", det.DueDay)
 
-	act(t, req, data.ActEscalate, func(f *staff.ActionForm) {
+	act(t, req, data.ActEscalate, func(f *staff.EscalateForm) {
 		assert.Equal(t, "2026-09-28", f.Sent.Text, "the day sent defaults to today")
 		f.Department.SetText("铜川市公安局王益分局红旗街派出所")
 		f.Expected.SetText("2026-10-14")
@@ -350,13 +350,13 @@ func TestIssue5Upper(t *testing.T) {
 
 	r.now = time.Date(2026, 10, 13, 15, 0, 0, 0, data.China)
 	req = r.openRequest(t, rc.RequestID, data.QueueEscalated)
-	act(t, req, data.ActUpperResult, func(f *staff.ActionForm) {
+	act(t, req, data.ActUpperResult, func(f *staff.UpperResultForm) {
 		f.Result.SetText("派出所审核通过，居住证已制发")
 	})
 	assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
-	act(t, req, data.ActFinish, func(f *staff.ActionForm) {
+	act(t, req, data.ActFinish, func(f *staff.FinishForm) {
 		f.Result.SetText("居住证已领回，请携带身份证到3号窗口领取")
-		f.Reply.SetSelected(data.ReplySMS.Label())
+		f.SetReply(data.ReplySMS)
 	})
 	det = r.detail(t, rc.RequestID)
 	assert.Equal(t, data.StatusFinished, det.Status)
@@ -403,16 +403,16 @@ func TestIssue5Assist(t *testing.T) {
 		assert.Contains(t, form, w)
 	}
 
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModeAssist.Label(), f.Mode.Selected)
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModeAssist, f.Chosen())
 		// Helped to draft the forms: the materials are still to come.
 		assert.True(t, f.MissingShown())
 		f.ConfirmMissing.SetChecked(true)
 	})
 	r.now = mon0928.Add(3 * time.Hour)
-	act(t, req, data.ActFinish, func(f *staff.ActionForm) {
+	act(t, req, data.ActFinish, func(f *staff.FinishForm) {
 		f.Result.SetText("已协助填写申请表并转交区法律援助中心")
-		f.Reply.SetSelected(data.ReplyInPerson.Label())
+		f.SetReply(data.ReplyInPerson)
 	})
 	assert.Equal(t, data.StatusFinished, r.detail(t, rc.RequestID).Status)
 	assert.Contains(t, r.printNotice(t, req, "finished"), "已协助填写申请表并转交区法律援助中心")
@@ -435,8 +435,8 @@ func TestIssue5Proxy(t *testing.T) {
 
 	r.login(t, "陈晓燕")
 	req := r.openRequest(t, rc.RequestID, data.QueueNew)
-	act(t, req, data.ActAccept, func(f *staff.ActionForm) {
-		assert.Equal(t, data.ModeProxy.Label(), f.Mode.Selected)
+	act(t, req, data.ActAccept, func(f *staff.AcceptForm) {
+		assert.Equal(t, data.ModeProxy, f.Chosen())
 	})
 	require.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
 

@@ -126,7 +126,7 @@ func TestIssue6AdministratorRunsTheRoom(t *testing.T) {
 		p := ylResident([]string{"he", "何", "jian", "建", "ping", "平"}, 52)
 		rc := r.kioskRegister(t, "YL", p)
 		req := r.openRequest(t, rc.RequestID, data.QueueNew)
-		act(t, req, data.ActHandOver, func(f *staff.ActionForm) {
+		act(t, req, data.ActHandOver, func(f *staff.HandOverForm) {
 			f.ToWindow.SetSelected("社会保障窗口")
 			f.Note.SetText("社保窗口业务")
 		})
@@ -267,7 +267,7 @@ func TestIssue6AdministratorRunsTheRoom(t *testing.T) {
 		assert.Equal(t, "城乡居民基本养老保险参保登记表", gd.Item.Materials[2].Name)
 		r.login(t, "赵磊")
 		req := r.openRequest(t, before.RequestID, data.QueueNew)
-		act(t, req, data.ActAccept, nil)
+		act[*staff.AcceptForm](t, req, data.ActAccept, nil)
 		assert.Equal(t, "2026-12-24", r.detail(t, before.RequestID).DueDay, "3 days: the old guide")
 		text := r.printNotice(t, req, "promise")
 		assert.Contains(t, text, "3个工作日")
@@ -277,7 +277,7 @@ func TestIssue6AdministratorRunsTheRoom(t *testing.T) {
 			ID: validID("19650712", 53), Fields: early.Fields,
 			Brought: []string{"居民身份证", "户口簿", "城乡居民基本养老保险参保登记表（2027年版）"}})
 		req = r.openRequest(t, later.RequestID, data.QueueNew)
-		act(t, req, data.ActAccept, nil)
+		act[*staff.AcceptForm](t, req, data.ActAccept, nil)
 		assert.Equal(t, "2026-12-28", r.detail(t, later.RequestID).DueDay, "5 days: the new guide")
 	})
 

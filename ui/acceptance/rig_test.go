@@ -380,15 +380,18 @@ func (r *rig) openRequest(t *testing.T, id int64, group data.QueueGroup) *staff.
 	return nil
 }
 
-// act opens a step's dialog; fill fills it; 确定 must close it.
-func act(t *testing.T, req *staff.Request, a data.Action, fill func(f *staff.ActionForm)) {
+// act opens a step's dialog; fill fills its fields (the step's form
+// type); 确定 must close it.
+func act[T staff.StepForm](t *testing.T, req *staff.Request, a data.Action, fill func(f T)) {
 	t.Helper()
 	require.Contains(t, req.Actions, a, "the %s button is offered", a)
 	test.Tap(req.Actions[a])
 	f := req.Form
 	require.NotNil(t, f)
 	if fill != nil {
-		fill(f)
+		step, ok := f.Step.(T)
+		require.True(t, ok, "%s: the form is a %T", a, f.Step)
+		fill(step)
 	}
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form, "%s: %s", a, f.Error.Text)

@@ -232,14 +232,14 @@ func newAcctRowView(d *Desk, r data.AccountabilityRow, onTap, openRecord func())
 	if outcome == "" {
 		outcome = lang.L("acct.noOutcome")
 	}
-	v.texts = []string{dayTime(r.At)[:10], r.StaffName, acctSource(r), r.KindLabel, r.Note, acctDeadline(r), outcome}
+	v.texts = []string{dayTime(r.At)[:10], r.StaffName, acctSource(r), accountabilityWord(r.Kind), r.Note, acctDeadline(r), outcome}
 	v.Name = nameButton(d, r.StaffName, openRecord)
 	shown := v.texts[5]
 	if r.DeadlineDay != "" {
 		shown = strings.Replace(shown, r.DeadlineDay, shortDay(r.DeadlineDay), 1)
 	}
 	v.Deadline = dueCanvasText(lang.L("acct.deadlineShort", map[string]any{"Day": shown}), r.Due)
-	head := widget.NewLabel(r.KindLabel + " · " + v.texts[2] + " · " + lang.L("acct.recordedOn",
+	head := widget.NewLabel(accountabilityWord(r.Kind) + " · " + v.texts[2] + " · " + lang.L("acct.recordedOn",
 		map[string]any{"Day": v.texts[0]}))
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	head.Truncation = fyne.TextTruncateEllipsis
@@ -317,10 +317,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 	}
 	f.Staff = widget.NewSelect(pn, func(string) { d.Activity() })
 	f.Staff.PlaceHolder = lang.L("staff.choose")
-	var kinds []string
-	for _, k := range data.AccountabilityKinds {
-		kinds = append(kinds, k.Label())
-	}
+	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
 	f.Kind = widget.NewRadioGroup(kinds, func(string) { d.Activity() })
 	f.Kind.Horizontal = true
 	f.Kind.SetSelected(kinds[0])
@@ -328,7 +325,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 	f.Deadline = d.newEntry(false, lang.L("acct.deadlineHint"))
 	var bn []string
 	for _, b := range breaches {
-		bn = append(bn, b.StaffName+" · "+b.KindLabel+" · "+b.Day)
+		bn = append(bn, b.StaffName+" · "+breachWord(b.Kind)+" · "+b.Day)
 	}
 	requestID := int64(0)
 	f.Breach = widget.NewSelect(bn, func(string) {
@@ -396,7 +393,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 // outcome (a later one corrects it).
 func (s *AccountabilityScreen) OpenOutcome(r data.AccountabilityRow) {
 	d := s.a.d
-	info := widget.NewLabel(lang.L("acct.info", map[string]any{"Name": r.StaffName, "Kind": r.KindLabel,
+	info := widget.NewLabel(lang.L("acct.info", map[string]any{"Name": r.StaffName, "Kind": accountabilityWord(r.Kind),
 		"Source": acctSource(r), "At": dayTime(r.At), "Deadline": acctDeadline(r)}))
 	info.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(r.Note)

@@ -53,7 +53,7 @@ func newAuditLog(a *Admin) *AuditLog {
 	l.Staff.SetSelectedIndex(0)
 	actions := []string{lang.L("admin.audit.allActions")}
 	for _, x := range data.AuditActions {
-		actions = append(actions, data.AuditLabel(x))
+		actions = append(actions, auditWord(x))
 	}
 	l.Action = widget.NewSelect(actions, nil)
 	l.Action.SetSelectedIndex(0)
@@ -186,7 +186,7 @@ func (l *AuditLog) show(page data.AuditPage, err error) {
 		if who == "" {
 			who = lang.L("admin.audit.system")
 		}
-		texts := []string{dayTime(e.At), who, e.Label, orDash(e.Target), orDash(e.Detail)}
+		texts := []string{dayTime(e.At), who, auditWord(e.Action), orDash(e.Target), orDash(e.Detail)}
 		l.Rows = append(l.Rows, texts)
 		var cells []fyne.CanvasObject
 		for i, t := range texts {

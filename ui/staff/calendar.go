@@ -239,16 +239,21 @@ func (c *CalendarScreen) render(start time.Time, days []data.CalendarDay, now ti
 }
 
 func (c *CalendarScreen) setWarning(cov data.CalendarCoverage) {
+	showText(c.Warning, missingScheduleWarning(cov, "calendar.warning"))
+}
+
+// missingScheduleWarning is the line (translation key) naming the years
+// whose holiday schedule is missing; "" when none is.
+func missingScheduleWarning(cov data.CalendarCoverage, key string) string {
 	ys := cov.Missing()
 	if len(ys) == 0 {
-		showText(c.Warning, "")
-		return
+		return ""
 	}
 	names := make([]string, len(ys))
 	for i, y := range ys {
 		names[i] = lang.L("calendar.year", map[string]any{"Year": y})
 	}
-	showText(c.Warning, lang.L("calendar.warning", map[string]any{"Years": strings.Join(names, lang.L("calendar.listSep"))}))
+	return lang.L(key, map[string]any{"Years": strings.Join(names, lang.L("calendar.listSep"))})
 }
 
 // changed reloads the grid after a change and says what it did.

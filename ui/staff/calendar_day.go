@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,10 +41,8 @@ func kindChoice(kind string) string {
 
 // KindOf is the data kind of the choice selected ("" for 按常规).
 func (f *CalendarDayForm) KindOf() string {
-	for _, k := range calendarKinds {
-		if kindChoice(k) == f.Kind.Selected {
-			return k
-		}
+	if i := slices.Index(f.Kind.Options, f.Kind.Selected); i >= 0 && f.Kind.Selected != "" {
+		return calendarKinds[i] // the options are calendarKinds' words, in order
 	}
 	return data.DayOrdinary
 }

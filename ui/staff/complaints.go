@@ -144,13 +144,13 @@ func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
 func complaintTarget(r data.ComplaintRow) string {
 	switch r.About {
 	case data.AboutRequest:
-		return r.AboutLabel + " " + r.ReceiptNo
+		return aboutWord(r.About) + " " + r.ReceiptNo
 	case data.AboutWindow:
-		return r.AboutLabel + " " + r.WindowName
+		return aboutWord(r.About) + " " + r.WindowName
 	case data.AboutStaff:
-		return r.AboutLabel + " " + r.StaffName
+		return aboutWord(r.About) + " " + r.StaffName
 	}
-	return r.AboutLabel
+	return aboutWord(r.About)
 }
 
 // complaintDue is a complaint's time limit as shown: the due day and the
@@ -196,7 +196,7 @@ func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
 		handler = lang.L("admin.complaints.noHandler")
 	}
 	due, state := complaintDue(r)
-	v.texts = []string{r.Code, complaintTarget(r), r.ChannelLabel, r.StatusLabel, handler, due}
+	v.texts = []string{r.Code, complaintTarget(r), complaintChannelWord(r.Channel), complaintStatusWord(r.Status), handler, due}
 	v.Due = dueCanvasText(due, state)
 	var cells []fyne.CanvasObject
 	for _, t := range v.texts[:5] {
@@ -328,10 +328,7 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	f.Channel = widget.NewRadioGroup(chans, func(string) { d.Activity() })
 	f.Channel.Horizontal = true
 	f.Channel.SetSelected(chans[0])
-	var abouts []string
-	for _, a := range enterAbout {
-		abouts = append(abouts, a.Label())
-	}
+	abouts := wordsOf(enterAbout, aboutWord)
 	var wn, pn []string
 	for _, w := range windows {
 		wn = append(wn, w.Name)
@@ -348,8 +345,9 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	showRow(staffRow, false)
 	f.About = widget.NewRadioGroup(abouts, func(s string) {
 		d.Activity()
-		showRow(windowRow, s == data.AboutWindow.Label())
-		showRow(staffRow, s == data.AboutStaff.Label())
+		about := keyAt(enterAbout, abouts, s)
+		showRow(windowRow, about == data.AboutWindow)
+		showRow(staffRow, about == data.AboutStaff)
 		if c.EnterForm != nil {
 			c.EnterForm.Error.SetText("") // the choice answers 请选择投诉的对象
 		}
@@ -390,7 +388,9 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 			if i := f.Staff.SelectedIndex(); i >= 0 && nc.About == data.AboutStaff {
 				nc.StaffID = people[i].StaffID
 			}
-			about := f.About.Selected
+			// The receipt is paper, Chinese in every UI language: data's
+			// Chinese word, not the one on screen.
+			about := nc.About.Label()
 			if nc.About == data.AboutWindow && f.Window.Selected != "" {
 				about += " " + f.Window.Selected
 			}

@@ -73,7 +73,7 @@ func (f *FollowUps) show(items []data.FollowUpDue, err error) {
 	f.Status.SetText(listStatus(err, len(items), "admin.followups.empty"))
 	for _, it := range items {
 		due := shortDay(it.DueDay) + " " + workdaysLeft(it.WorkdaysLeft)
-		row := &FollowUpRow{Due: it, Texts: []string{it.ReceiptNo, it.ItemName, it.LevelLabel, orDash(it.Reason),
+		row := &FollowUpRow{Due: it, Texts: []string{it.ReceiptNo, it.ItemName, ratingWord(it.Level), orDash(it.Reason),
 			it.ApplicantName + " " + it.ApplicantPhone, due}}
 		row.Record = widget.NewButton(lang.L("admin.followups.record"), d.tap(func() { f.OpenRecord(it) }))
 		row.Record.Importance = widget.HighImportance
@@ -97,7 +97,7 @@ func (f *FollowUps) OpenRecord(it data.FollowUpDue) {
 	f.Text = d.newEntry(true, lang.L("admin.followups.hint"))
 	f.Text.SetMinRowsVisible(5)
 	info := widget.NewLabel(lang.L("admin.followups.about", map[string]any{"Receipt": it.ReceiptNo,
-		"Item": it.ItemName, "Level": it.LevelLabel, "Name": it.ApplicantName, "Phone": it.ApplicantPhone,
+		"Item": it.ItemName, "Level": ratingWord(it.Level), "Name": it.ApplicantName, "Phone": it.ApplicantPhone,
 		"Reason": orDash(it.Reason)}))
 	info.Wrapping = fyne.TextWrapWord
 	rows := []fyne.CanvasObject{info}

@@ -111,7 +111,7 @@ func (v *ComplaintView) Reload() {
 func (v *ComplaintView) show(r data.ComplaintRow) {
 	v.Row = r
 	due, _ := complaintDue(r)
-	v.Status.SetText(lang.L("admin.complaint.summary", map[string]any{"Code": r.Code, "Status": r.StatusLabel,
+	v.Status.SetText(lang.L("admin.complaint.summary", map[string]any{"Code": r.Code, "Status": complaintStatusWord(r.Status),
 		"Due": due}))
 	v.facts.RemoveAll()
 	fact := func(label, text string) {
@@ -129,7 +129,7 @@ func (v *ComplaintView) show(r data.ComplaintRow) {
 		handler = lang.L("admin.complaints.noHandler")
 	}
 	fact(lang.L("admin.complaint.about"), complaintTarget(r))
-	fact(lang.L("admin.complaint.channel"), r.ChannelLabel+"  "+dayTime(r.Created))
+	fact(lang.L("admin.complaint.channel"), complaintChannelWord(r.Channel)+"  "+dayTime(r.Created))
 	fact(lang.L("admin.complaint.contact"), orDash(joinNonEmpty("  ", r.ContactName, r.ContactPhone)))
 	fact(lang.L("admin.complaint.body"), r.Body)
 	fact(lang.L("admin.complaint.due"), due)
@@ -326,10 +326,7 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 		f.Responsible.SetSelectedIndex(0)
 		accRows = append(accRows, labelled(lang.L("admin.complaint.responsible"), f.Responsible))
 	}
-	var kinds []string
-	for _, k := range data.AccountabilityKinds {
-		kinds = append(kinds, k.Label())
-	}
+	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
 	f.Kind = widget.NewSelect(kinds, func(string) { d.Activity() })
 	f.Kind.SetSelectedIndex(0)
 	f.Note = d.newEntry(true, lang.L("admin.complaint.noteHint"))

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,11 +29,7 @@ type Duty struct {
 func newDuty(d *Desk) *Duty {
 	u := &Duty{d: d}
 	u.SignButton = widget.NewButton(lang.L("staff.duty.signIn"), d.tap(u.onSign))
-	var opts []string
-	for _, s := range data.DutyStatuses {
-		opts = append(opts, s.Label())
-	}
-	u.Where = widget.NewSelect(opts, u.onWhere)
+	u.Where = newPicker(wordsOf(data.DutyStatuses, whereWord), u.onWhere)
 	u.Where.PlaceHolder = lang.L("staff.duty.where")
 	u.content = container.NewHBox(u.SignButton, container.New(&fixedSize{size: fyne.NewSize(170, 0)}, u.Where))
 	return u
@@ -98,7 +95,9 @@ func (u *Duty) onSign() {
 
 func (u *Duty) setWhere(s data.DutyStatus) {
 	u.setting = true
-	u.Where.SetSelected(s.Label())
+	if i := slices.Index(data.DutyStatuses, s); i >= 0 {
+		u.Where.SetSelectedIndex(i)
+	}
 	u.setting = false
 }
 
@@ -109,10 +108,8 @@ func (u *Duty) onWhere(label string) {
 	d := u.d
 	d.Activity()
 	var status data.DutyStatus
-	for _, s := range data.DutyStatuses {
-		if s.Label() == label {
-			status = s
-		}
+	if i := u.Where.SelectedIndex(); i >= 0 {
+		status = data.DutyStatuses[i]
 	}
 	sess := d.session
 	d.async(func() func() {

@@ -303,6 +303,7 @@ func (in *Intake) showReceipt(rc data.Receipt) {
 }
 
 // receiptPaper is the receipt as paper prints it (the same as the kiosk's).
+// Paper is Chinese in every UI language: data's words (Label), not lang's.
 func (in *Intake) receiptPaper() paper.Receipt {
 	rc := in.Receipt
 	r := paper.Receipt{

@@ -287,7 +287,7 @@ func (s *ItemsScreen) show() {
 		}
 		code := widget.NewLabel(e.Code)
 		code.Truncation = fyne.TextTruncateEllipsis
-		s.list.Add(container.New(itemColumns{}, name, code, widget.NewLabel(e.Mode.Label()), widget.NewLabel(days), state,
+		s.list.Add(container.New(itemColumns{}, name, code, widget.NewLabel(modeWord(e.Mode)), widget.NewLabel(days), state,
 			container.NewGridWithColumns(2, row.Edit, row.Toggle)))
 	}
 	orgCompact(s.list) // the rows just added

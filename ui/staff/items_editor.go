@@ -104,30 +104,8 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 	e.Keywords = d.newEntry(false, lang.L("items.f.keywordsHint"))
 	e.Summary = d.newEntry(true, lang.L("items.f.summaryHint"))
 	e.Summary.SetMinRowsVisible(2)
-	var modes []string
-	for _, m := range data.Modes {
-		modes = append(modes, m.Label())
-	}
-	e.Mode = widget.NewSelect(modes, nil)
-	var windowNames []string
-	for _, w := range windows {
-		e.windows = append(e.windows, w.Code)
-		windowNames = append(windowNames, w.Code+" "+w.Name)
-	}
-	for _, code := range append([]string{it.LeadWindow}, it.JointWindows...) {
-		if code != "" && !slices.Contains(e.windows, code) { // a window out of service
-			e.windows = append(e.windows, code)
-			windowNames = append(windowNames, code+" "+lang.L("items.f.windowStopped"))
-		}
-	}
-	e.Lead = widget.NewSelect(append([]string{lang.L("items.f.noWindow")}, windowNames...), nil)
-	var checks []fyne.CanvasObject
-	for _, n := range windowNames {
-		c := widget.NewCheck(n, nil)
-		e.Joint = append(e.Joint, c)
-		checks = append(checks, c)
-	}
-	e.jointBox = container.NewGridWithColumns(2, checks...)
+	e.Mode = newPicker(modeWords(), nil) // data.Modes, by index
+	e.windowChoices(it, windows)
 	e.Upper = d.newEntry(false, lang.L("items.f.upperHint"))
 	e.Phone = d.newEntry(false, lang.L("items.f.phoneHint"))
 	e.Result = d.newEntry(false, lang.L("items.f.resultHint"))
@@ -175,24 +153,7 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 			e.field(ItemTabHandling, "special_steps", e.Special)),
 		e.SpecialCounts,
 	)
-	e.matErr = errorLine()
-	e.fieldErr = errorLine()
-	e.tabOf["materials"], e.tabOf["fields"] = ItemTabMaterials, ItemTabFields
-	e.errs["materials"], e.errs["fields"] = e.matErr, e.fieldErr
-	e.matBox = container.NewVBox()
-	e.fieldBox = container.NewVBox()
-	e.AddMaterial = widget.NewButtonWithIcon(lang.L("items.m.add"), fynetheme.ContentAddIcon(), d.tap(func() {
-		e.addMaterial(data.Material{Required: true, Form: data.FormOriginal, Copies: 1})
-		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
-	}))
-	e.AddField = widget.NewButtonWithIcon(lang.L("items.q.add"), fynetheme.ContentAddIcon(), d.tap(func() {
-		e.addField(data.IntakeField{Key: e.freeKey(), Kind: data.KindText})
-		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
-	}))
-	materials := container.NewVBox(hint(lang.L("items.m.intro")), e.matErr,
-		cardHeader(materialRow, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
-	fields := container.NewVBox(hint(lang.L("items.q.intro")), e.fieldErr,
-		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
+	materials, fields := e.listTabs()
 
 	e.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("items.tab.basic"), clearOfScrollBar(basic)),
@@ -214,6 +175,55 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 	e.content = orgCompact(container.NewBorder(top, e.Error, nil, nil, e.Tabs))
 	e.load(it)
 	return e
+}
+
+// windowChoices builds the lead window's choice and the joint windows'
+// ticks: the windows in service, and any the item names that is not.
+func (e *ItemEditor) windowChoices(it data.Item, windows []data.Window) {
+	var windowNames []string
+	for _, w := range windows {
+		e.windows = append(e.windows, w.Code)
+		windowNames = append(windowNames, w.Code+" "+w.Name)
+	}
+	for _, code := range append([]string{it.LeadWindow}, it.JointWindows...) {
+		if code != "" && !slices.Contains(e.windows, code) { // a window out of service
+			e.windows = append(e.windows, code)
+			windowNames = append(windowNames, code+" "+lang.L("items.f.windowStopped"))
+		}
+	}
+	e.Lead = newPicker(append([]string{lang.L("items.f.noWindow")}, windowNames...), nil)
+	var checks []fyne.CanvasObject
+	for _, n := range windowNames {
+		c := widget.NewCheck(n, nil)
+		e.Joint = append(e.Joint, c)
+		checks = append(checks, c)
+	}
+	e.jointBox = container.NewGridWithColumns(2, checks...)
+}
+
+// listTabs builds the contents of the materials and the intake questions
+// tabs: their cards and the buttons that add one.
+func (e *ItemEditor) listTabs() (materials, fields fyne.CanvasObject) {
+	d := e.s.a.d
+	e.matErr = errorLine()
+	e.fieldErr = errorLine()
+	e.tabOf["materials"], e.tabOf["fields"] = ItemTabMaterials, ItemTabFields
+	e.errs["materials"], e.errs["fields"] = e.matErr, e.fieldErr
+	e.matBox = container.NewVBox()
+	e.fieldBox = container.NewVBox()
+	e.AddMaterial = widget.NewButtonWithIcon(lang.L("items.m.add"), fynetheme.ContentAddIcon(), d.tap(func() {
+		e.addMaterial(data.Material{Required: true, Form: data.FormOriginal, Copies: 1})
+		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
+	}))
+	e.AddField = widget.NewButtonWithIcon(lang.L("items.q.add"), fynetheme.ContentAddIcon(), d.tap(func() {
+		e.addField(data.IntakeField{Key: e.freeKey(), Kind: data.KindText})
+		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
+	}))
+	materials = container.NewVBox(hint(lang.L("items.m.intro")), e.matErr,
+		cardHeader(materialRow, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
+	fields = container.NewVBox(hint(lang.L("items.q.intro")), e.fieldErr,
+		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
+	return materials, fields
 }
 
 // field is an input with its label and its error line under it, as two
@@ -253,7 +263,7 @@ func (e *ItemEditor) load(it data.Item) {
 	e.Keywords.SetText(strings.Join(it.Keywords, " "))
 	e.Summary.SetText(it.Summary)
 	if it.Mode.Valid() {
-		e.Mode.SetSelected(it.Mode.Label())
+		e.Mode.SetSelectedIndex(slices.Index(data.Modes, it.Mode))
 	}
 	e.Lead.SetSelectedIndex(0)
 	for i, code := range e.windows {
@@ -341,10 +351,8 @@ func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
 	it.Keywords = words(e.Keywords.Text)
 	it.Summary = strings.TrimSpace(e.Summary.Text)
 	it.Mode = ""
-	for _, m := range data.Modes {
-		if m.Label() == e.Mode.Selected {
-			it.Mode = m
-		}
+	if i := e.Mode.SelectedIndex(); i >= 0 {
+		it.Mode = data.Modes[i]
 	}
 	it.LeadWindow, it.JointWindows = "", nil
 	if i := e.Lead.SelectedIndex(); i > 0 {

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,11 +50,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	c.Key.SetText(f.Key)
 	c.Label = d.newEntry(false, lang.L("items.q.labelHint"))
 	c.Label.SetText(f.Label)
-	var kinds []string
-	for _, k := range itemKindOrder {
-		kinds = append(kinds, kindLabel(k))
-	}
-	c.Kind = widget.NewSelect(kinds, func(string) { c.showOptions() })
+	c.Kind = newPicker(wordsOf(itemKindOrder, kindLabel), func(string) { c.showOptions() }) // itemKindOrder, by index
 	c.Required = widget.NewCheck(lang.L("items.q.required"), nil)
 	c.Required.SetChecked(f.Required)
 	c.Options = d.newEntry(true, lang.L("items.q.optionsHint"))
@@ -72,7 +69,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 		c.rule,
 		errs,
 	))
-	c.Kind.SetSelected(kindLabel(f.Kind))
+	c.Kind.SetSelectedIndex(slices.Index(itemKindOrder, f.Kind))
 	c.showOptions()
 	e.Fields = append(e.Fields, c)
 	layoutCards(e.fieldBox, e.Fields)
@@ -88,10 +85,8 @@ func fieldRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
 
 // kind is the kind chosen.
 func (c *FieldCard) kind() data.FieldKind {
-	for _, k := range itemKindOrder {
-		if kindLabel(k) == c.Kind.Selected {
-			return k
-		}
+	if i := c.Kind.SelectedIndex(); i >= 0 {
+		return itemKindOrder[i]
 	}
 	return ""
 }

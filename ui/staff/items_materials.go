@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,12 +57,8 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 	c.Name.SetText(m.Name)
 	c.Required = widget.NewCheck(lang.L("items.m.required"), nil)
 	c.Required.SetChecked(m.Required)
-	var forms []string
-	for _, f := range itemFormOrder {
-		forms = append(forms, f.Label())
-	}
-	c.Form = widget.NewSelect(forms, nil)
-	c.Form.SetSelected(m.Form.Label())
+	c.Form = newPicker(wordsOf(itemFormOrder, materialFormWord), nil) // itemFormOrder, by index
+	c.Form.SetSelectedIndex(slices.Index(itemFormOrder, m.Form))
 	c.Copies = d.newEntry(false, "1")
 	c.Copies.SetText(strconv.Itoa(m.Copies))
 	c.Note = d.newEntry(false, lang.L("items.m.noteHint"))
@@ -215,10 +212,8 @@ func (c *MaterialCard) sampleFailed(msg string) {
 func (c *MaterialCard) collect() (data.Material, bool) {
 	m := data.Material{ID: c.ID, Name: strings.TrimSpace(c.Name.Text), Required: c.Required.Checked,
 		Note: strings.TrimSpace(c.Note.Text), SampleName: c.SampleName, SampleData: c.SampleData}
-	for _, f := range itemFormOrder {
-		if f.Label() == c.Form.Selected {
-			m.Form = f
-		}
+	if i := c.Form.SelectedIndex(); i >= 0 {
+		m.Form = itemFormOrder[i]
 	}
 	ok := true
 	if t := strings.TrimSpace(c.Copies.Text); t != "" {

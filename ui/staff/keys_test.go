@@ -11,6 +11,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/staff"
 )
 
 // rectOf is o's place in the window.
@@ -67,29 +68,30 @@ func TestStaffDialogKeyboard(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActRefuse])
 	require.NotNil(t, req.Form)
+	rf := req.Form.Step.(*staff.RefuseForm)
 	assert.Nil(t, r.d.Keys.Serving(), "no keyboard before a field is touched")
 
-	touch(r, req.Form.Reason)
+	touch(r, rf.Reason)
 	p := r.d.Keys.Serving()
 	require.NotNil(t, p, "touching the reason opens a keyboard")
 	assert.NotSame(t, r.d.Keys.Panel, p, "the dialog's own, not the window's under the dialog")
-	assert.Same(t, req.Form.Reason, p.Field())
+	assert.Same(t, rf.Reason, p.Field())
 	assert.Equal(t, input.Pinyin, p.Keyboard.Mode())
-	assertApart(t, r.w, p, req.Form.Reason)
+	assertApart(t, r.w, p, rf.Reason)
 
 	typePinyin(t, p.Keyboard, "bufu", "不符")
 	typePinyin(t, p.Keyboard, "tiaojian", "条件")
-	assert.Equal(t, "不符条件", req.Form.Reason.Text)
-	test.Type(req.Form.Reason, "。")
-	assert.Equal(t, "不符条件。", req.Form.Reason.Text, "a physical keyboard still types")
+	assert.Equal(t, "不符条件", rf.Reason.Text)
+	test.Type(rf.Reason, "。")
+	assert.Equal(t, "不符条件。", rf.Reason.Text, "a physical keyboard still types")
 
 	// Another field of the same dialog: the same panel serves it.
-	touch(r, req.Form.Basis)
+	touch(r, rf.Basis)
 	assert.Same(t, p, r.d.Keys.Serving())
-	assert.Same(t, req.Form.Basis, p.Field())
-	assertApart(t, r.w, p, req.Form.Basis)
+	assert.Same(t, rf.Basis, p.Field())
+	assertApart(t, r.w, p, rf.Basis)
 	typePinyin(t, p.Keyboard, "jzz", "居住证")
-	assert.Equal(t, "居住证", req.Form.Basis.Text)
+	assert.Equal(t, "居住证", rf.Basis.Text)
 
 	// Closing the dialog closes its keyboard.
 	test.Tap(req.Form.Cancel)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/staff"
 )
 
 // TestMaterialsTickedAtTheDesk: each material of the request is a tick
@@ -42,15 +43,16 @@ func TestMaterialsTickedAtTheDesk(t *testing.T) {
 	// 受理 with required materials unticked: named, and asks to confirm.
 	test.Tap(req.Actions[data.ActAccept])
 	f := req.Form
+	step := f.Step.(*staff.AcceptForm)
 	require.NotNil(t, f)
-	assert.True(t, f.MissingShown())
+	assert.True(t, step.MissingShown())
 	for _, m := range missing {
-		assert.Contains(t, f.MissingNote.Text, m.Name)
+		assert.Contains(t, step.MissingNote.Text, m.Name)
 	}
-	f.Mode.SetSelected(data.ModePromise.Label())
+	step.SetMode(data.ModePromise)
 	submitExpect(t, req, "确认受理")
 	assert.Equal(t, data.StatusSubmitted, r.detail(t, rc.RequestID).Status)
-	f.ConfirmMissing.SetChecked(true)
+	step.ConfirmMissing.SetChecked(true)
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
@@ -66,8 +68,8 @@ func TestMaterialsTickedAtTheDesk(t *testing.T) {
 		test.Tap(req.Received[m.ID])
 	}
 	test.Tap(req.Actions[data.ActAccept])
-	assert.False(t, req.Form.MissingShown())
-	req.Form.Mode.SetSelected(data.ModePromise.Label())
+	assert.False(t, req.Form.Step.(*staff.AcceptForm).MissingShown())
+	req.Form.Step.(*staff.AcceptForm).SetMode(data.ModePromise)
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusAccepted, r.detail(t, rc2.RequestID).Status)
@@ -83,8 +85,8 @@ func TestUpperFinishNeedsResultAtTheDesk(t *testing.T) {
 	r.accept(t, req, data.ModeUpper)
 	require.Contains(t, req.Actions, data.ActFinish)
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已办结")
-	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已办结")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyPhone)
 	submitExpect(t, req, "须先上报上级部门")
 	test.Tap(req.Form.Cancel)
 
@@ -95,8 +97,8 @@ func TestUpperFinishNeedsResultAtTheDesk(t *testing.T) {
 	require.NoError(t, r.s.UpperResult(ctx, sess, rc.RequestID, "同意"))
 	req.Reload()
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已办结")
-	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已办结")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyPhone)
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusFinished, r.detail(t, rc.RequestID).Status)

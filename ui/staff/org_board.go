@@ -118,7 +118,7 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		if !e.Since.IsZero() {
 			since = e.Since.In(data.China).Format("15:04")
 		}
-		r.Texts = []string{e.Name, post, e.Label, orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
+		r.Texts = []string{e.Name, post, whereWord(e.Status), orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
 		r.Set = widget.NewButtonWithIcon(lang.L("org.board.set"), fynetheme.DocumentCreateIcon(), d.tap(func() { b.OpenWhere(e) }))
 		var cells []fyne.CanvasObject
 		for i, t := range r.Texts {
@@ -156,13 +156,40 @@ func postLine(post string, e *data.DutyEntry) string {
 	if e == nil {
 		return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": lang.L("org.vacant")})
 	}
-	return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": e.Name + " · " + e.Label})
+	return lang.L("org.board.post", map[string]any{"Post": lang.L("org.post." + post), "Who": e.Name + " · " + whereWord(e.Status)})
 }
 
 // servingLine says who new requests for the window go to now, in the
-// words of the A/B rule (data.WindowDuty.Reason): "A岗王丽娟在岗", "A岗王丽娟请假，
-// 由B岗赵磊顶岗", "…，暂无人员在岗".
-func servingLine(w data.WindowDuty) string { return w.Reason }
+// words of the A/B rule: "A岗王丽娟在岗", "A岗王丽娟请假，由B岗赵磊顶岗",
+// "…，暂无人员在岗". data applies the rule (w.OnDuty, w.Covering); this
+// only words its outcome in the UI's language (data.WindowDuty.Reason is
+// the same in Chinese).
+func servingLine(w data.WindowDuty) string {
+	a, b := w.A, w.B
+	args := map[string]any{}
+	if a != nil {
+		args["A"], args["AWhere"] = a.Name, whereWord(a.Status)
+	}
+	if b != nil {
+		args["B"], args["BWhere"] = b.Name, whereWord(b.Status)
+	}
+	key := "nobody"
+	switch {
+	case w.OnDuty != nil && w.OnDuty == a:
+		key = "onDuty"
+	case w.OnDuty != nil && a != nil:
+		key = "covering"
+	case w.OnDuty != nil:
+		key = "bOnDuty"
+	case a == nil && b == nil:
+		key = "noPosts"
+	case a == nil:
+		key = "noA"
+	case b == nil:
+		key = "noB"
+	}
+	return lang.L("org.duty."+key, args)
+}
 
 // windowDutyCard is one window on the board, its last line coloured by
 // whether A serves (normal), B covers (warning) or nobody (danger).
@@ -202,9 +229,10 @@ func returnText(t, now time.Time) string {
 	case data.Day(t) == data.Day(now):
 		return t.Format("15:04")
 	case t.Hour() == 0 && t.Minute() == 0: // back that day
-		return t.Format("1月2日")
+		return lang.L("org.board.returnDay", map[string]any{"Month": int(t.Month()), "Day": t.Day()})
 	}
-	return t.Format("1月2日 15:04")
+	return lang.L("org.board.returnDayTime", map[string]any{"Month": int(t.Month()), "Day": t.Day(),
+		"Clock": t.Format("15:04")})
 }
 
 // WhereFields are the fields of 登记去向.
@@ -226,11 +254,7 @@ func (w *WhereFields) ChooseStatus(s data.DutyStatus) {
 // OpenWhere opens 登记去向 for a staff member.
 func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 	d, st, sess := b.a.d, b.a.store, b.a.d.session
-	var labels []string
-	for _, s := range data.DutyStatuses {
-		labels = append(labels, s.Label())
-	}
-	w := &WhereFields{Status: widget.NewSelect(labels, nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
+	w := &WhereFields{Status: widget.NewSelect(wordsOf(data.DutyStatuses, whereWord), nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
 		Return: d.newEntry(false, lang.L("org.board.returnHint"))}
 	w.ChooseStatus(data.DutyOut)
 	for _, s := range data.DutyStatuses {

@@ -149,7 +149,7 @@ func (p *ProxyBatches) showBatch(b data.ProxyBatchDetail) {
 		}
 		switch {
 		case r.Told:
-			l.Told.SetText(r.ReplyMethod.Label())
+			l.Told.SetText(replyWord(r.ReplyMethod))
 			l.Told.Disable()
 		case r.Status != data.StatusAccepted:
 			l.Told.Disable()
@@ -197,7 +197,7 @@ func proxyState(r data.ProxyBatchRow) string {
 	case r.Status == data.StatusAccepted:
 		return lang.L("proxy.state.toTell")
 	}
-	return r.Status.Label()
+	return statusText(r.Status)
 }
 
 // OpenResult opens 登记结果 for a request of the open batch.
@@ -224,11 +224,7 @@ func (p *ProxyBatches) OpenTold(l *ProxyLine) {
 	d := p.a.d
 	p.Result = d.newEntry(true, lang.L("proxy.form.toldHint"))
 	p.Result.SetText(l.Row.UpperResult)
-	var opts []string
-	for _, m := range data.ReplyMethods {
-		opts = append(opts, m.Label())
-	}
-	p.ReplyMethod = widget.NewRadioGroup(opts, func(string) { d.Activity() })
+	p.ReplyMethod = widget.NewRadioGroup(wordsOf(data.ReplyMethods, replyWord), func(string) { d.Activity() })
 	p.ReplyMethod.Horizontal = true
 	// The way of telling beside its label, above 确定: never below the fold.
 	rows := []fyne.CanvasObject{proxyLineTitle(l.Row), form(labelled(lang.L("proxy.form.told"), p.Result),
@@ -237,12 +233,7 @@ func (p *ProxyBatches) OpenTold(l *ProxyLine) {
 	p.Form = newFormDialog(d, lang.L("proxy.told"), rows, fyne.NewSize(860, 580),
 		func(*FormDialog) func() error {
 			result := p.Result.Text
-			reply := data.ReplyMethod("")
-			for _, m := range data.ReplyMethods {
-				if m.Label() == p.ReplyMethod.Selected {
-					reply = m
-				}
-			}
+			reply := keyAt(data.ReplyMethods, p.ReplyMethod.Options, p.ReplyMethod.Selected)
 			return func() error { return st.ProxyReportBack(ctx, sess, id, result, reply) }
 		},
 		func() {

@@ -71,10 +71,7 @@ func newQueue(d *Desk) *Queue {
 	q.Mine = widget.NewCheck(lang.L("staff.queue.mine"), func(bool) { d.Activity(); q.filterChanged() })
 	q.Window = widget.NewSelect(nil, func(string) { d.Activity(); q.filterChanged() })
 	q.Window.PlaceHolder = lang.L("staff.queue.allWindows")
-	modes := []string{lang.L("staff.queue.allModes")}
-	for _, m := range data.Modes {
-		modes = append(modes, m.Label())
-	}
+	modes := append([]string{lang.L("staff.queue.allModes")}, modeWords()...)
 	q.Mode = widget.NewSelect(modes, nil)
 	q.Mode.SetSelectedIndex(0)
 	q.Mode.OnChanged = func(string) { d.Activity(); q.filterChanged() }
@@ -144,7 +141,7 @@ func (q *Queue) loadWarning() {
 			return nil
 		}
 		return func() {
-			w := cov.Warning()
+			w := missingScheduleWarning(cov, "staff.queue.calendarWarning")
 			q.Warning.SetText(w)
 			q.Warning.Hidden = w == ""
 			q.Warning.Refresh()
@@ -498,7 +495,7 @@ func (v *QueueRowView) build() fyne.CanvasObject {
 	item := fitlabel.New(r.Item)
 	item.TextStyle = fyne.TextStyle{Bold: true}
 	people := fitlabel.New(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
-		"Owner": v.owner, "Status": v.status, "Mode": r.Mode.Label()}))
+		"Owner": v.owner, "Status": v.status, "Mode": modeWord(r.Mode)}))
 	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...),
 		bmtheme.Inset(item, compactRowInset))
 	line2 := container.NewBorder(nil, nil, nil, container.New(&insetLayout{x: 6, y: 3}, v.Due),

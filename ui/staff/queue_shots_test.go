@@ -9,6 +9,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/internal/shots"
+	"bianmin/ui/staff"
 )
 
 // TestQueueRequestShots writes the queue and request screens of this work
@@ -29,9 +30,9 @@ func TestQueueRequestShots(t *testing.T) {
 	shot("request")
 	test.Tap(req.Actions[data.ActRefuse])
 	shot("refuse")
-	test.Tap(req.Form.ManageReasons)
+	test.Tap(req.Form.Step.(*staff.RefuseForm).ManageReasons)
 	shot("reasons-editor")
-	test.Tap(req.Form.Reasons.Close)
+	test.Tap(req.Form.Step.(*staff.RefuseForm).Reasons.Close)
 	test.Tap(req.Form.Cancel)
 	r.accept(t, req, data.ModePromise)
 	test.Tap(req.Actions[data.ActEscalate])

@@ -244,7 +244,7 @@ func (r *RecordScreen) show(x recordData, err error) {
 	}
 	r.StudyLines = nil
 	for _, l := range sr.Sessions {
-		line := l.Day + "  " + l.KindLabel + "  " + l.Topic + "  —  " + l.Mark().Label()
+		line := l.Day + "  " + studyKindWord(l.Kind) + "  " + l.Topic + "  —  " + markWord(l.Mark())
 		if extra := rollNoteExtra(l.Mark(), l.Note); extra != "" {
 			line += "（" + extra + "）"
 		}
@@ -263,7 +263,7 @@ func (r *RecordScreen) show(x recordData, err error) {
 				verdict = lang.L("study.record.substantiated")
 			}
 		}
-		line := dayTime(c.Created)[:10] + "  " + c.Code + "  " + c.StatusLabel + "  " + verdict
+		line := dayTime(c.Created)[:10] + "  " + c.Code + "  " + complaintStatusWord(c.Status) + "  " + verdict
 		if c.Result != "" {
 			line += "：" + c.Result
 		}
@@ -282,7 +282,7 @@ func (r *RecordScreen) show(x recordData, err error) {
 
 // accountLine is an accountability entry in one line.
 func accountLine(e data.AccountabilityEntry) string {
-	parts := []string{dayTime(e.At)[:10], e.KindLabel, e.Note}
+	parts := []string{dayTime(e.At)[:10], accountabilityWord(e.Kind), e.Note}
 	if e.DeadlineDay != "" {
 		parts = append(parts, lang.L("acct.deadlineShort", map[string]any{"Day": e.DeadlineDay}))
 	}

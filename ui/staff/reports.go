@@ -45,7 +45,7 @@ type Reports struct {
 	// Report is the report on show (zero until loaded).
 	Report data.Report
 	Loaded bool
-	// Tables are the report's tables as shown, in order.
+	// Tables are the report's tables as shown below the figures, in order.
 	Tables []data.ReportTable
 	// Charts: requests by item and the rating distribution.
 	ByItem  *BarChart
@@ -219,8 +219,8 @@ func (r *Reports) Reload() {
 
 func (r *Reports) show(rep data.Report) {
 	r.Report, r.Loaded = rep, true
-	r.Tables = rep.DisplayTables()
-	r.Status.SetText(lang.L("admin.reports.periodShown", map[string]any{"Period": rep.PeriodLabel()}))
+	r.Tables = reportTables(rep)
+	r.Status.SetText(lang.L("admin.reports.periodShown", map[string]any{"Period": periodWords(rep)}))
 	r.setExports(true)
 	r.body.RemoveAll()
 	// Headline figures.
@@ -241,19 +241,19 @@ func (r *Reports) show(rep data.Report) {
 		items = items[:12]
 	}
 	r.ByItem.SetData(items)
-	r.Ratings.SetData(rep.Ratings)
+	r.Ratings.SetData(ratingCounts(rep.Ratings))
 	series := rep.Series()
 	labels, reg, fin, onTime := seriesValues(series)
-	r.Trend.Title = lang.L("report.chart.trend") + "（" + series.Step.Label() + "）"
+	r.Trend.Title = lang.L("report.chart.trendStep", map[string]any{"Step": stepWord(series.Step)})
 	r.Trend.SetData(labels, []LineSeries{
 		{Name: lang.L("report.series.registered"), Values: reg, Color: fynetheme.ColorNamePrimary},
 		{Name: lang.L("report.series.finished"), Values: fin, Color: fynetheme.ColorNameWarning}})
-	r.OnTime.Title = lang.L("report.chart.onTime") + "（" + series.Step.Label() + "）"
+	r.OnTime.Title = lang.L("report.chart.onTimeStep", map[string]any{"Step": stepWord(series.Step)})
 	r.OnTime.SetData(labels, []LineSeries{
 		{Name: lang.L("report.series.onTime"), Values: onTime, Color: fynetheme.ColorNameSuccess}})
 	r.body.Add(container.NewGridWithColumns(2, r.Trend, r.OnTime))
 	r.body.Add(container.NewGridWithColumns(2, r.ByItem, r.Ratings))
-	for _, t := range r.Tables[1:] { // the summary is the figures above
+	for _, t := range r.Tables {
 		r.body.Add(tableView(t))
 	}
 	r.body.Refresh()
@@ -355,7 +355,7 @@ func (r *Reports) Export(kind string) {
 			return rep.WriteXLSX(w)
 		})
 		if err == nil {
-			what := lang.L("admin.reports.exportWhat", map[string]any{"Period": rep.PeriodLabel(),
+			what := lang.L("admin.reports.exportWhat", map[string]any{"Period": periodWords(rep),
 				"Kind": strings.ToUpper(kind)})
 			err = st.RecordExport(d.opts.Context, sess, what, path)
 		}

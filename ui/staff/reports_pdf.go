@@ -33,7 +33,7 @@ func seriesValues(s data.Series) (labels []string, reg, fin, onTime []float64) {
 // twelve) and every table.
 func (r *Reports) paperReport() paper.Report {
 	d, rep := r.a.d, r.Report
-	out := paper.Report{Center: d.center.Name, Period: rep.PeriodLabel(), Made: d.opts.Now().In(data.China),
+	out := paper.Report{Center: d.center.Name, Period: periodWords(rep), Made: d.opts.Now().In(data.China),
 		By: d.session.Name}
 	for _, f := range []struct{ key, val string }{
 		{"requests", fmt.Sprint(rep.Requests)}, {"finished", fmt.Sprint(rep.Finished)},
@@ -45,12 +45,12 @@ func (r *Reports) paperReport() paper.Report {
 	}
 	series := rep.Series()
 	labels, reg, fin, onTime := seriesValues(series)
-	step := "（" + series.Step.Label() + "）"
+	step := map[string]any{"Step": stepWord(series.Step)}
 	out.Lines = []paper.LineChart{
-		{Title: lang.L("report.chart.trend") + step, Labels: labels, Series: []paper.Line{
+		{Title: lang.L("report.chart.trendStep", step), Labels: labels, Series: []paper.Line{
 			{Name: lang.L("report.series.registered"), Values: reg},
 			{Name: lang.L("report.series.finished"), Values: fin, Dashed: true}}},
-		{Title: lang.L("report.chart.onTime") + step, Labels: labels, Percent: true, Series: []paper.Line{
+		{Title: lang.L("report.chart.onTimeStep", step), Labels: labels, Percent: true, Series: []paper.Line{
 			{Name: lang.L("report.series.onTime"), Values: onTime}}},
 	}
 	bars := func(title string, cs []data.Count) paper.BarChart {
@@ -61,8 +61,8 @@ func (r *Reports) paperReport() paper.Report {
 		return c
 	}
 	out.Bars = []paper.BarChart{bars(lang.L("admin.reports.chartByItem"), rep.ByItem),
-		bars(lang.L("admin.reports.chartRatings"), rep.Ratings)}
-	for _, t := range r.Tables[1:] { // the summary is the figures
+		bars(lang.L("admin.reports.chartRatings"), ratingCounts(rep.Ratings))}
+	for _, t := range r.Tables {
 		pt := paper.Table{Name: t.Name, Header: t.Header}
 		for _, row := range t.Rows {
 			cells := make([]string, len(row))
@@ -84,7 +84,7 @@ func (r *Reports) onPrint() {
 	if !r.Loaded || p == nil {
 		return
 	}
-	sess, ctx, doc, period := d.session, d.opts.Context, r.paperReport(), r.Report.PeriodLabel()
+	sess, ctx, doc, period := d.session, d.opts.Context, r.paperReport(), periodWords(r.Report)
 	r.setExports(false)
 	r.Status.SetText(lang.L("staff.notice.printing"))
 	d.async(func() func() {

@@ -11,6 +11,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper/papertest"
+	"bianmin/ui/staff"
 )
 
 func TestReprintReceipt(t *testing.T) {
@@ -28,7 +29,7 @@ func TestReprintReceipt(t *testing.T) {
 			req := r.openNew(t, rc)
 			if tc.refuse {
 				test.Tap(req.Actions[data.ActRefuse])
-				req.Form.Reason.SetText("申请人已参加职工基本养老保险，不属于城乡居民养老保险参保范围")
+				req.Form.Step.(*staff.RefuseForm).Reason.SetText("申请人已参加职工基本养老保险，不属于城乡居民养老保险参保范围")
 				test.Tap(req.Form.Submit)
 				require.Nil(t, req.Form)
 				require.True(t, req.Detail.Status.Closed())

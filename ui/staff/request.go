@@ -187,7 +187,7 @@ func (r *Request) show() {
 	facts := []fyne.CanvasObject{
 		fact(lang.L("staff.request.item"), det.ItemName),
 		r.guideFact(),
-		fact(lang.L("staff.request.channel"), det.Channel.Label()),
+		fact(lang.L("staff.request.channel"), channelWord(det.Channel)),
 		fact(lang.L("staff.request.received"), timeText(det.Created)),
 		fact(lang.L("staff.request.window"), orDash(det.WindowName)),
 		fact(lang.L("staff.request.owner"), orDash(det.OwnerName)),
@@ -208,7 +208,7 @@ func (r *Request) show() {
 	if len(r.Item.Fields) > 0 || det.Description != "" {
 		var fs []fyne.CanvasObject
 		for _, f := range r.Item.Fields {
-			fs = append(fs, fact(f.Label, orDash(strings.ReplaceAll(det.Fields[f.Key], data.ChoiceSep, "、"))))
+			fs = append(fs, fact(f.Label, orDash(strings.ReplaceAll(det.Fields[f.Key], data.ChoiceSep, lang.L("staff.listSep")))))
 		}
 		if det.Description != "" {
 			fs = append(fs, fact(lang.L("staff.request.description"), det.Description))
@@ -216,10 +216,22 @@ func (r *Request) show() {
 		r.body.Add(section(lang.L("staff.request.fields"), fs...))
 	}
 	r.body.Add(section(lang.L("staff.request.materials"), r.materialLines()...))
+	r.showHistory()
+	compactText(r.body) // the rows just added
+	r.body.Refresh()
+
+	r.showActions()
+	r.content.Refresh()
+}
+
+// showHistory adds what happened so far: the 补正 notices, the joint
+// parts, the pauses and the timeline.
+func (r *Request) showHistory() {
+	det := r.Detail
 	if len(det.Supplements) > 0 {
 		var ss []fyne.CanvasObject
 		for _, s := range det.Supplements {
-			text := timeText(s.At) + " " + strings.Join(s.Materials, "、")
+			text := timeText(s.At) + " " + strings.Join(s.Materials, lang.L("staff.listSep"))
 			if s.Note != "" {
 				text += "（" + s.Note + "）"
 			}
@@ -255,7 +267,7 @@ func (r *Request) show() {
 	var ev []fyne.CanvasObject
 	for _, e := range det.Events {
 		who := strings.TrimSpace(e.WindowName + " " + e.StaffName)
-		text := timeText(e.At) + "  " + data.HandlingEventLabel(e.Kind)
+		text := timeText(e.At) + "  " + eventWord(e.Kind)
 		if who != "" {
 			text += "（" + who + "）"
 		}
@@ -268,9 +280,11 @@ func (r *Request) show() {
 		ev = append(ev, line(text))
 	}
 	r.body.Add(section(lang.L("staff.request.timeline"), ev...))
-	compactText(r.body) // the rows just added
-	r.body.Refresh()
+}
 
+// showActions offers the buttons of the steps the status allows.
+func (r *Request) showActions() {
+	det := r.Detail
 	r.Actions = map[data.Action]*widget.Button{}
 	r.actionsBox.RemoveAll()
 	paused := r.paused()
@@ -294,7 +308,6 @@ func (r *Request) show() {
 	r.actionsBox.Layout = layout.NewGridLayoutWithColumns(max(len(r.actionsBox.Objects), minActionColumns))
 	compactControls(r.actionsBox) // the buttons just added
 	r.actionsBox.Refresh()
-	r.content.Refresh()
 }
 
 // The action bar: its height, and the fewest columns (so that two or three
@@ -352,7 +365,7 @@ func partsPending(parts []data.JointPartState) bool {
 
 func (r *Request) summaryText() string {
 	det := r.Detail
-	parts := []string{det.ReceiptNo, statusText(det.Status), det.Mode.Label()}
+	parts := []string{det.ReceiptNo, statusText(det.Status), modeWord(det.Mode)}
 	if det.DueDay != "" && !det.Status.Closed() {
 		parts = append(parts, lang.L("staff.request.due", map[string]any{"Day": det.DueDay}))
 	}
@@ -409,7 +422,7 @@ func (r *Request) markMaterial(l *widget.Label, m data.Material, received bool) 
 	default:
 		mark = lang.L("staff.material.optional")
 	}
-	l.SetText(strings.TrimSpace(m.Name + "（" + m.Form.Label() + "）" + " " + mark))
+	l.SetText(strings.TrimSpace(lang.L("staff.material.line", map[string]any{"Name": m.Name, "Form": materialFormWord(m.Form), "Mark": mark})))
 	l.Importance = imp
 	l.Refresh()
 }
@@ -521,6 +534,7 @@ func (r *Request) onReprint() {
 }
 
 // receiptPaper is a receipt as paper prints it (as the kiosk and intake do).
+// Paper is Chinese in every UI language: data's words (Label), not lang's.
 func receiptPaper(rc data.Receipt, trackURL string) paper.Receipt {
 	out := paper.Receipt{
 		Center:    rc.CenterName,

@@ -84,7 +84,7 @@ func guideText(g data.GuideVersion) string {
 		if !m.Required {
 			need = lang.L("staff.guide.optional")
 		}
-		line := strconv.Itoa(i+1) + "、" + m.Name + "（" + need + "，" + m.Form.Label() + " " + strconv.Itoa(m.Copies) +
+		line := strconv.Itoa(i+1) + "、" + m.Name + "（" + need + "，" + materialFormWord(m.Form) + " " + strconv.Itoa(m.Copies) +
 			lang.L("staff.guide.copies") + "）"
 		if m.Note != "" {
 			line += " " + m.Note

@@ -95,8 +95,9 @@ func TestEscalateDialog(t *testing.T) {
 	require.Contains(t, req.Actions, data.ActEscalate)
 	test.Tap(req.Actions[data.ActEscalate])
 	f := req.Form
-	require.NotNil(t, f.Sent)
-	assert.Equal(t, "2026-03-05", f.Sent.Text, "the day sent defaults to today")
+	step := f.Step.(*staff.EscalateForm)
+	require.NotNil(t, step.Sent)
+	assert.Equal(t, "2026-03-05", step.Sent.Text, "the day sent defaults to today")
 
 	for name, tc := range map[string]struct {
 		dept, sent, expected, msg string
@@ -108,18 +109,18 @@ func TestEscalateDialog(t *testing.T) {
 		"ErrExpectedNotDate": {dept: "王益区社保中心", sent: "2026-03-04", expected: "下周", msg: "预计反馈日期格式不正确"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			f.Department.SetText(tc.dept)
-			f.Sent.SetText(tc.sent)
-			f.Expected.SetText(tc.expected)
+			step.Department.SetText(tc.dept)
+			step.Sent.SetText(tc.sent)
+			step.Expected.SetText(tc.expected)
 			submitExpect(t, req, tc.msg)
 			assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
 		})
 	}
 
-	f.Department.SetText("王益区社保中心")
-	f.Sent.SetText("2026-3-4")
-	f.Expected.SetText("2026年3月20日")
-	f.Note.SetText("材料原件已随件报送")
+	step.Department.SetText("王益区社保中心")
+	step.Sent.SetText("2026-3-4")
+	step.Expected.SetText("2026年3月20日")
+	step.Note.SetText("材料原件已随件报送")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -133,7 +134,7 @@ func TestEscalateDialog(t *testing.T) {
 	require.Contains(t, req.Actions, data.ActUpperResult)
 	test.Tap(req.Actions[data.ActUpperResult])
 	submitExpect(t, req, "审批结果")
-	req.Form.Result.SetText("审核通过，次月起发放")
+	req.Form.Step.(*staff.UpperResultForm).Result.SetText("审核通过，次月起发放")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -153,18 +154,19 @@ func TestJointPartsThenFinish(t *testing.T) {
 
 	// Finishing before the participating window's part is in is refused.
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已审核通过，报区残联发放")
-	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已审核通过，报区残联发放")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyPhone)
 	submitExpect(t, req, "还有配合窗口未完成：卫生健康与助残窗口")
 	test.Tap(req.Form.Cancel)
 	require.Nil(t, req.Form)
 
 	test.Tap(req.Actions[data.ActJointPart])
 	f := req.Form
-	require.Equal(t, []string{"卫生健康与助残窗口"}, f.Window.Options, "only the pending participating window")
-	f.Window.SetSelectedIndex(0)
+	step := f.Step.(*staff.JointPartForm)
+	require.Equal(t, []string{"卫生健康与助残窗口"}, step.Window.Options, "only the pending participating window")
+	step.Window.SetSelectedIndex(0)
 	submitExpect(t, req, "请填写本窗口的办理情况")
-	f.Note.SetText("已核对残疾人证等级")
+	step.Note.SetText("已核对残疾人证等级")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -173,8 +175,8 @@ func TestJointPartsThenFinish(t *testing.T) {
 	assert.NotContains(t, req.Actions, data.ActJointPart, "no part is pending: the button goes")
 
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已审核通过，报区残联发放")
-	req.Form.Reply.SetSelected(data.ReplyPhone.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已审核通过，报区残联发放")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyPhone)
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -188,6 +190,7 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	due := req.Detail.DueDay
 	test.Tap(req.Actions[data.ActPause])
 	f := req.Form
+	step := f.Step.(*staff.PauseForm)
 	for name, tc := range map[string]struct{ reason, restart, msg string }{
 		"ErrNoReason":      {restart: "2026-03-12", msg: "须写明理由"},
 		"ErrNoRestart":     {reason: "需实地核查", msg: "请选择恢复计时的日期"},
@@ -195,14 +198,14 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 		"ErrRestartToday":  {reason: "需实地核查", restart: "2026-03-05", msg: "应晚于今天"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			f.Reason.SetText(tc.reason)
-			f.Restart.SetText(tc.restart)
+			step.Reason.SetText(tc.reason)
+			step.Restart.SetText(tc.restart)
 			submitExpect(t, req, tc.msg)
 			assert.Empty(t, r.detail(t, rc.RequestID).Pauses)
 		})
 	}
-	f.Reason.SetText("需入户实地核查家庭情况")
-	f.Restart.SetText("2026-03-12")
+	step.Reason.SetText("需入户实地核查家庭情况")
+	step.Restart.SetText("2026-03-12")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -216,13 +219,13 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	assert.NotContains(t, req.Actions, data.ActPause)
 	require.Contains(t, req.Actions, data.ActResume)
 	req.OpenAction(data.ActPause)
-	req.Form.Reason.SetText("另需公示")
-	req.Form.Restart.SetText("2026-03-20")
+	req.Form.Step.(*staff.PauseForm).Reason.SetText("另需公示")
+	req.Form.Step.(*staff.PauseForm).Restart.SetText("2026-03-20")
 	submitExpect(t, req, "正在暂停计时")
 	test.Tap(req.Form.Cancel)
 
 	test.Tap(req.Actions[data.ActResume])
-	req.Form.Note.SetText("核查提前完成")
+	req.Form.Step.(*staff.ResumeForm).Note.SetText("核查提前完成")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -247,7 +250,7 @@ func TestWithdrawDialog(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActWithdraw])
 	submitExpect(t, req, "请写明申请人撤回的原因")
-	req.Form.Reason.SetText("申请人已在单位参保，不再需要")
+	req.Form.Step.(*staff.WithdrawForm).Reason.SetText("申请人已在单位参保，不再需要")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -264,15 +267,16 @@ func TestRefuseQuickPicksAndEditor(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActRefuse])
 	f := req.Form
-	require.NotNil(t, f.ReasonPicks)
-	require.Len(t, f.ReasonPicks.Options, 5, "the seeded common reasons")
-	f.ReasonPicks.SetSelectedIndex(1)
-	assert.Equal(t, "申请人不符合该事项规定的申请条件。", f.Reason.Text, "a pick fills the reason")
+	step := f.Step.(*staff.RefuseForm)
+	require.NotNil(t, step.ReasonPicks)
+	require.Len(t, step.ReasonPicks.Options, 5, "the seeded common reasons")
+	step.ReasonPicks.SetSelectedIndex(1)
+	assert.Equal(t, "申请人不符合该事项规定的申请条件。", step.Reason.Text, "a pick fills the reason")
 
 	// The administrators' editor.
-	require.NotNil(t, f.ManageReasons)
-	test.Tap(f.ManageReasons)
-	e := f.Reasons
+	require.NotNil(t, step.ManageReasons)
+	test.Tap(step.ManageReasons)
+	e := step.Reasons
 	require.NotNil(t, e)
 	require.Len(t, e.Entries, 5)
 	test.Tap(e.Add)
@@ -282,7 +286,7 @@ func TestRefuseQuickPicksAndEditor(t *testing.T) {
 	assert.Equal(t, "已添加。", e.Error.Text, "the editor says what was done")
 	require.Len(t, e.Entries, 6)
 	assert.Empty(t, e.New.Text)
-	assert.Contains(t, f.ReasonPicks.Options, "申请人户籍不在本社区，请到户籍所在地办理。", "the picks follow")
+	assert.Contains(t, step.ReasonPicks.Options, "申请人户籍不在本社区，请到户籍所在地办理。", "the picks follow")
 
 	test.Tap(e.Up[5])
 	assert.Equal(t, "申请人户籍不在本社区，请到户籍所在地办理。", e.Reasons[4].Text)
@@ -307,7 +311,7 @@ func TestRefuseQuickPicksAndEditor(t *testing.T) {
 	assert.Len(t, page.Entries, 1)
 
 	// The picked reason, then refused: the notice carries it.
-	f.ReasonPicks.SetSelectedIndex(3)
+	step.ReasonPicks.SetSelectedIndex(3)
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -320,17 +324,17 @@ func TestRefuseClerkHasNoEditor(t *testing.T) {
 	r.login(t, "王丽娟", clerkPIN)
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActRefuse])
-	require.NotNil(t, req.Form.ReasonPicks)
-	assert.NotEmpty(t, req.Form.ReasonPicks.Options)
-	assert.Nil(t, req.Form.ManageReasons)
+	require.NotNil(t, req.Form.Step.(*staff.RefuseForm).ReasonPicks)
+	assert.NotEmpty(t, req.Form.Step.(*staff.RefuseForm).ReasonPicks.Options)
+	assert.Nil(t, req.Form.Step.(*staff.RefuseForm).ManageReasons)
 }
 
 func TestReprintIssuedNotices(t *testing.T) {
 	r := newRig(t, true)
 	req, rc := r.acceptedYL(t)
 	test.Tap(req.Actions[data.ActFinish])
-	req.Form.Result.SetText("已完成参保登记")
-	req.Form.Reply.SetSelected(data.ReplyInPerson.Label())
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已完成参保登记")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyInPerson)
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	require.True(t, req.NoticesButton.Visible())
@@ -441,7 +445,7 @@ func TestPrintFailureSpeaksToStaff(t *testing.T) {
 			assert.True(t, req.ReprintStatus.Visible())
 
 			test.Tap(req.Actions[data.ActNote])
-			req.Form.Note.SetText("已电话联系申请人")
+			req.Form.Step.(*staff.NoteForm).Note.SetText("已电话联系申请人")
 			test.Tap(req.Form.Submit)
 			require.Nil(t, req.Form)
 			assert.False(t, req.ReprintStatus.Visible(), "a step clears the earlier print's outcome")
@@ -458,14 +462,15 @@ func TestAcceptNoteFollowsMode(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActAccept])
 	f := req.Form
-	f.Mode.SetSelected(data.ModePromise.Label())
-	assert.Equal(t, "内部备注（选填）", f.NoteLabel.Text)
-	f.Mode.SetSelected(data.ModeDirect.Label())
-	assert.Contains(t, f.NoteLabel.Text, "告知申请人")
-	assert.Contains(t, f.Note.PlaceHolder, "当场办结")
-	f.Note.SetText("已当场办理参保登记")
-	require.True(t, f.MissingShown(), "registered with one material of several")
-	f.ConfirmMissing.SetChecked(true)
+	step := f.Step.(*staff.AcceptForm)
+	step.SetMode(data.ModePromise)
+	assert.Equal(t, "内部备注（选填）", step.NoteLabel.Text)
+	step.SetMode(data.ModeDirect)
+	assert.Contains(t, step.NoteLabel.Text, "告知申请人")
+	assert.Contains(t, step.Note.PlaceHolder, "当场办结")
+	step.Note.SetText("已当场办理参保登记")
+	require.True(t, step.MissingShown(), "registered with one material of several")
+	step.ConfirmMissing.SetChecked(true)
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	det := r.detail(t, rc.RequestID)
@@ -481,8 +486,9 @@ func TestActionErrorOutsideScroll(t *testing.T) {
 	req, _ := r.acceptedYL(t)
 	test.Tap(req.Actions[data.ActEscalate])
 	f := req.Form
+	step := f.Step.(*staff.EscalateForm)
 	assert.False(t, f.Error.Visible())
-	f.Expected.SetText("下周")
+	step.Expected.SetText("下周")
 	test.Tap(f.Submit)
 	assert.True(t, f.Error.Visible())
 	assert.Equal(t, "预计反馈日期格式不正确，请按 2026-03-20 的格式填写。", f.Error.Text)

@@ -15,6 +15,7 @@ import (
 	"bianmin/data"
 	"bianmin/data/datatest"
 	"bianmin/ui/internal/uitest"
+	"bianmin/ui/locale"
 	"bianmin/ui/staff"
 )
 
@@ -52,7 +53,14 @@ func newRig(t testing.TB, pins bool) *rig { t.Helper(); return newRigWith(t, pin
 // newRigWith is newRig with its desk options changed by opt.
 func newRigWith(t testing.TB, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
+	return newRigIn(t, locale.Chinese, pins, opt)
+}
+
+// newRigIn is newRigWith in a language (locale.Chinese, locale.English).
+func newRigIn(t testing.TB, language string, pins bool, opt func(*staff.Options)) *rig {
+	t.Helper()
 	uitest.NewApp(t)
+	require.NoError(t, locale.Use(language))
 	r := &rig{timers: &fakeTimers{}, now: fixedNow, printer: &recPrinter{}}
 	ctx := context.Background()
 	s := datatest.Open(t, func() time.Time { return r.now })
@@ -275,9 +283,9 @@ func (r *rig) accept(t *testing.T, req *staff.Request, mode data.Mode) {
 	require.Contains(t, req.Actions, data.ActAccept)
 	test.Tap(req.Actions[data.ActAccept])
 	require.NotNil(t, req.Form)
-	req.Form.Mode.SetSelected(mode.Label())
-	if req.Form.MissingShown() { // required materials not ticked 已收: accept all the same
-		req.Form.ConfirmMissing.SetChecked(true)
+	req.Form.Step.(*staff.AcceptForm).SetMode(mode)
+	if req.Form.Step.(*staff.AcceptForm).MissingShown() { // required materials not ticked 已收: accept all the same
+		req.Form.Step.(*staff.AcceptForm).ConfirmMissing.SetChecked(true)
 	}
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form, req.Detail.ReceiptNo)
@@ -316,10 +324,11 @@ func TestSupplementTwoMaterials(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActSupplement])
 	f := req.Form
+	step := f.Step.(*staff.SupplementForm)
 	require.NotNil(t, f)
-	assert.Len(t, f.Materials.Selected, 2, "the two missing required materials come ticked")
-	assert.False(t, f.SecondReasonShown())
-	f.Note.SetText("请本周内补交")
+	assert.Len(t, step.Materials.Selected, 2, "the two missing required materials come ticked")
+	assert.False(t, step.SecondReasonShown())
+	step.Note.SetText("请本周内补交")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusWaiting, req.Detail.Status)
@@ -334,12 +343,13 @@ func TestSupplementTwoMaterials(t *testing.T) {
 	// written reason: the field appears with data's message.
 	test.Tap(req.Actions[data.ActSupplement])
 	f = req.Form
-	f.Materials.SetSelected([]string{f.Materials.Options[0]})
+	step = f.Step.(*staff.SupplementForm)
+	step.Materials.SetSelected([]string{step.Materials.Options[0]})
 	test.Tap(f.Submit)
 	require.NotNil(t, req.Form, "the dialog stays open")
 	assert.Contains(t, f.Error.Text, "一次性告知")
-	assert.True(t, f.SecondReasonShown())
-	f.SecondReason.SetText("身份证复印件不清晰，需重新提供")
+	assert.True(t, step.SecondReasonShown())
+	step.SecondReason.SetText("身份证复印件不清晰，需重新提供")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	require.Len(t, req.Detail.Supplements, 2)
@@ -353,12 +363,13 @@ func TestRefuse(t *testing.T) {
 	req := r.openNew(t, rc)
 	test.Tap(req.Actions[data.ActRefuse])
 	f := req.Form
+	step := f.Step.(*staff.RefuseForm)
 	test.Tap(f.Submit)
 	require.NotNil(t, req.Form)
 	assert.Contains(t, f.Error.Text, "请写明不予受理")
 	assert.Equal(t, data.StatusSubmitted, req.Detail.Status)
 
-	f.Reason.SetText("申请人已参加职工基本养老保险，不属于城乡居民养老保险参保范围")
+	step.Reason.SetText("申请人已参加职工基本养老保险，不属于城乡居民养老保险参保范围")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusRefused, req.Detail.Status)
@@ -381,18 +392,19 @@ func TestHandOverAndFinish(t *testing.T) {
 
 	test.Tap(req.Actions[data.ActHandOver])
 	f := req.Form
+	step := f.Step.(*staff.HandOverForm)
 	idx := -1
-	for i, o := range f.ToStaff.Options {
+	for i, o := range step.ToStaff.Options {
 		if strings.HasPrefix(o, "王丽娟") {
 			idx = i
 		}
 	}
 	require.GreaterOrEqual(t, idx, 0)
-	f.ToStaff.SetSelectedIndex(idx)
+	step.ToStaff.SetSelectedIndex(idx)
 	test.Tap(f.Submit)
 	require.NotNil(t, req.Form)
 	assert.Contains(t, f.Error.Text, "转交")
-	f.Note.SetText("王丽娟熟悉养老保险业务")
+	step.Note.SetText("王丽娟熟悉养老保险业务")
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, "王丽娟", req.Detail.OwnerName)
@@ -400,11 +412,12 @@ func TestHandOverAndFinish(t *testing.T) {
 
 	test.Tap(req.Actions[data.ActFinish])
 	f = req.Form
-	f.Result.SetText("已完成参保登记，次月起按档次缴费")
+	finish := f.Step.(*staff.FinishForm)
+	finish.Result.SetText("已完成参保登记，次月起按档次缴费")
 	test.Tap(f.Submit)
 	require.NotNil(t, req.Form)
 	assert.Contains(t, f.Error.Text, "告知")
-	f.Reply.SetSelected(data.ReplyPhone.Label())
+	finish.SetReply(data.ReplyPhone)
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusFinished, req.Detail.Status)

@@ -272,8 +272,8 @@ func newStudySessionRow(x data.StudySession, onTap func()) *StudySessionRow {
 	if x.Note != "" {
 		topic += "（" + x.Note + "）"
 	}
-	r := &StudySessionRow{Session: x, texts: []string{x.Day, x.KindLabel, topic, roll}}
-	head := widget.NewLabel(x.Day + " · " + x.KindLabel)
+	r := &StudySessionRow{Session: x, texts: []string{x.Day, studyKindWord(x.Kind), topic, roll}}
+	head := widget.NewLabel(x.Day + " · " + studyKindWord(x.Kind))
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	head.Truncation = fyne.TextTruncateEllipsis
 	body := widget.NewLabel(topic)
@@ -372,10 +372,7 @@ func (s *StudyScreen) OpenAdd() {
 	f := &StudyFields{}
 	f.Day = d.newEntry(false, lang.L("study.dayHint"))
 	f.Day.SetText(d.opts.Now().In(data.China).Format("2006-01-02"))
-	var kinds []string
-	for _, k := range data.StudyKinds {
-		kinds = append(kinds, k.Label())
-	}
+	kinds := wordsOf(data.StudyKinds, studyKindWord)
 	f.Kind = widget.NewRadioGroup(kinds, func(string) { d.Activity() })
 	f.Kind.Horizontal = true
 	f.Kind.SetSelected(kinds[0])

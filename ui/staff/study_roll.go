@@ -49,7 +49,7 @@ func (s *StudyScreen) OpenRoll(x data.StudySession) {
 	d, st := s.a.d, s.a.store
 	ctx := d.opts.Context
 	r := &RollCallScreen{Session: x, s: s}
-	r.Title = widget.NewLabel(lang.L("study.roll.title", map[string]any{"Day": x.Day, "Kind": x.KindLabel,
+	r.Title = widget.NewLabel(lang.L("study.roll.title", map[string]any{"Day": x.Day, "Kind": studyKindWord(x.Kind),
 		"Topic": x.Topic}))
 	r.Title.TextStyle = fyne.TextStyle{Bold: true}
 	r.Title.Truncation = fyne.TextTruncateEllipsis
@@ -89,9 +89,9 @@ func (r *RollCallScreen) show(lines []data.RollLine, err error) {
 	for _, l := range lines {
 		row := &RollRow{Line: l, Mark: l.Mark()}
 		row.Name = nameButton(d, l.Name, func() { r.s.OpenRecord(l.StaffID, l.Name) })
-		row.Present = widget.NewButton(data.MarkPresent.Label(), d.tap(func() { r.set(row, data.MarkPresent) }))
-		row.Leave = widget.NewButton(data.MarkLeave.Label(), d.tap(func() { r.set(row, data.MarkLeave) }))
-		row.Absent = widget.NewButton(data.MarkAbsent.Label(), d.tap(func() { r.set(row, data.MarkAbsent) }))
+		row.Present = widget.NewButton(markWord(data.MarkPresent), d.tap(func() { r.set(row, data.MarkPresent) }))
+		row.Leave = widget.NewButton(markWord(data.MarkLeave), d.tap(func() { r.set(row, data.MarkLeave) }))
+		row.Absent = widget.NewButton(markWord(data.MarkAbsent), d.tap(func() { r.set(row, data.MarkAbsent) }))
 		r.paint(row)
 		r.Rows = append(r.Rows, row)
 		note := widget.NewLabel(rollNoteExtra(l.Mark(), l.Note))

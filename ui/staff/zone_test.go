@@ -9,6 +9,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/data/zonetest"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/paper/papertest"
 )
@@ -24,6 +25,7 @@ func inZones(t *testing.T, f func(t *testing.T)) { t.Helper(); zonetest.Run(t, f
 // under both zones: the notices print the China date; the staff screens'
 // times read China time too.
 func TestNoticeDatesChinaTime(t *testing.T) {
+	require.NoError(t, locale.Use(locale.Chinese)) // the screens' words
 	inZones(t, func(t *testing.T) {
 		det := data.RequestDetail{}
 		det.ReceiptNo, det.ItemName, det.Created = "XF-20261207-0001", "居住证明", lateUTC
