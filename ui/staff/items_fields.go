@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // FieldCard edits one intake field (登记字段) a request for the item asks:
@@ -18,7 +19,7 @@ import (
 type FieldCard struct {
 	Key      *widget.Entry
 	Label    *widget.Entry
-	Kind     *widget.Select
+	Kind     *touch.Select
 	Required *widget.Check
 	Options  *widget.Entry
 	Help     *widget.Entry
@@ -53,7 +54,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	for _, k := range itemKindOrder {
 		kinds = append(kinds, kindLabel(k))
 	}
-	c.Kind = widget.NewSelect(kinds, func(string) { c.showOptions() })
+	c.Kind = touch.NewSelect(kinds, func(string) { c.showOptions() })
 	c.Required = widget.NewCheck(lang.L("items.q.required"), nil)
 	c.Required.SetChecked(f.Required)
 	c.Options = d.newEntry(true, lang.L("items.q.optionsHint"))

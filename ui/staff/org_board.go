@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // OrgBoard is 在岗情况: today's board, the same the kiosk shows (§四2) —
@@ -209,7 +210,7 @@ func returnText(t, now time.Time) string {
 
 // WhereFields are the fields of 登记去向.
 type WhereFields struct {
-	Status *widget.Select
+	Status *touch.Select
 	Note   *widget.Entry
 	Return *widget.Entry
 }
@@ -230,7 +231,7 @@ func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 	for _, s := range data.DutyStatuses {
 		labels = append(labels, s.Label())
 	}
-	w := &WhereFields{Status: widget.NewSelect(labels, nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
+	w := &WhereFields{Status: touch.NewSelect(labels, nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
 		Return: d.newEntry(false, lang.L("org.board.returnHint"))}
 	w.ChooseStatus(data.DutyOut)
 	for _, s := range data.DutyStatuses {
