@@ -80,7 +80,8 @@ func (s *Select) close() {
 // open shows the options in a pop-up under the widget, as wide as the
 // widget (or the longest option) and as tall as the options, within the
 // window: above the widget when there is more room there, and scrolling
-// when the window is shorter than the list.
+// in the room on that side when the list is longer; the widget stays in
+// sight unless the window leaves no room by it.
 func (s *Select) open(c fyne.Canvas) {
 	s.close()
 	opts := append([]string(nil), s.Options...)
@@ -134,13 +135,16 @@ func (s *Select) open(c fyne.Canvas) {
 	below := area.Height - (at.Y + s.Size().Height - border)
 	above := at.Y + border
 	y := at.Y + s.Size().Height - border
+	room := 3 * (rowH + pad) // a list shorter than this would hardly scroll
 	switch {
 	case h <= below:
-	case h <= above || above > below:
+	case h <= above || above > below && above >= room:
 		h = min(h, above)
 		y = at.Y + border - h
+	case below >= room:
+		h = below // longer than the room either side: it scrolls below the widget
 	default:
-		h = min(h, area.Height)
+		h = min(h, area.Height) // no room by the widget: over it, inside the window
 		y = area.Height - h
 	}
 	pop.Resize(fyne.NewSize(width, h))

@@ -151,3 +151,13 @@ func TestSelectDisabledDoesNotOpen(t *testing.T) {
 	s.Hide()
 	assert.False(t, s.IsOpen(), "hiding the widget closes its list")
 }
+
+func TestSelectLongerThanTheWindowScrollsBelowTheWidget(t *testing.T) {
+	s, _, _ := selectRig(t, 60)
+	test.Tap(s)
+	require.True(t, s.IsOpen())
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(s.List).Y
+	assert.Greater(t, top, s.Size().Height*3/4, "the widget stays in sight above its list")
+	assert.LessOrEqual(t, top+s.List.Size().Height, float32(240)+0.5, "the list ends inside the window")
+}
