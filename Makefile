@@ -19,7 +19,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
 
-.PHONY: run test shots fuzz bench bench-bulk bench-gui bench-walk relcheck lint package build deps-build deps-run deps-test font clean
+.PHONY: run test shots fuzz bench bench-bulk bench-gui bench-walk bench-long relcheck lint package build deps-build deps-run deps-test font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -102,6 +102,14 @@ bench-gui: deps-build
 bench-walk: deps-build
 	$(call apt,xvfb x11-utils bc xdotool imagemagick)
 	bash cmd/barefyne/bench-walk.sh
+
+# Memory over a long session on the real program: ROUNDS (default 500)
+# registrations and tracking look-ups driven through the window with a
+# finger under Xvfb, VmRSS/VmHWM after rounds 1, 100, 250 and ROUNDS. Over
+# an hour; run it in the center's registration hours (China time).
+bench-long: deps-build
+	$(call apt,xvfb x11-utils imagemagick python3-xlib)
+	bash cmd/barefyne/longrun.sh
 
 # A Linux package (tar.xz with the binary, icon and .desktop file).
 package: deps-build

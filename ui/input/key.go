@@ -152,9 +152,22 @@ type keyRenderer struct {
 	icon    *widget.Icon
 }
 
-func (r *keyRenderer) textSize(th fyne.Theme) float32 {
+func (r *keyRenderer) textSize(th fyne.Theme) float32 { return r.k.textSize(th) }
+
+// labelWidth is how wide the key must be to show its label at its full
+// text size, with a padding each side.
+func (k *Key) labelWidth() float32 {
+	if k.label == "" {
+		return 0
+	}
+	th := k.sizeTheme()
+	return fyne.MeasureText(k.label, k.textSize(th), fyne.TextStyle{}).Width + 2*th.Size(fynetheme.SizeNamePadding)
+}
+
+// textSize is the size of the key's label in theme th.
+func (k *Key) textSize(th fyne.Theme) float32 {
 	base := th.Size(fynetheme.SizeNameText)
-	switch r.k.role {
+	switch k.role {
 	case roleChar:
 		return base * 1.3
 	case roleCandidate, roleDisplay:

@@ -89,6 +89,7 @@ type Keyboard struct {
 	display    *Key // the composing pinyin
 
 	candidateBar, digitBar   fyne.CanvasObject
+	candidateArea            *container.Scroll // the page of candidates, scrolling when wider than the bar
 	letterBlock, symbolBlock fyne.CanvasObject
 	body                     fyne.CanvasObject
 
@@ -155,14 +156,12 @@ func NewKeyboard() *Keyboard {
 	// Top row: the candidate bar in Pinyin mode, digits otherwise.
 	k.display = newKey("", roleDisplay, nil)
 	k.display.fixedMin = true
-	bar := []fyne.CanvasObject{k.display, k.Prev}
 	for i := range k.candidates {
 		k.candidates[i] = newKey("", roleCandidate, func() { k.pick(i) })
 		k.candidates[i].fixedMin = true
-		bar = append(bar, k.candidates[i])
 	}
-	bar = append(bar, k.Next)
-	k.candidateBar = row(append([]float32{2}, ones(CandidatesPerPage+2)...), bar...)
+	k.candidateArea = newCandidateArea(k.candidates[:])
+	k.candidateBar = row([]float32{2, 1, CandidatesPerPage, 1}, k.display, k.Prev, k.candidateArea, k.Next)
 	var digits []fyne.CanvasObject
 	for i := range k.digits {
 		d := rune('0' + (i+1)%10) // 1 2 … 9 0
@@ -551,6 +550,10 @@ func (k *Keyboard) showCandidates() {
 		}
 		key.setHighlight(i == 0 && len(page) > 0)
 	}
+	// Long words widen their keys: lay the page out again, from its start.
+	k.candidateArea.Content.Refresh()
+	k.candidateArea.Refresh()
+	k.candidateArea.ScrollToOffset(fyne.Position{})
 	if k.page > 0 {
 		k.Prev.SetIcon(fynetheme.NavigateBackIcon())
 	} else {

@@ -108,6 +108,8 @@ func setKeySizes(o fyne.CanvasObject, th fyne.Theme) {
 		for _, c := range x.Objects {
 			setKeySizes(c, th)
 		}
+	case *container.Scroll:
+		setKeySizes(x.Content, th)
 	}
 }
 

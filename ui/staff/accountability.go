@@ -54,7 +54,7 @@ const BreachDays = 60
 type AccountabilityScreen struct {
 	Tabs    map[string]*widget.Button
 	Tab     string
-	Source  *widget.Select
+	Source  *touch.Select
 	Add     *widget.Button
 	Refresh *widget.Button
 	Rows    []*AcctRowView
@@ -93,7 +93,7 @@ func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	for _, x := range acctSources {
 		sources = append(sources, lang.L("acct.source."+sourceKey(x)))
 	}
-	s.Source = widget.NewSelect(sources, nil)
+	s.Source = touch.NewSelect(sources, nil)
 	s.Source.SetSelectedIndex(0)
 	s.Source.OnChanged = func(string) { d.Activity(); s.Reload() }
 	s.Add = widget.NewButtonWithIcon(lang.L("acct.add"), fynetheme.ContentAddIcon(), d.tap(s.OpenAdd))
@@ -269,8 +269,8 @@ func (acctColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return acctWeigh
 
 // AcctFields are the fields of 新增责任追究.
 type AcctFields struct {
-	Staff    *widget.Select
-	Breach   *widget.Select // breaches found in the records, to start from (optional)
+	Staff    *touch.Select
+	Breach   *touch.Select // breaches found in the records, to start from (optional)
 	Kind     *widget.RadioGroup
 	Note     *widget.Entry
 	Deadline *widget.Entry
@@ -315,7 +315,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 	for _, p := range others {
 		pn = append(pn, staffText(p))
 	}
-	f.Staff = widget.NewSelect(pn, func(string) { d.Activity() })
+	f.Staff = touch.NewSelect(pn, func(string) { d.Activity() })
 	f.Staff.PlaceHolder = lang.L("staff.choose")
 	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
 	f.Kind = widget.NewRadioGroup(kinds, func(string) { d.Activity() })
@@ -328,7 +328,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 		bn = append(bn, b.StaffName+" · "+breachWord(b.Kind)+" · "+b.Day)
 	}
 	requestID := int64(0)
-	f.Breach = widget.NewSelect(bn, func(string) {
+	f.Breach = touch.NewSelect(bn, func(string) {
 		d.Activity()
 		i := f.Breach.SelectedIndex()
 		if i < 0 {

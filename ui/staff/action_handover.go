@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // HandOverForm is 转交: to another staff member or to a window (choosing
@@ -16,8 +17,8 @@ import (
 type HandOverForm struct {
 	valid
 	noHook
-	ToStaff  *widget.Select // every staff member but the owner
-	ToWindow *widget.Select
+	ToStaff  *touch.Select // every staff member but the owner
+	ToWindow *touch.Select
 	Note     *widget.Entry
 
 	staff   []data.LoginChoice
@@ -83,7 +84,7 @@ func (f *HandOverForm) work() stepWork {
 type JointPartForm struct {
 	valid
 	noHook
-	Window *widget.Select // the open parts, lead excluded
+	Window *touch.Select // the open parts, lead excluded
 	Note   *widget.Entry
 
 	parts []data.JointPartState

@@ -25,7 +25,7 @@ type RefuseForm struct {
 	// ReasonPicks and ManageReasons are nil without the store's support;
 	// ManageReasons also for staff who are not administrators. Reasons is
 	// the editor ManageReasons opened last.
-	ReasonPicks   *widget.Select
+	ReasonPicks   *touch.Select
 	ManageReasons *widget.Button
 	Reasons       *ReasonEditor
 

@@ -14,8 +14,8 @@ import (
 // AuditLog is 操作日志 (§6): the audit log, newest first, filtered by staff
 // member, action and date range, a page at a time.
 type AuditLog struct {
-	Staff  *widget.Select
-	Action *widget.Select
+	Staff  *touch.Select
+	Action *touch.Select
 	From   *widget.Entry // day, inclusive
 	To     *widget.Entry // day, inclusive
 	Search *widget.Button
@@ -49,13 +49,13 @@ func (auditColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return auditWei
 func newAuditLog(a *Admin) *AuditLog {
 	d := a.d
 	l := &AuditLog{a: a, Filter: data.AuditFilter{Page: 1, PageSize: AuditPageSize}}
-	l.Staff = widget.NewSelect([]string{lang.L("admin.audit.allStaff")}, nil)
+	l.Staff = touch.NewSelect([]string{lang.L("admin.audit.allStaff")}, nil)
 	l.Staff.SetSelectedIndex(0)
 	actions := []string{lang.L("admin.audit.allActions")}
 	for _, x := range data.AuditActions {
 		actions = append(actions, auditWord(x))
 	}
-	l.Action = widget.NewSelect(actions, nil)
+	l.Action = touch.NewSelect(actions, nil)
 	l.Action.SetSelectedIndex(0)
 	l.From = d.newEntry(false, lang.L("admin.audit.dayHint"))
 	l.To = d.newEntry(false, lang.L("admin.audit.dayHint"))

@@ -308,8 +308,8 @@ var enterAbout = []data.ComplaintAbout{data.AboutWindow, data.AboutStaff, data.A
 type EnterFields struct {
 	Channel *widget.RadioGroup
 	About   *widget.RadioGroup
-	Window  *widget.Select
-	Staff   *widget.Select
+	Window  *touch.Select
+	Staff   *touch.Select
 	Body    *widget.Entry
 	Name    *widget.Entry
 	Phone   *widget.Entry
@@ -336,8 +336,8 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	for _, p := range people {
 		pn = append(pn, staffText(p))
 	}
-	f.Window = widget.NewSelect(wn, func(string) { d.Activity() })
-	f.Staff = widget.NewSelect(pn, func(string) { d.Activity() })
+	f.Window = touch.NewSelect(wn, func(string) { d.Activity() })
+	f.Staff = touch.NewSelect(pn, func(string) { d.Activity() })
 	f.Window.PlaceHolder, f.Staff.PlaceHolder = lang.L("staff.choose"), lang.L("staff.choose")
 	windowRow := labelled(lang.L("admin.complaints.window"), f.Window)
 	staffRow := labelled(lang.L("admin.complaints.person"), f.Staff)

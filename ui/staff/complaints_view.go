@@ -50,11 +50,11 @@ type ComplaintView struct {
 // ComplaintForm holds the fields of a complaint step's dialog; only those
 // the step asks for are set.
 type ComplaintForm struct {
-	Handler       *widget.Select     // 指派
+	Handler       *touch.Select      // 指派
 	Text          *widget.Entry      // 调查核实情况, 处理结果, 答复内容
 	Substantiated *widget.RadioGroup // 结论: 属实 / 不属实
-	Responsible   *widget.Select     // 结论 (属实): who is held accountable
-	Kind          *widget.Select     // 结论 (属实): 批评教育 …
+	Responsible   *touch.Select      // 结论 (属实): who is held accountable
+	Kind          *touch.Select      // 结论 (属实): 批评教育 …
 	Note          *widget.Entry      // 结论 (属实): 追究事由
 	Deadline      *widget.Entry      // 结论 (属实): 整改期限
 	Publish       *widget.Check      // 答复: publish the result on the kiosk
@@ -228,7 +228,7 @@ func (v *ComplaintView) OpenStep(step string) {
 			names = append(names, staffText(p))
 			ids = append(ids, p.StaffID)
 		}
-		f.Handler = widget.NewSelect(names, func(string) { d.Activity() })
+		f.Handler = touch.NewSelect(names, func(string) { d.Activity() })
 		f.Handler.PlaceHolder = lang.L("staff.choose")
 		rows = append(rows, labelled(lang.L("admin.complaint.handler"), f.Handler)...)
 		collect = func(fd *FormDialog) func() error {
@@ -322,12 +322,12 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 		who := widget.NewLabel(lang.L("admin.complaint.subjectName", map[string]any{"Name": r.StaffName}))
 		accRows = append(accRows, plainLabelled(lang.L("admin.complaint.responsible"), who))
 	} else {
-		f.Responsible = widget.NewSelect(names, func(string) { d.Activity() })
+		f.Responsible = touch.NewSelect(names, func(string) { d.Activity() })
 		f.Responsible.SetSelectedIndex(0)
 		accRows = append(accRows, labelled(lang.L("admin.complaint.responsible"), f.Responsible))
 	}
 	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
-	f.Kind = widget.NewSelect(kinds, func(string) { d.Activity() })
+	f.Kind = touch.NewSelect(kinds, func(string) { d.Activity() })
 	f.Kind.SetSelectedIndex(0)
 	f.Note = d.newEntry(true, lang.L("admin.complaint.noteHint"))
 	f.Note.SetMinRowsVisible(2)

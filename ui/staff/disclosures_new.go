@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // DiscFields are the fields of a disclosure's draft: the new-item dialog
@@ -15,8 +16,8 @@ import (
 type DiscFields struct {
 	Code     *widget.Entry
 	Audience *widget.RadioGroup // 对外公开 / 对内公开
-	Category *widget.Select
-	Cadence  *widget.Select
+	Category *touch.Select
+	Cadence  *touch.Select
 	Title    *widget.Entry
 	Body     *widget.Entry
 
@@ -37,9 +38,9 @@ func newDiscFields(d *Desk, audience data.Audience) *DiscFields {
 	for _, c := range discCadences {
 		cadences = append(cadences, lang.L("disc.cadenceLong."+string(c)))
 	}
-	f.Cadence = widget.NewSelect(cadences, func(string) { d.Activity() })
+	f.Cadence = touch.NewSelect(cadences, func(string) { d.Activity() })
 	f.Cadence.PlaceHolder = lang.L("disc.field.choose")
-	f.Category = widget.NewSelect(nil, func(string) { d.Activity() })
+	f.Category = touch.NewSelect(nil, func(string) { d.Activity() })
 	f.Category.PlaceHolder = lang.L("disc.field.choose")
 	f.Audience = widget.NewRadioGroup([]string{lang.L("disc.audience.public"), lang.L("disc.audience.internal")},
 		func(string) {

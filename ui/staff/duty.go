@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Duty is the top bar's 签到 / 签退 button and 我的去向 choice (data/duty.go).
@@ -17,7 +18,7 @@ type Duty struct {
 	// SignButton signs in, or out once signed in today.
 	SignButton *widget.Button
 	// Where sets the signed-in staff member's whereabouts.
-	Where *widget.Select
+	Where *touch.Select
 	// Attendance is today's record as last read.
 	Attendance data.Attendance
 

@@ -20,6 +20,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/locale"
 	"bianmin/ui/staff"
+	bmtouch "bianmin/ui/touch"
 )
 
 // TestEnglishStaffShowsNoChinese builds the staff screens in English — the
@@ -163,6 +164,9 @@ func shownTexts(w fyne.Window) []string {
 				}
 			}
 		case *widget.Select:
+			out = append(out, x.PlaceHolder, x.Selected)
+			out = append(out, x.Options...)
+		case *bmtouch.Select:
 			out = append(out, x.PlaceHolder, x.Selected)
 			out = append(out, x.Options...)
 		case *widget.RadioGroup:

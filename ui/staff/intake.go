@@ -131,7 +131,7 @@ func (in *Intake) buildForm() {
 		var o fyne.CanvasObject
 		switch f.Kind {
 		case data.KindSingle:
-			s := widget.NewSelect(f.Options, func(string) { d.Activity() })
+			s := touch.NewSelect(f.Options, func(string) { d.Activity() })
 			s.PlaceHolder = lang.L("staff.choose")
 			o = s
 		case data.KindMulti:
@@ -230,7 +230,7 @@ func (in *Intake) Registration() data.Registration {
 		switch o := in.Fields[f.Key].(type) {
 		case *widget.Entry:
 			v = o.Text
-		case *widget.Select:
+		case *touch.Select:
 			v = o.Selected
 		case *widget.CheckGroup:
 			var picked []string

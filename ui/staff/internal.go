@@ -37,7 +37,7 @@ type InternalRules struct {
 	// first; Shown the one whose text is on show.
 	Versions []data.DisclosureVersion
 	Shown    data.DisclosureVersion
-	Version  *widget.Select
+	Version  *touch.Select
 	DocTitle *widget.Label
 	DocMeta  *widget.Label
 	DocBody  *widget.Label
@@ -79,7 +79,7 @@ func newInternalRules(a *Admin) *InternalRules {
 	s.DocMeta.Wrapping = fyne.TextWrapWord
 	s.DocBody = widget.NewLabel("")
 	s.DocBody.Wrapping = fyne.TextWrapWord
-	s.Version = widget.NewSelect(nil, func(string) { d.Activity(); s.showVersion() })
+	s.Version = touch.NewSelect(nil, func(string) { d.Activity(); s.showVersion() })
 	s.Edit = widget.NewButtonWithIcon(lang.L("disc.internal.edit"), fynetheme.DocumentCreateIcon(), d.tap(s.OpenEditor))
 	s.New = widget.NewButtonWithIcon(lang.L("disc.internal.new"), fynetheme.ContentAddIcon(), d.tap(s.OpenNew))
 	if !d.session.Admin() {

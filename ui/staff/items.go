@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // Administration section 办事事项 (administrators; issue 6 §4, §一(一)3,
@@ -39,7 +40,7 @@ const ItemsPageSize = 25
 // one of them.
 type ItemsScreen struct {
 	Search   *widget.Entry
-	Category *widget.Select
+	Category *touch.Select
 	Add      *widget.Button
 	Prev     *widget.Button
 	Next     *widget.Button
@@ -90,7 +91,7 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 		d.Activity()
 		s.runSearch()
 	}
-	s.Category = widget.NewSelect([]string{lang.L("items.allCategories")}, nil)
+	s.Category = touch.NewSelect([]string{lang.L("items.allCategories")}, nil)
 	s.Category.SetSelectedIndex(0)
 	s.Category.OnChanged = func(string) {
 		s.page = 0

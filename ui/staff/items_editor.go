@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // The parts of the item editor, in the order of its tabs.
@@ -34,8 +35,8 @@ type ItemEditor struct {
 	Category *widget.SelectEntry
 	Keywords *widget.Entry
 	Summary  *widget.Entry
-	Mode     *widget.Select
-	Lead     *widget.Select
+	Mode     *touch.Select
+	Lead     *touch.Select
 	Joint    []*widget.Check // one per window, in the order of the windows
 	Upper    *widget.Entry
 	Phone    *widget.Entry

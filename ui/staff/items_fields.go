@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // FieldCard edits one intake field (登记字段) a request for the item asks:
@@ -19,7 +20,7 @@ import (
 type FieldCard struct {
 	Key      *widget.Entry
 	Label    *widget.Entry
-	Kind     *widget.Select
+	Kind     *touch.Select
 	Required *widget.Check
 	Options  *widget.Entry
 	Help     *widget.Entry

@@ -24,7 +24,7 @@ var _ ItemVersionStore = (*data.Store)(nil)
 // the guide, read-only, newest first (requests registered under an older
 // one keep it as their basis).
 type ItemHistory struct {
-	Version *widget.Select
+	Version *touch.Select
 	Text    *widget.Label
 	dlg     dialog.Dialog
 }
@@ -43,7 +43,7 @@ func (e *ItemEditor) OpenHistory() {
 	for v := it.Version; v >= 1; v-- {
 		opts = append(opts, lang.L("items.history.version", map[string]any{"N": v}))
 	}
-	h.Version = widget.NewSelect(opts, func(string) {
+	h.Version = touch.NewSelect(opts, func(string) {
 		d.Activity()
 		v := it.Version - h.Version.SelectedIndex()
 		d.async(func() func() {

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // MaterialCard edits one 申报材料 of the item: name, required, form,
@@ -30,7 +31,7 @@ type MaterialCard struct {
 	ID       int64
 	Name     *widget.Entry
 	Required *widget.Check
-	Form     *widget.Select
+	Form     *touch.Select
 	Copies   *widget.Entry
 	Note     *widget.Entry
 	// The sample form.

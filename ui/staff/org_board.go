@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // OrgBoard is 在岗情况: today's board, the same the kiosk shows (§四2) —
@@ -237,7 +238,7 @@ func returnText(t, now time.Time) string {
 
 // WhereFields are the fields of 登记去向.
 type WhereFields struct {
-	Status *widget.Select
+	Status *touch.Select
 	Note   *widget.Entry
 	Return *widget.Entry
 }
@@ -254,7 +255,7 @@ func (w *WhereFields) ChooseStatus(s data.DutyStatus) {
 // OpenWhere opens 登记去向 for a staff member.
 func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 	d, st, sess := b.a.d, b.a.store, b.a.d.session
-	w := &WhereFields{Status: widget.NewSelect(wordsOf(data.DutyStatuses, whereWord), nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
+	w := &WhereFields{Status: touch.NewSelect(wordsOf(data.DutyStatuses, whereWord), nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
 		Return: d.newEntry(false, lang.L("org.board.returnHint"))}
 	w.ChooseStatus(data.DutyOut)
 	for _, s := range data.DutyStatuses {

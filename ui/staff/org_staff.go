@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // StaffList is 工作人员: everyone, active first, with their photo, post,
@@ -157,7 +158,7 @@ func staffThumb(id int64, photo []byte, w, h float32) *canvas.Image {
 // StaffFields are the fields of 新增工作人员 / 修改工作人员信息.
 type StaffFields struct {
 	Name, Code, Post, Phone, Duties *widget.Entry
-	Window, AB, Role                *widget.Select
+	Window, AB, Role                *touch.Select
 	Active                          *widget.Check
 
 	// The photo: a preview, a file path typed (or filled in by 选择文件),
@@ -222,9 +223,9 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 			winOpts = append(winOpts, w.Code+" "+w.Name)
 		}
 	}
-	f.Window = widget.NewSelect(winOpts, nil)
-	f.AB = widget.NewSelect([]string{lang.L("org.post.none"), lang.L("org.post.A"), lang.L("org.post.B")}, nil)
-	f.Role = widget.NewSelect([]string{lang.L("org.role.staff"), lang.L("org.role.admin")}, nil)
+	f.Window = touch.NewSelect(winOpts, nil)
+	f.AB = touch.NewSelect([]string{lang.L("org.post.none"), lang.L("org.post.A"), lang.L("org.post.B")}, nil)
+	f.Role = touch.NewSelect([]string{lang.L("org.role.staff"), lang.L("org.role.admin")}, nil)
 	f.Active = widget.NewCheck(lang.L("org.staff.activeCheck"), nil)
 	f.Duties.SetMinRowsVisible(3)
 	f.photoAt = container.NewStack()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // WindowList is 窗口: every window with its A and B posts, those out of
@@ -148,13 +149,13 @@ func (l *WindowList) OpenWindow(w *data.OrgWindow) {
 
 // PostFields are the fields of 设置AB岗.
 type PostFields struct {
-	A, B *widget.Select
+	A, B *touch.Select
 	// People are the choices after 空缺, in the order of the selects.
 	People []data.StaffRecord
 }
 
 // choose selects a staff member by name in sel ("" for 空缺).
-func (p *PostFields) choose(sel *widget.Select, name string) {
+func (p *PostFields) choose(sel *touch.Select, name string) {
 	sel.SetSelectedIndex(0)
 	for i, r := range p.People {
 		if r.Name == name {
@@ -169,7 +170,7 @@ func (p *PostFields) ChooseA(name string) { p.choose(p.A, name) }
 // ChooseB picks the B post by the person's name ("" for 空缺).
 func (p *PostFields) ChooseB(name string) { p.choose(p.B, name) }
 
-func (p *PostFields) chosen(sel *widget.Select) int64 {
+func (p *PostFields) chosen(sel *touch.Select) int64 {
 	if i := sel.SelectedIndex(); i > 0 {
 		return p.People[i-1].ID
 	}
@@ -189,7 +190,7 @@ func (l *WindowList) OpenPosts(w data.OrgWindow) {
 		p.People = append(p.People, r)
 		opts = append(opts, r.Name+"（"+staffPostText(r)+"）")
 	}
-	p.A, p.B = widget.NewSelect(opts, nil), widget.NewSelect(opts, nil)
+	p.A, p.B = touch.NewSelect(opts, nil), touch.NewSelect(opts, nil)
 	p.ChooseA(w.AName)
 	p.ChooseB(w.BName)
 	rows := []fyne.CanvasObject{orgCompact(container.NewVBox(form(fieldCells("org.windows.col.a", p.A),

@@ -30,8 +30,8 @@ type Queue struct {
 	Tabs map[data.QueueGroup]*widget.Button
 	// Filters: my requests, window, handling mode, item.
 	Mine   *widget.Check
-	Window *widget.Select
-	Mode   *widget.Select
+	Window *touch.Select
+	Mode   *touch.Select
 	Item   *ItemFilter
 	// Rows of the page on show.
 	Rows   []*QueueRowView
@@ -69,10 +69,10 @@ func newQueue(d *Desk) *Queue {
 		tabs = append(tabs, b)
 	}
 	q.Mine = widget.NewCheck(lang.L("staff.queue.mine"), func(bool) { d.Activity(); q.filterChanged() })
-	q.Window = widget.NewSelect(nil, func(string) { d.Activity(); q.filterChanged() })
+	q.Window = touch.NewSelect(nil, func(string) { d.Activity(); q.filterChanged() })
 	q.Window.PlaceHolder = lang.L("staff.queue.allWindows")
 	modes := append([]string{lang.L("staff.queue.allModes")}, modeWords()...)
-	q.Mode = widget.NewSelect(modes, nil)
+	q.Mode = touch.NewSelect(modes, nil)
 	q.Mode.SetSelectedIndex(0)
 	q.Mode.OnChanged = func(string) { d.Activity(); q.filterChanged() }
 	q.Item = newItemFilter(d, q.filterChanged)
@@ -258,7 +258,7 @@ func (q *Queue) filtered() bool {
 // clearFilters turns every filter off (one reload).
 func (q *Queue) clearFilters() {
 	q.Item.set(data.ItemSummary{})
-	for _, s := range []*widget.Select{q.Window, q.Mode} {
+	for _, s := range []*touch.Select{q.Window, q.Mode} {
 		on := s.OnChanged
 		s.OnChanged = nil
 		s.SetSelectedIndex(0)

@@ -57,7 +57,7 @@ var recordFigures = []string{RecOwned, RecOnTime, RecSignIn, RecWorkdays, RecLea
 type RecordScreen struct {
 	StaffID int64
 	Title   *widget.Label
-	Period  *widget.Select
+	Period  *touch.Select
 	Back    *widget.Button
 	Status  *widget.Label
 	// Figures are the record's figures as shown, by the Rec* keys.
@@ -95,7 +95,7 @@ func (a *Admin) openRecord(staffID int64, name string, back func()) *RecordScree
 		}
 		names = append(names, lang.L("admin.reports.period."+p))
 	}
-	r.Period = widget.NewSelect(names, nil)
+	r.Period = touch.NewSelect(names, nil)
 	r.Period.SetSelectedIndex(2) // this year
 	r.Period.OnChanged = func(string) { d.Activity(); r.Reload() }
 	r.Back = widget.NewButtonWithIcon(lang.L("study.record.back"), fynetheme.NavigateBackIcon(), d.tap(back))

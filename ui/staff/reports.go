@@ -35,7 +35,7 @@ var ReportPeriods = []string{PeriodThisMonth, PeriodLastMonth, PeriodThisYear, P
 // any days), the report's figures as line and bar charts and tables, export
 // to XLSX, CSV or PDF and printing on A4.
 type Reports struct {
-	Period *widget.Select
+	Period *touch.Select
 	// Days opens the dialog that picks the days of the custom period (shown
 	// with 自定义, labelled with the days chosen); Dates is that dialog
 	// while open, From and To its pickers.
@@ -88,7 +88,7 @@ func newReports(a *Admin) *Reports {
 		}
 		names = append(names, lang.L("admin.reports.period."+p))
 	}
-	r.Period = widget.NewSelect(names, nil)
+	r.Period = touch.NewSelect(names, nil)
 	r.Period.SetSelectedIndex(0)
 	r.Period.OnChanged = func(string) { d.Activity(); r.onPeriod() }
 	r.Days = widget.NewButtonWithIcon("", fynetheme.CalendarIcon(), d.tap(r.pickDays))

@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // DatePicker chooses a day with three large selects (year, month, day), so
 // no typing is needed on a touchscreen. The day list follows the month: a
 // 31st becomes the 30th (or 28th) when the month is changed to a shorter one.
 type DatePicker struct {
-	Year, Month, Day *widget.Select
+	Year, Month, Day *touch.Select
 
 	years   []int
 	content fyne.CanvasObject
@@ -41,9 +42,9 @@ func newDatePicker(first, last int) *DatePicker {
 			p.OnChanged()
 		}
 	}
-	p.Year = widget.NewSelect(ys, nil)
-	p.Month = widget.NewSelect(ms, nil)
-	p.Day = widget.NewSelect(nil, nil)
+	p.Year = touch.NewSelect(ys, nil)
+	p.Month = touch.NewSelect(ms, nil)
+	p.Day = touch.NewSelect(nil, nil)
 	p.Year.SetSelectedIndex(len(ys) - 1)
 	p.Month.SetSelectedIndex(0)
 	p.fitDays()

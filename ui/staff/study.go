@@ -39,7 +39,7 @@ type StudyStore interface {
 // StudyScreen is the section's screen: the year's sessions, the months
 // without a monthly study, and everyone's attendance rate.
 type StudyScreen struct {
-	Year     *widget.Select
+	Year     *touch.Select
 	Add      *widget.Button
 	Refresh  *widget.Button
 	Status   *widget.Label
@@ -85,7 +85,7 @@ func newStudyScreen(a *Admin) *StudyScreen {
 		s.years = append(s.years, y)
 		names = append(names, lang.L("study.year", map[string]any{"Year": y}))
 	}
-	s.Year = widget.NewSelect(names, nil)
+	s.Year = touch.NewSelect(names, nil)
 	s.Year.SetSelectedIndex(0)
 	s.Year.OnChanged = func(string) { d.Activity(); s.Reload() }
 	s.Add = widget.NewButtonWithIcon(lang.L("study.add"), fynetheme.ContentAddIcon(), d.tap(s.OpenAdd))

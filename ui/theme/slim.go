@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/touch"
 )
 
 // Tighter spacing without container.NewThemeOverride.
@@ -162,7 +164,7 @@ func tighten(o fyne.CanvasObject, by, pad func() float32) fyne.CanvasObject {
 	switch x := o.(type) {
 	case *widget.Label, *widget.RichText, *widget.Check:
 		return Inset(o, by)
-	case *widget.Button, *widget.Select:
+	case *widget.Button, *widget.Select, *touch.Select:
 		return Shrink(o, by)
 	case *container.Scroll:
 		x.Content = tighten(x.Content, by, pad)

@@ -20,7 +20,10 @@
 // glide only stops the glide.
 //
 // Every scroll in the program is built here (NewVScroll, NewHScroll,
-// NewScroll for containers; List, Table, GridWrap for collection widgets).
+// NewScroll for containers; List, Table, GridWrap for collection widgets),
+// and every drop-down is a Select, whose list of options scrolls the same
+// way. A multi-line text field inside one of these scrolls its own text
+// under a finger (see field.go); a tap still places its cursor.
 // BringIntoView (or Reveal, for one known scroll) brings a message into
 // sight after the tap that produced it.
 package touch

@@ -46,6 +46,7 @@ type surface struct {
 	samples  []sample
 
 	glide *glide
+	field *surface // drags a multi-line field's text: see fieldSurface
 }
 
 type sample struct {
@@ -68,7 +69,7 @@ func (s *surface) MinSize() fyne.Size { return fyne.Size{} }
 // MouseDown is part of desktop.Mouseable: a press stops a glide, and is
 // passed on at once to what lies under it unless that takes the focus.
 func (s *surface) MouseDown(ev *desktop.MouseEvent) {
-	s.stopper = s.glide != nil
+	s.stopper = s.gliding()
 	s.halt()
 	s.pressAt(ev.Position)
 	if s.stopper || s.under == nil {
@@ -86,7 +87,7 @@ func (s *surface) MouseUp(*desktop.MouseEvent) { s.release() }
 // Tapped is part of fyne.Tappable: a press that did not move.
 func (s *surface) Tapped(ev *fyne.PointEvent) {
 	if !s.pressed { // a tap with no press before it (tests)
-		s.stopper = s.glide != nil
+		s.stopper = s.gliding()
 		s.halt()
 		s.pressAt(ev.Position)
 	}
@@ -126,7 +127,18 @@ func (s *surface) tap(abs fyne.Position) {
 		abs = fyne.CurrentApp().Driver().AbsolutePositionForObject(s).Add(s.press)
 	}
 	if m, ok := h.obj.(desktop.Mouseable); ok && isFocusable(h.obj) {
+		text := fieldScroll(h.obj)
+		var off fyne.Position
+		if text != nil {
+			off = text.Offset
+		}
 		m.MouseDown(s.mouseEvent(abs)) // a field takes the focus now
+		if text != nil && text.Offset != off {
+			// Taking the focus scrolled a multi-line field back to its
+			// old cursor: the finger tapped a line of the text it saw.
+			text.ScrollToOffset(off)
+			m.MouseDown(s.mouseEvent(abs))
+		}
 		m.MouseUp(s.mouseEvent(abs))
 	}
 	if t, ok := h.obj.(fyne.Tappable); ok {
@@ -188,19 +200,21 @@ func (s *surface) DragEnd() {
 // point is taken as that far behind.
 func (s *surface) begin(ev *fyne.DragEvent) {
 	if !s.pressed {
-		s.stopper = s.glide != nil
+		s.stopper = s.gliding()
 		s.pressAt(ev.Position.Subtract(fyne.NewPos(ev.Dragged.DX, ev.Dragged.DY)))
 	}
 	s.halt()
 	s.active, s.dragging, s.forward = true, false, nil
 	s.moved, s.samples = fyne.Delta{}, s.samples[:0]
 	hits := objectsAt(s.tree, s.press)
-	// a scroll nested inside this one takes the drag along its own axis
+	// a scroll nested inside this one, or a multi-line field whose text
+	// is longer than it shows, takes the drag along its own axis
 	vertical := abs(ev.Dragged.DY) >= abs(ev.Dragged.DX)
-	for i := len(hits) - 1; i >= 0; i-- {
+	for i := len(hits) - 1; i >= 0 && s.forward == nil; i-- {
 		if in, ok := hits[i].obj.(*surface); ok && in != s && in.target.scrolls(vertical) {
 			s.forward = in
-			break
+		} else if in := s.fieldSurface(hits[i].obj); in != nil && in != s && in.target.scrolls(vertical) {
+			s.forward = in
 		}
 	}
 	if s.forward == nil && s.barStrip && s.onBar() {
@@ -213,7 +227,7 @@ func (s *surface) begin(ev *fyne.DragEvent) {
 	}
 	if in, ok := s.forward.(*surface); ok {
 		in.stopper = false
-		in.pressAt(s.press.Subtract(positionIn(hits, in)))
+		in.pressAt(s.press.Subtract(positionIn(hits, in.tree)))
 		in.begin(ev)
 	}
 }
@@ -269,6 +283,14 @@ func (s *surface) halt() {
 		s.glide.stopped = true
 		s.glide = nil
 	}
+	if s.field != nil {
+		s.field.halt()
+	}
+}
+
+// gliding is whether the content, or a field's text, glides.
+func (s *surface) gliding() bool {
+	return s.glide != nil || s.field != nil && s.field.glide != nil
 }
 
 // stopGlide stops a glide of a scroll built by this package.

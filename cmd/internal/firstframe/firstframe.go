@@ -15,12 +15,20 @@
 //   - BIANMIN_TRACE=FILE: write an execution trace over the same span.
 //   - BIANMIN_MEMPROFILE=FILE: write a heap profile (what is in use) at
 //     the first frame.
+//   - BIANMIN_PPROF=ADDR: serve Go's profiles (/debug/pprof/, e.g.
+//     heap and profile) on ADDR, such as 127.0.0.1:6060, for as long as
+//     the program runs: a long session's memory is looked at with
+//     `go tool pprof http://ADDR/debug/pprof/heap`. Never on a public
+//     address: the profiles show the program's insides.
 package firstframe
 
 import (
 	"fmt"
 	"image"
 	"io"
+	"log"
+	"net/http"
+	httppprof "net/http/pprof"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -39,6 +47,7 @@ const (
 	EnvCPUProfile = "BIANMIN_CPUPROFILE"
 	EnvTrace      = "BIANMIN_TRACE"
 	EnvMemProfile = "BIANMIN_MEMPROFILE"
+	EnvPprof      = "BIANMIN_PPROF"
 )
 
 // Fallback is how long Watch waits for a first frame before it runs its
@@ -59,6 +68,14 @@ func Start() {
 		if f, err := os.Create(path); err == nil && trace.Start(f) == nil {
 			stops = append(stops, func() { trace.Stop(); f.Close() })
 		}
+	}
+	if addr := os.Getenv(EnvPprof); addr != "" {
+		// A mux of its own: the phone page's server must not serve these.
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", httppprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", httppprof.Profile)
+		mux.HandleFunc("/debug/pprof/symbol", httppprof.Symbol)
+		go func() { log.Println("bianmin: pprof:", http.ListenAndServe(addr, mux)) }()
 	}
 	if path := os.Getenv(EnvMemProfile); path != "" {
 		stops = append(stops, func() {
