@@ -157,7 +157,7 @@ func TestRegisterBadInputStoresNothing(t *testing.T) {
 		"ErrPhone10Digits":     {func(r *Registration) { r.Phone = "1380013800" }, "phone", "您输入了10位，手机号码应为11位，请核对。"},
 		"ErrPhoneStarts12":     {func(r *Registration) { r.Phone = "12800138000" }, "phone", "手机号码应以1开头、第二位为3至9，请核对。"},
 		"ErrPhoneLetters":      {func(r *Registration) { r.Phone = "138abc38000" }, "phone", "手机号码只能包含数字，请核对。"},
-		"ErrPhoneEmpty":        {func(r *Registration) { r.Phone = " " }, "phone", "请填写联系电话（手机号码，或带区号的固定电话）。"},
+		"ErrPhoneEmpty":        {func(r *Registration) { r.Phone = " " }, "phone", "请填写联系电话（手机号码，或带区号的固定电话；港澳台号码也可以）。"},
 		"ErrNameTooLong":       {func(r *Registration) { r.Name = strings.Repeat("张", 10000) }, "name", "姓名最多30个字，您输入了10000个字，请核对。"},
 		"ErrNameNUL":           {func(r *Registration) { r.Name = "张\x00三" }, "name", "姓名中含有无法显示的控制字符，请删除后重新输入。"},
 		"ErrNameRLO":           {func(r *Registration) { r.Name = "张\u202e三" }, "name", "姓名中含有改变文字方向的特殊字符，请删除后重新输入。"},

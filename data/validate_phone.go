@@ -52,11 +52,11 @@ func Mobile(field, s string) (string, error) {
 
 // Messages of ContactPhone beyond those of Mobile.
 const (
-	msgContactEmpty    = "请填写联系电话（手机号码，或带区号的固定电话）。"
+	msgContactEmpty    = "请填写联系电话（手机号码，或带区号的固定电话；港澳台号码也可以）。"
 	msgContactChars    = "电话号码只能包含数字，请核对。"
 	msgLandline        = "固定电话应为区号加7至8位号码，例如 0919-3123456 或 010-12345678，请核对。"
 	msgLandlineNoArea  = "固定电话请加上区号，例如 0919-3123456。"
-	msgContactNotPhone = "请填写11位手机号码，或带区号的固定电话（例如 0919-3123456），请核对。"
+	msgContactNotPhone = "请填写11位手机号码，或带区号的固定电话（例如 0919-3123456）；港澳台号码请填写 +852 或 +853 加8位号码，或台湾 09 开头的手机号码。请核对。"
 	msgContactAbroad   = "只能填写中国大陆、香港、澳门或台湾地区的电话号码，请核对号码前的国家或地区代码（香港 +852，澳门 +853，台湾 +886）。"
 	msgHongKong        = "香港的电话号码应为 +852 加8位号码（2至9开头），例如 +852 9123 4567，请核对。"
 	msgMacao           = "澳门的电话号码应为 +853 加8位号码（2、6或8开头），例如 +853 6612 3456，请核对。"

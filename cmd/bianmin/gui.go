@@ -108,9 +108,18 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// later: the kiosk then goes into maintenance within a minute.
 	go g.watchHealth(backupCtx)
 
+	// SIGTERM or Ctrl-C (ctx) closes the window; should fyne's shutdown
+	// get stuck after its window loop (see cli.QuitWithin), the data file
+	// is closed and the program exits all the same.
+	returned := make(chan struct{})
 	go func() {
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-returned:
+			return
+		}
 		fyne.Do(a.Quit)
+		cli.QuitWithin(returned, cli.QuitGrace, g.closeStores, nil, log.Printf)
 	}()
 	// The pinyin dictionary is not built here: the on-screen keyboard
 	// starts building it in the background when it is first given an
@@ -118,6 +127,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// key. A kiosk waiting at home does not hold its ~10 MB.
 	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame)
 	w.ShowAndRun()
+	close(returned)
 	if s := g.current(); s != nil && s != g.first {
 		s.Close() // opened here (重试 or a restore); Main closes the one it opened
 	}
@@ -151,6 +161,25 @@ type gui struct {
 	why  error
 
 	startScreen *rescue.Start // while the data file could not be opened
+}
+
+// closeStores closes the store in use and the one Main opened, when the
+// program must exit without returning to Main (cli.QuitWithin). It holds
+// the lock, so a restore under way finishes first and none starts.
+func (g *gui) closeStores() {
+	g.mu.Lock()
+	for _, s := range []*data.Store{g.s, g.first} {
+		if s != nil {
+			if err := s.Close(); err != nil {
+				log.Printf("bianmin: closing the data file: %v", err)
+			}
+		}
+		if g.first == g.s {
+			break
+		}
+	}
+	g.s, g.first = nil, nil
+	// Left locked: the program exits now.
 }
 
 // current is the store in use.

@@ -22,7 +22,8 @@ const (
 	// IDNumber is a resident ID number: the keypad with X; digits and X
 	// (x is typed as X).
 	IDNumber
-	// Phone is a mobile number: the keypad; digits only.
+	// Phone is a contact number: the keypad with +; digits and + (for
+	// +852…, +853…, +886…).
 	Phone
 	// Code is a receipt number or query code: the keyboard in upper-case
 	// letters with digits on top; letters (typed upper-case), digits and -.
@@ -42,8 +43,13 @@ func (k Kind) accept(r rune) (rune, bool) {
 	}
 	digit := r >= '0' && r <= '9'
 	switch k {
-	case Digits, Phone:
+	case Digits:
 		return r, digit
+	case Phone:
+		if r == '＋' {
+			r = '+'
+		}
+		return r, digit || r == '+'
 	case IDNumber:
 		if r == 'x' || r == 'X' {
 			return 'X', true

@@ -3,12 +3,14 @@ package input
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
 // Keypad is the large numeric keypad for mobile numbers, ID numbers,
 // receipt numbers and codes: 0–9, X (for ID numbers, shown on request),
-// 退格 (backspace), 清空 (clear) and 完成 (done).
+// + (for contact numbers of Hong Kong, Macao and Taiwan, +852…, in the
+// same place, shown on request), 退格 (backspace), 清空 (clear) and 完成 (done).
 //
 // It types into a *widget.Entry (an *Entry's embedded one when a Panel
 // drives it) through the entry's own TypedRune/TypedKey, so the cursor,
@@ -24,6 +26,9 @@ type Keypad struct {
 	// X types an upper-case X: the check character of a resident ID.
 	// Hidden unless SetX(true).
 	X *Key
+	// Plus types + (the start of +852…, +853…, +886…; 00852… works with
+	// the digits alone). Hidden unless SetPlus(true); it takes X's place.
+	Plus *Key
 	// Backspace deletes the character before the cursor.
 	Backspace *Key
 	// Clear empties the entry.
@@ -32,6 +37,7 @@ type Keypad struct {
 	Done *Key
 
 	digits [10]*Key
+	xCell  *fyne.Container // X and Plus
 	target *widget.Entry
 	after  func() // run after every key, e.g. to give the entry its focus back
 	body   fyne.CanvasObject
@@ -51,6 +57,9 @@ func NewKeypad() *Keypad {
 	k.X = newKey("X", roleChar, func() { k.typeRune('X') })
 	k.X.tall, k.X.wide = 1.2, 1.5
 	k.X.Hide()
+	k.Plus = newKey("+", roleChar, func() { k.typeRune('+') })
+	k.Plus.tall, k.Plus.wide = 1.2, 1.5
+	k.Plus.Hide()
 	k.Backspace = newKey(lang.L("input.key.backspace"), roleAction, k.backspace)
 	k.Clear = newKey(lang.L("input.key.clear"), roleAction, k.clear)
 	k.Done = newKey(lang.L("input.key.done"), rolePrimary, k.done)
@@ -58,12 +67,15 @@ func NewKeypad() *Keypad {
 		a.wide = 1.5
 	}
 
+	// X and + share a cell, hidden (0 the whole row) when neither shows.
+	k.xCell = &fyne.Container{Layout: layout.NewStackLayout(), Objects: []fyne.CanvasObject{k.X, k.Plus}}
+	k.xCell.Hide()
 	d := k.digits
 	grid := column(ones(4),
 		row(nil, d[1], d[2], d[3]),
 		row(nil, d[4], d[5], d[6]),
 		row(nil, d[7], d[8], d[9]),
-		row([]float32{1, 2}, k.X, d[0]),
+		row([]float32{1, 2}, k.xCell, d[0]),
 	)
 	actions := column([]float32{1, 1, 2}, k.Backspace, k.Clear, k.Done)
 	k.body = row([]float32{3, 1}, grid, actions)
@@ -80,7 +92,27 @@ func (k *Keypad) SetX(show bool) {
 	} else {
 		k.X.Hide()
 	}
+	k.showCell()
 	k.Refresh()
+}
+
+// SetPlus shows or hides the + key.
+func (k *Keypad) SetPlus(show bool) {
+	if show {
+		k.Plus.Show()
+	} else {
+		k.Plus.Hide()
+	}
+	k.showCell()
+	k.Refresh()
+}
+
+func (k *Keypad) showCell() {
+	if k.X.Visible() || k.Plus.Visible() {
+		k.xCell.Show()
+	} else {
+		k.xCell.Hide()
+	}
 }
 
 // SetTarget sets the entry the keys type into; nil makes them do nothing.

@@ -17,6 +17,11 @@ func tapDigits(t *testing.T, kp *Keypad, s string) {
 			test.Tap(kp.X)
 			continue
 		}
+		if r == '+' {
+			require.True(t, kp.Plus.Visible(), "+ key hidden")
+			test.Tap(kp.Plus)
+			continue
+		}
 		test.Tap(kp.Digit(int(r - '0')))
 	}
 }
@@ -64,6 +69,26 @@ func TestKeypad(t *testing.T) {
 
 // TestKeypadDone: 完成 submits the entry and closes the panel, or runs
 // the screen's OnDone instead of closing.
+// TestKeypadPlus: a contact number can start with + (Hong Kong, Macao,
+// Taiwan) or 00 on the keypad; the + key shows for phone numbers only, in
+// the place of X.
+func TestKeypadPlus(t *testing.T) {
+	p, es, _ := newScreen(t, Phone, IDNumber, Digits)
+	test.Tap(es[0])
+	assert.True(t, p.Keypad.Plus.Visible())
+	assert.False(t, p.Keypad.X.Visible())
+	tapDigits(t, p.Keypad, "+85291234567")
+	assert.Equal(t, "+85291234567", es[0].Text)
+	test.Tap(p.Keypad.Clear)
+	tapDigits(t, p.Keypad, "0085361234567")
+	assert.Equal(t, "0085361234567", es[0].Text)
+	test.Tap(es[1])
+	assert.False(t, p.Keypad.Plus.Visible(), "no + in an ID number")
+	assert.True(t, p.Keypad.X.Visible())
+	test.Tap(es[2])
+	assert.False(t, p.Keypad.Plus.Visible(), "nor in a number")
+}
+
 func TestKeypadDone(t *testing.T) {
 	t.Run("Closes", func(t *testing.T) {
 		p, es, _ := newScreen(t, Phone)
@@ -89,4 +114,16 @@ func TestKeypadDone(t *testing.T) {
 		tapDigits(t, p.Keypad, "X")
 		assert.Equal(t, "X", es[1].Text)
 	})
+}
+
+// TestKeypadZeroRow: with neither X nor + (a plain number) 0 takes the
+// whole bottom row; with either, the key sits left of 0.
+func TestKeypadZeroRow(t *testing.T) {
+	p, es, _ := newScreen(t, Phone, Digits)
+	test.Tap(es[1])
+	zero := p.Keypad.Digit(0)
+	wide := zero.Size().Width
+	test.Tap(es[0])
+	assert.Less(t, zero.Size().Width, wide)
+	assert.Less(t, p.Keypad.Plus.Position().X+p.Keypad.Plus.Size().Width, zero.Position().X+1)
 }

@@ -187,6 +187,7 @@ func (p *Panel) open(obj focusObject, field *widget.Entry, kind Kind, e *Entry) 
 		p.typing = nil
 		p.Keypad.SetTarget(field)
 		p.Keypad.SetX(kind == IDNumber)
+		p.Keypad.SetPlus(kind == Phone)
 	default:
 		p.Keypad.SetTarget(nil)
 		kb := p.Keyboard

@@ -79,6 +79,9 @@ func TestPhysicalKeyboard(t *testing.T) {
 		want  string
 	}{
 		"Phone":         {Phone, "138-0013 8000a", "13800138000"},
+		"PhonePlus":     {Phone, "+852 9123 4567", "+85291234567"},
+		"PhoneWidePlus": {Phone, "＋８８６", "+886"},
+		"DigitsNoPlus":  {Digits, "+12", "12"},
 		"FullWidth":     {Digits, "１２３", "123"},
 		"IDLowerX":      {IDNumber, "11010519491231002x", "11010519491231002X"},
 		"IDNoLetters":   {IDNumber, "1a1", "11"},

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,7 +37,9 @@ type BackupScreen struct {
 	OnProgress func(done, total int)
 
 	// Daily backups in Options.BackupDir, newest first.
-	Daily     []string
+	Daily []string
+	// DailyRows are the lines listed for them, with their recorded state.
+	DailyRows []DailyRow
 	dailyList *fyne.Container
 
 	// Restore.
@@ -128,7 +131,25 @@ func (b *BackupScreen) defaultDest() string {
 		data.BackupSuffix)
 }
 
-// loadDaily lists the daily backups.
+// DailyRow is one line of the daily backups: a file in the backup folder
+// with what its record says of it, or a day whose backup failed and left
+// no file.
+type DailyRow struct {
+	Path   string // the file (the name of the attempt when Failed)
+	Size   int64
+	Record data.BackupRecord
+	Known  bool // the records hold this file
+	Failed bool // an attempt that left no file
+	// NewestGood marks the newest file recorded good: the one to restore
+	// when the data file is damaged.
+	NewestGood bool
+	Text       string // what the line says
+	Use        *widget.Button
+}
+
+// loadDaily lists the daily backups, newest first, each with its recorded
+// state: 完好 or 有问题 with the problem, when it was checked, its size, the
+// newest good one marked; and the days whose backup failed.
 func (b *BackupScreen) loadDaily() {
 	d, dir := b.a.d, b.a.d.opts.BackupDir
 	if dir == "" {
@@ -138,14 +159,14 @@ func (b *BackupScreen) loadDaily() {
 	}
 	d.async(func() func() {
 		files, err := data.DailyBackups(dir)
-		sizes := make([]int64, len(files))
-		for i, f := range files {
-			if st, err := os.Stat(f); err == nil {
-				sizes[i] = st.Size()
-			}
+		recs, rerr := data.BackupRecords(dir)
+		if err == nil {
+			err = rerr
 		}
+		rows := dailyRows(files, recs)
 		return func() {
 			b.Daily = files
+			b.DailyRows = rows
 			b.dailyList.RemoveAll()
 			switch {
 			case err != nil:
@@ -153,14 +174,86 @@ func (b *BackupScreen) loadDaily() {
 			case len(files) == 0:
 				b.dailyList.Add(hint(lang.L("admin.backup.noDaily", map[string]any{"Dir": dir})))
 			}
-			for i, f := range files {
-				use := widget.NewButton(lang.L("admin.backup.use"), d.tap(func() { b.Source.SetText(f) }))
-				l := widget.NewLabel(fmt.Sprintf("%s    %s", filepath.Base(f), sizeText(sizes[i])))
-				b.dailyList.Add(container.NewBorder(nil, nil, nil, use, l))
+			for i := range rows {
+				r := &b.DailyRows[i]
+				l := widget.NewLabel(r.Text)
+				l.Wrapping = fyne.TextWrapWord
+				switch {
+				case r.Failed || (r.Known && !r.Record.Good):
+					l.Importance = widget.DangerImportance
+				case r.NewestGood:
+					l.Importance = widget.SuccessImportance
+					l.TextStyle = fyne.TextStyle{Bold: true}
+				}
+				if r.Failed {
+					b.dailyList.Add(l)
+					continue
+				}
+				path := r.Path
+				r.Use = widget.NewButton(lang.L("admin.backup.use"), d.tap(func() { b.Source.SetText(path) }))
+				if r.Known && !r.Record.Good {
+					r.Use.Disable() // its check failed: a restore would refuse it
+				}
+				b.dailyList.Add(container.NewBorder(nil, nil, nil, r.Use, l))
 			}
 			b.dailyList.Refresh()
 		}
 	})
+}
+
+// dailyRows are the lines of the daily backups: files (newest first) with
+// their records, and the failed attempts among them by date. Off the UI
+// goroutine (it reads the files' sizes).
+func dailyRows(files []string, recs map[string]data.BackupRecord) []DailyRow {
+	rows := make([]DailyRow, 0, len(files))
+	present := make(map[string]bool, len(files))
+	newest := false
+	for _, f := range files {
+		base := filepath.Base(f)
+		present[base] = true
+		r := DailyRow{Path: f}
+		if st, err := os.Stat(f); err == nil {
+			r.Size = st.Size()
+		}
+		r.Record, r.Known = recs[base]
+		if r.Known && r.Record.Good && !newest {
+			r.NewestGood, newest = true, true
+		}
+		rows = append(rows, r)
+	}
+	for name, rec := range recs {
+		if !rec.Kept && !present[name] {
+			rows = append(rows, DailyRow{Path: name, Record: rec, Known: true, Failed: true})
+		}
+	}
+	// Daily names carry the date: by name, newest first.
+	sort.SliceStable(rows, func(i, j int) bool { return filepath.Base(rows[i].Path) > filepath.Base(rows[j].Path) })
+	for i := range rows {
+		rows[i].Text = dailyText(rows[i])
+	}
+	return rows
+}
+
+// dailyText is what a line of the daily backups says.
+func dailyText(r DailyRow) string {
+	name := filepath.Base(r.Path)
+	args := map[string]any{"Name": name, "Size": sizeText(r.Size), "Checked": dayTime(r.Record.Checked),
+		"Problem": orDash(r.Record.Problem)}
+	var s string
+	switch {
+	case r.Failed:
+		return lang.L("admin.backup.dailyFailed", args)
+	case !r.Known:
+		s = lang.L("admin.backup.dailyUnchecked", args)
+	case r.Record.Good:
+		s = lang.L("admin.backup.dailyGood", args)
+	default:
+		s = lang.L("admin.backup.dailyBad", args)
+	}
+	if r.NewestGood {
+		s += lang.L("admin.backup.dailyNewestGood")
+	}
+	return s
 }
 
 // sizeText is a file size in MB or KB.

@@ -2,8 +2,10 @@ package staff_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -184,4 +186,75 @@ func firstButton(o fyne.CanvasObject) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// The daily backups are listed with what their records say: good or
+// damaged with the problem, when checked, the size, the newest good one
+// marked, and a day whose backup failed; a damaged one cannot be chosen.
+func TestBackupDailyListShowsRecordedState(t *testing.T) {
+	r := newRig(t, true)
+	dir := t.TempDir()
+	ctx := context.Background()
+	for day := 2; day >= 0; day-- {
+		r.now = fixedNow.AddDate(0, 0, -day)
+		_, err := r.s.BackupDaily(ctx, dir, 7)
+		require.NoError(t, err)
+	}
+	r.now = fixedNow
+	// Today's copy is damaged afterwards (a failing disk): the search for
+	// a good backup records it bad and the day before good.
+	newest := filepath.Join(dir, "bianmin-20260305.db")
+	b, err := os.ReadFile(newest)
+	require.NoError(t, err)
+	for at := 4096; at+8 <= len(b); at += 4096 {
+		copy(b[at:], []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+	}
+	require.NoError(t, os.WriteFile(newest, b, 0o600))
+	good, err := data.NewestGoodBackup(ctx, dir)
+	require.NoError(t, err)
+	assert.Equal(t, "bianmin-20260304.db", filepath.Base(good.Path))
+	// An earlier day whose backup failed, as the records keep it.
+	recsFile := filepath.Join(dir, data.BackupRecordsFile)
+	raw, err := os.ReadFile(recsFile)
+	require.NoError(t, err)
+	var list []data.BackupRecord
+	require.NoError(t, json.Unmarshal(raw, &list))
+	list = append(list, data.BackupRecord{Name: "bianmin-20260301.db", Checked: fixedNow.AddDate(0, 0, -4),
+		Check: "quick_check", Problem: "磁盘空间不足。"})
+	raw, err = json.Marshal(list)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(recsFile, raw, 0o600))
+
+	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir})
+	rows := r.d.Admin.Backup.DailyRows
+	require.Len(t, rows, 4)
+	var names []string
+	for _, row := range rows {
+		names = append(names, filepath.Base(row.Path))
+	}
+	assert.Equal(t, []string{"bianmin-20260305.db", "bianmin-20260304.db", "bianmin-20260303.db",
+		"bianmin-20260301.db"}, names, "newest first, the failed day among them")
+
+	checked := regexp.MustCompile(`（\d{4}-\d{2}-\d{2} \d{2}:\d{2} 检查）`)
+	assert.Regexp(t, `有问题（.*）：备份文件已损坏`, rows[0].Text, "the problem in Chinese")
+	assert.Regexp(t, checked, rows[0].Text)
+	assert.False(t, rows[0].NewestGood)
+	assert.True(t, rows[0].Use.Disabled(), "a damaged backup is not offered for a restore")
+
+	assert.Contains(t, rows[1].Text, "完好")
+	assert.Regexp(t, checked, rows[1].Text)
+	assert.Regexp(t, `\d+ KB`, rows[1].Text, "its size")
+	assert.True(t, rows[1].NewestGood)
+	assert.Contains(t, rows[1].Text, "最新的完好备份")
+	assert.False(t, rows[1].Use.Disabled())
+
+	assert.Contains(t, rows[2].Text, "完好（2026-03-03 09:30 检查）", "checked when written, China time")
+	assert.NotContains(t, rows[2].Text, "最新的完好备份")
+
+	assert.True(t, rows[3].Failed)
+	assert.Equal(t, "bianmin-20260301.db    未能完成：磁盘空间不足。（2026-03-01 09:30），没有留下文件", rows[3].Text)
+	assert.Nil(t, rows[3].Use)
+
+	test.Tap(rows[1].Use)
+	assert.Equal(t, rows[1].Path, r.d.Admin.Backup.Source.Text)
 }

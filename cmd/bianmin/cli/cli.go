@@ -89,6 +89,7 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		err := sub(ctx, args, seed, stdout)
 		if err != nil {
+			findNewestGood(ctx, err)
 			fmt.Fprintln(stderr, "bianmin:", describe(err))
 			if errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) {
 				fmt.Fprint(stderr, usage)
@@ -142,6 +143,7 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	}
 	s, err := o.Reopen(ctx)
 	if err != nil {
+		findNewestGood(ctx, err) // named in the message (the window's offer looks by itself)
 		fmt.Fprintln(stderr, "bianmin:", describe(err))
 		if gui == nil || !StorageFailure(err) {
 			return 1

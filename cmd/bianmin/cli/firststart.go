@@ -36,7 +36,14 @@ type DataGoneError struct {
 	Path      string // the data file
 	Empty     bool   // it is there but empty (0 bytes or no data); else it is missing
 	BackupDir string // where the daily backups are looked for
-	Newest    string // the newest daily backup in BackupDir, "" if none
+	// Newest is the newest daily backup in BackupDir that passes the check
+	// `bianmin restore` runs (data.NewestGoodBackup), "" if none does or
+	// it was not looked for (FindNewestGood).
+	Newest string
+	// Backups is how many daily backups BackupDir holds (good or not),
+	// once FindNewestGood has looked.
+	Backups  int
+	searched bool
 }
 
 // Error is the whole message for a person: Chinese first, then English,
@@ -49,17 +56,27 @@ func (e *DataGoneError) Error() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "数据文件 %s 曾经建立过，现在却%s，以前登记的办件不在其中。为免记录丢失而无人察觉，程序没有重新建立示例数据，也没有启动。\n", e.Path, state)
-	if e.Newest != "" {
-		fmt.Fprintf(&b, "请恢复最近的备份 %s：\n    bianmin restore %s --data %s\n然后再启动本程序。\n", e.Newest, e.Newest, e.Path)
-	} else {
+	switch {
+	case e.Newest != "":
+		fmt.Fprintf(&b, "请恢复最近一份完好的备份 %s（已检查，可以恢复）：\n    bianmin restore %s --data %s\n然后再启动本程序。\n", e.Newest, e.Newest, e.Path)
+	case e.Backups > 0:
+		fmt.Fprintf(&b, "备份文件夹 %s 中的 %d 份备份都未通过检查，不能用于恢复。请找回数据文件（或其他备份，用 bianmin restore 备份文件 --data %s 恢复），或联系技术人员。\n", e.BackupDir, e.Backups, e.Path)
+	case e.searched:
 		fmt.Fprintf(&b, "备份文件夹 %s 中没有找到备份。请找回数据文件（或其他备份，用 bianmin restore 备份文件 --data %s 恢复），或联系技术人员。\n", e.BackupDir, e.Path)
+	default:
+		fmt.Fprintf(&b, "请用备份文件夹 %s 中最近一份完好的备份恢复：bianmin restore 备份文件 --data %s\n", e.BackupDir, e.Path)
 	}
 	fmt.Fprintf(&b, "确需从头开始使用新的数据文件时，请删除标记文件 %s 后再启动。\n", MarkerFile(e.Path))
 	fmt.Fprintf(&b, "The data file %s existed and now %s: the requests it held are not there. It was not re-created with the sample catalog and the program did not start. ", e.Path, stateEn)
-	if e.Newest != "" {
-		fmt.Fprintf(&b, "Restore the newest backup with `bianmin restore %s --data %s`, then start again. ", e.Newest, e.Path)
-	} else {
+	switch {
+	case e.Newest != "":
+		fmt.Fprintf(&b, "Restore the newest good backup (checked) with `bianmin restore %s --data %s`, then start again. ", e.Newest, e.Path)
+	case e.Backups > 0:
+		fmt.Fprintf(&b, "None of the %d backups in %s passes its check. ", e.Backups, e.BackupDir)
+	case e.searched:
 		fmt.Fprintf(&b, "No backup was found in %s. ", e.BackupDir)
+	default:
+		fmt.Fprintf(&b, "Restore the newest good backup in %s with `bianmin restore BACKUP --data %s`. ", e.BackupDir, e.Path)
 	}
 	fmt.Fprintf(&b, "To start anew on purpose, delete %s.", MarkerFile(e.Path))
 	return b.String()
@@ -69,14 +86,41 @@ func (e *DataGoneError) Error() string {
 // screen's rescue.Gone).
 func (e *DataGoneError) GoneEmpty() bool { return e.Empty }
 
-// withBackups fills in the backup folder and its newest daily backup.
+// withBackups sets the backup folder. It does not look into it: that
+// takes a full check of a backup (FindNewestGood), which only a message
+// printed for a person needs; the window's restore offer looks by itself.
 func (e *DataGoneError) withBackups(dir string) *DataGoneError {
 	c := *e
 	c.BackupDir = dir
-	if names, err := data.DailyBackups(dir); err == nil && len(names) > 0 {
-		c.Newest = names[0]
-	}
 	return &c
+}
+
+// FindNewestGood fills in the newest daily backup that passes the full
+// check `bianmin restore` runs (data.NewestGoodBackup: newest first,
+// those recorded bad skipped, each result recorded), so the message names
+// a backup the command will accept, not merely the newest file.
+func (e *DataGoneError) FindNewestGood(ctx context.Context) {
+	if e.searched || e.BackupDir == "" {
+		return
+	}
+	e.searched = true
+	files, err := data.DailyBackups(e.BackupDir)
+	if err != nil || len(files) == 0 {
+		return
+	}
+	e.Backups = len(files)
+	if info, err := data.NewestGoodBackup(ctx, e.BackupDir); err == nil {
+		e.Newest = info.Path
+	}
+}
+
+// findNewestGood is FindNewestGood on the lost-file error in err, if any,
+// before the error is printed for a person.
+func findNewestGood(ctx context.Context, err error) {
+	var gone *DataGoneError
+	if errors.As(err, &gone) {
+		gone.FindNewestGood(ctx)
+	}
 }
 
 // checkNotLost refuses a data file that has a marker but is missing or

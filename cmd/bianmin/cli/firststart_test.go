@@ -76,6 +76,55 @@ func TestLostDataFileIsNotReseeded(t *testing.T) {
 	}
 }
 
+// The lost-file message names the newest backup that passes the check
+// `bianmin restore` runs, not merely the newest file: a damaged newer one
+// is passed over (and recorded bad); with none good it says so.
+func TestLostDataFileNamesNewestGoodBackup(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bianmin.db")
+	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
+	require.NoError(t, err)
+	bdir := DefaultBackupDir(path)
+	newest, err := s.BackupDaily(ctx, bdir, 3)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	older := filepath.Join(bdir, data.BackupPrefix+"20200101"+data.BackupSuffix)
+	b, err := os.ReadFile(newest)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(older, b, 0o600))
+	// The newest copy goes bad on the disk afterwards.
+	for at := 4096; at+8 <= len(b); at += 4096 {
+		copy(b[at:], []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+	}
+	require.NoError(t, os.WriteFile(newest, b, 0o600))
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+
+	code, _, errs := run(t, "--data", path, "--listen", "")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "请恢复最近一份完好的备份 "+older)
+	assert.Contains(t, errs, "bianmin restore "+older+" --data "+path)
+	assert.NotContains(t, errs, "bianmin restore "+newest)
+	recs, err := data.BackupRecords(bdir)
+	require.NoError(t, err)
+	assert.False(t, recs[filepath.Base(newest)].Good, "the damaged one is recorded bad")
+
+	// The subcommands say the same.
+	code, _, errs = run(t, "catalog", "export", filepath.Join(dir, "c.json"), "--data", path)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "bianmin restore "+older+" --data "+path)
+
+	// None good: it says so rather than name a file restore would refuse.
+	require.NoError(t, os.WriteFile(older, b, 0o600))
+	require.NoError(t, os.Remove(filepath.Join(bdir, data.BackupRecordsFile)))
+	code, _, errs = run(t, "--data", path, "--listen", "")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "2 份备份都未通过检查")
+	assert.NotContains(t, errs, "bianmin restore "+older)
+}
+
 // Without a marker a missing file is a first start; deleting the marker is
 // how staff start anew on purpose; a data file of an earlier version (data,
 // no marker) gets its marker at the next start.
@@ -97,6 +146,7 @@ func TestFirstStartMarker(t *testing.T) {
 	_, err = OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
 	var gone *DataGoneError
 	require.ErrorAs(t, err, &gone)
+	gone.FindNewestGood(ctx)
 	assert.Contains(t, err.Error(), "没有找到备份")
 	require.NoError(t, os.Remove(MarkerFile(path)))
 	s, err = OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
