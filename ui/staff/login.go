@@ -156,8 +156,10 @@ func (l *Login) Choose(c data.LoginChoice) {
 	l.Message.SetText("")
 	if l.FirstAdmin {
 		l.Prompt.SetText(lang.L("staff.setup.pin", map[string]any{"Name": c.Name}))
+		l.PIN.SetPlaceHolder(lang.L("org.staff.pinHintAdmin"))
 	} else {
 		l.Prompt.SetText(lang.L("staff.login.pin", map[string]any{"Name": c.Name}))
+		l.PIN.SetPlaceHolder(lang.L("staff.login.pinPlaceholder"))
 	}
 	l.content.Objects = []fyne.CanvasObject{l.pinStep}
 	l.content.Refresh()
@@ -220,6 +222,7 @@ func (l *Login) askNewPIN(s data.Session) {
 	l.firstPIN = ""
 	l.PIN.SetText("")
 	l.Prompt.SetText(lang.L("staff.change.pin", map[string]any{"Name": s.Name}))
+	l.PIN.SetPlaceHolder(lang.L("org.staff.pinHintAdmin"))
 	l.Message.SetText(lang.L("staff.change.why", map[string]any{"Reason": s.PINChange}))
 }
 

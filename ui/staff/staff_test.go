@@ -200,6 +200,7 @@ func TestFirstAdminSetup(t *testing.T) {
 
 	r.typePIN(t, "张建华", "123456")
 	assert.Contains(t, l.Message.Text, "连续的数字")
+	assert.Equal(t, "管理员为6至8位数字", l.PIN.PlaceHolder, "the hint asks for an administrator's PIN")
 	r.typePIN(t, "张建华", "2468")
 	assert.Contains(t, l.Message.Text, "管理员密码应为6至8位数字")
 	r.typePIN(t, "张建华", "19900101")
