@@ -15,7 +15,7 @@ import (
 	"bianmin/data"
 )
 
-// 今日在岗 (§三1 AB岗, §四2 在岗情况和去向; issue 6 §1): per window who
+// 今日在岗 (§三1 AB岗, §四2 在岗情况和去向): per window who
 // serves it now, with the reason when the B post covers for A, and the
 // board of every staff member with where they are. The rule (A if on duty,
 // else B) and the privacy of leave (no reason shown) are data's; this
@@ -29,7 +29,7 @@ type DutyStore interface {
 	StaffCards(ctx context.Context) ([]data.StaffCard, error)
 }
 
-// extraTiles are the disclosure index's tiles of issue 6 (今日在岗,
+// extraTiles are the disclosure index's extra tiles (今日在岗,
 // 投诉处理结果, 征求意见（预公开）), each only when the store can serve it,
 // so that stores (and test fakes) without them keep the plain index.
 func (d *Disclosure) extraTiles() []fyne.CanvasObject {

@@ -12,7 +12,7 @@ import (
 	"bianmin/data"
 )
 
-// 投诉处理结果 (§十, issue 6 §2): the complaint results the staff chose to
+// 投诉处理结果 (§一(一)4, §十): the complaint results the staff chose to
 // publish, newest first. data.PublishedComplaint carries no code, no
 // complainant and not the complaint's own words, and data refuses to
 // publish a result or reply that names the complainant; this screen shows
