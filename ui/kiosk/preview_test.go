@@ -152,7 +152,7 @@ func TestPreviewNoneAndInternalNeverShown(t *testing.T) {
 	assert.Equal(t, "目前没有正在征求意见的内容。", list.Status.Text)
 }
 
-// TestPreviewDutyResultsTranslations: both languages of disclosure6.*.json (the
+// TestPreviewDutyResultsTranslations: both languages of board.*.json (the
 // duty board, complaint results and 预公开) have the same keys, and every
 // key those screens name exists.
 func TestPreviewDutyResultsTranslations(t *testing.T) {
@@ -163,7 +163,7 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &m))
 		return m
 	}
-	zh, en := read("disclosure6.zh_Hans.json"), read("disclosure6.en.json")
+	zh, en := read("board.zh_Hans.json"), read("board.en.json")
 	keys := func(m map[string]string) []string {
 		var out []string
 		for k := range m {
@@ -173,7 +173,7 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, keys(zh), keys(en))
-	literal := regexp.MustCompile(`"(disclosure6\.[A-Za-z0-9_.]+)"`)
+	literal := regexp.MustCompile(`"(board\.[A-Za-z0-9_.]+)"`)
 	for _, f := range []string{"dutyboard.go", "results.go", "preview.go"} {
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
@@ -184,12 +184,12 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		}
 	}
 	for _, s := range append(data.DutyStatuses, data.DutyAbsent, data.DutySignedOut) {
-		assert.Equal(t, s.Label(), zh["disclosure6.status."+string(s)], "the Chinese is data's label")
-		assert.Contains(t, en, "disclosure6.status."+string(s))
+		assert.Equal(t, s.Label(), zh["board.status."+string(s)], "the Chinese is data's label")
+		assert.Contains(t, en, "board.status."+string(s))
 	}
 	for _, a := range []data.ComplaintAbout{data.AboutRequest, data.AboutWindow, data.AboutStaff, data.AboutOther} {
-		assert.Contains(t, zh, "disclosure6.about."+string(a))
-		assert.Contains(t, en, "disclosure6.about."+string(a))
+		assert.Contains(t, zh, "board.about."+string(a))
+		assert.Contains(t, en, "board.about."+string(a))
 	}
 }
 
