@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Staff mode sign-in (issue 5 §1). A staff member signs in with their 工号
+// Staff mode sign-in (§三1 签到). A staff member signs in with their 工号
 // (or by picking their card) and a PIN of 4 to 8 digits (6 to 8 for an
 // administrator). PINs are stored only as argon2id hashes; every fifth
 // wrong PIN in a row locks that staff member out, for twice as long as the

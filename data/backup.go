@@ -1,6 +1,6 @@
 package data
 
-// Backup and restore (issue 6 §7).
+// Backup and restore.
 //
 // A backup is one self-contained SQLite file (rollback-journal mode, no
 // -wal or -shm beside it) made with VACUUM INTO while the store stays in

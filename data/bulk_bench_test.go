@@ -46,8 +46,8 @@ import (
 // work that is linear by construction (the pinyin of the items' names)
 // measured 13 times as long for ten times as much in one run;
 // BIANMIN_BENCH_BULK_DIR keeps the made files there and reuses them (the
-// synthetic items take longer to make than anything measured). Targets
-// (issue 16): x-10k-100k ≤ 11 and peak-MB-100k < 200 for each path. The
+// synthetic items take longer to make than anything measured). Targets:
+// x-10k-100k ≤ 11 and peak-MB-100k < 200 for each path. The
 // test binary has none of Fyne's start-up: the command line's process adds
 // its fixed 45–50 MB to every peak.
 func BenchmarkBulk(b *testing.B) {

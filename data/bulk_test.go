@@ -76,8 +76,8 @@ func TestStmtCacheReusesStatements(t *testing.T) {
 	require.NoError(t, err)
 }
 
-// Every connection of the store syncs each commit (synchronous=FULL, issue
-// 10): a registration whose receipt was printed survives a power cut.
+// Every connection of the store syncs each commit (synchronous=FULL): a
+// registration whose receipt was printed survives a power cut.
 func TestEveryConnectionSyncsEachCommit(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)

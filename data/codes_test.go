@@ -148,7 +148,7 @@ func TestNewToken(t *testing.T) {
 			counts[tok[i]]++
 		}
 	}
-	// 26 characters × 5 bits = 130 bits ≥ the 96 the issue asks and the 128
+	// 26 characters × 5 bits = 130 bits ≥ the 96 required and the 128
 	// aimed for.
 	assert.GreaterOrEqual(t, TokenLen*5, 128)
 	assert.Len(t, counts, 32, "every base32 character turns up")

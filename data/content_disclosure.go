@@ -1,6 +1,6 @@
 package data
 
-// Content management of disclosures in staff mode (issue 6 §4): a new
+// Content management of disclosures in staff mode (§一(三)–(五)): a new
 // disclosure item, 预公开 with a last day for opinions, one item's state,
 // and the Chinese names of categories and cadences the audit trail and the
 // screens use. The life itself (draft, preview, publish, archive) is in

@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// Service items as administrators keep them in staff mode (issue 6 §4,
-// §一(一)3 办理事项、政策依据、申报条件、办事程序、承诺期限、收费标准、申报材料、
+// Service items as administrators keep them in staff mode
+// (§一(一)3 办理事项、政策依据、申报条件、办事程序、承诺期限、收费标准、申报材料、
 // 样表格式文本、办理结果): every guide field, the materials with their sample
 // forms, the intake fields and the windows.
 //

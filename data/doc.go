@@ -2,7 +2,8 @@
 // its windows and staff, the service guides (办事指南), public disclosure
 // (政务公开), requests and their timelines, complaints, ratings, the working-day
 // calendar and the audit log, with the rules of the regulation
-// (shared/docs/regulation-map.md) as plain functions.
+// (assets/regulation/rules.zh.txt, mapped clause by clause to the product in
+// assets/regulation/map.md) as plain functions.
 //
 // It never imports Fyne. Screens depend on narrow interfaces that *Store
 // satisfies. Every exported Store method takes a context first, runs in one

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// 代为办理 batches (issue 5 §4; regulation-map §3): staff collect the proxy
+// 代为办理 batches (§三; assets/regulation/map.md §3): staff collect the proxy
 // requests, take those going to one upper department there together with
 // a 代办清单, and report each result back to its applicant.
 //

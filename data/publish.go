@@ -1,6 +1,6 @@
 package data
 
-// The life of a disclosure (§一(三)–(五), issue 6 §4):
+// The life of a disclosure (§一(三)–(五)):
 //
 //	draft ──Preview──▶ preview (预公开) ──Publish──▶ published ──(next Publish)──▶ superseded
 //	  └────────────────────Publish─────────────────────▶

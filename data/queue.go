@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// The staff queue (issue 5 §2): requests by group (the tabs), filtered by
+// The staff queue (§七: due soon and overdue at a glance): requests by group (the tabs), filtered by
 // window, mode, owner and item, with 协助办理 requests first, then by due
 // day (requests without one last), then by number; closed requests newest
 // first. Staff mode shows full names: this is not the resident's side.

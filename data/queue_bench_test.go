@@ -44,7 +44,7 @@ const benchRequests = 100_000
 // Counts and CountsWindow time QueueCounts (the tabs' badges, every group
 // counted up to QueueCountCap) against its raw query.
 //
-// Target (issue 5): p99 ≤ 16 ms. Run with
+// Target: p99 ≤ 16 ms. Run with
 //
 //	go test ./data/ -run '^$' -bench QueuePage -benchtime 300x
 func BenchmarkQueuePage(b *testing.B) {

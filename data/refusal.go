@@ -7,7 +7,7 @@ import (
 	"strconv"
 )
 
-// Common refusal reasons (issue 5 §6: "administrators keep common reasons as
+// Common refusal reasons (§三6, §七4; "administrators keep common reasons as
 // editable texts"). The refuse dialog offers them as quick picks that fill
 // the written reason, which staff may then adjust; the request keeps the
 // text as written, so editing or deleting a common reason never changes a

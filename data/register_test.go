@@ -137,7 +137,7 @@ func TestRegisterConcurrentNumbersUnique(t *testing.T) {
 	assert.True(t, seen[fmt.Sprintf("TS-20261126-%04d", n)])
 }
 
-// TestRegisterBadInputStoresNothing is the bad-input table at the
+// TestRegisterBadInputStoresNothing is the registration bad-input table at the
 // store: each input gets its message and no row is written.
 func TestRegisterBadInputStoresNothing(t *testing.T) {
 	tests := map[string]struct {

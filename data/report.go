@@ -1,6 +1,6 @@
 package data
 
-// Reports (issue 6 §5): every figure the regulation asks for, for any
+// Reports (§五, §七, §九, §十): every figure the regulation asks for, for any
 // period, from the stored rows.
 //
 // The period is [from, to). What falls in it:

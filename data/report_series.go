@@ -1,6 +1,6 @@
 package data
 
-// A report's time series (issue 6 §5, the line charts): requests
+// A report's time series (the report's line charts): requests
 // registered, finished and the on-time rate over the period, per day for a
 // period of up to two months, per week up to half a year and per month
 // beyond; and the any-day period an administrator picks.

@@ -1,6 +1,6 @@
 package data
 
-// Exporting a report (issue 6 §5): the same tables as CSV (one file, a
+// Exporting a report: the same tables as CSV (one file, a
 // section per table, UTF-8 with a byte-order mark so Excel reads the
 // Chinese) and as an XLSX workbook (one sheet per table, Chinese headers),
 // written with github.com/xuri/excelize/v2. The printable PDF is ui/paper's.

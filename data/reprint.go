@@ -7,7 +7,7 @@ import (
 	"errors"
 )
 
-// Reprinting a receipt (issue 3 §4: staff can reprint any receipt later).
+// Reprinting a receipt (staff can reprint any receipt later).
 // The receipt is rebuilt from the stored request: the same receipt number,
 // query code and tracking token, the materials as registered (against the
 // item's current list of materials, as the staff screen shows them), and

@@ -12,7 +12,7 @@ import (
 // Status is where a request is in its life.
 type Status string
 
-// Request statuses. The transitions between them are staff actions (issue 5);
+// Request statuses. The transitions between them are staff actions (§三);
 // a request from the kiosk starts as StatusSubmitted.
 const (
 	StatusSubmitted Status = "submitted" // 已登记，等待受理

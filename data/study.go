@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Study and training (学习教育制度 §八; issue 6 §3): the service room
+// Study and training (学习教育制度 §八): the service room
 // studies together once a month (每月集中学习窗口业务知识一次), holds one or two
 // trainings and ethics sessions a year, and windows may organise their own;
 // every session has a roll-call (集中学习点名制度和学习考勤制度), which shows in

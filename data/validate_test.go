@@ -29,7 +29,7 @@ var (
 	vCode    validator = func(s string) (string, error) { return CleanQueryCode("query_code", s) }
 )
 
-// TestBadInput is issue 3's table of bad input: each value with the exact
+// TestBadInput is the table of bad input at registration: each value with the exact
 // message a resident reads. (That nothing is stored is asserted in the
 // store's registration tests.)
 func TestBadInput(t *testing.T) {

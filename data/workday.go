@@ -56,12 +56,12 @@ const (
 )
 
 // DueSoonWorkdays: a request is due soon when at most this many working days
-// are left after today (issue 5: ≤ 1 working day).
+// are left after today (§七: staff see what is due soon).
 const DueSoonWorkdays = 1
 
 // SupplementNoticeWorkdays: a 补正通知 must go out within this many working
 // days of receiving the request; without one by then, the request counts as
-// accepted on the day it was received (§六, issue 5 §5).
+// accepted on the day it was received (§六).
 const SupplementNoticeWorkdays = 5
 
 // NewCalendar makes a calendar from holiday dates (off although a weekday)

@@ -1,5 +1,5 @@
-// Package acceptance holds the end-to-end acceptance tests of issues 5
-// (staff intake and handling) and 6 (staff administration): each test
+// Package acceptance holds the end-to-end acceptance tests of staff intake
+// and handling in the six modes and of staff administration: each test
 // drives the real widgets of both faces — the resident kiosk (ui/kiosk)
 // and staff mode (ui/staff) — against one real SQLite store in a temporary
 // directory, with a fixed clock, recording printers whose PDFs are read

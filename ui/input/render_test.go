@@ -18,7 +18,7 @@ import (
 	bntheme "bianmin/ui/theme"
 )
 
-// screens are the kiosk displays of issue 4 §7, in dp.
+// screens are the three kiosk displays, in dp.
 var screens = map[string]fyne.Size{
 	"1920x1080": {Width: 1920, Height: 1080},
 	"1280x800":  {Width: 1280, Height: 800},

@@ -19,40 +19,40 @@ import (
 func TestAdminSyncShots(t *testing.T) {
 	dir := shots.Need(t, "")
 	screens := map[string]func(t *testing.T, r *rig){
-		"w2-previews": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"sync-previews": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 		},
-		"w2-preview-view": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"sync-preview-view": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 		},
-		"w2-comment": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"sync-comment": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
 		},
-		"w2-late": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"sync-late": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
 			c := current[*kiosk.PreviewComment](t, r)
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+			boardTypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
 			*r.now = fixedNow.AddDate(0, 0, 3)
 			test.Tap(c.Submit)
 		},
-		"w2-late-dialog": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"sync-late-dialog": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 			*r.now = fixedNow.AddDate(0, 0, 3)
 			test.Tap(current[*kiosk.PreviewView](t, r).Comment)
 		},
-		"w2-staff": func(t *testing.T, r *rig) {
+		"sync-staff": func(t *testing.T, r *rig) {
 			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 			test.Tap(current[*kiosk.Disclosure](t, r).StaffTile)
 		},
-		"w2-duty": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+		"sync-duty": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 		},
 	}
 	for name, setup := range screens {
@@ -62,10 +62,10 @@ func TestAdminSyncShots(t *testing.T) {
 				file += "-elder"
 			}
 			t.Run(file, func(t *testing.T) {
-				r := w2Rig(t, testCatalog(t))
-				w2PreviewUntil(t, r, fixedNow.AddDate(0, 0, 2))
-				w2StorePhoto(t, r, "王芳")
-				_, err := r.store.SignIn(i6ctx, w2Admin(t, r))
+				r := syncRig(t, testCatalog(t))
+				syncPreviewUntil(t, r, fixedNow.AddDate(0, 0, 2))
+				syncStorePhoto(t, r, "王芳")
+				_, err := r.store.SignIn(bgCtx, syncAdmin(t, r))
 				require.NoError(t, err)
 				r.k.SetElder(elder)
 				setup(t, r)

@@ -23,15 +23,15 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// What administrators change in staff mode reaching the kiosk (issue 6):
+// What administrators change in staff mode reaching the kiosk:
 // the center's profile and hours after a reset, the disclosures' history
 // served public-only by the store, 预公开 with its last day, and staff
-// photos uploaded in staff mode. Helpers are named w2… so they never clash
+// photos uploaded in staff mode. Helpers are named sync… so they never clash
 // with other files'.
 
-// w2Rig is newRigWith whose store reads the same movable clock as the
+// syncRig is newRigWith whose store reads the same movable clock as the
 // kiosk (*r.now), so a test can let a period for opinions run out.
-func w2Rig(t *testing.T, c *data.Catalog) *rig {
+func syncRig(t *testing.T, c *data.Catalog) *rig {
 	t.Helper()
 	uitest.NewApp(t)
 	r := &rig{timers: &fakeTimers{}}
@@ -50,8 +50,8 @@ func w2Rig(t *testing.T, c *data.Catalog) *rig {
 	return r
 }
 
-// w2Admin is a session of the test catalog's administrator, 王芳.
-func w2Admin(t *testing.T, r *rig) data.Session { return i6Session(t, r, "王芳") }
+// syncAdmin is a session of the test catalog's administrator, 王芳.
+func syncAdmin(t *testing.T, r *rig) data.Session { return boardSession(t, r, "王芳") }
 
 // weekdays is the same sessions Monday to Friday.
 func weekdays(sessions ...[2]string) []data.OfficeHours {
@@ -68,7 +68,7 @@ func weekdays(sessions ...[2]string) []data.OfficeHours {
 // (Reset, then Start): the header, the home footer, the closed notice and
 // the idle timeout follow the profile as an administrator saved it.
 func TestResetShowsTheCenterAsEdited(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
+	r := syncRig(t, testCatalog(t))
 	h := r.k.Header
 	require.Equal(t, "测试社区便民服务室", h.Name.Text)
 	require.Equal(t, "今日办公时间 08:30–12:00  14:30–17:30", h.Hours.Text)
@@ -76,14 +76,14 @@ func TestResetShowsTheCenterAsEdited(t *testing.T) {
 	r.k.Start()
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure]) // the resident was here when staff came
 
-	c, err := r.store.Center(i6ctx)
+	c, err := r.store.Center(bgCtx)
 	require.NoError(t, err)
 	c.Name = "测试街道第二社区便民服务室"
 	c.Address = "新华路2号"
 	c.Phone = "0919-7654321"
 	c.IdleSeconds = 120
 	c.Hours = weekdays([2]string{"08:00", "09:15"}, [2]string{"14:00", "17:00"}) // 09:30: between sessions
-	require.NoError(t, r.store.PutCenter(i6ctx, w2Admin(t, r), c))
+	require.NoError(t, r.store.PutCenter(bgCtx, syncAdmin(t, r), c))
 	assert.Equal(t, "测试社区便民服务室", h.Name.Text, "the kiosk shows what it read until it is reset")
 
 	r.k.Stop()  // staff mode: main stops the kiosk …
@@ -106,9 +106,9 @@ func TestResetShowsTheCenterAsEdited(t *testing.T) {
 // TestResetReadsTheCalendarAgain: a holiday set today in 工作日历 shows in
 // the header after the reset, not only the next day.
 func TestResetReadsTheCalendarAgain(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
+	r := syncRig(t, testCatalog(t))
 	require.Equal(t, "今日办公时间 08:30–12:00  14:30–17:30", r.k.Header.Hours.Text)
-	_, err := r.store.SetCalendarDay(i6ctx, w2Admin(t, r), fixedNow, data.DayHoliday, "测试假日", "")
+	_, err := r.store.SetCalendarDay(bgCtx, syncAdmin(t, r), fixedNow, data.DayHoliday, "测试假日", "")
 	require.NoError(t, err)
 	r.k.Reset()
 	assert.Equal(t, "今日休息（测试假日）", r.k.Header.Hours.Text)
@@ -119,32 +119,32 @@ func TestResetReadsTheCalendarAgain(t *testing.T) {
 // read afresh when opened, so disclosures, staff cards and windows edited
 // in staff mode show without a restart.
 func TestReopenedScreensShowStaffEdits(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
-	admin := w2Admin(t, r)
+	r := syncRig(t, testCatalog(t))
+	admin := syncAdmin(t, r)
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 	d := current[*kiosk.Disclosure](t, r)
 	require.Contains(t, d.Tiles[data.CatOther].Subtitle, "共0项")
 
-	_, err := r.store.SaveDraft(i6ctx, admin, data.DisclosureDraft{Code: "other-1", Category: data.CatOther,
+	_, err := r.store.SaveDraft(bgCtx, admin, data.DisclosureDraft{Code: "other-1", Category: data.CatOther,
 		Cadence: data.CadenceAdhoc, Title: "春节期间办公安排", Body: "春节期间暂停对外办公。"})
 	require.NoError(t, err)
-	_, err = r.store.Publish(i6ctx, admin, "other-1")
+	_, err = r.store.Publish(bgCtx, admin, "other-1")
 	require.NoError(t, err)
-	staff, err := r.store.OrgStaff(i6ctx)
+	staff, err := r.store.OrgStaff(bgCtx)
 	require.NoError(t, err)
 	for _, st := range staff {
 		if st.Name == "李强" {
 			e := data.StaffEdit{Staff: st.Staff}
 			e.Post = "民政协理员"
-			_, err = r.store.PutStaff(i6ctx, admin, e)
+			_, err = r.store.PutStaff(bgCtx, admin, e)
 			require.NoError(t, err)
 		}
 	}
-	ws, err := r.store.OrgWindows(i6ctx)
+	ws, err := r.store.OrgWindows(bgCtx)
 	require.NoError(t, err)
 	w := ws[0].Window
 	w.Name = "社会保障服务窗口"
-	_, err = r.store.PutWindow(i6ctx, admin, w)
+	_, err = r.store.PutWindow(bgCtx, admin, w)
 	require.NoError(t, err)
 
 	r.k.Reset()
@@ -174,10 +174,10 @@ func (s *archiveSpy) Archive(ctx context.Context, code string, a data.Audience) 
 // published) never show; an internal item has no history to show, even if
 // a screen asked for it by its code.
 func TestArchiveIsPublicOnlyFromTheStore(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
-	admin := w2Admin(t, r)
+	r := syncRig(t, testCatalog(t))
+	admin := syncAdmin(t, r)
 	const draftTitle, draftBody = "管理制度（修订草稿）", "尚未公开的修订条文"
-	_, err := r.store.SaveDraft(i6ctx, admin, data.DisclosureDraft{Code: "rules-1", Category: data.CatRules,
+	_, err := r.store.SaveDraft(bgCtx, admin, data.DisclosureDraft{Code: "rules-1", Category: data.CatRules,
 		Cadence: data.CadenceAdhoc, Title: draftTitle, Body: draftBody})
 	require.NoError(t, err)
 	spy := &archiveSpy{countingStore: r.store}
@@ -194,7 +194,7 @@ func TestArchiveIsPublicOnlyFromTheStore(t *testing.T) {
 			for _, preview := range []bool{false, true} {
 				r.k.Reset()
 				if preview && tc.rows > 0 {
-					_, err := r.store.Preview(i6ctx, admin, "rules-1")
+					_, err := r.store.Preview(bgCtx, admin, "rules-1")
 					require.NoError(t, err)
 				}
 				v := kiosk.NewNoticeView(r.k.Nav, spy, tc.notice)
@@ -219,35 +219,35 @@ func TestArchiveIsPublicOnlyFromTheStore(t *testing.T) {
 	for _, a := range spy.audiences {
 		assert.Equal(t, data.AudiencePublic, a)
 	}
-	_, err = r.store.Archive(i6ctx, "integrity", data.AudiencePublic)
+	_, err = r.store.Archive(bgCtx, "integrity", data.AudiencePublic)
 	assert.True(t, errors.Is(err, data.ErrNotFound), "the store refuses an internal archive: %v", err)
 }
 
-// w2PreviewUntil puts a public draft on preview for opinions until the
+// syncPreviewUntil puts a public draft on preview for opinions until the
 // given day.
-func w2PreviewUntil(t *testing.T, r *rig, last time.Time) {
+func syncPreviewUntil(t *testing.T, r *rig, last time.Time) {
 	t.Helper()
-	admin := w2Admin(t, r)
-	_, err := r.store.SaveDraft(i6ctx, admin, data.DisclosureDraft{Code: "late-hours", Category: data.CatRules,
-		Cadence: data.CadenceAdhoc, Title: i6DraftTitle, Body: i6DraftBody})
+	admin := syncAdmin(t, r)
+	_, err := r.store.SaveDraft(bgCtx, admin, data.DisclosureDraft{Code: "late-hours", Category: data.CatRules,
+		Cadence: data.CadenceAdhoc, Title: boardDraftTitle, Body: boardDraftBody})
 	require.NoError(t, err)
-	_, err = r.store.PreviewUntil(i6ctx, admin, "late-hours", last)
+	_, err = r.store.PreviewUntil(bgCtx, admin, "late-hours", last)
 	require.NoError(t, err)
 }
 
 // TestPreviewShowsItsLastDay: the list, the draft and the comment form say
 // until when opinions are taken; on the last day, 至今天.
 func TestPreviewShowsItsLastDay(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
-	w2PreviewUntil(t, r, fixedNow.AddDate(0, 0, 2))
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	r := syncRig(t, testCatalog(t))
+	syncPreviewUntil(t, r, fixedNow.AddDate(0, 0, 2))
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	list := current[*kiosk.Previews](t, r)
 	require.Len(t, list.Rows, 1)
 	assert.Equal(t, "征求意见至3月7日 · 已收到0条意见", list.Rows[0].Subtitle)
 	test.Tap(list.Rows[0])
 	v := current[*kiosk.PreviewView](t, r)
 	assert.Equal(t, "征求意见至3月7日 · 已收到0条意见", v.Period.Text)
-	assert.Contains(t, i6Text(r), "征求意见至3月7日")
+	assert.Contains(t, boardText(r), "征求意见至3月7日")
 	test.Tap(v.Comment)
 	c := current[*kiosk.PreviewComment](t, r)
 	assert.Equal(t, "征求意见至3月7日", c.Period.Text)
@@ -255,14 +255,14 @@ func TestPreviewShowsItsLastDay(t *testing.T) {
 
 	*r.now = fixedNow.AddDate(0, 0, 2) // the last day
 	r.k.Reset()
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	list = current[*kiosk.Previews](t, r)
 	require.Len(t, list.Rows, 1, "still open on its last day")
 	assert.Equal(t, "征求意见至今天（3月7日） · 已收到0条意见", list.Rows[0].Subtitle)
 
 	*r.now = fixedNow.AddDate(0, 0, 3)
 	r.k.Reset()
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	list = current[*kiosk.Previews](t, r)
 	assert.Empty(t, list.Rows, "gone the day after")
 	assert.Equal(t, "目前没有正在征求意见的内容。", list.Status.Text)
@@ -270,7 +270,7 @@ func TestPreviewShowsItsLastDay(t *testing.T) {
 
 // TestPreviewPeriodWording covers the dates of the period line.
 func TestPreviewPeriodWording(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
+	r := syncRig(t, testCatalog(t))
 	tests := map[string]struct {
 		n    data.PreviewNotice
 		want string
@@ -295,15 +295,15 @@ func TestPreviewPeriodWording(t *testing.T) {
 // the list, which no longer has the draft. A draft left on screen past
 // its last day says so when 我有意见 is tapped.
 func TestLateOpinionRefusedPolitely(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
-	w2PreviewUntil(t, r, fixedNow)
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	r := syncRig(t, testCatalog(t))
+	syncPreviewUntil(t, r, fixedNow)
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 	test.Tap(current[*kiosk.PreviewView](t, r).Comment)
 	c := current[*kiosk.PreviewComment](t, r)
 	test.Tap(c.Body)
-	i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
-	i6TypeHan(t, c.Panel.Keyboard, "yanchang", "延长")
+	boardTypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+	boardTypeHan(t, c.Panel.Keyboard, "yanchang", "延长")
 
 	*r.now = fixedNow.AddDate(0, 0, 1) // past midnight
 	test.Tap(c.Submit)
@@ -314,7 +314,7 @@ func TestLateOpinionRefusedPolitely(t *testing.T) {
 	assert.Contains(t, c.ClosedText.Text, "该内容的征求意见已经结束，感谢您的关注。")
 	assert.Contains(t, c.ClosedText.Text, "0919-0000001", "the room's phone")
 	assert.Empty(t, c.Message.Text, "not an error line under the form")
-	drawn := i6Text(r)
+	drawn := boardText(r)
 	assert.Contains(t, drawn, "征求意见已经结束")
 	var n int
 	require.NoError(t, r.store.DB().QueryRow(`SELECT count(*) FROM disclosure_comments`).Scan(&n))
@@ -328,13 +328,13 @@ func TestLateOpinionRefusedPolitely(t *testing.T) {
 	// A draft read before midnight, 我有意见 tapped after.
 	*r.now = fixedNow
 	r.k.Reset()
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 	v := current[*kiosk.PreviewView](t, r)
 	*r.now = fixedNow.AddDate(0, 0, 1)
 	test.Tap(v.Comment)
 	assert.Same(t, v, r.k.Nav.Current(), "no form")
-	drawn = i6Text(r)
+	drawn = boardText(r)
 	assert.Contains(t, drawn, "本次征求意见已于3月5日结束")
 	assert.Contains(t, drawn, "0919-0000001")
 }
@@ -344,8 +344,8 @@ func TestLateOpinionRefusedPolitely(t *testing.T) {
 // stretched, cropped or letterboxed.
 var photoTop, photoBottom = color.RGBA{220, 20, 60, 255}, color.RGBA{20, 60, 220, 255}
 
-// w2Photo is a 640×800 JPEG as a phone might give, in the two colours.
-func w2Photo(t *testing.T) []byte {
+// syncPhoto is a 640×800 JPEG as a phone might give, in the two colours.
+func syncPhoto(t *testing.T) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 640, 800))
 	for y := 0; y < 800; y++ {
@@ -383,8 +383,8 @@ func box(img image.Image, want color.RGBA) image.Rectangle {
 	return r
 }
 
-// w2Capture draws the kiosk as it is now on a software canvas.
-func w2Capture(r *rig) image.Image {
+// syncCapture draws the kiosk as it is now on a software canvas.
+func syncCapture(r *rig) image.Image {
 	c := software.NewCanvas()
 	c.Resize(r.win.Canvas().Size())
 	c.SetContent(r.k.Content())
@@ -392,19 +392,19 @@ func w2Capture(r *rig) image.Image {
 	return c.Capture()
 }
 
-// w2StorePhoto uploads the test photo for the staff member named name as
+// syncStorePhoto uploads the test photo for the staff member named name as
 // an administrator does in 机构与人员 and returns the photo as stored.
-func w2StorePhoto(t *testing.T, r *rig, name string) []byte {
+func syncStorePhoto(t *testing.T, r *rig, name string) []byte {
 	t.Helper()
-	staff, err := r.store.OrgStaff(i6ctx)
+	staff, err := r.store.OrgStaff(bgCtx)
 	require.NoError(t, err)
 	for _, st := range staff {
 		if st.Name != name {
 			continue
 		}
-		_, err = r.store.PutStaff(i6ctx, w2Admin(t, r), data.StaffEdit{Staff: st.Staff, NewPhoto: w2Photo(t)})
+		_, err = r.store.PutStaff(bgCtx, syncAdmin(t, r), data.StaffEdit{Staff: st.Staff, NewPhoto: syncPhoto(t)})
 		require.NoError(t, err)
-		cards, err := r.store.StaffCards(i6ctx)
+		cards, err := r.store.StaffCards(bgCtx)
 		require.NoError(t, err)
 		for _, c := range cards {
 			if c.Name == name {
@@ -437,8 +437,8 @@ func assertPortrait(t *testing.T, img image.Image, minWidth int) {
 // uploads (stored as a 320×400 JPEG) is what the staff card and today's
 // duty board show, whole and in proportion.
 func TestUploadedPhotoOnStaffCardAndDutyBoard(t *testing.T) {
-	r := w2Rig(t, testCatalog(t))
-	photo := w2StorePhoto(t, r, "王芳")
+	r := syncRig(t, testCatalog(t))
+	photo := syncStorePhoto(t, r, "王芳")
 
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 	test.Tap(current[*kiosk.Disclosure](t, r).StaffTile)
@@ -448,21 +448,21 @@ func TestUploadedPhotoOnStaffCardAndDutyBoard(t *testing.T) {
 	require.Equal(t, "王芳", card.Name.Text)
 	require.NotNil(t, card.Photo.Resource)
 	assert.Equal(t, photo, card.Photo.Resource.Content())
-	assertPortrait(t, w2Capture(r), 80)
+	assertPortrait(t, syncCapture(r), 80)
 
-	_, err := r.store.SignIn(i6ctx, w2Admin(t, r))
+	_, err := r.store.SignIn(bgCtx, syncAdmin(t, r))
 	require.NoError(t, err)
 	r.k.Reset()
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 	d := current[*kiosk.Duty](t, r)
-	w := i6Window(t, d, "1")
+	w := boardWindow(t, d, "1")
 	require.Equal(t, "王芳", w.Person.Text)
 	require.NotNil(t, w.Photo)
 	assert.Equal(t, photo, w.Photo.Resource.Content())
-	p := i6Person(t, d, "王芳")
+	p := boardPerson(t, d, "王芳")
 	require.NotNil(t, p.Photo)
 	assert.Equal(t, photo, p.Photo.Resource.Content())
-	img := w2Capture(r)
+	img := syncCapture(r)
 	top := box(img, photoTop)
 	require.False(t, top.Empty(), "the photos are drawn")
 	// Two photos (window card and staff board), each whole: the blue and
@@ -505,7 +505,7 @@ func TestDetailLegalLimitNotGiven(t *testing.T) {
 					c.Items[i].PromisedDays, c.Items[i].LegalDays = tc.promised, tc.legal
 				}
 			}
-			r := w2Rig(t, c)
+			r := syncRig(t, c)
 			openGuide(t, r, tc.name)
 			drawn := r.text()
 			for _, w := range tc.want {

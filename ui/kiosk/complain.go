@@ -17,7 +17,7 @@ import (
 	"bianmin/ui/input"
 )
 
-// 投诉建议 (issue 3 §7) is a flow of screens, one decision each, sharing a
+// 投诉建议 (§十) is a flow of screens, one decision each, sharing a
 // draft so that 返回 goes back one step and loses nothing:
 //
 //  1. Complain: what it is about — a request, a window, a staff member,

@@ -242,7 +242,7 @@ func (d *Detail) onPrint() {
 	d.opts.PrintNotice(d.nav, d.Item)
 }
 
-// Speech is what 朗读 reads of the guide (issue 4 §4): its name, the
+// Speech is what 朗读 reads of the guide (§六 一次性告知, read aloud): its name, the
 // conditions, the materials one by one, the promised time limit and the
 // fee, in whole sentences. Empty until the guide has loaded.
 func (d *Detail) Speech() string {

@@ -177,7 +177,7 @@ func TestDisclosureIndexColumns(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			r := i6Rig(t)
+			r := boardRig(t)
 			r.win.Resize(tc.size)
 			r.k.SetElder(tc.elder)
 			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])

@@ -13,9 +13,9 @@
 //
 // store is a *data.Store; each screen declares the narrow interface it reads
 // (HeaderStore, GuideStore, DisclosureStore) and Store is their union.
-// Screens that later issues build (自助登记, 进度查询, 投诉建议, 服务评价) plug
+// The screens behind some tiles (自助登记, 进度查询, 投诉建议, 服务评价) plug
 // in through Options.Features without editing this package's home screen;
-// until they do, their tiles say politely that the function is being
+// a tile with nothing plugged in says politely that the function is being
 // prepared and what to do instead.
 //
 // # Threads
@@ -27,7 +27,7 @@
 // Tests pass a synchronous Run and a manual After, and Fyne's test driver
 // runs fyne.Do synchronously, so every test is deterministic.
 //
-// # Hooks for later issues
+// # Hooks for the wiring
 //
 // Kiosk.Reset (idle reset: home, no dialogs, normal mode), Kiosk.OnActivity
 // and Kiosk.LastActivity (the idle timer), Kiosk.SetElder (长辈模式, through

@@ -15,7 +15,7 @@ import (
 	"bianmin/data"
 )
 
-// 今日在岗 (§三1 AB岗, §四2 在岗情况和去向; issue 6 §1): per window who
+// 今日在岗 (§三1 AB岗, §四2 在岗情况和去向): per window who
 // serves it now, with the reason when the B post covers for A, and the
 // board of every staff member with where they are. The rule (A if on duty,
 // else B) and the privacy of leave (no reason shown) are data's; this
@@ -29,24 +29,24 @@ type DutyStore interface {
 	StaffCards(ctx context.Context) ([]data.StaffCard, error)
 }
 
-// extraTiles are the disclosure index's tiles of issue 6 (今日在岗,
+// extraTiles are the disclosure index's extra tiles (今日在岗,
 // 投诉处理结果, 征求意见（预公开）), each only when the store can serve it,
 // so that stores (and test fakes) without them keep the plain index.
 func (d *Disclosure) extraTiles() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	if ds, ok := d.store.(DutyStore); ok {
-		d.DutyTile = NewRowTile(fynetheme.AccountIcon(), lang.L("disclosure6.duty.title"),
-			lang.L("disclosure6.duty.sub"), func() { d.nav.Push(NewDuty(d.nav, ds)) })
+		d.DutyTile = NewRowTile(fynetheme.AccountIcon(), lang.L("board.duty.title"),
+			lang.L("board.duty.sub"), func() { d.nav.Push(NewDuty(d.nav, ds)) })
 		out = append(out, d.DutyTile)
 	}
 	if rs, ok := d.store.(ResultsStore); ok {
-		d.ResultsTile = NewRowTile(fynetheme.MailReplyIcon(), lang.L("disclosure6.results.title"),
-			lang.L("disclosure6.results.sub"), func() { d.nav.Push(NewResults(d.nav, rs)) })
+		d.ResultsTile = NewRowTile(fynetheme.MailReplyIcon(), lang.L("board.results.title"),
+			lang.L("board.results.sub"), func() { d.nav.Push(NewResults(d.nav, rs)) })
 		out = append(out, d.ResultsTile)
 	}
 	if ps, ok := d.store.(PreviewStore); ok {
-		d.PreviewTile = NewRowTile(fynetheme.DocumentCreateIcon(), lang.L("disclosure6.preview.title"),
-			lang.L("disclosure6.preview.sub"), func() { d.nav.Push(NewPreviews(d.nav, ps)) })
+		d.PreviewTile = NewRowTile(fynetheme.DocumentCreateIcon(), lang.L("board.preview.title"),
+			lang.L("board.preview.sub"), func() { d.nav.Push(NewPreviews(d.nav, ps)) })
 		out = append(out, d.PreviewTile)
 	}
 	return out
@@ -83,16 +83,16 @@ func NewDuty(nav *Nav, store DutyStore) *Duty {
 	d.windows = container.New(newGrid(text*18, 2, false))
 	d.people = container.New(newGrid(text*18, 3, false))
 	d.content = vscroll(container.NewVBox(
-		compact(container.NewVBox(d.Status, quiet(lang.L("disclosure6.duty.rule")))),
-		section(lang.L("disclosure6.duty.windows"), d.windows),
-		section(lang.L("disclosure6.duty.people"), d.people),
+		compact(container.NewVBox(d.Status, quiet(lang.L("board.duty.rule")))),
+		section(lang.L("board.duty.windows"), d.windows),
+		section(lang.L("board.duty.people"), d.people),
 	))
 	return d
 }
 
 // Title is part of Screen.
 func (d *Duty) Title() string {
-	return lang.L("kiosk.home.disclosure") + " · " + lang.L("disclosure6.duty.title")
+	return lang.L("kiosk.home.disclosure") + " · " + lang.L("board.duty.title")
 }
 
 // Content is part of Screen. Each time the board comes to the top it is
@@ -161,7 +161,7 @@ func (d *Duty) show(b data.DutyBoard, photos map[int64]data.StaffCard, err error
 	if len(b.Staff) == 0 {
 		d.people.Add(status(lang.L("kiosk.staff.none")))
 	}
-	d.Status.SetText(lang.L("disclosure6.duty.asOf", map[string]any{"Time": clockText(b.At)}))
+	d.Status.SetText(lang.L("board.duty.asOf", map[string]any{"Time": clockText(b.At)}))
 	d.windows.Refresh()
 	d.people.Refresh()
 }
@@ -172,12 +172,12 @@ func (d *Duty) show(b data.DutyBoard, photos map[int64]data.StaffCard, err error
 func dutyWindowLine(w data.WindowDuty) string {
 	switch {
 	case w.OnDuty == nil:
-		return lang.L("disclosure6.duty.nobody", map[string]any{"Reason": w.Reason})
+		return lang.L("board.duty.nobody", map[string]any{"Reason": w.Reason})
 	case w.Covering:
-		return lang.L("disclosure6.duty.covering", map[string]any{"Name": w.OnDuty.Name,
+		return lang.L("board.duty.covering", map[string]any{"Name": w.OnDuty.Name,
 			"Post": dutyPostText(w.OnDuty.AB), "Reason": w.Reason})
 	}
-	return lang.L("disclosure6.duty.serving", map[string]any{"Name": w.OnDuty.Name, "Post": dutyPostText(w.OnDuty.AB)})
+	return lang.L("board.duty.serving", map[string]any{"Name": w.OnDuty.Name, "Post": dutyPostText(w.OnDuty.AB)})
 }
 
 // dutyPostText is "A岗" or "B岗" ("" for neither).
@@ -223,13 +223,13 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 		c.Post.SetText(e.Post)
 		tags = append(tags, badge(dutyPostText(e.AB), badgeInfo), badge(dutyStatusText(e.Status), badgeOK))
 		if w.Covering {
-			tags = append(tags, badge(lang.L("disclosure6.duty.coverTag"), badgeSample))
+			tags = append(tags, badge(lang.L("board.duty.coverTag"), badgeSample))
 		} else {
 			c.Reason.Hide()
 		}
 		c.Photo = dutyPhoto(photos[e.StaffID], text*5, text*6.25)
 	} else {
-		c.Person = widget.NewLabel(lang.L("disclosure6.duty.nobodyShort"))
+		c.Person = widget.NewLabel(lang.L("board.duty.nobodyShort"))
 		c.Person.SizeName = fynetheme.SizeNameSubHeadingText
 		c.Person.Importance = widget.WarningImportance
 		c.Post.Hide()
@@ -310,7 +310,7 @@ func newDutyPerson(e data.DutyEntry, now time.Time, photos map[int64]data.StaffC
 // dutyStatusText is a status's name (data's Chinese, translated for the
 // English screen).
 func dutyStatusText(s data.DutyStatus) string {
-	return lang.X("disclosure6.status."+string(s), s.Label())
+	return lang.X("board.status."+string(s), s.Label())
 }
 
 // dutyImportance colours a status: on duty green-ish (success), out on
@@ -332,9 +332,9 @@ func returnText(t, now time.Time) string {
 	}
 	t = t.In(data.China)
 	if data.Day(t) == data.Day(now) {
-		return lang.L("disclosure6.duty.returnToday", map[string]any{"Clock": t.Format("15:04")})
+		return lang.L("board.duty.returnToday", map[string]any{"Clock": t.Format("15:04")})
 	}
-	return lang.L("disclosure6.duty.returnDay", map[string]any{"Month": int(t.Month()), "Day": t.Day(),
+	return lang.L("board.duty.returnDay", map[string]any{"Month": int(t.Month()), "Day": t.Day(),
 		"Clock": t.Format("15:04")})
 }
 

@@ -15,23 +15,23 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// Helpers of the issue 6 kiosk tests (duty board, complaint results,
-// 预公开), named i6… so they never clash with other files' helpers.
+// Helpers of the kiosk tests of the duty board, complaint results and
+// 预公开, named board… so they never clash with other files' helpers.
 
-var i6ctx = context.Background()
+var bgCtx = context.Background()
 
-// i6Rig is the kiosk on the sample catalog with a fixed clock.
-func i6Rig(t *testing.T) *rig {
+// boardRig is the kiosk on the sample catalog with a fixed clock.
+func boardRig(t *testing.T) *rig {
 	t.Helper()
 	return newRigWith(t, kiosk.Options{}, sampleCatalog(t))
 }
 
-// i6Session is a session for the sample staff member named name: data
+// boardSession is a session for the sample staff member named name: data
 // checks the staff member and their role on every action, so the id is all
 // a session needs.
-func i6Session(t *testing.T, r *rig, name string) data.Session {
+func boardSession(t *testing.T, r *rig, name string) data.Session {
 	t.Helper()
-	cards, err := r.store.StaffCards(i6ctx)
+	cards, err := r.store.StaffCards(bgCtx)
 	require.NoError(t, err)
 	for _, c := range cards {
 		if c.Name == name {
@@ -42,8 +42,8 @@ func i6Session(t *testing.T, r *rig, name string) data.Session {
 	return data.Session{}
 }
 
-// i6Text is every string drawn on the window, without line breaks.
-func i6Text(r *rig) string {
+// boardText is every string drawn on the window, without line breaks.
+func boardText(r *rig) string {
 	var b strings.Builder
 	for _, m := range trackTextTag.FindAllStringSubmatch(test.RenderToMarkup(r.win.Canvas()), -1) {
 		b.WriteString(m[1])
@@ -51,8 +51,8 @@ func i6Text(r *rig) string {
 	return b.String()
 }
 
-// i6Open opens the disclosure index and taps one of its issue 6 tiles.
-func i6Open(t *testing.T, r *rig, tile func(d *kiosk.Disclosure) *kiosk.Tile) {
+// boardOpen opens the disclosure index and taps one of its duty/results/预公开 tiles.
+func boardOpen(t *testing.T, r *rig, tile func(d *kiosk.Disclosure) *kiosk.Tile) {
 	t.Helper()
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 	d := current[*kiosk.Disclosure](t, r)
@@ -60,23 +60,23 @@ func i6Open(t *testing.T, r *rig, tile func(d *kiosk.Disclosure) *kiosk.Tile) {
 	test.Tap(tile(d))
 }
 
-// i6Staff sets the sample room's morning: window 1's A post 王丽娟 signed
+// boardStaff sets the sample room's morning: window 1's A post 王丽娟 signed
 // in then went out, its B post 赵磊 signed in; window 2's A post 陈晓燕 is on
 // leave (with a private reason), its B post 孙婷 signed in.
-func i6Staff(t *testing.T, r *rig) {
+func boardStaff(t *testing.T, r *rig) {
 	t.Helper()
-	a, b := i6Session(t, r, "王丽娟"), i6Session(t, r, "赵磊")
-	leave, b2 := i6Session(t, r, "陈晓燕"), i6Session(t, r, "孙婷")
+	a, b := boardSession(t, r, "王丽娟"), boardSession(t, r, "赵磊")
+	leave, b2 := boardSession(t, r, "陈晓燕"), boardSession(t, r, "孙婷")
 	for _, s := range []data.Session{a, b, b2} {
-		_, err := r.store.SignIn(i6ctx, s)
+		_, err := r.store.SignIn(bgCtx, s)
 		require.NoError(t, err)
 	}
-	require.NoError(t, r.store.SetWhereabouts(i6ctx, a, data.DutyOut, "到街道送材料", fixedNow.Add(90*time.Minute)))
-	require.NoError(t, r.store.SetWhereabouts(i6ctx, leave, data.DutyLeave, "家中老人住院",
+	require.NoError(t, r.store.SetWhereabouts(bgCtx, a, data.DutyOut, "到街道送材料", fixedNow.Add(90*time.Minute)))
+	require.NoError(t, r.store.SetWhereabouts(bgCtx, leave, data.DutyLeave, "家中老人住院",
 		time.Date(2026, 3, 6, 8, 30, 0, 0, data.China)))
 }
 
-func i6Window(t *testing.T, d *kiosk.Duty, code string) *kiosk.DutyWindowCard {
+func boardWindow(t *testing.T, d *kiosk.Duty, code string) *kiosk.DutyWindowCard {
 	t.Helper()
 	for _, w := range d.Windows {
 		if w.Duty.Code == code {
@@ -87,7 +87,7 @@ func i6Window(t *testing.T, d *kiosk.Duty, code string) *kiosk.DutyWindowCard {
 	return nil
 }
 
-func i6Person(t *testing.T, d *kiosk.Duty, name string) *kiosk.DutyPerson {
+func boardPerson(t *testing.T, d *kiosk.Duty, name string) *kiosk.DutyPerson {
 	t.Helper()
 	for _, p := range d.People {
 		if p.Entry.Name == name {
@@ -99,65 +99,65 @@ func i6Person(t *testing.T, d *kiosk.Duty, name string) *kiosk.DutyPerson {
 }
 
 func TestDutyBoardShowsBCoveringWhenAIsOut(t *testing.T) {
-	r := i6Rig(t)
-	i6Staff(t, r)
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+	r := boardRig(t)
+	boardStaff(t, r)
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 	d := current[*kiosk.Duty](t, r)
 	assert.Equal(t, "以下为09:30的在岗情况，每次打开本页时更新。", d.Status.Text)
 
-	w1 := i6Window(t, d, "1")
+	w1 := boardWindow(t, d, "1")
 	assert.Equal(t, "1号窗口（社会保障窗口）", w1.Name.Text)
 	assert.Equal(t, "赵磊", w1.Person.Text, "B covers")
 	assert.Equal(t, "网格员", w1.Post.Text)
 	assert.True(t, w1.Reason.Visible())
 	assert.Equal(t, "A岗王丽娟外出办事，由B岗赵磊顶岗", w1.Reason.Text)
 
-	w2 := i6Window(t, d, "2")
+	w2 := boardWindow(t, d, "2")
 	assert.Equal(t, "孙婷", w2.Person.Text)
 	assert.Equal(t, "A岗陈晓燕请假，由B岗孙婷顶岗", w2.Reason.Text)
 
-	w3 := i6Window(t, d, "3")
+	w3 := boardWindow(t, d, "3")
 	assert.Equal(t, "暂无人员在岗，请到其他窗口咨询", w3.Person.Text, "nobody signed in at window 3")
 	assert.True(t, w3.Reason.Visible())
 	assert.NotEmpty(t, w3.Reason.Text, "who is away, beside the icon")
 	assert.NotContains(t, w3.Reason.Text, "暂无人员在岗", "the headline says it already")
 
-	out := i6Person(t, d, "王丽娟")
+	out := boardPerson(t, d, "王丽娟")
 	assert.Equal(t, "外出办事", out.Status.Text)
 	assert.Equal(t, "到街道送材料", out.Note.Text)
 	assert.True(t, out.Note.Visible())
 	assert.Equal(t, "预计11:00返回", out.Return.Text)
 	assert.Contains(t, out.Where.Text, "1号窗口（社会保障窗口） · A岗")
 
-	leave := i6Person(t, d, "陈晓燕")
+	leave := boardPerson(t, d, "陈晓燕")
 	assert.Equal(t, "请假", leave.Status.Text)
 	assert.False(t, leave.Note.Visible())
 	assert.Equal(t, "预计3月6日 08:30返回", leave.Return.Text)
-	assert.Equal(t, "未签到", i6Person(t, d, "张建华").Status.Text)
-	assert.Equal(t, "在岗", i6Person(t, d, "赵磊").Status.Text)
+	assert.Equal(t, "未签到", boardPerson(t, d, "张建华").Status.Text)
+	assert.Equal(t, "在岗", boardPerson(t, d, "赵磊").Status.Text)
 
-	drawn := i6Text(r)
+	drawn := boardText(r)
 	assert.Contains(t, drawn, "A岗王丽娟外出办事，由B岗赵磊顶岗")
 	assert.NotContains(t, drawn, "家中老人住院", "a leave's reason is never shown")
 	assert.Contains(t, d.Speech(), "1号窗口（社会保障窗口）：赵磊（B岗）在岗。A岗王丽娟外出办事，由B岗赵磊顶岗。")
 }
 
 func TestDutyBoardRefreshesWhenShownAgain(t *testing.T) {
-	r := i6Rig(t)
-	i6Staff(t, r)
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+	r := boardRig(t)
+	boardStaff(t, r)
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 	d := current[*kiosk.Duty](t, r)
-	require.Equal(t, "赵磊", i6Window(t, d, "1").Person.Text)
+	require.Equal(t, "赵磊", boardWindow(t, d, "1").Person.Text)
 
 	// 王丽娟 comes back while the resident looks at something else.
-	require.NoError(t, r.store.SetWhereabouts(i6ctx, i6Session(t, r, "王丽娟"), data.DutyOnDuty, "", time.Time{}))
+	require.NoError(t, r.store.SetWhereabouts(bgCtx, boardSession(t, r, "王丽娟"), data.DutyOnDuty, "", time.Time{}))
 	r.k.Nav.Push(kiosk.NewResults(r.k.Nav, r.store))
 	r.k.Nav.Back()
 	require.Same(t, d, current[*kiosk.Duty](t, r))
-	w1 := i6Window(t, d, "1")
+	w1 := boardWindow(t, d, "1")
 	assert.Equal(t, "王丽娟", w1.Person.Text)
 	assert.False(t, w1.Reason.Visible(), "A on duty: no reason needed")
-	assert.Equal(t, "在岗", i6Person(t, d, "王丽娟").Status.Text)
+	assert.Equal(t, "在岗", boardPerson(t, d, "王丽娟").Status.Text)
 }
 
 // plainStore has only the disclosure methods, as an older store or a test
@@ -165,7 +165,7 @@ func TestDutyBoardRefreshesWhenShownAgain(t *testing.T) {
 type plainStore struct{ kiosk.DisclosureStore }
 
 func TestDutyResultsPreviewTilesNeedTheStore(t *testing.T) {
-	r := i6Rig(t)
+	r := boardRig(t)
 	full := kiosk.NewDisclosure(r.k.Nav, r.store, r.store, kiosk.GuideOptions{})
 	assert.NotNil(t, full.DutyTile)
 	assert.NotNil(t, full.ResultsTile)
@@ -183,7 +183,7 @@ func TestDutyResultsPreviewTilesNeedTheStore(t *testing.T) {
 // The disclosure index puts its nine tiles in three columns on a landscape
 // screen wide enough, so 征求意见 shows without scrolling at 1920×1080.
 func TestDisclosureIndexThreeColumnsOnLandscape(t *testing.T) {
-	r := i6Rig(t)
+	r := boardRig(t)
 	r.win.Resize(fyne.NewSize(1920, 1080))
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 	d := current[*kiosk.Disclosure](t, r)
@@ -214,11 +214,11 @@ func TestDutyBoardWindowColumns(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			r := i6Rig(t)
-			i6Staff(t, r)
+			r := boardRig(t)
+			boardStaff(t, r)
 			r.win.Resize(tc.size)
 			r.k.SetElder(tc.elder)
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 			d := current[*kiosk.Duty](t, r)
 			require.NotEmpty(t, d.Windows)
 			drv := fyne.CurrentApp().Driver()

@@ -30,7 +30,7 @@ type ElderSwitch interface {
 // the date and time and today's office hours are in the header above it.
 // Outside office hours a notice above the tiles says that the room is
 // closed now, when it opens next, its hours and phone, and that the guides,
-// disclosure and tracking still work (issue 4 §5).
+// disclosure and tracking still work.
 //
 // In elder mode the tiles' subtitles are the shorter elder wording
 // (kiosk.home.*.sub.elder) and the footer drops the address and keeps the

@@ -59,7 +59,7 @@ func TestUnbuiltTilesSayPolitelyWhatToDo(t *testing.T) {
 	}
 }
 
-// plugged is a screen a later issue plugs in.
+// plugged is a screen plugged in through Options.Features.
 type plugged struct{ label *widget.Label }
 
 func (p *plugged) Title() string              { return "自助登记" }

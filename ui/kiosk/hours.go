@@ -12,7 +12,7 @@ import (
 	"bianmin/data"
 )
 
-// Office hours (issue 4 §5): the header's "today's hours" line, which
+// Office hours (§一(一)2 便民措施): the header's "today's hours" line, which
 // knows holidays and swapped working days, and whether the room is open
 // now, which the home screen shows and the registration flow can ask.
 // The rules are data's (Center.OpenAt, NextOpening, HoursOn with the

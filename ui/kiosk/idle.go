@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// The idle reset of issue 3 §9: when nobody has touched the kiosk for a
+// The idle reset: when nobody has touched the kiosk for a
 // while (the center profile's IdleSeconds, 90 s by default), a dialog asks
 // 是否继续使用？ with a large 继续 button and a 10-second countdown; without
 // an answer the kiosk goes home and forgets everything typed (Kiosk.Reset).

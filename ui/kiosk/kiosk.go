@@ -31,7 +31,7 @@ type Store interface {
 // the guides and disclosure; main plugs the rest in.
 type Options struct {
 	// Features adds or replaces the screens behind home tiles: FeatureRegister,
-	// FeatureTrack, FeatureComplain and FeatureRate come with issue 3. A tile
+	// FeatureTrack, FeatureComplain and FeatureRate are plugged in by main. A tile
 	// without a factory says politely that the function is being prepared.
 	Features map[Feature]Factory
 
@@ -74,7 +74,7 @@ type Options struct {
 	Speaker Speaker
 
 	// IdleTimeout is the time without a touch after which the kiosk asks
-	// 是否继续使用？ (issue 3 §9). Zero: the center profile's IdleSeconds,
+	// 是否继续使用？. Zero: the center profile's IdleSeconds,
 	// else DefaultIdle (90 s). Negative: never. The idle reset runs from
 	// Start to Stop.
 	IdleTimeout time.Duration
@@ -97,7 +97,7 @@ type Options struct {
 }
 
 // KeyHandler receives the keys typed while no widget has focus: a USB
-// barcode scanner that types like a keyboard (issue 4 §6).
+// barcode scanner that types like a keyboard.
 type KeyHandler interface {
 	TypedRune(r rune)
 	TypedKey(ev *fyne.KeyEvent)
@@ -118,7 +118,7 @@ type Kiosk struct {
 	// SpeakButton is the footer's 朗读 / 停止朗读 button, shown for a screen
 	// that can be read aloud when Options.Speaker is available.
 	SpeakButton *widget.Button
-	// Idle is the idle reset (issue 3 §9), running from Start to Stop.
+	// Idle is the idle reset, running from Start to Stop.
 	Idle *Idle
 	// Maintenance is the 系统维护中 screen while the kiosk is in
 	// maintenance (EnterMaintenance); nil otherwise.

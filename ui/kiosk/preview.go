@@ -18,7 +18,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// 征求意见（预公开） (§一(三), issue 6 §4): drafts the administrators put on
+// 征求意见（预公开） (§一(四)): drafts the administrators put on
 // the kiosk before publishing them. A resident reads one in full and may
 // leave an opinion, typed on the on-screen pinyin keyboard, with a contact
 // number if they want an answer. Staff read the opinions in staff mode
@@ -57,7 +57,7 @@ func NewPreviews(nav *Nav, store PreviewStore) *Previews {
 
 // Title is part of Screen.
 func (p *Previews) Title() string {
-	return lang.L("kiosk.home.disclosure") + " · " + lang.L("disclosure6.preview.title")
+	return lang.L("kiosk.home.disclosure") + " · " + lang.L("board.preview.title")
 }
 
 // Content is part of Screen.
@@ -95,9 +95,9 @@ func (p *Previews) show(ps []data.PreviewNotice, err error) {
 		p.list.Add(t)
 	}
 	if len(ps) == 0 {
-		p.Status.SetText(lang.L("disclosure6.preview.none"))
+		p.Status.SetText(lang.L("board.preview.none"))
 	} else {
-		p.Status.SetText(lang.L("disclosure6.preview.intro"))
+		p.Status.SetText(lang.L("board.preview.intro"))
 	}
 	p.list.Refresh()
 }
@@ -109,7 +109,7 @@ func (p *Previews) onPick(n data.PreviewNotice) {
 // previewLine is "征求意见至3月20日 · 已收到3条意见" when the period has a
 // last day (至今天 on that day), else "2026年11月26日起征求意见 · …".
 func previewLine(n data.PreviewNotice, now time.Time) string {
-	return previewPeriod(n, now) + " · " + lang.L("disclosure6.preview.comments", map[string]any{"N": n.Comments})
+	return previewPeriod(n, now) + " · " + lang.L("board.preview.comments", map[string]any{"N": n.Comments})
 }
 
 // previewPeriod is the period for opinions: "征求意见至3月20日",
@@ -117,13 +117,13 @@ func previewLine(n data.PreviewNotice, now time.Time) string {
 func previewPeriod(n data.PreviewNotice, now time.Time) string {
 	switch {
 	case !n.Until.IsZero() && data.Day(n.Until) == data.Day(now):
-		return lang.L("disclosure6.preview.untilToday", map[string]any{"Date": monthDay(n.Until, now)})
+		return lang.L("board.preview.untilToday", map[string]any{"Date": monthDay(n.Until, now)})
 	case !n.Until.IsZero():
-		return lang.L("disclosure6.preview.until", map[string]any{"Date": monthDay(n.Until, now)})
+		return lang.L("board.preview.until", map[string]any{"Date": monthDay(n.Until, now)})
 	case !n.Since.IsZero():
-		return lang.L("disclosure6.preview.since", map[string]any{"Date": shortDate(n.Since)})
+		return lang.L("board.preview.since", map[string]any{"Date": shortDate(n.Since)})
 	}
-	return lang.L("disclosure6.preview.open")
+	return lang.L("board.preview.open")
 }
 
 // previewClosed reports whether the period for opinions on n has ended by
@@ -139,7 +139,7 @@ func monthDay(t, now time.Time) string {
 	if t.Year() != now.In(data.China).Year() {
 		return shortDate(t)
 	}
-	return lang.L("disclosure6.monthDay", map[string]any{"Month": int(t.Month()), "Day": t.Day()})
+	return lang.L("board.monthDay", map[string]any{"Month": int(t.Month()), "Day": t.Day()})
 }
 
 // PreviewView is one draft in preview, in full, with 我有意见 in the
@@ -161,14 +161,14 @@ func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *Preview
 	v := &PreviewView{Notice: n, nav: nav, store: store}
 	v.Period = quiet(previewLine(n, nav.Now()))
 	v.Period.Wrapping = fyne.TextWrapWord
-	v.Comment = widget.NewButtonWithIcon(lang.L("disclosure6.preview.comment"), fynetheme.DocumentCreateIcon(),
+	v.Comment = widget.NewButtonWithIcon(lang.L("board.preview.comment"), fynetheme.DocumentCreateIcon(),
 		v.onComment)
 	v.Comment.Importance = widget.HighImportance
 	v.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, v.Comment)
-	notice := trackCard(para(lang.L("disclosure6.preview.notice")))
+	notice := trackCard(para(lang.L("board.preview.notice")))
 	v.content = vscroll(container.NewVBox(
 		heading(n.Title),
-		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("disclosure6.preview.badge"), badgeSample)), nil,
+		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("board.preview.badge"), badgeSample)), nil,
 			v.Period),
 		notice,
 		widget.NewSeparator(),
@@ -178,7 +178,7 @@ func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *Preview
 }
 
 // Title is part of Screen.
-func (v *PreviewView) Title() string { return lang.L("disclosure6.preview.title") }
+func (v *PreviewView) Title() string { return lang.L("board.preview.title") }
 
 // Content is part of Screen.
 func (v *PreviewView) Content() fyne.CanvasObject { return v.content }
@@ -189,7 +189,7 @@ func (v *PreviewView) Actions() fyne.CanvasObject { return v.actions }
 // Speech reads the draft aloud: that it is a draft for comment, the title
 // and the text.
 func (v *PreviewView) Speech() string {
-	return lang.L("disclosure6.preview.speech", map[string]any{"Title": v.Notice.Title}) + "\n" + v.Notice.Body
+	return lang.L("board.preview.speech", map[string]any{"Title": v.Notice.Title}) + "\n" + v.Notice.Body
 }
 
 // onComment opens the form, or, if the period for opinions ended while
@@ -197,8 +197,8 @@ func (v *PreviewView) Speech() string {
 func (v *PreviewView) onComment() {
 	if previewClosed(v.Notice, v.nav.Now()) {
 		v.nav.Activity()
-		v.nav.ShowMessage(lang.L("disclosure6.comment.closedTitle"), lateText(v.nav,
-			lang.L("disclosure6.comment.closed", map[string]any{"Date": monthDay(v.Notice.Until, v.nav.Now())})))
+		v.nav.ShowMessage(lang.L("board.comment.closedTitle"), lateText(v.nav,
+			lang.L("board.comment.closed", map[string]any{"Date": monthDay(v.Notice.Until, v.nav.Now())})))
 		return
 	}
 	v.nav.Push(NewPreviewComment(v.nav, v.store, v.Notice))
@@ -208,9 +208,9 @@ func (v *PreviewView) onComment() {
 // ours, naming the last day), then where else to give it.
 func lateText(nav *Nav, msg string) string {
 	if p := nav.Center().Phone; p != "" {
-		return msg + "\n" + lang.L("disclosure6.comment.otherWaysPhone", map[string]any{"Phone": p})
+		return msg + "\n" + lang.L("board.comment.otherWaysPhone", map[string]any{"Phone": p})
 	}
-	return msg + "\n" + lang.L("disclosure6.comment.otherWays")
+	return msg + "\n" + lang.L("board.comment.otherWays")
 }
 
 // PreviewComment is the 我有意见 form: the opinion on the pinyin keyboard,
@@ -258,10 +258,10 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 	c.Body.MultiLine = true
 	c.Body.Wrapping = fyne.TextWrapWord
 	c.Body.SetMinRowsVisible(4)
-	c.Body.SetPlaceHolder(lang.L("disclosure6.comment.bodyHint"))
+	c.Body.SetPlaceHolder(lang.L("board.comment.bodyHint"))
 	c.Body.OnChanged = func(string) { c.nav.Activity(); c.refreshCount() }
 	c.Contact = c.Panel.NewEntry(input.Phone)
-	c.Contact.SetPlaceHolder(lang.L("disclosure6.comment.contactHint"))
+	c.Contact.SetPlaceHolder(lang.L("board.comment.contactHint"))
 	c.Contact.OnChanged = func(string) { c.nav.Activity() }
 	c.Count = widget.NewLabel("")
 	c.Count.Importance = widget.LowImportance
@@ -269,16 +269,16 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 	c.Message = trackError()
 	c.refreshCount()
 
-	c.Submit = widget.NewButtonWithIcon(lang.L("disclosure6.comment.submit"), fynetheme.MailSendIcon(), c.onSubmit)
+	c.Submit = widget.NewButtonWithIcon(lang.L("board.comment.submit"), fynetheme.MailSendIcon(), c.onSubmit)
 	c.Submit.Importance = widget.HighImportance
 	c.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, c.Submit)
 
 	c.form = container.NewVBox(
-		subheading(lang.L("disclosure6.comment.body")),
+		subheading(lang.L("board.comment.body")),
 		c.Body, c.Count,
-		subheading(lang.L("disclosure6.comment.contact")),
+		subheading(lang.L("board.comment.contact")),
 		c.Contact,
-		quiet(lang.L("disclosure6.comment.privacy")),
+		quiet(lang.L("board.comment.privacy")),
 		c.Message,
 	)
 	c.scroll = vscroll(c.form)
@@ -286,7 +286,7 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 	if n.Until.IsZero() {
 		c.Period.Hide()
 	}
-	top := compact(container.NewVBox(heading(lang.L("disclosure6.comment.heading", map[string]any{"Title": n.Title})),
+	top := compact(container.NewVBox(heading(lang.L("board.comment.heading", map[string]any{"Title": n.Title})),
 		c.Period))
 	c.box = newRegPanelBox(nav, top, c.scroll, c.Panel)
 	c.Thanks = c.thanks()
@@ -298,7 +298,7 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 }
 
 // Title is part of Screen.
-func (c *PreviewComment) Title() string { return lang.L("disclosure6.preview.title") }
+func (c *PreviewComment) Title() string { return lang.L("board.preview.title") }
 
 // Content is part of Screen.
 func (c *PreviewComment) Content() fyne.CanvasObject { return c.content }
@@ -310,12 +310,12 @@ func (c *PreviewComment) Actions() fyne.CanvasObject { return c.actions }
 func (c *PreviewComment) Leave() { c.closeKeys() }
 
 func (c *PreviewComment) thanks() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("disclosure6.comment.back"), fynetheme.NavigateBackIcon(),
+	back := widget.NewButtonWithIcon(lang.L("board.comment.back"), fynetheme.NavigateBackIcon(),
 		func() { c.nav.Back() })
 	back.Importance = widget.HighImportance
 	return vscroll(container.NewVBox(trackCard(container.NewVBox(
-		heading(lang.L("disclosure6.comment.thanksTitle")),
-		para(lang.L("disclosure6.comment.thanks")),
+		heading(lang.L("board.comment.thanksTitle")),
+		para(lang.L("board.comment.thanks")),
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, back)),
 	))))
 }
@@ -323,11 +323,11 @@ func (c *PreviewComment) thanks() fyne.CanvasObject {
 // closed is the card shown when data refuses the opinion as too late.
 func (c *PreviewComment) closed() fyne.CanvasObject {
 	c.ClosedText = para("")
-	c.ClosedBack = widget.NewButtonWithIcon(lang.L("disclosure6.comment.backToList"), fynetheme.NavigateBackIcon(),
+	c.ClosedBack = widget.NewButtonWithIcon(lang.L("board.comment.backToList"), fynetheme.NavigateBackIcon(),
 		c.onBackToList)
 	c.ClosedBack.Importance = widget.HighImportance
 	return vscroll(container.NewVBox(trackCard(container.NewVBox(
-		heading(lang.L("disclosure6.comment.closedTitle")),
+		heading(lang.L("board.comment.closedTitle")),
 		c.ClosedText,
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, c.ClosedBack)),
 	))))
@@ -345,7 +345,7 @@ func (c *PreviewComment) onBackToList() {
 }
 
 func (c *PreviewComment) refreshCount() {
-	c.Count.SetText(lang.L("disclosure6.comment.count", map[string]any{
+	c.Count.SetText(lang.L("board.comment.count", map[string]any{
 		"N":   utf8.RuneCountInString(strings.TrimSpace(c.Body.Text)),
 		"Min": data.MinCommentRunes, "Max": data.MaxCommentRunes}))
 }

@@ -18,49 +18,49 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// TestDutyResultsPreviewShots renders the issue 6 kiosk screens to PNG
+// TestDutyResultsPreviewShots renders the duty board, complaint results and 预公开 screens to PNG
 // files for a person to look at, landscape and portrait, normal and elder.
 // make shots runs it, writing into $BIANMIN_SHOTS.
 func TestDutyResultsPreviewShots(t *testing.T) {
 	dir := shots.Need(t, "")
 	screens := map[string]func(t *testing.T, r *rig){
-		"i6-index": func(t *testing.T, r *rig) { test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure]) },
-		"i6-duty": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
+		"board-index": func(t *testing.T, r *rig) { test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure]) },
+		"board-duty": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.DutyTile })
 		},
-		"i6-results": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.ResultsTile })
+		"board-results": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.ResultsTile })
 		},
-		"i6-previews": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"board-previews": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 		},
-		"i6-preview-view": func(t *testing.T, r *rig) {
-			i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+		"board-preview-view": func(t *testing.T, r *rig) {
+			boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 			test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 		},
-		"i6-comment": func(t *testing.T, r *rig) {
-			c := i6OpenComment(t, r)
+		"board-comment": func(t *testing.T, r *rig) {
+			c := boardOpenComment(t, r)
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+			boardTypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
 			for _, l := range "yanchang" {
 				test.Tap(c.Panel.Keyboard.Letter(l))
 			}
 		},
-		"i6-comment-contact": func(t *testing.T, r *rig) {
-			c := i6OpenComment(t, r)
+		"board-comment-contact": func(t *testing.T, r *rig) {
+			c := boardOpenComment(t, r)
 			test.Tap(c.Contact)
 			tapDigits(t, c.Panel.Keypad, "138")
 		},
-		"i6-comment-short": func(t *testing.T, r *rig) {
-			c := i6OpenComment(t, r)
+		"board-comment-short": func(t *testing.T, r *rig) {
+			c := boardOpenComment(t, r)
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "hao", "好")
+			boardTypeHan(t, c.Panel.Keyboard, "hao", "好")
 			test.Tap(c.Submit)
 		},
-		"i6-thanks": func(t *testing.T, r *rig) {
-			c := i6OpenComment(t, r)
+		"board-thanks": func(t *testing.T, r *rig) {
+			c := boardOpenComment(t, r)
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
+			boardTypeHan(t, c.Panel.Keyboard, "jianyi", "建议")
 			test.Tap(c.Submit)
 		},
 	}
@@ -73,10 +73,10 @@ func TestDutyResultsPreviewShots(t *testing.T) {
 					file += "-elder"
 				}
 				t.Run(file, func(t *testing.T) {
-					r := i6Rig(t)
-					i6Staff(t, r)
-					i6Complaint(t, r)
-					i6Preview(t, r)
+					r := boardRig(t)
+					boardStaff(t, r)
+					boardComplaint(t, r)
+					boardPreview(t, r)
 					r.win.Resize(size)
 					r.k.SetElder(elder)
 					setup(t, r)

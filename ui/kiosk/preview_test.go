@@ -20,26 +20,26 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// i6Draft is the text of the draft put on preview.
+// boardDraft is the text of the draft put on preview.
 const (
-	i6DraftTitle = "便民服务室延时服务安排（征求意见稿）"
-	i6DraftBody  = "一、工作日中午12:00至14:30安排一名工作人员值班。\n二、每月最后一个星期六上午开放半天。"
+	boardDraftTitle = "便民服务室延时服务安排（征求意见稿）"
+	boardDraftBody  = "一、工作日中午12:00至14:30安排一名工作人员值班。\n二、每月最后一个星期六上午开放半天。"
 )
 
-// i6Preview puts a new public draft on the kiosk for comment.
-func i6Preview(t *testing.T, r *rig) {
+// boardPreview puts a new public draft on the kiosk for comment.
+func boardPreview(t *testing.T, r *rig) {
 	t.Helper()
-	admin := i6Session(t, r, "张建华")
-	_, err := r.store.SaveDraft(i6ctx, admin, data.DisclosureDraft{Code: "late-hours", Category: data.CatRules,
-		Cadence: data.CadenceAdhoc, Title: i6DraftTitle, Body: i6DraftBody})
+	admin := boardSession(t, r, "张建华")
+	_, err := r.store.SaveDraft(bgCtx, admin, data.DisclosureDraft{Code: "late-hours", Category: data.CatRules,
+		Cadence: data.CadenceAdhoc, Title: boardDraftTitle, Body: boardDraftBody})
 	require.NoError(t, err)
-	_, err = r.store.Preview(i6ctx, admin, "late-hours")
+	_, err = r.store.Preview(bgCtx, admin, "late-hours")
 	require.NoError(t, err)
 }
 
-// i6TypeHan types one Chinese character or word on the pinyin keyboard:
+// boardTypeHan types one Chinese character or word on the pinyin keyboard:
 // the letters, then the candidate wanted.
-func i6TypeHan(t *testing.T, kb *input.Keyboard, letters, want string) {
+func boardTypeHan(t *testing.T, kb *input.Keyboard, letters, want string) {
 	t.Helper()
 	for _, c := range letters {
 		test.Tap(kb.Letter(c))
@@ -53,14 +53,14 @@ func i6TypeHan(t *testing.T, kb *input.Keyboard, letters, want string) {
 	t.Fatalf("%s not offered for %s: %v", want, letters, kb.Candidates())
 }
 
-// i6OpenComment goes from the disclosure index to the 我有意见 form of
+// boardOpenComment goes from the disclosure index to the 我有意见 form of
 // the draft.
-func i6OpenComment(t *testing.T, r *rig) *kiosk.PreviewComment {
+func boardOpenComment(t *testing.T, r *rig) *kiosk.PreviewComment {
 	t.Helper()
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	list := current[*kiosk.Previews](t, r)
 	require.Len(t, list.Rows, 1)
-	assert.Equal(t, i6DraftTitle, list.Rows[0].Title)
+	assert.Equal(t, boardDraftTitle, list.Rows[0].Title)
 	assert.Equal(t, "2026年3月5日起征求意见 · 已收到0条意见", list.Rows[0].Subtitle)
 	test.Tap(list.Rows[0])
 	v := current[*kiosk.PreviewView](t, r)
@@ -69,23 +69,23 @@ func i6OpenComment(t *testing.T, r *rig) *kiosk.PreviewComment {
 }
 
 func TestPreviewCommentTypedByTapsIsStored(t *testing.T) {
-	r := i6Rig(t)
-	i6Preview(t, r)
-	c := i6OpenComment(t, r)
+	r := boardRig(t)
+	boardPreview(t, r)
+	c := boardOpenComment(t, r)
 
 	test.Tap(c.Body)
 	require.Same(t, c.Body, c.Panel.Active(), "touching the field opens the keyboard")
 	kb := c.Panel.Keyboard
-	i6TypeHan(t, kb, "hao", "好")
+	boardTypeHan(t, kb, "hao", "好")
 	test.Tap(c.Submit)
 	assert.Equal(t, "请把您的意见写得具体一些。", c.Message.Text, "data's message")
 	assert.True(t, c.Message.Visible())
 	assert.False(t, c.Done)
 
 	test.Tap(c.Body)
-	i6TypeHan(t, kb, "jian", "建")
-	i6TypeHan(t, kb, "yi", "议")
-	i6TypeHan(t, kb, "yanchang", "延长")
+	boardTypeHan(t, kb, "jian", "建")
+	boardTypeHan(t, kb, "yi", "议")
+	boardTypeHan(t, kb, "yanchang", "延长")
 	assert.Equal(t, "好建议延长", c.Body.Text)
 	assert.Equal(t, "已输入5字（至少2字，最多500字）", c.Count.Text)
 
@@ -97,7 +97,7 @@ func TestPreviewCommentTypedByTapsIsStored(t *testing.T) {
 	assert.True(t, c.Done)
 	assert.True(t, c.Thanks.Visible())
 	assert.Nil(t, c.Panel.Active(), "the keyboard closed")
-	assert.Contains(t, i6Text(r), "感谢您的意见")
+	assert.Contains(t, boardText(r), "感谢您的意见")
 
 	var body, contact string
 	var n int
@@ -115,14 +115,14 @@ func TestPreviewCommentTypedByTapsIsStored(t *testing.T) {
 }
 
 func TestPreviewCommentAfterPreviewEnded(t *testing.T) {
-	r := i6Rig(t)
-	i6Preview(t, r)
-	c := i6OpenComment(t, r)
-	_, err := r.store.Publish(i6ctx, i6Session(t, r, "张建华"), "late-hours")
+	r := boardRig(t)
+	boardPreview(t, r)
+	c := boardOpenComment(t, r)
+	_, err := r.store.Publish(bgCtx, boardSession(t, r, "张建华"), "late-hours")
 	require.NoError(t, err)
 	test.Tap(c.Body)
-	i6TypeHan(t, c.Panel.Keyboard, "jian", "建")
-	i6TypeHan(t, c.Panel.Keyboard, "yi", "议")
+	boardTypeHan(t, c.Panel.Keyboard, "jian", "建")
+	boardTypeHan(t, c.Panel.Keyboard, "yi", "议")
 	test.Tap(c.Submit)
 	assert.False(t, c.Done)
 	assert.True(t, c.Closed.Visible(), "the form gives way to the polite card")
@@ -131,29 +131,30 @@ func TestPreviewCommentAfterPreviewEnded(t *testing.T) {
 }
 
 func TestPreviewViewReadsInFull(t *testing.T) {
-	r := i6Rig(t)
-	i6Preview(t, r)
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	r := boardRig(t)
+	boardPreview(t, r)
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	test.Tap(current[*kiosk.Previews](t, r).Rows[0])
 	v := current[*kiosk.PreviewView](t, r)
-	drawn := i6Text(r)
+	drawn := boardText(r)
 	assert.Contains(t, drawn, "征求意见稿")
 	assert.Contains(t, drawn, "二、每月最后一个星期六上午开放半天。")
 	sp := v.Speech()
-	assert.True(t, strings.HasPrefix(sp, "以下是征求意见稿："+i6DraftTitle), sp)
-	assert.Contains(t, sp, i6DraftBody)
+	assert.True(t, strings.HasPrefix(sp, "以下是征求意见稿："+boardDraftTitle), sp)
+	assert.Contains(t, sp, boardDraftBody)
 }
 
 func TestPreviewNoneAndInternalNeverShown(t *testing.T) {
-	r := i6Rig(t)
-	i6Open(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
+	r := boardRig(t)
+	boardOpen(t, r, func(d *kiosk.Disclosure) *kiosk.Tile { return d.PreviewTile })
 	list := current[*kiosk.Previews](t, r)
 	assert.Empty(t, list.Rows)
 	assert.Equal(t, "目前没有正在征求意见的内容。", list.Status.Text)
 }
 
-// TestPreviewDutyResultsTranslations: both languages of disclosure6 have
-// the same keys and every key the issue 6 screens name exists.
+// TestPreviewDutyResultsTranslations: both languages of board.*.json (the
+// duty board, complaint results and 预公开) have the same keys, and every
+// key those screens name exists.
 func TestPreviewDutyResultsTranslations(t *testing.T) {
 	read := func(name string) map[string]string {
 		b, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", name))
@@ -162,7 +163,7 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &m))
 		return m
 	}
-	zh, en := read("disclosure6.zh_Hans.json"), read("disclosure6.en.json")
+	zh, en := read("board.zh_Hans.json"), read("board.en.json")
 	keys := func(m map[string]string) []string {
 		var out []string
 		for k := range m {
@@ -172,7 +173,7 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, keys(zh), keys(en))
-	literal := regexp.MustCompile(`"(disclosure6\.[A-Za-z0-9_.]+)"`)
+	literal := regexp.MustCompile(`"(board\.[A-Za-z0-9_.]+)"`)
 	for _, f := range []string{"dutyboard.go", "results.go", "preview.go"} {
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
@@ -183,12 +184,12 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 		}
 	}
 	for _, s := range append(data.DutyStatuses, data.DutyAbsent, data.DutySignedOut) {
-		assert.Equal(t, s.Label(), zh["disclosure6.status."+string(s)], "the Chinese is data's label")
-		assert.Contains(t, en, "disclosure6.status."+string(s))
+		assert.Equal(t, s.Label(), zh["board.status."+string(s)], "the Chinese is data's label")
+		assert.Contains(t, en, "board.status."+string(s))
 	}
 	for _, a := range []data.ComplaintAbout{data.AboutRequest, data.AboutWindow, data.AboutStaff, data.AboutOther} {
-		assert.Contains(t, zh, "disclosure6.about."+string(a))
-		assert.Contains(t, en, "disclosure6.about."+string(a))
+		assert.Contains(t, zh, "board.about."+string(a))
+		assert.Contains(t, en, "board.about."+string(a))
 	}
 }
 
@@ -197,11 +198,11 @@ func TestPreviewDutyResultsTranslations(t *testing.T) {
 // screen, pushing the header off it), and its text wraps in the column
 // beside the keys instead of running under them.
 func TestPreviewCommentFitsBesideKeysInElderMode(t *testing.T) {
-	r := i6Rig(t)
-	i6Preview(t, r)
+	r := boardRig(t)
+	boardPreview(t, r)
 	r.win.Resize(fyne.NewSize(1280, 800))
 	r.k.SetElder(true)
-	c := i6OpenComment(t, r)
+	c := boardOpenComment(t, r)
 	for _, e := range []*input.Entry{c.Body, c.Contact} {
 		test.Tap(e)
 		require.NotNil(t, c.Panel.Active())

@@ -16,7 +16,7 @@ import (
 	bmtheme "bianmin/ui/theme"
 )
 
-// 服务评价 (好差评, issue 3 §7): the resident scans the receipt (or types its
+// 服务评价 (好差评, §五 回复反馈、征求意见): the resident scans the receipt (or types its
 // number and query code); once the request is finished and not yet rated,
 // five large choices from 非常满意 to 非常不满意, an optional reason
 // (required for the two bad ones, data says so), and thanks.

@@ -13,7 +13,7 @@ import (
 	"bianmin/ui/paper"
 )
 
-// Self-registration (自助登记, issue 3 §1): a resident who cannot type
+// Self-registration (自助登记, §三: every request is registered): a resident who cannot type
 // Chinese registers a request by touch alone, one decision per screen, and
 // leaves with a receipt.
 //

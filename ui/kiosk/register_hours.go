@@ -14,7 +14,7 @@ import (
 )
 
 // RegisterHours keeps registration from starting outside office hours
-// (issue 4 §5). It reads the center's hours and the calendar (holidays,
+// (the room's hours, §一(一)2 便民措施). It reads the center's hours and the calendar (holidays,
 // swapped working days) off the UI goroutine; while the room is open it
 // shows the screen's own content, otherwise a polite notice with today's
 // hours, the next opening time and the phone, and a button to the guides,

@@ -12,7 +12,7 @@ import (
 	"bianmin/data"
 )
 
-// 投诉处理结果 (§十, issue 6 §2): the complaint results the staff chose to
+// 投诉处理结果 (§一(一)4, §十): the complaint results the staff chose to
 // publish, newest first. data.PublishedComplaint carries no code, no
 // complainant and not the complaint's own words, and data refuses to
 // publish a result or reply that names the complainant; this screen shows
@@ -48,7 +48,7 @@ func NewResults(nav *Nav, store ResultsStore) *Results {
 
 // Title is part of Screen.
 func (r *Results) Title() string {
-	return lang.L("kiosk.home.disclosure") + " · " + lang.L("disclosure6.results.title")
+	return lang.L("kiosk.home.disclosure") + " · " + lang.L("board.results.title")
 }
 
 // Content is part of Screen.
@@ -94,9 +94,9 @@ func (r *Results) show(rs []data.PublishedComplaint, err error) {
 		r.list.Add(c.content)
 	}
 	if len(rs) == 0 {
-		r.Status.SetText(lang.L("disclosure6.results.none"))
+		r.Status.SetText(lang.L("board.results.none"))
 	} else {
-		r.Status.SetText(lang.L("disclosure6.results.intro", map[string]any{"N": len(rs)}))
+		r.Status.SetText(lang.L("board.results.intro", map[string]any{"N": len(rs)}))
 	}
 	r.list.Refresh()
 }
@@ -116,18 +116,18 @@ type ResultCard struct {
 func newResultCard(p data.PublishedComplaint) *ResultCard {
 	c := &ResultCard{Complaint: p}
 	c.About = subheading(resultAboutText(p))
-	c.Dates = quiet(lang.L("disclosure6.results.dates", map[string]any{
+	c.Dates = quiet(lang.L("board.results.dates", map[string]any{
 		"Filed": trackDay(p.FiledDay), "Closed": trackDay(p.ClosedDay)}))
-	verdict := badge(lang.L("disclosure6.results.notSubstantiated"), badgeQuiet)
+	verdict := badge(lang.L("board.results.notSubstantiated"), badgeQuiet)
 	if p.Substantiated {
-		verdict = badge(lang.L("disclosure6.results.substantiated"), badgeSample)
+		verdict = badge(lang.L("board.results.substantiated"), badgeSample)
 	}
 	c.Result = para(p.Result)
 	c.Reply = para(p.Reply)
 	body := []fyne.CanvasObject{c.About, badges(verdict), c.Dates,
-		subheading(lang.L("disclosure6.results.result")), c.Result}
+		subheading(lang.L("board.results.result")), c.Result}
 	if strings.TrimSpace(p.Reply) != "" {
-		body = append(body, subheading(lang.L("disclosure6.results.reply")), c.Reply)
+		body = append(body, subheading(lang.L("board.results.reply")), c.Reply)
 	}
 	c.content = trackCard(compact(container.NewVBox(body...)))
 	return c
@@ -135,21 +135,21 @@ func newResultCard(p data.PublishedComplaint) *ResultCard {
 
 // resultAboutText is "关于工作人员的投诉".
 func resultAboutText(p data.PublishedComplaint) string {
-	about := lang.X("disclosure6.about."+string(p.About), p.AboutLabel)
-	return lang.L("disclosure6.results.about", map[string]any{"About": about})
+	about := lang.X("board.about."+string(p.About), p.AboutLabel)
+	return lang.L("board.results.about", map[string]any{"About": about})
 }
 
 func (c *ResultCard) speech() string {
 	p := c.Complaint
 	s := resultAboutText(p) + "，" + c.Dates.Text + "。"
 	if p.Substantiated {
-		s += lang.L("disclosure6.results.substantiated") + "。"
+		s += lang.L("board.results.substantiated") + "。"
 	} else {
-		s += lang.L("disclosure6.results.notSubstantiated") + "。"
+		s += lang.L("board.results.notSubstantiated") + "。"
 	}
-	s += lang.L("disclosure6.results.result") + "：" + p.Result + "。"
+	s += lang.L("board.results.result") + "：" + p.Result + "。"
 	if p.Reply != "" {
-		s += lang.L("disclosure6.results.reply") + "：" + p.Reply + "。"
+		s += lang.L("board.results.reply") + "：" + p.Reply + "。"
 	}
 	return s
 }

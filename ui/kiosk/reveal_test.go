@@ -189,20 +189,20 @@ func TestReceiptPrintStatusIsInSight(t *testing.T) {
 func TestPreviewCommentMessagesAreInSight(t *testing.T) {
 	for _, sz := range revealSizes {
 		t.Run(sz.name, func(t *testing.T) {
-			r := i6Rig(t)
+			r := boardRig(t)
 			r.k.SetElder(sz.elder)
 			r.win.Resize(sz.size)
-			i6Preview(t, r)
-			c := i6OpenComment(t, r)
+			boardPreview(t, r)
+			c := boardOpenComment(t, r)
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "hao", "好")
+			boardTypeHan(t, c.Panel.Keyboard, "hao", "好")
 			test.Tap(c.Submit)
 			require.Equal(t, "请把您的意见写得具体一些。", c.Message.Text)
 			assertInSight(t, r.win, c.Message, "the comment's message")
 
 			test.Tap(c.Body)
-			i6TypeHan(t, c.Panel.Keyboard, "jian", "建")
-			i6TypeHan(t, c.Panel.Keyboard, "yi", "议")
+			boardTypeHan(t, c.Panel.Keyboard, "jian", "建")
+			boardTypeHan(t, c.Panel.Keyboard, "yi", "议")
 			test.Tap(c.Submit)
 			require.True(t, c.Done)
 			assertInSight(t, r.win, c.Thanks, "the thanks")

@@ -19,7 +19,7 @@ type ScanReceiver interface {
 }
 
 // ScanRouter sends what a keyboard-wedge scanner types anywhere on the
-// kiosk to the right place (issue 4 §6): to the screen on top when it is a
+// kiosk to the right place: to the screen on top when it is a
 // ScanReceiver, otherwise to the tracking result of the request (or the
 // status of the complaint) whose QR code was scanned. It is the kiosk's
 // KeyHandler:

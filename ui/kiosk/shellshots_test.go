@@ -21,7 +21,7 @@ import (
 )
 
 // TestShellScreenshots renders every screen of the shell, in normal and
-// elder mode, at the three screen sizes of issue 4 §7, with the office
+// elder mode, at the three kiosk screen sizes, with the office
 // hours notice, the idle question and the 朗读 button, for a person to look
 // at, in $BIANMIN_SHOTS/shell (make shots).
 func TestShellScreenshots(t *testing.T) {

@@ -20,7 +20,7 @@ import (
 )
 
 // TestScreenshots renders the main screens to PNG files for a person to look
-// at, at the three screen sizes of issue 2 §5. make shots
+// at, at the three kiosk screen sizes. make shots
 // runs it, writing into $BIANMIN_SHOTS.
 func TestScreenshots(t *testing.T) {
 	dir := shots.Need(t, "")

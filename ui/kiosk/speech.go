@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Read-aloud (语音播报, issue 4 §4). A screen that can be read aloud
+// Read-aloud (语音播报). A screen that can be read aloud
 // implements Speakable; the shell then shows a 朗读 button in the footer,
 // when Options.Speaker is available. Tapping it reads the screen's Speech
 // aloud, tapping again (停止朗读) stops; leaving the screen (Back, Home,

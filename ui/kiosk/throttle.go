@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Defaults of a Throttle (issue 3 §5: "after repeated failures the screen
+// Defaults of a Throttle (the tracking rule: "after repeated failures the screen
 // slows down further attempts, so codes cannot be enumerated").
 const (
 	DefaultThrottleFree   = 3                // failures allowed without a wait

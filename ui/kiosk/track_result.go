@@ -14,7 +14,7 @@ import (
 	"bianmin/data"
 )
 
-// TrackResult is where a request stands (issue 3 §5): the status in words
+// TrackResult is where a request stands (§十 全过程跟踪督查): the status in words
 // with what it means, the item, the receipt number and the promised date,
 // everything still missing in one list, the timeline (each step with its
 // time and window), and how to complain. A finished request not yet rated

@@ -10,7 +10,7 @@ import (
 	"bianmin/data"
 )
 
-// Track is 进度查询 (issue 3 §5): scan the receipt's QR code, or type the
+// Track is 进度查询 (§十 全过程跟踪督查): scan the receipt's QR code, or type the
 // receipt number and query code. It finds a request (the tracking result)
 // or, with 投诉回执 chosen, a complaint (its status). A scan anywhere on the
 // kiosk gets to the same results through the ScanRouter.

@@ -120,7 +120,7 @@ func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 	return rc
 }
 
-// finish marks a request finished (staff actions come with issue 5).
+// finish marks a request finished (as the staff desk does).
 func (r *trackRig) finish(t *testing.T, id int64) {
 	t.Helper()
 	_, err := r.store.DB().Exec(`UPDATE requests SET status = 'finished', due_day = '2026-03-19',

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// ApplicationForm is the 申请表 of 协助办理 (issue 5 §4: "sample forms print
+// ApplicationForm is the 申请表 of 协助办理 (§三 协助办理: "sample forms print
 // pre-filled from what the resident entered"): the item's application form
 // filled in with what the resident gave at the kiosk or the window, for the
 // resident to check and sign.

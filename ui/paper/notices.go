@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// Notice is what every written notice about a request carries (issue 5
-// §10): the center, the request number, the date, signature lines and the
+// Notice is what every written notice about a request carries (§三6,
+// §六, §七): the center, the request number, the date, signature lines and the
 // tracking QR. Applicant is the masked name; no ID number is ever printed on
 // a notice.
 type Notice struct {

@@ -10,7 +10,7 @@ import (
 	"bianmin/data"
 )
 
-// TestNotices prints every notice of issue 5 §10 in both formats and checks
+// TestNotices prints every written notice about a request (§三6, §六, §七) in both formats and checks
 // the common pieces (center, number, date, signature lines, QR) and each
 // notice's own content.
 func TestNotices(t *testing.T) {

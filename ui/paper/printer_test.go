@@ -187,7 +187,7 @@ func TestPrintRoundTrip(t *testing.T) {
 	assert.InDelta(t, 630, imgs[0].Bounds().Dx(), 3)
 }
 
-// TestPrintNotices sends each written notice (§10 of the staff issue)
+// TestPrintNotices sends each written notice (§三6, §六, §七)
 // through the CUPS test printer, reads the printed PDF back with pdftotext
 // and decodes its QR code.
 func TestPrintNotices(t *testing.T) {

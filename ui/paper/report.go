@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Report is the printable 统计报表 (issue 6 §5): the headline figures, bar
+// Report is the printable 统计报表 (§五, §七, §九): the headline figures, bar
 // and line charts and every table of the report screen, on A4. The caller
 // (staff mode) turns its figures into text; the package draws them.
 type Report struct {

@@ -1,4 +1,4 @@
-// Package speech reads text aloud for the kiosk's 语音播报 (issue 4 §4)
+// Package speech reads text aloud for the kiosk's 语音播报
 // with espeak-ng's Mandarin voice.
 //
 // A Speaker runs one espeak-ng process per text, never through a shell: the

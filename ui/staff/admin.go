@@ -16,7 +16,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// Administration (issue 6): complaints and follow-ups of bad ratings for
+// Administration: complaints and follow-ups of bad ratings for
 // every staff member; reports, backups and the audit log for
 // administrators. The screens reach the store through the narrow
 // interfaces below; *data.Store satisfies them all (main passes it as the

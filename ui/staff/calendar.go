@@ -16,7 +16,7 @@ import (
 	"bianmin/data"
 )
 
-// Administration section: the working-day calendar (issue 5 §7): a month
+// Administration section: the working-day calendar (§七 working days): a month
 // grid of holidays (休) and swapped working days (班) over the
 // Monday–Friday week; tapping a day sets it as 法定节假日, 调休上班 or 按常规
 // (calendar_day.go); 导入下一年度安排 reads next year's official schedule

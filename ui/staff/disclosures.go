@@ -17,7 +17,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// Administration section 公开内容 (§一, issue 6 §4), administrators only:
+// Administration section 公开内容 (§一), administrators only:
 // every disclosure item, public and internal, with where it stands and how
 // often it is published; on top the items due for re-publication (待更新)
 // with how long they are overdue. Tapping an item opens it

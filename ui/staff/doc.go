@@ -1,5 +1,5 @@
-// Package staff is the staff mode of the service room's touchscreen (issue
-// 5): sign-in by name and PIN (and the first administrator's PIN on first
+// Package staff is the staff mode of the service room's touchscreen:
+// sign-in by name and PIN (and the first administrator's PIN on first
 // start), the queue of requests by tab with filters and paging, one
 // request with its full record and the handling steps the regulation
 // allows, walk-in intake at the window, daily sign-in and whereabouts, and

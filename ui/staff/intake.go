@@ -17,7 +17,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// Intake is walk-in registration at the window (issue 5 §3): the clerk
+// Intake is walk-in registration at the window (§三): the clerk
 // picks the item and types what the resident says on a physical keyboard;
 // the same fields and validation as the kiosk (data.Registration.Clean),
 // channel 窗口, the clerk as first owner; then the same receipt prints.

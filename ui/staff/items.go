@@ -16,7 +16,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// Administration section 办事事项 (administrators; issue 6 §4, §一(一)3,
+// Administration section 办事事项 (administrators; §一(一)3,
 // §六1): the service items by category with search, and an editor for
 // every guide field, the materials with their sample forms, the intake
 // fields and the windows. The store checks an edit by the rules of the

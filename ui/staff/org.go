@@ -13,7 +13,7 @@ import (
 	"bianmin/data"
 )
 
-// Administration section 机构与人员 (administrators; issue 6 §1, §4;
+// Administration section 机构与人员 (administrators;
 // §一(一)1, §三1, §四): the center's profile, the windows with their A and B
 // posts, the staff with their photos, roles and PINs, and today's on-duty
 // board where an administrator records a colleague's whereabouts.

@@ -15,7 +15,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// Administration section: 代办清单 (issue 5 §4 代为办理). The 待报送 tab lists
+// Administration section: 代办清单 (§三 代为办理). The 待报送 tab lists
 // the accepted proxy requests not yet sent, grouped by upper department;
 // staff tick those they take along and 生成代办清单 sends them in one batch
 // (each request 上报 with the department and day) and prints the list. The

@@ -17,7 +17,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// A person's record (个人档案, issue 6 §3, §5; §八, §九): for a period,
+// A person's record (个人档案, §五, §八, §九): for a period,
 // the requests they own as 首问 and their on-time rate, attendance,
 // study attendance, the complaints about them and their results, and
 // their accountability entries. Administrators reach it from 学习培训 and

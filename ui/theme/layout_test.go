@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// screens are the kiosk displays issue 2 §5 and issue 4 §7 name, in dp at
+// screens are the three kiosk displays the layout must fit, in dp at
 // scale 1.
 var screens = map[string]fyne.Size{
 	"1920x1080": fyne.NewSize(1920, 1080),

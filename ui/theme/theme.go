@@ -27,11 +27,11 @@ import (
 )
 
 // MinTouchTarget is the smallest side, in dp, of anything a resident
-// touches in normal mode (issue 2 §5). SizeNameTouchTarget gives the value
+// touches in normal mode. SizeNameTouchTarget gives the value
 // for the current mode.
 const MinTouchTarget float32 = 60
 
-// ElderTextScale is how much larger text is in elder mode (issue 4 §3).
+// ElderTextScale is how much larger text is in elder mode (长辈模式).
 const ElderTextScale float32 = 1.5
 
 // Colour names this theme adds to Fyne's. Read them with

@@ -16,7 +16,7 @@ import (
 	"bianmin/ui/staff"
 )
 
-// Issue 6, done when: an administrator can run the room from staff mode —
+// Running the room, end to end: an administrator can run the room from staff mode —
 // rota, complaints, content, reports, backups — and the kiosk reflects who
 // is on duty and what is published.
 
@@ -62,10 +62,10 @@ func (r *rig) signIn(t *testing.T, name string) {
 	require.True(t, u.SignedIn())
 }
 
-// TestIssue6AdministratorRunsTheRoom: one morning of an administrator in
+// TestAdministratorRunsTheRoom: one morning of an administrator in
 // staff mode, each step checked on the kiosk; at the end a backup and the
 // month's report count what happened.
-func TestIssue6AdministratorRunsTheRoom(t *testing.T) {
+func TestAdministratorRunsTheRoom(t *testing.T) {
 	r := newRig(t, mon1221)
 	win1 := r.windowID(t, "1")
 
@@ -399,12 +399,12 @@ func TestIssue6AdministratorRunsTheRoom(t *testing.T) {
 	})
 }
 
-// TestIssue6NewKioskRequestRoutesToB: issue 6 §1 — "when A has not signed
+// TestNewKioskRequestRoutesToB: the AB岗 rule (§三1) — "when A has not signed
 // in or is away, … the queue routes to B". A new request waits unclaimed at
 // its window (its 首问 is whoever takes it up), and 我的 lists it for the
 // person the window's duty routes to now: B while A is on leave, A again
 // once back.
-func TestIssue6NewKioskRequestRoutesToB(t *testing.T) {
+func TestNewKioskRequestRoutesToB(t *testing.T) {
 	r := newRig(t, mon1221)
 	r.signIn(t, "王丽娟")
 	r.signIn(t, "赵磊")

@@ -13,7 +13,7 @@ import (
 	"bianmin/ui/staff"
 )
 
-// Issue 5, done when: a clerk can take any request from the kiosk or the
+// The six handling modes (§三), end to end: a clerk can take any request from the kiosk or the
 // window through each of the six modes, the notices print correctly,
 // deadlines are right across holidays. One test per mode; each ends on
 // what the resident sees of it (the phone status page, and for 承诺办理
@@ -56,10 +56,10 @@ func noteInternal(t *testing.T, req *staff.Request) {
 	})
 }
 
-// TestIssue5Direct: 直接办理 from the kiosk — accepted and finished in one
+// TestHandlingDirect: 直接办理 from the kiosk — accepted and finished in one
 // step; the finished notice prints, and the receipt printed again says
 // 已办结.
-func TestIssue5Direct(t *testing.T) {
+func TestHandlingDirect(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"liu", "刘", "xiu", "秀", "zhen", "珍"}, Phone: "13912340001",
 		ID:      validID("19700512", 31),
@@ -95,12 +95,12 @@ func TestIssue5Direct(t *testing.T) {
 	checkPublic(t, r, rc, p, "已办结", "直接办理，即收即办")
 }
 
-// TestIssue5PromiseAcrossHoliday: 承诺办理 from the kiosk, every material
+// TestHandlingPromiseAcrossHoliday: 承诺办理 from the kiosk, every material
 // brought: 3 working days from Monday 28 September run over 国庆 to
 // Thursday 8 October, on screen and on the 承诺办结通知单; finished on
 // that day. The resident's kiosk 进度查询 and phone page show the public
 // timeline only, the name masked, no internal note.
-func TestIssue5PromiseAcrossHoliday(t *testing.T) {
+func TestHandlingPromiseAcrossHoliday(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"zhao", "赵", "gui", "桂", "lan", "兰"}, Phone: "13900139000",
 		ID:      validID("19650712", 42),
@@ -166,11 +166,11 @@ func TestIssue5PromiseAcrossHoliday(t *testing.T) {
 	checkPublic(t, r, rc, p, "已办结", "承诺于2026年10月8日前办结")
 }
 
-// TestIssue5SupplementOnceThenComplete: 承诺办理 from the kiosk with one
+// TestHandlingSupplementOnceThenComplete: 承诺办理 from the kiosk with one
 // material missing — one 补正通知单 naming only it; the form comes in on
 // Tuesday 29 September, which accepts the request with its clock from
 // that day (30 September, 8 and 9 October: due 9 October); finished.
-func TestIssue5SupplementOnceThenComplete(t *testing.T) {
+func TestHandlingSupplementOnceThenComplete(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"li", "李", "xiu", "秀", "ying", "英"}, Phone: "13700137000",
 		ID:      validID("19620120", 7),
@@ -232,10 +232,10 @@ func TestIssue5SupplementOnceThenComplete(t *testing.T) {
 		"承诺于2026年10月9日前办结")
 }
 
-// TestIssue5JointFromWindow: 联合办理 registered at the window by the lead
+// TestHandlingJointFromWindow: 联合办理 registered at the window by the lead
 // window's clerk: the participating window records its part, the lead
 // finishes only after it.
-func TestIssue5JointFromWindow(t *testing.T) {
+func TestHandlingJointFromWindow(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"", "钱", "", "守", "", "义"}, Phone: "13600136000", ID: validID("19580304", 11)}
 	lead := r.login(t, "陈晓燕")
@@ -313,11 +313,11 @@ func TestIssue5JointFromWindow(t *testing.T) {
 	checkPublic(t, r, rc, p, "已办结", "已审核通过，报区残联发放")
 }
 
-// TestIssue5Upper: 上报办理 from the kiosk: escalated with the day sent and
+// TestHandlingUpper: 上报办理 from the kiosk: escalated with the day sent and
 // the day expected, the result recorded when it returns, then finished.
 // 10 working days from 28 September end on 16 October (国庆 skipped, the
 // 调休 Saturday 10 October counted).
-func TestIssue5Upper(t *testing.T) {
+func TestHandlingUpper(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"sun", "孙", "jian", "建", "guo", "国"}, Phone: "13512345678",
 		ID: validID("19881120", 17),
@@ -365,10 +365,10 @@ func TestIssue5Upper(t *testing.T) {
 	checkPublic(t, r, rc, p, "已办结", "派出所审核通过，居住证已制发", "铜川市公安局王益分局红旗街派出所")
 }
 
-// TestIssue5Assist: 协助办理 asked for at the kiosk: the request comes first
+// TestHandlingAssist: 协助办理 asked for at the kiosk: the request comes first
 // in the queue, the 申请表 prints filled in from what the resident
 // entered, and the clerk finishes it.
-func TestIssue5Assist(t *testing.T) {
+func TestHandlingAssist(t *testing.T) {
 	r := newRig(t, mon0928)
 	// Another request for the same window first, without help.
 	other := resident{Name: []string{"wu", "吴", "xiao", "晓", "hong", "红"}, Phone: "13711112222",
@@ -419,11 +419,11 @@ func TestIssue5Assist(t *testing.T) {
 	checkPublic(t, r, rc, p, "已办结", "已协助填写申请表并转交区法律援助中心")
 }
 
-// TestIssue5Proxy: 代为办理 asked for at the kiosk: the receipt carries the
+// TestHandlingProxy: 代为办理 asked for at the kiosk: the receipt carries the
 // applicant's signature line; the clerk accepts it, sends it in a batch
 // from 代办清单 (the list prints), records the department's result and
 // tells the applicant.
-func TestIssue5Proxy(t *testing.T) {
+func TestHandlingProxy(t *testing.T) {
 	r := newRig(t, mon0928)
 	p := resident{Name: []string{"zhang", "张", "xiu", "秀", "ying", "英"}, Phone: "13900139011",
 		ID:      validID("19500301", 11),
