@@ -165,7 +165,7 @@ func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *Preview
 		v.onComment)
 	v.Comment.Importance = widget.HighImportance
 	v.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, v.Comment)
-	notice := trackCard(para(lang.L("disclosure6.preview.notice")))
+	notice := onCard(para(lang.L("disclosure6.preview.notice")))
 	v.content = vscroll(container.NewVBox(
 		heading(n.Title),
 		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("disclosure6.preview.badge"), badgeSample)), nil,
@@ -313,7 +313,7 @@ func (c *PreviewComment) thanks() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("disclosure6.comment.back"), fynetheme.NavigateBackIcon(),
 		func() { c.nav.Back() })
 	back.Importance = widget.HighImportance
-	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+	return vscroll(container.NewVBox(onCard(container.NewVBox(
 		heading(lang.L("disclosure6.comment.thanksTitle")),
 		para(lang.L("disclosure6.comment.thanks")),
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, back)),
@@ -326,7 +326,7 @@ func (c *PreviewComment) closed() fyne.CanvasObject {
 	c.ClosedBack = widget.NewButtonWithIcon(lang.L("disclosure6.comment.backToList"), fynetheme.NavigateBackIcon(),
 		c.onBackToList)
 	c.ClosedBack.Importance = widget.HighImportance
-	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+	return vscroll(container.NewVBox(onCard(container.NewVBox(
 		heading(lang.L("disclosure6.comment.closedTitle")),
 		c.ClosedText,
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, c.ClosedBack)),

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -282,6 +283,23 @@ func themeSize(th fyne.Theme, name fyne.ThemeSizeName, fallback float32) float32
 		return v
 	}
 	return fallback
+}
+
+// onCard puts content on a card: the theme's card colour (the input
+// background under a theme without one), a thin border and rounded corners.
+// Registration, tracking and the other resident screens group their parts
+// on it.
+func onCard(content fyne.CanvasObject) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
+	if isTransparent(bg.FillColor) {
+		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
+	}
+	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
+	bg.StrokeWidth = 2
+	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
+	return container.NewStack(bg, container.NewPadded(content))
 }
 
 func isTransparent(c color.Color) bool {
