@@ -51,12 +51,10 @@ type Guides struct {
 	// nothing was found (with the pinyin hint).
 	Status *widget.Label
 
-	nav      *Nav
-	store    GuideStore
-	opts     GuideOptions
-	debounce *debouncer
-	query    int    // the number of the latest search, to drop stale answers
-	asked    string // the latest query
+	nav    *Nav
+	store  GuideStore
+	opts   GuideOptions
+	typing *typeahead
 
 	categories *fyne.Container
 	browse     fyne.CanvasObject
@@ -67,7 +65,6 @@ type Guides struct {
 // NewGuides builds the guides screen and starts loading the categories.
 func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g := &Guides{nav: nav, store: store, opts: opts}
-	g.debounce = newDebouncer(nav.After, opts.SearchDelay)
 
 	g.Panel = input.NewPanel()
 	if opts.Scanner != nil {
@@ -75,14 +72,6 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	}
 	g.Search = g.Panel.NewEntry(input.Text)
 	g.Search.SetPlaceHolder(lang.L("kiosk.guides.searchHint"))
-	// The query is the text, or the pinyin being composed into an empty
-	// box: j-z-z finds 居住证 before any character is chosen.
-	g.Search.OnChanged = func(string) { g.onChanged(g.Search.Query()) }
-	g.Search.OnComposing = func(string) {
-		if q := g.Search.Query(); q != g.asked {
-			g.onChanged(q)
-		}
-	}
 	g.Search.OnSubmitted = g.onSubmitted
 	g.Search.ActionItem = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), g.onClear)
 
@@ -93,6 +82,11 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g.Results = newItemList(g.onPick)
 	g.results = g.Results.View
 	g.results.Hide()
+	g.typing = &typeahead{nav: nav, searching: "kiosk.guides.searching", found: "kiosk.guides.found",
+		notFound: "kiosk.guides.notFound", find: store.SearchItems, showBrowse: g.showBrowse,
+		status: g.Status, browse: g.browse, results: g.results, list: g.Results,
+		debounce: newDebouncer(nav.After, opts.SearchDelay)}
+	g.typing.watch(g.Search)
 
 	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
 	// The keyboard never covers the results and never makes the screen
@@ -118,7 +112,7 @@ func (g *Guides) Title() string { return lang.L("kiosk.home.guides") }
 func (g *Guides) Content() fyne.CanvasObject { return g.content }
 
 // Leave cancels a search still waiting for its debounce.
-func (g *Guides) Leave() { g.debounce.Stop() }
+func (g *Guides) Leave() { g.typing.stop() }
 
 func (g *Guides) loadCategories() {
 	g.nav.Async(func() func() {
@@ -171,68 +165,7 @@ func (g *Guides) onClear() {
 	g.Search.SetText("")
 }
 
-func (g *Guides) onSubmitted(string) { g.debounce.Flush() }
-
-// onChanged waits for a pause in typing, then searches.
-func (g *Guides) onChanged(text string) {
-	g.nav.Activity()
-	g.query++
-	g.asked = text
-	if data.NormaliseQuery(text) == "" {
-		g.debounce.Stop()
-		g.showBrowse()
-		return
-	}
-	g.debounce.Trigger(func() { g.search(text) })
-}
-
-// search runs one query off the UI goroutine and shows its results unless a
-// newer query has started meanwhile.
-func (g *Guides) search(text string) {
-	n := g.query
-	g.Status.SetText(lang.L("kiosk.guides.searching"))
-	g.nav.Async(func() func() {
-		items, err := g.store.SearchItems(g.nav.Context(), text)
-		return func() {
-			if n != g.query {
-				return
-			}
-			g.showResults(text, items, err)
-		}
-	})
-}
-
-func (g *Guides) showResults(text string, items []data.ItemSummary, err error) {
-	showSearchResults(searchView{g.nav, g.Status, g.browse, g.results, g.Results}, "kiosk.guides.found", "kiosk.guides.notFound", text, items, err)
-}
-
-// searchView is what a search-as-you-type screen shows its results in:
-// the status line, the browsing view it hides, and the result list.
-type searchView struct {
-	nav             *Nav
-	status          *widget.Label
-	browse, results fyne.CanvasObject
-	list            *ItemList
-}
-
-// showSearchResults shows a search's items, or says nothing was found with
-// the query, in the screen's own words (its found and notFound keys).
-func showSearchResults(v searchView, found, notFound, text string, items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: search", err)
-		v.status.SetText(v.nav.errorText(err))
-		return
-	}
-	v.browse.Hide()
-	v.list.Set(items)
-	if len(items) == 0 {
-		v.status.SetText(lang.L(notFound, map[string]any{"Query": text}))
-		v.results.Hide()
-		return
-	}
-	v.status.SetText(lang.L(found, map[string]any{"N": len(items)}))
-	v.results.Show()
-}
+func (g *Guides) onSubmitted(string) { g.typing.flush() }
 
 // debouncer runs the last function it was given once its delay has passed
 // without another Trigger.
