@@ -43,3 +43,14 @@ func TestOnCardFallsBackToTheInputBackgroundWithoutACardColour(t *testing.T) {
 	bg := onCard(widget.NewLabel("x")).(*fyne.Container).Objects[0].(*canvas.Rectangle)
 	assert.Equal(t, th.Color(fynetheme.ColorNameInputBackground, v), bg.FillColor)
 }
+
+func TestCardBackgroundTakesItsBorderAndCorners(t *testing.T) {
+	app := test.NewTempApp(t)
+	app.Settings().SetTheme(bmtheme.New(false))
+	th := app.Settings().Theme()
+
+	bg := cardBackground(1, 1) // a key fact's small card
+	assert.Equal(t, float32(1), bg.StrokeWidth)
+	assert.Equal(t, th.Size(fynetheme.SizeNameInputRadius), bg.CornerRadius)
+	assert.Equal(t, th.Color(bmtheme.ColorNameCard, app.Settings().ThemeVariant()), bg.FillColor)
+}
