@@ -115,31 +115,46 @@ func (g *Guides) Content() fyne.CanvasObject { return g.content }
 func (g *Guides) Leave() { g.typing.stop() }
 
 func (g *Guides) loadCategories() {
-	g.nav.Async(func() func() {
-		cats, err := g.store.Categories(g.nav.Context())
-		return func() { g.showCategories(cats, err) }
+	loadCategories(g.nav, g.Status, "kiosk: categories", g.store.Categories, g.showCategories)
+}
+
+// loadCategories reads the categories off the UI goroutine and shows them,
+// or says in status why they could not be read (logged with what).
+func loadCategories(nav *Nav, status *widget.Label, what string,
+	read func(context.Context) ([]data.Category, error), show func([]data.Category)) {
+	nav.Async(func() func() {
+		cats, err := read(nav.Context())
+		return func() {
+			if err != nil {
+				fyne.LogError(what, err)
+				status.SetText(nav.errorText(err))
+				return
+			}
+			show(cats)
+		}
 	})
 }
 
-func (g *Guides) showCategories(cats []data.Category, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: categories", err)
-		g.Status.SetText(g.nav.errorText(err))
-		return
-	}
+func (g *Guides) showCategories(cats []data.Category) {
 	g.Categories = cats
-	g.CategoryTiles = nil
-	g.categories.RemoveAll()
-	for _, c := range cats {
-		c := c
-		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("kiosk.guides.count", map[string]any{"N": c.Count}),
-			func() { g.onCategory(c) })
-		g.CategoryTiles = append(g.CategoryTiles, t)
-		g.categories.Add(t)
-	}
+	g.CategoryTiles = fillCategories(g.categories, cats, "kiosk.guides.count", g.onCategory)
 	if g.Search.Text == "" {
 		g.showBrowse()
 	}
+}
+
+// fillCategories puts a row tile for each category in grid, in order, its
+// count line in the screen's words (countKey), and returns the tiles.
+func fillCategories(grid *fyne.Container, cats []data.Category, countKey string, onCategory func(data.Category)) []*Tile {
+	var tiles []*Tile
+	grid.RemoveAll()
+	for _, c := range cats {
+		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L(countKey, map[string]any{"N": c.Count}),
+			func() { onCategory(c) })
+		tiles = append(tiles, t)
+		grid.Add(t)
+	}
+	return tiles
 }
 
 func (g *Guides) showBrowse() {

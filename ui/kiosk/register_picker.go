@@ -85,27 +85,12 @@ func (p *RegisterPicker) Leave() {
 }
 
 func (p *RegisterPicker) loadCategories() {
-	p.nav.Async(func() func() {
-		cats, err := p.cfg.Store.Categories(p.nav.Context())
-		return func() { p.showCategories(cats, err) }
-	})
+	loadCategories(p.nav, p.Status, "kiosk: register: categories", p.cfg.Store.Categories, p.showCategories)
 }
 
-func (p *RegisterPicker) showCategories(cats []data.Category, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: register: categories", err)
-		p.Status.SetText(p.nav.errorText(err))
-		return
-	}
+func (p *RegisterPicker) showCategories(cats []data.Category) {
 	p.Categories = cats
-	p.CategoryTiles = nil
-	p.categories.RemoveAll()
-	for _, c := range cats {
-		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("register.pick.count", map[string]any{"N": c.Count}),
-			func() { p.onCategory(c) })
-		p.CategoryTiles = append(p.CategoryTiles, t)
-		p.categories.Add(t)
-	}
+	p.CategoryTiles = fillCategories(p.categories, cats, "register.pick.count", p.onCategory)
 	if p.Search.Text == "" {
 		p.showBrowse()
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -121,4 +123,24 @@ func TestTypeaheadFlushSearchesAtOnce(t *testing.T) {
 	r.pause()
 	r.finish()
 	assert.Equal(t, []string{"jzz"}, r.asked, "a stopped search never runs")
+}
+
+func TestFillCategoriesReplacesTheTilesInOrder(t *testing.T) {
+	test.NewTempApp(t)
+	grid := container.NewVBox(widget.NewLabel("旧的"))
+	var picked []string
+	cats := []data.Category{{Name: "社会保障", Count: 3}, {Name: "户籍证明", Count: 1}}
+
+	tiles := fillCategories(grid, cats, "register.pick.count", func(c data.Category) { picked = append(picked, c.Name) })
+
+	require.Len(t, tiles, 2)
+	assert.Equal(t, []fyne.CanvasObject{tiles[0], tiles[1]}, grid.Objects)
+	assert.Equal(t, "社会保障", tiles[0].Title)
+	assert.Equal(t, lang.L("register.pick.count", map[string]any{"N": 3}), tiles[0].Subtitle)
+	test.Tap(tiles[1])
+	test.Tap(tiles[0])
+	assert.Equal(t, []string{"户籍证明", "社会保障"}, picked)
+
+	assert.Empty(t, fillCategories(grid, nil, "register.pick.count", nil))
+	assert.Empty(t, grid.Objects)
 }
