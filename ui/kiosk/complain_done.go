@@ -65,7 +65,7 @@ func NewComplainDone(nav *Nav, t *Tracker, rc data.ComplaintReceipt, target stri
 		phone.Alignment = fyne.TextAlignCenter
 		extra = append(extra, phone)
 	}
-	cols := []fyne.CanvasObject{trackCard(compact(container.NewVBox(info...)))}
+	cols := []fyne.CanvasObject{onCard(compact(container.NewVBox(info...)))}
 
 	if base := strings.TrimRight(t.BaseURL(), "/"); base != "" {
 		s.URL = base + "/c/" + rc.Token
@@ -77,7 +77,7 @@ func NewComplainDone(nav *Nav, t *Tracker, rc data.ComplaintReceipt, target stri
 			s.QR.SetMinSize(fyne.NewSquareSize(side))
 			caption := para(lang.L("track.done.qr"))
 			caption.Alignment = fyne.TextAlignCenter
-			cols = append(cols, trackCard(compact(container.NewVBox(
+			cols = append(cols, onCard(compact(container.NewVBox(
 				append([]fyne.CanvasObject{container.NewCenter(s.QR), caption}, extra...)...))))
 			extra = nil
 		} else {

@@ -252,7 +252,7 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 	if w.OnDuty != nil {
 		parts.Add(c.Reason)
 	}
-	c.content = trackCard(parts)
+	c.content = onCard(parts)
 	return c
 }
 
@@ -303,7 +303,7 @@ func newDutyPerson(e data.DutyEntry, now time.Time, photos map[int64]data.StaffC
 	text := fynetheme.TextSize()
 	p.Photo = dutyPhoto(photos[e.StaffID], text*3, text*3.75)
 	info := compact(container.NewVBox(p.Name, p.Where, p.Status, p.Note, p.Return))
-	p.content = trackCard(container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(p.Photo)), nil, info))
+	p.content = onCard(container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(p.Photo)), nil, info))
 	return p
 }
 

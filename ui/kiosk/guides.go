@@ -51,12 +51,10 @@ type Guides struct {
 	// nothing was found (with the pinyin hint).
 	Status *widget.Label
 
-	nav      *Nav
-	store    GuideStore
-	opts     GuideOptions
-	debounce *debouncer
-	query    int    // the number of the latest search, to drop stale answers
-	asked    string // the latest query
+	nav    *Nav
+	store  GuideStore
+	opts   GuideOptions
+	typing *typeahead
 
 	categories *fyne.Container
 	browse     fyne.CanvasObject
@@ -67,7 +65,6 @@ type Guides struct {
 // NewGuides builds the guides screen and starts loading the categories.
 func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g := &Guides{nav: nav, store: store, opts: opts}
-	g.debounce = newDebouncer(nav.After, opts.SearchDelay)
 
 	g.Panel = input.NewPanel()
 	if opts.Scanner != nil {
@@ -75,14 +72,6 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	}
 	g.Search = g.Panel.NewEntry(input.Text)
 	g.Search.SetPlaceHolder(lang.L("kiosk.guides.searchHint"))
-	// The query is the text, or the pinyin being composed into an empty
-	// box: j-z-z finds 居住证 before any character is chosen.
-	g.Search.OnChanged = func(string) { g.onChanged(g.Search.Query()) }
-	g.Search.OnComposing = func(string) {
-		if q := g.Search.Query(); q != g.asked {
-			g.onChanged(q)
-		}
-	}
 	g.Search.OnSubmitted = g.onSubmitted
 	g.Search.ActionItem = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), g.onClear)
 
@@ -93,6 +82,11 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 	g.Results = newItemList(g.onPick)
 	g.results = g.Results.View
 	g.results.Hide()
+	g.typing = &typeahead{nav: nav, searching: "kiosk.guides.searching", found: "kiosk.guides.found",
+		notFound: "kiosk.guides.notFound", find: store.SearchItems, showBrowse: g.showBrowse,
+		status: g.Status, browse: g.browse, results: g.results, list: g.Results,
+		debounce: newDebouncer(nav.After, opts.SearchDelay)}
+	g.typing.watch(g.Search)
 
 	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
 	// The keyboard never covers the results and never makes the screen
@@ -118,34 +112,49 @@ func (g *Guides) Title() string { return lang.L("kiosk.home.guides") }
 func (g *Guides) Content() fyne.CanvasObject { return g.content }
 
 // Leave cancels a search still waiting for its debounce.
-func (g *Guides) Leave() { g.debounce.Stop() }
+func (g *Guides) Leave() { g.typing.stop() }
 
 func (g *Guides) loadCategories() {
-	g.nav.Async(func() func() {
-		cats, err := g.store.Categories(g.nav.Context())
-		return func() { g.showCategories(cats, err) }
+	loadCategories(g.nav, g.Status, "kiosk: categories", g.store.Categories, g.showCategories)
+}
+
+// loadCategories reads the categories off the UI goroutine and shows them,
+// or says in status why they could not be read (logged with what).
+func loadCategories(nav *Nav, status *widget.Label, what string,
+	read func(context.Context) ([]data.Category, error), show func([]data.Category)) {
+	nav.Async(func() func() {
+		cats, err := read(nav.Context())
+		return func() {
+			if err != nil {
+				fyne.LogError(what, err)
+				status.SetText(nav.errorText(err))
+				return
+			}
+			show(cats)
+		}
 	})
 }
 
-func (g *Guides) showCategories(cats []data.Category, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: categories", err)
-		g.Status.SetText(g.nav.errorText(err))
-		return
-	}
+func (g *Guides) showCategories(cats []data.Category) {
 	g.Categories = cats
-	g.CategoryTiles = nil
-	g.categories.RemoveAll()
-	for _, c := range cats {
-		c := c
-		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("kiosk.guides.count", map[string]any{"N": c.Count}),
-			func() { g.onCategory(c) })
-		g.CategoryTiles = append(g.CategoryTiles, t)
-		g.categories.Add(t)
-	}
+	g.CategoryTiles = fillCategories(g.categories, cats, "kiosk.guides.count", g.onCategory)
 	if g.Search.Text == "" {
 		g.showBrowse()
 	}
+}
+
+// fillCategories puts a row tile for each category in grid, in order, its
+// count line in the screen's words (countKey), and returns the tiles.
+func fillCategories(grid *fyne.Container, cats []data.Category, countKey string, onCategory func(data.Category)) []*Tile {
+	var tiles []*Tile
+	grid.RemoveAll()
+	for _, c := range cats {
+		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L(countKey, map[string]any{"N": c.Count}),
+			func() { onCategory(c) })
+		tiles = append(tiles, t)
+		grid.Add(t)
+	}
+	return tiles
 }
 
 func (g *Guides) showBrowse() {
@@ -171,68 +180,7 @@ func (g *Guides) onClear() {
 	g.Search.SetText("")
 }
 
-func (g *Guides) onSubmitted(string) { g.debounce.Flush() }
-
-// onChanged waits for a pause in typing, then searches.
-func (g *Guides) onChanged(text string) {
-	g.nav.Activity()
-	g.query++
-	g.asked = text
-	if data.NormaliseQuery(text) == "" {
-		g.debounce.Stop()
-		g.showBrowse()
-		return
-	}
-	g.debounce.Trigger(func() { g.search(text) })
-}
-
-// search runs one query off the UI goroutine and shows its results unless a
-// newer query has started meanwhile.
-func (g *Guides) search(text string) {
-	n := g.query
-	g.Status.SetText(lang.L("kiosk.guides.searching"))
-	g.nav.Async(func() func() {
-		items, err := g.store.SearchItems(g.nav.Context(), text)
-		return func() {
-			if n != g.query {
-				return
-			}
-			g.showResults(text, items, err)
-		}
-	})
-}
-
-func (g *Guides) showResults(text string, items []data.ItemSummary, err error) {
-	showSearchResults(searchView{g.nav, g.Status, g.browse, g.results, g.Results}, "kiosk.guides.found", "kiosk.guides.notFound", text, items, err)
-}
-
-// searchView is what a search-as-you-type screen shows its results in:
-// the status line, the browsing view it hides, and the result list.
-type searchView struct {
-	nav             *Nav
-	status          *widget.Label
-	browse, results fyne.CanvasObject
-	list            *ItemList
-}
-
-// showSearchResults shows a search's items, or says nothing was found with
-// the query, in the screen's own words (its found and notFound keys).
-func showSearchResults(v searchView, found, notFound, text string, items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: search", err)
-		v.status.SetText(v.nav.errorText(err))
-		return
-	}
-	v.browse.Hide()
-	v.list.Set(items)
-	if len(items) == 0 {
-		v.status.SetText(lang.L(notFound, map[string]any{"Query": text}))
-		v.results.Hide()
-		return
-	}
-	v.status.SetText(lang.L(found, map[string]any{"N": len(items)}))
-	v.results.Show()
-}
+func (g *Guides) onSubmitted(string) { g.typing.flush() }
 
 // debouncer runs the last function it was given once its delay has passed
 // without another Trigger.

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,7 +30,7 @@ import (
 //   - Pointer moves over the kiosk. GLFW's driver (internal/driver/glfw
 //     window.go, processMouseMoved) asks every object under the pointer,
 //     from the window's content down, for its desktop.Cursorable cursor on
-//     each move. The content is wrapped in activityArea, whose Cursor
+//     each move. The content is wrapped in an activity.Area, whose Cursor
 //     reports activity and returns the default cursor (anything below may
 //     still choose its own). On Linux a touchscreen drives the pointer
 //     (X11 pointer emulation: a motion to the touch point, then the
@@ -246,33 +245,4 @@ func (i *Idle) close() {
 func (k *Kiosk) hasState() bool {
 	c := k.win.Canvas()
 	return k.Nav.Depth() > 1 || c.Overlays().Top() != nil || k.elder || c.Focused() != nil
-}
-
-// activityArea holds the kiosk's whole content and reports activity each
-// time the pointer moves over it (see "Seeing activity" above). It takes no
-// input itself, so every tap, drag and scroll still reaches its target.
-type activityArea struct {
-	widget.BaseWidget
-	content    fyne.CanvasObject
-	onActivity func()
-}
-
-var _ desktop.Cursorable = (*activityArea)(nil)
-
-func newActivityArea(content fyne.CanvasObject, onActivity func()) *activityArea {
-	a := &activityArea{content: content, onActivity: onActivity}
-	a.ExtendBaseWidget(a)
-	return a
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (a *activityArea) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(a.content)
-}
-
-// Cursor is part of desktop.Cursorable: the driver asks on every pointer
-// move over the kiosk, which is the activity this area reports.
-func (a *activityArea) Cursor() desktop.Cursor {
-	a.onActivity()
-	return desktop.DefaultCursor
 }

@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/activity"
 	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 )
@@ -200,7 +201,7 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 		nil, nil,
 		container.NewPadded(k.Nav.holder),
 	)
-	k.root = newActivityArea(k.frame, k.OnActivity)
+	k.root = activity.NewArea(k.frame, k.OnActivity)
 	k.Home = NewHome(k.Nav, k)
 	k.Nav.Push(k.Home)
 	k.installKeys()

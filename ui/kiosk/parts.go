@@ -105,15 +105,7 @@ func badges(bs ...fyne.CanvasObject) fyne.CanvasObject {
 
 // fact is a small card of the key facts grid: a caption over a value.
 func fact(caption, value string) fyne.CanvasObject {
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
-	if isTransparent(bg.FillColor) {
-		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
-	}
-	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
+	bg := cardBackground(1, 1)
 	val := widget.NewLabel(value)
 	val.SizeName = fynetheme.SizeNameSubHeadingText
 	val.Wrapping = fyne.TextWrapWord

@@ -18,7 +18,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// 征求意见（预公开） (§一(四)): drafts the administrators put on
+// 征求意见（预公开） (§一(三), issue 6 §4): drafts the administrators put on
 // the kiosk before publishing them. A resident reads one in full and may
 // leave an opinion, typed on the on-screen pinyin keyboard, with a contact
 // number if they want an answer. Staff read the opinions in staff mode
@@ -165,7 +165,7 @@ func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *Preview
 		v.onComment)
 	v.Comment.Importance = widget.HighImportance
 	v.actions = container.New(&minLayout{width: 240, touchScale: 1.25}, v.Comment)
-	notice := trackCard(para(lang.L("board.preview.notice")))
+	notice := onCard(para(lang.L("board.preview.notice")))
 	v.content = vscroll(container.NewVBox(
 		heading(n.Title),
 		container.NewBorder(nil, nil, container.NewCenter(badge(lang.L("board.preview.badge"), badgeSample)), nil,
@@ -313,7 +313,7 @@ func (c *PreviewComment) thanks() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("board.comment.back"), fynetheme.NavigateBackIcon(),
 		func() { c.nav.Back() })
 	back.Importance = widget.HighImportance
-	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+	return vscroll(container.NewVBox(onCard(container.NewVBox(
 		heading(lang.L("board.comment.thanksTitle")),
 		para(lang.L("board.comment.thanks")),
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, back)),
@@ -326,7 +326,7 @@ func (c *PreviewComment) closed() fyne.CanvasObject {
 	c.ClosedBack = widget.NewButtonWithIcon(lang.L("board.comment.backToList"), fynetheme.NavigateBackIcon(),
 		c.onBackToList)
 	c.ClosedBack.Importance = widget.HighImportance
-	return vscroll(container.NewVBox(trackCard(container.NewVBox(
+	return vscroll(container.NewVBox(onCard(container.NewVBox(
 		heading(lang.L("board.comment.closedTitle")),
 		c.ClosedText,
 		container.NewHBox(container.New(&minLayout{width: 240, touchScale: 1.25}, c.ClosedBack)),

@@ -24,36 +24,9 @@ import (
 // through the RegisterPrinter off the UI goroutine; what went wrong is told
 // in words, with a way to try again.
 
-// regPaperReceipt is what paper prints for a stored request: everything
-// personal arrives masked from data.
-func regPaperReceipt(rc data.Receipt, trackURL string) paper.Receipt {
-	r := paper.Receipt{
-		Center:    rc.CenterName,
-		Item:      rc.ItemName,
-		ReceiptNo: rc.ReceiptNo,
-		QueryCode: rc.QueryCode,
-		Time:      rc.Created.In(data.China),
-		Mode:      rc.Mode.Label(),
-		Status:    rc.Status.Label(),
-		Brought:   rc.Brought,
-		Missing:   rc.Missing,
-		TrackURL:  trackURL,
-		Applicant: rc.ApplicantMask,
-		IDTail:    rc.IDMask,
-		Phone:     rc.ComplaintPhone,
-		Sign:      rc.Proxy, // 代为办理: the applicant signs the receipt
-	}
-	if rc.DueDay != "" {
-		if d, err := data.ParseDay(rc.DueDay); err == nil {
-			r.Promised = d.Format("2006年1月2日")
-		}
-	}
-	return r
-}
-
 // regPrintReceipt lays out the receipt and prints it.
 func regPrintReceipt(ctx context.Context, p RegisterPrinter, rc data.Receipt, trackURL string) error {
-	doc, err := paper.ReceiptPDF(regPaperReceipt(rc, trackURL))
+	doc, err := paper.ReceiptPDF(paper.ReceiptFor(rc, trackURL))
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func NewRate(nav *Nav, t *Tracker, tr data.Tracking) *Rate {
 	grid := container.New(&trackColumns{win: nav.Window(), min: th.Size(fynetheme.SizeNameText) * 7})
 	for _, level := range rateLevels {
 		level := level
-		card := NewTapCard(trackCard(rateFace(level)), func() { s.choose(level) })
+		card := NewTapCard(onCard(rateFace(level)), func() { s.choose(level) })
 		s.Levels[level] = card
 		grid.Add(card)
 	}
@@ -228,7 +228,7 @@ func NewRateThanks(level int) *RateThanks {
 	}
 	s.Message = para(lang.L(key))
 	s.Message.SizeName = fynetheme.SizeNameSubHeadingText
-	s.content = vscroll(container.NewVBox(banner, container.NewCenter(trackCard(rateFace(level))), s.Message))
+	s.content = vscroll(container.NewVBox(banner, container.NewCenter(onCard(rateFace(level))), s.Message))
 	return s
 }
 

@@ -123,8 +123,8 @@ func (r *RegisterReceipt) details() fyne.CanvasObject {
 	done := heading(lang.L("register.receipt.done"))
 	done.Importance = widget.SuccessImportance
 	numbers := container.New(newGrid(560, 2, false),
-		regCard(compact(container.NewVBox(quiet(lang.L("register.receipt.no")), r.ReceiptNo))),
-		regCard(compact(container.NewVBox(quiet(lang.L("register.receipt.code")), r.QueryCode))))
+		onCard(compact(container.NewVBox(quiet(lang.L("register.receipt.no")), r.ReceiptNo))),
+		onCard(compact(container.NewVBox(quiet(lang.L("register.receipt.code")), r.QueryCode))))
 	facts := container.New(newGrid(300, 2, false),
 		fact(lang.L("register.receipt.item"), rc.ItemName),
 		fact(lang.L("register.receipt.time"), regTimeText(rc.Created)),

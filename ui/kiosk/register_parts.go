@@ -332,20 +332,6 @@ func (l *regSplit) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
 }
 
-// regCard puts content on a card with a thin border.
-func regCard(content fyne.CanvasObject) fyne.CanvasObject {
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
-	if isTransparent(bg.FillColor) {
-		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
-	}
-	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
-	bg.StrokeWidth = 2
-	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
-	return container.NewStack(bg, container.NewPadded(content))
-}
-
 // regFocus gives e the focus, which opens the panel's keypad or keyboard
 // for it; the panel is activated directly too, for when e is not on a
 // canvas yet.

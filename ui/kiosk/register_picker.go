@@ -28,9 +28,7 @@ type RegisterPicker struct {
 
 	nav        *Nav
 	cfg        RegisterConfig
-	debounce   *debouncer
-	query      int
-	asked      string // the latest query
+	typing     *typeahead
 	categories *fyne.Container
 	browse     fyne.CanvasObject
 	results    fyne.CanvasObject
@@ -40,7 +38,6 @@ type RegisterPicker struct {
 // categories.
 func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p := &RegisterPicker{nav: nav, cfg: cfg}
-	p.debounce = newDebouncer(nav.After, 0)
 	p.Panel = input.NewPanel()
 	if cfg.Scanner != nil {
 		p.Panel.SetScanner(cfg.Scanner)
@@ -48,20 +45,17 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 	p.Panel.OnDone = p.onDone
 	p.Search = p.Panel.NewEntry(input.Text)
 	p.Search.SetPlaceHolder(lang.L("register.pick.searchHint"))
-	// As in Guides: the text, or the pinyin being composed into an
-	// empty box.
-	p.Search.OnChanged = func(string) { p.onChanged(p.Search.Query()) }
-	p.Search.OnComposing = func(string) {
-		if q := p.Search.Query(); q != p.asked {
-			p.onChanged(q)
-		}
-	}
 	p.Status = status(lang.L("register.loading"))
 	p.categories = container.New(newGrid(300, 3, false))
 	p.browse = vscroll(p.categories)
 	p.Results = newItemList(p.onPick)
 	p.results = p.Results.View
 	p.results.Hide()
+	p.typing = &typeahead{nav: nav, searching: "register.pick.searching", found: "register.pick.found",
+		notFound: "register.pick.notFound", find: cfg.Store.SearchItems, showBrowse: p.showBrowse,
+		status: p.Status, browse: p.browse, results: p.results, list: p.Results,
+		debounce: newDebouncer(nav.After, 0)}
+	p.typing.watch(p.Search)
 
 	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, p.Search)
 	browse := &browseLayout{browse: p.browse, categories: p.categories,
@@ -86,32 +80,17 @@ func (p *RegisterPicker) Content() fyne.CanvasObject { return p.Hours.Content() 
 
 // Leave cancels a waiting search and closes the keyboard.
 func (p *RegisterPicker) Leave() {
-	p.debounce.Stop()
+	p.typing.stop()
 	regClosePanel(p.Panel)
 }
 
 func (p *RegisterPicker) loadCategories() {
-	p.nav.Async(func() func() {
-		cats, err := p.cfg.Store.Categories(p.nav.Context())
-		return func() { p.showCategories(cats, err) }
-	})
+	loadCategories(p.nav, p.Status, "kiosk: register: categories", p.cfg.Store.Categories, p.showCategories)
 }
 
-func (p *RegisterPicker) showCategories(cats []data.Category, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: register: categories", err)
-		p.Status.SetText(p.nav.errorText(err))
-		return
-	}
+func (p *RegisterPicker) showCategories(cats []data.Category) {
 	p.Categories = cats
-	p.CategoryTiles = nil
-	p.categories.RemoveAll()
-	for _, c := range cats {
-		t := NewRowTile(fynetheme.FolderIcon(), c.Name, lang.L("register.pick.count", map[string]any{"N": c.Count}),
-			func() { p.onCategory(c) })
-		p.CategoryTiles = append(p.CategoryTiles, t)
-		p.categories.Add(t)
-	}
+	p.CategoryTiles = fillCategories(p.categories, cats, "register.pick.count", p.onCategory)
 	if p.Search.Text == "" {
 		p.showBrowse()
 	}
@@ -130,37 +109,8 @@ func (p *RegisterPicker) onCategory(c data.Category) {
 func (p *RegisterPicker) onPick(it data.ItemSummary) { regStart(p.nav, p.cfg, it.ID) }
 
 func (p *RegisterPicker) onDone(*input.Entry) {
-	p.debounce.Flush()
+	p.typing.flush()
 	regClosePanel(p.Panel)
-}
-
-func (p *RegisterPicker) onChanged(text string) {
-	p.nav.Activity()
-	p.query++
-	p.asked = text
-	if data.NormaliseQuery(text) == "" {
-		p.debounce.Stop()
-		p.showBrowse()
-		return
-	}
-	p.debounce.Trigger(func() { p.search(text) })
-}
-
-func (p *RegisterPicker) search(text string) {
-	n := p.query
-	p.Status.SetText(lang.L("register.pick.searching"))
-	p.nav.Async(func() func() {
-		items, err := p.cfg.Store.SearchItems(p.nav.Context(), text)
-		return func() {
-			if n == p.query {
-				p.showResults(text, items, err)
-			}
-		}
-	})
-}
-
-func (p *RegisterPicker) showResults(text string, items []data.ItemSummary, err error) {
-	showSearchResults(searchView{p.nav, p.Status, p.browse, p.results, p.Results}, "register.pick.found", "register.pick.notFound", text, items, err)
 }
 
 // RegisterCategory lists the items of one category to register.

@@ -97,7 +97,7 @@ func (r *RegisterReview) refresh() {
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}
 		r.Rows = append(r.Rows, row)
-		cards = append(cards, regCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
+		cards = append(cards, onCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
 	}
 	add(lang.L("register.review.item"), f.Item.Name, nil)
 	for _, s := range f.Steps {

@@ -281,7 +281,7 @@ func (s *RegisterStep) buildConsent() fyne.CanvasObject {
 		head := widget.NewLabel(lang.L(k + ".head"))
 		head.TextStyle = fyne.TextStyle{Bold: true}
 		head.Importance = widget.HighImportance
-		blocks.Add(regCard(compact(container.NewVBox(head, para(lang.L(k))))))
+		blocks.Add(onCard(compact(container.NewVBox(head, para(lang.L(k))))))
 	}
 	ask := para(lang.L("register.consent.ask"))
 	ask.TextStyle = fyne.TextStyle{Bold: true}

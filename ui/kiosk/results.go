@@ -129,7 +129,7 @@ func newResultCard(p data.PublishedComplaint) *ResultCard {
 	if strings.TrimSpace(p.Reply) != "" {
 		body = append(body, subheading(lang.L("board.results.reply")), c.Reply)
 	}
-	c.content = trackCard(compact(container.NewVBox(body...)))
+	c.content = onCard(compact(container.NewVBox(body...)))
 	return c
 }
 

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	bmtheme "bianmin/ui/theme"
 )
 
 // Staff is the staff page of 政务公开 (§一(一)1: name, photo, post and
@@ -92,7 +91,6 @@ type StaffCard struct {
 
 func newStaffCard(c data.StaffCard) *StaffCard {
 	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
 	sc := &StaffCard{Card: c}
 	sc.Photo = canvas.NewImageFromResource(photoResource(c))
 	sc.Photo.FillMode = canvas.ImageFillContain
@@ -110,16 +108,9 @@ func newStaffCard(c data.StaffCard) *StaffCard {
 		sc.Duties.Hide()
 	}
 
-	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
-	if isTransparent(bg.FillColor) {
-		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
-	}
-	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
-	bg.StrokeWidth = 2
-	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
 	info := compact(container.NewVBox(sc.Name, sc.Post, sc.Window, sc.Duties))
 	photo := container.NewVBox(container.NewPadded(sc.Photo))
-	sc.content = container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, photo, nil, info)))
+	sc.content = onCard(container.NewBorder(nil, nil, photo, nil, info))
 	return sc
 }
 

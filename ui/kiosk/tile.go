@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -282,6 +283,29 @@ func themeSize(th fyne.Theme, name fyne.ThemeSizeName, fallback float32) float32
 		return v
 	}
 	return fallback
+}
+
+// onCard puts content on a card: the theme's card colour, a thin border
+// and rounded corners. Registration, tracking and the other resident
+// screens group their parts on it.
+func onCard(content fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(cardBackground(2, 1.5), container.NewPadded(content))
+}
+
+// cardBackground is a card's rectangle: the theme's card colour (the input
+// background under a theme without one), a separator-coloured border
+// stroke wide, and corners of radius times the theme's input radius.
+func cardBackground(stroke, radius float32) *canvas.Rectangle {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
+	if isTransparent(bg.FillColor) {
+		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
+	}
+	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
+	bg.StrokeWidth = stroke
+	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * radius
+	return bg
 }
 
 func isTransparent(c color.Color) bool {

@@ -29,20 +29,6 @@ func trackTheme() (fyne.Theme, fyne.ThemeVariant) {
 	return fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 }
 
-// trackCard puts content on a card: the theme's card colour, a thin border
-// and rounded corners.
-func trackCard(content fyne.CanvasObject) fyne.CanvasObject {
-	th, v := trackTheme()
-	bg := canvas.NewRectangle(th.Color(bmtheme.ColorNameCard, v))
-	if isTransparent(bg.FillColor) {
-		bg.FillColor = th.Color(fynetheme.ColorNameInputBackground, v)
-	}
-	bg.StrokeColor = th.Color(fynetheme.ColorNameSeparator, v)
-	bg.StrokeWidth = 2
-	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
-	return container.NewStack(bg, container.NewPadded(content))
-}
-
 // trackBanner is a coloured band with large text in the status colour
 // name: the status of a request or a complaint.
 func trackBanner(text string, colour fyne.ThemeColorName) (fyne.CanvasObject, *canvas.Text) {

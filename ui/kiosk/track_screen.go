@@ -48,7 +48,7 @@ func NewTrack(nav *Nav, t *Tracker) *Track {
 // typing, with extra above the form's fields. aside are the objects to
 // hide while the keys are open, so that the fields move up.
 func lookupBody(t *Tracker, f *LookupForm, intro fyne.CanvasObject, extra ...fyne.CanvasObject) (body fyne.CanvasObject, aside []fyne.CanvasObject) {
-	scan := trackCard(container.NewVBox(
+	scan := onCard(container.NewVBox(
 		compact(subheading(lang.L("track.scan.title"))),
 		para(lang.L("track.scan.how")),
 		scanPicture(t.opts.ScannerSide),
@@ -60,7 +60,7 @@ func lookupBody(t *Tracker, f *LookupForm, intro fyne.CanvasObject, extra ...fyn
 	aside = append([]fyne.CanvasObject{scan, title}, extra...)
 	th := fyne.CurrentApp().Settings().Theme()
 	cols := container.New(&trackColumns{win: f.nav.Window(), min: th.Size(fynetheme.SizeNameText) * 20, lastFirst: true},
-		scan, trackCard(container.NewVBox(typed...)))
+		scan, onCard(container.NewVBox(typed...)))
 	if intro == nil {
 		return cols, aside
 	}

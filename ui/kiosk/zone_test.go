@@ -37,7 +37,7 @@ func TestShownDatesChinaTime(t *testing.T) {
 
 		rc := data.Receipt{CenterName: "幸福社区便民服务室", ItemName: "居住证明", ReceiptNo: "XF-20261207-0001",
 			QueryCode: "7K3QXP", Created: at, DueDay: data.Day(at.AddDate(0, 0, 3))}
-		doc, err := paper.ReceiptPDF(regPaperReceipt(rc, "http://k/r/T"))
+		doc, err := paper.ReceiptPDF(paper.ReceiptFor(rc, "http://k/r/T"))
 		require.NoError(t, err)
 		words := papertest.Words(t, doc.PDF)
 		assert.Contains(t, words, "2026年12月7日01:30")

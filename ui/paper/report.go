@@ -232,7 +232,7 @@ func (s *sheet) lineChart(c LineChart) {
 				}
 			}
 		}
-		top, step = niceScale(peak)
+		top, step = AxisScale(peak)
 	}
 	tick := func(v float64) string {
 		if c.Percent {
@@ -301,9 +301,11 @@ func (s *sheet) marker(x, y float64, _ int, hollow bool) {
 	s.line(x-m/2, y, x+m/2, y, m, false)
 }
 
-// niceScale is the top of a count axis and its step: up to five steps of
+// AxisScale is the top of a count axis and its step: up to five steps of
 // 1, 2 or 5 times a power of ten, the top at or above peak (at least 1).
-func niceScale(peak float64) (top, step float64) {
+// The printed report and the staff screen's charts share it, so both draw
+// the same axis for the same figures.
+func AxisScale(peak float64) (top, step float64) {
 	if peak <= 0 {
 		return 1, 1
 	}

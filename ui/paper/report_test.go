@@ -126,7 +126,7 @@ func TestReportPDFEmpty(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(txt, "本期没有数据。"))
 }
 
-func TestNiceScale(t *testing.T) {
+func TestAxisScale(t *testing.T) {
 	tests := map[string]struct {
 		peak, top, step float64
 	}{
@@ -135,7 +135,7 @@ func TestNiceScale(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			top, step := niceScale(tc.peak)
+			top, step := AxisScale(tc.peak)
 			assert.Equal(t, [2]float64{tc.top, tc.step}, [2]float64{top, step})
 		})
 	}

@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/activity"
 	"bianmin/ui/paper"
 	"bianmin/ui/rescue"
 	"bianmin/ui/touch"
@@ -270,7 +270,7 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.damageBox.Hide()
 	d.Keys = input.NewAuto(win)
 	d.Keys.After = opts.After
-	d.root = newActivityArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.damageBox, widget.NewSeparator()),
+	d.root = activity.NewArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.damageBox, widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body))), d.Activity)
 	return d
 }
@@ -507,32 +507,4 @@ func (d *Desk) trackURL(token string) string {
 		return ""
 	}
 	return d.opts.BaseURL + "/r/" + token
-}
-
-// activityArea holds the desk's content and reports activity each time the
-// pointer moves over it (a touch moves the pointer on Linux); it takes no
-// input itself.
-type activityArea struct {
-	widget.BaseWidget
-	content    fyne.CanvasObject
-	onActivity func()
-}
-
-var _ desktop.Cursorable = (*activityArea)(nil)
-
-func newActivityArea(content fyne.CanvasObject, onActivity func()) *activityArea {
-	a := &activityArea{content: content, onActivity: onActivity}
-	a.ExtendBaseWidget(a)
-	return a
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (a *activityArea) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(a.content)
-}
-
-// Cursor is part of desktop.Cursorable.
-func (a *activityArea) Cursor() desktop.Cursor {
-	a.onActivity()
-	return desktop.DefaultCursor
 }

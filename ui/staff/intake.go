@@ -302,38 +302,12 @@ func (in *Intake) showReceipt(rc data.Receipt) {
 	in.content.Refresh()
 }
 
-// receiptPaper is the receipt as paper prints it (the same as the kiosk's).
-// Paper is Chinese in every UI language: data's words (Label), not lang's.
-func (in *Intake) receiptPaper() paper.Receipt {
-	rc := in.Receipt
-	r := paper.Receipt{
-		Center:    rc.CenterName,
-		Item:      rc.ItemName,
-		ReceiptNo: rc.ReceiptNo,
-		QueryCode: rc.QueryCode,
-		Time:      rc.Created.In(data.China),
-		Mode:      rc.Mode.Label(),
-		Status:    rc.Status.Label(),
-		Brought:   rc.Brought,
-		Missing:   rc.Missing,
-		TrackURL:  in.d.trackURL(rc.Token),
-		Applicant: rc.ApplicantMask,
-		IDTail:    rc.IDMask,
-		Phone:     rc.ComplaintPhone,
-		Sign:      rc.Proxy,
-	}
-	if d, err := data.ParseDay(rc.DueDay); err == nil && rc.DueDay != "" {
-		r.Promised = d.Format("2006年1月2日")
-	}
-	return r
-}
-
 func (in *Intake) onPrint() {
 	d, p := in.d, in.d.opts.Printer
 	if p == nil {
 		return
 	}
-	r := in.receiptPaper()
+	r := paper.ReceiptFor(in.Receipt, in.d.trackURL(in.Receipt.Token))
 	in.PrintButton.Disable()
 	setPrintStatus(in.PrintStatus, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {

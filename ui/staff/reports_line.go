@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/paper"
 )
 
 // LineSeries is one line of a LineChart; a NaN value is a point without a
@@ -93,7 +95,7 @@ func (c *LineChart) SetData(labels []string, series []LineSeries) {
 			}
 		}
 		var step float64
-		c.top, step = niceTop(peak)
+		c.top, step = paper.AxisScale(peak)
 		c.ticks = nil
 		for v := 0.0; v <= c.top+step/2; v += step {
 			c.ticks = append(c.ticks, v)
@@ -158,25 +160,6 @@ func (c *LineChart) tickText(v float64) string {
 
 // CreateRenderer is part of fyne.Widget.
 func (c *LineChart) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
-
-// niceTop is the top of a count axis and its step: up to five steps of 1,
-// 2 or 5 times a power of ten, at least 1.
-func niceTop(peak float64) (top, step float64) {
-	if peak <= 0 {
-		return 1, 1
-	}
-	raw := peak / 4
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = mag
-	for _, f := range []float64{1, 2, 5, 10} {
-		if f*mag >= raw {
-			step = f * mag
-			break
-		}
-	}
-	step = max(step, 1)
-	return step * math.Ceil(peak/step), step
-}
 
 // linePlot lays out a LineChart's plot area from its data.
 type linePlot struct{ c *LineChart }

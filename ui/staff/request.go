@@ -519,7 +519,7 @@ func (r *Request) onReprint() {
 				setPrintStatus(r.ReprintStatus, data.Message(err), true)
 			}
 		}
-		doc := receiptPaper(rc, d.trackURL(rc.Token))
+		doc := paper.ReceiptFor(rc, d.trackURL(rc.Token))
 		err = printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(doc) })
 		return func() {
 			r.ReprintButton.Enable()
@@ -531,29 +531,4 @@ func (r *Request) onReprint() {
 			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printed"), false)
 		}
 	})
-}
-
-// receiptPaper is a receipt as paper prints it (as the kiosk and intake do).
-// Paper is Chinese in every UI language: data's words (Label), not lang's.
-func receiptPaper(rc data.Receipt, trackURL string) paper.Receipt {
-	out := paper.Receipt{
-		Center:    rc.CenterName,
-		Item:      rc.ItemName,
-		ReceiptNo: rc.ReceiptNo,
-		QueryCode: rc.QueryCode,
-		Time:      rc.Created.In(data.China),
-		Mode:      rc.Mode.Label(),
-		Status:    rc.Status.Label(),
-		Brought:   rc.Brought,
-		Missing:   rc.Missing,
-		TrackURL:  trackURL,
-		Applicant: rc.ApplicantMask,
-		IDTail:    rc.IDMask,
-		Phone:     rc.ComplaintPhone,
-		Sign:      rc.Proxy,
-	}
-	if day, err := data.ParseDay(rc.DueDay); err == nil && rc.DueDay != "" {
-		out.Promised = day.Format("2006年1月2日")
-	}
-	return out
 }
