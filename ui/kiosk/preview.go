@@ -18,7 +18,7 @@ import (
 	"bianmin/ui/touch"
 )
 
-// 征求意见（预公开） (§一(三), issue 6 §4): drafts the administrators put on
+// 征求意见（预公开） (§一(三)): drafts the administrators put on
 // the kiosk before publishing them. A resident reads one in full and may
 // leave an opinion, typed on the on-screen pinyin keyboard, with a contact
 // number if they want an answer. Staff read the opinions in staff mode
