@@ -22,9 +22,16 @@ import (
 // Store is everything the resident screens of this package read; *data.Store
 // satisfies it. Each screen asks only for its own part.
 type Store interface {
-	HeaderStore
+	PreloadStore
 	GuideStore
-	DisclosureStore
+	DisclosureIndexStore
+}
+
+// PreloadStore is what home shows before the kiosk is built: the center's
+// profile and the working-day calendar.
+type PreloadStore interface {
+	HeaderStore
+	CalendarStore
 }
 
 // Options configures the kiosk. The zero value is a working kiosk with only
@@ -221,25 +228,22 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 type Preloaded struct {
 	Center data.Center
 	// Calendar and Today are the working-day calendar and the entry of
-	// the date Day (data.Day); Calendar is nil for a store without one.
+	// the date Day (data.Day).
 	Calendar *data.Calendar
 	Today    data.CalendarDay
 	Day      string
 }
 
-// Preload reads what home shows: the center's profile and, when the store
-// keeps one, the calendar as of now. main calls it before the window
-// opens.
-func Preload(ctx context.Context, store HeaderStore, now time.Time) (*Preloaded, error) {
+// Preload reads what home shows: the center's profile and the calendar as
+// of now. main calls it before the window opens.
+func Preload(ctx context.Context, store PreloadStore, now time.Time) (*Preloaded, error) {
 	c, err := store.Center(ctx)
 	if err != nil {
 		return nil, err
 	}
 	p := &Preloaded{Center: c, Day: data.Day(now)}
-	if cs, ok := store.(CalendarStore); ok {
-		if p.Calendar, p.Today, err = readCalendar(ctx, cs, now); err != nil {
-			return nil, err
-		}
+	if p.Calendar, p.Today, err = readCalendar(ctx, store, now); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
