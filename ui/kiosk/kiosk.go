@@ -16,6 +16,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/input"
 	"bianmin/ui/internal/fitlabel"
+	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -25,6 +26,8 @@ type Store interface {
 	PreloadStore
 	GuideStore
 	DisclosureIndexStore
+	RegisterStore
+	TrackerStore
 }
 
 // PreloadStore is what home shows before the kiosk is built: the center's
@@ -34,21 +37,30 @@ type PreloadStore interface {
 	CalendarStore
 }
 
-// Options configures the kiosk. The zero value is a working kiosk with only
-// the guides and disclosure; main plugs the rest in.
+// Options configures the kiosk. The zero value is a working kiosk with
+// every screen and no printer.
 type Options struct {
-	// Features adds or replaces the screens behind home tiles: FeatureRegister,
-	// FeatureTrack, FeatureComplain and FeatureRate come with issue 3. A tile
-	// without a factory says politely that the function is being prepared.
+	// BaseURL is the phone status page's public address, e.g.
+	// "http://192.168.1.20:8080": the QR codes of receipts are
+	// {BaseURL}/r/{token}, of complaints {BaseURL}/c/{token}.
+	BaseURL string
+	// Printer is the roll printer of receipts and, without NoticePrinter,
+	// of the 一次性告知单; nil hides 打印回执 (the resident photographs the
+	// QR code) and says so on 打印一次性告知单.
+	Printer RegisterPrinter
+	// NoticePrinter, when set, prints the 一次性告知单 on paper
+	// NoticeFormat (an A4 queue with paper.A4), so the roll gets receipts
+	// only.
+	NoticePrinter RegisterPrinter
+	NoticeFormat  paper.Format
+
+	// Features replaces the screens behind home tiles, for tests of the
+	// shell; nil: the kiosk's own (New builds every one).
 	Features map[Feature]Factory
-
-	// RegisterItem opens registration for one item, from a guide's 我要登记
-	// button. Nil: the polite message.
+	// RegisterItem replaces a guide's 我要登记 and PrintNotice its
+	// 打印一次性告知单, for tests of the guide screens; nil: the kiosk's own.
 	RegisterItem func(nav *Nav, item data.Item) Screen
-
-	// PrintNotice prints a guide's 一次性告知单 (and shows whatever the
-	// printing flow needs). Nil: the polite message.
-	PrintNotice func(nav *Nav, item data.Item)
+	PrintNotice  func(nav *Nav, item data.Item)
 
 	// OnStaffRequest is called after the center's name is held for
 	// StaffHold (default 3 s): open staff login.
@@ -72,8 +84,9 @@ type Options struct {
 	StaffHold time.Duration
 	// SearchDelay is the search-as-you-type debounce (default 150 ms).
 	SearchDelay time.Duration
-	// Scanner is the keyboard-wedge scanner detector (the Tracker's); the
-	// shell's own keyboard panels feed it so a scan never types into a field.
+	// Scanner is the keyboard-wedge scanner detector (default: the
+	// Tracker's); the shell's own keyboard panels feed it so a scan never
+	// types into a field.
 	Scanner *input.Scanner
 
 	// Speaker reads screens aloud (语音播报): bianmin/ui/speech.New().
@@ -115,6 +128,10 @@ type Kiosk struct {
 	Nav    *Nav
 	Header *Header
 	Home   *Home
+	// Tracker is what the tracking, complaint and rating screens share
+	// (the throttle of failed lookups, the scanner); its ScanRouter is the
+	// kiosk's key handler, so a scan on any screen opens its result.
+	Tracker *Tracker
 
 	// The footer's navigation buttons (hidden on the home screen) and the
 	// title bar above every other screen.
@@ -181,7 +198,20 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	if opts.IdleCountdown <= 0 {
 		opts.IdleCountdown = DefaultIdleCountdown
 	}
-	k := &Kiosk{store: store, win: win, opts: opts}
+	k := &Kiosk{store: store, win: win}
+	k.Tracker = NewTracker(store, TrackerOptions{BaseURL: opts.BaseURL, Now: opts.Now, Printer: opts.Printer})
+	if opts.Scanner == nil {
+		opts.Scanner = k.Tracker.Scanner
+	}
+	reg := RegisterConfig{Store: store, Printer: opts.Printer, BaseURL: opts.BaseURL, Scanner: opts.Scanner,
+		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat}
+	if opts.RegisterItem == nil {
+		opts.RegisterItem = NewRegisterItem(reg)
+	}
+	if opts.PrintNotice == nil {
+		opts.PrintNotice = NewPrintNotice(reg)
+	}
+	k.opts = opts
 	k.Idle = newIdle(k)
 	k.lastActivity = opts.Now()
 	k.Nav = newNav(win, opts.Context, opts.Run, opts.After, opts.Now)
@@ -194,9 +224,14 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 
 	k.Nav.Register(FeatureGuides, func(n *Nav) Screen { return NewGuides(n, store, k.guideOptions()) })
 	k.Nav.Register(FeatureDisclosure, func(n *Nav) Screen { return NewDisclosure(n, store, store, k.guideOptions()) })
+	for f, factory := range k.Tracker.Features() {
+		k.Nav.Register(f, factory)
+	}
+	k.Nav.Register(FeatureRegister, NewRegisterFeature(reg))
 	for f, factory := range opts.Features {
 		k.Nav.Register(f, factory)
 	}
+	k.keys = k.Tracker.ScanRouter(k.Nav)
 
 	k.Header = newHeader(opts.Now, opts.StaffHold, opts.After, k.onStaffHold)
 	k.buildSpeech()
