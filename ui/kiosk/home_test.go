@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/data"
 	"bianmin/ui/kiosk"
 )
 
@@ -49,41 +48,11 @@ func TestEveryTileOpensItsScreen(t *testing.T) {
 	}
 }
 
-// plugged is a screen a later issue plugs in.
+// plugged is a plain screen a test pushes.
 type plugged struct{ label *widget.Label }
 
 func (p *plugged) Title() string              { return "自助登记" }
 func (p *plugged) Content() fyne.CanvasObject { return p.label }
-
-func TestPluggedFeatureOpensItsScreen(t *testing.T) {
-	r := newRig(t, kiosk.Options{Features: map[kiosk.Feature]kiosk.Factory{
-		kiosk.FeatureRegister: func(*kiosk.Nav) kiosk.Screen { return &plugged{widget.NewLabel("登记第一步")} },
-	}})
-	test.Tap(r.k.Home.Tiles[kiosk.FeatureRegister])
-	current[*plugged](t, r)
-	assert.Nil(t, r.win.Canvas().Overlays().Top())
-	assert.True(t, r.k.BackButton.Visible())
-	assert.Equal(t, "自助登记", r.k.TitleLabel.Text)
-	test.Tap(r.k.HomeButton)
-	assert.Equal(t, 1, r.k.Nav.Depth())
-}
-
-func TestGuideButtonsUseTheirHooks(t *testing.T) {
-	var printed, registered data.Item
-	r := newRig(t, kiosk.Options{
-		RegisterItem: func(_ *kiosk.Nav, it data.Item) kiosk.Screen {
-			registered = it
-			return &plugged{widget.NewLabel(it.Name)}
-		},
-		PrintNotice: func(_ *kiosk.Nav, it data.Item) { printed = it },
-	})
-	d := openGuide(t, r, "最低生活保障申请")
-	test.Tap(d.PrintButton)
-	assert.Equal(t, "最低生活保障申请", printed.Name)
-	test.Tap(d.RegisterButton)
-	assert.Equal(t, "最低生活保障申请", registered.Name)
-	current[*plugged](t, r)
-}
 
 // The kiosk builds its own registration and notice printing: a guide's
 // 我要登记 opens registration at the personal-information notice, and its

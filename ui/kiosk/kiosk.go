@@ -54,14 +54,6 @@ type Options struct {
 	NoticePrinter RegisterPrinter
 	NoticeFormat  paper.Format
 
-	// Features replaces the screens behind home tiles, for tests of the
-	// shell; nil: the kiosk's own (New builds every one).
-	Features map[Feature]Factory
-	// RegisterItem replaces a guide's 我要登记 and PrintNotice its
-	// 打印一次性告知单, for tests of the guide screens; nil: the kiosk's own.
-	RegisterItem func(nav *Nav, item data.Item) Screen
-	PrintNotice  func(nav *Nav, item data.Item)
-
 	// OnStaffRequest is called after the center's name is held for
 	// StaffHold (default 3 s): open staff login.
 	OnStaffRequest func()
@@ -151,6 +143,8 @@ type Kiosk struct {
 	store        Store
 	win          fyne.Window
 	opts         Options
+	registerItem func(nav *Nav, item data.Item) Screen // a guide's 我要登记
+	printNotice  func(nav *Nav, item data.Item)        // a guide's 打印一次性告知单
 	elder        bool
 	keys         KeyHandler
 	lastActivity time.Time
@@ -205,12 +199,7 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	}
 	reg := RegisterConfig{Store: store, Printer: opts.Printer, BaseURL: opts.BaseURL, Scanner: opts.Scanner,
 		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat}
-	if opts.RegisterItem == nil {
-		opts.RegisterItem = NewRegisterItem(reg)
-	}
-	if opts.PrintNotice == nil {
-		opts.PrintNotice = NewPrintNotice(reg)
-	}
+	k.registerItem, k.printNotice = NewRegisterItem(reg), NewPrintNotice(reg)
 	k.opts = opts
 	k.Idle = newIdle(k)
 	k.lastActivity = opts.Now()
@@ -224,13 +213,10 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 
 	k.Nav.Register(FeatureGuides, func(n *Nav) Screen { return NewGuides(n, store, k.guideOptions()) })
 	k.Nav.Register(FeatureDisclosure, func(n *Nav) Screen { return NewDisclosure(n, store, store, k.guideOptions()) })
-	for f, factory := range k.Tracker.Features() {
+	for f, factory := range k.Tracker.features() {
 		k.Nav.Register(f, factory)
 	}
 	k.Nav.Register(FeatureRegister, NewRegisterFeature(reg))
-	for f, factory := range opts.Features {
-		k.Nav.Register(f, factory)
-	}
 	k.keys = k.Tracker.ScanRouter(k.Nav)
 
 	k.Header = newHeader(opts.Now, opts.StaffHold, opts.After, k.onStaffHold)
@@ -286,8 +272,8 @@ func Preload(ctx context.Context, store PreloadStore, now time.Time) (*Preloaded
 // guideOptions are what the guide and disclosure screens need from Options.
 func (k *Kiosk) guideOptions() GuideOptions {
 	return GuideOptions{
-		RegisterItem: k.opts.RegisterItem,
-		PrintNotice:  k.opts.PrintNotice,
+		RegisterItem: k.registerItem,
+		PrintNotice:  k.printNotice,
 		SearchDelay:  k.opts.SearchDelay,
 		Scanner:      k.opts.Scanner,
 	}
