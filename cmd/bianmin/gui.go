@@ -231,7 +231,6 @@ func (g *gui) start(s *data.Store) {
 				return
 			}
 			w.SetContent(k.Content())
-			k.SetKeyHandler(k.Tracker.ScanRouter(k.Nav))
 			k.Reset()
 			k.Start()
 		}
@@ -248,8 +247,7 @@ func (g *gui) start(s *data.Store) {
 		OnMaintenance: func(why error) { g.onMaintenance(k, why) },
 		OnStaffRequest: func() {
 			g.inStaff = true
-			k.Stop()             // the kiosk's clock, idle reset and speech
-			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
+			k.Stop() // the kiosk's clock, idle reset, speech, and its keys and scans
 			d := staffDesk()
 			w.SetContent(d.Content())
 			d.Open()

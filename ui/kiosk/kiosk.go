@@ -147,6 +147,7 @@ type Kiosk struct {
 	printNotice  func(nav *Nav, item data.Item)        // a guide's 打印一次性告知单
 	elder        bool
 	keys         KeyHandler
+	stopped      bool // between Stop and Start: keys and scans are not the kiosk's
 	lastActivity time.Time
 	stopClock    func()
 
@@ -284,7 +285,8 @@ func (k *Kiosk) Content() fyne.CanvasObject { return k.root }
 
 // Start makes the header's clock tick, once a second, keeps the office
 // hours on the home screen current (and the calendar, when the date
-// changes) and starts the idle reset.
+// changes) and starts the idle reset; keys and scans reach the kiosk again
+// after Stop.
 func (k *Kiosk) Start() {
 	k.Stop()
 	var tick func()
@@ -300,10 +302,13 @@ func (k *Kiosk) Start() {
 	}
 	tick()
 	k.Idle.start()
+	k.stopped = false
 }
 
-// Stop stops the clock, the idle reset and any speech.
+// Stop stops the clock, the idle reset and any speech, and the keys typed
+// (and scanned) no longer reach the kiosk until Start.
 func (k *Kiosk) Stop() {
+	k.stopped = true
 	if k.stopClock != nil {
 		k.stopClock()
 		k.stopClock = nil
@@ -397,20 +402,20 @@ func (k *Kiosk) SetElder(on bool) {
 }
 
 // SetKeyHandler routes the keys typed while no widget has focus to h (nil
-// to stop).
+// to stop); New starts with the Tracker's ScanRouter.
 func (k *Kiosk) SetKeyHandler(h KeyHandler) { k.keys = h }
 
 func (k *Kiosk) installKeys() {
 	c := k.win.Canvas()
 	c.SetOnTypedRune(func(r rune) {
 		k.OnActivity()
-		if k.keys != nil {
+		if k.keys != nil && !k.stopped {
 			k.keys.TypedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		k.OnActivity()
-		if k.keys != nil {
+		if k.keys != nil && !k.stopped {
 			k.keys.TypedKey(ev)
 		}
 	})
