@@ -216,17 +216,13 @@ func (g *gui) start(s *data.Store) {
 	}
 	ctx, o, w, base := g.ctx, g.o, g.w, g.base
 
-	// The tracker lives as long as the store: it holds the throttle that
-	// slows down guessing of receipt codes across screens and idle resets.
-	tr := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: base, Printer: paper.Printer{Queue: o.Printer}})
-	reg := kiosk.RegisterConfig{Store: s, Printer: paper.Printer{Queue: o.Printer}, BaseURL: base, Scanner: tr.Scanner}
-	a4 := paper.Printer{Queue: o.Printer}
+	roll, a4 := paper.Printer{Queue: o.Printer}, paper.Printer{Queue: o.Printer}
+	var notices kiosk.RegisterPrinter
+	var noticeFormat paper.Format
 	if o.A4Printer != "" { // an A4 queue: the 一次性告知单 goes on A4, the roll gets receipts only
 		a4 = paper.Printer{Queue: o.A4Printer}
-		reg.NoticePrinter, reg.NoticeFormat = a4, paper.A4
+		notices, noticeFormat = a4, paper.A4
 	}
-	features := tr.Features()
-	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(reg)
 
 	// Staff mode: the same window, entered by holding the center's name for
 	// three seconds; every exit (退出, the idle lock) signs out and puts the
@@ -241,7 +237,7 @@ func (g *gui) start(s *data.Store) {
 			return desk
 		}
 		desk = staff.New(s, w, staff.Options{
-			Context: ctx, BaseURL: base, Printer: paper.Printer{Queue: o.Printer}, A4Printer: a4,
+			Context: ctx, BaseURL: base, Printer: roll, A4Printer: a4,
 			BackupDir: o.BackupDir,
 			Restore:   g.restore,
 			Trouble:   func() error { return g.why },
@@ -264,7 +260,6 @@ func (g *gui) start(s *data.Store) {
 				return
 			}
 			w.SetContent(k.Content())
-			k.SetKeyHandler(tr.ScanRouter(k.Nav))
 			k.Reset()
 			k.Start()
 		}
@@ -272,17 +267,16 @@ func (g *gui) start(s *data.Store) {
 	}
 	k = kiosk.New(s, w, kiosk.Options{
 		Context:       ctx,
-		Features:      features,
-		RegisterItem:  kiosk.NewRegisterItem(reg),
-		PrintNotice:   kiosk.NewPrintNotice(reg),
+		BaseURL:       base,
+		Printer:       roll,
+		NoticePrinter: notices,
+		NoticeFormat:  noticeFormat,
 		Speaker:       speech.New(),
-		Scanner:       tr.Scanner,
 		Preloaded:     g.pre,
 		OnMaintenance: func(why error) { g.onMaintenance(k, why) },
 		OnStaffRequest: func() {
 			g.inStaff = true
-			k.Stop()             // the kiosk's clock, idle reset and speech
-			k.SetKeyHandler(nil) // scans and keys no longer drive the hidden kiosk
+			k.Stop() // the kiosk's clock, idle reset, speech, and its keys and scans
 			d := staffDesk()
 			w.SetContent(d.Content())
 			d.Open()
@@ -290,7 +284,6 @@ func (g *gui) start(s *data.Store) {
 	})
 	g.k = k
 	g.pre = nil // a restore reopens the store: the kiosk reads it anew
-	k.SetKeyHandler(tr.ScanRouter(k.Nav))
 	w.SetContent(k.Content())
 	k.Start()
 

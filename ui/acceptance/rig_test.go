@@ -98,17 +98,12 @@ func newRig(t *testing.T, now time.Time) *rig {
 	datatest.SetPINs(t, s, r.ids, "张建华", clerks...)
 
 	// The kiosk, as main wires it.
-	r.tracker = kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: baseURL, Now: clock})
-	reg := kiosk.RegisterConfig{Store: s, Printer: r.kp, BaseURL: baseURL, Scanner: r.tracker.Scanner}
-	features := r.tracker.Features()
-	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(reg)
 	r.w = test.NewTempWindow(t, nil)
 	r.w.Resize(fyne.NewSize(1280, 800))
 	r.k = kiosk.New(s, r.w, kiosk.Options{
-		Features: features, RegisterItem: kiosk.NewRegisterItem(reg), PrintNotice: kiosk.NewPrintNotice(reg),
-		Scanner: r.tracker.Scanner, Now: clock, Run: func(f func()) { f() }, After: r.timers.After,
+		BaseURL: baseURL, Printer: r.kp, Now: clock, Run: func(f func()) { f() }, After: r.timers.After,
 	})
-	r.k.SetKeyHandler(r.tracker.ScanRouter(r.k.Nav))
+	r.tracker = r.k.Tracker
 
 	// Staff mode; leaving it puts the kiosk back, reset, as main does.
 	r.d = staff.New(s, r.w, staff.Options{Context: ctx, Now: clock, Run: func(f func()) { f() },

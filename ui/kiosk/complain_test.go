@@ -265,7 +265,7 @@ func (s *failingStore) FileComplaint(ctx context.Context, nc data.NewComplaint) 
 
 func TestComplainErrorOffersRetryAndLosesNothing(t *testing.T) {
 	fs := &failingStore{fail: errors.Join(errors.New("locked"), data.ErrBusy)}
-	r := newTrackRig(t, func(s *data.Store) kiosk.TrackerStore { fs.Store = s; return fs })
+	r := newTrackRig(t, func(s *data.Store) kiosk.Store { fs.Store = s; return fs })
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureComplain])
 	test.Tap(trackCurrent[*kiosk.Complain](t, r).Tiles[data.AboutOther])
 	body := trackCurrent[*kiosk.ComplainBody](t, r)

@@ -24,6 +24,16 @@ type DisclosureStore interface {
 	Archive(ctx context.Context, code string, audience data.Audience) ([]data.DisclosureVersion, error)
 }
 
+// DisclosureIndexStore is what the disclosure index reads: the notices of
+// its categories and, behind its last tiles, the duty board, the results
+// of complaints and the drafts open for comment. *data.Store satisfies it.
+type DisclosureIndexStore interface {
+	DisclosureStore
+	DutyStore
+	ResultsStore
+	PreviewStore
+}
+
 // disclosureIcon is a category tile's picture.
 func disclosureIcon(c data.DisclosureCategory) fyne.Resource {
 	switch c {
@@ -48,11 +58,11 @@ type Disclosure struct {
 	Status    *widget.Label
 
 	// DutyTile (今日在岗), ResultsTile (投诉处理结果) and PreviewTile (征求意见)
-	// are nil when the store cannot serve them (dutyboard.go).
+	// open the screens of dutyboard.go, results.go and preview.go.
 	DutyTile, ResultsTile, PreviewTile *Tile
 
 	nav     *Nav
-	store   DisclosureStore
+	store   DisclosureIndexStore
 	guides  GuideStore // for the 办事公开 page's link to the guides
 	opts    GuideOptions
 	content fyne.CanvasObject
@@ -60,7 +70,7 @@ type Disclosure struct {
 
 // NewDisclosure builds the index and starts loading the notices. guides and
 // opts serve the link from 办事公开 to the guides.
-func NewDisclosure(nav *Nav, store DisclosureStore, guides GuideStore, opts GuideOptions) *Disclosure {
+func NewDisclosure(nav *Nav, store DisclosureIndexStore, guides GuideStore, opts GuideOptions) *Disclosure {
 	d := &Disclosure{Tiles: map[data.DisclosureCategory]*Tile{}, nav: nav, store: store, guides: guides, opts: opts}
 	d.Status = status(lang.L("kiosk.loading"))
 	// Cells grow with the text: three columns on a landscape screen (1280

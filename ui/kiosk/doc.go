@@ -7,16 +7,15 @@
 //
 // # Wiring
 //
-//	k := kiosk.New(store, win, kiosk.Options{Features: ..., OnStaffRequest: ...})
+//	k := kiosk.New(store, win, kiosk.Options{BaseURL: ..., Printer: ..., OnStaffRequest: ...})
 //	win.SetContent(k.Content())
 //	k.Start() // the ticking clock
 //
 // store is a *data.Store; each screen declares the narrow interface it reads
-// (HeaderStore, GuideStore, DisclosureStore) and Store is their union.
-// The screens behind some tiles (自助登记, 进度查询, 投诉建议, 服务评价) plug
-// in through Options.Features without editing this package's home screen;
-// a tile with nothing plugged in says politely that the function is being
-// prepared and what to do instead.
+// (HeaderStore, GuideStore, RegisterStore, TrackerStore …) and Store is
+// their union. New builds every screen behind the home tiles itself
+// (自助登记, 进度查询, 投诉建议, 服务评价 among them) and its Tracker, whose
+// ScanRouter is the key handler, so a scan on any screen opens its result.
 //
 // # Threads
 //

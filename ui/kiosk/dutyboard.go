@@ -22,34 +22,22 @@ import (
 // screen says them.
 
 // DutyStore is what the duty board reads: who is where (data.Store.OnDuty)
-// and the staff cards for the photos. *data.Store satisfies it. The
-// disclosure index shows its tile only when the store has it.
+// and the staff cards for the photos. *data.Store satisfies it.
 type DutyStore interface {
 	OnDuty(ctx context.Context, now time.Time) (data.DutyBoard, error)
 	StaffCards(ctx context.Context) ([]data.StaffCard, error)
 }
 
-// extraTiles are the disclosure index's extra tiles (今日在岗,
-// 投诉处理结果, 征求意见（预公开）), each only when the store can serve it,
-// so that stores (and test fakes) without them keep the plain index.
+// extraTiles are the disclosure index's last tiles: 今日在岗, 投诉处理结果
+// and 征求意见（预公开）.
 func (d *Disclosure) extraTiles() []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	if ds, ok := d.store.(DutyStore); ok {
-		d.DutyTile = NewRowTile(fynetheme.AccountIcon(), lang.L("board.duty.title"),
-			lang.L("board.duty.sub"), func() { d.nav.Push(NewDuty(d.nav, ds)) })
-		out = append(out, d.DutyTile)
-	}
-	if rs, ok := d.store.(ResultsStore); ok {
-		d.ResultsTile = NewRowTile(fynetheme.MailReplyIcon(), lang.L("board.results.title"),
-			lang.L("board.results.sub"), func() { d.nav.Push(NewResults(d.nav, rs)) })
-		out = append(out, d.ResultsTile)
-	}
-	if ps, ok := d.store.(PreviewStore); ok {
-		d.PreviewTile = NewRowTile(fynetheme.DocumentCreateIcon(), lang.L("board.preview.title"),
-			lang.L("board.preview.sub"), func() { d.nav.Push(NewPreviews(d.nav, ps)) })
-		out = append(out, d.PreviewTile)
-	}
-	return out
+	d.DutyTile = NewRowTile(fynetheme.AccountIcon(), lang.L("board.duty.title"),
+		lang.L("board.duty.sub"), func() { d.nav.Push(NewDuty(d.nav, d.store)) })
+	d.ResultsTile = NewRowTile(fynetheme.MailReplyIcon(), lang.L("board.results.title"),
+		lang.L("board.results.sub"), func() { d.nav.Push(NewResults(d.nav, d.store)) })
+	d.PreviewTile = NewRowTile(fynetheme.DocumentCreateIcon(), lang.L("board.preview.title"),
+		lang.L("board.preview.sub"), func() { d.nav.Push(NewPreviews(d.nav, d.store)) })
+	return []fyne.CanvasObject{d.DutyTile, d.ResultsTile, d.PreviewTile}
 }
 
 // Duty is the 今日在岗 board. It reads the board again every time it is

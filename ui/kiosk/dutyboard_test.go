@@ -160,24 +160,15 @@ func TestDutyBoardRefreshesWhenShownAgain(t *testing.T) {
 	assert.Equal(t, "在岗", boardPerson(t, d, "王丽娟").Status.Text)
 }
 
-// plainStore has only the disclosure methods, as an older store or a test
-// fake would.
-type plainStore struct{ kiosk.DisclosureStore }
-
-func TestDutyResultsPreviewTilesNeedTheStore(t *testing.T) {
+func TestDisclosureIndexHasDutyResultsPreviewTiles(t *testing.T) {
 	r := boardRig(t)
 	full := kiosk.NewDisclosure(r.k.Nav, r.store, r.store, kiosk.GuideOptions{})
-	assert.NotNil(t, full.DutyTile)
-	assert.NotNil(t, full.ResultsTile)
-	assert.NotNil(t, full.PreviewTile)
+	require.NotNil(t, full.DutyTile)
+	require.NotNil(t, full.ResultsTile)
+	require.NotNil(t, full.PreviewTile)
 	assert.Equal(t, "今日在岗", full.DutyTile.Title)
 	assert.Equal(t, "投诉处理结果", full.ResultsTile.Title)
 	assert.Equal(t, "征求意见（预公开）", full.PreviewTile.Title)
-
-	plain := kiosk.NewDisclosure(r.k.Nav, plainStore{r.store}, r.store, kiosk.GuideOptions{})
-	assert.Nil(t, plain.DutyTile)
-	assert.Nil(t, plain.ResultsTile)
-	assert.Nil(t, plain.PreviewTile)
 }
 
 // The disclosure index puts its nine tiles in three columns on a landscape

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/data"
 	"bianmin/ui/kiosk"
 )
 
@@ -35,67 +34,30 @@ func TestHomeHasSixLargeTiles(t *testing.T) {
 	assert.Contains(t, r.text(), "服务电话：0919-0000001")
 }
 
-func TestUnbuiltTilesSayPolitelyWhatToDo(t *testing.T) {
-	tests := map[string]struct {
-		feature kiosk.Feature
-		want    string
-	}{
-		"Register": {kiosk.FeatureRegister, "请到服务窗口办理"},
-		"Track":    {kiosk.FeatureTrack, "0919-0000001"},
-		"Complain": {kiosk.FeatureComplain, "投诉电话 0919-0000002"},
-		"Rate":     {kiosk.FeatureRate, "正在准备中"},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
+// The kiosk builds every screen itself: each home tile opens its screen,
+// none says that it is being prepared.
+func TestEveryTileOpensItsScreen(t *testing.T) {
+	for _, f := range kiosk.Features {
+		t.Run(string(f), func(t *testing.T) {
 			r := newRig(t, kiosk.Options{})
-			test.Tap(r.k.Home.Tiles[tc.feature])
-			assert.Equal(t, 1, r.k.Nav.Depth(), "stays home")
-			require.NotNil(t, r.win.Canvas().Overlays().Top(), "a dialog is shown")
-			text := r.text()
-			assert.Contains(t, text, "温馨提示")
-			assert.Contains(t, text, "正在准备中")
-			assert.Contains(t, text, tc.want)
+			test.Tap(r.k.Home.Tiles[f])
+			assert.Equal(t, 2, r.k.Nav.Depth(), "a screen of its own")
+			assert.Nil(t, r.win.Canvas().Overlays().Top(), "no dialog")
+			assert.NotContains(t, r.text(), "正在准备中")
 		})
 	}
 }
 
-// plugged is a screen plugged in through Options.Features.
+// plugged is a plain screen a test pushes.
 type plugged struct{ label *widget.Label }
 
 func (p *plugged) Title() string              { return "自助登记" }
 func (p *plugged) Content() fyne.CanvasObject { return p.label }
 
-func TestPluggedFeatureOpensItsScreen(t *testing.T) {
-	r := newRig(t, kiosk.Options{Features: map[kiosk.Feature]kiosk.Factory{
-		kiosk.FeatureRegister: func(*kiosk.Nav) kiosk.Screen { return &plugged{widget.NewLabel("登记第一步")} },
-	}})
-	test.Tap(r.k.Home.Tiles[kiosk.FeatureRegister])
-	current[*plugged](t, r)
-	assert.Nil(t, r.win.Canvas().Overlays().Top())
-	assert.True(t, r.k.BackButton.Visible())
-	assert.Equal(t, "自助登记", r.k.TitleLabel.Text)
-	test.Tap(r.k.HomeButton)
-	assert.Equal(t, 1, r.k.Nav.Depth())
-}
-
-func TestGuideButtonsUseTheirHooks(t *testing.T) {
-	var printed, registered data.Item
-	r := newRig(t, kiosk.Options{
-		RegisterItem: func(_ *kiosk.Nav, it data.Item) kiosk.Screen {
-			registered = it
-			return &plugged{widget.NewLabel(it.Name)}
-		},
-		PrintNotice: func(_ *kiosk.Nav, it data.Item) { printed = it },
-	})
-	d := openGuide(t, r, "最低生活保障申请")
-	test.Tap(d.PrintButton)
-	assert.Equal(t, "最低生活保障申请", printed.Name)
-	test.Tap(d.RegisterButton)
-	assert.Equal(t, "最低生活保障申请", registered.Name)
-	current[*plugged](t, r)
-}
-
-func TestGuideButtonsWithoutHooksSayPending(t *testing.T) {
+// The kiosk builds its own registration and notice printing: a guide's
+// 我要登记 opens registration at the personal-information notice, and its
+// 打印一次性告知单 without a printer says so.
+func TestGuideButtonsOpenTheKiosksOwnFlows(t *testing.T) {
 	r := newRig(t, kiosk.Options{})
 	d := openGuide(t, r, "居住证申领")
 	test.Tap(d.PrintButton)
@@ -103,6 +65,6 @@ func TestGuideButtonsWithoutHooksSayPending(t *testing.T) {
 	r.k.Reset()
 	d = openGuide(t, r, "居住证申领")
 	test.Tap(d.RegisterButton)
-	assert.Contains(t, r.text(), "自助登记功能正在准备中")
-	current[*kiosk.Detail](t, r)
+	current[*kiosk.RegisterStep](t, r)
+	assert.Contains(t, r.text(), "个人信息保护告知")
 }

@@ -20,16 +20,14 @@ import (
 
 // CalendarStore is what the office hours read besides the profile: the
 // working-day calendar, and the calendar entry of one day for a holiday's
-// name (今日休息（国庆节）). *data.Store satisfies it. A Store without it
-// gets the plain Monday–Friday week and no holiday names.
+// name (今日休息（国庆节）). *data.Store satisfies it.
 type CalendarStore interface {
 	Calendar(ctx context.Context) (*data.Calendar, error)
 	CalendarDay(ctx context.Context, day time.Time) (data.CalendarDay, error)
 }
 
 // Calendar is the working-day calendar as last loaded: nil before it has
-// loaded and with a store that keeps none, which data reads as the plain
-// Monday–Friday week.
+// loaded, which data reads as the plain Monday–Friday week.
 func (n *Nav) Calendar() *data.Calendar { return n.cal }
 
 // OpenNow reports whether the service room is open now, by the center's
@@ -68,14 +66,10 @@ func holidayName(day data.CalendarDay, t time.Time) string {
 // loadCalendar reads the calendar and today's entry in it off the UI
 // goroutine, then shows them in the header and on the home screen.
 func (k *Kiosk) loadCalendar() {
-	cs, ok := k.store.(CalendarStore)
-	if !ok {
-		return
-	}
 	now := k.opts.Now()
 	k.Nav.calDay = data.Day(now) // not again until the date changes
 	k.Nav.Async(func() func() {
-		cal, day, err := readCalendar(k.opts.Context, cs, now)
+		cal, day, err := readCalendar(k.opts.Context, k.store, now)
 		if err != nil {
 			fyne.LogError("kiosk: calendar", err)
 			return nil

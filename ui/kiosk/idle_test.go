@@ -132,7 +132,7 @@ func TestIdleAtHomeWithNothingToForgetStays(t *testing.T) {
 	assert.Nil(t, r.win.Canvas().Overlays().Top())
 
 	// A dialog left open on the home screen is something to clear.
-	test.Tap(r.k.Home.Tiles[kiosk.FeatureRate])
+	r.k.Nav.ShowMessage("温馨提示", "请到服务窗口办理。")
 	require.NotNil(t, r.win.Canvas().Overlays().Top())
 	r.wait(91 * time.Second)
 	require.True(t, r.k.Idle.Showing())

@@ -17,32 +17,43 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/activity"
 	"bianmin/ui/internal/fitlabel"
+	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
 )
 
 // Store is everything the resident screens of this package read; *data.Store
 // satisfies it. Each screen asks only for its own part.
 type Store interface {
-	HeaderStore
+	PreloadStore
 	GuideStore
-	DisclosureStore
+	DisclosureIndexStore
+	RegisterStore
+	TrackerStore
 }
 
-// Options configures the kiosk. The zero value is a working kiosk with only
-// the guides and disclosure; main plugs the rest in.
+// PreloadStore is what home shows before the kiosk is built: the center's
+// profile and the working-day calendar.
+type PreloadStore interface {
+	HeaderStore
+	CalendarStore
+}
+
+// Options configures the kiosk. The zero value is a working kiosk with
+// every screen and no printer.
 type Options struct {
-	// Features adds or replaces the screens behind home tiles: FeatureRegister,
-	// FeatureTrack, FeatureComplain and FeatureRate are plugged in by main. A tile
-	// without a factory says politely that the function is being prepared.
-	Features map[Feature]Factory
-
-	// RegisterItem opens registration for one item, from a guide's 我要登记
-	// button. Nil: the polite message.
-	RegisterItem func(nav *Nav, item data.Item) Screen
-
-	// PrintNotice prints a guide's 一次性告知单 (and shows whatever the
-	// printing flow needs). Nil: the polite message.
-	PrintNotice func(nav *Nav, item data.Item)
+	// BaseURL is the phone status page's public address, e.g.
+	// "http://192.168.1.20:8080": the QR codes of receipts are
+	// {BaseURL}/r/{token}, of complaints {BaseURL}/c/{token}.
+	BaseURL string
+	// Printer is the roll printer of receipts and, without NoticePrinter,
+	// of the 一次性告知单; nil hides 打印回执 (the resident photographs the
+	// QR code) and says so on 打印一次性告知单.
+	Printer RegisterPrinter
+	// NoticePrinter, when set, prints the 一次性告知单 on paper
+	// NoticeFormat (an A4 queue with paper.A4), so the roll gets receipts
+	// only.
+	NoticePrinter RegisterPrinter
+	NoticeFormat  paper.Format
 
 	// OnStaffRequest is called after the center's name is held for
 	// StaffHold (default 3 s): open staff login.
@@ -66,8 +77,9 @@ type Options struct {
 	StaffHold time.Duration
 	// SearchDelay is the search-as-you-type debounce (default 150 ms).
 	SearchDelay time.Duration
-	// Scanner is the keyboard-wedge scanner detector (the Tracker's); the
-	// shell's own keyboard panels feed it so a scan never types into a field.
+	// Scanner is the keyboard-wedge scanner detector (default: the
+	// Tracker's); the shell's own keyboard panels feed it so a scan never
+	// types into a field.
 	Scanner *input.Scanner
 
 	// Speaker reads screens aloud (语音播报): bianmin/ui/speech.New().
@@ -109,6 +121,10 @@ type Kiosk struct {
 	Nav    *Nav
 	Header *Header
 	Home   *Home
+	// Tracker is what the tracking, complaint and rating screens share
+	// (the throttle of failed lookups, the scanner); its ScanRouter is the
+	// kiosk's key handler, so a scan on any screen opens its result.
+	Tracker *Tracker
 
 	// The footer's navigation buttons (hidden on the home screen) and the
 	// title bar above every other screen.
@@ -128,8 +144,11 @@ type Kiosk struct {
 	store        Store
 	win          fyne.Window
 	opts         Options
+	registerItem func(nav *Nav, item data.Item) Screen // a guide's 我要登记
+	printNotice  func(nav *Nav, item data.Item)        // a guide's 打印一次性告知单
 	elder        bool
 	keys         KeyHandler
+	stopped      bool // between Stop and Start: keys and scans are not the kiosk's
 	lastActivity time.Time
 	stopClock    func()
 
@@ -175,7 +194,15 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	if opts.IdleCountdown <= 0 {
 		opts.IdleCountdown = DefaultIdleCountdown
 	}
-	k := &Kiosk{store: store, win: win, opts: opts}
+	k := &Kiosk{store: store, win: win}
+	k.Tracker = NewTracker(store, TrackerOptions{BaseURL: opts.BaseURL, Now: opts.Now, Printer: opts.Printer})
+	if opts.Scanner == nil {
+		opts.Scanner = k.Tracker.Scanner
+	}
+	reg := RegisterConfig{Store: store, Printer: opts.Printer, BaseURL: opts.BaseURL, Scanner: opts.Scanner,
+		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat}
+	k.registerItem, k.printNotice = NewRegisterItem(reg), NewPrintNotice(reg)
+	k.opts = opts
 	k.Idle = newIdle(k)
 	k.lastActivity = opts.Now()
 	k.Nav = newNav(win, opts.Context, opts.Run, opts.After, opts.Now)
@@ -188,9 +215,11 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 
 	k.Nav.Register(FeatureGuides, func(n *Nav) Screen { return NewGuides(n, store, k.guideOptions()) })
 	k.Nav.Register(FeatureDisclosure, func(n *Nav) Screen { return NewDisclosure(n, store, store, k.guideOptions()) })
-	for f, factory := range opts.Features {
+	for f, factory := range k.Tracker.features() {
 		k.Nav.Register(f, factory)
 	}
+	k.Nav.Register(FeatureRegister, NewRegisterFeature(reg))
+	k.keys = k.Tracker.ScanRouter(k.Nav)
 
 	k.Header = newHeader(opts.Now, opts.StaffHold, opts.After, k.onStaffHold)
 	k.buildSpeech()
@@ -222,25 +251,22 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 type Preloaded struct {
 	Center data.Center
 	// Calendar and Today are the working-day calendar and the entry of
-	// the date Day (data.Day); Calendar is nil for a store without one.
+	// the date Day (data.Day).
 	Calendar *data.Calendar
 	Today    data.CalendarDay
 	Day      string
 }
 
-// Preload reads what home shows: the center's profile and, when the store
-// keeps one, the calendar as of now. main calls it before the window
-// opens.
-func Preload(ctx context.Context, store HeaderStore, now time.Time) (*Preloaded, error) {
+// Preload reads what home shows: the center's profile and the calendar as
+// of now. main calls it before the window opens.
+func Preload(ctx context.Context, store PreloadStore, now time.Time) (*Preloaded, error) {
 	c, err := store.Center(ctx)
 	if err != nil {
 		return nil, err
 	}
 	p := &Preloaded{Center: c, Day: data.Day(now)}
-	if cs, ok := store.(CalendarStore); ok {
-		if p.Calendar, p.Today, err = readCalendar(ctx, cs, now); err != nil {
-			return nil, err
-		}
+	if p.Calendar, p.Today, err = readCalendar(ctx, store, now); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -248,8 +274,8 @@ func Preload(ctx context.Context, store HeaderStore, now time.Time) (*Preloaded,
 // guideOptions are what the guide and disclosure screens need from Options.
 func (k *Kiosk) guideOptions() GuideOptions {
 	return GuideOptions{
-		RegisterItem: k.opts.RegisterItem,
-		PrintNotice:  k.opts.PrintNotice,
+		RegisterItem: k.registerItem,
+		PrintNotice:  k.printNotice,
 		SearchDelay:  k.opts.SearchDelay,
 		Scanner:      k.opts.Scanner,
 	}
@@ -260,7 +286,8 @@ func (k *Kiosk) Content() fyne.CanvasObject { return k.root }
 
 // Start makes the header's clock tick, once a second, keeps the office
 // hours on the home screen current (and the calendar, when the date
-// changes) and starts the idle reset.
+// changes) and starts the idle reset; keys and scans reach the kiosk again
+// after Stop.
 func (k *Kiosk) Start() {
 	k.Stop()
 	var tick func()
@@ -276,10 +303,13 @@ func (k *Kiosk) Start() {
 	}
 	tick()
 	k.Idle.start()
+	k.stopped = false
 }
 
-// Stop stops the clock, the idle reset and any speech.
+// Stop stops the clock, the idle reset and any speech, and the keys typed
+// (and scanned) no longer reach the kiosk until Start.
 func (k *Kiosk) Stop() {
+	k.stopped = true
 	if k.stopClock != nil {
 		k.stopClock()
 		k.stopClock = nil
@@ -373,20 +403,20 @@ func (k *Kiosk) SetElder(on bool) {
 }
 
 // SetKeyHandler routes the keys typed while no widget has focus to h (nil
-// to stop).
+// to stop); New starts with the Tracker's ScanRouter.
 func (k *Kiosk) SetKeyHandler(h KeyHandler) { k.keys = h }
 
 func (k *Kiosk) installKeys() {
 	c := k.win.Canvas()
 	c.SetOnTypedRune(func(r rune) {
 		k.OnActivity()
-		if k.keys != nil {
+		if k.keys != nil && !k.stopped {
 			k.keys.TypedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		k.OnActivity()
-		if k.keys != nil {
+		if k.keys != nil && !k.stopped {
 			k.keys.TypedKey(ev)
 		}
 	})

@@ -270,6 +270,21 @@ func TestKeysReachTheHandlerAndCountAsActivity(t *testing.T) {
 	assert.Positive(t, activity)
 }
 
+// A stopped kiosk (hidden behind staff mode) takes no keys or scans;
+// Start gives them back to the handler it had.
+func TestStoppedKioskTakesNoKeysUntilStarted(t *testing.T) {
+	r := newRig(t, kiosk.Options{})
+	h := &keys{}
+	r.k.SetKeyHandler(h)
+	r.k.Stop()
+	test.TypeOnCanvas(r.win.Canvas(), "ab")
+	assert.Empty(t, h.runes)
+	r.k.Start()
+	defer r.k.Stop()
+	test.TypeOnCanvas(r.win.Canvas(), "c")
+	assert.Equal(t, []rune("c"), h.runes)
+}
+
 func TestLeaveIsCalledWhenAScreenIsLeft(t *testing.T) {
 	r := newRig(t, kiosk.Options{})
 	a, b := &leaver{}, &leaver{}

@@ -108,16 +108,13 @@ func newSessionRig(t *testing.T) *regRig {
 	require.NoError(t, err)
 	r.store = &regStore{Store: s}
 	r.cfg = kiosk.RegisterConfig{Store: r.store, Printer: &discardPrinter{}, BaseURL: regBaseURL}
-	features := kiosk.NewTracker(s, kiosk.TrackerOptions{BaseURL: regBaseURL, Now: clock}).Features()
-	features[kiosk.FeatureRegister] = kiosk.NewRegisterFeature(r.cfg)
 	r.win = test.NewTempWindow(t, nil)
 	r.k = kiosk.New(r.store, r.win, kiosk.Options{
-		Features:     features,
-		RegisterItem: kiosk.NewRegisterItem(r.cfg),
-		PrintNotice:  kiosk.NewPrintNotice(r.cfg),
-		Now:          clock,
-		Run:          func(f func()) { f() },
-		After:        r.timers.After,
+		BaseURL: regBaseURL,
+		Printer: r.cfg.Printer,
+		Now:     clock,
+		Run:     func(f func()) { f() },
+		After:   r.timers.After,
 	})
 	r.win.SetContent(r.k.Content())
 	r.win.Resize(fyne.NewSize(1280, 800))

@@ -56,7 +56,8 @@ type RegisterPrinter interface {
 
 var _ RegisterPrinter = paper.Printer{}
 
-// RegisterConfig is what main gives the registration screens.
+// RegisterConfig is what the registration screens are given (kiosk.New
+// makes it from Options).
 type RegisterConfig struct {
 	Store RegisterStore
 	// Printer prints receipts and 一次性告知单; nil hides 打印回执 (the

@@ -97,12 +97,11 @@ func newRegRig(t *testing.T, now time.Time, size fyne.Size) *regRig {
 	r.store = &regStore{Store: s}
 	r.cfg = kiosk.RegisterConfig{Store: r.store, Printer: r.printer, BaseURL: regBaseURL}
 	opts := kiosk.Options{
-		Features:     map[kiosk.Feature]kiosk.Factory{kiosk.FeatureRegister: kiosk.NewRegisterFeature(r.cfg)},
-		RegisterItem: kiosk.NewRegisterItem(r.cfg),
-		PrintNotice:  kiosk.NewPrintNotice(r.cfg),
-		Now:          func() time.Time { return *r.now },
-		Run:          func(f func()) { f() },
-		After:        r.timers.After,
+		BaseURL: regBaseURL,
+		Printer: r.printer,
+		Now:     func() time.Time { return *r.now },
+		Run:     func(f func()) { f() },
+		After:   r.timers.After,
 	}
 	r.win = test.NewTempWindow(t, nil)
 	r.k = kiosk.New(r.store, r.win, opts)

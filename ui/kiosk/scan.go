@@ -22,9 +22,7 @@ type ScanReceiver interface {
 // kiosk to the right place: to the screen on top when it is a
 // ScanReceiver, otherwise to the tracking result of the request (or the
 // status of the complaint) whose QR code was scanned. It is the kiosk's
-// KeyHandler:
-//
-//	k.SetKeyHandler(tr.ScanRouter(k.Nav))
+// KeyHandler (kiosk.New makes it from the kiosk's Tracker).
 //
 // The kiosk hands it the keys typed while no widget has the focus; the
 // Tracker's own input fields feed the same Scanner through their Panel,

@@ -69,14 +69,9 @@ type TrackerOptions struct {
 
 // Tracker holds what 进度查询 (tracking), 投诉建议 (complaints) and 服务评价
 // (ratings) share: the store, the anti-enumeration throttle, the scanner
-// and the base URL of the QR codes. main creates one for the life of the
-// program, so the throttle survives leaving a screen and the idle reset:
-//
-//	tr := kiosk.NewTracker(store, kiosk.TrackerOptions{BaseURL: base})
-//	features := tr.Features() // FeatureTrack, FeatureComplain, FeatureRate
-//	features[kiosk.FeatureRegister] = …
-//	k := kiosk.New(store, win, kiosk.Options{Features: features, …})
-//	k.SetKeyHandler(tr.ScanRouter(k.Nav)) // a scan on any screen opens the result
+// and the base URL of the QR codes. kiosk.New makes one for the life of
+// the kiosk (Kiosk.Tracker), so the throttle survives leaving a screen and
+// the idle reset.
 type Tracker struct {
 	// Throttle is shared by every lookup, typed or scanned.
 	Throttle *Throttle
@@ -109,9 +104,8 @@ func NewTracker(store TrackerStore, opts TrackerOptions) *Tracker {
 	return t
 }
 
-// Features are the factories of the three home tiles the Tracker serves,
-// for Options.Features.
-func (t *Tracker) Features() map[Feature]Factory {
+// features are the factories of the three home tiles the Tracker serves.
+func (t *Tracker) features() map[Feature]Factory {
 	return map[Feature]Factory{
 		FeatureTrack:    func(n *Nav) Screen { return NewTrack(n, t) },
 		FeatureComplain: func(n *Nav) Screen { return NewComplain(n, t) },

@@ -40,9 +40,9 @@ type trackRig struct {
 // trackSample is the sample catalog a new kiosk starts with.
 func trackSample(t *testing.T) *data.Catalog { t.Helper(); return datatest.SampleCatalog(t) }
 
-// newTrackRig wires a kiosk in a 1280×800 test window. store, if not nil,
-// replaces the Tracker's store (to make it fail).
-func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.TrackerStore) *trackRig {
+// newTrackRig wires a kiosk in a 1280×800 test window. wrap, if not nil,
+// wraps the kiosk's store (to make it fail).
+func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.Store) *trackRig {
 	t.Helper()
 	uitest.NewApp(t)
 	r := &trackRig{timers: &uitest.Timers{}}
@@ -52,19 +52,18 @@ func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.TrackerStore) *track
 	s := datatest.OpenWith(t, clock, trackSample(t))
 	r.store = s
 
-	var ts kiosk.TrackerStore = s
+	var ks kiosk.Store = s
 	if wrap != nil {
-		ts = wrap(s)
+		ks = wrap(s)
 	}
-	r.tracker = kiosk.NewTracker(ts, kiosk.TrackerOptions{BaseURL: trackBase, Now: clock})
 	r.win = test.NewTempWindow(t, nil)
-	r.k = kiosk.New(s, r.win, kiosk.Options{
-		Features: r.tracker.Features(),
-		Now:      clock,
-		Run:      func(f func()) { f() },
-		After:    r.timers.After,
+	r.k = kiosk.New(ks, r.win, kiosk.Options{
+		BaseURL: trackBase,
+		Now:     clock,
+		Run:     func(f func()) { f() },
+		After:   r.timers.After,
 	})
-	r.k.SetKeyHandler(r.tracker.ScanRouter(r.k.Nav))
+	r.tracker = r.k.Tracker
 	r.win.SetContent(r.k.Content())
 	r.win.Resize(fyne.NewSize(1280, 800))
 	return r

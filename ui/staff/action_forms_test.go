@@ -89,7 +89,8 @@ func formRequest(t *testing.T) *Request {
 	require.NoError(t, locale.Use(locale.Chinese))
 	test.NewTempApp(t)
 	now := time.Date(2026, 3, 5, 9, 30, 0, 0, data.China)
-	d := &Desk{opts: Options{Now: func() time.Time { return now }, Context: context.Background()}}
+	d := &Desk{store: reasonStore{}, opts: Options{Now: func() time.Time { return now }, Context: context.Background(),
+		Run: func(f func()) { f() }}}
 	d.session = data.Session{StaffID: 1, WindowID: 3}
 	return &Request{ID: 42, d: d,
 		Item: data.Item{Mode: data.ModePromise, Basis: "《社会保险法》", UpperDepartment: "区社保中心", Result: "参保登记完成",
@@ -101,6 +102,15 @@ func formRequest(t *testing.T) *Request {
 		staff:   []data.LoginChoice{{StaffID: 1, Name: "张建华"}, {StaffID: 2, Name: "王丽娟"}},
 		windows: []data.Window{{ID: 3, Name: "综合窗口"}, {ID: 4, Name: "卫生健康与助残窗口"}},
 	}
+}
+
+// reasonStore serves the refuse form's common reasons; every other store
+// method is left to the nil interface (a form calling one while it is
+// built fails the test with a panic).
+type reasonStore struct{ Store }
+
+func (reasonStore) RefusalReasons(context.Context) ([]data.RefusalReason, error) {
+	return []data.RefusalReason{{ID: 1, Text: "不属于本中心受理范围"}}, nil
 }
 
 // run checks the form and runs its work on a recording store: the call it

@@ -73,13 +73,9 @@ type RefusalReasonStore interface {
 var _ RefusalReasonStore = (*data.Store)(nil)
 
 // reasonPicks builds the refuse dialog's quick picks (and, for an
-// administrator, 管理常用理由) and loads them; nil when the store keeps no
-// common reasons.
+// administrator, 管理常用理由) and loads them.
 func (f *RefuseForm) reasonPicks(d *Desk) fyne.CanvasObject {
-	rs, ok := d.store.(RefusalReasonStore)
-	if !ok {
-		return nil
-	}
+	rs := d.store
 	var reasons []data.RefusalReason
 	f.ReasonPicks = newPicker(nil, nil)
 	f.ReasonPicks.PlaceHolder = lang.L("staff.form.pickReason")

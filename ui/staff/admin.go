@@ -19,8 +19,8 @@ import (
 // Administration: complaints and follow-ups of bad ratings for
 // every staff member; reports, backups and the audit log for
 // administrators. The screens reach the store through the narrow
-// interfaces below; *data.Store satisfies them all (main passes it as the
-// desk's Store, and the desk finds these on it).
+// interfaces below; *data.Store satisfies them all (the desk's Store
+// includes AdminStore).
 
 // ComplaintStore handles complaints and the follow-ups of bad ratings.
 type ComplaintStore interface {
@@ -211,14 +211,9 @@ func newAdminButton(d *Desk) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("admin.bar.admin"), fynetheme.SettingsIcon(), d.tap(d.ShowAdmin))
 }
 
-// adminSignedIn names the button for who signed in, and hides it when the
-// desk's store has no administration.
+// adminSignedIn names the button for who signed in.
 func (d *Desk) adminSignedIn(s data.Session) {
 	d.Admin = nil
-	if _, ok := d.store.(AdminStore); !ok {
-		d.AdminButton.Hide()
-		return
-	}
 	d.AdminButton.Show()
 	if s.Admin() {
 		d.AdminButton.SetText(lang.L("admin.bar.admin"))
@@ -233,13 +228,9 @@ func (d *Desk) ShowAdmin() {
 	if !d.signedIn {
 		return
 	}
-	st, ok := d.store.(AdminStore)
-	if !ok {
-		return
-	}
 	d.Request, d.Intake = nil, nil
 	if d.Admin == nil {
-		d.Admin = newAdmin(d, st)
+		d.Admin = newAdmin(d, d.store)
 	} else {
 		d.Admin.Show(d.Admin.Section)
 	}

@@ -105,12 +105,10 @@ func newBackupScreen(a *Admin) *BackupScreen {
 	restore := container.NewVBox(heading("admin.backup.restoreTitle"), hint(lang.L("admin.backup.restoreIntro")),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("admin.backup.source")),
 			container.NewHBox(b.CheckB, b.RestoreB), b.Source), b.Info)
-	parts := []fyne.CanvasObject{now, widget.NewSeparator(), restore, widget.NewSeparator()}
-	if st, ok := a.store.(CatalogFileStore); ok {
-		b.Catalog = newCatalogIO(d, st, d.opts.BackupDir)
-		parts = append(parts, heading("admin.catalog.title"), hint(lang.L("admin.catalog.intro")), b.Catalog.content,
-			widget.NewSeparator())
-	}
+	b.Catalog = newCatalogIO(d, a.store, d.opts.BackupDir)
+	parts := []fyne.CanvasObject{now, widget.NewSeparator(), restore, widget.NewSeparator(),
+		heading("admin.catalog.title"), hint(lang.L("admin.catalog.intro")), b.Catalog.content,
+		widget.NewSeparator()}
 	b.content = touch.NewVScroll(container.NewVBox(append(parts, daily)...))
 	b.loadDaily()
 	return b

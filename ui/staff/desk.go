@@ -38,6 +38,9 @@ type QueueStore interface {
 	Queue(ctx context.Context, f data.QueueFilter) ([]data.QueueRow, error)
 	QueueCounts(ctx context.Context, f data.QueueFilter) (data.QueueCounts, error)
 	Windows(ctx context.Context) ([]data.Window, error)
+	// CalendarCoverage says whether the holiday schedules are in, for the
+	// queue's warning of a missing one.
+	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
 }
 
 // HandlingStore reads one request and applies the handling steps.
@@ -91,6 +94,17 @@ type Store interface {
 	HandlingStore
 	IntakeStore
 	DutyStore
+	RefusalReasonStore
+	GuideStore
+	NoticeStore
+	receiptStore
+	healthStore
+	AdminStore
+}
+
+// healthStore says what the last check of the data file found.
+type healthStore interface {
+	Health() data.Health
 }
 
 var _ Store = (*data.Store)(nil)

@@ -12,8 +12,8 @@ import (
 // found it damaged (a mutex read, no store work), or Options.Trouble says
 // the kiosk is in maintenance; nil when all is well.
 func (d *Desk) trouble() error {
-	if h, ok := d.store.(interface{ Health() data.Health }); ok && h.Health().Damaged() {
-		return h.Health().Err
+	if h := d.store.Health(); h.Damaged() {
+		return h.Err
 	}
 	if d.opts.Trouble != nil {
 		return d.opts.Trouble()

@@ -31,6 +31,7 @@ type ItemsStore interface {
 	SaveItem(ctx context.Context, by data.Session, it data.Item) (data.Item, error)
 	SetItemActive(ctx context.Context, by data.Session, id int64, active bool) error
 	Windows(ctx context.Context) ([]data.Window, error)
+	ItemVersionStore
 }
 
 // ItemsPageSize is how many items a page of the list shows.

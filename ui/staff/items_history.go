@@ -32,8 +32,8 @@ type ItemHistory struct {
 // OpenHistory shows the item's earlier guide versions. Nothing shows for an
 // item not yet saved.
 func (e *ItemEditor) OpenHistory() {
-	st, ok := e.s.a.store.(ItemVersionStore)
-	if !ok || e.Item.ID == 0 || e.Item.Version < 1 {
+	st := e.s.a.store
+	if e.Item.ID == 0 || e.Item.Version < 1 {
 		return
 	}
 	d, it := e.s.a.d, e.Item

@@ -176,8 +176,8 @@ func fromIssued(n data.IssuedNotice) *pendingNotice {
 // prints it again; with none, it says so.
 func (r *Request) OpenNotices() {
 	d := r.d
-	ns, ok := d.store.(NoticeStore)
-	if !ok || d.opts.Printer == nil {
+	ns := d.store
+	if d.opts.Printer == nil {
 		return
 	}
 	id := r.ID
@@ -218,8 +218,8 @@ func (r *Request) OpenNotices() {
 // again from the stored request, dated as it was first issued.
 func (r *Request) reprintIssued(n data.IssuedNotice) {
 	d, p := r.d, r.d.printerFor(r.d.opts.NoticeFormat)
-	ns, ok := d.store.(NoticeStore)
-	if !ok || p == nil {
+	ns := d.store
+	if p == nil {
 		return
 	}
 	by, id := d.session, r.ID

@@ -1,10 +1,8 @@
 package staff
 
 import (
-	"context"
 	"image/color"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -130,12 +128,8 @@ func newQueue(d *Desk) *Queue {
 // loadWarning shows or hides the warning of a missing holiday schedule.
 func (q *Queue) loadWarning() {
 	d := q.d
-	cs, ok := d.store.(calendarCoverer)
-	if !ok {
-		return
-	}
 	d.async(func() func() {
-		cov, err := cs.CalendarCoverage(d.opts.Context, d.opts.Now())
+		cov, err := d.store.CalendarCoverage(d.opts.Context, d.opts.Now())
 		if err != nil {
 			fyne.LogError("staff: calendar coverage", err)
 			return nil
@@ -147,12 +141,6 @@ func (q *Queue) loadWarning() {
 			q.Warning.Refresh()
 		}
 	})
-}
-
-// calendarCoverer says whether the holiday schedules are in
-// (*data.Store has it).
-type calendarCoverer interface {
-	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
 }
 
 // TabLabel is a tab's name with its count (n < 0: not known yet).

@@ -1,8 +1,6 @@
 package staff
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -13,12 +11,6 @@ import (
 	"bianmin/data"
 	"bianmin/ui/touch"
 )
-
-// itemSearcher finds items as the kiosk's search does (keyword, pinyin,
-// initials); *data.Store has it.
-type itemSearcher interface {
-	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
-}
 
 // ItemFilter is the queue's item filter. A center may have thousands of
 // items, so it is no dropdown of them all: a button naming the chosen
@@ -96,10 +88,7 @@ func (f *ItemFilter) ChooseName(name string) {
 		f.Choose(data.ItemSummary{})
 		return
 	}
-	st, ok := f.d.store.(itemSearcher)
-	if !ok {
-		return
-	}
+	st := f.d.store
 	d := f.d
 	d.async(func() func() {
 		found, err := st.SearchItems(d.opts.Context, name)
@@ -189,10 +178,7 @@ func (f *ItemFilter) search(q string) {
 		f.show(q, nil, nil)
 		return
 	}
-	st, ok := f.d.store.(itemSearcher)
-	if !ok {
-		return
-	}
+	st := f.d.store
 	f.Status.SetText(lang.L("staff.queue.itemPick.searching"))
 	f.d.async(func() func() {
 		found, err := st.SearchItems(f.d.opts.Context, q)

@@ -97,12 +97,12 @@ func newRequest(d *Desk, id int64) *Request {
 	r.ReprintStatus = widget.NewLabel("")
 	r.ReprintStatus.Wrapping = fyne.TextWrapWord
 	r.ReprintStatus.Hide()
-	if _, ok := d.store.(receiptStore); !ok || d.opts.Printer == nil {
+	if d.opts.Printer == nil {
 		r.ReprintButton.Hide()
 	}
 	r.NoticesButton = widget.NewButtonWithIcon(lang.L("staff.request.reprintNotice"), fynetheme.DocumentPrintIcon(),
 		d.tap(r.OpenNotices))
-	if _, ok := d.store.(NoticeStore); !ok || d.opts.Printer == nil {
+	if d.opts.Printer == nil {
 		r.NoticesButton.Hide()
 	}
 	r.FormButton = widget.NewButtonWithIcon(lang.L("staff.request.printForm"), fynetheme.DocumentIcon(),
@@ -504,8 +504,8 @@ var _ receiptStore = (*data.Store)(nil)
 // onReprint reads the receipt again and prints it off the UI goroutine.
 func (r *Request) onReprint() {
 	d, p := r.d, r.d.opts.Printer
-	rs, ok := d.store.(receiptStore)
-	if !ok || p == nil {
+	rs := d.store
+	if p == nil {
 		return
 	}
 	by, id := d.session, r.ID

@@ -24,10 +24,10 @@ type GuideStore interface {
 var _ GuideStore = (*data.Store)(nil)
 
 // guideFact is the request's 办事指南 row: its version, and 查看 when the
-// store can show it.
+// request was registered under a guide version.
 func (r *Request) guideFact() fyne.CanvasObject {
 	text := lang.L("staff.guide.version", map[string]any{"N": r.Detail.ItemVersion})
-	if _, ok := r.d.store.(GuideStore); !ok || r.Detail.ItemVersion == 0 {
+	if r.Detail.ItemVersion == 0 {
 		return fact(lang.L("staff.guide.label"), text)
 	}
 	r.GuideButton = widget.NewButton(lang.L("staff.guide.view"), r.d.tap(r.ShowGuide))
@@ -37,13 +37,9 @@ func (r *Request) guideFact() fyne.CanvasObject {
 
 // ShowGuide opens the guide the request was registered under.
 func (r *Request) ShowGuide() {
-	st, ok := r.d.store.(GuideStore)
-	if !ok {
-		return
-	}
 	d, id := r.d, r.Detail.ID
 	d.async(func() func() {
-		g, err := st.RequestGuide(d.opts.Context, id)
+		g, err := d.store.RequestGuide(d.opts.Context, id)
 		return func() {
 			if err != nil {
 				d.message(data.Message(err))
