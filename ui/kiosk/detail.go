@@ -49,6 +49,14 @@ func NewDetail(nav *Nav, store GuideStore, opts GuideOptions, id int64) *Detail 
 	d.PrintButton = widget.NewButtonWithIcon(lang.L("kiosk.guide.print"), fynetheme.DocumentPrintIcon(), d.onPrint)
 	d.RegisterButton.Disable()
 	d.PrintButton.Disable()
+	// A guide built without these (a test of the guide alone) shows no
+	// button that could not do anything.
+	if opts.RegisterItem == nil {
+		d.RegisterButton.Hide()
+	}
+	if opts.PrintNotice == nil {
+		d.PrintButton.Hide()
+	}
 	d.actions = container.NewGridWithColumns(2,
 		container.New(&minLayout{touchScale: 1.25}, d.RegisterButton),
 		container.New(&minLayout{touchScale: 1.25}, d.PrintButton))
@@ -227,7 +235,6 @@ func (d *Detail) where(it data.Item, windows map[string]string) []fyne.CanvasObj
 func (d *Detail) onRegister() {
 	d.nav.Activity()
 	if d.opts.RegisterItem == nil {
-		d.nav.ShowPending(FeatureRegister)
 		return
 	}
 	d.nav.Push(d.opts.RegisterItem(d.nav, d.Item))
@@ -236,7 +243,6 @@ func (d *Detail) onRegister() {
 func (d *Detail) onPrint() {
 	d.nav.Activity()
 	if d.opts.PrintNotice == nil {
-		d.nav.ShowPending(featurePrint)
 		return
 	}
 	d.opts.PrintNotice(d.nav, d.Item)

@@ -227,7 +227,7 @@ func TestResetGoesHomeClosesDialogsAndLeavesElderMode(t *testing.T) {
 	test.Type(g.Search, "低保")
 	r.timers.Fire()
 	r.k.SetElder(true)
-	r.k.Nav.ShowPending(kiosk.FeatureRegister)
+	r.k.Nav.ShowMessage("温馨提示", "一个对话框")
 	require.NotNil(t, r.win.Canvas().Overlays().Top())
 
 	r.k.Reset()

@@ -39,35 +39,6 @@ func (n *Nav) ShowMessage(title, text string) {
 	d.Show()
 }
 
-// pendingKeys are the message keys of the features that are not built yet.
-var pendingKeys = map[Feature]string{
-	FeatureGuides:     "kiosk.pending.generic",
-	FeatureDisclosure: "kiosk.pending.generic",
-	FeatureRegister:   "kiosk.pending.register",
-	FeatureTrack:      "kiosk.pending.track",
-	FeatureComplain:   "kiosk.pending.complain",
-	FeatureRate:       "kiosk.pending.rate",
-	featurePrint:      "kiosk.pending.print",
-}
-
-// featurePrint is the 打印一次性告知单 button of a guide, which says the same
-// kind of thing as a tile when no printing is wired.
-const featurePrint Feature = "print"
-
-// ShowPending says politely that a function is being prepared and what the
-// resident can do instead.
-func (n *Nav) ShowPending(f Feature) {
-	key, ok := pendingKeys[f]
-	if !ok {
-		key = "kiosk.pending.generic"
-	}
-	c := n.center
-	n.ShowMessage(lang.L("kiosk.pending.title"), lang.L(key, map[string]any{
-		"Phone":          c.Phone,
-		"ComplaintPhone": c.ComplaintPhone,
-	}))
-}
-
 // errorText is what a resident reads when something could not be loaded:
 // the store's own Chinese message for bad input, otherwise a polite general
 // line (the details are for the log, not for the lobby).

@@ -113,13 +113,12 @@ func (n *Nav) Register(f Feature, factory Factory) { n.registry[f] = factory }
 // Has reports whether a feature has a screen.
 func (n *Nav) Has(f Feature) bool { return n.registry[f] != nil }
 
-// Open shows a feature's screen, or the polite "being prepared" message if
-// no screen is registered for it yet.
+// Open shows a feature's screen. New registers one for every home tile;
+// a feature with none does nothing.
 func (n *Nav) Open(f Feature) {
 	factory := n.registry[f]
 	if factory == nil {
 		n.activity()
-		n.ShowPending(f)
 		return
 	}
 	n.Push(factory(n))

@@ -71,9 +71,6 @@ func TestShellScreenshots(t *testing.T) {
 			test.Tap(current[*kiosk.Disclosure](t, r).Tiles[data.CatRules])
 			test.Tap(current[*kiosk.NoticeList](t, r).Rows[0])
 		}},
-		"pending": {open, func(t *testing.T, r *rig) {
-			test.Tap(r.k.Home.Tiles[kiosk.FeatureComplain])
-		}},
 		"idle": {open, func(t *testing.T, r *rig) {
 			openGuide(t, r, "最低生活保障申请")
 			r.k.Start()

@@ -54,9 +54,6 @@ func TestScreenshots(t *testing.T) {
 			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 			test.Tap(current[*kiosk.Disclosure](t, r).Tiles[data.CatComplaint])
 		},
-		"pending": func(t *testing.T, r *rig) {
-			test.Tap(r.k.Home.Tiles[kiosk.FeatureComplain])
-		},
 		"notice": func(t *testing.T, r *rig) {
 			test.Tap(r.k.Home.Tiles[kiosk.FeatureDisclosure])
 			test.Tap(current[*kiosk.Disclosure](t, r).Tiles[data.CatRules])
