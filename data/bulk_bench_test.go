@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -158,11 +159,11 @@ type bulkRun struct {
 	mb   float64 // peak resident memory, MB
 }
 
-// runBulkChild runs TestBulkChild for op at n in a new process and returns
+// runBulkChild runs bulkChild for op at n in a new process and returns
 // what it took.
 func runBulkChild(b *testing.B, dir, op string, n int) bulkRun {
 	b.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestBulkChild$", "-test.count=1")
+	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), fmt.Sprintf("BIANMIN_BULK_CHILD=%s %d %s", op, n, dir))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -175,77 +176,96 @@ func runBulkChild(b *testing.B, dir, op string, n int) bulkRun {
 	return bulkRun{secs: elapsed.Seconds(), cpu: cpu.Seconds(), mb: float64(ru.Maxrss) / 1024} // Maxrss is in KiB on Linux
 }
 
-// TestBulkChild is one run of BenchmarkBulk, in its own process: it does
-// nothing unless BIANMIN_BULK_CHILD says what ("op n dir").
-func TestBulkChild(t *testing.T) {
-	spec := os.Getenv("BIANMIN_BULK_CHILD")
-	if spec == "" {
-		t.Skip("run by BenchmarkBulk")
-	}
+// bulkChild is one run of BenchmarkBulk, in its own process (see
+// TestMain): spec says what ("op n dir").
+func bulkChild(spec string) error {
 	var op, dir string
 	var n int
-	_, err := fmt.Sscanf(spec, "%s %d %s", &op, &n, &dir)
-	require.NoError(t, err)
-	ctx := context.Background()
-	open := func(path string) *Store {
-		s, err := Open(ctx, path)
-		require.NoError(t, err)
-		return s
+	if _, err := fmt.Sscanf(spec, "%s %d %s", &op, &n, &dir); err != nil {
+		return err
 	}
-	seed := func(path string) *Store {
-		s := open(path)
+	ctx := context.Background()
+	seed := func(path string) (*Store, error) {
+		s, err := Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
 		raw, err := os.ReadFile("../assets/sample.json")
-		require.NoError(t, err)
-		_, err = s.ImportCatalog(ctx, bytes.NewReader(raw), os.DirFS("../assets"))
-		require.NoError(t, err)
-		return s
+		if err == nil {
+			_, err = s.ImportCatalog(ctx, bytes.NewReader(raw), os.DirFS("../assets"))
+		}
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
+	}
+	synth := func(s *Store, err error, add func(*Store) (int, error)) error {
+		if err != nil {
+			return err
+		}
+		got, err := add(s)
+		if err == nil && got != n {
+			err = fmt.Errorf("%s: %d added, want %d", op, got, n)
+		}
+		return errors.Join(err, s.Close())
 	}
 	switch op {
 	case "seed": // the sample catalog, for synth requests
-		require.NoError(t, seed(bulkSeeded(dir)).Close())
+		s, err := seed(bulkSeeded(dir))
+		if err != nil {
+			return err
+		}
+		return s.Close()
 	case "items": // n synthetic items, to export
-		s := seed(bulkItems(dir, n) + ".tmp")
-		got, err := s.AddSynthItems(ctx, n, 1)
-		require.NoError(t, err)
-		require.Equal(t, n, got)
-		require.NoError(t, s.Close())
-		require.NoError(t, os.Rename(bulkItems(dir, n)+".tmp", bulkItems(dir, n)))
+		s, err := seed(bulkItems(dir, n) + ".tmp")
+		if err := synth(s, err, func(s *Store) (int, error) { return s.AddSynthItems(ctx, n, 1) }); err != nil {
+			return err
+		}
+		return os.Rename(bulkItems(dir, n)+".tmp", bulkItems(dir, n))
 	case "synth-requests": // measured: on a copy of the seeded file
 		raw, err := os.ReadFile(bulkSeeded(dir))
-		require.NoError(t, err)
+		if err != nil {
+			return err
+		}
 		path := filepath.Join(dir, "requests.db")
 		removeDB(path)
-		require.NoError(t, os.WriteFile(path, raw, 0o600))
-		s := open(path)
-		got, err := s.AddSynthRequests(ctx, n, 1)
-		require.NoError(t, err)
-		require.Equal(t, n, got)
-		require.NoError(t, s.Close())
-		removeDB(path)
+		defer removeDB(path)
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			return err
+		}
+		s, err := Open(ctx, path)
+		return synth(s, err, func(s *Store) (int, error) { return s.AddSynthRequests(ctx, n, 1) })
 	case "export": // measured
-		s := open(bulkItems(dir, n))
+		s, err := Open(ctx, bulkItems(dir, n))
+		if err != nil {
+			return err
+		}
 		f, err := os.Create(bulkExport(dir, n) + ".tmp")
-		require.NoError(t, err)
-		require.NoError(t, s.ExportCatalog(ctx, f))
-		require.NoError(t, f.Close())
-		require.NoError(t, s.Close())
-		require.NoError(t, os.Rename(bulkExport(dir, n)+".tmp", bulkExport(dir, n)))
+		if err == nil {
+			err = errors.Join(s.ExportCatalog(ctx, f), f.Close())
+		}
+		if err := errors.Join(err, s.Close()); err != nil {
+			return err
+		}
+		return os.Rename(bulkExport(dir, n)+".tmp", bulkExport(dir, n))
 	case "import": // measured: into a new data file
 		catalogLimit = 1 << 40 // 100,000 items are 250 MB
 		path := filepath.Join(dir, "imported.db")
 		removeDB(path)
-		s := open(path)
+		defer removeDB(path)
 		f, err := os.Open(bulkExport(dir, n))
-		require.NoError(t, err)
-		sum, err := s.ImportCatalog(ctx, f, os.DirFS(dir))
-		require.NoError(t, err)
-		require.GreaterOrEqual(t, sum.Items, n)
-		require.NoError(t, f.Close())
-		require.NoError(t, s.Close())
-		removeDB(path)
-	default:
-		t.Fatalf("unknown bulk run %q", op)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		s, err := Open(ctx, path)
+		return synth(s, err, func(s *Store) (int, error) {
+			sum, err := s.ImportCatalog(ctx, f, os.DirFS(dir))
+			return min(sum.Items, n), err // the sample's own items come too
+		})
 	}
+	return fmt.Errorf("unknown bulk run %q", op)
 }
 
 // removeDB removes a data file with its WAL and shared-memory files.
