@@ -47,15 +47,8 @@ if [ ! -f "$big" ]; then
 fi
 
 # The X server, unless one is already on the display.
-xpid=""
-if ! xdpyinfo -display ":$DISP" >/dev/null 2>&1; then
-	Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$DIR/xvfb.log" 2>&1 &
-	xpid=$!
-	for _ in $(seq 50); do xdpyinfo -display ":$DISP" >/dev/null 2>&1 && break; sleep 0.1; done
-fi
-cleanup() { [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true; }
-trap cleanup EXIT
-export DISPLAY=":$DISP" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
+. "$(dirname "$0")/xvfb.sh"
+export LC_ALL=zh_CN.UTF-8
 
 # stop PID: asks the process to end, and kills it if it has not in 5 s.
 stop() {

@@ -27,19 +27,8 @@ big="$DIR/big-$key.db"
 [ -f "$big" ] || { echo "no $big: run bench-gui.sh (make bench-gui) first" >&2; exit 1; }
 
 
-xpid=""
-if ! xdpyinfo -display ":$DISP" >/dev/null 2>&1; then
-	Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$DIR/xvfb.log" 2>&1 &
-	xpid=$!
-	for _ in $(seq 50); do xdpyinfo -display ":$DISP" >/dev/null 2>&1 && break; sleep 0.1; done
-fi
-pid=""
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-}
-trap cleanup EXIT
-export DISPLAY=":$DISP" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
+. "$(dirname "$0")/xvfb.sh"
+export LC_ALL=zh_CN.UTF-8
 
 rss() { awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 tap() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.2}"; }

@@ -26,19 +26,7 @@ if [ -z "${BIN:-}" ]; then
 	go build -o "$BIN" ./cmd/bianmin
 fi
 
-xpid=""
-if ! xdpyinfo -display ":$DISP" >/dev/null 2>&1; then
-	Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$DIR/xvfb.log" 2>&1 &
-	xpid=$!
-	for _ in $(seq 50); do xdpyinfo -display ":$DISP" >/dev/null 2>&1 && break; sleep 0.1; done
-fi
-pid=""
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-}
-trap cleanup EXIT
-export DISPLAY=":$DISP" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8
+. "$(dirname "$0")/xvfb.sh"
 
 rm -rf "$DIR/long.db" "$DIR/long.db-"* "$DIR/.long.db.created" "$DIR/backups"
 "$BIN" --windowed --listen= --data "$DIR/long.db" --backup-dir "$DIR/backups" >/dev/null 2>"$DIR/long.log" &
