@@ -2,13 +2,11 @@ package kiosk_test
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/ui/internal/benchdata"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/theme/themetest"
 )
@@ -29,7 +27,7 @@ func BenchmarkScreens(b *testing.B) {
 	b.Run("Home", func(b *testing.B) {
 		r := newRigWith(b, kiosk.Options{}, manyGuides(b, 20))
 		fonts := themetest.Use(fyne.CurrentApp())
-		measure(b, fonts, func() {
+		themetest.Measure(b, fonts, func() {
 			k := kiosk.New(r.store, r.win, kiosk.Options{Run: func(f func()) { f() }, After: r.timers.After})
 			r.win.SetContent(k.Content())
 			themetest.Draw(r.win)
@@ -38,7 +36,7 @@ func BenchmarkScreens(b *testing.B) {
 	b.Run("GuideList20", func(b *testing.B) {
 		r := newRigWith(b, kiosk.Options{}, manyGuides(b, 20))
 		fonts := themetest.Use(fyne.CurrentApp())
-		measure(b, fonts, func() {
+		themetest.Measure(b, fonts, func() {
 			r.k.Nav.Home()
 			test.Tap(r.k.Home.Tiles[kiosk.FeatureGuides])
 			g := r.k.Nav.Current().(*kiosk.Guides)
@@ -48,23 +46,4 @@ func BenchmarkScreens(b *testing.B) {
 			themetest.Draw(r.win)
 		})
 	})
-}
-
-// measure runs build b.N times and reports its percentiles, the live heap
-// it added and the font loads.
-func measure(b *testing.B, fonts *themetest.Counting, build func()) {
-	build() // warm: the first fonts, the pinyin dictionary
-	before, loads := themetest.Heap(), fonts.Fonts()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for range b.N {
-		start := time.Now()
-		build()
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	b.ReportMetric(benchdata.PercentileMS(ds, 50), "p50-ms")
-	b.ReportMetric(benchdata.PercentileMS(ds, 99), "p99-ms")
-	b.ReportMetric(float64(int64(themetest.Heap())-int64(before))/1e6, "heap-MB")
-	b.ReportMetric(float64(fonts.Fonts()-loads), "fonts")
 }

@@ -2,13 +2,11 @@ package staff_test
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
-	"bianmin/ui/internal/benchdata"
 	"bianmin/ui/theme/themetest"
 )
 
@@ -33,18 +31,5 @@ func BenchmarkQueueScreen(b *testing.B) {
 		require.Len(b, q.Rows, data.DefaultQueuePageSize)
 		themetest.Draw(r.w)
 	}
-	build()
-	before, loads := themetest.Heap(), fonts.Fonts()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for range b.N {
-		start := time.Now()
-		build()
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	b.ReportMetric(benchdata.PercentileMS(ds, 50), "p50-ms")
-	b.ReportMetric(benchdata.PercentileMS(ds, 99), "p99-ms")
-	b.ReportMetric(float64(int64(themetest.Heap())-int64(before))/1e6, "heap-MB")
-	b.ReportMetric(float64(fonts.Fonts()-loads), "fonts")
+	themetest.Measure(b, fonts, build)
 }
