@@ -46,7 +46,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// FyneApp.toml's settings only reach a binary built by the fyne tool;
 	// set them here so `go build` gives the same program.
 	app.SetMetadata(fyne.AppMetadata{
-		ID: appID, Name: "便民服务", Version: cli.Version, Build: 1,
+		ID: appID, Name: "便民服务", Version: cli.Version, Build: cli.BuildNumber,
 		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
 		Migrations: map[string]bool{"fyneDo": true},
 	})
