@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +20,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/paper"
+	"bianmin/ui/web"
 )
 
 // machine is a made-up machine for the doctor: fields the tests change,
@@ -480,4 +483,24 @@ func TestDoctorOnThisMachine(t *testing.T) {
 	}
 	assert.Equal(t, strings.Contains(report, "\n✗ "), code == 1, "exit %d", code)
 	assert.NotEqual(t, 2, code)
+}
+
+// TestPhonePageAt tells bianmin's phone page (ui/web, as the kiosk serves
+// it) from another program on the port, and a taken port from a free one.
+func TestPhonePageAt(t *testing.T) {
+	ctx := context.Background()
+	ours := httptest.NewServer(web.New(nil, web.DefaultLimits))
+	defer ours.Close()
+	other := httptest.NewServer(http.NotFoundHandler())
+	defer other.Close()
+	addr := func(s *httptest.Server) string { return strings.TrimPrefix(s.URL, "http://") }
+
+	assert.True(t, phonePageAt(ctx, addr(ours)))
+	assert.False(t, phonePageAt(ctx, addr(other)))
+	assert.True(t, dialable(ctx, addr(other)))
+	err := bindable(addr(other))
+	assert.ErrorIs(t, err, syscall.EADDRINUSE)
+
+	_, port := hostOf(addr(ours))
+	assert.True(t, phonePageAt(ctx, ":"+port), "an all-addresses listen address is asked on loopback")
 }
