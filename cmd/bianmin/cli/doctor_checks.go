@@ -649,8 +649,13 @@ func checkPrinters(ctx context.Context, d *Doctor) []Finding {
 				fmt.Sprintf("%s %s refuses jobs%s: once fixed, run cupsaccept %s.", u.en, u.queue, reasonEn, u.queue)))
 			continue
 		}
-		res = append(res, ok(fmt.Sprintf("%s %s：已启用，接受打印任务。", u.zh, u.queue),
-			fmt.Sprintf("%s %s: enabled and accepting jobs.", u.en, u.queue)))
+		if n := pendingJobs(ctx, d.Env, u.queue); n > 0 {
+			res = append(res, warn(fmt.Sprintf("%s %s 已启用，但有 %d 个打印任务在排队未打印：打印机可能没开机、没连好或缺纸。请检查打印机；不需要的任务可用 cancel -a %s 清除。", u.zh, u.queue, n, u.queue),
+				fmt.Sprintf("%s %s is enabled, but %d jobs are waiting unprinted: the printer may be off, unplugged or out of paper. Check it; cancel -a %s clears jobs nobody needs.", u.en, u.queue, n, u.queue)))
+		} else {
+			res = append(res, ok(fmt.Sprintf("%s %s：已启用，接受打印任务。", u.zh, u.queue),
+				fmt.Sprintf("%s %s: enabled and accepting jobs.", u.en, u.queue)))
+		}
 		if !d.Opts.PrintTest {
 			continue
 		}
@@ -680,6 +685,21 @@ func checkPrinters(ctx context.Context, d *Doctor) []Finding {
 		res = append(res, note("未打印测试页：加上 --print-test 可在每台打印机上打印一张。", "No test page printed: add --print-test to print one on each printer."))
 	}
 	return res
+}
+
+// pendingJobs is how many jobs `lpstat -o` lists as waiting on queue.
+func pendingJobs(ctx context.Context, env Env, queue string) int {
+	out, err := env.Run(ctx, "lpstat", "-o", queue)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, queue+"-") {
+			n++
+		}
+	}
+	return n
 }
 
 // paperDefault is the queue `lpstat -d` names as the system default.

@@ -62,7 +62,8 @@ func healthy() *machine {
 				"printer office-a4 is idle.  enabled since Mon 15 Jun 2026 09:00:00 AM CST\n" +
 				"roll80 accepting requests since Mon 15 Jun 2026 09:00:00 AM CST\n" +
 				"office-a4 accepting requests since Mon 15 Jun 2026 09:00:00 AM CST\n"},
-			"lpstat -d": {out: "system default destination: roll80\n"},
+			"lpstat -d":        {out: "system default destination: roll80\n"},
+			"lpstat -o roll80": {out: ""},
 			"timedatectl show -p NTPSynchronized --value": {out: "yes\n"},
 			"espeak-ng --voices=cmn": {out: "Pty Language       Age/Gender VoiceName          File                 Other Languages\n" +
 				" 5  cmn             --/M      Chinese_(Mandarin,_latin_as_English) sit/cmn              (zh-cmn 5)(zh 5)\n"},
@@ -239,6 +240,10 @@ func TestDoctorBrokenMachines(t *testing.T) {
 			m.cmds["lpstat -p -a"] = cmdResult{out: "printer roll80 is idle.  enabled since Mon\nprinter office-a4 disabled since Mon -\n\tPaper jam\n" +
 				"roll80 accepting requests since Mon\noffice-a4 accepting requests since Mon\n"}
 		}, "printer", Fail, "A4 打印机 office-a4 已停用（Paper jam）"},
+		"JobsPilingUp": {func(m *machine, o *DoctorOptions) {
+			m.cmds["lpstat -o roll80"] = cmdResult{out: "roll80-41  kiosk  10240  Mon 15 Jun 2026 08:01:00 AM CST\n" +
+				"roll80-42  kiosk  10240  Mon 15 Jun 2026 08:05:00 AM CST\n"}
+		}, "printer", Warn, "2 个打印任务在排队"},
 		"TestPageFails": {func(m *machine, o *DoctorOptions) {
 			o.PrintTest = true
 			m.printErr = &paper.PrintError{Kind: paper.ErrJobFailed, Queue: "roll80", Detail: "job aborted"}
