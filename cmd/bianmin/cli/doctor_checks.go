@@ -137,7 +137,10 @@ func gone(ctx context.Context, err error, backupDir string) Finding {
 }
 
 // dataProblem says why the data file failed its read-only check
-// (data.CheckBackup, whose own messages speak of a backup to restore).
+// (data.CheckBackup, whose own messages speak of a backup to restore). Its
+// refusals are one error type told apart only by their words, so they are
+// told apart here by those words; TestDoctorDataFile pins each case (a
+// damaged file, a foreign file, a foreign SQLite file, a newer schema).
 func dataProblem(err error, path string) (zh, en string) {
 	var ie *data.InvalidError
 	msg := ""

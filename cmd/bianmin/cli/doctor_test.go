@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"net"
 	"net/http"
@@ -352,6 +353,36 @@ func TestDoctorDataFile(t *testing.T) {
 		assert.Equal(t, Fail, statusOf(t, r, "data"))
 		assert.Contains(t, text(r, "data"), "不是便民服务的数据文件")
 		assert.Contains(t, text(r, "holidays"), "未检查")
+	})
+	t.Run("ForeignSQLite", func(t *testing.T) {
+		m := healthy()
+		path := filepath.Join(t.TempDir(), "other.db")
+		db, err := sql.Open("sqlite", path)
+		require.NoError(t, err)
+		_, err = db.Exec(`CREATE TABLE notes (x TEXT)`)
+		require.NoError(t, err)
+		require.NoError(t, db.Close())
+		r := NewDoctor(doctorOpts(path), m.env()).Run(ctx)
+		assert.Equal(t, Fail, statusOf(t, r, "data"))
+		assert.Contains(t, text(r, "data"), "缺少本程序的数据表")
+		db, err = sql.Open("sqlite", path)
+		require.NoError(t, err)
+		defer db.Close()
+		var tables int
+		require.NoError(t, db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables))
+		assert.Equal(t, 1, tables, "the doctor did not turn it into a bianmin file")
+	})
+	t.Run("FromNewerProgram", func(t *testing.T) {
+		m := healthy()
+		path := kioskData(t, m.now)
+		db, err := sql.Open("sqlite", path)
+		require.NoError(t, err)
+		_, err = db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', '2030-01-01')`)
+		require.NoError(t, err)
+		require.NoError(t, db.Close())
+		r := NewDoctor(doctorOpts(path), m.env()).Run(ctx)
+		assert.Equal(t, Fail, statusOf(t, r, "data"))
+		assert.Contains(t, text(r, "data"), "来自更新版本的程序")
 	})
 	t.Run("BackupStale", func(t *testing.T) {
 		m := healthy()
