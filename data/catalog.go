@@ -449,60 +449,6 @@ func itemSnapshot(it *Item) Item {
 	return c
 }
 
-// putDisclosure inserts or updates a disclosure by code and adds the
-// versions the store does not have yet. It returns how many it added.
-func putDisclosure(ctx context.Context, tx queryer, d *Disclosure, ord int) (int, error) {
-	id, err := upsertID(ctx, tx, `INSERT INTO disclosures (code, category, audience, cadence, ord, sample)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET category = excluded.category,
-		audience = excluded.audience, cadence = excluded.cadence, ord = excluded.ord, sample = excluded.sample
-		RETURNING id`, d.Code, string(d.Category), string(d.Audience), string(d.Cadence), ord, boolInt(d.Sample))
-	if err != nil {
-		return 0, err
-	}
-	added := 0
-	for i, v := range d.Versions {
-		var title, body, at, publisher, status string
-		err := tx.QueryRowContext(ctx, `SELECT title, body, published_at, publisher, status FROM disclosure_versions
-			WHERE disclosure_id = ? AND version = ?`, id, v.Version).Scan(&title, &body, &at, &publisher, &status)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if v.Status == VersionPublished {
-				// A newly published version supersedes the one in force.
-				if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'
-					WHERE disclosure_id = ? AND status = 'published'`, id); err != nil {
-					return 0, err
-				}
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO disclosure_versions (disclosure_id, version, status, title,
-				body, published_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?)`, id, v.Version, string(v.Status), v.Title,
-				v.Body, formatTime(v.PublishedAt), v.Publisher); err != nil {
-				return 0, err
-			}
-			added++
-		case err != nil:
-			return 0, err
-		case status == string(VersionPublished) || status == string(VersionSuperseded):
-			if title != v.Title || body != v.Body || at != formatTime(v.PublishedAt) || publisher != v.Publisher {
-				return 0, Invalid(fmt.Sprintf("disclosures[%d].versions[%d]", ord, i),
-					fmt.Sprintf("“%s”第%d版已经公开，公开后的内容不能修改；如需更改，请新增一个版本。", title, v.Version))
-			}
-			if status == string(VersionPublished) && v.Status == VersionSuperseded {
-				if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'
-					WHERE disclosure_id = ? AND version = ?`, id, v.Version); err != nil {
-					return 0, err
-				}
-			}
-		default: // draft or preview: still editable
-			if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = ?, title = ?, body = ?,
-				published_at = ?, publisher = ? WHERE disclosure_id = ? AND version = ?`, string(v.Status), v.Title,
-				v.Body, formatTime(v.PublishedAt), v.Publisher, id, v.Version); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return added, nil
-}
-
 func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ...any) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -36,7 +36,7 @@ import (
 )
 
 // Audit actions of content management (ContentAuditLabel names them;
-// AuditDisclosureNew is in content_disclosure.go).
+// AuditDisclosureNew is in disclosure.go).
 const (
 	AuditDisclosureDraft   = "disclosure_draft"
 	AuditDisclosurePreview = "disclosure_preview"
