@@ -13,7 +13,7 @@ import (
 
 // The organisation as administrators keep it in staff mode (§一(一)1 机构设置
 // 和人员信息): the center's profile (here), the windows with their A and B
-// posts (window_edit.go), and the staff with their photos, roles and PINs
+// posts (window.go), and the staff with their photos, roles and PINs
 // (staff.go, staff_photo.go).
 //
 // Every change is an administrator's, checked inside its transaction, and
