@@ -32,7 +32,7 @@ type Staff struct {
 	Window    string `json:"window,omitempty"` // window code
 	AB        string `json:"ab,omitempty"`     // "A", "B" or ""
 	Role      Role   `json:"role"`
-	Phone     string `json:"-"` // internal; not in the catalog file (see content_org.go)
+	Phone     string `json:"-"` // internal; not in the catalog file (see org.go)
 	Active    bool   `json:"active"`
 	Sample    bool   `json:"sample,omitempty"`
 }
