@@ -460,10 +460,12 @@ type DueItem struct {
 }
 
 // DueForRepublication lists the disclosures whose cadence says they should
-// be published again by now: 定期 items last published more than
-// RegularRepublishMonths ago, 逐段 items more than PhasedRepublishMonths
-// ago, and either kind if never published; 随时 items never. Oldest first.
-func (s *Store) DueForRepublication(ctx context.Context, now time.Time) ([]DueItem, error) {
+// be published again by the store's now: 定期 items last published more
+// than RegularRepublishMonths ago, 逐段 items more than
+// PhasedRepublishMonths ago, and either kind if never published; 随时 items
+// never. Oldest first.
+func (s *Store) DueForRepublication(ctx context.Context) ([]DueItem, error) {
+	now := s.now()
 	var out []DueItem
 	err := s.read(ctx, "due for republication", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
