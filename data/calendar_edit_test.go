@@ -111,7 +111,7 @@ func TestSetCalendarDay(t *testing.T) {
 	assert.Contains(t, strings.Join(details, "\n"),
 		"工作日历 2026-12-01 2026年12月1日（星期二）设为法定节假日（县庆）。涉及2026年；新增1天，修改0天，删除0天。备注：县政府通知放假一天")
 	assert.Equal(t, "修改工作日历", AuditLabel(AuditCalendarSet))
-	assert.Contains(t, AuditActions, AuditCalendarImport)
+	assert.Contains(t, AuditActions(), AuditCalendarImport)
 }
 
 // TestCalendarEditMovesDueDays: a new holiday inside a running clock moves
