@@ -94,6 +94,8 @@ func (s *Store) StaffCards(ctx context.Context) ([]StaffCard, error) {
 	return out, err
 }
 
+// Staff as administrators keep them: the list, add and edit, unlock.
+
 // StaffRecord is a staff member as the administration lists them.
 type StaffRecord struct {
 	Staff

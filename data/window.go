@@ -65,6 +65,9 @@ func listWindows(ctx context.Context, tx *sql.Tx) ([]Window, error) {
 	return out, rows.Err()
 }
 
+// Windows as administrators keep them: add, edit, A and B posts (AB岗, §三1),
+// out of service and back.
+
 // OrgWindow is a window as the administration lists it: in service or not,
 // its A and B posts, and what refers to it.
 type OrgWindow struct {
