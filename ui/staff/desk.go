@@ -40,7 +40,7 @@ type QueueStore interface {
 	Windows(ctx context.Context) ([]data.Window, error)
 	// CalendarCoverage says whether the holiday schedules are in, for the
 	// queue's warning of a missing one.
-	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
+	CalendarCoverage(ctx context.Context) (data.CalendarCoverage, error)
 }
 
 // HandlingStore reads one request and applies the handling steps.

@@ -129,7 +129,7 @@ func newQueue(d *Desk) *Queue {
 func (q *Queue) loadWarning() {
 	d := q.d
 	d.async(func() func() {
-		cov, err := d.store.CalendarCoverage(d.opts.Context, d.opts.Now())
+		cov, err := d.store.CalendarCoverage(d.opts.Context)
 		if err != nil {
 			fyne.LogError("staff: calendar coverage", err)
 			return nil
