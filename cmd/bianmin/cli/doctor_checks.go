@@ -74,7 +74,7 @@ func checkData(ctx context.Context, d *Doctor) []Finding {
 		zh, en := dataProblem(err, path)
 		return append(out, fail(zh, en))
 	}
-	s, err := data.Open(ctx, path)
+	s, err := data.Open(ctx, path, data.WithClock(d.Env.Now))
 	if err == nil {
 		if err = s.ProbeWrite(ctx); err != nil {
 			s.Close()
@@ -333,7 +333,7 @@ func checkHolidays(ctx context.Context, d *Doctor) []Finding {
 	var years []int
 	switch {
 	case d.store != nil:
-		cov, err := d.store.CalendarCoverage(ctx, now)
+		cov, err := d.store.CalendarCoverage(ctx)
 		if err != nil {
 			return []Finding{warn("无法读取工作日历："+data.Message(err), "Cannot read the working-day calendar: "+err.Error())}
 		}
