@@ -342,8 +342,18 @@ func clientIP(r *http.Request) string {
 
 // Serve listens on addr and serves the page until ctx ends.
 func Serve(ctx context.Context, addr string, h http.Handler) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return ServeOn(ctx, ln, h)
+}
+
+// ServeOn is Serve on a listener already open (bianmin serve opens it
+// first, to say at once when the port is taken and which port it got);
+// when ctx ends, requests under way get two seconds to finish.
+func ServeOn(ctx context.Context, ln net.Listener, h http.Handler) error {
 	srv := &http.Server{
-		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
@@ -351,15 +361,24 @@ func Serve(ctx context.Context, addr string, h http.Handler) error {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    8 << 10,
 	}
+	stopped := make(chan struct{}) // the shutdown is over (or not needed)
+	failed := make(chan struct{})  // Serve returned by itself
 	go func() {
-		<-ctx.Done()
+		defer close(stopped)
+		select {
+		case <-ctx.Done():
+		case <-failed:
+			return
+		}
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	err := srv.ListenAndServe()
+	err := srv.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
+		<-stopped // Serve returns at once; the requests under way finish first
 		return nil
 	}
+	close(failed)
 	return err
 }

@@ -1,7 +1,8 @@
 // Package cli is everything the bianmin command does before (or instead of)
 // opening a window: flags, the data file's location, first-start seeding
 // (and refusing to seed a data file that was lost, see MarkerFile), and the
-// subcommands `catalog import|export`, `restore` and `synth items|requests`.
+// subcommands `catalog import|export`, `restore`, `synth items|requests`
+// and `serve` (the phone status page alone, see Serve).
 // It builds without cgo, so it is tested like any other package; package
 // main adds only the Fyne app.
 package cli
@@ -67,6 +68,8 @@ const usage = `用法 Usage:
   bianmin restore BACKUP [--data FILE]       从备份恢复数据文件 (restore the data file from a backup; program closed)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
   bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
+  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL]
+      只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -274,6 +277,9 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 }
 
 func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
+	if args[0] == "serve" {
+		return serveCmd(ctx, args[1:], stdout) // flags of its own
+	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	dataFile := fset.String("data", DefaultDataFile(), "data file")
