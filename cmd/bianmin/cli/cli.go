@@ -68,7 +68,7 @@ const usage = `用法 Usage:
   bianmin restore BACKUP [--data FILE]       从备份恢复数据文件 (restore the data file from a backup; program closed)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
   bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
-  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL]
+  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
       只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
 `
 

@@ -9,6 +9,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +29,9 @@ type ServeOptions struct {
 	// Limits are the per-client limits (default: web.DefaultLimits, the
 	// kiosk's).
 	Limits web.Limits
+	// TrustProxy (--trust-proxy) are the addresses of the reverse proxy in
+	// front, whose X-Forwarded-For names the phone (see web.Proxy).
+	TrustProxy []*net.IPNet
 }
 
 // DefaultServeRetry is how often `bianmin serve` tries a data file again
@@ -47,8 +51,13 @@ func serveCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fset.StringVar(&o.Data, "data", DefaultDataFile(), "data file")
 	fset.StringVar(&o.Listen, "listen", ":8080", "address to serve the status page on")
 	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL of this server, as phones reach it")
+	proxies := fset.String("trust-proxy", "", "addresses of the reverse proxy in front (e.g. 127.0.0.1,10.0.0.0/8)")
 	if err := fset.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	var err error
+	if o.TrustProxy, err = web.ParseProxies(*proxies); err != nil {
+		return fmt.Errorf("%w: --trust-proxy: %v", errUsage, err)
 	}
 	if fset.NArg() > 0 || o.Listen == "" {
 		return fmt.Errorf("%w: serve %v", errUsage, args)
@@ -88,7 +97,7 @@ func Serve(ctx context.Context, o ServeOptions, stdout io.Writer) error {
 	}
 	o.Listen = ln.Addr().String() // the port chosen for ":0"
 	var h atomic.Pointer[web.Server]
-	h.Store(web.New(nil, o.Limits)) // 系统维护中 until the data file is open
+	h.Store(o.page(nil)) // 系统维护中 until the data file is open
 	var down *atomic.Bool
 	if err == nil {
 		down = o.install(ctx, s, &h)
@@ -103,7 +112,7 @@ func Serve(ctx context.Context, o ServeOptions, stdout io.Writer) error {
 
 	err = o.run(ctx, &h, s, down, err)
 	if err != nil {
-		h.Store(web.New(nil, o.Limits))
+		h.Store(o.page(nil))
 		ln.Close() // ServeOn returns
 	}
 	if serr := <-served; err == nil && serr != nil && ctx.Err() == nil {
@@ -133,7 +142,7 @@ func (o ServeOptions) run(ctx context.Context, h *atomic.Pointer[web.Server], s 
 			if err := s.Close(); err != nil {
 				log.Printf("bianmin serve: closing the data file: %v", err)
 			}
-			h.Store(web.New(nil, o.Limits))
+			h.Store(o.page(nil))
 		case ctx.Err() != nil:
 			return nil
 		case StorageFailure(err):
@@ -159,6 +168,23 @@ func openForServe(ctx context.Context, path string) (*data.Store, error) {
 	return data.Open(ctx, path)
 }
 
+// page is the status page's handler on s (nil: 系统维护中), with the
+// kiosk's limits and the proxy in front.
+func (o ServeOptions) page(s *data.Store) *web.Server {
+	var srv *web.Server
+	if s == nil {
+		srv = web.New(nil, o.Limits)
+	} else {
+		srv = web.New(s, o.Limits)
+	}
+	p := web.Proxy{Trusted: o.TrustProxy}
+	if u, err := url.Parse(o.BaseURL); err == nil {
+		p.PublicHost = u.Host
+	}
+	srv.SetProxy(p)
+	return srv
+}
+
 // install makes the page serve s, with the center's phone on its
 // maintenance page, and returns its maintenance switch.
 func (o ServeOptions) install(ctx context.Context, s *data.Store, h *atomic.Pointer[web.Server]) *atomic.Bool {
@@ -172,7 +198,7 @@ func (o ServeOptions) install(ctx context.Context, s *data.Store, h *atomic.Poin
 	o.sayBaseURL(c.PublicBaseURL)
 
 	down := new(atomic.Bool)
-	srv := web.New(s, o.Limits)
+	srv := o.page(s)
 	srv.SetMaintenance(down.Load, c.Phone)
 	h.Store(srv)
 	return down

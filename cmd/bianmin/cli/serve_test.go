@@ -131,6 +131,14 @@ func TestServeSubcommand(t *testing.T) {
 		}
 	}
 	assert.True(t, limited, "rate-limited as the kiosk's page")
+	// The proxy's X-Forwarded-For is not trusted unless --trust-proxy says so.
+	req, err := http.NewRequest(http.MethodGet, base+"/r/"+rc.Token, nil)
+	require.NoError(t, err)
+	req.Header.Set("X-Forwarded-For", "203.0.113.7")
+	res, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusTooManyRequests, res.StatusCode, "a forged header does not escape the limit")
 
 	cancel()
 	select {
@@ -148,6 +156,49 @@ func TestServeUsage(t *testing.T) {
 	code, _, errs = run(t, "serve", "--nonsense")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "用法")
+	code, _, errs = run(t, "serve", "--trust-proxy", "proxy.local")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--trust-proxy")
+}
+
+// TestServeBehindProxy: behind a trusted proxy each phone has its own limit.
+func TestServeBehindProxy(t *testing.T) {
+	path, rc := servedData(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	code := make(chan int, 1)
+	go func() {
+		code <- Main(ctx, []string{"serve", "--data", path, "--listen", "127.0.0.1:0", "--trust-proxy", "127.0.0.1"},
+			Seed{}, nil, pw, io.Discard)
+		pw.Close()
+	}()
+	base := servedAt(t, pr)
+	status := func(phone string) int {
+		req, err := http.NewRequest(http.MethodGet, base+"/r/"+rc.Token, nil)
+		require.NoError(t, err)
+		req.Header.Set("X-Forwarded-For", phone)
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	limited := false
+	for range 3 * web.DefaultLimits.Burst {
+		if status("203.0.113.1") == http.StatusTooManyRequests {
+			limited = true
+			break
+		}
+	}
+	assert.True(t, limited, "one phone is limited")
+	assert.Equal(t, http.StatusOK, status("203.0.113.2"), "another phone behind the same proxy is not")
+	cancel()
+	select {
+	case c := <-code:
+		assert.Equal(t, 0, c)
+	case <-time.After(serveWait):
+		t.Fatal("serve did not stop")
+	}
 }
 
 // TestServeMaintenance: while the data file is lost the page says 系统维护中
