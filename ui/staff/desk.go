@@ -176,6 +176,11 @@ type Options struct {
 	// whether or not the restore succeeded): main rebuilds the kiosk and
 	// the desk on the reopened store.
 	AfterRestore func()
+	// Changes, if set, is the store's change feed (data.Store.Changes):
+	// the queue and its counts are read again after each change, so that a
+	// kiosk's registration or another desk's step shows at once. nil: the
+	// queue is read when shown and on 刷新 only.
+	Changes ChangeFeed
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the
@@ -351,6 +356,7 @@ func (d *Desk) Lock(reason string) {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
+	d.stopQueueWatch()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.body.RemoveAll()
@@ -376,6 +382,7 @@ func (d *Desk) Abandon() {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
+	d.stopQueueWatch()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.OnExit = nil

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"image/color"
 	"strconv"
 
@@ -55,6 +56,14 @@ type Queue struct {
 	statusBox *fyne.Container
 	content   fyne.CanvasObject
 	seq       int // the latest load; older answers are dropped
+
+	// Live updates (queue_live.go): loads under way, whether a change
+	// came meanwhile, how to stop watching, and a test's hook called
+	// after each reload for a change.
+	loading  int
+	again    bool
+	stopLive context.CancelFunc
+	onLive   func()
 }
 
 func newQueue(d *Desk) *Queue {
@@ -122,6 +131,7 @@ func newQueue(d *Desk) *Queue {
 		tabRow, filters)), nil, nil, nil, container.NewBorder(q.statusBox, nil, nil, nil, touch.List(q.list)))
 	q.loadFilters()
 	q.Reload()
+	q.watchChanges()
 	return q
 }
 
@@ -270,11 +280,30 @@ func (q *Queue) setStatus(msg string, clear bool) {
 }
 
 // Reload reads the page and the counts again.
-func (q *Queue) Reload() {
+func (q *Queue) Reload() { q.reload(false) }
+
+// reload reads the page and the counts again; live (for a change of the
+// store, see watchChanges) keeps what is on screen, scroll position
+// included, until the new rows are in.
+func (q *Queue) reload(live bool) {
 	d, f := q.d, q.Filter
-	q.loadWarning()
 	q.seq++
 	seq := q.seq
+	q.loading++
+	if live {
+		d.async(func() func() {
+			rows, err := d.store.Queue(d.opts.Context, f)
+			counts, cerr := d.store.QueueCounts(d.opts.Context, f)
+			return func() {
+				if seq == q.seq {
+					q.apply(rows, err, counts, cerr, true)
+				}
+				q.loaded(true)
+			}
+		})
+		return
+	}
+	q.loadWarning()
 	for g, b := range q.Tabs {
 		if g == f.Group {
 			b.Importance = widget.HighImportance
@@ -293,26 +322,31 @@ func (q *Queue) Reload() {
 		rows, err := d.store.Queue(d.opts.Context, f)
 		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
 		return func() {
-			if seq != q.seq {
-				return
+			if seq == q.seq {
+				q.apply(rows, err, counts, cerr, false)
 			}
-			q.Counts = nil
-			if cerr == nil {
-				q.Counts = counts
-				for g, b := range q.Tabs {
-					b.SetText(TabLabel(g, counts[g]))
-				}
-			}
-			q.show(rows, err)
+			q.loaded(false)
 		}
 	})
 }
 
-func (q *Queue) show(rows []data.QueueRow, err error) {
+// apply shows a page and the counts read by reload.
+func (q *Queue) apply(rows []data.QueueRow, err error, counts data.QueueCounts, cerr error, live bool) {
+	q.Counts = nil
+	if cerr == nil {
+		q.Counts = counts
+		for g, b := range q.Tabs {
+			b.SetText(TabLabel(g, counts[g]))
+		}
+	}
+	q.show(rows, err, live)
+}
+
+func (q *Queue) show(rows []data.QueueRow, err error, live bool) {
 	if n := q.pages(); err == nil && len(rows) == 0 && n > 0 && q.Filter.Page > n {
 		// The page went away (requests moved on): show the last one.
 		q.Filter.Page = n
-		q.Reload()
+		q.reload(live)
 		return
 	}
 	q.Rows = nil
@@ -355,6 +389,14 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.Next.Enable()
 	} else {
 		q.Next.Disable()
+	}
+	if live {
+		// The same page, read again: the rows stay where the clerk
+		// scrolled them.
+		offset := q.list.GetScrollOffset()
+		q.list.Refresh()
+		q.list.ScrollToOffset(offset)
+		return
 	}
 	q.list.Refresh()
 	q.list.ScrollToTop()
