@@ -106,7 +106,10 @@ type feed struct {
 	// source watches other terminals; nil: the SQLite data_version poll.
 	source ChangeSource
 	stop   context.CancelFunc // of the running watcher, nil if none
-	done   chan struct{}      // closed when the running watcher has returned
+	// watchers are the watchers not yet returned, the one running and any
+	// stopped by the last unsubscribe and still letting go of their
+	// connection: close waits for them.
+	watchers sync.WaitGroup
 }
 
 // subscribe adds a subscriber, starting the watcher for the first one.
@@ -163,8 +166,7 @@ func (f *feed) publish(c Change) {
 // start runs the watcher of other terminals' commits. f.mu is held.
 func (f *feed) start(s *Store) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	f.stop, f.done = cancel, done
+	f.stop = cancel
 	every := f.poll
 	if every <= 0 {
 		every = DefaultChangePoll
@@ -173,8 +175,9 @@ func (f *feed) start(s *Store) {
 	if src == nil {
 		src = dataVersionPoll{db: s.db, every: every}
 	}
+	f.watchers.Add(1)
 	go func() {
-		defer close(done)
+		defer f.watchers.Done()
 		for {
 			_ = src.Watch(ctx, f.publish)
 			select {
@@ -187,8 +190,9 @@ func (f *feed) start(s *Store) {
 }
 
 // close closes every subscriber's channel and stops the watcher, waiting
-// until it has returned (it holds a connection of the store). Close calls
-// it before closing the database.
+// until every watcher has returned (each holds a connection of the store,
+// which a restore needs closed). Close calls it before closing the
+// database.
 func (f *feed) close() {
 	f.mu.Lock()
 	f.closed = true
@@ -196,13 +200,13 @@ func (f *feed) close() {
 		close(ch)
 	}
 	f.subs = nil
-	stop, done := f.stop, f.done
+	stop := f.stop
 	f.stop = nil
 	f.mu.Unlock()
 	if stop != nil {
 		stop()
-		<-done
 	}
+	f.watchers.Wait()
 }
 
 // dataVersionPoll is the SQLite ChangeSource: PRAGMA data_version, asked
