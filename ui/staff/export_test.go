@@ -9,3 +9,7 @@ func QueueScroll(q *Queue) float32 { return q.list.GetScrollOffset() }
 
 // ScrollQueue scrolls the queue's rows to offset.
 func ScrollQueue(q *Queue, offset float32) { q.list.ScrollToOffset(offset) }
+
+// QueueChanged tells q that the store changed, as its watch of the store
+// does (on the UI goroutine).
+func QueueChanged(q *Queue) { q.changed() }

@@ -95,3 +95,42 @@ func waitChange(t *testing.T, ch <-chan data.Change) data.Change {
 		return data.Change{}
 	}
 }
+
+// Changes that come while the queue is being read make one more read after
+// it, not one each; a change while the queue is not on screen reads
+// nothing (showing it reads it).
+func TestQueueChangesCoalesce(t *testing.T) {
+	var queued []func()
+	sync := true
+	r := newRigWith(t, true, func(o *staff.Options) {
+		o.Run = func(f func()) {
+			if sync {
+				f()
+				return
+			}
+			queued = append(queued, f)
+		}
+	})
+	r.login(t, "王丽娟", datatest.ClerkPIN)
+	q := r.d.Queue
+	require.NotNil(t, q)
+	lives := 0
+	staff.OnLiveReload(q, func() { lives++ })
+
+	sync = false
+	for range 4 {
+		staff.QueueChanged(q)
+	}
+	require.Len(t, queued, 1, "one read under way")
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
+	assert.Equal(t, 2, lives, "the first read, then one for the three changes during it")
+
+	r.d.ShowIntake()
+	n := len(queued)
+	staff.QueueChanged(q)
+	assert.Len(t, queued, n, "not on screen: nothing read")
+}
