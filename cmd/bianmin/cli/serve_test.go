@@ -26,11 +26,11 @@ import (
 // machine never fails them.
 const serveWait = 30 * time.Second
 
-// TestMain runs `bianmin serve` as the program would when the test binary
-// is started as a child with BIANMIN_SERVE_CHILD (its arguments, one a
-// line): a real process, stopped by a real SIGTERM.
+// TestMain runs the bianmin command (Main) as the program would when the
+// test binary is started as a child with BIANMIN_CLI_CHILD (its arguments,
+// one a line): a real process, which a real SIGTERM stops.
 func TestMain(m *testing.M) {
-	if args := os.Getenv("BIANMIN_SERVE_CHILD"); args != "" {
+	if args := os.Getenv("BIANMIN_CLI_CHILD"); args != "" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := Main(ctx, strings.Split(args, "\n"), Seed{}, nil, os.Stdout, os.Stderr)
 		stop()
@@ -252,7 +252,7 @@ func TestServeMaintenance(t *testing.T) {
 func TestServeProcessStopsOnSIGTERM(t *testing.T) {
 	path, rc := servedData(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "BIANMIN_SERVE_CHILD="+strings.Join(
+	cmd.Env = append(os.Environ(), "BIANMIN_CLI_CHILD="+strings.Join(
 		[]string{"serve", "--data", path, "--listen", "127.0.0.1:0"}, "\n"))
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
