@@ -290,17 +290,18 @@ func (q *Queue) reload(live bool) {
 	q.seq++
 	seq := q.seq
 	q.loading++
-	if live {
-		d.async(func() func() {
-			rows, err := d.store.Queue(d.opts.Context, f)
-			counts, cerr := d.store.QueueCounts(d.opts.Context, f)
-			return func() {
-				if seq == q.seq {
-					q.apply(rows, err, counts, cerr, true)
-				}
-				q.loaded(true)
+	read := func() func() {
+		rows, err := d.store.Queue(d.opts.Context, f)
+		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
+		return func() {
+			if seq == q.seq {
+				q.apply(rows, err, counts, cerr, live)
 			}
-		})
+			q.loaded(live)
+		}
+	}
+	if live {
+		d.async(read)
 		return
 	}
 	q.loadWarning()
@@ -318,16 +319,7 @@ func (q *Queue) reload(live bool) {
 	// No turning the page again before this one is in.
 	q.Prev.Disable()
 	q.Next.Disable()
-	d.async(func() func() {
-		rows, err := d.store.Queue(d.opts.Context, f)
-		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
-		return func() {
-			if seq == q.seq {
-				q.apply(rows, err, counts, cerr, false)
-			}
-			q.loaded(false)
-		}
-	})
+	d.async(read)
 }
 
 // apply shows a page and the counts read by reload.
