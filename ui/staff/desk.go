@@ -177,9 +177,10 @@ type Options struct {
 	// the desk on the reopened store.
 	AfterRestore func()
 	// Changes, if set, is the store's change feed (data.Store.Changes):
-	// the queue and its counts are read again after each change, so that a
-	// kiosk's registration or another desk's step shows at once. nil: the
-	// queue is read when shown and on 刷新 only.
+	// the queue with its counts, or the complaint list, on show is read
+	// again after each change, so that a kiosk's registration or another
+	// desk's step shows at once (live.go). nil: they are read when shown
+	// and on 刷新 only.
 	Changes ChangeFeed
 }
 
@@ -234,6 +235,7 @@ type Desk struct {
 	last     time.Time
 	idleStop func()
 	open     bool
+	stopLive func() // stops watchChanges while signed in
 
 	damageBox *fyne.Container // Damage and Rescue
 }
@@ -356,7 +358,7 @@ func (d *Desk) Lock(reason string) {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
-	d.stopQueueWatch()
+	d.stopWatching()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.body.RemoveAll()
@@ -382,7 +384,7 @@ func (d *Desk) Abandon() {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
-	d.stopQueueWatch()
+	d.stopWatching()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.OnExit = nil
@@ -469,6 +471,7 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.bar.Refresh()
 	d.Duty.load()
 	d.ShowQueue()
+	d.watchChanges()
 	// A sign-in leaves garbage the size of the program's whole live heap:
 	// the PIN hash's 64 MiB work area (already handed back, but it raised
 	// the collector's target), the queue's store reads and row building.

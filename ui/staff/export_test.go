@@ -13,3 +13,7 @@ func ScrollQueue(q *Queue, offset float32) { q.list.ScrollToOffset(offset) }
 // QueueChanged tells q that the store changed, as its watch of the store
 // does (on the UI goroutine).
 func QueueChanged(q *Queue) { q.changed() }
+
+// OnComplaintsLive makes c call f after each read for a change of the
+// store.
+func OnComplaintsLive(c *ComplaintList, f func()) { c.onLive = f }

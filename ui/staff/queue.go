@@ -1,7 +1,6 @@
 package staff
 
 import (
-	"context"
 	"image/color"
 	"strconv"
 
@@ -57,13 +56,11 @@ type Queue struct {
 	content   fyne.CanvasObject
 	seq       int // the latest load; older answers are dropped
 
-	// Live updates (queue_live.go): loads under way, whether a change
-	// came meanwhile, how to stop watching, and a test's hook called
-	// after each reload for a change.
-	loading  int
-	again    bool
-	stopLive context.CancelFunc
-	onLive   func()
+	// Live updates (live.go): loads under way, whether a change came
+	// meanwhile, and a test's hook called after each reload for a change.
+	loading int
+	again   bool
+	onLive  func()
 }
 
 func newQueue(d *Desk) *Queue {
@@ -131,7 +128,6 @@ func newQueue(d *Desk) *Queue {
 		tabRow, filters)), nil, nil, nil, container.NewBorder(q.statusBox, nil, nil, nil, touch.List(q.list)))
 	q.loadFilters()
 	q.Reload()
-	q.watchChanges()
 	return q
 }
 

@@ -134,3 +134,55 @@ func TestQueueChangesCoalesce(t *testing.T) {
 	staff.QueueChanged(q)
 	assert.Len(t, queued, n, "not on screen: nothing read")
 }
+
+// A complaint filed at a kiosk (another store) shows in the complaint list
+// the desk has on screen.
+func TestComplaintListShowsAnotherTerminalsComplaint(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	feed := make(chan data.Change)
+	t.Cleanup(func() { close(feed) })
+	r := newRigWith(t, true, func(o *staff.Options) {
+		o.Changes = func(context.Context) <-chan data.Change { return feed }
+	})
+	r.login(t, "王丽娟", datatest.ClerkPIN)
+	r.d.ShowAdmin()
+	list := r.d.Admin.Complaints
+	require.NotNil(t, list, "a clerk's 管理 opens on the complaints")
+	before := len(list.Rows)
+	reloaded := make(chan struct{}, 1)
+	staff.OnComplaintsLive(list, func() { reloaded <- struct{}{} })
+
+	changes := r.s.Changes(ctx)
+	waitChange(t, changes) // watching
+	kiosk, err := data.Open(ctx, r.s.Path(), datatest.CheapPINs(), data.WithClock(func() time.Time { return r.now }))
+	require.NoError(t, err)
+	defer kiosk.Close()
+	_, err = kiosk.FileComplaint(ctx, data.NewComplaint{Channel: "kiosk", About: data.AboutOther, Body: "大厅没有饮水机。"})
+	require.NoError(t, err)
+
+	feed <- waitChange(t, changes)
+	select {
+	case <-reloaded:
+	case <-time.After(liveWait):
+		t.Fatal("the complaint list did not reload for the change")
+	}
+	assert.Len(t, list.Rows, before+1)
+
+	// On another screen the change goes to that screen (showing the list
+	// again reads it).
+	r.d.ShowQueue()
+	queued := make(chan struct{}, 1)
+	staff.OnLiveReload(r.d.Queue, func() { queued <- struct{}{} })
+	feed <- data.Change{Remote: true}
+	select {
+	case <-queued:
+	case <-time.After(liveWait):
+		t.Fatal("the queue on screen did not reload for the change")
+	}
+	select {
+	case <-reloaded:
+		t.Fatal("the complaint list reloaded while not on screen")
+	default:
+	}
+}
