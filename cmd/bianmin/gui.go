@@ -239,6 +239,7 @@ func (g *gui) start(s *data.Store) {
 		desk = staff.New(s, w, staff.Options{
 			Context: ctx, BaseURL: base, Printer: roll, A4Printer: a4,
 			BackupDir: o.BackupDir,
+			Changes:   s.Changes, // live queue: other terminals' registrations and steps
 			Restore:   g.restore,
 			Trouble:   func() error { return g.why },
 			AfterRestore: func() {

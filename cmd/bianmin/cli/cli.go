@@ -2,7 +2,8 @@
 // opening a window: flags, the data file's location, first-start seeding
 // (and refusing to seed a data file that was lost, see MarkerFile), and the
 // subcommands `catalog import|export`, `restore`, `synth items|requests`,
-// `doctor` (an installer's check of the machine) and `version`.
+// `doctor` (an installer's check of the machine), `version` and `serve`
+// (the phone status page alone, see Serve).
 // It builds without cgo, so it is tested like any other package; package
 // main adds only the Fyne app.
 package cli
@@ -73,6 +74,8 @@ const usage = `用法 Usage:
       (checks this machine: data file, backups, disk, clock, holidays, font, port, QR address, printers, screen,
       speech; exit status 1 when something stops residents being served)
   bianmin version, bianmin --version          显示版本和构建信息 (print the version and build)
+  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
+      只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -286,6 +289,9 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 }
 
 func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
+	if args[0] == "serve" {
+		return serveCmd(ctx, args[1:], stdout) // flags of its own
+	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	dataFile := fset.String("data", DefaultDataFile(), "data file")
