@@ -176,6 +176,9 @@ type Options struct {
 	// whether or not the restore succeeded): main rebuilds the kiosk and
 	// the desk on the reopened store.
 	AfterRestore func()
+	// IDCard is the identity-card reader (*idcard.Watcher): a card placed
+	// on it fills intake's name and ID number. Nil: typed only.
+	IDCard CardReader
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the
