@@ -384,13 +384,13 @@ func TestProbe(t *testing.T) {
 func TestReadOnce(t *testing.T) {
 	s := sim(t)
 	s.Place(ayi)
-	card, st, err := idcard.ReadOnce(context.Background(), s.Device(), 5*time.Second, time.Second)
+	card, st, err := idcard.ReadOnce(context.Background(), s.Device(), 5*time.Second, time.Second, nil)
 	require.NoError(t, err)
 	assert.True(t, st.Ready())
 	assert.Equal(t, ayiNumber, card.Number)
 
 	s.Remove()
-	_, _, err = idcard.ReadOnce(context.Background(), s.Device(), 200*time.Millisecond, time.Second)
+	_, _, err = idcard.ReadOnce(context.Background(), s.Device(), 200*time.Millisecond, time.Second, nil)
 	assert.ErrorIs(t, err, idcard.ErrNoCard)
 }
 

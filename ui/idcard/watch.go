@@ -164,6 +164,9 @@ func (w *Watcher) emit(ev Event) {
 		ids = append(ids, id)
 	}
 	w.mu.Unlock()
+	if len(ids) == 0 {
+		return // nobody listens (the kiosk at home): nothing to hand over
+	}
 	slices.Sort(ids)
 	w.cfg.Deliver(func() {
 		for _, id := range ids {
@@ -326,8 +329,10 @@ func Probe(ctx context.Context, device string, timeout time.Duration) Status {
 
 // ReadOnce opens the reader on device ("" finds it), waits up to wait for
 // a card to be placed, reads it and closes the reader: `bianmin idcard`.
-// The status says how the reader stood; the error why no card was read.
-func ReadOnce(ctx context.Context, device string, wait, timeout time.Duration) (Card, Status, error) {
+// ready, if not nil, is told the reader's status once it answers, before
+// the wait. The status says how the reader stood; the error why no card
+// was read.
+func ReadOnce(ctx context.Context, device string, wait, timeout time.Duration, ready func(Status)) (Card, Status, error) {
 	w := &Watcher{cfg: WatchConfig{Device: device, Candidates: DefaultCandidates, Timeout: timeout}}
 	r, st := w.connect(ctx)
 	if r == nil {
@@ -336,6 +341,9 @@ func ReadOnce(ctx context.Context, device string, wait, timeout time.Duration) (
 	defer r.Close()
 	if st.State != StateReady {
 		return Card{}, st, st.Err
+	}
+	if ready != nil {
+		ready(st)
 	}
 	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()

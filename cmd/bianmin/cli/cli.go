@@ -39,6 +39,10 @@ type Options struct {
 	// BackupLimit is --backup-limit: how long one daily backup may take
 	// before it is stopped (default data.DefaultBackupLimit).
 	BackupLimit time.Duration
+	// IDCardDevice is --idcard-device: the identity-card reader's serial
+	// device; "" finds it (the first /dev/ttyUSB* or /dev/ttyACM* that
+	// answers the reader's protocol), IDCardOff turns it off.
+	IDCardDevice string
 
 	// Set by Main, not by a flag. When the data file could not be opened
 	// (a storage failure: StorageFailure), GUI is called with a nil store:
@@ -61,12 +65,14 @@ type Seed struct {
 const usage = `用法 Usage:
   bianmin [--data FILE] [--windowed] [--lang zh|en] [--listen ADDR] [--base-url URL] [--printer QUEUE]
           [--a4-printer QUEUE] [--backup-dir DIR] [--backup-keep N] [--backup-limit 10m]
+          [--idcard-device PATH|off]
       打开自助终端 (opens the kiosk)
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
   bianmin restore BACKUP [--data FILE]       从备份恢复数据文件 (restore the data file from a backup; program closed)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
   bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
+  bianmin idcard [--device PATH] [--wait 30s] 读一张身份证，显示阅读器状态和遮挡后的姓名、号码 (test the ID card reader)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -114,6 +120,8 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
 	fset.DurationVar(&o.BackupLimit, "backup-limit", data.DefaultBackupLimit,
 		"how long a daily backup may take before it is stopped (e.g. 10m)")
+	fset.StringVar(&o.IDCardDevice, "idcard-device", "",
+		"serial device of the ID card reader (default: found among /dev/ttyUSB* and /dev/ttyACM*; off: none)")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -274,6 +282,9 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 }
 
 func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
+	if args[0] == "idcard" {
+		return idcardCmd(ctx, args[1:], stdout)
+	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	dataFile := fset.String("data", DefaultDataFile(), "data file")
