@@ -17,6 +17,11 @@ func (p *problem) Error() string { return "idcard: " + p.key }
 var (
 	// ErrNoReader: the device does not exist or cannot be opened.
 	ErrNoReader error = &problem{"idcard.err.noReader", "没有找到身份证阅读器，请检查阅读器的连接线，或手动输入。"}
+	// ErrBusy: another program holds the device open (the kiosk, while
+	// `bianmin idcard` or `bianmin doctor` asks).
+	ErrBusy error = &problem{"idcard.err.busy", "身份证阅读器正被另一个程序使用（例如正在运行的自助终端），请先退出该程序再测试。"}
+	// ErrDenied: the program's user may not open the device.
+	ErrDenied error = &problem{"idcard.err.denied", "没有权限打开身份证阅读器，请把运行本程序的用户加入 dialout 组后重新登录。"}
 	// ErrNoAnswer: the device is there but nothing answers the protocol.
 	ErrNoAnswer error = &problem{"idcard.err.noAnswer", "身份证阅读器没有应答，请工作人员检查阅读器的电源和连接线，或手动输入。"}
 	// ErrSAM: the reader's security module failed its self-test or is not

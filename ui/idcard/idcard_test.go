@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log"
 	"os"
 	"path/filepath"
@@ -420,4 +421,20 @@ func TestTranslationsComplete(t *testing.T) {
 		}
 	}
 	assert.Equal(t, len(zh), n, "every key is used")
+}
+
+// TestStatusWords: each state has its own words, naming the device.
+func TestStatusWords(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range []idcard.State{idcard.StateAbsent, idcard.StateBusy, idcard.StateDenied, idcard.StateNoAnswer,
+		idcard.StateFault, idcard.StateReady} {
+		words := idcard.Status{State: s, Device: "/dev/ttyUSB0"}.String()
+		assert.Contains(t, words, "(/dev/ttyUSB0)")
+		assert.False(t, seen[words], words)
+		seen[words] = true
+	}
+	for _, err := range []error{idcard.ErrNoReader, idcard.ErrBusy, idcard.ErrDenied, idcard.ErrNoAnswer, idcard.ErrSAM,
+		idcard.ErrNoCard, idcard.ErrCardRemoved, idcard.ErrUnreadable, idcard.ErrChecksum, idcard.ErrProtocol} {
+		assert.NotEmpty(t, idcard.Message(fmt.Errorf("wrapped: %w", err)))
+	}
 }

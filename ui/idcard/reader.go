@@ -45,11 +45,23 @@ type Reader struct {
 }
 
 // Open opens the reader on a serial device (/dev/ttyUSB0, /dev/ttyACM0).
-// A device that does not exist or cannot be opened is ErrNoReader.
+// A device that does not exist or cannot be opened is ErrNoReader; one
+// that another program holds open (a running kiosk) ErrBusy; one the user
+// may not open ErrDenied.
 func Open(device string) (*Reader, error) {
 	p, err := serial.Open(device, &serial.Mode{BaudRate: BaudRate})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNoReader, device, err)
+		kind := ErrNoReader
+		var pe *serial.PortError
+		if errors.As(err, &pe) {
+			switch pe.Code() {
+			case serial.PortBusy:
+				kind = ErrBusy
+			case serial.PermissionDenied:
+				kind = ErrDenied
+			}
+		}
+		return nil, fmt.Errorf("%w: %s: %v", kind, device, err)
 	}
 	return NewReader(device, p), nil
 }

@@ -18,6 +18,8 @@ type State int
 // The states, from nothing to ready.
 const (
 	StateAbsent   State = iota // no reader: the device is missing, or none answers
+	StateBusy                  // the named device is held open by another program
+	StateDenied                // the named device may not be opened by this user
 	StateNoAnswer              // the named device exists but does not answer the protocol
 	StateFault                 // a reader answers, but its security module cannot be used
 	StateReady                 // a reader answers and can read cards
@@ -48,6 +50,10 @@ func (s Status) String() string {
 		return lang.X("idcard.state.fault", "身份证阅读器的安全模块不能使用") + " (" + dev + ")"
 	case StateNoAnswer:
 		return lang.X("idcard.state.noAnswer", "设备没有按身份证阅读器的协议应答") + " (" + dev + ")"
+	case StateBusy:
+		return lang.X("idcard.state.busy", "身份证阅读器正被另一个程序使用") + " (" + dev + ")"
+	case StateDenied:
+		return lang.X("idcard.state.denied", "没有权限打开身份证阅读器") + " (" + dev + ")"
 	}
 	return lang.X("idcard.state.absent", "没有找到身份证阅读器") + " (" + dev + ")"
 }
@@ -277,12 +283,20 @@ func (w *Watcher) connect(ctx context.Context) (*Reader, Status) {
 	if w.cfg.Device != "" {
 		return w.open(ctx, w.cfg.Device)
 	}
+	// A candidate that is busy or not ours may be any serial device: it
+	// is passed over, and only named if nothing else answers.
+	last := Status{State: StateAbsent, Err: ErrNoReader}
 	for _, dev := range w.cfg.Candidates() {
-		if r, st := w.open(ctx, dev); r != nil {
+		r, st := w.open(ctx, dev)
+		if r != nil {
 			return r, st
 		}
+		if st.State == StateBusy || st.State == StateDenied {
+			st.Device = dev
+			last = st
+		}
 	}
-	return nil, Status{State: StateAbsent, Err: ErrNoReader}
+	return nil, last
 }
 
 // open opens dev and asks its security module's status: a reader that
@@ -291,7 +305,14 @@ func (w *Watcher) connect(ctx context.Context) (*Reader, Status) {
 func (w *Watcher) open(ctx context.Context, dev string) (*Reader, Status) {
 	r, err := Open(dev)
 	if err != nil {
-		return nil, Status{State: StateAbsent, Device: w.cfg.Device, Err: err}
+		st := Status{State: StateAbsent, Device: w.cfg.Device, Err: err}
+		switch {
+		case errors.Is(err, ErrBusy):
+			st.State = StateBusy
+		case errors.Is(err, ErrDenied):
+			st.State = StateDenied
+		}
+		return nil, st
 	}
 	r.Timeout, r.Now = w.cfg.Timeout, w.cfg.Now
 	switch err := r.SAMStatus(ctx); {
