@@ -7,6 +7,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bianmin/data"
 	"bianmin/ui/idcard"
 )
 
@@ -138,9 +139,19 @@ func (in *Intake) onCardEdit() {
 	}
 }
 
+// fillFromCard fills the name and the number. A name with a character no
+// font here draws (a rare character the card holds in the private-use
+// area) is left for the clerk to type, and the message says so.
 func (in *Intake) fillFromCard() {
 	c := &in.Card
-	in.Name.SetText(c.card.Name)
+	c.Message.Hide()
+	if _, err := data.PersonName("name", c.card.Name); err == nil {
+		in.Name.SetText(c.card.Name)
+	} else {
+		in.Name.SetText("")
+		c.Message.SetText(lang.L("staff.intake.card.typeName"))
+		c.Message.Show()
+	}
 	if !in.Item.NoID {
 		in.IDNumber.SetText(c.card.Number)
 	}

@@ -35,10 +35,10 @@ func (q cardQueue) until(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-// TestIntakeIDCard: at the window, the clerk sees 请将身份证放在读卡区 while
-// the reader is ready; the resident's card shows masked, 确认 fills the
-// name and the ID number, and the request registers with them.
-func TestIntakeIDCard(t *testing.T) {
+// newCardDesk is a desk with a simulated card reader on a pseudo-terminal,
+// watched as main watches the real one, ready.
+func newCardDesk(t *testing.T) (*idcardtest.Reader, cardQueue, *rig) {
+	t.Helper()
 	sim, err := idcardtest.New()
 	require.NoError(t, err)
 	t.Cleanup(sim.Close)
@@ -59,6 +59,14 @@ func TestIntakeIDCard(t *testing.T) {
 	})
 	r := newRigWith(t, true, func(o *staff.Options) { o.IDCard = w })
 	q.until(t, "the reader is ready", func() bool { return w.Status().Ready() })
+	return sim, q, r
+}
+
+// TestIntakeIDCard: at the window, the clerk sees 请将身份证放在读卡区 while
+// the reader is ready; the resident's card shows masked, 确认 fills the
+// name and the ID number, and the request registers with them.
+func TestIntakeIDCard(t *testing.T) {
+	sim, q, r := newCardDesk(t)
 	r.login(t, "王丽娟", clerkPIN)
 	test.Tap(r.d.IntakeButton)
 	in := r.d.Intake
@@ -103,4 +111,22 @@ func TestIntakeNoCardReader(t *testing.T) {
 	in.SelectItem("城乡居民基本养老保险参保登记")
 	assert.Nil(t, in.Card.Prompt)
 	assert.NotContains(t, uitest.Flat(r.w.Canvas()), "读卡区")
+}
+
+// TestIntakeIDCardRareName: a name whose character the card holds in the
+// private-use area (no font draws it) is left for the clerk to type; the
+// number is filled.
+func TestIntakeIDCardRareName(t *testing.T) {
+	sim, q, r := newCardDesk(t)
+	r.login(t, "王丽娟", clerkPIN)
+	test.Tap(r.d.IntakeButton)
+	in := r.d.Intake
+	in.SelectItem("城乡居民基本养老保险参保登记")
+	number := validID("19620120", 7)
+	sim.Place(idcardtest.Card("李\ue000英", number))
+	q.until(t, "the card read", func() bool { return in.Card.Read.Text != "" })
+	test.Tap(in.Card.Confirm)
+	assert.Empty(t, in.Name.Text)
+	assert.Equal(t, number, in.IDNumber.Text)
+	assert.Contains(t, in.Card.Message.Text, "手动输入姓名")
 }
