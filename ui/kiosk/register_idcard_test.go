@@ -336,3 +336,22 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestRegisterIDCardRareName: a name whose character the card holds in the
+// private-use area (no font draws it) is not shown or taken: the number
+// is, and the name step asks the resident to type the name.
+func TestRegisterIDCardRareName(t *testing.T) {
+	sim := newSim(t)
+	r := newCardRig(t, sim)
+	r.ready(t)
+	r.toName(t)
+	sim.Place(idcardtest.Card("李\ue000英", regGoodID))
+	c := r.confirmScreen(t)
+	assert.Equal(t, "请手动输入", c.Name.Text)
+	assert.Equal(t, "**************002X", c.Number.Text)
+	test.Tap(c.ConfirmButton)
+	s := r.step(t, kiosk.RegisterName)
+	assert.Empty(t, s.Entry.Text)
+	assert.Contains(t, s.Error.Text, "请用键盘输入姓名")
+	assert.Equal(t, regGoodID, s.Flow().Registration().IDNumber)
+}
