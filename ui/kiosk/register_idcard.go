@@ -62,10 +62,16 @@ func (s *RegisterStep) addCardPrompt(form *fyne.Container) {
 	p.Text.TextStyle = fyne.TextStyle{Bold: true}
 	p.Text.Importance = widget.HighImportance
 	p.Text.Wrapping = fyne.TextWrapWord
-	sub := quiet(lang.L("register.card.promptSub"))
-	icon := widget.NewIcon(fynetheme.AccountIcon())
-	p.box = container.NewVBox(onCard(container.NewBorder(nil, nil, icon, nil,
-		container.NewVBox(p.Text, sub))), p.Note)
+	if regTight(s.flow.nav) {
+		// Beside the keyboard of a short screen in elder mode, the prompt
+		// alone, at body size: the question and the field stay in sight.
+		p.Text.SizeName = fynetheme.SizeNameText
+		p.box = container.NewVBox(p.Text, p.Note)
+	} else {
+		sub := quiet(lang.L("register.card.promptSub"))
+		icon := widget.NewIcon(fynetheme.AccountIcon())
+		p.box = container.NewVBox(onCard(container.NewBorder(nil, nil, icon, nil, container.NewVBox(p.Text, sub))), p.Note)
+	}
 	s.CardPrompt = p.Text
 	s.cardPrompt = p
 	// Under the field and its message: in sight beside the keyboard.
