@@ -9,6 +9,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/idcard"
+	"bianmin/ui/touch"
 )
 
 // 刷身份证 at the window: while the desk's card reader is ready, intake
@@ -115,8 +116,12 @@ func (in *Intake) onCardEvent(ev idcard.Event) {
 	case ev.Err != nil:
 		c.Message.SetText(idcard.Message(ev.Err))
 		c.Message.Show()
+	default:
+		in.form.Refresh()
+		return
 	}
 	in.form.Refresh()
+	touch.BringIntoView(c.row) // the form may be scrolled away from it
 }
 
 func (c *intakeCard) stopListening() {
