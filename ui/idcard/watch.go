@@ -25,6 +25,24 @@ const (
 	StateReady                 // a reader answers and can read cards
 )
 
+// String names the state for the log: absent, busy, denied, silent,
+// fault, ready.
+func (s State) String() string {
+	switch s {
+	case StateBusy:
+		return "busy"
+	case StateDenied:
+		return "denied"
+	case StateNoAnswer:
+		return "silent"
+	case StateFault:
+		return "fault"
+	case StateReady:
+		return "ready"
+	}
+	return "absent"
+}
+
 // Status is a reader's state and where it is.
 type Status struct {
 	State  State
@@ -194,10 +212,12 @@ func (w *Watcher) setStatus(s Status) {
 	if old.State == s.State && old.Device == s.Device {
 		return
 	}
+	// The log is for whoever maintains the terminal, in plain words that
+	// need no translations (this goroutine does not touch lang).
 	if s.Err != nil {
-		log.Printf("idcard: %s: %v", s, s.Err)
+		log.Printf("idcard: reader %s (%s): %v", s.State, s.Device, s.Err)
 	} else {
-		log.Printf("idcard: %s", s)
+		log.Printf("idcard: reader %s (%s)", s.State, s.Device)
 	}
 	w.emit(Event{Status: s})
 }
