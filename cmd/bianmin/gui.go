@@ -18,6 +18,7 @@ import (
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
 	"bianmin/data"
+	"bianmin/ui/idcard"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
@@ -60,6 +61,12 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 
 	w := a.NewWindow(lang.L("app.title"))
 	g := &gui{ctx: ctx, o: o, w: w}
+	if o.IDCardDevice != cli.IDCardOff {
+		// The identity-card reader: watched for the whole run (it may be
+		// plugged in later), across restores; its events come on the UI
+		// goroutine.
+		g.cards = idcard.Watch(ctx, idcard.WatchConfig{Device: o.IDCardDevice, Deliver: fyne.Do})
+	}
 	if s != nil {
 		// What home shows is read now, so that home is built complete and
 		// the first frame is the whole of it.
@@ -161,6 +168,25 @@ type gui struct {
 	why  error
 
 	startScreen *rescue.Start // while the data file could not be opened
+
+	cards *idcard.Watcher // the identity-card reader; nil with --idcard-device off
+}
+
+// kioskCards is the card reader for the kiosk: nil (not a nil pointer in
+// the interface) when there is none.
+func (g *gui) kioskCards() kiosk.CardReader {
+	if g.cards == nil {
+		return nil
+	}
+	return g.cards
+}
+
+// staffCards is the card reader for the desk's intake.
+func (g *gui) staffCards() staff.CardReader {
+	if g.cards == nil {
+		return nil
+	}
+	return g.cards
 }
 
 // closeStores closes the store in use and the one Main opened, when the
@@ -240,6 +266,7 @@ func (g *gui) start(s *data.Store) {
 			Context: ctx, BaseURL: base, Printer: roll, A4Printer: a4,
 			BackupDir: o.BackupDir,
 			Changes:   s.Changes, // live queue: other terminals' registrations and steps
+			IDCard:    g.staffCards(),
 			Restore:   g.restore,
 			Trouble:   func() error { return g.why },
 			AfterRestore: func() {
@@ -273,6 +300,7 @@ func (g *gui) start(s *data.Store) {
 		NoticePrinter: notices,
 		NoticeFormat:  noticeFormat,
 		Speaker:       speech.New(),
+		IDCard:        g.kioskCards(),
 		Preloaded:     g.pre,
 		OnMaintenance: func(why error) { g.onMaintenance(k, why) },
 		OnStaffRequest: func() {
