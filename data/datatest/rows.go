@@ -1,0 +1,166 @@
+package datatest
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"bianmin/data"
+)
+
+// What the store holds that its API does not read back (a resident's
+// rating, a complaint's contact and token), and a data file damaged under
+// a running store: tests of the packages above data look through these
+// helpers instead of writing SQL of their own.
+
+// Rating is the rating stored for a request, and whether there is one.
+func Rating(t testing.TB, s *data.Store, requestID int64) (level int, reason string, ok bool) {
+	t.Helper()
+	err := s.DB().QueryRowContext(context.Background(),
+		`SELECT level, reason FROM ratings WHERE request_id = ?`, requestID).Scan(&level, &reason)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", false
+	}
+	require.NoError(t, err)
+	return level, reason, true
+}
+
+// Ratings is how many ratings are stored for a request (at most one).
+func Ratings(t testing.TB, s *data.Store, requestID int64) int {
+	t.Helper()
+	var n int
+	require.NoError(t, s.DB().QueryRowContext(context.Background(),
+		`SELECT count(*) FROM ratings WHERE request_id = ?`, requestID).Scan(&n))
+	return n
+}
+
+// StoredComplaint is a complaint as the store keeps it, the filer's
+// contact and the token of its QR code included.
+type StoredComplaint struct {
+	Code, About, Body, ContactName, ContactPhone, Token, DueDay string
+	RequestID, WindowID, StaffID                               int64 // 0 when not about one
+}
+
+// Complaints is every complaint stored, in the order filed.
+func Complaints(t testing.TB, s *data.Store) []StoredComplaint {
+	t.Helper()
+	rows, err := s.DB().QueryContext(context.Background(), `SELECT code, about, body, contact_name,
+		contact_phone, token, due_day, coalesce(request_id, 0), coalesce(window_id, 0), coalesce(staff_id, 0)
+		FROM complaints ORDER BY id`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var out []StoredComplaint
+	for rows.Next() {
+		var c StoredComplaint
+		require.NoError(t, rows.Scan(&c.Code, &c.About, &c.Body, &c.ContactName, &c.ContactPhone, &c.Token,
+			&c.DueDay, &c.RequestID, &c.WindowID, &c.StaffID))
+		out = append(out, c)
+	}
+	require.NoError(t, rows.Err())
+	return out
+}
+
+// DamageTable overwrites the root page of table in s's data file under the
+// open store, so that the next read or write of the table meets a damaged
+// file (SQLITE_CORRUPT). From then on the store keeps no idle connection,
+// so each read sees the file as it is. The returned func puts the page
+// back.
+func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
+	t.Helper()
+	db := s.DB()
+	var root, size int64
+	require.NoError(t, db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?`, table).
+		Scan(&root))
+	require.NoError(t, db.QueryRow(`PRAGMA page_size`).Scan(&size))
+	_, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	require.NoError(t, err)
+	// No connection keeps its page cache: each one sees the file as it is.
+	db.SetMaxIdleConns(0)
+	at := (root - 1) * size
+	good := make([]byte, size)
+	f, err := os.OpenFile(s.Path(), os.O_RDWR, 0)
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = f.ReadAt(good, at)
+	require.NoError(t, err)
+	_, err = f.WriteAt([]byte(strings.Repeat("\xa5", int(size))), at)
+	require.NoError(t, err)
+	return func() {
+		t.Helper()
+		f, err := os.OpenFile(s.Path(), os.O_RDWR, 0)
+		require.NoError(t, err)
+		defer f.Close()
+		_, err = f.WriteAt(good, at)
+		require.NoError(t, err)
+	}
+}
+
+// StoredStrings is every text value held in s's data file, in any table
+// (names, guides, what was typed, audit and event text, JSON as stored).
+func StoredStrings(t testing.TB, s *data.Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	db := s.DB()
+	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
+	require.NoError(t, err)
+	var tables []string
+	for rows.Next() {
+		var n string
+		require.NoError(t, rows.Scan(&n))
+		tables = append(tables, n)
+	}
+	require.NoError(t, rows.Err())
+	rows.Close()
+	var out []string
+	for _, table := range tables {
+		rows, err := db.QueryContext(ctx, `SELECT * FROM "`+table+`"`)
+		require.NoError(t, err)
+		cols, err := rows.Columns()
+		require.NoError(t, err)
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			require.NoError(t, rows.Scan(ptrs...))
+			for _, v := range vals {
+				if s, ok := v.(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
+	}
+	return out
+}
+
+// SetLegacyPIN gives a staff member pin hashed as the program hashes PINs
+// (DefaultPINParams), without the rules SetPIN applies today: the state of
+// a data file whose PINs were set under older rules (an administrator's of
+// 4 digits).
+func SetLegacyPIN(t testing.TB, s *data.Store, staffID int64, pin string) {
+	t.Helper()
+	hash, err := data.HashPIN(pin, data.DefaultPINParams)
+	require.NoError(t, err)
+	res, err := s.DB().ExecContext(context.Background(), `UPDATE staff SET pin_hash = ? WHERE id = ?`, hash, staffID)
+	require.NoError(t, err)
+	n, err := res.RowsAffected()
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n, "no staff member %d", staffID)
+}
+
+// ClearCalendar removes every official holiday and working weekend day
+// from s: the state of a data file before any holiday schedule was
+// imported.
+func ClearCalendar(t testing.TB, s *data.Store) {
+	t.Helper()
+	_, err := s.DB().ExecContext(context.Background(), `DELETE FROM calendar_days`)
+	require.NoError(t, err)
+}
