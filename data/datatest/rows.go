@@ -43,7 +43,7 @@ func Ratings(t testing.TB, s *data.Store, requestID int64) int {
 // contact and the token of its QR code included.
 type StoredComplaint struct {
 	Code, About, Body, ContactName, ContactPhone, Token, DueDay string
-	RequestID, WindowID, StaffID                               int64 // 0 when not about one
+	RequestID, WindowID, StaffID                                int64 // 0 when not about one
 }
 
 // Complaints is every complaint stored, in the order filed.
