@@ -32,6 +32,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -226,8 +227,13 @@ func killRounds(args []string) error {
 			fmt.Printf("round %d: the data file does not open: %v\n", i, err)
 			continue
 		}
+		raw, err := rawFile(path)
+		if err != nil {
+			s.Close()
+			return err
+		}
 		var check string
-		if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		if err := raw.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
 			integrity++
 			fmt.Printf("round %d: integrity_check: %q %v\n", i, check, err)
 		}
@@ -239,7 +245,7 @@ func killRounds(args []string) error {
 				fmt.Printf("round %d: %s issued twice\n", i, no)
 			}
 			var n int
-			if err := s.DB().QueryRow(`SELECT count(*) FROM requests WHERE receipt_no = ?`, no).Scan(&n); err != nil || n != 1 {
+			if err := raw.QueryRow(`SELECT count(*) FROM requests WHERE receipt_no = ?`, no).Scan(&n); err != nil || n != 1 {
 				lost++
 				fmt.Printf("round %d: receipt %s was printed but is not in the data file\n", i, no)
 			}
@@ -247,12 +253,13 @@ func killRounds(args []string) error {
 		if len(got) > 0 {
 			gaps++
 		}
+		raw.Close()
 		s.Close()
 	}
 	var requests int
-	if s, err := data.Open(ctx, path); err == nil {
-		s.DB().QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
-		s.Close()
+	if raw, err := rawFile(path); err == nil {
+		raw.QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
+		raw.Close()
 	}
 	fmt.Printf("kill -9 during registration: %d rounds in %s, %d receipts reported (%d requests in the file), "+
 		"%d lost, %d integrity failures, %d numbers issued twice, %d opens failed, %d child errors\n",
@@ -261,6 +268,17 @@ func killRounds(args []string) error {
 		return errors.New("reliability check failed")
 	}
 	return nil
+}
+
+// rawFile opens the data file as SQLite sees it, apart from any store: the
+// checks look at the file itself, as another program would.
+func rawFile(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
 }
 
 // clock is a settable time for the store and the daily backups.
@@ -338,17 +356,24 @@ func backups(args []string) error {
 	}
 	daily(s, 5)
 	good, _ := data.DailyBackups(bdir)
-	if _, err := s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	s.Close()
+	raw, err := rawFile(path)
+	if err != nil {
+		return err
+	}
+	if _, err := raw.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		raw.Close()
 		return err
 	}
 	st, err := os.Stat(path)
 	if err != nil {
+		raw.Close()
 		return err
 	}
 	page := st.Size() / 4096 / 2
 	var name, kind string
-	s.DB().QueryRow(`SELECT name, pagetype FROM dbstat WHERE pageno = ?`, page).Scan(&name, &kind)
-	s.Close()
+	raw.QueryRow(`SELECT name, pagetype FROM dbstat WHERE pageno = ?`, page).Scan(&name, &kind)
+	raw.Close()
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return err
