@@ -28,6 +28,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 )
 
@@ -92,7 +93,16 @@ func regCatalog(t *testing.T) *data.Catalog { t.Helper(); return datatest.Sample
 // clock at now, synchronous store work and manual timers.
 func newRegRig(t *testing.T, now time.Time, size fyne.Size) *regRig {
 	t.Helper()
+	return newRegRigIn(t, locale.Chinese, now, size)
+}
+
+// newRegRigIn is newRegRig in a language (locale.Chinese, locale.English);
+// the app goes back to Chinese when the test ends.
+func newRegRigIn(t *testing.T, language string, now time.Time, size fyne.Size) *regRig {
+	t.Helper()
 	uitest.NewApp(t)
+	require.NoError(t, locale.Use(language))
+	t.Cleanup(func() { _ = locale.Use(locale.Chinese) })
 	r := &regRig{timers: &uitest.Timers{}, printer: &regPrinter{Name: "kiosk"}}
 	r.now = &now
 	s := datatest.OpenWith(t, func() time.Time { return *r.now }, regCatalog(t))

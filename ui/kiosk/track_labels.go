@@ -60,6 +60,15 @@ func trackStatusColour(s data.Status) fyne.ThemeColorName {
 	return bmtheme.ColorNameStatusInfo
 }
 
+// statusText is a request's status in words (data's Chinese, translated
+// for the English screen): 等待补充材料.
+func statusText(s data.Status) string { return lang.X("track.status."+string(s), s.Label()) }
+
+// complaintStatusText is a complaint's status in words: 已收到，等待处理.
+func complaintStatusText(c data.ComplaintStatus) string {
+	return lang.X("track.complaint.status."+c.Status, c.StatusLabel())
+}
+
 // trackBig is a value to copy down or read out: a receipt number, a query
 // code. Selectable text is no use on a touchscreen, so it is a label.
 func trackBig(text string) *widget.Label {

@@ -18,6 +18,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/locale"
 )
 
 // The rig of the tracking, complaint and rating tests: a kiosk on a real
@@ -46,7 +47,16 @@ func trackSample(t *testing.T) *data.Catalog { t.Helper(); return datatest.Sampl
 // wraps the kiosk's store (to make it fail).
 func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.Store) *trackRig {
 	t.Helper()
+	return newTrackRigIn(t, locale.Chinese, wrap)
+}
+
+// newTrackRigIn is newTrackRig in a language (locale.Chinese,
+// locale.English); the app goes back to Chinese when the test ends.
+func newTrackRigIn(t *testing.T, language string, wrap func(*data.Store) kiosk.Store) *trackRig {
+	t.Helper()
 	uitest.NewApp(t)
+	require.NoError(t, locale.Use(language))
+	t.Cleanup(func() { _ = locale.Use(locale.Chinese) })
 	r := &trackRig{timers: &uitest.Timers{}}
 	now := trackNow
 	r.now = &now
