@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"net"
+	"net/http"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -327,30 +328,22 @@ func (r *kioskRun) startAnew() {
 // startWeb serves the phone status page of s on --listen, if set, until
 // stopWeb.
 func (g *gui) startWeb(s *data.Store) {
-	g.stopWeb = func() {}
-	if g.o.Listen == "" {
-		return
-	}
-	webCtx, cancel := context.WithCancel(g.ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	g.serveWeb(func() http.Handler {
 		h := web.New(s, web.DefaultLimits)
 		h.SetMaintenance(g.down.Load, g.phone)
-		if err := web.Serve(webCtx, g.o.Listen, h); err != nil && webCtx.Err() == nil {
-			// The kiosk works without the phone page; say why it is off.
-			log.Printf("bianmin: phone status page on %s is off: %v", g.o.Listen, err)
-		}
-	}()
-	g.stopWeb = func() {
-		cancel()
-		<-done
-	}
+		return h
+	})
 }
 
 // serveMaintenance serves the phone page with no store: every lookup is
 // answered 系统维护中.
 func (g *gui) serveMaintenance() {
+	g.serveWeb(func() http.Handler { return web.New(nil, web.DefaultLimits) })
+}
+
+// serveWeb serves the phone page that page makes (on the serving
+// goroutine) on --listen, if set, until stopWeb.
+func (g *gui) serveWeb(page func() http.Handler) {
 	g.stopWeb = func() {}
 	if g.o.Listen == "" {
 		return
@@ -359,7 +352,8 @@ func (g *gui) serveMaintenance() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if err := web.Serve(webCtx, g.o.Listen, web.New(nil, web.DefaultLimits)); err != nil && webCtx.Err() == nil {
+		if err := web.Serve(webCtx, g.o.Listen, page()); err != nil && webCtx.Err() == nil {
+			// The kiosk works without the phone page; say why it is off.
 			log.Printf("bianmin: phone status page on %s is off: %v", g.o.Listen, err)
 		}
 	}()
