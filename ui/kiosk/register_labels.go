@@ -71,7 +71,7 @@ func regErrorLabel() *widget.Label {
 	return l
 }
 
-// regSetError shows msg in l, or hides l for "".
+// regSetError shows msg in l, or hides l for "" (setTrackError too).
 func regSetError(l *widget.Label, msg string) {
 	l.SetText(msg)
 	if msg == "" {

@@ -1,7 +1,6 @@
 package kiosk
 
 import (
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,15 +28,8 @@ func trackTheme() (fyne.Theme, fyne.ThemeVariant) {
 // trackBanner is a coloured band with large text in the status colour
 // name: the status of a request or a complaint.
 func trackBanner(text string, colour fyne.ThemeColorName) (fyne.CanvasObject, *canvas.Text) {
-	th, v := trackTheme()
-	fill := th.Color(colour, v)
-	if isTransparent(fill) {
-		fill = th.Color(fynetheme.ColorNamePrimary, v)
-	}
-	fg := th.Color(bmtheme.ColorNameOnStatus, v)
-	if isTransparent(fg) {
-		fg = color.White
-	}
+	th, _ := trackTheme()
+	fill, fg := statusColours(colour)
 	bg := canvas.NewRectangle(fill)
 	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
 	t := canvas.NewText(text, fg)
@@ -91,11 +83,8 @@ func trackError() *widget.Label {
 
 // setTrackError shows msg in l, or hides l when msg is empty.
 func setTrackError(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
+	regSetError(l, msg)
+	if msg != "" {
 		touch.BringIntoView(l) // the answer to a tap, never below the fold
 	}
 }
