@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -14,14 +15,29 @@ import (
 )
 
 // What the store holds that its API does not read back (a resident's
-// rating, a complaint's contact and token), and a data file damaged under
-// a running store: tests of the packages above data look through these
-// helpers instead of writing SQL of their own.
+// rating, a complaint's contact and token), states its API cannot make,
+// and a data file damaged under a running store: tests of the packages
+// above data look through these helpers instead of writing SQL of their
+// own. They open the data file beside the store, as another program
+// would (WAL lets them read and write while the store has it open).
+
+// fileDB opens s's data file beside the store; it is closed when the test
+// ends.
+func fileDB(t testing.TB, s *data.Store) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", s.Path())
+	require.NoError(t, err)
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec(`PRAGMA busy_timeout = 5000`)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
 
 // Rating is the rating stored for a request, and whether there is one.
 func Rating(t testing.TB, s *data.Store, requestID int64) (level int, reason string, ok bool) {
 	t.Helper()
-	err := s.DB().QueryRowContext(context.Background(),
+	err := fileDB(t, s).QueryRowContext(context.Background(),
 		`SELECT level, reason FROM ratings WHERE request_id = ?`, requestID).Scan(&level, &reason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", false
@@ -34,7 +50,7 @@ func Rating(t testing.TB, s *data.Store, requestID int64) (level int, reason str
 func Ratings(t testing.TB, s *data.Store, requestID int64) int {
 	t.Helper()
 	var n int
-	require.NoError(t, s.DB().QueryRowContext(context.Background(),
+	require.NoError(t, fileDB(t, s).QueryRowContext(context.Background(),
 		`SELECT count(*) FROM ratings WHERE request_id = ?`, requestID).Scan(&n))
 	return n
 }
@@ -49,7 +65,7 @@ type StoredComplaint struct {
 // Complaints is every complaint stored, in the order filed.
 func Complaints(t testing.TB, s *data.Store) []StoredComplaint {
 	t.Helper()
-	rows, err := s.DB().QueryContext(context.Background(), `SELECT code, about, body, contact_name,
+	rows, err := fileDB(t, s).QueryContext(context.Background(), `SELECT code, about, body, contact_name,
 		contact_phone, token, due_day, coalesce(request_id, 0), coalesce(window_id, 0), coalesce(staff_id, 0)
 		FROM complaints ORDER BY id`)
 	require.NoError(t, err)
@@ -67,20 +83,16 @@ func Complaints(t testing.TB, s *data.Store) []StoredComplaint {
 
 // DamageTable overwrites the root page of table in s's data file under the
 // open store, so that the next read or write of the table meets a damaged
-// file (SQLITE_CORRUPT). From then on the store keeps no idle connection,
-// so each read sees the file as it is. The returned func puts the page
-// back.
+// file (SQLITE_CORRUPT). The returned func puts the page back.
 func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
 	t.Helper()
-	db := s.DB()
+	db := fileDB(t, s)
 	var root, size int64
 	require.NoError(t, db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?`, table).
 		Scan(&root))
 	require.NoError(t, db.QueryRow(`PRAGMA page_size`).Scan(&size))
 	_, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	require.NoError(t, err)
-	// No connection keeps its page cache: each one sees the file as it is.
-	db.SetMaxIdleConns(0)
 	at := (root - 1) * size
 	good := make([]byte, size)
 	f, err := os.OpenFile(s.Path(), os.O_RDWR, 0)
@@ -90,6 +102,7 @@ func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
 	require.NoError(t, err)
 	_, err = f.WriteAt([]byte(strings.Repeat("\xa5", int(size))), at)
 	require.NoError(t, err)
+	forgetPages(t, db)
 	return func() {
 		t.Helper()
 		f, err := os.OpenFile(s.Path(), os.O_RDWR, 0)
@@ -97,7 +110,20 @@ func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
 		defer f.Close()
 		_, err = f.WriteAt(good, at)
 		require.NoError(t, err)
+		forgetPages(t, db)
 	}
+}
+
+// forgetPages makes every connection to the data file drop the pages it
+// keeps, so that it reads the file as it is now after a write that
+// bypassed SQLite: a commit (of page 1, unchanged) moves the WAL on, and a
+// connection that sees the WAL moved starts afresh.
+func forgetPages(t testing.TB, db *sql.DB) {
+	t.Helper()
+	var v int
+	require.NoError(t, db.QueryRow(`PRAGMA user_version`).Scan(&v))
+	_, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v))
+	require.NoError(t, err)
 }
 
 // StoredStrings is every text value held in s's data file, in any table
@@ -105,7 +131,7 @@ func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
 func StoredStrings(t testing.TB, s *data.Store) []string {
 	t.Helper()
 	ctx := context.Background()
-	db := s.DB()
+	db := fileDB(t, s)
 	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
 	require.NoError(t, err)
 	var tables []string
@@ -149,7 +175,7 @@ func SetLegacyPIN(t testing.TB, s *data.Store, staffID int64, pin string) {
 	t.Helper()
 	hash, err := data.HashPIN(pin, data.DefaultPINParams)
 	require.NoError(t, err)
-	res, err := s.DB().ExecContext(context.Background(), `UPDATE staff SET pin_hash = ? WHERE id = ?`, hash, staffID)
+	res, err := fileDB(t, s).ExecContext(context.Background(), `UPDATE staff SET pin_hash = ? WHERE id = ?`, hash, staffID)
 	require.NoError(t, err)
 	n, err := res.RowsAffected()
 	require.NoError(t, err)
@@ -161,6 +187,6 @@ func SetLegacyPIN(t testing.TB, s *data.Store, staffID int64, pin string) {
 // imported.
 func ClearCalendar(t testing.TB, s *data.Store) {
 	t.Helper()
-	_, err := s.DB().ExecContext(context.Background(), `DELETE FROM calendar_days`)
+	_, err := fileDB(t, s).ExecContext(context.Background(), `DELETE FROM calendar_days`)
 	require.NoError(t, err)
 }
