@@ -34,6 +34,15 @@ func fileDB(t testing.TB, s *data.Store) *sql.DB {
 	return db
 }
 
+// Requests is how many requests s holds, open or closed (up to
+// data.QueueCountCap of each), counted through the queue.
+func Requests(t testing.TB, s *data.Store) int {
+	t.Helper()
+	n, err := s.QueueCounts(context.Background(), data.QueueFilter{})
+	require.NoError(t, err)
+	return n[data.QueueOpen] + n[data.QueueFinished]
+}
+
 // Rating is the rating stored for a request, and whether there is one.
 func Rating(t testing.TB, s *data.Store, requestID int64) (level int, reason string, ok bool) {
 	t.Helper()

@@ -305,14 +305,8 @@ func (r *regRig) stored(t *testing.T, token string) data.RequestDetail {
 	return d
 }
 
-// requests is how many requests the store holds (every one a kiosk test
-// makes is still open).
-func (r *regRig) requests(t *testing.T) int {
-	t.Helper()
-	n, err := r.store.QueueCounts(context.Background(), data.QueueFilter{})
-	require.NoError(t, err)
-	return n[data.QueueOpen] + n[data.QueueFinished]
-}
+// requests is how many requests the store holds.
+func (r *regRig) requests(t *testing.T) int { t.Helper(); return datatest.Requests(t, r.store.Store) }
 
 // regDecodeQR reads the QR code in img.
 func regDecodeQR(t *testing.T, img image.Image) string {

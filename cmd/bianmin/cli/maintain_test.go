@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // seededAdmin opens a store seeded with the mini catalog and its one
@@ -38,12 +39,7 @@ func seededAdmin(t *testing.T, path string) (*data.Store, data.Session) {
 }
 
 // requests is how many requests s holds, open or closed.
-func requests(t *testing.T, s *data.Store) int {
-	t.Helper()
-	n, err := s.QueueCounts(context.Background(), data.QueueFilter{})
-	require.NoError(t, err)
-	return n[data.QueueOpen] + n[data.QueueFinished]
-}
+func requests(t *testing.T, s *data.Store) int { t.Helper(); return datatest.Requests(t, s) }
 
 func TestRestoreReplacesDataAndReopens(t *testing.T) {
 	ctx := context.Background()
