@@ -44,21 +44,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	if err := locale.Use(o.Lang); err != nil {
 		return err
 	}
-	// FyneApp.toml's settings only reach a binary built by the fyne tool;
-	// set them here so `go build` gives the same program.
-	app.SetMetadata(fyne.AppMetadata{
-		ID: appID, Name: "便民服务", Version: cli.Version, Build: 1,
-		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
-		Migrations: map[string]bool{"fyneDo": true},
-	})
-	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	a.Settings().SetTheme(theme.New(false))
-	// Bold text (every button's) is drawn with the fonts parsed for
-	// regular text instead of parsing them all again: see theme.ShareFaces.
-	theme.ShareFaces(a)
-	a.Driver().SetDisableScreenBlanking(true)
-
+	a := newApp()
 	w := a.NewWindow(lang.L("app.title"))
 	g := &gui{ctx: ctx, o: o, w: w}
 	if s != nil {
@@ -133,6 +119,26 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		s.Close() // opened here (重试 or a restore); Main closes the one it opened
 	}
 	return nil
+}
+
+// newApp makes the Fyne app as FyneApp.toml describes it, in Bianmin's
+// theme, with the screen never blanking.
+func newApp() fyne.App {
+	// FyneApp.toml's settings only reach a binary built by the fyne tool;
+	// set them here so `go build` gives the same program.
+	app.SetMetadata(fyne.AppMetadata{
+		ID: appID, Name: "便民服务", Version: cli.Version, Build: 1,
+		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+		Migrations: map[string]bool{"fyneDo": true},
+	})
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(theme.New(false))
+	// Bold text (every button's) is drawn with the fonts parsed for
+	// regular text instead of parsing them all again: see theme.ShareFaces.
+	theme.ShareFaces(a)
+	a.Driver().SetDisableScreenBlanking(true)
+	return a
 }
 
 // gui is the window and what runs on the store: the kiosk, staff mode and
