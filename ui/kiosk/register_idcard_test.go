@@ -192,8 +192,8 @@ func TestRegisterIDCardFillsNameAndID(t *testing.T) {
 	test.Tap(rv.SubmitButton)
 	rc := regAt[*kiosk.RegisterReceipt](t, r.regRig)
 	st := r.stored(t, rc.Receipt.Token)
-	assert.Equal(t, "张小三", st.Name)
-	assert.Equal(t, regGoodID, st.ID)
+	assert.Equal(t, "张小三", st.ApplicantName)
+	assert.Equal(t, regGoodID, st.ApplicantID)
 
 	// Nothing but the name and the number reached the store: the data
 	// file and its journal hold no trace of the rest of the card.
