@@ -29,14 +29,20 @@ type cardQueue chan func()
 
 func (q cardQueue) post(f func()) { q <- f }
 
-// until runs what the reader delivered until ok holds.
+// until runs what the reader delivered until ok holds. ok is also looked
+// at every few milliseconds: the watcher may record its state just after
+// it posts what it delivers, so a check right after a delivery can come
+// too early, with nothing more to wake it.
 func (q cardQueue) until(t *testing.T, what string, ok func() bool) {
 	t.Helper()
 	deadline := time.After(20 * time.Second)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
 	for !ok() {
 		select {
 		case f := <-q:
 			f()
+		case <-tick.C:
 		case <-deadline:
 			t.Fatalf("never: %s", what)
 		}
