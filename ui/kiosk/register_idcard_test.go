@@ -22,40 +22,13 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// cardQueue is the Watcher's Deliver in these tests: what the reader
-// reports runs on the test's goroutine (the test app's UI goroutine) when
-// the test drains the queue, as fyne.Do runs it on the real one.
-type cardQueue chan func()
-
-func (q cardQueue) post(f func()) { q <- f }
-
-// until runs what the reader delivered until ok holds. ok is also looked
-// at every few milliseconds: the watcher may record its state just after
-// it posts what it delivers, so a check right after a delivery can come
-// too early, with nothing more to wake it.
-func (q cardQueue) until(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.After(20 * time.Second)
-	tick := time.NewTicker(5 * time.Millisecond)
-	defer tick.Stop()
-	for !ok() {
-		select {
-		case f := <-q:
-			f()
-		case <-tick.C:
-		case <-deadline:
-			t.Fatalf("never: %s", what)
-		}
-	}
-}
-
 // cardRig is a kiosk with a simulated card reader on a pseudo-terminal,
 // watched as main watches the real one.
 type cardRig struct {
 	*regRig
 	sim *idcardtest.Reader
 	w   *idcard.Watcher
-	q   cardQueue
+	q   idcardtest.Queue
 }
 
 // newCardRig builds the kiosk as newRegRig does, with a Watcher on sim
@@ -67,14 +40,14 @@ func newCardRig(t *testing.T, sim *idcardtest.Reader) *cardRig {
 	r := &regRig{timers: &uitest.Timers{}, printer: &regPrinter{Name: "kiosk"}, now: &now}
 	s := datatest.OpenWith(t, func() time.Time { return *r.now }, regCatalog(t))
 	r.store = &regStore{Store: s}
-	cr := &cardRig{regRig: r, sim: sim, q: make(cardQueue, 256)}
+	cr := &cardRig{regRig: r, sim: sim, q: idcardtest.NewQueue()}
 	r.cfg = kiosk.RegisterConfig{Store: r.store, Printer: r.printer, BaseURL: regBaseURL}
 	opts := kiosk.Options{BaseURL: regBaseURL, Printer: r.printer, Now: func() time.Time { return *r.now },
 		Run: func(f func()) { f() }, After: r.timers.After}
 	if sim != nil {
 		ctx, cancel := context.WithCancel(context.Background())
 		cr.w = idcard.Watch(ctx, idcard.WatchConfig{Device: sim.Device(), Poll: 10 * time.Millisecond,
-			Retry: 20 * time.Millisecond, Timeout: 500 * time.Millisecond, Deliver: cr.q.post,
+			Retry: 20 * time.Millisecond, Timeout: 500 * time.Millisecond, Deliver: cr.q.Post,
 			Now: func() time.Time { return regNow }})
 		t.Cleanup(func() {
 			cancel()
@@ -134,13 +107,13 @@ func (r *cardRig) toName(t *testing.T) *kiosk.RegisterStep {
 
 func (r *cardRig) ready(t *testing.T) {
 	t.Helper()
-	r.q.until(t, "the reader is ready", func() bool { return r.w.Status().Ready() })
+	r.q.Until(t, "the reader is ready", func() bool { return r.w.Status().Ready() })
 }
 
 // confirmScreen waits for the card's confirmation page.
 func (r *cardRig) confirmScreen(t *testing.T) *kiosk.RegisterCardConfirm {
 	t.Helper()
-	r.q.until(t, "the card's confirmation", func() bool {
+	r.q.Until(t, "the card's confirmation", func() bool {
 		_, ok := r.k.Nav.Current().(*kiosk.RegisterCardConfirm)
 		return ok
 	})
@@ -286,7 +259,7 @@ func TestRegisterIDCardTakenAwayEarly(t *testing.T) {
 	r.toName(t)
 	sim.RemoveAfter(idcard.CmdSelectCard)
 	sim.Place(regCard)
-	r.q.until(t, "the message", func() bool {
+	r.q.Until(t, "the message", func() bool {
 		return bytes.Contains([]byte(r.text()), []byte("身份证移开得太快"))
 	})
 	sim.Place(regCard)
@@ -316,10 +289,10 @@ func TestRegisterIDCardNoReader(t *testing.T) {
 		assert.NotContains(t, r.text(), "读卡区")
 
 		require.NoError(t, sim.Plug())
-		r.q.until(t, "the prompt", func() bool { return s.CardPrompt.Visible() })
+		r.q.Until(t, "the prompt", func() bool { return s.CardPrompt.Visible() })
 		assert.Contains(t, r.text(), "请将身份证放在读卡区")
 		sim.Unplug()
-		r.q.until(t, "the prompt gone", func() bool { return !s.CardPrompt.Visible() })
+		r.q.Until(t, "the prompt gone", func() bool { return !s.CardPrompt.Visible() })
 		regPinyin(t, s.Panel.Keyboard, "zhang", "张") // typing works as ever
 		assert.Equal(t, "张", s.Entry.Text)
 	})

@@ -15,37 +15,17 @@ import (
 	"bianmin/ui/staff"
 )
 
-// cardQueue is the Watcher's Deliver in these tests: what the reader
-// reports runs on the test's goroutine when the test drains the queue, as
-// fyne.Do runs it on the UI goroutine.
-type cardQueue chan func()
-
-func (q cardQueue) post(f func()) { q <- f }
-
-func (q cardQueue) until(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.After(20 * time.Second)
-	for !ok() {
-		select {
-		case f := <-q:
-			f()
-		case <-deadline:
-			t.Fatalf("never: %s", what)
-		}
-	}
-}
-
 // newCardDesk is a desk with a simulated card reader on a pseudo-terminal,
 // watched as main watches the real one, ready.
-func newCardDesk(t *testing.T) (*idcardtest.Reader, cardQueue, *rig) {
+func newCardDesk(t *testing.T) (*idcardtest.Reader, idcardtest.Queue, *rig) {
 	t.Helper()
 	sim, err := idcardtest.New()
 	require.NoError(t, err)
 	t.Cleanup(sim.Close)
-	q := make(cardQueue, 256)
+	q := idcardtest.NewQueue()
 	ctx, cancel := context.WithCancel(context.Background())
 	w := idcard.Watch(ctx, idcard.WatchConfig{Device: sim.Device(), Poll: 10 * time.Millisecond,
-		Retry: 20 * time.Millisecond, Timeout: 500 * time.Millisecond, Deliver: q.post,
+		Retry: 20 * time.Millisecond, Timeout: 500 * time.Millisecond, Deliver: q.Post,
 		Now: func() time.Time { return fixedNow }})
 	t.Cleanup(func() {
 		cancel()
@@ -58,7 +38,7 @@ func newCardDesk(t *testing.T) (*idcardtest.Reader, cardQueue, *rig) {
 		}
 	})
 	r := newRigWith(t, true, func(o *staff.Options) { o.IDCard = w })
-	q.until(t, "the reader is ready", func() bool { return w.Status().Ready() })
+	q.Until(t, "the reader is ready", func() bool { return w.Status().Ready() })
 	return sim, q, r
 }
 
@@ -78,7 +58,7 @@ func TestIntakeIDCard(t *testing.T) {
 
 	number := validID("19620120", 7)
 	sim.Place(idcardtest.Card("李秀英", number))
-	q.until(t, "the card read", func() bool { return in.Card.Read.Text != "" })
+	q.Until(t, "the card read", func() bool { return in.Card.Read.Text != "" })
 	shown := uitest.Flat(r.w.Canvas())
 	assert.Contains(t, shown, "李*英")
 	assert.Contains(t, shown, "**************"+number[14:])
@@ -124,7 +104,7 @@ func TestIntakeIDCardRareName(t *testing.T) {
 	in.SelectItem("城乡居民基本养老保险参保登记")
 	number := validID("19620120", 7)
 	sim.Place(idcardtest.Card("李\ue000英", number))
-	q.until(t, "the card read", func() bool { return in.Card.Read.Text != "" })
+	q.Until(t, "the card read", func() bool { return in.Card.Read.Text != "" })
 	test.Tap(in.Card.Confirm)
 	assert.Empty(t, in.Name.Text)
 	assert.Equal(t, number, in.IDNumber.Text)
