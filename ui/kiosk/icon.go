@@ -30,11 +30,6 @@ type plainIcon struct {
 	content []byte
 }
 
-// chevronIcon is the › at the end of a list row or tile. It is made on
-// first use, not at package init: a theme icon looked up before the app
-// exists logs an error (the command-line tools link this package too).
-var chevronIcon = sync.OnceValue(func() fyne.Resource { return newPlainIcon(theme.NavigateNextIcon()) })
-
 func newPlainIcon(src fyne.Resource) fyne.Resource {
 	return &plainIcon{src: src, color: theme.ColorNameForeground}
 }
