@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"io"
 	"math"
 	"strings"
 	"sync"
@@ -206,4 +207,85 @@ func (r *iconRenderer) color() fyne.ThemeColorName {
 		return t.ThemeColorName()
 	}
 	return fynetheme.ColorNameForeground
+}
+
+// PictureIcon is src in the theme colour c as a ready picture for a
+// widget.Button's icon, at the theme's inline icon size: the button's
+// image decodes it from a few bytes (a format registered here) instead of
+// decoding the SVG again at each refresh, as DrawIcon does for images we
+// lay out ourselves. Fyne neither greys nor recolours a non-SVG icon: use
+// it only on buttons of medium or low importance that are never disabled.
+// A theme change (elder mode, another palette) is followed at the next
+// refresh.
+func PictureIcon(src fyne.Resource, c fyne.ThemeColorName) fyne.Resource {
+	registerPictures.Do(func() {
+		image.RegisterFormat("bianmin-icon", pictureMagic, decodePicture, decodePictureConfig)
+	})
+	return &pictureIcon{src: src, color: c}
+}
+
+const pictureMagic = "\x00bianmin-icon\x00"
+
+var registerPictures sync.Once
+
+type pictureIcon struct {
+	src   fyne.Resource
+	color fyne.ThemeColorName
+}
+
+// pictures are the PictureIcon pictures by their content.
+var pictures = struct {
+	sync.Mutex
+	byKey     map[iconKey]string
+	byContent map[string]image.Image
+}{byKey: map[iconKey]string{}, byContent: map[string]image.Image{}}
+
+// current is the content standing for the icon under the current theme.
+func (p *pictureIcon) current() string {
+	th := fyne.CurrentApp().Settings().Theme()
+	side := th.Size(fynetheme.SizeNameInlineIcon)
+	pic := iconPicture(p.src, p.color, side)
+	r, g, b, a := th.Color(p.color, fyne.CurrentApp().Settings().ThemeVariant()).RGBA()
+	key := iconKey{name: p.src.Name(), col: color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}, px: int(math.Ceil(float64(side) * 2))}
+	pictures.Lock()
+	defer pictures.Unlock()
+	content, ok := pictures.byKey[key]
+	if !ok {
+		content = fmt.Sprintf("%s%s-%02x%02x%02x%02x-%d", pictureMagic, strings.TrimSuffix(key.name, ".svg"), key.col.R, key.col.G, key.col.B, key.col.A, key.px)
+		pictures.byKey[key] = content
+	}
+	pictures.byContent[content] = pic
+	return content
+}
+
+// Name is part of fyne.Resource: not an .svg name, so that Fyne takes the
+// content for a picture.
+func (p *pictureIcon) Name() string { return p.current()[len(pictureMagic):] + ".icon" }
+
+// Content is part of fyne.Resource.
+func (p *pictureIcon) Content() []byte { return []byte(p.current()) }
+
+func lookupPicture(r io.Reader) (image.Image, error) {
+	var buf [1024]byte
+	n, err := io.ReadFull(r, buf[:])
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	pictures.Lock()
+	defer pictures.Unlock()
+	if pic, ok := pictures.byContent[string(buf[:n])]; ok {
+		return pic, nil
+	}
+	return nil, errors.New("unknown icon picture")
+}
+
+func decodePicture(r io.Reader) (image.Image, error) { return lookupPicture(r) }
+
+func decodePictureConfig(r io.Reader) (image.Config, error) {
+	pic, err := lookupPicture(r)
+	if err != nil {
+		return image.Config{}, err
+	}
+	b := pic.Bounds()
+	return image.Config{ColorModel: pic.ColorModel(), Width: b.Dx(), Height: b.Dy()}, nil
 }
