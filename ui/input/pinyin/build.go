@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 
@@ -98,8 +99,9 @@ func typedAs(syl string) string {
 
 // word is a word and its score (lower is better).
 type word struct {
-	text  string
-	score int
+	text  string // a line of the embedded word lists, not a copy
+	score int32  // lower is better
+	key   int32  // its reading: an index into Dict.wordKeys
 }
 
 // reading is one syllable of a character.
@@ -198,10 +200,16 @@ func build() *Dict {
 			return byScore(a, b)
 		}
 	}
+	chars := map[rune]string{} // one string per character, shared by the lists
 	toCandidates := func(list []scored, letters int) []Candidate {
 		out := make([]Candidate, len(list))
 		for i, s := range list {
-			out[i] = Candidate{Text: string(s.r), Letters: letters}
+			c, ok := chars[s.r]
+			if !ok {
+				c = string(s.r)
+				chars[s.r] = c
+			}
+			out[i] = Candidate{Text: c, Letters: letters}
 		}
 		return out
 	}
@@ -211,7 +219,6 @@ func build() *Dict {
 		surnames:       map[string][]Candidate{},
 		prefixes:       map[string][]Candidate{},
 		prefixSurnames: map[string][]Candidate{},
-		words:          map[string][]word{},
 		compound:       map[string][]string{},
 	}
 	byPrefix := map[string]map[rune]int{}
@@ -251,17 +258,27 @@ func build() *Dict {
 	// Words, under every combination of their characters' readings: the
 	// domain words first, then the common ones.
 	i := 0
+	byKey := map[string][]word{}
 	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		for _, k := range wordKeys(line, readings) {
-			d.words[k.key] = append(d.words[k.key], word{text: line, score: i + k.other*wordOtherReading})
+			byKey[k.key] = append(byKey[k.key], word{text: line, score: int32(i + k.other*wordOtherReading)})
 		}
 		i++
 	}
-	for k, list := range d.words {
-		slices.SortStableFunc(list, func(a, b word) int { return a.score - b.score })
+	// Flat and sorted (see Dict.words); the keys are slices of one string.
+	keys := slices.Sorted(maps.Keys(byKey))
+	all := strings.Join(keys, "")
+	d.wordKeys = make([]string, len(keys))
+	d.wordAt = make([]int32, 0, len(keys)+1)
+	at := 0
+	for k, key := range keys {
+		d.wordKeys[k] = all[at : at+len(key)]
+		at += len(key)
+		list := byKey[key]
+		slices.SortStableFunc(list, func(a, b word) int { return int(a.score - b.score) })
 		// A domain word that is a common word too is listed once.
 		seen := map[string]bool{}
 		list = slices.DeleteFunc(list, func(w word) bool {
@@ -269,10 +286,14 @@ func build() *Dict {
 			seen[w.text] = true
 			return dup
 		})
-		d.words[k] = list
-		d.wordKeys = append(d.wordKeys, k)
+		d.wordAt = append(d.wordAt, int32(len(d.words)))
+		for _, w := range list {
+			w.key = int32(k)
+			d.words = append(d.words, w)
+		}
 	}
-	slices.Sort(d.wordKeys)
+	d.wordAt = append(d.wordAt, int32(len(d.words)))
+	d.words = slices.Clip(d.words)
 	d.indexAbbrevs()
 	for k, w := range compoundSurnames() {
 		d.compound[k] = append(d.compound[k], w)
