@@ -17,6 +17,7 @@ import (
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
+	"bianmin/cmd/internal/idlegc"
 	"bianmin/data"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
@@ -124,8 +125,10 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// The pinyin dictionary is not built here: the on-screen keyboard
 	// starts building it in the background when it is first given an
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
-	// key. A kiosk waiting at home does not hold its ~10 MB.
-	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame)
+	// key. A kiosk waiting at home does not hold its ~5 MB.
+	// Once the window is up, the garbage of each burst of use goes back
+	// to the system when the screen is left alone (idlegc).
+	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() { idlegc.Run(ctx) })
 	w.ShowAndRun()
 	close(returned)
 	if s := g.current(); s != nil && s != g.first {
@@ -493,25 +496,14 @@ func (g *gui) restore(ctx context.Context, by data.Session, src string) (data.Re
 
 // relaxGC lets the heap grow four times its live size between collections
 // instead of twice (GOGC=400), unless GOGC is set; the function it returns
-// sets the collector to runningGC and returns the memory freed to the
-// system.
+// sets the collector back and returns the memory freed to the system.
 func relaxGC() (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	debug.SetGCPercent(400)
+	prev := debug.SetGCPercent(400)
 	return func() {
-		debug.SetGCPercent(runningGC)
+		debug.SetGCPercent(prev)
 		debug.FreeOSMemory()
 	}
 }
-
-// runningGC is the collector's GOGC once the window is up: the heap grows
-// by half its live size between collections, not by all of it (Go's 100).
-// The kiosk's live heap is 20–30 MB; between two collections its garbage
-// stood in the resident memory, so the kiosk's RSS after a search and with
-// the staff queue open was 1.37× a bare Fyne window's, 1.28–1.30× with 50
-// (cmd/barefyne/bench-walk.sh, 10,000 items and 100,000 requests). A
-// collection of that heap costs a few ms of CPU, spread over the
-// collector's own goroutines.
-const runningGC = 50
