@@ -18,6 +18,7 @@ import (
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
+	"bianmin/cmd/internal/idlegc"
 	"bianmin/data"
 	"bianmin/ui/idcard"
 	"bianmin/ui/kiosk"
@@ -118,8 +119,10 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// The pinyin dictionary is not built here: the on-screen keyboard
 	// starts building it in the background when it is first given an
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
-	// key. A kiosk waiting at home does not hold its ~10 MB.
-	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame)
+	// key. A kiosk waiting at home does not hold its ~5 MB.
+	// Once the window is up, the garbage of each burst of use goes back
+	// to the system when the screen is left alone (idlegc).
+	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() { idlegc.Run(ctx) })
 	w.ShowAndRun()
 	close(returned)
 	if s := g.current(); s != nil && s != g.first {

@@ -163,6 +163,8 @@ func (a *Auto) Check() {
 		obj, field = f, f
 	case *widget.SelectEntry:
 		obj, field = f, &f.Entry
+	case textEntry: // a widget that embeds an Entry (touch.SelectEntry)
+		obj, field = f, f.TextEntry()
 	default:
 		return // nothing focused, not a text field, or an *Entry with its own panel
 	}
@@ -289,4 +291,11 @@ func pathTo(root, obj fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	}
 	return nil
+}
+
+// textEntry is a focusable widget built on a widget.Entry that it embeds,
+// which it gives for the panel to type into.
+type textEntry interface {
+	focusObject
+	TextEntry() *widget.Entry
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -73,4 +74,41 @@ func TestCandidateBarScrollsWhenThePageIsWider(t *testing.T) {
 
 	test.Tap(kb.Next)
 	assert.Equal(t, float32(0), area.Offset.X, "a new page starts at its first candidate")
+}
+
+// TestCandidateBarScrollBarCoversNoKey: while the page scrolls, Fyne draws
+// the scroll bar over the bottom of the strip: the candidate keys end above
+// it (at the bar's largest, under a finger), and take the whole height when
+// the page fits and there is no bar.
+func TestCandidateBarScrollBarCoversNoKey(t *testing.T) {
+	for _, letters := range []string{"jzz", "a"} { // 居住证…: wider than the bar; 啊、阿…: not
+		p, es, w := newScreen(t, Text)
+		w.Resize(fyne.NewSize(960, 800))
+		test.Tap(es[0])
+		kb := p.Keyboard
+		tapLetters(t, kb, letters)
+		w.Content().Refresh()
+		area := kb.candidateArea
+		scrolls := area.Content.MinSize().Width > area.Size().Width
+		require.Equal(t, letters == "jzz", scrolls, "%s: the page scrolls: %v", letters, scrolls)
+		bottom := area.Size().Height // where the keys must end
+		if scrolls {
+			bottom -= kb.Candidate(0).sizeTheme().Size(fynetheme.SizeNameScrollBar)
+			bars := 0
+			for _, o := range test.WidgetRenderer(area).Objects() {
+				if o.Visible() && o.Size().Height > 0 && o.Position().Y > 0 { // the bar's area
+					bars++
+					assert.GreaterOrEqual(t, o.Position().Y, bottom-0.01, "the bar lies below the keys")
+				}
+			}
+			assert.Equal(t, 1, bars, "one scroll bar shown")
+		}
+		for j := range kb.Candidates() {
+			k := kb.Candidate(j)
+			assert.LessOrEqual(t, k.Position().Y+k.Size().Height, bottom+0.01, "candidate %d ends above the bar (%s)", j, letters)
+			if !scrolls {
+				assert.Equal(t, area.Size().Height, k.Size().Height, "no bar: the whole height")
+			}
+		}
+	}
 }

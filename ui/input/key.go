@@ -131,7 +131,7 @@ func (k *Key) CreateRenderer() fyne.WidgetRenderer {
 		bg:      &canvas.Rectangle{},
 		overlay: &canvas.Rectangle{},
 		text:    canvas.NewText(k.label, color.Black),
-		icon:    widget.NewIcon(k.icon),
+		icon:    bntheme.NewIcon(k.icon),
 	}
 	r.text.Alignment = fyne.TextAlignCenter
 	r.Refresh()
@@ -149,7 +149,7 @@ type keyRenderer struct {
 	bg      *canvas.Rectangle
 	overlay *canvas.Rectangle
 	text    *canvas.Text
-	icon    *widget.Icon
+	icon    *bntheme.Icon
 }
 
 func (r *keyRenderer) textSize(th fyne.Theme) float32 { return r.k.textSize(th) }

@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	bmtheme "bianmin/ui/theme"
 )
 
 // GuideStore is what the guide screens read.
@@ -88,7 +89,7 @@ func NewGuides(nav *Nav, store GuideStore, opts GuideOptions) *Guides {
 		debounce: newDebouncer(nav.After, opts.SearchDelay)}
 	g.typing.watch(g.Search)
 
-	searchRow := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
+	searchRow := container.NewBorder(nil, nil, bmtheme.NewIcon(fynetheme.SearchIcon()), nil, g.Search)
 	// The keyboard never covers the results and never makes the screen
 	// taller than the window: beside them on a landscape screen, below on
 	// a portrait one (the registration flow's layout).

@@ -129,7 +129,7 @@ func (r *itemRow) set(it data.ItemSummary) {
 }
 
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
-	chev := widget.NewIcon(chevronIcon())
+	chev := bmtheme.NewIcon(fynetheme.NavigateNextIcon())
 	return widget.NewSimpleRenderer(container.NewPadded(container.NewBorder(nil, nil, nil, chev,
 		container.NewVBox(bmtheme.Inset(r.name, compactInset), bmtheme.Inset(r.info, compactInset)))))
 }

@@ -437,7 +437,10 @@ func (k *Kiosk) buildBars() {
 	k.titleBar = container.NewVBox(container.NewPadded(bmtheme.Inset(k.TitleLabel, compactInset)), widget.NewSeparator())
 
 	k.BackButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.back"), newPlainIcon(fynetheme.NavigateBackIcon()), k.onBack)
-	k.HomeButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.home"), fynetheme.HomeIcon(), k.onHome)
+	// In the colour Fyne gives a high-importance button's icon, as a ready
+	// picture (newPlainIcon): shown again at every change of screen.
+	k.HomeButton = widget.NewButtonWithIcon(lang.L("kiosk.nav.home"),
+		bmtheme.PictureIcon(fynetheme.HomeIcon(), fynetheme.ColorNameForegroundOnPrimary), k.onHome)
 	k.HomeButton.Importance = widget.HighImportance
 	k.back, k.home = bigButton(k.BackButton), bigButton(k.HomeButton)
 	k.actions = container.NewStack()

@@ -9,6 +9,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	bmtheme "bianmin/ui/theme"
 )
 
 // RegisterPicker is the 自助登记 tile's first screen: which item to
@@ -57,7 +58,7 @@ func NewRegisterPicker(nav *Nav, cfg RegisterConfig) *RegisterPicker {
 		debounce: newDebouncer(nav.After, 0)}
 	p.typing.watch(p.Search)
 
-	search := container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, p.Search)
+	search := container.NewBorder(nil, nil, bmtheme.NewIcon(fynetheme.SearchIcon()), nil, p.Search)
 	browse := &browseLayout{browse: p.browse, categories: p.categories,
 		tiles: func() []*Tile { return p.CategoryTiles },
 		count: func(i int) string {

@@ -77,7 +77,7 @@ func (r *RegisterReview) Content() fyne.CanvasObject {
 // Actions puts 提交登记 in the footer.
 func (r *RegisterReview) Actions() fyne.CanvasObject { return r.actions }
 
-// reviewEditIcon is the 修改 buttons' icon, coloured once (plainIcon).
+// reviewEditIcon is the 修改 buttons' icon, a ready picture (newPlainIcon).
 var reviewEditIcon = sync.OnceValue(func() fyne.Resource { return newPlainIcon(fynetheme.DocumentCreateIcon()) })
 
 func (r *RegisterReview) refresh() {

@@ -17,6 +17,7 @@ import (
 	"bianmin/ui/internal/benchdata"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/theme/themetest"
 )
 
 // BenchmarkScreenOpen opens each main kiosk screen on a data
@@ -121,18 +122,20 @@ func BenchmarkScreenOpen(b *testing.B) {
 	}
 }
 
-// laidOut lays the window's content out and creates every renderer, as
-// the first paint does.
+// laidOut does what the driver's first frame after a screen change does
+// (themetest.FirstFrame): every renderer created once, new images drawn,
+// minimum sizes asked. It used to refresh the whole window and build a
+// second renderer for every widget (test.LaidOutObjects), work the program
+// never does.
 func laidOut(o fyne.CanvasObject) []fyne.CanvasObject {
-	o.Refresh()
-	return test.LaidOutObjects(o)
+	return themetest.FirstFrame(o)
 }
 
 // texts opens a screen and counts the texts it draws.
 func texts(open func(), root fyne.CanvasObject) int {
 	open()
 	n := 0
-	for _, o := range test.LaidOutObjects(root) {
+	for _, o := range themetest.FirstFrame(root) {
 		if t, ok := o.(*canvas.Text); ok && t.Text != "" && t.Visible() {
 			n++
 		}

@@ -75,9 +75,8 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	r.sub = widget.NewLabel("")
 	r.sub.Wrapping = fyne.TextWrapWord
 	r.sub.Importance = widget.MediumImportance
-	r.icon = canvas.NewImageFromResource(nil)
-	r.icon.FillMode = canvas.ImageFillContain
-	r.chevron = widget.NewIcon(chevronIcon())
+	r.icon = &canvas.Image{FillMode: canvas.ImageFillContain}
+	r.chevron = bmtheme.NewIcon(fynetheme.NavigateNextIcon())
 	r.Refresh()
 	return r
 }
@@ -88,9 +87,7 @@ type tileRenderer struct {
 	icon    *canvas.Image
 	title   *fitlabel.Label
 	sub     *widget.Label
-	chevron *widget.Icon
-
-	iconOf, iconRes fyne.Resource // the tile's icon, and it coloured
+	chevron *bmtheme.Icon
 }
 
 func (r *tileRenderer) Objects() []fyne.CanvasObject {
@@ -118,17 +115,8 @@ func (r *tileRenderer) Refresh() {
 	r.bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius) * 1.5
 	r.bg.Refresh()
 
-	if t.Icon != nil {
-		if r.iconOf != t.Icon {
-			// In the primary colour, coloured once (plainIcon).
-			r.iconOf, r.iconRes = t.Icon, newColoredIcon(t.Icon, fynetheme.ColorNamePrimary)
-		}
-		r.icon.Resource = r.iconRes
-		r.icon.Show()
-	} else {
-		r.icon.Hide()
-	}
-	r.icon.Refresh()
+	// The icon is drawn by Layout, at its size (bmtheme.DrawIcon).
+	setVisible(r.icon, t.Icon != nil)
 
 	r.title.Text = t.Title
 	r.sub.Text = t.Subtitle
@@ -214,7 +202,7 @@ func (r *tileRenderer) layoutLarge(size fyne.Size, pad float32) {
 
 	y := max(0, (size.Height-need())/2)
 	if r.icon.Visible() {
-		r.icon.Resize(fyne.NewSquareSize(side))
+		r.drawIcon(side)
 		r.icon.Move(fyne.NewPos((size.Width-side)/2, y))
 		y += side - ip/2
 	}
@@ -233,11 +221,19 @@ func setVisible(o fyne.CanvasObject, on bool) {
 	}
 }
 
+// drawIcon sizes the icon and draws it in the primary colour, a picture
+// drawn once per size and shared (Fyne would decode the SVG at every
+// refresh).
+func (r *tileRenderer) drawIcon(side float32) {
+	r.icon.Resize(fyne.NewSquareSize(side))
+	bmtheme.DrawIcon(r.icon, r.t.Icon, fynetheme.ColorNamePrimary, side)
+}
+
 func (r *tileRenderer) layoutRow(size fyne.Size, pad float32) {
 	x := pad / 2
 	if r.icon.Visible() {
 		side := r.iconSide()
-		r.icon.Resize(fyne.NewSquareSize(side))
+		r.drawIcon(side)
 		r.icon.Move(fyne.NewPos(pad, (size.Height-side)/2))
 		x = pad + side
 	}

@@ -32,7 +32,7 @@ type ItemEditor struct {
 	// 基本信息
 	Name     *widget.Entry
 	Code     *widget.Entry
-	Category *widget.SelectEntry
+	Category *touch.SelectEntry
 	Keywords *widget.Entry
 	Summary  *widget.Entry
 	Mode     *touch.Select
@@ -100,7 +100,7 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 
 	e.Name = d.newEntry(false, lang.L("items.f.nameHint"))
 	e.Code = d.newEntry(false, lang.L("items.f.codeHint"))
-	e.Category = widget.NewSelectEntry(categories)
+	e.Category = touch.NewSelectEntry(categories)
 	e.Category.SetPlaceHolder(lang.L("items.f.categoryHint"))
 	e.Keywords = d.newEntry(false, lang.L("items.f.keywordsHint"))
 	e.Summary = d.newEntry(true, lang.L("items.f.summaryHint"))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
 
@@ -61,7 +62,7 @@ func newItemPicker(d *Desk, none, title string, required bool, onChanged func())
 	f.Clear = widget.NewButtonWithIcon("", fynetheme.ContentClearIcon(), d.tap(func() { f.Choose(data.ItemSummary{}) }))
 	f.Clear.Hide()
 	f.content = container.NewBorder(nil, nil, nil, f.Clear, container.NewStack(f.Button,
-		container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Label)))
+		container.NewBorder(nil, nil, bmtheme.NewIcon(fynetheme.SearchIcon()), nil, f.Label)))
 	return f
 }
 
@@ -155,7 +156,7 @@ func (f *ItemFilter) Open() {
 		buttons = container.NewHBox(cancel)
 	}
 	body := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(fynetheme.SearchIcon()), nil, f.Search), f.Status),
+		container.NewVBox(container.NewBorder(nil, nil, bmtheme.NewIcon(fynetheme.SearchIcon()), nil, f.Search), f.Status),
 		buttons, nil, nil, touch.List(f.Results))
 	f.Dialog = dialog.NewCustomWithoutButtons(f.title, body, f.d.win)
 	f.Dialog.Resize(fyne.NewSize(760, 600))

@@ -15,6 +15,7 @@ import (
 	"bianmin/ui/internal/benchdata"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/theme/themetest"
 )
 
 // BenchmarkScreenOpen opens the staff queue on a data file with
@@ -105,8 +106,11 @@ func BenchmarkScreenOpen(b *testing.B) {
 	}
 }
 
-// laidOut lays o out and creates every renderer, as the first paint does.
+// laidOut does what the driver's first frame after a screen change does
+// (themetest.FirstFrame): every renderer created once, new images drawn,
+// minimum sizes asked. It used to refresh the whole window and build a
+// second renderer for every widget (test.LaidOutObjects), work the program
+// never does.
 func laidOut(o fyne.CanvasObject) []fyne.CanvasObject {
-	o.Refresh()
-	return test.LaidOutObjects(o)
+	return themetest.FirstFrame(o)
 }

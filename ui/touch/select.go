@@ -77,17 +77,33 @@ func (s *Select) close() {
 	}
 }
 
-// open shows the options in a pop-up under the widget, as wide as the
-// widget (or the longest option) and as tall as the options, within the
-// window: above the widget when there is more room there, and scrolling
-// in the room on that side when the list is longer; the widget stays in
-// sight unless the window leaves no room by it.
+// open shows the options in a pop-up by the widget (showOptions).
 func (s *Select) open(c fyne.Canvas) {
 	s.close()
-	opts := append([]string(nil), s.Options...)
-	current := s.SelectedIndex()
-	align := s.Alignment
-	th := s.Theme()
+	var pop *widget.PopUp
+	pop, s.List = showOptions(c, s, s.Options, s.SelectedIndex(), s.Alignment, func(id int) {
+		if s.popUp != pop {
+			return
+		}
+		s.close()
+		s.SetSelectedIndex(id) // calls OnChanged, for the same option too, as Fyne's menu does
+	})
+	s.popUp = pop
+}
+
+// showOptions shows options in a pop-up under the widget by, as wide as
+// by (or the longest option) and as tall as the options, within the
+// window: above by when there is more room there, and scrolling in the
+// room on that side when the list is longer; by stays in sight unless the
+// window leaves no room by it. The option current (-1: none) is bold and
+// first in sight; a tap on an option calls chosen with its index.
+func showOptions(c fyne.Canvas, by fyne.Widget, options []string, current int, align fyne.TextAlign,
+	chosen func(int)) (*widget.PopUp, *widget.List) {
+	opts := append([]string(nil), options...)
+	th := fyne.CurrentApp().Settings().Theme()
+	if t, ok := by.(interface{ Theme() fyne.Theme }); ok {
+		th = t.Theme()
+	}
 	pad := th.Size(theme.SizeNamePadding)
 	inner := th.Size(theme.SizeNameInnerPadding)
 
@@ -97,27 +113,19 @@ func (s *Select) open(c fyne.Canvas) {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	var pop *widget.PopUp
 	list := widget.NewList(func() int { return len(opts) }, row, func(id widget.ListItemID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.TextStyle.Bold = id == current
 		l.SetText(opts[id])
 	})
-	list.OnSelected = func(id widget.ListItemID) {
-		if s.popUp != pop {
-			return
-		}
-		s.close()
-		s.SetSelectedIndex(id) // calls OnChanged, for the same option too, as Fyne's menu does
-	}
-	pop = widget.NewPopUp(List(list), c)
-	s.popUp, s.List = pop, list
+	list.OnSelected = func(id widget.ListItemID) { chosen(id) }
+	pop := widget.NewPopUp(List(list), c)
 
 	// Size: the rows as List lays them out, one padding between two.
 	rowH := row().MinSize().Height
 	n := float32(len(opts))
 	listH := max(rowH, n*(rowH+pad)-pad)
-	width := s.Size().Width
+	width := by.Size().Width
 	textSize := th.Size(theme.SizeNameText)
 	for i, o := range opts {
 		if i == 200 { // enough to know the width; a long list scrolls anyway
@@ -130,11 +138,11 @@ func (s *Select) open(c fyne.Canvas) {
 	h := listH + inner
 
 	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(s)
+	at := d.AbsolutePositionForObject(by)
 	border := th.Size(theme.SizeNameInputBorder)
-	below := area.Height - (at.Y + s.Size().Height - border)
+	below := area.Height - (at.Y + by.Size().Height - border)
 	above := at.Y + border
-	y := at.Y + s.Size().Height - border
+	y := at.Y + by.Size().Height - border
 	room := 3 * (rowH + pad) // a list shorter than this would hardly scroll
 	switch {
 	case h <= below:
@@ -152,4 +160,5 @@ func (s *Select) open(c fyne.Canvas) {
 	if current >= 0 { // the chosen option first in sight
 		listTarget{list}.scrollTo(fyne.NewPos(0, float32(current)*(rowH+pad)))
 	}
+	return pop, list
 }

@@ -14,34 +14,69 @@ import (
 // their initials, so every cut costs one map lookup, and cuts whose initials
 // start no word are not followed.
 
-// indexAbbrevs fills d.abbrevs and d.abbrevStarts from d.words. Call it
-// once the word lists are sorted.
+// indexAbbrevs fills d.abbrevKeys, d.abbrevAt, d.abbrevs and
+// d.abbrevStarts from the words. Call it once the words are in place.
 func (d *Dict) indexAbbrevs() {
-	d.abbrevs = map[string][]abbrev{}
 	d.abbrevStarts = map[string]bool{}
-	for key, list := range d.words {
+	type entry struct {
+		ini string
+		at  int32 // the word's index in d.words
+	}
+	var all []entry
+	inis := map[string]string{} // one copy of each run of initials
+	for k, key := range d.wordKeys {
 		syls := strings.Split(key, "'")
 		d.maxWord = max(d.maxWord, len(syls))
-		ini := make([]byte, len(syls))
+		b := make([]byte, len(syls))
 		for i, s := range syls {
-			ini[i] = s[0]
+			b[i] = s[0]
 		}
-		for i := 1; i <= len(ini); i++ {
-			d.abbrevStarts[string(ini[:i])] = true
+		for i := 1; i <= len(b); i++ {
+			d.abbrevStarts[string(b[:i])] = true
 		}
-		for _, w := range list {
-			d.abbrevs[string(ini)] = append(d.abbrevs[string(ini)], abbrev{text: w.text, key: key, score: w.score})
+		ini, ok := inis[string(b)]
+		if !ok {
+			ini = string(b)
+			inis[ini] = ini
+		}
+		for at := d.wordAt[k]; at < d.wordAt[k+1]; at++ {
+			all = append(all, entry{ini, at})
 		}
 	}
-	for k, list := range d.abbrevs {
-		slices.SortStableFunc(list, func(a, b abbrev) int {
-			if a.score != b.score {
-				return a.score - b.score
-			}
-			return strings.Compare(a.key, b.key)
-		})
-		d.abbrevs[k] = list
+	// By initials, then best first, then by reading: as a stable sort of
+	// each key's list by (score, key) did.
+	slices.SortFunc(all, func(a, b entry) int {
+		if c := strings.Compare(a.ini, b.ini); c != 0 {
+			return c
+		}
+		wa, wb := d.words[a.at], d.words[b.at]
+		if wa.score != wb.score {
+			return int(wa.score - wb.score)
+		}
+		if c := strings.Compare(d.wordKeys[wa.key], d.wordKeys[wb.key]); c != 0 {
+			return c
+		}
+		return int(a.at - b.at)
+	})
+	d.abbrevs = make([]int32, len(all))
+	for i, e := range all {
+		if i == 0 || e.ini != all[i-1].ini {
+			d.abbrevKeys = append(d.abbrevKeys, e.ini)
+			d.abbrevAt = append(d.abbrevAt, int32(i))
+		}
+		d.abbrevs[i] = e.at
 	}
+	d.abbrevAt = append(d.abbrevAt, int32(len(all)))
+}
+
+// abbrevsOf returns the words (indices into d.words) whose readings have
+// the initials ini, best first.
+func (d *Dict) abbrevsOf(ini string) []int32 {
+	i, ok := slices.BinarySearch(d.abbrevKeys, ini)
+	if !ok {
+		return nil
+	}
+	return d.abbrevs[d.abbrevAt[i]:d.abbrevAt[i+1]]
 }
 
 // isStart reports whether s is a syllable or the start of one.
@@ -70,9 +105,9 @@ func (d *Dict) abbreviated(in string, o Order) []Candidate {
 	var cut func(pos int)
 	cut = func(pos int) {
 		if len(pieces) >= 2 {
-			for _, w := range d.abbrevs[string(ini)] {
-				if matchesPieces(w.key, pieces) {
-					hits = append(hits, hit{w.text, pos, w.score})
+			for _, at := range d.abbrevsOf(string(ini)) {
+				if w := d.words[at]; matchesPieces(d.wordKeys[w.key], pieces) {
+					hits = append(hits, hit{w.text, pos, int(w.score)})
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 
@@ -98,8 +99,9 @@ func typedAs(syl string) string {
 
 // word is a word and its score (lower is better).
 type word struct {
-	text  string
-	score int
+	text  string // a line of the embedded word lists, not a copy
+	score int32  // lower is better
+	key   int32  // its reading: an index into Dict.wordKeys
 }
 
 // reading is one syllable of a character.
@@ -108,28 +110,7 @@ type reading struct {
 	main     bool // the character's first reading in go-pinyin
 }
 
-// build makes the dictionary from the embedded lists (once: see Default).
 func build() *Dict {
-	bySyllable, readings := invertReadings(useRank())
-	d := &Dict{
-		syllables:      map[string][]Candidate{},
-		surnames:       map[string][]Candidate{},
-		prefixes:       map[string][]Candidate{},
-		prefixSurnames: map[string][]Candidate{},
-		words:          map[string][]word{},
-		compound:       map[string][]string{},
-	}
-	d.indexSyllables(bySyllable, surnamesFirst(readings))
-	d.indexWords(readings)
-	d.indexAbbrevs()
-	for k, w := range compoundSurnames() {
-		d.compound[k] = append(d.compound[k], w)
-	}
-	return d
-}
-
-// useRank is every hanzi's rank by use (0 the most used).
-func useRank() map[rune]int {
 	rank := map[rune]int{}
 	for _, line := range strings.Split(hanziByUse, "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -139,30 +120,15 @@ func useRank() map[rune]int {
 			rank[r] = len(rank)
 		}
 	}
-	return rank
-}
 
-// scored is a character typed as a syllable, with its score there: lower
-// comes first.
-type scored struct {
-	r     rune
-	score int
-}
-
-func byScore(a, b scored) int {
-	if a.score != b.score {
-		return a.score - b.score
+	// Invert go-pinyin's dictionary (package hanzi) for the GB2312
+	// characters.
+	type scored struct {
+		r     rune
+		score int
 	}
-	return int(a.r - b.r)
-}
-
-// invertReadings inverts go-pinyin's dictionary (package hanzi) for the
-// GB2312 characters: the characters typed as each syllable, scored by use
-// (other readings and level-2 characters later), and each character's
-// readings.
-func invertReadings(rank map[rune]int) (bySyllable map[string][]scored, readings map[rune][]reading) {
-	bySyllable = map[string][]scored{}
-	readings = map[rune][]reading{}
+	bySyllable := map[string][]scored{}
+	readings := map[rune][]reading{}
 	for r, rk := range rank {
 		level := gb2312Level(r)
 		if level == 0 {
@@ -190,13 +156,8 @@ func invertReadings(rank map[rune]int) (bySyllable map[string][]scored, readings
 			}
 		}
 	}
-	return bySyllable, readings
-}
 
-// surnamesFirst returns the order of the characters typed as syl (a
-// complete syllable, or the start of one) with the common surnames read so
-// first, in their own order, then by score.
-func surnamesFirst(readings map[rune][]reading) func(syl string, complete bool) func(a, b scored) int {
+	// surnameRank ranks each common surname under its surname reading.
 	type surname struct {
 		rank    int
 		reading string
@@ -209,7 +170,15 @@ func surnamesFirst(readings map[rune][]reading) func(syl string, complete bool) 
 		}
 		surnameRank[r] = surname{rank: i, reading: rd}
 	}
-	return func(syl string, complete bool) func(a, b scored) int {
+	byScore := func(a, b scored) int {
+		if a.score != b.score {
+			return a.score - b.score
+		}
+		return int(a.r - b.r)
+	}
+	// bySurname orders the characters typed as syl (a complete syllable,
+	// or the start of one) with the surnames read so first.
+	bySurname := func(syl string, complete bool) func(a, b scored) int {
 		isSurname := func(r rune) (int, bool) {
 			s, ok := surnameRank[r]
 			if complete {
@@ -231,21 +200,27 @@ func surnamesFirst(readings map[rune][]reading) func(syl string, complete bool) 
 			return byScore(a, b)
 		}
 	}
-}
-
-func toCandidates(list []scored, letters int) []Candidate {
-	out := make([]Candidate, len(list))
-	for i, s := range list {
-		out[i] = Candidate{Text: string(s.r), Letters: letters}
+	chars := map[rune]string{} // one string per character, shared by the lists
+	toCandidates := func(list []scored, letters int) []Candidate {
+		out := make([]Candidate, len(list))
+		for i, s := range list {
+			c, ok := chars[s.r]
+			if !ok {
+				c = string(s.r)
+				chars[s.r] = c
+			}
+			out[i] = Candidate{Text: c, Letters: letters}
+		}
+		return out
 	}
-	return out
-}
 
-// indexSyllables lists the characters of every syllable and of every
-// start of one that is not a syllable itself, by score and with the
-// surnames first.
-func (d *Dict) indexSyllables(bySyllable map[string][]scored,
-	bySurname func(syl string, complete bool) func(a, b scored) int) {
+	d := &Dict{
+		syllables:      map[string][]Candidate{},
+		surnames:       map[string][]Candidate{},
+		prefixes:       map[string][]Candidate{},
+		prefixSurnames: map[string][]Candidate{},
+		compound:       map[string][]string{},
+	}
 	byPrefix := map[string]map[rune]int{}
 	for syl, list := range bySyllable {
 		d.maxSyllable = max(d.maxSyllable, len(syl))
@@ -279,23 +254,31 @@ func (d *Dict) indexSyllables(bySyllable map[string][]scored,
 		slices.SortStableFunc(list, bySurname(p, false))
 		d.prefixSurnames[p] = toCandidates(list, len(p))
 	}
-}
 
-// indexWords lists the words under every combination of their
-// characters' readings: the domain words first, then the common ones.
-func (d *Dict) indexWords(readings map[rune][]reading) {
+	// Words, under every combination of their characters' readings: the
+	// domain words first, then the common ones.
 	i := 0
+	byKey := map[string][]word{}
 	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		for _, k := range wordKeys(line, readings) {
-			d.words[k.key] = append(d.words[k.key], word{text: line, score: i + k.other*wordOtherReading})
+			byKey[k.key] = append(byKey[k.key], word{text: line, score: int32(i + k.other*wordOtherReading)})
 		}
 		i++
 	}
-	for k, list := range d.words {
-		slices.SortStableFunc(list, func(a, b word) int { return a.score - b.score })
+	// Flat and sorted (see Dict.words); the keys are slices of one string.
+	keys := slices.Sorted(maps.Keys(byKey))
+	all := strings.Join(keys, "")
+	d.wordKeys = make([]string, len(keys))
+	d.wordAt = make([]int32, 0, len(keys)+1)
+	at := 0
+	for k, key := range keys {
+		d.wordKeys[k] = all[at : at+len(key)]
+		at += len(key)
+		list := byKey[key]
+		slices.SortStableFunc(list, func(a, b word) int { return int(a.score - b.score) })
 		// A domain word that is a common word too is listed once.
 		seen := map[string]bool{}
 		list = slices.DeleteFunc(list, func(w word) bool {
@@ -303,10 +286,19 @@ func (d *Dict) indexWords(readings map[rune][]reading) {
 			seen[w.text] = true
 			return dup
 		})
-		d.words[k] = list
-		d.wordKeys = append(d.wordKeys, k)
+		d.wordAt = append(d.wordAt, int32(len(d.words)))
+		for _, w := range list {
+			w.key = int32(k)
+			d.words = append(d.words, w)
+		}
 	}
-	slices.Sort(d.wordKeys)
+	d.wordAt = append(d.wordAt, int32(len(d.words)))
+	d.words = slices.Clip(d.words)
+	d.indexAbbrevs()
+	for k, w := range compoundSurnames() {
+		d.compound[k] = append(d.compound[k], w)
+	}
+	return d
 }
 
 // wordKey is one way to read a word: its syllables joined by ', and how
