@@ -33,6 +33,12 @@ CREATE TRIGGER items_search_update AFTER UPDATE OF search_text, pinyin, initials
     INSERT INTO item_search (rowid, text, pinyin, initials)
         VALUES (new.id, new.search_text || '  ', new.pinyin || '  ', new.initials || '  ');
 END;
+-- @end
+
+-- What ranking the matches needs, so that ranking thousands of them (one
+-- character typed) reads this narrow index rather than the wide rows.
+CREATE INDEX items_search_rank ON items (id, active, ord, name, pinyin, initials);
+
 -- @postgres
 -- PostgreSQL: trigram GIN indexes (pg_trgm, in Debian's postgresql-15)
 -- over the same keys, kept by the database itself, no triggers. LIKE and
@@ -42,7 +48,3 @@ CREATE INDEX items_search_text_trgm ON items USING gin (search_text gin_trgm_ops
 CREATE INDEX items_search_pinyin_trgm ON items USING gin (pinyin gin_trgm_ops);
 CREATE INDEX items_search_initials_trgm ON items USING gin (initials gin_trgm_ops);
 -- @end
-
--- What ranking the matches needs, so that ranking thousands of them (one
--- character typed) reads this narrow index rather than the wide rows.
-CREATE INDEX items_search_rank ON items (id, active, ord, name, pinyin, initials);
