@@ -49,6 +49,7 @@ func TestRewritePlaceholders(t *testing.T) {
 		"SELECT ? -- why?\n, ?":                 "SELECT $1 -- why?\n, $2",
 		`SELECT /* ? */ ?`:                      `SELECT /* ? */ $1`,
 		`WHERE a = ?1 AND b > ?2 OR c = ?1`:     `WHERE a = $1 AND b > $2 OR c = $1`,
+		`SELECT id FROM items INDEXED BY items_search_rank WHERE a = ?`: `SELECT id FROM items WHERE a = $1`,
 	} {
 		assert.Equal(t, want, rewritePlaceholders(in), in)
 	}

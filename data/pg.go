@@ -21,6 +21,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -281,15 +282,29 @@ func parseInsert(q string) insertInfo {
 // rewriteCache holds each statement's PostgreSQL form.
 var rewriteCache sync.Map // string → string
 
+// indexedBy is SQLite's index hint (INDEXED BY name, NOT INDEXED), which
+// PostgreSQL's planner neither needs nor parses.
+var indexedBy = regexp.MustCompile(`(?i)\s+(INDEXED\s+BY\s+[A-Za-z_][A-Za-z_0-9]*|NOT\s+INDEXED)\b`)
+
 // rewritePlaceholders turns q's ? and ?N placeholders into $N, leaving
-// quoted strings, quoted names and comments alone.
+// quoted strings, quoted names and comments alone, and drops SQLite's
+// index hints.
 func rewritePlaceholders(q string) string {
 	if v, ok := rewriteCache.Load(q); ok {
 		return v.(string)
 	}
-	if !strings.Contains(q, "?") {
+	if !strings.Contains(q, "?") && !strings.Contains(q, "INDEXED") {
 		return q
 	}
+	out := rewriteMarks(q)
+	if strings.Contains(out, "INDEXED") {
+		out = indexedBy.ReplaceAllString(out, "")
+	}
+	rewriteCache.Store(q, out)
+	return out
+}
+
+func rewriteMarks(q string) string {
 	var b strings.Builder
 	b.Grow(len(q) + 16)
 	n := 0
@@ -332,9 +347,7 @@ func rewritePlaceholders(q string) string {
 			b.WriteByte(c)
 		}
 	}
-	out := b.String()
-	rewriteCache.Store(q, out)
-	return out
+	return b.String()
 }
 
 // skipQuoted returns the index just past the quoted string or name that
