@@ -13,7 +13,16 @@ package data
 //     highest; a PostgreSQL identity would hand the same id out again);
 //   - hands bool values (arguments and results) over as 1/0, as SQLite
 //     stores them, so the 0/1 INTEGER columns and the Go code that scans
-//     comparisons into ints read the same on both engines.
+//     comparisons into ints read the same on both engines;
+//   - gives transactions SQLite's guarantees: a read-only one reads one
+//     snapshot (REPEATABLE READ), and a write transaction first takes the
+//     store's write lock (a transaction-level advisory lock, per schema),
+//     waiting at most 5 s (lock_timeout → ErrBusy) as SQLite's BEGIN
+//     IMMEDIATE waits busy_timeout. Writers take turns, so a
+//     read-then-write (take a request up, issue the day's next receipt
+//     number) never loses an update and needs no retry; readers never
+//     wait. A hall's writes are a few per second, far below what one
+//     writer at a time sustains.
 
 import (
 	"context"
@@ -122,11 +131,49 @@ func (p *pgConn) Prepare(query string) (driver.Stmt, error) {
 }
 
 func (p *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	st, err := p.Conn.PrepareContext(ctx, rewritePlaceholders(query))
+	q := rewritePlaceholders(query)
+	ps := &pgStmt{conn: p}
+	if ins := parseInsert(q); ins.table != "" {
+		ident, err := p.c.hasIdentity(ctx, p.Conn, ins.table)
+		if err != nil {
+			return nil, err
+		}
+		if ident {
+			ps.ins = ins
+			if !ins.returning {
+				q += " RETURNING id"
+			}
+		}
+	}
+	st, err := p.Conn.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	return &pgStmt{Stmt: st}, nil
+	ps.Stmt = st
+	return ps, nil
+}
+
+func (p *pgConn) Begin() (driver.Tx, error) {
+	return p.BeginTx(context.Background(), driver.TxOptions{})
+}
+
+func (p *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	if opts.ReadOnly && opts.Isolation == driver.IsolationLevel(sql.LevelDefault) {
+		opts.Isolation = driver.IsolationLevel(sql.LevelRepeatableRead)
+	}
+	tx, err := p.Conn.BeginTx(ctx, opts)
+	if err != nil || opts.ReadOnly {
+		return tx, err
+	}
+	if _, err := p.Conn.Conn().Exec(ctx, `SET LOCAL lock_timeout = '5s'`); err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	if _, err := p.Conn.Conn().Exec(ctx, `SELECT pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`); err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 func (p *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
@@ -148,53 +195,64 @@ func (p *pgConn) ExecContext(ctx context.Context, query string, args []driver.Na
 	q := rewritePlaceholders(query)
 	ins := parseInsert(q)
 	if ins.table == "" {
-		return p.Conn.ExecContext(ctx, q, args)
+		return plainResult(p.Conn.ExecContext(ctx, q, args))
 	}
 	ident, err := p.c.hasIdentity(ctx, p.Conn, ins.table)
 	if err != nil {
 		return nil, err
 	}
 	if !ident {
-		return p.Conn.ExecContext(ctx, q, args)
+		return plainResult(p.Conn.ExecContext(ctx, q, args))
 	}
-	var res pgResult
 	if ins.returning {
 		r, err := p.Conn.ExecContext(ctx, q, args)
 		if err != nil {
 			return nil, err
 		}
-		res.rows, _ = r.RowsAffected()
-	} else {
-		rows, err := p.Conn.QueryContext(ctx, q+" RETURNING id", args)
+		return p.afterInsert(ctx, ins, r)
+	}
+	rows, err := p.Conn.QueryContext(ctx, q+" RETURNING id", args)
+	if err != nil {
+		return nil, err
+	}
+	res, err := drainIDs(rows)
+	if err != nil {
+		return nil, err
+	}
+	return p.afterInsert(ctx, ins, res)
+}
+
+// drainIDs reads the ids an INSERT … RETURNING id gave: the last is the
+// LastInsertId, their number the rows affected.
+func drainIDs(rows driver.Rows) (pgResult, error) {
+	var res pgResult
+	dest := make([]driver.Value, len(rows.Columns()))
+	for {
+		err := rows.Next(dest)
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
-			return nil, err
+			rows.Close()
+			return res, err
 		}
-		dest := make([]driver.Value, 1)
-		for {
-			err := rows.Next(dest)
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			res.rows++
-			if id, ok := dest[0].(int64); ok {
-				res.id = id
-			}
-		}
-		if err := rows.Close(); err != nil {
-			return nil, err
+		res.rows++
+		if id, ok := dest[0].(int64); ok {
+			res.id = id
 		}
 	}
-	if ins.explicitID && res.rows > 0 {
-		// The identity goes on past the highest id, as SQLite's rowid does.
+	return res, rows.Close()
+}
+
+// afterInsert moves the identity past explicit ids, as SQLite's rowid
+// goes on from the highest.
+func (p *pgConn) afterInsert(ctx context.Context, ins insertInfo, r driver.Result) (driver.Result, error) {
+	if n, _ := r.RowsAffected(); ins.explicitID && n > 0 {
 		if err := advanceIdentity(ctx, p.Conn, ins.table); err != nil {
 			return nil, err
 		}
 	}
-	return res, nil
+	return r, nil
 }
 
 // advanceIdentity moves table's identity past its highest id, never back.
@@ -206,12 +264,32 @@ func advanceIdentity(ctx context.Context, conn *stdlib.Conn, table string) error
 	return err
 }
 
+// pgResult is every statement's result: LastInsertId is the id an INSERT
+// into a table with an identity gave, else 0 (pgx's own result refuses the
+// call).
 type pgResult struct{ id, rows int64 }
+
+func plainResult(r driver.Result, err error) (driver.Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return nil, err
+	}
+	return pgResult{rows: n}, nil
+}
 
 func (r pgResult) LastInsertId() (int64, error) { return r.id, nil }
 func (r pgResult) RowsAffected() (int64, error) { return r.rows, nil }
 
-type pgStmt struct{ driver.Stmt }
+// pgStmt is a prepared statement; an INSERT into a table with an identity
+// was prepared with RETURNING id (see PrepareContext).
+type pgStmt struct {
+	driver.Stmt
+	conn *pgConn
+	ins  insertInfo // table "" unless an INSERT into a table with an identity
+}
 
 func (s *pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
 	rows, err := s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
@@ -222,7 +300,18 @@ func (s *pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (dr
 }
 
 func (s *pgStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	return s.Stmt.(driver.StmtExecContext).ExecContext(ctx, args)
+	if s.ins.table == "" || s.ins.returning {
+		return plainResult(s.Stmt.(driver.StmtExecContext).ExecContext(ctx, args))
+	}
+	rows, err := s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	res, err := drainIDs(rows)
+	if err != nil {
+		return nil, err
+	}
+	return s.conn.afterInsert(ctx, s.ins, res)
 }
 
 // pgRows reads bools as 1/0.
