@@ -40,6 +40,7 @@ type Store struct {
 	// receipts is the highest receipt number issued, kept beside the data
 	// file (see receipt_mark.go).
 	receipts *receiptMark
+	feed     feed // committed writes, to the subscribers of Changes
 }
 
 // Option configures Open.
@@ -172,6 +173,7 @@ func optimizeNoWait(ctx context.Context, db *sql.DB) error {
 // changed much (see optimize) and closes the data file; neither waits for
 // the write lock.
 func (s *Store) Close() error {
+	s.feed.close()
 	if s.engine == Postgres {
 		return s.db.Close()
 	}
@@ -185,10 +187,6 @@ func (s *Store) Path() string { return s.path }
 
 // Now is the store's current time.
 func (s *Store) Now() time.Time { return s.now() }
-
-// DB exposes the handle for benchmarks that compare against raw SQL floors
-// and for tests in this module. Screens never use it.
-func (s *Store) DB() *sql.DB { return s.db }
 
 // migrate applies every embedded migration not yet recorded, each in its own
 // transaction, in the order of its number.
@@ -280,7 +278,11 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
-	return runTx(ctx, s.db, op, fn)
+	err := runTx(ctx, s.db, op, fn)
+	if err == nil {
+		s.feed.publish(Change{Op: op}) // see Changes
+	}
+	return err
 }
 
 // beginner is what a transaction is begun on: the pool (*sql.DB) or one
