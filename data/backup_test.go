@@ -93,6 +93,7 @@ func busyStore(t *testing.T) *Store {
 }
 
 func TestBackupRestoreGivesIdenticalRows(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	before := dumpDB(t, s.db)
@@ -149,6 +150,7 @@ func TestBackupRestoreGivesIdenticalRows(t *testing.T) {
 }
 
 func TestRestoreRefusesBadFiles(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dir := t.TempDir()
@@ -232,6 +234,7 @@ func must[T any](v T, err error) T {
 }
 
 func TestRestoreRefusesWhileStoreOpen(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -247,6 +250,7 @@ func TestRestoreRefusesWhileStoreOpen(t *testing.T) {
 }
 
 func TestRestoreIntoNewFile(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -271,6 +275,7 @@ func bulky(t *testing.T, s *Store) {
 }
 
 func TestBackupCancelLeavesNothing(t *testing.T) {
+	useSQLite(t)
 	s := busyStore(t)
 	bulky(t, s)
 	dir := t.TempDir()
@@ -305,6 +310,7 @@ func TestBackupCancelLeavesNothing(t *testing.T) {
 }
 
 func TestRestoreCancelLeavesDataFile(t *testing.T) {
+	useSQLite(t)
 	s := busyStore(t)
 	bulky(t, s)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -330,6 +336,7 @@ func TestRestoreCancelLeavesDataFile(t *testing.T) {
 }
 
 func TestBackupRefusesLiveFile(t *testing.T) {
+	useSQLite(t)
 	s := mustOpen(t)
 	err := s.Backup(context.Background(), s.Path(), nil)
 	var ie *InvalidError
@@ -378,6 +385,7 @@ func TestBackupDailyKeepsNewest(t *testing.T) {
 }
 
 func TestBackupWhileRegistering(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	bulky(t, s)
@@ -460,6 +468,7 @@ func TestBackupDailyBadCopyPrunesNothing(t *testing.T) {
 // (VACUUM INTO reads one snapshot; the backup API started over on every
 // write).
 func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	bulky(t, s)
@@ -493,6 +502,7 @@ func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
 // goes on from the highest number issued before the restore, not from the
 // backup's.
 func TestRestoreNeverReissuesReceiptNumbers(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	first, err := s.Register(ctx, goodRegistration(t, s))

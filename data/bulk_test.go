@@ -15,6 +15,7 @@ import (
 // A bulk write leaves the planner statistics of the tables it filled, and
 // gives its connection back with the page cache it had.
 func TestBulkWriteAnalysesAndRestoresCache(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	s.db.SetMaxOpenConns(1) // the bulk connection is the one asked after
@@ -79,6 +80,7 @@ func TestStmtCacheReusesStatements(t *testing.T) {
 // Every connection of the store syncs each commit (synchronous=FULL): a
 // registration whose receipt was printed survives a power cut.
 func TestEveryConnectionSyncsEachCommit(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := mustOpen(t)
 	var conns []*sql.Conn

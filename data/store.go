@@ -40,7 +40,8 @@ type Store struct {
 	// receipts is the highest receipt number issued, kept beside the data
 	// file (see receipt_mark.go).
 	receipts *receiptMark
-	feed     feed // committed writes, to the subscribers of Changes
+	feed     feed   // committed writes, to the subscribers of Changes
+	channel  string // PostgreSQL: the LISTEN/NOTIFY channel of the store's changes (pgChannel)
 }
 
 // Option configures Open.
@@ -134,6 +135,13 @@ func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store,
 		db.Close()
 		return nil, err
 	}
+	var schema string
+	if err := db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		db.Close()
+		return nil, mapErr("open", err)
+	}
+	s.channel = pgChannel(schema)
+	s.feed.source = pgListen{dsn: dsn, channel: s.channel}
 	return s, nil
 }
 
@@ -278,6 +286,18 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
+	if s.engine == Postgres {
+		// Other terminals hear of the commit (see ChangeSource): the
+		// notification is delivered only if, and when, it commits.
+		inner := fn
+		fn = func(tx *sql.Tx) error {
+			if err := inner(tx); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `SELECT pg_notify(?, ?)`, s.channel, op)
+			return err
+		}
+	}
 	err := runTx(ctx, s.db, op, fn)
 	if err == nil {
 		s.feed.publish(Change{Op: op}) // see Changes
