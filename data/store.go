@@ -286,7 +286,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
-	if s.engine == Postgres {
+	if s.engine == Postgres && s.channel != "" { // (not while Open migrates)
 		// Other terminals hear of the commit (see ChangeSource): the
 		// notification is delivered only if, and when, it commits.
 		inner := fn
