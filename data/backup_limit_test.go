@@ -133,6 +133,7 @@ func TestBackupStoppedAtItsLimitLeavesNothing(t *testing.T) {
 // The daily backup has a limit even when its caller set none, and a
 // backup stopped by it is recorded as a failed attempt.
 func TestBackupDailyHasALimit(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	dl, ok := func() (time.Time, bool) {
 		c, cancel := withBackupLimit(ctx)

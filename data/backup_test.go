@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +26,13 @@ func dumpDB(t *testing.T, db *sql.DB) map[string][]string {
 	ctx := context.Background()
 	out := map[string][]string{}
 	var tables []string
-	rows, err := db.QueryContext(ctx, `SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`)
+	list := `SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`
+	if _, pg := db.Driver().(*stdlib.Driver); pg {
+		// PostgreSQL: the store's tables and their columns.
+		list = `SELECT 'table', table_name, string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
+			FROM information_schema.columns WHERE table_schema = current_schema() GROUP BY table_name ORDER BY 2`
+	}
+	rows, err := db.QueryContext(ctx, list)
 	require.NoError(t, err)
 	for rows.Next() {
 		var typ, name, q string

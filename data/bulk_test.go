@@ -70,11 +70,21 @@ func TestStmtCacheReusesStatements(t *testing.T) {
 		}
 		assert.Equal(t, 3, n)
 		assert.Len(t, c.stmts, 2)
-		var bad int
-		assert.Error(t, c.QueryRowContext(ctx, `SELECT nonsense FROM nowhere`).Scan(&bad))
 		return nil
 	})
 	require.NoError(t, err)
+	// A statement that does not prepare is an error and is not kept (in a
+	// transaction of its own: on PostgreSQL an error ends the
+	// transaction).
+	err = s.tx(ctx, "test", func(t0 *sql.Tx) error {
+		c := newStmtCache(t0)
+		defer c.Close()
+		var bad int
+		err := c.QueryRowContext(ctx, `SELECT nonsense FROM nowhere`).Scan(&bad)
+		assert.Empty(t, c.stmts)
+		return err
+	})
+	assert.Error(t, err)
 }
 
 // Every connection of the store syncs each commit (synchronous=FULL): a

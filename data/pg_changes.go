@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,11 +20,18 @@ func pgChannel(schema string) string {
 }
 
 // pgListen is the PostgreSQL ChangeSource (see ChangeSource): LISTEN on a
-// dedicated connection, one Change per notification.
+// dedicated connection, one Change per notification from another store
+// (process). The payload is the operation and the sending store's id
+// (pgPayload); a store's own commits were published in process already,
+// so it skips its own.
 type pgListen struct {
 	dsn     string
 	channel string
+	self    string
 }
+
+// pgPayload is what a commit notifies: op, then the store's id.
+func pgPayload(op, self string) string { return op + "|" + self }
 
 func (p pgListen) Watch(ctx context.Context, notify func(Change)) error {
 	cfg, err := pgx.ParseConfig(p.dsn)
@@ -45,6 +53,10 @@ func (p pgListen) Watch(ctx context.Context, notify func(Change)) error {
 		if err != nil {
 			return err
 		}
-		notify(Change{Op: n.Payload, Remote: true})
+		op, from, _ := strings.Cut(n.Payload, "|")
+		if from == p.self {
+			continue
+		}
+		notify(Change{Op: op, Remote: true})
 	}
 }

@@ -42,6 +42,7 @@ type Store struct {
 	receipts *receiptMark
 	feed     feed   // committed writes, to the subscribers of Changes
 	channel  string // PostgreSQL: the LISTEN/NOTIFY channel of the store's changes (pgChannel)
+	self     string // PostgreSQL: this store's id in its notifications (pgPayload)
 }
 
 // Option configures Open.
@@ -141,7 +142,8 @@ func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store,
 		return nil, mapErr("open", err)
 	}
 	s.channel = pgChannel(schema)
-	s.feed.source = pgListen{dsn: dsn, channel: s.channel}
+	s.self = NewToken()
+	s.feed.source = pgListen{dsn: dsn, channel: s.channel, self: s.self}
 	return s, nil
 }
 
@@ -294,7 +296,7 @@ func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error
 			if err := inner(tx); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, `SELECT pg_notify(?, ?)`, s.channel, op)
+			_, err := tx.ExecContext(ctx, `SELECT pg_notify(?, ?)`, s.channel, pgPayload(op, s.self))
 			return err
 		}
 	}
