@@ -55,6 +55,10 @@ start)
 	as "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
 		"-p $port -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
 		start >/dev/null
+	# pg_trgm once, before test binaries run side by side (two creating it
+	# at once collide).
+	as "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres \
+		-c 'CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public' >/dev/null
 	dsn
 	;;
 stop)

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for making schemas
 )
@@ -78,7 +79,14 @@ func adminDB(dsn string) (*sql.DB, error) {
 		admin, adminErr = sql.Open("pgx", dsn)
 		if adminErr == nil {
 			admin.SetMaxOpenConns(2)
-			_, adminErr = admin.Exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`)
+			// Another test binary may be creating it at this moment:
+			// then the second try finds it.
+			for range 3 {
+				if _, adminErr = admin.Exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`); adminErr == nil {
+					break
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
 		}
 		if adminErr != nil {
 			adminErr = fmt.Errorf("%s=%s: %w", Env, dsn, adminErr)
