@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -33,7 +32,7 @@ type fakeClock = fakeclock.Clock
 func movingStore(t testing.TB) (*Store, *fakeClock) {
 	t.Helper()
 	clk := fakeclock.New(fixedNow)
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
+	s, err := Open(context.Background(), testDSN(t), WithClock(clk.Now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	b, err := jsonMarshal(testCatalog())

@@ -50,6 +50,7 @@ func large(t testing.TB, s *Store, mib int) {
 // A backup reports the bytes written as the copy grows, and ends with
 // done == total.
 func TestBackupReportsBytesAsTheCopyGrows(t *testing.T) {
+	useSQLite(t)
 	old := progressEvery
 	progressEvery = time.Millisecond
 	defer func() { progressEvery = old }()
@@ -89,6 +90,7 @@ func TestBackupReportsBytesAsTheCopyGrows(t *testing.T) {
 // behind, not even the temporary file; an older backup of the same name
 // stays as it was.
 func TestBackupStoppedAtItsLimitLeavesNothing(t *testing.T) {
+	useSQLite(t)
 	old := progressEvery
 	progressEvery = time.Millisecond
 	defer func() { progressEvery = old }()
@@ -131,6 +133,7 @@ func TestBackupStoppedAtItsLimitLeavesNothing(t *testing.T) {
 // The daily backup has a limit even when its caller set none, and a
 // backup stopped by it is recorded as a failed attempt.
 func TestBackupDailyHasALimit(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	dl, ok := func() (time.Time, bool) {
 		c, cancel := withBackupLimit(ctx)

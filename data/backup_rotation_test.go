@@ -207,6 +207,7 @@ func TestCorruptStoreAnd35DailyBackups(t *testing.T) {
 // next daily backup, once it is old enough not to be another process's
 // running backup.
 func TestDailyBackupRemovesStaleTemporaryCopies(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	dir := t.TempDir()

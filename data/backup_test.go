@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +26,13 @@ func dumpDB(t *testing.T, db *sql.DB) map[string][]string {
 	ctx := context.Background()
 	out := map[string][]string{}
 	var tables []string
-	rows, err := db.QueryContext(ctx, `SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`)
+	list := `SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`
+	if _, pg := db.Driver().(*stdlib.Driver); pg {
+		// PostgreSQL: the store's tables and their columns.
+		list = `SELECT 'table', table_name, string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
+			FROM information_schema.columns WHERE table_schema = current_schema() GROUP BY table_name ORDER BY 2`
+	}
+	rows, err := db.QueryContext(ctx, list)
 	require.NoError(t, err)
 	for rows.Next() {
 		var typ, name, q string
@@ -93,6 +100,7 @@ func busyStore(t *testing.T) *Store {
 }
 
 func TestBackupRestoreGivesIdenticalRows(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	before := dumpDB(t, s.db)
@@ -149,6 +157,7 @@ func TestBackupRestoreGivesIdenticalRows(t *testing.T) {
 }
 
 func TestRestoreRefusesBadFiles(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dir := t.TempDir()
@@ -232,6 +241,7 @@ func must[T any](v T, err error) T {
 }
 
 func TestRestoreRefusesWhileStoreOpen(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -247,6 +257,7 @@ func TestRestoreRefusesWhileStoreOpen(t *testing.T) {
 }
 
 func TestRestoreIntoNewFile(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -271,6 +282,7 @@ func bulky(t *testing.T, s *Store) {
 }
 
 func TestBackupCancelLeavesNothing(t *testing.T) {
+	useSQLite(t)
 	s := busyStore(t)
 	bulky(t, s)
 	dir := t.TempDir()
@@ -305,6 +317,7 @@ func TestBackupCancelLeavesNothing(t *testing.T) {
 }
 
 func TestRestoreCancelLeavesDataFile(t *testing.T) {
+	useSQLite(t)
 	s := busyStore(t)
 	bulky(t, s)
 	dest := filepath.Join(t.TempDir(), "b.db")
@@ -330,6 +343,7 @@ func TestRestoreCancelLeavesDataFile(t *testing.T) {
 }
 
 func TestBackupRefusesLiveFile(t *testing.T) {
+	useSQLite(t)
 	s := mustOpen(t)
 	err := s.Backup(context.Background(), s.Path(), nil)
 	var ie *InvalidError
@@ -378,6 +392,7 @@ func TestBackupDailyKeepsNewest(t *testing.T) {
 }
 
 func TestBackupWhileRegistering(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	bulky(t, s)
@@ -460,6 +475,7 @@ func TestBackupDailyBadCopyPrunesNothing(t *testing.T) {
 // (VACUUM INTO reads one snapshot; the backup API started over on every
 // write).
 func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := busyStore(t)
 	bulky(t, s)
@@ -493,6 +509,7 @@ func TestBackupFinishesUnderSteadyWrites(t *testing.T) {
 // goes on from the highest number issued before the restore, not from the
 // backup's.
 func TestRestoreNeverReissuesReceiptNumbers(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	first, err := s.Register(ctx, goodRegistration(t, s))

@@ -15,6 +15,7 @@ import (
 // A bulk write leaves the planner statistics of the tables it filled, and
 // gives its connection back with the page cache it had.
 func TestBulkWriteAnalysesAndRestoresCache(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	s.db.SetMaxOpenConns(1) // the bulk connection is the one asked after
@@ -69,16 +70,27 @@ func TestStmtCacheReusesStatements(t *testing.T) {
 		}
 		assert.Equal(t, 3, n)
 		assert.Len(t, c.stmts, 2)
-		var bad int
-		assert.Error(t, c.QueryRowContext(ctx, `SELECT nonsense FROM nowhere`).Scan(&bad))
 		return nil
 	})
 	require.NoError(t, err)
+	// A statement that does not prepare is an error and is not kept (in a
+	// transaction of its own: on PostgreSQL an error ends the
+	// transaction).
+	err = s.tx(ctx, "test", func(t0 *sql.Tx) error {
+		c := newStmtCache(t0)
+		defer c.Close()
+		var bad int
+		err := c.QueryRowContext(ctx, `SELECT nonsense FROM nowhere`).Scan(&bad)
+		assert.Empty(t, c.stmts)
+		return err
+	})
+	assert.Error(t, err)
 }
 
 // Every connection of the store syncs each commit (synchronous=FULL): a
 // registration whose receipt was printed survives a power cut.
 func TestEveryConnectionSyncsEachCommit(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := mustOpen(t)
 	var conns []*sql.Conn

@@ -4,7 +4,6 @@ import (
 	"bianmin/internal/fakeclock"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -346,7 +345,7 @@ func TestImportCalendar(t *testing.T) {
 func TestCalendarCoverage(t *testing.T) {
 	ctx := context.Background()
 	clk := fakeclock.New(fixedNow)
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
+	s, err := Open(ctx, testDSN(t), WithClock(clk.Now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	require.NoError(t, s.PutCalendarDays(ctx, OfficialCalendarDays())) // 2025, 2026

@@ -41,7 +41,7 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 		return runTx(ctx, conn, "import catalog", func(t *sql.Tx) error {
 			tx := newStmtCache(t)
 			defer tx.Close()
-			imp := newCatalogImporter(ctx, tx, s.stamp())
+			imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
 			imp.hashSize = importHashSize
 			if err := imp.deferSearch(); err != nil {
 				return err
@@ -69,7 +69,7 @@ func (s *Store) PutCatalog(ctx context.Context, c *Catalog) (ImportSummary, erro
 	}
 	defer s.guides.Clear() // guides may have new versions
 	err := s.tx(ctx, "import catalog", func(tx *sql.Tx) error {
-		imp := newCatalogImporter(ctx, tx, s.stamp())
+		imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
 		if err := imp.deferSearch(); err != nil {
 			return err
 		}
@@ -133,6 +133,9 @@ type catalogImporter struct {
 	pending []func() error
 	// The search indexes are brought up to date by finish (migration 011).
 	deferred bool
+	// engine: on PostgreSQL the trigram indexes keep themselves (there is
+	// nothing to defer or flush).
+	engine Engine
 	// hashSize, when set, is how much the search indexes gather in memory
 	// before they write a segment, while finish brings them up to date.
 	hashSize int
@@ -142,6 +145,9 @@ type catalogImporter struct {
 // changed instead of indexing each at once; finish indexes them together
 // (see migration 011). Only within the import's transaction.
 func (m *catalogImporter) deferSearch() error {
+	if m.engine == Postgres {
+		return nil
+	}
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO search_defer (id) VALUES (1)`); err != nil {
 		return err
 	}
@@ -153,6 +159,9 @@ func (m *catalogImporter) deferSearch() error {
 // deferred: out with the values they were indexed with, in with their
 // values now, one statement per index and direction.
 func (m *catalogImporter) flushSearch() error {
+	if m.engine == Postgres {
+		return nil
+	}
 	if m.hashSize > 0 {
 		if err := m.ftsHashSize(m.hashSize); err != nil {
 			return err
@@ -201,8 +210,8 @@ func (m *catalogImporter) ftsHashSize(n int) error {
 	return nil
 }
 
-func newCatalogImporter(ctx context.Context, tx queryer, now string) *catalogImporter {
-	return &catalogImporter{ctx: ctx, tx: tx, now: now, windowIDs: map[string]int64{}, staffCodes: map[string]bool{},
+func newCatalogImporter(ctx context.Context, tx queryer, now string, engine Engine) *catalogImporter {
+	return &catalogImporter{ctx: ctx, tx: tx, now: now, engine: engine, windowIDs: map[string]int64{}, staffCodes: map[string]bool{},
 		itemCodes: map[string]bool{}, discCodes: map[string]bool{}, days: map[string]bool{}}
 }
 

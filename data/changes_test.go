@@ -89,7 +89,11 @@ func TestChangesAcrossStores(t *testing.T) {
 
 	rc, err := kiosk.Register(ctx, goodRegistration(t, kiosk))
 	require.NoError(t, err)
-	assert.Equal(t, Change{Remote: true}, nextChange(t, ch))
+	remote := Change{Remote: true}
+	if kiosk.Engine() == Postgres {
+		remote.Op = "register" // the notification says what committed; SQLite's poll cannot
+	}
+	assert.Equal(t, remote, nextChange(t, ch))
 	// What the event says is there, is there.
 	tr, err := desk.TrackByToken(ctx, rc.Token)
 	require.NoError(t, err)

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,7 +13,7 @@ import (
 // clockStore is a store seeded with testCatalog whose clock reads *now.
 func clockStore(t *testing.T, now *time.Time) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"),
+	s, err := Open(context.Background(), testDSN(t),
 		WithClock(func() time.Time { return *now }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +16,7 @@ import (
 func storeWithNow(t *testing.T) (*Store, *time.Time) {
 	t.Helper()
 	now := fixedNow
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"),
+	s, err := Open(context.Background(), testDSN(t),
 		WithClock(func() time.Time { return now }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })

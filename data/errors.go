@@ -3,9 +3,11 @@ package data
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"syscall"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -126,6 +128,9 @@ func mapErr(op string, err error) error {
 			return fmt.Errorf("data: %s: %w (%v)", op, ErrCantOpen, err)
 		}
 	}
+	if e := pgSentinel(err); e != nil {
+		return fmt.Errorf("data: %s: %w (%v)", op, e, err)
+	}
 	// Errors from the file system around the driver (making the folder,
 	// copying a file).
 	switch {
@@ -140,4 +145,46 @@ func mapErr(op string, err error) error {
 		return err
 	}
 	return fmt.Errorf("data: %s: %w", op, err)
+}
+
+// pgSentinel is the sentinel for a PostgreSQL error, as SQLite's codes map
+// above: what a constraint or a trigger refused is a conflict (SQLite
+// reports both as SQLITE_CONSTRAINT), what a lock or another transaction
+// stopped may be retried (busy), a server that cannot be reached or
+// refuses the connection cannot be opened, and a connection lost in the
+// middle leaves nothing written (the transaction is rolled back), so it is
+// retried like busy. nil when err is none of these.
+func pgSentinel(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code == "23505", pe.Code == "23514", pe.Code == "23503", pe.Code == "23502",
+			pe.Code == "P0001":
+			return ErrConflict
+		case pe.Code == "40001", pe.Code == "40P01", pe.Code == "55P03", pe.Code == "57014":
+			return ErrBusy
+		case pe.Code == "53100":
+			return ErrFull
+		case pe.Code == "25006":
+			return ErrReadOnly
+		case pe.Code == "XX001", pe.Code == "XX002":
+			return ErrCorrupt
+		case pe.Code == "58030":
+			return ErrIO
+		case pe.Code == "3D000", strings.HasPrefix(pe.Code, "28"), pe.Code == "57P03":
+			return ErrCantOpen
+		case strings.HasPrefix(pe.Code, "08"), pe.Code == "57P01", pe.Code == "57P02":
+			return ErrBusy
+		}
+		return nil
+	}
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return ErrCantOpen
+	}
+	var ne *net.OpError
+	if errors.As(err, &ne) || strings.Contains(err.Error(), "conn closed") {
+		return ErrBusy
+	}
+	return nil
 }

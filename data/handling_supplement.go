@@ -229,10 +229,7 @@ func (st *step) insertSupplement(ids []int64, note, secondReason string) (int64,
 func (s *Store) MaterialsComplete(ctx context.Context, by Session, requestID int64) error {
 	return s.apply(ctx, "complete", by, requestID, ActComplete, func(st *step) error {
 		// What the open notices asked for is now received (已收).
-		if err := st.exec(`UPDATE requests SET brought = (SELECT json_group_array(v) FROM (
-			SELECT value AS v FROM json_each(requests.brought) UNION
-			SELECT j.value FROM supplements s, json_each(s.materials) j
-			WHERE s.request_id = requests.id AND s.complete_day = '' ORDER BY 1)) WHERE id = ?`, st.req.ID); err != nil {
+		if err := st.receiveAsked(); err != nil {
 			return err
 		}
 		if err := st.exec(`UPDATE supplements SET complete_day = ? WHERE request_id = ? AND complete_day = ''`,
@@ -253,4 +250,49 @@ func (s *Store) MaterialsComplete(ctx context.Context, by Session, requestID int
 		}
 		return st.audit(AuditComplete, pub)
 	})
+}
+
+// receiveAsked adds what the open notices asked for to what the request's
+// applicant brought: the union of the material ids, in order (read and
+// merged here rather than with SQLite's JSON functions, so that it is the
+// same on PostgreSQL).
+func (st *step) receiveAsked() error {
+	ids := map[int64]bool{}
+	add := func(list string) error {
+		var v []int64
+		if err := json.Unmarshal([]byte(list), &v); err != nil {
+			return fmt.Errorf("material ids %q: %w", list, err)
+		}
+		for _, id := range v {
+			ids[id] = true
+		}
+		return nil
+	}
+	var brought string
+	if err := st.tx.QueryRowContext(st.ctx, `SELECT brought FROM requests WHERE id = ?`, st.req.ID).Scan(&brought); err != nil {
+		return err
+	}
+	if err := add(brought); err != nil {
+		return err
+	}
+	var asked []string
+	if err := collect(st.ctx, st.tx, &asked, `SELECT materials FROM supplements WHERE request_id = ? AND complete_day = ''`,
+		st.req.ID); err != nil {
+		return err
+	}
+	for _, a := range asked {
+		if err := add(a); err != nil {
+			return err
+		}
+	}
+	out := make([]int64, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	return st.exec(`UPDATE requests SET brought = ? WHERE id = ?`, string(b), st.req.ID)
 }

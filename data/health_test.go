@@ -15,6 +15,7 @@ import (
 // quick check at start, and the result is kept for staff mode (the damage
 // used to go unnoticed and spread into every backup).
 func TestQuickCheckFindsAZeroedPage(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	require.NoError(t, s.QuickCheck(ctx), "a sound file passes")

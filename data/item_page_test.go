@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -14,7 +13,7 @@ import (
 // as reading it whole.
 func TestItemsInCategoryPageWalksTheCategory(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pages.db"))
+	s, err := Open(ctx, testDSN(t))
 	require.NoError(t, err)
 	defer s.Close()
 	_, err = s.AddSynthItems(ctx, 300, 1)

@@ -20,6 +20,7 @@ import (
 // another process holds a write transaction, Open and a read succeed
 // (before, the kiosk could not start and `catalog export` failed).
 func TestOpenWhileAnotherHoldsTheWriteLock(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	path := s.Path()
@@ -52,6 +53,7 @@ func TestOpenWhileAnotherHoldsTheWriteLock(t *testing.T) {
 // Every storage failure a person can meet at open has its own sentinel and
 // its own Chinese sentence saying what to do, not the driver's English.
 func TestOpenFailuresHaveChineseMessages(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 

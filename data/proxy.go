@@ -81,7 +81,9 @@ func (s *Store) ProxyPending(ctx context.Context) ([]ProxyDepartment, error) {
 			coalesce(o.name, ''), r.brought
 			FROM requests r JOIN items i ON i.id = r.item_id LEFT JOIN staff o ON o.id = r.owner_id
 			WHERE r.status = ? AND r.mode = ? AND r.batch_id IS NULL
-			ORDER BY dept = '', dept, r.due_day = '', r.due_day, r.id`, StatusAccepted, ModeProxy)
+			ORDER BY coalesce(nullif(r.upper_department, ''), i.upper_department) = '',
+				coalesce(nullif(r.upper_department, ''), i.upper_department), r.due_day = '', r.due_day, r.id`,
+			StatusAccepted, ModeProxy)
 		if err != nil {
 			return err
 		}

@@ -135,6 +135,9 @@ func markDay(key string) string {
 // floorOf is the highest number the mark said at Open may have been issued
 // on counter key.
 func (m *receiptMark) floorOf(key string) int {
+	if m == nil { // PostgreSQL: the counters are the server's
+		return 0
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.floor[key]
@@ -145,6 +148,9 @@ func (m *receiptMark) floorOf(key string) int {
 // is inside a write transaction), so no other process changes the file
 // meanwhile.
 func (m *receiptMark) cover(key string, seq int) error {
+	if m == nil {
+		return nil
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if seq <= m.reserved[key] {
@@ -165,10 +171,15 @@ func (m *receiptMark) cover(key string, seq int) error {
 // nextSeq issues the next number of counter key (a day, or
 // "complaint:"+day) inside tx: one past the data file's counter, and past
 // the receipt mark's floor.
+//
+// The upsert takes the counter row's lock until tx ends, on PostgreSQL as
+// on SQLite (whose write transaction locks the file): two terminals
+// registering at once get consecutive numbers, never the same one.
 func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx, key string) (int, error) {
 	var seq int
 	if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
-		ON CONFLICT (day) DO UPDATE SET seq = max(seq + 1, excluded.seq) RETURNING seq`,
+		ON CONFLICT (day) DO UPDATE SET seq = CASE WHEN receipt_counters.seq + 1 > excluded.seq
+			THEN receipt_counters.seq + 1 ELSE excluded.seq END RETURNING seq`,
 		key, s.receipts.floorOf(key)+1).Scan(&seq); err != nil {
 		return 0, err
 	}
@@ -183,6 +194,9 @@ func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx, key string) (int, error
 // would mean waiting for the write lock: then the reservation stands.
 func (s *Store) settleReceipts() {
 	m := s.receipts
+	if m == nil {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.reserved) == 0 {

@@ -25,6 +25,7 @@ func seqOf(t *testing.T, receiptNo string) int {
 // backup's, after a normal close (no gap) and after a crash (a gap of less
 // than a block).
 func TestReceiptNumbersSurviveALostDataFile(t *testing.T) {
+	useSQLite(t)
 	for _, crash := range []bool{false, true} {
 		name := "closed"
 		if crash {

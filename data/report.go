@@ -195,14 +195,14 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 		r.Daily = daily(reg.byDay, finishedOn, dayA, dayB)
 
 		// 补正.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(second_reason != ''), 0) FROM supplements
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN second_reason != '' THEN 1 ELSE 0 END), 0) FROM supplements
 			WHERE at >= ? AND at < ?`, a, b).Scan(&r.Supplements, &r.Breaches); err != nil {
 			return err
 		}
 
 		// Complaints.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(substantiated = 1), 0),
-			coalesce(sum(substantiated = 0), 0), coalesce(sum(substantiated IS NULL), 0)
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN substantiated = 1 THEN 1 ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN substantiated = 0 THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN substantiated IS NULL THEN 1 ELSE 0 END), 0)
 			FROM complaints WHERE created_at >= ? AND created_at < ?`, a, b).Scan(
 			&r.Complaints, &r.Substantiated, &r.Unsubstantiated, &r.Undecided); err != nil {
 			return err

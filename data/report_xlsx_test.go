@@ -128,6 +128,7 @@ func TestWriteEmptyReport(t *testing.T) {
 }
 
 func TestRecordExportAndBackupAudit(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	admin, clerk := staffSession(t, s, "s1"), staffSession(t, s, "s2")

@@ -92,7 +92,7 @@ func (s *Store) ProbeWrite(ctx context.Context) error {
 	err := s.tx(ctx, "probe write", func(tx *sql.Tx) error {
 		// A real write, rolled back: taking the lock alone succeeds on a
 		// read-only file.
-		if _, err := tx.ExecContext(ctx, `CREATE TABLE probe_write (x)`); err != nil {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE probe_write (x INTEGER)`); err != nil {
 			return err
 		}
 		return errProbe

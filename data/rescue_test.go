@@ -15,6 +15,7 @@ import (
 // The backup offered for restore is the newest one that passes its check:
 // a newer damaged one (here: zeroed) is skipped and counted.
 func TestNewestSoundBackupSkipsADamagedNewerOne(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	dir := t.TempDir()
@@ -38,6 +39,7 @@ func TestNewestSoundBackupSkipsADamagedNewerOne(t *testing.T) {
 // it; another PIN, or a staff member who is not an administrator, is
 // refused with the Chinese sentence.
 func TestVerifyBackupAdmin(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	admin := loginAs(t, s, "s1")
@@ -62,6 +64,7 @@ func TestVerifyBackupAdmin(t *testing.T) {
 // ErrBusy, a read-only data file ErrReadOnly; a sound file passes and is
 // left unchanged.
 func TestProbeWrite(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	require.NoError(t, s.ProbeWrite(ctx))

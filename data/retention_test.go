@@ -115,6 +115,7 @@ func TestPurgeExpiredNothingDueTakesNoWriteLock(t *testing.T) {
 // Every purge query reads its partial index (INDEXED BY would fail to
 // prepare otherwise) and stops at the cutoff: a search, not a scan.
 func TestPurgeQueriesUseTheirIndexes(t *testing.T) {
+	useSQLite(t)
 	s := mustOpen(t)
 	for _, q := range []string{`SELECT id ` + purgeRequestsDue, `SELECT id FROM ` + purgeComplaintsDue,
 		`SELECT id FROM ` + purgeCommentsDue} {

@@ -243,6 +243,15 @@ func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error
 	if q == "" {
 		return nil, nil
 	}
+	if s.engine == Postgres {
+		query, args := searchSQLPostgres(q)
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, mapErr("search", err)
+		}
+		out, err := scanSummaries(rows)
+		return out, mapErr("search", err)
+	}
 	if tiers, args := searchTiers(q); tiers != nil {
 		var out []ItemSummary
 		err := s.read(ctx, "search", func(tx *sql.Tx) error {

@@ -184,6 +184,7 @@ func TestSearchRanksNameFirst(t *testing.T) {
 // one-character keys when it is opened, and one-character search finds
 // what the scan finds.
 func TestSearchCharsFilledOnMigration(t *testing.T) {
+	useSQLite(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	s, err := Open(ctx, path)

@@ -27,10 +27,12 @@ var migrationFS embed.FS
 // Clock tells the store what time it is, so tests can fix "now".
 type Clock func() time.Time
 
-// Store is the SQLite data file. It is safe for concurrent use.
+// Store is the SQLite data file, or a PostgreSQL database (see pg.go). It
+// is safe for concurrent use.
 type Store struct {
 	db     *sql.DB
-	path   string
+	path   string // the data file's path, or the PostgreSQL DSN
+	engine Engine
 	now    Clock
 	pin    PINParams // what new PINs are hashed with (see WithPINParams)
 	guides sync.Map  // item id → *Item, parsed guides for registration (see guide)
@@ -38,7 +40,9 @@ type Store struct {
 	// receipts is the highest receipt number issued, kept beside the data
 	// file (see receipt_mark.go).
 	receipts *receiptMark
-	feed     feed // committed writes, to the subscribers of Changes
+	feed     feed   // committed writes, to the subscribers of Changes
+	channel  string // PostgreSQL: the LISTEN/NOTIFY channel of the store's changes (pgChannel)
+	self     string // PostgreSQL: this store's id in its notifications (pgPayload)
 }
 
 // Option configures Open.
@@ -68,7 +72,15 @@ func WithPINParams(p PINParams) Option { return func(s *Store) { s.pin = p } }
 //   - _txlock=immediate: a write transaction takes the write lock at BEGIN, so
 //     two read-then-write transactions cannot deadlock into SQLITE_BUSY
 //     (busy_timeout cannot help a deferred transaction that must upgrade).
+//
+// A path that starts with postgres:// or postgresql:// opens that
+// PostgreSQL database instead (see pg.go); what is about the file (WAL,
+// PRAGMAs, the receipt mark beside it, the planner's statistics) is then
+// the server's business.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if IsPostgresDSN(path) {
+		return openPostgresStore(ctx, path, opts...)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, mapErr("open", err)
@@ -106,6 +118,38 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
+// openPostgresStore is Open on the PostgreSQL database at dsn.
+func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	db, err := openPostgres(dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: dsn, engine: Postgres, now: time.Now, pin: DefaultPINParams}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, mapErr("open", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	var schema string
+	if err := db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		db.Close()
+		return nil, mapErr("open", err)
+	}
+	s.channel = pgChannel(schema)
+	s.self = NewToken()
+	s.feed.source = pgListen{dsn: dsn, channel: s.channel, self: s.self}
+	return s, nil
+}
+
+// Engine is the database the store runs on.
+func (s *Store) Engine() Engine { return s.engine }
+
 // optimizeNoWait is optimize without waiting for the write lock: the
 // statistics are a nicety, and while another process holds a write
 // transaction the store must still open (and close) at once.
@@ -140,12 +184,15 @@ func optimizeNoWait(ctx context.Context, db *sql.DB) error {
 // the write lock.
 func (s *Store) Close() error {
 	s.feed.close()
+	if s.engine == Postgres {
+		return s.db.Close()
+	}
 	s.settleReceipts()
 	_ = optimizeNoWait(context.Background(), s.db)
 	return s.db.Close()
 }
 
-// Path is the data file's path.
+// Path is the data file's path (the DSN on PostgreSQL).
 func (s *Store) Path() string { return s.path }
 
 // Now is the store's current time.
@@ -187,6 +234,14 @@ func (s *Store) migrate(ctx context.Context) error {
 			continue
 		}
 		err := s.tx(ctx, "migrate", func(tx *sql.Tx) error {
+			if s.engine == Postgres {
+				// Two terminals starting at once: one migrates, the
+				// other waits here and then finds it done (SQLite's
+				// BEGIN IMMEDIATE does the same).
+				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(1234012)`); err != nil {
+					return err
+				}
+			}
 			var done int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.n).Scan(&done); err != nil {
 				return err
@@ -198,7 +253,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			if _, err := tx.ExecContext(ctx, migrationFor(s.engine, string(body))); err != nil {
 				return fmt.Errorf("%s: %w", m.name, err)
 			}
 			if after := postMigrate[m.n]; after != nil {
@@ -233,6 +288,18 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
+	if s.engine == Postgres && s.channel != "" { // (not while Open migrates)
+		// Other terminals hear of the commit (see ChangeSource): the
+		// notification is delivered only if, and when, it commits.
+		inner := fn
+		fn = func(tx *sql.Tx) error {
+			if err := inner(tx); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `SELECT pg_notify(?, ?)`, s.channel, pgPayload(op, s.self))
+			return err
+		}
+	}
 	err := runTx(ctx, s.db, op, fn)
 	if err == nil {
 		s.feed.publish(Change{Op: op}) // see Changes

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,13 +17,14 @@ var fixedNow = time.Date(2026, 11, 26, 9, 30, 0, 0, China)
 // test ends.
 func mustOpen(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), WithClock(func() time.Time { return fixedNow }), cheapPINs)
+	s, err := Open(context.Background(), testDSN(t), WithClock(func() time.Time { return fixedNow }), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
 }
 
 func TestOpenMigratesFromEmpty(t *testing.T) {
+	useSQLite(t)
 	s := mustOpen(t)
 	ctx := context.Background()
 	v, err := s.SchemaVersion(ctx)
@@ -53,7 +53,7 @@ func TestOpenMigratesFromEmpty(t *testing.T) {
 }
 
 func TestOpenTwiceKeepsSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "twice.db")
+	path := testDSN(t)
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	require.NoError(t, err)

@@ -413,7 +413,7 @@ func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, err
 		batch := items[start:min(start+synthBatch, len(items))]
 		err := s.tx(ctx, "synth items", func(tx *sql.Tx) error {
 			// Indexed for search once per batch (migration 011).
-			imp := newCatalogImporter(ctx, tx, s.stamp())
+			imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
 			if err := imp.deferSearch(); err != nil {
 				return err
 			}

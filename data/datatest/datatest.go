@@ -1,5 +1,7 @@
 // Package datatest opens real stores for tests of the packages above data:
-// a SQLite file in t.TempDir(), closed when the test ends, reading the time
+// a SQLite file in t.TempDir() (or, when BIANMIN_TEST_PG is set, a fresh
+// schema on that PostgreSQL database; see data/internal/testdb), closed
+// when the test ends, reading the time
 // from the test's clock and hashing PINs cheaply (WithPINParams), with
 // helpers that seed it as a new data file is seeded (the sample catalog,
 // the official holidays) and give the sample staff PINs.
@@ -10,7 +12,6 @@ package datatest
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 
 	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/internal/testdb"
 )
 
 // PINs that the sample staff get from SetPINs.
@@ -33,7 +35,7 @@ func CheapPINs() data.Option {
 	return data.WithPINParams(data.PINParams{Memory: 64, Time: 1, Threads: 1})
 }
 
-// Open opens an empty store in a new file under t.TempDir() reading the
+// Open opens an empty store (DSN) reading the
 // time from now (time.Now if nil) and hashing PINs cheaply; opts come after
 // and may override both. The store is closed when the test ends.
 func Open(t testing.TB, now func() time.Time, opts ...data.Option) *data.Store {
@@ -42,11 +44,16 @@ func Open(t testing.TB, now func() time.Time, opts ...data.Option) *data.Store {
 		now = time.Now
 	}
 	opts = append([]data.Option{data.WithClock(now), CheapPINs()}, opts...)
-	s, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "bianmin.db"), opts...)
+	s, err := data.Open(context.Background(), DSN(t), opts...)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// DSN is where a fresh, empty store for t lives: a new SQLite file under
+// t.TempDir(), or a new schema on BIANMIN_TEST_PG (dropped when the test
+// ends). Pass it to data.Open (or --data) as it is.
+func DSN(t testing.TB) string { return testdb.DSN(t) }
 
 // OpenWith is Open with catalog c put in.
 func OpenWith(t testing.TB, now func() time.Time, c *data.Catalog, opts ...data.Option) *data.Store {

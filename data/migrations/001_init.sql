@@ -3,6 +3,15 @@
 -- Times are RFC 3339 text in UTC unless named *_day (a calendar date 'YYYY-MM-DD'
 -- in China time). Booleans are INTEGER 0/1.
 
+-- @postgres
+-- What SQLite's RAISE(ABORT, msg) triggers do, for PostgreSQL's triggers:
+-- refuse the change with the message given (SQLSTATE P0001).
+CREATE FUNCTION bianmin_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '%', TG_ARGV[0];
+END $$;
+-- @end
+
 -- §一(一)1,4 and §一(五): the service room itself. Exactly one row, id = 1.
 CREATE TABLE center (
     id               INTEGER PRIMARY KEY CHECK (id = 1),
@@ -202,6 +211,7 @@ CREATE TABLE disclosure_versions (
     publisher      TEXT NOT NULL DEFAULT '',
     UNIQUE (disclosure_id, version)
 );
+-- @sqlite
 CREATE TRIGGER disclosure_versions_immutable
 BEFORE UPDATE OF title, body, published_at, publisher, disclosure_id, version ON disclosure_versions
 WHEN OLD.status IN ('published', 'superseded')
@@ -214,6 +224,21 @@ CREATE TRIGGER disclosure_versions_keep
 BEFORE DELETE ON disclosure_versions
 WHEN OLD.status IN ('published', 'superseded')
 BEGIN SELECT RAISE(ABORT, 'published disclosure versions are kept'); END;
+-- @postgres
+-- (UPDATE OF fires when a column is named in SET, as on SQLite.)
+CREATE TRIGGER disclosure_versions_immutable
+BEFORE UPDATE OF title, body, published_at, publisher, disclosure_id, version ON disclosure_versions
+FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded'))
+EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
+CREATE TRIGGER disclosure_versions_no_unpublish
+BEFORE UPDATE OF status ON disclosure_versions
+FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded') AND NEW.status NOT IN ('published', 'superseded'))
+EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
+CREATE TRIGGER disclosure_versions_keep
+BEFORE DELETE ON disclosure_versions
+FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded'))
+EXECUTE FUNCTION bianmin_refuse('published disclosure versions are kept');
+-- @end
 
 -- 预公开 opinions from residents.
 CREATE TABLE disclosure_comments (
@@ -228,6 +253,16 @@ CREATE TABLE disclosure_comments (
 CREATE TABLE receipt_counters (
     day  TEXT PRIMARY KEY,
     seq  INTEGER NOT NULL
+);
+
+-- 代为办理 batches to one upper department.
+CREATE TABLE proxy_batches (
+    id          INTEGER PRIMARY KEY,
+    department  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    staff_id    INTEGER REFERENCES staff(id),
+    sent_day    TEXT NOT NULL DEFAULT '',
+    note        TEXT NOT NULL DEFAULT ''
 );
 
 -- Requests (办件). status: submitted, accepted, waiting (补正), escalated (上报),
@@ -272,10 +307,17 @@ CREATE INDEX requests_owner ON requests (owner_id, status, due_day);
 CREATE INDEX requests_window ON requests (window_id, status, due_day);
 CREATE INDEX requests_item ON requests (item_id, status, due_day);
 CREATE INDEX requests_created ON requests (created_at);
+-- @sqlite
 CREATE TRIGGER requests_first_owner_fixed
 BEFORE UPDATE OF first_owner_id ON requests
 WHEN OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS NOT OLD.first_owner_id
 BEGIN SELECT RAISE(ABORT, 'first owner never changes'); END;
+-- @postgres
+CREATE TRIGGER requests_first_owner_fixed
+BEFORE UPDATE OF first_owner_id ON requests
+FOR EACH ROW WHEN (OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS DISTINCT FROM OLD.first_owner_id)
+EXECUTE FUNCTION bianmin_refuse('first owner never changes');
+-- @end
 
 -- Append-only timeline §十2. public = shown to the resident.
 CREATE TABLE request_events (
@@ -290,10 +332,19 @@ CREATE TABLE request_events (
     data        TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX request_events_request ON request_events (request_id, id);
+-- @sqlite
 CREATE TRIGGER request_events_no_update BEFORE UPDATE ON request_events
 BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
 CREATE TRIGGER request_events_no_delete BEFORE DELETE ON request_events
 BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
+-- @postgres
+CREATE TRIGGER request_events_no_update BEFORE UPDATE ON request_events
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('request events are append-only');
+CREATE TRIGGER request_events_no_delete BEFORE DELETE ON request_events
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('request events are append-only');
+CREATE TRIGGER request_events_no_truncate BEFORE TRUNCATE ON request_events
+FOR EACH STATEMENT EXECUTE FUNCTION bianmin_refuse('request events are append-only');
+-- @end
 
 -- 联合办理: each participating window's part.
 CREATE TABLE request_parts (
@@ -326,16 +377,6 @@ CREATE TABLE clock_pauses (
     to_day      TEXT NOT NULL DEFAULT '',
     reason      TEXT NOT NULL,
     staff_id    INTEGER REFERENCES staff(id)
-);
-
--- 代为办理 batches to one upper department.
-CREATE TABLE proxy_batches (
-    id          INTEGER PRIMARY KEY,
-    department  TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
-    staff_id    INTEGER REFERENCES staff(id),
-    sent_day    TEXT NOT NULL DEFAULT '',
-    note        TEXT NOT NULL DEFAULT ''
 );
 
 -- Common refusal reasons kept by administrators.
@@ -421,10 +462,19 @@ CREATE TABLE audit_log (
     target    TEXT NOT NULL DEFAULT '',
     detail    TEXT NOT NULL DEFAULT ''
 );
+-- @sqlite
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+-- @postgres
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
+-- @end
 
 -- Settings that are not part of the center profile (printer queue, …).
 CREATE TABLE settings (

@@ -10,6 +10,7 @@
 -- of the text begins a trigram: a query of one or two characters (低保, 医保)
 -- is then found as a prefix of the trigrams in item_search_terms (fts5vocab)
 -- instead of by scanning every row; three characters or more use MATCH.
+-- @sqlite
 CREATE VIRTUAL TABLE item_search USING fts5(text, pinyin, initials, content = '', tokenize = 'trigram');
 CREATE VIRTUAL TABLE item_search_terms USING fts5vocab(item_search, 'instance');
 
@@ -32,7 +33,18 @@ CREATE TRIGGER items_search_update AFTER UPDATE OF search_text, pinyin, initials
     INSERT INTO item_search (rowid, text, pinyin, initials)
         VALUES (new.id, new.search_text || '  ', new.pinyin || '  ', new.initials || '  ');
 END;
+-- @end
 
 -- What ranking the matches needs, so that ranking thousands of them (one
 -- character typed) reads this narrow index rather than the wide rows.
 CREATE INDEX items_search_rank ON items (id, active, ord, name, pinyin, initials);
+
+-- @postgres
+-- PostgreSQL: trigram GIN indexes (pg_trgm, in Debian's postgresql-15)
+-- over the same keys, kept by the database itself, no triggers. LIKE and
+-- ILIKE with a pattern of three characters or more use them.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX items_search_text_trgm ON items USING gin (search_text gin_trgm_ops);
+CREATE INDEX items_search_pinyin_trgm ON items USING gin (pinyin gin_trgm_ops);
+CREATE INDEX items_search_initials_trgm ON items USING gin (initials gin_trgm_ops);
+-- @end

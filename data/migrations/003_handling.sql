@@ -5,12 +5,24 @@
 -- A request lands in the queue of its item's lead window until staff move it
 -- (Accept, HandOver). Registration leaves window_id empty; this fills it in
 -- on insert, and for the requests already stored.
+-- @sqlite
 CREATE TRIGGER requests_default_window AFTER INSERT ON requests
 WHEN NEW.window_id IS NULL
 BEGIN
     UPDATE requests SET window_id = (SELECT window_id FROM item_windows
         WHERE item_id = NEW.item_id AND role = 'lead' LIMIT 1) WHERE id = NEW.id;
 END;
+-- @postgres
+-- (Before the insert: the row is stored with its window at once.)
+CREATE FUNCTION requests_default_window() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.window_id := (SELECT window_id FROM item_windows
+        WHERE item_id = NEW.item_id AND role = 'lead' LIMIT 1);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER requests_default_window BEFORE INSERT ON requests
+FOR EACH ROW WHEN (NEW.window_id IS NULL) EXECUTE FUNCTION requests_default_window();
+-- @end
 UPDATE requests SET window_id = (SELECT window_id FROM item_windows
     WHERE item_id = requests.item_id AND role = 'lead' LIMIT 1) WHERE window_id IS NULL;
 

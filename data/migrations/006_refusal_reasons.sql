@@ -8,5 +8,5 @@ SELECT text, ord FROM (
     UNION ALL SELECT '申请人已享受同类待遇（或已办理），不得重复申请。', 3
     UNION ALL SELECT '经一次性告知后，申请人未在规定期限内补正全部材料。', 4
     UNION ALL SELECT '申请材料存在虚假内容，经核实与实际情况不符。', 5
-)
+) AS r
 WHERE NOT EXISTS (SELECT 1 FROM refusal_reasons);

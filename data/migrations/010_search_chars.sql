@@ -16,6 +16,7 @@
 ALTER TABLE items ADD COLUMN search_chars TEXT NOT NULL DEFAULT '';
 ALTER TABLE items ADD COLUMN search_firsts TEXT NOT NULL DEFAULT '';
 
+-- @sqlite
 CREATE VIRTUAL TABLE item_chars USING fts5(chars, firsts, content = '', contentless_delete = 1, detail = column,
     tokenize = 'ascii');
 
@@ -31,6 +32,11 @@ CREATE TRIGGER items_chars_update AFTER UPDATE OF search_chars, search_firsts ON
     DELETE FROM item_chars WHERE rowid = old.id;
     INSERT INTO item_chars (rowid, chars, firsts) VALUES (new.id, new.search_chars, new.search_firsts);
 END;
+-- @postgres
+-- PostgreSQL: trigram GIN indexes over the two keys (pg_trgm).
+CREATE INDEX items_search_chars_trgm ON items USING gin (search_chars gin_trgm_ops);
+CREATE INDEX items_search_firsts_trgm ON items USING gin (search_firsts gin_trgm_ops);
+-- @end
 
 -- A one-character query ranks its matches in tiers (searchTiers in
 -- search.go): names that start with it, then names that contain it, then

@@ -19,6 +19,9 @@ CREATE TABLE search_pending (
     initials  TEXT
 );
 
+-- On PostgreSQL the trigram indexes keep themselves; there are no
+-- triggers to set aside (search_defer and search_pending exist, unused).
+-- @sqlite
 DROP TRIGGER items_search_insert;
 DROP TRIGGER items_search_delete;
 DROP TRIGGER items_search_update;
@@ -66,3 +69,4 @@ CREATE TRIGGER items_search_defer_delete AFTER DELETE ON items WHEN EXISTS (SELE
     INSERT OR IGNORE INTO search_pending (id, indexed, text, pinyin, initials)
         VALUES (old.id, 1, old.search_text, old.pinyin, old.initials);
 END;
+-- @end

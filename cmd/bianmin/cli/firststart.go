@@ -126,6 +126,9 @@ func findNewestGood(ctx context.Context, err error) {
 // checkNotLost refuses a data file that has a marker but is missing or
 // 0 bytes, before anything opens (and so creates) it.
 func checkNotLost(path string) error {
+	if data.IsPostgresDSN(path) {
+		return nil // a PostgreSQL database: no file to lose (the server keeps it)
+	}
 	if _, err := os.Stat(MarkerFile(path)); err != nil {
 		return nil // first start, or a data file of an earlier version
 	}
@@ -142,6 +145,9 @@ func checkNotLost(path string) error {
 // writeMarker writes the first-start marker of the data file at path and
 // syncs it and its folder.
 func writeMarker(path string) error {
+	if data.IsPostgresDSN(path) {
+		return nil
+	}
 	name := MarkerFile(path)
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // A data file that existed and is now gone or 0 bytes is never re-created
@@ -189,4 +190,30 @@ func TestStorageFailuresInChinese(t *testing.T) {
 	assert.Contains(t, out, "已导出")
 	_, err = conn.ExecContext(ctx, `ROLLBACK`)
 	require.NoError(t, err)
+}
+
+// On PostgreSQL (--data postgres://…, here when BIANMIN_TEST_PG is set) a
+// new database is seeded once and no marker file is written anywhere: the
+// server keeps the data, there is no file to lose. On SQLite this is a
+// first start on a new file.
+func TestOpenSeededOnEitherEngine(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Chdir(dir) // a marker made from a DSN would land here
+	dsn := datatest.DSN(t)
+	for range 2 {
+		s, err := OpenSeeded(ctx, dsn, Seed{Catalog: []byte(miniCatalog)})
+		require.NoError(t, err)
+		empty, err := s.Empty(ctx)
+		require.NoError(t, err)
+		assert.False(t, empty)
+		require.NoError(t, s.Close())
+	}
+	if data.IsPostgresDSN(dsn) {
+		left, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Empty(t, left, "no file beside a PostgreSQL store")
+	} else {
+		assert.FileExists(t, MarkerFile(dsn))
+	}
 }

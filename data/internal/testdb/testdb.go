@@ -1,0 +1,96 @@
+// Package testdb says where a test's fresh store lives: a new SQLite file
+// under t.TempDir(), or, when BIANMIN_TEST_PG names a PostgreSQL database
+// (make test-pg starts one, see data/datatest/pgcluster.sh), a schema of
+// its own in that database, dropped when the test ends. The store's own
+// tests (package data) and datatest both use it, so the whole store suite
+// runs on either engine.
+package testdb
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for making schemas
+)
+
+// Env is the environment variable with the PostgreSQL DSN to test on.
+const Env = "BIANMIN_TEST_PG"
+
+// Postgres is the PostgreSQL DSN the tests run on, "" for SQLite.
+func Postgres() string { return os.Getenv(Env) }
+
+// SQLiteFile is a new SQLite data file path under t.TempDir(), for the
+// tests that are about the file itself (backups, restore, rescue, the
+// receipt mark, damage).
+func SQLiteFile(t testing.TB) string {
+	return filepath.Join(t.TempDir(), "bianmin.db")
+}
+
+// DSN is where a fresh, empty store for t lives: a new SQLite file, or a
+// new schema on BIANMIN_TEST_PG.
+func DSN(t testing.TB) string {
+	t.Helper()
+	base := Postgres()
+	if base == "" {
+		return SQLiteFile(t)
+	}
+	admin, err := adminDB(base)
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	schema := fmt.Sprintf("t%d_%d", os.Getpid(), seq.Add(1))
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatalf("testdb: create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+			t.Errorf("testdb: drop schema: %v", err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("testdb: %s: %v", Env, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+var (
+	seq       atomic.Int64
+	adminOnce sync.Once
+	admin     *sql.DB
+	adminErr  error
+)
+
+// adminDB is one pool on the test database for making and dropping
+// schemas. pg_trgm is created in public first, once, so the stores'
+// migrations find it there instead of racing to create it.
+func adminDB(dsn string) (*sql.DB, error) {
+	adminOnce.Do(func() {
+		admin, adminErr = sql.Open("pgx", dsn)
+		if adminErr == nil {
+			admin.SetMaxOpenConns(2)
+			// Another test binary may be creating it at this moment:
+			// then the second try finds it.
+			for range 3 {
+				if _, adminErr = admin.Exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`); adminErr == nil {
+					break
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
+		if adminErr != nil {
+			adminErr = fmt.Errorf("%s=%s: %w", Env, dsn, adminErr)
+		}
+	})
+	return admin, adminErr
+}
