@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"time"
 )
 
@@ -37,13 +38,13 @@ const (
 	AuditWithdraw    = "withdraw"
 )
 
-// AuditActions lists every audit action in the order a filter offers them:
+// auditActions lists every audit action in the order a filter offers them:
 // sign-in and handling, duty, content, complaints, data, then the areas
 // with a label function of their own (calendar, catalog, disclosures,
 // items, organisation, notices, proxy batches, refusal reasons). A new
 // action goes here and in its area's label function; TestEveryAuditActionIsListed
 // checks that none is forgotten.
-var AuditActions = []string{
+var auditActions = []string{
 	AuditLogin, AuditLoginFailed, AuditLockout, AuditLogout, AuditPINSet, AuditFirstAdmin,
 	AuditAccept, AuditSupplement, AuditComplete, AuditRefuse, AuditEscalate, AuditUpperResult, AuditHandOver,
 	AuditJointPart, AuditFinish, AuditPause, AuditResume, AuditNote, AuditWithdraw,
@@ -63,6 +64,10 @@ var AuditActions = []string{
 	AuditProxyBatch, AuditProxyPrint,
 	AuditRefusalReasonAdd, AuditRefusalReasonEdit, AuditRefusalReasonDelete, AuditRefusalReasonMove,
 }
+
+// AuditActions returns every audit action in the order a filter offers
+// them (a copy: the list itself is not to be changed).
+func AuditActions() []string { return slices.Clone(auditActions) }
 
 // auditLabels are the label functions of the areas, tried in turn for an
 // action AuditLabel does not name itself.

@@ -182,35 +182,18 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	now := s.now()
 	if !found {
 		burnPIN(pin, s.pin)
-		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
-			typed := []rune(fmt.Sprint(who))
-			return audit(ctx, tx, formatTime(now), nil, AuditLoginFailed, "工号 "+string(typed[:min(len(typed), 32)]),
-				"工号不存在或已停用")
-		})
-		if err != nil {
-			return Session{}, err
-		}
-		return Session{}, Invalid("pin", badMsg)
+		typed := []rune(fmt.Sprint(who))
+		return s.loginRefused(ctx, now, nil, "工号 "+string(typed[:min(len(typed), 32)]), "工号不存在或已停用",
+			Invalid("pin", badMsg))
 	}
 	target := staffTarget(row.sess.Code, row.sess.Name)
 	if now.Before(row.until) {
-		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
-			return audit(ctx, tx, formatTime(now), row.sess.StaffID, AuditLoginFailed, target, "锁定期间尝试登录")
-		})
-		if err != nil {
-			return Session{}, err
-		}
-		return Session{}, Invalid("locked", lockedMsg(row.until, now))
+		return s.loginRefused(ctx, now, row.sess.StaffID, target, "锁定期间尝试登录",
+			Invalid("locked", lockedMsg(row.until, now)))
 	}
 	if row.hash == "" {
 		burnPIN(pin, s.pin)
-		err := s.tx(ctx, "login", func(tx *sql.Tx) error {
-			return audit(ctx, tx, formatTime(now), row.sess.StaffID, AuditLoginFailed, target, "尚未设置密码")
-		})
-		if err != nil {
-			return Session{}, err
-		}
-		return Session{}, Invalid("pin", badMsg)
+		return s.loginRefused(ctx, now, row.sess.StaffID, target, "尚未设置密码", Invalid("pin", badMsg))
 	}
 	ok, verr := VerifyPIN(row.hash, pin)
 	var rehash string
@@ -255,22 +238,11 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 		// The count goes on across lockouts: every MaxPINFailures-th wrong
 		// PIN locks, each time for longer (lockFor).
 		failed++
-		if err := audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target,
-			fmt.Sprintf("密码错误（连续第%d次）", failed)); err != nil {
+		lockUntil, refusal, err := wrongPIN(ctx, tx, now, row.sess, target, badMsg, failed)
+		if err != nil {
 			return err
 		}
-		lockUntil := ""
-		outcome = Invalid("pin", badMsg)
-		if failed%MaxPINFailures == 0 {
-			n := failed / MaxPINFailures
-			t := now.Add(lockFor(n, row.sess.Role))
-			lockUntil = formatTime(t)
-			outcome = Invalid("locked", lockedMsg(t, now))
-			if err := audit(ctx, tx, at, row.sess.StaffID, AuditLockout, target,
-				fmt.Sprintf("连续%d次密码错误，第%d次锁定，至 %s", failed, n, t.In(China).Format("01-02 15:04:05"))); err != nil {
-				return err
-			}
-		}
+		outcome = refusal
 		_, err = tx.ExecContext(ctx, `INSERT INTO staff_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
 			ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
 			row.sess.StaffID, failed, lockUntil)
@@ -285,6 +257,44 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	row.sess.Since = now
 	row.sess.PINChange = pinChange(row.sess.Role, pin)
 	return row.sess, nil
+}
+
+// loginRefused audits a sign-in refused before its PIN is checked (staffID
+// nil: no such active staff member) and returns refusal, what the person
+// is told.
+func (s *Store) loginRefused(ctx context.Context, now time.Time, staffID any, target, detail string,
+	refusal error) (Session, error) {
+	err := s.tx(ctx, "login", func(tx *sql.Tx) error {
+		return audit(ctx, tx, formatTime(now), staffID, AuditLoginFailed, target, detail)
+	})
+	if err != nil {
+		return Session{}, err
+	}
+	return Session{}, refusal
+}
+
+// wrongPIN audits the failed-th wrong PIN in a row and, every
+// MaxPINFailures-th, the lockout it starts (for longer each time: lockFor).
+// It returns when the lock ends ("" if none) and what the person is told.
+func wrongPIN(ctx context.Context, tx *sql.Tx, now time.Time, sess Session, target, badMsg string,
+	failed int) (lockUntil string, refusal error, err error) {
+	at := formatTime(now)
+	if err := audit(ctx, tx, at, sess.StaffID, AuditLoginFailed, target,
+		fmt.Sprintf("密码错误（连续第%d次）", failed)); err != nil {
+		return "", nil, err
+	}
+	refusal = Invalid("pin", badMsg)
+	if failed%MaxPINFailures == 0 {
+		n := failed / MaxPINFailures
+		t := now.Add(lockFor(n, sess.Role))
+		lockUntil = formatTime(t)
+		refusal = Invalid("locked", lockedMsg(t, now))
+		if err := audit(ctx, tx, at, sess.StaffID, AuditLockout, target,
+			fmt.Sprintf("连续%d次密码错误，第%d次锁定，至 %s", failed, n, t.In(China).Format("01-02 15:04:05"))); err != nil {
+			return "", nil, err
+		}
+	}
+	return lockUntil, refusal, nil
 }
 
 // pinChange says why a PIN that just signed someone in no longer meets the

@@ -446,9 +446,9 @@ func (c CalendarCoverage) Warning() string {
 }
 
 // CalendarCoverage says which years' schedules are stored, as seen on the
-// date of now.
-func (s *Store) CalendarCoverage(ctx context.Context, now time.Time) (CalendarCoverage, error) {
-	now = now.In(China)
+// store's today.
+func (s *Store) CalendarCoverage(ctx context.Context) (CalendarCoverage, error) {
+	now := s.now().In(China)
 	c := CalendarCoverage{Year: now.Year()}
 	err := s.read(ctx, "calendar coverage", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT substr(day, 1, 4) FROM calendar_days

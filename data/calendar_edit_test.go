@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bianmin/internal/fakeclock"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +111,7 @@ func TestSetCalendarDay(t *testing.T) {
 	assert.Contains(t, strings.Join(details, "\n"),
 		"工作日历 2026-12-01 2026年12月1日（星期二）设为法定节假日（县庆）。涉及2026年；新增1天，修改0天，删除0天。备注：县政府通知放假一天")
 	assert.Equal(t, "修改工作日历", AuditLabel(AuditCalendarSet))
-	assert.Contains(t, AuditActions, AuditCalendarImport)
+	assert.Contains(t, AuditActions(), AuditCalendarImport)
 }
 
 // TestCalendarEditMovesDueDays: a new holiday inside a running clock moves
@@ -273,7 +275,7 @@ func TestImportCalendar(t *testing.T) {
 	due := func(id int64) string { return column[string](t, s, id, "due_day") }
 	require.Equal(t, "2027-01-07", due(boundary))
 
-	cov, err := s.CalendarCoverage(ctx, clk.Now())
+	cov, err := s.CalendarCoverage(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, "2027年节假日安排尚未导入，截止日期按普通周末计算。", cov.Warning())
 
@@ -309,7 +311,7 @@ func TestImportCalendar(t *testing.T) {
 	assert.Equal(t, "2026-12-10", due(early))
 	assert.Equal(t, CalendarDay{"2027-01-01", DayHoliday, "元旦"}, storedDay(t, s, "2027-01-01"))
 	assert.Equal(t, 1, calAuditCount(t, s, AuditCalendarImport))
-	cov, err = s.CalendarCoverage(ctx, clk.Now())
+	cov, err = s.CalendarCoverage(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, cov.Warning())
 	assert.Equal(t, []int{2025, 2026, 2027}, cov.Years)
@@ -343,7 +345,10 @@ func TestImportCalendar(t *testing.T) {
 
 func TestCalendarCoverage(t *testing.T) {
 	ctx := context.Background()
-	s := mustOpen(t)
+	clk := fakeclock.New(fixedNow)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), WithClock(clk.Now), cheapPINs)
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
 	require.NoError(t, s.PutCalendarDays(ctx, OfficialCalendarDays())) // 2025, 2026
 	tests := map[string]struct {
 		now  time.Time
@@ -359,12 +364,14 @@ func TestCalendarCoverage(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			c, err := s.CalendarCoverage(ctx, tc.now)
+			clk.Set(tc.now)
+			c, err := s.CalendarCoverage(ctx)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, c.Warning())
 		})
 	}
-	c, err := s.CalendarCoverage(ctx, date(2026, 10, 1))
+	clk.Set(date(2026, 10, 1))
+	c, err := s.CalendarCoverage(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, CalendarCoverage{Years: []int{2025, 2026}, Year: 2026, MissingNextYear: true}, c)
 	assert.Equal(t, []int{2027}, c.Missing())

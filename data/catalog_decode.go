@@ -60,55 +60,8 @@ func (d *catalogDecoder) run() error {
 			if err := d.imp.center(c); err != nil {
 				return err
 			}
-		case "windows":
-			if err := d.array("windows", func(i int) error {
-				var w Window
-				if err := d.decode(&w, fmt.Sprintf("windows[%d]", i)); err != nil {
-					return err
-				}
-				return d.imp.window(i, &w)
-			}); err != nil {
-				return err
-			}
-			d.imp.windowsDone()
-		case "staff":
-			if err := d.array("staff", func(i int) error {
-				var st Staff
-				if err := d.decode(&st, fmt.Sprintf("staff[%d]", i)); err != nil {
-					return err
-				}
-				return d.imp.staff(i, &st, d.files)
-			}); err != nil {
-				return err
-			}
-		case "items":
-			if err := d.array("items", func(i int) error {
-				var it Item
-				if err := d.decode(&it, fmt.Sprintf("items[%d]", i)); err != nil {
-					return err
-				}
-				return d.imp.item(i, &it)
-			}); err != nil {
-				return err
-			}
-		case "disclosures":
-			if err := d.array("disclosures", func(i int) error {
-				var ds Disclosure
-				if err := d.decode(&ds, fmt.Sprintf("disclosures[%d]", i)); err != nil {
-					return err
-				}
-				return d.imp.disclosure(i, &ds)
-			}); err != nil {
-				return err
-			}
-		case "calendar":
-			if err := d.array("calendar", func(i int) error {
-				var day CalendarDay
-				if err := d.decode(&day, fmt.Sprintf("calendar[%d]", i)); err != nil {
-					return err
-				}
-				return d.imp.day(i, day)
-			}); err != nil {
+		case "windows", "staff", "items", "disclosures", "calendar":
+			if err := d.section(key); err != nil {
 				return err
 			}
 		default:
@@ -130,6 +83,65 @@ func (d *catalogDecoder) run() error {
 		}
 	}
 	return d.imp.finish()
+}
+
+// section decodes one of the catalog's lists (windows, staff, items,
+// disclosures, calendar) element by element into the import.
+func (d *catalogDecoder) section(key string) error {
+	switch key {
+	case "windows":
+		if err := d.array("windows", func(i int) error {
+			var w Window
+			if err := d.decode(&w, fmt.Sprintf("windows[%d]", i)); err != nil {
+				return err
+			}
+			return d.imp.window(i, &w)
+		}); err != nil {
+			return err
+		}
+		d.imp.windowsDone()
+	case "staff":
+		if err := d.array("staff", func(i int) error {
+			var st Staff
+			if err := d.decode(&st, fmt.Sprintf("staff[%d]", i)); err != nil {
+				return err
+			}
+			return d.imp.staff(i, &st, d.files)
+		}); err != nil {
+			return err
+		}
+	case "items":
+		if err := d.array("items", func(i int) error {
+			var it Item
+			if err := d.decode(&it, fmt.Sprintf("items[%d]", i)); err != nil {
+				return err
+			}
+			return d.imp.item(i, &it)
+		}); err != nil {
+			return err
+		}
+	case "disclosures":
+		if err := d.array("disclosures", func(i int) error {
+			var ds Disclosure
+			if err := d.decode(&ds, fmt.Sprintf("disclosures[%d]", i)); err != nil {
+				return err
+			}
+			return d.imp.disclosure(i, &ds)
+		}); err != nil {
+			return err
+		}
+	case "calendar":
+		if err := d.array("calendar", func(i int) error {
+			var day CalendarDay
+			if err := d.decode(&day, fmt.Sprintf("calendar[%d]", i)); err != nil {
+				return err
+			}
+			return d.imp.day(i, day)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // array reads the array of section name (or null), calling each for every

@@ -127,7 +127,19 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 		return err
 	}
 	c.field("windows", windows)
+	for _, write := range []func(context.Context, *sql.Tx, *catalogWriter) error{
+		writeStaff, writeItems, writeDisclosures, writeCalendar,
+	} {
+		if err := write(ctx, tx, c); err != nil {
+			return err
+		}
+	}
+	c.end()
+	return c.err
+}
 
+// writeStaff writes the staff, in their order.
+func writeStaff(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 	c.startArray("staff")
 	rows, err := tx.QueryContext(ctx, `SELECT s.code, s.name, s.photo, s.post, s.duties, coalesce(w.code, ''), s.ab,
 		s.role, s.active, s.sample FROM staff s LEFT JOIN windows w ON w.id = s.window_id ORDER BY s.ord, s.id`)
@@ -150,10 +162,13 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 		return err
 	}
 	c.endArray()
+	return nil
+}
 
-	// Items one at a time: the list of ids is all that is held. The four
-	// statements that read an item are prepared once for all of them
-	// (preparing them anew took a third of the time).
+// writeItems writes the active items, one at a time: the list of ids is
+// all that is held. The four statements that read an item are prepared once
+// for all of them (preparing them anew took a third of the time).
+func writeItems(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 	c.startArray("items")
 	var ids []int64
 	if err := collect(ctx, tx, &ids, `SELECT id FROM items WHERE active = 1 ORDER BY ord, id`); err != nil {
@@ -176,7 +191,11 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 		c.element(&snap)
 	}
 	c.endArray()
+	return nil
+}
 
+// writeDisclosures writes the disclosures with all their versions.
+func writeDisclosures(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 	c.startArray("disclosures")
 	var codes []string
 	if err := collect(ctx, tx, &codes, `SELECT code FROM disclosures ORDER BY ord, id`); err != nil {
@@ -194,9 +213,13 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 		c.element(&d)
 	}
 	c.endArray()
+	return nil
+}
 
-	// calendar is omitempty: the field appears only with a day in it.
-	rows, err = tx.QueryContext(ctx, `SELECT day, kind, name FROM calendar_days ORDER BY day`)
+// writeCalendar writes the calendar's days. calendar is omitempty: the
+// field appears only with a day in it.
+func writeCalendar(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
+	rows, err := tx.QueryContext(ctx, `SELECT day, kind, name FROM calendar_days ORDER BY day`)
 	if err != nil {
 		return err
 	}
@@ -219,6 +242,5 @@ func writeCatalog(ctx context.Context, tx *sql.Tx, c *catalogWriter) error {
 	if days > 0 {
 		c.endArray()
 	}
-	c.end()
-	return c.err
+	return nil
 }

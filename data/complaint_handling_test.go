@@ -360,7 +360,7 @@ func TestRatingFollowUp(t *testing.T) {
 	bad := rate(RatingVeryBad, "等了一个多小时")
 	soso := rate(RatingBad, "说明不清楚")
 
-	list, err := s.RatingsNeedingFollowUp(ctx0, *now)
+	list, err := s.RatingsNeedingFollowUp(ctx0)
 	require.NoError(t, err)
 	require.Len(t, list, 2, "only 不满意 and 非常不满意")
 	f := list[0]
@@ -373,7 +373,10 @@ func TestRatingFollowUp(t *testing.T) {
 	assert.Equal(t, "13800138000", f.ApplicantPhone)
 	assert.Equal(t, "李强", f.OwnerName)
 
-	list, err = s.RatingsNeedingFollowUp(ctx0, at("2026-12-18", "09:00"))
+	told := *now
+	*now = at("2026-12-18", "09:00")
+	list, err = s.RatingsNeedingFollowUp(ctx0)
+	*now = told
 	require.NoError(t, err)
 	assert.Equal(t, DueOverdue, list[0].Due)
 
@@ -384,7 +387,7 @@ func TestRatingFollowUp(t *testing.T) {
 	*now = at("2026-11-30", "10:00")
 	require.NoError(t, s.RecordFollowUp(ctx0, wang, bad, "已电话回访，说明当天系统故障，群众表示理解。"))
 	assert.ErrorIs(t, s.RecordFollowUp(ctx0, wang, bad, "再次回访"), ErrConflict)
-	list, err = s.RatingsNeedingFollowUp(ctx0, *now)
+	list, err = s.RatingsNeedingFollowUp(ctx0)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.Equal(t, soso, list[0].RatingID)

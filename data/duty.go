@@ -251,12 +251,12 @@ type DutyBoard struct {
 	Staff   []DutyEntry // by window (A, B, others), staff without a window last
 }
 
-// OnDuty computes the duty board at now (usually Store.Now()).
-func (s *Store) OnDuty(ctx context.Context, now time.Time) (DutyBoard, error) {
+// OnDuty computes the duty board at the store's now.
+func (s *Store) OnDuty(ctx context.Context) (DutyBoard, error) {
 	var b DutyBoard
 	err := s.read(ctx, "on duty", func(tx *sql.Tx) error {
 		var err error
-		b, err = dutyBoard(ctx, tx, now)
+		b, err = dutyBoard(ctx, tx, s.now())
 		return err
 	})
 	return b, err
@@ -273,13 +273,13 @@ type DutyRoute struct {
 }
 
 // RouteWindow says which staff member new requests for the window route to
-// at now: A if on duty, else B, else nobody (StaffID 0) with the reason. An
-// unknown window is ErrNotFound.
-func (s *Store) RouteWindow(ctx context.Context, windowID int64, now time.Time) (DutyRoute, error) {
+// at the store's now: A if on duty, else B, else nobody (StaffID 0) with
+// the reason. An unknown window is ErrNotFound.
+func (s *Store) RouteWindow(ctx context.Context, windowID int64) (DutyRoute, error) {
 	var r DutyRoute
 	err := s.read(ctx, "route window", func(tx *sql.Tx) error {
 		var err error
-		r, err = routeWindow(ctx, tx, windowID, now)
+		r, err = routeWindow(ctx, tx, windowID, s.now())
 		return err
 	})
 	return r, err

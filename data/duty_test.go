@@ -159,7 +159,7 @@ func TestDutyBoardRoutesByABPost(t *testing.T) {
 			tc.setup(t, s, now, a, b)
 			w1 := windowID(t, s, "1")
 
-			r, err := s.RouteWindow(ctx0, w1, *now)
+			r, err := s.RouteWindow(ctx0, w1)
 			require.NoError(t, err)
 			switch tc.want {
 			case "A":
@@ -173,7 +173,7 @@ func TestDutyBoardRoutesByABPost(t *testing.T) {
 			assert.Equal(t, tc.covering, r.Covering)
 			assert.Equal(t, tc.reason, r.Reason)
 
-			board, err := s.OnDuty(ctx0, *now)
+			board, err := s.OnDuty(ctx0)
 			require.NoError(t, err)
 			require.Len(t, board.Staff, 2)
 			byID := map[int64]DutyEntry{}
@@ -199,8 +199,8 @@ func TestDutyBoardRoutesByABPost(t *testing.T) {
 var ctx0 = context.Background()
 
 func TestRouteWindowUnknown(t *testing.T) {
-	s, now := storeWithNow(t)
-	_, err := s.RouteWindow(ctx0, 999, *now)
+	s, _ := storeWithNow(t)
+	_, err := s.RouteWindow(ctx0, 999)
 	assert.ErrorIs(t, err, ErrNotFound)
 }
 
@@ -298,7 +298,7 @@ func TestSetWhereabouts(t *testing.T) {
 	// reason, with the return.
 	ret := at("2026-11-30", "08:30")
 	require.NoError(t, s.SetStaffWhereabouts(ctx0, admin, b.StaffID, DutyLeave, "看病", ret))
-	board, err := s.OnDuty(ctx0, *now)
+	board, err := s.OnDuty(ctx0)
 	require.NoError(t, err)
 	e := board.Staff[1]
 	assert.Equal(t, DutyLeave, e.Status)
@@ -313,16 +313,19 @@ func TestSetWhereabouts(t *testing.T) {
 	assert.Equal(t, admin.StaffID, page.Entries[0].StaffID)
 
 	// Over the weekend the leave still holds; on Monday at 09:00 it is over.
-	sat := at("2026-11-28", "10:00")
-	board, err = s.OnDuty(ctx0, sat)
+	signedIn := *now
+	*now = at("2026-11-28", "10:00")
+	board, err = s.OnDuty(ctx0)
 	require.NoError(t, err)
 	assert.Equal(t, DutyLeave, board.Staff[1].Status)
-	board, err = s.OnDuty(ctx0, at("2026-11-30", "09:00"))
+	*now = at("2026-11-30", "09:00")
+	board, err = s.OnDuty(ctx0)
 	require.NoError(t, err)
 	assert.Equal(t, DutyAbsent, board.Staff[1].Status)
 
 	// Back in the past the board shows what was true then.
-	board, err = s.OnDuty(ctx0, now.Add(-time.Hour))
+	*now = signedIn.Add(-time.Hour)
+	board, err = s.OnDuty(ctx0)
 	require.NoError(t, err)
 	assert.Equal(t, DutyAbsent, board.Staff[1].Status, "before signing in")
 }

@@ -45,8 +45,10 @@ func FollowUpRule(level int, done bool) error {
 }
 
 // RatingsNeedingFollowUp lists the bad ratings (不满意, 非常不满意) not yet
-// followed up, the most urgent first, with their due state at now.
-func (s *Store) RatingsNeedingFollowUp(ctx context.Context, now time.Time) ([]FollowUpDue, error) {
+// followed up, the most urgent first, with their due state at the store's
+// now.
+func (s *Store) RatingsNeedingFollowUp(ctx context.Context) ([]FollowUpDue, error) {
+	now := s.now()
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err

@@ -90,7 +90,7 @@ func TestRefusalReasonsEdit(t *testing.T) {
 	assert.Equal(t, 2, counts[AuditRefusalReasonMove], "the move that changed nothing is not audited")
 	assert.Equal(t, 1, counts[AuditRefusalReasonDelete])
 	for _, a := range []string{AuditRefusalReasonAdd, AuditRefusalReasonEdit, AuditRefusalReasonDelete, AuditRefusalReasonMove} {
-		assert.Contains(t, AuditActions, a)
+		assert.Contains(t, AuditActions(), a)
 		assert.NotEqual(t, a, AuditLabel(a))
 	}
 }

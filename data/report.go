@@ -152,32 +152,8 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 		if err != nil {
 			return err
 		}
-		r.Requests = reg.total
-		if r.ByItem, err = itemCounts(ctx, tx, reg.byItem); err != nil {
+		if err := r.breakDown(ctx, tx, reg); err != nil {
 			return err
-		}
-		var modes []string
-		for _, m := range Modes {
-			modes = append(modes, string(m))
-		}
-		r.ByMode = ordered(reg.byMode, modes, func(k string) string { return Mode(k).Label() })
-		var statuses []string
-		for _, st := range statusOrder {
-			statuses = append(statuses, string(st))
-		}
-		r.ByStatus = ordered(reg.byStatus, statuses, func(k string) string { return Status(k).Label() })
-		r.ByChannel = ordered(reg.byChannel, []string{string(ChannelKiosk), string(ChannelWindow), string(ChannelPhone)},
-			func(k string) string { return Channel(k).Label() })
-		windows, err := listWindows(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, w := range windows {
-			r.ByWindow = append(r.ByWindow, Count{Key: w.Code, Label: w.Name, N: reg.byWindow[w.ID]})
-			delete(reg.byWindow, w.ID)
-		}
-		if n := reg.byWindow[0]; n > 0 {
-			r.ByWindow = append(r.ByWindow, Count{Key: "", Label: "未分配窗口", N: n})
 		}
 
 		// Finished in the period: on time, handling time.
@@ -202,26 +178,7 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			finDay := Day(fin)
 			finishedOn[finDay]++
 			if due != "" {
-				onTime := finDay <= due
-				r.OnTime.Of++
-				day := r.DailyOnTime[finDay]
-				day.Of++
-				if onTime {
-					r.OnTime.N++
-					day.N++
-				}
-				r.DailyOnTime[finDay] = day
-				if owner != 0 {
-					o := ownerOnTime[owner]
-					if o == nil {
-						o = &Ratio{}
-						ownerOnTime[owner] = o
-					}
-					o.Of++
-					if onTime {
-						o.N++
-					}
-				}
+				r.countOnTime(finDay, due, owner, ownerOnTime)
 			}
 			if accepted != "" {
 				r.Handled++
@@ -263,23 +220,89 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			a, b)); err != nil {
 			return err
 		}
-		r.Ratings = ordered(got, []string{"5", "4", "3", "2", "1"}, func(k string) string {
-			var level int
-			fmt.Sscan(k, &level)
-			return RatingLabel(level)
-		})
-		for _, c := range r.Ratings {
-			r.RatingCount += c.N
-			if c.Key == "5" || c.Key == "4" {
-				r.Satisfied.N += c.N
-			}
-		}
-		r.Satisfied.Of = r.RatingCount
+		r.countRatings(got)
 
 		r.People, err = people(ctx, tx, a, b, dayA, dayB, reg.byOwner, ownerOnTime)
 		return err
 	})
 	return r, err
+}
+
+// breakDown fills in the registrations of the period: their number and
+// their counts by item, mode, status, channel and window (requests without
+// a window last).
+func (r *Report) breakDown(ctx context.Context, tx *sql.Tx, reg registeredCounts) error {
+	r.Requests = reg.total
+	var err error
+	if r.ByItem, err = itemCounts(ctx, tx, reg.byItem); err != nil {
+		return err
+	}
+	var modes []string
+	for _, m := range Modes {
+		modes = append(modes, string(m))
+	}
+	r.ByMode = ordered(reg.byMode, modes, func(k string) string { return Mode(k).Label() })
+	var statuses []string
+	for _, st := range statusOrder {
+		statuses = append(statuses, string(st))
+	}
+	r.ByStatus = ordered(reg.byStatus, statuses, func(k string) string { return Status(k).Label() })
+	r.ByChannel = ordered(reg.byChannel, []string{string(ChannelKiosk), string(ChannelWindow), string(ChannelPhone)},
+		func(k string) string { return Channel(k).Label() })
+	windows, err := listWindows(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, w := range windows {
+		r.ByWindow = append(r.ByWindow, Count{Key: w.Code, Label: w.Name, N: reg.byWindow[w.ID]})
+		delete(reg.byWindow, w.ID)
+	}
+	if n := reg.byWindow[0]; n > 0 {
+		r.ByWindow = append(r.ByWindow, Count{Key: "", Label: "未分配窗口", N: n})
+	}
+	return nil
+}
+
+// countOnTime counts a request finished on finDay with a due day: overall,
+// on its day, and for its 首问 owner (0: none) in ownerOnTime.
+func (r *Report) countOnTime(finDay, due string, owner int64, ownerOnTime map[int64]*Ratio) {
+	onTime := finDay <= due
+	r.OnTime.Of++
+	day := r.DailyOnTime[finDay]
+	day.Of++
+	if onTime {
+		r.OnTime.N++
+		day.N++
+	}
+	r.DailyOnTime[finDay] = day
+	if owner != 0 {
+		o := ownerOnTime[owner]
+		if o == nil {
+			o = &Ratio{}
+			ownerOnTime[owner] = o
+		}
+		o.Of++
+		if onTime {
+			o.N++
+		}
+	}
+}
+
+// countRatings fills in the ratings of the period from their counts by
+// level: best first, their number, and the share of 满意 and 非常满意.
+func (r *Report) countRatings(byLevel []Count) {
+	r.Ratings = ordered(byLevel, []string{"5", "4", "3", "2", "1"}, func(k string) string {
+		var level int
+		fmt.Sscan(k, &level)
+		return RatingLabel(level)
+	})
+	for _, c := range r.Ratings {
+		r.RatingCount += c.N
+		if c.Key == "5" || c.Key == "4" {
+			r.Satisfied.N += c.N
+		}
+	}
+	r.Satisfied.Of = r.RatingCount
 }
 
 // people computes the per-person figures: every active staff member, and

@@ -40,6 +40,7 @@ type Store struct {
 	// receipts is the highest receipt number issued, kept beside the data
 	// file (see receipt_mark.go).
 	receipts *receiptMark
+	feed     feed // committed writes, to the subscribers of Changes
 }
 
 // Option configures Open.
@@ -172,6 +173,7 @@ func optimizeNoWait(ctx context.Context, db *sql.DB) error {
 // changed much (see optimize) and closes the data file; neither waits for
 // the write lock.
 func (s *Store) Close() error {
+	s.feed.close()
 	if s.engine == Postgres {
 		return s.db.Close()
 	}
@@ -280,7 +282,11 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
-	return runTx(ctx, s.db, op, fn)
+	err := runTx(ctx, s.db, op, fn)
+	if err == nil {
+		s.feed.publish(Change{Op: op}) // see Changes
+	}
+	return err
 }
 
 // beginner is what a transaction is begun on: the pool (*sql.DB) or one

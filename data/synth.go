@@ -236,6 +236,15 @@ func synthItem(r *rand.Rand, i int, seed uint64) Item {
 		}
 	}
 
+	synthHandling(r, &it, sub)
+	synthMaterials(r, &it, sub, act)
+	synthFields(r, &it, sub)
+	return it
+}
+
+// synthHandling sets how a synthetic item is handled: its mode's time
+// limits, windows, department and procedure.
+func synthHandling(r *rand.Rand, it *Item, sub *synthSubject) {
 	lead := synthWindows[sub.window].Code
 	accept := "向社区便民服务室" + synthWindows[sub.window].Name + "提交申请材料"
 	switch it.Mode {
@@ -289,7 +298,10 @@ func synthItem(r *rand.Rand, i int, seed uint64) Item {
 	if r.IntN(3) == 0 {
 		it.LegalDays = 0 // no statutory limit named
 	}
+}
 
+// synthMaterials lists a synthetic item's materials.
+func synthMaterials(r *rand.Rand, it *Item, sub *synthSubject, act string) {
 	it.Materials = append(it.Materials, Material{Name: "居民身份证", Required: true, Form: FormBoth, Copies: 1})
 	if r.IntN(2) == 0 {
 		it.Materials = append(it.Materials, Material{Name: "户口簿", Required: true, Form: FormBoth, Copies: 1,
@@ -309,7 +321,10 @@ func synthItem(r *rand.Rand, i int, seed uint64) Item {
 		it.Materials = append(it.Materials, Material{Name: "委托书及受托人身份证", Required: it.Mode == ModeProxy,
 			Form: FormOriginal, Copies: 1, Note: "委托他人办理时提供"})
 	}
+}
 
+// synthFields sets a synthetic item's intake fields.
+func synthFields(r *rand.Rand, it *Item, sub *synthSubject) {
 	it.Fields = []IntakeField{{Key: "phone", Label: "联系电话", Kind: KindText, Required: true, Help: "用于通知办理结果"}}
 	if sub.benefit {
 		it.Fields = append(it.Fields,
@@ -330,7 +345,6 @@ func synthItem(r *rand.Rand, i int, seed uint64) Item {
 		it.Fields = append(it.Fields, IntakeField{Key: "contact_time", Label: "方便联系的时间", Kind: KindMulti,
 			Options: []string{"工作日上午", "工作日下午", "周末"}})
 	}
-	return it
 }
 
 // synthMode gives the first six items one mode each, so that even a small

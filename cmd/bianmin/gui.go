@@ -46,7 +46,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// FyneApp.toml's settings only reach a binary built by the fyne tool;
 	// set them here so `go build` gives the same program.
 	app.SetMetadata(fyne.AppMetadata{
-		ID: appID, Name: "便民服务", Version: cli.Version, Build: 1,
+		ID: appID, Name: "便民服务", Version: cli.Version, Build: cli.BuildNumber,
 		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
 		Migrations: map[string]bool{"fyneDo": true},
 	})
@@ -239,6 +239,7 @@ func (g *gui) start(s *data.Store) {
 		desk = staff.New(s, w, staff.Options{
 			Context: ctx, BaseURL: base, Printer: roll, A4Printer: a4,
 			BackupDir: o.BackupDir,
+			Changes:   s.Changes, // live queue: other terminals' registrations and steps
 			Restore:   g.restore,
 			Trouble:   func() error { return g.why },
 			AfterRestore: func() {

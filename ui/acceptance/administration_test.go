@@ -78,7 +78,7 @@ func TestAdministratorRunsTheRoom(t *testing.T) {
 		r.now = mon1221.Add(5 * time.Minute)
 		r.signIn(t, "王丽娟") // window 1, A
 		r.signIn(t, "赵磊")  // window 1, B
-		route, err := r.s.RouteWindow(ctx, win1, r.now)
+		route, err := r.s.RouteWindow(ctx, win1)
 		require.NoError(t, err)
 		require.Equal(t, r.ids["王丽娟"], route.StaffID, "A signed in: A")
 
@@ -119,7 +119,7 @@ func TestAdministratorRunsTheRoom(t *testing.T) {
 		assert.NotContains(t, shown, "家中老人住院", "a leave's reason is private")
 
 		// New requests for window 1 route to B.
-		route, err = r.s.RouteWindow(ctx, win1, r.now)
+		route, err = r.s.RouteWindow(ctx, win1)
 		require.NoError(t, err)
 		assert.Equal(t, r.ids["赵磊"], route.StaffID)
 		assert.True(t, route.Covering)
@@ -412,7 +412,7 @@ func TestNewKioskRequestRoutesToB(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, r.s.SetStaffWhereabouts(ctx, admin, r.ids["王丽娟"], data.DutyLeave, "病假",
 		time.Date(2026, 12, 23, 8, 30, 0, 0, data.China)))
-	route, err := r.s.RouteWindow(ctx, r.windowID(t, "1"), r.now)
+	route, err := r.s.RouteWindow(ctx, r.windowID(t, "1"))
 	require.NoError(t, err)
 	require.Equal(t, r.ids["赵磊"], route.StaffID)
 

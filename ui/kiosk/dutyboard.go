@@ -24,7 +24,7 @@ import (
 // DutyStore is what the duty board reads: who is where (data.Store.OnDuty)
 // and the staff cards for the photos. *data.Store satisfies it.
 type DutyStore interface {
-	OnDuty(ctx context.Context, now time.Time) (data.DutyBoard, error)
+	OnDuty(ctx context.Context) (data.DutyBoard, error)
 	StaffCards(ctx context.Context) ([]data.StaffCard, error)
 }
 
@@ -104,11 +104,10 @@ func (d *Duty) load() {
 		return
 	}
 	d.loading = true
-	now := d.nav.Now()
 	photos := d.photos
 	d.nav.Async(func() func() {
 		ctx := d.nav.Context()
-		b, err := d.store.OnDuty(ctx, now)
+		b, err := d.store.OnDuty(ctx)
 		if err == nil && photos == nil {
 			cards, cerr := d.store.StaffCards(ctx)
 			if cerr != nil {

@@ -32,7 +32,7 @@ type ComplaintStore interface {
 	DecideComplaint(ctx context.Context, by data.Session, id int64, d data.ComplaintDecision) (int64, error)
 	ReplyComplaint(ctx context.Context, by data.Session, id int64, reply string, publish bool) error
 	SetComplaintPublished(ctx context.Context, by data.Session, id int64, publish bool) error
-	RatingsNeedingFollowUp(ctx context.Context, now time.Time) ([]data.FollowUpDue, error)
+	RatingsNeedingFollowUp(ctx context.Context) ([]data.FollowUpDue, error)
 	RecordFollowUp(ctx context.Context, by data.Session, ratingID int64, text string) error
 	LoginChoices(ctx context.Context) ([]data.LoginChoice, error)
 	Windows(ctx context.Context) ([]data.Window, error)

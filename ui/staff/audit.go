@@ -52,7 +52,7 @@ func newAuditLog(a *Admin) *AuditLog {
 	l.Staff = touch.NewSelect([]string{lang.L("admin.audit.allStaff")}, nil)
 	l.Staff.SetSelectedIndex(0)
 	actions := []string{lang.L("admin.audit.allActions")}
-	for _, x := range data.AuditActions {
+	for _, x := range data.AuditActions() {
 		actions = append(actions, auditWord(x))
 	}
 	l.Action = touch.NewSelect(actions, nil)
@@ -117,7 +117,7 @@ func (l *AuditLog) SetStaff(id int64) {
 // SetAction filters by an action (data.Audit*; "": all); Apply runs it.
 func (l *AuditLog) SetAction(action string) {
 	l.Action.SetSelectedIndex(0)
-	for i, x := range data.AuditActions {
+	for i, x := range data.AuditActions() {
 		if x == action {
 			l.Action.SetSelectedIndex(i + 1)
 		}
@@ -131,7 +131,7 @@ func (l *AuditLog) Apply() {
 		f.Staff = l.people[i-1].StaffID
 	}
 	if i := l.Action.SelectedIndex(); i > 0 {
-		f.Action = data.AuditActions[i-1]
+		f.Action = data.AuditActions()[i-1]
 	}
 	from, err := parseDay(l.From.Text)
 	if err != nil {

@@ -32,7 +32,7 @@ type CalendarStore interface {
 	SetCalendarDay(ctx context.Context, by data.Session, day time.Time, kind, name, note string) (data.CalendarChange, error)
 	PreviewCalendarImport(ctx context.Context, days []data.CalendarDay) (data.CalendarChange, error)
 	ImportCalendarDays(ctx context.Context, by data.Session, days []data.CalendarDay) (data.CalendarChange, error)
-	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
+	CalendarCoverage(ctx context.Context) (data.CalendarCoverage, error)
 }
 
 // CalendarScreen is the section's screen.
@@ -186,7 +186,7 @@ func (c *CalendarScreen) Reload() {
 	ctx := d.opts.Context
 	c.load.run(d, func() func() {
 		days, err := st.CalendarDaysBetween(ctx, start, end)
-		cov, cerr := st.CalendarCoverage(ctx, now)
+		cov, cerr := st.CalendarCoverage(ctx)
 		return func() {
 			if err == nil {
 				err = cerr

@@ -55,6 +55,12 @@ type ComplaintList struct {
 	list    *fyne.Container
 	content fyne.CanvasObject
 	load    latest
+
+	// Live updates (live.go): a read for a change under way, another
+	// change meanwhile, a test's hook called after each such read.
+	liveLoading bool
+	again       bool
+	onLive      func()
 }
 
 func newComplaintList(a *Admin) *ComplaintList {

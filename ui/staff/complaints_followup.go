@@ -61,7 +61,7 @@ func (f *FollowUps) Reload() {
 	d, st := f.a.d, f.a.store
 	f.Status.SetText(lang.L("admin.loading"))
 	d.async(func() func() {
-		items, err := st.RatingsNeedingFollowUp(d.opts.Context, d.opts.Now())
+		items, err := st.RatingsNeedingFollowUp(d.opts.Context)
 		return func() { f.show(items, err) }
 	})
 }

@@ -40,7 +40,7 @@ type QueueStore interface {
 	Windows(ctx context.Context) ([]data.Window, error)
 	// CalendarCoverage says whether the holiday schedules are in, for the
 	// queue's warning of a missing one.
-	CalendarCoverage(ctx context.Context, now time.Time) (data.CalendarCoverage, error)
+	CalendarCoverage(ctx context.Context) (data.CalendarCoverage, error)
 }
 
 // HandlingStore reads one request and applies the handling steps.
@@ -176,6 +176,12 @@ type Options struct {
 	// whether or not the restore succeeded): main rebuilds the kiosk and
 	// the desk on the reopened store.
 	AfterRestore func()
+	// Changes, if set, is the store's change feed (data.Store.Changes):
+	// the queue with its counts, or the complaint list, on show is read
+	// again after each change, so that a kiosk's registration or another
+	// desk's step shows at once (live.go). nil: they are read when shown
+	// and on 刷新 only.
+	Changes ChangeFeed
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the
@@ -229,6 +235,7 @@ type Desk struct {
 	last     time.Time
 	idleStop func()
 	open     bool
+	stopLive func() // stops watchChanges while signed in
 
 	damageBox *fyne.Container // Damage and Rescue
 }
@@ -351,6 +358,7 @@ func (d *Desk) Lock(reason string) {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
+	d.stopWatching()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.body.RemoveAll()
@@ -376,6 +384,7 @@ func (d *Desk) Abandon() {
 	}
 	d.signedIn = false
 	d.session = data.Session{}
+	d.stopWatching()
 	d.Login, d.Queue, d.Request, d.Intake, d.Admin = nil, nil, nil, nil, nil
 	d.Keys.Stop()
 	d.OnExit = nil
@@ -462,6 +471,7 @@ func (d *Desk) signedInAs(s data.Session) {
 	d.bar.Refresh()
 	d.Duty.load()
 	d.ShowQueue()
+	d.watchChanges()
 	// A sign-in leaves garbage the size of the program's whole live heap:
 	// the PIN hash's 64 MiB work area (already handed back, but it raised
 	// the collector's target), the queue's store reads and row building.

@@ -29,7 +29,7 @@ import (
 type DisclosureAdminStore interface {
 	DisclosureStates(ctx context.Context) ([]data.DisclosureState, error)
 	DisclosureStateOf(ctx context.Context, code string) (data.DisclosureState, error)
-	DueForRepublication(ctx context.Context, now time.Time) ([]data.DueItem, error)
+	DueForRepublication(ctx context.Context) ([]data.DueItem, error)
 	DisclosureArchive(ctx context.Context, code string) (data.Disclosure, error)
 	NewDisclosure(ctx context.Context, by data.Session, d data.DisclosureDraft) (data.DisclosureVersion, error)
 	SaveDraft(ctx context.Context, by data.Session, d data.DisclosureDraft) (data.DisclosureVersion, error)
@@ -101,7 +101,7 @@ func (s *DisclosuresScreen) Reload() {
 		states, err := st.DisclosureStates(ctx)
 		var due []data.DueItem
 		if err == nil {
-			due, err = st.DueForRepublication(ctx, now)
+			due, err = st.DueForRepublication(ctx)
 		}
 		return func() {
 			s.show(states, due, now, err)

@@ -31,7 +31,7 @@ type OrgStore interface {
 	PutStaff(ctx context.Context, by data.Session, e data.StaffEdit) (int64, error)
 	SetPIN(ctx context.Context, by data.Session, staffID int64, pin string) error
 	UnlockStaff(ctx context.Context, by data.Session, staffID int64) error
-	OnDuty(ctx context.Context, now time.Time) (data.DutyBoard, error)
+	OnDuty(ctx context.Context) (data.DutyBoard, error)
 	SetStaffWhereabouts(ctx context.Context, by data.Session, staffID int64, status data.DutyStatus, note string,
 		expectedReturn time.Time) error
 }

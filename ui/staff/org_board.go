@@ -78,9 +78,8 @@ func (b *OrgBoard) Reload() {
 	d, st := b.a.d, b.a.store
 	b.seq++
 	seq := b.seq
-	now := d.opts.Now()
 	d.async(func() func() {
-		board, err := st.OnDuty(d.opts.Context, now)
+		board, err := st.OnDuty(d.opts.Context)
 		return func() {
 			if seq != b.seq {
 				return

@@ -299,7 +299,7 @@ func TestOrgBoardLeaveRoutesToB(t *testing.T) {
 			win1 = w.ID
 		}
 	}
-	route, err := r.s.RouteWindow(ctx, win1, r.now)
+	route, err := r.s.RouteWindow(ctx, win1)
 	require.NoError(t, err)
 	require.Equal(t, r.ids["王丽娟"], route.StaffID)
 
@@ -330,7 +330,7 @@ func TestOrgBoardLeaveRoutesToB(t *testing.T) {
 	test.Tap(b.Form.Submit)
 	require.False(t, b.Form.Open(), b.Form.Error.Text)
 
-	route, err = r.s.RouteWindow(ctx, win1, r.now)
+	route, err = r.s.RouteWindow(ctx, win1)
 	require.NoError(t, err)
 	assert.Equal(t, r.ids["赵磊"], route.StaffID, "A on leave: the window routes to B")
 	assert.True(t, route.Covering)

@@ -55,6 +55,12 @@ type Queue struct {
 	statusBox *fyne.Container
 	content   fyne.CanvasObject
 	seq       int // the latest load; older answers are dropped
+
+	// Live updates (live.go): loads under way, whether a change came
+	// meanwhile, and a test's hook called after each reload for a change.
+	loading int
+	again   bool
+	onLive  func()
 }
 
 func newQueue(d *Desk) *Queue {
@@ -129,7 +135,7 @@ func newQueue(d *Desk) *Queue {
 func (q *Queue) loadWarning() {
 	d := q.d
 	d.async(func() func() {
-		cov, err := d.store.CalendarCoverage(d.opts.Context, d.opts.Now())
+		cov, err := d.store.CalendarCoverage(d.opts.Context)
 		if err != nil {
 			fyne.LogError("staff: calendar coverage", err)
 			return nil
@@ -270,11 +276,31 @@ func (q *Queue) setStatus(msg string, clear bool) {
 }
 
 // Reload reads the page and the counts again.
-func (q *Queue) Reload() {
+func (q *Queue) Reload() { q.reload(false) }
+
+// reload reads the page and the counts again; live (for a change of the
+// store, see watchChanges) keeps what is on screen, scroll position
+// included, until the new rows are in.
+func (q *Queue) reload(live bool) {
 	d, f := q.d, q.Filter
-	q.loadWarning()
 	q.seq++
 	seq := q.seq
+	q.loading++
+	read := func() func() {
+		rows, err := d.store.Queue(d.opts.Context, f)
+		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
+		return func() {
+			if seq == q.seq {
+				q.apply(rows, err, counts, cerr, live)
+			}
+			q.loaded(live)
+		}
+	}
+	if live {
+		d.async(read)
+		return
+	}
+	q.loadWarning()
 	for g, b := range q.Tabs {
 		if g == f.Group {
 			b.Importance = widget.HighImportance
@@ -289,30 +315,26 @@ func (q *Queue) Reload() {
 	// No turning the page again before this one is in.
 	q.Prev.Disable()
 	q.Next.Disable()
-	d.async(func() func() {
-		rows, err := d.store.Queue(d.opts.Context, f)
-		counts, cerr := d.store.QueueCounts(d.opts.Context, f)
-		return func() {
-			if seq != q.seq {
-				return
-			}
-			q.Counts = nil
-			if cerr == nil {
-				q.Counts = counts
-				for g, b := range q.Tabs {
-					b.SetText(TabLabel(g, counts[g]))
-				}
-			}
-			q.show(rows, err)
-		}
-	})
+	d.async(read)
 }
 
-func (q *Queue) show(rows []data.QueueRow, err error) {
+// apply shows a page and the counts read by reload.
+func (q *Queue) apply(rows []data.QueueRow, err error, counts data.QueueCounts, cerr error, live bool) {
+	q.Counts = nil
+	if cerr == nil {
+		q.Counts = counts
+		for g, b := range q.Tabs {
+			b.SetText(TabLabel(g, counts[g]))
+		}
+	}
+	q.show(rows, err, live)
+}
+
+func (q *Queue) show(rows []data.QueueRow, err error, live bool) {
 	if n := q.pages(); err == nil && len(rows) == 0 && n > 0 && q.Filter.Page > n {
 		// The page went away (requests moved on): show the last one.
 		q.Filter.Page = n
-		q.Reload()
+		q.reload(live)
 		return
 	}
 	q.Rows = nil
@@ -355,6 +377,14 @@ func (q *Queue) show(rows []data.QueueRow, err error) {
 		q.Next.Enable()
 	} else {
 		q.Next.Disable()
+	}
+	if live {
+		// The same page, read again: the rows stay where the clerk
+		// scrolled them.
+		offset := q.list.GetScrollOffset()
+		q.list.Refresh()
+		q.list.ScrollToOffset(offset)
+		return
 	}
 	q.list.Refresh()
 	q.list.ScrollToTop()

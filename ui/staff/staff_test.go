@@ -520,7 +520,7 @@ func TestSignInAndWhereabouts(t *testing.T) {
 	assert.True(t, u.SignedIn())
 	assert.Equal(t, "签退", u.SignButton.Text)
 	u.Where.SetSelected(data.DutyOut.Label())
-	board, err := r.s.OnDuty(context.Background(), r.now)
+	board, err := r.s.OnDuty(context.Background())
 	require.NoError(t, err)
 	for _, e := range board.Staff {
 		if e.Name == "王丽娟" {

@@ -91,5 +91,5 @@ func ratingWord(level int) string { return lang.L("admin.rating." + strconv.Itoa
 // eventWord is an event kind on a request's timeline.
 func eventWord(kind string) string { return lang.L("staff.event." + kind) }
 
-// auditWord is an audit action (one of data.AuditActions).
+// auditWord is an audit action (one of data.AuditActions()).
 func auditWord(action string) string { return lang.L("admin.audit.act." + action) }

@@ -52,7 +52,7 @@ func enumWords() map[string]string {
 		data.EventEscalated, data.EventHandover, data.EventPartDone, data.EventFinished, data.EventRefused, data.EventNote,
 		data.EventRated, data.EventPrinted, data.EventPaused, data.EventResumed, data.EventUpperResult,
 		data.EventWithdrawn, data.EventFollowUp}, eventWord)
-	add("audit", data.AuditActions, auditWord)
+	add("audit", data.AuditActions(), auditWord)
 	add("status", []string{"submitted", "accepted", "waiting", "escalated", "finished", "refused", "withdrawn"},
 		func(k string) string { return statusText(data.Status(k)) })
 	add("action", strs(len(data.Actions), func(i int) string { return string(data.Actions[i]) }),
@@ -90,7 +90,7 @@ func TestChineseWordsMatchPaper(t *testing.T) {
 	for _, f := range []data.MaterialForm{data.FormOriginal, data.FormCopy, data.FormBoth, data.FormElectronic} {
 		assert.Equal(t, f.Label(), materialFormWord(f))
 	}
-	for _, a := range data.AuditActions {
+	for _, a := range data.AuditActions() {
 		assert.Equal(t, data.AuditLabel(a), auditWord(a))
 	}
 	for _, c := range []data.Channel{data.ChannelKiosk, data.ChannelWindow, data.ChannelPhone} {

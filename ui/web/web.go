@@ -91,6 +91,7 @@ type Server struct {
 
 	down  func() bool // the kiosk is in maintenance (SetMaintenance)
 	phone string      // the service room's phone on the maintenance page
+	proxy Proxy       // a reverse proxy in front (SetProxy, proxy.go)
 }
 
 // MaxClients bounds the rate-limit table: when it is full, the client seen
@@ -146,7 +147,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusMethodNotAllowed, "error", "不支持该操作。")
 		return
 	}
-	if !s.allow(clientIP(r)) {
+	if !s.allow(s.client(r)) {
 		h.Set("Retry-After", "10")
 		s.page(w, http.StatusTooManyRequests, "error", "查询过于频繁，请稍后再试。")
 		return
@@ -209,7 +210,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request, t *data.Tracking
 		s.page(w, http.StatusOK, "status", v)
 		return
 	}
-	if !sameOrigin(r) {
+	if !s.ownForm(r) {
 		s.page(w, http.StatusForbidden, "error", "请在本页面上提交评价。")
 		return
 	}
@@ -331,7 +332,8 @@ func clientKey(ip string) string {
 }
 
 // clientIP is the peer's address. Headers such as X-Forwarded-For are not
-// trusted: the page is served directly on the service room's LAN.
+// trusted: the kiosk serves the page directly on the service room's LAN
+// (bianmin serve behind a proxy names the proxy: SetProxy).
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -342,8 +344,18 @@ func clientIP(r *http.Request) string {
 
 // Serve listens on addr and serves the page until ctx ends.
 func Serve(ctx context.Context, addr string, h http.Handler) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return ServeOn(ctx, ln, h)
+}
+
+// ServeOn is Serve on a listener already open (bianmin serve opens it
+// first, to say at once when the port is taken and which port it got);
+// when ctx ends, requests under way get two seconds to finish.
+func ServeOn(ctx context.Context, ln net.Listener, h http.Handler) error {
 	srv := &http.Server{
-		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
@@ -351,15 +363,24 @@ func Serve(ctx context.Context, addr string, h http.Handler) error {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    8 << 10,
 	}
+	stopped := make(chan struct{}) // the shutdown is over (or not needed)
+	failed := make(chan struct{})  // Serve returned by itself
 	go func() {
-		<-ctx.Done()
+		defer close(stopped)
+		select {
+		case <-ctx.Done():
+		case <-failed:
+			return
+		}
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	err := srv.ListenAndServe()
+	err := srv.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
+		<-stopped // Serve returns at once; the requests under way finish first
 		return nil
 	}
+	close(failed)
 	return err
 }

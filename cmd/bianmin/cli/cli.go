@@ -1,7 +1,9 @@
 // Package cli is everything the bianmin command does before (or instead of)
 // opening a window: flags, the data file's location, first-start seeding
 // (and refusing to seed a data file that was lost, see MarkerFile), and the
-// subcommands `catalog import|export`, `restore` and `synth items|requests`.
+// subcommands `catalog import|export`, `restore`, `synth items|requests`,
+// `doctor` (an installer's check of the machine), `version` and `serve`
+// (the phone status page alone, see Serve).
 // It builds without cgo, so it is tested like any other package; package
 // main adds only the Fyne app.
 package cli
@@ -67,6 +69,13 @@ const usage = `用法 Usage:
   bianmin restore BACKUP [--data FILE]       从备份恢复数据文件 (restore the data file from a backup; program closed)
   bianmin synth items -n N [--data FILE]      生成演示事项 (add N synthetic service items)
   bianmin synth requests -n N [--data FILE]   生成演示办件 (add N synthetic requests)
+  bianmin doctor [--data FILE] [--print-test] [上面自助终端的其他参数 the kiosk's other flags]
+      检查本机能否正常服务：数据文件、备份、磁盘、时钟、节假日安排、字体、端口、二维码地址、打印机、屏幕、朗读
+      (checks this machine: data file, backups, disk, clock, holidays, font, port, QR address, printers, screen,
+      speech; exit status 1 when something stops residents being served)
+  bianmin version, bianmin --version          显示版本和构建信息 (print the version and build)
+  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
+      只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -86,6 +95,22 @@ func DefaultDataFile() string {
 // Main runs the command with args (without the program name) and returns the
 // exit code. gui is nil in tests of the subcommands.
 func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr io.Writer) int {
+	return mainEnv(ctx, args, seed, gui, RealEnv(), stdout, stderr)
+}
+
+// mainEnv is Main on the machine env (what `bianmin doctor` looks at).
+func mainEnv(ctx context.Context, args []string, seed Seed, gui GUI, env Env, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "version" || args[0] == "--version" || args[0] == "-version") {
+		if len(args) > 1 {
+			fmt.Fprint(stderr, usage)
+			return 2
+		}
+		ReadBuildInfo().Write(stdout)
+		return 0
+	}
+	if len(args) > 0 && args[0] == "doctor" {
+		return doctorMain(ctx, args[1:], env, stdout, stderr)
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		err := sub(ctx, args, seed, stdout)
 		if err != nil {
@@ -103,17 +128,7 @@ func Main(ctx context.Context, args []string, seed Seed, gui GUI, stdout, stderr
 	fset.SetOutput(stderr)
 	fset.Usage = func() { fmt.Fprint(stderr, usage) }
 	var o Options
-	fset.StringVar(&o.DataFile, "data", DefaultDataFile(), "data file (SQLite)")
-	fset.BoolVar(&o.Windowed, "windowed", false, "run in a window instead of full screen (development)")
-	fset.StringVar(&o.Lang, "lang", "zh", "language: zh or en")
-	fset.StringVar(&o.Listen, "listen", ":8080", "address of the phone status page; empty to turn it off")
-	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL in QR codes (default: the center profile's, or http://<this host><listen>)")
-	fset.StringVar(&o.Printer, "printer", "", "CUPS queue for receipts (default: the system default printer)")
-	fset.StringVar(&o.A4Printer, "a4-printer", "", "CUPS queue for A4 notices, forms and reports (default: the same as --printer)")
-	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the automatic daily backups (default: backups/ beside the data file)")
-	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
-	fset.DurationVar(&o.BackupLimit, "backup-limit", data.DefaultBackupLimit,
-		"how long a daily backup may take before it is stopped (e.g. 10m)")
+	kioskFlags(fset, &o)
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -274,6 +289,9 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 }
 
 func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
+	if args[0] == "serve" {
+		return serveCmd(ctx, args[1:], stdout) // flags of its own
+	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	dataFile := fset.String("data", DefaultDataFile(), "data file")
@@ -408,6 +426,3 @@ func describe(err error) string {
 	}
 	return err.Error()
 }
-
-// Version is the program's version, as FyneApp.toml says.
-const Version = "0.1.0"

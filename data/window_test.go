@@ -62,7 +62,7 @@ func TestPutWindowAndPosts(t *testing.T) {
 	require.NoError(t, s.db.QueryRow(`SELECT 1`).Err())
 	_, err = s.SignIn(ctx, clerk)
 	require.NoError(t, err)
-	r, err := s.RouteWindow(ctx, id, *now)
+	r, err := s.RouteWindow(ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, s2, r.StaffID)
 }
@@ -100,7 +100,7 @@ func TestStopWindow(t *testing.T) {
 	for _, w := range ws {
 		assert.NotEqual(t, "8", w.Code, "a window out of service is not offered")
 	}
-	b, err := s.OnDuty(ctx, fixedNow)
+	b, err := s.OnDuty(ctx)
 	require.NoError(t, err)
 	assert.Len(t, b.Windows, 2, "nor on the duty board")
 	// Nobody can be posted there, until it is back in service.

@@ -1,13 +1,7 @@
 package data
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
-	"hash/crc32"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -15,24 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// orgPNG is a w×h PNG: left half red, right half blue (so a crop shows).
-func orgPNG(t testing.TB, w, h int) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			c := color.RGBA{R: 200, A: 255}
-			if x >= w/2 {
-				c = color.RGBA{B: 200, A: 255}
-			}
-			img.Set(x, y, c)
-		}
-	}
-	var b bytes.Buffer
-	require.NoError(t, png.Encode(&b, img))
-	return b.Bytes()
-}
 
 func TestPutCenter(t *testing.T) {
 	ctx := context.Background()
@@ -127,17 +103,4 @@ func TestParseDayHours(t *testing.T) {
 			assert.Equal(t, tc.want, FormatDayHours(h, time.Monday))
 		})
 	}
-}
-
-// pngHeader is the start of a PNG that claims w×h (DecodeConfig reads it;
-// the pixels are missing).
-func pngHeader(t *testing.T, w, h int) []byte {
-	t.Helper()
-	full := orgPNG(t, 1, 1)
-	// IHDR width and height are the 8 bytes after "IHDR" (offset 16).
-	b := append([]byte(nil), full[:33]...)
-	b[16], b[17], b[18], b[19] = byte(w>>24), byte(w>>16), byte(w>>8), byte(w)
-	b[20], b[21], b[22], b[23] = byte(h>>24), byte(h>>16), byte(h>>8), byte(h)
-	binary.BigEndian.PutUint32(b[29:33], crc32.ChecksumIEEE(b[12:29]))
-	return b
 }

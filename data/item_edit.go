@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -289,4 +290,195 @@ func (s *Store) DeleteItem(ctx context.Context, by Session, id int64) error {
 		}
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditItemDelete, itemTarget(code, name), "")
 	})
+}
+
+// putItem inserts or updates an item of an import by code and makes it
+// active. A changed guide becomes a new version (see writeItem).
+func putItem(ctx context.Context, tx queryer, it *Item, ord int, now string, window func(string) (any, error)) error {
+	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ?`, it.Code).Scan(&it.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		it.ID = 0
+	} else if err != nil {
+		return err
+	}
+	it.Active = true
+	return writeItem(ctx, tx, it, ord, now, window)
+}
+
+// writeItem writes a validated item, the one way both catalog import and
+// SaveItem store a guide: a new row when it.ID is 0, else the row it.ID
+// (its code may change). A guide whose snapshot differs from the version
+// in force becomes a new version, its snapshot kept in item_versions for
+// the requests registered under it; the search keys (and through the
+// triggers of migration 002 the search index) follow the text. Windows,
+// materials (keeping their ids, see putMaterials) and intake fields are
+// written afresh. it.ID and it.Version are set.
+func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, window func(string) (any, error)) error {
+	snap, err := json.Marshal(itemSnapshot(it))
+	if err != nil {
+		return err
+	}
+	keys := SearchKeysFor(it)
+	args := []any{it.Code, it.Name, it.Category, strings.Join(it.Keywords, " "), it.Summary, it.Basis, it.Conditions,
+		strings.Join(it.Procedure, "\n"), it.PromisedDays, it.LegalDays, it.Fee, it.FeeBasis, it.SpecialSteps,
+		boolInt(it.SpecialCounts), it.Trips, string(it.Mode), it.UpperDepartment, it.Phone, it.Result, boolInt(it.NoID), ord,
+		boolInt(it.Active), boolInt(it.Sample)}
+	id, version := it.ID, 1
+	if id == 0 {
+		id, err = upsertID(ctx, tx, `INSERT INTO items (code, name, category, keywords, summary, basis, conditions,
+			procedure, promised_days, legal_days, fee, fee_basis, special_steps, special_counts, trips, mode,
+			upper_department, phone, result, no_id, ord, active, sample, version, search_text, pinyin, initials,
+			search_chars, search_firsts)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			RETURNING id`, append(args, version, keys.Text, keys.Pinyin, keys.Initials, keys.Chars, keys.Firsts)...)
+		if err != nil {
+			return err
+		}
+	} else {
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT version, coalesce((SELECT snapshot FROM item_versions v
+			WHERE v.item_id = items.id AND v.version = items.version), '') FROM items WHERE id = ?`, id).
+			Scan(&version, &old); errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if old != string(snap) {
+			version++
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET code = ?, name = ?, category = ?, keywords = ?, summary = ?,
+			basis = ?, conditions = ?, procedure = ?, promised_days = ?, legal_days = ?, fee = ?, fee_basis = ?,
+			special_steps = ?, special_counts = ?, trips = ?, mode = ?, upper_department = ?, phone = ?, result = ?,
+			no_id = ?, ord = ?, active = ?, sample = ?, version = ?, search_text = ?, pinyin = ?, initials = ?,
+			search_chars = ?, search_firsts = ? WHERE id = ?`,
+			append(args, version, keys.Text, keys.Pinyin, keys.Initials, keys.Chars, keys.Firsts, id)...); err != nil {
+			return err
+		}
+	}
+	it.ID, it.Version = id, version
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO item_versions (item_id, version, snapshot, at)
+		VALUES (?, ?, ?, ?)`, id, version, string(snap), now); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM item_windows WHERE item_id = ?`, `DELETE FROM item_fields WHERE item_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	addWindow := func(code, role string) error {
+		wid, err := window(code)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO item_windows (item_id, window_id, role) VALUES (?, ?, ?)`, id, wid, role)
+		return err
+	}
+	if it.LeadWindow != "" {
+		if err := addWindow(it.LeadWindow, "lead"); err != nil {
+			return err
+		}
+	}
+	for _, w := range it.JointWindows {
+		if err := addWindow(w, "joint"); err != nil {
+			return err
+		}
+	}
+	if err := putMaterials(ctx, tx, id, it.Materials); err != nil {
+		return err
+	}
+	for i, f := range it.Fields {
+		opts, err := json.Marshal(f.Options)
+		if err != nil {
+			return err
+		}
+		if f.Options == nil {
+			opts = []byte("[]")
+		}
+		rule, err := json.Marshal(f.Rule)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO item_fields (item_id, ord, key, label, kind, required, options, help,
+			rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i, f.Key, f.Label, string(f.Kind), boolInt(f.Required),
+			string(opts), f.Help, string(rule)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putMaterials writes an item's materials so that a material keeps its id
+// (requests record the ids of the materials brought and 补正 notices the ids
+// of those missing): a material that carries the id of one of the item's
+// rows (an administrator's edit, which may rename it) updates that row;
+// otherwise it is matched by name (an import, whose file has no ids).
+// Materials no longer in the guide are deleted; old requests then show
+// only the materials that still exist.
+func putMaterials(ctx context.Context, tx queryer, itemID int64, ms []Material) error {
+	own := map[int64]bool{}
+	byName := map[string]int64{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		own[id] = true
+		if _, dup := byName[name]; !dup {
+			byName[name] = id
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ids := make([]int64, len(ms))
+	taken := map[int64]bool{}
+	for i, m := range ms {
+		if own[m.ID] && !taken[m.ID] {
+			ids[i], taken[m.ID] = m.ID, true
+		}
+	}
+	for i, m := range ms {
+		if mid, ok := byName[m.Name]; ok && ids[i] == 0 && !taken[mid] {
+			ids[i], taken[mid] = mid, true
+		}
+	}
+	// Move every row out of the way of UNIQUE (item_id, ord) first.
+	if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = -id WHERE item_id = ?`, itemID); err != nil {
+		return err
+	}
+	for i, m := range ms {
+		if ids[i] != 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE materials SET ord = ?, name = ?, required = ?, form = ?, copies = ?,
+				note = ?, sample_name = ?, sample_data = ? WHERE id = ?`, i, m.Name, boolInt(m.Required), string(m.Form),
+				m.Copies, m.Note, m.SampleName, m.SampleData, ids[i]); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO materials (item_id, ord, name, required, form, copies, note,
+			sample_name, sample_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, itemID, i, m.Name, boolInt(m.Required),
+			string(m.Form), m.Copies, m.Note, m.SampleName, m.SampleData); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM materials WHERE item_id = ? AND ord < 0`, itemID)
+	return err
+}
+
+// itemSnapshot is the item as recorded for a version: everything but ids.
+func itemSnapshot(it *Item) Item {
+	c := *it
+	c.ID, c.Version, c.Active = 0, 0, false
+	c.Materials = append([]Material(nil), it.Materials...)
+	for i := range c.Materials {
+		c.Materials[i].ID = 0
+	}
+	return c
 }

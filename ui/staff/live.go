@@ -1,0 +1,136 @@
+package staff
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"bianmin/data"
+)
+
+// ChangeFeed is a store's feed of committed writes (data.Store.Changes):
+// what another desk or a kiosk did, in this process or another. Main
+// passes the store's as Options.Changes.
+type ChangeFeed func(ctx context.Context) <-chan data.Change
+
+// watchChanges reads the screen on show again after each change of the
+// store (Options.Changes) while someone is signed in: the queue with its
+// counts, or the complaint list. A kiosk's registration, another desk's
+// hand-over or a complaint filed at the kiosk shows within a second,
+// without 刷新. The store is read off the UI goroutine (d.async); changes
+// that come while a read is under way make one more read after it, not
+// one each. A screen not on show reads nothing: showing it reads it.
+func (d *Desk) watchChanges() {
+	d.stopWatching()
+	if d.opts.Changes == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(d.opts.Context)
+	d.stopLive = cancel
+	ch := d.opts.Changes(ctx)
+	go func() {
+		for range ch {
+			fyne.Do(func() {
+				if ctx.Err() == nil {
+					d.changed()
+				}
+			})
+		}
+	}()
+}
+
+// stopWatching stops watchChanges (signing out).
+func (d *Desk) stopWatching() {
+	if d.stopLive != nil {
+		d.stopLive()
+		d.stopLive = nil
+	}
+}
+
+// changed passes a change of the store to the screen on show. UI
+// goroutine.
+func (d *Desk) changed() {
+	switch {
+	case d.Queue != nil && d.Queue.onScreen():
+		d.Queue.changed()
+	case d.Admin != nil && d.Admin.Complaints != nil && d.Admin.Complaints.onScreen():
+		d.Admin.Complaints.changed()
+	}
+}
+
+// changed reloads the queue in place for a change of the store. UI
+// goroutine.
+func (q *Queue) changed() {
+	if !q.onScreen() {
+		return
+	}
+	if q.loading > 0 {
+		q.again = true // one more read when this one is in
+		return
+	}
+	q.reload(true)
+}
+
+// loaded is told that a read of the queue is in (applied or dropped).
+// UI goroutine.
+func (q *Queue) loaded(live bool) {
+	q.loading--
+	if q.loading == 0 && q.again {
+		q.again = false
+		q.changed()
+	}
+	if live && q.onLive != nil {
+		q.onLive()
+	}
+}
+
+// onScreen reports whether the queue is the screen the desk shows.
+func (q *Queue) onScreen() bool {
+	return q.d.Queue == q && q.d.onScreen(q.content)
+}
+
+// onScreen reports whether o is the screen the desk shows.
+func (d *Desk) onScreen(o fyne.CanvasObject) bool {
+	b := d.body.Objects
+	return len(b) == 1 && b[0] == o
+}
+
+// changed reads the complaint list again for a change of the store,
+// keeping its tab and what the clerk scrolled to. UI goroutine.
+func (c *ComplaintList) changed() {
+	if !c.onScreen() {
+		return
+	}
+	if c.liveLoading {
+		c.again = true
+		return
+	}
+	c.liveLoading = true
+	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
+	c.load.n++ // an earlier load's answer is stale now
+	n := c.load.n
+	d.async(func() func() {
+		rows, err := st.ComplaintQueue(d.opts.Context, sess, f)
+		return func() {
+			if n == c.load.n {
+				c.show(rows, err)
+			}
+			c.liveLoading = false
+			if c.again {
+				c.again = false
+				c.changed()
+			}
+			if c.onLive != nil {
+				c.onLive()
+			}
+		}
+	})
+}
+
+// onScreen reports whether the complaint list (not one complaint, not
+// another section) is on show.
+func (c *ComplaintList) onScreen() bool {
+	a := c.a
+	return a.d.Admin == a && a.Complaints == c && a.Section == SectionComplaints && a.Complaint == nil &&
+		a.d.onScreen(a.content)
+}
