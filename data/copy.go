@@ -99,8 +99,12 @@ type CopyReport struct {
 var seededTables = []string{"schema_migrations", "refusal_reasons"}
 
 // copyBatch is how many rows one INSERT carries (fewer for wide tables,
-// see batchRows).
-const copyBatch = 200
+// see batchRows); copyBatchBytes how much text and bytes (staff photos,
+// sample forms) a batch holds at most before it is written.
+const (
+	copyBatch      = 200
+	copyBatchBytes = 4 << 20
+)
 
 // Copy copies every row of src into dst, which must be empty (a store
 // just opened on a new data file or database is), in one transaction on
@@ -257,7 +261,7 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 		ptrs[i] = &vals[i]
 	}
 	args := make([]any, 0, per*len(t.cols))
-	var done int64
+	var done, size int64 // size: of the texts and bytes in args
 	flush := func() error {
 		n := len(args) / len(t.cols)
 		if n == per {
@@ -277,7 +281,7 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 			}
 		}
 		done += int64(n)
-		args = args[:0]
+		args, size = args[:0], 0
 		if c.progress != nil {
 			c.progress(t.name, done, t.rows)
 		}
@@ -288,9 +292,16 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 			return err
 		}
 		for i, v := range vals {
-			args = append(args, copyValue(v, t.cols[i].blob))
+			v = copyValue(v, t.cols[i].blob)
+			switch x := v.(type) {
+			case string:
+				size += int64(len(x))
+			case []byte:
+				size += int64(len(x))
+			}
+			args = append(args, v)
 		}
-		if len(args) == per*len(t.cols) {
+		if len(args) == per*len(t.cols) || size >= copyBatchBytes {
 			if err := flush(); err != nil {
 				return err
 			}

@@ -7,7 +7,9 @@ package data_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -84,6 +86,11 @@ func TestCopyRoundTrip(t *testing.T) {
 	src := openAt(t, srcPath)
 	mid := openAt(t, testdb.DSN(t))
 	back := openAt(t, testdb.SQLiteFile(t))
+	// Photos large enough that a batch of staff rows is written before
+	// it is full (copyBatchBytes).
+	photo := bytes.Repeat([]byte{0, 1, 2, 0xff, 'x'}, 300_000)
+	_, err := src.DB().ExecContext(ctx, `UPDATE staff SET photo = ? WHERE id IN (SELECT id FROM staff ORDER BY id LIMIT 3)`, photo)
+	require.NoError(t, err)
 
 	there := copyAll(t, src, mid)
 	again := copyAll(t, mid, back)
@@ -116,6 +123,11 @@ func TestCopyRoundTrip(t *testing.T) {
 		_, err = s.DB().ExecContext(ctx, `DELETE FROM request_events`)
 		assert.Error(t, err, name+": request events stay append-only")
 	}
+
+	photos := photoSums(t, src)
+	assert.Equal(t, 3, countOf(photos, fmt.Sprintf("%x", sha256.Sum256(photo))))
+	assert.Equal(t, photos, photoSums(t, mid), "photos' bytes on the copy")
+	assert.Equal(t, photos, photoSums(t, back), "photos' bytes on the copy of the copy")
 
 	// SQLite's search indexes (FTS5) are filled on the copy of the copy.
 	for _, q := range []string{"低保", "d", "dibao", "最低生活保障"} {
@@ -183,6 +195,33 @@ func TestCopyRefusesANonEmptyDestination(t *testing.T) {
 
 	_, err = data.Copy(ctx, src, src, nil)
 	assert.ErrorIs(t, err, data.ErrInvalid, "a store is not copied onto itself")
+}
+
+// photoSums is each staff member's photo's SHA-256, by id.
+func photoSums(t *testing.T, s *data.Store) map[int64]string {
+	t.Helper()
+	out := map[int64]string{}
+	rows, err := s.DB().Query(`SELECT id, photo FROM staff WHERE photo IS NOT NULL`)
+	require.NoError(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var p []byte
+		require.NoError(t, rows.Scan(&id, &p))
+		out[id] = fmt.Sprintf("%x", sha256.Sum256(p))
+	}
+	require.NoError(t, rows.Err())
+	return out
+}
+
+func countOf(m map[int64]string, v string) int {
+	n := 0
+	for _, x := range m {
+		if x == v {
+			n++
+		}
+	}
+	return n
 }
 
 func calendarRows(t *testing.T, s *data.Store) int {
