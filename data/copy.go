@@ -230,6 +230,12 @@ func (c *copier) checkEmpty(tx *sql.Tx) error {
 // copyTable streams one table from the source's snapshot into tx, in
 // INSERTs of batchRows rows.
 func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
+	if t.rows == 0 { // counted in the same snapshot
+		if c.progress != nil {
+			c.progress(t.name, 0, 0)
+		}
+		return nil
+	}
 	names := make([]string, len(t.cols))
 	for i, col := range t.cols {
 		names[i] = quoteIdent(col.name)
@@ -244,15 +250,14 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 	}
 	defer rows.Close()
 	per := batchRows(len(t.cols))
-	full, err := tx.PrepareContext(c.ctx, insertSQL(t.name, names, per))
-	if err != nil {
-		return err
-	}
-	defer full.Close()
-	var one *sql.Stmt // for the last rows, fewer than a batch
+	// full inserts a whole batch, one a row (of a batch written early, or
+	// the last rows); each is prepared when first needed.
+	var full, one *sql.Stmt
 	defer func() {
-		if one != nil {
-			one.Close()
+		for _, st := range []*sql.Stmt{full, one} {
+			if st != nil {
+				st.Close()
+			}
 		}
 	}()
 	vals := make([]any, len(t.cols))
@@ -265,6 +270,11 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 	flush := func() error {
 		n := len(args) / len(t.cols)
 		if n == per {
+			if full == nil {
+				if full, err = tx.PrepareContext(c.ctx, insertSQL(t.name, names, per)); err != nil {
+					return err
+				}
+			}
 			if _, err := full.ExecContext(c.ctx, args...); err != nil {
 				return err
 			}
@@ -310,7 +320,7 @@ func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if len(args) > 0 || done == 0 {
+	if len(args) > 0 {
 		return flush()
 	}
 	return nil
