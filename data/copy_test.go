@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -91,6 +92,10 @@ func TestCopyRoundTrip(t *testing.T) {
 	photo := bytes.Repeat([]byte{0, 1, 2, 0xff, 'x'}, 300_000)
 	_, err := src.DB().ExecContext(ctx, `UPDATE staff SET photo = ? WHERE id IN (SELECT id FROM staff ORDER BY id LIMIT 3)`, photo)
 	require.NoError(t, err)
+	// A request stored without a window (as before migration 003) stays
+	// so: the copy's rows are not recomputed by the destination's triggers.
+	_, err = src.DB().ExecContext(ctx, `UPDATE requests SET window_id = NULL WHERE id = 1`)
+	require.NoError(t, err)
 
 	there := copyAll(t, src, mid)
 	again := copyAll(t, mid, back)
@@ -116,6 +121,15 @@ func TestCopyRoundTrip(t *testing.T) {
 		tr, err = s.TrackByCode(ctx, last.ReceiptNo, last.QueryCode)
 		require.NoError(t, err, name)
 		assert.Equal(t, last.RequestID, tr.RequestID, name)
+
+		var window sql.NullInt64
+		require.NoError(t, s.DB().QueryRowContext(ctx, `SELECT window_id FROM requests WHERE id = 1`).Scan(&window), name)
+		assert.False(t, window.Valid, name+": copied as it was")
+		fresh := testdb.SQLiteFile(t)
+		if s.Engine() == data.Postgres {
+			fresh = testdb.DSN(t)
+		}
+		assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, s), name+": every trigger is back, as a new store has it")
 
 		// The append-only rules hold again after the copy.
 		_, err = s.DB().ExecContext(ctx, `UPDATE audit_log SET action = 'x'`)
@@ -197,6 +211,30 @@ func TestCopyRefusesANonEmptyDestination(t *testing.T) {
 	assert.ErrorIs(t, err, data.ErrInvalid, "a store is not copied onto itself")
 }
 
+// triggers is every trigger of s's schema: its definition on SQLite, its
+// table, name and whether it is enabled on PostgreSQL.
+func triggers(t *testing.T, s *data.Store) []string {
+	t.Helper()
+	q := `SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`
+	if s.Engine() == data.Postgres {
+		q = `SELECT c.relname || '.' || g.tgname || ': ' || g.tgenabled::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+			WHERE NOT g.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+			ORDER BY 1`
+	}
+	var out []string
+	rows, err := s.DB().Query(q)
+	require.NoError(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		require.NoError(t, rows.Scan(&v))
+		out = append(out, v)
+	}
+	require.NoError(t, rows.Err())
+	require.NotEmpty(t, out)
+	return out
+}
+
 // photoSums is each staff member's photo's SHA-256, by id.
 func photoSums(t *testing.T, s *data.Store) map[int64]string {
 	t.Helper()
@@ -251,6 +289,12 @@ func TestCopyFailureLeavesTheDestinationEmpty(t *testing.T) {
 	var n int
 	require.NoError(t, dst.DB().QueryRow(`SELECT count(*) FROM items`).Scan(&n))
 	assert.Zero(t, n)
+
+	fresh := testdb.SQLiteFile(t)
+	if dst.Engine() == data.Postgres {
+		fresh = testdb.DSN(t)
+	}
+	assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, dst), "the triggers set aside are back")
 
 	// Still empty enough to copy into, with its triggers in place.
 	rep := copyAll(t, src, dst)
