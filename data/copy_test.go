@@ -129,7 +129,7 @@ func TestCopyRoundTrip(t *testing.T) {
 		if s.Engine() == data.Postgres {
 			fresh = testdb.DSN(t)
 		}
-		assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, s), name+": every trigger is back, as a new store has it")
+		assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, s), name+": every trigger and index is back, as a new store has it")
 
 		// The append-only rules hold again after the copy.
 		_, err = s.DB().ExecContext(ctx, `UPDATE audit_log SET action = 'x'`)
@@ -211,14 +211,16 @@ func TestCopyRefusesANonEmptyDestination(t *testing.T) {
 	assert.ErrorIs(t, err, data.ErrInvalid, "a store is not copied onto itself")
 }
 
-// triggers is every trigger of s's schema: its definition on SQLite, its
-// table, name and whether it is enabled on PostgreSQL.
+// triggers is every trigger and index of s's schema: its definition on
+// SQLite; on PostgreSQL a trigger's table, name and whether it is
+// enabled, and an index's definition.
 func triggers(t *testing.T, s *data.Store) []string {
 	t.Helper()
-	q := `SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`
+	q := `SELECT name || ': ' || sql FROM sqlite_schema WHERE type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY name`
 	if s.Engine() == data.Postgres {
 		q = `SELECT c.relname || '.' || g.tgname || ': ' || g.tgenabled::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
 			WHERE NOT g.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+			UNION ALL SELECT replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE schemaname = current_schema()
 			ORDER BY 1`
 	}
 	var out []string
@@ -294,7 +296,7 @@ func TestCopyFailureLeavesTheDestinationEmpty(t *testing.T) {
 	if dst.Engine() == data.Postgres {
 		fresh = testdb.DSN(t)
 	}
-	assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, dst), "the triggers set aside are back")
+	assert.Equal(t, triggers(t, openAt(t, fresh)), triggers(t, dst), "the triggers and indexes set aside are back")
 
 	// Still empty enough to copy into, with its triggers in place.
 	rep := copyAll(t, src, dst)
