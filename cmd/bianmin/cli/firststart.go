@@ -140,8 +140,12 @@ func checkNotLost(path string) error {
 }
 
 // writeMarker writes the first-start marker of the data file at path and
-// syncs it and its folder.
+// syncs it and its folder. A PostgreSQL database (a DSN) has no file to
+// lose and gets none.
 func writeMarker(path string) error {
+	if data.IsPostgresDSN(path) {
+		return nil
+	}
 	name := MarkerFile(path)
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
