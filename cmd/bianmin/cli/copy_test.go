@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,16 +34,17 @@ func TestCopyCommand(t *testing.T) {
 	_, err := os.Stat(MarkerFile(back))
 	assert.NoError(t, err, "the new data file is marked as a kiosk's")
 
-	e1, e2 := filepath.Join(dir, "room.json"), filepath.Join(dir, "back.json")
-	code, _, errs = run(t, "catalog", "export", e1, "--data", src)
-	require.Equal(t, 0, code, errs)
-	code, _, errs = run(t, "catalog", "export", e2, "--data", back)
-	require.Equal(t, 0, code, errs)
-	a, err := os.ReadFile(e1)
-	require.NoError(t, err)
-	b, err := os.ReadFile(e2)
-	require.NoError(t, err)
-	assert.Equal(t, string(a), string(b))
+	var exports []string
+	for i, from := range []string{src, mid, back} {
+		file := filepath.Join(dir, fmt.Sprintf("export%d.json", i))
+		code, _, errs = run(t, "catalog", "export", file, "--data", from)
+		require.Equal(t, 0, code, errs)
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		exports = append(exports, string(b))
+	}
+	assert.Equal(t, exports[0], exports[1], "catalog export of the copy")
+	assert.Equal(t, exports[0], exports[2], "catalog export of the copy of the copy")
 
 	code, _, errs = run(t, "copy", "--data", src, "--to", back)
 	assert.Equal(t, 1, code)
