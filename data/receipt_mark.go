@@ -133,9 +133,10 @@ func markDay(key string) string {
 }
 
 // floorOf is the highest number the mark said at Open may have been issued
-// on counter key.
+// on counter key. A store on PostgreSQL has no mark (nil): its counters
+// are the database's alone.
 func (m *receiptMark) floorOf(key string) int {
-	if m == nil { // PostgreSQL: the counters are the server's
+	if m == nil {
 		return 0
 	}
 	m.mu.Lock()

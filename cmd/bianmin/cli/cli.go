@@ -2,8 +2,9 @@
 // opening a window: flags, the data file's location, first-start seeding
 // (and refusing to seed a data file that was lost, see MarkerFile), and the
 // subcommands `catalog import|export`, `restore`, `synth items|requests`,
-// `doctor` (an installer's check of the machine), `version` and `serve`
-// (the phone status page alone, see Serve).
+// `doctor` (an installer's check of the machine), `version`, `serve`
+// (the phone status page alone, see Serve) and `copy` (a whole store into
+// an empty one, see CopyStore).
 // It builds without cgo, so it is tested like any other package; package
 // main adds only the Fyne app.
 package cli
@@ -82,6 +83,9 @@ const usage = `用法 Usage:
   bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
       只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
   bianmin idcard [--device PATH] [--wait 30s] 读一张身份证，显示阅读器状态和遮挡后的姓名、号码 (test the ID card reader)
+  bianmin copy [--data FILE] --to DST
+      把整个数据（事项目录、办件、投诉、人员、日志……）复制到一个新建的空数据库或数据文件，回执号和二维码照常可用
+      (copies the whole store into an empty one; DST is a data file or postgres://user:pass@host:port/db, either way)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -301,6 +305,9 @@ func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error 
 	if args[0] == "idcard" {
 		return idcardCmd(ctx, args[1:], stdout)
 	}
+	if args[0] == "copy" {
+		return copyCmd(ctx, args[1:], stdout) // flags of its own
+	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	dataFile := fset.String("data", DefaultDataFile(), "data file")
@@ -418,8 +425,12 @@ func synth(ctx context.Context, what, dataFile string, n int, seed Seed, stdout 
 func describe(err error) string {
 	var ie *data.InvalidError
 	var gone *DataGoneError
+	var notEmpty *data.NotEmptyError
 	if errors.As(err, &gone) {
 		return gone.Error()
+	}
+	if errors.As(err, &notEmpty) {
+		return notEmpty.Error()
 	}
 	for _, e := range []error{data.ErrBusy, data.ErrFull, data.ErrReadOnly, data.ErrCorrupt, data.ErrIO, data.ErrCantOpen} {
 		if errors.Is(err, e) {

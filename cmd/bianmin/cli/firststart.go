@@ -143,7 +143,8 @@ func checkNotLost(path string) error {
 }
 
 // writeMarker writes the first-start marker of the data file at path and
-// syncs it and its folder.
+// syncs it and its folder. A PostgreSQL database (a DSN) has no file to
+// lose and gets none.
 func writeMarker(path string) error {
 	if data.IsPostgresDSN(path) {
 		return nil

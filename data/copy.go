@@ -1,0 +1,770 @@
+package data
+
+// Copying a whole store into another (issue 12, "moving a room into a
+// hall"): `bianmin copy --data SRC --to DST`, SQLite to PostgreSQL, back,
+// or SQLite to SQLite.
+//
+// Both stores are opened (so migrated) by the same program, so they have
+// the same tables and columns; the copy reads them from the schema, so a
+// table a later migration adds is copied without a change here. Every
+// table but schema_migrations is copied row for row, with its ids, receipt
+// numbers, query codes and tokens as they are, so printed receipts and QR
+// codes keep working on the copy.
+//
+// The copy is one transaction on the destination: it is either all there,
+// its row counts checked table by table against the source's, or not at
+// all (an error, a lost connection, Ctrl-C: the destination is left as it
+// was, empty). The source is read in one snapshot (a read-only
+// transaction), table by table in the order of the foreign keys, each
+// table streamed (rows go out in batches as they are read; no table is
+// held in memory).
+//
+// Triggers and indexes. The destination's triggers are set aside for the
+// copy, inside its transaction, and put back before it commits: the rows
+// are copied as they are, nothing recomputed (migration 003's trigger
+// would otherwise give a request stored without a window its item's lead
+// window). The append-only triggers (audit log, request events) refuse
+// UPDATE, DELETE and TRUNCATE only, so an insert-only copy never meets
+// them, but they are set aside with the rest. The indexes the migrations
+// made (not those of a primary key or UNIQUE constraint) are set aside too
+// and built again once the rows are in, which is several times faster than
+// keeping a dozen indexes of requests up to date row by row (100,000
+// requests into a data file: 29 s → 15 s; into PostgreSQL: 42 s → 24 s, on
+// a busy test machine). On SQLite triggers and indexes are dropped and
+// created again from their own text (DDL is transactional there), and the
+// search indexes (FTS5, filled by triggers) are filled once from the
+// copied items at the end; on PostgreSQL `ALTER TABLE … DISABLE TRIGGER
+// USER` and ENABLE again, and DROP INDEX and CREATE again from
+// pg_get_indexdef (also transactional; the store's user owns its tables).
+// A failed copy rolls all this back with the rows, and no other
+// transaction ever sees the triggers gone: SQLite's write lock and
+// PostgreSQL's table locks keep others out until the commit. Nothing
+// outside Copy can ask for it.
+//
+// Receipt numbers. receipt_counters is copied like any table, so the next
+// number on the copy follows the highest copied. A SQLite source's receipt
+// mark (receipt_mark.go) may be ahead of its counters (numbers reserved
+// after the last backup, or by a crash): the destination's counters go on
+// from the higher of the two. On a SQLite destination its own receipt mark
+// is raised to the copied counters (before the commit, as registration
+// does); on PostgreSQL each identity is moved past the highest id copied.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// ErrNotEmpty is what a copy into a destination that already holds data
+// matches (errors.Is); the error is a *NotEmptyError.
+var ErrNotEmpty = errors.New("data: copy: the destination is not empty")
+
+// NotEmptyError says that the destination of a copy already holds data:
+// Table has rows (Table is the first such table found).
+type NotEmptyError struct {
+	Table string
+}
+
+func (e *NotEmptyError) Error() string {
+	return "目标数据库里已经有数据（表 " + e.Table + " 不是空的），为免覆盖，没有复制任何内容。" +
+		"请换一个新建的空数据库或一个新的数据文件作为 --to（不要先用它启动终端），再复制一次。\n" +
+		"The destination already holds data (table " + e.Table + " is not empty); nothing was copied. " +
+		"Give --to a new, empty database or a new data file (do not start a terminal on it first) and copy again."
+}
+
+// Is makes errors.Is(err, ErrNotEmpty) true.
+func (e *NotEmptyError) Is(target error) bool { return target == ErrNotEmpty }
+
+// CopyProgress is told, after every batch, how many rows of table have
+// been copied (done) out of how many the source has (total).
+type CopyProgress func(table string, done, total int64)
+
+// CopiedTable is one table of a copy: its rows, counted in the source's
+// snapshot and again in the destination before the commit.
+type CopiedTable struct {
+	Name string
+	Rows int64
+}
+
+// CopyReport is what a copy did: every table copied, in the order copied.
+type CopyReport struct {
+	Tables []CopiedTable
+	Rows   int64 // all tables' rows
+}
+
+// seededTables are tables a newly migrated store has rows in:
+// schema_migrations (not copied: each store has its own) and the common
+// refusal reasons of migration 012. A destination whose other tables are
+// all empty has no staff, so nobody can have edited those reasons: they
+// are the seeds, and the copy replaces them with the source's.
+var seededTables = []string{"schema_migrations", "refusal_reasons"}
+
+// copyBatch is how many rows one INSERT carries (fewer for wide tables,
+// see batchRows); copyBatchBytes how much text and bytes (staff photos,
+// sample forms) a batch holds at most before it is written.
+const (
+	copyBatch      = 200
+	copyBatchBytes = 4 << 20
+)
+
+// Copy copies every row of src into dst, which must be empty (a store
+// just opened on a new data file or database is), in one transaction on
+// dst; see the top of this file. progress may be nil.
+func Copy(ctx context.Context, src, dst *Store, progress CopyProgress) (CopyReport, error) {
+	var rep CopyReport
+	if src.path == dst.path {
+		return rep, Invalid("to", "复制的来源和目标是同一个数据库，请给 --to 另一个数据库或数据文件。")
+	}
+	if err := sameSchema(ctx, src, dst); err != nil {
+		return rep, err
+	}
+	tables, err := copyPlan(ctx, dst)
+	if err != nil {
+		return rep, mapErr("copy", err)
+	}
+	stx, err := src.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return rep, mapErr("copy: read the source", err)
+	}
+	defer stx.Rollback()
+	if err := checkSourceColumns(ctx, src, stx, tables); err != nil {
+		return rep, err
+	}
+	for i := range tables {
+		if err := stx.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(tables[i].name)).Scan(&tables[i].rows); err != nil {
+			return rep, mapErr("copy: count "+tables[i].name, err)
+		}
+	}
+	c := &copier{ctx: ctx, src: src, dst: dst, stx: stx, tables: tables, progress: progress}
+	if dst.engine == SQLite {
+		// One connection with a bulk write's page cache (see bulk.go):
+		// with SQLite's 2 MB, the dozen indexes of requests spilled and
+		// were read back all through the copy of a large store.
+		err = dst.bulk(ctx, "copy", importCacheKiB, true, func(conn *sql.Conn) error {
+			return runTx(ctx, conn, "copy", c.run)
+		})
+	} else {
+		err = runTx(ctx, dst.db, "copy", c.run)
+	}
+	if err != nil {
+		return rep, err
+	}
+	for _, t := range tables {
+		rep.Tables = append(rep.Tables, CopiedTable{Name: t.name, Rows: t.rows})
+		rep.Rows += t.rows
+	}
+	dst.feed.publish(Change{Op: "copy"})
+	return rep, nil
+}
+
+// copyTable is one table to copy.
+type copyTable struct {
+	name  string
+	cols  []copyCol
+	hasID bool  // it has an id column (rows are read in its order)
+	rows  int64 // in the source's snapshot
+}
+
+type copyCol struct {
+	name string
+	blob bool // BLOB / BYTEA on the destination
+}
+
+// copier is one copy under way.
+type copier struct {
+	ctx      context.Context
+	src, dst *Store
+	stx      *sql.Tx // the source's snapshot
+	tables   []copyTable
+	progress CopyProgress
+}
+
+// run is the destination's transaction.
+func (c *copier) run(tx *sql.Tx) error {
+	if err := c.checkEmpty(tx); err != nil {
+		return err
+	}
+	restore, err := setAside(c.ctx, c.dst.engine, tx)
+	if err != nil {
+		return err
+	}
+	for _, t := range seededTables[1:] {
+		if _, err := tx.ExecContext(c.ctx, `DELETE FROM `+quoteIdent(t)); err != nil {
+			return err
+		}
+	}
+	for _, t := range c.tables {
+		if err := c.copyTable(tx, t); err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+	}
+	for _, t := range c.tables {
+		var n int64
+		if err := tx.QueryRowContext(c.ctx, `SELECT count(*) FROM `+quoteIdent(t.name)).Scan(&n); err != nil {
+			return err
+		}
+		if n != t.rows {
+			return fmt.Errorf("data: copy: %s has %d rows on the destination, %d in the source; nothing was copied", t.name, n, t.rows)
+		}
+	}
+	if err := c.receiptCounters(tx); err != nil {
+		return err
+	}
+	if c.dst.engine == Postgres {
+		if err := advanceIdentities(c.ctx, tx, c.tables); err != nil {
+			return err
+		}
+	}
+	return restore()
+}
+
+// checkEmpty refuses a destination with rows in any table but the seeded
+// ones (inside the copy's transaction, so nothing is written meanwhile).
+func (c *copier) checkEmpty(tx *sql.Tx) error {
+	for _, t := range c.tables {
+		if slices.Contains(seededTables, t.name) {
+			continue
+		}
+		var one int
+		err := tx.QueryRowContext(c.ctx, `SELECT 1 FROM `+quoteIdent(t.name)+` LIMIT 1`).Scan(&one)
+		if err == nil {
+			return &NotEmptyError{Table: t.name}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyTable streams one table from the source's snapshot into tx, in
+// INSERTs of batchRows rows.
+func (c *copier) copyTable(tx *sql.Tx, t copyTable) error {
+	if t.rows == 0 { // counted in the same snapshot
+		if c.progress != nil {
+			c.progress(t.name, 0, 0)
+		}
+		return nil
+	}
+	names := make([]string, len(t.cols))
+	for i, col := range t.cols {
+		names[i] = quoteIdent(col.name)
+	}
+	q := `SELECT ` + strings.Join(names, ", ") + ` FROM ` + quoteIdent(t.name)
+	if t.hasID {
+		q += ` ORDER BY id`
+	}
+	rows, err := c.stx.QueryContext(c.ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	per := batchRows(len(t.cols))
+	// full inserts a whole batch, one a row (of a batch written early, or
+	// the last rows); each is prepared when first needed.
+	var full, one *sql.Stmt
+	defer func() {
+		for _, st := range []*sql.Stmt{full, one} {
+			if st != nil {
+				st.Close()
+			}
+		}
+	}()
+	vals := make([]any, len(t.cols))
+	ptrs := make([]any, len(t.cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	args := make([]any, 0, per*len(t.cols))
+	var done, size int64 // size: of the texts and bytes in args
+	flush := func() error {
+		n := len(args) / len(t.cols)
+		if n == per {
+			if full == nil {
+				if full, err = tx.PrepareContext(c.ctx, insertSQL(t.name, names, per)); err != nil {
+					return err
+				}
+			}
+			if _, err := full.ExecContext(c.ctx, args...); err != nil {
+				return err
+			}
+		} else {
+			if one == nil {
+				if one, err = tx.PrepareContext(c.ctx, insertSQL(t.name, names, 1)); err != nil {
+					return err
+				}
+			}
+			for i := 0; i < n; i++ {
+				if _, err := one.ExecContext(c.ctx, args[i*len(t.cols):(i+1)*len(t.cols)]...); err != nil {
+					return err
+				}
+			}
+		}
+		done += int64(n)
+		args, size = args[:0], 0
+		if c.progress != nil {
+			c.progress(t.name, done, t.rows)
+		}
+		return nil
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			v = copyValue(v, t.cols[i].blob)
+			switch x := v.(type) {
+			case string:
+				size += int64(len(x))
+			case []byte:
+				size += int64(len(x))
+			}
+			args = append(args, v)
+		}
+		if len(args) == per*len(t.cols) || size >= copyBatchBytes {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(args) > 0 {
+		return flush()
+	}
+	return nil
+}
+
+// copyValue is v as the destination's column takes it: bytes for a
+// BLOB/BYTEA column (SQLite may hold text in one), text for the others.
+func copyValue(v any, blob bool) any {
+	switch x := v.(type) {
+	case string:
+		if blob {
+			return []byte(x)
+		}
+	case []byte:
+		if !blob {
+			return string(x)
+		}
+	}
+	return v
+}
+
+// batchRows is how many rows of a table with cols columns one INSERT
+// carries: copyBatch, or fewer so as to stay well within both engines'
+// limit on parameters (32,766 on SQLite, 65,535 on PostgreSQL).
+func batchRows(cols int) int { return max(1, min(copyBatch, 8000/cols)) }
+
+// insertSQL is an INSERT of n rows into table.
+func insertSQL(table string, cols []string, n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO ` + quoteIdent(table) + ` (` + strings.Join(cols, ", ") + `) VALUES `)
+	row := `(` + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+// quoteIdent quotes a table or column name for both engines.
+func quoteIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// receiptCounters raises the destination's counters to a SQLite source's
+// receipt mark where that is ahead, and on a SQLite destination raises its
+// receipt mark to the counters.
+func (c *copier) receiptCounters(tx *sql.Tx) error {
+	if c.src.engine == SQLite {
+		mark, err := readReceiptMark(c.src.receipts.path)
+		if err != nil {
+			return err
+		}
+		for key, n := range mark {
+			if _, err := tx.ExecContext(c.ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
+				ON CONFLICT (day) DO UPDATE SET seq = excluded.seq WHERE receipt_counters.seq < excluded.seq`, key, n); err != nil {
+				return err
+			}
+		}
+	}
+	if c.dst.engine != SQLite {
+		return nil
+	}
+	mark, err := readReceiptMark(c.dst.receipts.path)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(c.ctx, `SELECT day, seq FROM receipt_counters`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return err
+		}
+		mark[key] = max(mark[key], n)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(mark) == 0 {
+		return nil
+	}
+	return mapErr("receipt numbers", writeReceiptMark(c.dst.receipts.path, mark))
+}
+
+// advanceIdentities moves each identity of the PostgreSQL destination past
+// the highest id copied, so the next row gets a new id.
+func advanceIdentities(ctx context.Context, tx *sql.Tx, tables []copyTable) error {
+	for _, t := range tables {
+		if !t.hasID {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence(?, 'id') AS s,
+			(SELECT max(id) FROM `+quoteIdent(t.name)+`) AS m) x WHERE s IS NOT NULL AND m IS NOT NULL`,
+			pgx.Identifier{t.name}.Sanitize()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameSchema makes sure both stores have the same migrations applied
+// (Open migrates both to this program's; a store from a newer program
+// does not open).
+func sameSchema(ctx context.Context, src, dst *Store) error {
+	a, err := src.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	b, err := dst.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if a != b {
+		return fmt.Errorf("data: copy: the source is at schema version %d, the destination at %d", a, b)
+	}
+	return nil
+}
+
+// copyPlan is every table of the store to copy (all but schema_migrations),
+// parents before children, with its columns, read from s's schema.
+func copyPlan(ctx context.Context, s *Store) ([]copyTable, error) {
+	var names []string
+	var edges [][2]string // child, parent
+	var err error
+	if s.engine == Postgres {
+		names, edges, err = pgTables(ctx, s.db)
+	} else {
+		names, edges, err = sqliteTables(ctx, s.db)
+	}
+	if err != nil {
+		return nil, err
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return n == "schema_migrations" })
+	order := parentsFirst(names, edges)
+	tables := make([]copyTable, 0, len(order))
+	for _, name := range order {
+		cols, err := tableColumns(ctx, s.engine, s.db, name)
+		if err != nil {
+			return nil, err
+		}
+		t := copyTable{name: name, cols: cols}
+		t.hasID = slices.ContainsFunc(cols, func(c copyCol) bool { return c.name == "id" })
+		tables = append(tables, t)
+	}
+	return tables, nil
+}
+
+// parentsFirst orders names so that every table comes after the tables
+// its foreign keys point to (a table pointing to itself is left to the
+// order of its ids); ties in name order.
+func parentsFirst(names []string, edges [][2]string) []string {
+	slices.Sort(names)
+	parents := map[string][]string{}
+	for _, e := range edges {
+		if e[0] != e[1] && slices.Contains(names, e[0]) && slices.Contains(names, e[1]) {
+			parents[e[0]] = append(parents[e[0]], e[1])
+		}
+	}
+	placed := map[string]bool{}
+	var out []string
+	for len(out) < len(names) {
+		progress := false
+		for _, n := range names {
+			if placed[n] {
+				continue
+			}
+			ready := true
+			for _, p := range parents[n] {
+				if !placed[p] {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				placed[n], progress = true, true
+				out = append(out, n)
+			}
+		}
+		if !progress { // a cycle: the rest in name order (the copy's count check still holds)
+			for _, n := range names {
+				if !placed[n] {
+					placed[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sqliteTables lists a SQLite store's ordinary tables (not SQLite's own,
+// not the search indexes' virtual and shadow tables) and foreign keys.
+func sqliteTables(ctx context.Context, db *sql.DB) ([]string, [][2]string, error) {
+	var names []string
+	if err := collectDB(ctx, db, &names, `SELECT name FROM pragma_table_list
+		WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`); err != nil {
+		return nil, nil, err
+	}
+	var edges [][2]string
+	for _, n := range names {
+		var parents []string
+		if err := collectDB(ctx, db, &parents, `SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, n); err != nil {
+			return nil, nil, err
+		}
+		for _, p := range parents {
+			edges = append(edges, [2]string{n, p})
+		}
+	}
+	return names, edges, nil
+}
+
+// pgTables lists the tables of a PostgreSQL store's schema (the first on
+// its search_path) and their foreign keys.
+func pgTables(ctx context.Context, db *sql.DB) ([]string, [][2]string, error) {
+	var names []string
+	if err := collectDB(ctx, db, &names, `SELECT c.relname::text FROM pg_class c
+		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')`); err != nil {
+		return nil, nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT c.relname::text, p.relname::text FROM pg_constraint k
+		JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+		WHERE k.contype = 'f' AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var edges [][2]string
+	for rows.Next() {
+		var e [2]string
+		if err := rows.Scan(&e[0], &e[1]); err != nil {
+			return nil, nil, err
+		}
+		edges = append(edges, e)
+	}
+	return names, edges, rows.Err()
+}
+
+// tableColumns is table's columns in order, on q (the pool, or a
+// transaction).
+func tableColumns(ctx context.Context, engine Engine, q queryer, table string) ([]copyCol, error) {
+	query := `SELECT name, upper(type) IN ('BLOB', 'BYTEA') FROM pragma_table_info(?) ORDER BY cid`
+	if engine == Postgres {
+		query = `SELECT column_name::text, data_type = 'bytea' FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name::text = ? ORDER BY ordinal_position`
+	}
+	rows, err := q.QueryContext(ctx, query, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []copyCol
+	for rows.Next() {
+		var c copyCol
+		var blob int
+		if err := rows.Scan(&c.name, &blob); err != nil {
+			return nil, err
+		}
+		c.blob = blob == 1
+		cols = append(cols, c)
+	}
+	return cols, rows.Err()
+}
+
+// checkSourceColumns makes sure the source has every table and column the
+// destination has (both are opened by this program, so they do unless a
+// store was changed by hand).
+func checkSourceColumns(ctx context.Context, src *Store, stx *sql.Tx, tables []copyTable) error {
+	for _, t := range tables {
+		cols, err := tableColumns(ctx, src.engine, stx, t.name)
+		if err != nil {
+			return mapErr("copy", err)
+		}
+		for _, c := range t.cols {
+			if !slices.ContainsFunc(cols, func(s copyCol) bool { return s.name == c.name }) {
+				return fmt.Errorf("data: copy: the source has no column %s.%s; were both stores opened by this program?", t.name, c.name)
+			}
+		}
+	}
+	return nil
+}
+
+// setAside sets the destination's triggers and (ordinary) indexes aside
+// inside tx (see the top of this file) and returns what puts them back, to
+// be run in tx before it commits.
+func setAside(ctx context.Context, engine Engine, tx *sql.Tx) (func() error, error) {
+	if engine == Postgres {
+		return pgSetAside(ctx, tx)
+	}
+	return sqliteSetAside(ctx, tx)
+}
+
+// sqliteSetAside drops the triggers and the indexes created by the
+// migrations (not those of a PRIMARY KEY or UNIQUE constraint), and puts
+// them back from their own text: indexes first, then the search indexes'
+// rows, then the triggers.
+func sqliteSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
+	type object struct{ kind, name, sql string }
+	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
+		WHERE type = 'trigger' OR (type = 'index' AND sql IS NOT NULL) ORDER BY type = 'trigger', name`)
+	if err != nil {
+		return nil, err
+	}
+	var objects []object
+	for rows.Next() {
+		var o object
+		if err := rows.Scan(&o.kind, &o.name, &o.sql); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		objects = append(objects, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Foreign keys checked at the commit, as PostgreSQL's order cannot
+	// help a table that points to itself.
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		return nil, err
+	}
+	for _, o := range objects {
+		if _, err := tx.ExecContext(ctx, `DROP `+strings.ToUpper(o.kind)+` `+quoteIdent(o.name)); err != nil {
+			return nil, err
+		}
+	}
+	return func() error {
+		for _, o := range objects {
+			if o.kind == "trigger" {
+				// The search indexes, as catalog_import.go's
+				// flushSearch fills them (the destination had no
+				// items, so they are empty), before the triggers that
+				// keep them come back.
+				if err := fillSearch(ctx, tx); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		for _, o := range objects {
+			if _, err := tx.ExecContext(ctx, o.sql); err != nil {
+				return fmt.Errorf("%s %s: %w", o.kind, o.name, err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// fillSearch fills SQLite's search indexes (FTS5) from the items.
+func fillSearch(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`INSERT INTO item_search (rowid, text, pinyin, initials)
+			SELECT id, search_text || '  ', pinyin || '  ', initials || '  ' FROM items`,
+		`INSERT INTO item_chars (rowid, chars, firsts) SELECT id, search_chars, search_firsts FROM items`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pgSetAside disables the triggers the migrations made (ALTER TABLE …
+// DISABLE TRIGGER USER: not the foreign keys' own) and drops the indexes
+// that do not back a constraint, and puts both back.
+func pgSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
+	var tables []string
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.relname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+		WHERE NOT g.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+quoteIdent(t)+` DISABLE TRIGGER USER`); err != nil {
+			return nil, err
+		}
+	}
+	type index struct{ name, def string }
+	var indexes []index
+	rows, err = tx.QueryContext(ctx, `SELECT i.relname::text, pg_get_indexdef(x.indexrelid) FROM pg_index x
+		JOIN pg_class i ON i.oid = x.indexrelid
+		WHERE i.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var ix index
+		if err := rows.Scan(&ix.name, &ix.def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		indexes = append(indexes, ix)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, ix := range indexes {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+quoteIdent(ix.name)); err != nil {
+			return nil, err
+		}
+	}
+	return func() error {
+		for _, ix := range indexes {
+			if _, err := tx.ExecContext(ctx, ix.def); err != nil {
+				return fmt.Errorf("index %s: %w", ix.name, err)
+			}
+		}
+		for _, t := range tables {
+			if _, err := tx.ExecContext(ctx, `ALTER TABLE `+quoteIdent(t)+` ENABLE TRIGGER USER`); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
+}
