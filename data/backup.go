@@ -64,7 +64,7 @@ const (
 	BackupSuffix = ".db"
 )
 
-var dailyName = regexp.MustCompile(`^bianmin-(\d{8})\.db$`)
+var dailyName = regexp.MustCompile(`^bianmin-(\d{8})\.(db|dump)$`)
 
 // backuper is what modernc.org/sqlite's driver connection offers for the
 // online backup API.
@@ -108,6 +108,9 @@ func withBackupLimit(ctx context.Context) (context.Context, context.CancelFunc) 
 // saying so in Chinese. Backup itself writes no audit entry: BackupAs (an
 // administrator's one-tap backup) and BackupDaily do.
 func (s *Store) Backup(ctx context.Context, dest string, progress func(done, total int)) error {
+	if s.engine == Postgres {
+		return s.backupPostgres(ctx, dest, progress)
+	}
 	if strings.TrimSpace(dest) == "" {
 		return Invalid("dest", "请选择备份文件的保存位置。")
 	}

@@ -29,6 +29,7 @@ type BackupInfo struct {
 	Requests      int
 	Complaints    int
 	LastRequest   time.Time // when the newest request in it was registered (zero if none)
+	Engine        Engine    // SQLite: a data file; Postgres: a pg_dump archive (backup_pg.go)
 }
 
 // requiredTables are the tables every bianmin data file has had since the
@@ -67,6 +68,9 @@ func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
 		return info, Invalid("file", "所选的不是一个文件，请重新选择备份文件。")
 	}
 	info.Size, info.Modified = st.Size(), st.ModTime()
+	if isDump(path) {
+		return checkDumpFile(ctx, info, true)
+	}
 	head := make([]byte, 100)
 	f, err := os.Open(path)
 	if err != nil {
@@ -176,10 +180,17 @@ type RestoreResult struct {
 // told the pages copied. The caller records the restore in the audit log of
 // the reopened store.
 func RestoreFile(ctx context.Context, src, livePath string, progress func(done, total int)) (RestoreResult, error) {
+	if IsPostgresDSN(livePath) {
+		return restorePostgres(ctx, src, livePath, progress)
+	}
 	var res RestoreResult
 	info, err := CheckBackup(ctx, src)
 	if err != nil {
 		return res, err
+	}
+	if info.Engine == Postgres {
+		return res, Invalid("file", "所选文件是 PostgreSQL 数据库的备份（.dump），不能恢复到单机数据文件。"+
+			"请选择 .db 备份；要把数据库里的数据搬到单机，请用 bianmin copy。")
 	}
 	res.Backup = info
 	if same, _ := sameFile(src, livePath); same {
