@@ -181,8 +181,10 @@ func toolErr(ctx context.Context, tool string, err error, stderr string) error {
 	}
 	line := strings.TrimSpace(stderr)
 	switch {
-	case strings.Contains(stderr, "server version mismatch") || strings.Contains(stderr, "unsupported version") ||
-		strings.Contains(stderr, "aborting because of server version mismatch"):
+	case strings.Contains(stderr, "unsupported version") && strings.Contains(stderr, "file header"):
+		return Invalid("tool", "该备份是用更新版本的 PostgreSQL 工具制作的，这台电脑上的 pg_restore 读不了。"+
+			"请安装与数据库服务器相同版本的 PostgreSQL 客户端（Debian：sudo apt install postgresql-client），然后再试。")
+	case strings.Contains(stderr, "server version mismatch"):
 		server, client := "", ""
 		if m := regexp.MustCompile(`server version: (\d+)`).FindStringSubmatch(stderr); m != nil {
 			server = m[1]

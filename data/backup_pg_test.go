@@ -301,3 +301,29 @@ func TestUnescapeCopy(t *testing.T) {
 	assert.Equal(t, "便民", unescapeCopy("便民"))
 	assert.Equal(t, "A", unescapeCopy(`\101`))
 }
+
+// QuickCheck on PostgreSQL reads every table of the store's schema.
+func TestPGQuickCheck(t *testing.T) {
+	ctx := context.Background()
+	s, _ := pgSeeded(t, 2, func() time.Time { return fixedNow })
+	require.NoError(t, s.QuickCheck(ctx))
+	assert.False(t, s.Health().Damaged())
+	assert.False(t, s.Health().Checked.IsZero())
+}
+
+// The tools' version mismatch and a dump too new for them say what to
+// install.
+func TestPGToolErrors(t *testing.T) {
+	ctx := context.Background()
+	err := toolErr(ctx, "pg_dump", errors.New("exit status 1"),
+		"pg_dump: error: aborting because of server version mismatch\npg_dump: detail: server version: 16.4; pg_dump version: 15.18\n")
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, Message(err), "sudo apt install postgresql-client-16")
+	assert.Contains(t, Message(err), "（15）")
+	err = toolErr(ctx, "pg_restore", errors.New("exit status 1"), "pg_restore: error: unsupported version (1.16) in file header\n")
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, Message(err), "更新版本")
+	err = toolErr(ctx, "pg_dump", errors.New("exit status 1"),
+		`pg_dump: error: connection to server at "db" (10.0.0.5), port 5432 failed: Connection refused`)
+	require.ErrorIs(t, err, ErrCantOpen)
+}
