@@ -77,6 +77,24 @@ func (s *Store) BackupSuffix() string {
 	return BackupSuffix
 }
 
+// DisplayDSN is a --data value fit to show or log: a PostgreSQL DSN
+// without its password (a file path as it is).
+func DisplayDSN(dsn string) string {
+	if !IsPostgresDSN(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	return u.String()
+}
+
 // pgToolsHint is what to install for pg_dump and pg_restore.
 const pgToolsHint = "请在这台电脑上安装与数据库服务器相同版本的 PostgreSQL 客户端（Debian：sudo apt install postgresql-client），然后再试。"
 
@@ -906,7 +924,14 @@ func replay(ctx context.Context, conn *pgx.Conn, tool, src, list, schema string,
 		fmt.Sprintf(`SET LOCAL lock_timeout = '%dms'`, restoreLockWait.Milliseconds()),
 		// The store's write lock (pg.go): no terminal writes meanwhile.
 		`SELECT pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`,
-		`CREATE TEMP TABLE bianmin_issued ON COMMIT DROP AS SELECT day, seq FROM ` + q + `.receipt_counters`,
+		// The receipt numbers issued so far (none in a schema not yet
+		// made into a store).
+		`CREATE TEMP TABLE bianmin_issued (day text PRIMARY KEY, seq bigint NOT NULL) ON COMMIT DROP`,
+		`DO $$ BEGIN
+			IF to_regclass(format('%I.receipt_counters', current_schema())) IS NOT NULL THEN
+				EXECUTE format('INSERT INTO pg_temp.bianmin_issued SELECT day, seq FROM %I.receipt_counters', current_schema());
+			END IF;
+		END $$`,
 		dropOwn,
 	}
 	for _, stmt := range prelude {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -326,4 +327,52 @@ func TestPGToolErrors(t *testing.T) {
 	err = toolErr(ctx, "pg_dump", errors.New("exit status 1"),
 		`pg_dump: error: connection to server at "db" (10.0.0.5), port 5432 failed: Connection refused`)
 	require.ErrorIs(t, err, ErrCantOpen)
+}
+
+// A hall's store usually lives in the database's public schema, where
+// pg_trgm lives too: the restore replaces the store's tables and
+// functions and leaves the extension's alone.
+func TestPGRestorePublicSchema(t *testing.T) {
+	base := testdb.Postgres()
+	if base == "" {
+		t.Skip("PostgreSQL backups: set BIANMIN_TEST_PG (make test-pg)")
+	}
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	defer admin.Close()
+	name := fmt.Sprintf("bianmin_pub_%d", os.Getpid())
+	_, _ = admin.Exec(`DROP DATABASE IF EXISTS ` + name)
+	_, err = admin.Exec(`CREATE DATABASE ` + name)
+	require.NoError(t, err)
+	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	u, err := url.Parse(base)
+	require.NoError(t, err)
+	u.Path = "/" + name
+	dsn := u.String()
+
+	s, err := Open(ctx, dsn, WithClock(func() time.Time { return fixedNow }), cheapPINs)
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.DB().Exec(`INSERT INTO items (code, name, category) VALUES ('DB', '最低生活保障申请', '社会救助')`)
+	require.NoError(t, err)
+	pgRegister(t, s)
+	dump := filepath.Join(t.TempDir(), "hall.dump")
+	require.NoError(t, s.Backup(ctx, dump, nil))
+	pgRegister(t, s)
+	_, err = s.DB().Exec(`CREATE TABLE scratch_after (x int)`) // a table the backup does not know
+	require.NoError(t, err)
+
+	res, err := RestoreFile(ctx, dump, dsn, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.Backup.Requests)
+	assert.Equal(t, 1, countRequests(t, s))
+	var trgm float64
+	require.NoError(t, s.DB().QueryRow(`SELECT similarity('低保申请', '低保')`).Scan(&trgm), "pg_trgm stays")
+	var gone sql.NullString
+	require.NoError(t, s.DB().QueryRow(`SELECT to_regclass('public.scratch_after')::text`).Scan(&gone))
+	assert.False(t, gone.Valid, "the schema holds what the backup held")
+	var ext int
+	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'`).Scan(&ext))
+	assert.Equal(t, 1, ext)
 }

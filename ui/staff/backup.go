@@ -126,7 +126,7 @@ func (b *BackupScreen) defaultDest() string {
 		dir = home
 	}
 	return filepath.Join(dir, "bianmin-手动备份-"+b.a.d.opts.Now().In(data.China).Format("20060102-150405")+
-		data.BackupSuffix)
+		b.a.store.BackupSuffix())
 }
 
 // DailyRow is one line of the daily backups: a file in the backup folder
@@ -281,7 +281,9 @@ func (b *BackupScreen) Start() {
 	b.Progress.Show()
 	toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.running"))
 	// The store reports the bytes written from its own goroutine while
-	// the copy grows; the bar and the line move on the UI goroutine.
+	// the copy grows (on PostgreSQL, the tables dumped); the bar and the
+	// line move on the UI goroutine.
+	tables := st.BackupSuffix() == data.DumpSuffix
 	progress := func(done, total int) {
 		fyne.Do(func() {
 			if b.cancel == nil {
@@ -290,7 +292,10 @@ func (b *BackupScreen) Start() {
 			if total > 0 {
 				b.Progress.SetValue(float64(done) / float64(total))
 			}
-			if done > 0 && done < total {
+			switch {
+			case done > 0 && done < total && tables:
+				b.Status.SetText(lang.L("admin.backup.progressTables", map[string]any{"Done": done, "Total": total}))
+			case done > 0 && done < total:
 				b.Status.SetText(lang.L("admin.backup.progress", map[string]any{"Done": sizeText(int64(done)),
 					"Total": sizeText(int64(total))}))
 			}
