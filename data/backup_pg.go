@@ -152,8 +152,10 @@ func pgToolEnv(dsn string) ([]string, error) {
 	if err != nil {
 		return nil, Invalid("data", "数据库地址（--data）的格式不对，请检查。")
 	}
-	set := map[string]string{"PGAPPNAME": "bianmin-backup", "LC_MESSAGES": "C", "LC_ALL": "", "PGSERVICE": "",
-		"PGSERVICEFILE": "", "PGOPTIONS": ""}
+	// What the DSN says overrides the environment; what it leaves out
+	// comes from the environment (PGPASSWORD, PGPASSFILE, ~/.pgpass …),
+	// as it does for the store's own connections (pgx reads the same).
+	set := map[string]string{"PGAPPNAME": "bianmin-backup", "LC_MESSAGES": "C", "LC_ALL": ""}
 	if u.User != nil {
 		set["PGUSER"] = u.User.Username()
 		if p, ok := u.User.Password(); ok {
@@ -177,7 +179,7 @@ func pgToolEnv(dsn string) ([]string, error) {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if _, ours := set[k]; ours || strings.HasPrefix(k, "PG") {
+		if _, ours := set[k]; ours {
 			continue
 		}
 		env = append(env, kv)
