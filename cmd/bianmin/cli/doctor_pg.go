@@ -67,8 +67,8 @@ func checkDataPostgres(ctx context.Context, d *Doctor) []Finding {
 			return []Finding{fail(fmt.Sprintf("数据库服务器 %s 上没有这个数据库：请按说明书用 createdb 建立，或核对 --data 中的数据库名。", where),
 				fmt.Sprintf("The database server has no such database (%s): create it with createdb as the README says, or check the name in --data.", where))}
 		case errors.Is(err, data.ErrCantOpen) || errors.Is(err, data.ErrBusy):
-			return []Finding{fail(fmt.Sprintf("连不上数据库服务器 %s（%v）：请检查服务器是否开机、PostgreSQL 是否在运行、网络是否通，以及服务器的 listen_addresses 和 pg_hba.conf 是否允许本机连接。连不上时自助终端只能浏览已读过的指南，不能登记。", where, err),
-				fmt.Sprintf("Cannot reach the database server %s (%v): check that the server is on, PostgreSQL running, the network up, and that its listen_addresses and pg_hba.conf let this machine in. Until then the kiosk can show only guides it has read, and cannot register.", where, err))}
+			return []Finding{fail(fmt.Sprintf("连不上数据库服务器 %s（%v）：请检查服务器是否开机、PostgreSQL 是否在运行、网络是否通，以及服务器的 listen_addresses 和 pg_hba.conf 是否允许本机连接。连不上时自助终端无法登记。", where, err),
+				fmt.Sprintf("Cannot reach the database server %s (%v): check that the server is on, PostgreSQL running, the network up, and that its listen_addresses and pg_hba.conf let this machine in. Until then residents cannot register.", where, err))}
 		}
 		return []Finding{fail(fmt.Sprintf("数据库 %s 无法打开：%s", where, data.Message(err)),
 			fmt.Sprintf("The database %s cannot be opened: %v", where, err))}
