@@ -376,3 +376,14 @@ func TestPGRestorePublicSchema(t *testing.T) {
 	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'`).Scan(&ext))
 	assert.Equal(t, 1, ext)
 }
+
+// A SQLite store's backups stay .db files.
+func TestBackupSuffixSQLite(t *testing.T) {
+	s, err := Open(context.Background(), testdb.SQLiteFile(t), cheapPINs)
+	require.NoError(t, err)
+	defer s.Close()
+	assert.Equal(t, BackupSuffix, s.BackupSuffix())
+	assert.Equal(t, "quick_check", s.copyCheck())
+	assert.Equal(t, "/tmp/x.db", DisplayDSN("/tmp/x.db"))
+	assert.Equal(t, "postgres://bianmin:xxxxx@db:5432/bianmin", DisplayDSN("postgres://bianmin:s3cret@db:5432/bianmin"))
+}
