@@ -706,6 +706,27 @@ func unescapeCopy(v string) string {
 	return b.String()
 }
 
+// BackupMismatch says, before any check that needs a tool, whether the
+// backup at path is of the other engine than the store it would restore
+// into (postgres: a PostgreSQL store): a pg_dump archive cannot go into a
+// SQLite data file, nor a SQLite backup into PostgreSQL. It returns an
+// *InvalidError saying so in Chinese, or nil (also when path cannot be
+// read: the check says why).
+func BackupMismatch(path string, postgres bool) error {
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	switch dump := isDump(path); {
+	case dump && !postgres:
+		return Invalid("file", "所选文件是 PostgreSQL 数据库的备份（.dump），不能恢复到单机数据文件。"+
+			"请选择 .db 备份；要把数据库里的数据搬到单机，请用 bianmin copy。")
+	case !dump && postgres:
+		return Invalid("file", "所选文件不是 PostgreSQL 数据库的备份（.dump），不能恢复到大厅的数据库。"+
+			"请选择 .dump 备份；要把单机的数据搬到数据库里，请用 bianmin copy。")
+	}
+	return nil
+}
+
 // isDump says whether the file at path starts as a pg_dump archive.
 func isDump(path string) bool {
 	f, err := os.Open(path)
@@ -739,12 +760,8 @@ func restorePostgres(ctx context.Context, src, dsn string, progress Progress) (R
 		_, cerr := CheckBackup(ctx, src)
 		return res, cerr
 	}
-	if !isDump(src) {
-		if _, err := CheckBackup(ctx, src); err != nil {
-			return res, err
-		}
-		return res, Invalid("file", "所选文件是单机数据文件（SQLite）的备份，不能直接恢复到 PostgreSQL 数据库。"+
-			"请选择 .dump 备份；要把单机的数据搬到数据库里，请用 bianmin copy。")
+	if err := BackupMismatch(src, true); err != nil {
+		return res, err
 	}
 	dc, err := readDump(ctx, src, true)
 	if err != nil {

@@ -184,13 +184,12 @@ func RestoreFile(ctx context.Context, src, livePath string, progress func(done, 
 		return restorePostgres(ctx, src, livePath, progress)
 	}
 	var res RestoreResult
+	if err := BackupMismatch(src, false); err != nil {
+		return res, err
+	}
 	info, err := CheckBackup(ctx, src)
 	if err != nil {
 		return res, err
-	}
-	if info.Engine == Postgres {
-		return res, Invalid("file", "所选文件是 PostgreSQL 数据库的备份（.dump），不能恢复到单机数据文件。"+
-			"请选择 .db 备份；要把数据库里的数据搬到单机，请用 bianmin copy。")
 	}
 	res.Backup = info
 	if same, _ := sameFile(src, livePath); same {

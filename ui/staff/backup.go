@@ -151,7 +151,11 @@ type DailyRow struct {
 func (b *BackupScreen) loadDaily() {
 	d, dir := b.a.d, b.a.d.opts.BackupDir
 	if dir == "" {
-		b.dailyList.Objects = []fyne.CanvasObject{hint(lang.L("admin.backup.noDir"))}
+		msg := lang.L("admin.backup.noDir")
+		if b.a.store.BackupSuffix() == data.DumpSuffix {
+			msg = lang.L("admin.backup.noDirHall")
+		}
+		b.dailyList.Objects = []fyne.CanvasObject{hint(msg)}
 		b.dailyList.Refresh()
 		return
 	}
@@ -356,8 +360,13 @@ func (b *BackupScreen) Check() {
 		return
 	}
 	toneLine(b.Info, widget.MediumImportance, lang.L("admin.backup.checking"))
+	dump := b.a.store.BackupSuffix() == data.DumpSuffix
 	d.async(func() func() {
-		info, err := data.CheckBackup(d.opts.Context, path)
+		err := data.BackupMismatch(path, dump)
+		var info data.BackupInfo
+		if err == nil {
+			info, err = data.CheckBackup(d.opts.Context, path)
+		}
 		return func() {
 			if err != nil {
 				toneLine(b.Info, widget.DangerImportance,

@@ -109,6 +109,9 @@ func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir str
 // the caller.
 func Restore(ctx context.Context, s *data.Store, by data.Session, src string) (reopened *data.Store,
 	res data.RestoreResult, err error) {
+	if err := data.BackupMismatch(src, s.Engine() == data.Postgres); err != nil {
+		return nil, res, err
+	}
 	if _, err := data.CheckBackup(ctx, src); err != nil {
 		return nil, res, err
 	}
