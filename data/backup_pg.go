@@ -788,26 +788,21 @@ func restorePostgres(ctx context.Context, src, dsn string, progress Progress) (R
 		keepConn.Close()
 		return res, mapErr("restore", err)
 	}
-	// The data as it is now, kept beside the backup.
-	kept := keptDumpName(filepath.Dir(src), time.Now())
-	tmp, err := tempPath(filepath.Dir(kept), ".bianmin-backup-*.tmp")
-	if err != nil {
-		keepConn.Close()
-		return res, fmt.Errorf("data: restore: keeping the current data: %w", mapErr("restore", err))
-	}
-	_, err = dumpSchema(ctx, keepConn, dsn, tmp, nil)
+	// The data as it is now, kept beside the backup (or, when that
+	// folder cannot be written, a read-only stick, in the home folder).
+	kept, err := keepCurrent(ctx, keepConn, dsn, filepath.Dir(src))
 	keepConn.Close()
-	if err == nil {
-		err = syncFile(tmp)
-	}
-	if err == nil {
-		err = os.Rename(tmp, kept)
-	}
 	if err != nil {
-		os.Remove(tmp)
-		return res, fmt.Errorf("data: restore: keeping the current data: %w", err)
+		if ctx.Err() != nil {
+			return res, err
+		}
+		var ie *InvalidError
+		if errors.As(err, &ie) {
+			return res, err
+		}
+		return res, &keepError{Invalid("file", "无法另存恢复前的数据，恢复没有进行，数据没有任何改变。"+
+			"请检查备份所在的文件夹和主文件夹能否写入、磁盘空间是否足够。"), err}
 	}
-	syncDir(filepath.Dir(kept))
 	res.Kept = kept
 
 	// What pg_restore would run, without the schema itself (it stays) or
@@ -845,6 +840,52 @@ func restorePostgres(ctx context.Context, src, dsn string, progress Progress) (R
 		return res, err
 	}
 	return res, nil
+}
+
+// keepError is a restore stopped because the current data could not be
+// kept: the Chinese message, and the cause (errors.Is).
+type keepError struct {
+	*InvalidError
+	cause error
+}
+
+func (e *keepError) Unwrap() []error { return []error{e.InvalidError, e.cause} }
+
+// keepCurrent dumps the store's data as it is into dir, or the home
+// folder when dir cannot be written, and returns the file's path.
+func keepCurrent(ctx context.Context, conn *sql.Conn, dsn, dir string) (string, error) {
+	dirs := []string{dir}
+	if home, err := os.UserHomeDir(); err == nil && home != dir {
+		dirs = append(dirs, home)
+	}
+	var errs []error
+	for _, d := range dirs {
+		kept := keptDumpName(d, time.Now())
+		tmp, err := tempPath(d, ".bianmin-backup-*.tmp")
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		_, err = dumpSchema(ctx, conn, dsn, tmp, nil)
+		if err == nil {
+			err = syncFile(tmp)
+		}
+		if err == nil {
+			err = os.Rename(tmp, kept)
+		}
+		if err != nil {
+			os.Remove(tmp)
+			var ie *InvalidError
+			if ctx.Err() != nil || errors.As(err, &ie) {
+				return "", err // the tools, or a cancel: the same anywhere
+			}
+			errs = append(errs, err)
+			continue
+		}
+		syncDir(d)
+		return kept, nil
+	}
+	return "", fmt.Errorf("data: restore: keeping the current data: %w", errors.Join(errs...))
 }
 
 // keptDumpName is where a restore keeps the data as it was:
