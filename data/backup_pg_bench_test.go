@@ -27,7 +27,7 @@ func BenchmarkPGBackup(b *testing.B) {
 	ctx := context.Background()
 	s, dsn := pgBenchStore(b, 50_000)
 	var schema string
-	if err := s.DB().QueryRow(`SELECT current_schema()`).Scan(&schema); err != nil {
+	if err := s.db.QueryRow(`SELECT current_schema()`).Scan(&schema); err != nil {
 		b.Fatal(err)
 	}
 	env, err := pgToolEnv(dsn)
@@ -87,7 +87,7 @@ func pgBenchStore(b *testing.B, n int) (*Store, string) {
 				'kiosk', 'registered', 'promise', '张小三', '13800138000', repeat('家中有两位老人需要照顾', 3),
 				'2026-11-26T01:30:00.000Z' FROM generate_series(1, ` + strconv.Itoa(n) + `) g`,
 	} {
-		if _, err := s.DB().Exec(q); err != nil {
+		if _, err := s.db.Exec(q); err != nil {
 			b.Fatal(err)
 		}
 	}

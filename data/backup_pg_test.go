@@ -30,9 +30,9 @@ func pgSeeded(t *testing.T, n int, now func() time.Time) (*Store, string) {
 	s, err := Open(context.Background(), dsn, WithClock(now), cheapPINs)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
-	_, err = s.DB().Exec(`INSERT INTO center (id, name) VALUES (1, '城关镇便民服务中心') ON CONFLICT (id) DO UPDATE SET name = excluded.name`)
+	_, err = s.db.Exec(`INSERT INTO center (id, name) VALUES (1, '城关镇便民服务中心') ON CONFLICT (id) DO UPDATE SET name = excluded.name`)
 	require.NoError(t, err)
-	_, err = s.DB().Exec(`INSERT INTO items (code, name, category, keywords, search_text) VALUES ('DB', '最低生活保障申请', '社会救助', '低保', '最低生活保障申请 低保')`)
+	_, err = s.db.Exec(`INSERT INTO items (code, name, category, keywords, search_text) VALUES ('DB', '最低生活保障申请', '社会救助', '低保', '最低生活保障申请 低保')`)
 	require.NoError(t, err)
 	for range n {
 		pgRegister(t, s)
@@ -64,7 +64,7 @@ func pgRegister(t *testing.T, s *Store) string {
 func countRequests(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int
-	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM requests`).Scan(&n))
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM requests`).Scan(&n))
 	return n
 }
 
@@ -127,7 +127,7 @@ func TestPGBackupAndRestore(t *testing.T) {
 	// ones issued before the restore.
 	assert.Equal(t, 3, countRequests(t, s))
 	var found int
-	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM items WHERE search_text LIKE '%生活保障%'`).Scan(&found))
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM items WHERE search_text LIKE '%生活保障%'`).Scan(&found))
 	assert.Equal(t, 1, found)
 	r6 := pgRegister(t, s)
 	assert.Greater(t, r6, r4, "no receipt number twice")
@@ -212,7 +212,7 @@ func TestPGRestoreWaitsForOthers(t *testing.T) {
 
 	defer func(d time.Duration) { restoreLockWait = d }(restoreLockWait)
 	restoreLockWait = 300 * time.Millisecond
-	tx, err := s.DB().BeginTx(ctx, nil) // a desk's write transaction, holding the store's write lock
+	tx, err := s.db.BeginTx(ctx, nil) // a desk's write transaction, holding the store's write lock
 	require.NoError(t, err)
 	_, err = RestoreFile(ctx, dump, dsn, nil)
 	require.Error(t, err)
@@ -354,13 +354,13 @@ func TestPGRestorePublicSchema(t *testing.T) {
 	s, err := Open(ctx, dsn, WithClock(func() time.Time { return fixedNow }), cheapPINs)
 	require.NoError(t, err)
 	defer s.Close()
-	_, err = s.DB().Exec(`INSERT INTO items (code, name, category) VALUES ('DB', '最低生活保障申请', '社会救助')`)
+	_, err = s.db.Exec(`INSERT INTO items (code, name, category) VALUES ('DB', '最低生活保障申请', '社会救助')`)
 	require.NoError(t, err)
 	pgRegister(t, s)
 	dump := filepath.Join(t.TempDir(), "hall.dump")
 	require.NoError(t, s.Backup(ctx, dump, nil))
 	pgRegister(t, s)
-	_, err = s.DB().Exec(`CREATE TABLE scratch_after (x int)`) // a table the backup does not know
+	_, err = s.db.Exec(`CREATE TABLE scratch_after (x int)`) // a table the backup does not know
 	require.NoError(t, err)
 
 	res, err := RestoreFile(ctx, dump, dsn, nil)
@@ -368,12 +368,12 @@ func TestPGRestorePublicSchema(t *testing.T) {
 	assert.Equal(t, 1, res.Backup.Requests)
 	assert.Equal(t, 1, countRequests(t, s))
 	var trgm float64
-	require.NoError(t, s.DB().QueryRow(`SELECT similarity('低保申请', '低保')`).Scan(&trgm), "pg_trgm stays")
+	require.NoError(t, s.db.QueryRow(`SELECT similarity('低保申请', '低保')`).Scan(&trgm), "pg_trgm stays")
 	var gone sql.NullString
-	require.NoError(t, s.DB().QueryRow(`SELECT to_regclass('public.scratch_after')::text`).Scan(&gone))
+	require.NoError(t, s.db.QueryRow(`SELECT to_regclass('public.scratch_after')::text`).Scan(&gone))
 	assert.False(t, gone.Valid, "the schema holds what the backup held")
 	var ext int
-	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'`).Scan(&ext))
+	require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'`).Scan(&ext))
 	assert.Equal(t, 1, ext)
 }
 

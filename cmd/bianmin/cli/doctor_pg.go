@@ -8,7 +8,6 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -75,15 +74,13 @@ func checkDataPostgres(ctx context.Context, d *Doctor) []Finding {
 	}
 	d.store = s
 	var out []Finding
-	var schema string
-	var recovery, create, pgtrgm bool
-	err = s.DB().QueryRowContext(ctx, `SELECT current_setting('server_version'), current_schema(), pg_is_in_recovery(),
-		has_schema_privilege(current_schema(), 'CREATE'), EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')`).
-		Scan(&d.pg.version, &schema, &recovery, &create, &pgtrgm)
+	in, err := s.ServerInfo(ctx)
 	if err != nil {
 		return []Finding{fail(fmt.Sprintf("数据库 %s 可以连接，但读不出服务器的情况：%s", where, data.Message(err)),
 			fmt.Sprintf("The database %s answers, but its state cannot be read: %v", where, err))}
 	}
+	d.pg.version = in.Version
+	schema, recovery, create, pgtrgm := in.Schema, in.Standby, in.CanCreate, in.Trigram
 	d.pg.major = regexp.MustCompile(`^\d+`).FindString(d.pg.version)
 	v, err := s.SchemaVersion(ctx)
 	if err != nil {
@@ -96,18 +93,13 @@ func checkDataPostgres(ctx context.Context, d *Doctor) []Finding {
 		zh += "（最新）"
 		en += " (current)"
 	}
-	var center sql.NullString
-	var requests int
-	if err := s.DB().QueryRowContext(ctx, `SELECT (SELECT name FROM center WHERE id = 1), (SELECT count(*) FROM requests)`).
-		Scan(&center, &requests); err == nil {
-		if center.String != "" {
-			zh += "；服务中心：" + center.String
-			en += "; center: " + center.String
-		}
-		zh += fmt.Sprintf("；办件 %d 件", requests)
-		en += fmt.Sprintf("; %d requests", requests)
-		d.fresh = !center.Valid
+	if in.CenterName != "" {
+		zh += "；服务中心：" + in.CenterName
+		en += "; center: " + in.CenterName
 	}
+	zh += fmt.Sprintf("；办件 %d 件", in.Requests)
+	en += fmt.Sprintf("; %d requests", in.Requests)
+	d.fresh = !in.Centered
 	out = append(out, ok(zh+"。", en+"."))
 	if major := atoi(d.pg.major); major > 0 && major < 15 {
 		out = append(out, warn(fmt.Sprintf("数据库服务器是 PostgreSQL %s：本程序按 PostgreSQL 15（Debian 12 自带）测试，请升级服务器。", d.pg.version),
