@@ -59,13 +59,13 @@ func BenchmarkQueuePage(b *testing.B) {
 	n, err := s.AddSynthRequests(ctx, benchRequests, 1)
 	require.NoError(b, err)
 	require.Equal(b, benchRequests, n)
-	_, err = s.DB().ExecContext(ctx, `PRAGMA optimize`)
+	_, err = s.db.ExecContext(ctx, `PRAGMA optimize`)
 	require.NoError(b, err)
 
 	var window1, owner, item int64
-	require.NoError(b, s.DB().QueryRow(`SELECT id FROM windows WHERE code = '1'`).Scan(&window1))
-	require.NoError(b, s.DB().QueryRow(`SELECT owner_id FROM requests WHERE owner_id IS NOT NULL LIMIT 1`).Scan(&owner))
-	require.NoError(b, s.DB().QueryRow(`SELECT id FROM items WHERE code = 'DB'`).Scan(&item))
+	require.NoError(b, s.db.QueryRow(`SELECT id FROM windows WHERE code = '1'`).Scan(&window1))
+	require.NoError(b, s.db.QueryRow(`SELECT owner_id FROM requests WHERE owner_id IS NOT NULL LIMIT 1`).Scan(&owner))
+	require.NoError(b, s.db.QueryRow(`SELECT id FROM items WHERE code = 'DB'`).Scan(&item))
 
 	for _, tc := range []struct {
 		name string
@@ -87,7 +87,7 @@ func BenchmarkQueuePage(b *testing.B) {
 			require.NoError(b, err)
 			query, args := queueSQL(tc.f, fixedNow, cal)
 			floor := func() ([]QueueRow, error) {
-				rows, err := s.DB().QueryContext(ctx, query, args...)
+				rows, err := s.db.QueryContext(ctx, query, args...)
 				if err != nil {
 					return nil, err
 				}
@@ -96,7 +96,7 @@ func BenchmarkQueuePage(b *testing.B) {
 			queue := func() ([]QueueRow, error) { return s.Queue(ctx, tc.f) }
 			nq, nargs := naiveQueueSQL(tc.f, fixedNow, cal)
 			naive := func() ([]QueueRow, error) {
-				rows, err := s.DB().QueryContext(ctx, nq, nargs...)
+				rows, err := s.db.QueryContext(ctx, nq, nargs...)
 				if err != nil {
 					return nil, err
 				}
@@ -172,7 +172,7 @@ func benchCounts(b *testing.B, s *Store, f QueueFilter) {
 		for i := range n {
 			dest[i] = &n[i]
 		}
-		return s.DB().QueryRowContext(ctx, q, args...).Scan(dest...)
+		return s.db.QueryRowContext(ctx, q, args...).Scan(dest...)
 	}
 	counts := func() error { _, err := s.QueueCounts(ctx, f); return err }
 	ours := make([]time.Duration, 0, b.N)

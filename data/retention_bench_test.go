@@ -41,10 +41,10 @@ func BenchmarkPurgeExpired(b *testing.B) {
 	require.Equal(b, benchRequests, n)
 
 	var maxID int64
-	require.NoError(b, s.DB().QueryRow(`SELECT max(id) FROM requests`).Scan(&maxID))
+	require.NoError(b, s.db.QueryRow(`SELECT max(id) FROM requests`).Scan(&maxID))
 	floor := func(i int) error {
 		var name string
-		return s.DB().QueryRowContext(ctx, `SELECT applicant_name FROM requests WHERE id = ?`, 1+int64(i)%maxID).Scan(&name)
+		return s.db.QueryRowContext(ctx, `SELECT applicant_name FROM requests WHERE id = ?`, 1+int64(i)%maxID).Scan(&name)
 	}
 	cutoff := formatTime(fixedNow.AddDate(-RetentionYears, 0, 0))
 	old := func() error {

@@ -99,7 +99,7 @@ func TestPurgeExpiredNothingDueTakesNoWriteLock(t *testing.T) {
 	other, err := Open(ctx, s.Path(), WithClock(func() time.Time { return fixedNow }))
 	require.NoError(t, err)
 	defer other.Close()
-	tx, err := other.DB().BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock
+	tx, err := other.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock
 	require.NoError(t, err)
 	defer tx.Rollback()
 	_, err = tx.Exec(`UPDATE center SET phone = phone`)

@@ -75,7 +75,7 @@ func BenchmarkGuideSearch(b *testing.B) {
 			q := NormaliseQuery(tc.q)
 			query, args := searchSQL(q)
 			raw := func() ([]ItemSummary, error) {
-				rows, err := s.DB().QueryContext(ctx, query, args...)
+				rows, err := s.db.QueryContext(ctx, query, args...)
 				if err != nil {
 					return nil, err
 				}
@@ -83,7 +83,7 @@ func BenchmarkGuideSearch(b *testing.B) {
 			}
 			fq, fargs := directFTSSQL(q)
 			floor := func() ([]ItemSummary, error) {
-				rows, err := s.DB().QueryContext(ctx, fq, fargs...)
+				rows, err := s.db.QueryContext(ctx, fq, fargs...)
 				if err != nil {
 					return nil, err
 				}
@@ -92,7 +92,7 @@ func BenchmarkGuideSearch(b *testing.B) {
 			search := func() ([]ItemSummary, error) { return s.SearchItems(ctx, tc.q) }
 			scanQuery, scanArgs := scanSQL(q)
 			scan := func() ([]ItemSummary, error) {
-				rows, err := s.DB().QueryContext(ctx, scanQuery, scanArgs...)
+				rows, err := s.db.QueryContext(ctx, scanQuery, scanArgs...)
 				if err != nil {
 					return nil, err
 				}
@@ -115,7 +115,7 @@ func BenchmarkGuideSearch(b *testing.B) {
 			var olds []time.Duration
 			oq, oargs := termsSearchSQL(q)
 			old := func() ([]ItemSummary, error) {
-				rows, err := s.DB().QueryContext(ctx, oq, oargs...)
+				rows, err := s.db.QueryContext(ctx, oq, oargs...)
 				if err != nil {
 					return nil, err
 				}

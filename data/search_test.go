@@ -72,7 +72,7 @@ func scanSQL(q string) (string, []any) {
 func scanSearch(t *testing.T, s *Store, q string) []ItemSummary {
 	t.Helper()
 	query, args := scanSQL(NormaliseQuery(q))
-	rows, err := s.DB().QueryContext(context.Background(), query, args...)
+	rows, err := s.db.QueryContext(context.Background(), query, args...)
 	require.NoError(t, err)
 	got, err := scanSummaries(rows)
 	require.NoError(t, err)

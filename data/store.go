@@ -188,10 +188,6 @@ func (s *Store) Path() string { return s.path }
 // Now is the store's current time.
 func (s *Store) Now() time.Time { return s.now() }
 
-// DB exposes the handle for benchmarks that compare against raw SQL floors
-// and for tests in this module. Screens never use it.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // migrate applies every embedded migration not yet recorded, each in its own
 // transaction, in the order of its number.
 func (s *Store) migrate(ctx context.Context) error {

@@ -125,7 +125,7 @@ func TestAddSynthItems(t *testing.T) {
 // itemIDs lists the ids of every item in the store.
 func itemIDs(t *testing.T, s *Store) []int64 {
 	t.Helper()
-	rows, err := s.DB().QueryContext(context.Background(), `SELECT id FROM items ORDER BY id`)
+	rows, err := s.db.QueryContext(context.Background(), `SELECT id FROM items ORDER BY id`)
 	require.NoError(t, err)
 	defer rows.Close()
 	var ids []int64

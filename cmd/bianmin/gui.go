@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"net"
+	"net/http"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
 	"bianmin/data"
+	"bianmin/ui/idcard"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
@@ -43,23 +45,15 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	if err := locale.Use(o.Lang); err != nil {
 		return err
 	}
-	// FyneApp.toml's settings only reach a binary built by the fyne tool;
-	// set them here so `go build` gives the same program.
-	app.SetMetadata(fyne.AppMetadata{
-		ID: appID, Name: "便民服务", Version: cli.Version, Build: cli.BuildNumber,
-		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
-		Migrations: map[string]bool{"fyneDo": true},
-	})
-	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	a.Settings().SetTheme(theme.New(false))
-	// Bold text (every button's) is drawn with the fonts parsed for
-	// regular text instead of parsing them all again: see theme.ShareFaces.
-	theme.ShareFaces(a)
-	a.Driver().SetDisableScreenBlanking(true)
-
+	a := newApp()
 	w := a.NewWindow(lang.L("app.title"))
 	g := &gui{ctx: ctx, o: o, w: w}
+	if o.IDCardDevice != cli.IDCardOff {
+		// The identity-card reader: watched for the whole run (it may be
+		// plugged in later), across restores; its events come on the UI
+		// goroutine.
+		g.cards = idcard.Watch(ctx, idcard.WatchConfig{Device: o.IDCardDevice, Deliver: fyne.Do})
+	}
 	if s != nil {
 		// What home shows is read now, so that home is built complete and
 		// the first frame is the whole of it.
@@ -134,6 +128,26 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	return nil
 }
 
+// newApp makes the Fyne app as FyneApp.toml describes it, in Bianmin's
+// theme, with the screen never blanking.
+func newApp() fyne.App {
+	// FyneApp.toml's settings only reach a binary built by the fyne tool;
+	// set them here so `go build` gives the same program.
+	app.SetMetadata(fyne.AppMetadata{
+		ID: appID, Name: "便民服务", Version: cli.Version, Build: cli.BuildNumber,
+		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+		Migrations: map[string]bool{"fyneDo": true},
+	})
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(theme.New(false))
+	// Bold text (every button's) is drawn with the fonts parsed for
+	// regular text instead of parsing them all again: see theme.ShareFaces.
+	theme.ShareFaces(a)
+	a.Driver().SetDisableScreenBlanking(true)
+	return a
+}
+
 // gui is the window and what runs on the store: the kiosk, staff mode and
 // the phone status page. A restore from staff mode closes the store and
 // opens it again; start builds all of it anew on the reopened store.
@@ -161,6 +175,25 @@ type gui struct {
 	why  error
 
 	startScreen *rescue.Start // while the data file could not be opened
+
+	cards *idcard.Watcher // the identity-card reader; nil with --idcard-device off
+}
+
+// kioskCards is the card reader for the kiosk: nil (not a nil pointer in
+// the interface) when there is none.
+func (g *gui) kioskCards() kiosk.CardReader {
+	if g.cards == nil {
+		return nil
+	}
+	return g.cards
+}
+
+// staffCards is the card reader for the desk's intake.
+func (g *gui) staffCards() staff.CardReader {
+	if g.cards == nil {
+		return nil
+	}
+	return g.cards
 }
 
 // closeStores closes the store in use and the one Main opened, when the
@@ -205,112 +238,147 @@ func (g *gui) start(s *data.Store) {
 	g.inStaff, g.resume = false, false
 	if g.pre != nil {
 		g.phone = g.pre.Center.Phone
-		if g.base == "" {
-			addrs, _ := net.InterfaceAddrs()
-			var reachable bool
-			g.base, reachable = cli.BaseURL(g.o.BaseURL, g.pre.Center.PublicBaseURL, g.o.Listen, addrs)
-			if !reachable {
-				log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", g.base)
-			}
-		}
-	}
-	ctx, o, w, base := g.ctx, g.o, g.w, g.base
-
-	roll, a4 := paper.Printer{Queue: o.Printer}, paper.Printer{Queue: o.Printer}
-	var notices kiosk.RegisterPrinter
-	var noticeFormat paper.Format
-	if o.A4Printer != "" { // an A4 queue: the 一次性告知单 goes on A4, the roll gets receipts only
-		a4 = paper.Printer{Queue: o.A4Printer}
-		notices, noticeFormat = a4, paper.A4
+		g.resolveBase()
 	}
 
-	// Staff mode: the same window, entered by holding the center's name for
-	// three seconds; every exit (退出, the idle lock) signs out and puts the
-	// kiosk back, reset. The desk (its bar and its on-screen keyboard) is
-	// built the first time someone asks for it, not with home: a resident
-	// never sees it, and building it cost about a fifth of the CPU time to
-	// the first frame.
-	var k *kiosk.Kiosk
-	var desk *staff.Desk
-	staffDesk := func() *staff.Desk {
-		if desk != nil {
-			return desk
-		}
-		desk = staff.New(s, w, staff.Options{
-			Context: ctx, BaseURL: base, Printer: roll, A4Printer: a4,
-			BackupDir: o.BackupDir,
-			Changes:   s.Changes, // live queue: other terminals' registrations and steps
-			Restore:   g.restore,
-			Trouble:   func() error { return g.why },
-			AfterRestore: func() {
-				// The old desk and kiosk are left behind for good (the
-				// restore is in the audit log of the reopened store).
-				desk.Abandon()
-				g.stop()
-				g.start(g.current())
-			},
-		})
-		desk.OnExit = func() {
-			g.inStaff = false
-			if g.resume {
-				// The data file checked out after the kiosk's error:
-				// residents carry on, on a kiosk built anew.
-				desk.Abandon()
-				g.stop()
-				g.start(g.current())
-				return
-			}
-			w.SetContent(k.Content())
-			k.Reset()
-			k.Start()
-		}
-		return desk
-	}
-	k = kiosk.New(s, w, kiosk.Options{
-		Context:       ctx,
-		BaseURL:       base,
-		Printer:       roll,
-		NoticePrinter: notices,
-		NoticeFormat:  noticeFormat,
-		Speaker:       speech.New(),
-		Preloaded:     g.pre,
-		OnMaintenance: func(why error) { g.onMaintenance(k, why) },
-		OnStaffRequest: func() {
-			g.inStaff = true
-			k.Stop() // the kiosk's clock, idle reset, speech, and its keys and scans
-			d := staffDesk()
-			w.SetContent(d.Content())
-			d.Open()
-		},
+	r := &kioskRun{g: g, s: s, pr: newPrinters(g.o)}
+	r.k = kiosk.New(s, g.w, kiosk.Options{
+		Context:        g.ctx,
+		BaseURL:        g.base,
+		Printer:        r.pr.roll,
+		NoticePrinter:  r.pr.notices,
+		NoticeFormat:   r.pr.noticeFormat,
+		Speaker:        speech.New(),
+		IDCard:         g.kioskCards(),
+		Preloaded:      g.pre,
+		OnMaintenance:  func(why error) { g.onMaintenance(r.k, why) },
+		OnStaffRequest: r.enterStaff,
 	})
-	g.k = k
+	g.k = r.k
 	g.pre = nil // a restore reopens the store: the kiosk reads it anew
-	w.SetContent(k.Content())
-	k.Start()
+	g.w.SetContent(r.k.Content())
+	r.k.Start()
+	g.startWeb(s)
+}
 
-	g.stopWeb = func() {}
-	if o.Listen != "" {
-		webCtx, cancel := context.WithCancel(ctx)
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			h := web.New(s, web.DefaultLimits)
-			h.SetMaintenance(g.down.Load, g.phone)
-			if err := web.Serve(webCtx, o.Listen, h); err != nil && webCtx.Err() == nil {
-				// The kiosk works without the phone page; say why it is off.
-				log.Printf("bianmin: phone status page on %s is off: %v", o.Listen, err)
-			}
-		}()
-		g.stopWeb = func() {
-			cancel()
-			<-done
-		}
+// resolveBase sets the address the QR codes point to, unless --base-url
+// or an earlier start did, from the center's profile and the machine's
+// addresses; it says so in the log when phones cannot reach it.
+func (g *gui) resolveBase() {
+	if g.base != "" {
+		return
 	}
+	addrs, _ := net.InterfaceAddrs()
+	var reachable bool
+	g.base, reachable = cli.BaseURL(g.o.BaseURL, g.pre.Center.PublicBaseURL, g.o.Listen, addrs)
+	if !reachable {
+		log.Printf("bianmin: QR codes point to %s, which phones cannot reach; set --base-url", g.base)
+	}
+}
+
+// printers are the print queues: receipts on the roll, and the
+// 一次性告知单 on A4 when there is an A4 queue (notices set), otherwise on
+// the roll too.
+type printers struct {
+	roll, a4     paper.Printer
+	notices      kiosk.RegisterPrinter
+	noticeFormat paper.Format
+}
+
+func newPrinters(o cli.Options) printers {
+	p := printers{roll: paper.Printer{Queue: o.Printer}, a4: paper.Printer{Queue: o.Printer}}
+	if o.A4Printer != "" {
+		p.a4 = paper.Printer{Queue: o.A4Printer}
+		p.notices, p.noticeFormat = p.a4, paper.A4
+	}
+	return p
+}
+
+// kioskRun is one kiosk on one store, as start builds it, and its staff
+// mode: the same window, entered by holding the center's name for three
+// seconds; every exit (退出, the idle lock) signs out and puts the kiosk
+// back, reset. The desk (its bar and its on-screen keyboard) is built the
+// first time someone asks for it, not with home: a resident never sees it,
+// and building it cost about a fifth of the CPU time to the first frame.
+type kioskRun struct {
+	g    *gui
+	s    *data.Store
+	k    *kiosk.Kiosk
+	desk *staff.Desk // nil until staff mode is first asked for
+	pr   printers
+}
+
+// enterStaff stops the kiosk and shows the staff desk.
+func (r *kioskRun) enterStaff() {
+	r.g.inStaff = true
+	r.k.Stop() // the kiosk's clock, idle reset, speech, and its keys and scans
+	d := r.staffDesk()
+	r.g.w.SetContent(d.Content())
+	d.Open()
+}
+
+// staffDesk is the run's desk, built on first use.
+func (r *kioskRun) staffDesk() *staff.Desk {
+	if r.desk != nil {
+		return r.desk
+	}
+	g := r.g
+	r.desk = staff.New(r.s, g.w, staff.Options{
+		Context: g.ctx, BaseURL: g.base, Printer: r.pr.roll, A4Printer: r.pr.a4,
+		BackupDir: g.o.BackupDir,
+		Changes:   r.s.Changes, // live queue: other terminals' registrations and steps
+		IDCard:    g.staffCards(),
+		Restore:   g.restore,
+		Trouble:   func() error { return g.why },
+		// The old desk and kiosk are left behind for good (the restore is
+		// in the audit log of the reopened store).
+		AfterRestore: r.startAnew,
+	})
+	r.desk.OnExit = r.leaveStaff
+	return r.desk
+}
+
+// leaveStaff puts the kiosk back, reset; or, when the data file checked
+// out after the kiosk's error, lets residents carry on on a kiosk built
+// anew.
+func (r *kioskRun) leaveStaff() {
+	r.g.inStaff = false
+	if r.g.resume {
+		r.startAnew()
+		return
+	}
+	r.g.w.SetContent(r.k.Content())
+	r.k.Reset()
+	r.k.Start()
+}
+
+// startAnew abandons the desk and the kiosk and starts again on the store
+// in use.
+func (r *kioskRun) startAnew() {
+	r.desk.Abandon()
+	r.g.stop()
+	r.g.start(r.g.current())
+}
+
+// startWeb serves the phone status page of s on --listen, if set, until
+// stopWeb.
+func (g *gui) startWeb(s *data.Store) {
+	g.serveWeb(func() http.Handler {
+		h := web.New(s, web.DefaultLimits)
+		h.SetMaintenance(g.down.Load, g.phone)
+		return h
+	})
 }
 
 // serveMaintenance serves the phone page with no store: every lookup is
 // answered 系统维护中.
 func (g *gui) serveMaintenance() {
+	g.serveWeb(func() http.Handler { return web.New(nil, web.DefaultLimits) })
+}
+
+// serveWeb serves the phone page that page makes (on the serving
+// goroutine) on --listen, if set, until stopWeb.
+func (g *gui) serveWeb(page func() http.Handler) {
 	g.stopWeb = func() {}
 	if g.o.Listen == "" {
 		return
@@ -319,7 +387,8 @@ func (g *gui) serveMaintenance() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if err := web.Serve(webCtx, g.o.Listen, web.New(nil, web.DefaultLimits)); err != nil && webCtx.Err() == nil {
+		if err := web.Serve(webCtx, g.o.Listen, page()); err != nil && webCtx.Err() == nil {
+			// The kiosk works without the phone page; say why it is off.
 			log.Printf("bianmin: phone status page on %s is off: %v", g.o.Listen, err)
 		}
 	}()

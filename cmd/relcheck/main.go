@@ -32,6 +32,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -186,81 +187,120 @@ func killRounds(args []string) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	issued := map[string]int{}
-	var reported, lost, integrity, dup, errs, openFail, gaps int
+	k := killTally{issued: map[string]int{}}
 	start := time.Now()
 	for i := 1; i <= *rounds; i++ {
-		cmd := exec.Command(self, "child", "-data", path)
-		cmd.Stderr = os.Stderr
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			return err
-		}
-		if err := cmd.Start(); err != nil {
-			return err
-		}
-		var got []string
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				line := sc.Text()
-				if no, ok := strings.CutPrefix(line, "OK "); ok {
-					got = append(got, no)
-				} else {
-					errs++
-					fmt.Fprintln(os.Stderr, "child:", line)
-				}
-			}
-		}()
 		// The child needs a moment to open the file; then any moment.
-		time.Sleep(time.Duration(150+r.IntN(500)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		<-done
-		cmd.Wait()
-
-		s, err := data.Open(ctx, path)
+		got, errs, err := killChild(self, path, time.Duration(150+r.IntN(500))*time.Millisecond)
 		if err != nil {
-			openFail++
-			fmt.Printf("round %d: the data file does not open: %v\n", i, err)
-			continue
+			return err
 		}
-		var check string
-		if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
-			integrity++
-			fmt.Printf("round %d: integrity_check: %q %v\n", i, check, err)
+		k.errs += errs
+		if err := k.check(ctx, i, path, got); err != nil {
+			return err
 		}
-		for _, no := range got {
-			reported++
-			issued[no]++
-			if issued[no] == 2 {
-				dup++
-				fmt.Printf("round %d: %s issued twice\n", i, no)
-			}
-			var n int
-			if err := s.DB().QueryRow(`SELECT count(*) FROM requests WHERE receipt_no = ?`, no).Scan(&n); err != nil || n != 1 {
-				lost++
-				fmt.Printf("round %d: receipt %s was printed but is not in the data file\n", i, no)
-			}
-		}
-		if len(got) > 0 {
-			gaps++
-		}
-		s.Close()
 	}
 	var requests int
-	if s, err := data.Open(ctx, path); err == nil {
-		s.DB().QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
-		s.Close()
+	if raw, err := rawFile(path); err == nil {
+		raw.QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
+		raw.Close()
 	}
 	fmt.Printf("kill -9 during registration: %d rounds in %s, %d receipts reported (%d requests in the file), "+
 		"%d lost, %d integrity failures, %d numbers issued twice, %d opens failed, %d child errors\n",
-		*rounds, time.Since(start).Round(time.Second), reported, requests, lost, integrity, dup, openFail, errs)
-	if lost+integrity+dup+openFail > 0 {
+		*rounds, time.Since(start).Round(time.Second), k.reported, requests, k.lost, k.integrity, k.dup, k.openFail,
+		k.errs)
+	if k.lost+k.integrity+k.dup+k.openFail > 0 {
 		return errors.New("reliability check failed")
 	}
 	return nil
+}
+
+// killChild starts the registering child on the data file at path, kills
+// it with SIGKILL after wait, and returns the receipt numbers it reported
+// and how many other lines it wrote (its errors).
+func killChild(self, path string, wait time.Duration) (got []string, errs int, err error) {
+	cmd := exec.Command(self, "child", "-data", path)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, 0, err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			line := sc.Text()
+			if no, ok := strings.CutPrefix(line, "OK "); ok {
+				got = append(got, no)
+			} else {
+				errs++
+				fmt.Fprintln(os.Stderr, "child:", line)
+			}
+		}
+	}()
+	time.Sleep(wait)
+	cmd.Process.Signal(syscall.SIGKILL)
+	<-done
+	cmd.Wait()
+	return got, errs, nil
+}
+
+// killTally counts what the kill rounds found.
+type killTally struct {
+	issued                                         map[string]int // receipt numbers, over all rounds
+	reported, lost, integrity, dup, errs, openFail int
+}
+
+// check opens the data file as the next start would after round i and
+// checks it: it opens, integrity_check passes, every receipt the child
+// reported (got) is there, and none was issued twice.
+func (k *killTally) check(ctx context.Context, i int, path string, got []string) error {
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		k.openFail++
+		fmt.Printf("round %d: the data file does not open: %v\n", i, err)
+		return nil
+	}
+	defer s.Close()
+	raw, err := rawFile(path)
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	var check string
+	if err := raw.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		k.integrity++
+		fmt.Printf("round %d: integrity_check: %q %v\n", i, check, err)
+	}
+	for _, no := range got {
+		k.reported++
+		k.issued[no]++
+		if k.issued[no] == 2 {
+			k.dup++
+			fmt.Printf("round %d: %s issued twice\n", i, no)
+		}
+		var n int
+		if err := raw.QueryRow(`SELECT count(*) FROM requests WHERE receipt_no = ?`, no).Scan(&n); err != nil || n != 1 {
+			k.lost++
+			fmt.Printf("round %d: receipt %s was printed but is not in the data file\n", i, no)
+		}
+	}
+	return nil
+}
+
+// rawFile opens the data file as SQLite sees it, apart from any store: the
+// checks look at the file itself, as another program would.
+func rawFile(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
 }
 
 // clock is a settable time for the store and the daily backups.
@@ -301,7 +341,7 @@ func backups(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	path, bdir := filepath.Join(dir, "bianmin.db"), filepath.Join(dir, "backups")
+	path := filepath.Join(dir, "bianmin.db")
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 10, 1, 18, 0, 0, 0, data.China)}
 	s, err := cli.OpenSeeded(ctx, path, seed())
@@ -316,49 +356,16 @@ func backups(args []string) error {
 	if _, err := s.AddSynthRequests(ctx, *requests, 3); err != nil {
 		return err
 	}
-	var logged []string
-	logf := func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }
-	daily := func(s *data.Store, n int) (regOK, regFail int) {
-		for d := 0; d < n; d++ {
-			c.set(c.now().AddDate(0, 0, 1))
-			for w := 0; w < 10; w++ {
-				reg, err := registration(ctx, s, data.ChannelKiosk, w)
-				if err == nil {
-					_, err = s.Register(ctx, reg)
-				}
-				if err != nil {
-					regFail++
-				} else {
-					regOK++
-				}
-			}
-			dailyPass(ctx, s, bdir, *keep, *gate, logf)
-		}
-		return regOK, regFail
-	}
-	daily(s, 5)
-	good, _ := data.DailyBackups(bdir)
-	if _, err := s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return err
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	page := st.Size() / 4096 / 2
-	var name, kind string
-	s.DB().QueryRow(`SELECT name, pagetype FROM dbstat WHERE pageno = ?`, page).Scan(&name, &kind)
+	bd := &backupDays{ctx: ctx, c: c, dir: filepath.Join(dir, "backups"), keep: *keep, gate: *gate}
+	bd.run(s, 5)
+	good, _ := data.DailyBackups(bd.dir)
 	s.Close()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	z, err := zeroMiddlePage(path)
 	if err != nil {
 		return err
 	}
-	if _, err := f.WriteAt(make([]byte, 4096), (page-1)*4096); err != nil {
-		return err
-	}
-	f.Close()
 	fmt.Printf("data file %.1f MB, %d daily backups before the damage; page %d of %d zeroed (%s, %s page)\n",
-		float64(st.Size())/(1<<20), len(good), page, st.Size()/4096, name, kind)
+		float64(z.size)/(1<<20), len(good), z.page, z.size/4096, z.name, z.kind)
 
 	s, err = data.Open(ctx, path, data.WithClock(c.now))
 	if err != nil {
@@ -367,20 +374,14 @@ func backups(args []string) error {
 	}
 	defer s.Close()
 	startCheck := s.QuickCheck(ctx)
-	regOK, regFail := daily(s, *days)
-	files, err := data.DailyBackups(bdir)
+	regOK, regFail := bd.run(s, *days)
+	kept, restorable, err := countBackups(ctx, bd.dir)
 	if err != nil {
 		return err
 	}
-	restorable := 0
-	for _, f := range files {
-		if _, err := data.CheckBackup(ctx, f); err == nil {
-			restorable++
-		}
-	}
 	fmt.Printf("after %d days (gate=%v): %d registrations went in, %d failed; %d backups kept, %d restorable\n",
-		*days, *gate, regOK, regFail, len(files), restorable)
-	if info, err := data.NewestGoodBackup(ctx, bdir); err == nil {
+		*days, *gate, regOK, regFail, kept, restorable)
+	if info, err := data.NewestGoodBackup(ctx, bd.dir); err == nil {
 		fmt.Printf("newest good backup: %s (%d requests, last %s)\n", filepath.Base(info.Path), info.Requests,
 			info.LastRequest.In(data.China).Format("2006-01-02"))
 	} else {
@@ -389,8 +390,92 @@ func backups(args []string) error {
 	h := s.Health()
 	fmt.Printf("check at start: %v\nstore health: damaged=%v\nwhat a person is told: %s\n", startCheck, h.Damaged(),
 		data.Message(h.Err))
-	if len(logged) > 0 {
-		fmt.Printf("log (%d lines), first: %s\n", len(logged), logged[0])
+	if len(bd.logged) > 0 {
+		fmt.Printf("log (%d lines), first: %s\n", len(bd.logged), bd.logged[0])
 	}
 	return nil
+}
+
+// backupDays are days of the program's life for the backups check: ten
+// registrations a day, then the daily backup pass.
+type backupDays struct {
+	ctx    context.Context
+	c      *clock
+	dir    string // of the daily backups
+	keep   int
+	gate   bool
+	logged []string // what the daily passes logged
+}
+
+// run lives n days on s and counts the registrations that went in and
+// those that failed.
+func (bd *backupDays) run(s *data.Store, n int) (regOK, regFail int) {
+	logf := func(f string, a ...any) { bd.logged = append(bd.logged, fmt.Sprintf(f, a...)) }
+	for d := 0; d < n; d++ {
+		bd.c.set(bd.c.now().AddDate(0, 0, 1))
+		for w := 0; w < 10; w++ {
+			reg, err := registration(bd.ctx, s, data.ChannelKiosk, w)
+			if err == nil {
+				_, err = s.Register(bd.ctx, reg)
+			}
+			if err != nil {
+				regFail++
+			} else {
+				regOK++
+			}
+		}
+		dailyPass(bd.ctx, s, bd.dir, bd.keep, bd.gate, logf)
+	}
+	return regOK, regFail
+}
+
+// zeroedPage is the page zeroMiddlePage zeroed: its number, the file's
+// size, and what the page held (dbstat's name and page type).
+type zeroedPage struct {
+	page, size int64
+	name, kind string
+}
+
+// zeroMiddlePage zeroes the page in the middle of the closed data file at
+// path, as a failing sector would.
+func zeroMiddlePage(path string) (zeroedPage, error) {
+	var z zeroedPage
+	raw, err := rawFile(path)
+	if err != nil {
+		return z, err
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return z, err
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return z, err
+	}
+	z.size = st.Size()
+	z.page = z.size / 4096 / 2
+	raw.QueryRow(`SELECT name, pagetype FROM dbstat WHERE pageno = ?`, z.page).Scan(&z.name, &z.kind)
+	raw.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return z, err
+	}
+	defer f.Close()
+	_, err = f.WriteAt(make([]byte, 4096), (z.page-1)*4096)
+	return z, err
+}
+
+// countBackups counts the daily backups in dir, and those of them that
+// restore.
+func countBackups(ctx context.Context, dir string) (kept, restorable int, err error) {
+	files, err := data.DailyBackups(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, f := range files {
+		if _, err := data.CheckBackup(ctx, f); err == nil {
+			restorable++
+		}
+	}
+	return len(files), restorable, nil
 }

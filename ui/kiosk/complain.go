@@ -170,23 +170,61 @@ func (s *ComplainRequest) onFound(tr data.Tracking) {
 	s.nav.Push(newComplainBody(s.nav, s.tracker, s.draft))
 }
 
-// ComplainWindow lists the windows to pick the one complained about.
-type ComplainWindow struct {
-	Tiles  []*Tile
+// complainPicker is what the two pickers of step 2 (a window, a staff
+// member) share: the line that says the list is loading or why there is
+// none, the draft a pick fills in, and the step after.
+type complainPicker struct {
 	Status *widget.Label
 
 	nav     *Nav
 	tracker *Tracker
 	draft   *complaintDraft
-	list    *fyne.Container
 	content fyne.CanvasObject
+}
+
+func newComplainPicker(nav *Nav, t *Tracker, d *complaintDraft) complainPicker {
+	return complainPicker{Status: status(lang.L("kiosk.loading")), nav: nav, tracker: t, draft: d}
+}
+
+// Title is part of Screen.
+func (p *complainPicker) Title() string { return lang.L("track.complain.title") }
+
+// Content is part of Screen.
+func (p *complainPicker) Content() fyne.CanvasObject { return p.content }
+
+// loaded reports whether a list of n came; if not, Status says why: the
+// error, or the none message.
+func (p *complainPicker) loaded(what string, n int, err error, none string) bool {
+	if err != nil {
+		fyne.LogError("kiosk: "+what, err)
+		p.Status.SetText(p.nav.errorText(err))
+		return false
+	}
+	if n == 0 {
+		p.Status.SetText(lang.L(none))
+		return false
+	}
+	return true
+}
+
+// picked goes on to what happened, after a pick that filled the draft in.
+func (p *complainPicker) picked() {
+	p.nav.Activity()
+	p.nav.Push(newComplainBody(p.nav, p.tracker, p.draft))
+}
+
+// ComplainWindow lists the windows to pick the one complained about.
+type ComplainWindow struct {
+	complainPicker
+	Tiles []*Tile
+
+	list *fyne.Container
 }
 
 // NewComplainWindow builds step 2 for a complaint about a window and
 // starts loading the windows.
 func NewComplainWindow(nav *Nav, t *Tracker, d *complaintDraft) *ComplainWindow {
-	s := &ComplainWindow{nav: nav, tracker: t, draft: d}
-	s.Status = status(lang.L("kiosk.loading"))
+	s := &ComplainWindow{complainPicker: newComplainPicker(nav, t, d)}
 	s.list = container.NewVBox(s.Status)
 	s.content = vscroll(container.NewVBox(
 		trackHead(2, complainSteps, lang.L("track.complain.step.window"), lang.L("track.complain.windowTitle")),
@@ -199,20 +237,8 @@ func NewComplainWindow(nav *Nav, t *Tracker, d *complaintDraft) *ComplainWindow 
 	return s
 }
 
-// Title is part of Screen.
-func (s *ComplainWindow) Title() string { return lang.L("track.complain.title") }
-
-// Content is part of Screen.
-func (s *ComplainWindow) Content() fyne.CanvasObject { return s.content }
-
 func (s *ComplainWindow) show(ws []data.Window, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: windows", err)
-		s.Status.SetText(s.nav.errorText(err))
-		return
-	}
-	if len(ws) == 0 {
-		s.Status.SetText(lang.L("track.complain.noWindows"))
+	if !s.loaded("windows", len(ws), err, "track.complain.noWindows") {
 		return
 	}
 	s.list.RemoveAll()
@@ -228,9 +254,8 @@ func (s *ComplainWindow) show(ws []data.Window, err error) {
 }
 
 func (s *ComplainWindow) onPick(w data.Window, name string) {
-	s.nav.Activity()
 	s.draft.windowID, s.draft.target = w.ID, lang.L("track.complain.aboutWindowTarget", map[string]any{"Window": name})
-	s.nav.Push(newComplainBody(s.nav, s.tracker, s.draft))
+	s.picked()
 }
 
 // trackShorten cuts s to n characters (runes) at most, with an ellipsis.
@@ -245,22 +270,17 @@ func trackShorten(s string, n int) string {
 // ComplainStaff shows the staff cards (photo, name, post, window) to pick
 // the person complained about.
 type ComplainStaff struct {
-	Cards  []*TapCard
-	Staff  []data.StaffCard
-	Status *widget.Label
+	complainPicker
+	Cards []*TapCard
+	Staff []data.StaffCard
 
-	nav     *Nav
-	tracker *Tracker
-	draft   *complaintDraft
-	grid    *fyne.Container
-	content fyne.CanvasObject
+	grid *fyne.Container
 }
 
 // NewComplainStaff builds step 2 for a complaint about a staff member and
 // starts loading the cards.
 func NewComplainStaff(nav *Nav, t *Tracker, d *complaintDraft) *ComplainStaff {
-	s := &ComplainStaff{nav: nav, tracker: t, draft: d}
-	s.Status = status(lang.L("kiosk.loading"))
+	s := &ComplainStaff{complainPicker: newComplainPicker(nav, t, d)}
 	th := fyne.CurrentApp().Settings().Theme()
 	s.grid = container.New(newGrid(th.Size(fynetheme.SizeNameText)*20, 3, false))
 	s.content = vscroll(container.NewVBox(
@@ -275,20 +295,8 @@ func NewComplainStaff(nav *Nav, t *Tracker, d *complaintDraft) *ComplainStaff {
 	return s
 }
 
-// Title is part of Screen.
-func (s *ComplainStaff) Title() string { return lang.L("track.complain.title") }
-
-// Content is part of Screen.
-func (s *ComplainStaff) Content() fyne.CanvasObject { return s.content }
-
 func (s *ComplainStaff) show(cards []data.StaffCard, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: staff", err)
-		s.Status.SetText(s.nav.errorText(err))
-		return
-	}
-	if len(cards) == 0 {
-		s.Status.SetText(lang.L("track.complain.noStaff"))
+	if !s.loaded("staff", len(cards), err, "track.complain.noStaff") {
 		return
 	}
 	s.Status.SetText(lang.L("track.complain.staffHint"))
@@ -306,13 +314,12 @@ func (s *ComplainStaff) show(cards []data.StaffCard, err error) {
 }
 
 func (s *ComplainStaff) onPick(c data.StaffCard) {
-	s.nav.Activity()
 	who := c.Name
 	if c.Post != "" {
 		who = lang.L("track.complain.staffNamePost", map[string]any{"Name": c.Name, "Post": c.Post})
 	}
 	s.draft.staffID, s.draft.target = c.ID, lang.L("track.complain.aboutStaffTarget", map[string]any{"Staff": who})
-	s.nav.Push(newComplainBody(s.nav, s.tracker, s.draft))
+	s.picked()
 }
 
 // ComplainBody asks what happened, typed on the pinyin keyboard.

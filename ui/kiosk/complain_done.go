@@ -217,7 +217,7 @@ func NewComplaintView(nav *Nav, c data.ComplaintStatus) *ComplaintView {
 	if c.Status == "answered" || c.Status == "closed" {
 		colour = bmtheme.ColorNameStatusOK
 	}
-	banner, text := trackBanner(c.StatusLabel(), colour)
+	banner, text := trackBanner(complaintStatusText(c), colour)
 	s.Status = text
 	th := fyne.CurrentApp().Settings().Theme()
 	facts := container.New(newGrid(th.Size(fynetheme.SizeNameText)*12, 2, false),
@@ -244,5 +244,5 @@ func (s *ComplaintView) Content() fyne.CanvasObject { return s.content }
 // Speech reads out the status, the due date and the reply.
 func (s *ComplaintView) Speech() string {
 	return lang.L("track.speech.complaint", map[string]any{
-		"Status": s.Complaint.StatusLabel(), "Due": trackDay(s.Complaint.DueDay), "Reply": s.Reply.Text})
+		"Status": complaintStatusText(s.Complaint), "Due": trackDay(s.Complaint.DueDay), "Reply": s.Reply.Text})
 }

@@ -2,7 +2,6 @@ package kiosk_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"image"
 	"testing"
@@ -20,27 +19,9 @@ import (
 	"bianmin/ui/kiosk"
 )
 
-// storedComplaint is a complaint row as the store keeps it.
-type storedComplaint struct {
-	code, about, body, name, phone, token, due string
-	request, window, staff                     sql.NullInt64
-}
-
-func (r *trackRig) complaints(t *testing.T) []storedComplaint {
+func (r *trackRig) complaints(t *testing.T) []datatest.StoredComplaint {
 	t.Helper()
-	rows, err := r.store.DB().Query(`SELECT code, about, body, contact_name, contact_phone, token, due_day,
-		request_id, window_id, staff_id FROM complaints ORDER BY id`)
-	require.NoError(t, err)
-	defer rows.Close()
-	var out []storedComplaint
-	for rows.Next() {
-		var c storedComplaint
-		require.NoError(t, rows.Scan(&c.code, &c.about, &c.body, &c.name, &c.phone, &c.token, &c.due,
-			&c.request, &c.window, &c.staff))
-		out = append(out, c)
-	}
-	require.NoError(t, rows.Err())
-	return out
+	return datatest.Complaints(t, r.store)
 }
 
 // typeBody types the complaint by taps on the pinyin keyboard.
@@ -118,12 +99,12 @@ func TestComplainAboutAWindowTypedByTaps(t *testing.T) {
 	stored := r.complaints(t)
 	require.Len(t, stored, 1)
 	c := stored[0]
-	assert.Equal(t, "window", c.about)
-	assert.Equal(t, typed, c.body)
-	assert.Empty(t, c.name)
-	assert.Empty(t, c.phone)
-	assert.Equal(t, datatest.WindowID(t, r.store, "2"), c.window.Int64)
-	assert.Equal(t, "2026-03-19", c.due, "10 working days")
+	assert.Equal(t, "window", c.About)
+	assert.Equal(t, typed, c.Body)
+	assert.Empty(t, c.ContactName)
+	assert.Empty(t, c.ContactPhone)
+	assert.Equal(t, datatest.WindowID(t, r.store, "2"), c.WindowID)
+	assert.Equal(t, "2026-03-19", c.DueDay, "10 working days")
 
 	assert.Equal(t, "TWY-20260305-0001", done.Code.Text)
 	assert.Equal(t, done.Receipt.QueryCode, done.Query.Text)
@@ -132,7 +113,7 @@ func TestComplainAboutAWindowTypedByTaps(t *testing.T) {
 		assert.Contains(t, text, want)
 	}
 	assert.Contains(t, done.Speech(), "T W Y 2 0 2 6 0 3 0 5 0 0 0 1")
-	assert.Equal(t, trackBase+"/c/"+c.token, done.URL)
+	assert.Equal(t, trackBase+"/c/"+c.Token, done.URL)
 	require.NotNil(t, done.QR)
 	assert.Equal(t, done.URL, decodeQR(t, done.QR.Image))
 	assert.Equal(t, done.URL, decodeQR(t, r.capture()), "the QR on the screen scans")
@@ -168,9 +149,9 @@ func TestComplainWithContactTypedByTaps(t *testing.T) {
 	trackCurrent[*kiosk.ComplainDone](t, r)
 
 	c := r.complaints(t)[0]
-	assert.Equal(t, "other", c.about)
-	assert.Equal(t, contact.Name.Text, c.name)
-	assert.Equal(t, "13900001112", c.phone)
+	assert.Equal(t, "other", c.About)
+	assert.Equal(t, contact.Name.Text, c.ContactName)
+	assert.Equal(t, "13900001112", c.ContactPhone)
 }
 
 func TestComplainAboutAStaffMember(t *testing.T) {
@@ -191,8 +172,8 @@ func TestComplainAboutAStaffMember(t *testing.T) {
 	trackCurrent[*kiosk.ComplainDone](t, r)
 
 	c := r.complaints(t)[0]
-	assert.Equal(t, "staff", c.about)
-	assert.Equal(t, pick.Staff[2].ID, c.staff.Int64)
+	assert.Equal(t, "staff", c.About)
+	assert.Equal(t, pick.Staff[2].ID, c.StaffID)
 }
 
 func TestComplainAboutARequest(t *testing.T) {
@@ -227,10 +208,10 @@ func TestComplainAboutARequest(t *testing.T) {
 	stored := r.complaints(t)
 	require.Len(t, stored, 2)
 	for _, c := range stored {
-		assert.Equal(t, "request", c.about)
-		assert.Equal(t, rc.RequestID, c.request.Int64)
+		assert.Equal(t, "request", c.About)
+		assert.Equal(t, rc.RequestID, c.RequestID)
 	}
-	assert.Equal(t, "TWY-20260305-0002", stored[1].code)
+	assert.Equal(t, "TWY-20260305-0002", stored[1].Code)
 }
 
 func TestComplainBackKeepsTheDraft(t *testing.T) {
@@ -284,7 +265,7 @@ func TestComplainErrorOffersRetryAndLosesNothing(t *testing.T) {
 	test.Tap(review.Submit)
 	trackCurrent[*kiosk.ComplainDone](t, r)
 	require.Len(t, r.complaints(t), 1)
-	assert.Equal(t, "饮水机没有热水了", r.complaints(t)[0].body)
+	assert.Equal(t, "饮水机没有热水了", r.complaints(t)[0].Body)
 }
 
 func TestComplainDoneWithoutBaseURLHasNoQR(t *testing.T) {

@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -159,12 +158,52 @@ func (d *Duty) show(b data.DutyBoard, photos map[int64]data.StaffCard, err error
 func dutyWindowLine(w data.WindowDuty) string {
 	switch {
 	case w.OnDuty == nil:
-		return lang.L("board.duty.nobody", map[string]any{"Reason": w.Reason})
+		return lang.L("board.duty.nobody", map[string]any{"Reason": dutyReasonText(w)})
 	case w.Covering:
 		return lang.L("board.duty.covering", map[string]any{"Name": w.OnDuty.Name,
-			"Post": dutyPostText(w.OnDuty.AB), "Reason": w.Reason})
+			"Post": dutyPostText(w.OnDuty.AB), "Reason": dutyReasonText(w)})
 	}
 	return lang.L("board.duty.serving", map[string]any{"Name": w.OnDuty.Name, "Post": dutyPostText(w.OnDuty.AB)})
+}
+
+// dutyReasonText says why a window is served as it is, from the posts on
+// the duty board: data.ABPostRule decides (and words it in Chinese for the
+// audit); this says the same in the screen's language. "A岗王芳外出办事，
+// 由B岗李强顶岗".
+func dutyReasonText(w data.WindowDuty) string {
+	switch {
+	case w.OnDuty != nil && !w.Covering:
+		return lang.L("board.reason.serving", map[string]any{"Name": w.OnDuty.Name})
+	case w.OnDuty != nil && w.A != nil:
+		return lang.L("board.reason.covering", map[string]any{"Away": dutyAwayText("A", w.A), "Name": w.OnDuty.Name})
+	case w.OnDuty != nil:
+		return lang.L("board.reason.coveringNoA", map[string]any{"Name": w.OnDuty.Name})
+	case w.A == nil && w.B == nil:
+		return lang.L("board.reason.noPosts")
+	}
+	return lang.L("board.reason.nobody", map[string]any{"Who": dutyNobodyText(w)})
+}
+
+// dutyNobodyText is, for a window nobody serves, where its posts are:
+// "A岗王芳外出办事，B岗李强请假", or that it has none.
+func dutyNobodyText(w data.WindowDuty) string {
+	if w.A == nil && w.B == nil {
+		return lang.L("board.reason.noPosts")
+	}
+	a, b := lang.L("board.reason.noA"), lang.L("board.reason.noB")
+	if w.A != nil {
+		a = dutyAwayText("A", w.A)
+	}
+	if w.B != nil {
+		b = dutyAwayText("B", w.B)
+	}
+	return lang.L("board.reason.and", map[string]any{"First": a, "Second": b})
+}
+
+// dutyAwayText is a post's person and where they are: "A岗王芳外出办事".
+func dutyAwayText(post string, e *data.DutyEntry) string {
+	return lang.L("board.reason.away", map[string]any{"Post": dutyPostText(post), "Name": e.Name,
+		"Status": dutyStatusText(e.Status)})
 }
 
 // dutyPostText is "A岗" or "B岗" ("" for neither).
@@ -180,9 +219,6 @@ func dutyPostText(ab string) string {
 
 // DutyWindowCard is one window on the board: who serves it now (photo,
 // name, post, A/B) and, when B covers or nobody is there, why.
-// dataNobodyTail ends data's reason when nobody serves a window.
-const dataNobodyTail = "，暂无人员在岗"
-
 type DutyWindowCard struct {
 	Duty   data.WindowDuty
 	Name   *widget.Label // the window
@@ -200,7 +236,7 @@ type DutyWindowCard struct {
 func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *DutyWindowCard {
 	c := &DutyWindowCard{Duty: w}
 	c.Name = subheading(windowText(w.Code, map[string]string{w.Code: w.Name}))
-	c.Reason = para(w.Reason)
+	c.Reason = para(dutyReasonText(w))
 	c.Post = para("")
 	var tags []fyne.CanvasObject
 	text := fynetheme.TextSize()
@@ -221,8 +257,8 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 		c.Person.Importance = widget.WarningImportance
 		c.Post.Hide()
 		// Who is away stands beside the icon, without repeating the
-		// headline's 暂无人员在岗 (data words the reason in Chinese).
-		c.Reason.SetText(strings.TrimSuffix(w.Reason, dataNobodyTail))
+		// headline's 暂无人员在岗.
+		c.Reason.SetText(dutyNobodyText(w))
 		c.Photo = dutyPhoto(data.StaffCard{}, text*5, text*6.25)
 	}
 	c.Person.Wrapping = fyne.TextWrapWord

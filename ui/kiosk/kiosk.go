@@ -80,6 +80,9 @@ type Options struct {
 	// Tracker's); the shell's own keyboard panels feed it so a scan never
 	// types into a field.
 	Scanner *input.Scanner
+	// IDCard is the identity-card reader (*idcard.Watcher); nil: none, and
+	// the registration steps are typed.
+	IDCard CardReader
 
 	// Speaker reads screens aloud (语音播报): bianmin/ui/speech.New().
 	// Nil, or not Available (espeak-ng missing): no 朗读 button.
@@ -199,7 +202,7 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 		opts.Scanner = k.Tracker.Scanner
 	}
 	reg := RegisterConfig{Store: store, Printer: opts.Printer, BaseURL: opts.BaseURL, Scanner: opts.Scanner,
-		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat}
+		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat, IDCard: opts.IDCard}
 	k.registerItem, k.printNotice = NewRegisterItem(reg), NewPrintNotice(reg)
 	k.opts = opts
 	k.Idle = newIdle(k)

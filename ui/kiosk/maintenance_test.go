@@ -1,8 +1,6 @@
 package kiosk_test
 
 import (
-	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
@@ -24,18 +23,7 @@ import (
 func damagedItems(t *testing.T) *data.Store {
 	t.Helper()
 	s := mustOpen(t, testCatalog(t))
-	var root, size int64
-	require.NoError(t, s.DB().QueryRow(`SELECT rootpage FROM sqlite_master WHERE name = 'items'`).Scan(&root))
-	require.NoError(t, s.DB().QueryRow(`PRAGMA page_size`).Scan(&size))
-	_, err := s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	require.NoError(t, err)
-	// No connection keeps its page cache: each read sees the file as it is.
-	s.DB().SetMaxIdleConns(0)
-	f, err := os.OpenFile(s.Path(), os.O_WRONLY, 0)
-	require.NoError(t, err)
-	_, err = f.WriteAt([]byte(strings.Repeat("\xa5", int(size))), (root-1)*size)
-	require.NoError(t, err)
-	require.NoError(t, f.Close())
+	datatest.DamageTable(t, s, "items")
 	return s
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
@@ -100,12 +100,7 @@ func newSessionRig(t *testing.T) *regRig {
 	now := regNow
 	r.now = &now
 	clock := func() time.Time { return *r.now }
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), data.WithClock(clock))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	_, err = s.PutCatalog(ctx, regCatalog(t))
-	require.NoError(t, err)
+	s := datatest.OpenWith(t, clock, regCatalog(t))
 	r.store = &regStore{Store: s}
 	r.cfg = kiosk.RegisterConfig{Store: r.store, Printer: &discardPrinter{}, BaseURL: regBaseURL}
 	r.win = test.NewTempWindow(t, nil)

@@ -99,13 +99,11 @@ func TestPreviewCommentTypedByTapsIsStored(t *testing.T) {
 	assert.Nil(t, c.Panel.Active(), "the keyboard closed")
 	assert.Contains(t, boardText(r), "感谢您的意见")
 
-	var body, contact string
-	var n int
-	require.NoError(t, r.store.DB().QueryRow(`SELECT count(*), max(body), max(contact) FROM disclosure_comments`).
-		Scan(&n, &body, &contact))
-	assert.Equal(t, 1, n)
-	assert.Equal(t, "好建议延长", body)
-	assert.Equal(t, "13800001234", contact)
+	comments, err := r.store.Comments(bgCtx, "late-hours")
+	require.NoError(t, err)
+	require.Len(t, comments, 1)
+	assert.Equal(t, "好建议延长", comments[0].Body)
+	assert.Equal(t, "13800001234", comments[0].Contact)
 
 	// Back on the list, the count has moved.
 	r.k.Nav.Back()

@@ -10,17 +10,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/kiosk"
 )
 
 // rating reads the rating stored for a request.
 func (r *trackRig) rating(t *testing.T, id int64) (level int, reason string, ok bool) {
 	t.Helper()
-	err := r.store.DB().QueryRow(`SELECT level, reason FROM ratings WHERE request_id = ?`, id).Scan(&level, &reason)
-	if err != nil {
-		return 0, "", false
-	}
-	return level, reason, true
+	return datatest.Rating(t, r.store, id)
 }
 
 func TestRateAFinishedRequest(t *testing.T) {

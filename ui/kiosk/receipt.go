@@ -128,7 +128,7 @@ func (r *RegisterReceipt) details() fyne.CanvasObject {
 	facts := container.New(newGrid(300, 2, false),
 		fact(lang.L("register.receipt.item"), rc.ItemName),
 		fact(lang.L("register.receipt.time"), regTimeText(rc.Created)),
-		fact(lang.L("register.receipt.status"), rc.Status.Label()),
+		fact(lang.L("register.receipt.status"), statusText(rc.Status)),
 		fact(lang.L("register.receipt.applicant"), rc.ApplicantMask),
 	)
 	brought := []fyne.CanvasObject{para(regOr(strings.Join(rc.Brought, "、"), lang.L("register.review.none")))}

@@ -76,6 +76,9 @@ type RegisterConfig struct {
 	// while a field has the focus opens its result instead of typing into
 	// the field (the Tracker's Scanner).
 	Scanner *input.Scanner
+	// IDCard, when set, is the identity-card reader: a card placed on the
+	// name or ID step fills both (register_idcard.go).
+	IDCard CardReader
 }
 
 // noticePrinter is the printer of the 一次性告知单.
@@ -141,6 +144,7 @@ type RegisterFlow struct {
 	description string
 	brought     map[int64]bool
 	help        regHelp
+	card        regCard // what a confirmed identity card gave (register_idcard.go)
 }
 
 func newRegisterFlow(nav *Nav, cfg RegisterConfig, item data.Item) *RegisterFlow {
@@ -219,8 +223,8 @@ func (f *RegisterFlow) advance(s *RegisterStep) {
 		f.nav.Back() // the review is under it
 		return
 	}
-	if s.Number < len(f.Steps) {
-		f.nav.Push(f.Steps[s.Number])
+	if next := f.nextStep(s); next != nil {
+		f.nav.Push(next)
 		return
 	}
 	f.nav.Push(f.review)

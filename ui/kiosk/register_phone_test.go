@@ -47,5 +47,5 @@ func TestRegisterPhoneHongKong(t *testing.T) {
 	rv = regAt[*kiosk.RegisterReview](t, r)
 	test.Tap(rv.SubmitButton)
 	rc := regAt[*kiosk.RegisterReceipt](t, r)
-	assert.Equal(t, "+852 91234567", r.stored(t, rc.Receipt.Token).Phone)
+	assert.Equal(t, "+852 91234567", r.stored(t, rc.Receipt.Token).ApplicantPhone)
 }

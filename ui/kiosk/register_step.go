@@ -62,6 +62,9 @@ type RegisterStep struct {
 	// Hours is the office-hours check of a first step opened from a guide;
 	// nil otherwise.
 	Hours *RegisterHours
+	// CardPrompt is 请将身份证放在读卡区 on the name and ID steps when the
+	// kiosk has a card reader (register_idcard.go); nil otherwise.
+	CardPrompt *widget.Label
 
 	flow     *RegisterFlow
 	editing  bool
@@ -72,6 +75,9 @@ type RegisterStep struct {
 	content  *fyne.Container
 	scroll   *container.Scroll
 	actions  *fyne.Container
+
+	cardPrompt *regCardPrompt
+	stopCard   func()
 }
 
 func newRegisterStep(f *RegisterFlow, kind RegisterStepKind, field *data.IntakeField, n, total int) *RegisterStep {
@@ -128,6 +134,7 @@ func newRegisterStep(f *RegisterFlow, kind RegisterStepKind, field *data.IntakeF
 	switch {
 	case len(s.entries) > 0:
 		form = container.New(&regColumn{}, s.Question, ask, s.Error)
+		s.addCardPrompt(form)
 		if s.Help.Text != "" {
 			form.Add(s.Help)
 		}
@@ -276,8 +283,12 @@ func (s *RegisterStep) buildConsent() fyne.CanvasObject {
 		what = "register.consent.whatNoID"
 	}
 	blocks := container.New(newGrid(440, 2, false))
-	for _, k := range []string{what, "register.consent.why", "register.consent.howLong",
-		"register.consent.who", "register.consent.rights"} {
+	keys := []string{what, "register.consent.why", "register.consent.howLong",
+		"register.consent.who", "register.consent.rights"}
+	if s.flow.cardReady() {
+		keys = append(keys, "register.consent.card")
+	}
+	for _, k := range keys {
 		head := widget.NewLabel(lang.L(k + ".head"))
 		head.TextStyle = fyne.TextStyle{Bold: true}
 		head.Importance = widget.HighImportance
@@ -339,6 +350,7 @@ func (s *RegisterStep) Title() string { return s.flow.title() }
 // top, which opens the keypad or keyboard for the step's entry at once.
 func (s *RegisterStep) Content() fyne.CanvasObject {
 	s.shown()
+	s.listenCard()
 	return s.content
 }
 
@@ -347,6 +359,7 @@ func (s *RegisterStep) Actions() fyne.CanvasObject { return s.actions }
 
 // Leave closes the keyboard, dropping any pinyin being composed.
 func (s *RegisterStep) Leave() {
+	s.unlistenCard()
 	if s.Panel != nil {
 		regClosePanel(s.Panel)
 	}

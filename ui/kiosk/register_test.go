@@ -28,6 +28,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 )
 
@@ -54,11 +55,13 @@ type regStore struct {
 	mu    sync.Mutex
 	fail  []error // returned by the next calls of Register, in order
 	calls int
+	last  data.Registration // what the last call was given
 }
 
 func (s *regStore) Register(ctx context.Context, reg data.Registration) (data.Receipt, error) {
 	s.mu.Lock()
 	s.calls++
+	s.last = reg
 	if len(s.fail) > 0 {
 		err := s.fail[0]
 		s.fail = s.fail[1:]
@@ -90,7 +93,16 @@ func regCatalog(t *testing.T) *data.Catalog { t.Helper(); return datatest.Sample
 // clock at now, synchronous store work and manual timers.
 func newRegRig(t *testing.T, now time.Time, size fyne.Size) *regRig {
 	t.Helper()
+	return newRegRigIn(t, locale.Chinese, now, size)
+}
+
+// newRegRigIn is newRegRig in a language (locale.Chinese, locale.English);
+// the app goes back to Chinese when the test ends.
+func newRegRigIn(t *testing.T, language string, now time.Time, size fyne.Size) *regRig {
+	t.Helper()
 	uitest.NewApp(t)
+	require.NoError(t, locale.Use(language))
+	t.Cleanup(func() { _ = locale.Use(locale.Chinese) })
 	r := &regRig{timers: &uitest.Timers{}, printer: &regPrinter{Name: "kiosk"}}
 	r.now = &now
 	s := datatest.OpenWith(t, func() time.Time { return *r.now }, regCatalog(t))
@@ -282,30 +294,19 @@ func regRow(t *testing.T, rv *kiosk.RegisterReview, label string) *kiosk.Registe
 	return nil
 }
 
-// stored is the request as the store holds it.
-type stored struct {
-	Name, Phone, ID, Description, Fields, Brought, Channel, Status string
-	NeedsHelp, Proxy                                               int
-	Consent                                                        string
-}
-
-func (r *regRig) stored(t *testing.T, token string) stored {
+// stored is the request as the store holds it, found by its token.
+func (r *regRig) stored(t *testing.T, token string) data.RequestDetail {
 	t.Helper()
-	var s stored
-	err := r.store.DB().QueryRowContext(context.Background(), `SELECT applicant_name, applicant_phone, applicant_id,
-		description, fields, brought, channel, status, needs_help, proxy, consent_at FROM requests WHERE token = ?`, token).
-		Scan(&s.Name, &s.Phone, &s.ID, &s.Description, &s.Fields, &s.Brought, &s.Channel, &s.Status, &s.NeedsHelp,
-			&s.Proxy, &s.Consent)
+	ctx := context.Background()
+	tr, err := r.store.TrackByToken(ctx, token)
 	require.NoError(t, err)
-	return s
+	d, err := r.store.RequestDetail(ctx, tr.RequestID)
+	require.NoError(t, err)
+	return d
 }
 
-func (r *regRig) requests(t *testing.T) int {
-	t.Helper()
-	var n int
-	require.NoError(t, r.store.DB().QueryRowContext(context.Background(), `SELECT count(*) FROM requests`).Scan(&n))
-	return n
-}
+// requests is how many requests the store holds.
+func (r *regRig) requests(t *testing.T) int { t.Helper(); return datatest.Requests(t, r.store.Store) }
 
 // regDecodeQR reads the QR code in img.
 func regDecodeQR(t *testing.T, img image.Image) string {
@@ -345,22 +346,18 @@ func TestRegisterFlowByTouch(t *testing.T) {
 	assert.Equal(t, 2, r.k.Nav.Depth(), "home and the receipt: 返回 cannot reach the filled-in steps")
 
 	s := r.stored(t, rc.Receipt.Token)
-	assert.Equal(t, "张三", s.Name)
-	assert.Equal(t, regPhone, s.Phone)
-	assert.Equal(t, regGoodID, s.ID)
+	assert.Equal(t, "张三", s.ApplicantName)
+	assert.Equal(t, regPhone, s.ApplicantPhone)
+	assert.Equal(t, regGoodID, s.ApplicantID)
 	assert.Equal(t, "困难", s.Description)
-	assert.Equal(t, "kiosk", s.Channel)
-	assert.Equal(t, "submitted", s.Status)
-	assert.Equal(t, 1, s.NeedsHelp)
-	assert.Equal(t, 0, s.Proxy)
-	assert.NotEmpty(t, s.Consent)
-	var fields map[string]string
-	require.NoError(t, json.Unmarshal([]byte(s.Fields), &fields))
+	assert.Equal(t, data.ChannelKiosk, s.Channel)
+	assert.Equal(t, data.StatusSubmitted, s.Status)
+	assert.True(t, s.NeedsHelp)
+	assert.False(t, s.Proxy)
+	assert.True(t, r.store.last.Consent, "the resident's consent went with the registration")
 	assert.Equal(t, map[string]string{"household_size": "3", "monthly_income": "1250",
-		"reasons": "因病\n失业", "agent": "本人申请"}, fields)
-	var brought []int64
-	require.NoError(t, json.Unmarshal([]byte(s.Brought), &brought))
-	assert.Len(t, brought, 3)
+		"reasons": "因病\n失业", "agent": "本人申请"}, s.Fields)
+	assert.Len(t, s.Brought, 3)
 
 	// The receipt screen.
 	assert.Regexp(t, `^WY-20260305-\d{4}$`, rc.Receipt.ReceiptNo)
@@ -448,7 +445,7 @@ func TestRegisterStoreFailureKeepsEverything(t *testing.T) {
 
 			test.Tap(rv.SubmitButton) // 重试
 			rc := regAt[*kiosk.RegisterReceipt](t, r)
-			assert.Equal(t, "张三", r.stored(t, rc.Receipt.Token).Name)
+			assert.Equal(t, "张三", r.stored(t, rc.Receipt.Token).ApplicantName)
 			assert.Equal(t, 1, r.requests(t))
 			assert.Equal(t, 2, r.store.calls)
 		})
@@ -566,11 +563,9 @@ func TestRegisterFromGuide(t *testing.T) {
 	test.Tap(rv.SubmitButton)
 	rc := regAt[*kiosk.RegisterReceipt](t, r)
 	st := r.stored(t, rc.Receipt.Token)
-	assert.Equal(t, "王芳", st.Name)
-	assert.Equal(t, 1, st.Proxy)
-	var fields map[string]string
-	require.NoError(t, json.Unmarshal([]byte(st.Fields), &fields))
-	assert.Equal(t, map[string]string{"birth_date": "1948-02-03", "applicant": "家属代为申请"}, fields)
+	assert.Equal(t, "王芳", st.ApplicantName)
+	assert.True(t, st.Proxy)
+	assert.Equal(t, map[string]string{"birth_date": "1948-02-03", "applicant": "家属代为申请"}, st.Fields)
 	assert.Equal(t, []string{"居民身份证", "户口簿", "本人银行账户（社会保障卡或本人名下银行卡）"}, rc.Receipt.Missing)
 }
 

@@ -18,9 +18,9 @@ func TestTrackShowsWhatTheReceiptShowed(t *testing.T) {
 	r := newTrackRig(t, nil)
 	ctx := context.Background()
 	rc := r.register(t, "DB") // with the first material
-	var itemID int64
-	require.NoError(t, r.store.DB().QueryRow(`SELECT item_id FROM requests WHERE id = ?`, rc.RequestID).Scan(&itemID))
-	it, err := r.store.Item(ctx, itemID)
+	d, err := r.store.RequestDetail(ctx, rc.RequestID)
+	require.NoError(t, err)
+	it, err := r.store.Item(ctx, d.ItemID)
 	require.NoError(t, err)
 	var want []string
 	for _, m := range data.MissingRequired(it.Materials, []int64{it.Materials[0].ID}) {

@@ -41,9 +41,9 @@ type TrackResult struct {
 // NewTrackResult builds the result screen for a request found.
 func NewTrackResult(nav *Nav, t *Tracker, tr data.Tracking) *TrackResult {
 	r := &TrackResult{Tracking: tr, Missing: tr.Missing, nav: nav, tracker: t}
-	banner, text := trackBanner(tr.Status.Label(), trackStatusColour(tr.Status))
+	banner, text := trackBanner(statusText(tr.Status), trackStatusColour(tr.Status))
 	r.Status = text
-	explain := tr.Explain()
+	explain := lang.X("track.explain."+string(tr.Status), tr.Status.Explain())
 	if tr.Status == data.StatusFinished && tr.Rated { // thanks instead of 欢迎您评价
 		explain = lang.L("track.result.rated")
 	}
@@ -113,7 +113,7 @@ func eventText(e data.Event) string {
 	if n := strings.TrimSpace(e.Note); n != "" {
 		details = append(details, n)
 	}
-	return data.EventLabel(e.Kind) + "\n" + strings.Join(details, " · ")
+	return lang.X("track.event."+e.Kind, data.EventLabel(e.Kind)) + "\n" + strings.Join(details, " · ")
 }
 
 // Title is part of Screen.
@@ -130,7 +130,7 @@ func (r *TrackResult) Actions() fyne.CanvasObject { return r.actions }
 func (r *TrackResult) Speech() string {
 	tr := r.Tracking
 	var b strings.Builder
-	b.WriteString(lang.L("track.speech.status", map[string]any{"Status": tr.Status.Label()}))
+	b.WriteString(lang.L("track.speech.status", map[string]any{"Status": statusText(tr.Status)}))
 	b.WriteString(lang.L("track.speech.item", map[string]any{"Item": tr.ItemName}))
 	b.WriteString(lang.L("track.speech.due", map[string]any{"Due": trackDue(tr.DueDay)}))
 	if len(tr.Missing) > 0 {

@@ -3,6 +3,7 @@ package kiosk_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/uitest"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/locale"
 )
 
 // The rig of the tracking, complaint and rating tests: a kiosk on a real
@@ -35,6 +37,7 @@ type trackRig struct {
 	tracker *kiosk.Tracker
 	timers  *uitest.Timers
 	now     *time.Time
+	session data.Session // the desk's, see desk
 }
 
 // trackSample is the sample catalog a new kiosk starts with.
@@ -44,7 +47,16 @@ func trackSample(t *testing.T) *data.Catalog { t.Helper(); return datatest.Sampl
 // wraps the kiosk's store (to make it fail).
 func newTrackRig(t *testing.T, wrap func(*data.Store) kiosk.Store) *trackRig {
 	t.Helper()
+	return newTrackRigIn(t, locale.Chinese, wrap)
+}
+
+// newTrackRigIn is newTrackRig in a language (locale.Chinese,
+// locale.English); the app goes back to Chinese when the test ends.
+func newTrackRigIn(t *testing.T, language string, wrap func(*data.Store) kiosk.Store) *trackRig {
+	t.Helper()
 	uitest.NewApp(t)
+	require.NoError(t, locale.Use(language))
+	t.Cleanup(func() { _ = locale.Use(locale.Chinese) })
 	r := &trackRig{timers: &uitest.Timers{}}
 	now := trackNow
 	r.now = &now
@@ -119,33 +131,58 @@ func (r *trackRig) register(t *testing.T, code string) data.Receipt {
 	return rc
 }
 
-// finish marks a request finished (as the staff desk does).
-func (r *trackRig) finish(t *testing.T, id int64) {
+// desk is the session of the sample center's administrator at the staff
+// desk, set up on first use.
+func (r *trackRig) desk(t *testing.T) data.Session {
 	t.Helper()
-	_, err := r.store.DB().Exec(`UPDATE requests SET status = 'finished', due_day = '2026-03-19',
-		finished_at = '2026-03-05T01:30:00.000Z' WHERE id = ?`, id)
-	require.NoError(t, err)
+	if r.session.StaffID == 0 {
+		r.session = datatest.SetPINs(t, r.store, datatest.StaffIDs(t, r.store), "张建华")
+	}
+	return r.session
 }
 
-// waiting puts a request in 等待补充材料 with two materials missing, a due
-// day and an acceptance at window 2 on its timeline.
+// answerComplaint handles the complaint with code at the desk as staff do
+// (taken up, looked into, decided) and closes it with a published reply.
+func (r *trackRig) answerComplaint(t *testing.T, code, reply string) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := r.store.ComplaintQueue(ctx, r.desk(t), data.ComplaintFilter{Status: "all"})
+	require.NoError(t, err)
+	i := slices.IndexFunc(rows, func(c data.ComplaintRow) bool { return c.Code == code })
+	require.NotEqual(t, -1, i, "complaint %s in the desk's queue", code)
+	id := rows[i].ID
+	require.NoError(t, r.store.AssignComplaint(ctx, r.desk(t), id, r.desk(t).StaffID))
+	require.NoError(t, r.store.RecordInvestigation(ctx, r.desk(t), id, "已到现场查看。"))
+	_, err = r.store.DecideComplaint(ctx, r.desk(t), id, data.ComplaintDecision{Result: "意见合理，已采纳。"})
+	require.NoError(t, err)
+	require.NoError(t, r.store.ReplyComplaint(ctx, r.desk(t), id, reply, true))
+}
+
+// finish accepts a request as 承诺办理 and finishes it at the desk, now.
+func (r *trackRig) finish(t *testing.T, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	require.NoError(t, r.store.Accept(ctx, r.desk(t), id, data.ModePromise, ""))
+	require.NoError(t, r.store.Finish(ctx, r.desk(t), id, "已办结", data.ReplyInPerson))
+}
+
+// waiting puts a request in 等待补充材料 at the desk's 综合受理与代办窗口:
+// accepted at 09:40, then two materials asked for at 09:45. The due day
+// waits for the materials (材料齐全之日起重新计算).
 func (r *trackRig) waiting(t *testing.T, id int64) {
 	t.Helper()
-	db := r.store.DB()
-	var win int64
-	require.NoError(t, db.QueryRow(`SELECT id FROM windows WHERE code = '2'`).Scan(&win))
-	_, err := db.Exec(`UPDATE requests SET status = 'waiting', due_day = '2026-03-19' WHERE id = ?`, id)
+	ctx := context.Background()
+	at := *r.now
+	defer func() { *r.now = at }()
+	*r.now = time.Date(2026, 3, 5, 9, 40, 0, 0, data.China)
+	require.NoError(t, r.store.Accept(ctx, r.desk(t), id, "", ""))
+	*r.now = time.Date(2026, 3, 5, 9, 45, 0, 0, data.China)
+	d, err := r.store.RequestDetail(ctx, id)
 	require.NoError(t, err)
-	_, err = db.Exec(`INSERT INTO request_events (request_id, at, kind, window_id, public, note)
-		VALUES (?, '2026-03-05T01:40:00.000Z', 'accepted', ?, 1, '')`, id, win)
+	it, err := r.store.Item(ctx, d.ItemID)
 	require.NoError(t, err)
-	_, err = db.Exec(`INSERT INTO request_events (request_id, at, kind, window_id, public, note)
-		VALUES (?, '2026-03-05T01:45:00.000Z', 'supplement', ?, 1, '请补充材料后到2号窗口提交')`, id, win)
-	require.NoError(t, err)
-	_, err = db.Exec(`INSERT INTO supplements (request_id, at, materials)
-		SELECT ?, '2026-03-05T01:45:00.000Z', json_group_array(id) FROM
-		(SELECT m.id FROM materials m JOIN requests r ON r.item_id = m.item_id WHERE r.id = ? ORDER BY m.id LIMIT 2 OFFSET 1)`,
-		id, id)
+	_, err = r.store.RequestSupplement(ctx, r.desk(t), id, []int64{it.Materials[1].ID, it.Materials[2].ID},
+		"请补充材料后到2号窗口提交", "")
 	require.NoError(t, err)
 }
 
@@ -292,15 +329,15 @@ func TestTrackResultShowsMissingTimelineAndDue(t *testing.T) {
 	r.k.Nav.Push(kiosk.NewTrackResult(r.k.Nav, r.tracker, tr))
 	res := trackCurrent[*kiosk.TrackResult](t, r)
 	text := r.flat()
-	for _, want := range append([]string{"等待补充材料", "2026年3月19日", "还需补充的材料", "办理过程",
-		"受理", "民政事务窗口", "请补充材料后到2号窗口提交", "2026年3月5日 09:40"}, tr.Missing...) {
+	for _, want := range append([]string{"等待补充材料", "受理后确定", "还需补充的材料", "办理过程",
+		"受理", "综合受理与代办窗口", "请补充材料后到2号窗口提交", "2026年3月5日 09:40"}, tr.Missing...) {
 		assert.Contains(t, text, want)
 	}
-	assert.Equal(t, "2026年3月19日", res.Due)
+	assert.Equal(t, "受理后确定", res.Due)
 	assert.Len(t, res.Timeline, 3)
 
 	speech := res.Speech()
-	for _, want := range append([]string{"等待补充材料", "最低生活保障申请", "2026年3月19日"}, tr.Missing...) {
+	for _, want := range append([]string{"等待补充材料", "最低生活保障申请", "受理后确定"}, tr.Missing...) {
 		assert.Contains(t, speech, want)
 	}
 }
@@ -414,8 +451,7 @@ func TestTrackComplaintByTypedCode(t *testing.T) {
 	assert.NotContains(t, text, "座椅", "the status screen does not repeat the complaint")
 
 	// A published reply shows.
-	_, err = r.store.DB().Exec(`UPDATE complaints SET status = 'closed', reply = '已增设座椅10把。', published = 1`)
-	require.NoError(t, err)
+	r.answerComplaint(t, rc.Code, "已增设座椅10把。")
 	c, err := r.store.ComplaintByToken(context.Background(), rc.Token)
 	require.NoError(t, err)
 	v = kiosk.NewComplaintView(r.k.Nav, c)

@@ -80,6 +80,29 @@ func TestTrackTranslationsComplete(t *testing.T) {
 	}
 }
 
+// TestTrackWordsAreDatasInChinese: the statuses, their explanations, the
+// timeline's events and the complaint statuses the kiosk shows through
+// lang say in Chinese exactly what data says, for every one data has.
+func TestTrackWordsAreDatasInChinese(t *testing.T) {
+	zh := readTrackTranslations(t, "track.zh_Hans.json")
+	for _, s := range data.Statuses {
+		assert.Equal(t, s.Label(), zh["track.status."+string(s)], s)
+		assert.Equal(t, s.Explain(), zh["track.explain."+string(s)], s)
+	}
+	events := 0
+	for k, v := range zh {
+		if kind, ok := strings.CutPrefix(k, "track.event."); ok {
+			events++
+			assert.NotEqual(t, kind, data.EventLabel(kind), "%s: an event kind data knows", k)
+			assert.Equal(t, data.EventLabel(kind), v, k)
+		}
+	}
+	assert.Equal(t, 17, events, "every event kind data has (staff.event.* has as many)")
+	for _, st := range []string{"open", "investigating", "answered", "closed"} {
+		assert.Equal(t, data.ComplaintStatus{Status: st}.StatusLabel(), zh["track.complaint.status."+st], st)
+	}
+}
+
 func TestTrackEnglish(t *testing.T) {
 	require.NoError(t, locale.Use(locale.English))
 	t.Cleanup(func() { require.NoError(t, locale.Use(locale.Chinese)) })

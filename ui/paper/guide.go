@@ -87,38 +87,74 @@ func GuidePDF(g Guide, f Format) (Document, error) {
 }
 
 func layoutGuide(g Guide, f Format, fc face, k float64, bits [][]bool) *sheet {
-	date := g.Printed
-	s := newSheet(f, fc, "一次性告知单 "+g.Item, date)
+	s := newSheet(f, fc, "一次性告知单 "+g.Item, g.Printed)
 	s.scale(k)
-	gm := s.g
-	body := style{size: gm.body}
-	small := style{size: gm.small}
+	body := style{size: s.g.body}
 	s.masthead(g.Center, "一次性告知单", "")
+	guideIntro(s, g, body)
 
+	sec := &guideSections{s: s}
+	if strings.TrimSpace(g.Conditions) != "" {
+		sec.next("申报条件")
+		s.text(g.Conditions, body)
+	}
+	sec.next("申报材料")
+	guideMaterials(s, g.Materials, f, body)
+	if len(g.Procedure) > 0 {
+		sec.next("办理流程")
+		s.list(g.Procedure, numbered, body)
+	}
+	sec.next("办理时限")
+	s.list(guideTimeLimits(g), bullet, body)
+	sec.next("收费标准")
+	guideFee(s, g, body)
+	if strings.TrimSpace(g.Basis) != "" {
+		sec.next("政策依据")
+		s.text(g.Basis, body)
+	}
+	if lines := guideContacts(g); len(lines) > 0 {
+		sec.next("咨询与投诉")
+		s.list(lines, bullet, body)
+	}
+	guideClosing(s, g, bits)
+	s.footer = g.Center + "　一次性告知单"
+	return s
+}
+
+// guideSections numbers the guide's sections 一、二、三… as they come.
+type guideSections struct {
+	s *sheet
+	n int
+}
+
+// next starts the next section with title.
+func (sec *guideSections) next(title string) {
+	sec.s.heading(sectionNo[sec.n%len(sectionNo)] + "、" + title)
+	sec.n++
+}
+
+// guideIntro is the item (with its code) and the sentence that says what
+// the notice tells.
+func guideIntro(s *sheet, g Guide, body style) {
 	item := g.Item
 	if g.Code != "" {
 		item += "（事项编码：" + g.Code + "）"
 	}
-	s.text("办理事项："+item, style{size: gm.head, bold: true})
+	s.text("办理事项："+item, style{size: s.g.head, bold: true})
 	s.gap(1)
 	s.text(fmt.Sprintf("根据一次性告知制度，现将办理“%s”的申报条件、全部申报材料、办理流程、办理时限和收费标准一次性告知如下。", g.Item), body)
+}
 
-	n := 0
-	section := func(title string) {
-		s.heading(sectionNo[n%len(sectionNo)] + "、" + title)
-		n++
-	}
-	if strings.TrimSpace(g.Conditions) != "" {
-		section("申报条件")
-		s.text(g.Conditions, body)
-	}
-
-	section("申报材料")
-	if len(g.Materials) == 0 {
+// guideMaterials lists every material: a table on A4, a numbered list on
+// the receipt roll.
+func guideMaterials(s *sheet, ms []Material, f Format, body style) {
+	if len(ms) == 0 {
 		s.text("无需提交材料。", body)
-	} else if f == A4 {
-		rows := make([][]string, len(g.Materials))
-		for i, m := range g.Materials {
+		return
+	}
+	if f == A4 {
+		rows := make([][]string, len(ms))
+		for i, m := range ms {
 			copies := ""
 			if m.Copies > 0 {
 				copies = fmt.Sprintf("%d份", m.Copies)
@@ -127,31 +163,29 @@ func layoutGuide(g Guide, f Format, fc face, k float64, bits [][]bool) *sheet {
 		}
 		s.table([]float64{0.07, 0.3, 0.1, 0.17, 0.08, 0.28},
 			[]string{"序号", "材料名称", "要求", "材料形式", "份数", "备注"}, rows, body)
-	} else {
-		items := make([]string, len(g.Materials))
-		for i, m := range g.Materials {
-			parts := []string{m.Name + "【" + need(m.Required) + "】"}
-			form := m.Form
-			if m.Copies > 0 {
-				form += fmt.Sprintf(" %d份", m.Copies)
-			}
-			if strings.TrimSpace(form) != "" {
-				parts = append(parts, strings.TrimSpace(form))
-			}
-			if m.Note != "" {
-				parts = append(parts, m.Note)
-			}
-			items[i] = strings.Join(parts, "；")
+		return
+	}
+	items := make([]string, len(ms))
+	for i, m := range ms {
+		parts := []string{m.Name + "【" + need(m.Required) + "】"}
+		form := m.Form
+		if m.Copies > 0 {
+			form += fmt.Sprintf(" %d份", m.Copies)
 		}
-		s.list(items, numbered, body)
+		if strings.TrimSpace(form) != "" {
+			parts = append(parts, strings.TrimSpace(form))
+		}
+		if m.Note != "" {
+			parts = append(parts, m.Note)
+		}
+		items[i] = strings.Join(parts, "；")
 	}
+	s.list(items, numbered, body)
+}
 
-	if len(g.Procedure) > 0 {
-		section("办理流程")
-		s.list(g.Procedure, numbered, body)
-	}
-
-	section("办理时限")
+// guideTimeLimits are the lines of 办理时限: the legal and promised
+// limits (or that it is done on the spot) and the most trips.
+func guideTimeLimits(g Guide) []string {
 	var limit []string
 	if g.LegalDays > 0 {
 		limit = append(limit, fmt.Sprintf("法定办结时限：%d个工作日", g.LegalDays))
@@ -164,9 +198,11 @@ func layoutGuide(g Guide, f Format, fc face, k float64, bits [][]bool) *sheet {
 	if g.Trips > 0 {
 		limit = append(limit, fmt.Sprintf("到现场次数：最多跑%d次", g.Trips))
 	}
-	s.list(limit, bullet, body)
+	return limit
+}
 
-	section("收费标准")
+// guideFee is the fee (不收费 when none is given) and its basis.
+func guideFee(s *sheet, g Guide, body style) {
 	fee := g.Fee
 	if strings.TrimSpace(fee) == "" {
 		fee = "不收费"
@@ -175,38 +211,36 @@ func layoutGuide(g Guide, f Format, fc face, k float64, bits [][]bool) *sheet {
 	if g.FeeBasis != "" {
 		s.text("收费依据："+g.FeeBasis, body)
 	}
+}
 
-	if strings.TrimSpace(g.Basis) != "" {
-		section("政策依据")
-		s.text(g.Basis, body)
+// guideContacts are the lines of 咨询与投诉: where, and whom to call.
+func guideContacts(g Guide) []string {
+	var lines []string
+	if g.Address != "" {
+		lines = append(lines, "办理地点："+g.Address)
 	}
-
-	if g.Address != "" || g.Phone != "" || g.Complaint != "" {
-		section("咨询与投诉")
-		var lines []string
-		if g.Address != "" {
-			lines = append(lines, "办理地点："+g.Address)
-		}
-		if g.Phone != "" {
-			lines = append(lines, "咨询电话："+g.Phone)
-		}
-		if g.Complaint != "" {
-			lines = append(lines, "投诉电话："+g.Complaint)
-		}
-		s.list(lines, bullet, body)
+	if g.Phone != "" {
+		lines = append(lines, "咨询电话："+g.Phone)
 	}
+	if g.Complaint != "" {
+		lines = append(lines, "投诉电话："+g.Complaint)
+	}
+	return lines
+}
 
-	s.gap(gm.body * ptMM)
+// guideClosing is the reminder and the center's closing, with the QR code
+// of the guide's page when there is one, kept together on one page.
+func guideClosing(s *sheet, g Guide, bits [][]bool) {
+	s.gap(s.g.body * ptMM)
 	s.together(func() {
-		s.text("温馨提示：材料齐全、符合条件的即予受理；材料不齐全的，工作人员将一次性告知需要补正的全部材料，不再另行要求补充本告知单以外的材料。", small)
+		s.text("温馨提示：材料齐全、符合条件的即予受理；材料不齐全的，工作人员将一次性告知需要补正的全部材料，不再另行要求补充本告知单以外的材料。",
+			style{size: s.g.small})
 		if bits == nil {
-			s.closing(g.Center, date, false)
+			s.closing(g.Center, g.Printed, false)
 			return
 		}
-		s.closingBand(bits, "手机扫码查看办事指南", "", g.Center, date, false)
+		s.closingBand(bits, "手机扫码查看办事指南", "", g.Center, g.Printed, false)
 	})
-	s.footer = g.Center + "　一次性告知单"
-	return s
 }
 
 func need(required bool) string {

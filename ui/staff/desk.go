@@ -182,6 +182,9 @@ type Options struct {
 	// desk's step shows at once (live.go). nil: they are read when shown
 	// and on 刷新 only.
 	Changes ChangeFeed
+	// IDCard is the identity-card reader (*idcard.Watcher): a card placed
+	// on it fills intake's name and ID number. Nil: typed only.
+	IDCard CardReader
 }
 
 // Desk is staff mode: a top bar and one screen at a time (sign-in, the

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/locale"
 	"bianmin/ui/staff"
 	bmtouch "bianmin/ui/touch"
@@ -199,39 +200,11 @@ func shownTexts(w fyne.Window) []string {
 // item names and guides, what was typed, stored audit and event text.
 func storedTexts(t *testing.T, s *data.Store) []string {
 	t.Helper()
-	ctx := context.Background()
-	db := s.DB()
-	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
-	require.NoError(t, err)
-	var tables []string
-	for rows.Next() {
-		var n string
-		require.NoError(t, rows.Scan(&n))
-		tables = append(tables, n)
-	}
-	require.NoError(t, rows.Err())
-	rows.Close()
 	seen := map[string]bool{}
-	for _, table := range tables {
-		rows, err := db.QueryContext(ctx, `SELECT * FROM "`+table+`"`)
-		require.NoError(t, err)
-		cols, err := rows.Columns()
-		require.NoError(t, err)
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
+	for _, v := range datatest.StoredStrings(t, s) {
+		if hasHan(v) {
+			addStored(seen, v)
 		}
-		for rows.Next() {
-			require.NoError(t, rows.Scan(ptrs...))
-			for _, v := range vals {
-				if s, ok := v.(string); ok && hasHan(s) {
-					addStored(seen, s)
-				}
-			}
-		}
-		require.NoError(t, rows.Err())
-		rows.Close()
 	}
 	out := make([]string, 0, len(seen))
 	for s := range seen {

@@ -41,6 +41,9 @@ type Intake struct {
 	Consent     *widget.Check
 	Error       *widget.Label
 	Submit      *widget.Button
+	// Card is the identity-card reader's part, above the name (empty
+	// without a reader; intake_idcard.go).
+	Card intakeCard
 
 	// After registering: the receipt, 打印回执, 查看办件, 继续登记.
 	Receipt     data.Receipt
@@ -145,6 +148,7 @@ func (in *Intake) buildForm() {
 		in.Fields[f.Key] = o
 		row(label, o)
 	}
+	in.addCardRows(row)
 	in.Name = entry("")
 	d.Keys.SetKind(in.Name, input.Name)
 	row(lang.L("staff.intake.name"), in.Name)

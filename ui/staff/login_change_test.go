@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // An administrator whose PIN was set under the older rules (4 digits) signs
@@ -17,10 +18,7 @@ import (
 func TestAdminWithOldPINSetsANewOneFirst(t *testing.T) {
 	r := newRig(t, true)
 	ctx := context.Background()
-	old, err := data.HashPIN("5291", data.DefaultPINParams)
-	require.NoError(t, err)
-	_, err = r.s.DB().Exec(`UPDATE staff SET pin_hash = ? WHERE id = ?`, old, r.ids["张建华"])
-	require.NoError(t, err)
+	datatest.SetLegacyPIN(t, r.s, r.ids["张建华"], "5291")
 	l := r.d.Login
 
 	r.typePIN(t, "张建华", "5291")
@@ -54,7 +52,7 @@ func TestAdminWithOldPINSetsANewOneFirst(t *testing.T) {
 	assert.Empty(t, s.PINChange)
 	require.NotNil(t, r.d.Queue)
 
-	_, err = r.s.LoginID(ctx, s.StaffID, "5291")
+	_, err := r.s.LoginID(ctx, s.StaffID, "5291")
 	assert.Error(t, err, "the old PIN no longer opens")
 	again, err := r.s.LoginID(ctx, s.StaffID, "739184")
 	require.NoError(t, err)

@@ -56,10 +56,11 @@ func TestMaterialsTickedAtTheDesk(t *testing.T) {
 	test.Tap(f.Submit)
 	require.Nil(t, req.Form)
 	assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
-	var confirmed string
-	require.NoError(t, r.s.DB().QueryRow(`SELECT json_extract(data, '$.missing_confirmed') FROM request_events
-		WHERE request_id = ? AND kind = 'accepted'`, rc.RequestID).Scan(&confirmed))
-	assert.Contains(t, confirmed, missing[0].Name)
+	log, err := r.s.Audit(context.Background(), data.AuditFilter{Action: data.AuditAccept})
+	require.NoError(t, err)
+	require.NotEmpty(t, log.Entries)
+	assert.Contains(t, log.Entries[0].Detail, "必需材料未收齐，经确认受理")
+	assert.Contains(t, log.Entries[0].Detail, missing[0].Name)
 
 	// Every required one ticked: 受理 asks nothing.
 	rc2 := r.registerYL(t)

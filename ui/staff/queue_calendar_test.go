@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // The queue says when an official holiday schedule is missing, since due
@@ -17,8 +18,7 @@ import (
 func TestQueueWarnsOfMissingHolidaySchedule(t *testing.T) {
 	r := newRig(t, true)
 	ctx := context.Background()
-	_, err := r.s.DB().Exec(`DELETE FROM calendar_days`)
-	require.NoError(t, err)
+	datatest.ClearCalendar(t, r.s)
 	r.login(t, "王丽娟", clerkPIN)
 	q := r.d.Queue
 	assert.True(t, q.Warning.Visible())

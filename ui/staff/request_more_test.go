@@ -385,13 +385,15 @@ func samplePNG(t *testing.T) []byte {
 
 func TestPrintPrefilledForm(t *testing.T) {
 	r := newRig(t, true)
-	rc := r.registerYL(t)
+	rc := r.registerYL(t, func(reg *data.Registration) { reg.NeedsHelp = true })
 	it := r.ynItem(t, "YL")
-	_, err := r.s.DB().Exec(`UPDATE requests SET needs_help = 1 WHERE id = ?`, rc.RequestID)
+	ctx := context.Background()
+	admin, err := r.s.LoginID(ctx, r.ids["张建华"], adminPIN)
 	require.NoError(t, err)
-	_, err = r.s.DB().Exec(`UPDATE materials SET sample_name = 'dengjibiao.png', sample_data = ? WHERE id = ?`,
-		samplePNG(t), it.Materials[2].ID)
+	it.Materials[2].SampleName, it.Materials[2].SampleData = "dengjibiao.png", samplePNG(t)
+	_, err = r.s.SaveItem(ctx, admin, it)
 	require.NoError(t, err)
+	require.NoError(t, r.s.Logout(ctx, admin, ""))
 	r.login(t, "王丽娟", clerkPIN)
 	req := r.openNew(t, rc)
 	require.True(t, req.FormButton.Visible())

@@ -136,7 +136,7 @@ func validID(birth string, seq int) string {
 
 // registerYL registers a 养老保险参保登记 (承诺办理) with only the ID card
 // brought: two required materials are missing.
-func (r *rig) registerYL(t *testing.T) data.Receipt {
+func (r *rig) registerYL(t *testing.T, change ...func(*data.Registration)) data.Receipt {
 	t.Helper()
 	ctx := context.Background()
 	var it data.Item
@@ -153,10 +153,14 @@ func (r *rig) registerYL(t *testing.T) data.Receipt {
 		}
 	}
 	require.NotZero(t, it.ID)
-	rc, err := r.s.Register(ctx, data.Registration{ItemID: it.ID, Channel: data.ChannelKiosk, Name: "赵桂兰",
+	reg := data.Registration{ItemID: it.ID, Channel: data.ChannelKiosk, Name: "赵桂兰",
 		Phone: "13900139000", IDNumber: validID("19650712", 42),
 		Fields:  map[string]string{"contribution_tier": "200元/年", "birth_date": "1965-07-12", "special_group": "否"},
-		Brought: []int64{it.Materials[0].ID}, Consent: true})
+		Brought: []int64{it.Materials[0].ID}, Consent: true}
+	for _, c := range change {
+		c(&reg)
+	}
+	rc, err := r.s.Register(ctx, reg)
 	require.NoError(t, err)
 	return rc
 }

@@ -1,15 +1,13 @@
 package web
 
 import (
+	"bianmin/data/datatest"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // While the kiosk is in maintenance, and when the program could not open
@@ -50,17 +48,7 @@ func TestMaintenancePage(t *testing.T) {
 // overwritten) answers 系统维护中, not the error page.
 func TestDamagedFileAnswersMaintenance(t *testing.T) {
 	s, rc := fixture(t)
-	var root, size int64
-	require.NoError(t, s.DB().QueryRow(`SELECT rootpage FROM sqlite_master WHERE name = 'requests'`).Scan(&root))
-	require.NoError(t, s.DB().QueryRow(`PRAGMA page_size`).Scan(&size))
-	_, err := s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	require.NoError(t, err)
-	s.DB().SetMaxIdleConns(0) // each read sees the file as it is now
-	f, err := os.OpenFile(s.Path(), os.O_WRONLY, 0)
-	require.NoError(t, err)
-	_, err = f.WriteAt([]byte(strings.Repeat("\xa5", int(size))), (root-1)*size)
-	require.NoError(t, err)
-	require.NoError(t, f.Close())
+	datatest.DamageTable(t, s, "requests")
 
 	srv := httptest.NewServer(New(s, DefaultLimits))
 	defer srv.Close()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -22,9 +23,12 @@ func TestStatusPageListsMissing(t *testing.T) {
 	assert.Contains(t, body, "还需要补充的材料（一次性告知）")
 	assert.Contains(t, body, "<li>居民身份证</li>")
 
-	_, err := s.DB().Exec(`UPDATE requests SET brought = (SELECT json_array(id) FROM materials
-		WHERE name = '居民身份证') WHERE id = ?`, rc.RequestID)
+	ctx := context.Background()
+	d, err := s.RequestDetail(ctx, rc.RequestID)
 	require.NoError(t, err)
+	it, err := s.Item(ctx, d.ItemID)
+	require.NoError(t, err)
+	require.NoError(t, s.SetReceived(ctx, desk(t, s), rc.RequestID, it.Materials[0].ID, true))
 	_, body = get(t, srv.URL+"/r/"+rc.Token)
 	assert.NotContains(t, body, "还需要补充的材料", "received: nothing missing")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,14 +13,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
-// finish marks the request finished, as staff's 办结 would.
+// finish accepts the request and finishes it at the staff desk.
 func finish(t *testing.T, s *data.Store, id int64) {
 	t.Helper()
-	_, err := s.DB().Exec(`UPDATE requests SET status = 'finished', finished_at = '2026-03-05T01:30:00.000Z'
-		WHERE id = ?`, id)
-	require.NoError(t, err)
+	ctx := context.Background()
+	by := desk(t, s)
+	require.NoError(t, s.Accept(ctx, by, id, data.ModePromise, ""))
+	require.NoError(t, s.Finish(ctx, by, id, "已出具证明", data.ReplyInPerson))
 }
 
 // post sends the rating form as a phone's browser would.
@@ -112,9 +115,7 @@ func TestRateOnThePhonePage(t *testing.T) {
 		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
 		assert.Contains(t, body, "该办件已经评价过了")
 		assert.NotContains(t, body, `<form`)
-		var n int
-		require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM ratings WHERE request_id = ?`, rc.RequestID).Scan(&n))
-		assert.Equal(t, 1, n)
+		assert.Equal(t, 1, datatest.Ratings(t, s, rc.RequestID))
 	})
 	t.Run("ErrComplaintNotWritable", func(t *testing.T) {
 		resp, _ := post(t, client, srv.URL+"/c/"+data.NewToken(), url.Values{"level": {"5"}}, "")

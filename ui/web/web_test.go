@@ -29,8 +29,11 @@ func registerSample(t testing.TB, s *data.Store) data.Receipt {
 	t.Helper()
 	ctx := context.Background()
 	c := data.Catalog{
-		Format: data.CatalogFormat,
-		Center: data.Center{Name: "示例社区便民服务室", ReceiptPrefix: "WY", Phone: "0919-0000001", ComplaintPhone: "0919-0000002"},
+		Format:  data.CatalogFormat,
+		Center:  data.Center{Name: "示例社区便民服务室", ReceiptPrefix: "WY", Phone: "0919-0000001", ComplaintPhone: "0919-0000002"},
+		Windows: []data.Window{{Code: "1", Name: "综合受理窗口"}},
+		Staff: []data.Staff{{Code: "ZJH", Name: "张建华", Post: "主任", Duties: "受理、办结", Window: "1",
+			Role: data.RoleAdmin, Active: true}},
 		Items: []data.Item{{Code: "JZZM", Name: "居住证明", Category: "户籍与证明", Basis: "示例", Conditions: "本社区居民",
 			Procedure: []string{"申请", "出具"}, Fee: "不收费", Trips: 1, Mode: data.ModeDirect,
 			Materials: []data.Material{{Name: "居民身份证", Required: true, Form: data.FormOriginal, Copies: 1}}}},
@@ -44,6 +47,13 @@ func registerSample(t testing.TB, s *data.Store) data.Receipt {
 		Phone: "13800138000", IDNumber: "11010519491231002X", Consent: true})
 	require.NoError(t, err)
 	return rc
+}
+
+// desk signs the center's administrator in at the staff desk (their first
+// sign-in: call it once per store).
+func desk(t testing.TB, s *data.Store) data.Session {
+	t.Helper()
+	return datatest.SetPINs(t, s, datatest.StaffIDs(t, s), "张建华")
 }
 
 func get(t *testing.T, url string) (*http.Response, string) {

@@ -41,6 +41,10 @@ type Options struct {
 	// BackupLimit is --backup-limit: how long one daily backup may take
 	// before it is stopped (default data.DefaultBackupLimit).
 	BackupLimit time.Duration
+	// IDCardDevice is --idcard-device: the identity-card reader's serial
+	// device; "" finds it (the first /dev/ttyUSB* or /dev/ttyACM* that
+	// answers the reader's protocol), IDCardOff turns it off.
+	IDCardDevice string
 
 	// Set by Main, not by a flag. When the data file could not be opened
 	// (a storage failure: StorageFailure), GUI is called with a nil store:
@@ -63,6 +67,7 @@ type Seed struct {
 const usage = `用法 Usage:
   bianmin [--data FILE] [--windowed] [--lang zh|en] [--listen ADDR] [--base-url URL] [--printer QUEUE]
           [--a4-printer QUEUE] [--backup-dir DIR] [--backup-keep N] [--backup-limit 10m]
+          [--idcard-device PATH|off]
       打开自助终端 (opens the kiosk)
   bianmin catalog import FILE [--data FILE]   导入事项目录 (import a catalog; all or nothing)
   bianmin catalog export FILE [--data FILE]   导出事项目录 (export the catalog)
@@ -76,6 +81,7 @@ const usage = `用法 Usage:
   bianmin version, bianmin --version          显示版本和构建信息 (print the version and build)
   bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
       只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
+  bianmin idcard [--device PATH] [--wait 30s] 读一张身份证，显示阅读器状态和遮挡后的姓名、号码 (test the ID card reader)
 `
 
 // DefaultDataFile is $XDG_DATA_HOME/bianmin/bianmin.db, or
@@ -291,6 +297,9 @@ func OpenSeeded(ctx context.Context, path string, seed Seed) (*data.Store, error
 func sub(ctx context.Context, args []string, seed Seed, stdout io.Writer) error {
 	if args[0] == "serve" {
 		return serveCmd(ctx, args[1:], stdout) // flags of its own
+	}
+	if args[0] == "idcard" {
+		return idcardCmd(ctx, args[1:], stdout)
 	}
 	fset := flag.NewFlagSet("bianmin "+strings.Join(args[:min(2, len(args))], " "), flag.ContinueOnError)
 	fset.SetOutput(io.Discard)

@@ -83,9 +83,9 @@ func TestSynthItems(t *testing.T) {
 	s, err := data.Open(context.Background(), db)
 	require.NoError(t, err)
 	defer s.Close()
-	var n int
-	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM items`).Scan(&n))
-	assert.Equal(t, 31, n, "the seeded item and 30 synthetic ones")
+	items, err := s.AllItems(context.Background())
+	require.NoError(t, err)
+	assert.Len(t, items, 31, "the seeded item and 30 synthetic ones")
 	cal, err := s.Calendar(context.Background())
 	require.NoError(t, err)
 	day, err := data.ParseDay("2026-10-05")

@@ -103,13 +103,13 @@ func DoctorChecks() []Check {
 }
 
 // DeviceChecks are the checks of the devices the kiosk drives. A device
-// added to the kiosk (the ID card reader, to come) adds its check to this
-// list.
+// added to the kiosk adds its check to this list.
 func DeviceChecks() []Check {
 	return []Check{
 		{"printer", checkPrinters},
 		{"screen", checkScreen},
 		{"speech", checkSpeech},
+		{"idcard", checkIDCard},
 	}
 }
 
@@ -217,6 +217,8 @@ func kioskFlags(fset *flag.FlagSet, o *Options) {
 	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
 	fset.DurationVar(&o.BackupLimit, "backup-limit", data.DefaultBackupLimit,
 		"how long a daily backup may take before it is stopped (e.g. 10m)")
+	fset.StringVar(&o.IDCardDevice, "idcard-device", "",
+		"serial device of the ID card reader (default: found among /dev/ttyUSB* and /dev/ttyACM*; off: none)")
 }
 
 // dataPath is the data file named by --data: a path, or an SQLite URI

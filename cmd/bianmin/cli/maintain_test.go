@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // seededAdmin opens a store seeded with the mini catalog and its one
@@ -36,12 +38,8 @@ func seededAdmin(t *testing.T, path string) (*data.Store, data.Session) {
 	return s, admin
 }
 
-func count(t *testing.T, s *data.Store, table string) int {
-	t.Helper()
-	var n int
-	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM `+table).Scan(&n))
-	return n
-}
+// requests is how many requests s holds, open or closed.
+func requests(t *testing.T, s *data.Store) int { t.Helper(); return datatest.Requests(t, s) }
 
 func TestRestoreReplacesDataAndReopens(t *testing.T) {
 	ctx := context.Background()
@@ -53,13 +51,13 @@ func TestRestoreReplacesDataAndReopens(t *testing.T) {
 	require.NoError(t, s.Backup(ctx, backup, nil))
 	_, err = s.AddSynthRequests(ctx, 20, 2) // taken away by the restore
 	require.NoError(t, err)
-	require.Equal(t, 25, count(t, s, "requests"))
+	require.Equal(t, 25, requests(t, s))
 
 	reopened, res, err := Restore(ctx, s, admin, backup)
 	require.NoError(t, err)
 	require.NotNil(t, reopened)
 	defer reopened.Close()
-	assert.Equal(t, 5, count(t, reopened, "requests"))
+	assert.Equal(t, 5, requests(t, reopened))
 	assert.FileExists(t, res.Kept, "the data as it was is kept")
 	page, err := reopened.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
 	require.NoError(t, err)
@@ -80,7 +78,7 @@ func TestRestoreRefusesBadFileAndKeepsStoreOpen(t *testing.T) {
 	require.Error(t, err)
 	assert.Nil(t, reopened, "a refused file closes nothing")
 	assert.NotEmpty(t, data.Message(err))
-	assert.Equal(t, 4, count(t, s, "requests"), "the live store is open and untouched")
+	assert.Equal(t, 4, requests(t, s), "the live store is open and untouched")
 }
 
 func TestDailyBackupsAtStartAndOnTick(t *testing.T) {
@@ -133,13 +131,24 @@ func TestDamagedStoreIsNotBackedUp(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bianmin.db")
 	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
 	require.NoError(t, err)
-	_, err = s.DB().Exec(`CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)`)
+	require.NoError(t, s.Close())
+	// Another program makes the file bigger, so that the page zeroed below
+	// holds data the quick check reads.
+	other, err := sql.Open("sqlite", path)
+	require.NoError(t, err)
+	_, err = other.Exec(`CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)`)
 	require.NoError(t, err)
 	for i := 0; i < 400; i++ {
-		_, err := s.DB().Exec(`INSERT INTO filler (v) VALUES (?)`, strings.Repeat("填", 300))
+		_, err := other.Exec(`INSERT INTO filler (v) VALUES (?)`, strings.Repeat("填", 300))
 		require.NoError(t, err)
 	}
-	require.NoError(t, s.Close())
+	// Analysed while whole, as the store's Close would have, so that opening
+	// the damaged file does not analyse it.
+	_, err = other.Exec(`ANALYZE`)
+	require.NoError(t, err)
+	_, err = other.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	require.NoError(t, err)
+	require.NoError(t, other.Close())
 	fi, err := os.Stat(path)
 	require.NoError(t, err)
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,7 +47,7 @@ func TestRestoreAtStartOverAnUnreadableFile(t *testing.T) {
 	s, err = OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
 	require.NoError(t, err)
 	defer s.Close()
-	assert.Equal(t, 4, count(t, s, "requests"))
+	assert.Equal(t, 4, requests(t, s))
 	log, err := s.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
 	require.NoError(t, err)
 	require.Len(t, log.Entries, 1)
@@ -82,7 +83,7 @@ func TestRestoreAtStartOverAZeroedPage(t *testing.T) {
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.QuickCheck(ctx))
-	assert.Equal(t, 300, count(t, s, "requests"))
+	assert.Equal(t, 300, requests(t, s))
 }
 
 // zeroPage zeroes the page fromEnd pages before the end of the file.
@@ -125,9 +126,9 @@ func TestStartFailuresGoToTheWindow(t *testing.T) {
 	}
 
 	// Busy: another program holds the write lock.
-	other, err := data.Open(ctx, path)
+	other, err := sql.Open("sqlite", path)
 	require.NoError(t, err)
-	conn, err := other.DB().Conn(ctx)
+	conn, err := other.Conn(ctx)
 	require.NoError(t, err)
 	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
 	require.NoError(t, err)

@@ -108,7 +108,28 @@ type reading struct {
 	main     bool // the character's first reading in go-pinyin
 }
 
+// build makes the dictionary from the embedded lists (once: see Default).
 func build() *Dict {
+	bySyllable, readings := invertReadings(useRank())
+	d := &Dict{
+		syllables:      map[string][]Candidate{},
+		surnames:       map[string][]Candidate{},
+		prefixes:       map[string][]Candidate{},
+		prefixSurnames: map[string][]Candidate{},
+		words:          map[string][]word{},
+		compound:       map[string][]string{},
+	}
+	d.indexSyllables(bySyllable, surnamesFirst(readings))
+	d.indexWords(readings)
+	d.indexAbbrevs()
+	for k, w := range compoundSurnames() {
+		d.compound[k] = append(d.compound[k], w)
+	}
+	return d
+}
+
+// useRank is every hanzi's rank by use (0 the most used).
+func useRank() map[rune]int {
 	rank := map[rune]int{}
 	for _, line := range strings.Split(hanziByUse, "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -118,15 +139,30 @@ func build() *Dict {
 			rank[r] = len(rank)
 		}
 	}
+	return rank
+}
 
-	// Invert go-pinyin's dictionary (package hanzi) for the GB2312
-	// characters.
-	type scored struct {
-		r     rune
-		score int
+// scored is a character typed as a syllable, with its score there: lower
+// comes first.
+type scored struct {
+	r     rune
+	score int
+}
+
+func byScore(a, b scored) int {
+	if a.score != b.score {
+		return a.score - b.score
 	}
-	bySyllable := map[string][]scored{}
-	readings := map[rune][]reading{}
+	return int(a.r - b.r)
+}
+
+// invertReadings inverts go-pinyin's dictionary (package hanzi) for the
+// GB2312 characters: the characters typed as each syllable, scored by use
+// (other readings and level-2 characters later), and each character's
+// readings.
+func invertReadings(rank map[rune]int) (bySyllable map[string][]scored, readings map[rune][]reading) {
+	bySyllable = map[string][]scored{}
+	readings = map[rune][]reading{}
 	for r, rk := range rank {
 		level := gb2312Level(r)
 		if level == 0 {
@@ -154,8 +190,13 @@ func build() *Dict {
 			}
 		}
 	}
+	return bySyllable, readings
+}
 
-	// surnameRank ranks each common surname under its surname reading.
+// surnamesFirst returns the order of the characters typed as syl (a
+// complete syllable, or the start of one) with the common surnames read so
+// first, in their own order, then by score.
+func surnamesFirst(readings map[rune][]reading) func(syl string, complete bool) func(a, b scored) int {
 	type surname struct {
 		rank    int
 		reading string
@@ -168,15 +209,7 @@ func build() *Dict {
 		}
 		surnameRank[r] = surname{rank: i, reading: rd}
 	}
-	byScore := func(a, b scored) int {
-		if a.score != b.score {
-			return a.score - b.score
-		}
-		return int(a.r - b.r)
-	}
-	// bySurname orders the characters typed as syl (a complete syllable,
-	// or the start of one) with the surnames read so first.
-	bySurname := func(syl string, complete bool) func(a, b scored) int {
+	return func(syl string, complete bool) func(a, b scored) int {
 		isSurname := func(r rune) (int, bool) {
 			s, ok := surnameRank[r]
 			if complete {
@@ -198,22 +231,21 @@ func build() *Dict {
 			return byScore(a, b)
 		}
 	}
-	toCandidates := func(list []scored, letters int) []Candidate {
-		out := make([]Candidate, len(list))
-		for i, s := range list {
-			out[i] = Candidate{Text: string(s.r), Letters: letters}
-		}
-		return out
-	}
+}
 
-	d := &Dict{
-		syllables:      map[string][]Candidate{},
-		surnames:       map[string][]Candidate{},
-		prefixes:       map[string][]Candidate{},
-		prefixSurnames: map[string][]Candidate{},
-		words:          map[string][]word{},
-		compound:       map[string][]string{},
+func toCandidates(list []scored, letters int) []Candidate {
+	out := make([]Candidate, len(list))
+	for i, s := range list {
+		out[i] = Candidate{Text: string(s.r), Letters: letters}
 	}
+	return out
+}
+
+// indexSyllables lists the characters of every syllable and of every
+// start of one that is not a syllable itself, by score and with the
+// surnames first.
+func (d *Dict) indexSyllables(bySyllable map[string][]scored,
+	bySurname func(syl string, complete bool) func(a, b scored) int) {
 	byPrefix := map[string]map[rune]int{}
 	for syl, list := range bySyllable {
 		d.maxSyllable = max(d.maxSyllable, len(syl))
@@ -247,9 +279,11 @@ func build() *Dict {
 		slices.SortStableFunc(list, bySurname(p, false))
 		d.prefixSurnames[p] = toCandidates(list, len(p))
 	}
+}
 
-	// Words, under every combination of their characters' readings: the
-	// domain words first, then the common ones.
+// indexWords lists the words under every combination of their
+// characters' readings: the domain words first, then the common ones.
+func (d *Dict) indexWords(readings map[rune][]reading) {
 	i := 0
 	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -273,11 +307,6 @@ func build() *Dict {
 		d.wordKeys = append(d.wordKeys, k)
 	}
 	slices.Sort(d.wordKeys)
-	d.indexAbbrevs()
-	for k, w := range compoundSurnames() {
-		d.compound[k] = append(d.compound[k], w)
-	}
-	return d
 }
 
 // wordKey is one way to read a word: its syllables joined by ', and how

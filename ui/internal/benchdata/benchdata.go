@@ -9,14 +9,13 @@ package benchdata
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
-	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 // The big file's size.
@@ -43,15 +42,7 @@ func Open(tb testing.TB) (*data.Store, data.Session) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	dst := filepath.Join(tb.TempDir(), "big.db")
-	if err := copyFile(src, dst); err != nil {
-		tb.Fatal(err)
-	}
-	s, err := data.Open(ctx, dst)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
+	s := datatest.OpenCopy(tb, src, nil)
 	choices, err := s.LoginChoices(ctx)
 	if err != nil || len(choices) == 0 {
 		tb.Fatalf("benchdata: no one to sign in: %v", err)
@@ -84,6 +75,7 @@ func cached(ctx context.Context, tb testing.TB) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	datatest.SeedNew(tb, s) // the holidays and the sample catalog, as a new data file
 	err = fill(ctx, s)
 	if cerr := s.Close(); err == nil {
 		err = cerr
@@ -95,18 +87,9 @@ func cached(ctx context.Context, tb testing.TB) (string, error) {
 	return path, os.Rename(tmp, path)
 }
 
+// fill adds the synthetic items and requests to a seeded store and makes
+// its administrator.
 func fill(ctx context.Context, s *data.Store) error {
-	if err := s.PutCalendarDays(ctx, data.OfficialCalendarDays()); err != nil {
-		return err
-	}
-	f, err := assets.Sample.Open(assets.SampleCatalog)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if _, err := s.ImportCatalog(ctx, f, assets.Sample); err != nil {
-		return err
-	}
 	if _, err := s.AddSynthItems(ctx, Items, 1); err != nil {
 		return err
 	}
@@ -123,21 +106,4 @@ func fill(ctx context.Context, s *data.Store) error {
 		}
 	}
 	return fmt.Errorf("no staff member can be made administrator")
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -81,21 +81,30 @@ const (
 // badge is a short tag in white on a coloured rounded box: 必需, 原件, 示例.
 func badge(text string, name fyne.ThemeColorName) fyne.CanvasObject {
 	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fill := th.Color(name, v)
-	if isTransparent(fill) {
-		fill = th.Color(fynetheme.ColorNamePrimary, v)
-	}
-	fg := th.Color(bmtheme.ColorNameOnStatus, v)
-	if isTransparent(fg) {
-		fg = color.White
-	}
+	fill, fg := statusColours(name)
 	bg := canvas.NewRectangle(fill)
 	bg.CornerRadius = th.Size(fynetheme.SizeNameInputRadius)
 	t := canvas.NewText(text, fg)
 	t.TextSize = th.Size(fynetheme.SizeNameText) * 0.9
 	pad := th.Size(fynetheme.SizeNamePadding)
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(pad/2, pad/2, pad, pad), t))
+}
+
+// statusColours are the fill of the status colour name and the text on
+// it, from the app's theme: the primary colour and white under a theme
+// without Bianmin's names.
+func statusColours(name fyne.ThemeColorName) (fill, fg color.Color) {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fill = th.Color(name, v)
+	if isTransparent(fill) {
+		fill = th.Color(fynetheme.ColorNamePrimary, v)
+	}
+	fg = th.Color(bmtheme.ColorNameOnStatus, v)
+	if isTransparent(fg) {
+		fg = color.White
+	}
+	return fill, fg
 }
 
 // badges lays badges in a row, left-aligned.
