@@ -148,8 +148,8 @@ func checkBackupsPostgres(ctx context.Context, d *Doctor) []Finding {
 		}
 	}
 	if d.Opts.BackupDir == "" {
-		return append(out, note("本终端不做每日自动备份（没有设置 --backup-dir）：一个大厅只需一台终端（每天开机最早、关机最晚的那台窗口电脑）设置 --backup-dir，请确认已经有一台设置了。",
-			"This terminal makes no daily backups (no --backup-dir): one terminal of the hall (the window PC that is on longest each day) should have --backup-dir; make sure one does."))
+		return append(out, note("本终端不做每日自动备份（没有设置 --backup-dir）：一个大厅只需一台（最好是一直开着的 bianmin serve，否则开机时间最长的那台窗口电脑）设置 --backup-dir，请确认已经有一台设置了。",
+			"This terminal makes no daily backups (no --backup-dir): one machine of the hall (best the always-on bianmin serve, else the window PC that is on longest) should have --backup-dir; make sure one does."))
 	}
 	return append(out, checkDailyBackups(ctx, d)...)
 }
