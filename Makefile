@@ -40,7 +40,7 @@ test: deps-build deps-test
 # (data/datatest/pgcluster.sh: Debian's postgresql, its own directory and
 # port, as the postgres user) started for the run and stopped after it,
 # whether the tests pass or not. PG_TEST_RUN=regexp narrows the run.
-PG_PKGS   := ./data/ ./data/datatest/
+PG_PKGS   := ./data/ ./data/datatest/ ./cmd/bianmin/cli/
 PG_TEST_RUN ?=
 test-pg:
 	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \
