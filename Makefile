@@ -12,12 +12,13 @@ ARGS    ?= --windowed
 PURE    = $$($(GO) list ./... | grep -v '^bianmin/cmd/bianmin$$')
 
 # What building the window needs (cgo + GL + X headers), what the kiosk uses
-# at run time (CUPS client for lp/lpstat, espeak-ng for read-aloud), and what
-# the tests use (a CUPS server with a PDF printer, poppler to read the PDF
-# back, zbar to decode the QR).
+# at run time (CUPS client for lp/lpstat, espeak-ng for read-aloud,
+# pg_dump/pg_restore for the backups of a hall's PostgreSQL database), and
+# what the tests use (a CUPS server with a PDF printer, poppler to read the
+# PDF back, zbar to decode the QR, the PostgreSQL tools for the backup tests).
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
-APT_RUN   := cups-client espeak-ng
-APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng
+APT_RUN   := cups-client espeak-ng postgresql-client
+APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng postgresql-client
 
 .PHONY: run test test-pg shots fuzz bench bench-bulk bench-gui bench-walk bench-long relcheck lint package build deps-build deps-run deps-test font clean
 
@@ -39,7 +40,7 @@ test: deps-build deps-test
 # (data/datatest/pgcluster.sh: Debian's postgresql, its own directory and
 # port, as the postgres user) started for the run and stopped after it,
 # whether the tests pass or not. PG_TEST_RUN=regexp narrows the run.
-PG_PKGS   := ./data/ ./data/datatest/
+PG_PKGS   := ./data/ ./data/datatest/ ./cmd/bianmin/cli/
 PG_TEST_RUN ?=
 test-pg:
 	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \

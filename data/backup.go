@@ -64,7 +64,7 @@ const (
 	BackupSuffix = ".db"
 )
 
-var dailyName = regexp.MustCompile(`^bianmin-(\d{8})\.db$`)
+var dailyName = regexp.MustCompile(`^bianmin-(\d{8})\.(db|dump)$`)
 
 // backuper is what modernc.org/sqlite's driver connection offers for the
 // online backup API.
@@ -109,8 +109,7 @@ func withBackupLimit(ctx context.Context) (context.Context, context.CancelFunc) 
 // administrator's one-tap backup) and BackupDaily do.
 func (s *Store) Backup(ctx context.Context, dest string, progress func(done, total int)) error {
 	if s.engine == Postgres {
-		// (pg_dump backups from this screen are issue 12's next step.)
-		return Invalid("dest", "数据保存在 PostgreSQL 数据库服务器上，不能在本机另存为数据文件。请联系信息管理员在服务器上用 pg_dump 备份数据库。")
+		return s.backupPostgres(ctx, dest, progress)
 	}
 	if strings.TrimSpace(dest) == "" {
 		return Invalid("dest", "请选择备份文件的保存位置。")

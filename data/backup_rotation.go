@@ -39,10 +39,10 @@ const maxFailedRecords = 31
 
 // BackupRecord is what is known of one daily backup.
 type BackupRecord struct {
-	Name    string    `json:"name"`              // the file's base name, bianmin-YYYYMMDD.db
+	Name    string    `json:"name"`              // the file's base name, bianmin-YYYYMMDD.db (.dump on PostgreSQL)
 	Good    bool      `json:"good"`              // passed its last check
 	Checked time.Time `json:"checked"`           // when it was last checked
-	Check   string    `json:"check"`             // quick_check or integrity_check
+	Check   string    `json:"check"`             // quick_check or integrity_check; pg_restore for a .dump
 	Problem string    `json:"problem,omitempty"` // why it is bad (Chinese)
 	Kept    bool      `json:"kept"`              // the file was written (false: a failed attempt)
 }
@@ -151,14 +151,14 @@ func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, 
 	}
 	ctx, cancel := withBackupLimit(ctx)
 	defer cancel()
-	base := BackupPrefix + s.now().In(China).Format("20060102") + BackupSuffix
+	base := BackupPrefix + s.now().In(China).Format("20060102") + s.BackupSuffix()
 	name := filepath.Join(dir, base)
 	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
 		err := s.Backup(ctx, name, nil)
 		if err != nil && errors.Is(err, context.Canceled) {
 			return "", err // stopped by the program, not a verdict on anything
 		}
-		rec := BackupRecord{Name: base, Good: err == nil, Checked: s.now(), Check: "quick_check", Kept: err == nil}
+		rec := BackupRecord{Name: base, Good: err == nil, Checked: s.now(), Check: s.copyCheck(), Kept: err == nil}
 		if err != nil {
 			rec.Problem = Message(err)
 		}
@@ -220,7 +220,7 @@ func pruneDaily(ctx context.Context, dir string, keep int, now time.Time) error 
 		if r, ok := recs[base]; ok && r.Kept {
 			continue
 		}
-		r := BackupRecord{Name: base, Good: true, Checked: now, Check: "quick_check", Kept: true}
+		r := BackupRecord{Name: base, Good: true, Checked: now, Check: checkName(f, "quick_check"), Kept: true}
 		if _, err := checkFile(ctx, f, "quick_check"); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("data: daily backup: %w", ctx.Err())
@@ -344,7 +344,7 @@ func newestPassing(ctx context.Context, dir, check string) (BackupInfo, int, err
 		info, err := checkFile(ctx, f, check)
 		if err == nil {
 			_ = updateRecords(dir, func(recs map[string]BackupRecord) {
-				recs[base] = BackupRecord{Name: base, Good: true, Checked: time.Now(), Check: check, Kept: true}
+				recs[base] = BackupRecord{Name: base, Good: true, Checked: time.Now(), Check: checkName(f, check), Kept: true}
 			})
 			return info, skipped, nil
 		}
@@ -353,9 +353,27 @@ func newestPassing(ctx context.Context, dir, check string) (BackupInfo, int, err
 		}
 		skipped++
 		_ = updateRecords(dir, func(recs map[string]BackupRecord) {
-			recs[base] = BackupRecord{Name: base, Good: false, Checked: time.Now(), Check: check,
+			recs[base] = BackupRecord{Name: base, Good: false, Checked: time.Now(), Check: checkName(f, check),
 				Problem: Message(err), Kept: true}
 		})
 	}
 	return BackupInfo{}, skipped, fmt.Errorf("data: no good backup in %s: %w", dir, ErrNotFound)
+}
+
+// copyCheck is the check a fresh backup of this store passed: SQLite's
+// quick_check, or on PostgreSQL pg_restore reading it all back.
+func (s *Store) copyCheck() string {
+	if s.engine == Postgres {
+		return "pg_restore"
+	}
+	return "quick_check"
+}
+
+// checkName is the check a backup file at path gets: check for a SQLite
+// file, pg_restore for a dump.
+func checkName(path, check string) string {
+	if strings.HasSuffix(path, DumpSuffix) {
+		return "pg_restore"
+	}
+	return check
 }

@@ -2,11 +2,14 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Health is what the last check of the data file found (see QuickCheck).
@@ -36,6 +39,9 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return err // cancelled: nothing was learnt
 	}
+	if s.engine == Postgres && err != nil && !errors.Is(err, ErrCorrupt) {
+		return err // the server was not reached: nothing was learnt of the data
+	}
 	s.health.mu.Lock()
 	s.health.h = Health{Checked: s.now(), Err: err}
 	s.health.mu.Unlock()
@@ -44,11 +50,7 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 
 func (s *Store) quickCheck(ctx context.Context) error {
 	if s.engine == Postgres {
-		// The server keeps (and checks) its own files; the check here is
-		// that the store answers a query over its tables. A server that
-		// cannot be reached is not damage: the error says which.
-		var n int
-		return mapErr("quick check", s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n))
+		return s.quickCheckPostgres(ctx)
 	}
 	rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check(20)`)
 	if err != nil {
@@ -90,4 +92,25 @@ func (s *Store) Health() Health {
 	s.health.mu.Lock()
 	defer s.health.mu.Unlock()
 	return s.health.h
+}
+
+// quickCheckPostgres is QuickCheck on PostgreSQL, where the files are the
+// server's: every table of the store's schema is read through once
+// (count(*) reads every page, so a damaged page answers XX001, mapped to
+// ErrCorrupt). A server that cannot be reached says nothing about the
+// data: ErrBusy or ErrCantOpen, not damage.
+func (s *Store) quickCheckPostgres(ctx context.Context) error {
+	return s.read(ctx, "quick check", func(tx *sql.Tx) error {
+		var tables []string
+		if err := collect(ctx, tx, &tables, `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`); err != nil {
+			return err
+		}
+		for _, t := range tables {
+			var n int64
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+pgx.Identifier{t}.Sanitize()).Scan(&n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -29,6 +29,7 @@ type BackupInfo struct {
 	Requests      int
 	Complaints    int
 	LastRequest   time.Time // when the newest request in it was registered (zero if none)
+	Engine        Engine    // SQLite: a data file; Postgres: a pg_dump archive (backup_pg.go)
 }
 
 // requiredTables are the tables every bianmin data file has had since the
@@ -67,6 +68,9 @@ func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
 		return info, Invalid("file", "所选的不是一个文件，请重新选择备份文件。")
 	}
 	info.Size, info.Modified = st.Size(), st.ModTime()
+	if isDump(path) {
+		return checkDumpFile(ctx, info, true)
+	}
 	head := make([]byte, 100)
 	f, err := os.Open(path)
 	if err != nil {
@@ -176,7 +180,13 @@ type RestoreResult struct {
 // told the pages copied. The caller records the restore in the audit log of
 // the reopened store.
 func RestoreFile(ctx context.Context, src, livePath string, progress func(done, total int)) (RestoreResult, error) {
+	if IsPostgresDSN(livePath) {
+		return restorePostgres(ctx, src, livePath, progress)
+	}
 	var res RestoreResult
+	if err := BackupMismatch(src, false); err != nil {
+		return res, err
+	}
 	info, err := CheckBackup(ctx, src)
 	if err != nil {
 		return res, err

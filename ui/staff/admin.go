@@ -47,6 +47,9 @@ type ReportStore interface {
 // BackupStore makes a backup on an administrator's request.
 type BackupStore interface {
 	BackupAs(ctx context.Context, by data.Session, dest string, progress func(done, total int)) error
+	// BackupSuffix is how the store's backups end: .db (a SQLite file) or
+	// .dump (pg_dump's archive of a PostgreSQL store).
+	BackupSuffix() string
 }
 
 // AuditStore browses the audit log.

@@ -126,7 +126,7 @@ func (b *BackupScreen) defaultDest() string {
 		dir = home
 	}
 	return filepath.Join(dir, "bianmin-手动备份-"+b.a.d.opts.Now().In(data.China).Format("20060102-150405")+
-		data.BackupSuffix)
+		b.a.store.BackupSuffix())
 }
 
 // DailyRow is one line of the daily backups: a file in the backup folder
@@ -151,7 +151,11 @@ type DailyRow struct {
 func (b *BackupScreen) loadDaily() {
 	d, dir := b.a.d, b.a.d.opts.BackupDir
 	if dir == "" {
-		b.dailyList.Objects = []fyne.CanvasObject{hint(lang.L("admin.backup.noDir"))}
+		msg := lang.L("admin.backup.noDir")
+		if b.a.store.BackupSuffix() == data.DumpSuffix {
+			msg = lang.L("admin.backup.noDirHall")
+		}
+		b.dailyList.Objects = []fyne.CanvasObject{hint(msg)}
 		b.dailyList.Refresh()
 		return
 	}
@@ -281,7 +285,9 @@ func (b *BackupScreen) Start() {
 	b.Progress.Show()
 	toneLine(b.Status, widget.MediumImportance, lang.L("admin.backup.running"))
 	// The store reports the bytes written from its own goroutine while
-	// the copy grows; the bar and the line move on the UI goroutine.
+	// the copy grows (on PostgreSQL, the tables dumped); the bar and the
+	// line move on the UI goroutine.
+	tables := st.BackupSuffix() == data.DumpSuffix
 	progress := func(done, total int) {
 		fyne.Do(func() {
 			if b.cancel == nil {
@@ -290,7 +296,10 @@ func (b *BackupScreen) Start() {
 			if total > 0 {
 				b.Progress.SetValue(float64(done) / float64(total))
 			}
-			if done > 0 && done < total {
+			switch {
+			case done > 0 && done < total && tables:
+				b.Status.SetText(lang.L("admin.backup.progressTables", map[string]any{"Done": done, "Total": total}))
+			case done > 0 && done < total:
 				b.Status.SetText(lang.L("admin.backup.progress", map[string]any{"Done": sizeText(int64(done)),
 					"Total": sizeText(int64(total))}))
 			}
@@ -351,8 +360,13 @@ func (b *BackupScreen) Check() {
 		return
 	}
 	toneLine(b.Info, widget.MediumImportance, lang.L("admin.backup.checking"))
+	dump := b.a.store.BackupSuffix() == data.DumpSuffix
 	d.async(func() func() {
-		info, err := data.CheckBackup(d.opts.Context, path)
+		err := data.BackupMismatch(path, dump)
+		var info data.BackupInfo
+		if err == nil {
+			info, err = data.CheckBackup(d.opts.Context, path)
+		}
 		return func() {
 			if err != nil {
 				toneLine(b.Info, widget.DangerImportance,

@@ -138,6 +138,16 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 	assert.Equal(t, widget.DangerImportance, b.Info.Importance)
 	assert.True(t, b.RestoreB.Disabled())
 
+	// A hall's PostgreSQL backup is refused on a room's data file, before
+	// any tool is needed to read it.
+	dump := filepath.Join(dir, "hall.dump")
+	require.NoError(t, os.WriteFile(dump, []byte("PGDMP\x01\x0e\x00 a hall's archive"), 0o600))
+	b.Source.SetText(dump)
+	test.Tap(b.CheckB)
+	assert.Contains(t, b.Info.Text, "PostgreSQL 数据库的备份")
+	assert.Contains(t, b.Info.Text, "bianmin copy")
+	assert.True(t, b.RestoreB.Disabled())
+
 	b.Source.SetText(src)
 	test.Tap(b.CheckB)
 	assert.Contains(t, b.Info.Text, "办件 "+itoa(before.Requests)+" 件")

@@ -80,7 +80,7 @@ const usage = `用法 Usage:
       (checks this machine: data file, backups, disk, clock, holidays, font, port, QR address, printers, screen,
       speech; exit status 1 when something stops residents being served)
   bianmin version, bianmin --version          显示版本和构建信息 (print the version and build)
-  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS]
+  bianmin serve [--data FILE] [--listen ADDR] [--base-url URL] [--trust-proxy ADDRS] [--backup-dir DIR] [--backup-keep N]
       只提供手机查询页，不开窗口 (serves the phone status page alone, without a window)
   bianmin idcard [--device PATH] [--wait 30s] 读一张身份证，显示阅读器状态和遮挡后的姓名、号码 (test the ID card reader)
   bianmin copy [--data FILE] --to DST

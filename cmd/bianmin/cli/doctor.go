@@ -78,6 +78,7 @@ type Doctor struct {
 	center *data.Center // the center's profile, nil when not read
 	fresh  bool         // the data file does not exist yet (the first start creates it)
 	base   string       // where the QR codes point (the QR check), for the test receipt
+	pg     pgServer     // the PostgreSQL server, when --data is a postgres:// DSN
 }
 
 // NewDoctor is a doctor with every check (DoctorChecks) on env.
@@ -205,14 +206,14 @@ func fail(zh, en string) Finding { return Finding{Status: Fail, Zh: zh, En: en} 
 
 // kioskFlags defines the kiosk's flags on fset, into o.
 func kioskFlags(fset *flag.FlagSet, o *Options) {
-	fset.StringVar(&o.DataFile, "data", DefaultDataFile(), "data file (SQLite)")
+	fset.StringVar(&o.DataFile, "data", DefaultDataFile(), "data file (SQLite), or postgres://user:password@host:port/db for a hall's shared database")
 	fset.BoolVar(&o.Windowed, "windowed", false, "run in a window instead of full screen (development)")
 	fset.StringVar(&o.Lang, "lang", "zh", "language: zh or en")
 	fset.StringVar(&o.Listen, "listen", ":8080", "address of the phone status page; empty to turn it off")
 	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL in QR codes (default: the center profile's, or http://<this host><listen>)")
 	fset.StringVar(&o.Printer, "printer", "", "CUPS queue for receipts (default: the system default printer)")
 	fset.StringVar(&o.A4Printer, "a4-printer", "", "CUPS queue for A4 notices, forms and reports (default: the same as --printer)")
-	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the automatic daily backups (default: backups/ beside the data file)")
+	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the automatic daily backups (default: backups/ beside the data file; none for a postgres:// --data)")
 	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
 	fset.DurationVar(&o.BackupLimit, "backup-limit", data.DefaultBackupLimit,
 		"how long a daily backup may take before it is stopped (e.g. 10m)")

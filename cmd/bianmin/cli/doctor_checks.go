@@ -35,6 +35,9 @@ import (
 // take a write. The open store is left for the checks after it.
 func checkData(ctx context.Context, d *Doctor) []Finding {
 	path := d.Opts.DataFile
+	if data.IsPostgresDSN(path) {
+		return checkDataPostgres(ctx, d)
+	}
 	var out []Finding
 	if d.Env.AsOwner != nil {
 		switch who, err := d.Env.AsOwner(path); {
@@ -194,6 +197,15 @@ const backupStale = 4 * 24 * time.Hour
 // checkBackups finds the newest daily backup that passes the check a
 // restore runs (data.NewestGoodBackup) and says how old it is.
 func checkBackups(ctx context.Context, d *Doctor) []Finding {
+	if data.IsPostgresDSN(d.Opts.DataFile) {
+		return checkBackupsPostgres(ctx, d)
+	}
+	return checkDailyBackups(ctx, d)
+}
+
+// checkDailyBackups is checkBackups on the daily backups in the backup
+// folder, of either engine.
+func checkDailyBackups(ctx context.Context, d *Doctor) []Finding {
 	dir := d.Opts.BackupDir
 	files, err := data.DailyBackups(dir)
 	if err != nil {
@@ -230,6 +242,9 @@ func diskRoom(dataSize int64) uint64 { return max(256<<20, 2*uint64(dataSize)) }
 // checkDisk says how much room is left where the data file lives: under
 // lowSpace (what the kiosk takes for a full disk) nothing can be saved.
 func checkDisk(ctx context.Context, d *Doctor) []Finding {
+	if data.IsPostgresDSN(d.Opts.DataFile) {
+		return checkDiskPostgres(ctx, d)
+	}
 	dir := existingDir(filepath.Dir(d.Opts.DataFile))
 	free, err := d.Env.FreeSpace(dir)
 	if err != nil {

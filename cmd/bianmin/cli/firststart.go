@@ -184,7 +184,7 @@ func restoreCmd(ctx context.Context, dataFile, backup string, stdout io.Writer) 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已恢复 restored: %s → %s（备份含 %d 件办件 requests）\n", backup, dataFile, res.Backup.Requests)
+	fmt.Fprintf(stdout, "已恢复 restored: %s → %s（备份含 %d 件办件 requests）\n", backup, data.DisplayDSN(dataFile), res.Backup.Requests)
 	if res.Kept != "" {
 		fmt.Fprintln(stdout, "恢复前的数据保存在 previous data kept in:", res.Kept)
 	}

@@ -15,8 +15,14 @@ import (
 const DefaultBackupKeep = 30
 
 // DefaultBackupDir is the folder of the daily backups for a data file: a
-// "backups" folder beside it.
+// "backups" folder beside it. A PostgreSQL store (a postgres:// --data)
+// has none by default: the hall's terminals share one database, and the
+// daily pg_dump is made by the one (or few) given --backup-dir, not by
+// every window (see the README).
 func DefaultBackupDir(dataFile string) string {
+	if data.IsPostgresDSN(dataFile) {
+		return ""
+	}
 	return filepath.Join(filepath.Dir(dataFile), "backups")
 }
 
@@ -60,7 +66,9 @@ func DailyBackups(ctx context.Context, current func() *data.Store, dir string, k
 // nothing when today's backup exists, so an hourly tick makes one backup
 // a day even on a machine that is switched on and off. A backup still
 // running after limit is stopped (nothing is left of it). Failures are
-// reported through logf and tried again at the next tick.
+// reported through logf and tried again at the next tick. With no dir (a
+// terminal of a hall's PostgreSQL store not chosen to make the backups)
+// only the daily check runs.
 func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir string, keep int, limit time.Duration,
 	tick <-chan time.Time, logf func(format string, args ...any)) {
 	for {
@@ -71,7 +79,7 @@ func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir str
 		if s != nil && data.Day(s.Health().Checked) != data.Day(s.Now()) {
 			QuickCheck(ctx, s, logf)
 		}
-		if s != nil && !s.Health().Damaged() {
+		if s != nil && !s.Health().Damaged() && dir != "" {
 			bctx, cancel := context.WithTimeout(ctx, limit)
 			_, err := s.BackupDaily(bctx, dir, keep)
 			cancel()
@@ -101,6 +109,9 @@ func DailyBackupsWithin(ctx context.Context, current func() *data.Store, dir str
 // the caller.
 func Restore(ctx context.Context, s *data.Store, by data.Session, src string) (reopened *data.Store,
 	res data.RestoreResult, err error) {
+	if err := data.BackupMismatch(src, s.Engine() == data.Postgres); err != nil {
+		return nil, res, err
+	}
 	if _, err := data.CheckBackup(ctx, src); err != nil {
 		return nil, res, err
 	}

@@ -72,7 +72,7 @@ func RestoreAtStart(ctx context.Context, dataFile, src string, by data.Session) 
 	if err != nil {
 		return res, err
 	}
-	if _, err := os.Stat(MarkerFile(dataFile)); err != nil {
+	if _, err := os.Stat(MarkerFile(dataFile)); err != nil && !data.IsPostgresDSN(dataFile) {
 		if err := writeMarker(dataFile); err != nil {
 			return res, err
 		}

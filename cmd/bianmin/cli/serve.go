@@ -32,6 +32,12 @@ type ServeOptions struct {
 	// TrustProxy (--trust-proxy) are the addresses of the reverse proxy in
 	// front, whose X-Forwarded-For names the phone (see web.Proxy).
 	TrustProxy []*net.IPNet
+	// BackupDir (--backup-dir) is where the server makes the daily
+	// backups, as the kiosk does ("" = none: the default, since the
+	// kiosk beside the data file makes them). On a hall's PostgreSQL
+	// database the always-on server is the natural one to make them.
+	BackupDir  string
+	BackupKeep int // --backup-keep: how many good daily backups to keep
 }
 
 // DefaultServeRetry is how often `bianmin serve` tries a data file again
@@ -52,6 +58,8 @@ func serveCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fset.StringVar(&o.Listen, "listen", ":8080", "address to serve the status page on")
 	fset.StringVar(&o.BaseURL, "base-url", "", "public base URL of this server, as phones reach it")
 	proxies := fset.String("trust-proxy", "", "addresses of the reverse proxy in front (e.g. 127.0.0.1,10.0.0.0/8)")
+	fset.StringVar(&o.BackupDir, "backup-dir", "", "folder of the daily backups this server makes (default: none)")
+	fset.IntVar(&o.BackupKeep, "backup-keep", DefaultBackupKeep, "how many daily backups to keep")
 	if err := fset.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -59,7 +67,7 @@ func serveCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if o.TrustProxy, err = web.ParseProxies(*proxies); err != nil {
 		return fmt.Errorf("%w: --trust-proxy: %v", errUsage, err)
 	}
-	if fset.NArg() > 0 || o.Listen == "" {
+	if fset.NArg() > 0 || o.Listen == "" || o.BackupKeep < 1 {
 		return fmt.Errorf("%w: serve %v", errUsage, args)
 	}
 	return Serve(ctx, o, stdout)
@@ -216,23 +224,98 @@ func (o ServeOptions) watch(ctx context.Context, s *data.Store, down *atomic.Boo
 	day := data.Day(s.Now())
 	t := time.NewTicker(healthEvery)
 	defer t.Stop()
+	b := o.dailyBackups(ctx, s)
+	defer b.stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-t.C:
+			b.due(day)
 		case sound := <-checked:
+			if sound {
+				b.sound = true
+				b.due(day)
+			}
 			if !sound {
 				down.Store(true)
 				log.Printf("bianmin serve: 系统维护中: the data file %s is damaged; it is closed (so that a backup "+
 					"can be restored at the kiosk) and tried again every %v", s.Path(), o.Retry)
 				return
 			}
-		case <-t.C:
-			if d := data.Day(s.Now()); d != day {
-				day = d
-				check()
-			}
 		}
+		if d := data.Day(s.Now()); d != day {
+			day = d
+			b.sound = false // the new day's backup waits for the new day's check
+			check()
+		}
+	}
+}
+
+// serveBackups makes the daily backups of `bianmin serve --backup-dir` on
+// the open store: the day's first once the day's check found the store
+// sound, tried again hourly after a failure, one at a time, stopped (and
+// waited for) when the store is closed.
+type serveBackups struct {
+	o      ServeOptions
+	s      *data.Store
+	ctx    context.Context
+	cancel context.CancelFunc
+	sound  bool      // the day's check passed
+	done   string    // the day of the last good backup
+	tried  time.Time // when the last backup began
+	run    chan string
+	busy   bool
+}
+
+// backupRetry is how long after a failed daily backup it is tried again.
+var backupRetry = time.Hour
+
+func (o ServeOptions) dailyBackups(ctx context.Context, s *data.Store) *serveBackups {
+	b := &serveBackups{o: o, s: s, run: make(chan string, 1)}
+	b.ctx, b.cancel = context.WithCancel(ctx)
+	return b
+}
+
+// due starts the day's backup when it is due.
+func (b *serveBackups) due(day string) {
+	if b.busy {
+		select {
+		case d := <-b.run:
+			b.busy = false
+			if d != "" {
+				b.done = d
+			}
+		default:
+			return
+		}
+	}
+	if b.o.BackupDir == "" || !b.sound || b.done == day || (!b.tried.IsZero() && time.Since(b.tried) < backupRetry) {
+		return
+	}
+	b.busy, b.tried = true, time.Now()
+	go func() {
+		ctx, cancel := context.WithTimeout(b.ctx, data.DefaultBackupLimit)
+		defer cancel()
+		name, err := b.s.BackupDaily(ctx, b.o.BackupDir, b.o.BackupKeep)
+		switch {
+		case err != nil && b.ctx.Err() == nil:
+			log.Printf("bianmin serve: daily backup in %s failed (will try again in %v): %s", b.o.BackupDir, backupRetry, describe(err))
+			b.run <- ""
+		case err != nil:
+			b.run <- ""
+		default:
+			log.Printf("bianmin serve: daily backup %s", name)
+			b.run <- day
+		}
+	}()
+}
+
+// stop ends a backup under way and waits for it.
+func (b *serveBackups) stop() {
+	b.cancel()
+	if b.busy {
+		<-b.run
 	}
 }
 
