@@ -66,6 +66,15 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 		return mapErr(op, err)
 	}
 	defer conn.Close()
+	if s.engine == Postgres {
+		// The page cache, journals and log are the server's; the
+		// planner's statistics are brought up to date as on SQLite.
+		if err := fn(conn); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, `ANALYZE`)
+		return mapErr(op, err)
+	}
 	var old, oldTemp int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&old); err != nil {
 		return mapErr(op, err)

@@ -43,6 +43,7 @@ func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (Im
 			defer tx.Close()
 			imp := newCatalogImporter(ctx, tx, s.stamp())
 			imp.hashSize = importHashSize
+			imp.pg = s.engine == Postgres
 			if err := imp.deferSearch(); err != nil {
 				return err
 			}
@@ -133,6 +134,8 @@ type catalogImporter struct {
 	pending []func() error
 	// The search indexes are brought up to date by finish (migration 011).
 	deferred bool
+	// pg: on PostgreSQL, whose search indexes need no deferring.
+	pg bool
 	// hashSize, when set, is how much the search indexes gather in memory
 	// before they write a segment, while finish brings them up to date.
 	hashSize int
@@ -142,6 +145,9 @@ type catalogImporter struct {
 // changed instead of indexing each at once; finish indexes them together
 // (see migration 011). Only within the import's transaction.
 func (m *catalogImporter) deferSearch() error {
+	if m.pg {
+		return nil // the trigram indexes keep themselves (migration 011)
+	}
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO search_defer (id) VALUES (1)`); err != nil {
 		return err
 	}
@@ -153,6 +159,9 @@ func (m *catalogImporter) deferSearch() error {
 // deferred: out with the values they were indexed with, in with their
 // values now, one statement per index and direction.
 func (m *catalogImporter) flushSearch() error {
+	if m.pg {
+		return nil
+	}
 	if m.hashSize > 0 {
 		if err := m.ftsHashSize(m.hashSize); err != nil {
 			return err

@@ -102,12 +102,12 @@ func (st *step) setUpParts(fallbackLead int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := st.exec(`INSERT OR IGNORE INTO request_parts (request_id, window_id, role) VALUES (?, ?, 'lead')`,
+	if err := st.exec(`INSERT INTO request_parts (request_id, window_id, role) VALUES (?, ?, 'lead') ON CONFLICT DO NOTHING`,
 		st.req.ID, lead); err != nil {
 		return 0, err
 	}
 	for _, w := range joints {
-		if err := st.exec(`INSERT OR IGNORE INTO request_parts (request_id, window_id, role) VALUES (?, ?, 'joint')`,
+		if err := st.exec(`INSERT INTO request_parts (request_id, window_id, role) VALUES (?, ?, 'joint') ON CONFLICT DO NOTHING`,
 			st.req.ID, w); err != nil {
 			return 0, err
 		}

@@ -356,8 +356,8 @@ func writeItem(ctx context.Context, tx queryer, it *Item, ord int, now string, w
 		}
 	}
 	it.ID, it.Version = id, version
-	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO item_versions (item_id, version, snapshot, at)
-		VALUES (?, ?, ?, ?)`, id, version, string(snap), now); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO item_versions (item_id, version, snapshot, at)
+		VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, id, version, string(snap), now); err != nil {
 		return err
 	}
 	for _, q := range []string{`DELETE FROM item_windows WHERE item_id = ?`, `DELETE FROM item_fields WHERE item_id = ?`} {

@@ -135,6 +135,9 @@ func markDay(key string) string {
 // floorOf is the highest number the mark said at Open may have been issued
 // on counter key.
 func (m *receiptMark) floorOf(key string) int {
+	if m == nil { // PostgreSQL: no file beside the data, nothing to restore
+		return 0
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.floor[key]
@@ -145,6 +148,9 @@ func (m *receiptMark) floorOf(key string) int {
 // is inside a write transaction), so no other process changes the file
 // meanwhile.
 func (m *receiptMark) cover(key string, seq int) error {
+	if m == nil {
+		return nil
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if seq <= m.reserved[key] {
@@ -168,7 +174,7 @@ func (m *receiptMark) cover(key string, seq int) error {
 func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx, key string) (int, error) {
 	var seq int
 	if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
-		ON CONFLICT (day) DO UPDATE SET seq = max(seq + 1, excluded.seq) RETURNING seq`,
+		ON CONFLICT (day) DO UPDATE SET seq = max(receipt_counters.seq + 1, excluded.seq) RETURNING seq`,
 		key, s.receipts.floorOf(key)+1).Scan(&seq); err != nil {
 		return 0, err
 	}

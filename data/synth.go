@@ -414,6 +414,7 @@ func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, err
 		err := s.tx(ctx, "synth items", func(tx *sql.Tx) error {
 			// Indexed for search once per batch (migration 011).
 			imp := newCatalogImporter(ctx, tx, s.stamp())
+			imp.pg = s.engine == Postgres
 			if err := imp.deferSearch(); err != nil {
 				return err
 			}
