@@ -173,7 +173,8 @@ func (p *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx,
 		_ = tx.Rollback()
 		return nil, err
 	}
-	return tx, nil
+	op, _ := ctx.Value(txOpKey{}).(string)
+	return pgWriteTx{Tx: tx, conn: p.Conn, op: op}, nil // notifies at commit (changes_pg.go)
 }
 
 func (p *pgConn) CheckNamedValue(nv *driver.NamedValue) error {

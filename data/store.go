@@ -123,6 +123,7 @@ func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store,
 		return nil, err
 	}
 	s := &Store{db: db, path: dsn, engine: Postgres, now: time.Now, pin: DefaultPINParams}
+	s.feed.source = pgListener{dsn: dsn} // LISTEN/NOTIFY (changes_pg.go)
 	for _, o := range opts {
 		o(s)
 	}
@@ -297,7 +298,7 @@ type beginner interface {
 
 // runTx is tx on b.
 func runTx(ctx context.Context, b beginner, op string, fn func(*sql.Tx) error) (err error) {
-	tx, err := b.BeginTx(ctx, nil)
+	tx, err := b.BeginTx(withTxOp(ctx, op), nil)
 	if err != nil {
 		return mapErr(op, err)
 	}
