@@ -114,7 +114,7 @@ func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) 
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.receipt_no, i.name, r.clock_start_day, r.due_day,
-		coalesce(json_extract(v.snapshot, '$.promised_days'), i.promised_days)
+		coalesce(CAST(json_extract(v.snapshot, '$.promised_days') AS INTEGER), i.promised_days)
 		FROM requests r JOIN items i ON i.id = r.item_id
 		LEFT JOIN item_versions v ON v.item_id = r.item_id AND v.version = r.item_version
 		WHERE `+open+` ORDER BY r.id`)

@@ -80,7 +80,7 @@ func (s *Store) RequestDetail(ctx context.Context, id int64) (RequestDetail, err
 		var fields, brought, created, accepted, finished string
 		var window, owner, first sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT r.id, r.receipt_no, r.query_code, r.token, r.item_id, i.name,
-			r.item_version, coalesce(json_extract(v.snapshot, '$.promised_days'), i.promised_days), r.channel, r.status,
+			r.item_version, coalesce(CAST(json_extract(v.snapshot, '$.promised_days') AS INTEGER), i.promised_days), r.channel, r.status,
 			r.mode, r.applicant_name, r.applicant_phone, r.applicant_id, r.description, r.fields, r.brought,
 			r.needs_help, r.proxy, r.window_id, coalesce(w.name, ''), r.owner_id, coalesce(o.name, ''),
 			r.first_owner_id, coalesce(f.name, ''), r.created_at, r.accepted_at, r.finished_at, r.clock_start_day,
