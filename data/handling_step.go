@@ -40,7 +40,7 @@ func loadReq(ctx context.Context, tx *sql.Tx, id int64) (reqRow, error) {
 	var owner, first, window sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT r.id, r.receipt_no, r.item_id, i.name, i.basis, i.upper_department,
 		r.status, r.mode, r.created_at, r.accepted_at, r.clock_start_day, r.due_day, r.owner_id, r.first_owner_id,
-		r.window_id, coalesce(json_extract(v.snapshot, '$.promised_days'), i.promised_days), r.needs_help, r.brought
+		r.window_id, coalesce(CAST(json_extract(v.snapshot, '$.promised_days') AS INTEGER), i.promised_days), r.needs_help, r.brought
 		FROM requests r JOIN items i ON i.id = r.item_id
 		LEFT JOIN item_versions v ON v.item_id = r.item_id AND v.version = r.item_version
 		WHERE r.id = ?`, id).Scan(&r.ID, &r.ReceiptNo, &r.ItemID, &r.ItemName, &r.ItemBasis, &r.ItemUpper,
@@ -82,7 +82,7 @@ func (s *Store) apply(ctx context.Context, op string, by Session, id int64, a Ac
 		}
 		next, err := Transition(req.Status, a)
 		if err != nil {
-			return err
+			return takenBy(ctx, tx, req, actor, a, err)
 		}
 		cal, err := calendarOf(ctx, tx)
 		if err != nil {
