@@ -30,10 +30,12 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"net"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
@@ -70,6 +72,15 @@ func openPostgres(dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data: open: %w: %v", ErrCantOpen, err)
 	}
+	// A server that does not answer is reported within seconds, not
+	// after the system's TCP timeouts (see ErrUnreachable): connecting
+	// waits 5 s unless the DSN says (connect_timeout), and a connection
+	// whose network is gone is found dead within about 25 s.
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 5 * time.Second
+	}
+	dialer := &net.Dialer{KeepAliveConfig: listenKeepAlive}
+	cfg.DialFunc = dialer.DialContext
 	// Statements are prepared and cached per connection by pgx (the
 	// default mode); the rewrite cache below is shared by the pool.
 	c := &pgConnector{base: stdlib.GetConnector(*cfg), identity: map[string]bool{}}
