@@ -203,7 +203,7 @@ func queueSQL(f QueueFilter, now time.Time, cal *Calendar) (string, []any) {
 	if f.Group == QueueFinished {
 		for _, st := range f.Group.statuses() {
 			parts = append(parts, `SELECT * FROM (SELECT id, 0 AS h, finished_at AS k FROM requests WHERE status = ?`+
-				filter+` ORDER BY finished_at DESC, id DESC LIMIT ?)`)
+				filter+` ORDER BY finished_at DESC, id DESC LIMIT ?) g`)
 			args = append(append(append(args, st), fargs...), limit)
 		}
 	} else {
@@ -218,11 +218,11 @@ func queueSQL(f QueueFilter, now time.Time, cal *Calendar) (string, []any) {
 		for _, help := range []int{1, 0} {
 			for _, st := range f.Group.statuses() {
 				parts = append(parts, `SELECT * FROM (SELECT id, needs_help AS h, due_day AS k FROM requests
-					WHERE status = ? AND needs_help = ? AND `+dated+filter+` ORDER BY due_day, id LIMIT ?)`)
+					WHERE status = ? AND needs_help = ? AND `+dated+filter+` ORDER BY due_day, id LIMIT ?) g`)
 				args = append(append(append(append(args, st, help), rangeArgs...), fargs...), limit)
 				if undated {
 					parts = append(parts, `SELECT * FROM (SELECT id, needs_help AS h, due_day AS k FROM requests
-						WHERE status = ? AND needs_help = ? AND due_day = ''`+filter+` ORDER BY id LIMIT ?)`)
+						WHERE status = ? AND needs_help = ? AND due_day = ''`+filter+` ORDER BY id LIMIT ?) g`)
 					args = append(append(append(args, st, help), fargs...), limit)
 				}
 			}
@@ -343,7 +343,7 @@ func countsSQL(f QueueFilter, now time.Time, cal *Calendar) (string, []any) {
 			cond += " AND due_day >= ? AND due_day < ?"
 			args = append(args, today, soon)
 		}
-		cols = append(cols, "(SELECT count(*) FROM (SELECT 1 FROM requests WHERE "+cond+filter+" LIMIT ?))")
+		cols = append(cols, "(SELECT count(*) FROM (SELECT 1 FROM requests WHERE "+cond+filter+" LIMIT ?) c)")
 		args = append(append(args, fargs...), QueueCountCap)
 	}
 	return "SELECT " + strings.Join(cols, ",\n\t\t"), args

@@ -172,7 +172,7 @@ func synthRequestBatch(ctx context.Context, tx *stmtCache, r *rand.Rand, times *
 		created := times.next()
 		var seq int
 		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
-					ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {
+					ON CONFLICT (day) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {
 			return err
 		}
 		status := pickStatus(r)
