@@ -256,3 +256,22 @@ func TestHallTerminals(t *testing.T) {
 		}
 	})
 }
+
+// TestPGWriterWaitsThenBusy: a terminal whose write waits on another's
+// (the store's write lock) longer than 5 s is told busy, as on SQLite
+// (busy_timeout), and nothing of it is written.
+func TestPGWriterWaitsThenBusy(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	kiosk := seededAt(t)
+	other := openAt(t, kiosk.Path())
+	tx, err := other.db.BeginTx(ctx, nil) // holds the write lock
+	require.NoError(t, err)
+	defer tx.Rollback()
+	_, err = kiosk.Register(ctx, goodRegistration(t, kiosk))
+	assert.ErrorIs(t, err, ErrBusy)
+	assert.NotErrorIs(t, err, ErrUnreachable)
+	assert.Equal(t, "系统正忙，您的信息尚未保存，请稍后点击“重试”。", Message(err))
+	require.NoError(t, tx.Rollback())
+	assert.Zero(t, count(t, kiosk, "requests"))
+}

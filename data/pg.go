@@ -176,11 +176,10 @@ func (p *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx,
 	if err != nil || opts.ReadOnly {
 		return tx, err
 	}
-	if _, err := p.Conn.Conn().Exec(ctx, `SET LOCAL lock_timeout = '5s'`); err != nil {
-		_ = tx.Rollback()
-		return nil, err
-	}
-	if _, err := p.Conn.Conn().Exec(ctx, `SELECT pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`); err != nil {
+	// One round trip: the timeout is set (for this transaction) before
+	// the lock is waited for, left to right.
+	if _, err := p.Conn.Conn().Exec(ctx, `SELECT set_config('lock_timeout', '5s', true),
+		pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`); err != nil {
 		_ = tx.Rollback()
 		return nil, err
 	}
