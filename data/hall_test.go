@@ -107,154 +107,172 @@ func TestHallTakeUpRace(t *testing.T) {
 // desk it was handed to. Every desk's change feed hears the others.
 func TestHallTerminals(t *testing.T) {
 	hallEngines(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
-		first := openAt(t, dsn)
-		seedAt(t, first)
-		clerks := hallDesks(t, first)
-		names := map[int64]string{}
-		for _, c := range clerks {
-			names[c.StaffID] = c.Name
-		}
 		kiosks := []*Store{openAt(t, dsn), openAt(t, dsn)}
-		desks := []*Store{openAt(t, dsn), openAt(t, dsn), openAt(t, dsn)}
-		reg := hallRegistration(t, first)
-
-		// Each desk listens to the store, as its queue does.
-		feedCtx, stopFeeds := context.WithCancel(ctx)
-		defer stopFeeds()
-		heard := make([]int, len(desks))
-		var feeds sync.WaitGroup
-		for i, d := range desks {
-			ch := d.Changes(feedCtx)
-			feeds.Go(func() {
-				for c := range ch {
-					if c.Op == "register" || c.Remote {
-						heard[i]++
+		hallRun(t, dsn, func(reg Registration, deadline time.Time, wg *sync.WaitGroup, record func(string),
+			fail func(string, ...any)) {
+			for _, k := range kiosks {
+				wg.Go(func() {
+					for time.Now().Before(deadline) {
+						rc, err := k.Register(context.Background(), reg)
+						if err != nil {
+							fail("register: %v", err)
+							return
+						}
+						record(rc.ReceiptNo)
+						// The next resident: a kiosk registers a few a
+						// minute, not back to back (on SQLite a kiosk in
+						// a tight loop would hold the desks off the lock).
+						time.Sleep(10 * time.Millisecond)
 					}
-				}
-			})
-		}
+				})
+			}
+		})
+	})
+}
 
-		var (
-			mu       sync.Mutex
-			receipts = map[string]bool{}
-			dup      []string
-			won      = map[int64]int64{} // request → who took it up
-			handed   = map[int64]int64{} // request → who it was handed to
-			lost     []string            // "id|message"
-			failures []string
-		)
-		fail := func(format string, args ...any) {
-			mu.Lock()
-			failures = append(failures, fmt.Sprintf(format, args...))
-			mu.Unlock()
+// hallKiosks starts the kiosks of a hall test, registering reg until
+// deadline: each registration's receipt number goes to record, a failure
+// to fail; wg waits for them.
+type hallKiosks func(reg Registration, deadline time.Time, wg *sync.WaitGroup, record func(string),
+	fail func(string, ...any))
+
+// hallRun is a hall on dsn for two seconds: the kiosks, and three desks
+// taking up what is waiting, every second one handed over to the next
+// desk; then what the issue asks of it is checked.
+func hallRun(t *testing.T, dsn string, kiosks hallKiosks) {
+	ctx := context.Background()
+	first := openAt(t, dsn)
+	seedAt(t, first)
+	clerks := hallDesks(t, first)
+	names := map[int64]string{}
+	for _, c := range clerks {
+		names[c.StaffID] = c.Name
+	}
+	desks := []*Store{openAt(t, dsn), openAt(t, dsn), openAt(t, dsn)}
+	reg := hallRegistration(t, first)
+
+	// Each desk listens to the store, as its queue does.
+	feedCtx, stopFeeds := context.WithCancel(ctx)
+	defer stopFeeds()
+	heard := make([]int, len(desks))
+	var feeds sync.WaitGroup
+	for i, d := range desks {
+		ch := d.Changes(feedCtx)
+		feeds.Go(func() {
+			for c := range ch {
+				if c.Op == "register" || c.Remote {
+					heard[i]++
+				}
+			}
+		})
+	}
+
+	var (
+		mu       sync.Mutex
+		receipts = map[string]bool{}
+		dup      []string
+		won      = map[int64]int64{} // request → who took it up
+		handed   = map[int64]int64{} // request → who it was handed to
+		lost     []string            // "id|message"
+		failures []string
+	)
+	fail := func(format string, args ...any) {
+		mu.Lock()
+		failures = append(failures, fmt.Sprintf(format, args...))
+		mu.Unlock()
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	var wg sync.WaitGroup
+	kiosks(reg, deadline, &wg, func(no string) {
+		mu.Lock()
+		if receipts[no] {
+			dup = append(dup, no)
 		}
-		deadline := time.Now().Add(2 * time.Second)
-		var wg sync.WaitGroup
-		for _, k := range kiosks {
-			wg.Go(func() {
-				for time.Now().Before(deadline) {
-					rc, err := k.Register(ctx, reg)
-					if err != nil {
-						fail("register: %v", err)
+		receipts[no] = true
+		mu.Unlock()
+	}, fail)
+	for i, d := range desks {
+		me, next := clerks[i], clerks[(i+1)%len(clerks)]
+		wg.Go(func() {
+			wins := 0
+			for time.Now().Before(deadline) {
+				var id int64
+				err := d.db.QueryRowContext(ctx, `SELECT id FROM requests WHERE status = ? ORDER BY id LIMIT 1`,
+					StatusSubmitted).Scan(&id)
+				if err != nil { // none waiting
+					time.Sleep(2 * time.Millisecond)
+					continue
+				}
+				err = d.Accept(ctx, me, id, "", "")
+				if err != nil {
+					if !errors.Is(err, ErrConflict) {
+						fail("accept: %v", err)
 						return
 					}
 					mu.Lock()
-					if receipts[rc.ReceiptNo] {
-						dup = append(dup, rc.ReceiptNo)
-					}
-					receipts[rc.ReceiptNo] = true
+					lost = append(lost, fmt.Sprint(id, "|", Message(err)))
 					mu.Unlock()
-					// The next resident: a kiosk registers a few a
-					// minute, not back to back (on SQLite a kiosk in a
-					// tight loop would hold the desks off the lock).
-					time.Sleep(10 * time.Millisecond)
+					continue
 				}
-			})
-		}
-		for i, d := range desks {
-			me, next := clerks[i], clerks[(i+1)%len(clerks)]
-			wg.Go(func() {
-				wins := 0
-				for time.Now().Before(deadline) {
-					var id int64
-					err := d.db.QueryRowContext(ctx, `SELECT id FROM requests WHERE status = ? ORDER BY id LIMIT 1`,
-						StatusSubmitted).Scan(&id)
-					if err != nil { // none waiting
-						time.Sleep(2 * time.Millisecond)
-						continue
-					}
-					err = d.Accept(ctx, me, id, "", "")
-					if err != nil {
-						if !errors.Is(err, ErrConflict) {
-							fail("accept: %v", err)
-							return
-						}
-						mu.Lock()
-						lost = append(lost, fmt.Sprint(id, "|", Message(err)))
-						mu.Unlock()
-						continue
+				mu.Lock()
+				won[id] = me.StaffID
+				mu.Unlock()
+				if wins++; wins%2 == 0 {
+					if err := d.HandOver(ctx, me, id, next.StaffID, 0, "窗口调整，请跟进"); err != nil {
+						fail("hand over: %v", err)
+						return
 					}
 					mu.Lock()
-					won[id] = me.StaffID
+					handed[id] = next.StaffID
 					mu.Unlock()
-					if wins++; wins%2 == 0 {
-						if err := d.HandOver(ctx, me, id, next.StaffID, 0, "窗口调整，请跟进"); err != nil {
-							fail("hand over: %v", err)
-							return
-						}
-						mu.Lock()
-						handed[id] = next.StaffID
-						mu.Unlock()
-					}
 				}
-			})
-		}
-		wg.Wait()
-		require.Empty(t, failures)
-		assert.Empty(t, dup, "receipt numbers issued twice")
-		assert.NotEmpty(t, receipts)
-		assert.Equal(t, len(receipts), count(t, first, "requests"), "every registration is there")
-		require.NotEmpty(t, won)
-		require.NotEmpty(t, handed)
-		t.Logf("%d registrations, %d taken up, %d handed over, %d races lost", len(receipts), len(won), len(handed), len(lost))
+			}
+		})
+	}
+	wg.Wait()
+	require.Empty(t, failures)
+	assert.Empty(t, dup, "receipt numbers issued twice")
+	assert.NotEmpty(t, receipts)
+	assert.Equal(t, len(receipts), count(t, first, "requests"), "every registration is there")
+	require.NotEmpty(t, won)
+	require.NotEmpty(t, handed)
+	t.Logf("%d registrations, %d taken up, %d handed over, %d races lost", len(receipts), len(won), len(handed), len(lost))
 
-		var twice int
-		require.NoError(t, first.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT request_id FROM request_events
-			WHERE kind = ? GROUP BY request_id HAVING count(*) > 1) x`, EventAccepted).Scan(&twice))
-		assert.Zero(t, twice, "requests accepted twice")
-		var accepted int
-		require.NoError(t, first.db.QueryRowContext(ctx, `SELECT count(*) FROM requests WHERE accepted_at <> ''`).
-			Scan(&accepted))
-		assert.Equal(t, len(won), accepted, "every acceptance is the one a desk was told of")
-		for id, by := range won {
-			assert.Equal(t, by, column[int64](t, first, id, "first_owner_id"), "首问 of %d", id)
-			owner := by
-			if to, ok := handed[id]; ok {
-				owner = to
-			}
-			assert.Equal(t, owner, column[int64](t, first, id, "owner_id"), "owner of %d", id)
+	var twice int
+	require.NoError(t, first.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT request_id FROM request_events
+		WHERE kind = ? GROUP BY request_id HAVING count(*) > 1) x`, EventAccepted).Scan(&twice))
+	assert.Zero(t, twice, "requests accepted twice")
+	var accepted int
+	require.NoError(t, first.db.QueryRowContext(ctx, `SELECT count(*) FROM requests WHERE accepted_at <> ''`).
+		Scan(&accepted))
+	assert.Equal(t, len(won), accepted, "every acceptance is the one a desk was told of")
+	for id, by := range won {
+		assert.Equal(t, by, column[int64](t, first, id, "first_owner_id"), "首问 of %d", id)
+		owner := by
+		if to, ok := handed[id]; ok {
+			owner = to
 		}
-		for _, l := range lost {
-			id, msg, _ := strings.Cut(l, "|")
-			var n int64
-			fmt.Sscan(id, &n)
-			owner := names[won[n]]
-			if to, ok := handed[n]; ok {
-				owner += "|" + names[to]
-			}
-			told := strings.Contains(msg, "您已受理")
-			for _, name := range strings.Split(owner, "|") {
-				told = told || strings.Contains(msg, "现由") && strings.Contains(msg, name)
-			}
-			assert.True(t, told, "request %s: %q does not say who has it (%s)", id, msg, owner)
+		assert.Equal(t, owner, column[int64](t, first, id, "owner_id"), "owner of %d", id)
+	}
+	for _, l := range lost {
+		id, msg, _ := strings.Cut(l, "|")
+		var n int64
+		fmt.Sscan(id, &n)
+		owner := names[won[n]]
+		if to, ok := handed[n]; ok {
+			owner += "|" + names[to]
 		}
-		stopFeeds()
-		feeds.Wait()
-		for i, n := range heard {
-			assert.Positive(t, n, "desk %d heard the kiosks", i)
+		told := strings.Contains(msg, "您已受理")
+		for _, name := range strings.Split(owner, "|") {
+			told = told || strings.Contains(msg, "现由") && strings.Contains(msg, name)
 		}
-	})
+		assert.True(t, told, "request %s: %q does not say who has it (%s)", id, msg, owner)
+	}
+	stopFeeds()
+	feeds.Wait()
+	for i, n := range heard {
+		assert.Positive(t, n, "desk %d heard the kiosks", i)
+	}
 }
 
 // TestPGWriterWaitsThenBusy: a terminal whose write waits on another's
