@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -196,8 +197,14 @@ func pgSentinel(err error) error {
 	// No answer from the server: it is down, or the network is. The
 	// connection (and the transaction on it) is gone, nothing written.
 	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return ErrUnreachable
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil // the caller gave up (a screen left): not the server's doing
+	}
 	var ne *net.OpError
-	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) ||
+	if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) || strings.Contains(err.Error(), "conn closed") {
 		return ErrUnreachable
 	}

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"bianmin/data/internal/testdb"
 )
 
 // The store's benchmarks on PostgreSQL (issue 12), each next to its raw
@@ -324,5 +322,3 @@ func BenchmarkHallRegister(b *testing.B) {
 		b.StartTimer()
 	}
 }
-
-var _ = testdb.Env

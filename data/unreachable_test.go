@@ -2,14 +2,19 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -75,4 +80,31 @@ func nextReceipt(t testing.TB, no string) string {
 	n, err := strconv.Atoi(no[i:])
 	require.NoError(t, err, no)
 	return fmt.Sprintf("%s%0*d", no[:i], len(no)-i, n+1)
+}
+
+// TestPGErrorsUnreachable: what PostgreSQL or the network says when the
+// server is gone maps to ErrUnreachable (retryable like busy); a lock
+// waited out is busy only; a caller giving up is neither.
+func TestPGErrorsUnreachable(t *testing.T) {
+	for name, tc := range map[string]struct {
+		err         error
+		unreachable bool
+		busy        bool
+	}{
+		"AdminShutdown": {&pgconn.PgError{Code: "57P01"}, true, true},
+		"StartingUp":    {&pgconn.PgError{Code: "57P03"}, true, true},
+		"ConnFailure":   {&pgconn.PgError{Code: "08006"}, true, true},
+		"Refused":       {&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, true, true},
+		"Reset":         {fmt.Errorf("read: %w", &net.OpError{Op: "read", Err: syscall.ECONNRESET}), true, true},
+		"EOF":           {io.ErrUnexpectedEOF, true, true},
+		"LockTimeout":   {&pgconn.PgError{Code: "55P03"}, false, true},
+		"Canceled":      {fmt.Errorf("query: %w", context.Canceled), false, false},
+		"Unique":        {&pgconn.PgError{Code: "23505"}, false, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := mapErr("register", tc.err)
+			assert.Equal(t, tc.unreachable, errors.Is(err, ErrUnreachable), "%v", err)
+			assert.Equal(t, tc.busy, errors.Is(err, ErrBusy), "%v", err)
+		})
+	}
 }
