@@ -48,6 +48,9 @@ func BenchmarkGuideSearchPG(b *testing.B) {
 	n, err := s.AddSynthItems(ctx, benchItems, 1)
 	require.NoError(b, err)
 	require.Equal(b, benchItems, n)
+	// Statistics for the planner, as autovacuum would have them by now.
+	_, err = s.DB().ExecContext(ctx, `ANALYZE`)
+	require.NoError(b, err)
 	raw := rawPG(b, s)
 	for _, tc := range []struct{ name, q string }{
 		{"TwoChars", "低保"},
