@@ -40,13 +40,17 @@ type Change struct {
 // another connection, in this process or another, has committed.
 //
 // On PostgreSQL the engine sets its own source at Open (s.feed.source =
-// …), and nothing else changes for the subscribers:
-//   - every write transaction runs `SELECT pg_notify('bianmin_changes', $op)`
-//     before COMMIT (PostgreSQL delivers it only if, and when, the
+// pgListener{…}, changes_pg.go), and nothing else changes for the
+// subscribers:
+//   - every write transaction runs `SELECT pg_notify(channel, $op)` before
+//     COMMIT, the channel being bianmin_changes in the public schema and
+//     one of its own in any other (pgChannelSQL), so that stores in other
+//     schemas of the database (parallel tests) never wake each other
+//     (PostgreSQL delivers it only if, and when, the
 //     transaction commits; notifications of one transaction with the same
 //     payload are folded into one);
 //   - Watch takes a dedicated pgx connection (pgx.Conn, not the pool), runs
-//     `LISTEN bianmin_changes`, calls notify(Change{Remote: true}) (it is
+//     `LISTEN channel`, calls notify(Change{Remote: true}) (it is
 //     watching), and loops on conn.WaitForNotification(ctx),
 //     calling notify(Change{Op: n.Payload, Remote: true}) for each; an error
 //     other than ctx's is returned (the feed retries, and subscribers

@@ -42,7 +42,7 @@ func TestChangesInProcess(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := seeded(t)
-	WithChangePoll(time.Hour)(s) // only the in-process fan-out speaks
+	s.feed.source = quietSource{} // only the in-process fan-out speaks
 	ch := s.Changes(ctx)
 	assert.Equal(t, Change{Remote: true}, nextChange(t, ch), "watching: re-read")
 
@@ -101,6 +101,16 @@ func TestChangesAcrossStores(t *testing.T) {
 
 }
 
+// quietSource watches nothing: it says it is watching, then waits for
+// the end (a store whose feed is only its own commits).
+type quietSource struct{}
+
+func (quietSource) Watch(ctx context.Context, notify func(Change)) error {
+	notify(Change{Remote: true})
+	<-ctx.Done()
+	return ctx.Err()
+}
+
 func TestChangesEndWithTheStore(t *testing.T) {
 	s := mustOpen(t)
 	ch := s.Changes(context.Background())
@@ -132,7 +142,7 @@ func BenchmarkChangeLatency(b *testing.B) {
 			if other {
 				desk = openSecond(b, kiosk)
 			} else {
-				WithChangePoll(time.Hour)(kiosk)
+				kiosk.feed.source = quietSource{}
 			}
 			ch := desk.Changes(ctx)
 			nextChange(b, ch)

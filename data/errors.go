@@ -1,8 +1,11 @@
 package data
 
 import (
+	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strings"
 	"syscall"
@@ -36,7 +39,18 @@ var (
 	ErrCantOpen = errors.New("data: cannot open the data file")
 	// ErrInvalid is what every *InvalidError matches with errors.Is.
 	ErrInvalid = errors.New("data: invalid")
+	// ErrUnreachable: the PostgreSQL server cannot be reached (stopped,
+	// restarting, the network gone) or the connection broke in the middle.
+	// Nothing was written (the transaction is rolled back with the
+	// connection); it may be retried, and it also matches ErrBusy, so
+	// what retries a busy store retries it.
+	ErrUnreachable error = unreachable{}
 )
+
+type unreachable struct{}
+
+func (unreachable) Error() string        { return "data: database server unreachable" }
+func (unreachable) Is(target error) bool { return target == ErrBusy }
 
 // InvalidError says which field is wrong and what to do about it, in words a
 // resident can read (Chinese). Field is a stable key ("applicant.id_number",
@@ -84,6 +98,8 @@ func Message(err error) string {
 		return ie.Msg
 	case errors.Is(err, ErrNotFound):
 		return "未找到相关记录，请核对后重试。"
+	case errors.Is(err, ErrUnreachable):
+		return "暂时连不上数据服务器，信息尚未保存。已填写的内容不会丢失，请稍后点击“重试”；如一直连不上，请联系工作人员检查网络和数据服务器。"
 	case errors.Is(err, ErrBusy):
 		return "系统正忙，您的信息尚未保存，请稍后点击“重试”。"
 	case errors.Is(err, ErrFull):
@@ -171,20 +187,26 @@ func pgSentinel(err error) error {
 			return ErrCorrupt
 		case pe.Code == "58030":
 			return ErrIO
-		case pe.Code == "3D000", strings.HasPrefix(pe.Code, "28"), pe.Code == "57P03":
+		case pe.Code == "3D000", strings.HasPrefix(pe.Code, "28"):
 			return ErrCantOpen
-		case strings.HasPrefix(pe.Code, "08"), pe.Code == "57P01", pe.Code == "57P02":
-			return ErrBusy
+		case strings.HasPrefix(pe.Code, "08"), pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03":
+			return ErrUnreachable // shut down, crashed, starting: come back later
 		}
 		return nil
 	}
+	// No answer from the server: it is down, or the network is. The
+	// connection (and the transaction on it) is gone, nothing written.
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
-		return ErrCantOpen
+		return ErrUnreachable
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil // the caller gave up (a screen left): not the server's doing
 	}
 	var ne *net.OpError
-	if errors.As(err, &ne) || strings.Contains(err.Error(), "conn closed") {
-		return ErrBusy
+	if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) || strings.Contains(err.Error(), "conn closed") {
+		return ErrUnreachable
 	}
 	return nil
 }

@@ -82,7 +82,7 @@ func (s *Store) apply(ctx context.Context, op string, by Session, id int64, a Ac
 		}
 		next, err := Transition(req.Status, a)
 		if err != nil {
-			return err
+			return takenBy(ctx, tx, req, actor, a, err)
 		}
 		cal, err := calendarOf(ctx, tx)
 		if err != nil {

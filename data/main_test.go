@@ -10,8 +10,9 @@ import (
 
 // TestMain runs this package's tests, or, when the test binary is started
 // again by a test as a child process, only that child's work: a bulk run of
-// BenchmarkBulk (BIANMIN_BULK_CHILD) or opening a data file as another user
-// (BIANMIN_READONLY_CHILD). A child is not a test of its own, so nothing is
+// BenchmarkBulk (BIANMIN_BULK_CHILD), opening a data file as another user
+// (BIANMIN_READONLY_CHILD) or a kiosk of TestHallProcesses
+// (BIANMIN_HALL_KIOSK). A child is not a test of its own, so nothing is
 // skipped in a normal run.
 func TestMain(m *testing.M) {
 	if spec := os.Getenv("BIANMIN_BULK_CHILD"); spec != "" {
@@ -19,6 +20,9 @@ func TestMain(m *testing.M) {
 	}
 	if path := os.Getenv("BIANMIN_READONLY_CHILD"); path != "" {
 		exitChild(readOnlyChild(path))
+	}
+	if spec := os.Getenv(hallKioskEnv); spec != "" {
+		exitChild(hallKioskChild(spec))
 	}
 	os.Exit(m.Run())
 }

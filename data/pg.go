@@ -30,10 +30,12 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"net"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
@@ -70,6 +72,15 @@ func openPostgres(dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data: open: %w: %v", ErrCantOpen, err)
 	}
+	// A server that does not answer is reported within seconds, not
+	// after the system's TCP timeouts (see ErrUnreachable): connecting
+	// waits 5 s unless the DSN says (connect_timeout), and a connection
+	// whose network is gone is found dead within about 25 s.
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 5 * time.Second
+	}
+	dialer := &net.Dialer{KeepAliveConfig: listenKeepAlive}
+	cfg.DialFunc = dialer.DialContext
 	// Statements are prepared and cached per connection by pgx (the
 	// default mode); the rewrite cache below is shared by the pool.
 	c := &pgConnector{base: stdlib.GetConnector(*cfg), identity: map[string]bool{}}
@@ -165,15 +176,16 @@ func (p *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx,
 	if err != nil || opts.ReadOnly {
 		return tx, err
 	}
-	if _, err := p.Conn.Conn().Exec(ctx, `SET LOCAL lock_timeout = '5s'`); err != nil {
+	// One round trip: the timeout is set (for this transaction) before
+	// the lock is waited for, left to right.
+	if _, err := p.Conn.Conn().Exec(ctx, `SELECT set_config('lock_timeout', '5s', true),
+		pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`); err != nil {
 		_ = tx.Rollback()
 		return nil, err
 	}
-	if _, err := p.Conn.Conn().Exec(ctx, `SELECT pg_advisory_xact_lock(2026120701, hashtext(current_schema()))`); err != nil {
-		_ = tx.Rollback()
-		return nil, err
-	}
-	return tx, nil
+	op, _ := ctx.Value(txOpKey{}).(string)
+	self, _ := ctx.Value(txSelfKey{}).(string)
+	return pgWriteTx{Tx: tx, conn: p.Conn, op: pgPayload(op, self)}, nil // notifies at commit (changes_pg.go)
 }
 
 func (p *pgConn) CheckNamedValue(nv *driver.NamedValue) error {

@@ -41,8 +41,7 @@ type Store struct {
 	// file (see receipt_mark.go).
 	receipts *receiptMark
 	feed     feed   // committed writes, to the subscribers of Changes
-	channel  string // PostgreSQL: the LISTEN/NOTIFY channel of the store's changes (pgChannel)
-	self     string // PostgreSQL: this store's id in its notifications (pgPayload)
+	self     string // PostgreSQL: this store's id in its notifications (changes_pg.go)
 }
 
 // Option configures Open.
@@ -125,6 +124,8 @@ func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store,
 		return nil, err
 	}
 	s := &Store{db: db, path: dsn, engine: Postgres, now: time.Now, pin: DefaultPINParams}
+	s.self = NewToken()
+	s.feed.source = pgListener{dsn: dsn, self: s.self} // LISTEN/NOTIFY (changes_pg.go)
 	for _, o := range opts {
 		o(s)
 	}
@@ -136,14 +137,6 @@ func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store,
 		db.Close()
 		return nil, err
 	}
-	var schema string
-	if err := db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
-		db.Close()
-		return nil, mapErr("open", err)
-	}
-	s.channel = pgChannel(schema)
-	s.self = NewToken()
-	s.feed.source = pgListen{dsn: dsn, channel: s.channel, self: s.self}
 	return s, nil
 }
 
@@ -288,17 +281,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // tx runs fn in one transaction (BEGIN IMMEDIATE, see Open) and commits, or
 // rolls back on error or panic.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
-	if s.engine == Postgres && s.channel != "" { // (not while Open migrates)
-		// Other terminals hear of the commit (see ChangeSource): the
-		// notification is delivered only if, and when, it commits.
-		inner := fn
-		fn = func(tx *sql.Tx) error {
-			if err := inner(tx); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `SELECT pg_notify(?, ?)`, s.channel, pgPayload(op, s.self))
-			return err
-		}
+	if s.engine == Postgres {
+		// Other terminals hear of the commit, and this one knows its own
+		// (published here at once): see changes_pg.go.
+		ctx = withTxSelf(ctx, s.self)
 	}
 	err := runTx(ctx, s.db, op, fn)
 	if err == nil {
@@ -315,7 +301,7 @@ type beginner interface {
 
 // runTx is tx on b.
 func runTx(ctx context.Context, b beginner, op string, fn func(*sql.Tx) error) (err error) {
-	tx, err := b.BeginTx(ctx, nil)
+	tx, err := b.BeginTx(withTxOp(ctx, op), nil)
 	if err != nil {
 		return mapErr(op, err)
 	}

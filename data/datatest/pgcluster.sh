@@ -6,6 +6,7 @@
 #   pgcluster.sh start   install postgresql if missing, initdb, start
 #   pgcluster.sh stop    stop the cluster and remove its directory
 #   pgcluster.sh dsn     print the DSN (BIANMIN_TEST_PG) of the cluster
+#   pgcluster.sh halt    stop the server, keeping the cluster (resume: start it)
 #
 # PGCLUSTER_DIR (default /tmp/bianmin-pg) and PGCLUSTER_PORT (default
 # 55432) choose where; two clusters need two of each.
@@ -40,6 +41,16 @@ dsn() {
 	echo "postgres://postgres@/postgres?host=$dir&port=$port&sslmode=disable"
 }
 
+# run starts the cluster's server. A test cluster: no durability needed,
+# many short databases.
+# run starts the server (a test cluster: no durability needed, many short
+# databases).
+run() {
+	as "$(bindir)/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
+		"-p $port -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		start >/dev/null
+}
+
 case "${1:-}" in
 start)
 	install
@@ -51,15 +62,20 @@ start)
 	$sudo mkdir -p "$dir"
 	$sudo chown postgres: "$dir"
 	as "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-	# A test cluster: no durability needed, many short databases.
-	as "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
-		"-p $port -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-		start >/dev/null
+	run
 	# pg_trgm once, before test binaries run side by side (two creating it
 	# at once collide).
 	as "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres \
 		-c 'CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public' >/dev/null
 	dsn
+	;;
+halt)
+	# The server goes away, its data stays (tests of an unreachable
+	# server); resume starts it again.
+	as "$(bindir)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+	;;
+resume)
+	run
 	;;
 stop)
 	bin=$(bindir)
@@ -72,7 +88,7 @@ dsn)
 	dsn
 	;;
 *)
-	echo "usage: $0 start|stop|dsn" >&2
+	echo "usage: $0 start|stop|dsn|halt|resume" >&2
 	exit 2
 	;;
 esac

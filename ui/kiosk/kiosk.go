@@ -196,6 +196,7 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 	if opts.IdleCountdown <= 0 {
 		opts.IdleCountdown = DefaultIdleCountdown
 	}
+	store = rememberReads(store) // guides and disclosures read stay readable (remember.go)
 	k := &Kiosk{store: store, win: win}
 	k.Tracker = NewTracker(store, TrackerOptions{BaseURL: opts.BaseURL, Now: opts.Now, Printer: opts.Printer})
 	if opts.Scanner == nil {

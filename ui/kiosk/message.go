@@ -41,7 +41,8 @@ func (n *Nav) ShowMessage(title, text string) {
 
 // errorText is what a resident reads when something could not be loaded:
 // the store's own Chinese message for bad input, otherwise a polite general
-// line (the details are for the log, not for the lobby).
+// line (the details are for the log, not for the lobby). A hall's data
+// server out of reach (PostgreSQL) says so calmly: try again later.
 func errorText(err error) string {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
@@ -49,6 +50,9 @@ func errorText(err error) string {
 	}
 	if errors.Is(err, data.ErrNotFound) {
 		return lang.L("kiosk.error.notFound")
+	}
+	if errors.Is(err, data.ErrUnreachable) {
+		return data.Message(err)
 	}
 	return lang.L("kiosk.error.load")
 }

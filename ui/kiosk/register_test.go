@@ -425,7 +425,9 @@ func TestRegisterStoreFailureKeepsEverything(t *testing.T) {
 	}{
 		"ErrBusy": {fmt.Errorf("data: register: %w", data.ErrBusy), "系统正忙，您的信息尚未保存，请稍后点击“重试”。"},
 		"ErrFull": {fmt.Errorf("data: register: %w", data.ErrFull), "存储空间已满，您的信息尚未保存。请联系工作人员处理后重试。"},
-		"Other":   {errors.New("sql: database is closed"), "系统出现问题，您的信息尚未保存，请稍后重试或联系工作人员。"},
+		"ErrUnreachable": {fmt.Errorf("data: register: %w", data.ErrUnreachable),
+			"暂时连不上数据服务器，信息尚未保存。已填写的内容不会丢失，请稍后点击“重试”；如一直连不上，请联系工作人员检查网络和数据服务器。"},
+		"Other": {errors.New("sql: database is closed"), "系统出现问题，您的信息尚未保存，请稍后重试或联系工作人员。"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -1,0 +1,38 @@
+package data
+
+import "unicode/utf8"
+
+// pgTier is one tier of a one-character search on PostgreSQL: its query
+// and arguments, the number still missing appended as the last.
+type pgTier struct {
+	query string
+	args  []any
+}
+
+// searchTiersPostgres is searchTiers on PostgreSQL: the same tiers in the
+// same order from the same indexes of migration 010 (items_search_first,
+// items_search_initial, items_search_order), the last tier matching the
+// character's key as searchSQLPostgres does. Each tier has its own
+// arguments (PostgreSQL refuses a placeholder a statement does not use).
+// nil for a longer query.
+func searchTiersPostgres(q string) []pgTier {
+	r, n := utf8.DecodeRuneInString(q)
+	if n != len(q) || !charIndexed(r) || r == utf8.RuneError {
+		return nil
+	}
+	const cols = `SELECT id, code, name, category, summary, promised_days, mode FROM items `
+	key := "% " + likeEscape(q) + " %"
+	if isLatin(q) {
+		return []pgTier{
+			{cols + `WHERE substr(initials, 2, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
+			{cols + `WHERE active = 1 AND substr(initials, 2, 1) != ?1 AND (' ' || search_firsts || ' ') ILIKE ?2
+				ORDER BY ord, id LIMIT ?3`, []any{q, key}},
+		}
+	}
+	return []pgTier{
+		{cols + `WHERE substr(name, 1, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
+		{cols + `WHERE active = 1 AND strpos(name, ?1) > 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
+		{cols + `WHERE active = 1 AND strpos(name, ?1) = 0 AND (' ' || search_chars || ' ') ILIKE ?2
+			ORDER BY ord, id LIMIT ?3`, []any{q, key}},
+	}
+}
