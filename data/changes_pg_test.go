@@ -98,6 +98,26 @@ func TestPGChangesAcrossStores(t *testing.T) {
 	assert.NotEqual(t, mine, theirs)
 }
 
+// TestPGChangesOwnCommitOnce: a terminal's own registration reaches its
+// own feed once, from the process (not Remote), and not again when the
+// server's notification of it comes back.
+func TestPGChangesOwnCommitOnce(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	s := seededAt(t)
+	ch := s.Changes(ctx)
+	assert.Equal(t, Change{Remote: true}, nextChange(t, ch), "watching")
+	_, err := s.Register(ctx, goodRegistration(t, s))
+	require.NoError(t, err)
+	assert.Equal(t, Change{Op: "register"}, nextChange(t, ch))
+	// Another terminal's commit after it is the next thing heard: the
+	// server's echo of the first was passed over.
+	other := openAt(t, s.Path())
+	_, err = other.Register(ctx, goodRegistration(t, other))
+	require.NoError(t, err)
+	assert.Equal(t, Change{Op: "register", Remote: true}, nextChange(t, ch))
+}
+
 // TestPGChangesListenerReconnects: the listener's connection is killed
 // (a server restart, a network cut); the feed listens again after the poll
 // interval, says so (everyone re-reads), and goes on hearing commits.
