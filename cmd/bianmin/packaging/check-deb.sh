@@ -7,8 +7,9 @@
 #     12 made by debootstrap (same mirror as this machine's apt), where
 #     bianmin --help runs, the user and /var/lib/bianmin exist, the kiosk
 #     unit passes `systemd-analyze verify` and is disabled, enabling it
-#     works; then `apt remove` keeps the data file and `apt purge` keeps it
-#     too while forgetting the unit's enablement.
+#     works, and the unit's command under cage (headless) draws the kiosk
+#     over the whole screen; then `apt remove` keeps the data file and
+#     `apt purge` keeps it too while forgetting the unit's enablement.
 # The fresh system is cached as a tarball in CHECK_DIR (default
 # /var/tmp/bianmin-check) and unpacked anew for every run.
 set -euo pipefail
@@ -57,7 +58,7 @@ done
 work=$(mktemp -d)
 root=$check/root
 cleanup() {
-	for m in "$root/dev/pts" "$root/dev" "$root/sys" "$root/proc"; do
+	for m in "$root/dev/shm" "$root/dev/pts" "$root/dev" "$root/sys" "$root/proc"; do
 		mountpoint -q "$m" 2>/dev/null && umount -l "$m"
 	done
 	rm -rf "$work"
@@ -105,6 +106,7 @@ mount -t proc proc "$root/proc"
 mount -t sysfs sys "$root/sys"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
+mount -t tmpfs -o mode=1777 shm "$root/dev/shm" # cage's buffers (shm_open)
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 # No service starts in the chroot (cups would, from its postinst).
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
@@ -144,8 +146,12 @@ expect "cage and Xwayland are installed (Recommends)" inroot sh -c 'command -v c
 expect "user bianmin exists, a system user" inroot sh -c 'test "$(id -u bianmin)" -lt 1000'
 expect "/var/lib/bianmin is bianmin's, mode 750" test "$(inroot stat -c '%U %a' /var/lib/bianmin)" = "bianmin 750"
 expect "man page installed" test -f "$root/usr/share/man/man1/bianmin.1.gz"
+if command -v man >/dev/null; then
+	expect "man page renders without warnings" test -z "$(MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/bianmin.1.gz" 2>&1 >/dev/null)"
+fi
 expect "kiosk unit is shipped disabled" test "$(inroot systemctl is-enabled bianmin-kiosk.service 2>&1)" = disabled
-if inroot systemd-analyze verify /lib/systemd/system/bianmin-kiosk.service >"$work/verify" 2>&1; then
+# (--man=no: a minimal Debian has no man; the page is checked below.)
+if inroot systemd-analyze verify --man=no /lib/systemd/system/bianmin-kiosk.service >"$work/verify" 2>&1; then
 	pass "systemd-analyze verify bianmin-kiosk.service"
 else
 	fail "systemd-analyze verify bianmin-kiosk.service"
@@ -156,6 +162,31 @@ expect "kiosk unit is enabled" test "$(inroot systemctl is-enabled bianmin-kiosk
 # The data file, made as the kiosk makes it (seeded with the sample catalog).
 inroot runuser -u bianmin -- bianmin catalog export /tmp/catalog.json --data /var/lib/bianmin/bianmin.db >/dev/null 2>&1 || true
 expect "bianmin (as user bianmin) made /var/lib/bianmin/bianmin.db" test -s "$root/var/lib/bianmin/bianmin.db"
+
+# The session itself, on a screen with no hardware behind it: cage's
+# headless output (1280x720, software rendering) as the user bianmin, the
+# program started as the unit's ExecStart says, the screen captured with
+# grim after 30 s. A kiosk drawn whole leaves few black pixels; one drawn
+# at its first size in a corner (Fyne's own full screen under cage) leaves
+# most of the screen black.
+inroot apt-get install -y --no-install-recommends grim >>"$log" 2>&1
+cmd=$(sed -n 's/^ExecStart=.*cage -d -- //p' "$root/lib/systemd/system/bianmin-kiosk.service" |
+	sed 's/\$BIANMIN_ARGS/--listen 127.0.0.1:18932/')
+echo "cage -d -- $cmd"
+inroot install -d -o bianmin -g bianmin -m 0700 /tmp/xdg-bianmin
+inroot runuser -u bianmin -- env HOME=/var/lib/bianmin XDG_RUNTIME_DIR=/tmp/xdg-bianmin WLR_BACKENDS=headless \
+	WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman timeout 120 \
+	cage -d -- sh -c "$cmd & sleep 30; grim -t ppm /tmp/xdg-bianmin/shot.ppm; kill \$!" >"$check/cage.log" 2>&1 || true
+shot=$root/tmp/xdg-bianmin/shot.ppm
+if [ -s "$shot" ]; then
+	total=$(stat -c %s "$shot")
+	black=$(($total - $(tr -d '\000' <"$shot" | wc -c)))
+	echo "    screen: $(head -c 20 "$shot" | sed -n 2p) pixels, $((100 * black / total))% zero bytes"
+	expect "the kiosk session draws the kiosk over the whole screen (under 20% black)" test $((100 * black / total)) -lt 20
+	cp "$shot" "$check/kiosk-screen.ppm"
+else
+	fail "the kiosk session draws the kiosk (no screenshot; see $check/cage.log)"
+fi
 sum=$(sha256sum "$root/var/lib/bianmin/bianmin.db" | cut -d' ' -f1)
 
 echo "== apt remove bianmin"
