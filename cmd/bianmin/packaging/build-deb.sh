@@ -32,10 +32,13 @@ mkdir -p "$pkg/DEBIAN" "$pkg/usr/bin" "$out"
 echo "== bianmin $version $arch: go build (CC=$cc)"
 # -tags release: Fyne's release mode (no FyneApp.toml looked for at run
 # time; gui.go sets the metadata itself). -s -w: no symbol tables (a third
-# of the size); panics still print their stack.
+# of the size); panics still print their stack. -buildvcs=auto (over a
+# GOFLAGS=-buildvcs=false): the git revision goes into the binary when
+# built from a checkout, for `bianmin --version`.
 (cd "$root" && CC=$cc CGO_ENABLED=1 GOOS=linux GOARCH=$arch \
 	PKG_CONFIG_LIBDIR=/usr/lib/$triplet/pkgconfig:/usr/share/pkgconfig \
-	"$go" build -trimpath -tags release -ldflags '-s -w' -o "$pkg/usr/bin/bianmin" ./cmd/bianmin)
+	"$go" build -buildvcs="${BUILDVCS:-auto}" -trimpath -tags release -ldflags '-s -w' \
+	-o "$pkg/usr/bin/bianmin" ./cmd/bianmin)
 
 # The files around the binary.
 install -D -m 0644 "$here/bianmin.desktop" "$pkg/usr/share/applications/org.bianmin.kiosk.desktop"
