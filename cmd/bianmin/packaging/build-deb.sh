@@ -30,14 +30,15 @@ pkg=$work/pkg
 mkdir -p "$pkg/DEBIAN" "$pkg/usr/bin" "$out"
 
 echo "== bianmin $version $arch: go build (CC=$cc)"
-# -tags release: Fyne's release mode (no FyneApp.toml looked for at run
+# -buildmode=pie: a position-independent executable, as Debian builds its
+# own (the kernel places it at a random address). -tags release: Fyne's release mode (no FyneApp.toml looked for at run
 # time; gui.go sets the metadata itself). -s -w: no symbol tables (a third
 # of the size); panics still print their stack. -buildvcs=auto (over a
 # GOFLAGS=-buildvcs=false): the git revision goes into the binary when
 # built from a checkout, for `bianmin --version`.
 (cd "$root" && CC=$cc CGO_ENABLED=1 GOOS=linux GOARCH=$arch \
 	PKG_CONFIG_LIBDIR=/usr/lib/$triplet/pkgconfig:/usr/share/pkgconfig \
-	"$go" build -buildvcs="${BUILDVCS:-auto}" -trimpath -tags release -ldflags '-s -w' \
+	"$go" build -buildvcs="${BUILDVCS:-auto}" -buildmode=pie -trimpath -tags release -ldflags '-s -w' \
 	-o "$pkg/usr/bin/bianmin" ./cmd/bianmin)
 
 # The files around the binary.
@@ -48,6 +49,12 @@ install -D -m 0644 "$here/pam-bianmin-kiosk" "$pkg/etc/pam.d/bianmin-kiosk"
 install -D -m 0644 "$here/default-bianmin" "$pkg/etc/default/bianmin"
 install -D -m 0644 "$here/bianmin.1" "$pkg/usr/share/man/man1/bianmin.1"
 gzip -9n "$pkg/usr/share/man/man1/bianmin.1"
+# A native package's changelog: one entry for this version, dated by the
+# last commit (or now, outside a checkout).
+when=$(cd "$root" && git log -1 --format=%cD 2>/dev/null || date -R)
+mkdir -p "$pkg/usr/share/doc/bianmin"
+printf 'bianmin (%s) stable; urgency=medium\n\n  * Version %s (FyneApp.toml).\n\n -- Bianmin maintainers <bianmin@localhost>  %s\n' \
+	"$version" "$version" "$when" | gzip -9n >"$pkg/usr/share/doc/bianmin/changelog.gz"
 doc=$pkg/usr/share/doc/bianmin
 install -D -m 0644 "$here/copyright" "$doc/copyright"
 install -D -m 0644 "$root/fonts/LICENSE-Apache-2.0.txt" "$doc/fonts/LICENSE-Apache-2.0.txt"
@@ -69,7 +76,7 @@ if [ -z "$shlibs" ]; then
 fi
 # GLFW (Fyne's desktop driver) opens these with dlopen at start.
 dlopened="libxrandr2, libxcursor1, libxi6, libxinerama1, libxxf86vm1, libx11-xcb1, libxrender1"
-depends="$shlibs, $dlopened, cups-client, espeak-ng, espeak-ng-data, adduser"
+depends="$shlibs, $dlopened, cups-client, espeak-ng, espeak-ng-data, adduser, init-system-helpers"
 
 size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 cat >"$pkg/DEBIAN/control" <<CONTROL
