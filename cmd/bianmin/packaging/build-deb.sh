@@ -6,7 +6,8 @@
 #
 # Depends is what dpkg-shlibdeps finds the binary linked against, plus the
 # X libraries GLFW opens with dlopen (not visible to dpkg-shlibdeps) and the
-# programs the kiosk runs (lp/lpstat, espeak-ng).
+# programs the kiosk runs (lp/lpstat, espeak-ng). deb-systemd-invoke, used
+# by the maintainer scripts, is in init-system-helpers, which is essential.
 set -euo pipefail
 
 arch=${1:?usage: build-deb.sh amd64|arm64 VERSION OUTDIR}
@@ -76,7 +77,7 @@ if [ -z "$shlibs" ]; then
 fi
 # GLFW (Fyne's desktop driver) opens these with dlopen at start.
 dlopened="libxrandr2, libxcursor1, libxi6, libxinerama1, libxxf86vm1, libx11-xcb1, libxrender1"
-depends="$shlibs, $dlopened, cups-client, espeak-ng, espeak-ng-data, adduser, init-system-helpers"
+depends="$shlibs, $dlopened, cups-client, espeak-ng, espeak-ng-data, adduser"
 
 size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 cat >"$pkg/DEBIAN/control" <<CONTROL
