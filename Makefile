@@ -19,8 +19,17 @@ PURE    = $$($(GO) list ./... | grep -v '^bianmin/cmd/bianmin$$')
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev
 APT_RUN   := cups-client espeak-ng postgresql-client
 APT_TEST  := cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools espeak-ng postgresql-client
+# make package: dpkg-deb and dpkg-shlibdeps, the arm64 cross compiler and
+# the arm64 GL/X libraries (multiarch); make package-check: debootstrap,
+# qemu for the arm64 binary, systemd-analyze.
+APT_PACKAGE := dpkg-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+	libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 \
+	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libxext-dev:arm64
+APT_PACKAGE_CHECK := debootstrap qemu-user-static file systemd
+# The version of the packages: FyneApp.toml's.
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: run test test-pg shots fuzz bench bench-bulk bench-gui bench-walk bench-long relcheck lint package build deps-build deps-run deps-test font clean
+.PHONY: run test test-pg shots fuzz bench bench-bulk bench-gui bench-walk bench-long relcheck lint package package-check build deps-build deps-run deps-test deps-package deps-package-check font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -125,11 +134,20 @@ bench-long: deps-build
 	$(call apt,xvfb x11-utils imagemagick python3-xlib)
 	bash cmd/barefyne/longrun.sh
 
-# A Linux package (tar.xz with the binary, icon and .desktop file).
-package: deps-build
-	cd cmd/bianmin && $(GO) run fyne.io/tools/cmd/fyne@v1.7.0 package --os linux --name bianmin \
-		--icon ../../assets/icon.png --app-id org.bianmin.kiosk --release
-	mkdir -p dist && mv cmd/bianmin/*.tar.xz dist/
+# Debian packages for amd64 and arm64: dist/bianmin_VERSION_ARCH.deb, with
+# VERSION from FyneApp.toml. arm64 is cross-compiled with cgo (Fyne's
+# window needs GL and X11) by Debian's aarch64 gcc against the arm64
+# libraries installed by multiarch. See cmd/bianmin/packaging/.
+package: deps-build deps-package
+	rm -f dist/bianmin_*.deb
+	bash cmd/bianmin/packaging/build-deb.sh amd64 $(VERSION) dist
+	bash cmd/bianmin/packaging/build-deb.sh arm64 $(VERSION) dist
+
+# The packages checked for real (minutes; not part of make test): their
+# fields and files, the arm64 binary under qemu, and the amd64 one
+# installed, removed and purged in a fresh Debian 12 made by debootstrap.
+package-check: package deps-package-check
+	$$([ "$$(id -u)" = 0 ] || echo sudo) bash cmd/bianmin/packaging/check-deb.sh $(VERSION) dist
 
 # Rebuild fonts/wqy-microhei-gb2312.ttf from Debian's font package.
 font:
@@ -146,6 +164,13 @@ deps-run:
 	$(call apt,$(APT_RUN))
 deps-test:
 	$(call apt,$(APT_TEST))
+deps-package:
+	@dpkg --print-foreign-architectures | grep -qx arm64 || { \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		echo "dpkg --add-architecture arm64"; $$sudo dpkg --add-architecture arm64; }
+	$(call apt,$(APT_PACKAGE))
+deps-package-check:
+	$(call apt,$(APT_PACKAGE_CHECK))
 
 # apt installs the named Debian packages that are not installed yet.
 define apt
