@@ -354,11 +354,18 @@ func TestAdministratorRunsTheRoom(t *testing.T) {
 		dest := filepath.Join(t.TempDir(), "bianmin-manual.db")
 		b.Dest.SetText(dest)
 		test.Tap(b.BackupB)
-		assert.Contains(t, b.Status.Text, "备份完成")
-		info, err := data.CheckBackup(ctx, dest)
-		require.NoError(t, err)
-		assert.Equal(t, 3, info.Requests, "the three requests of the day")
-		assert.Equal(t, 1, info.Complaints)
+		if r.s.Engine() == data.Postgres {
+			// The database is on the server: no data file to save here,
+			// and the screen says politely who backs it up.
+			assert.Contains(t, b.Status.Text, "pg_dump")
+			assert.NoFileExists(t, dest)
+		} else {
+			assert.Contains(t, b.Status.Text, "备份完成")
+			info, err := data.CheckBackup(ctx, dest)
+			require.NoError(t, err)
+			assert.Equal(t, 3, info.Requests, "the three requests of the day")
+			assert.Equal(t, 1, info.Complaints)
+		}
 
 		a.Show(staff.SectionReports)
 		rp := a.Reports
@@ -395,7 +402,11 @@ func TestAdministratorRunsTheRoom(t *testing.T) {
 		assert.Equal(t, 1, zhao.AttendanceDays)
 		page, err := r.s.Audit(ctx, data.AuditFilter{Action: data.AuditDataBackup})
 		require.NoError(t, err)
-		assert.Len(t, page.Entries, 1, "the backup is audited")
+		backups := 1 // the backup is audited
+		if r.s.Engine() == data.Postgres {
+			backups = 0 // none made here
+		}
+		assert.Len(t, page.Entries, backups, "the backup is audited")
 	})
 }
 
