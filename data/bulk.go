@@ -69,6 +69,10 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 	if s.engine == Postgres {
 		// The server sizes its own caches and refreshes its statistics
 		// (autovacuum); ANALYZE at once so the next queries plan well.
+		// fn commits in transactions of its own (runTx, not s.tx): the
+		// other terminals hear of them here, once, even when fn stopped
+		// after committing some.
+		defer s.notifyBulk(ctx, conn, op)
 		if err := fn(conn); err != nil {
 			return err
 		}
@@ -105,6 +109,17 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 		return err
 	}
 	return checkpointWAL(ctx, conn)
+}
+
+// notifyBulk tells this process's and the other terminals' subscribers of
+// Changes (PostgreSQL) that a bulk write committed, as s.tx does for every
+// other write. A notification that cannot be sent is not an error of the
+// write, which is committed: the others then see it at their next reload.
+func (s *Store) notifyBulk(ctx context.Context, conn *sql.Conn, op string) {
+	if s.channel != "" {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_notify(?, ?)`, s.channel, pgPayload(op, s.self))
+	}
+	s.feed.publish(Change{Op: op})
 }
 
 // checkpointWAL copies the write-ahead log into the data file and cuts it
