@@ -45,11 +45,12 @@ test: deps-build deps-test
 	BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE)
 	$(MAKE) test-pg
 
-# The store's tests again on PostgreSQL (issue 12): a throwaway cluster
+# The store's, the acceptance, the web page's and the CLI's tests again on
+# PostgreSQL (issue 12): a throwaway cluster
 # (data/datatest/pgcluster.sh: Debian's postgresql, its own directory and
 # port, as the postgres user) started for the run and stopped after it,
 # whether the tests pass or not. PG_TEST_RUN=regexp narrows the run.
-PG_PKGS   := ./data/ ./data/datatest/ ./cmd/bianmin/cli/
+PG_PKGS   := ./data/ ./data/datatest/ ./ui/acceptance/ ./ui/web/ ./cmd/bianmin/cli/
 PG_TEST_RUN ?=
 test-pg:
 	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \

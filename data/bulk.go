@@ -69,6 +69,10 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 	if s.engine == Postgres {
 		// The server sizes its own caches and refreshes its statistics
 		// (autovacuum); ANALYZE at once so the next queries plan well.
+		// fn commits in transactions of its own (runTx, not s.tx): the
+		// other terminals hear of them here, once, even when fn stopped
+		// after committing some.
+		defer s.notifyBulk(ctx, conn, op)
 		if err := fn(conn); err != nil {
 			return err
 		}
@@ -105,6 +109,14 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 		return err
 	}
 	return checkpointWAL(ctx, conn)
+}
+
+// notifyBulk tells this process's subscribers of Changes that a bulk write
+// committed, as s.tx does for every other write. The other terminals hear
+// of each of its transactions from the server (PostgreSQL: the driver
+// notifies at every write transaction's commit, changes_pg.go).
+func (s *Store) notifyBulk(ctx context.Context, conn *sql.Conn, op string) {
+	s.feed.publish(Change{Op: op})
 }
 
 // checkpointWAL copies the write-ahead log into the data file and cuts it

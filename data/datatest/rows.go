@@ -12,26 +12,39 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/internal/testdb"
 )
 
 // What the store holds that its API does not read back (a resident's
 // rating, a complaint's contact and token), states its API cannot make,
 // and a data file damaged under a running store: tests of the packages
 // above data look through these helpers instead of writing SQL of their
-// own. They open the data file beside the store, as another program
-// would (WAL lets them read and write while the store has it open).
+// own. They open the store's database beside the store, as another
+// program would: the SQLite data file (WAL lets them read and write while
+// the store has it open), or the PostgreSQL DSN with its schema.
 
-// fileDB opens s's data file beside the store; it is closed when the test
-// ends.
+// fileDB opens s's database beside the store (data.OpenSQL); it is closed
+// when the test ends.
 func fileDB(t testing.TB, s *data.Store) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite", s.Path())
-	require.NoError(t, err)
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(`PRAGMA busy_timeout = 5000`)
+	db, err := data.OpenSQL(s.Path())
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// UseSQLite makes the stores t opens from here on SQLite files whatever
+// BIANMIN_TEST_PG says: for the tests that are about the data file itself
+// (damage, backups of the file, the receipt mark beside it).
+func UseSQLite(t *testing.T) { t.Setenv(testdb.Env, "") }
+
+// sqliteOnly stops a test that asks for what only a SQLite data file has.
+func sqliteOnly(t testing.TB, s *data.Store, what string) {
+	t.Helper()
+	if s.Engine() != data.SQLite {
+		t.Fatalf("datatest.%s works on a SQLite data file; this store is on %s (call datatest.UseSQLite first)",
+			what, s.Engine())
+	}
 }
 
 // Requests is how many requests s holds, open or closed (up to
@@ -95,6 +108,7 @@ func Complaints(t testing.TB, s *data.Store) []StoredComplaint {
 // file (SQLITE_CORRUPT). The returned func puts the page back.
 func DamageTable(t testing.TB, s *data.Store, table string) (repair func()) {
 	t.Helper()
+	sqliteOnly(t, s, "DamageTable")
 	db := fileDB(t, s)
 	var root, size int64
 	require.NoError(t, db.QueryRow(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?`, table).
@@ -141,7 +155,12 @@ func StoredStrings(t testing.TB, s *data.Store) []string {
 	t.Helper()
 	ctx := context.Background()
 	db := fileDB(t, s)
-	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
+	tablesQuery := `SELECT name FROM sqlite_master WHERE type = 'table'`
+	if s.Engine() == data.Postgres {
+		tablesQuery = `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+	}
+	rows, err := db.QueryContext(ctx, tablesQuery)
 	require.NoError(t, err)
 	var tables []string
 	for rows.Next() {

@@ -17,3 +17,18 @@ func QueueChanged(q *Queue) { q.changed() }
 // OnComplaintsLive makes c call f after each read for a change of the
 // store.
 func OnComplaintsLive(c *ComplaintList, f func()) { c.onLive = f }
+
+// SetQueueStatus says msg where the queue's rows would be ("" hides it),
+// as a load does.
+func SetQueueStatus(q *Queue, msg string) { q.setStatus(msg, false) }
+
+// QueueRowsTop is how far below the top of their area the queue's rows
+// start (the status, when shown, is above them).
+func QueueRowsTop(q *Queue) float32 {
+	for _, o := range q.rowsArea.Objects {
+		if o != q.statusBox {
+			return o.Position().Y
+		}
+	}
+	return -1
+}

@@ -53,6 +53,7 @@ type Queue struct {
 	list      *widget.List
 	rowMin    fyne.Size // a row's size, from a sample row (rowSize)
 	statusBox *fyne.Container
+	rowsArea  *fyne.Container // statusBox above the rows
 	content   fyne.CanvasObject
 	seq       int // the latest load; older answers are dropped
 
@@ -124,8 +125,9 @@ func newQueue(d *Desk) *Queue {
 	// 1,300 dp at Fyne's padding: slimmer tabs fit 1280, and a scroll
 	// keeps a narrower window from being pushed wider than its screen.
 	tabRow := touch.NewHScroll(tight(container.NewGridWithColumns(len(tabs), tabs...), 4))
+	q.rowsArea = container.NewBorder(q.statusBox, nil, nil, nil, touch.List(q.list))
 	q.content = container.NewBorder(compactControls(container.NewVBox(q.Warning,
-		tabRow, filters)), nil, nil, nil, container.NewBorder(q.statusBox, nil, nil, nil, touch.List(q.list)))
+		tabRow, filters)), nil, nil, nil, q.rowsArea)
 	q.loadFilters()
 	q.Reload()
 	return q
@@ -273,6 +275,10 @@ func (q *Queue) setStatus(msg string, clear bool) {
 	q.ClearFilters.Hidden = !clear
 	q.statusBox.Hidden = msg == "" && !clear
 	q.statusBox.Refresh()
+	// The rows take the status's place, or give it back: laid out again
+	// (a live reload that brings the first rows left a blank band above
+	// them where the status had been).
+	q.rowsArea.Refresh()
 }
 
 // Reload reads the page and the counts again.

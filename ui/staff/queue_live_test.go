@@ -186,3 +186,17 @@ func TestComplaintListShowsAnotherTerminalsComplaint(t *testing.T) {
 	default:
 	}
 }
+
+// TestQueueRowsTakeTheStatusPlace: when a live reload brings rows to a
+// queue that said 这里暂时没有办件, the rows move up into the status's
+// place instead of leaving a blank band above them.
+func TestQueueRowsTakeTheStatusPlace(t *testing.T) {
+	r := newRigWith(t, true, nil)
+	r.login(t, "王丽娟", datatest.ClerkPIN)
+	q := r.d.Queue
+	require.NotNil(t, q)
+	staff.SetQueueStatus(q, "这里暂时没有办件。")
+	assert.Greater(t, staff.QueueRowsTop(q), float32(0), "the status is above the rows")
+	staff.SetQueueStatus(q, "")
+	assert.Zero(t, staff.QueueRowsTop(q), "the rows start at the top once the status is gone")
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 )
 
 const miniCatalog = `{
@@ -37,7 +38,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func TestCatalogExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	db1, db2 := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	db1, db2 := datatest.DSN(t), datatest.DSN(t)
 	f1, f2 := filepath.Join(dir, "one.json"), filepath.Join(dir, "two.json")
 
 	code, out, errs := run(t, "catalog", "export", f1, "--data", db1)
@@ -59,7 +60,7 @@ func TestCatalogExportImportRoundTrip(t *testing.T) {
 
 func TestCatalogImportRefusesBadFile(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
+	db := datatest.DSN(t)
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(strings.Replace(miniCatalog, `"fee": "不收费"`, `"fee": ""`, 1)), 0o600))
 	code, _, errs := run(t, "catalog", "import", bad, "--data", db)
@@ -76,7 +77,7 @@ func TestCatalogImportRefusesBadFile(t *testing.T) {
 }
 
 func TestSynthItems(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "a.db")
+	db := datatest.DSN(t)
 	code, out, errs := run(t, "synth", "items", "-n", "30", "--data", db)
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "30")
@@ -94,7 +95,7 @@ func TestSynthItems(t *testing.T) {
 }
 
 func TestSynthRequests(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "a.db")
+	db := datatest.DSN(t)
 	code, out, errs := run(t, "synth", "requests", "-n", "50", "--data", db)
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "50 件")
@@ -116,7 +117,7 @@ func TestDefaultDataFile(t *testing.T) {
 // A catalog saved as GBK by an older Windows tool is converted and says so.
 func TestCatalogImportConvertsGBK(t *testing.T) {
 	dir := t.TempDir()
-	db, f := filepath.Join(dir, "a.db"), filepath.Join(dir, "gbk.json")
+	db, f := datatest.DSN(t), filepath.Join(dir, "gbk.json")
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(miniCatalog)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(f, []byte(gbk), 0o600))

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -19,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/web"
 )
 
@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 func servedData(t *testing.T) (string, data.Receipt) {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "bianmin.db")
+	path := datatest.DSN(t) // a SQLite file, or a schema on BIANMIN_TEST_PG
 	s, err := OpenSeeded(ctx, path, Seed{Catalog: []byte(miniCatalog)})
 	require.NoError(t, err)
 	defer s.Close()
@@ -201,10 +201,11 @@ func TestServeBehindProxy(t *testing.T) {
 	}
 }
 
-// TestServeMaintenance: while the data file is lost the page says 系统维护中
+// TestServeMaintenance (SQLite): while the data file is lost the page says 系统维护中
 // (503), and once it is back the requests are served again, without a
 // restart.
 func TestServeMaintenance(t *testing.T) {
+	datatest.UseSQLite(t) // about the data file
 	path, rc := servedData(t)
 	aside := path + ".aside"
 	require.NoError(t, os.Rename(path, aside)) // lost (its marker says it existed)
