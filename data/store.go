@@ -201,8 +201,12 @@ func (s *Store) Now() time.Time { return s.now() }
 // migrate applies every embedded migration not yet recorded, each in its own
 // transaction, in the order of its number.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+	ddl := `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
+	if s.engine == Postgres {
+		ddl = pgTypes(ddl) // text by its bytes, as every table's
+	}
+	if _, err := s.db.ExecContext(ctx, ddl); err != nil {
 		return mapErr("migrate", err)
 	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")

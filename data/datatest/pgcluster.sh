@@ -8,11 +8,14 @@
 #   pgcluster.sh dsn     print the DSN (BIANMIN_TEST_PG) of the cluster
 #
 # PGCLUSTER_DIR (default /tmp/bianmin-pg) and PGCLUSTER_PORT (default
-# 55432) choose where; two clusters need two of each.
+# 55432) choose where; two clusters need two of each. PGCLUSTER_LOCALE
+# (default C.UTF-8) is the cluster's locale, e.g. zh_CN.UTF-8 to check that
+# the store orders text the same whatever the database's collation.
 set -euo pipefail
 
 dir=${PGCLUSTER_DIR:-/tmp/bianmin-pg}
 port=${PGCLUSTER_PORT:-55432}
+locale=${PGCLUSTER_LOCALE:-C.UTF-8}
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 
 # as runs a command as the postgres user.
@@ -50,7 +53,7 @@ start)
 	$sudo rm -rf "$dir"
 	$sudo mkdir -p "$dir"
 	$sudo chown postgres: "$dir"
-	as "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+	as "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale="$locale" >/dev/null
 	# A test cluster: no durability needed, many short databases.
 	as "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
 		"-p $port -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
