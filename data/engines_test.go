@@ -125,3 +125,82 @@ func TestTextOrderedByBytes(t *testing.T) {
 		assert.Empty(t, loose)
 	}
 }
+
+// ties makes the display orders tie so that the lists fall back on text
+// and on NULLs: every guide and window in place 0 (categories then ordered
+// by name, windows by code) and two staff members without a window (a
+// NULL that SQLite sorts first and PostgreSQL last, unless the query says).
+func ties(t *testing.T, s *Store) {
+	sampleAndSynth(t, s)
+	_, err := s.db.Exec(`UPDATE items SET ord = 0`)
+	require.NoError(t, err)
+	_, err = s.db.Exec(`UPDATE windows SET ord = 0`)
+	require.NoError(t, err)
+	_, err = s.db.Exec(`UPDATE staff SET window_id = NULL WHERE id IN (SELECT id FROM staff ORDER BY id LIMIT 2)`)
+	require.NoError(t, err)
+}
+
+// The lists a person reads in order (categories, guides, windows, staff,
+// the duty board) come in the same order on both engines when the display
+// order ties and text or a missing window decides, and text ties are
+// broken by bytes (so 医疗 and 户籍 do not swap on a zh_CN database).
+func TestListsOrderSameOnBothEngines(t *testing.T) {
+	lite, pg := bothEngines(t, ties)
+	ctx := context.Background()
+	lists := func(s *Store) map[string][]string {
+		out := map[string][]string{}
+		cats, err := s.Categories(ctx)
+		require.NoError(t, err)
+		for _, c := range cats {
+			out["categories"] = append(out["categories"], c.Name)
+		}
+		items, err := s.AllItems(ctx)
+		require.NoError(t, err)
+		for _, it := range items {
+			out["items"] = append(out["items"], it.Category+" "+it.Code)
+		}
+		wins, err := s.OrgWindows(ctx)
+		require.NoError(t, err)
+		for _, w := range wins {
+			out["windows"] = append(out["windows"], w.Code)
+		}
+		staff, err := s.OrgStaff(ctx)
+		require.NoError(t, err)
+		for _, st := range staff {
+			out["staff"] = append(out["staff"], st.Code)
+		}
+		board, err := s.OnDuty(ctx)
+		require.NoError(t, err)
+		for _, e := range board.Staff {
+			out["duty"] = append(out["duty"], e.Name)
+		}
+		return out
+	}
+	a, b := lists(lite), lists(pg)
+	for _, k := range []string{"categories", "items", "windows", "staff", "duty"} {
+		require.NotEmpty(t, a[k], k)
+		assert.Equal(t, a[k], b[k], k)
+	}
+	assert.True(t, sort.StringsAreSorted(a["categories"]), "categories tied on order are by bytes: %v", a["categories"])
+	assert.Greater(t, len(a["categories"]), 3)
+	// The two staff members without a window are last on the duty board.
+	var noWindow []string
+	require.NoError(t, func() error {
+		rows, err := pg.db.Query(`SELECT name FROM staff WHERE window_id IS NULL AND active = 1 ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return err
+			}
+			noWindow = append(noWindow, n)
+		}
+		return rows.Err()
+	}())
+	require.NotEmpty(t, noWindow)
+	duty := b["duty"]
+	assert.ElementsMatch(t, noWindow, duty[len(duty)-len(noWindow):], "staff without a window are last")
+}
