@@ -91,11 +91,14 @@ func (e *InvalidError) Prefix(path string) *InvalidError {
 // an *InvalidError, or a polite general sentence for the sentinels.
 func Message(err error) string {
 	var ie *InvalidError
+	var so *serverOpenError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &ie):
 		return ie.Msg
+	case errors.As(err, &so):
+		return so.msg
 	case errors.Is(err, ErrNotFound):
 		return "未找到相关记录，请核对后重试。"
 	case errors.Is(err, ErrUnreachable):
@@ -145,6 +148,14 @@ func mapErr(op string, err error) error {
 		}
 	}
 	if e := pgSentinel(err); e != nil {
+		if op == "open" && e == ErrUnreachable {
+			// At the start, say what to check, not only "later".
+			msg := msgUnreachable
+			if pe := (*pgconn.PgError)(nil); errors.As(err, &pe) && pe.Code == "57P03" {
+				msg = msgStarting
+			}
+			e = &serverOpenError{msg: msg, unreachable: true}
+		}
 		return fmt.Errorf("data: %s: %w (%v)", op, e, err)
 	}
 	// Errors from the file system around the driver (making the folder,
@@ -187,8 +198,10 @@ func pgSentinel(err error) error {
 			return ErrCorrupt
 		case pe.Code == "58030":
 			return ErrIO
-		case pe.Code == "3D000", strings.HasPrefix(pe.Code, "28"):
-			return ErrCantOpen
+		case pe.Code == "3D000":
+			return &serverOpenError{msg: msgNoDatabase}
+		case strings.HasPrefix(pe.Code, "28"):
+			return &serverOpenError{msg: msgLogin}
 		case strings.HasPrefix(pe.Code, "08"), pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03":
 			return ErrUnreachable // shut down, crashed, starting: come back later
 		}
@@ -210,3 +223,26 @@ func pgSentinel(err error) error {
 	}
 	return nil
 }
+
+// serverOpenError is ErrCantOpen on PostgreSQL, with what to check: the
+// database server cannot be reached, refuses the login, has no such
+// database, or is still starting. (ErrCantOpen's own sentence is about a
+// data file.)
+type serverOpenError struct {
+	msg string
+	// unreachable: the server is not there (yet): it also matches
+	// ErrUnreachable (and so ErrBusy), and a retry may succeed.
+	unreachable bool
+}
+
+func (e *serverOpenError) Error() string { return ErrCantOpen.Error() }
+func (e *serverOpenError) Is(target error) bool {
+	return target == ErrCantOpen || e.unreachable && (target == ErrUnreachable || target == ErrBusy)
+}
+
+const (
+	msgUnreachable = "无法连接数据库服务器，信息尚未保存。请工作人员检查服务器是否开机、数据库服务是否在运行、本机网络是否连通，以及 --data 中的服务器地址和端口是否正确，处理后重试。"
+	msgLogin       = "数据库服务器拒绝登录，信息尚未保存。请工作人员核对 --data 中的用户名和密码；如无误，请信息管理员检查该用户是否存在、是否允许从本机连接。"
+	msgNoDatabase  = "数据库服务器上没有 --data 中所写的数据库，信息尚未保存。请工作人员核对数据库名；如是新设的服务大厅，请信息管理员先按说明书创建数据库。"
+	msgStarting    = "数据库服务器正在启动，信息尚未保存。请稍等片刻后重试。"
+)

@@ -194,9 +194,22 @@ func (s *Store) Now() time.Time { return s.now() }
 // migrate applies every embedded migration not yet recorded, each in its own
 // transaction, in the order of its number.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return mapErr("migrate", err)
+	ddl := `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
+	exists := false
+	if s.engine == Postgres {
+		ddl = pgTypes(ddl) // text by its bytes, as every table's
+		// CREATE … IF NOT EXISTS is still a write, refused by a read-only
+		// server (a standby): a current schema opens without writing, as
+		// on SQLite.
+		if err := s.db.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+			return mapErr("migrate", err)
+		}
+	}
+	if !exists {
+		if _, err := s.db.ExecContext(ctx, ddl); err != nil {
+			return mapErr("migrate", err)
+		}
 	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {

@@ -9,11 +9,14 @@
 #   pgcluster.sh halt    stop the server, keeping the cluster (resume: start it)
 #
 # PGCLUSTER_DIR (default /tmp/bianmin-pg) and PGCLUSTER_PORT (default
-# 55432) choose where; two clusters need two of each.
+# 55432) choose where; two clusters need two of each. PGCLUSTER_LOCALE
+# (default C.UTF-8) is the cluster's locale, e.g. zh_CN.UTF-8 to check that
+# the store orders text the same whatever the database's collation.
 set -euo pipefail
 
 dir=${PGCLUSTER_DIR:-/tmp/bianmin-pg}
 port=${PGCLUSTER_PORT:-55432}
+locale=${PGCLUSTER_LOCALE:-C.UTF-8}
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 
 # as runs a command as the postgres user.
@@ -61,7 +64,7 @@ start)
 	$sudo rm -rf "$dir"
 	$sudo mkdir -p "$dir"
 	$sudo chown postgres: "$dir"
-	as "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+	as "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale="$locale" >/dev/null
 	run
 	# pg_trgm once, before test binaries run side by side (two creating it
 	# at once collide).
