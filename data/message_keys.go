@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Message keys. Every message data shows a person is Chinese (Message), and
@@ -69,12 +70,15 @@ var sentinelKeys = []string{
 // MessageKeys lists every key MessageKey can give, with the names of its
 // arguments in order (nil for none): what a translation must cover.
 func MessageKeys() map[string][]string {
-	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(sentinelKeys))
+	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys))
 	for _, k := range messageKeys {
 		out[k] = nil
 	}
 	for _, f := range formatKeys {
 		out[f.key] = append([]string(nil), f.args...)
+	}
+	for k, args := range otherKeys {
+		out[k] = args
 	}
 	for _, k := range sentinelKeys {
 		out[k] = nil
@@ -96,6 +100,27 @@ func invalidf(field, format string, a ...any) *InvalidError {
 		}
 	}
 	return e
+}
+
+// lockedError is the refusal of a locked-out staff member (lockedMsg),
+// keyed with the time (15:04, China time) and, when not today, the date
+// (2006-01-02) the lockout ends.
+func lockedError(until, now time.Time) *InvalidError {
+	e := Invalid("locked", lockedMsg(until, now))
+	u, n := until.In(China), now.In(China)
+	e.key = "data.auth.locked"
+	e.args = map[string]any{"Time": u.Format("15:04")}
+	if u.YearDay() != n.YearDay() || u.Year() != n.Year() {
+		e.key = "data.auth.lockedDay"
+		e.args["Date"] = u.Format("2006-01-02")
+	}
+	return e
+}
+
+// otherKeys are the keys given by constructors of their own (lockedError).
+var otherKeys = map[string][]string{
+	"data.auth.locked":    {"Time"},
+	"data.auth.lockedDay": {"Time", "Date"},
 }
 
 // formatKey is the key of a message format and the names of its verbs in
@@ -134,23 +159,23 @@ var formatKeys = map[string]formatKey{
 // messageKeys: the key of each fixed message, by its Chinese text. A test
 // reads every Invalid(field, "…") in the package and requires its text here.
 var messageKeys = map[string]string{
-	"来源只能是投诉或直接登记。":                     "data.accountability.source",
-	"“待整改”和“已有结果”不能同时选择。":               "data.accountability.open",
-	"期限筛选只能是即将到期或已超期。":                  "data.accountability.due",
-	"责任追究记录只有管理员可以查看。":                  "data.accountability.session",
-	"工作人员的投诉记录只有管理员可以查看。":               "data.accountability.session.2",
-	"涉及您本人的投诉按回避原则不向您显示，请由其他管理员查阅。":     "data.accountability.staff",
-	"请选择追究方式：批评教育、限期整改、书面检查或纪律处分。":      "data.accountability_entry.kind",
-	"限期整改需要填写整改期限。":                     "data.accountability_entry.deadline",
-	"整改期限不能早于今天，请重新选择。":                 "data.accountability_entry.deadline.2",
-	"整改期限不能超过一年，请重新选择。":                 "data.accountability_entry.deadline.3",
-	"找不到该工作人员。":                         "data.accountability_entry.staff",
-	"责任追究由管理员登记。":                       "data.accountability_entry.session",
-	"不能对自己作出责任追究，请由其他管理员处理。":            "data.accountability_entry.staff.2",
-	"找不到该办件。":                           "data.accountability_entry.request",
-	"不能登记自己的责任追究结果，请由其他管理员处理。":          "data.accountability_entry.staff.3",
-	"该账号的密码记录无法识别，请联系管理员重新设置密码。":        "data.auth.pin",
-	"只能修改自己的密码；如需为他人重设密码，请由管理员操作。":      "data.auth.staff",
+	"来源只能是投诉或直接登记。":                 "data.accountability.source",
+	"“待整改”和“已有结果”不能同时选择。":           "data.accountability.open",
+	"期限筛选只能是即将到期或已超期。":              "data.accountability.due",
+	"责任追究记录只有管理员可以查看。":              "data.accountability.session",
+	"工作人员的投诉记录只有管理员可以查看。":           "data.accountability.session.2",
+	"涉及您本人的投诉按回避原则不向您显示，请由其他管理员查阅。": "data.accountability.staff",
+	"请选择追究方式：批评教育、限期整改、书面检查或纪律处分。":  "data.accountability_entry.kind",
+	"限期整改需要填写整改期限。":                 "data.accountability_entry.deadline",
+	"整改期限不能早于今天，请重新选择。":             "data.accountability_entry.deadline.2",
+	"整改期限不能超过一年，请重新选择。":             "data.accountability_entry.deadline.3",
+	"找不到该工作人员。":                     "data.accountability_entry.staff",
+	"责任追究由管理员登记。":                   "data.accountability_entry.session",
+	"不能对自己作出责任追究，请由其他管理员处理。":        "data.accountability_entry.staff.2",
+	"找不到该办件。":                       "data.accountability_entry.request",
+	"不能登记自己的责任追究结果，请由其他管理员处理。":      "data.accountability_entry.staff.3",
+	msgBadHash:    "data.auth.pin",
+	msgOwnPINOnly: "data.auth.staff",
 	"找不到该工作人员，或其已停用。":                   "data.auth.staff.2",
 	"管理员密码已经设置过了。请用管理员账号登录后再管理其他人员的密码。": "data.auth.staff.3",
 	"请选择一位管理员来设置第一个密码。":                 "data.auth.staff.4",
@@ -292,41 +317,41 @@ var messageKeys = map[string]string{
 	"只有单选和多选登记项可以设置选项。":                                  "data.item.options",
 	"单选或多选登记项至少需要两个选项。":                                  "data.item.options.2",
 	"登记项类型应为 text、number、date、single、multi 之一。":          "data.item.kind",
-	"只有管理员可以编辑办事事项。":                                     "data.item_edit.session",
-	"上报办理的事项须先上报上级部门，登记审批结果后才能办结。":                       "data.materials.upper",
-	"上级部门的审批结果尚未登记，请先登记审批结果再办结。":                         "data.materials.upper.2",
-	"该办件已经结束，材料情况不能再更改。":                                 "data.materials.material",
-	"该材料不属于本事项，请刷新后重试。":                                  "data.materials.material.2",
-	"只有管理员可以修改机构、窗口和工作人员信息。":                             "data.org.session",
-	"请勾选要列入代办清单的办件。":                                     "data.proxy.requests",
-	"所勾选的办件已不存在，请刷新后重新勾选。":                               "data.proxy.requests.2",
-	"请填写上级部门的办理结果。":                                      "data.proxy.result",
-	"上级部门的办理结果尚未登记，请先登记结果，或写明告知申请人的办理结果。":                "data.proxy.result.2",
-	"请选择一个评价等级。":                                         "data.rating.level",
-	"请简单说说哪里让您不满意，我们会认真改进并回访。":                           "data.rating.reason",
-	"该事项尚未办结，办结后欢迎您再来评价。":                                "data.rating.request",
-	"该办件已经评价过了，感谢您的反馈。":                                  "data.rating.request.2",
-	"只有“不满意”“非常不满意”的评价需要回访。":                             "data.rating_followup.rating",
-	"只有管理员可以维护常用理由。":                                     "data.refusal.session",
-	"常用理由中已有相同的内容，无需重复添加。":                               "data.refusal.text",
-	"该常用理由已被删除，请刷新后重试。":                                  "data.refusal.id",
-	"该事项没有这一登记项，请返回重新选择。":                                "data.register.any",
-	"所选材料不属于该事项，请重新勾选。":                                  "data.register.brought",
-	"请阅读个人信息保护告知，并点击“同意”后再提交。":                           "data.register.consent",
-	"登记渠道不正确。":                                           "data.register.channel",
-	"找不到该事项，请返回重新选择。":                                    "data.register.item",
-	"该事项已暂停自助登记，请到窗口咨询。":                                 "data.register.item.2",
-	"统计的结束时间应晚于开始时间。":                                    "data.report.to",
-	"该备份中没有设置了密码的管理员，无法在此确认恢复。请用命令 bianmin restore 恢复。":  "data.rescue.pin",
-	"管理员密码不正确，请重新输入（用恢复后数据中的管理员密码）。":                     "data.rescue.pin.2",
-	"找不到该备份文件，请重新选择。":                                    "data.restore.file",
-	"所选的不是一个文件，请重新选择备份文件。":                               "data.restore.file.2",
-	"该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。":                      "data.restore.file.3",
-	"备份文件已损坏（完整性检查未通过），不能用于恢复。请换一份备份。":                   "data.restore.file.4",
-	"该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。":                 "data.restore.file.5",
-	"所选文件就是正在使用的数据文件，无需恢复。":                              "data.restore.file.6",
-	"工号应为1至32位英文字母或数字。":                                  "data.staff.code",
-	"请填写工作人员姓名（不超过20个字）。":                                "data.staff.name",
+	msgItemsAdminOnly: "data.item_edit.session",
+	"上报办理的事项须先上报上级部门，登记审批结果后才能办结。": "data.materials.upper",
+	"上级部门的审批结果尚未登记，请先登记审批结果再办结。":   "data.materials.upper.2",
+	"该办件已经结束，材料情况不能再更改。":           "data.materials.material",
+	"该材料不属于本事项，请刷新后重试。":            "data.materials.material.2",
+	msgAdminOnly: "data.org.session",
+	"请勾选要列入代办清单的办件。":                                    "data.proxy.requests",
+	"所勾选的办件已不存在，请刷新后重新勾选。":                              "data.proxy.requests.2",
+	"请填写上级部门的办理结果。":                                     "data.proxy.result",
+	"上级部门的办理结果尚未登记，请先登记结果，或写明告知申请人的办理结果。":               "data.proxy.result.2",
+	"请选择一个评价等级。":                                        "data.rating.level",
+	"请简单说说哪里让您不满意，我们会认真改进并回访。":                          "data.rating.reason",
+	"该事项尚未办结，办结后欢迎您再来评价。":                               "data.rating.request",
+	"该办件已经评价过了，感谢您的反馈。":                                 "data.rating.request.2",
+	"只有“不满意”“非常不满意”的评价需要回访。":                            "data.rating_followup.rating",
+	"只有管理员可以维护常用理由。":                                    "data.refusal.session",
+	"常用理由中已有相同的内容，无需重复添加。":                              "data.refusal.text",
+	"该常用理由已被删除，请刷新后重试。":                                 "data.refusal.id",
+	"该事项没有这一登记项，请返回重新选择。":                               "data.register.any",
+	"所选材料不属于该事项，请重新勾选。":                                 "data.register.brought",
+	"请阅读个人信息保护告知，并点击“同意”后再提交。":                          "data.register.consent",
+	"登记渠道不正确。":                                          "data.register.channel",
+	"找不到该事项，请返回重新选择。":                                   "data.register.item",
+	"该事项已暂停自助登记，请到窗口咨询。":                                "data.register.item.2",
+	"统计的结束时间应晚于开始时间。":                                   "data.report.to",
+	"该备份中没有设置了密码的管理员，无法在此确认恢复。请用命令 bianmin restore 恢复。": "data.rescue.pin",
+	msgBadAdminPIN: "data.rescue.pin.2",
+	"找不到该备份文件，请重新选择。":                    "data.restore.file",
+	"所选的不是一个文件，请重新选择备份文件。":               "data.restore.file.2",
+	"该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。":      "data.restore.file.3",
+	"备份文件已损坏（完整性检查未通过），不能用于恢复。请换一份备份。":   "data.restore.file.4",
+	"该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。": "data.restore.file.5",
+	"所选文件就是正在使用的数据文件，无需恢复。":              "data.restore.file.6",
+	"工号应为1至32位英文字母或数字。":                  "data.staff.code",
+	"请填写工作人员姓名（不超过20个字）。":                "data.staff.name",
 	"请填写职务。":              "data.staff.post",
 	"AB岗应为 A 或 B。":        "data.staff.ab",
 	"设置了AB岗的工作人员需要指定窗口。":  "data.staff.window",
@@ -383,5 +408,7 @@ var messageKeys = map[string]string{
 	"找不到所选的工作人员，或其已停用，请重新选择。":     "data.window.any",
 	msgHongKong: "data.input.hongKong",
 	msgMacao:    "data.input.macao",
+	msgBadLogin: "data.auth.badLogin",
+	msgBadPIN:   "data.auth.badPIN",
 	msgTaiwan:   "data.input.taiwan",
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,6 +83,14 @@ func TestEveryFixedMessageHasAKey(t *testing.T) {
 			return true
 		})
 	}
+	for name, msg := range consts {
+		if !strings.HasPrefix(name, "msg") {
+			continue
+		}
+		_, fixedKey := messageKeys[msg]
+		_, formatKey := formatKeys[msg]
+		assert.True(t, fixedKey || formatKey, "constant %s has no key", name)
+	}
 	assert.Greater(t, fixed, 200)
 	assert.Greater(t, formatted, 20)
 	for format, fk := range formatKeys {
@@ -133,6 +142,8 @@ func TestMessageKeys(t *testing.T) {
 		"Busy":       {fmt.Errorf("data: add: %w", ErrBusy), "data.err.busy", nil},
 		"Other":      {errors.New("boom"), "data.err.other", nil},
 		"NoKey":      {Invalid("file", "文件无法读取：x"), "", nil},
+		"Locked":     {lockedError(time.Date(2026, 12, 7, 2, 5, 0, 0, time.UTC), time.Date(2026, 12, 7, 1, 0, 0, 0, time.UTC)), "data.auth.locked", map[string]any{"Time": "10:05"}},
+		"LockedDay":  {lockedError(time.Date(2026, 12, 7, 17, 5, 0, 0, time.UTC), time.Date(2026, 12, 7, 1, 0, 0, 0, time.UTC)), "data.auth.lockedDay", map[string]any{"Time": "01:05", "Date": "2026-12-08"}},
 		"PrefixArgs": {invalidf("count", msgIDLength, 17).Prefix("applicant"), "data.input.iDLength", map[string]any{"Count": 17}},
 	}
 	all := MessageKeys()
