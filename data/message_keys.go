@@ -117,10 +117,24 @@ func lockedError(until, now time.Time) *InvalidError {
 	return e
 }
 
-// otherKeys are the keys given by constructors of their own (lockedError).
+// keyed gives e the key and arguments of a message made by the caller
+// (one with data in it: names, lists of materials); the key goes in
+// otherKeys.
+func (e *InvalidError) keyed(key string, args map[string]any) *InvalidError {
+	e.key, e.args = key, args
+	return e
+}
+
+// otherKeys are the keys given by lockedError and keyed, with the names of
+// their arguments.
 var otherKeys = map[string][]string{
-	"data.auth.locked":    {"Time"},
-	"data.auth.lockedDay": {"Time", "Date"},
+	"data.auth.locked":             {"Time"},
+	"data.auth.lockedDay":          {"Time", "Date"},
+	"data.materials.missing":       {"Materials"},
+	"data.supplement.late":         {"Days", "Date"},
+	"data.supplement.secondReason": {"Materials"},
+	"data.staff.openRequests":      {"Name", "Count"},
+	"data.window.staffLeft":        {"Staff"},
 }
 
 // formatKey is the key of a message format and the names of its verbs in

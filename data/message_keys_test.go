@@ -20,7 +20,8 @@ import (
 // Invalid(field, "…") whose message is a constant (a literal, a msg…
 // constant, or a sum of them) has its key in messageKeys, and every
 // invalidf uses a format of formatKeys with as many arguments as the format
-// has verbs and the key names.
+// has verbs and the key names, and every keyed(key, {…}) gives a key of
+// otherKeys with its argument names.
 func TestEveryFixedMessageHasAKey(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	require.NoError(t, err)
@@ -51,18 +52,33 @@ func TestEveryFixedMessageHasAKey(t *testing.T) {
 			}
 		}
 	}
-	fixed, formatted := 0, 0
+	fixed, formatted, keyedCalls := 0, 0, 0
 	for _, f := range parsed {
 		ast.Inspect(f, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
+			at := fset.Position(c.Pos())
+			if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "keyed" && len(c.Args) == 2 {
+				keyedCalls++
+				key, _ := constString(c.Args[0], nil)
+				want, ok := otherKeys[key]
+				if assert.True(t, ok, "%s: key %q not in otherKeys", at, key) {
+					var got []string
+					if m, ok := c.Args[1].(*ast.CompositeLit); ok {
+						for _, el := range m.Elts {
+							name, _ := constString(el.(*ast.KeyValueExpr).Key, nil)
+							got = append(got, name)
+						}
+					}
+					assert.ElementsMatch(t, want, got, "%s: arguments of %s", at, key)
+				}
+			}
 			id, ok := c.Fun.(*ast.Ident)
 			if !ok {
 				return true
 			}
-			at := fset.Position(c.Pos())
 			switch {
 			case id.Name == "Invalid" && len(c.Args) == 2:
 				if msg, ok := constString(c.Args[1], consts); ok {
@@ -93,6 +109,7 @@ func TestEveryFixedMessageHasAKey(t *testing.T) {
 	}
 	assert.Greater(t, fixed, 200)
 	assert.Greater(t, formatted, 20)
+	assert.Equal(t, len(otherKeys)-2, keyedCalls, "every key of otherKeys but lockedError's is given by one keyed call")
 	for format, fk := range formatKeys {
 		verbs := strings.Count(format, "%") - 2*strings.Count(format, "%%")
 		assert.Len(t, fk.args, verbs, fk.key)
@@ -144,6 +161,7 @@ func TestMessageKeys(t *testing.T) {
 		"NoKey":      {Invalid("file", "文件无法读取：x"), "", nil},
 		"Locked":     {lockedError(time.Date(2026, 12, 7, 2, 5, 0, 0, time.UTC), time.Date(2026, 12, 7, 1, 0, 0, 0, time.UTC)), "data.auth.locked", map[string]any{"Time": "10:05"}},
 		"LockedDay":  {lockedError(time.Date(2026, 12, 7, 17, 5, 0, 0, time.UTC), time.Date(2026, 12, 7, 1, 0, 0, 0, time.UTC)), "data.auth.lockedDay", map[string]any{"Time": "01:05", "Date": "2026-12-08"}},
+		"Keyed":      {StopWindowRule([]string{"张三", "李四"}, nil), "data.window.staffLeft", map[string]any{"Staff": "张三、李四"}},
 		"PrefixArgs": {invalidf("count", msgIDLength, 17).Prefix("applicant"), "data.input.iDLength", map[string]any{"Count": 17}},
 	}
 	all := MessageKeys()
