@@ -189,7 +189,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 	target := staffTarget(row.sess.Code, row.sess.Name)
 	if now.Before(row.until) {
 		return s.loginRefused(ctx, now, row.sess.StaffID, target, "锁定期间尝试登录",
-			Invalid("locked", lockedMsg(row.until, now)))
+			lockedError(row.until, now))
 	}
 	if row.hash == "" {
 		burnPIN(pin, s.pin)
@@ -214,7 +214,7 @@ func (s *Store) login(ctx context.Context, where string, who any, pin, badMsg st
 			return err
 		}
 		if t := parseTime(until); now.Before(t) {
-			outcome = Invalid("locked", lockedMsg(t, now))
+			outcome = lockedError(t, now)
 			return audit(ctx, tx, at, row.sess.StaffID, AuditLoginFailed, target, "锁定期间尝试登录")
 		}
 		if ok {
@@ -288,7 +288,7 @@ func wrongPIN(ctx context.Context, tx *sql.Tx, now time.Time, sess Session, targ
 		n := failed / MaxPINFailures
 		t := now.Add(lockFor(n, sess.Role))
 		lockUntil = formatTime(t)
-		refusal = Invalid("locked", lockedMsg(t, now))
+		refusal = lockedError(t, now)
 		if err := audit(ctx, tx, at, sess.StaffID, AuditLockout, target,
 			fmt.Sprintf("连续%d次密码错误，第%d次锁定，至 %s", failed, n, t.In(China).Format("01-02 15:04:05"))); err != nil {
 			return "", nil, err

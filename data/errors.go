@@ -59,6 +59,9 @@ func (unreachable) Is(target error) bool { return target == ErrBusy }
 type InvalidError struct {
 	Field string
 	Msg   string
+
+	key  string         // see Key (message_keys.go)
+	args map[string]any // see Args
 }
 
 // Invalid returns an *InvalidError for field with a Chinese message.
@@ -77,14 +80,16 @@ func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
 // Prefix returns a copy whose Field is path + "." + Field (or path + Field
 // when Field starts with "["), for errors found inside a nested value.
 func (e *InvalidError) Prefix(path string) *InvalidError {
+	c := *e // keeps the message's key and arguments
 	switch {
 	case e.Field == "":
-		return &InvalidError{Field: path, Msg: e.Msg}
+		c.Field = path
 	case strings.HasPrefix(e.Field, "["):
-		return &InvalidError{Field: path + e.Field, Msg: e.Msg}
+		c.Field = path + e.Field
 	default:
-		return &InvalidError{Field: path + "." + e.Field, Msg: e.Msg}
+		c.Field = path + "." + e.Field
 	}
+	return &c
 }
 
 // Message returns the text to show a person for err: the Chinese message of

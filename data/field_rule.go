@@ -60,7 +60,7 @@ func (r FieldRule) Check(label, value string, today time.Time) error {
 	if r.Min != nil || r.Max != nil {
 		n, err := strconv.ParseFloat(value, 64)
 		if err != nil {
-			return Invalid("", fmt.Sprintf(msgNumber, label))
+			return invalidf("", msgNumber, label)
 		}
 		switch {
 		case r.Min != nil && r.Max != nil && (n < *r.Min || n > *r.Max):
@@ -74,7 +74,7 @@ func (r FieldRule) Check(label, value string, today time.Time) error {
 	if r.MinMonthsAgo > 0 {
 		d, err := ParseDay(value)
 		if err != nil {
-			return Invalid("", fmt.Sprintf(msgDateInvalid, label))
+			return invalidf("", msgDateInvalid, label)
 		}
 		if latest := LatestDayMonthsAgo(today, r.MinMonthsAgo); Day(d) > Day(latest) {
 			return Invalid("", fmt.Sprintf("“%s”应在%s或更早%s，请核对后重新填写。", label, dateZH(latest), why))

@@ -77,7 +77,8 @@ func FirstNoticeDeadlineRule(first bool, now, deadline time.Time) error {
 		return nil
 	}
 	return Invalid("materials", fmt.Sprintf("补正告知应在收件后%d个工作日内（%s前）发出，现已逾期。依规定该申请自收件之日起视为受理，请直接受理办理。",
-		SupplementNoticeWorkdays, cnDay(Day(deadline))))
+		SupplementNoticeWorkdays, cnDay(Day(deadline)))).keyed("data.supplement.late",
+		map[string]any{"Days": SupplementNoticeWorkdays, "Date": Day(deadline)})
 }
 
 // OneTimeNoticeRule is 一次性告知 (§六2: 在补办通知单中一次性告知服务对象所需
@@ -109,8 +110,9 @@ func OneTimeNoticeRule(told [][]int64, asked []Material, reason string) (breach 
 		return false, nil
 	}
 	if strings.TrimSpace(reason) == "" {
-		return false, Invalid("second_reason", "按一次性告知制度，首次补正通知未列出的材料（"+materialList(fresh)+
-			"）再次要求补正须写明理由，并将计入考核。")
+		list := materialList(fresh)
+		return false, Invalid("second_reason", "按一次性告知制度，首次补正通知未列出的材料（"+list+
+			"）再次要求补正须写明理由，并将计入考核。").keyed("data.supplement.secondReason", map[string]any{"Materials": list})
 	}
 	return true, nil
 }

@@ -28,8 +28,9 @@ func AcceptMissingRule(missing []Material, confirmed bool) error {
 	if len(missing) == 0 || confirmed {
 		return nil
 	}
-	return Invalid(MissingField, "以下必需材料尚未收到："+materialList(missing)+
-		"。请核对：如确需先行受理，请勾选“确认受理”后再提交。")
+	list := materialList(missing)
+	return Invalid(MissingField, "以下必需材料尚未收到："+list+
+		"。请核对：如确需先行受理，请勾选“确认受理”后再提交。").keyed("data.materials.missing", map[string]any{"Materials": list})
 }
 
 // UpperFinishRule is the rule of 办结 for 上报办理 (§三): the request was

@@ -269,7 +269,7 @@ func NoLeavingWithOpenRequestsRule(old, next Staff, open int) error {
 		return nil
 	}
 	return Invalid("active", fmt.Sprintf("%s名下还有%d件未办结的办件。请先把这些办件转交给其他工作人员，再停用本账号。",
-		old.Name, open))
+		old.Name, open)).keyed("data.staff.openRequests", map[string]any{"Name": old.Name, "Count": open})
 }
 
 // staffWindow is the id (nil for none) and name of the window st is put

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,7 +117,7 @@ const (
 // Required.
 func CleanText(field, label, s string, maxRunes int, multiline bool) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", Invalid(field, fmt.Sprintf(msgUnreadable, label))
+		return "", invalidf(field, msgUnreadable, label)
 	}
 	if multiline {
 		s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
@@ -127,11 +126,11 @@ func CleanText(field, label, s string, maxRunes int, multiline bool) (string, er
 	rs := []rune(s)
 	for i := range rs {
 		if msg := badRune(rs, i, multiline); msg != "" {
-			return "", Invalid(field, fmt.Sprintf(msg, label))
+			return "", invalidf(field, msg, label)
 		}
 	}
 	if maxRunes > 0 && len(rs) > maxRunes {
-		return "", Invalid(field, fmt.Sprintf(msgTooLong, label, maxRunes, len(rs)))
+		return "", invalidf(field, msgTooLong, label, maxRunes, len(rs))
 	}
 	return s, nil
 }
@@ -211,7 +210,7 @@ func isEmoji(r rune) bool {
 // Required refuses an empty value (after CleanText, spaces only is empty).
 func Required(field, label, s string) error {
 	if strings.TrimSpace(s) == "" {
-		return Invalid(field, fmt.Sprintf(msgRequired, label))
+		return invalidf(field, msgRequired, label)
 	}
 	return nil
 }
@@ -219,7 +218,7 @@ func Required(field, label, s string) error {
 // MaxLen refuses s if it has more than max characters.
 func MaxLen(field, label, s string, max int) error {
 	if n := utf8.RuneCountInString(s); n > max {
-		return Invalid(field, fmt.Sprintf(msgTooLong, label, max, n))
+		return invalidf(field, msgTooLong, label, max, n)
 	}
 	return nil
 }
@@ -275,7 +274,7 @@ func PersonName(field, s string) (string, error) {
 		case isEmoji(r) || (r >= 0x1F3FB && r <= 0x1F3FF):
 			return "", Invalid(field, msgNameEmoji)
 		case unicode.IsGraphic(r) && !unicode.Is(unicode.M, r):
-			return "", Invalid(field, fmt.Sprintf(msgNameSymbol, string(r)))
+			return "", invalidf(field, msgNameSymbol, string(r))
 		default:
 			return "", Invalid(field, msgNameOnlyMarks)
 		}
@@ -301,7 +300,7 @@ func hanName(field string, rs []rune) (string, error) {
 		case isNameDot(r):
 			out = append(out, '·')
 		case isLatinNamePunct(r):
-			return "", Invalid(field, fmt.Sprintf(msgNameSymbol, string(r)))
+			return "", invalidf(field, msgNameSymbol, string(r))
 		default:
 			out = append(out, r)
 		}
@@ -318,7 +317,7 @@ func hanName(field string, rs []rune) (string, error) {
 		}
 	}
 	if n > MaxHanNameRunes {
-		return "", Invalid(field, fmt.Sprintf(msgNameLongHan, n))
+		return "", invalidf(field, msgNameLongHan, n)
 	}
 	if n < MinNameRunes {
 		return "", Invalid(field, msgNameShort)
@@ -344,7 +343,7 @@ func latinName(field string, rs []rune) (string, error) {
 		}
 	}
 	if len(out) > MaxLatinNameRunes {
-		return "", Invalid(field, fmt.Sprintf(msgNameLongLatin, len(out)))
+		return "", invalidf(field, msgNameLongLatin, len(out))
 	}
 	if len(out) < MinNameRunes {
 		return "", Invalid(field, msgNameShort)
@@ -450,7 +449,7 @@ func IDNumber(field, s string, today time.Time) (string, error) {
 	case n == 15:
 		return "", Invalid(field, msgIDOld)
 	case n != 18:
-		return "", Invalid(field, fmt.Sprintf(msgIDLength, n))
+		return "", invalidf(field, msgIDLength, n)
 	}
 	if !idProvinces[s[:2]] {
 		return "", Invalid(field, msgIDRegion)
@@ -527,7 +526,7 @@ func ValidateFieldValue(kind string, options []string, required bool, label, val
 					return v, nil
 				}
 			}
-			return "", Invalid("", fmt.Sprintf(msgChooseOne, label))
+			return "", invalidf("", msgChooseOne, label)
 		}
 	case fieldMulti:
 		v, err := CleanText("", label, value, 0, true)
@@ -548,21 +547,21 @@ func ValidateFieldValue(kind string, options []string, required bool, label, val
 			}
 		}
 		if len(chosen) > 0 {
-			return "", Invalid("", fmt.Sprintf(msgChooseMany, label))
+			return "", invalidf("", msgChooseMany, label)
 		}
 		if len(out) == 0 && required {
 			return "", requiredChoice(kind, label)
 		}
 		return strings.Join(out, ChoiceSep), nil
 	}
-	return "", Invalid("", fmt.Sprintf(msgFieldKind, label))
+	return "", invalidf("", msgFieldKind, label)
 }
 
 func requiredChoice(kind, label string) error {
 	if kind == fieldSingle || kind == fieldMulti {
-		return Invalid("", fmt.Sprintf(msgChoose, label))
+		return invalidf("", msgChoose, label)
 	}
-	return Invalid("", fmt.Sprintf(msgRequired, label))
+	return invalidf("", msgRequired, label)
 }
 
 // SplitChoices returns the options of a multi-choice value.
@@ -584,7 +583,7 @@ func numberValue(label, v string) (string, error) {
 		return r
 	}, foldWidth(v, true))
 	if len(v) > MaxNumberRunes || !numberPattern.MatchString(v) {
-		return "", Invalid("", fmt.Sprintf(msgNumber, label))
+		return "", invalidf("", msgNumber, label)
 	}
 	sign := ""
 	switch v[0] {
@@ -614,17 +613,17 @@ func dateValue(label, v string) (string, error) {
 		m = date8Pattern.FindStringSubmatch(v)
 	}
 	if m == nil {
-		return "", Invalid("", fmt.Sprintf(msgDateFormat, label))
+		return "", invalidf("", msgDateFormat, label)
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, China)
 	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
-		return "", Invalid("", fmt.Sprintf(msgDateInvalid, label))
+		return "", invalidf("", msgDateInvalid, label)
 	}
 	if y < 1900 || y > 2100 {
-		return "", Invalid("", fmt.Sprintf(msgDateRange, label))
+		return "", invalidf("", msgDateRange, label)
 	}
 	return t.Format("2006-01-02"), nil
 }
@@ -690,7 +689,7 @@ func CleanQueryCode(field, s string) (string, error) {
 		}
 	}
 	if n := len(s); n != QueryCodeLen {
-		return "", Invalid(field, fmt.Sprintf(msgQueryLength, n))
+		return "", invalidf(field, msgQueryLength, n)
 	}
 	return s, nil
 }

@@ -3,7 +3,6 @@ package data
 // Phone numbers: mobiles, landlines, Hong Kong, Macao and Taiwan.
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -42,7 +41,7 @@ func Mobile(field, s string) (string, error) {
 		}
 	}
 	if len(s) != 11 {
-		return "", Invalid(field, fmt.Sprintf(msgMobileLength, len(s)))
+		return "", invalidf(field, msgMobileLength, len(s))
 	}
 	if s[0] != '1' || s[1] < '3' {
 		return "", Invalid(field, msgMobilePrefix)

@@ -228,7 +228,7 @@ func TestRequiredAndMaxLen(t *testing.T) {
 	err := Required("note", "备注", " \u3000")
 	var ie *InvalidError
 	require.True(t, errors.As(err, &ie))
-	assert.Equal(t, InvalidError{Field: "note", Msg: "请填写备注。"}, *ie)
+	assert.Equal(t, [2]string{"note", "请填写备注。"}, [2]string{ie.Field, ie.Msg})
 	assert.NoError(t, Required("note", "备注", "有"))
 
 	err = MaxLen("note", "备注", "一二三四", 3)

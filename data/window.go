@@ -387,7 +387,8 @@ func windowMayStop(ctx context.Context, tx *sql.Tx, windowID int64) error {
 // (首问负责 §五1 直到有人办理为止). The message says what to move first.
 func StopWindowRule(staff, items []string) error {
 	if len(staff) > 0 {
-		return Invalid("window", "该窗口还有工作人员："+strings.Join(staff, "、")+"。请先把他们调到其他窗口，再停用本窗口。")
+		return Invalid("window", "该窗口还有工作人员："+strings.Join(staff, "、")+"。请先把他们调到其他窗口，再停用本窗口。").
+			keyed("data.window.staffLeft", map[string]any{"Staff": strings.Join(staff, "、")})
 	}
 	if len(items) > 0 {
 		shown := items[:min(len(items), 3)]

@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 )
 
 // 投诉建议 (§十) is a flow of screens, one decision each, sharing a
@@ -58,7 +59,7 @@ func (d *complaintDraft) problem(fields ...string) string {
 	_, err := d.complaint().Clean()
 	var ie *data.InvalidError
 	if errors.As(err, &ie) && slices.Contains(fields, ie.Field) {
-		return ie.Msg
+		return locale.Message(ie)
 	}
 	return ""
 }

@@ -145,10 +145,13 @@ func TestEnglishRegistrationShowsNoChinese(t *testing.T) {
 	s = r.step(t, kiosk.RegisterField)
 	regKeys(t, s.Panel.Keypad, "1250")
 	test.Tap(s.NextButton)
-	r.step(t, kiosk.RegisterField)
+	s = r.step(t, kiosk.RegisterField)
 	check("choice")
-	// Not checked here: data's messages (a required choice not made) are
-	// data's Chinese sentences, in either language.
+	test.Tap(s.NextButton) // nothing chosen: data's message, in English
+	s = r.step(t, kiosk.RegisterField)
+	require.NotEmpty(t, s.Error.Text)
+	require.True(t, strings.HasPrefix(s.Error.Text, "Please choose "), s.Error.Text)
+	check("choice not made")
 }
 
 // assertNoChinese fails when shown, less the data in words, has a Han

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -193,8 +194,8 @@ func (n *Nav) errorText(err error) string {
 	return errorText(err)
 }
 
-// message is data.Message, noting a failure of the data file.
+// message is locale.Message, noting a failure of the data file.
 func (n *Nav) message(err error) string {
 	n.failed(err)
-	return data.Message(err)
+	return locale.Message(err)
 }

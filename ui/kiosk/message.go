@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 )
 
 // ShowMessage shows a short message in a dialog with one large button. The
@@ -46,7 +47,7 @@ func (n *Nav) ShowMessage(title, text string) {
 func errorText(err error) string {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
-		return inv.Msg
+		return locale.Message(inv)
 	}
 	if errors.Is(err, data.ErrNotFound) {
 		return lang.L("kiosk.error.notFound")

@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -406,7 +407,7 @@ func (c *PreviewComment) submitted(err error) {
 		// Too late (or taken back): nothing the resident can fix by
 		// editing, so the form gives way to a polite card.
 		c.closeKeys()
-		c.ClosedText.SetText(lateText(c.nav, inv.Msg))
+		c.ClosedText.SetText(lateText(c.nav, locale.Message(inv)))
 		c.box.Container.Hide()
 		c.actions.Hide()
 		c.Closed.Show()

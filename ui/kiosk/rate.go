@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -203,7 +204,7 @@ func (s *Rate) done(level int, err error) {
 		// Not finished or already rated (perhaps from a phone meanwhile):
 		// nothing here can change that.
 		s.Submit.Disable()
-		s.nav.ShowMessage(lang.L("track.notice"), ie.Msg)
+		s.nav.ShowMessage(lang.L("track.notice"), locale.Message(ie))
 	} else if !errors.As(err, &ie) {
 		fyne.LogError("kiosk: rate", err)
 	}

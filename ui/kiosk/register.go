@@ -10,6 +10,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 )
 
@@ -285,7 +286,7 @@ func (f *RegisterFlow) submitted(rc data.Receipt, err error) {
 	if errors.As(err, &inv) {
 		if s := f.stepFor(inv.Field); s != nil {
 			f.review.setError("", false)
-			f.edit(s, inv.Msg)
+			f.edit(s, locale.Message(inv))
 			return
 		}
 	} else {

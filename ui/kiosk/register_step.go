@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -467,7 +468,7 @@ func (s *RegisterStep) onNext() {
 	s.flow.nav.Activity()
 	v, err := s.validate()
 	if err != nil {
-		s.setError(data.Message(err))
+		s.setError(locale.Message(err))
 		return
 	}
 	s.setError("")

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 )
 
 // LookupForm asks for a receipt: the receipt number and the query code
@@ -244,11 +245,11 @@ func (f *LookupForm) check() (number, code, msg string) {
 	}
 	number = f.fullNumber()
 	if _, err := data.CleanReceiptNo("receipt_no", number); err != nil {
-		return "", "", data.Message(err)
+		return "", "", locale.Message(err)
 	}
 	code, err := data.CleanQueryCode("query_code", f.Code.Text)
 	if err != nil {
-		return "", "", data.Message(err)
+		return "", "", locale.Message(err)
 	}
 	return number, code, ""
 }

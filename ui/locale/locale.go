@@ -53,6 +53,7 @@ func Use(language string) error {
 	if err := lang.AddTranslationsForLocale(merged, fyne.Locale(tag)); err != nil {
 		return fmt.Errorf("locale: translations: %w", err)
 	}
+	english.Store(tag == English)
 	return nil
 }
 

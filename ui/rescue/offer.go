@@ -22,6 +22,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 )
 
 // RestoreFunc restores the backup at path for the administrator by, off the
@@ -242,7 +243,7 @@ func (o *Offer) refused(err error) {
 	if o.wrong >= FreeTries {
 		o.until = o.cfg.Now().Add(FirstWait << (o.wrong - FreeTries))
 	}
-	o.Message.SetText(data.Message(err))
+	o.Message.SetText(locale.Message(err))
 }
 
 func (o *Offer) finished(res data.RestoreResult, err error) {
@@ -273,5 +274,5 @@ func (o *Offer) finished(res data.RestoreResult, err error) {
 // message is the Chinese sentence of err, with the technical text after it
 // for the person who reports it.
 func message(err error) string {
-	return fmt.Sprintf("%s\n（%v）", data.Message(err), err)
+	return fmt.Sprintf("%s\n（%v）", locale.Message(err), err)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -287,7 +288,7 @@ func (s *AccountabilityScreen) OpenAdd() {
 		breaches, berr := st.Breaches(ctx, 0, from, to)
 		return func() {
 			if err := firstErr(perr, berr); err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			s.newAddForm(people, breaches)

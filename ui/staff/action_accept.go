@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 )
 
 // AcceptForm is 受理: the handling mode, a note, and — when required
@@ -109,7 +110,7 @@ func (f *AcceptForm) work() stepWork {
 func (f *AcceptForm) failed(af *ActionForm, err error) {
 	var ie *data.InvalidError
 	if errors.As(err, &ie) && ie.Field == data.MissingField {
-		f.MissingNote.SetText(ie.Msg)
+		f.MissingNote.SetText(locale.Message(ie))
 		f.missing.Show()
 		af.scroll.ScrollToBottom()
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -184,7 +185,7 @@ func (e *ReasonEditor) reload(msg string) {
 		list, err := e.rs.RefusalReasons(d.opts.Context)
 		return func() {
 			if err != nil {
-				e.say(data.Message(err), true)
+				e.say(locale.Message(err), true)
 				return
 			}
 			e.show(list)
@@ -252,7 +253,7 @@ func (e *ReasonEditor) run(done string, change func(ctx context.Context) error) 
 		err := change(d.opts.Context)
 		return func() {
 			if err != nil {
-				e.say(data.Message(err), true)
+				e.say(locale.Message(err), true)
 				return
 			}
 			e.New.SetText("")

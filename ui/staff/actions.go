@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -196,7 +197,7 @@ func (f *ActionForm) submit() {
 			f.busy = false
 			f.Submit.Enable()
 			if err != nil {
-				f.setError(data.Message(err))
+				f.setError(locale.Message(err))
 				f.Step.failed(f, err)
 				return
 			}

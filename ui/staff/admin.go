@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -382,7 +383,7 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 				f.busy = false
 				f.Submit.Enable()
 				if err != nil {
-					f.Error.SetText(data.Message(err))
+					f.Error.SetText(locale.Message(err))
 					return
 				}
 				f.close()

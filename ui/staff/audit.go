@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -177,7 +178,7 @@ func (l *AuditLog) show(page data.AuditPage, err error) {
 	l.list.RemoveAll()
 	l.Status.SetText("")
 	if err != nil {
-		l.Status.SetText(data.Message(err))
+		l.Status.SetText(locale.Message(err))
 	} else if len(page.Entries) == 0 {
 		l.Status.SetText(lang.L("admin.audit.empty"))
 	}

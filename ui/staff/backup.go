@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -477,7 +478,7 @@ func fileMessage(err error) string {
 	var pe *fs.PathError
 	switch {
 	case errors.As(err, &ie):
-		return ie.Msg
+		return locale.Message(ie)
 	case errors.Is(err, fs.ErrPermission):
 		return lang.L("admin.file.permission")
 	case errors.Is(err, fs.ErrNotExist):
@@ -485,5 +486,5 @@ func fileMessage(err error) string {
 	case errors.As(err, &pe):
 		return lang.L("admin.file.error", map[string]any{"Error": pe.Err.Error()})
 	}
-	return data.Message(err)
+	return locale.Message(err)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 )
 
 // Administration section: the working-day calendar (§七 working days): a month
@@ -192,7 +193,7 @@ func (c *CalendarScreen) Reload() {
 				err = cerr
 			}
 			if err != nil {
-				showText(c.Error, data.Message(err))
+				showText(c.Error, locale.Message(err))
 				c.relayout()
 				return
 			}
@@ -220,7 +221,7 @@ func (c *CalendarScreen) render(start time.Time, days []data.CalendarDay, now ti
 	}
 	cal, err := data.CalendarFromDays(days)
 	if err != nil {
-		showText(c.Error, data.Message(err))
+		showText(c.Error, locale.Message(err))
 		return
 	}
 	work, off, on := 0, 0, 0

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -186,7 +187,7 @@ func (im *CalendarImport) RunApply() {
 		return func() {
 			im.busy = false
 			if err != nil {
-				im.fail(data.Message(err))
+				im.fail(locale.Message(err))
 				return
 			}
 			im.close()

@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -286,7 +287,7 @@ func (c *ComplaintList) OpenEnter() {
 		windows, werr := st.Windows(ctx)
 		return func() {
 			if perr != nil || werr != nil {
-				d.message(data.Message(firstErr(perr, werr)))
+				d.message(locale.Message(firstErr(perr, werr)))
 				return
 			}
 			c.EnterForm = newEnterComplaint(c, people, windows)
@@ -509,7 +510,7 @@ func markTab(tabs map[string]*widget.Button, on string) {
 func listStatus(err error, n int, emptyKey string) string {
 	switch {
 	case err != nil:
-		return data.Message(err)
+		return locale.Message(err)
 	case n == 0:
 		return lang.L(emptyKey)
 	}

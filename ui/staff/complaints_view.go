@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -97,7 +98,7 @@ func (v *ComplaintView) Reload() {
 		}
 		return func() {
 			if err != nil {
-				v.Status.SetText(data.Message(err))
+				v.Status.SetText(locale.Message(err))
 				return
 			}
 			if people != nil {

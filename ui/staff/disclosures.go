@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -114,7 +115,7 @@ func (s *DisclosuresScreen) show(states []data.DisclosureState, due []data.DueIt
 	s.Due, s.Public, s.Internal = nil, nil, nil
 	s.list.RemoveAll()
 	if err != nil {
-		s.Status.SetText(data.Message(err))
+		s.Status.SetText(locale.Message(err))
 		return
 	}
 	if len(due) > 0 {

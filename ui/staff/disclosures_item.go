@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -131,7 +132,7 @@ func (v *DisclosureView) Reload() {
 		}()
 		return func() {
 			if err != nil {
-				v.Summary.SetText(data.Message(err))
+				v.Summary.SetText(locale.Message(err))
 				return
 			}
 			v.show(state, all, comments, history)
@@ -289,7 +290,7 @@ func (v *DisclosureView) SaveDraft() {
 		ver, err := st.SaveDraft(d.opts.Context, d.session, dr)
 		return func() {
 			if err != nil {
-				v.say(data.Message(err), false)
+				v.say(locale.Message(err), false)
 				return
 			}
 			v.say(lang.L("disc.saved", map[string]any{"N": ver.Version}), true)
@@ -324,7 +325,7 @@ func (v *DisclosureView) OpenPreview() {
 		func(f *FormDialog) func() error {
 			t, err := data.ParsePreviewEnd(v.PreviewEnd.Text)
 			if err != nil {
-				f.Error.SetText(data.Message(err))
+				f.Error.SetText(locale.Message(err))
 				return nil
 			}
 			last = t
@@ -459,7 +460,7 @@ func (v *DisclosureView) ShowAt() {
 	}
 	day, err := data.ParseArchiveDay(v.AtDay.Text)
 	if err != nil {
-		say(data.Message(err), false)
+		say(locale.Message(err), false)
 		return
 	}
 	end := day.AddDate(0, 0, 1).Add(-time.Millisecond)
@@ -470,7 +471,7 @@ func (v *DisclosureView) ShowAt() {
 			case errors.Is(err, data.ErrNotFound):
 				say(lang.L("disc.history.nothingAt", map[string]any{"Day": data.Day(day)}), false)
 			case err != nil:
-				say(data.Message(err), false)
+				say(locale.Message(err), false)
 			default:
 				say(lang.L("disc.history.atResult", map[string]any{"Day": data.Day(day), "N": ver.Version}), true)
 				v.Read(ver)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -75,7 +76,7 @@ func (u *Duty) onSign() {
 		}
 		return func() {
 			if err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			u.show(a)
@@ -117,7 +118,7 @@ func (u *Duty) onWhere(label string) {
 		err := d.store.SetWhereabouts(d.opts.Context, sess, status, "", time.Time{})
 		return func() {
 			if err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			d.message(lang.L("staff.duty.whereSet", map[string]any{"Where": label}))

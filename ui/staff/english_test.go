@@ -25,7 +25,8 @@ import (
 )
 
 // TestEnglishStaffShowsNoChinese builds the staff screens in English — the
-// sign-in, every queue tab, a request's detail, the form of every handling
+// sign-in (with a wrong PIN's refusal, which is data's message), every
+// queue tab, a request's detail, the form of every handling
 // step and every administration section — and fails on any Han character
 // in their interface text. Data (names, item names, guide texts, what was
 // typed and stored) stays as it was entered: every text held in the data
@@ -44,6 +45,9 @@ func TestEnglishStaffShowsNoChinese(t *testing.T) {
 		}
 	}
 	check("sign-in")
+	r.typePIN(t, "张建华", "80808080") // wrong: data's refusal, in English
+	require.Equal(t, "The PIN is not correct. Please enter it again.", r.d.Login.Message.Text)
+	check("sign-in, wrong PIN")
 	r.login(t, "张建华", adminPIN)
 	check("queue")
 	for _, g := range data.QueueGroups {

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/rescue"
 )
 
@@ -34,7 +35,7 @@ func (d *Desk) showHealth() {
 	}
 	text := lang.L("staff.damaged")
 	if rescue.TroubleOf(err) != rescue.Corrupt {
-		text = lang.L("staff.unusable", map[string]any{"Message": data.Message(err)})
+		text = lang.L("staff.unusable", map[string]any{"Message": locale.Message(err)})
 	}
 	d.Damage.SetText(text)
 	d.Damage.Show()

@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -101,7 +102,7 @@ func (in *Intake) onItem() {
 		it, err := d.store.Item(d.opts.Context, id)
 		return func() {
 			if err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			if id != in.ItemPicker.Chosen.ID {
@@ -201,7 +202,7 @@ func intakeMessage(err error) string {
 	if errors.As(err, &ie) && ie.Field == "consent" {
 		return lang.L("staff.intake.needConsent")
 	}
-	return data.Message(err)
+	return locale.Message(err)
 }
 
 // setError shows msg beside 登记 (the line stays laid out when empty: it

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -145,7 +146,7 @@ func (s *InternalRules) show(items []internalEntry, err error) {
 	s.Items = nil
 	s.list.RemoveAll()
 	if err != nil {
-		s.Status.SetText(data.Message(err))
+		s.Status.SetText(locale.Message(err))
 		return
 	}
 	s.Status.SetText(lang.L("disc.internal.count", map[string]any{"N": len(items)}))
@@ -195,7 +196,7 @@ func (s *InternalRules) Select(code string) {
 		vs, err := st.Archive(d.opts.Context, code, data.AudienceInternal)
 		return func() {
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.showItem(code, vs)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -142,7 +143,7 @@ func (s *ItemsScreen) Reload() {
 				return
 			}
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.Entries = entries
@@ -200,7 +201,7 @@ func (s *ItemsScreen) runSearch() {
 				return
 			}
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.matches = map[int64]int{}
@@ -347,7 +348,7 @@ func (s *ItemsScreen) SetActive(id int64, active bool) {
 		err := st.SetItemActive(d.opts.Context, sess, id, active)
 		return func() {
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.Reload()
@@ -371,7 +372,7 @@ func (s *ItemsScreen) OpenItem(id int64) {
 		it, err := st.Item(d.opts.Context, id)
 		return func() {
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.openEditor(it)
@@ -385,7 +386,7 @@ func (s *ItemsScreen) openEditor(it data.Item) {
 		windows, err := st.Windows(d.opts.Context)
 		return func() {
 			if err != nil {
-				s.Status.SetText(data.Message(err))
+				s.Status.SetText(locale.Message(err))
 				return
 			}
 			s.Editor = newItemEditor(s, it, windows, itemCategories(s.Entries))

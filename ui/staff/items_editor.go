@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -471,7 +472,7 @@ func (e *ItemEditor) saved(it data.Item) {
 // ShowError puts the store's message beside the field at fault (opening
 // its tab) and on the bottom line.
 func (e *ItemEditor) ShowError(err error) {
-	msg := data.Message(err)
+	msg := locale.Message(err)
 	field := ""
 	if ie, ok := err.(*data.InvalidError); ok {
 		field = ie.Field

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -50,7 +51,7 @@ func (e *ItemEditor) OpenHistory() {
 			g, err := st.ItemVersion(d.opts.Context, it.ID, v)
 			return func() {
 				if err != nil {
-					h.Text.SetText(data.Message(err))
+					h.Text.SetText(locale.Message(err))
 					return
 				}
 				h.Text.SetText(lang.L("items.history.since", map[string]any{"Day": data.Day(g.At)}) + "\n\n" +

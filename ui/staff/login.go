@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -90,7 +91,7 @@ func (l *Login) load() {
 	d.async(func() func() {
 		need, err := d.store.NeedsFirstAdmin(d.opts.Context)
 		if err != nil {
-			return func() { l.pickIntro.SetText(data.Message(err)) }
+			return func() { l.pickIntro.SetText(locale.Message(err)) }
 		}
 		choices, err := d.store.LoginChoices(d.opts.Context)
 		return func() { l.showNames(need, choices, err) }
@@ -99,7 +100,7 @@ func (l *Login) load() {
 
 func (l *Login) showNames(first bool, choices []data.LoginChoice, err error) {
 	if err != nil {
-		l.pickIntro.SetText(data.Message(err))
+		l.pickIntro.SetText(locale.Message(err))
 		return
 	}
 	l.FirstAdmin = first
@@ -203,7 +204,7 @@ func (l *Login) submit() {
 			l.busy = false
 			l.PIN.SetText("")
 			if err != nil {
-				l.Message.SetText(data.Message(err))
+				l.Message.SetText(locale.Message(err))
 				return
 			}
 			if s.PINChange != "" {
@@ -238,7 +239,7 @@ func (l *Login) setupStep(pin string) {
 		clean, err := data.CheckPINFor("pin", pin, true) // the first administrator's
 		l.PIN.SetText("")
 		if err != nil {
-			l.Message.SetText(data.Message(err))
+			l.Message.SetText(locale.Message(err))
 			return
 		}
 		l.firstPIN = clean
@@ -271,7 +272,7 @@ func (l *Login) setupStep(pin string) {
 			l.PIN.SetText("")
 			l.firstPIN = ""
 			if err != nil {
-				l.Message.SetText(data.Message(err))
+				l.Message.SetText(locale.Message(err))
 				l.Prompt.SetText(lang.L(promptKey, map[string]any{"Name": l.Chosen.Name}))
 				return
 			}

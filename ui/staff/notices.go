@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -185,7 +186,7 @@ func (r *Request) OpenNotices() {
 		list, err := ns.IssuedNotices(d.opts.Context, id)
 		return func() {
 			if err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			r.Issued = list
@@ -256,7 +257,7 @@ func (r *Request) reprintIssued(n data.IssuedNotice) {
 func printMessage(err error) string {
 	var ie *data.InvalidError
 	if errors.As(err, &ie) || errors.Is(err, data.ErrNotFound) {
-		return data.Message(err)
+		return locale.Message(err)
 	}
 	queue := ""
 	var pe *paper.PrintError

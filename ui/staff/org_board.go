@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -271,7 +272,7 @@ func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 			status := data.DutyStatuses[max(w.Status.SelectedIndex(), 0)]
 			ret, err := parseReturn(w.Return.Text, d.opts.Now())
 			if err != nil {
-				f.Error.SetText(data.Message(err))
+				f.Error.SetText(locale.Message(err))
 				return nil
 			}
 			note := w.Note.Text

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -55,7 +56,7 @@ func orgShowResult(l *widget.Label, err error, ok string) {
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	if err != nil {
 		l.Importance = widget.DangerImportance
-		setErrorLine(l, data.Message(err))
+		setErrorLine(l, locale.Message(err))
 		return
 	}
 	l.Importance = widget.SuccessImportance

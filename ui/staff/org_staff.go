@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -329,7 +330,7 @@ func (l *StaffList) LoadPhoto(f *StaffFields) {
 			if err != nil {
 				f.PhotoInfo.SetText(lang.L("org.staff.photoRule", map[string]any{"W": data.PhotoWidth, "H": data.PhotoHeight}))
 				if form != nil {
-					form.Error.SetText(data.Message(err))
+					form.Error.SetText(locale.Message(err))
 				}
 				return
 			}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -178,7 +179,7 @@ func (p *ProxyBatches) showPending(deps []data.ProxyDepartment, err error) {
 	}
 	switch {
 	case err != nil:
-		p.Status.SetText(data.Message(err))
+		p.Status.SetText(locale.Message(err))
 	case n == 0:
 		p.Status.SetText(lang.L("proxy.pending.empty"))
 	default:

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -94,7 +95,7 @@ func (p *ProxyBatches) OpenBatch(id int64) {
 		b, err := st.ProxyBatch(ctx, id)
 		return func() {
 			if err != nil {
-				p.Status.SetText(data.Message(err))
+				p.Status.SetText(locale.Message(err))
 				return
 			}
 			p.showBatch(b)

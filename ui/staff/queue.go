@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/internal/fitlabel"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -345,7 +346,7 @@ func (q *Queue) show(rows []data.QueueRow, err error, live bool) {
 	}
 	q.Rows = nil
 	if err != nil {
-		q.setStatus(data.Message(err), false)
+		q.setStatus(locale.Message(err), false)
 		if q.Filter.Page > 1 {
 			q.Prev.Enable()
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -202,7 +203,7 @@ func (f *ItemFilter) show(q string, found []data.ItemSummary, err error) {
 	switch {
 	case err != nil:
 		fyne.LogError("staff: item search", err)
-		f.Status.SetText(data.Message(err))
+		f.Status.SetText(locale.Message(err))
 	case data.NormaliseQuery(q) == "":
 		f.Status.SetText(lang.L("staff.queue.itemPick.hint"))
 	case len(found) == 0:

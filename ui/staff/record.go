@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -216,7 +217,7 @@ func (r *RecordScreen) Reload() {
 
 func (r *RecordScreen) show(x recordData, err error) {
 	if err != nil {
-		r.Status.SetText(data.Message(err))
+		r.Status.SetText(locale.Message(err))
 		return
 	}
 	r.Loaded = true
@@ -253,7 +254,7 @@ func (r *RecordScreen) show(x recordData, err error) {
 	r.ComplaintLines = nil
 	r.ComplaintNotice.SetText("")
 	if x.compErr != nil {
-		r.ComplaintNotice.SetText(data.Message(x.compErr))
+		r.ComplaintNotice.SetText(locale.Message(x.compErr))
 	}
 	for _, c := range x.complaints {
 		verdict := lang.L("study.record.undecided")

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -209,7 +210,7 @@ func (r *Reports) Reload() {
 		rep, err := st.Report(d.opts.Context, from, to)
 		return func() {
 			if err != nil {
-				r.Status.SetText(data.Message(err))
+				r.Status.SetText(locale.Message(err))
 				return
 			}
 			r.show(rep)

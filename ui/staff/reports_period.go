@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -140,7 +141,7 @@ func (r *Reports) pickDays() {
 		func(f *FormDialog) func() error {
 			var err error
 			if from, to, err = data.DayPeriod(r.From.Date(), r.To.Date()); err != nil {
-				f.Error.SetText(data.Message(err))
+				f.Error.SetText(locale.Message(err))
 				return nil
 			}
 			return func() error { return nil }

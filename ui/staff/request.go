@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -155,7 +156,7 @@ func (r *Request) reload(after func()) {
 		}
 		return func() {
 			if err != nil {
-				r.Status.SetText(data.Message(err))
+				r.Status.SetText(locale.Message(err))
 				return
 			}
 			r.Detail, r.Item = det, it
@@ -443,7 +444,7 @@ func (r *Request) onReceived(m data.Material, c *widget.Check, l *widget.Label, 
 				c.OnChanged = nil
 				c.SetChecked(!on)
 				c.OnChanged = keep
-				r.Status.SetText(data.Message(err))
+				r.Status.SetText(locale.Message(err))
 				r.Status.Show()
 				return
 			}
@@ -516,7 +517,7 @@ func (r *Request) onReprint() {
 		if err != nil {
 			return func() {
 				r.ReprintButton.Enable()
-				setPrintStatus(r.ReprintStatus, data.Message(err), true)
+				setPrintStatus(r.ReprintStatus, locale.Message(err), true)
 			}
 		}
 		doc := paper.ReceiptFor(rc, d.trackURL(rc.Token))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -42,7 +43,7 @@ func (r *Request) ShowGuide() {
 		g, err := d.store.RequestGuide(d.opts.Context, id)
 		return func() {
 			if err != nil {
-				d.message(data.Message(err))
+				d.message(locale.Message(err))
 				return
 			}
 			r.Guide = guideText(g)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -167,7 +168,7 @@ func (s *StudyScreen) show(year int, sessions []data.StudySession, missing []tim
 	s.list.RemoveAll()
 	s.people.RemoveAll()
 	if err != nil {
-		s.Status.SetText(data.Message(err))
+		s.Status.SetText(locale.Message(err))
 		return
 	}
 	switch len(sessions) {

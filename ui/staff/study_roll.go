@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -82,7 +83,7 @@ func (r *RollCallScreen) show(lines []data.RollLine, err error) {
 	r.Rows = nil
 	r.list.RemoveAll()
 	if err != nil {
-		r.Status.SetText(data.Message(err))
+		r.Status.SetText(locale.Message(err))
 		return
 	}
 	r.Status.SetText("")
@@ -202,7 +203,7 @@ func (r *RollCallScreen) OnSave() {
 			r.busy = false
 			r.Save.Enable()
 			if err != nil {
-				r.Status.SetText(data.Message(err))
+				r.Status.SetText(locale.Message(err))
 				return
 			}
 			r.close()

@@ -110,7 +110,33 @@ type reading struct {
 	main     bool // the character's first reading in go-pinyin
 }
 
+// build makes the dictionary: the characters of every syllable and of
+// every start of one, in use order and in surname order, then the words
+// under their readings, their abbreviations and the compound surnames.
 func build() *Dict {
+	bySyllable, readings := indexSyllables(rankHanzi())
+	surnames := rankSurnames(readings)
+	d := &Dict{
+		syllables:      map[string][]Candidate{},
+		surnames:       map[string][]Candidate{},
+		prefixes:       map[string][]Candidate{},
+		prefixSurnames: map[string][]Candidate{},
+		compound:       map[string][]string{},
+	}
+	chars := charStrings{}
+	byPrefix := d.addSyllables(bySyllable, surnames, chars)
+	d.addPrefixes(byPrefix, bySyllable, surnames, chars)
+	d.addWords(indexWords(readings))
+	d.indexAbbrevs()
+	for k, w := range compoundSurnames() {
+		d.compound[k] = append(d.compound[k], w)
+	}
+	return d
+}
+
+// rankHanzi gives each character of hanziByUse its use rank (0 is the most
+// used).
+func rankHanzi() map[rune]int {
 	rank := map[rune]int{}
 	for _, line := range strings.Split(hanziByUse, "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -120,13 +146,28 @@ func build() *Dict {
 			rank[r] = len(rank)
 		}
 	}
+	return rank
+}
 
-	// Invert go-pinyin's dictionary (package hanzi) for the GB2312
-	// characters.
-	type scored struct {
-		r     rune
-		score int
+// scored is a character and its score under one syllable (lower is
+// better).
+type scored struct {
+	r     rune
+	score int
+}
+
+// byScore orders characters best score first, then by code point.
+func byScore(a, b scored) int {
+	if a.score != b.score {
+		return a.score - b.score
 	}
+	return int(a.r - b.r)
+}
+
+// indexSyllables inverts go-pinyin's dictionary (package hanzi) for the
+// GB2312 characters: the characters read as each syllable, scored, and
+// the readings of each character, main reading first.
+func indexSyllables(rank map[rune]int) (map[string][]scored, map[rune][]reading) {
 	bySyllable := map[string][]scored{}
 	readings := map[rune][]reading{}
 	for r, rk := range rank {
@@ -156,79 +197,85 @@ func build() *Dict {
 			}
 		}
 	}
+	return bySyllable, readings
+}
 
-	// surnameRank ranks each common surname under its surname reading.
-	type surname struct {
-		rank    int
-		reading string
-	}
-	surnameRank := map[rune]surname{}
+// surname is a common surname's rank and its surname reading.
+type surname struct {
+	rank    int
+	reading string
+}
+
+// surnameRanks ranks each common surname under its surname reading.
+type surnameRanks map[rune]surname
+
+// rankSurnames reads the common surnames with their surname readings.
+func rankSurnames(readings map[rune][]reading) surnameRanks {
+	ranks := surnameRanks{}
 	for i, r := range []rune(commonSurnames) {
 		rd, ok := surnameReading(r)
 		if !ok && len(readings[r]) > 0 {
 			rd = readings[r][0].syllable
 		}
-		surnameRank[r] = surname{rank: i, reading: rd}
+		ranks[r] = surname{rank: i, reading: rd}
 	}
-	byScore := func(a, b scored) int {
-		if a.score != b.score {
-			return a.score - b.score
-		}
-		return int(a.r - b.r)
-	}
-	// bySurname orders the characters typed as syl (a complete syllable,
-	// or the start of one) with the surnames read so first.
-	bySurname := func(syl string, complete bool) func(a, b scored) int {
-		isSurname := func(r rune) (int, bool) {
-			s, ok := surnameRank[r]
-			if complete {
-				return s.rank, ok && s.reading == syl
-			}
-			return s.rank, ok && strings.HasPrefix(s.reading, syl)
-		}
-		return func(a, b scored) int {
-			ra, aok := isSurname(a.r)
-			rb, bok := isSurname(b.r)
-			switch {
-			case aok && bok:
-				return ra - rb
-			case aok:
-				return -1
-			case bok:
-				return 1
-			}
-			return byScore(a, b)
-		}
-	}
-	chars := map[rune]string{} // one string per character, shared by the lists
-	toCandidates := func(list []scored, letters int) []Candidate {
-		out := make([]Candidate, len(list))
-		for i, s := range list {
-			c, ok := chars[s.r]
-			if !ok {
-				c = string(s.r)
-				chars[s.r] = c
-			}
-			out[i] = Candidate{Text: c, Letters: letters}
-		}
-		return out
-	}
+	return ranks
+}
 
-	d := &Dict{
-		syllables:      map[string][]Candidate{},
-		surnames:       map[string][]Candidate{},
-		prefixes:       map[string][]Candidate{},
-		prefixSurnames: map[string][]Candidate{},
-		compound:       map[string][]string{},
+// order orders the characters typed as syl (a complete syllable, or the
+// start of one) with the surnames read so first, then byScore.
+func (sr surnameRanks) order(syl string, complete bool) func(a, b scored) int {
+	isSurname := func(r rune) (int, bool) {
+		s, ok := sr[r]
+		if complete {
+			return s.rank, ok && s.reading == syl
+		}
+		return s.rank, ok && strings.HasPrefix(s.reading, syl)
 	}
+	return func(a, b scored) int {
+		ra, aok := isSurname(a.r)
+		rb, bok := isSurname(b.r)
+		switch {
+		case aok && bok:
+			return ra - rb
+		case aok:
+			return -1
+		case bok:
+			return 1
+		}
+		return byScore(a, b)
+	}
+}
+
+// charStrings holds one string per character, shared by the lists.
+type charStrings map[rune]string
+
+// candidates turns scored characters into candidates taking letters.
+func (c charStrings) candidates(list []scored, letters int) []Candidate {
+	out := make([]Candidate, len(list))
+	for i, s := range list {
+		t, ok := c[s.r]
+		if !ok {
+			t = string(s.r)
+			c[s.r] = t
+		}
+		out[i] = Candidate{Text: t, Letters: letters}
+	}
+	return out
+}
+
+// addSyllables fills d.syllables and d.surnames (sorting each list of
+// bySyllable by score) and returns, for every proper start of a syllable,
+// the best score of each character of the syllables it begins.
+func (d *Dict) addSyllables(bySyllable map[string][]scored, surnames surnameRanks, chars charStrings) map[string]map[rune]int {
 	byPrefix := map[string]map[rune]int{}
 	for syl, list := range bySyllable {
 		d.maxSyllable = max(d.maxSyllable, len(syl))
 		slices.SortFunc(list, byScore)
-		d.syllables[syl] = toCandidates(list, len(syl))
+		d.syllables[syl] = chars.candidates(list, len(syl))
 		sur := slices.Clone(list)
-		slices.SortStableFunc(sur, bySurname(syl, true))
-		d.surnames[syl] = toCandidates(sur, len(syl))
+		slices.SortStableFunc(sur, surnames.order(syl, true))
+		d.surnames[syl] = chars.candidates(sur, len(syl))
 		for l := 1; l < len(syl); l++ {
 			p := syl[:l]
 			if byPrefix[p] == nil {
@@ -241,6 +288,12 @@ func build() *Dict {
 			}
 		}
 	}
+	return byPrefix
+}
+
+// addPrefixes fills d.prefixes and d.prefixSurnames for the starts of
+// syllables that are not complete syllables themselves.
+func (d *Dict) addPrefixes(byPrefix map[string]map[rune]int, bySyllable map[string][]scored, surnames surnameRanks, chars charStrings) {
 	for p, m := range byPrefix {
 		if _, complete := bySyllable[p]; complete {
 			continue
@@ -250,13 +303,15 @@ func build() *Dict {
 			list = append(list, scored{r, s})
 		}
 		slices.SortFunc(list, byScore)
-		d.prefixes[p] = toCandidates(list, len(p))
-		slices.SortStableFunc(list, bySurname(p, false))
-		d.prefixSurnames[p] = toCandidates(list, len(p))
+		d.prefixes[p] = chars.candidates(list, len(p))
+		slices.SortStableFunc(list, surnames.order(p, false))
+		d.prefixSurnames[p] = chars.candidates(list, len(p))
 	}
+}
 
-	// Words, under every combination of their characters' readings: the
-	// domain words first, then the common ones.
+// indexWords lists the words under every combination of their
+// characters' readings: the domain words first, then the common ones.
+func indexWords(readings map[rune][]reading) map[string][]word {
 	i := 0
 	byKey := map[string][]word{}
 	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
@@ -268,7 +323,12 @@ func build() *Dict {
 		}
 		i++
 	}
-	// Flat and sorted (see Dict.words); the keys are slices of one string.
+	return byKey
+}
+
+// addWords lays byKey out flat and sorted in d (see Dict.words), each
+// reading's words best first and once; the keys are slices of one string.
+func (d *Dict) addWords(byKey map[string][]word) {
 	keys := slices.Sorted(maps.Keys(byKey))
 	all := strings.Join(keys, "")
 	d.wordKeys = make([]string, len(keys))
@@ -294,11 +354,6 @@ func build() *Dict {
 	}
 	d.wordAt = append(d.wordAt, int32(len(d.words)))
 	d.words = slices.Clip(d.words)
-	d.indexAbbrevs()
-	for k, w := range compoundSurnames() {
-		d.compound[k] = append(d.compound[k], w)
-	}
-	return d
 }
 
 // wordKey is one way to read a word: its syllables joined by ', and how

@@ -1,0 +1,74 @@
+package locale
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"bianmin/assets"
+	"bianmin/data"
+)
+
+// TestDataMessagesTranslated: every key data can give a message has an
+// English translation using exactly that key's arguments, and no
+// translation is left over for a key data no longer gives.
+func TestDataMessagesTranslated(t *testing.T) {
+	b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/data.en.json")
+	require.NoError(t, err)
+	var en map[string]string
+	require.NoError(t, json.Unmarshal(b, &en))
+	keys := data.MessageKeys()
+	require.Greater(t, len(keys), 250)
+	placeholder := regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+	for key, args := range keys {
+		text, ok := en[key]
+		if !assert.True(t, ok, "no English for %s", key) {
+			continue
+		}
+		assert.NotRegexp(t, `\p{Han}`, text, key)
+		var got []string
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+			got = append(got, m[1])
+		}
+		want := append([]string(nil), args...)
+		sort.Strings(got)
+		sort.Strings(want)
+		assert.Equal(t, want, got, "placeholders of %s", key)
+	}
+	for key := range en {
+		assert.Contains(t, keys, key, "data.en.json has a key data never gives")
+	}
+}
+
+func TestMessage(t *testing.T) {
+	defer func() { require.NoError(t, Use(Chinese)) }()
+	_, tooLong := data.CleanText("note", "情况说明", "一二三四五六", 5, false)
+	_, digit := data.PersonName("name", "张3")
+	busy := fmt.Errorf("data: add: %w", data.ErrBusy)
+	noKey := data.Invalid("file", "文件无法读取：坏了")
+	tests := map[string]struct {
+		err    error
+		zh, en string
+	}{
+		"Fixed":   {digit, "姓名中不能包含数字，请重新输入。", "A name cannot contain digits. Please enter it again."},
+		"Args":    {tooLong, "情况说明最多5个字，您输入了6个字，请删减后重新输入。", "情况说明 can be at most 5 characters; you entered 6. Please shorten it and enter it again."},
+		"Busy":    {busy, data.Message(busy), "The system is busy and your information has not been saved yet. Please tap “Retry” in a moment."},
+		"NoKey":   {noKey, "文件无法读取：坏了", "文件无法读取：坏了"},
+		"Unknown": {errors.New("boom"), data.Message(errors.New("boom")), "Something went wrong in the system and your information has not been saved. Please try again later or ask a member of staff."},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			require.NoError(t, Use(Chinese))
+			assert.Equal(t, tc.zh, Message(tc.err))
+			require.NoError(t, Use(English))
+			assert.Equal(t, tc.en, Message(tc.err))
+		})
+	}
+	assert.Equal(t, "", Message(nil))
+}
