@@ -33,13 +33,18 @@ func (e *InvalidError) Args() map[string]any { return e.args }
 // for nil, or for an *InvalidError whose message has no key.
 func MessageKey(err error) (string, map[string]any) {
 	var ie *InvalidError
+	var so *serverOpenError
 	switch {
 	case err == nil:
 		return "", nil
 	case errors.As(err, &ie):
 		return ie.Key(), ie.Args()
+	case errors.As(err, &so):
+		return messageKeys[so.msg], nil
 	case errors.Is(err, ErrNotFound):
 		return "data.err.notFound", nil
+	case errors.Is(err, ErrUnreachable):
+		return "data.err.unreachable", nil
 	case errors.Is(err, ErrBusy):
 		return "data.err.busy", nil
 	case errors.Is(err, ErrFull):
@@ -62,7 +67,7 @@ func MessageKey(err error) (string, map[string]any) {
 // sentinelKeys are the keys MessageKey gives for errors that are not an
 // *InvalidError.
 var sentinelKeys = []string{
-	"data.err.notFound", "data.err.busy", "data.err.full", "data.err.readOnly",
+	"data.err.notFound", "data.err.unreachable", "data.err.busy", "data.err.full", "data.err.readOnly",
 	"data.err.corrupt", "data.err.io", "data.err.cantOpen", "data.err.conflict",
 	"data.err.other",
 }
@@ -173,6 +178,18 @@ var formatKeys = map[string]formatKey{
 // messageKeys: the key of each fixed message, by its Chinese text. A test
 // reads every Invalid(field, "…") in the package and requires its text here.
 var messageKeys = map[string]string{
+	msgUnreachable: "data.err.serverUnreachable",
+	msgLogin:       "data.err.serverLogin",
+	msgNoDatabase:  "data.err.serverNoDatabase",
+	msgStarting:    "data.err.serverStarting",
+	"其他终端正在使用数据，恢复没有进行，数据没有任何改变。请稍等片刻再恢复；如仍不行，请先关闭其他窗口和自助机上的便民程序。": "data.backup.pg.othersBusy",
+	"数据库地址（--data）的格式不对，请检查。": "data.backup.pg.badDSN",
+	"该备份是用更新版本的 PostgreSQL 工具制作的，这台电脑上的 pg_restore 读不了。请安装与数据库服务器相同版本的 PostgreSQL 客户端（Debian：sudo apt install postgresql-client），然后再试。": "data.backup.pg.newerTools",
+	"数据库拒绝了登录（用户名或密码不对），无法备份或恢复。请检查 --data 里的用户名和密码。":                                                                                   "data.backup.pg.login",
+	"备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。":                                                                                       "data.backup.pg.damaged",
+	"所选文件是 PostgreSQL 数据库的备份（.dump），不能恢复到单机数据文件。请选择 .db 备份；要把数据库里的数据搬到单机，请用 bianmin copy。":                                              "data.backup.pg.dumpOnFile",
+	"所选文件不是 PostgreSQL 数据库的备份（.dump），不能恢复到大厅的数据库。请选择 .dump 备份；要把单机的数据搬到数据库里，请用 bianmin copy。":                                           "data.backup.pg.fileOnServer",
+	"无法另存恢复前的数据，恢复没有进行，数据没有任何改变。请检查备份所在的文件夹和主文件夹能否写入、磁盘空间是否足够。":                                                                         "data.backup.pg.keepFailed",
 	"来源只能是投诉或直接登记。":                 "data.accountability.source",
 	"“待整改”和“已有结果”不能同时选择。":           "data.accountability.open",
 	"期限筛选只能是即将到期或已超期。":              "data.accountability.due",

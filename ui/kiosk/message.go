@@ -53,7 +53,7 @@ func errorText(err error) string {
 		return lang.L("kiosk.error.notFound")
 	}
 	if errors.Is(err, data.ErrUnreachable) {
-		return data.Message(err)
+		return locale.Message(err)
 	}
 	return lang.L("kiosk.error.load")
 }
