@@ -107,9 +107,13 @@ func (p *Pace) Tap() {
 	}
 }
 
-// Report reports, with IdleGCEnv=1, the idle collections per op
-// (idle-gc/op) since the last Report, and starts counting again.
+// Report reports the live heap as of the last collection (live-MB: what
+// stays cached, which Pace keeps from growing) and, with IdleGCEnv=1, the
+// idle collections per op (idle-gc/op) since the last Report, and starts
+// counting again.
 func (p *Pace) Report(b *testing.B) {
+	metrics.Read(p.samples)
+	b.ReportMetric(float64(p.samples[1].Value.Uint64())/1e6, "live-MB")
 	if p.idleGC {
 		b.ReportMetric(float64(p.collected)/float64(b.N), "idle-gc/op")
 	}
