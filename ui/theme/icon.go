@@ -265,15 +265,28 @@ func (p *pictureIcon) Name() string { return p.current()[len(pictureMagic):] + "
 // Content is part of fyne.Resource.
 func (p *pictureIcon) Content() []byte { return []byte(p.current()) }
 
+// lookupPicture finds the picture a PictureIcon's content stands for.
+// Fyne decodes a button's icon at each refresh of it, twice (its size,
+// then the picture): the content is read into a buffer just big enough
+// for it (a magic, a name, a colour, a size) rather than 1 KB each time.
 func lookupPicture(r io.Reader) (image.Image, error) {
-	var buf [1024]byte
+	var buf [128]byte
 	n, err := io.ReadFull(r, buf[:])
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+	key := buf[:n]
+	switch err {
+	case nil: // a longer content (a long icon name)
+		rest, err := io.ReadAll(io.LimitReader(r, 4096))
+		if err != nil {
+			return nil, err
+		}
+		key = append(key, rest...)
+	case io.ErrUnexpectedEOF, io.EOF:
+	default:
 		return nil, err
 	}
 	pictures.Lock()
 	defer pictures.Unlock()
-	if pic, ok := pictures.byContent[string(buf[:n])]; ok {
+	if pic, ok := pictures.byContent[string(key)]; ok {
 		return pic, nil
 	}
 	return nil, errors.New("unknown icon picture")
