@@ -150,24 +150,32 @@ type RegisterFlow struct {
 
 func newRegisterFlow(nav *Nav, cfg RegisterConfig, item data.Item) *RegisterFlow {
 	f := &RegisterFlow{Item: item, nav: nav, cfg: cfg, values: map[string]string{}, brought: map[int64]bool{}}
-	kinds := []RegisterStepKind{RegisterConsent}
-	for range item.Fields {
-		kinds = append(kinds, RegisterField)
+	// A field the ID number answers (the applicant's 出生日期, 性别) comes
+	// after the ID step, to be shown filled from the number
+	// (register_idfacts.go); the others come first, as the item lists them.
+	type stepOf struct {
+		kind  RegisterStepKind
+		field *data.IntakeField
 	}
-	kinds = append(kinds, RegisterName, RegisterPhone)
-	if !item.NoID {
-		kinds = append(kinds, RegisterID)
-	}
-	kinds = append(kinds, RegisterDescription, RegisterMaterials, RegisterHelp)
-	total := len(kinds) + 1 // and the review
-	field := 0
-	for i, k := range kinds {
-		var fd *data.IntakeField
-		if k == RegisterField {
-			fd = &item.Fields[field]
-			field++
+	steps := []stepOf{{kind: RegisterConsent}}
+	var derived []stepOf
+	for i := range item.Fields {
+		fd := &item.Fields[i]
+		if !item.NoID && fd.AsksIDFact() {
+			derived = append(derived, stepOf{RegisterField, fd})
+			continue
 		}
-		f.Steps = append(f.Steps, newRegisterStep(f, k, fd, i+1, total))
+		steps = append(steps, stepOf{RegisterField, fd})
+	}
+	steps = append(steps, stepOf{kind: RegisterName}, stepOf{kind: RegisterPhone})
+	if !item.NoID {
+		steps = append(steps, stepOf{kind: RegisterID})
+	}
+	steps = append(steps, derived...)
+	steps = append(steps, stepOf{kind: RegisterDescription}, stepOf{kind: RegisterMaterials}, stepOf{kind: RegisterHelp})
+	total := len(steps) + 1 // and the review
+	for i, st := range steps {
+		f.Steps = append(f.Steps, newRegisterStep(f, st.kind, st.field, i+1, total))
 	}
 	f.review = newRegisterReview(f, total)
 	return f

@@ -66,6 +66,9 @@ type RegisterStep struct {
 	// CardPrompt is 请将身份证放在读卡区 on the name and ID steps when the
 	// kiosk has a card reader (register_idcard.go); nil otherwise.
 	CardPrompt *widget.Label
+	// FromID is set when the step's field was filled from the ID number
+	// (register_idfacts.go); its help then says so.
+	FromID bool
 
 	flow     *RegisterFlow
 	editing  bool
@@ -576,6 +579,7 @@ func (s *RegisterStep) commit(v string) {
 	case RegisterID:
 		f.idNumber = v
 		s.Entry.SetText(v)
+		f.fillFromID(v)
 	case RegisterDescription:
 		f.description = v
 	case RegisterMaterials:

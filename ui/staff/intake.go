@@ -157,6 +157,10 @@ func (in *Intake) buildForm() {
 	d.Keys.SetKind(in.Phone, input.Phone)
 	row(lang.L("staff.intake.phone"), in.Phone)
 	in.IDNumber = entry("")
+	in.IDNumber.OnChanged = func(s string) {
+		d.Activity()
+		in.fillFromIDNumber(s) // 出生日期, 性别 (intake_idfacts.go)
+	}
 	d.Keys.SetKind(in.IDNumber, input.IDNumber)
 	if !it.NoID {
 		row(lang.L("staff.intake.id"), in.IDNumber)
