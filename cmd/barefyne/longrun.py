@@ -14,10 +14,14 @@ the window as a finger would, through XTEST (what a touchscreen sends):
     result, 首页. The number and code are read from the data file, as a
     resident reads them off the receipt.
 
-After rounds 1, 100, 250 and ROUNDS (and every 50) it prints the process's
-VmRSS and VmHWM, and their ratio to round 1; with BIANMIN_PPROF set (the
-kiosk then serves its profiles there) also the live Go heap after a
-forced collection, which tells a leak from the collector's slack. Each
+After rounds 1, 100, 250 and ROUNDS (and every EVERY, default 50) it
+prints the process's VmRSS and VmHWM, and their ratio to round 1; with
+BIANMIN_PPROF set (the kiosk then serves its profiles there) also the live
+Go heap after a forced collection, which tells a leak from the collector's
+slack. With REST=S (seconds) it then leaves the screen alone for S seconds,
+as between two residents, and prints VmRSS at rest: what the kiosk holds
+once Fyne has freed the textures of screens not drawn for a minute and the
+idle collector has handed the free memory back (REST=90 covers both). Each
 round is checked: the data file must hold one more request, and the
 receipt and result screens must look as they did in round 1 (their
 title). A round that fails (a tap lost on a loaded machine) leaves a
@@ -260,6 +264,8 @@ def main():
         return db.execute('SELECT receipt_no, query_code FROM requests ORDER BY id DESC LIMIT 1').fetchone()
 
     title = (0, 125, 400, 45)  # the screen's title
+    every = int(os.environ.get('EVERY', '50'))
+    rest = float(os.environ.get('REST', '0'))
     marks = {1, 100, 250, rounds}
     first = None
     ref = []
@@ -308,7 +314,7 @@ def main():
                     break
                 tap(*HOME, rest=1.5)
             continue
-        if i in marks or i % 50 == 0:
+        if i in marks or i % every == 0:
             s = status(pid)
             if first is None:
                 first = s
@@ -319,6 +325,14 @@ def main():
             if i in marks and i > 1:
                 print('           RSS %.2fx round 1, HWM %.2fx' % (
                     s['VmRSS'] / first['VmRSS'], s['VmHWM'] / first['VmHWM']), flush=True)
+            if rest > 0:
+                time.sleep(rest)
+                r = status(pid)
+                if i == 1:
+                    first['rest'] = r['VmRSS']
+                print('           at rest after %.0f s: VmRSS %4d MB, %.2fx round 1 at rest' % (
+                    rest, r['VmRSS'], r['VmRSS'] / first['rest']), flush=True)
+                t0 += rest  # the seconds a round exclude the rest
 
 if __name__ == '__main__':
     main()

@@ -11,7 +11,9 @@
 # Registration hours apply: the sample center takes registrations
 # 08:30–12:00 and 14:30–17:30 China time on working days, so run it then.
 #
-# Environment: ROUNDS (default 500), DISP (default 74), DIR (default
+# Environment: ROUNDS (default 500), EVERY (report every EVERY rounds,
+# default 50), REST (seconds left alone after each report, then RSS at
+# rest; default 0), DISP (default 74), DIR (default
 # /tmp/bench-long), BIN (default: build ./cmd/bianmin into DIR);
 # BIANMIN_PPROF=127.0.0.1:6061 also reports the live Go heap.
 set -euo pipefail

@@ -6,7 +6,9 @@
 // watches the heap and, when it holds a good share of garbage and has not
 // grown for a while (nobody is using the screen), collects and returns the
 // free pages (debug.FreeOSMemory): a forced collection at rest, never in
-// the middle of a tap.
+// the middle of a tap. The C side (the GL driver's textures, freed by
+// Fyne a minute after a screen is left) is handed back the same way through
+// the native function given to Run: glibc keeps what C frees in its arenas.
 package idlegc
 
 import (
@@ -36,9 +38,25 @@ func Worth(prev, objects, live uint64) bool {
 	return quiet && objects > live+max(live/4, MinGarbage)
 }
 
+// TrimEvery is the least time between two calls of Run's native release
+// while the program is quiet. Fyne frees a screen's textures a minute
+// after it was last drawn, well after the taps: a release at each quiet
+// look would be wasted, one at the end of a burst would miss them.
+const TrimEvery = 20 * time.Second
+
+// TrimDue reports whether Run's native release is due: the heap's objects
+// have grown by no more than Quiet since the last look (prev) and the last
+// release was since ago, TrimEvery or more.
+func TrimDue(prev, objects uint64, since time.Duration) bool {
+	return objects <= prev+Quiet && since >= TrimEvery
+}
+
 // Run looks at the heap every Every until ctx ends, and frees what Worth
-// says is due. Start it in a goroutine of its own.
-func Run(ctx context.Context) {
+// says is due. When the heap has been quiet for a look and native was last
+// called TrimEvery ago or more, it calls native (nil: none), which returns
+// the C heap's free memory to the system (malloc_trim). Start it in a
+// goroutine of its own.
+func Run(ctx context.Context, native func()) {
 	samples := []metrics.Sample{
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/gc/heap/live:bytes"},
@@ -46,6 +64,7 @@ func Run(ctx context.Context) {
 	t := time.NewTicker(Every)
 	defer t.Stop()
 	var prev uint64
+	trimmed := time.Now()
 	for {
 		select {
 		case <-ctx.Done():
@@ -58,6 +77,10 @@ func Run(ctx context.Context) {
 			debug.FreeOSMemory()
 			metrics.Read(samples)
 			objects = samples[0].Value.Uint64()
+		}
+		if native != nil && TrimDue(prev, objects, time.Since(trimmed)) {
+			native()
+			trimmed = time.Now()
 		}
 		prev = objects
 	}

@@ -32,6 +32,14 @@ func TestWorth(t *testing.T) {
 	assert.True(t, Worth(7*mb, 7*mb, 2*mb))
 }
 
+func TestTrimDue(t *testing.T) {
+	const mb = 1 << 20
+	assert.True(t, TrimDue(30*mb, 30*mb, TrimEvery), "quiet, the last release long ago")
+	assert.True(t, TrimDue(30*mb, 25*mb, time.Minute), "just collected")
+	assert.False(t, TrimDue(30*mb, 30*mb, TrimEvery-time.Second), "released a moment ago")
+	assert.False(t, TrimDue(28*mb, 30*mb, time.Minute), "in use: the heap grew 2 MB since the last look")
+}
+
 var sink [][]byte
 
 // Run collects the garbage left by a burst once the heap stops growing.
@@ -48,7 +56,7 @@ func TestRunCollectsAtRest(t *testing.T) {
 		return s[0].Value.Uint64()
 	}
 	before := gcs()
-	go Run(ctx)
+	go Run(ctx, nil)
 	for range 400 { // a burst: 40 MB of garbage
 		sink = append(sink[:0], make([]byte, 100<<10))
 	}
