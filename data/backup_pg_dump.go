@@ -131,8 +131,40 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 	if err != nil {
 		return dc, err
 	}
-	corrupt := Invalid("file", "备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。")
-	foreign := Invalid("file", "该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。")
+	if err := dc.readList(ctx, tool, path); err != nil {
+		return dc, err
+	}
+	if !full {
+		return dc, nil
+	}
+	if err := dc.readData(ctx, tool, path); err != nil {
+		return dc, err
+	}
+	dc.info.Requests = int(dc.rows["requests"])
+	dc.info.Complaints = int(dc.rows["complaints"])
+	if dc.info.SchemaVersion == 0 {
+		return dc, errDumpForeign()
+	}
+	if ours := LatestSchema(); dc.info.SchemaVersion > ours {
+		return dc, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
+			dc.info.SchemaVersion, ours))
+	}
+	return dc, nil
+}
+
+// errDumpCorrupt is readDump's answer for a file pg_restore cannot read.
+func errDumpCorrupt() error {
+	return Invalid("file", "备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。")
+}
+
+// errDumpForeign is readDump's answer for a dump that is not of a store.
+func errDumpForeign() error {
+	return Invalid("file", "该文件不是便民服务室的数据备份（缺少本程序的数据表），不能用于恢复。")
+}
+
+// readList reads the dump's table of contents with pg_restore --list
+// (tool): its tables and schema, which must hold this program's tables.
+func (dc *dumpContents) readList(ctx context.Context, tool, path string) error {
 	var stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, tool, "--list", path)
 	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
@@ -140,12 +172,12 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 	out, err := cmd.Output()
 	if err != nil {
 		if ctx.Err() != nil {
-			return dc, fmt.Errorf("data: check backup: %w", ctx.Err())
+			return fmt.Errorf("data: check backup: %w", ctx.Err())
 		}
 		if strings.Contains(stderr.String(), "unsupported version") {
-			return dc, toolErr(ctx, "pg_restore", err, stderr.String())
+			return toolErr(ctx, "pg_restore", err, stderr.String())
 		}
-		return dc, corrupt
+		return errDumpCorrupt()
 	}
 	for _, line := range strings.Split(string(out), "\n") {
 		m := tocEntry.FindStringSubmatch(line)
@@ -164,51 +196,37 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 	}
 	for _, t := range requiredTables {
 		if !dc.tables[t] {
-			return dc, foreign
+			return errDumpForeign()
 		}
 	}
-	if !full {
-		return dc, nil
-	}
-	// Every table's data, as pg_restore writes it for psql: one COPY
-	// block per table. Reading it decompresses every block.
-	cmd = exec.CommandContext(ctx, tool, "--data-only", "--file=-", path)
+	return nil
+}
+
+// readData reads every table's data, as pg_restore (tool) writes it for
+// psql: one COPY block per table. Reading it decompresses every block. It
+// counts each table's rows and notes what the confirmation shows.
+func (dc *dumpContents) readData(ctx context.Context, tool, path string) error {
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, tool, "--data-only", "--file=-", path)
 	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
-	stderr.Reset()
 	cmd.Stderr = &stderr
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
-		return dc, fmt.Errorf("data: check backup: %w", err)
+		return fmt.Errorf("data: check backup: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return dc, fmt.Errorf("data: check backup: %w", err)
+		return fmt.Errorf("data: check backup: %w", err)
 	}
-	perr := scanCopies(bufio.NewReaderSize(pipe, 1<<16), func(table string, cols []string, line string) {
-		dc.rows[table]++
-		switch table {
-		case "schema_migrations":
-			if v, err := strconv.Atoi(copyField(cols, "version", line)); err == nil && v > dc.info.SchemaVersion {
-				dc.info.SchemaVersion = v
-			}
-		case "center":
-			if copyField(cols, "id", line) == "1" {
-				dc.info.CenterName = copyField(cols, "name", line)
-			}
-		case "requests":
-			if t := parseTime(copyField(cols, "created_at", line)); t.After(dc.info.LastRequest) {
-				dc.info.LastRequest = t
-			}
-		}
-	}, nil)
+	perr := scanCopies(bufio.NewReaderSize(pipe, 1<<16), dc.countRow, nil)
 	if perr != nil {
 		io.Copy(io.Discard, pipe)
 	}
 	werr := cmd.Wait()
 	if ctx.Err() != nil {
-		return dc, fmt.Errorf("data: check backup: %w", ctx.Err())
+		return fmt.Errorf("data: check backup: %w", ctx.Err())
 	}
 	if werr != nil || perr != nil {
-		return dc, corrupt
+		return errDumpCorrupt()
 	}
 	for t := range dc.tables {
 		if _, ok := dc.rows[t]; !ok {
@@ -216,18 +234,29 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 		}
 	}
 	if len(dc.rows) != len(dc.tables) {
-		return dc, corrupt
+		return errDumpCorrupt()
 	}
-	dc.info.Requests = int(dc.rows["requests"])
-	dc.info.Complaints = int(dc.rows["complaints"])
-	if dc.info.SchemaVersion == 0 {
-		return dc, foreign
+	return nil
+}
+
+// countRow counts one data row of table and notes the schema version, the
+// center's name and the newest request in it.
+func (dc *dumpContents) countRow(table string, cols []string, line string) {
+	dc.rows[table]++
+	switch table {
+	case "schema_migrations":
+		if v, err := strconv.Atoi(copyField(cols, "version", line)); err == nil && v > dc.info.SchemaVersion {
+			dc.info.SchemaVersion = v
+		}
+	case "center":
+		if copyField(cols, "id", line) == "1" {
+			dc.info.CenterName = copyField(cols, "name", line)
+		}
+	case "requests":
+		if t := parseTime(copyField(cols, "created_at", line)); t.After(dc.info.LastRequest) {
+			dc.info.LastRequest = t
+		}
 	}
-	if ours := LatestSchema(); dc.info.SchemaVersion > ours {
-		return dc, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
-			dc.info.SchemaVersion, ours))
-	}
-	return dc, nil
 }
 
 // copyStart matches the line that opens a table's data in pg_restore's
