@@ -1,6 +1,6 @@
 package data
 
-// Backups of a store on PostgreSQL (issue 12), made with the engine's own
+// Backups of a store on PostgreSQL, made with the engine's own
 // tools from Debian's postgresql-client: pg_dump --format=custom of the
 // store's schema only, checked, and restored with pg_restore. They live in
 // the same backup folder, under the same names (bianmin-YYYYMMDD.dump for

@@ -1,17 +1,6 @@
 package data
 
-import (
-	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-	"slices"
-	"strings"
-
-	"github.com/jackc/pgx/v5"
-)
-
-// Copying a whole store into another (issue 12, "moving a room into a
+// Copying a whole store into another ("moving a room into a
 // hall"): `bianmin copy --data SRC --to DST`, SQLite to PostgreSQL, back,
 // or SQLite to SQLite.
 //
@@ -59,6 +48,17 @@ import (
 // from the higher of the two. On a SQLite destination its own receipt mark
 // is raised to the copied counters (before the commit, as registration
 // does); on PostgreSQL each identity is moved past the highest id copied.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
 
 // ErrNotEmpty is what a copy into a destination that already holds data
 // matches (errors.Is); the error is a *NotEmptyError.
