@@ -312,6 +312,8 @@ func (s *Store) backupPostgres(ctx context.Context, dest string, progress Progre
 	return nil
 }
 
+// syncFile flushes the file at path to the disk (a backup is complete
+// only once it is there).
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
