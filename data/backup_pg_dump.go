@@ -152,6 +152,15 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 	return dc, nil
 }
 
+// pgRestore is the command that runs pg_restore (tool) on a dump file
+// with args, its messages in English (LC_MESSAGES=C) for toolErr to tell
+// them apart.
+func pgRestore(ctx context.Context, tool string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, tool, args...)
+	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
+	return cmd
+}
+
 // errDumpCorrupt is readDump's answer for a file pg_restore cannot read.
 func errDumpCorrupt() error {
 	return Invalid("file", "备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。")
@@ -166,8 +175,7 @@ func errDumpForeign() error {
 // (tool): its tables and schema, which must hold this program's tables.
 func (dc *dumpContents) readList(ctx context.Context, tool, path string) error {
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, tool, "--list", path)
-	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
+	cmd := pgRestore(ctx, tool, "--list", path)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -207,8 +215,7 @@ func (dc *dumpContents) readList(ctx context.Context, tool, path string) error {
 // counts each table's rows and notes what the confirmation shows.
 func (dc *dumpContents) readData(ctx context.Context, tool, path string) error {
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, tool, "--data-only", "--file=-", path)
-	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
+	cmd := pgRestore(ctx, tool, "--data-only", "--file=-", path)
 	cmd.Stderr = &stderr
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {

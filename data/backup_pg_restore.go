@@ -171,8 +171,7 @@ func keptDumpName(dir string, now time.Time) string {
 // restoreList is the dump's table of contents without the entries for the
 // schema itself, extensions and comments on them.
 func restoreList(ctx context.Context, tool, src string) (string, error) {
-	cmd := exec.CommandContext(ctx, tool, "--list", src)
-	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
+	cmd := pgRestore(ctx, tool, "--list", src)
 	out, err := cmd.Output()
 	if err != nil {
 		return "", toolErr(ctx, "pg_restore", err, string(exitStderr(err)))
@@ -266,8 +265,7 @@ func replay(ctx context.Context, conn *pgx.Conn, tool, src, list, schema string,
 			return restoreErr(err)
 		}
 	}
-	cmd := exec.CommandContext(ctx, tool, "--no-owner", "--no-privileges", "--use-list="+list, "--file=-", src)
-	cmd.Env = append(os.Environ(), "LC_MESSAGES=C")
+	cmd := pgRestore(ctx, tool, "--no-owner", "--no-privileges", "--use-list="+list, "--file=-", src)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	pipe, err := cmd.StdoutPipe()
