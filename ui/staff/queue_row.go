@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/internal/fitlabel"
+	"bianmin/ui/internal/stack"
 	bmtheme "bianmin/ui/theme"
 )
 
@@ -112,7 +113,7 @@ func (v *QueueRowView) build() fyne.CanvasObject {
 	if r.NeedsHelp {
 		v.bg.FillColor = th.Color(fynetheme.ColorNameHover, variant)
 	}
-	return container.NewStack(v.bg, container.New(&insetLayout{x: 6}, compactRow(container.New(&rowLinesLayout{},
+	return container.NewStack(v.bg, container.New(&insetLayout{x: 6}, compactRow(container.New(stack.Layout{},
 		line1, line2))))
 }
 
@@ -182,40 +183,6 @@ func stateColor(s data.DueState) fyne.ThemeColorName {
 
 // statusText is a status as staff name it (shorter than the resident's).
 func statusText(s data.Status) string { return lang.L("staff.status." + string(s)) }
-
-// rowLinesLayout stacks its visible objects gap apart (a VBox with a
-// chosen gap: the theme's padding is too much between queue rows).
-type rowLinesLayout struct{ gap float32 }
-
-func (l *rowLinesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + l.gap
-	}
-}
-
-func (l *rowLinesLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	n := 0
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		s = fyne.NewSize(max(s.Width, m.Width), s.Height+m.Height)
-		n++
-	}
-	if n > 1 {
-		s.Height += float32(n-1) * l.gap
-	}
-	return s
-}
 
 // insetLayout pads its objects by x and y on each side.
 type insetLayout struct{ x, y float32 }
