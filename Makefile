@@ -46,7 +46,7 @@ test: deps-build deps-test
 	$(MAKE) test-pg
 
 # The store's, the acceptance, the web page's and the CLI's tests again on
-# PostgreSQL (issue 12): a throwaway cluster
+# PostgreSQL (a hall's shared database): a throwaway cluster
 # (data/datatest/pgcluster.sh: Debian's postgresql, its own directory and
 # port, as the postgres user) started for the run and stopped after it,
 # whether the tests pass or not. PG_TEST_RUN=regexp narrows the run.

@@ -364,15 +364,7 @@ func sealCopy(ctx context.Context, path string) error {
 	if mode != "delete" {
 		return fmt.Errorf("backup copy stayed in %s mode", mode)
 	}
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return syncFile(path)
 }
 
 // backupErr maps an error of a backup or restore: a cancel stays

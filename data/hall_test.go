@@ -16,7 +16,7 @@ import (
 	"bianmin/data/internal/testdb"
 )
 
-// A hall (issue 12): several terminals, each a store of its own, on one
+// A hall: several terminals, each a store of its own, on one
 // database: a SQLite file (several stores, as several processes on one
 // PC's file) or a PostgreSQL schema (BIANMIN_TEST_PG).
 

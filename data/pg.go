@@ -1,7 +1,7 @@
 package data
 
-// The store on PostgreSQL (issue 12). The store's SQL is written once, for
-// SQLite, with ? placeholders; on PostgreSQL every statement goes through
+// The store on PostgreSQL, for a hall's terminals sharing one database.
+// The store's SQL is written once, for SQLite, with ? placeholders; on PostgreSQL every statement goes through
 // pgConn, a thin database/sql driver around pgx's stdlib driver that:
 //
 //   - rewrites ? and ?N placeholders to $N, skipping quoted strings,

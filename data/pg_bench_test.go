@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The store's benchmarks on PostgreSQL (issue 12), each next to its raw
+// The store's benchmarks on PostgreSQL (a hall's database), each next to its raw
 // floor on the same engine in the same run, as on SQLite
 // (BenchmarkGuideSearch, BenchmarkRegister, BenchmarkQueuePage), and the
 // hall's concurrent registration (BenchmarkHallRegister). They need

@@ -243,28 +243,10 @@ func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error
 	if q == "" {
 		return nil, nil
 	}
-	if s.engine == Postgres && searchTiersPostgres(q) != nil {
-		var out []ItemSummary
-		err := s.read(ctx, "search", func(tx *sql.Tx) error {
-			for _, tier := range searchTiersPostgres(q) {
-				if len(out) == SearchLimit {
-					break
-				}
-				rows, err := tx.QueryContext(ctx, tier.query, append(tier.args, SearchLimit-len(out))...)
-				if err != nil {
-					return err
-				}
-				got, err := scanSummaries(rows)
-				if err != nil {
-					return err
-				}
-				out = append(out, got...)
-			}
-			return nil
-		})
-		return out, err
-	}
 	if s.engine == Postgres { // one statement over the trigram indexes (search_pg.go)
+		if tiers := searchTiersPostgres(q); tiers != nil {
+			return s.searchTiered(ctx, tiers)
+		}
 		query, args := searchSQLPostgres(q)
 		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -274,25 +256,11 @@ func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error
 		return out, mapErr("search", err)
 	}
 	if tiers, args := searchTiers(q); tiers != nil {
-		var out []ItemSummary
-		err := s.read(ctx, "search", func(tx *sql.Tx) error {
-			for _, tier := range tiers {
-				if len(out) == SearchLimit {
-					break
-				}
-				rows, err := tx.QueryContext(ctx, tier, append(args, SearchLimit-len(out))...)
-				if err != nil {
-					return err
-				}
-				got, err := scanSummaries(rows)
-				if err != nil {
-					return err
-				}
-				out = append(out, got...)
-			}
-			return nil
-		})
-		return out, err
+		sts := make([]searchTier, len(tiers))
+		for i, query := range tiers {
+			sts[i] = searchTier{query, args}
+		}
+		return s.searchTiered(ctx, sts)
 	}
 	query, args := searchSQL(q)
 	rows, err := s.db.QueryContext(ctx, query, args...)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster for the tests (issue 12): its own
+# A throwaway PostgreSQL 15 cluster for the PostgreSQL tests: its own
 # directory and port, run as the postgres user, reached over a unix socket
 # in its directory.
 #

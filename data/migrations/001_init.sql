@@ -73,7 +73,7 @@ CREATE TABLE staff (
     sample      INTEGER NOT NULL DEFAULT 0
 );
 
--- Failed PINs and lockouts (issue 5 §1).
+-- Failed PINs and lockouts (a staff PIN locks after repeated failures).
 CREATE TABLE staff_lockouts (
     staff_id      INTEGER PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
     failures      INTEGER NOT NULL DEFAULT 0,

@@ -1,4 +1,4 @@
--- Guide search index (issue 2, benchmark): an FTS5 table with the trigram
+-- Guide search index (fast enough for search as you type): an FTS5 table with the trigram
 -- tokenizer over the search keys the store writes into items (search_text,
 -- pinyin, initials), kept in step by triggers. See searchSQL in search.go.
 --

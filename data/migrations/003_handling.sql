@@ -1,4 +1,4 @@
--- 003: staff handling (issue 5): every request in a window's queue from the
+-- 003: staff handling: every request in a window's queue from the
 -- start, and the indexes behind the queue, the audit log and the tables read
 -- per request.
 

@@ -1,5 +1,5 @@
 -- 004: indexes behind the duty board, complaint handling, follow-ups and
--- study records (issue 6 §1–§3; duty.go, complaint_handling.go, study.go).
+-- study records (duty.go, complaint_handling.go, study.go).
 
 -- The complaint queue reads open complaints by due day (ComplaintQueue).
 CREATE INDEX complaints_queue ON complaints (status, due_day, id);

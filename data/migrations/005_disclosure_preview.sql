@@ -1,4 +1,4 @@
--- 005: the 预公开 (pre-disclosure) period of a disclosure version (issue 6 §4).
+-- 005: the 预公开 (pre-disclosure) period of a disclosure version.
 -- previewed_at: when the version was put on the kiosk for residents' comments
 -- ('' if never); like published_at it is part of the record once the
 -- version is published, so it is frozen then too.

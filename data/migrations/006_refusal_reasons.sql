@@ -1,5 +1,5 @@
--- 012: common refusal reasons (issue 5 §6: administrators keep common reasons
--- as editable texts; data/refusal.go). The catalog import carries none, so a
+-- 012: common refusal reasons (administrators keep common reasons as
+-- editable texts; data/refusal.go). The catalog import carries none, so a
 -- store that has none gets a few to start from; administrators edit them.
 INSERT INTO refusal_reasons (text, ord)
 SELECT text, ord FROM (

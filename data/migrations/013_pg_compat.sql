@@ -1,5 +1,5 @@
 -- 013: on PostgreSQL, the few SQLite functions the store's queries use
--- that have no portable spelling (issue 12), with SQLite's meaning for the
+-- that have no portable spelling, with SQLite's meaning for the
 -- arguments the store gives them. Nothing to do on SQLite.
 -- @postgres
 -- instr(haystack, needle): 1-based position, 0 if absent.

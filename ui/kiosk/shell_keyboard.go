@@ -5,6 +5,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 
 	"bianmin/ui/input"
+	"bianmin/ui/internal/stack"
 )
 
 // slimBelow is the height under which a landscape window counts as short:
@@ -125,30 +126,10 @@ type topLayout struct{ k *Kiosk }
 
 func (l *topLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.k.syncBars()
-	y := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + fynetheme.Padding()
-	}
+	stack.Layout{Gap: fynetheme.Padding()}.Layout(objects, size)
 }
 
 func (l *topLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	l.k.syncBars()
-	var s fyne.Size
-	shown := 0
-	for _, o := range objects {
-		if o.Visible() {
-			m := o.MinSize()
-			s.Width = max(s.Width, m.Width)
-			s.Height += m.Height
-			shown++
-		}
-	}
-	s.Height += fynetheme.Padding() * float32(max(shown-1, 0))
-	return s
+	return stack.Layout{Gap: fynetheme.Padding()}.MinSize(objects)
 }

@@ -50,9 +50,18 @@ func DSN(t testing.TB) string {
 		t.Fatalf("testdb: create schema: %v", err)
 	}
 	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
-			t.Errorf("testdb: drop schema: %v", err)
+		// A test's last connections (a listener, a child process's store)
+		// may still be closing: dropping their tables can meet their locks
+		// in the other order (a deadlock the server breaks by refusing
+		// one side). Try again a few times before calling it a failure.
+		var err error
+		for try := 0; try < 5; try++ {
+			if _, err = admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err == nil {
+				return
+			}
+			time.Sleep(time.Duration(try+1) * 100 * time.Millisecond)
 		}
+		t.Errorf("testdb: drop schema: %v", err)
 	})
 	u, err := url.Parse(base)
 	if err != nil {
