@@ -315,6 +315,14 @@ func (r *rig) answer(t *testing.T, s *kiosk.RegisterStep, p resident) {
 			// optional and left out: 跳过
 		case s.Field.Kind == data.KindDate:
 			y, m, d := v[:4], strings.TrimLeft(v[5:7], "0"), strings.TrimLeft(v[8:10], "0")
+			if s.FromID {
+				// Filled from the ID number already: the resident
+				// types their own date over it, as one would change it.
+				for _, e := range []*input.Entry{s.Year, s.Month, s.Day} {
+					e.SetText("")
+				}
+				r.w.Canvas().Focus(&s.Year.Entry)
+			}
 			kp := s.Panel.Keypad
 			require.Same(t, &s.Year.Entry, kp.Target())
 			keys(t, kp, y)
