@@ -39,11 +39,19 @@ build: deps-build
 
 # The printing tests print through a real CUPS queue "bianmin-test" (a PDF
 # printer) that this target starts and creates.
+# A throwaway PostgreSQL cluster (data/datatest/pgcluster.sh) serves the
+# whole run: the tests about PostgreSQL itself (pg_dump backups,
+# LISTEN/NOTIFY, the server's refusals, the engines compared) run in the
+# SQLite pass on it too (BIANMIN_PG_SERVER), and PG_PKGS run again with
+# every store on it (BIANMIN_TEST_PG). It is stopped whether the tests
+# pass or not.
 test: deps-build deps-test
 	bash ui/paper/testdata/cups-setup.sh
 	$(GO) build -o /dev/null ./cmd/bianmin
-	BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE)
-	$(MAKE) test-pg
+	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \
+	trap 'bash data/datatest/pgcluster.sh stop' EXIT; \
+	BIANMIN_PG_SERVER="$$dsn" BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE) && \
+	BIANMIN_TEST_PG="$$dsn" CGO_ENABLED=0 $(GO) test -count=1 -timeout 30m $(PG_PKGS)
 
 # The store's, the acceptance, the web page's and the CLI's tests again on
 # PostgreSQL (a hall's shared database): a throwaway cluster
@@ -83,7 +91,9 @@ fuzz:
 
 bench: deps-test
 	bash ui/paper/testdata/cups-setup.sh
-	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem $(PURE)
+	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \
+	trap 'bash data/datatest/pgcluster.sh stop' EXIT; \
+	BIANMIN_PG_SERVER="$$dsn" CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem $(PURE)
 
 # The data file's reliability figures (cmd/relcheck, a few minutes; not in
 # make test): 100 kill -9 of a process registering through the store

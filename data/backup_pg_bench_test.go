@@ -18,12 +18,10 @@ import (
 // Backup (counts in a snapshot, pg_dump on it, every table read back and
 // counted) and, as the floor, with a plain pg_dump --format=custom of the
 // same schema, and reports both medians and their ratio (x-floor: what the
-// check after writing costs). Needs BIANMIN_TEST_PG: go test -run '^$'
+// check after writing costs). Needs a PostgreSQL server (testdb.UsePostgres): go test -run '^$'
 // -bench PGBackup -benchtime 5x ./data.
 func BenchmarkPGBackup(b *testing.B) {
-	if testdb.Postgres() == "" {
-		b.Skip("set BIANMIN_TEST_PG (make test-pg)")
-	}
+	testdb.UsePostgres(b)
 	ctx := context.Background()
 	s, dsn := pgBenchStore(b, 50_000)
 	var schema string
@@ -100,12 +98,10 @@ func pgBenchStore(b *testing.B, n int) (*Store, string) {
 // and replayed, every table counted, the receipt counters carried over)
 // and, as the floor, with a plain pg_restore --clean --single-transaction
 // of the same dump into the same schema, and reports both medians and
-// their ratio (x-floor). Needs BIANMIN_TEST_PG: go test -run '^$' -bench
+// their ratio (x-floor). Needs a PostgreSQL server (testdb.UsePostgres): go test -run '^$' -bench
 // PGRestore -benchtime 3x ./data.
 func BenchmarkPGRestore(b *testing.B) {
-	if testdb.Postgres() == "" {
-		b.Skip("set BIANMIN_TEST_PG (make test-pg)")
-	}
+	testdb.UsePostgres(b)
 	ctx := context.Background()
 	s, dsn := pgBenchStore(b, 50_000)
 	dir := b.TempDir()

@@ -18,14 +18,13 @@ import (
 )
 
 // pgSeeded is a store on PostgreSQL (BIANMIN_TEST_PG, a schema of its own)
-// with an item and n registered requests; the test is skipped on SQLite.
+// with an item and n registered requests, whichever engine the rest of the
+// suite runs on (testdb.UsePostgres).
 // The rows are written with plain SQL, so these tests are about backups
 // only.
 func pgSeeded(t *testing.T, n int, now func() time.Time) (*Store, string) {
 	t.Helper()
-	if testdb.Postgres() == "" {
-		t.Skip("PostgreSQL backups: set BIANMIN_TEST_PG (make test-pg)")
-	}
+	testdb.UsePostgres(t)
 	dsn := testDSN(t)
 	s, err := Open(context.Background(), dsn, WithClock(now), cheapPINs)
 	require.NoError(t, err)
@@ -333,10 +332,7 @@ func TestPGToolErrors(t *testing.T) {
 // pg_trgm lives too: the restore replaces the store's tables and
 // functions and leaves the extension's alone.
 func TestPGRestorePublicSchema(t *testing.T) {
-	base := testdb.Postgres()
-	if base == "" {
-		t.Skip("PostgreSQL backups: set BIANMIN_TEST_PG (make test-pg)")
-	}
+	base := testdb.UsePostgres(t)
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", base)
 	require.NoError(t, err)

@@ -12,13 +12,11 @@ import (
 	"bianmin/data/internal/testdb"
 )
 
-// needPG skips a test that is about PostgreSQL when BIANMIN_TEST_PG is not
-// set (make test sets it).
+// needPG makes a test that is about PostgreSQL run on it, whichever
+// engine the rest of the suite runs on (testdb.UsePostgres).
 func needPG(t testing.TB) {
 	t.Helper()
-	if testdb.Postgres() == "" {
-		t.Skip("PostgreSQL only: set " + testdb.Env)
-	}
+	testdb.UsePostgres(t)
 }
 
 // openAt opens a store at dsn with the tests' clock and PIN costs.

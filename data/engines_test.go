@@ -15,14 +15,11 @@ import (
 	"bianmin/data/internal/testdb"
 )
 
-// bothEngines opens a SQLite store and, when the suite runs on PostgreSQL
-// (BIANMIN_TEST_PG), a PostgreSQL store, each filled by fill; skipped on
-// SQLite alone, where there is nothing to compare.
+// bothEngines opens a SQLite store and a PostgreSQL store (on the test
+// server, see testdb.UsePostgres), each filled by fill.
 func bothEngines(t *testing.T, fill func(t *testing.T, s *Store)) (lite, pg *Store) {
 	t.Helper()
-	if testdb.Postgres() == "" {
-		t.Skip("compares the engines: set " + testdb.Env + " (make test-pg)")
-	}
+	testdb.UsePostgres(t)
 	ctx := context.Background()
 	pg = mustOpen(t)
 	var err error

@@ -18,14 +18,11 @@ import (
 	"bianmin/data/internal/testdb"
 )
 
-// pgOnly skips t unless the suite runs on PostgreSQL, and returns the
+// pgOnly makes t a PostgreSQL test (testdb.UsePostgres) and returns the
 // test database's DSN.
 func pgOnly(t *testing.T) *url.URL {
 	t.Helper()
-	base := testdb.Postgres()
-	if base == "" {
-		t.Skip("PostgreSQL only: set " + testdb.Env + " (make test-pg)")
-	}
+	base := testdb.UsePostgres(t)
 	u, err := url.Parse(base)
 	require.NoError(t, err)
 	return u

@@ -11,6 +11,7 @@ import "C"
 // large block has been freed it raises its mmap threshold, so the next
 // textures come from the arenas too. Over a long session the resident
 // memory then holds the textures of every screen since the start, long
-// after Fyne freed them (issue 15). malloc_trim(0) releases the free pages
-// of every arena, the middle of the heap included.
+// after Fyne freed them, and a kiosk's memory creeps up over a day's use.
+// malloc_trim(0) releases the free pages of every arena, the middle of the
+// heap included.
 func trimNative() { C.malloc_trim(0) }

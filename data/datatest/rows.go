@@ -38,6 +38,11 @@ func fileDB(t testing.TB, s *data.Store) *sql.DB {
 // (damage, backups of the file, the receipt mark beside it).
 func UseSQLite(t *testing.T) { t.Setenv(testdb.Env, "") }
 
+// UsePostgres makes the stores t opens from here on schemas on the test
+// PostgreSQL server, whichever engine the rest of the suite runs on: for
+// the tests that are about a hall's database (see testdb.UsePostgres).
+func UsePostgres(t testing.TB) string { return testdb.UsePostgres(t) }
+
 // sqliteOnly stops a test that asks for what only a SQLite data file has.
 func sqliteOnly(t testing.TB, s *data.Store, what string) {
 	t.Helper()

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -32,9 +31,7 @@ func TestDoctorPostgresUnreachable(t *testing.T) {
 // On a reachable PostgreSQL store the doctor reports the server's version,
 // the schema's, the backup tools and the last good backup.
 func TestDoctorPostgres(t *testing.T) {
-	if os.Getenv("BIANMIN_TEST_PG") == "" {
-		t.Skip("set BIANMIN_TEST_PG (make test-pg)")
-	}
+	datatest.UsePostgres(t)
 	ctx := context.Background()
 	m := healthy()
 	dsn := datatest.DSN(t)

@@ -18,9 +18,7 @@ import (
 // store: a .db backup is refused with the store left open; a .dump brings
 // the data back and the reopened store is the one to use.
 func TestRestorePostgres(t *testing.T) {
-	if os.Getenv("BIANMIN_TEST_PG") == "" {
-		t.Skip("set BIANMIN_TEST_PG (make test-pg)")
-	}
+	datatest.UsePostgres(t)
 	ctx := context.Background()
 	dsn := datatest.DSN(t)
 	s, err := data.Open(ctx, dsn)

@@ -26,6 +26,31 @@ const Env = "BIANMIN_TEST_PG"
 // Postgres is the PostgreSQL DSN the tests run on, "" for SQLite.
 func Postgres() string { return os.Getenv(Env) }
 
+// ServerEnv is the environment variable with a PostgreSQL server for the
+// tests that are about PostgreSQL itself (pg_dump backups, LISTEN/NOTIFY,
+// the server's refusals, the two engines compared), whichever engine the
+// rest of the suite runs on: make test sets it for its SQLite pass too.
+const ServerEnv = "BIANMIN_PG_SERVER"
+
+// UsePostgres makes t a test on PostgreSQL: for the rest of t, DSN (and
+// every store opened from it) is a schema of its own on the test server
+// (BIANMIN_TEST_PG, else BIANMIN_PG_SERVER), whose DSN it returns. With
+// neither set, t fails and says how to start a server: these tests are
+// not skipped.
+func UsePostgres(t testing.TB) string {
+	t.Helper()
+	base := Postgres()
+	if base == "" {
+		base = os.Getenv(ServerEnv)
+	}
+	if base == "" {
+		t.Fatalf("this test needs a PostgreSQL server: make test starts one; by hand, "+
+			"export %s=\"$(bash data/datatest/pgcluster.sh start)\"", ServerEnv)
+	}
+	t.Setenv(Env, base)
+	return base
+}
+
 // SQLiteFile is a new SQLite data file path under t.TempDir(), for the
 // tests that are about the file itself (backups, restore, rescue, the
 // receipt mark, damage).
