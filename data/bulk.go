@@ -70,9 +70,11 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 		// The server sizes its own caches and refreshes its statistics
 		// (autovacuum); ANALYZE at once so the next queries plan well.
 		// fn commits in transactions of its own (runTx, not s.tx): the
-		// other terminals hear of them here, once, even when fn stopped
-		// after committing some.
-		defer s.notifyBulk(ctx, conn, op)
+		// other terminals hear of each from the server (the driver
+		// notifies at every write commit, changes_pg.go), this process's
+		// subscribers here, once, even when fn stopped after committing
+		// some.
+		defer s.feed.publish(Change{Op: op})
 		if err := fn(conn); err != nil {
 			return err
 		}
@@ -111,13 +113,6 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 	return checkpointWAL(ctx, conn)
 }
 
-// notifyBulk tells this process's subscribers of Changes that a bulk write
-// committed, as s.tx does for every other write. The other terminals hear
-// of each of its transactions from the server (PostgreSQL: the driver
-// notifies at every write transaction's commit, changes_pg.go).
-func (s *Store) notifyBulk(ctx context.Context, conn *sql.Conn, op string) {
-	s.feed.publish(Change{Op: op})
-}
 
 // checkpointWAL copies the write-ahead log into the data file and cuts it
 // back to nothing. A bulk write's log holds every page it wrote, and more:
