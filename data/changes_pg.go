@@ -57,11 +57,20 @@ type pgWriteTx struct {
 }
 
 func (t pgWriteTx) Commit() error {
-	if _, err := t.conn.Conn().Exec(context.Background(), `SELECT pg_notify(`+pgChannelSQL+`, $1)`, t.op); err != nil {
+	// The same round trip names the transaction and its server process,
+	// for settleCommit should the answer to COMMIT never come.
+	var xid string
+	var pid int32
+	if err := t.conn.Conn().QueryRow(context.Background(), `SELECT pg_notify(`+pgChannelSQL+`, $1)::text,
+		pg_current_xact_id()::text, pg_backend_pid()`, t.op).Scan(nil, &xid, &pid); err != nil {
 		_ = t.Tx.Rollback()
-		return err
+		return err // COMMIT not sent: nothing saved
 	}
-	return t.Tx.Commit()
+	err := t.Tx.Commit()
+	if err != nil && commitMayHaveLanded(err) {
+		return &commitUnknownError{xid: xid, pid: pid, err: err}
+	}
+	return err
 }
 
 // pgListener is the PostgreSQL ChangeSource: LISTEN on a connection of its

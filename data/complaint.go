@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -54,6 +55,12 @@ type NewComplaint struct {
 	Body         string
 	ContactName  string
 	ContactPhone string
+	// Token, when not "", is the complaint's tracking token, made by the
+	// terminal (NewToken) before it first sends the complaint and sent
+	// again with every retry: a complaint whose token is already stored is
+	// not filed again, FileComplaint returns the receipt of the one saved
+	// (see Registration.Token). "": the store makes one.
+	Token string
 }
 
 // Clean validates the complaint and returns it normalised.
@@ -122,6 +129,12 @@ func (s *Store) FileComplaint(ctx context.Context, nc NewComplaint) (ComplaintRe
 	if err != nil {
 		return rc, err
 	}
+	token := c.Token
+	if token == "" {
+		token = NewToken()
+	} else if !ValidToken(token) {
+		return rc, fmt.Errorf("data: complaint: %q is not a tracking token (NewToken)", token)
+	}
 	now := s.now()
 	err = s.tx(ctx, "complaint", func(tx *sql.Tx) error {
 		var prefix, phone string
@@ -130,11 +143,28 @@ func (s *Store) FileComplaint(ctx context.Context, nc NewComplaint) (ComplaintRe
 			Scan(&prefix, &phone, &days); err != nil {
 			return err
 		}
+		if c.Token != "" {
+			// Filed before (a retry): its receipt, not a second complaint.
+			var created, body string
+			err := tx.QueryRowContext(ctx, `SELECT id, code, query_code, token, created_at, due_day, body
+				FROM complaints WHERE token = ?`, c.Token).Scan(&rc.ID, &rc.Code, &rc.QueryCode, &rc.Token, &created,
+				&rc.DueDay, &body)
+			if err == nil {
+				if body != c.Body {
+					return fmt.Errorf("data: complaint: token already used by another complaint: %w", ErrConflict)
+				}
+				rc.Created, rc.Phone = parseTime(created), phone
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		seq, err := s.nextSeq(ctx, tx, "complaint:"+Day(now))
 		if err != nil {
 			return err
 		}
-		rc = ComplaintReceipt{Code: ComplaintCode(prefix, now, seq), QueryCode: NewQueryCode(), Token: NewToken(),
+		rc = ComplaintReceipt{Code: ComplaintCode(prefix, now, seq), QueryCode: NewQueryCode(), Token: token,
 			Created: now, DueDay: Day(cal.AddWorkdays(now, days)), Phone: phone}
 		res, err := tx.ExecContext(ctx, `INSERT INTO complaints (code, query_code, token, channel, about, request_id,
 			window_id, staff_id, body, contact_name, contact_phone, due_day, created_at)

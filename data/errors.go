@@ -45,6 +45,15 @@ var (
 	// connection); it may be retried, and it also matches ErrBusy, so
 	// what retries a busy store retries it.
 	ErrUnreachable error = unreachable{}
+	// ErrCommitUnknown: the connection to the PostgreSQL server broke
+	// while the change was being committed, and the server could not be
+	// asked afterwards (within commitSettleWait) whether it had been
+	// saved. It may have been. Unlike ErrUnreachable it is not retried
+	// like busy: a registration or complaint carrying its token (see
+	// Registration.Token) may be sent again safely (the saved one is
+	// returned, never a second); any other change should be looked up
+	// before it is made again.
+	ErrCommitUnknown = errors.New("data: commit outcome unknown")
 )
 
 type unreachable struct{}
@@ -106,6 +115,8 @@ func Message(err error) string {
 		return so.msg
 	case errors.Is(err, ErrNotFound):
 		return "未找到相关记录，请核对后重试。"
+	case errors.Is(err, ErrCommitUnknown):
+		return msgCommitUnknown
 	case errors.Is(err, ErrUnreachable):
 		return "暂时连不上数据服务器，信息尚未保存。已填写的内容不会丢失，请稍后点击“重试”；如一直连不上，请联系工作人员检查网络和数据服务器。"
 	case errors.Is(err, ErrBusy):
@@ -246,8 +257,9 @@ func (e *serverOpenError) Is(target error) bool {
 }
 
 const (
-	msgUnreachable = "无法连接数据库服务器，信息尚未保存。请工作人员检查服务器是否开机、数据库服务是否在运行、本机网络是否连通，以及 --data 中的服务器地址和端口是否正确，处理后重试。"
-	msgLogin       = "数据库服务器拒绝登录，信息尚未保存。请工作人员核对 --data 中的用户名和密码；如无误，请信息管理员检查该用户是否存在、是否允许从本机连接。"
-	msgNoDatabase  = "数据库服务器上没有 --data 中所写的数据库，信息尚未保存。请工作人员核对数据库名；如是新设的服务大厅，请信息管理员先按说明书创建数据库。"
-	msgStarting    = "数据库服务器正在启动，信息尚未保存。请稍等片刻后重试。"
+	msgCommitUnknown = "保存时与数据服务器的连接中断了，暂时无法确认刚才的操作是否已经保存。请等连接恢复后刷新，查看最新状态再决定是否重做，以免重复办理。"
+	msgUnreachable   = "无法连接数据库服务器，信息尚未保存。请工作人员检查服务器是否开机、数据库服务是否在运行、本机网络是否连通，以及 --data 中的服务器地址和端口是否正确，处理后重试。"
+	msgLogin         = "数据库服务器拒绝登录，信息尚未保存。请工作人员核对 --data 中的用户名和密码；如无误，请信息管理员检查该用户是否存在、是否允许从本机连接。"
+	msgNoDatabase    = "数据库服务器上没有 --data 中所写的数据库，信息尚未保存。请工作人员核对数据库名；如是新设的服务大厅，请信息管理员先按说明书创建数据库。"
+	msgStarting      = "数据库服务器正在启动，信息尚未保存。请稍等片刻后重试。"
 )

@@ -43,6 +43,8 @@ func MessageKey(err error) (string, map[string]any) {
 		return messageKeys[so.msg], nil
 	case errors.Is(err, ErrNotFound):
 		return "data.err.notFound", nil
+	case errors.Is(err, ErrCommitUnknown):
+		return "data.err.commitUnknown", nil
 	case errors.Is(err, ErrUnreachable):
 		return "data.err.unreachable", nil
 	case errors.Is(err, ErrBusy):
@@ -178,10 +180,11 @@ var formatKeys = map[string]formatKey{
 // messageKeys: the key of each fixed message, by its Chinese text. A test
 // reads every Invalid(field, "…") in the package and requires its text here.
 var messageKeys = map[string]string{
-	msgUnreachable: "data.err.serverUnreachable",
-	msgLogin:       "data.err.serverLogin",
-	msgNoDatabase:  "data.err.serverNoDatabase",
-	msgStarting:    "data.err.serverStarting",
+	msgUnreachable:   "data.err.serverUnreachable",
+	msgCommitUnknown: "data.err.commitUnknown",
+	msgLogin:         "data.err.serverLogin",
+	msgNoDatabase:    "data.err.serverNoDatabase",
+	msgStarting:      "data.err.serverStarting",
 	"其他终端正在使用数据，恢复没有进行，数据没有任何改变。请稍等片刻再恢复；如仍不行，请先关闭其他窗口和自助机上的便民程序。": "data.backup.pg.othersBusy",
 	"数据库地址（--data）的格式不对，请检查。": "data.backup.pg.badDSN",
 	"该备份是用更新版本的 PostgreSQL 工具制作的，这台电脑上的 pg_restore 读不了。请安装与数据库服务器相同版本的 PostgreSQL 客户端（Debian：sudo apt install postgresql-client），然后再试。": "data.backup.pg.newerTools",

@@ -36,7 +36,9 @@ func RatingLabel(level int) string {
 const MaxRatingReasonRunes = 300
 
 // Rate records the resident's rating of a finished request: once per
-// request. A bad rating (不满意, 非常不满意) later needs a follow-up by staff.
+// request (the same rating sent again, a retry, is taken as saved, not
+// refused). A bad rating (不满意, 非常不满意) later needs a follow-up by
+// staff.
 func (s *Store) Rate(ctx context.Context, requestID int64, level int, reason string) error {
 	if RatingLabel(level) == "" {
 		return Invalid("level", "请选择一个评价等级。")
@@ -60,12 +62,19 @@ func (s *Store) Rate(ctx context.Context, requestID int64, level int, reason str
 		if Status(status) != StatusFinished {
 			return Invalid("request", "该事项尚未办结，办结后欢迎您再来评价。")
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM ratings WHERE request_id = ?`, requestID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
+		var had int
+		var hadReason string
+		err = tx.QueryRowContext(ctx, `SELECT level, reason FROM ratings WHERE request_id = ?`, requestID).
+			Scan(&had, &hadReason)
+		switch {
+		case err == nil && had == level && hadReason == reason:
+			// The same rating sent again (a retry after a connection lost
+			// while saving, see ErrCommitUnknown): it is saved, once.
+			return nil
+		case err == nil:
 			return Invalid("request", "该办件已经评价过了，感谢您的反馈。")
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
 		}
 		now := s.stamp()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO ratings (request_id, level, reason, at) VALUES (?, ?, ?, ?)`,

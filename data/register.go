@@ -25,6 +25,14 @@ type Registration struct {
 	Proxy       bool              // 委托工作人员代办 (代为办理)
 	Consent     bool              // agreed to the personal-information notice
 	StaffID     int64             // the clerk who registers it at a window (首问), 0 at the kiosk
+	// Token, when not "", is the request's tracking token, made by the
+	// terminal (NewToken) before it first sends the registration and sent
+	// again with every retry of it: a registration whose token is already
+	// stored is not made again, Register returns the receipt of the one
+	// saved (after a connection lost while saving, ErrCommitUnknown, the
+	// resident gets their receipt, never a second request). "": the store
+	// makes one.
+	Token string
 }
 
 // Clean validates the registration against the item, in the order the
@@ -200,7 +208,20 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if err != nil {
 		return rc, fmt.Errorf("data: register: %w", err)
 	}
+	token := clean.Token
+	if token == "" {
+		token = NewToken()
+	} else if !ValidToken(token) {
+		return rc, fmt.Errorf("data: register: %q is not a tracking token (NewToken)", token)
+	}
+	again := false // the token's registration was saved before: rc is its receipt
 	err = s.tx(ctx, "register", func(tx *sql.Tx) error {
+		if clean.Token != "" {
+			var err error
+			if rc, again, err = savedRegistration(ctx, tx, clean, it.ID); again || err != nil {
+				return err
+			}
+		}
 		// The guide may have changed since it was read: the request records
 		// the version in force now, and the materials it was checked against.
 		var version, active int
@@ -225,7 +246,7 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 			return err
 		}
 		rc = Receipt{
-			ReceiptNo: FormatReceiptNo(prefix, now, seq), QueryCode: NewQueryCode(), Token: NewToken(),
+			ReceiptNo: FormatReceiptNo(prefix, now, seq), QueryCode: NewQueryCode(), Token: token,
 			Created: now, CenterName: center, ComplaintPhone: complaint, ItemName: it.Name, Mode: it.Mode,
 			Status: StatusSubmitted, ApplicantMask: MaskName(clean.Name), IDMask: MaskID(clean.IDNumber),
 			NeedsHelp: clean.NeedsHelp, Proxy: clean.Proxy,
@@ -254,6 +275,9 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if err != nil {
 		return Receipt{}, err
 	}
+	if again {
+		return rc, nil
+	}
 	have := map[int64]bool{}
 	for _, id := range clean.Brought {
 		have[id] = true
@@ -269,4 +293,27 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 		}
 	}
 	return rc, nil
+}
+
+// savedRegistration is the receipt of the request registered before with
+// reg's token (a retry, see Registration.Token); found false when there is
+// none. A token stored for another item or applicant is a conflict (it
+// cannot happen with NewToken's tokens, but a receipt is never handed to
+// the wrong person).
+func savedRegistration(ctx context.Context, tx *sql.Tx, reg Registration, itemID int64) (rc Receipt, found bool, err error) {
+	var item int64
+	var idNumber, name string
+	err = tx.QueryRowContext(ctx, `SELECT item_id, applicant_id, applicant_name FROM requests WHERE token = ?`,
+		reg.Token).Scan(&item, &idNumber, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return rc, false, nil
+	}
+	if err != nil {
+		return rc, false, err
+	}
+	if item != itemID || idNumber != reg.IDNumber || name != reg.Name {
+		return rc, false, fmt.Errorf("data: register: token already used by another registration: %w", ErrConflict)
+	}
+	rc, err = readReceipt(ctx, tx, `r.token = ?`, reg.Token)
+	return rc, err == nil, err
 }

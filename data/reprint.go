@@ -36,30 +36,9 @@ func (s *Store) ReceiptFor(ctx context.Context, by Session, requestID int64) (Re
 		if err != nil {
 			return err
 		}
-		var itemID int64
-		var created, brought, name, idNumber string
-		err = tx.QueryRowContext(ctx, `SELECT r.id, r.receipt_no, r.query_code, r.token, r.created_at, r.item_id,
-			i.name, r.mode, r.status, r.due_day, r.brought, r.applicant_name, r.applicant_id, r.needs_help, r.proxy,
-			c.name, c.complaint_phone
-			FROM requests r JOIN items i ON i.id = r.item_id, center c
-			WHERE r.id = ? AND c.id = 1`, requestID).Scan(&rc.RequestID, &rc.ReceiptNo, &rc.QueryCode, &rc.Token,
-			&created, &itemID, &rc.ItemName, &rc.Mode, &rc.Status, &rc.DueDay, &brought, &name, &idNumber,
-			&rc.NeedsHelp, &rc.Proxy, &rc.CenterName, &rc.ComplaintPhone)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
+		if rc, err = readReceipt(ctx, tx, `r.id = ?`, requestID); err != nil {
 			return err
 		}
-		rc.Created = parseTime(created)
-		rc.ApplicantMask, rc.IDMask = MaskName(name), MaskID(idNumber)
-		var ids []int64
-		_ = json.Unmarshal([]byte(brought), &ids) // stored by Register from a slice
-		it, err := getItem(ctx, tx, itemID)
-		if err != nil {
-			return err
-		}
-		rc.Brought, rc.Missing, rc.Optional = sortMaterials(it.Materials, ids)
 		return audit(ctx, tx, formatTime(s.now()), actor.StaffID, AuditReprint, "办件 "+rc.ReceiptNo, "")
 	})
 	if err != nil {
@@ -86,4 +65,35 @@ func sortMaterials(ms []Material, brought []int64) (have, missing, optional []st
 		}
 	}
 	return have, missing, optional
+}
+
+// readReceipt rebuilds, in tx, the receipt of the request where says
+// (a condition on requests r): ErrNotFound when there is none.
+func readReceipt(ctx context.Context, tx *sql.Tx, where string, args ...any) (Receipt, error) {
+	var rc Receipt
+	var itemID int64
+	var created, brought, name, idNumber string
+	err := tx.QueryRowContext(ctx, `SELECT r.id, r.receipt_no, r.query_code, r.token, r.created_at, r.item_id,
+		i.name, r.mode, r.status, r.due_day, r.brought, r.applicant_name, r.applicant_id, r.needs_help, r.proxy,
+		c.name, c.complaint_phone
+		FROM requests r JOIN items i ON i.id = r.item_id, center c
+		WHERE `+where+` AND c.id = 1`, args...).Scan(&rc.RequestID, &rc.ReceiptNo, &rc.QueryCode, &rc.Token,
+		&created, &itemID, &rc.ItemName, &rc.Mode, &rc.Status, &rc.DueDay, &brought, &name, &idNumber,
+		&rc.NeedsHelp, &rc.Proxy, &rc.CenterName, &rc.ComplaintPhone)
+	if errors.Is(err, sql.ErrNoRows) {
+		return rc, ErrNotFound
+	}
+	if err != nil {
+		return rc, err
+	}
+	rc.Created = parseTime(created)
+	rc.ApplicantMask, rc.IDMask = MaskName(name), MaskID(idNumber)
+	var ids []int64
+	_ = json.Unmarshal([]byte(brought), &ids) // stored by Register from a slice
+	it, err := getItem(ctx, tx, itemID)
+	if err != nil {
+		return rc, err
+	}
+	rc.Brought, rc.Missing, rc.Optional = sortMaterials(it.Materials, ids)
+	return rc, nil
 }

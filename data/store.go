@@ -300,6 +300,9 @@ func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error
 		ctx = withTxSelf(ctx, s.self)
 	}
 	err := runTx(ctx, s.db, op, fn)
+	if cu := (*commitUnknownError)(nil); errors.As(err, &cu) {
+		err = s.settleCommit(ctx, op, cu) // did it land? (commit_pg.go)
+	}
 	if err == nil {
 		s.feed.publish(Change{Op: op}) // see Changes
 	}
@@ -334,7 +337,13 @@ func runTx(ctx context.Context, b beginner, op string, fn func(*sql.Tx) error) (
 		}
 		return mapErr(op, err)
 	}
-	return mapErr(op, tx.Commit())
+	if err = tx.Commit(); err != nil {
+		if cu := (*commitUnknownError)(nil); errors.As(err, &cu) {
+			return cu // settled by Store.tx
+		}
+		return mapErr(op, err)
+	}
+	return nil
 }
 
 // stamp is now as stored: RFC 3339 in UTC, to the millisecond.
