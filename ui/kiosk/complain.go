@@ -46,11 +46,16 @@ type complaintDraft struct {
 	body      string
 	name      string
 	phone     string
+	// token is the complaint's tracking token from its first submit on,
+	// sent again with every retry so that it is never filed twice
+	// (data.NewComplaint.Token); "" again once a refusal says nothing was
+	// saved.
+	token string
 }
 
 func (d *complaintDraft) complaint() data.NewComplaint {
 	return data.NewComplaint{Channel: "kiosk", About: d.about, RequestID: d.requestID, WindowID: d.windowID,
-		StaffID: d.staffID, Body: d.body, ContactName: d.name, ContactPhone: d.phone}
+		StaffID: d.staffID, Body: d.body, ContactName: d.name, ContactPhone: d.phone, Token: d.token}
 }
 
 // problem is data's message for the first problem of the draft when it
@@ -540,6 +545,9 @@ func (s *ComplainReview) onSubmit() {
 	s.Submit.Disable()
 	s.Message.Importance = widget.MediumImportance
 	setTrackError(s.Message, lang.L("track.complain.submitting"))
+	if s.draft.token == "" {
+		s.draft.token = data.NewToken()
+	}
 	nc := s.draft.complaint()
 	s.nav.Async(func() func() {
 		rc, err := s.tracker.store.FileComplaint(s.nav.Context(), nc)
@@ -553,7 +561,13 @@ func (s *ComplainReview) done(rc data.ComplaintReceipt, err error) {
 	s.Message.Importance = widget.DangerImportance
 	if err != nil {
 		fyne.LogError("kiosk: file complaint", err)
-		setTrackError(s.Message, s.nav.message(err))
+		msg := s.nav.message(err)
+		if errors.Is(err, data.ErrCommitUnknown) {
+			msg = lang.L("kiosk.error.commitUnknown") // the retry keeps the token: filed once
+		} else {
+			s.draft.token = "" // nothing saved: a new complaint
+		}
+		setTrackError(s.Message, msg)
 		s.Submit.SetText(lang.L("track.retry"))
 		s.Submit.SetIcon(fynetheme.ViewRefreshIcon())
 		return

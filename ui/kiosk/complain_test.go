@@ -3,6 +3,7 @@ package kiosk_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"testing"
 	"unicode/utf8"
@@ -234,14 +235,51 @@ func TestComplainBackKeepsTheDraft(t *testing.T) {
 // failingStore fails FileComplaint and Rate until told otherwise.
 type failingStore struct {
 	*data.Store
-	fail error
+	fail   error
+	landed bool     // a failing call files first (its COMMIT's answer was lost)
+	tokens []string // the token of every call
 }
 
 func (s *failingStore) FileComplaint(ctx context.Context, nc data.NewComplaint) (data.ComplaintReceipt, error) {
+	s.tokens = append(s.tokens, nc.Token)
 	if s.fail != nil {
+		if s.landed {
+			if _, err := s.Store.FileComplaint(ctx, nc); err != nil {
+				return data.ComplaintReceipt{}, err
+			}
+		}
 		return data.ComplaintReceipt{}, s.fail
 	}
 	return s.Store.FileComplaint(ctx, nc)
+}
+
+// TestComplainCommitUnknown: a complaint whose saving could not be
+// confirmed says so, and 重试 sends it with the same token: one complaint,
+// its own code shown.
+func TestComplainCommitUnknown(t *testing.T) {
+	fs := &failingStore{fail: fmt.Errorf("data: complaint: %w", data.ErrCommitUnknown), landed: true}
+	r := newTrackRig(t, func(s *data.Store) kiosk.Store { fs.Store = s; return fs })
+	test.Tap(r.k.Home.Tiles[kiosk.FeatureComplain])
+	test.Tap(trackCurrent[*kiosk.Complain](t, r).Tiles[data.AboutOther])
+	body := trackCurrent[*kiosk.ComplainBody](t, r)
+	body.Body.SetText("饮水机没有热水了")
+	test.Tap(body.Next)
+	test.Tap(trackCurrent[*kiosk.ComplainContact](t, r).Anonymous)
+	review := trackCurrent[*kiosk.ComplainReview](t, r)
+	test.Tap(review.Submit)
+
+	trackCurrent[*kiosk.ComplainReview](t, r)
+	assert.Contains(t, review.Message.Text, "暂时无法确认是否已经保存")
+	assert.Equal(t, "重试", review.Submit.Text)
+	require.Len(t, r.complaints(t), 1, "it had landed")
+
+	fs.fail = nil
+	test.Tap(review.Submit)
+	trackCurrent[*kiosk.ComplainDone](t, r)
+	require.Len(t, r.complaints(t), 1, "not filed twice")
+	require.Len(t, fs.tokens, 2)
+	assert.True(t, data.ValidToken(fs.tokens[0]))
+	assert.Equal(t, fs.tokens[0], fs.tokens[1])
 }
 
 func TestComplainErrorOffersRetryAndLosesNothing(t *testing.T) {

@@ -146,6 +146,11 @@ type RegisterFlow struct {
 	brought     map[int64]bool
 	help        regHelp
 	card        regCard // what a confirmed identity card gave (register_idcard.go)
+	// token is the request's tracking token from the first submit on,
+	// sent again with every retry so that the request is never registered
+	// twice (data.Registration.Token); "" again once a refusal says
+	// nothing was saved.
+	token string
 }
 
 func newRegisterFlow(nav *Nav, cfg RegisterConfig, item data.Item) *RegisterFlow {
@@ -206,6 +211,7 @@ func (f *RegisterFlow) Registration() data.Registration {
 		NeedsHelp:   f.help == regHelpAssist,
 		Proxy:       f.help == regHelpProxy,
 		Consent:     f.consent,
+		Token:       f.token,
 	}
 	if !f.Item.NoID {
 		r.IDNumber = f.idNumber
@@ -270,6 +276,9 @@ func (f *RegisterFlow) stepFor(field string) *RegisterStep {
 // is over: the stack is cleared to the home screen and the receipt shown,
 // so that 返回 cannot reach the filled-in steps (and submit twice).
 func (f *RegisterFlow) submit() {
+	if f.token == "" {
+		f.token = data.NewToken()
+	}
 	reg := f.Registration()
 	f.review.setBusy(true)
 	f.nav.Async(func() func() {
@@ -290,6 +299,15 @@ func (f *RegisterFlow) submitted(rc data.Receipt, err error) {
 		fyne.LogError("kiosk: register (review left)", err)
 		return
 	}
+	if errors.Is(err, data.ErrCommitUnknown) {
+		// It may have been saved: the retry sends the same token, and gets
+		// this registration's receipt if it was.
+		fyne.LogError("kiosk: register", err)
+		f.nav.message(err)
+		f.review.setError(lang.L("kiosk.error.commitUnknown"), true)
+		return
+	}
+	f.token = "" // nothing saved: what is sent next is a new registration
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		if s := f.stepFor(inv.Field); s != nil {

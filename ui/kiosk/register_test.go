@@ -55,17 +55,27 @@ type regStore struct {
 	mu    sync.Mutex
 	fail  []error // returned by the next calls of Register, in order
 	calls int
-	last  data.Registration // what the last call was given
+	last  data.Registration   // what the last call was given
+	all   []data.Registration // what every call was given
+	// landed: a failing call registers first (a COMMIT the server made
+	// whose answer was lost, data.ErrCommitUnknown).
+	landed bool
 }
 
 func (s *regStore) Register(ctx context.Context, reg data.Registration) (data.Receipt, error) {
 	s.mu.Lock()
 	s.calls++
 	s.last = reg
+	s.all = append(s.all, reg)
 	if len(s.fail) > 0 {
 		err := s.fail[0]
 		s.fail = s.fail[1:]
 		s.mu.Unlock()
+		if s.landed {
+			if _, err := s.Store.Register(ctx, reg); err != nil {
+				return data.Receipt{}, err
+			}
+		}
 		return data.Receipt{}, err
 	}
 	s.mu.Unlock()
@@ -452,6 +462,44 @@ func TestRegisterStoreFailureKeepsEverything(t *testing.T) {
 			assert.Equal(t, 2, r.store.calls)
 		})
 	}
+}
+
+// TestRegisterCommitUnknown: the connection broke while the registration
+// was being saved and the store could not find out whether it was: the
+// resident is told so and asked to tap 重试, which sends the same token,
+// and gets the receipt of the request that had been saved: one request.
+// After a refusal that saved nothing, the next submit is a new
+// registration with a token of its own.
+func TestRegisterCommitUnknown(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rv := regFillDB(t, r, nil)
+	r.store.fail = []error{fmt.Errorf("data: register: %w", data.ErrCommitUnknown)}
+	r.store.landed = true
+
+	test.Tap(rv.SubmitButton)
+	assert.Same(t, rv, r.k.Nav.Current(), "still on the review")
+	assert.Contains(t, rv.Error.Text, "暂时无法确认是否已经保存")
+	assert.Contains(t, rv.Error.Text, "不会重复登记")
+	assert.Equal(t, "重试", rv.SubmitButton.Text)
+	assert.Equal(t, 1, r.requests(t), "it had landed")
+
+	test.Tap(rv.SubmitButton) // 重试
+	rc := regAt[*kiosk.RegisterReceipt](t, r)
+	assert.Equal(t, 1, r.requests(t), "not registered twice")
+	require.Len(t, r.store.all, 2)
+	assert.True(t, data.ValidToken(r.store.all[0].Token))
+	assert.Equal(t, r.store.all[0].Token, r.store.all[1].Token, "the retry is the same registration")
+	assert.Equal(t, r.store.all[0].Token, rc.Receipt.Token, "its receipt")
+
+	r2 := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	rv2 := regFillDB(t, r2, nil)
+	r2.store.fail = []error{fmt.Errorf("data: register: %w", data.ErrUnreachable)}
+	test.Tap(rv2.SubmitButton)
+	test.Tap(rv2.SubmitButton) // 重试
+	regAt[*kiosk.RegisterReceipt](t, r2)
+	require.Len(t, r2.store.all, 2)
+	assert.NotEqual(t, r2.store.all[0].Token, r2.store.all[1].Token, "nothing was saved: a fresh token")
+	assert.Equal(t, 1, r2.requests(t))
 }
 
 // TestRegisterClosedStore: a store that is closed under the kiosk gives the
