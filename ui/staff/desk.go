@@ -239,6 +239,9 @@ type Desk struct {
 	idleStop func()
 	open     bool
 	stopLive func() // stops watchChanges while signed in
+	// post runs f on the UI goroutine (fyne.Do); a test holds the turns
+	// the change feed asks for (live.go).
+	post func(f func())
 
 	damageBox *fyne.Container // Damage and Rescue
 }
@@ -266,7 +269,7 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	if opts.A4Printer == nil {
 		opts.A4Printer = opts.Printer
 	}
-	d := &Desk{store: store, win: win, opts: opts}
+	d := &Desk{store: store, win: win, opts: opts, post: fyne.Do}
 	d.UserLabel = widget.NewLabel("")
 	d.UserLabel.TextStyle = fyne.TextStyle{Bold: true}
 	d.QueueButton = widget.NewButtonWithIcon(lang.L("staff.bar.queue"), fynetheme.ListIcon(), d.tap(d.ShowQueue))

@@ -10,6 +10,10 @@ func QueueScroll(q *Queue) float32 { return q.list.GetScrollOffset() }
 // ScrollQueue scrolls the queue's rows to offset.
 func ScrollQueue(q *Queue, offset float32) { q.list.ScrollToOffset(offset) }
 
+// PostUI makes the desk's change feed ask for turns of the UI goroutine
+// through post instead of fyne.Do (before signing in).
+func PostUI(d *Desk, post func(func())) { d.post = post }
+
 // QueueChanged tells q that the store changed, as its watch of the store
 // does (on the UI goroutine).
 func QueueChanged(q *Queue) { q.changed() }

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 
@@ -29,8 +30,19 @@ func (d *Desk) watchChanges() {
 	d.stopLive = cancel
 	ch := d.opts.Changes(ctx)
 	go func() {
+		// At most one turn of the UI goroutine is asked for at a time: a
+		// change that comes while one is waiting is covered by it (it
+		// reads after this change was committed). Without this, a burst of
+		// commits from other terminals (a bulk import, several kiosks at
+		// once) queued one fyne.Do each, unbounded, ahead of the desk's
+		// own taps and frames.
+		var waiting atomic.Bool
 		for range ch {
-			fyne.Do(func() {
+			if !waiting.CompareAndSwap(false, true) {
+				continue
+			}
+			d.post(func() {
+				waiting.Store(false) // a change from here on asks again
 				if ctx.Err() == nil {
 					d.changed()
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,4 +200,86 @@ func TestQueueRowsTakeTheStatusPlace(t *testing.T) {
 	assert.Greater(t, staff.QueueRowsTop(q), float32(0), "the status is above the rows")
 	staff.SetQueueStatus(q, "")
 	assert.Zero(t, staff.QueueRowsTop(q), "the rows start at the top once the status is gone")
+}
+
+// TestQueueChangeBurstBounded: a burst of 1,000 changes from the feed
+// while the UI goroutine is busy asks it for one turn (two at most), not
+// 1,000, and
+// the queue reads the store twice for 2,000 changes (the read they
+// found under way, then one more); the feed's goroutine is never held up
+// by a UI goroutine that has not come round yet.
+func TestQueueChangeBurstBounded(t *testing.T) {
+	feed := make(chan data.Change) // unbuffered: a send returns once the desk has taken it
+	t.Cleanup(func() { close(feed) })
+	var mu sync.Mutex
+	var posted []func() // turns of the UI goroutine asked for, not yet taken
+	var reads []func()  // store reads started, not yet done
+	inline := true
+	r := newRigWith(t, true, func(o *staff.Options) {
+		o.Changes = func(context.Context) <-chan data.Change { return feed }
+		o.Run = func(f func()) {
+			if inline {
+				f()
+				return
+			}
+			reads = append(reads, f)
+		}
+	})
+	staff.PostUI(r.d, func(f func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		posted = append(posted, f)
+	})
+	r.login(t, "王丽娟", datatest.ClerkPIN)
+	q := r.d.Queue
+	require.NotNil(t, q)
+	lives := 0
+	staff.OnLiveReload(q, func() { lives++ })
+	inline = false
+
+	// takeTurns runs, as the UI goroutine would, the turns asked for once
+	// the feed's goroutine has asked (the first change of a burst asks),
+	// and says how many there were.
+	takeTurns := func() int {
+		t.Helper()
+		deadline := time.Now().Add(liveWait)
+		for {
+			mu.Lock()
+			turns := posted
+			posted = nil
+			mu.Unlock()
+			if len(turns) > 0 {
+				for _, f := range turns {
+					f()
+				}
+				return len(turns)
+			}
+			require.True(t, time.Now().Before(deadline), "the feed asked for no turn")
+			time.Sleep(time.Millisecond)
+		}
+	}
+	burst := func() {
+		for range 1000 {
+			feed <- data.Change{Remote: true} // never blocks for long: the UI is not waited for
+		}
+	}
+
+	// The feed's goroutine may have taken the burst's last change and not
+	// yet looked whether a turn is waiting when the test takes the turn:
+	// that change then asks for a second one. Never more.
+	burst()
+	assert.LessOrEqual(t, takeTurns(), 2, "one turn for the whole burst")
+	require.Len(t, reads, 1, "one read started")
+	burst() // while the read is under way
+	assert.LessOrEqual(t, takeTurns(), 2)
+	require.Len(t, reads, 1, "no second read while one is under way")
+	for len(reads) > 0 {
+		f := reads[0]
+		reads = reads[1:]
+		f()
+	}
+	assert.Equal(t, 2, lives, "2,000 changes, two reads: the one under way and one after it")
+	mu.Lock()
+	assert.LessOrEqual(t, len(posted), 1, "nothing more asked (but the last change's turn)")
+	mu.Unlock()
 }
