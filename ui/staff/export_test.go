@@ -10,6 +10,9 @@ func QueueScroll(q *Queue) float32 { return q.list.GetScrollOffset() }
 // ScrollQueue scrolls the queue's rows to offset.
 func ScrollQueue(q *Queue, offset float32) { q.list.ScrollToOffset(offset) }
 
+// LiveGap is the least time between two reloads of the queue for changes.
+const LiveGap = liveGap
+
 // PostUI makes the desk's change feed ask for turns of the UI goroutine
 // through post instead of fyne.Do (before signing in).
 func PostUI(d *Desk, post func(func())) { d.post = post }

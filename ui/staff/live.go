@@ -3,6 +3,7 @@ package staff
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -20,7 +21,8 @@ type ChangeFeed func(ctx context.Context) <-chan data.Change
 // hand-over or a complaint filed at the kiosk shows within a second,
 // without 刷新. The store is read off the UI goroutine (d.async); changes
 // that come while a read is under way make one more read after it, not
-// one each. A screen not on show reads nothing: showing it reads it.
+// one each, and the queue is read at most once per liveGap however fast
+// changes come. A screen not on show reads nothing: showing it reads it.
 func (d *Desk) watchChanges() {
 	d.stopWatching()
 	if d.opts.Changes == nil {
@@ -70,7 +72,18 @@ func (d *Desk) changed() {
 	}
 }
 
-// changed reloads the queue in place for a change of the store. UI
+// liveGap is the least time from the start of one reload of the queue for
+// a change of the store to the start of the next. While kiosks and other
+// desks commit one after another (a busy morning, a bulk import, a hall
+// test's registering processes), the queue was otherwise read and its rows
+// built again back to back, the desk's UI goroutine busy with little
+// else (three processes registering kept it at about three quarters of a
+// core); now it is read at most about once a second, and a change still
+// shows within about a second.
+const liveGap = time.Second
+
+// changed reloads the queue in place for a change of the store, at once
+// or, within liveGap of the last such reload, once that has passed. UI
 // goroutine.
 func (q *Queue) changed() {
 	if !q.onScreen() {
@@ -80,6 +93,20 @@ func (q *Queue) changed() {
 		q.again = true // one more read when this one is in
 		return
 	}
+	if q.liveWait {
+		return // the reload waiting covers this change
+	}
+	now := q.d.opts.Now()
+	if wait := q.liveNext.Sub(now); wait > 0 {
+		q.liveWait = true
+		q.d.opts.After(wait, func() {
+			q.liveWait = false
+			q.liveNext = time.Time{} // due: read now (or after the read under way)
+			q.changed()
+		})
+		return
+	}
+	q.liveNext = now.Add(liveGap)
 	q.reload(true)
 }
 

@@ -128,6 +128,14 @@ func TestQueueChangesCoalesce(t *testing.T) {
 		queued = queued[1:]
 		f()
 	}
+	assert.Equal(t, 1, lives, "the first read")
+	require.Empty(t, queued, "the one for the three changes during it waits out staff.LiveGap")
+	r.timers.Fire()
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
 	assert.Equal(t, 2, lives, "the first read, then one for the three changes during it")
 
 	r.d.ShowIntake()
@@ -273,13 +281,51 @@ func TestQueueChangeBurstBounded(t *testing.T) {
 	burst() // while the read is under way
 	assert.LessOrEqual(t, takeTurns(), 2)
 	require.Len(t, reads, 1, "no second read while one is under way")
-	for len(reads) > 0 {
-		f := reads[0]
-		reads = reads[1:]
-		f()
+	runReads := func() {
+		for len(reads) > 0 {
+			f := reads[0]
+			reads = reads[1:]
+			f()
+		}
 	}
+	runReads()
+	r.timers.Fire() // the next read waits out staff.LiveGap
+	runReads()
 	assert.Equal(t, 2, lives, "2,000 changes, two reads: the one under way and one after it")
 	mu.Lock()
 	assert.LessOrEqual(t, len(posted), 1, "nothing more asked (but the last change's turn)")
 	mu.Unlock()
+}
+
+// TestQueueChangesSpaced: changes that keep coming (a change every 10 ms
+// for 10 s: a busy hall, a bulk import) read the queue about once per
+// staff.LiveGap, not back to back; a change after a quiet spell reads it
+// at once.
+func TestQueueChangesSpaced(t *testing.T) {
+	r := newRigWith(t, true, nil)
+	r.login(t, "王丽娟", datatest.ClerkPIN)
+	q := r.d.Queue
+	require.NotNil(t, q)
+	lives := 0
+	staff.OnLiveReload(q, func() { lives++ })
+
+	start := r.now
+	fired := start
+	for range 1000 {
+		r.now = r.now.Add(10 * time.Millisecond)
+		staff.QueueChanged(q)
+		if r.now.Sub(fired) >= staff.LiveGap {
+			r.timers.Fire() // the timer the queue set is due
+			fired = r.now
+		}
+	}
+	r.timers.Fire()
+	span := r.now.Sub(start)
+	assert.LessOrEqual(t, lives, int(span/staff.LiveGap)+1, "about one read per gap: %d reads in %v", lives, span)
+	assert.GreaterOrEqual(t, lives, int(span/staff.LiveGap)-1, "and the queue kept up")
+
+	r.now = r.now.Add(staff.LiveGap)
+	before := lives
+	staff.QueueChanged(q)
+	assert.Equal(t, before+1, lives, "after a quiet spell: at once")
 }
