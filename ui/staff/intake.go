@@ -60,6 +60,12 @@ type Intake struct {
 	scroll  *container.Scroll
 	content *fyne.Container
 	busy    bool
+	// token is the request's tracking token from the first 登记 on, sent
+	// again when 登记 is pressed after a saving that could not be
+	// confirmed, so that the request is never registered twice
+	// (data.Registration.Token); "" again once a refusal says nothing was
+	// saved.
+	token string
 }
 
 // intakeLabelWidth fits the longest field names (本次登记人数 *) so that
@@ -206,6 +212,9 @@ func intakeMessage(err error) string {
 	if errors.As(err, &ie) && ie.Field == "consent" {
 		return lang.L("staff.intake.needConsent")
 	}
+	if errors.Is(err, data.ErrCommitUnknown) {
+		return lang.L("staff.intake.commitUnknown")
+	}
 	return locale.Message(err)
 }
 
@@ -266,7 +275,11 @@ func (in *Intake) onSubmit() {
 	if in.busy || in.Item.ID == 0 {
 		return
 	}
+	if in.token == "" {
+		in.token = data.NewToken()
+	}
 	d, reg := in.d, in.Registration()
+	reg.Token = in.token
 	in.busy = true
 	in.setError(lang.L("staff.form.saving"), false)
 	d.async(func() func() {
@@ -274,6 +287,9 @@ func (in *Intake) onSubmit() {
 		return func() {
 			in.busy = false
 			if err != nil {
+				if !errors.Is(err, data.ErrCommitUnknown) {
+					in.token = "" // nothing saved: what is sent next is a new registration
+				}
 				in.setError(intakeMessage(err), true)
 				return
 			}

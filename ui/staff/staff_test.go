@@ -59,6 +59,14 @@ func newRigWith(t testing.TB, pins bool, opt func(*staff.Options)) *rig {
 // newRigIn is newRigWith in a language (locale.Chinese, locale.English).
 func newRigIn(t testing.TB, language string, pins bool, opt func(*staff.Options)) *rig {
 	t.Helper()
+	return newRigStore(t, language, pins, opt, nil)
+}
+
+// newRigStore is newRigIn with the desk on wrap(the store) when wrap is
+// not nil.
+func newRigStore(t testing.TB, language string, pins bool, opt func(*staff.Options),
+	wrap func(*data.Store) staff.Store) *rig {
+	t.Helper()
 	uitest.NewApp(t)
 	require.NoError(t, locale.Use(language))
 	r := &rig{timers: &fakeTimers{}, now: fixedNow, printer: &recPrinter{}}
@@ -82,7 +90,11 @@ func newRigIn(t testing.TB, language string, pins bool, opt func(*staff.Options)
 	if opt != nil {
 		opt(&opts)
 	}
-	r.d = staff.New(s, r.w, opts)
+	var st staff.Store = s
+	if wrap != nil {
+		st = wrap(s)
+	}
+	r.d = staff.New(st, r.w, opts)
 	r.d.OnExit = func() { r.exits++ }
 	r.w.SetContent(r.d.Content())
 	r.d.Open()
@@ -513,6 +525,57 @@ func TestWindowIntake(t *testing.T) {
 	assert.Len(t, det.Brought, 2)
 	test.Tap(in.OpenButton)
 	require.NotNil(t, r.d.Request)
+}
+
+// lostCommitStore registers and then says the saving could not be
+// confirmed (a connection lost at COMMIT), fail times.
+type lostCommitStore struct {
+	*data.Store
+	fail   int
+	tokens []string
+}
+
+func (s *lostCommitStore) Register(ctx context.Context, reg data.Registration) (data.Receipt, error) {
+	s.tokens = append(s.tokens, reg.Token)
+	rc, err := s.Store.Register(ctx, reg)
+	if err == nil && s.fail > 0 {
+		s.fail--
+		return data.Receipt{}, fmt.Errorf("data: register: %w", data.ErrCommitUnknown)
+	}
+	return rc, err
+}
+
+// TestWindowIntakeCommitUnknown: a window registration whose saving could
+// not be confirmed says so; 登记 again sends the same token and shows the
+// receipt of the request saved the first time: one request.
+func TestWindowIntakeCommitUnknown(t *testing.T) {
+	ls := &lostCommitStore{fail: 1}
+	r := newRigStore(t, locale.Chinese, true, nil, func(s *data.Store) staff.Store { ls.Store = s; return ls })
+	r.login(t, "王丽娟", clerkPIN)
+	test.Tap(r.d.IntakeButton)
+	in := r.d.Intake
+	require.NotNil(t, in)
+	in.SelectItem("城乡居民基本养老保险参保登记")
+	in.Fields["contribution_tier"].(interface{ SetSelected(string) }).SetSelected("300元/年")
+	in.Fields["special_group"].(interface{ SetSelected(string) }).SetSelected("否")
+	in.Fields["birth_date"].(interface{ SetText(string) }).SetText("1962-01-20")
+	in.Name.SetText("李秀英")
+	in.Phone.SetText("13700137000")
+	in.IDNumber.SetText(validID("19620120", 7))
+	in.Consent.SetChecked(true)
+
+	test.Tap(in.Submit)
+	assert.False(t, in.Registered)
+	assert.Contains(t, in.Error.Text, "暂时无法确认是否已经登记")
+	test.Tap(in.Submit)
+	require.True(t, in.Registered, in.Error.Text)
+	require.Len(t, ls.tokens, 2)
+	assert.True(t, data.ValidToken(ls.tokens[0]))
+	assert.Equal(t, ls.tokens[0], ls.tokens[1], "the same registration sent again")
+	assert.Equal(t, ls.tokens[0], in.Receipt.Token)
+	tr, err := r.s.TrackByToken(context.Background(), in.Receipt.Token)
+	require.NoError(t, err)
+	assert.Equal(t, in.Receipt.ReceiptNo, tr.ReceiptNo, "the receipt of the request saved the first time")
 }
 
 func TestSignInAndWhereabouts(t *testing.T) {
