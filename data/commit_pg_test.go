@@ -23,6 +23,10 @@ const (
 	cutNone   int32 = iota
 	cutBefore       // the COMMIT never reaches the server: nothing saved
 	cutAfter        // the server commits, its answer never reaches the store
+	// cutHold: the COMMIT never reaches the server, which does not learn
+	// that the store is gone (a network cut without a reset): its
+	// transaction waits, holding the store's write lock.
+	cutHold
 )
 
 // commitCutter is a TCP proxy between the store and the test server that
@@ -39,6 +43,8 @@ type commitCutter struct {
 	refuse  atomic.Bool
 	cuts    atomic.Int32 // COMMITs cut so far
 	wg      sync.WaitGroup
+	mu      sync.Mutex
+	held    []net.Conn // server sides left open by cutHold
 }
 
 // newCommitCutter starts a proxy to the server of dsn and returns it with
@@ -64,7 +70,15 @@ func newCommitCutter(t testing.TB, dsn string) (*commitCutter, string) {
 	}
 	c.ln, err = net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	t.Cleanup(func() { c.ln.Close(); c.wg.Wait() })
+	t.Cleanup(func() {
+		c.ln.Close()
+		c.mu.Lock()
+		for _, conn := range c.held {
+			conn.Close()
+		}
+		c.mu.Unlock()
+		c.wg.Wait()
+	})
 	c.wg.Add(1)
 	go c.serve()
 	_, lport, _ := net.SplitHostPort(c.ln.Addr().String())
@@ -116,7 +130,12 @@ func (p *cutPair) close() {
 // up passes the store's messages to the server, watching for COMMIT.
 func (p *cutPair) up() {
 	defer p.c.wg.Done()
-	defer p.close()
+	held := false
+	defer func() {
+		if !held {
+			p.close()
+		}
+	}()
 	// The startup message has no type byte.
 	var n [4]byte
 	if _, err := io.ReadFull(p.client, n[:]); err != nil {
@@ -146,6 +165,14 @@ func (p *cutPair) up() {
 			case cutAfter:
 				p.c.cuts.Add(1)
 				p.swallow.Store(true) // down closes once the server has answered
+			case cutHold:
+				p.c.cuts.Add(1)
+				held = true
+				p.c.mu.Lock()
+				p.c.held = append(p.c.held, p.server)
+				p.c.mu.Unlock()
+				p.client.Close() // the store's side only: down ends when the server's does
+				return
 			}
 		}
 		if _, err := p.server.Write(append(h[:], body...)); err != nil {
@@ -273,6 +300,29 @@ func TestPGCommitLostRegister(t *testing.T) {
 			assert.Equal(t, rc.ReceiptNo, stored.ReceiptNo)
 		})
 	}
+}
+
+// TestPGCommitLostServerUnaware: the COMMIT is lost on the way and the
+// server does not notice that the store is gone: its transaction would
+// wait, holding the write lock, until the server's keepalive found the
+// connection dead. The store ends that server process, so the answer is
+// certain at once (not saved), and the next registration is not held up
+// by the lock.
+func TestPGCommitLostServerUnaware(t *testing.T) {
+	ctx := context.Background()
+	s, cutter, look := cutStore(t)
+	reg := hallRegistration(t, s)
+	reg.Token = NewToken()
+	cutter.arm(cutHold)
+	_, err := s.Register(ctx, reg)
+	require.EqualValues(t, 1, cutter.cuts.Load(), "the COMMIT was cut")
+	require.ErrorIs(t, err, ErrUnreachable, "certainly not saved")
+	assert.NotErrorIs(t, err, ErrCommitUnknown)
+	assert.Equal(t, 0, count(t, look, "requests"))
+	rc, err := s.Register(ctx, reg)
+	require.NoError(t, err, "the write lock was let go")
+	assert.Equal(t, reg.Token, rc.Token)
+	assert.Equal(t, 1, count(t, look, "requests"))
 }
 
 // TestPGCommitLostComplaintAndRating: a complaint and a rating whose
