@@ -208,7 +208,11 @@ func (s *Rate) done(level int, err error) {
 	} else if !errors.As(err, &ie) {
 		fyne.LogError("kiosk: rate", err)
 	}
-	setTrackError(s.Message, s.nav.message(err))
+	msg := s.nav.message(err)
+	if errors.Is(err, data.ErrCommitUnknown) {
+		msg = lang.L("kiosk.error.rateUnknown") // the same rating again is saved once (data.Store.Rate)
+	}
+	setTrackError(s.Message, msg)
 }
 
 // RateThanks thanks the resident for a rating.

@@ -3,6 +3,7 @@ package kiosk_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -171,4 +172,43 @@ func TestTrackResultRatedOrNot(t *testing.T) {
 	assert.Contains(t, r.flat(), "您已评价过本次服务")
 	assert.NotContains(t, r.flat(), "欢迎您")
 	assert.Nil(t, res.RateButton)
+}
+
+// lostRateStore saves a rating and then says the saving could not be
+// confirmed (a connection lost at COMMIT), fail times.
+type lostRateStore struct {
+	*data.Store
+	fail int
+}
+
+func (s *lostRateStore) Rate(ctx context.Context, id int64, level int, reason string) error {
+	err := s.Store.Rate(ctx, id, level, reason)
+	if err == nil && s.fail > 0 {
+		s.fail--
+		return fmt.Errorf("data: rate: %w", data.ErrCommitUnknown)
+	}
+	return err
+}
+
+// TestRateCommitUnknown: a rating whose saving could not be confirmed says
+// so; 提交评价 again thanks the resident, and the rating is stored once.
+func TestRateCommitUnknown(t *testing.T) {
+	ls := &lostRateStore{fail: 1}
+	r := newTrackRig(t, func(s *data.Store) kiosk.Store { ls.Store = s; return ls })
+	rc := r.register(t, "DB")
+	r.finish(t, rc.RequestID)
+	r.scan(rc.Token)
+	test.Tap(trackCurrent[*kiosk.TrackResult](t, r).RateButton)
+	s := trackCurrent[*kiosk.Rate](t, r)
+	test.Tap(s.Levels[data.RatingGood])
+	test.Tap(s.Submit)
+	trackCurrent[*kiosk.Rate](t, r)
+	assert.Contains(t, s.Message.Text, "暂时无法确认评价是否已经保存")
+	assert.False(t, s.Submit.Disabled())
+
+	test.Tap(s.Submit)
+	trackCurrent[*kiosk.RateThanks](t, r)
+	level, _, ok := r.rating(t, rc.RequestID)
+	require.True(t, ok)
+	assert.Equal(t, data.RatingGood, level)
 }
