@@ -53,12 +53,14 @@ test: deps-build deps-test
 	BIANMIN_PG_SERVER="$$dsn" BIANMIN_TEST_PRINTER=bianmin-test CGO_ENABLED=0 $(GO) test -count=1 $(PURE) && \
 	BIANMIN_TEST_PG="$$dsn" CGO_ENABLED=0 $(GO) test -count=1 -timeout 30m $(PG_PKGS)
 
-# The store's, the acceptance, the web page's and the CLI's tests again on
-# PostgreSQL (a hall's shared database): a throwaway cluster
+# The store's, the acceptance, the kiosk's and staff mode's screens', the
+# web page's and the CLI's tests again on PostgreSQL (a hall's shared
+# database); the few about the SQLite data file itself stay on it
+# (datatest.UseSQLite): a throwaway cluster
 # (data/datatest/pgcluster.sh: Debian's postgresql, its own directory and
 # port, as the postgres user) started for the run and stopped after it,
 # whether the tests pass or not. PG_TEST_RUN=regexp narrows the run.
-PG_PKGS   := ./data/ ./data/datatest/ ./ui/acceptance/ ./ui/web/ ./cmd/bianmin/cli/
+PG_PKGS   := ./data/ ./data/datatest/ ./ui/acceptance/ ./ui/kiosk/ ./ui/staff/ ./ui/web/ ./cmd/bianmin/cli/
 PG_TEST_RUN ?=
 test-pg:
 	dsn=$$(bash data/datatest/pgcluster.sh start) || exit 1; \

@@ -5,10 +5,16 @@ package data
 // checked against that backup (the data file itself cannot be asked).
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
+	"strconv"
 )
 
 // CheckBackupQuick is CheckBackup with PRAGMA quick_check instead of
@@ -37,36 +43,17 @@ func NewestSoundBackup(ctx context.Context, dir string) (info BackupInfo, skippe
 // restore while the data file cannot be read: the PIN that works in the
 // backup is the one that will sign them in once it is restored. No lockout
 // is recorded (the backup is not written); the caller slows down guessing.
-// A PIN that matches nobody is an *InvalidError (field "pin").
+// A PIN that matches nobody is an *InvalidError (field "pin"). The backup
+// is a SQLite file or a hall's pg_dump archive (its staff table read back
+// with pg_restore).
 func VerifyBackupAdmin(ctx context.Context, path, pin string) (Session, error) {
-	db, err := sql.Open("sqlite", readOnlyURI(path))
+	read := sqliteBackupAdmins
+	if isDump(path) {
+		read = dumpBackupAdmins
+	}
+	admins, err := read(ctx, path)
 	if err != nil {
-		return Session{}, fmt.Errorf("data: verify backup admin: %w", err)
-	}
-	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT id, code, name, pin_hash FROM staff
-		WHERE role = 'admin' AND active = 1 AND pin_hash != '' ORDER BY id`)
-	if err != nil {
-		return Session{}, mapErr("verify backup admin", err)
-	}
-	type admin struct {
-		s    Session
-		hash string
-	}
-	var admins []admin
-	for rows.Next() {
-		var a admin
-		if err := rows.Scan(&a.s.StaffID, &a.s.Code, &a.s.Name, &a.hash); err != nil {
-			rows.Close()
-			return Session{}, mapErr("verify backup admin", err)
-		}
-		a.s.Role = RoleAdmin
-		admins = append(admins, a)
-	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return Session{}, mapErr("verify backup admin", err)
+		return Session{}, err
 	}
 	if len(admins) == 0 {
 		return Session{}, Invalid("pin", "该备份中没有设置了密码的管理员，无法在此确认恢复。请用命令 bianmin restore 恢复。")
@@ -77,6 +64,96 @@ func VerifyBackupAdmin(ctx context.Context, path, pin string) (Session, error) {
 		}
 	}
 	return Session{}, Invalid("pin", msgBadAdminPIN)
+}
+
+// backupAdmin is an active administrator with a PIN, as a backup records
+// them.
+type backupAdmin struct {
+	s    Session
+	hash string
+}
+
+// sqliteBackupAdmins is the administrators of the SQLite backup at path,
+// by id.
+func sqliteBackupAdmins(ctx context.Context, path string) ([]backupAdmin, error) {
+	db, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return nil, fmt.Errorf("data: verify backup admin: %w", err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT id, code, name, pin_hash FROM staff
+		WHERE role = 'admin' AND active = 1 AND pin_hash != '' ORDER BY id`)
+	if err != nil {
+		return nil, mapErr("verify backup admin", err)
+	}
+	defer rows.Close()
+	var admins []backupAdmin
+	for rows.Next() {
+		var a backupAdmin
+		if err := rows.Scan(&a.s.StaffID, &a.s.Code, &a.s.Name, &a.hash); err != nil {
+			return nil, mapErr("verify backup admin", err)
+		}
+		a.s.Role = RoleAdmin
+		admins = append(admins, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapErr("verify backup admin", err)
+	}
+	return admins, nil
+}
+
+// dumpBackupAdmins is the administrators of the pg_dump archive at path,
+// by id: its table of contents is checked as CheckBackup checks it, then
+// the staff table's rows are read back with pg_restore.
+func dumpBackupAdmins(ctx context.Context, path string) ([]backupAdmin, error) {
+	tool, err := pgTool("pg_restore")
+	if err != nil {
+		return nil, err
+	}
+	var dc dumpContents
+	dc.tables = map[string]bool{}
+	if err := dc.readList(ctx, tool, path); err != nil {
+		return nil, err
+	}
+	var stderr bytes.Buffer
+	cmd := pgRestore(ctx, tool, "--data-only", "--table=staff", "--file=-", path)
+	cmd.Stderr = &stderr
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("data: verify backup admin: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("data: verify backup admin: %w", err)
+	}
+	var admins []backupAdmin
+	var bad bool
+	perr := scanCopies(bufio.NewReaderSize(pipe, 1<<16), func(table string, cols []string, line string) {
+		if table != "staff" || copyField(cols, "role", line) != string(RoleAdmin) ||
+			copyField(cols, "active", line) != "1" || copyField(cols, "pin_hash", line) == "" {
+			return
+		}
+		id, err := strconv.ParseInt(copyField(cols, "id", line), 10, 64)
+		if err != nil {
+			bad = true
+			return
+		}
+		admins = append(admins, backupAdmin{
+			s:    Session{StaffID: id, Code: copyField(cols, "code", line), Name: copyField(cols, "name", line), Role: RoleAdmin},
+			hash: copyField(cols, "pin_hash", line),
+		})
+	}, nil)
+	if perr != nil {
+		io.Copy(io.Discard, pipe)
+	}
+	werr := cmd.Wait()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("data: verify backup admin: %w", ctx.Err())
+	}
+	if werr != nil || perr != nil || bad {
+		return nil, errDumpCorrupt()
+	}
+	slices.SortFunc(admins, func(a, b backupAdmin) int { return cmp.Compare(a.s.StaffID, b.s.StaffID) })
+	return admins, nil
 }
 
 // msgBadAdminPIN: the PIN matched no administrator of the backup.

@@ -39,12 +39,12 @@ func TestNewestSoundBackupSkipsADamagedNewerOne(t *testing.T) {
 // it; another PIN, or a staff member who is not an administrator, is
 // refused with the Chinese sentence.
 func TestVerifyBackupAdmin(t *testing.T) {
-	useSQLite(t)
 	ctx := context.Background()
 	s := seeded(t)
 	admin := loginAs(t, s, "s1")
 	loginAs(t, s, "s2") // PIN 1357, not an administrator
-	path := filepath.Join(t.TempDir(), "b.db")
+	// A SQLite file, or a hall's pg_dump archive.
+	path := filepath.Join(t.TempDir(), "b"+s.BackupSuffix())
 	require.NoError(t, s.Backup(ctx, path, nil))
 
 	got, err := VerifyBackupAdmin(ctx, path, "604917")

@@ -22,6 +22,7 @@ import (
 // read of the catalog meets a damaged file (SQLITE_CORRUPT).
 func damagedItems(t *testing.T) *data.Store {
 	t.Helper()
+	datatest.UseSQLite(t) // damages the file itself
 	s := mustOpen(t, testCatalog(t))
 	datatest.DamageTable(t, s, "items")
 	return s

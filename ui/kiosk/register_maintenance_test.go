@@ -21,6 +21,7 @@ import (
 // file checks out and holds exactly the requests it held before.
 func TestRegisterWriteFailurePutsTheKioskIntoMaintenance(t *testing.T) {
 	t.Run("DamagedFile", func(t *testing.T) {
+		datatest.UseSQLite(t) // damages the file itself
 		r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
 		before := r.requests(t)
 		rv := regFillDB(t, r, nil)

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/cmd/bianmin/cli"
 	"bianmin/data"
 	"bianmin/data/datatest"
 	"bianmin/ui/staff"
@@ -44,11 +45,13 @@ func TestBackupWithProgress(t *testing.T) {
 	b := r.d.Admin.Backup
 	require.NotNil(t, b)
 	require.Len(t, b.Daily, 1, "today's daily backup is listed")
-	assert.Equal(t, "bianmin-20260305.db", filepath.Base(b.Daily[0]))
+	// A SQLite file, or a hall's pg_dump archive.
+	suffix := r.s.BackupSuffix()
+	assert.Equal(t, "bianmin-20260305"+suffix, filepath.Base(b.Daily[0]))
 	assert.Equal(t, "本机未启用从工作人员模式恢复数据。", b.Info.Text)
 
 	assert.False(t, b.Progress.Visible(), "no bar before a backup runs")
-	dest := filepath.Join(dir, "manual.db")
+	dest := filepath.Join(dir, "manual"+suffix)
 	b.Dest.SetText(dest)
 	var steps int
 	b.OnProgress = func(done, total int) {
@@ -70,8 +73,13 @@ func TestBackupWithProgress(t *testing.T) {
 
 func TestBackupCancelLeavesNoFile(t *testing.T) {
 	r := newRig(t, true)
-	// Enough data for several steps of the online backup (1 MiB each).
-	_, err := r.s.AddSynthRequests(context.Background(), 4000, 11)
+	// Enough data for several steps of the online backup (1 MiB each); on
+	// PostgreSQL the dump reports a step per table, so a few will do.
+	n := 4000
+	if r.s.Engine() == data.Postgres {
+		n = 20
+	}
+	_, err := r.s.AddSynthRequests(context.Background(), n, 11)
 	require.NoError(t, err)
 	dir := t.TempDir()
 	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir})
@@ -90,11 +98,16 @@ func TestBackupCancelLeavesNoFile(t *testing.T) {
 	assert.Empty(t, entries, "nothing left behind, not even a temporary file")
 }
 
+// A restore from the backup screen through the hook as main wires it
+// (cli.Restore): a file that is not a good backup, or a backup of the
+// other engine, is refused at the check; a good one restores the data it
+// holds, keeps what it replaced and is recorded.
 func TestBackupRestoreThroughHook(t *testing.T) {
 	r := newRig(t, true)
 	ctx := context.Background()
 	dir := t.TempDir()
-	src := filepath.Join(dir, "before.db")
+	suffix := r.s.BackupSuffix() // .db, or .dump for a hall's database
+	src := filepath.Join(dir, "before"+suffix)
 	admin, err := r.s.LoginID(ctx, r.ids["张建华"], adminPIN)
 	require.NoError(t, err)
 	require.NoError(t, r.s.BackupAs(ctx, admin, src, nil))
@@ -103,48 +116,47 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 	_, err = r.s.AddSynthRequests(ctx, 20, 12) // data the restore will take away
 	require.NoError(t, err)
 
-	// The hook as main wires it: close, restore, reopen, record.
-	live := r.s.Path()
+	// The hook as main wires it: check, close, restore, reopen, record.
 	var reopened *data.Store
 	restore := func(ctx context.Context, by data.Session, src string) (data.RestoreResult, error) {
-		if err := r.s.Close(); err != nil {
-			return data.RestoreResult{}, err
+		s, res, err := cli.Restore(ctx, r.s, by, src)
+		if s != nil {
+			reopened = s
+			t.Cleanup(func() { s.Close() })
 		}
-		res, rerr := data.RestoreFile(ctx, src, live, nil)
-		s, err := data.Open(ctx, live, data.WithClock(func() time.Time { return r.now }), datatest.CheapPINs())
-		if err != nil {
-			return res, err
-		}
-		reopened = s
-		t.Cleanup(func() { s.Close() })
-		if rerr != nil {
-			return res, rerr
-		}
-		return res, s.RecordRestore(ctx, by, res)
+		return res, err
 	}
 	restarted := 0
 	r.rebuild(t, staff.SectionBackup, staff.Options{BackupDir: dir, Restore: restore,
 		AfterRestore: func() { restarted++ }})
 	b := r.d.Admin.Backup
 
-	// A file that is not a backup is refused at the check.
-	junk := filepath.Join(dir, "junk.db")
-	require.NoError(t, os.WriteFile(junk, []byte("not a database"), 0o600))
-	b.Source.SetText(junk)
+	// A file that is not a backup is refused at the check. A hall's
+	// PostgreSQL backup is refused on a room's data file, and a room's
+	// backup on a hall's database, before any tool is needed to read it.
+	junk := []byte("not a database")
+	junkSays := "未通过检查：该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。"
+	other, otherName, otherSays := []byte("PGDMP\x01\x0e\x00 a hall's archive"), "hall.dump", "是 PostgreSQL 数据库的备份"
+	if r.s.Engine() == data.Postgres {
+		junk = []byte("PGDMP\x01\x0e\x00 a damaged archive")
+		junkSays = "未通过检查：备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。"
+		other, otherName, otherSays = []byte("SQLite format 3\x00 a room's file"), "room.db", "不是 PostgreSQL 数据库的备份"
+	}
+	junkFile := filepath.Join(dir, "junk"+suffix)
+	require.NoError(t, os.WriteFile(junkFile, junk, 0o600))
+	b.Source.SetText(junkFile)
 	test.Tap(b.CheckB)
 	// Said once, in red: not "不能用于恢复" twice over.
-	assert.Equal(t, "未通过检查：该文件不是便民服务室的数据备份，或已经损坏，不能用于恢复。", b.Info.Text)
+	assert.Equal(t, junkSays, b.Info.Text)
 	assert.Equal(t, 1, strings.Count(b.Info.Text, "不能用于恢复"))
 	assert.Equal(t, widget.DangerImportance, b.Info.Importance)
 	assert.True(t, b.RestoreB.Disabled())
 
-	// A hall's PostgreSQL backup is refused on a room's data file, before
-	// any tool is needed to read it.
-	dump := filepath.Join(dir, "hall.dump")
-	require.NoError(t, os.WriteFile(dump, []byte("PGDMP\x01\x0e\x00 a hall's archive"), 0o600))
-	b.Source.SetText(dump)
+	otherFile := filepath.Join(dir, otherName)
+	require.NoError(t, os.WriteFile(otherFile, other, 0o600))
+	b.Source.SetText(otherFile)
 	test.Tap(b.CheckB)
-	assert.Contains(t, b.Info.Text, "PostgreSQL 数据库的备份")
+	assert.Contains(t, b.Info.Text, otherSays)
 	assert.Contains(t, b.Info.Text, "bianmin copy")
 	assert.True(t, b.RestoreB.Disabled())
 
@@ -171,9 +183,7 @@ func TestBackupRestoreThroughHook(t *testing.T) {
 	page, err := reopened.Audit(ctx, data.AuditFilter{Action: data.AuditDataRestore})
 	require.NoError(t, err)
 	assert.Len(t, page.Entries, 1)
-	after, err := data.CheckBackup(ctx, live)
-	require.NoError(t, err)
-	assert.Equal(t, before.Requests, after.Requests)
+	assert.Equal(t, before.Requests, datatest.Requests(t, reopened), "the requests of the backup, no more")
 }
 
 // firstButton is the first button in o's tree.
@@ -205,6 +215,7 @@ func TestBackupDailyListShowsRecordedState(t *testing.T) {
 	r := newRig(t, true)
 	dir := t.TempDir()
 	ctx := context.Background()
+	suffix := r.s.BackupSuffix() // .db, or .dump for a hall's database
 	for day := 2; day >= 0; day-- {
 		r.now = fixedNow.AddDate(0, 0, -day)
 		_, err := r.s.BackupDaily(ctx, dir, 7)
@@ -213,7 +224,7 @@ func TestBackupDailyListShowsRecordedState(t *testing.T) {
 	r.now = fixedNow
 	// Today's copy is damaged afterwards (a failing disk): the search for
 	// a good backup records it bad and the day before good.
-	newest := filepath.Join(dir, "bianmin-20260305.db")
+	newest := filepath.Join(dir, "bianmin-20260305"+suffix)
 	b, err := os.ReadFile(newest)
 	require.NoError(t, err)
 	for at := 4096; at+8 <= len(b); at += 4096 {
@@ -222,14 +233,14 @@ func TestBackupDailyListShowsRecordedState(t *testing.T) {
 	require.NoError(t, os.WriteFile(newest, b, 0o600))
 	good, err := data.NewestGoodBackup(ctx, dir)
 	require.NoError(t, err)
-	assert.Equal(t, "bianmin-20260304.db", filepath.Base(good.Path))
+	assert.Equal(t, "bianmin-20260304"+suffix, filepath.Base(good.Path))
 	// An earlier day whose backup failed, as the records keep it.
 	recsFile := filepath.Join(dir, data.BackupRecordsFile)
 	raw, err := os.ReadFile(recsFile)
 	require.NoError(t, err)
 	var list []data.BackupRecord
 	require.NoError(t, json.Unmarshal(raw, &list))
-	list = append(list, data.BackupRecord{Name: "bianmin-20260301.db", Checked: fixedNow.AddDate(0, 0, -4),
+	list = append(list, data.BackupRecord{Name: "bianmin-20260301" + suffix, Checked: fixedNow.AddDate(0, 0, -4),
 		Check: "quick_check", Problem: "磁盘空间不足。"})
 	raw, err = json.Marshal(list)
 	require.NoError(t, err)
@@ -242,8 +253,8 @@ func TestBackupDailyListShowsRecordedState(t *testing.T) {
 	for _, row := range rows {
 		names = append(names, filepath.Base(row.Path))
 	}
-	assert.Equal(t, []string{"bianmin-20260305.db", "bianmin-20260304.db", "bianmin-20260303.db",
-		"bianmin-20260301.db"}, names, "newest first, the failed day among them")
+	assert.Equal(t, []string{"bianmin-20260305" + suffix, "bianmin-20260304" + suffix, "bianmin-20260303" + suffix,
+		"bianmin-20260301" + suffix}, names, "newest first, the failed day among them")
 
 	checked := regexp.MustCompile(`（\d{4}-\d{2}-\d{2} \d{2}:\d{2} 检查）`)
 	assert.Regexp(t, `有问题（.*）：备份文件已损坏`, rows[0].Text, "the problem in Chinese")
@@ -262,7 +273,7 @@ func TestBackupDailyListShowsRecordedState(t *testing.T) {
 	assert.NotContains(t, rows[2].Text, "最新的完好备份")
 
 	assert.True(t, rows[3].Failed)
-	assert.Equal(t, "bianmin-20260301.db    未能完成：磁盘空间不足。（2026-03-01 09:30），没有留下文件", rows[3].Text)
+	assert.Equal(t, "bianmin-20260301"+suffix+"    未能完成：磁盘空间不足。（2026-03-01 09:30），没有留下文件", rows[3].Text)
 	assert.Nil(t, rows[3].Use)
 
 	test.Tap(rows[1].Use)

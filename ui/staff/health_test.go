@@ -51,9 +51,10 @@ func TestDamagedDataFileOffersTheNewestGoodBackup(t *testing.T) {
 	r := newRig(t, true)
 	ctx := context.Background()
 	dir := t.TempDir()
-	good := filepath.Join(dir, "bianmin-20260301.db")
+	suffix := r.s.BackupSuffix() // .db, or .dump for a hall's database
+	good := filepath.Join(dir, "bianmin-20260301"+suffix)
 	require.NoError(t, r.s.Backup(ctx, good, nil))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "bianmin-20260302.db"), make([]byte, 8192), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bianmin-20260302"+suffix), make([]byte, 8192), 0o600))
 	var restored string
 	var by data.Session
 	after := 0
@@ -70,7 +71,7 @@ func TestDamagedDataFileOffersTheNewestGoodBackup(t *testing.T) {
 	d.Open()
 	require.NotNil(t, d.Rescue)
 	assert.Equal(t, good, d.Rescue.Backup.Path)
-	assert.Contains(t, d.Rescue.Info.Text, "bianmin-20260301.db")
+	assert.Contains(t, d.Rescue.Info.Text, "bianmin-20260301"+suffix)
 	assert.Contains(t, d.Rescue.Info.Text, "含 80 件办件")
 	assert.Contains(t, d.Rescue.Info.Text, "1 份备份未通过检查")
 

@@ -2,7 +2,6 @@ package staff
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 
 	"bianmin/assets"
 	"bianmin/data"
+	"bianmin/data/datatest"
 	"bianmin/ui/locale"
 )
 
@@ -21,7 +21,7 @@ func TestReportTablesInChineseAreDatas(t *testing.T) {
 	require.NoError(t, locale.Use(locale.Chinese))
 	now := time.Date(2026, 3, 20, 10, 0, 0, 0, data.China)
 	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bianmin.db"), data.WithClock(func() time.Time { return now }))
+	s, err := data.Open(ctx, datatest.DSN(t), data.WithClock(func() time.Time { return now }))
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	f, err := assets.Sample.Open(assets.SampleCatalog)
