@@ -250,7 +250,8 @@ func cleanCalendarEdit(day time.Time, kind, name string) (CalendarDay, error) {
 		d.Name = name
 	case DayWorkday:
 		if wd := day.In(China).Weekday(); wd != time.Saturday && wd != time.Sunday {
-			return d, Invalid("kind", cnDay(d.Day)+"是"+weekdayCN(day)+"，本来就是工作日，无需设为调休上班。")
+			return d, Invalid("kind", cnDay(d.Day)+"是"+weekdayCN(day)+"，本来就是工作日，无需设为调休上班。").
+				keyed("data.calendar_edit.workday", map[string]any{"Day": d.Day, "Weekday": weekdayTerm(wd)})
 		}
 		d.Name = name
 		if d.Name == "" {
@@ -336,7 +337,8 @@ func checkImportDays(days []CalendarDay) error {
 			return err.(*InvalidError).Prefix("[" + itoa(i) + "]")
 		}
 		if seen[d.Day] {
-			return Invalid("["+itoa(i)+"].day", d.Day+" 重复出现，同一天只能写一次。")
+			return Invalid("["+itoa(i)+"].day", d.Day+" 重复出现，同一天只能写一次。").
+				keyed("data.calendar_edit.twice", map[string]any{"Day": d.Day})
 		}
 		seen[d.Day] = true
 	}

@@ -245,7 +245,8 @@ func cleanCenter(c Center) (Center, error) {
 	for _, h := range c.Hours {
 		perDay[h.Weekday]++
 		if perDay[h.Weekday] > MaxOfficeSessionsADay {
-			return c, Invalid("hours", fmt.Sprintf("%s最多填写%d段办公时间。", WeekdayName(h.Weekday), MaxOfficeSessionsADay))
+			return c, Invalid("hours", fmt.Sprintf("%s最多填写%d段办公时间。", WeekdayName(h.Weekday), MaxOfficeSessionsADay)).
+				keyed("data.center.sessions", map[string]any{"Weekday": weekdayTerm(h.Weekday), "Max": MaxOfficeSessionsADay})
 		}
 	}
 	if err := c.Validate(); err != nil {
@@ -260,7 +261,8 @@ func overlapping(hours []OfficeHours) error {
 		for _, b := range hours[i+1:] {
 			if a.Weekday == b.Weekday && a.Opens < b.Closes && b.Opens < a.Closes {
 				return Invalid("hours", fmt.Sprintf("%s的办公时间 %s—%s 与 %s—%s 重叠，请核对。",
-					WeekdayName(a.Weekday), a.Opens, a.Closes, b.Opens, b.Closes))
+					WeekdayName(a.Weekday), a.Opens, a.Closes, b.Opens, b.Closes)).keyed("data.center.overlap",
+					map[string]any{"Weekday": weekdayTerm(a.Weekday), "From": a.Opens, "To": a.Closes, "OtherFrom": b.Opens, "OtherTo": b.Closes})
 			}
 		}
 	}
@@ -288,12 +290,13 @@ func ParseDayHours(day time.Weekday, text string) ([]OfficeHours, error) {
 		m := sessionPattern.FindStringSubmatch(part)
 		if m == nil {
 			return nil, Invalid(field, fmt.Sprintf("%s的办公时间“%s”看不懂，请写成 08:30-12:00 这样的形式，多段之间用空格分开。",
-				WeekdayName(day), part))
+				WeekdayName(day), part)).keyed("data.center.hoursText", map[string]any{"Weekday": weekdayTerm(day), "Text": part})
 		}
 		h := OfficeHours{Weekday: day, Opens: pad2(m[1]) + ":" + m[2], Closes: pad2(m[3]) + ":" + m[4]}
 		if err := h.Validate(); err != nil {
 			ie := err.(*InvalidError)
-			return nil, Invalid(field, WeekdayName(day)+"："+ie.Msg)
+			return nil, Invalid(field, WeekdayName(day)+"："+ie.Msg).
+				keyed("data.center.dayHours", map[string]any{"Weekday": weekdayTerm(day), "Msg": ie})
 		}
 		out = append(out, h)
 	}

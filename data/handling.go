@@ -163,7 +163,7 @@ func Transition(from Status, a Action) (Status, error) {
 	if ok {
 		return next, nil
 	}
-	return from, conflict(illegalMsg(from, a))
+	return from, stateError{illegalStep(from, a)}
 }
 
 // AllowedActions lists the actions the status allows for a request handled
@@ -182,42 +182,46 @@ func AllowedActions(st Status, mode Mode) []Action {
 	return out
 }
 
-func illegalMsg(from Status, a Action) string {
+// illegalStep is why action a may not be taken from status from.
+func illegalStep(from Status, a Action) *InvalidError {
 	switch from {
 	case StatusFinished:
-		return "该办件已办结，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已办结，不能再"+a.verb()+"。").keyed("data.handling.finished", map[string]any{"Action": actionTerm(a)})
 	case StatusRefused:
-		return "该办件已作不予受理（不予办理）处理并结束，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已作不予受理（不予办理）处理并结束，不能再"+a.verb()+"。").
+			keyed("data.handling.refused", map[string]any{"Action": actionTerm(a)})
 	case StatusWithdrawn:
-		return "该办件已撤回，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已撤回，不能再"+a.verb()+"。").keyed("data.handling.withdrawn", map[string]any{"Action": actionTerm(a)})
 	}
 	switch a {
 	case ActAccept:
-		return "该办件已经受理，不能重复受理。"
+		return Invalid("status", "该办件已经受理，不能重复受理。")
 	case ActComplete:
-		return "该办件没有在等待补正材料，无需登记材料补齐。"
+		return Invalid("status", "该办件没有在等待补正材料，无需登记材料补齐。")
 	case ActUpperResult:
-		return "该办件没有上报上级部门，不能登记审批结果。"
+		return Invalid("status", "该办件没有上报上级部门，不能登记审批结果。")
 	case ActJointPart:
-		return "只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。"
+		return Invalid("status", "只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。")
 	case ActPause, ActResume:
-		return "只有已受理、正在计时的办件才能" + a.verb() + "。"
+		return Invalid("status", "只有已受理、正在计时的办件才能"+a.verb()+"。").keyed("data.handling.notRunning", map[string]any{"Action": actionTerm(a)})
 	}
 	switch from {
 	case StatusSubmitted:
-		return "请先受理该办件，再" + a.verb() + "。"
+		return Invalid("status", "请先受理该办件，再"+a.verb()+"。").keyed("data.handling.acceptFirst", map[string]any{"Action": actionTerm(a)})
 	case StatusWaiting:
-		return "该办件正在等待补正材料，材料补齐后才能" + a.verb() + "。"
+		return Invalid("status", "该办件正在等待补正材料，材料补齐后才能"+a.verb()+"。").
+			keyed("data.handling.waiting", map[string]any{"Action": actionTerm(a)})
 	case StatusEscalated:
 		if a == ActFinish {
-			return "该办件已上报，请先登记上级部门的审批结果，再办结。"
+			return Invalid("status", "该办件已上报，请先登记上级部门的审批结果，再办结。")
 		}
 		if a == ActEscalate {
-			return "该办件已经上报，请勿重复上报。"
+			return Invalid("status", "该办件已经上报，请勿重复上报。")
 		}
-		return "该办件已上报上级部门，不能" + a.verb() + "。"
+		return Invalid("status", "该办件已上报上级部门，不能"+a.verb()+"。").keyed("data.handling.escalated", map[string]any{"Action": actionTerm(a)})
 	}
-	return "该办件当前状态为“" + from.Label() + "”，不能" + a.verb() + "。"
+	return Invalid("status", "该办件当前状态为“"+from.Label()+"”，不能"+a.verb()+"。").
+		keyed("data.handling.status", map[string]any{"Status": statusTerm(from), "Action": actionTerm(a)})
 }
 
 // stateError is a step refused by the request's state: an *InvalidError
@@ -225,6 +229,7 @@ func illegalMsg(from Status, a Action) string {
 type stateError struct{ ie *InvalidError }
 
 func conflict(msg string) error           { return stateError{Invalid("status", msg)} }
+func conflictOf(ie *InvalidError) error   { return stateError{ie} }
 func (e stateError) Error() string        { return e.ie.Error() }
 func (e stateError) Unwrap() []error      { return []error{e.ie, ErrConflict} }
 func (e stateError) Is(target error) bool { return target == ErrConflict || target == ErrInvalid }

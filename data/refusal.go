@@ -129,7 +129,8 @@ func (s *Store) AddRefusalReason(ctx context.Context, by Session, text string) (
 			return err
 		}
 		if n >= MaxRefusalReasons {
-			return Invalid("text", "常用理由最多保存"+strconv.Itoa(MaxRefusalReasons)+"条，请先删除不常用的理由。")
+			return Invalid("text", "常用理由最多保存"+strconv.Itoa(MaxRefusalReasons)+"条，请先删除不常用的理由。").
+				keyed("data.refusal.max", map[string]any{"Max": MaxRefusalReasons})
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO refusal_reasons (text, ord) VALUES (?, ?)`, text, last+1)
 		if err != nil {

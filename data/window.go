@@ -136,7 +136,8 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 			return err
 		}
 		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
-			"窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。"); err != nil {
+			Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。").
+				keyed("data.window.codeTaken", map[string]any{"Code": w.Code})); err != nil {
 			return err
 		}
 		at := s.stamp()
@@ -200,14 +201,14 @@ func windowByID(ctx context.Context, tx *sql.Tx, id int64) (code, name string, a
 	return code, name, active, err
 }
 
-// codeFree refuses, with msg, a number (工号 or window number) that query
-// finds on another record than id.
-func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, msg string) error {
+// codeFree refuses, with taken, a number (工号 or window number) that
+// query finds on another record than id.
+func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, taken *InvalidError) error {
 	var other int64
 	err := tx.QueryRowContext(ctx, query, code, id).Scan(&other)
 	switch {
 	case err == nil:
-		return Invalid("code", msg)
+		return taken
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	}
@@ -397,7 +398,8 @@ func StopWindowRule(staff, items []string) error {
 			more = fmt.Sprintf("等%d项", len(items))
 		}
 		return Invalid("window", "该窗口还负责“"+strings.Join(shown, "”“")+"”"+more+
-			"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。")
+			"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。").
+			keyed("data.window.items", map[string]any{"Items": strings.Join(shown, "、"), "Count": len(items)})
 	}
 	return nil
 }
