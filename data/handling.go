@@ -47,68 +47,36 @@ const (
 var Actions = []Action{ActAccept, ActSupplement, ActComplete, ActEscalate, ActUpperResult, ActJointPart,
 	ActFinish, ActHandOver, ActPause, ActResume, ActNote, ActRefuse, ActWithdraw}
 
+// actionWords are each action's Chinese name (Label) and its words as the
+// object of "不能…" (verb).
+var actionWords = map[Action]struct{ label, verb string }{
+	ActAccept:      {"受理", "受理"},
+	ActSupplement:  {"补正告知", "要求补正材料"},
+	ActComplete:    {"材料补齐", "登记材料补齐"},
+	ActRefuse:      {"不予受理", "作不予受理处理"},
+	ActEscalate:    {"上报", "上报"},
+	ActUpperResult: {"登记审批结果", "登记上级部门的审批结果"},
+	ActHandOver:    {"转交", "转交"},
+	ActJointPart:   {"登记配合办理", "登记配合窗口的办理情况"},
+	ActFinish:      {"办结", "办结"},
+	ActPause:       {"暂停计时", "暂停计时"},
+	ActResume:      {"恢复计时", "恢复计时"},
+	ActNote:        {"办理记录", "添加办理记录"},
+	ActWithdraw:    {"撤回", "撤回"},
+}
+
 // Label is the action's Chinese name.
 func (a Action) Label() string {
-	switch a {
-	case ActAccept:
-		return "受理"
-	case ActSupplement:
-		return "补正告知"
-	case ActComplete:
-		return "材料补齐"
-	case ActRefuse:
-		return "不予受理"
-	case ActEscalate:
-		return "上报"
-	case ActUpperResult:
-		return "登记审批结果"
-	case ActHandOver:
-		return "转交"
-	case ActJointPart:
-		return "登记配合办理"
-	case ActFinish:
-		return "办结"
-	case ActPause:
-		return "暂停计时"
-	case ActResume:
-		return "恢复计时"
-	case ActNote:
-		return "办理记录"
-	case ActWithdraw:
-		return "撤回"
+	if w, ok := actionWords[a]; ok {
+		return w.label
 	}
 	return string(a)
 }
 
 // verb is the action as the object of "不能…".
 func (a Action) verb() string {
-	switch a {
-	case ActAccept:
-		return "受理"
-	case ActSupplement:
-		return "要求补正材料"
-	case ActComplete:
-		return "登记材料补齐"
-	case ActRefuse:
-		return "作不予受理处理"
-	case ActEscalate:
-		return "上报"
-	case ActUpperResult:
-		return "登记上级部门的审批结果"
-	case ActHandOver:
-		return "转交"
-	case ActJointPart:
-		return "登记配合窗口的办理情况"
-	case ActFinish:
-		return "办结"
-	case ActPause:
-		return "暂停计时"
-	case ActResume:
-		return "恢复计时"
-	case ActNote:
-		return "添加办理记录"
-	case ActWithdraw:
-		return "撤回"
+	if w, ok := actionWords[a]; ok {
+		return w.verb
 	}
 	return string(a)
 }

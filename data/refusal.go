@@ -158,6 +158,17 @@ func reasonByID(ctx context.Context, tx *sql.Tx, id int64) (RefusalReason, error
 	return r, err
 }
 
+// reasonToChange is the administrator by and the common reason id they
+// are to change.
+func reasonToChange(ctx context.Context, tx *sql.Tx, by Session, id int64) (Session, RefusalReason, error) {
+	actor, err := reasonAdmin(ctx, tx, by)
+	if err != nil {
+		return actor, RefusalReason{}, err
+	}
+	old, err := reasonByID(ctx, tx, id)
+	return actor, old, err
+}
+
 // EditRefusalReason changes the text of a common reason (administrators
 // only). Refusals already made keep their own text.
 func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, text string) error {
@@ -166,11 +177,7 @@ func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, tex
 		return err
 	}
 	return s.tx(ctx, "edit refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := reasonByID(ctx, tx, id)
+		actor, old, err := reasonToChange(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}
@@ -191,11 +198,7 @@ func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, tex
 // DeleteRefusalReason removes a common reason (administrators only).
 func (s *Store) DeleteRefusalReason(ctx context.Context, by Session, id int64) error {
 	return s.tx(ctx, "delete refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := reasonByID(ctx, tx, id)
+		actor, old, err := reasonToChange(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}

@@ -191,14 +191,18 @@ func updateWindow(ctx context.Context, tx *sql.Tx, w Window) ([]string, error) {
 
 func windowTarget(code, name string) string { return "窗口 " + code + " " + name }
 
-// windowByID reads a window's number, name and state; a window gone is
-// the message to refresh.
-func windowByID(ctx context.Context, tx *sql.Tx, id int64) (code, name string, active bool, err error) {
+// windowToChange is the administrator by (adminOf) and the number, name
+// and state of the window id they are to change; a window gone is the
+// message to refresh.
+func windowToChange(ctx context.Context, tx *sql.Tx, by Session, id int64) (actor Session, code, name string, active bool, err error) {
+	if actor, err = adminOf(ctx, tx, by); err != nil {
+		return actor, "", "", false, err
+	}
 	err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, id).Scan(&code, &name, &active)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
 	}
-	return code, name, active, err
+	return actor, code, name, active, err
 }
 
 // codeFree refuses, with taken, a number (工号 or window number) that
@@ -225,11 +229,7 @@ func (s *Store) SetWindowPosts(ctx context.Context, by Session, windowID, aID, b
 		return err
 	}
 	return s.tx(ctx, "window posts", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil {
 			return err
 		}
@@ -326,11 +326,7 @@ func orNone(name string) string {
 // items: the message says which.
 func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (deleted bool, err error) {
 	err = s.tx(ctx, "stop window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil {
 			return err
 		}
@@ -407,11 +403,7 @@ func StopWindowRule(staff, items []string) error {
 // RestartWindow puts a window out of service back in service.
 func (s *Store) RestartWindow(ctx context.Context, by Session, windowID int64) error {
 	return s.tx(ctx, "restart window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil || active {
 			return err
 		}
