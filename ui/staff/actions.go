@@ -274,15 +274,7 @@ func (b *formRows) add(label string, o fyne.CanvasObject) {
 // entry is a text field that counts as activity; multi-line ones wrap
 // and show three lines.
 func (b *formRows) entry(multi bool, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	if multi {
-		e = widget.NewMultiLineEntry()
-		e.SetMinRowsVisible(3)
-		e.Wrapping = fyne.TextWrapWord
-	}
-	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(string) { b.d.Activity() }
-	return e
+	return b.d.newEntry(multi, placeholder)
 }
 
 // box is the rows, one below the other.

@@ -86,7 +86,7 @@ func (f *FollowUps) show(items []data.FollowUpDue, err error) {
 		cells = append(cells, container.NewPadded(dueCanvasText(due, it.Due)), row.Record)
 		f.Rows = append(f.Rows, row)
 		box := rowBox(container.New(followUpColumns{}, cells...))
-		f.list.Add(container.New(&minHeight{h: bmtheme.MinTouchTarget}, box))
+		f.list.Add(container.New(&minHeightLayout{h: bmtheme.MinTouchTarget}, box))
 	}
 	f.list.Refresh()
 }
@@ -110,22 +110,4 @@ func (f *FollowUps) OpenRecord(it data.FollowUpDue) {
 		func() {
 			f.Reload()
 		})
-}
-
-// minHeight gives its one object at least height h.
-type minHeight struct{ h float32 }
-
-func (m *minHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (m *minHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(0, m.h)
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
-	}
-	return s
 }

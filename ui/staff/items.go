@@ -66,7 +66,7 @@ type ItemsScreen struct {
 	listBox fyne.CanvasObject
 	body    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // ItemRow is one item of the list with its buttons.
@@ -133,23 +133,27 @@ func (itemColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return itemWeigh
 // Reload reads every item again and shows the list.
 func (s *ItemsScreen) Reload() {
 	d, st := s.a.d, s.a.store
-	s.seq++
-	seq := s.seq
 	s.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	s.fetch(func() (func(), error) {
 		entries, err := st.AllItems(d.opts.Context)
 		return func() {
-			if seq != s.seq {
-				return
-			}
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
 			s.Entries = entries
 			s.setCategories()
 			s.runSearch()
+		}, err
+	})
+}
+
+// fetch runs work off the UI goroutine and, unless a later fetch has
+// started since (latest), shows its error in Status or runs what it gives
+// on the UI goroutine.
+func (s *ItemsScreen) fetch(work func() (apply func(), err error)) {
+	s.load.run(s.a.d, func() func() {
+		apply, err := work()
+		if err != nil {
+			return func() { s.Status.SetText(locale.Message(err)) }
 		}
+		return apply
 	})
 }
 
@@ -192,18 +196,9 @@ func (s *ItemsScreen) runSearch() {
 		s.filter()
 		return
 	}
-	s.seq++
-	seq := s.seq
-	d.async(func() func() {
+	s.fetch(func() (func(), error) {
 		found, err := st.SearchItems(d.opts.Context, q)
 		return func() {
-			if seq != s.seq {
-				return
-			}
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
 			s.matches = map[int64]int{}
 			for i, f := range found {
 				s.matches[f.ID] = i
@@ -215,7 +210,7 @@ func (s *ItemsScreen) runSearch() {
 				}
 			}
 			s.filter()
-		}
+		}, err
 	})
 }
 
