@@ -121,71 +121,54 @@ func TestEveryMessageHasAKey(t *testing.T) {
 		}
 		return ok
 	}
-	for more := true; more; {
-		n := len(passing)
+	// makers is the function of each call of a function that makes a
+	// message, but for invalidf and lockedError, which key their own.
+	makers := func(visit func(c *ast.CallExpr, name string, fn *ast.FuncDecl)) {
 		for _, f := range parsed {
 			ast.Inspect(f, func(n ast.Node) bool {
-				c, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				id, ok := c.Fun.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				i, ok := passing[id.Name]
-				if !ok || i >= len(c.Args) {
-					return true
-				}
-				if arg, ok := c.Args[i].(*ast.Ident); ok {
-					if fn := enclosing(f, c); fn != nil && fn.Name.Name != "invalidf" && fn.Name.Name != "lockedError" {
-						if j := paramIndex(fn, arg.Name); j >= 0 {
-							passing[fn.Name.Name] = j
+				if c, ok := n.(*ast.CallExpr); ok {
+					if id, ok := c.Fun.(*ast.Ident); ok {
+						fn := enclosing(f, c)
+						if fn == nil || (fn.Name.Name != "invalidf" && fn.Name.Name != "lockedError") {
+							visit(c, id.Name, fn)
 						}
 					}
 				}
 				return true
 			})
 		}
+	}
+	for more := true; more; {
+		n := len(passing)
+		makers(func(c *ast.CallExpr, name string, fn *ast.FuncDecl) {
+			if i, ok := passing[name]; ok && i < len(c.Args) && fn != nil {
+				if arg, ok := c.Args[i].(*ast.Ident); ok {
+					if j := paramIndex(fn, arg.Name); j >= 0 {
+						passing[fn.Name.Name] = j
+					}
+				}
+			}
+		})
 		more = len(passing) > n
 	}
-	{
-		for _, f := range parsed {
-			ast.Inspect(f, func(n ast.Node) bool {
-				c, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				id, ok := c.Fun.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				at := fset.Position(c.Pos())
-				if id.Name == "invalidf" && len(c.Args) >= 2 {
-					formatted++
-					format, ok := constString(c.Args[1], consts)
-					if !ok {
-						return true // a variable holding one of the formats (badRune's)
-					}
-					fk, ok := formatKeys[format]
-					if assert.True(t, ok, "%s: format %q not in formatKeys", at, format) {
-						assert.Len(t, fk.args, len(c.Args)-2, "%s: %s", at, fk.key)
-					}
-					return true
-				}
-				i, ok := passing[id.Name]
-				if !ok || i >= len(c.Args) || keyedHere[c] {
-					return true
-				}
-				fn := enclosing(f, c)
-				if fn != nil && (fn.Name.Name == "invalidf" || fn.Name.Name == "lockedError") {
-					return true // keyed by the function itself
-				}
-				hasKey(c.Args[i], fn, at)
-				return true
-			})
+	makers(func(c *ast.CallExpr, name string, fn *ast.FuncDecl) {
+		at := fset.Position(c.Pos())
+		if name == "invalidf" && len(c.Args) >= 2 {
+			formatted++
+			format, ok := constString(c.Args[1], consts)
+			if !ok {
+				return // a variable holding one of the formats (badRune's)
+			}
+			fk, ok := formatKeys[format]
+			if assert.True(t, ok, "%s: format %q not in formatKeys", at, format) {
+				assert.Len(t, fk.args, len(c.Args)-2, "%s: %s", at, fk.key)
+			}
+			return
 		}
-	}
+		if i, ok := passing[name]; ok && i < len(c.Args) && !keyedHere[c] {
+			hasKey(c.Args[i], fn, at)
+		}
+	})
 	for name, msg := range consts {
 		if !strings.HasPrefix(name, "msg") {
 			continue
