@@ -254,19 +254,14 @@ func newAcctRowView(d *Desk, r data.AccountabilityRow, onTap, openRecord func())
 	deadline := container.NewPadded(v.Deadline)
 	mid := container.New(&tightVBox{}, head, note)
 	right := container.New(&tightVBox{}, deadline, res)
-	v.box = rowBox(container.New(acctColumns{}, v.Name, mid, right))
+	v.box = rowBox(container.New(acctWeights, v.Name, mid, right))
 	return v
 }
 
 // Texts are the row's columns as shown.
 func (v *AcctRowView) Texts() []string { return v.texts }
 
-type acctColumns struct{}
-
 var acctWeights = weightedColumns{1.1, 4.0, 2.8}
-
-func (acctColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { acctWeights.Layout(o, s) }
-func (acctColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return acctWeights.MinSize(o) }
 
 // AcctFields are the fields of 新增责任追究.
 type AcctFields struct {

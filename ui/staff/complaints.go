@@ -78,7 +78,7 @@ func newComplaintList(a *Admin) *ComplaintList {
 		d.tap(c.onPrintReceipt))
 	c.PrintReceipt.Hide()
 	c.list = container.NewVBox()
-	header := slimCells(container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
+	header := slimCells(container.New(complaintWeights, boldLabels("admin.complaints.col.",
 		"code", "about", "channel", "status", "handler", "due")...))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())
 	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice, c.PrintReceipt), nil, nil,
@@ -212,7 +212,7 @@ func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
 		cells = append(cells, l)
 	}
 	cells = append(cells, container.NewPadded(v.Due))
-	v.box = rowBox(slimCells(container.New(complaintColumns{}, cells...)))
+	v.box = rowBox(slimCells(container.New(complaintWeights, cells...)))
 	return v
 }
 
@@ -263,8 +263,6 @@ func (w weightedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // complaintColumns are the complaint list's column widths.
-type complaintColumns struct{}
-
 var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
 
 // slimCells gives a list's cells little padding, so that a complaint
@@ -273,9 +271,6 @@ var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
 func slimCells(o fyne.CanvasObject) fyne.CanvasObject {
 	return tight(o, 6)
 }
-
-func (complaintColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { complaintWeights.Layout(o, s) }
-func (complaintColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return complaintWeights.MinSize(o) }
 
 // OpenEnter opens the dialog for a complaint taken by phone, from the box
 // or at a window.

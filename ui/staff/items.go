@@ -112,7 +112,7 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(
 		container.New(&fixedSize{size: fyne.NewSize(230, 0)}, s.Category), s.Add, refresh), s.Search)
-	header := scrollBarGap(container.New(itemColumns{}, boldLabels("items.col.", "name", "code", "mode", "days", "state",
+	header := scrollBarGap(container.New(itemWeights, boldLabels("items.col.", "name", "code", "mode", "days", "state",
 		"actions")...))
 	s.listBox = orgCompact(container.NewBorder(container.NewVBox(filters, header, widget.NewSeparator()),
 		container.NewBorder(nil, nil, container.NewHBox(s.Prev, s.Page, s.Next), nil, s.Status), nil, nil,
@@ -124,11 +124,6 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 }
 
 var itemWeights = weightedColumns{4.4, 1, 1.3, 1.5, 1, 2.2}
-
-type itemColumns struct{}
-
-func (itemColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { itemWeights.Layout(o, s) }
-func (itemColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return itemWeights.MinSize(o) }
 
 // Reload reads every item again and shows the list.
 func (s *ItemsScreen) Reload() {
@@ -285,7 +280,7 @@ func (s *ItemsScreen) show() {
 		}
 		code := widget.NewLabel(e.Code)
 		code.Truncation = fyne.TextTruncateEllipsis
-		s.list.Add(container.New(itemColumns{}, name, code, widget.NewLabel(modeWord(e.Mode)), widget.NewLabel(days), state,
+		s.list.Add(container.New(itemWeights, name, code, widget.NewLabel(modeWord(e.Mode)), widget.NewLabel(days), state,
 			container.NewGridWithColumns(2, row.Edit, row.Toggle)))
 	}
 	orgCompact(s.list) // the rows just added
