@@ -159,12 +159,9 @@ func (s *AccountabilityScreen) Reload() {
 	d, st, sess, f := s.a.d, s.a.store, s.a.d.session, s.filter()
 	markTab(s.Tabs, s.Tab)
 	s.Status.SetText(lang.L("admin.loading"))
-	s.load.run(d, func() func() {
-		rows, err := st.AccountabilityList(d.opts.Context, sess, f)
-		return func() {
-			s.show(rows, err)
-		}
-	})
+	loadLatest(&s.load, d, func(ctx context.Context) ([]data.AccountabilityRow, error) {
+		return st.AccountabilityList(ctx, sess, f)
+	}, s.show)
 }
 
 func (s *AccountabilityScreen) show(rows []data.AccountabilityRow, err error) {

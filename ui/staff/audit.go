@@ -1,6 +1,8 @@
 package staff
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -160,12 +162,7 @@ func (l *AuditLog) turn(delta int) {
 func (l *AuditLog) Reload() {
 	d, st, f := l.a.d, l.a.store, l.Filter
 	l.Status.SetText(lang.L("admin.loading"))
-	l.load.run(d, func() func() {
-		page, err := st.Audit(d.opts.Context, f)
-		return func() {
-			l.show(page, err)
-		}
-	})
+	loadLatest(&l.load, d, func(ctx context.Context) (data.AuditPage, error) { return st.Audit(ctx, f) }, l.show)
 }
 
 func (l *AuditLog) show(page data.AuditPage, err error) {

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -126,12 +127,9 @@ func (c *ComplaintList) Reload() {
 	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
 	markTab(c.Tabs, c.Tab)
 	c.Status.SetText(lang.L("admin.loading"))
-	c.load.run(d, func() func() {
-		rows, err := st.ComplaintQueue(d.opts.Context, sess, f)
-		return func() {
-			c.show(rows, err)
-		}
-	})
+	loadLatest(&c.load, d, func(ctx context.Context) ([]data.ComplaintRow, error) {
+		return st.ComplaintQueue(ctx, sess, f)
+	}, c.show)
 }
 
 func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
@@ -471,6 +469,15 @@ func (l *latest) run(d *Desk, work func() (apply func())) {
 				apply()
 			}
 		}
+	})
+}
+
+// loadLatest reads with read off the UI goroutine (l.run) and hands the
+// answer to show on it, unless another load has started since.
+func loadLatest[T any](l *latest, d *Desk, read func(context.Context) (T, error), show func(T, error)) {
+	l.run(d, func() func() {
+		v, err := read(d.opts.Context)
+		return func() { show(v, err) }
 	})
 }
 
