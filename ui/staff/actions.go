@@ -57,6 +57,11 @@ type StepForm interface {
 // for printing, if any.
 type stepWork func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error)
 
+// formBox holds a form's rows (formRows.box) and gives them as its fields.
+type formBox struct{ box fyne.CanvasObject }
+
+func (f *formBox) fields() fyne.CanvasObject { return f.box }
+
 // noHook is the failed of the forms that need none.
 type noHook struct{}
 

@@ -113,7 +113,7 @@ func TestEscalateDialog(t *testing.T) {
 	require.Contains(t, req.Actions, data.ActUpperResult)
 	test.Tap(req.Actions[data.ActUpperResult])
 	submitExpect(t, req, "审批结果")
-	req.Form.Step.(*staff.UpperResultForm).Result.SetText("审核通过，次月起发放")
+	req.Form.Step.(*staff.UpperResultForm).Text.SetText("审核通过，次月起发放")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -204,7 +204,7 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	test.Tap(req.Form.Cancel)
 
 	test.Tap(req.Actions[data.ActResume])
-	req.Form.Step.(*staff.ResumeForm).Note.SetText("核查提前完成")
+	req.Form.Step.(*staff.ResumeForm).Text.SetText("核查提前完成")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
