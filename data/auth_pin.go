@@ -16,6 +16,9 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
+// msgPINChoose ends each refusal of a guessable PIN.
+const msgPINChoose = "请换一个不易被猜到的密码，例如几个没有规律的数字。"
+
 // PINParams are the argon2id cost parameters. Every hash records its own,
 // so changing them only affects PINs set afterwards (and PINs rehashed at
 // their next sign-in).
@@ -42,6 +45,7 @@ var b64 = base64.RawStdEncoding
 // HashPIN hashes pin with argon2id and a fresh random salt, in the PHC
 // string format: $argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash> (unpadded
 // standard base64). It does not check the PIN's rules: see CheckPIN.
+
 func HashPIN(pin string, p PINParams) (string, error) {
 	salt := make([]byte, pinSaltLen)
 	if _, err := rand.Read(salt); err != nil {
@@ -158,7 +162,6 @@ func CheckPINFor(field, pin string, admin bool) (string, error) {
 		}
 		return "", Invalid(field, "密码应为4至8位数字，请重新设置。")
 	}
-	const choose = "请换一个不易被猜到的密码，例如几个没有规律的数字。"
 	same, up, down := true, true, true
 	for i := 1; i < len(pin); i++ {
 		a, b := int(pin[i-1]-'0'), int(pin[i]-'0')
@@ -168,17 +171,17 @@ func CheckPINFor(field, pin string, admin bool) (string, error) {
 	}
 	switch {
 	case same:
-		return "", Invalid(field, "密码不能全部是同一个数字。"+choose)
+		return "", Invalid(field, "密码不能全部是同一个数字。"+msgPINChoose)
 	case up || down:
-		return "", Invalid(field, "密码不能是连续的数字（如1234、4321）。"+choose)
+		return "", Invalid(field, "密码不能是连续的数字（如1234、4321）。"+msgPINChoose)
 	case repeatedBlock(pin):
-		return "", Invalid(field, "密码不能是重复的数字组合（如1212、123123）。"+choose)
+		return "", Invalid(field, "密码不能是重复的数字组合（如1212、123123）。"+msgPINChoose)
 	case padPattern(pin):
-		return "", Invalid(field, "密码不能是按键盘上的一条线或一圈按出的数字（如2580、147258）。"+choose)
+		return "", Invalid(field, "密码不能是按键盘上的一条线或一圈按出的数字（如2580、147258）。"+msgPINChoose)
 	case splitsInto(pin, lovePINs):
-		return "", Invalid(field, "密码不能是520、1314这类谐音数字。"+choose)
+		return "", Invalid(field, "密码不能是520、1314这类谐音数字。"+msgPINChoose)
 	case dateLike(pin, time.Now().In(China)):
-		return "", Invalid(field, "密码不能是日期或年份（如生日19900101、0101）。"+choose)
+		return "", Invalid(field, "密码不能是日期或年份（如生日19900101、0101）。"+msgPINChoose)
 	}
 	return pin, nil
 }

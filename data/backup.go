@@ -89,6 +89,10 @@ type Progress func(done, total int)
 // read transaction (which keeps the WAL from being checkpointed) all day.
 const DefaultBackupLimit = 10 * time.Minute
 
+// msgBackupLate ends the refusal of a backup that took too long.
+const msgBackupLate = "内没有完成，已经停止，没有留下不完整的备份文件，以前的备份都还在。" +
+	"请检查备份所在的磁盘（是否很慢或有故障），然后再备份一次。"
+
 // withBackupLimit gives ctx the default limit unless it has a deadline.
 func withBackupLimit(ctx context.Context) (context.Context, context.CancelFunc) {
 	if _, ok := ctx.Deadline(); ok {
@@ -187,14 +191,13 @@ func limitErr(ctx context.Context, start time.Time, err error) error {
 		return err
 	}
 	limit := deadline.Sub(start).Round(time.Minute)
-	within := "规定的时间"
-	if limit >= time.Minute {
-		within = fmt.Sprintf("%d分钟", int(limit.Minutes()))
+	ie := Invalid("dest", "备份在规定的时间"+msgBackupLate)
+	if m := int(limit.Minutes()); limit >= time.Minute {
+		ie = Invalid("dest", fmt.Sprintf("备份在%d分钟", m)+msgBackupLate).keyed("data.backup.late", map[string]any{"Minutes": m})
 	}
 	return &limitError{
-		InvalidError: Invalid("dest", "备份在"+within+"内没有完成，已经停止，没有留下不完整的备份文件，以前的备份都还在。"+
-			"请检查备份所在的磁盘（是否很慢或有故障），然后再备份一次。"),
-		cause: fmt.Errorf("data: backup: %w", err),
+		InvalidError: ie,
+		cause:        fmt.Errorf("data: backup: %w", err),
 	}
 }
 

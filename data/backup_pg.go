@@ -98,13 +98,13 @@ func pgTool(name string) (string, error) {
 	if pgToolDirForTest != "" {
 		p := filepath.Join(pgToolDirForTest, name)
 		if _, err := os.Stat(p); err != nil {
-			return "", Invalid("tool", "这台电脑上没有 PostgreSQL 的备份工具 "+name+"。"+pgToolsHint)
+			return "", noPGTool(name)
 		}
 		return p, nil
 	}
 	p, err := exec.LookPath(name)
 	if err != nil {
-		return "", Invalid("tool", "这台电脑上没有 PostgreSQL 的备份工具 "+name+"。"+pgToolsHint)
+		return "", noPGTool(name)
 	}
 	return p, nil
 }
@@ -120,7 +120,8 @@ func PGToolsVersion(ctx context.Context) (string, error) {
 	}
 	out, err := exec.CommandContext(ctx, p, "--version").Output()
 	if err != nil {
-		return "", Invalid("tool", "无法运行备份工具 pg_dump（"+err.Error()+"）。"+pgToolsHint)
+		return "", Invalid("tool", "无法运行备份工具 pg_dump（"+err.Error()+"）。"+pgToolsHint).
+			keyed("data.backup.pg.cantRun", map[string]any{"Error": err.Error()})
 	}
 	if m := regexp.MustCompile(`(\d+(?:\.\d+)?)`).FindString(string(out)); m != "" {
 		return m, nil
@@ -218,7 +219,9 @@ func toolErr(ctx context.Context, tool string, err error, stderr string) error {
 		if server != "" {
 			msg += "（" + server + "）"
 		}
-		return Invalid("tool", msg+"不一致，无法备份或恢复。请在这台电脑上安装与服务器相同版本的客户端（Debian：sudo apt install "+want+"），然后再试。")
+		return Invalid("tool", msg+"不一致，无法备份或恢复。请在这台电脑上安装与服务器相同版本的客户端（Debian：sudo apt install "+want+"），然后再试。").
+			keyed("data.backup.pg.version", map[string]any{"Tool": strings.TrimSpace(tool + " " + client),
+				"Server": strings.TrimSpace("PostgreSQL " + server), "Package": want})
 	case strings.Contains(stderr, "password authentication failed") || strings.Contains(stderr, "no password supplied"):
 		return Invalid("data", "数据库拒绝了登录（用户名或密码不对），无法备份或恢复。请检查 --data 里的用户名和密码。")
 	case strings.Contains(stderr, "could not connect") || strings.Contains(stderr, "connection to server") ||
@@ -336,4 +339,10 @@ func sameCounts(a, b map[string]int64) bool {
 		}
 	}
 	return true
+}
+
+// noPGTool is the refusal when the PostgreSQL tool name is not installed.
+func noPGTool(name string) *InvalidError {
+	return Invalid("tool", "这台电脑上没有 PostgreSQL 的备份工具 "+name+"。"+pgToolsHint).
+		keyed("data.backup.pg.noTool", map[string]any{"Tool": name})
 }

@@ -146,8 +146,7 @@ func readDump(ctx context.Context, path string, full bool) (dumpContents, error)
 		return dc, errDumpForeign()
 	}
 	if ours := LatestSchema(); dc.info.SchemaVersion > ours {
-		return dc, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
-			dc.info.SchemaVersion, ours))
+		return dc, newerBackup(dc.info.SchemaVersion, ours)
 	}
 	return dc, nil
 }

@@ -99,7 +99,8 @@ func restorePostgres(ctx context.Context, src, dsn string, progress Progress) (R
 		// schema-qualified names pg_restore writes: refuse rather than
 		// write elsewhere.
 		return res, Invalid("file", fmt.Sprintf("该备份来自另一个数据库方案（%s），与本程序所用的（%s）不同，不能在这里恢复。"+
-			"请在 --data 的 search_path 中指定 %s，或用 bianmin copy 迁移数据。", dc.schema, schema, dc.schema))
+			"请在 --data 的 search_path 中指定 %s，或用 bianmin copy 迁移数据。", dc.schema, schema, dc.schema)).
+			keyed("data.backup.pg.schema", map[string]any{"Backup": dc.schema, "Ours": schema})
 	}
 	if err := replay(ctx, conn, tool, src, lf.Name(), schema, dc.rows, progress); err != nil {
 		os.Remove(kept)

@@ -189,16 +189,7 @@ func (s *Store) SetCalendarDay(ctx context.Context, by Session, day time.Time, k
 	if err != nil {
 		return CalendarChange{}, err
 	}
-	var ch CalendarChange
-	err = s.tx(ctx, "calendar set", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
+	next := func(old []CalendarDay) []CalendarDay {
 		next := make([]CalendarDay, 0, len(old)+1)
 		for _, o := range old {
 			if o.Day != d.Day {
@@ -208,9 +199,11 @@ func (s *Store) SetCalendarDay(ctx context.Context, by Session, day time.Time, k
 		if kind != DayOrdinary {
 			next = append(next, d)
 		}
-		ch, err = s.applyCalendar(ctx, tx, actor, old, next, nil)
-		if err != nil || ch.Empty() {
-			return err
+		return next
+	}
+	return s.changeCalendar(ctx, "calendar set", by, next, nil, func(tx *sql.Tx, actor Session, ch CalendarChange) error {
+		if ch.Empty() {
+			return nil
 		}
 		detail := cnDay(d.Day) + "（" + weekdayCN(day) + "）设为" + KindLabel(kind)
 		if kind != DayOrdinary && d.Name != "" {
@@ -221,6 +214,28 @@ func (s *Store) SetCalendarDay(ctx context.Context, by Session, day time.Time, k
 			detail += "备注：" + note
 		}
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditCalendarSet, "工作日历 "+d.Day, detail)
+	})
+}
+
+// changeCalendar replaces, in one transaction, the stored calendar old
+// with next(old) (file: the days of an imported file, see applyCalendar)
+// and has record write the audit log of what it changed.
+func (s *Store) changeCalendar(ctx context.Context, op string, by Session, next func(old []CalendarDay) []CalendarDay,
+	file []CalendarDay, record func(tx *sql.Tx, actor Session, ch CalendarChange) error) (CalendarChange, error) {
+	var ch CalendarChange
+	err := s.tx(ctx, op, func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		old, err := calendarDays(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if ch, err = s.applyCalendar(ctx, tx, actor, old, next(old), file); err != nil {
+			return err
+		}
+		return record(tx, actor, ch)
 	})
 	if err != nil {
 		return CalendarChange{}, err
@@ -250,7 +265,8 @@ func cleanCalendarEdit(day time.Time, kind, name string) (CalendarDay, error) {
 		d.Name = name
 	case DayWorkday:
 		if wd := day.In(China).Weekday(); wd != time.Saturday && wd != time.Sunday {
-			return d, Invalid("kind", cnDay(d.Day)+"是"+weekdayCN(day)+"，本来就是工作日，无需设为调休上班。")
+			return d, Invalid("kind", cnDay(d.Day)+"是"+weekdayCN(day)+"，本来就是工作日，无需设为调休上班。").
+				keyed("data.calendar_edit.workday", map[string]any{"Day": d.Day, "Weekday": weekdayTerm(wd)})
 		}
 		d.Name = name
 		if d.Name == "" {
@@ -298,20 +314,8 @@ func (s *Store) ImportCalendarDays(ctx context.Context, by Session, days []Calen
 	if err := checkImportDays(days); err != nil {
 		return CalendarChange{}, err
 	}
-	var ch CalendarChange
-	err := s.tx(ctx, "calendar import", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := calendarDays(ctx, tx)
-		if err != nil {
-			return err
-		}
-		ch, err = s.applyCalendar(ctx, tx, actor, old, importedCalendar(old, days), days)
-		if err != nil {
-			return err
-		}
+	next := func(old []CalendarDay) []CalendarDay { return importedCalendar(old, days) }
+	return s.changeCalendar(ctx, "calendar import", by, next, days, func(tx *sql.Tx, actor Session, ch CalendarChange) error {
 		ys := make([]string, len(ch.Years))
 		for i, y := range ch.Years {
 			ys[i] = strconv.Itoa(y) + "年"
@@ -319,10 +323,6 @@ func (s *Store) ImportCalendarDays(ctx context.Context, by Session, days []Calen
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditCalendarImport, "工作日历 "+strings.Join(ys, "、"),
 			"导入节假日安排："+ch.Summary())
 	})
-	if err != nil {
-		return CalendarChange{}, err
-	}
-	return ch, nil
 }
 
 // checkImportDays checks days given directly (not from ParseCalendarFile).
@@ -336,7 +336,8 @@ func checkImportDays(days []CalendarDay) error {
 			return err.(*InvalidError).Prefix("[" + itoa(i) + "]")
 		}
 		if seen[d.Day] {
-			return Invalid("["+itoa(i)+"].day", d.Day+" 重复出现，同一天只能写一次。")
+			return Invalid("["+itoa(i)+"].day", d.Day+" 重复出现，同一天只能写一次。").
+				keyed("data.calendar_edit.twice", map[string]any{"Day": d.Day})
 		}
 		seen[d.Day] = true
 	}

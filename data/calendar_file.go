@@ -19,7 +19,7 @@ import (
 func ParseCalendarFile(r io.Reader) ([]CalendarDay, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxCalendarFileBytes+1))
 	if err != nil {
-		return nil, Invalid("file", "文件无法读取："+err.Error())
+		return nil, unreadableFile("file", err)
 	}
 	if len(raw) > MaxCalendarFileBytes {
 		return nil, Invalid("file", "文件过大，节假日安排文件通常只有几千字节。请检查是否选错了文件。")
@@ -43,7 +43,8 @@ func ParseCalendarFile(r io.Reader) ([]CalendarDay, error) {
 		return nil, Invalid("file", "文件中没有任何日期。请检查是否选错了文件。")
 	}
 	if len(days) > MaxCalendarFileDays {
-		return nil, Invalid("file", fmt.Sprintf("文件中的日期超过 %d 条，一年的节假日安排不会这么多。请检查文件。", MaxCalendarFileDays))
+		return nil, Invalid("file", fmt.Sprintf("文件中的日期超过 %d 条，一年的节假日安排不会这么多。请检查文件。", MaxCalendarFileDays)).
+			keyed("data.calendar_file.tooMany", map[string]any{"Max": MaxCalendarFileDays})
 	}
 	seen := map[string]int{}
 	for i := range days {
@@ -51,11 +52,13 @@ func ParseCalendarFile(r io.Reader) ([]CalendarDay, error) {
 		d, err := checkFileDay(days[i])
 		if err != nil {
 			ie := err.(*InvalidError)
-			return nil, Invalid(fmt.Sprintf("line %d.%s", lines[i], ie.Field), at+ie.Msg)
+			return nil, Invalid(fmt.Sprintf("line %d.%s", lines[i], ie.Field), at+ie.Msg).
+				keyed("data.calendar_file.line", map[string]any{"Line": lines[i], "Msg": ie})
 		}
 		if first, ok := seen[d.Day]; ok {
 			return nil, Invalid(fmt.Sprintf("line %d.day", lines[i]),
-				fmt.Sprintf("%s%s 在第%d行已经出现过，同一天只能写一次。", at, d.Day, first))
+				fmt.Sprintf("%s%s 在第%d行已经出现过，同一天只能写一次。", at, d.Day, first)).
+				keyed("data.calendar_file.twice", map[string]any{"Line": lines[i], "Day": d.Day, "First": first})
 		}
 		seen[d.Day] = lines[i]
 		days[i] = d
@@ -67,19 +70,22 @@ func ParseCalendarFile(r io.Reader) ([]CalendarDay, error) {
 func checkFileDay(d CalendarDay) (CalendarDay, error) {
 	t, err := ParseDay(d.Day)
 	if err != nil {
-		return d, Invalid("day", "日期“"+d.Day+"”不对，应写成 2027-01-01 这样的格式。")
+		return d, Invalid("day", "日期“"+d.Day+"”不对，应写成 2027-01-01 这样的格式。").
+			keyed("data.calendar_file.day", map[string]any{"Day": d.Day})
 	}
 	if y := t.Year(); y < calendarFirstYear || y > calendarLastYear {
-		return d, Invalid("day", "日期“"+d.Day+"”的年份不对，请核对。")
+		return d, Invalid("day", "日期“"+d.Day+"”的年份不对，请核对。").keyed("data.calendar_file.year", map[string]any{"Day": d.Day})
 	}
 	switch d.Kind {
 	case DayHoliday:
 	case DayWorkday:
 		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			return d, Invalid("kind", d.Day+"是"+weekdayCN(t)+"，本来就是工作日，不能标为调休上班。请核对日期。")
+			return d, Invalid("kind", d.Day+"是"+weekdayCN(t)+"，本来就是工作日，不能标为调休上班。请核对日期。").
+				keyed("data.calendar_file.workday", map[string]any{"Day": d.Day, "Weekday": weekdayTerm(t.In(China).Weekday())})
 		}
 	default:
-		return d, Invalid("kind", "类型“"+d.Kind+"”不对，应为 holiday（放假）或 workday（调休上班）。")
+		return d, Invalid("kind", "类型“"+d.Kind+"”不对，应为 holiday（放假）或 workday（调休上班）。").
+			keyed("data.calendar_file.kind", map[string]any{"Kind": d.Kind})
 	}
 	name, err := Text("name", "名称", d.Name, MaxCalendarNameRunes, false, false)
 	if err != nil {
@@ -139,8 +145,7 @@ func parseCalendarJSON(raw []byte) ([]CalendarDay, []int, error) {
 			if tok, err := dec.Token(); err != nil {
 				return nil, nil, jsonError(raw, err)
 			} else if tok != json.Delim('[') {
-				return nil, nil, Invalid("calendar", fmt.Sprintf("第%d行：\"calendar\" 应是日期的列表（以 [ 开头）。",
-					lineOf(raw, dec.InputOffset())))
+				return nil, nil, calendarNotList(lineOf(raw, dec.InputOffset()))
 			}
 			if err := entries(); err != nil {
 				return nil, nil, err
@@ -154,8 +159,7 @@ func parseCalendarJSON(raw []byte) ([]CalendarDay, []int, error) {
 		}
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, Invalid("file", fmt.Sprintf("第%d行：文件在日期列表之后还有多余的内容。",
-			lineOf(raw, dec.InputOffset())))
+		return nil, nil, calendarTrailing(lineOf(raw, dec.InputOffset()))
 	}
 	return days, lines, nil
 }
@@ -193,7 +197,8 @@ func parseCalendarText(raw []byte) ([]CalendarDay, []int, error) {
 		}
 		if len(fields) < 2 || len(fields) > 3 {
 			return nil, nil, Invalid(fmt.Sprintf("line %d", n),
-				fmt.Sprintf("第%d行：每行应写“日期,类型,名称”，例如“2027-01-01,holiday,元旦”。", n))
+				fmt.Sprintf("第%d行：每行应写“日期,类型,名称”，例如“2027-01-01,holiday,元旦”。", n)).
+				keyed("data.calendar_file.columns", map[string]any{"Line": n})
 		}
 		d := CalendarDay{Day: fields[0], Kind: textKind(fields[1])}
 		if t, ok := looseDay(fields[0]); ok {

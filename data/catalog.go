@@ -81,10 +81,10 @@ func DecodeCatalog(r io.Reader, files fs.FS) (*Catalog, error) {
 		return nil, jsonError(raw, err)
 	}
 	if dec.More() {
-		return nil, Invalid("", fmt.Sprintf("第%d行：文件在目录内容之后还有多余的内容。", lineOf(raw, dec.InputOffset())))
+		return nil, catalogTrailing(lineOf(raw, dec.InputOffset()))
 	}
 	if c.Format != CatalogFormat {
-		return nil, Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", c.Format, CatalogFormat))
+		return nil, catalogFormatError(c.Format)
 	}
 	for i := range c.Staff {
 		st := &c.Staff[i]
@@ -92,11 +92,11 @@ func DecodeCatalog(r io.Reader, files fs.FS) (*Catalog, error) {
 			continue
 		}
 		if files == nil || !fs.ValidPath(path.Clean(st.PhotoFile)) {
-			return nil, Invalid(fmt.Sprintf("staff[%d].photo_file", i), "找不到照片文件："+st.PhotoFile+"。")
+			return nil, photoMissing(fmt.Sprintf("staff[%d].photo_file", i), st.PhotoFile)
 		}
 		b, err := fs.ReadFile(files, path.Clean(st.PhotoFile))
 		if err != nil {
-			return nil, Invalid(fmt.Sprintf("staff[%d].photo_file", i), "找不到照片文件："+st.PhotoFile+"。")
+			return nil, photoMissing(fmt.Sprintf("staff[%d].photo_file", i), st.PhotoFile)
 		}
 		st.Photo, st.PhotoFile = b, ""
 	}
@@ -113,7 +113,7 @@ func jsonError(raw []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", lineOf(raw, syn.Offset), syn.Error()))
+		return jsonSyntaxError(lineOf(raw, syn.Offset), syn)
 	case errors.As(err, &typ):
 		field := typ.Field
 		// Name the element as the streamed import does: items[2].…
@@ -122,7 +122,7 @@ func jsonError(raw []byte, err error) error {
 				field = fmt.Sprintf("%s[%d].%s", sec, i, rest)
 			}
 		}
-		return Invalid(field, typeErrorMessage(lineOf(raw, typ.Offset), field, typ.Type.String()))
+		return typeError(lineOf(raw, typ.Offset), field, typ.Type.String())
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Invalid("", "文件为空或不完整。")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -131,9 +131,9 @@ func jsonError(raw []byte, err error) error {
 		if i := bytes.Index(raw, []byte(`"`+field+`"`)); i >= 0 {
 			line = lineOf(raw, int64(i))
 		}
-		return Invalid(field, fmt.Sprintf("第%d行：不认识的字段 %q，请检查拼写。", line, field))
+		return unknownField(line, field)
 	}
-	return Invalid("", "文件无法读取："+err.Error())
+	return unreadableFile("", err)
 }
 
 // elementAt is the index of the element of the top-level array section
@@ -192,7 +192,7 @@ func (c *Catalog) Validate() error {
 			return err.(*InvalidError).Prefix(p)
 		}
 		if windows[c.Windows[i].Code] {
-			return Invalid(p+".code", "窗口编号重复："+c.Windows[i].Code+"。")
+			return codeTwice(p+".code", windowCodeTwice, c.Windows[i].Code)
 		}
 		windows[c.Windows[i].Code] = true
 	}
@@ -204,11 +204,11 @@ func (c *Catalog) Validate() error {
 			return err.(*InvalidError).Prefix(p)
 		}
 		if seen[st.Code] {
-			return Invalid(p+".code", "工号重复："+st.Code+"。")
+			return codeTwice(p+".code", staffCodeTwice, st.Code)
 		}
 		seen[st.Code] = true
 		if st.Window != "" && !windows[st.Window] {
-			return Invalid(p+".window", "没有编号为 "+st.Window+" 的窗口。")
+			return noWindow(p+".window", st.Window)
 		}
 	}
 	seen = map[string]bool{}
@@ -219,7 +219,7 @@ func (c *Catalog) Validate() error {
 			return err.(*InvalidError).Prefix(p)
 		}
 		if seen[it.Code] {
-			return Invalid(p+".code", "事项编码重复："+it.Code+"。")
+			return codeTwice(p+".code", itemCodeTwice, it.Code)
 		}
 		seen[it.Code] = true
 		if err := it.ValidateWindows(func(code string) bool { return windows[code] }); err != nil {
@@ -234,7 +234,7 @@ func (c *Catalog) Validate() error {
 			return err.(*InvalidError).Prefix(p)
 		}
 		if seen[d.Code] {
-			return Invalid(p+".code", "公开事项编码重复："+d.Code+"。")
+			return codeTwice(p+".code", disclosureCodeTwice, d.Code)
 		}
 		seen[d.Code] = true
 	}
@@ -245,7 +245,7 @@ func (c *Catalog) Validate() error {
 			return err.(*InvalidError).Prefix(p)
 		}
 		if seen[day.Day] {
-			return Invalid(p+".day", "日期重复："+day.Day+"。")
+			return codeTwice(p+".day", dayTwice, day.Day)
 		}
 		seen[day.Day] = true
 	}

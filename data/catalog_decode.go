@@ -33,7 +33,8 @@ func (d *catalogDecoder) run() error {
 		return d.jsonError(err, 0, "")
 	}
 	if tok != json.Delim('{') {
-		return Invalid("", fmt.Sprintf("第%d行：目录文件应是一个 JSON 对象（以 { 开头）。", d.line(d.dec.InputOffset())))
+		return Invalid("", fmt.Sprintf("第%d行：目录文件应是一个 JSON 对象（以 { 开头）。", d.line(d.dec.InputOffset()))).
+			keyed("data.catalog.notObject", map[string]any{"Line": d.line(d.dec.InputOffset())})
 	}
 	format, sawFormat, sawCenter := 0, false, false
 	for d.dec.More() {
@@ -49,7 +50,7 @@ func (d *catalogDecoder) run() error {
 			}
 			sawFormat = true
 			if format != CatalogFormat {
-				return Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", format, CatalogFormat))
+				return catalogFormatError(format)
 			}
 		case "center":
 			var c Center
@@ -72,10 +73,10 @@ func (d *catalogDecoder) run() error {
 		return d.jsonError(err, 0, "")
 	}
 	if d.dec.More() {
-		return Invalid("", fmt.Sprintf("第%d行：文件在目录内容之后还有多余的内容。", d.line(d.dec.InputOffset())))
+		return catalogTrailing(d.line(d.dec.InputOffset()))
 	}
 	if !sawFormat {
-		return Invalid("format", fmt.Sprintf("不支持的目录文件格式版本 %d（应为 %d）。", format, CatalogFormat))
+		return catalogFormatError(format)
 	}
 	if !sawCenter {
 		if err := d.imp.center(Center{}); err != nil {
@@ -156,7 +157,7 @@ func (d *catalogDecoder) array(name string, each func(i int) error) error {
 		return nil
 	}
 	if tok != json.Delim('[') {
-		return Invalid(name, typeErrorMessage(d.line(start), name, "[]"))
+		return typeError(d.line(start), name, "[]")
 	}
 	for i := 0; d.dec.More(); i++ {
 		if err := d.imp.ctx.Err(); err != nil {
@@ -183,7 +184,7 @@ func (d *catalogDecoder) decode(v any, section string) error {
 			// The decoder counts the offset of a syntax error in a value
 			// from where its values began, not from the start of the file.
 			if at, ok := d.syntaxOffset(start); ok {
-				return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", d.line(at), syn.Error()))
+				return jsonSyntaxError(d.line(at), syn)
 			}
 		}
 		return d.jsonError(err, start, section)
@@ -228,20 +229,20 @@ func (d *catalogDecoder) jsonError(err error, start int64, section string) error
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Invalid("", fmt.Sprintf("第%d行：JSON 格式错误（%s）。", d.line(syn.Offset), syn.Error()))
+		return jsonSyntaxError(d.line(syn.Offset), syn)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if section != "" {
 			field = strings.TrimSuffix(section+"."+field, ".")
 		}
-		return Invalid(field, typeErrorMessage(d.line(start+typ.Offset), field, typ.Type.String()))
+		return typeError(d.line(start+typ.Offset), field, typ.Type.String())
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Invalid("", "文件为空或不完整。")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return d.unknownField(field, start)
 	}
-	return Invalid("", "文件无法读取："+err.Error())
+	return unreadableFile("", err)
 }
 
 // unknownField refuses a field the catalog does not have, with the line of
@@ -251,7 +252,7 @@ func (d *catalogDecoder) unknownField(field string, from int64) error {
 	if at := d.find(`"`+field+`"`, max(from, 0)); at >= 0 {
 		line = d.line(at)
 	}
-	return Invalid(field, fmt.Sprintf("第%d行：不认识的字段 %q，请检查拼写。", line, field))
+	return unknownField(line, field)
 }
 
 // line is the line of the file at offset, counted by reading the file

@@ -234,7 +234,7 @@ func (m *catalogImporter) window(i int, w *Window) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if _, dup := m.windowIDs[w.Code]; dup {
-		return Invalid(p+".code", "窗口编号重复："+w.Code+"。")
+		return codeTwice(p+".code", windowCodeTwice, w.Code)
 	}
 	id, err := upsertID(m.ctx, m.tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, duties = excluded.duties, ord = excluded.ord
@@ -283,11 +283,11 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 	p := fmt.Sprintf("staff[%d]", i)
 	if st.PhotoFile != "" {
 		if files == nil || !fs.ValidPath(path.Clean(st.PhotoFile)) {
-			return Invalid(p+".photo_file", "找不到照片文件："+st.PhotoFile+"。")
+			return photoMissing(p+".photo_file", st.PhotoFile)
 		}
 		b, err := fs.ReadFile(files, path.Clean(st.PhotoFile))
 		if err != nil {
-			return Invalid(p+".photo_file", "找不到照片文件："+st.PhotoFile+"。")
+			return photoMissing(p+".photo_file", st.PhotoFile)
 		}
 		st.Photo, st.PhotoFile = b, ""
 	}
@@ -301,10 +301,10 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if m.staffCodes[st.Code] {
-		return Invalid(p+".code", "工号重复："+st.Code+"。")
+		return codeTwice(p+".code", staffCodeTwice, st.Code)
 	}
 	m.staffCodes[st.Code] = true
-	noWindow := func() error { return Invalid(p+".window", "没有编号为 "+st.Window+" 的窗口。") }
+	noWindow := func() error { return noWindow(p+".window", st.Window) }
 	if st.Window != "" && !m.knownWindow(st.Window) {
 		return noWindow()
 	}
@@ -344,7 +344,7 @@ func (m *catalogImporter) item(i int, it *Item) error {
 	}
 
 	if m.itemCodes[it.Code] {
-		return Invalid(p+".code", "事项编码重复："+it.Code+"。")
+		return codeTwice(p+".code", itemCodeTwice, it.Code)
 	}
 	m.itemCodes[it.Code] = true
 	if err := it.ValidateWindows(m.knownWindow); err != nil {
@@ -375,7 +375,7 @@ func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if m.discCodes[d.Code] {
-		return Invalid(p+".code", "公开事项编码重复："+d.Code+"。")
+		return codeTwice(p+".code", disclosureCodeTwice, d.Code)
 	}
 	m.discCodes[d.Code] = true
 	n, err := putDisclosure(m.ctx, m.tx, d, i)
@@ -396,7 +396,7 @@ func (m *catalogImporter) day(i int, day CalendarDay) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if m.days[day.Day] {
-		return Invalid(p+".day", "日期重复："+day.Day+"。")
+		return codeTwice(p+".day", dayTwice, day.Day)
 	}
 	m.days[day.Day] = true
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)

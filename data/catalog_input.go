@@ -41,15 +41,6 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-func msgCatalogTooBig(size int64) string {
-	what := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
-	if size > MaxCatalogBytes && size <= MaxCatalogBytes+1 || size < 0 {
-		what = fmt.Sprintf("超过 %d MB", MaxCatalogBytes>>20) // read up to the limit only
-	}
-	return fmt.Sprintf("目录文件太大（%s），最大允许 %d MB。请确认选择的是导出的目录文件；照片和样表请先压缩。",
-		what, MaxCatalogBytes>>20)
-}
-
 // catalogSource is a catalog file ready for the decoder: UTF-8, seekable,
 // starting at base.
 type catalogSource struct {
@@ -68,7 +59,7 @@ func openCatalogSource(r io.Reader) (*catalogSource, error) {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			pos, _ := f.Seek(0, io.SeekCurrent)
 			if fi.Size()-pos > catalogLimit {
-				return nil, Invalid("", msgCatalogTooBig(fi.Size()-pos))
+				return nil, catalogTooBig(fi.Size() - pos)
 			}
 			src = f // read where it is, not copied first
 		}
@@ -93,7 +84,7 @@ func openCatalogSource(r io.Reader) (*catalogSource, error) {
 		return fail(err)
 	}
 	if end-base > catalogLimit || cutShort() {
-		return fail(Invalid("", msgCatalogTooBig(end-base)))
+		return fail(catalogTooBig(end - base))
 	}
 	head := make([]byte, 4)
 	if _, err := src.Seek(base, io.SeekStart); err != nil {
@@ -138,7 +129,8 @@ func openCatalogSource(r io.Reader) (*catalogSource, error) {
 		return out, nil
 	}
 	return fail(Invalid("", fmt.Sprintf("第%d行：文件中有无法识别的文字编码。目录文件应保存为 UTF-8 编码"+
-		"（记事本“另存为”时在“编码”中选择 UTF-8），请重新保存后再导入。", line)))
+		"（记事本“另存为”时在“编码”中选择 UTF-8），请重新保存后再导入。", line)).
+		keyed("data.catalog_input.encoding", map[string]any{"Line": line}))
 }
 
 // convertCatalog writes the decoded text to a temporary file, closes the
@@ -169,7 +161,8 @@ func convertCatalog(r io.Reader, cleanup func()) (*catalogSource, error) {
 	if line, ok, err := firstInvalidUTF8(f, base); err != nil || !ok {
 		done()
 		if err == nil {
-			err = Invalid("", fmt.Sprintf("第%d行：文件中有无法识别的文字。请另存为 UTF-8 编码后再导入。", line))
+			err = Invalid("", fmt.Sprintf("第%d行：文件中有无法识别的文字。请另存为 UTF-8 编码后再导入。", line)).
+				keyed("data.catalog_input.text", map[string]any{"Line": line})
 		}
 		return nil, err
 	}
@@ -302,35 +295,4 @@ func catalogFieldLabel(path string) string {
 		}
 	}
 	return b.String()
-}
-
-// jsonKindText names what a JSON value of Go type typ is to be, in words.
-func jsonKindText(typ string) string {
-	switch {
-	case typ == "string", strings.HasSuffix(typ, ".Role"), strings.HasSuffix(typ, "Kind"),
-		strings.HasSuffix(typ, "Mode"), strings.HasSuffix(typ, "Form"), strings.HasSuffix(typ, "Category"),
-		strings.HasSuffix(typ, "Audience"), strings.HasSuffix(typ, "Cadence"), strings.HasSuffix(typ, "Status"):
-		return "文字（用英文双引号括起来）"
-	case typ == "bool":
-		return "true 或 false"
-	case strings.HasPrefix(typ, "int"), strings.HasPrefix(typ, "uint"), strings.HasPrefix(typ, "float"),
-		typ == "time.Weekday":
-		return "数字"
-	case typ == "time.Time":
-		return "时间（如 2026-01-05T09:00:00+08:00）"
-	case typ == "[]uint8":
-		return "文件内容（base64 文字）"
-	case strings.HasPrefix(typ, "[]"):
-		return "列表（用 [ ] 括起来）"
-	}
-	return "对象（用 { } 括起来）"
-}
-
-// typeErrorMessage is the message of a value of the wrong JSON type at
-// field (a path; "" for the whole file).
-func typeErrorMessage(line int, field, typ string) string {
-	if field == "" {
-		return fmt.Sprintf("第%d行：目录文件应是一个 JSON 对象（以 { 开头），类型不对。", line)
-	}
-	return fmt.Sprintf("第%d行：%s类型不对，应为%s。", line, catalogFieldLabel(field), jsonKindText(typ))
 }

@@ -100,31 +100,33 @@ func checkCatalogString(path string, oneLine bool, s string) error {
 	n := 0
 	for _, r := range s {
 		n++
-		var msg string
+		var msg, key string
 		switch {
 		case r == utf8.RuneError:
-			msg = msgUnreadable
+			msg, key = msgUnreadable, "data.catalog_text.unreadable"
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			if oneLine {
-				msg = msgNewline
+				msg, key = msgNewline, "data.catalog_text.newline"
 			}
 		case r == '\t':
 			if oneLine {
-				msg = msgTab
+				msg, key = msgTab, "data.catalog_text.tab"
 			}
 		case unicode.IsControl(r):
-			msg = msgControl
+			msg, key = msgControl, "data.catalog_text.control"
 		case isBidiControl(r):
-			msg = msgBidi
+			msg, key = msgBidi, "data.catalog_text.bidi"
 		case unicode.Is(unicode.Cf, r), isInvisibleFiller(r):
-			msg = msgInvisible // U+200B–U+200D, U+2060, U+FEFF …
+			msg, key = msgInvisible, "data.catalog_text.invisible" // U+200B–U+200D, U+2060, U+FEFF …
 		}
 		if msg != "" {
-			return Invalid(path, fmt.Sprintf(strings.Replace(msg, "请删除后重新输入", "请在目录文件中删除后重新导入", 1), label()))
+			return Invalid(path, fmt.Sprintf(strings.Replace(msg, "请删除后重新输入", "请在目录文件中删除后重新导入", 1), label())).
+				keyed(key, map[string]any{"Field": path})
 		}
 	}
 	if n > limit {
-		return Invalid(path, fmt.Sprintf("%s最多%d个字，文件中有%d个字，请删减后重新导入。", label(), limit, n))
+		return Invalid(path, fmt.Sprintf("%s最多%d个字，文件中有%d个字，请删减后重新导入。", label(), limit, n)).
+			keyed("data.catalog_text.tooLong", map[string]any{"Field": path, "Max": limit, "Count": n})
 	}
 	return nil
 }
@@ -138,5 +140,6 @@ func checkCatalogImage(path string, b []byte) error {
 	if _, format, err := image.DecodeConfig(bytes.NewReader(b)); err == nil && (format == "png" || format == "jpeg") {
 		return nil
 	}
-	return Invalid(path, catalogFieldLabel(path)+"无法识别，应为 JPG 或 PNG 格式的照片，请换一张照片后重新导入。")
+	return Invalid(path, catalogFieldLabel(path)+"无法识别，应为 JPG 或 PNG 格式的照片，请换一张照片后重新导入。").
+		keyed("data.catalog_text.photo", map[string]any{"Field": path})
 }

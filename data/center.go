@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"time"
@@ -245,7 +246,8 @@ func cleanCenter(c Center) (Center, error) {
 	for _, h := range c.Hours {
 		perDay[h.Weekday]++
 		if perDay[h.Weekday] > MaxOfficeSessionsADay {
-			return c, Invalid("hours", fmt.Sprintf("%s最多填写%d段办公时间。", WeekdayName(h.Weekday), MaxOfficeSessionsADay))
+			return c, Invalid("hours", fmt.Sprintf("%s最多填写%d段办公时间。", WeekdayName(h.Weekday), MaxOfficeSessionsADay)).
+				keyed("data.center.sessions", map[string]any{"Weekday": weekdayTerm(h.Weekday), "Max": MaxOfficeSessionsADay})
 		}
 	}
 	if err := c.Validate(); err != nil {
@@ -260,7 +262,8 @@ func overlapping(hours []OfficeHours) error {
 		for _, b := range hours[i+1:] {
 			if a.Weekday == b.Weekday && a.Opens < b.Closes && b.Opens < a.Closes {
 				return Invalid("hours", fmt.Sprintf("%s的办公时间 %s—%s 与 %s—%s 重叠，请核对。",
-					WeekdayName(a.Weekday), a.Opens, a.Closes, b.Opens, b.Closes))
+					WeekdayName(a.Weekday), a.Opens, a.Closes, b.Opens, b.Closes)).keyed("data.center.overlap",
+					map[string]any{"Weekday": weekdayTerm(a.Weekday), "From": a.Opens, "To": a.Closes, "OtherFrom": b.Opens, "OtherTo": b.Closes})
 			}
 		}
 	}
@@ -288,12 +291,13 @@ func ParseDayHours(day time.Weekday, text string) ([]OfficeHours, error) {
 		m := sessionPattern.FindStringSubmatch(part)
 		if m == nil {
 			return nil, Invalid(field, fmt.Sprintf("%s的办公时间“%s”看不懂，请写成 08:30-12:00 这样的形式，多段之间用空格分开。",
-				WeekdayName(day), part))
+				WeekdayName(day), part)).keyed("data.center.hoursText", map[string]any{"Weekday": weekdayTerm(day), "Text": part})
 		}
 		h := OfficeHours{Weekday: day, Opens: pad2(m[1]) + ":" + m[2], Closes: pad2(m[3]) + ":" + m[4]}
 		if err := h.Validate(); err != nil {
 			ie := err.(*InvalidError)
-			return nil, Invalid(field, WeekdayName(day)+"："+ie.Msg)
+			return nil, Invalid(field, WeekdayName(day)+"："+ie.Msg).
+				keyed("data.center.dayHours", map[string]any{"Weekday": weekdayTerm(day), "Msg": ie})
 		}
 		out = append(out, h)
 	}
@@ -348,27 +352,27 @@ func (s *Store) PutCenter(ctx context.Context, by Session, c Center) error {
 	})
 }
 
-// centerChanges names the fields that differ.
+// centerLabels name the fields of Center, by their JSON name, in the audit
+// log when they are changed.
+var centerLabels = map[string]string{
+	"name": "名称", "short_name": "简称", "receipt_prefix": "回执编号前缀", "address": "地址", "phone": "咨询电话",
+	"complaint_phone": "投诉电话", "report_phone": "举报电话", "report_box": "举报箱位置",
+	"organisation": "机构设置和工作职责", "remedy": "救济途径", "public_base_url": "手机查询网址",
+	"complaint_days": "投诉办理时限", "idle_seconds": "自助机无操作返回时间",
+}
+
+// centerChanges names the fields that differ: those of centerLabels in
+// the order of Center, then the office hours (compared as shown, whatever
+// their order).
 func centerChanges(a, b Center) []string {
 	var out []string
-	add := func(changed bool, name string) {
-		if changed {
-			out = append(out, name)
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	for i := range va.NumField() {
+		name, _, _ := strings.Cut(va.Type().Field(i).Tag.Get("json"), ",")
+		if label := centerLabels[name]; label != "" && !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, label)
 		}
 	}
-	add(a.Name != b.Name, "名称")
-	add(a.ShortName != b.ShortName, "简称")
-	add(a.ReceiptPrefix != b.ReceiptPrefix, "回执编号前缀")
-	add(a.Address != b.Address, "地址")
-	add(a.Phone != b.Phone, "咨询电话")
-	add(a.ComplaintPhone != b.ComplaintPhone, "投诉电话")
-	add(a.ReportPhone != b.ReportPhone, "举报电话")
-	add(a.ReportBox != b.ReportBox, "举报箱位置")
-	add(a.Organisation != b.Organisation, "机构设置和工作职责")
-	add(a.Remedy != b.Remedy, "救济途径")
-	add(a.PublicBaseURL != b.PublicBaseURL, "手机查询网址")
-	add(a.ComplaintDays != b.ComplaintDays, "投诉办理时限")
-	add(a.IdleSeconds != b.IdleSeconds, "自助机无操作返回时间")
 	hours := func(c Center) string {
 		var parts []string
 		for d := time.Sunday; d <= time.Saturday; d++ {
@@ -376,6 +380,8 @@ func centerChanges(a, b Center) []string {
 		}
 		return strings.Join(parts, "|")
 	}
-	add(hours(a) != hours(b), "办公时间")
+	if hours(a) != hours(b) {
+		out = append(out, "办公时间")
+	}
 	return out
 }

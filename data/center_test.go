@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -102,5 +103,28 @@ func TestParseDayHours(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, FormatDayHours(h, time.Monday))
 		})
+	}
+}
+
+func TestCenterChangesNamesEachChangedField(t *testing.T) {
+	a := Center{Name: "甲", Phone: "1", Hours: []OfficeHours{{Weekday: 1, Opens: "08:30", Closes: "12:00"}}}
+	assert.Empty(t, centerChanges(a, a))
+	b := a
+	b.Phone, b.IdleSeconds, b.Sample = "2", 90, true
+	b.Hours = []OfficeHours{{Weekday: 1, Opens: "08:30", Closes: "12:00"}, {Weekday: 2, Opens: "09:00", Closes: "11:00"}}
+	assert.Equal(t, []string{"咨询电话", "自助机无操作返回时间", "办公时间"}, centerChanges(a, b), "in the order of the fields, hours last; Sample is no edit")
+	c := a
+	c.Hours = append([]OfficeHours(nil), a.Hours...)
+	assert.Empty(t, centerChanges(a, c), "the same hours in another slice are no change")
+}
+
+func TestEveryCenterFieldButHoursAndSampleHasALabel(t *testing.T) {
+	typ := reflect.TypeOf(Center{})
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		if name == "hours" || name == "sample" {
+			continue
+		}
+		assert.NotEmpty(t, centerLabels[name], "%s has no label for the audit log", typ.Field(i).Name)
 	}
 }

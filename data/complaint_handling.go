@@ -513,12 +513,17 @@ func (s *Store) SetComplaintPublished(ctx context.Context, by Session, id int64,
 // the result nor the reply names the complainant (contactName) or gives
 // their phone number (contactPhone, also when written with spaces).
 func PublishWithoutIdentityRule(contactName, contactPhone, result, reply string) error {
-	for _, x := range []struct{ field, label, text string }{{"result", "处理结果", result}, {"reply", "答复内容", reply}} {
+	for _, x := range []struct {
+		field, label, text string
+		term               Term
+	}{{"result", "处理结果", result, fieldTerm("result", "处理结果")}, {"reply", "答复内容", reply, fieldTerm("reply", "答复内容")}} {
 		if contactName != "" && strings.Contains(x.text, contactName) {
-			return Invalid(x.field, x.label+"中含有投诉人的姓名。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。")
+			return Invalid(x.field, x.label+"中含有投诉人的姓名。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。").
+				keyed("data.complaint_handling.publishName", map[string]any{"Field": x.term})
 		}
 		if contactPhone != "" && strings.Contains(stripSpaces(x.text), contactPhone) {
-			return Invalid(x.field, x.label+"中含有投诉人的电话号码。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。")
+			return Invalid(x.field, x.label+"中含有投诉人的电话号码。公开时不能显示投诉人身份，请删去后再公开，或选择不公开。").
+				keyed("data.complaint_handling.publishPhone", map[string]any{"Field": x.term})
 		}
 	}
 	return nil

@@ -321,18 +321,20 @@ func ParseArchiveDay(text string) (time.Time, error) {
 func parseDayText(field, what, text string) (time.Time, error) {
 	text = strings.TrimSpace(foldWidth(text, true))
 	if text == "" {
-		return time.Time{}, Invalid(field, "请填写"+what+"。")
+		return time.Time{}, Invalid(field, "请填写"+what+"。").keyed("data.disclosure.dayMissing", map[string]any{"What": fieldTerm(field, what)})
 	}
 	m := previewDayPattern.FindStringSubmatch(text)
 	if m == nil {
-		return time.Time{}, Invalid(field, "请按“2026-03-20”这样的格式填写"+what+"。")
+		return time.Time{}, Invalid(field, "请按“2026-03-20”这样的格式填写"+what+"。").
+			keyed("data.disclosure.dayFormat", map[string]any{"What": fieldTerm(field, what)})
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, China)
 	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
-		return time.Time{}, Invalid(field, fmt.Sprintf("%d年%d月%d日不是一个有效的日期，请检查。", y, mo, d))
+		return time.Time{}, Invalid(field, fmt.Sprintf("%d年%d月%d日不是一个有效的日期，请检查。", y, mo, d)).
+			keyed("data.disclosure.dayInvalid", map[string]any{"Year": y, "Month": mo, "Day": d})
 	}
 	return t, nil
 }
@@ -352,7 +354,8 @@ func (s *Store) PreviewUntil(ctx context.Context, by Session, code string, last 
 	}
 	if day > Day(s.now().In(China).AddDate(0, 0, MaxPreviewDays)) {
 		return DisclosureVersion{}, Invalid("until",
-			fmt.Sprintf("征求意见的期限最长%d天，请把截止日期提前一些。", MaxPreviewDays))
+			fmt.Sprintf("征求意见的期限最长%d天，请把截止日期提前一些。", MaxPreviewDays)).
+			keyed("data.disclosure.previewDays", map[string]any{"Max": MaxPreviewDays})
 	}
 	return s.preview(ctx, by, code, day)
 }
@@ -425,7 +428,8 @@ func putDisclosure(ctx context.Context, tx queryer, d *Disclosure, ord int) (int
 		case status == string(VersionPublished) || status == string(VersionSuperseded):
 			if title != v.Title || body != v.Body || at != formatTime(v.PublishedAt) || publisher != v.Publisher {
 				return 0, Invalid(fmt.Sprintf("disclosures[%d].versions[%d]", ord, i),
-					fmt.Sprintf("“%s”第%d版已经公开，公开后的内容不能修改；如需更改，请新增一个版本。", title, v.Version))
+					fmt.Sprintf("“%s”第%d版已经公开，公开后的内容不能修改；如需更改，请新增一个版本。", title, v.Version)).
+					keyed("data.disclosure.published", map[string]any{"Title": title, "Version": v.Version})
 			}
 			if status == string(VersionPublished) && v.Status == VersionSuperseded {
 				if _, err := tx.ExecContext(ctx, `UPDATE disclosure_versions SET status = 'superseded'

@@ -158,7 +158,8 @@ func (s *Store) saveDraft(ctx context.Context, by Session, d DisclosureDraft, is
 		err = tx.QueryRowContext(ctx, `SELECT id, audience FROM disclosures WHERE code = ?`, d.Code).Scan(&id, &audience)
 		switch {
 		case err == nil && isNew:
-			return Invalid("code", "编码“"+d.Code+"”已有公开事项使用，请换一个编码。")
+			return Invalid("code", "编码“"+d.Code+"”已有公开事项使用，请换一个编码。").
+				keyed("data.disclosure_publish.codeTaken", map[string]any{"Code": d.Code})
 		case errors.Is(err, sql.ErrNoRows):
 			res, err := tx.ExecContext(ctx, `INSERT INTO disclosures (code, category, audience, cadence, ord)
 				VALUES (?, ?, ?, ?, (SELECT coalesce(max(ord), -1) + 1 FROM disclosures))`,

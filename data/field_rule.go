@@ -37,7 +37,8 @@ func (r FieldRule) validate(kind FieldKind) error {
 	case r.MinMonthsAgo != 0 && kind != KindDate:
 		return Invalid("rule", "只有日期登记项可以设置“至少早于登记日若干个月”。")
 	case r.MinMonthsAgo < 0 || r.MinMonthsAgo > MaxRuleMonths:
-		return Invalid("rule", fmt.Sprintf("月数应在1至%d之间。", MaxRuleMonths))
+		return Invalid("rule", fmt.Sprintf("月数应在1至%d之间。", MaxRuleMonths)).
+			keyed("data.field_rule.months", map[string]any{"Max": MaxRuleMonths})
 	case r.Min != nil && r.Max != nil && *r.Min > *r.Max:
 		return Invalid("rule", "最小值不能大于最大值。")
 	case len([]rune(r.Message)) > 60:
@@ -64,11 +65,14 @@ func (r FieldRule) Check(label, value string, today time.Time) error {
 		}
 		switch {
 		case r.Min != nil && r.Max != nil && (n < *r.Min || n > *r.Max):
-			return Invalid("", fmt.Sprintf("“%s”应在%s至%s之间%s，请核对后重新填写。", label, num(*r.Min), num(*r.Max), why))
+			return Invalid("", fmt.Sprintf("“%s”应在%s至%s之间%s，请核对后重新填写。", label, num(*r.Min), num(*r.Max), why)).
+				keyed("data.field_rule.range", map[string]any{"Label": label, "Min": num(*r.Min), "Max": num(*r.Max), "Why": why})
 		case r.Min != nil && n < *r.Min:
-			return Invalid("", fmt.Sprintf("“%s”不能小于%s%s，请核对后重新填写。", label, num(*r.Min), why))
+			return Invalid("", fmt.Sprintf("“%s”不能小于%s%s，请核对后重新填写。", label, num(*r.Min), why)).
+				keyed("data.field_rule.min", map[string]any{"Label": label, "Min": num(*r.Min), "Why": why})
 		case r.Max != nil && n > *r.Max:
-			return Invalid("", fmt.Sprintf("“%s”不能大于%s%s，请核对后重新填写。", label, num(*r.Max), why))
+			return Invalid("", fmt.Sprintf("“%s”不能大于%s%s，请核对后重新填写。", label, num(*r.Max), why)).
+				keyed("data.field_rule.max", map[string]any{"Label": label, "Max": num(*r.Max), "Why": why})
 		}
 	}
 	if r.MinMonthsAgo > 0 {
@@ -77,7 +81,8 @@ func (r FieldRule) Check(label, value string, today time.Time) error {
 			return invalidf("", msgDateInvalid, label)
 		}
 		if latest := LatestDayMonthsAgo(today, r.MinMonthsAgo); Day(d) > Day(latest) {
-			return Invalid("", fmt.Sprintf("“%s”应在%s或更早%s，请核对后重新填写。", label, dateZH(latest), why))
+			return Invalid("", fmt.Sprintf("“%s”应在%s或更早%s，请核对后重新填写。", label, dateZH(latest), why)).
+				keyed("data.field_rule.before", map[string]any{"Label": label, "Date": Day(latest), "Why": why})
 		}
 	}
 	return nil

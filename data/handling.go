@@ -47,68 +47,36 @@ const (
 var Actions = []Action{ActAccept, ActSupplement, ActComplete, ActEscalate, ActUpperResult, ActJointPart,
 	ActFinish, ActHandOver, ActPause, ActResume, ActNote, ActRefuse, ActWithdraw}
 
+// actionWords are each action's Chinese name (Label) and its words as the
+// object of "不能…" (verb).
+var actionWords = map[Action]struct{ label, verb string }{
+	ActAccept:      {"受理", "受理"},
+	ActSupplement:  {"补正告知", "要求补正材料"},
+	ActComplete:    {"材料补齐", "登记材料补齐"},
+	ActRefuse:      {"不予受理", "作不予受理处理"},
+	ActEscalate:    {"上报", "上报"},
+	ActUpperResult: {"登记审批结果", "登记上级部门的审批结果"},
+	ActHandOver:    {"转交", "转交"},
+	ActJointPart:   {"登记配合办理", "登记配合窗口的办理情况"},
+	ActFinish:      {"办结", "办结"},
+	ActPause:       {"暂停计时", "暂停计时"},
+	ActResume:      {"恢复计时", "恢复计时"},
+	ActNote:        {"办理记录", "添加办理记录"},
+	ActWithdraw:    {"撤回", "撤回"},
+}
+
 // Label is the action's Chinese name.
 func (a Action) Label() string {
-	switch a {
-	case ActAccept:
-		return "受理"
-	case ActSupplement:
-		return "补正告知"
-	case ActComplete:
-		return "材料补齐"
-	case ActRefuse:
-		return "不予受理"
-	case ActEscalate:
-		return "上报"
-	case ActUpperResult:
-		return "登记审批结果"
-	case ActHandOver:
-		return "转交"
-	case ActJointPart:
-		return "登记配合办理"
-	case ActFinish:
-		return "办结"
-	case ActPause:
-		return "暂停计时"
-	case ActResume:
-		return "恢复计时"
-	case ActNote:
-		return "办理记录"
-	case ActWithdraw:
-		return "撤回"
+	if w, ok := actionWords[a]; ok {
+		return w.label
 	}
 	return string(a)
 }
 
 // verb is the action as the object of "不能…".
 func (a Action) verb() string {
-	switch a {
-	case ActAccept:
-		return "受理"
-	case ActSupplement:
-		return "要求补正材料"
-	case ActComplete:
-		return "登记材料补齐"
-	case ActRefuse:
-		return "作不予受理处理"
-	case ActEscalate:
-		return "上报"
-	case ActUpperResult:
-		return "登记上级部门的审批结果"
-	case ActHandOver:
-		return "转交"
-	case ActJointPart:
-		return "登记配合窗口的办理情况"
-	case ActFinish:
-		return "办结"
-	case ActPause:
-		return "暂停计时"
-	case ActResume:
-		return "恢复计时"
-	case ActNote:
-		return "添加办理记录"
-	case ActWithdraw:
-		return "撤回"
+	if w, ok := actionWords[a]; ok {
+		return w.verb
 	}
 	return string(a)
 }
@@ -163,7 +131,7 @@ func Transition(from Status, a Action) (Status, error) {
 	if ok {
 		return next, nil
 	}
-	return from, conflict(illegalMsg(from, a))
+	return from, stateError{illegalStep(from, a)}
 }
 
 // AllowedActions lists the actions the status allows for a request handled
@@ -182,42 +150,46 @@ func AllowedActions(st Status, mode Mode) []Action {
 	return out
 }
 
-func illegalMsg(from Status, a Action) string {
+// illegalStep is why action a may not be taken from status from.
+func illegalStep(from Status, a Action) *InvalidError {
 	switch from {
 	case StatusFinished:
-		return "该办件已办结，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已办结，不能再"+a.verb()+"。").keyed("data.handling.finished", map[string]any{"Action": actionTerm(a)})
 	case StatusRefused:
-		return "该办件已作不予受理（不予办理）处理并结束，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已作不予受理（不予办理）处理并结束，不能再"+a.verb()+"。").
+			keyed("data.handling.refused", map[string]any{"Action": actionTerm(a)})
 	case StatusWithdrawn:
-		return "该办件已撤回，不能再" + a.verb() + "。"
+		return Invalid("status", "该办件已撤回，不能再"+a.verb()+"。").keyed("data.handling.withdrawn", map[string]any{"Action": actionTerm(a)})
 	}
 	switch a {
 	case ActAccept:
-		return "该办件已经受理，不能重复受理。"
+		return Invalid("status", "该办件已经受理，不能重复受理。")
 	case ActComplete:
-		return "该办件没有在等待补正材料，无需登记材料补齐。"
+		return Invalid("status", "该办件没有在等待补正材料，无需登记材料补齐。")
 	case ActUpperResult:
-		return "该办件没有上报上级部门，不能登记审批结果。"
+		return Invalid("status", "该办件没有上报上级部门，不能登记审批结果。")
 	case ActJointPart:
-		return "只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。"
+		return Invalid("status", "只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。")
 	case ActPause, ActResume:
-		return "只有已受理、正在计时的办件才能" + a.verb() + "。"
+		return Invalid("status", "只有已受理、正在计时的办件才能"+a.verb()+"。").keyed("data.handling.notRunning", map[string]any{"Action": actionTerm(a)})
 	}
 	switch from {
 	case StatusSubmitted:
-		return "请先受理该办件，再" + a.verb() + "。"
+		return Invalid("status", "请先受理该办件，再"+a.verb()+"。").keyed("data.handling.acceptFirst", map[string]any{"Action": actionTerm(a)})
 	case StatusWaiting:
-		return "该办件正在等待补正材料，材料补齐后才能" + a.verb() + "。"
+		return Invalid("status", "该办件正在等待补正材料，材料补齐后才能"+a.verb()+"。").
+			keyed("data.handling.waiting", map[string]any{"Action": actionTerm(a)})
 	case StatusEscalated:
 		if a == ActFinish {
-			return "该办件已上报，请先登记上级部门的审批结果，再办结。"
+			return Invalid("status", "该办件已上报，请先登记上级部门的审批结果，再办结。")
 		}
 		if a == ActEscalate {
-			return "该办件已经上报，请勿重复上报。"
+			return Invalid("status", "该办件已经上报，请勿重复上报。")
 		}
-		return "该办件已上报上级部门，不能" + a.verb() + "。"
+		return Invalid("status", "该办件已上报上级部门，不能"+a.verb()+"。").keyed("data.handling.escalated", map[string]any{"Action": actionTerm(a)})
 	}
-	return "该办件当前状态为“" + from.Label() + "”，不能" + a.verb() + "。"
+	return Invalid("status", "该办件当前状态为“"+from.Label()+"”，不能"+a.verb()+"。").
+		keyed("data.handling.status", map[string]any{"Status": statusTerm(from), "Action": actionTerm(a)})
 }
 
 // stateError is a step refused by the request's state: an *InvalidError
@@ -225,6 +197,7 @@ func illegalMsg(from Status, a Action) string {
 type stateError struct{ ie *InvalidError }
 
 func conflict(msg string) error           { return stateError{Invalid("status", msg)} }
+func conflictOf(ie *InvalidError) error   { return stateError{ie} }
 func (e stateError) Error() string        { return e.ie.Error() }
 func (e stateError) Unwrap() []error      { return []error{e.ie, ErrConflict} }
 func (e stateError) Is(target error) bool { return target == ErrConflict || target == ErrInvalid }

@@ -46,7 +46,7 @@ func (st *step) handOver(to, window int64, note string) error {
 		return err
 	}
 	if to == st.req.Owner {
-		return Invalid("to", "该办件已由"+name+"负责，无需转交。")
+		return Invalid("to", "该办件已由"+name+"负责，无需转交。").keyed("data.handling_handover.already", map[string]any{"Name": name})
 	}
 	if window == 0 {
 		window = staffWindow.Int64

@@ -42,7 +42,8 @@ func JointPartRule(mode Mode, part JointPartState, found bool) error {
 	case part.Lead:
 		return Invalid("window", "牵头窗口不需要单独登记，待各配合窗口完成后直接办结即可。")
 	case !part.Done.IsZero():
-		return conflict(part.WindowName + "的办理情况已经登记过了。")
+		return conflictOf(Invalid("status", part.WindowName+"的办理情况已经登记过了。").
+			keyed("data.handling_joint.done", map[string]any{"Window": part.WindowName}))
 	}
 	return nil
 }
@@ -63,10 +64,12 @@ func JointFinishRule(parts []JointPartState, actorWindow, actor, owner int64) er
 		}
 	}
 	if lead != nil && actorWindow != lead.WindowID && actor != owner {
-		return conflict("联合办理事项由牵头窗口（" + lead.WindowName + "）办结，请转交牵头窗口办结。")
+		return conflictOf(Invalid("status", "联合办理事项由牵头窗口（"+lead.WindowName+"）办结，请转交牵头窗口办结。").
+			keyed("data.handling_joint.lead", map[string]any{"Window": lead.WindowName}))
 	}
 	if len(pending) > 0 {
-		return conflict("还有配合窗口未完成：" + strings.Join(pending, "、") + "。全部完成后才能办结。")
+		return conflictOf(Invalid("status", "还有配合窗口未完成："+strings.Join(pending, "、")+"。全部完成后才能办结。").
+			keyed("data.handling_joint.pending", map[string]any{"Windows": strings.Join(pending, "、")}))
 	}
 	return nil
 }

@@ -140,7 +140,8 @@ func (s *Store) ReprintNotice(ctx context.Context, by Session, requestID int64, 
 			}
 		}
 		if !ok {
-			return Invalid("notice", "该办件没有出具过"+kind.Label()+"，无法补打。")
+			return Invalid("notice", "该办件没有出具过"+kind.Label()+"，无法补打。").
+				keyed("data.handling_notice.none", map[string]any{"Notice": noticeTerm(kind)})
 		}
 		var no string
 		if err := tx.QueryRowContext(ctx, `SELECT receipt_no FROM requests WHERE id = ?`, requestID).Scan(&no); err != nil {

@@ -29,5 +29,6 @@ func takenBy(ctx context.Context, tx *sql.Tx, req reqRow, actor Session, a Actio
 	if window != "" {
 		who = window + name
 	}
-	return conflict("该办件已受理，现由" + who + "负责，不能重复受理；如需办理，请与其联系或请其转交。")
+	return conflictOf(Invalid("status", "该办件已受理，现由"+who+"负责，不能重复受理；如需办理，请与其联系或请其转交。").
+		keyed("data.handling_taken.other", map[string]any{"Who": who}))
 }

@@ -216,7 +216,8 @@ func (it *Item) Validate() error {
 			return err.(*InvalidError).Prefix("fields[" + itoa(i) + "]")
 		}
 		if keys[f.Key] {
-			return Invalid("fields["+itoa(i)+"].key", "登记项的键名重复："+f.Key+"。")
+			return Invalid("fields["+itoa(i)+"].key", "登记项的键名重复："+f.Key+"。").
+				keyed("data.item.fieldKeyTwice", map[string]any{"Key": f.Key})
 		}
 		keys[f.Key] = true
 	}
@@ -228,11 +229,12 @@ func (it *Item) Validate() error {
 // administrator saves an item). Catalog import and SaveItem share it.
 func (it *Item) ValidateWindows(known func(code string) bool) error {
 	if it.LeadWindow != "" && !known(it.LeadWindow) {
-		return Invalid("lead_window", "没有编号为 "+it.LeadWindow+" 的窗口。")
+		return noWindow("lead_window", it.LeadWindow)
 	}
 	for j, w := range it.JointWindows {
 		if !known(w) || w == it.LeadWindow {
-			return Invalid("joint_windows["+itoa(j)+"]", "配合窗口 "+w+" 不存在或与牵头窗口相同。")
+			return Invalid("joint_windows["+itoa(j)+"]", "配合窗口 "+w+" 不存在或与牵头窗口相同。").
+				keyed("data.item.jointWindow", map[string]any{"Code": w})
 		}
 	}
 	return nil

@@ -145,7 +145,7 @@ func (s *Store) SaveItem(ctx context.Context, by Session, it Item) (Item, error)
 		switch err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ? AND id <> ?`, it.Code, it.ID).
 			Scan(&other); {
 		case err == nil:
-			return Invalid("code", "事项编码重复："+it.Code+"。")
+			return codeTwice("code", itemCodeTwice, it.Code)
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
@@ -283,7 +283,8 @@ func (s *Store) DeleteItem(ctx context.Context, by Session, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return Invalid("item", fmt.Sprintf("该事项已有%d件办件记录，不能删除；如不再办理，请停用。", n))
+			return Invalid("item", fmt.Sprintf("该事项已有%d件办件记录，不能删除；如不再办理，请停用。", n)).
+				keyed("data.item_edit.hasRequests", map[string]any{"Count": n})
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id = ?`, id); err != nil {
 			return err

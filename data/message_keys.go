@@ -12,8 +12,9 @@ import (
 // the Chinese as the fallback. A message made with fmt from a format of
 // formatKeys carries that format's arguments by name; a fixed message has
 // its key in messageKeys, found by its text, so the rules keep writing
-// Invalid(field, "…"). A message in neither table (one that embeds a file
-// name or a line number, say) has no key and is shown in Chinese.
+// Invalid(field, "…"); any other message with data in it is keyed with its
+// arguments (keyed, otherKeys). A test requires one of these of every
+// message the package makes.
 
 // Key is the stable key of the message: the one given by invalidf, else the
 // key of a fixed message, else "".
@@ -77,7 +78,7 @@ var sentinelKeys = []string{
 // MessageKeys lists every key MessageKey can give, with the names of its
 // arguments in order (nil for none): what a translation must cover.
 func MessageKeys() map[string][]string {
-	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys))
+	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys)+len(termKeys()))
 	for _, k := range messageKeys {
 		out[k] = nil
 	}
@@ -88,6 +89,9 @@ func MessageKeys() map[string][]string {
 		out[k] = args
 	}
 	for _, k := range sentinelKeys {
+		out[k] = nil
+	}
+	for _, k := range termKeys() {
 		out[k] = nil
 	}
 	return out
@@ -133,15 +137,123 @@ func (e *InvalidError) keyed(key string, args map[string]any) *InvalidError {
 }
 
 // otherKeys are the keys given by lockedError and keyed, with the names of
-// their arguments.
+// their arguments. An argument may be a Term (a word the interface
+// translates) or an *InvalidError (a message the interface shows in its
+// own translation).
 var otherKeys = map[string][]string{
-	"data.auth.locked":             {"Time"},
-	"data.auth.lockedDay":          {"Time", "Date"},
-	"data.materials.missing":       {"Materials"},
-	"data.supplement.late":         {"Days", "Date"},
-	"data.supplement.secondReason": {"Materials"},
-	"data.staff.openRequests":      {"Name", "Count"},
-	"data.window.staffLeft":        {"Staff"},
+	"data.auth.locked":                     {"Time"},
+	"data.auth.lockedDay":                  {"Time", "Date"},
+	"data.materials.missing":               {"Materials"},
+	"data.supplement.late":                 {"Days", "Date"},
+	"data.supplement.secondReason":         {"Materials"},
+	"data.staff.openRequests":              {"Name", "Count"},
+	"data.window.staffLeft":                {"Staff"},
+	"data.backup.late":                     {"Minutes"},
+	"data.backup.pg.cantRun":               {"Error"},
+	"data.backup.pg.noTool":                {"Tool"},
+	"data.backup.pg.version":               {"Tool", "Server", "Package"},
+	"data.backup.pg.schema":                {"Backup", "Ours"},
+	"data.calendar_edit.twice":             {"Day"},
+	"data.calendar_edit.workday":           {"Day", "Weekday"},
+	"data.calendar_file.columns":           {"Line"},
+	"data.calendar_file.day":               {"Day"},
+	"data.calendar_file.kind":              {"Kind"},
+	"data.calendar_file.line":              {"Line", "Msg"},
+	"data.calendar_file.notList":           {"Line"},
+	"data.calendar_file.tooMany":           {"Max"},
+	"data.calendar_file.trailing":          {"Line"},
+	"data.calendar_file.twice":             {"Line", "Day", "First"},
+	"data.calendar_file.workday":           {"Day", "Weekday"},
+	"data.calendar_file.year":              {"Day"},
+	"data.catalog.dayTwice":                {"Day"},
+	"data.catalog.disclosureTwice":         {"Code"},
+	"data.catalog.format":                  {"Format", "Want"},
+	"data.catalog.itemTwice":               {"Code"},
+	"data.catalog.noWindow":                {"Code"},
+	"data.catalog.notObject":               {"Line"},
+	"data.catalog.notObjectType":           {"Line"},
+	"data.catalog.photoMissing":            {"File"},
+	"data.catalog.staffTwice":              {"Code"},
+	"data.catalog.syntax":                  {"Line", "Error"},
+	"data.catalog.trailing":                {"Line"},
+	"data.catalog.type":                    {"Line", "Field", "Kind"},
+	"data.catalog.unknownField":            {"Line", "Field"},
+	"data.catalog.windowTwice":             {"Code"},
+	"data.catalog_input.encoding":          {"Line"},
+	"data.catalog_input.text":              {"Line"},
+	"data.catalog_input.tooBig":            {"Size", "Max"},
+	"data.catalog_input.tooBigOver":        {"Max"},
+	"data.catalog_text.unreadable":         {"Field"},
+	"data.catalog_text.control":            {"Field"},
+	"data.catalog_text.tab":                {"Field"},
+	"data.catalog_text.bidi":               {"Field"},
+	"data.catalog_text.invisible":          {"Field"},
+	"data.catalog_text.newline":            {"Field"},
+	"data.catalog_text.photo":              {"Field"},
+	"data.catalog_text.tooLong":            {"Field", "Max", "Count"},
+	"data.center.dayHours":                 {"Weekday", "Msg"},
+	"data.center.hoursText":                {"Weekday", "Text"},
+	"data.center.overlap":                  {"Weekday", "From", "To", "OtherFrom", "OtherTo"},
+	"data.center.sessions":                 {"Weekday", "Max"},
+	"data.complaint_handling.publishName":  {"Field"},
+	"data.complaint_handling.publishPhone": {"Field"},
+	"data.disclosure.dayFormat":            {"What"},
+	"data.disclosure.dayInvalid":           {"Year", "Month", "Day"},
+	"data.disclosure.dayMissing":           {"What"},
+	"data.disclosure.previewDays":          {"Max"},
+	"data.disclosure.published":            {"Title", "Version"},
+	"data.disclosure_publish.codeTaken":    {"Code"},
+	"data.field_rule.before":               {"Label", "Date", "Why"},
+	"data.field_rule.max":                  {"Label", "Max", "Why"},
+	"data.field_rule.min":                  {"Label", "Min", "Why"},
+	"data.field_rule.months":               {"Max"},
+	"data.field_rule.range":                {"Label", "Min", "Max", "Why"},
+	"data.file.unreadable":                 {"Error"},
+	"data.handling_handover.already":       {"Name"},
+	"data.handling_notice.none":            {"Notice"},
+	"data.item.fieldKeyTwice":              {"Key"},
+	"data.item.jointWindow":                {"Code"},
+	"data.item_edit.hasRequests":           {"Count"},
+	"data.org.phone":                       {"Label"},
+	"data.proxy.department":                {"Receipt", "Department", "Batch"},
+	"data.proxy.max":                       {"Max"},
+	"data.proxy.mode":                      {"Receipt", "Mode"},
+	"data.proxy.noBatch":                   {"Receipt"},
+	"data.proxy.sentDay":                   {"Receipt", "Date"},
+	"data.refusal.max":                     {"Max"},
+	"data.report.order":                    {"From", "To"},
+	"data.report.years":                    {"Max"},
+	"data.restore.newer":                   {"Backup", "Ours"},
+	"data.restore.unreadable":              {"Error"},
+	"data.staff.abTaken":                   {"Window", "Post", "Holder"},
+	"data.staff.noWindow":                  {"Code"},
+	"data.staff_photo.fileSize":            {"Size", "Max"},
+	"data.staff_photo.huge":                {"Width", "Height"},
+	"data.staff_photo.small":               {"Width", "Height", "MinWidth", "MinHeight"},
+	"data.study.notYet":                    {"Date"},
+	"data.study.unknownStaff":              {"ID"},
+	"data.window.items":                    {"Items", "Count"},
+	"data.workday.both":                    {"Day"},
+	"data.handling.finished":               {"Action"},
+	"data.handling.refused":                {"Action"},
+	"data.handling.withdrawn":              {"Action"},
+	"data.handling.notRunning":             {"Action"},
+	"data.handling.acceptFirst":            {"Action"},
+	"data.handling.waiting":                {"Action"},
+	"data.handling.escalated":              {"Action"},
+	"data.handling.status":                 {"Status", "Action"},
+	"data.handling_joint.done":             {"Window"},
+	"data.handling_joint.lead":             {"Window"},
+	"data.handling_joint.pending":          {"Windows"},
+	"data.handling_taken.other":            {"Who"},
+	"data.proxy.listed":                    {"Receipt", "Batch"},
+	"data.proxy.finished":                  {"Receipt"},
+	"data.proxy.refused":                   {"Receipt"},
+	"data.proxy.withdrawn":                 {"Receipt"},
+	"data.proxy.state":                     {"Receipt", "Msg"},
+	"data.register.unexpected":             {"Error"},
+	"data.staff.codeTaken":                 {"Code"},
+	"data.window.codeTaken":                {"Code"},
 }
 
 // formatKey is the key of a message format and the names of its verbs in
@@ -445,4 +557,36 @@ var messageKeys = map[string]string{
 	msgBadLogin: "data.auth.badLogin",
 	msgBadPIN:   "data.auth.badPIN",
 	msgTaiwan:   "data.input.taiwan",
+	"密码不能全部是同一个数字。" + msgPINChoose:                        "data.auth_pin.same",
+	"密码不能是连续的数字（如1234、4321）。" + msgPINChoose:              "data.auth_pin.run",
+	"密码不能是重复的数字组合（如1212、123123）。" + msgPINChoose:          "data.auth_pin.repeat",
+	"密码不能是按键盘上的一条线或一圈按出的数字（如2580、147258）。" + msgPINChoose: "data.auth_pin.pad",
+	"密码不能是520、1314这类谐音数字。" + msgPINChoose:                 "data.auth_pin.love",
+	"密码不能是日期或年份（如生日19900101、0101）。" + msgPINChoose:        "data.auth_pin.date",
+	"备份在规定的时间" + msgBackupLate:                            "data.backup.lateUnknown",
+	"该投诉已办结，不能再指派处理人。":                                    "data.complaint_handling.closedAssign",
+	"处理结论已经作出，调查核实记录不能再修改。":                               "data.complaint_handling.investigationLocked",
+	"该投诉已经作出处理结论，不能重复认定。":                                 "data.complaint_handling.concluded",
+	"该投诉已经答复办结。":                                          "data.complaint_handling.replied",
+	"请先作出处理结论，再答复投诉人。":                                    "data.complaint_handling.concludeFirst",
+	"投诉办结后才能公开处理结果。":                                      "data.complaint_handling.publishClosed",
+	"该办件已经受理，不能重复受理。":                                     "data.handling.accepted",
+	"该办件没有在等待补正材料，无需登记材料补齐。":                              "data.handling.notWaiting",
+	"该办件没有上报上级部门，不能登记审批结果。":                               "data.handling.notEscalated",
+	"只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。":                    "data.handling.jointPart",
+	"该办件已上报，请先登记上级部门的审批结果，再办结。":                           "data.handling.escalatedFinish",
+	"该办件已经上报，请勿重复上报。":                                     "data.handling.escalatedTwice",
+	"该办件没有在暂停计时，无需恢复。":                                    "data.handling_clock.notPaused",
+	"暂停或延长办理时限须写明理由。":                                     "data.handling_clock.reason",
+	"该办件正在暂停计时，请先恢复计时或等到恢复日期。":                            "data.handling_clock.paused",
+	"请写明申请人撤回的原因。":                                        "data.handling_close.withdrawReason",
+	"请写明不予受理（不予办理）的理由，通知书将书面告知申请人。":                       "data.handling_close.refuseReason",
+	"请填写办理结果。":                                            "data.handling_close.result",
+	"请写明转交原因或需要交代的事项。":                                    "data.handling_handover.reason",
+	"请填写本窗口的办理情况。":                                        "data.handling_joint.part",
+	"该办件不是联合办理，不需要登记配合窗口的办理情况。":                           "data.handling_joint.notJoint",
+	"请填写办理记录的内容。":                                         "data.handling_step.note",
+	"您已受理该办件，无需重复受理。":                                     "data.handling_taken.mine",
+	"该评价已经回访过了。":                                          "data.rating_followup.done",
+	"请填写理由的内容。":                                           "data.refusal.empty",
 }

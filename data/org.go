@@ -112,7 +112,8 @@ func phoneText(field, label, s string) (string, error) {
 		}
 	}
 	if !phonePattern.MatchString(s) || (s != "" && digits < 3) {
-		return "", Invalid(field, label+"只能填写数字和“-”，例如 0919-1234567；多个号码用“、”分开。")
+		return "", Invalid(field, label+"只能填写数字和“-”，例如 0919-1234567；多个号码用“、”分开。").
+			keyed("data.org.phone", map[string]any{"Label": label})
 	}
 	return s, nil
 }

@@ -318,7 +318,8 @@ func (s *Store) CreateProxyBatch(ctx context.Context, by Session, dept string, r
 		return out, Invalid("requests", "请勾选要列入代办清单的办件。")
 	}
 	if len(ids) > MaxProxyBatchRequests {
-		return out, Invalid("requests", fmt.Sprintf("一份代办清单最多列%d件，请分批报送。", MaxProxyBatchRequests))
+		return out, Invalid("requests", fmt.Sprintf("一份代办清单最多列%d件，请分批报送。", MaxProxyBatchRequests)).
+			keyed("data.proxy.max", map[string]any{"Max": MaxProxyBatchRequests})
 	}
 	err = s.tx(ctx, "create proxy batch", func(tx *sql.Tx) error {
 		actor, err := actorOf(ctx, tx, by)
@@ -424,32 +425,37 @@ func proxyStep(ctx context.Context, tx *sql.Tx, actor Session, cal *Calendar, no
 			AND date(p.created_at, '+8 hours') = date(?, '+8 hours')`, batch.Int64, created).Scan(&seq); err != nil {
 			return nil, err
 		}
-		return nil, conflict(no + "已列入代办清单" + ProxyBatchNo(parseTime(created), seq) + "，不能重复报送。")
+		return nil, conflictOf(Invalid("status", no+"已列入代办清单"+ProxyBatchNo(parseTime(created), seq)+"，不能重复报送。").
+			keyed("data.proxy.listed", map[string]any{"Receipt": no, "Batch": ProxyBatchNo(parseTime(created), seq)}))
 	}
 	switch req.Status {
 	case StatusFinished:
-		return nil, conflict(no + "已办结，不能再列入代办清单。")
+		return nil, conflictOf(Invalid("status", no+"已办结，不能再列入代办清单。").keyed("data.proxy.finished", map[string]any{"Receipt": no}))
 	case StatusRefused:
-		return nil, conflict(no + "已作不予受理（不予办理）处理，不能再列入代办清单。")
+		return nil, conflictOf(Invalid("status", no+"已作不予受理（不予办理）处理，不能再列入代办清单。").
+			keyed("data.proxy.refused", map[string]any{"Receipt": no}))
 	case StatusWithdrawn:
-		return nil, conflict(no + "已撤回，不能再列入代办清单。")
+		return nil, conflictOf(Invalid("status", no+"已撤回，不能再列入代办清单。").keyed("data.proxy.withdrawn", map[string]any{"Receipt": no}))
 	}
 	next, err := Transition(req.Status, ActEscalate)
 	if err != nil {
-		return nil, conflict(no + "：" + Message(err))
+		return nil, conflictOf(Invalid("status", no+"："+Message(err)).keyed("data.proxy.state", map[string]any{"Receipt": no, "Msg": err}))
 	}
 	if req.Mode != ModeProxy {
-		return nil, Invalid("requests", no+"的办理方式是“"+req.Mode.Label()+"”，不是代为办理，不能列入代办清单。")
+		return nil, Invalid("requests", no+"的办理方式是“"+req.Mode.Label()+"”，不是代为办理，不能列入代办清单。").
+			keyed("data.proxy.mode", map[string]any{"Receipt": no, "Mode": modeTerm(req.Mode)})
 	}
 	target := own
 	if target == "" {
 		target = req.ItemUpper
 	}
 	if target != "" && target != dept {
-		return nil, Invalid("department", no+"应报送"+target+"，与本清单的报送部门（"+dept+"）不一致，请分开报送。")
+		return nil, Invalid("department", no+"应报送"+target+"，与本清单的报送部门（"+dept+"）不一致，请分开报送。").
+			keyed("data.proxy.department", map[string]any{"Receipt": no, "Department": target, "Batch": dept})
 	}
 	if acc := parseTime(req.AcceptedAt); !acc.IsZero() && dayNum(sent) < dayNum(acc) {
-		return nil, Invalid("sent_day", no+"于"+cnDay(Day(acc))+"受理，报送日期不能早于受理日期。")
+		return nil, Invalid("sent_day", no+"于"+cnDay(Day(acc))+"受理，报送日期不能早于受理日期。").
+			keyed("data.proxy.sentDay", map[string]any{"Receipt": no, "Date": Day(acc)})
 	}
 	return &step{ctx: ctx, tx: tx, by: actor, req: req, next: next, now: now, at: formatTime(now),
 		today: dayTime(dayNum(now)), cal: cal}, nil
@@ -468,7 +474,7 @@ func (s *Store) inProxyBatch(ctx context.Context, requestID int64) error {
 			return err
 		}
 		if !batch.Valid {
-			return Invalid("request", "办件"+no+"不在任何代办清单中。")
+			return Invalid("request", "办件"+no+"不在任何代办清单中。").keyed("data.proxy.noBatch", map[string]any{"Receipt": no})
 		}
 		return nil
 	})

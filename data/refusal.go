@@ -129,7 +129,8 @@ func (s *Store) AddRefusalReason(ctx context.Context, by Session, text string) (
 			return err
 		}
 		if n >= MaxRefusalReasons {
-			return Invalid("text", "常用理由最多保存"+strconv.Itoa(MaxRefusalReasons)+"条，请先删除不常用的理由。")
+			return Invalid("text", "常用理由最多保存"+strconv.Itoa(MaxRefusalReasons)+"条，请先删除不常用的理由。").
+				keyed("data.refusal.max", map[string]any{"Max": MaxRefusalReasons})
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO refusal_reasons (text, ord) VALUES (?, ?)`, text, last+1)
 		if err != nil {
@@ -157,6 +158,17 @@ func reasonByID(ctx context.Context, tx *sql.Tx, id int64) (RefusalReason, error
 	return r, err
 }
 
+// reasonToChange is the administrator by and the common reason id they
+// are to change.
+func reasonToChange(ctx context.Context, tx *sql.Tx, by Session, id int64) (Session, RefusalReason, error) {
+	actor, err := reasonAdmin(ctx, tx, by)
+	if err != nil {
+		return actor, RefusalReason{}, err
+	}
+	old, err := reasonByID(ctx, tx, id)
+	return actor, old, err
+}
+
 // EditRefusalReason changes the text of a common reason (administrators
 // only). Refusals already made keep their own text.
 func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, text string) error {
@@ -165,11 +177,7 @@ func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, tex
 		return err
 	}
 	return s.tx(ctx, "edit refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := reasonByID(ctx, tx, id)
+		actor, old, err := reasonToChange(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}
@@ -190,11 +198,7 @@ func (s *Store) EditRefusalReason(ctx context.Context, by Session, id int64, tex
 // DeleteRefusalReason removes a common reason (administrators only).
 func (s *Store) DeleteRefusalReason(ctx context.Context, by Session, id int64) error {
 	return s.tx(ctx, "delete refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		old, err := reasonByID(ctx, tx, id)
+		actor, old, err := reasonToChange(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}

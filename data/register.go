@@ -102,7 +102,7 @@ func asInvalid(err error) *InvalidError {
 	if errors.As(err, &ie) {
 		return ie
 	}
-	return Invalid("", err.Error())
+	return Invalid("", err.Error()).keyed("data.register.unexpected", map[string]any{"Error": err.Error()})
 }
 
 func hasField(it *Item, key string) bool {

@@ -150,10 +150,11 @@ func DayPeriod(first, last time.Time) (from, to time.Time, err error) {
 	from, to = dayTime(dayNum(first)), dayTime(dayNum(last)).AddDate(0, 0, 1)
 	if !to.After(from) {
 		return from, to, Invalid("to", fmt.Sprintf("结束日期（%s）早于开始日期（%s），请重新选择。",
-			dateZH(last), dateZH(first)))
+			dateZH(last), dateZH(first))).keyed("data.report.order", map[string]any{"From": Day(first), "To": Day(last)})
 	}
 	if to.After(from.AddDate(MaxReportYears, 0, 0)) {
-		return from, to, Invalid("to", fmt.Sprintf("统计期间最长%d年，请缩短期间后再统计。", MaxReportYears))
+		return from, to, Invalid("to", fmt.Sprintf("统计期间最长%d年，请缩短期间后再统计。", MaxReportYears)).
+			keyed("data.report.years", map[string]any{"Max": MaxReportYears})
 	}
 	return from, to, nil
 }

@@ -63,7 +63,7 @@ func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return info, Invalid("file", "找不到该备份文件，请重新选择。")
 	case err != nil:
-		return info, Invalid("file", "无法读取该备份文件："+err.Error())
+		return info, unreadableBackup(err)
 	case !st.Mode().IsRegular():
 		return info, Invalid("file", "所选的不是一个文件，请重新选择备份文件。")
 	}
@@ -74,7 +74,7 @@ func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
 	head := make([]byte, 100)
 	f, err := os.Open(path)
 	if err != nil {
-		return info, Invalid("file", "无法读取该备份文件："+err.Error())
+		return info, unreadableBackup(err)
 	}
 	n, _ := io.ReadFull(f, head)
 	f.Close()
@@ -137,8 +137,7 @@ func checkFile(ctx context.Context, path, check string) (BackupInfo, error) {
 		return info, foreign
 	}
 	if ours := LatestSchema(); info.SchemaVersion > ours {
-		return info, Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
-			info.SchemaVersion, ours))
+		return info, newerBackup(info.SchemaVersion, ours)
 	}
 	var last sql.NullString
 	err = db.QueryRowContext(ctx, `SELECT coalesce((SELECT name FROM center WHERE id = 1), ''),
@@ -383,4 +382,16 @@ func copyPages(ctx context.Context, start func() (*sqlite.Backup, error), progre
 			return bk.Finish()
 		}
 	}
+}
+
+// newerBackup refuses a backup of data format version theirs, newer than
+// this program's ours.
+func newerBackup(theirs, ours int) *InvalidError {
+	return Invalid("file", fmt.Sprintf("该备份来自更新版本的程序（数据格式第%d版，本程序为第%d版），请先升级本程序再恢复。",
+		theirs, ours)).keyed("data.restore.newer", map[string]any{"Backup": theirs, "Ours": ours})
+}
+
+// unreadableBackup is the refusal of a backup file that cannot be read.
+func unreadableBackup(err error) *InvalidError {
+	return Invalid("file", "无法读取该备份文件："+err.Error()).keyed("data.restore.unreadable", map[string]any{"Error": err.Error()})
 }

@@ -209,7 +209,8 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 			return err
 		}
 		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
-			"工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。"); err != nil {
+			Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。").
+				keyed("data.staff.codeTaken", map[string]any{"Code": st.Code})); err != nil {
 			return err
 		}
 		windowID, windowName, err := staffWindow(ctx, tx, st)
@@ -244,7 +245,7 @@ func OnePersonPerPostRule(st Staff, windowName, holder string) error {
 		return nil
 	}
 	return Invalid("ab", fmt.Sprintf("%s的%s岗已由%s担任。每个窗口只设一名%s岗；请先在“窗口”中更换%s岗人员，或为本人选择其他岗位。",
-		windowName, st.AB, holder, st.AB, st.AB))
+		windowName, st.AB, holder, st.AB, st.AB)).keyed("data.staff.abTaken", map[string]any{"Window": windowName, "Post": st.AB, "Holder": holder})
 }
 
 // LastAdminRule keeps the program manageable: an active administrator who
@@ -282,7 +283,8 @@ func staffWindow(ctx context.Context, tx *sql.Tx, st Staff) (id any, name string
 	var active bool
 	err = tx.QueryRowContext(ctx, `SELECT id, name, active FROM windows WHERE code = ?`, st.Window).Scan(&wid, &name, &active)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !active) {
-		return nil, "", Invalid("window", "没有编号为 "+st.Window+" 的在用窗口，请重新选择窗口。")
+		return nil, "", Invalid("window", "没有编号为 "+st.Window+" 的在用窗口，请重新选择窗口。").
+			keyed("data.staff.noWindow", map[string]any{"Code": st.Window})
 	}
 	if err != nil {
 		return nil, "", err

@@ -34,7 +34,8 @@ func PreparePhoto(raw []byte) ([]byte, error) {
 		return nil, Invalid("photo", "照片文件是空的，请重新选择。")
 	case len(raw) > MaxPhotoFileSize:
 		return nil, Invalid("photo", fmt.Sprintf("照片文件太大（%.1fMB），请选择不超过%dMB的照片，或先压缩后再选择。",
-			float64(len(raw))/(1<<20), MaxPhotoFileSize>>20))
+			float64(len(raw))/(1<<20), MaxPhotoFileSize>>20)).keyed("data.staff_photo.fileSize",
+			map[string]any{"Size": fmt.Sprintf("%.1f", float64(len(raw))/(1<<20)), "Max": MaxPhotoFileSize >> 20})
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
 	if err != nil || (format != "png" && format != "jpeg") {
@@ -42,10 +43,12 @@ func PreparePhoto(raw []byte) ([]byte, error) {
 	}
 	switch {
 	case float64(cfg.Width)*float64(cfg.Height) > MaxPhotoPixels:
-		return nil, Invalid("photo", fmt.Sprintf("照片尺寸太大（%d×%d像素），请选择不超过5000万像素的照片。", cfg.Width, cfg.Height))
+		return nil, Invalid("photo", fmt.Sprintf("照片尺寸太大（%d×%d像素），请选择不超过5000万像素的照片。", cfg.Width, cfg.Height)).
+			keyed("data.staff_photo.huge", map[string]any{"Width": cfg.Width, "Height": cfg.Height})
 	case cfg.Width < MinPhotoWidth || cfg.Height < MinPhotoHeight:
 		return nil, Invalid("photo", fmt.Sprintf("照片太小（%d×%d像素），在屏幕上会模糊。请选择至少%d×%d像素的照片。",
-			cfg.Width, cfg.Height, MinPhotoWidth, MinPhotoHeight))
+			cfg.Width, cfg.Height, MinPhotoWidth, MinPhotoHeight)).keyed("data.staff_photo.small",
+			map[string]any{"Width": cfg.Width, "Height": cfg.Height, "MinWidth": MinPhotoWidth, "MinHeight": MinPhotoHeight})
 	}
 	img, _, err := image.Decode(bytes.NewReader(raw))
 	if err != nil {

@@ -77,9 +77,31 @@ func WithPINParams(p PINParams) Option { return func(s *Store) { s.pin = p } }
 // PRAGMAs, the receipt mark beside it, the planner's statistics) is then
 // the server's business.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	s := &Store{path: path, now: time.Now, pin: DefaultPINParams}
+	var err error
 	if IsPostgresDSN(path) {
-		return openPostgresStore(ctx, path, opts...)
+		s.engine, s.self = Postgres, NewToken()
+		s.feed.source = pgListener{dsn: path, self: s.self} // LISTEN/NOTIFY (changes_pg.go)
+		s.db, err = openPostgres(path)
+	} else {
+		s.db, err = openSQLite(path)
 	}
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.start(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openSQLite opens the data file at path (creating its folder) with the
+// connection string Open describes.
+func openSQLite(path string) (*sql.DB, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, mapErr("open", err)
@@ -92,52 +114,28 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, mapErr("open", err)
 	}
-	s := &Store{db: db, path: path, now: time.Now, pin: DefaultPINParams}
-	for _, o := range opts {
-		o(s)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, mapErr("open", err)
-	}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if s.receipts, err = openReceiptMark(path); err != nil {
-		db.Close()
-		return nil, err
-	}
-	// Statistics for the planner on a file that has none yet or has grown
-	// much since (see optimize): cheap when there is nothing to do.
-	if err := optimizeNoWait(ctx, db); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return db, nil
 }
 
-// openPostgresStore is Open on the PostgreSQL database at dsn.
-func openPostgresStore(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	db, err := openPostgres(dsn)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: dsn, engine: Postgres, now: time.Now, pin: DefaultPINParams}
-	s.self = NewToken()
-	s.feed.source = pgListener{dsn: dsn, self: s.self} // LISTEN/NOTIFY (changes_pg.go)
-	for _, o := range opts {
-		o(s)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, mapErr("open", err)
+// start reaches the database and brings its schema up to date; on SQLite
+// it also opens the receipt mark beside the file and gives the planner
+// statistics on a file that has none yet or has grown much since (see
+// optimize): cheap when there is nothing to do.
+func (s *Store) start(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return mapErr("open", err)
 	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
+		return err
 	}
-	return s, nil
+	if s.engine == Postgres {
+		return nil
+	}
+	var err error
+	if s.receipts, err = openReceiptMark(s.path); err != nil {
+		return err
+	}
+	return optimizeNoWait(ctx, s.db)
 }
 
 // Engine is the database the store runs on.

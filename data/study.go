@@ -302,14 +302,16 @@ func (s *Store) RollCall(ctx context.Context, by Session, sessionID int64, prese
 		now := s.now()
 		if day > Day(now) {
 			d, _ := ParseDay(day)
-			return Invalid("session", "学习活动尚未开始，请在"+d.Format("1月2日")+"当天或之后再点名。")
+			return Invalid("session", "学习活动尚未开始，请在"+d.Format("1月2日")+"当天或之后再点名。").
+				keyed("data.study.notYet", map[string]any{"Date": day})
 		}
 		var here, away []string
 		for _, id := range ids {
 			var name string
 			err := tx.QueryRowContext(ctx, `SELECT name FROM staff WHERE id = ?`, id).Scan(&name)
 			if errors.Is(err, sql.ErrNoRows) {
-				return Invalid("present", fmt.Sprintf("点名名单中有不存在的工作人员（编号%d），请刷新后重试。", id))
+				return Invalid("present", fmt.Sprintf("点名名单中有不存在的工作人员（编号%d），请刷新后重试。", id)).
+					keyed("data.study.unknownStaff", map[string]any{"ID": id})
 			}
 			if err != nil {
 				return err

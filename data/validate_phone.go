@@ -83,7 +83,13 @@ func regionCode(digits string) (cc, rest string, ok bool) {
 // regionPhone checks the number after the country code cc and returns it
 // as "+cc digits".
 func regionPhone(field, cc, rest string) (string, error) {
-	msg := map[string]string{"852": msgHongKong, "853": msgMacao, "886": msgTaiwan}[cc]
+	msg := msgHongKong
+	switch cc {
+	case "853":
+		msg = msgMacao
+	case "886":
+		msg = msgTaiwan
+	}
 	if cc == "886" {
 		rest = strings.TrimPrefix(rest, "0") // +886 0912… as some write it
 	}

@@ -136,7 +136,8 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 			return err
 		}
 		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
-			"窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。"); err != nil {
+			Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。").
+				keyed("data.window.codeTaken", map[string]any{"Code": w.Code})); err != nil {
 			return err
 		}
 		at := s.stamp()
@@ -190,24 +191,28 @@ func updateWindow(ctx context.Context, tx *sql.Tx, w Window) ([]string, error) {
 
 func windowTarget(code, name string) string { return "窗口 " + code + " " + name }
 
-// windowByID reads a window's number, name and state; a window gone is
-// the message to refresh.
-func windowByID(ctx context.Context, tx *sql.Tx, id int64) (code, name string, active bool, err error) {
+// windowToChange is the administrator by (adminOf) and the number, name
+// and state of the window id they are to change; a window gone is the
+// message to refresh.
+func windowToChange(ctx context.Context, tx *sql.Tx, by Session, id int64) (actor Session, code, name string, active bool, err error) {
+	if actor, err = adminOf(ctx, tx, by); err != nil {
+		return actor, "", "", false, err
+	}
 	err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM windows WHERE id = ?`, id).Scan(&code, &name, &active)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
 	}
-	return code, name, active, err
+	return actor, code, name, active, err
 }
 
-// codeFree refuses, with msg, a number (工号 or window number) that query
-// finds on another record than id.
-func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, msg string) error {
+// codeFree refuses, with taken, a number (工号 or window number) that
+// query finds on another record than id.
+func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, taken *InvalidError) error {
 	var other int64
 	err := tx.QueryRowContext(ctx, query, code, id).Scan(&other)
 	switch {
 	case err == nil:
-		return Invalid("code", msg)
+		return taken
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	}
@@ -224,11 +229,7 @@ func (s *Store) SetWindowPosts(ctx context.Context, by Session, windowID, aID, b
 		return err
 	}
 	return s.tx(ctx, "window posts", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil {
 			return err
 		}
@@ -325,11 +326,7 @@ func orNone(name string) string {
 // items: the message says which.
 func (s *Store) StopWindow(ctx context.Context, by Session, windowID int64) (deleted bool, err error) {
 	err = s.tx(ctx, "stop window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil {
 			return err
 		}
@@ -397,7 +394,8 @@ func StopWindowRule(staff, items []string) error {
 			more = fmt.Sprintf("等%d项", len(items))
 		}
 		return Invalid("window", "该窗口还负责“"+strings.Join(shown, "”“")+"”"+more+
-			"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。")
+			"事项。请先在“服务事项”中把这些事项改由其他窗口办理，再停用本窗口。").
+			keyed("data.window.items", map[string]any{"Items": strings.Join(shown, "、"), "Count": len(items)})
 	}
 	return nil
 }
@@ -405,11 +403,7 @@ func StopWindowRule(staff, items []string) error {
 // RestartWindow puts a window out of service back in service.
 func (s *Store) RestartWindow(ctx context.Context, by Session, windowID int64) error {
 	return s.tx(ctx, "restart window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		code, name, active, err := windowByID(ctx, tx, windowID)
+		actor, code, name, active, err := windowToChange(ctx, tx, by, windowID)
 		if err != nil || active {
 			return err
 		}

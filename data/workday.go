@@ -93,7 +93,8 @@ func CalendarFromDays(days []CalendarDay) (*Calendar, error) {
 		t, _ := ParseDay(d.Day)
 		n := dayNum(t)
 		if (d.Kind == "holiday" && c.on[n]) || (d.Kind == "workday" && c.off[n]) {
-			return nil, Invalid("["+itoa(i)+"].day", d.Day+" 不能既是放假日又是调休上班日，请核对。")
+			return nil, Invalid("["+itoa(i)+"].day", d.Day+" 不能既是放假日又是调休上班日，请核对。").
+				keyed("data.workday.both", map[string]any{"Day": d.Day})
 		}
 		if d.Kind == "holiday" {
 			c.off[n] = true

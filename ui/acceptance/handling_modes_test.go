@@ -351,7 +351,7 @@ func TestHandlingUpper(t *testing.T) {
 	r.now = time.Date(2026, 10, 13, 15, 0, 0, 0, data.China)
 	req = r.openRequest(t, rc.RequestID, data.QueueEscalated)
 	act(t, req, data.ActUpperResult, func(f *staff.UpperResultForm) {
-		f.Result.SetText("派出所审核通过，居住证已制发")
+		f.Text.SetText("派出所审核通过，居住证已制发")
 	})
 	assert.Equal(t, data.StatusAccepted, r.detail(t, rc.RequestID).Status)
 	act(t, req, data.ActFinish, func(f *staff.FinishForm) {

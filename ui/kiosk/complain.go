@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -198,6 +199,22 @@ func (p *complainPicker) Title() string { return lang.L("track.complain.title") 
 // Content is part of Screen.
 func (p *complainPicker) Content() fyne.CanvasObject { return p.content }
 
+// lay makes the content: the head of step 2 (the keys of its step name and
+// title) over body, scrolling.
+func (p *complainPicker) lay(step, title string, body ...fyne.CanvasObject) {
+	head := trackHead(2, complainSteps, lang.L(step), lang.L(title))
+	p.content = vscroll(container.NewVBox(append([]fyne.CanvasObject{head}, body...)...))
+}
+
+// loadThen runs load off the UI goroutine and hands what it gives to show
+// on it.
+func loadThen[T any](nav *Nav, load func(context.Context) (T, error), show func(T, error)) {
+	nav.Async(func() func() {
+		v, err := load(nav.Context())
+		return func() { show(v, err) }
+	})
+}
+
 // loaded reports whether a list of n came; if not, Status says why: the
 // error, or the none message.
 func (p *complainPicker) loaded(what string, n int, err error, none string) bool {
@@ -232,14 +249,8 @@ type ComplainWindow struct {
 func NewComplainWindow(nav *Nav, t *Tracker, d *complaintDraft) *ComplainWindow {
 	s := &ComplainWindow{complainPicker: newComplainPicker(nav, t, d)}
 	s.list = container.NewVBox(s.Status)
-	s.content = vscroll(container.NewVBox(
-		trackHead(2, complainSteps, lang.L("track.complain.step.window"), lang.L("track.complain.windowTitle")),
-		s.list,
-	))
-	nav.Async(func() func() {
-		ws, err := t.store.Windows(nav.Context())
-		return func() { s.show(ws, err) }
-	})
+	s.lay("track.complain.step.window", "track.complain.windowTitle", s.list)
+	loadThen(nav, t.store.Windows, s.show)
 	return s
 }
 
@@ -289,15 +300,8 @@ func NewComplainStaff(nav *Nav, t *Tracker, d *complaintDraft) *ComplainStaff {
 	s := &ComplainStaff{complainPicker: newComplainPicker(nav, t, d)}
 	th := fyne.CurrentApp().Settings().Theme()
 	s.grid = container.New(newGrid(th.Size(fynetheme.SizeNameText)*20, 3, false))
-	s.content = vscroll(container.NewVBox(
-		trackHead(2, complainSteps, lang.L("track.complain.step.staff"), lang.L("track.complain.staffTitle")),
-		s.Status,
-		s.grid,
-	))
-	nav.Async(func() func() {
-		cards, err := t.store.StaffCards(nav.Context())
-		return func() { s.show(cards, err) }
-	})
+	s.lay("track.complain.step.staff", "track.complain.staffTitle", s.Status, s.grid)
+	loadThen(nav, t.store.StaffCards, s.show)
 	return s
 }
 
@@ -328,10 +332,10 @@ func (s *ComplainStaff) onPick(c data.StaffCard) {
 	s.picked()
 }
 
-// ComplainBody asks what happened, typed on the pinyin keyboard.
-type ComplainBody struct {
-	Body    *input.Entry
-	Count   *widget.Label
+// complainTyped is what the two typed steps of a complaint (what
+// happened, the contact) share: the on-screen keys, the message line, 下一步
+// and the screen's parts.
+type complainTyped struct {
 	Message *widget.Label
 	Next    *widget.Button
 	Panel   *input.Panel
@@ -344,10 +348,39 @@ type ComplainBody struct {
 	actions fyne.CanvasObject
 }
 
-func newComplainBody(nav *Nav, t *Tracker, d *complaintDraft) *ComplainBody {
-	s := &ComplainBody{nav: nav, tracker: t, draft: d}
-	s.keys = newTrackKeys(t, nil)
+// newComplainTyped makes the shared parts: keys calling onDone when done
+// is tapped (nil: they close), 下一步 calling onNext.
+func newComplainTyped(nav *Nav, t *Tracker, d *complaintDraft, onDone func(*input.Entry), onNext func()) complainTyped {
+	s := complainTyped{nav: nav, tracker: t, draft: d, keys: newTrackKeys(t, onDone), Message: trackError()}
 	s.Panel = s.keys.Panel
+	s.Next = widget.NewButtonWithIcon(lang.L("track.next"), fynetheme.NavigateNextIcon(), onNext)
+	s.Next.Importance = widget.HighImportance
+	s.Next.IconPlacement = widget.ButtonIconTrailingText
+	return s
+}
+
+// Title is part of Screen.
+func (s *complainTyped) Title() string { return lang.L("track.complain.title") }
+
+// Content is part of Screen.
+func (s *complainTyped) Content() fyne.CanvasObject { return s.content }
+
+// Actions is part of Screen: the footer's buttons.
+func (s *complainTyped) Actions() fyne.CanvasObject { return s.actions }
+
+// Leave closes the keys.
+func (s *complainTyped) Leave() { s.keys.close() }
+
+// ComplainBody asks what happened, typed on the pinyin keyboard.
+type ComplainBody struct {
+	complainTyped
+	Body  *input.Entry
+	Count *widget.Label
+}
+
+func newComplainBody(nav *Nav, t *Tracker, d *complaintDraft) *ComplainBody {
+	s := &ComplainBody{}
+	s.complainTyped = newComplainTyped(nav, t, d, nil, s.onNext)
 	s.Body = s.Panel.NewEntry(input.Text)
 	s.keys.multiLine(s.Body, 4)
 	s.Body.SetPlaceHolder(lang.L("track.complain.bodyHint"))
@@ -355,10 +388,6 @@ func newComplainBody(nav *Nav, t *Tracker, d *complaintDraft) *ComplainBody {
 	s.Body.OnChanged = func(string) { nav.Activity(); s.refreshCount() }
 	s.Count = widget.NewLabel("")
 	s.Count.Importance = widget.LowImportance
-	s.Message = trackError()
-	s.Next = widget.NewButtonWithIcon(lang.L("track.next"), fynetheme.NavigateNextIcon(), s.onNext)
-	s.Next.Importance = widget.HighImportance
-	s.Next.IconPlacement = widget.ButtonIconTrailingText
 	s.actions = container.New(&minLayout{touchScale: 1.25}, s.Next)
 	s.refreshCount()
 
@@ -368,18 +397,6 @@ func newComplainBody(nav *Nav, t *Tracker, d *complaintDraft) *ComplainBody {
 	s.content = s.keys.place(container.NewVBox(head, target, s.Body, s.Count, s.Message), head, target)
 	return s
 }
-
-// Title is part of Screen.
-func (s *ComplainBody) Title() string { return lang.L("track.complain.title") }
-
-// Content is part of Screen.
-func (s *ComplainBody) Content() fyne.CanvasObject { return s.content }
-
-// Actions puts 下一步 in the footer.
-func (s *ComplainBody) Actions() fyne.CanvasObject { return s.actions }
-
-// Leave closes the keys.
-func (s *ComplainBody) Leave() { s.keys.close() }
 
 func (s *ComplainBody) refreshCount() {
 	s.Count.SetText(lang.L("track.complain.count", map[string]any{
@@ -402,25 +419,15 @@ func (s *ComplainBody) onNext() {
 
 // ComplainContact asks for a name and a mobile number, both optional.
 type ComplainContact struct {
+	complainTyped
 	Name      *input.Entry
 	Phone     *input.Entry
-	Message   *widget.Label
-	Next      *widget.Button
 	Anonymous *widget.Button
-	Panel     *input.Panel
-
-	nav     *Nav
-	tracker *Tracker
-	draft   *complaintDraft
-	keys    *trackKeys
-	content fyne.CanvasObject
-	actions fyne.CanvasObject
 }
 
 func newComplainContact(nav *Nav, t *Tracker, d *complaintDraft) *ComplainContact {
-	s := &ComplainContact{nav: nav, tracker: t, draft: d}
-	s.keys = newTrackKeys(t, s.onDone)
-	s.Panel = s.keys.Panel
+	s := &ComplainContact{}
+	s.complainTyped = newComplainTyped(nav, t, d, s.onDone, s.onNext)
 	s.Name = s.Panel.NewEntry(input.Name)
 	s.Name.SetPlaceHolder(lang.L("track.complain.nameHint"))
 	s.Name.SetText(d.name)
@@ -429,10 +436,6 @@ func newComplainContact(nav *Nav, t *Tracker, d *complaintDraft) *ComplainContac
 	s.Phone.SetPlaceHolder(lang.L("track.complain.phoneHint"))
 	s.Phone.SetText(d.phone)
 	s.Phone.OnChanged = func(string) { nav.Activity() }
-	s.Message = trackError()
-	s.Next = widget.NewButtonWithIcon(lang.L("track.next"), fynetheme.NavigateNextIcon(), s.onNext)
-	s.Next.Importance = widget.HighImportance
-	s.Next.IconPlacement = widget.ButtonIconTrailingText
 	s.Anonymous = widget.NewButton(lang.L("track.complain.anonymous"), s.onAnonymous)
 	s.actions = container.NewGridWithColumns(2,
 		container.New(&minLayout{touchScale: 1.25}, s.Anonymous),
@@ -447,18 +450,6 @@ func newComplainContact(nav *Nav, t *Tracker, d *complaintDraft) *ComplainContac
 	s.content = s.keys.place(container.NewVBox(head, intro, fields, s.Message), head, intro)
 	return s
 }
-
-// Title is part of Screen.
-func (s *ComplainContact) Title() string { return lang.L("track.complain.title") }
-
-// Content is part of Screen.
-func (s *ComplainContact) Content() fyne.CanvasObject { return s.content }
-
-// Actions puts 不留联系方式 and 下一步 in the footer.
-func (s *ComplainContact) Actions() fyne.CanvasObject { return s.actions }
-
-// Leave closes the keys.
-func (s *ComplainContact) Leave() { s.keys.close() }
 
 // onDone moves from the name to the mobile number, then closes the keys.
 func (s *ComplainContact) onDone(e *input.Entry) {

@@ -186,23 +186,29 @@ func (d *Detail) build(it data.Item, windows map[string]string) []fyne.CanvasObj
 	return out
 }
 
+// materialBadges are a material's badges: required or optional, the form
+// and the number of copies (when given).
+func materialBadges(m data.Material) []fyne.CanvasObject {
+	need := badge(lang.L("kiosk.material.optional"), badgeQuiet)
+	if m.Required {
+		need = badge(lang.L("kiosk.material.required"), badgeRequired)
+	}
+	tags := []fyne.CanvasObject{need, badge(formText(m.Form), badgeInfo)}
+	if m.Copies > 0 {
+		tags = append(tags, badge(lang.L("kiosk.material.copies", map[string]any{"N": m.Copies}), badgeOK))
+	}
+	return tags
+}
+
 // materials lists 申报材料: the name, then badges for required or optional,
 // the form and the number of copies, then the note.
 func (d *Detail) materials(ms []data.Material) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for i, m := range ms {
-		need := badge(lang.L("kiosk.material.optional"), badgeQuiet)
-		if m.Required {
-			need = badge(lang.L("kiosk.material.required"), badgeRequired)
-		}
-		tags := []fyne.CanvasObject{need, badge(formText(m.Form), badgeInfo)}
-		if m.Copies > 0 {
-			tags = append(tags, badge(lang.L("kiosk.material.copies", map[string]any{"N": m.Copies}), badgeOK))
-		}
 		name := widget.NewLabel(lang.L("kiosk.material.name", map[string]any{"N": i + 1, "Name": m.Name}))
 		name.SizeName = fynetheme.SizeNameSubHeadingText
 		name.Wrapping = fyne.TextWrapWord
-		row := []fyne.CanvasObject{name, container.NewPadded(badges(tags...))}
+		row := []fyne.CanvasObject{name, container.NewPadded(badges(materialBadges(m)...))}
 		if s := strings.TrimSpace(m.Note); s != "" {
 			row = append(row, quiet(s))
 		}

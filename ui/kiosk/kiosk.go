@@ -16,6 +16,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/activity"
 	"bianmin/ui/internal/fitlabel"
+	"bianmin/ui/internal/hooks"
 	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
 )
@@ -175,18 +176,7 @@ type Kiosk struct {
 // center's profile. Call Content for the window's content and Start for the
 // ticking clock.
 func New(store Store, win fyne.Window, opts Options) *Kiosk {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Run == nil {
-		opts.Run = func(f func()) { go f() }
-	}
-	if opts.After == nil {
-		opts.After = realAfter
-	}
-	if opts.Context == nil {
-		opts.Context = context.Background()
-	}
+	hooks.Fill(&opts.Context, &opts.Now, &opts.Run, &opts.After)
 	if opts.StaffHold <= 0 {
 		opts.StaffHold = 3 * time.Second
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"bianmin/data"
+	"bianmin/ui/internal/hooks"
 )
 
 // Screen is one page of the kiosk. Content is called every time the screen
@@ -49,14 +50,7 @@ type Factory func(nav *Nav) Screen
 
 // AfterFunc calls f on the UI goroutine once d has passed, unless cancel is
 // called first. Options.After replaces it in tests.
-type AfterFunc func(d time.Duration, f func()) (cancel func())
-
-// realAfter is the production AfterFunc: a time.AfterFunc whose callback
-// comes back to the UI goroutine through fyne.Do.
-func realAfter(d time.Duration, f func()) func() {
-	t := time.AfterFunc(d, func() { fyne.Do(f) })
-	return func() { t.Stop() }
-}
+type AfterFunc = hooks.AfterFunc
 
 // Nav is the kiosk's navigation stack and what every screen needs from the
 // shell: pushing and popping screens, opening a feature by name from the

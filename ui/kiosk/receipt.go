@@ -109,11 +109,10 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 	return r
 }
 
-// regBigValue is a number to copy down or read out, large and bold.
+// regBigValue is a number to copy down or read out, large and bold
+// (trackBig), wrapped between words.
 func regBigValue(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = fynetheme.SizeNameHeadingText
-	l.TextStyle = fyne.TextStyle{Bold: true}
+	l := trackBig(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -37,11 +37,7 @@ import (
 // RegisterStore is what self-registration reads and writes; *data.Store
 // satisfies it.
 type RegisterStore interface {
-	Categories(ctx context.Context) ([]data.Category, error)
-	ItemsInCategoryPage(ctx context.Context, category string, afterID int64, limit int) ([]data.ItemSummary, error)
-	SearchItems(ctx context.Context, q string) ([]data.ItemSummary, error)
-	Item(ctx context.Context, id int64) (data.Item, error)
-	Windows(ctx context.Context) ([]data.Window, error)
+	GuideStore // the item picker is the guides'
 	Center(ctx context.Context) (data.Center, error)
 	Calendar(ctx context.Context) (*data.Calendar, error)
 	Register(ctx context.Context, reg data.Registration) (data.Receipt, error)

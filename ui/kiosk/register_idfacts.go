@@ -34,10 +34,7 @@ func (f *RegisterFlow) fillFromID(number string) {
 		}
 		switch {
 		case s.Year != nil:
-			y, m, d := regSplitDate(v)
-			s.Year.SetText(y)
-			s.Month.SetText(m)
-			s.Day.SetText(d)
+			s.setDate(v)
 		case s.Field.Kind == data.KindSingle:
 			i := slices.Index(s.Field.Options, v)
 			if i < 0 {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/internal/errline"
 )
 
 // The words of the self-registration screens: the step indicator, the red
@@ -62,24 +64,13 @@ func regStepHeader(n, total int) fyne.CanvasObject {
 // regErrorLabel is the message under a field: large, red, wrapped, with
 // nothing shown while there is no message.
 func regErrorLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
+	l := errline.New()
 	l.SizeName = fynetheme.SizeNameSubHeadingText
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Hide()
 	return l
 }
 
 // regSetError shows msg in l, or hides l for "" (setTrackError too).
-func regSetError(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
+func regSetError(l *widget.Label, msg string) { errline.Set(l, msg) }
 
 // regSpaced puts a space between the characters of a code so that it reads
 // one character at a time: "K7M3PQ" → "K 7 M 3 P Q".

@@ -307,15 +307,7 @@ func (s *RegisterStep) buildMaterials() fyne.CanvasObject {
 	s.Question.SetText(lang.L("register.materials.question"))
 	s.Help.SetText(lang.L("register.materials.help"))
 	for i, m := range s.flow.Item.Materials {
-		need := badge(lang.L("kiosk.material.optional"), badgeQuiet)
-		if m.Required {
-			need = badge(lang.L("kiosk.material.required"), badgeRequired)
-		}
-		tags := []fyne.CanvasObject{need, badge(formText(m.Form), badgeInfo)}
-		if m.Copies > 0 {
-			tags = append(tags, badge(lang.L("kiosk.material.copies", map[string]any{"N": m.Copies}), badgeOK))
-		}
-		detail := container.NewVBox(badges(tags...))
+		detail := container.NewVBox(badges(materialBadges(m)...))
 		if note := strings.TrimSpace(m.Note); note != "" {
 			detail.Add(quiet(note))
 		}
@@ -604,10 +596,7 @@ func (s *RegisterStep) load() {
 		v := f.values[s.Field.Key]
 		switch {
 		case s.Year != nil:
-			y, m, d := regSplitDate(v)
-			s.Year.SetText(y)
-			s.Month.SetText(m)
-			s.Day.SetText(d)
+			s.setDate(v)
 		case s.Entry != nil:
 			s.Entry.SetText(v)
 		default:
@@ -666,6 +655,14 @@ func regSplitDate(v string) (y, m, d string) {
 		return s
 	}
 	return parts[0], trim(parts[1]), trim(parts[2])
+}
+
+// setDate shows the stored date v in the step's year, month and day boxes.
+func (s *RegisterStep) setDate(v string) {
+	y, m, d := regSplitDate(v)
+	s.Year.SetText(y)
+	s.Month.SetText(m)
+	s.Day.SetText(d)
 }
 
 // regDateText is a stored date in words: 1958年3月5日.

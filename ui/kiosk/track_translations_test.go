@@ -1,11 +1,7 @@
 package kiosk_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,47 +15,11 @@ import (
 	"bianmin/ui/locale"
 )
 
-func readTrackTranslations(t *testing.T, name string) map[string]string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", name))
-	require.NoError(t, err)
-	var m map[string]string
-	require.NoError(t, json.Unmarshal(b, &m))
-	return m
-}
-
 // TestTrackTranslationsComplete: both languages have the same keys, every
 // "track." key the tracking, complaint and rating files name exists, and
 // the key families built at run time are complete.
 func TestTrackTranslationsComplete(t *testing.T) {
-	zh := readTrackTranslations(t, "track.zh_Hans.json")
-	en := readTrackTranslations(t, "track.en.json")
-	keys := func(m map[string]string) []string {
-		var out []string
-		for k := range m {
-			out = append(out, k)
-		}
-		sort.Strings(out)
-		return out
-	}
-	assert.Equal(t, keys(zh), keys(en))
-
-	literal := regexp.MustCompile(`"(track\.[A-Za-z0-9_.]+)"`)
-	mine := regexp.MustCompile(`^(track|complain|rate|throttle|scan).*\.go$`)
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	for _, f := range files {
-		if !mine.MatchString(f) || strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		require.NoError(t, err)
-		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") {
-				assert.Contains(t, zh, m[1], "%s: %s", f, m[1])
-			}
-		}
-	}
+	zh, en := checkedTranslations(t, "track", regexp.MustCompile(`^(track|complain|rate|throttle|scan).*\.go$`))
 
 	var family []string
 	for _, a := range []data.ComplaintAbout{data.AboutRequest, data.AboutWindow, data.AboutStaff, data.AboutOther} {
@@ -84,7 +44,7 @@ func TestTrackTranslationsComplete(t *testing.T) {
 // timeline's events and the complaint statuses the kiosk shows through
 // lang say in Chinese exactly what data says, for every one data has.
 func TestTrackWordsAreDatasInChinese(t *testing.T) {
-	zh := readTrackTranslations(t, "track.zh_Hans.json")
+	zh := readTranslations(t, "track.zh_Hans.json")
 	for _, s := range data.Statuses {
 		assert.Equal(t, s.Label(), zh["track.status."+string(s)], s)
 		assert.Equal(t, s.Explain(), zh["track.explain."+string(s)], s)

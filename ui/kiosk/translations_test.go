@@ -2,10 +2,11 @@ package kiosk_test
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,39 +27,39 @@ func readTranslations(t *testing.T, name string) map[string]string {
 	return m
 }
 
-// TestTranslationsComplete: both languages have the same keys, every key
-// the code names literally exists, and every dynamic key family
-// ("kiosk.mode." + mode …) is complete.
-func TestTranslationsComplete(t *testing.T) {
-	zh := readTranslations(t, "kiosk.zh_Hans.json")
-	en := readTranslations(t, "kiosk.en.json")
-	keys := func(m map[string]string) []string {
-		var out []string
-		for k := range m {
-			out = append(out, k)
-		}
-		sort.Strings(out)
-		return out
-	}
-	assert.Equal(t, keys(zh), keys(en))
-
-	files, err := filepath.Glob("*.go")
+// checkedTranslations reads the Chinese and English of the translation
+// file group (kiosk, track …) and checks that both have the same keys and
+// that every key of the group named literally in the package's files whose
+// names match files exists; a key ending in "." is a family, checked by
+// the caller.
+func checkedTranslations(t *testing.T, group string, files *regexp.Regexp) (zh, en map[string]string) {
+	t.Helper()
+	zh = readTranslations(t, group+".zh_Hans.json")
+	en = readTranslations(t, group+".en.json")
+	assert.Equal(t, slices.Sorted(maps.Keys(zh)), slices.Sorted(maps.Keys(en)))
+	literal := regexp.MustCompile(`"(` + group + `\.[A-Za-z0-9_.]+)"`)
+	names, err := filepath.Glob("*.go")
 	require.NoError(t, err)
-	literal := regexp.MustCompile(`"(kiosk\.[A-Za-z0-9_.]+)"`)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
+	for _, f := range names {
+		if !files.MatchString(f) || strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
 		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
-			key := m[1]
-			if strings.HasSuffix(key, ".") {
-				continue // a family, checked below
+			if !strings.HasSuffix(m[1], ".") {
+				assert.Contains(t, zh, m[1], "%s: %s", f, m[1])
 			}
-			assert.Contains(t, zh, key, "%s: %s", f, key)
 		}
 	}
+	return zh, en
+}
+
+// TestTranslationsComplete: both languages have the same keys, every key
+// the code names literally exists, and every dynamic key family
+// ("kiosk.mode." + mode …) is complete.
+func TestTranslationsComplete(t *testing.T) {
+	zh, en := checkedTranslations(t, "kiosk", regexp.MustCompile(`\.go$`))
 
 	var family []string
 	for _, m := range data.Modes {

@@ -159,12 +159,9 @@ func (s *AccountabilityScreen) Reload() {
 	d, st, sess, f := s.a.d, s.a.store, s.a.d.session, s.filter()
 	markTab(s.Tabs, s.Tab)
 	s.Status.SetText(lang.L("admin.loading"))
-	s.load.run(d, func() func() {
-		rows, err := st.AccountabilityList(d.opts.Context, sess, f)
-		return func() {
-			s.show(rows, err)
-		}
-	})
+	loadLatest(&s.load, d, func(ctx context.Context) ([]data.AccountabilityRow, error) {
+		return st.AccountabilityList(ctx, sess, f)
+	}, s.show)
 }
 
 func (s *AccountabilityScreen) show(rows []data.AccountabilityRow, err error) {
@@ -254,19 +251,14 @@ func newAcctRowView(d *Desk, r data.AccountabilityRow, onTap, openRecord func())
 	deadline := container.NewPadded(v.Deadline)
 	mid := container.New(&tightVBox{}, head, note)
 	right := container.New(&tightVBox{}, deadline, res)
-	v.box = rowBox(container.New(acctColumns{}, v.Name, mid, right))
+	v.box = rowBox(container.New(acctWeights, v.Name, mid, right))
 	return v
 }
 
 // Texts are the row's columns as shown.
 func (v *AcctRowView) Texts() []string { return v.texts }
 
-type acctColumns struct{}
-
 var acctWeights = weightedColumns{1.1, 4.0, 2.8}
-
-func (acctColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { acctWeights.Layout(o, s) }
-func (acctColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return acctWeights.MinSize(o) }
 
 // AcctFields are the fields of 新增责任追究.
 type AcctFields struct {

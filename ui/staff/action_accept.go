@@ -30,7 +30,7 @@ type AcceptForm struct {
 	MissingNote    *widget.Label
 	ConfirmMissing *widget.Check
 
-	box     fyne.CanvasObject
+	formBox
 	missing *fyne.Container // MissingNote and ConfirmMissing
 }
 
@@ -96,8 +96,6 @@ func (f *AcceptForm) onMode() {
 // on show, with the tick that confirms accepting without them.
 func (f *AcceptForm) MissingShown() bool { return f.missing.Visible() }
 
-func (f *AcceptForm) fields() fyne.CanvasObject { return f.box }
-
 func (f *AcceptForm) work() stepWork {
 	mode, note, confirm := f.Chosen(), f.Note.Text, f.ConfirmMissing.Checked
 	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
@@ -126,8 +124,8 @@ type SupplementForm struct {
 	Note         *widget.Entry
 	SecondReason *widget.Entry
 
-	mats   []data.Material
-	box    fyne.CanvasObject
+	mats []data.Material
+	formBox
 	second *fyne.Container // SecondReason and its label
 }
 
@@ -164,8 +162,6 @@ func newSupplementForm(r *Request) *SupplementForm {
 // SecondReasonShown reports whether the written reason for asking again
 // for materials is on show.
 func (f *SupplementForm) SecondReasonShown() bool { return f.second.Visible() }
-
-func (f *SupplementForm) fields() fyne.CanvasObject { return f.box }
 
 func (f *SupplementForm) work() stepWork {
 	// The options are the materials in order: the ticked ones by index.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,16 +14,14 @@ import (
 type CompleteForm struct {
 	valid
 	noHook
-	box fyne.CanvasObject
+	formBox
 }
 
 func newCompleteForm(r *Request) *CompleteForm {
 	b := &formRows{d: r.d}
 	b.add("", widget.NewLabel(lang.L("staff.form.completeConfirm")))
-	return &CompleteForm{box: b.box()}
+	return &CompleteForm{formBox: formBox{b.box()}}
 }
-
-func (f *CompleteForm) fields() fyne.CanvasObject { return f.box }
 
 func (f *CompleteForm) work() stepWork {
 	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
@@ -41,7 +38,7 @@ type EscalateForm struct {
 	Expected   *widget.Entry
 	Note       *widget.Entry
 
-	box fyne.CanvasObject
+	formBox
 }
 
 func newEscalateForm(r *Request) *EscalateForm {
@@ -64,8 +61,6 @@ func newEscalateForm(r *Request) *EscalateForm {
 	return f
 }
 
-func (f *EscalateForm) fields() fyne.CanvasObject { return f.box }
-
 // validate checks that both days are dates.
 func (f *EscalateForm) validate() error {
 	if _, err := parseDay(f.Sent.Text); err != nil {
@@ -86,30 +81,11 @@ func (f *EscalateForm) work() stepWork {
 	}
 }
 
-// UpperResultForm is 登记上级审批结果: the upper department's result.
-type UpperResultForm struct {
-	valid
-	noHook
-	Result *widget.Entry
-	box    fyne.CanvasObject
-}
+// UpperResultForm is 登记上级审批结果: the upper department's result (Text).
+type UpperResultForm struct{ textForm }
 
 func newUpperResultForm(r *Request) *UpperResultForm {
-	f := &UpperResultForm{}
-	b := &formRows{d: r.d}
-	f.Result = b.entry(true, "")
-	b.add(lang.L("staff.form.upperResult"), f.Result)
-	f.box = b.box()
-	return f
-}
-
-func (f *UpperResultForm) fields() fyne.CanvasObject { return f.box }
-
-func (f *UpperResultForm) work() stepWork {
-	result := f.Result.Text
-	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
-		return nil, st.UpperResult(ctx, by, id, result)
-	}
+	return &UpperResultForm{newTextForm(r, "staff.form.upperResult", HandlingStore.UpperResult)}
 }
 
 // FinishForm is 办结: the result and how the resident was told.
@@ -118,7 +94,7 @@ type FinishForm struct {
 	noHook
 	Result *widget.Entry
 	Reply  *widget.RadioGroup // the words of data.ReplyMethods, in that order
-	box    fyne.CanvasObject
+	formBox
 }
 
 func newFinishForm(r *Request) *FinishForm {
@@ -147,8 +123,6 @@ func (f *FinishForm) Chosen() data.ReplyMethod {
 	return keyAt(data.ReplyMethods, f.Reply.Options, f.Reply.Selected)
 }
 
-func (f *FinishForm) fields() fyne.CanvasObject { return f.box }
-
 func (f *FinishForm) work() stepWork {
 	result, reply := f.Result.Text, f.Chosen()
 	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
@@ -164,7 +138,7 @@ type PauseForm struct {
 	noHook
 	Reason  *widget.Entry
 	Restart *widget.Entry
-	box     fyne.CanvasObject
+	formBox
 }
 
 func newPauseForm(r *Request) *PauseForm {
@@ -177,8 +151,6 @@ func newPauseForm(r *Request) *PauseForm {
 	f.box = b.box()
 	return f
 }
-
-func (f *PauseForm) fields() fyne.CanvasObject { return f.box }
 
 // validate checks that the restart day is a date.
 func (f *PauseForm) validate() error {
@@ -196,30 +168,11 @@ func (f *PauseForm) work() stepWork {
 	}
 }
 
-// ResumeForm is 恢复计时: a note.
-type ResumeForm struct {
-	valid
-	noHook
-	Note *widget.Entry
-	box  fyne.CanvasObject
-}
+// ResumeForm is 恢复计时: a note (Text).
+type ResumeForm struct{ textForm }
 
 func newResumeForm(r *Request) *ResumeForm {
-	f := &ResumeForm{}
-	b := &formRows{d: r.d}
-	f.Note = b.entry(true, "")
-	b.add(lang.L("staff.form.note"), f.Note)
-	f.box = b.box()
-	return f
-}
-
-func (f *ResumeForm) fields() fyne.CanvasObject { return f.box }
-
-func (f *ResumeForm) work() stepWork {
-	note := f.Note.Text
-	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
-		return nil, st.ResumeClock(ctx, by, id, note)
-	}
+	return &ResumeForm{newTextForm(r, "staff.form.note", HandlingStore.ResumeClock)}
 }
 
 // NoteForm is 办理记录: the text, and whether the resident may see it.
@@ -228,7 +181,7 @@ type NoteForm struct {
 	noHook
 	Note   *widget.Entry
 	Public *widget.Check
-	box    fyne.CanvasObject
+	formBox
 }
 
 func newNoteForm(r *Request) *NoteForm {
@@ -242,8 +195,6 @@ func newNoteForm(r *Request) *NoteForm {
 	return f
 }
 
-func (f *NoteForm) fields() fyne.CanvasObject { return f.box }
-
 func (f *NoteForm) work() stepWork {
 	note, public := f.Note.Text, f.Public.Checked
 	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
@@ -256,7 +207,7 @@ type WithdrawForm struct {
 	valid
 	noHook
 	Reason *widget.Entry
-	box    fyne.CanvasObject
+	formBox
 }
 
 func newWithdrawForm(r *Request) *WithdrawForm {
@@ -268,11 +219,38 @@ func newWithdrawForm(r *Request) *WithdrawForm {
 	return f
 }
 
-func (f *WithdrawForm) fields() fyne.CanvasObject { return f.box }
-
 func (f *WithdrawForm) work() stepWork {
 	reason := f.Reason.Text
 	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
 		return nil, st.Withdraw(ctx, by, id, reason)
+	}
+}
+
+// textForm is a step whose form is one multi-line text under a label,
+// sent to the store with send.
+type textForm struct {
+	valid
+	noHook
+	formBox
+	Text *widget.Entry
+	send textStep
+}
+
+// textStep is a HandlingStore method that takes the text of a textForm.
+type textStep func(st HandlingStore, ctx context.Context, by data.Session, id int64, text string) error
+
+// newTextForm is a textForm under the label of key.
+func newTextForm(r *Request, key string, send textStep) textForm {
+	b := &formRows{d: r.d}
+	f := textForm{Text: b.entry(true, ""), send: send}
+	b.add(lang.L(key), f.Text)
+	f.box = b.box()
+	return f
+}
+
+func (f *textForm) work() stepWork {
+	text, send := f.Text.Text, f.send
+	return func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error) {
+		return nil, send(st, ctx, by, id, text)
 	}
 }

@@ -159,7 +159,7 @@ func TestStepFormsCallTheirStep(t *testing.T) {
 			e.Expected.SetText("2026年3月20日")
 		}, `Escalate 42 "区社保中心" 2026-03-05 2026-03-20 ""`},
 		"UpperResult": {data.ActUpperResult, func(f StepForm) {
-			f.(*UpperResultForm).Result.SetText("审批通过")
+			f.(*UpperResultForm).Text.SetText("审批通过")
 		}, `UpperResult 42 "审批通过"`},
 		"HandOverToStaff": {data.ActHandOver, func(f StepForm) {
 			h := f.(*HandOverForm)
@@ -186,7 +186,7 @@ func TestStepFormsCallTheirStep(t *testing.T) {
 			p.Restart.SetText("2026-03-12")
 		}, `PauseClock 42 "需实地核查" 2026-03-12`},
 		"Resume": {data.ActResume, func(f StepForm) {
-			f.(*ResumeForm).Note.SetText("核查完成")
+			f.(*ResumeForm).Text.SetText("核查完成")
 		}, `ResumeClock 42 "核查完成"`},
 		"NotePublic": {data.ActNote, func(f StepForm) {
 			n := f.(*NoteForm)

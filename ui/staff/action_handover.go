@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +22,7 @@ type HandOverForm struct {
 
 	staff   []data.LoginChoice
 	windows []data.Window
-	box     fyne.CanvasObject
+	formBox
 }
 
 func newHandOverForm(r *Request) *HandOverForm {
@@ -63,8 +62,6 @@ func newHandOverForm(r *Request) *HandOverForm {
 	return f
 }
 
-func (f *HandOverForm) fields() fyne.CanvasObject { return f.box }
-
 func (f *HandOverForm) work() stepWork {
 	var toStaff, toWindow int64
 	if i := f.ToStaff.SelectedIndex(); i >= 0 {
@@ -88,7 +85,7 @@ type JointPartForm struct {
 	Note   *widget.Entry
 
 	parts []data.JointPartState
-	box   fyne.CanvasObject
+	formBox
 }
 
 func newJointPartForm(r *Request) *JointPartForm {
@@ -117,8 +114,6 @@ func newJointPartForm(r *Request) *JointPartForm {
 	f.box = b.box()
 	return f
 }
-
-func (f *JointPartForm) fields() fyne.CanvasObject { return f.box }
 
 func (f *JointPartForm) work() stepWork {
 	var window int64

@@ -30,7 +30,7 @@ type RefuseForm struct {
 	ManageReasons *widget.Button
 	Reasons       *ReasonEditor
 
-	box fyne.CanvasObject
+	formBox
 }
 
 func newRefuseForm(r *Request) *RefuseForm {
@@ -46,8 +46,6 @@ func newRefuseForm(r *Request) *RefuseForm {
 	f.box = b.box()
 	return f
 }
-
-func (f *RefuseForm) fields() fyne.CanvasObject { return f.box }
 
 func (f *RefuseForm) work() stepWork {
 	reason, basis := f.Reason.Text, f.Basis.Text

@@ -57,6 +57,11 @@ type StepForm interface {
 // for printing, if any.
 type stepWork func(ctx context.Context, st HandlingStore, by data.Session, id int64) (*pendingNotice, error)
 
+// formBox holds a form's rows (formRows.box) and gives them as its fields.
+type formBox struct{ box fyne.CanvasObject }
+
+func (f *formBox) fields() fyne.CanvasObject { return f.box }
+
 // noHook is the failed of the forms that need none.
 type noHook struct{}
 
@@ -274,15 +279,7 @@ func (b *formRows) add(label string, o fyne.CanvasObject) {
 // entry is a text field that counts as activity; multi-line ones wrap
 // and show three lines.
 func (b *formRows) entry(multi bool, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	if multi {
-		e = widget.NewMultiLineEntry()
-		e.SetMinRowsVisible(3)
-		e.Wrapping = fyne.TextWrapWord
-	}
-	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(string) { b.d.Activity() }
-	return e
+	return b.d.newEntry(multi, placeholder)
 }
 
 // box is the rows, one below the other.

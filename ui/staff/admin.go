@@ -269,14 +269,7 @@ func (a *Admin) Show(section string) {
 	}
 	a.Section = section
 	a.Complaint = nil
-	for s, b := range a.Tabs {
-		if s == section {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
+	markTab(a.Tabs, section)
 	for _, sec := range adminSectionList() {
 		if sec.key == section {
 			a.setBody(sec.open(a))

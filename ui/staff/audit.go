@@ -1,6 +1,8 @@
 package staff
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -42,11 +44,6 @@ const AuditPageSize = 30
 
 var auditWeights = weightedColumns{2.2, 1.3, 2, 2.4, 3}
 
-type auditColumns struct{}
-
-func (auditColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { auditWeights.Layout(o, s) }
-func (auditColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return auditWeights.MinSize(o) }
-
 func newAuditLog(a *Admin) *AuditLog {
 	d := a.d
 	l := &AuditLog{a: a, Filter: data.AuditFilter{Page: 1, PageSize: AuditPageSize}}
@@ -75,7 +72,7 @@ func newAuditLog(a *Admin) *AuditLog {
 		widget.NewLabel(lang.L("admin.audit.action")), size(210, l.Action),
 		widget.NewLabel(lang.L("admin.audit.from")), size(hintWidth(l.From, 150), l.From),
 		widget.NewLabel(lang.L("admin.audit.to")), size(hintWidth(l.To, 150), l.To))
-	header := container.New(auditColumns{}, boldLabels("admin.audit.col.", "at", "staff", "action", "target", "detail")...)
+	header := container.New(auditWeights, boldLabels("admin.audit.col.", "at", "staff", "action", "target", "detail")...)
 	l.content = container.NewBorder(container.NewVBox(
 		// 查询 follows the filters, and stays in view when they scroll sideways (1280 px).
 		followedBy(filters, l.Search), header, widget.NewSeparator()),
@@ -165,12 +162,7 @@ func (l *AuditLog) turn(delta int) {
 func (l *AuditLog) Reload() {
 	d, st, f := l.a.d, l.a.store, l.Filter
 	l.Status.SetText(lang.L("admin.loading"))
-	l.load.run(d, func() func() {
-		page, err := st.Audit(d.opts.Context, f)
-		return func() {
-			l.show(page, err)
-		}
-	})
+	loadLatest(&l.load, d, func(ctx context.Context) (data.AuditPage, error) { return st.Audit(ctx, f) }, l.show)
 }
 
 func (l *AuditLog) show(page data.AuditPage, err error) {
@@ -200,7 +192,7 @@ func (l *AuditLog) show(page data.AuditPage, err error) {
 			}
 			cells = append(cells, c)
 		}
-		l.list.Add(container.New(auditColumns{}, cells...))
+		l.list.Add(container.New(auditWeights, cells...))
 	}
 	l.Page.SetText(lang.L("staff.queue.page", map[string]any{"Page": l.Filter.Page}))
 	if l.Filter.Page > 1 {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/errline"
 	"bianmin/ui/locale"
 )
 
@@ -155,7 +156,7 @@ func (c *CalendarScreen) relayout() {
 // ShowMonth shows the month of t (and forgets the last notice).
 func (c *CalendarScreen) ShowMonth(t time.Time) {
 	t = t.In(data.China)
-	showText(c.Notice, "")
+	errline.Set(c.Notice, "")
 	c.Month = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, data.China)
 	c.Reload()
 }
@@ -193,11 +194,11 @@ func (c *CalendarScreen) Reload() {
 				err = cerr
 			}
 			if err != nil {
-				showText(c.Error, locale.Message(err))
+				errline.Set(c.Error, locale.Message(err))
 				c.relayout()
 				return
 			}
-			showText(c.Error, "")
+			errline.Set(c.Error, "")
 			c.render(start, days, now)
 			c.setWarning(cov)
 			c.relayout()
@@ -221,7 +222,7 @@ func (c *CalendarScreen) render(start time.Time, days []data.CalendarDay, now ti
 	}
 	cal, err := data.CalendarFromDays(days)
 	if err != nil {
-		showText(c.Error, locale.Message(err))
+		errline.Set(c.Error, locale.Message(err))
 		return
 	}
 	work, off, on := 0, 0, 0
@@ -240,7 +241,7 @@ func (c *CalendarScreen) render(start time.Time, days []data.CalendarDay, now ti
 }
 
 func (c *CalendarScreen) setWarning(cov data.CalendarCoverage) {
-	showText(c.Warning, missingScheduleWarning(cov, "calendar.warning"))
+	errline.Set(c.Warning, missingScheduleWarning(cov, "calendar.warning"))
 }
 
 // missingScheduleWarning is the line (translation key) naming the years
@@ -266,19 +267,9 @@ func (c *CalendarScreen) changed(ch data.CalendarChange, done string) {
 	if n := ch.ComplaintMoves(); n > 0 {
 		text += lang.L("calendar.movedComplaints", map[string]any{"Count": n})
 	}
-	showText(c.Notice, text)
+	errline.Set(c.Notice, text)
 	c.Reload()
 	c.relayout()
-}
-
-// showText sets l's text and shows it, or hides it when text is empty.
-func showText(l *widget.Label, text string) {
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
 }
 
 // monthTitle is "2026年10月".

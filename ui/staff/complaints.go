@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +79,7 @@ func newComplaintList(a *Admin) *ComplaintList {
 		d.tap(c.onPrintReceipt))
 	c.PrintReceipt.Hide()
 	c.list = container.NewVBox()
-	header := slimCells(container.New(complaintColumns{}, boldLabels("admin.complaints.col.",
+	header := slimCells(container.New(complaintWeights, boldLabels("admin.complaints.col.",
 		"code", "about", "channel", "status", "handler", "due")...))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())
 	c.content = container.NewBorder(top, container.NewHBox(c.Status, c.Notice, c.PrintReceipt), nil, nil,
@@ -126,12 +127,9 @@ func (c *ComplaintList) Reload() {
 	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
 	markTab(c.Tabs, c.Tab)
 	c.Status.SetText(lang.L("admin.loading"))
-	c.load.run(d, func() func() {
-		rows, err := st.ComplaintQueue(d.opts.Context, sess, f)
-		return func() {
-			c.show(rows, err)
-		}
-	})
+	loadLatest(&c.load, d, func(ctx context.Context) ([]data.ComplaintRow, error) {
+		return st.ComplaintQueue(ctx, sess, f)
+	}, c.show)
 }
 
 func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
@@ -212,7 +210,7 @@ func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
 		cells = append(cells, l)
 	}
 	cells = append(cells, container.NewPadded(v.Due))
-	v.box = rowBox(slimCells(container.New(complaintColumns{}, cells...)))
+	v.box = rowBox(slimCells(container.New(complaintWeights, cells...)))
 	return v
 }
 
@@ -263,8 +261,6 @@ func (w weightedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // complaintColumns are the complaint list's column widths.
-type complaintColumns struct{}
-
 var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
 
 // slimCells gives a list's cells little padding, so that a complaint
@@ -273,9 +269,6 @@ var complaintWeights = weightedColumns{2.0, 2.1, 1.0, 1.8, 0.9, 2.0}
 func slimCells(o fyne.CanvasObject) fyne.CanvasObject {
 	return tight(o, 6)
 }
-
-func (complaintColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { complaintWeights.Layout(o, s) }
-func (complaintColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return complaintWeights.MinSize(o) }
 
 // OpenEnter opens the dialog for a complaint taken by phone, from the box
 // or at a window.
@@ -476,6 +469,15 @@ func (l *latest) run(d *Desk, work func() (apply func())) {
 				apply()
 			}
 		}
+	})
+}
+
+// loadLatest reads with read off the UI goroutine (l.run) and hands the
+// answer to show on it, unless another load has started since.
+func loadLatest[T any](l *latest, d *Desk, read func(context.Context) (T, error), show func(T, error)) {
+	l.run(d, func() func() {
+		v, err := read(d.opts.Context)
+		return func() { show(v, err) }
 	})
 }
 

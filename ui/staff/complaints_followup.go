@@ -36,11 +36,6 @@ type FollowUpRow struct {
 
 var followUpWeights = weightedColumns{1.8, 2.2, 1.1, 2.0, 2.2, 2.2, 1.2}
 
-type followUpColumns struct{}
-
-func (followUpColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { followUpWeights.Layout(o, s) }
-func (followUpColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return followUpWeights.MinSize(o) }
-
 func newFollowUps(a *Admin) *FollowUps {
 	d := a.d
 	f := &FollowUps{a: a}
@@ -48,7 +43,7 @@ func newFollowUps(a *Admin) *FollowUps {
 	f.list = container.NewVBox()
 	refresh := widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), d.tap(f.Reload))
 	intro := hint(lang.L("admin.followups.intro", map[string]any{"Days": data.FollowUpWorkdays}))
-	header := container.New(followUpColumns{}, boldLabels("admin.followups.col.",
+	header := container.New(followUpWeights, boldLabels("admin.followups.col.",
 		"receipt", "item", "level", "reason", "applicant", "due", "action")...)
 	f.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, refresh, intro), header,
 		widget.NewSeparator()), f.Status, nil, nil, touch.NewVScroll(f.list))
@@ -85,8 +80,8 @@ func (f *FollowUps) show(items []data.FollowUpDue, err error) {
 		}
 		cells = append(cells, container.NewPadded(dueCanvasText(due, it.Due)), row.Record)
 		f.Rows = append(f.Rows, row)
-		box := rowBox(container.New(followUpColumns{}, cells...))
-		f.list.Add(container.New(&minHeight{h: bmtheme.MinTouchTarget}, box))
+		box := rowBox(container.New(followUpWeights, cells...))
+		f.list.Add(container.New(&minHeightLayout{h: bmtheme.MinTouchTarget}, box))
 	}
 	f.list.Refresh()
 }
@@ -110,22 +105,4 @@ func (f *FollowUps) OpenRecord(it data.FollowUpDue) {
 		func() {
 			f.Reload()
 		})
-}
-
-// minHeight gives its one object at least height h.
-type minHeight struct{ h float32 }
-
-func (m *minHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (m *minHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(0, m.h)
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
-	}
-	return s
 }

@@ -16,6 +16,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/input"
 	"bianmin/ui/internal/activity"
+	"bianmin/ui/internal/hooks"
 	"bianmin/ui/paper"
 	"bianmin/ui/rescue"
 	"bianmin/ui/touch"
@@ -126,8 +127,8 @@ func (d *Desk) printerFor(f paper.Format) Printer {
 }
 
 // AfterFunc calls f on the UI goroutine once d has passed, unless cancel is
-// called first (the kiosk's kiosk.AfterFunc has the same shape).
-type AfterFunc func(d time.Duration, f func()) (cancel func())
+// called first (the kiosk's kiosk.AfterFunc is the same type).
+type AfterFunc = hooks.AfterFunc
 
 // DefaultIdleLock is how long staff mode waits without a touch before it
 // signs out and goes back to the kiosk.
@@ -248,18 +249,7 @@ type Desk struct {
 
 // New builds the desk. Nothing shows until Open.
 func New(store Store, win fyne.Window, opts Options) *Desk {
-	if opts.Context == nil {
-		opts.Context = context.Background()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Run == nil {
-		opts.Run = func(f func()) { go f() }
-	}
-	if opts.After == nil {
-		opts.After = realAfter
-	}
+	hooks.Fill(&opts.Context, &opts.Now, &opts.Run, &opts.After)
 	if opts.IdleLock == 0 {
 		opts.IdleLock = DefaultIdleLock
 	}
@@ -300,11 +290,6 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	d.root = activity.NewArea(d.Keys.Wrap(container.NewBorder(container.NewVBox(container.NewPadded(d.bar), d.damageBox, widget.NewSeparator()),
 		nil, nil, nil, container.NewPadded(d.body))), d.Activity)
 	return d
-}
-
-func realAfter(d time.Duration, f func()) func() {
-	t := time.AfterFunc(d, func() { fyne.Do(f) })
-	return func() { t.Stop() }
 }
 
 // Content is the window content of staff mode.

@@ -120,7 +120,7 @@ func (s *DisclosuresScreen) show(states []data.DisclosureState, due []data.DueIt
 	}
 	if len(due) > 0 {
 		s.list.Add(discHeading(lang.L("disc.due.title", map[string]any{"N": len(due)}), true))
-		s.list.Add(container.New(discDueColumns{}, boldLabels("disc.col.", "code", "title", "cadence", "last",
+		s.list.Add(container.New(discDueWeights, boldLabels("disc.col.", "code", "title", "cadence", "last",
 			"overdue")...))
 		for _, it := range due {
 			r := newDueRow(it, now, d.tap(func() { s.Open(it.Code) }))
@@ -138,7 +138,7 @@ func (s *DisclosuresScreen) show(states []data.DisclosureState, due []data.DueIt
 	}
 	add := func(title string, sts []data.DisclosureState, rows *[]*DiscRow) {
 		s.list.Add(discHeading(title, false))
-		s.list.Add(container.New(discColumns{}, boldLabels("disc.col.", "code", "title", "cadence", "current",
+		s.list.Add(container.New(discWeights, boldLabels("disc.col.", "code", "title", "cadence", "current",
 			"working", "comments")...))
 		for _, st := range sts {
 			r := newStateRow(st, now, d.tap(func() { s.Open(st.Code) }))
@@ -214,7 +214,7 @@ func newStateRow(st data.DisclosureState, now time.Time, onTap func()) *DiscRow 
 		comments = strconv.Itoa(st.AllComments)
 	}
 	return newDiscRow(st.Code, []string{st.Code, st.Title, cadenceText(st.Cadence), currentText(st),
-		workingText(st, now), comments}, discColumns{}, -1, onTap)
+		workingText(st, now), comments}, discWeights, -1, onTap)
 }
 
 func newDueRow(it data.DueItem, now time.Time, onTap func()) *DiscRow {
@@ -223,25 +223,15 @@ func newDueRow(it data.DueItem, now time.Time, onTap func()) *DiscRow {
 		last = data.Day(it.LastPublished)
 	}
 	return newDiscRow(it.Code, []string{it.Code, it.Title, cadenceText(it.Cadence), last, overdueText(it, now)},
-		discDueColumns{}, 4, onTap)
+		discDueWeights, 4, onTap)
 }
 
 // Texts are the row's columns as shown.
 func (r *DiscRow) Texts() []string { return r.texts }
 
-type discColumns struct{}
-
 var discWeights = weightedColumns{1.3, 2.9, 0.8, 3.2, 2.0, 0.9}
 
-func (discColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { discWeights.Layout(o, s) }
-func (discColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return discWeights.MinSize(o) }
-
-type discDueColumns struct{}
-
 var discDueWeights = weightedColumns{1.5, 3.6, 0.9, 1.5, 1.5}
-
-func (discDueColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { discDueWeights.Layout(o, s) }
-func (discDueColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return discDueWeights.MinSize(o) }
 
 // cadenceText is 定期, 逐段 or 随时.
 func cadenceText(c data.Cadence) string { return lang.L("disc.cadence." + string(c)) }

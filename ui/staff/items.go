@@ -66,7 +66,7 @@ type ItemsScreen struct {
 	listBox fyne.CanvasObject
 	body    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // ItemRow is one item of the list with its buttons.
@@ -112,7 +112,7 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(
 		container.New(&fixedSize{size: fyne.NewSize(230, 0)}, s.Category), s.Add, refresh), s.Search)
-	header := scrollBarGap(container.New(itemColumns{}, boldLabels("items.col.", "name", "code", "mode", "days", "state",
+	header := scrollBarGap(container.New(itemWeights, boldLabels("items.col.", "name", "code", "mode", "days", "state",
 		"actions")...))
 	s.listBox = orgCompact(container.NewBorder(container.NewVBox(filters, header, widget.NewSeparator()),
 		container.NewBorder(nil, nil, container.NewHBox(s.Prev, s.Page, s.Next), nil, s.Status), nil, nil,
@@ -125,31 +125,30 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 
 var itemWeights = weightedColumns{4.4, 1, 1.3, 1.5, 1, 2.2}
 
-type itemColumns struct{}
-
-func (itemColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { itemWeights.Layout(o, s) }
-func (itemColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return itemWeights.MinSize(o) }
-
 // Reload reads every item again and shows the list.
 func (s *ItemsScreen) Reload() {
 	d, st := s.a.d, s.a.store
-	s.seq++
-	seq := s.seq
 	s.Status.SetText(lang.L("admin.loading"))
-	d.async(func() func() {
+	s.fetch(func() (func(), error) {
 		entries, err := st.AllItems(d.opts.Context)
 		return func() {
-			if seq != s.seq {
-				return
-			}
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
 			s.Entries = entries
 			s.setCategories()
 			s.runSearch()
+		}, err
+	})
+}
+
+// fetch runs work off the UI goroutine and, unless a later fetch has
+// started since (latest), shows its error in Status or runs what it gives
+// on the UI goroutine.
+func (s *ItemsScreen) fetch(work func() (apply func(), err error)) {
+	s.load.run(s.a.d, func() func() {
+		apply, err := work()
+		if err != nil {
+			return func() { s.Status.SetText(locale.Message(err)) }
 		}
+		return apply
 	})
 }
 
@@ -192,18 +191,9 @@ func (s *ItemsScreen) runSearch() {
 		s.filter()
 		return
 	}
-	s.seq++
-	seq := s.seq
-	d.async(func() func() {
+	s.fetch(func() (func(), error) {
 		found, err := st.SearchItems(d.opts.Context, q)
 		return func() {
-			if seq != s.seq {
-				return
-			}
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
 			s.matches = map[int64]int{}
 			for i, f := range found {
 				s.matches[f.ID] = i
@@ -215,7 +205,7 @@ func (s *ItemsScreen) runSearch() {
 				}
 			}
 			s.filter()
-		}
+		}, err
 	})
 }
 
@@ -290,7 +280,7 @@ func (s *ItemsScreen) show() {
 		}
 		code := widget.NewLabel(e.Code)
 		code.Truncation = fyne.TextTruncateEllipsis
-		s.list.Add(container.New(itemColumns{}, name, code, widget.NewLabel(modeWord(e.Mode)), widget.NewLabel(days), state,
+		s.list.Add(container.New(itemWeights, name, code, widget.NewLabel(modeWord(e.Mode)), widget.NewLabel(days), state,
 			container.NewGridWithColumns(2, row.Edit, row.Toggle)))
 	}
 	orgCompact(s.list) // the rows just added

@@ -21,7 +21,7 @@ func TestMaterialsTickedAtTheDesk(t *testing.T) {
 	rc := r.registerYL(t) // brought the first material only
 	r.login(t, "王丽娟", clerkPIN)
 	req := r.openNew(t, rc)
-	it := r.ynItem(t, "YL")
+	it := r.itemByCode(t, "YL")
 	require.Len(t, req.Received, len(it.Materials))
 	assert.True(t, req.Received[it.Materials[0].ID].Checked, "brought at registration")
 	var missing []data.Material

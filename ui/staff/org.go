@@ -95,14 +95,7 @@ func (o *OrgScreen) Show(part string) {
 		part = OrgPartCenter
 	}
 	o.Part = part
-	for p, b := range o.Tabs {
-		if p == part {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
+	markTab(o.Tabs, part)
 	var obj fyne.CanvasObject
 	switch part {
 	case OrgPartCenter:

@@ -50,11 +50,6 @@ type OrgDutyRow struct {
 
 var dutyWeights = weightedColumns{1, 2.5, 1.2, 2, 1.4, 1.2, 1.5}
 
-type dutyColumns struct{}
-
-func (dutyColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { dutyWeights.Layout(o, s) }
-func (dutyColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return dutyWeights.MinSize(o) }
-
 func newOrgBoard(a *Admin) *OrgBoard {
 	d := a.d
 	b := &OrgBoard{a: a}
@@ -64,7 +59,7 @@ func newOrgBoard(a *Admin) *OrgBoard {
 	b.At.TextStyle = fyne.TextStyle{Bold: true}
 	b.cards = container.NewGridWithColumns(2)
 	b.list = container.NewVBox()
-	header := orgCompact(container.New(dutyColumns{}, boldLabels("org.board.col.", "name", "window", "status", "note",
+	header := orgCompact(container.New(dutyWeights, boldLabels("org.board.col.", "name", "window", "status", "note",
 		"return", "since", "actions")...))
 	body := container.NewVBox(b.cards, widget.NewSeparator(), header, widget.NewSeparator(), b.list)
 	top := orgCompact(container.NewBorder(nil, nil, nil, b.Refresh,
@@ -136,7 +131,7 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		}
 		cells = append(cells, r.Set)
 		b.Rows = append(b.Rows, r)
-		b.list.Add(rowBox(orgCompact(container.New(dutyColumns{}, cells...))))
+		b.list.Add(rowBox(orgCompact(container.New(dutyWeights, cells...))))
 	}
 	b.cards.Refresh()
 	b.list.Refresh()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/errline"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -71,24 +72,10 @@ func orgPlain(l *widget.Label, text string) {
 }
 
 // errorLine is a red line under a field, hidden while empty.
-func errorLine() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Hide()
-	return l
-}
+func errorLine() *widget.Label { return errline.New() }
 
 // setErrorLine shows msg on a line, hiding the line while msg is empty.
-func setErrorLine(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
+func setErrorLine(l *widget.Label, msg string) { errline.Set(l, msg) }
 
 // orgRow is a list row: weighted columns, then the actions in a column of
 // fixed width (so that the buttons never push the row off the screen).

@@ -51,14 +51,9 @@ var staffWeights = weightedColumns{0.7, 1.5, 2.6, 2.2}
 // staffActionsWidth is the width of the actions column.
 const staffActionsWidth = 370
 
-type staffColumns struct{}
-
-func (staffColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { staffWeights.Layout(o, s) }
-func (staffColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return staffWeights.MinSize(o) }
-
 func newStaffList(a *Admin) *StaffList {
 	l := &StaffList{}
-	header := orgHeader(staffColumns{}, "org.staff.col.", staffActionsWidth, "photo", "nameCode", "postWindow", "roleState",
+	header := orgHeader(staffWeights, "org.staff.col.", staffActionsWidth, "photo", "nameCode", "postWindow", "roleState",
 		"actions")
 	l.orgList = newOrgList(a, "org.staff.add", func() { l.OpenStaff(nil) }, "org.staff.intro", header)
 	l.Reload()
@@ -127,7 +122,7 @@ func (l *StaffList) show(people []data.StaffRecord, ws []data.OrgWindow) {
 			twoLines(r.Texts[4], r.Texts[5], stateImp),
 		}
 		l.Rows = append(l.Rows, r)
-		l.list.Add(orgRow(staffColumns{}, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth))
+		l.list.Add(orgRow(staffWeights, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth))
 	}
 	l.list.Refresh()
 }

@@ -41,14 +41,9 @@ var windowWeights = weightedColumns{2.4, 2, 1.6}
 // windowActionsWidth is the width of the actions column (three buttons).
 const windowActionsWidth = 370
 
-type windowColumns struct{}
-
-func (windowColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { windowWeights.Layout(o, s) }
-func (windowColumns) MinSize(o []fyne.CanvasObject) fyne.Size   { return windowWeights.MinSize(o) }
-
 func newWindowList(a *Admin) *WindowList {
 	l := &WindowList{}
-	header := orgHeader(windowColumns{}, "org.windows.col.", windowActionsWidth, "window", "posts", "state", "actions")
+	header := orgHeader(windowWeights, "org.windows.col.", windowActionsWidth, "window", "posts", "state", "actions")
 	l.orgList = newOrgList(a, "org.windows.add", func() { l.OpenWindow(nil) }, "org.windows.intro", header)
 	l.Reload()
 	return l
@@ -87,7 +82,7 @@ func (l *WindowList) show(ws []data.OrgWindow, staff []data.StaffRecord) {
 			twoLines(r.Texts[5], r.Texts[4], imp),
 		}
 		l.Rows = append(l.Rows, r)
-		l.list.Add(orgRow(windowColumns{}, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth))
+		l.list.Add(orgRow(windowWeights, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth))
 	}
 	l.list.Refresh()
 }

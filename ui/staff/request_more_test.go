@@ -21,32 +21,11 @@ import (
 	"bianmin/ui/staff"
 )
 
-// ynItem is the sample catalog's item of code.
-func (r *rig) ynItem(t *testing.T, code string) data.Item {
-	t.Helper()
-	ctx := context.Background()
-	cats, err := r.s.Categories(ctx)
-	require.NoError(t, err)
-	for _, c := range cats {
-		items, err := r.s.ItemsInCategory(ctx, c.Name)
-		require.NoError(t, err)
-		for _, s := range items {
-			if s.Code == code {
-				it, err := r.s.Item(ctx, s.ID)
-				require.NoError(t, err)
-				return it
-			}
-		}
-	}
-	t.Fatalf("no item %s", code)
-	return data.Item{}
-}
-
 // registerLXBT registers a 残疾人两项补贴 request (联合办理: lead window 2,
 // participating window 4) with every material brought.
 func (r *rig) registerLXBT(t *testing.T) data.Receipt {
 	t.Helper()
-	it := r.ynItem(t, "LXBT")
+	it := r.itemByCode(t, "LXBT")
 	var all []int64
 	for _, m := range it.Materials {
 		all = append(all, m.ID)
@@ -134,7 +113,7 @@ func TestEscalateDialog(t *testing.T) {
 	require.Contains(t, req.Actions, data.ActUpperResult)
 	test.Tap(req.Actions[data.ActUpperResult])
 	submitExpect(t, req, "审批结果")
-	req.Form.Step.(*staff.UpperResultForm).Result.SetText("审核通过，次月起发放")
+	req.Form.Step.(*staff.UpperResultForm).Text.SetText("审核通过，次月起发放")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -225,7 +204,7 @@ func TestPauseAndResumeDialogs(t *testing.T) {
 	test.Tap(req.Form.Cancel)
 
 	test.Tap(req.Actions[data.ActResume])
-	req.Form.Step.(*staff.ResumeForm).Note.SetText("核查提前完成")
+	req.Form.Step.(*staff.ResumeForm).Text.SetText("核查提前完成")
 	test.Tap(req.Form.Submit)
 	require.Nil(t, req.Form)
 	det = r.detail(t, rc.RequestID)
@@ -386,7 +365,7 @@ func samplePNG(t *testing.T) []byte {
 func TestPrintPrefilledForm(t *testing.T) {
 	r := newRig(t, true)
 	rc := r.registerYL(t, func(reg *data.Registration) { reg.NeedsHelp = true })
-	it := r.ynItem(t, "YL")
+	it := r.itemByCode(t, "YL")
 	ctx := context.Background()
 	admin, err := r.s.LoginID(ctx, r.ids["张建华"], adminPIN)
 	require.NoError(t, err)

@@ -107,7 +107,7 @@ func newStudyScreen(a *Admin) *StudyScreen {
 		container.NewHBox(s.Add, s.Refresh))
 	sessions := container.NewBorder(container.NewVBox(sectionTitle(lang.L("study.sessions")),
 		widget.NewSeparator()), nil, nil, nil, touch.NewVScroll(s.list))
-	peopleHeader := container.New(studyPersonColumns{}, boldLabels("study.col.", "name", "attended", "rate")...)
+	peopleHeader := container.New(studyPersonWeights, boldLabels("study.col.", "name", "attended", "rate")...)
 	people := container.NewBorder(container.NewVBox(sectionTitle(lang.L("study.people")), peopleHeader,
 		widget.NewSeparator()), nil, nil, nil, touch.NewVScroll(s.people))
 	split := container.NewHSplit(sessions, people)
@@ -340,7 +340,7 @@ func newStudyPersonRow(d *Desk, r data.StudyRecord, open func()) *StudyPersonRow
 	if rate.Defined() && rate.Value() < 0.8 {
 		pct.Importance = widget.DangerImportance
 	}
-	p.box = rowBox(container.New(studyPersonColumns{}, slimButton(p.Name), a, pct))
+	p.box = rowBox(container.New(studyPersonWeights, slimButton(p.Name), a, pct))
 	return p
 }
 
@@ -350,14 +350,7 @@ func (p *StudyPersonRow) Texts() []string { return p.texts }
 // CreateRenderer is part of fyne.Widget.
 func (p *StudyPersonRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.box) }
 
-type studyPersonColumns struct{}
-
 var studyPersonWeights = weightedColumns{1.3, 1.9, 1.0}
-
-func (studyPersonColumns) Layout(o []fyne.CanvasObject, s fyne.Size) { studyPersonWeights.Layout(o, s) }
-func (studyPersonColumns) MinSize(o []fyne.CanvasObject) fyne.Size {
-	return studyPersonWeights.MinSize(o)
-}
 
 // StudyFields are the fields of 新增学习活动.
 type StudyFields struct {

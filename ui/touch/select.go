@@ -158,7 +158,7 @@ func showOptions(c fyne.Canvas, by fyne.Widget, options []string, current int, a
 	pop.Resize(fyne.NewSize(width, h))
 	pop.ShowAtPosition(fyne.NewPos(at.X, max(y, 0)))
 	if current >= 0 { // the chosen option first in sight
-		listTarget{list}.scrollTo(fyne.NewPos(0, float32(current)*(rowH+pad)))
+		offsetTarget{list}.scrollTo(fyne.NewPos(0, float32(current)*(rowH+pad)))
 	}
 	return pop, list
 }

@@ -41,33 +41,28 @@ func (t scrollTarget) scrolls(vertical bool) bool {
 	return true
 }
 
-type listTarget struct{ l *widget.List }
-
-func (t listTarget) offset() fyne.Position { return fyne.NewPos(0, t.l.GetScrollOffset()) }
-
-func (t listTarget) scrollTo(p fyne.Position) {
-	max := t.l.Size().Height
-	if sc := innerScroll(t.l); sc != nil {
-		max = sc.Content.Size().Height - sc.Size().Height
-	}
-	t.l.ScrollToOffset(clamp(p.Y, max))
+// offsetScroller is a widget that scrolls up and down by an offset of its
+// own: a List or a GridWrap.
+type offsetScroller interface {
+	fyne.Widget
+	GetScrollOffset() float32
+	ScrollToOffset(float32)
 }
 
-func (t listTarget) scrolls(vertical bool) bool { return vertical }
+// offsetTarget scrolls a List or a GridWrap.
+type offsetTarget struct{ w offsetScroller }
 
-type gridTarget struct{ g *widget.GridWrap }
+func (t offsetTarget) offset() fyne.Position { return fyne.NewPos(0, t.w.GetScrollOffset()) }
 
-func (t gridTarget) offset() fyne.Position { return fyne.NewPos(0, t.g.GetScrollOffset()) }
-
-func (t gridTarget) scrollTo(p fyne.Position) {
-	max := t.g.Size().Height
-	if sc := innerScroll(t.g); sc != nil {
+func (t offsetTarget) scrollTo(p fyne.Position) {
+	max := t.w.Size().Height
+	if sc := innerScroll(t.w); sc != nil {
 		max = sc.Content.Size().Height - sc.Size().Height
 	}
-	t.g.ScrollToOffset(clamp(p.Y, max))
+	t.w.ScrollToOffset(clamp(p.Y, max))
 }
 
-func (t gridTarget) scrolls(vertical bool) bool { return vertical }
+func (t offsetTarget) scrolls(vertical bool) bool { return vertical }
 
 type tableTarget struct{ t *widget.Table }
 

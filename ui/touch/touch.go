@@ -36,12 +36,12 @@ func wrap(mk func(fyne.CanvasObject) *container.Scroll, content fyne.CanvasObjec
 
 // List lets a finger scroll l; place the result where l would go.
 func List(l *widget.List) fyne.CanvasObject {
-	return over(l, listTarget{l})
+	return over(l, offsetTarget{l})
 }
 
 // GridWrap lets a finger scroll g; place the result where g would go.
 func GridWrap(g *widget.GridWrap) fyne.CanvasObject {
-	return over(g, gridTarget{g})
+	return over(g, offsetTarget{g})
 }
 
 // Table lets a finger scroll t; place the result where t would go.
