@@ -121,9 +121,12 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
 	// key. A kiosk waiting at home does not hold its ~5 MB.
 	// Once the window is up, the garbage of each burst of use goes back
-	// to the system when the screen is left alone (idlegc), and so does the
-	// C heap the GL textures live in (trimNative).
-	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() { idlegc.Run(ctx, trimNative) })
+	// to the system when the screen is left alone (idlegc), and so do the
+	// C heap the GL textures live in (trimNative) and the SQLite engine's
+	// (trimSQLite).
+	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() {
+		idlegc.Run(ctx, func() { trimNative(); trimSQLite() })
+	})
 	w.ShowAndRun()
 	close(returned)
 	if s := g.current(); s != nil && s != g.first {
