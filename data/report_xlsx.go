@@ -3,7 +3,7 @@ package data
 // Exporting a report: the same tables as CSV (one file, a
 // section per table, UTF-8 with a byte-order mark so Excel reads the
 // Chinese) and as an XLSX workbook (one sheet per table, Chinese headers),
-// written by xlsx.go. The printable PDF is ui/paper's.
+// written with github.com/xuri/excelize/v2. The printable PDF is ui/paper's.
 
 import (
 	"context"
@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // AuditDataExport is the audit action of an export (a report, the catalog).
@@ -167,24 +169,101 @@ func (r *Report) WriteCSV(w io.Writer) error {
 
 // WriteXLSX writes the report as an Excel workbook: one sheet per table,
 // the header bold and frozen, rates as percentages, columns sized to their
-// text (see xlsxWriter).
+// text.
 func (r *Report) WriteXLSX(w io.Writer) error {
-	x := newXLSX(w, "便民服务室统计报表 "+r.PeriodLabel(), "便民服务室", "zh-CN")
-	for _, t := range r.Tables() {
-		sh := x.sheet(t.Name, len(t.Header))
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := r.fillWorkbook(f); err != nil {
+		return fmt.Errorf("data: report xlsx: %w", err)
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("data: report xlsx: %w", err)
+	}
+	return nil
+}
+
+func (r *Report) fillWorkbook(f *excelize.File) error {
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		return err
+	}
+	decimal, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+	if err != nil {
+		return err
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: "便民服务室统计报表 " + r.PeriodLabel(),
+		Creator: "便民服务室", Language: "zh-CN"}); err != nil {
+		return err
+	}
+	for i, t := range r.Tables() {
+		if i == 0 {
+			if err := f.SetSheetName(f.GetSheetName(0), t.Name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(t.Name); err != nil {
+			return err
+		}
+		widths := make([]int, len(t.Header))
 		header := make([]any, len(t.Header))
 		for c, h := range t.Header {
 			header[c] = h
+			widths[c] = textWidth(h)
 		}
-		sh.row(header, xlsxBold)
-		for _, row := range t.Rows {
-			sh.row(row, xlsxPlain)
+		if err := f.SetSheetRow(t.Name, "A1", &header); err != nil {
+			return err
 		}
-		sh.end()
+		last, _ := excelize.CoordinatesToCellName(len(t.Header), 1)
+		if err := f.SetCellStyle(t.Name, "A1", last, bold); err != nil {
+			return err
+		}
+		for ri, row := range t.Rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, ri+2)
+				var err error
+				switch x := v.(type) {
+				case Ratio:
+					if !x.Defined() {
+						err = f.SetCellStr(t.Name, cell, x.Percent())
+						break
+					}
+					if err = f.SetCellFloat(t.Name, cell, x.Value(), -1, 64); err == nil {
+						err = f.SetCellStyle(t.Name, cell, cell, percent)
+					}
+				case float64:
+					if err = f.SetCellFloat(t.Name, cell, x, -1, 64); err == nil {
+						err = f.SetCellStyle(t.Name, cell, cell, decimal)
+					}
+				case int:
+					err = f.SetCellInt(t.Name, cell, int64(x))
+				case string:
+					err = f.SetCellStr(t.Name, cell, x)
+				default:
+					err = f.SetCellValue(t.Name, cell, v)
+				}
+				if err != nil {
+					return err
+				}
+				if c < len(widths) {
+					widths[c] = max(widths[c], textWidth(cellText(v)))
+				}
+			}
+		}
+		for c, wd := range widths {
+			col, _ := excelize.ColumnNumberToName(c + 1)
+			if err := f.SetColWidth(t.Name, col, col, float64(min(wd+2, 60))); err != nil {
+				return err
+			}
+		}
+		if err := f.SetPanes(t.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
 	}
-	if err := x.close(); err != nil {
-		return fmt.Errorf("data: report xlsx: %w", err)
-	}
+	f.SetActiveSheet(0)
 	return nil
 }
 

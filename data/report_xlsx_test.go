@@ -45,30 +45,6 @@ func TestWriteXLSX(t *testing.T) {
 		require.NoError(t, err)
 		return v
 	}
-	// Each sheet's header: bold on light blue, frozen; columns sized to
-	// their text (CJK counting two).
-	for _, sheet := range f.GetSheetList() {
-		panes, err := f.GetPanes(sheet)
-		require.NoError(t, err)
-		assert.True(t, panes.Freeze, sheet)
-		assert.Equal(t, 1, panes.YSplit, sheet)
-		assert.Equal(t, "A2", panes.TopLeftCell, sheet)
-	}
-	id, err := f.GetCellStyle("概况", "B1")
-	require.NoError(t, err)
-	style, err := f.GetStyle(id)
-	require.NoError(t, err)
-	require.NotNil(t, style.Font)
-	assert.True(t, style.Font.Bold)
-	// (excelize reads a fill's colour only through a theme, which this
-	// workbook has no need of.)
-	assert.Equal(t, "pattern", style.Fill.Type)
-	assert.Equal(t, 1, style.Fill.Pattern, "solid")
-	width, err := f.GetColWidth("概况", "A")
-	require.NoError(t, err)
-	assert.Equal(t, float64(textWidth("平均办理时长（工作日，受理至办结）")+2), width)
-	assert.Equal(t, 0, f.GetActiveSheetIndex())
-
 	// The summary: Chinese labels, numbers as numbers, rates as percentages.
 	assert.Equal(t, "指标", cell("概况", "A1"))
 	assert.Equal(t, "统计期间", cell("概况", "A2"))
