@@ -39,9 +39,9 @@ const appID = "org.bianmin.kiosk"
 // could not be opened: o.OpenErr) the window shows what went wrong instead,
 // with 重试 and the restore offer, and the phone page says 系统维护中.
 func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
-	// Until the first frame the collector runs less often (the start makes
-	// ~25 MB, mostly kept: fonts, home); then it is set back and what the
-	// start left over is handed back to the system.
+	// Until the first frame the collector does not run (see relaxGC); then
+	// it is set back and what the start left over is handed back to the
+	// system.
 	startGC := relaxGC()
 	if err := locale.Use(o.Lang); err != nil {
 		return err
@@ -121,9 +121,12 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// entry (input.Keyboard.SetTarget), well before a finger reaches a
 	// key. A kiosk waiting at home does not hold its ~5 MB.
 	// Once the window is up, the garbage of each burst of use goes back
-	// to the system when the screen is left alone (idlegc), and so does the
-	// C heap the GL textures live in (trimNative).
-	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() { idlegc.Run(ctx, trimNative) })
+	// to the system when the screen is left alone (idlegc), and so do the
+	// C heap the GL textures live in (trimNative) and the SQLite engine's
+	// (trimSQLite).
+	firstframe.Watch(w, os.Stderr, startGC, afterFirstFrame, func() {
+		idlegc.Run(ctx, func() { trimNative(); trimSQLite() })
+	})
 	w.ShowAndRun()
 	close(returned)
 	if s := g.current(); s != nil && s != g.first {
@@ -565,16 +568,26 @@ func (g *gui) restore(ctx context.Context, by data.Session, src string) (data.Re
 	return res, err
 }
 
-// relaxGC lets the heap grow four times its live size between collections
-// instead of twice (GOGC=400), unless GOGC is set; the function it returns
-// sets the collector back and returns the memory freed to the system.
+// relaxGC turns the collector off until the first frame, unless GOGC or
+// GOMEMLIMIT is set: the start makes ~30 MB, about half of it kept (fonts,
+// home), and a collection in the middle of it costs 10–20 ms of CPU
+// before anything is on screen. startLimit bounds the heap meanwhile,
+// should a start ever make far more. The function it returns sets the
+// collector back and returns the memory freed to the system, once the
+// frame is on screen.
 func relaxGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	prev := debug.SetGCPercent(400)
+	prevLimit := debug.SetMemoryLimit(startLimit)
+	prev := debug.SetGCPercent(-1)
 	return func() {
 		debug.SetGCPercent(prev)
+		debug.SetMemoryLimit(prevLimit)
 		debug.FreeOSMemory()
 	}
 }
+
+// startLimit is the most the Go runtime may hold before the first frame
+// without a collection: twice what a start on the big data file makes.
+const startLimit = 64 << 20

@@ -13,6 +13,7 @@ import (
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
 	"bianmin/cmd/internal/firstframe"
+	_ "bianmin/cmd/internal/fynecache" // a left screen's textures go after 20 s, not a minute
 )
 
 func main() {

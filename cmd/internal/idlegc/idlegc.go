@@ -25,17 +25,19 @@ const Every = 2 * time.Second
 // to count as idle (a clock redrawn each second allocates a little).
 const Quiet = 1 << 20
 
-// MinGarbage is the least garbage worth a collection at rest, besides a
-// quarter of the live heap.
-const MinGarbage = 4 << 20
+// MinGarbage is the least garbage worth a collection at rest, besides an
+// eighth of the live heap. A collection at rest costs a few ms of CPU that
+// nobody waits for; garbage left in place stays resident until the next
+// burst of use, which on a kiosk may be hours away.
+const MinGarbage = 2 << 20
 
 // Worth reports whether a collection is due at rest: the heap's objects
 // (live and dead, not yet collected) have grown by no more than Quiet since
 // the last look (prev) and exceed the live heap of the last collection by
-// a quarter of it and MinGarbage.
+// an eighth of it and MinGarbage.
 func Worth(prev, objects, live uint64) bool {
 	quiet := objects <= prev+Quiet
-	return quiet && objects > live+max(live/4, MinGarbage)
+	return quiet && objects > live+max(live/8, MinGarbage)
 }
 
 // TrimEvery is the least time between two calls of Run's native release

@@ -22,14 +22,15 @@ func TestWorth(t *testing.T) {
 		{"quiet with a third of garbage", 32 * mb, 32 * mb, true},
 		{"quiet, grew a little (a clock)", 31*mb + mb/2, 32 * mb, true},
 		{"in use: grew 3 MB since the last look", 29 * mb, 32 * mb, false},
-		{"quiet with little garbage", 27 * mb, 27 * mb, false},
+		{"quiet with an eighth of garbage", 28 * mb, 28 * mb, true},
+		{"quiet with little garbage", 26 * mb, 26 * mb, false},
 		{"just collected", 40 * mb, 25 * mb, false},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, Worth(c.prev, c.objects, live), c.name)
 	}
-	assert.False(t, Worth(5*mb, 5*mb, 2*mb), "a small heap: under MinGarbage of garbage")
-	assert.True(t, Worth(7*mb, 7*mb, 2*mb))
+	assert.False(t, Worth(3*mb, 3*mb, 2*mb), "a small heap: under MinGarbage of garbage")
+	assert.True(t, Worth(5*mb, 5*mb, 2*mb))
 }
 
 func TestTrimDue(t *testing.T) {
