@@ -418,6 +418,12 @@ func (k *Kiosk) installKeys() {
 func (k *Kiosk) onStaffHold() {
 	k.OnActivity()
 	if k.opts.OnStaffRequest != nil {
+		// Elder mode is for residents; the theme is the whole app's, and
+		// the desk is laid out for normal text (at 1.5× its queue rows
+		// overlap and its bar runs off the window).
+		if k.elder {
+			k.SetElder(false)
+		}
 		k.opts.OnStaffRequest()
 	}
 }

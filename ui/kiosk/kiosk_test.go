@@ -220,6 +220,21 @@ func TestHoldingTheNameAsksForStaffLogin(t *testing.T) {
 	area.MouseUp(down)
 }
 
+func TestStaffLoginLeavesElderMode(t *testing.T) {
+	var elderAtRequest bool
+	r := newRig(t, kiosk.Options{OnStaffRequest: func() {
+		elderAtRequest = bmtheme.IsElder(fyne.CurrentApp().Settings().Theme())
+	}})
+	r.k.SetElder(true)
+	require.True(t, bmtheme.IsElder(fyne.CurrentApp().Settings().Theme()))
+	down := &desktop.MouseEvent{Button: desktop.MouseButtonPrimary}
+	r.k.Header.NameArea.MouseDown(down)
+	r.timers.Fire()
+	r.k.Header.NameArea.MouseUp(down)
+	assert.False(t, elderAtRequest, "the staff desk opens in the normal theme")
+	assert.False(t, r.k.Elder())
+}
+
 func TestResetGoesHomeClosesDialogsAndLeavesElderMode(t *testing.T) {
 	r := newRig(t, kiosk.Options{})
 	test.Tap(r.k.Home.Tiles[kiosk.FeatureGuides])
