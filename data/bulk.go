@@ -113,7 +113,6 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 	return checkpointWAL(ctx, conn)
 }
 
-
 // checkpointWAL copies the write-ahead log into the data file and cuts it
 // back to nothing. A bulk write's log holds every page it wrote, and more:
 // an import of 100,000 items left a log of hundreds of MB beside the

@@ -24,8 +24,23 @@ import (
 // line, the JSON path, the same Chinese message), and rolls everything
 // back. Sections may come in any order: a window named before the
 // "windows" section is checked when the file has been read.
+//
+// A file larger than MaxCatalogBytes is refused (a clerk who picked the
+// wrong file is told so); see ImportCatalogAnySize.
 func (s *Store) ImportCatalog(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
-	cs, err := openCatalogSource(r)
+	return s.importCatalog(ctx, r, files, MaxCatalogBytes)
+}
+
+// ImportCatalogAnySize is ImportCatalog for a catalog file of any size: the
+// command line's catalog import, which must take back whatever catalog
+// export wrote (100,000 items are a 250 MB file). Memory does not grow with
+// the file, so only time limits it.
+func (s *Store) ImportCatalogAnySize(ctx context.Context, r io.Reader, files fs.FS) (ImportSummary, error) {
+	return s.importCatalog(ctx, r, files, 0)
+}
+
+func (s *Store) importCatalog(ctx context.Context, r io.Reader, files fs.FS, limit int64) (ImportSummary, error) {
+	cs, err := openCatalogSource(r, limit)
 	if err != nil {
 		var ie *InvalidError
 		if errors.As(err, &ie) {
