@@ -29,7 +29,7 @@ APT_PACKAGE_CHECK := debootstrap qemu-user-static file systemd
 # The version of the packages: FyneApp.toml's.
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: run test test-pg shots fuzz bench bench-bulk bench-gui bench-walk bench-long relcheck lint package package-check build deps-build deps-run deps-test deps-package deps-package-check font clean
+.PHONY: run test test-pg shots fuzz bench bench-bulk bench-bulk-cli bench-gui bench-walk bench-long relcheck lint package package-check build deps-build deps-run deps-test deps-package deps-package-check font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -114,16 +114,25 @@ lint: deps-build
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-# The bulk paths (synth requests, catalog export and import) at 1k, 10k
-# and 100k, each in a process of its own: seconds, peak memory and the
-# ratios (x-10k-100k: 10 is linear). Minutes of work; not part of bench.
+# The bulk paths (synth requests and items, catalog export and import) at
+# 1k, 10k and 100k, each in a process of its own: seconds, peak memory and
+# the ratios (x-10k-100k: 10 is linear). Minutes of work; not part of bench.
 # BULK_SIZES="1000 10000" for other sizes, BULK_DIR=dir to keep and reuse
-# the synthetic items between runs, BULK_RUNS=N to keep the fastest of N
-# runs of each (on a busy machine).
+# the synthetic items between runs, BULK_RUNS=N for the median of N runs
+# of each, sizes interleaved (on a busy machine).
 bench-bulk:
 	BIANMIN_BENCH_BULK=1 BIANMIN_BENCH_BULK_SIZES="$(BULK_SIZES)" BIANMIN_BENCH_BULK_DIR="$(BULK_DIR)" \
 		BIANMIN_BENCH_BULK_RUNS="$(BULK_RUNS)" \
-		CGO_ENABLED=0 $(GO) test -run '^$$' -bench '^BenchmarkBulk$$' -benchtime 1x -timeout 60m ./data/
+		CGO_ENABLED=0 $(GO) test -run '^$$' -bench '^BenchmarkBulk$$' -benchtime 1x -timeout 90m ./data/
+
+# The same on the bianmin program (its command line under /usr/bin/time):
+# the median of BULK_RUNS (default 3) runs, sizes interleaved, with the
+# ratio per 10x. BULK_SIZES, BULK_DIR as above; DATA=postgres://… runs
+# synth requests and items on that database (emptied before each run).
+bench-bulk-cli: deps-build
+	$(call apt,time bc postgresql-client)
+	SIZES="$(or $(BULK_SIZES),1000 10000 100000)" RUNS="$(or $(BULK_RUNS),3)" DIR="$(or $(BULK_DIR),/tmp/bench-bulk)" \
+		DATA="$(DATA)" bash cmd/barefyne/bench-bulk.sh
 
 # The kiosk's start against a bare Fyne program (cmd/barefyne), under Xvfb:
 # time to the first frame, CPU time to it and memory at home, on the sample

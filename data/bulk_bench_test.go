@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,13 +19,15 @@ import (
 )
 
 // BenchmarkBulk measures the bulk paths as the command line runs them —
-// synth requests (bianmin synth requests -n N on the sample catalog),
-// catalog export of N items and catalog import of that file into a new
-// data file — at 1,000, 10,000 and 100,000, each run in a process of its
-// own (this test binary started again), timed from start to exit, with the
-// process's peak resident memory, as /usr/bin/time reports them. What a
-// run needs (the sample catalog, N synthetic items, the exported file) is
-// made beforehand in another process and not counted.
+// synth requests and synth items (bianmin synth requests|items -n N on the
+// sample catalog), catalog export of N items and catalog import of that
+// file into a new data file — at 1,000, 10,000 and 100,000, each run in a
+// process of its own (this test binary started again), timed from start to
+// exit, with the process's peak resident memory, as /usr/bin/time reports
+// them. What a run needs (the sample catalog, N synthetic items, the
+// exported file) is made beforehand in another process and not counted.
+// cmd/barefyne/bench-bulk.sh (make bench-bulk-cli) measures the same on the
+// bianmin program itself.
 //
 // Reported per path (sub-benchmark):
 //
@@ -42,10 +45,10 @@ import (
 //	BIANMIN_BENCH_BULK=1 go test ./data/ -run '^$' -bench Bulk -benchtime 1x
 //
 // BIANMIN_BENCH_BULK_SIZES="1000 10000" measures other sizes;
-// BIANMIN_BENCH_BULK_RUNS=N runs each size N times and keeps the fastest
-// (wall and CPU) and the largest peak: on a machine others are using, even
-// work that is linear by construction (the pinyin of the items' names)
-// measured 13 times as long for ten times as much in one run;
+// BIANMIN_BENCH_BULK_RUNS=N runs every size N times, the sizes interleaved,
+// and reports the median of each measure: on a machine others are using,
+// one run's ratios are off by a third either way (even work that is linear
+// by construction measured 13 times as long for ten times as much);
 // BIANMIN_BENCH_BULK_DIR keeps the made files there and reuses them (the
 // synthetic items take longer to make than anything measured). Targets:
 // x-10k-100k ≤ 11 and peak-MB-100k < 200 for each path. The
@@ -76,21 +79,26 @@ func BenchmarkBulk(b *testing.B) {
 		dir = b.TempDir()
 	}
 	require.NoError(b, os.MkdirAll(dir, 0o755))
-	for _, op := range []string{"synth-requests", "export", "import"} {
+	for _, op := range []string{"synth-requests", "synth-items", "export", "import"} {
 		b.Run(op, func(b *testing.B) {
 			var runs []bulkRun
 			for range b.N {
-				runs = runs[:0]
+				b.StopTimer()
 				for _, n := range sizes {
-					b.StopTimer()
 					prepareBulk(b, dir, op, n)
-					b.StartTimer()
-					best := runBulkChild(b, dir, op, n)
-					for range repeat - 1 {
-						r := runBulkChild(b, dir, op, n)
-						best.secs, best.cpu, best.mb = min(best.secs, r.secs), min(best.cpu, r.cpu), max(best.mb, r.mb)
+				}
+				b.StartTimer()
+				// Sizes interleaved, so that a busy spell on the machine
+				// does not fall on one size only; the median of each.
+				all := make([][]bulkRun, len(sizes))
+				for range repeat {
+					for i, n := range sizes {
+						all[i] = append(all[i], runBulkChild(b, dir, op, n))
 					}
-					runs = append(runs, best)
+				}
+				runs = runs[:0]
+				for i := range sizes {
+					runs = append(runs, medianRun(all[i]))
 				}
 			}
 			var line strings.Builder
@@ -118,6 +126,20 @@ func BenchmarkBulk(b *testing.B) {
 	}
 }
 
+// medianRun is the median of each measure of runs, taken apart.
+func medianRun(runs []bulkRun) bulkRun {
+	med := func(f func(bulkRun) float64) float64 {
+		v := make([]float64, len(runs))
+		for i, r := range runs {
+			v[i] = f(r)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return bulkRun{secs: med(func(r bulkRun) float64 { return r.secs }), cpu: med(func(r bulkRun) float64 { return r.cpu }),
+		mb: med(func(r bulkRun) float64 { return r.mb })}
+}
+
 func sizeName(n int) string {
 	if n%1000 == 0 {
 		return strconv.Itoa(n/1000) + "k"
@@ -138,7 +160,7 @@ func prepareBulk(b *testing.B, dir, op string, n int) {
 	b.Helper()
 	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
 	switch op {
-	case "synth-requests":
+	case "synth-requests", "synth-items":
 		if !exists(bulkSeeded(dir)) {
 			runBulkChild(b, dir, "seed", 0)
 		}
@@ -223,18 +245,21 @@ func bulkChild(spec string) error {
 			return err
 		}
 		return os.Rename(bulkItems(dir, n)+".tmp", bulkItems(dir, n))
-	case "synth-requests": // measured: on a copy of the seeded file
+	case "synth-requests", "synth-items": // measured: on a copy of the seeded file
 		raw, err := os.ReadFile(bulkSeeded(dir))
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, "requests.db")
+		path := filepath.Join(dir, "synth.db")
 		removeDB(path)
 		defer removeDB(path)
 		if err := os.WriteFile(path, raw, 0o600); err != nil {
 			return err
 		}
 		s, err := Open(ctx, path)
+		if op == "synth-items" {
+			return synth(s, err, func(s *Store) (int, error) { return s.AddSynthItems(ctx, n, 1) })
+		}
 		return synth(s, err, func(s *Store) (int, error) { return s.AddSynthRequests(ctx, n, 1) })
 	case "export": // measured
 		s, err := Open(ctx, bulkItems(dir, n))
@@ -250,7 +275,6 @@ func bulkChild(spec string) error {
 		}
 		return os.Rename(bulkExport(dir, n)+".tmp", bulkExport(dir, n))
 	case "import": // measured: into a new data file
-		catalogLimit = 1 << 40 // 100,000 items are 250 MB
 		path := filepath.Join(dir, "imported.db")
 		removeDB(path)
 		defer removeDB(path)
@@ -261,7 +285,8 @@ func bulkChild(spec string) error {
 		defer f.Close()
 		s, err := Open(ctx, path)
 		return synth(s, err, func(s *Store) (int, error) {
-			sum, err := s.ImportCatalog(ctx, f, os.DirFS(dir))
+			// 100,000 items are 250 MB: more than ImportCatalog takes.
+			sum, err := s.ImportCatalogAnySize(ctx, f, os.DirFS(dir))
 			return min(sum.Items, n), err // the sample's own items come too
 		})
 	}

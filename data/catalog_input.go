@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -23,10 +24,6 @@ import (
 // MaxCatalogBytes is the largest catalog file accepted: the sample catalog
 // with photos and sample forms is well under 5 MB.
 const MaxCatalogBytes = 50 << 20
-
-// catalogLimit is the limit openCatalogSource applies: MaxCatalogBytes,
-// raised only by the bulk benchmark to import a catalog of 100,000 items.
-var catalogLimit int64 = MaxCatalogBytes
 
 // The encodings a catalog file may be converted from, as ImportSummary
 // names them in Converted.
@@ -50,15 +47,19 @@ type catalogSource struct {
 	cleanup   func()
 }
 
-// openCatalogSource checks the size of r (before reading, when r is a
-// file), finds its encoding and returns it as UTF-8.
-func openCatalogSource(r io.Reader) (*catalogSource, error) {
+// openCatalogSource checks the size of r against limit (before reading, when
+// r is a file; limit 0: any size), finds its encoding and returns it as
+// UTF-8.
+func openCatalogSource(r io.Reader, limit int64) (*catalogSource, error) {
+	if limit <= 0 {
+		limit = math.MaxInt64 - 1
+	}
 	var src io.ReadSeeker
 	cleanup, cutShort := func() {}, func() bool { return false }
 	if f, ok := r.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			pos, _ := f.Seek(0, io.SeekCurrent)
-			if fi.Size()-pos > catalogLimit {
+			if fi.Size()-pos > limit {
 				return nil, catalogTooBig(fi.Size() - pos)
 			}
 			src = f // read where it is, not copied first
@@ -67,7 +68,7 @@ func openCatalogSource(r io.Reader) (*catalogSource, error) {
 	if src == nil {
 		// A reader that says nothing of its size is read at most one byte
 		// past the limit.
-		limited := &limitReader{r: r, n: catalogLimit + 1}
+		limited := &limitReader{r: r, n: limit + 1}
 		var err error
 		if src, cleanup, err = seekable(limited); err != nil {
 			return nil, err
@@ -83,7 +84,7 @@ func openCatalogSource(r io.Reader) (*catalogSource, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if end-base > catalogLimit || cutShort() {
+	if end-base > limit || cutShort() {
 		return fail(catalogTooBig(end - base))
 	}
 	head := make([]byte, 4)

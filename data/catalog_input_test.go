@@ -149,15 +149,40 @@ func TestCatalogFileReadInPlace(t *testing.T) {
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	cs, err := openCatalogSource(f)
+	cs, err := openCatalogSource(f, MaxCatalogBytes)
 	require.NoError(t, err)
 	defer cs.cleanup()
 	assert.Same(t, f, cs.src)
 
-	cs2, err := openCatalogSource(bytes.NewBufferString(`{"format": 1}`))
+	cs2, err := openCatalogSource(bytes.NewBufferString(`{"format": 1}`), MaxCatalogBytes)
 	require.NoError(t, err)
 	defer cs2.cleanup()
 	tmp, isFile := cs2.src.(*os.File)
 	require.True(t, isFile, "copied to a temporary file")
 	assert.NotEqual(t, path, tmp.Name())
+}
+
+// ImportCatalogAnySize (the command line's import) takes a catalog file
+// larger than MaxCatalogBytes that ImportCatalog refuses: what catalog
+// export wrote must come back in.
+func TestImportAnySizeTakesBigFile(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	path := filepath.Join(t.TempDir(), "big.json")
+	raw := encode(t, testCatalog())
+	padded := append(bytes.Repeat([]byte{' '}, MaxCatalogBytes), raw...) // leading white space is valid JSON
+	require.NoError(t, os.WriteFile(path, padded, 0o600))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = s.ImportCatalog(ctx, f, testFiles)
+	var ie *InvalidError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, ie.Msg, "目录文件太大")
+
+	_, err = f.Seek(0, io.SeekStart)
+	require.NoError(t, err)
+	sum, err := s.ImportCatalogAnySize(ctx, f, testFiles)
+	require.NoError(t, err)
+	assert.Equal(t, len(testCatalog().Items), sum.Items)
 }

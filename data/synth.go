@@ -191,12 +191,31 @@ var synthUpperSteps = []string{"社区初审后报送%s审批", "社区受理后
 // sample data. "The same n and seed" also means: the first k items of a
 // longer run are the k items of a shorter one.
 func SynthItems(n int, seed uint64) []Item {
-	r := rand.New(rand.NewPCG(seed, 0x6269616e6d696e)) // "bianmin"
+	g := newSynthItemGen(seed)
 	items := make([]Item, 0, max(n, 0))
-	for i := range max(n, 0) {
-		items = append(items, synthItem(r, i, seed))
+	for range max(n, 0) {
+		items = append(items, g.next())
 	}
 	return items
+}
+
+// synthItemGen makes the items of SynthItems one at a time, so that
+// AddSynthItems holds one item at a time and not all of them (100,000
+// items were 500 MB of memory).
+type synthItemGen struct {
+	r    *rand.Rand
+	seed uint64
+	i    int // the next item's number, from 0
+}
+
+func newSynthItemGen(seed uint64) *synthItemGen {
+	return &synthItemGen{r: rand.New(rand.NewPCG(seed, 0x6269616e6d696e)), seed: seed} // "bianmin"
+}
+
+func (g *synthItemGen) next() Item {
+	it := synthItem(g.r, g.i, g.seed)
+	g.i++
+	return it
 }
 
 func synthItem(r *rand.Rand, i int, seed uint64) Item {
@@ -370,21 +389,20 @@ func synthMode(r *rand.Rand, i int) Mode {
 	}
 }
 
-// synthBatch is how many items AddSynthItems writes per transaction.
-const synthBatch = 1000
+// synthBatch is how many items AddSynthItems writes per transaction: each
+// transaction ends with the batch indexed for search, and every index
+// update leaves a segment that FTS5 merges with the others, level upon
+// level, so fewer, bigger batches are less work in all (see
+// importHashSize).
+const synthBatch = 10_000
 
 // AddSynthItems adds n synthetic items (SynthItems(n, seed)) to the store,
-// one transaction per thousand items, after the items already there in
-// display order. The windows they name (SynthWindows) are created if
-// missing. Adding the same n and seed again updates the same items. It
-// returns how many items it wrote.
+// one transaction per synthBatch items, after the items already there in
+// display order, on one connection set up for bulk writes (see bulk). The
+// items are made one at a time as they are written. The windows they name
+// (SynthWindows) are created if missing. Adding the same n and seed again
+// updates the same items. It returns how many items it wrote.
 func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, error) {
-	items := SynthItems(n, seed)
-	for i := range items {
-		if err := items[i].Validate(); err != nil {
-			return 0, err.(*InvalidError).Prefix(fmt.Sprintf("items[%d]", i))
-		}
-	}
 	windowIDs := map[string]int64{}
 	var ord int
 	err := s.tx(ctx, "synth windows", func(tx *sql.Tx) error {
@@ -408,26 +426,36 @@ func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, err
 		return 0, err
 	}
 	window := func(code string) (any, error) { return windowIDs[code], nil }
+	g := newSynthItemGen(seed)
 	done := 0
-	for start := 0; start < len(items); start += synthBatch {
-		batch := items[start:min(start+synthBatch, len(items))]
-		err := s.tx(ctx, "synth items", func(tx *sql.Tx) error {
-			// Indexed for search once per batch (migration 011).
-			imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
-			if err := imp.deferSearch(); err != nil {
-				return err
-			}
-			for i := range batch {
-				if err := putItem(ctx, tx, &batch[i], ord+start+i, s.stamp(), window); err != nil {
+	err = s.bulk(ctx, "synth items", importCacheKiB, false, func(conn *sql.Conn) error {
+		for done < n {
+			batch := min(synthBatch, n-done)
+			if err := runTx(ctx, conn, "synth items", func(t *sql.Tx) error {
+				tx := newStmtCache(t)
+				defer tx.Close()
+				// Indexed for search once per batch (migration 011).
+				imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
+				imp.hashSize = importHashSize
+				if err := imp.deferSearch(); err != nil {
 					return err
 				}
+				for i := range batch {
+					it := g.next()
+					if err := it.Validate(); err != nil {
+						return err.(*InvalidError).Prefix(fmt.Sprintf("items[%d]", done+i))
+					}
+					if err := putItem(ctx, tx, &it, ord+done+i, s.stamp(), window); err != nil {
+						return err
+					}
+				}
+				return imp.flushSearch()
+			}); err != nil {
+				return err
 			}
-			return imp.flushSearch()
-		})
-		if err != nil {
-			return done, err
+			done += batch
 		}
-		done += len(batch)
-	}
-	return done, nil
+		return nil
+	})
+	return done, err
 }

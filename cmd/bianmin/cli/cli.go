@@ -359,7 +359,8 @@ func catalogImport(ctx context.Context, dataFile, file string, seed Seed, stdout
 		return err
 	}
 	defer s.Close()
-	sum, err := s.ImportCatalog(ctx, f, os.DirFS(filepath.Dir(file)))
+	// Any size: what catalog export wrote must come back in.
+	sum, err := s.ImportCatalogAnySize(ctx, f, os.DirFS(filepath.Dir(file)))
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
