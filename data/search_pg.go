@@ -8,16 +8,21 @@ import (
 // searchSQLPostgres is searchSQL on PostgreSQL: the same matches in the
 // same order, found with LIKE over the search keys, which the pg_trgm GIN
 // indexes of migrations 002 and 010 answer for patterns of three
-// characters or more (a shorter key reads the active items' keys):
+// characters or more:
 //
 //   - one Latin letter: among the first letters of the pinyin words
 //     (search_firsts), one other character: among the characters of the
 //     text (search_chars), as item_chars answers on SQLite;
 //   - Latin letters: " "+q in the space-prefixed pinyin or initials;
+//   - two other characters: among the pairs of adjacent characters of the
+//     search text (search_pairs, migration 014), as SQLite finds them
+//     among the trigrams that start with them;
 //   - anything else: q in the search text.
 //
-// ILIKE, as FTS5's trigram tokenizer folds ASCII case. ?1 is the pattern,
-// ?2 the query as typed, ?3 the limit; the ranking is searchSQL's.
+// LIKE, not ILIKE: the keys and the query are lower case already
+// (SearchKeysFor, NormaliseQuery), and ILIKE would lower every key it
+// tests again. ?1 is the pattern, ?2 the query as typed, ?3 the limit;
+// the ranking is searchSQL's.
 func searchSQLPostgres(q string) (query string, args []any) {
 	const (
 		latinRank = `(substr(initials, 2, length(CAST(?2 AS TEXT))) = ?2
@@ -34,12 +39,15 @@ func searchSQLPostgres(q string) (query string, args []any) {
 		if isLatin(q) {
 			col, rank = "search_firsts", latinRank
 		}
-		return build(`(' ' || `+col+` || ' ') ILIKE ?1`, rank), []any{"% " + like + " %", q, SearchLimit}
+		return build(`(' ' || `+col+` || ' ') LIKE ?1`, rank), []any{"% " + like + " %", q, SearchLimit}
 	}
 	if isLatin(q) {
-		return build(`(pinyin ILIKE ?1 OR initials ILIKE ?1)`, latinRank), []any{"% " + like + "%", q, SearchLimit}
+		return build(`(pinyin LIKE ?1 OR initials LIKE ?1)`, latinRank), []any{"% " + like + "%", q, SearchLimit}
 	}
-	return build(`search_text ILIKE ?1`, textRank), []any{"%" + like + "%", q, SearchLimit}
+	if utf8.RuneCountInString(q) == 2 {
+		return build(`search_pairs(search_text) @> ARRAY[CAST(?1 AS TEXT)]`, textRank), []any{q, q, SearchLimit}
+	}
+	return build(`search_text LIKE ?1`, textRank), []any{"%" + like + "%", q, SearchLimit}
 }
 
 // likeEscape escapes LIKE's wildcards in s (PostgreSQL's escape character

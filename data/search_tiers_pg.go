@@ -29,14 +29,14 @@ func searchTiersPostgres(q string) []searchTier {
 	if isLatin(q) {
 		return []searchTier{
 			{cols + `WHERE substr(initials, 2, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
-			{cols + `WHERE active = 1 AND substr(initials, 2, 1) != ?1 AND (' ' || search_firsts || ' ') ILIKE ?2
+			{cols + `WHERE active = 1 AND substr(initials, 2, 1) != ?1 AND (' ' || search_firsts || ' ') LIKE ?2
 				ORDER BY ord, id LIMIT ?3`, []any{q, key}},
 		}
 	}
 	return []searchTier{
 		{cols + `WHERE substr(name, 1, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
 		{cols + `WHERE active = 1 AND strpos(name, ?1) > 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
-		{cols + `WHERE active = 1 AND strpos(name, ?1) = 0 AND (' ' || search_chars || ' ') ILIKE ?2
+		{cols + `WHERE active = 1 AND strpos(name, ?1) = 0 AND (' ' || search_chars || ' ') LIKE ?2
 			ORDER BY ord, id LIMIT ?3`, []any{q, key}},
 	}
 }

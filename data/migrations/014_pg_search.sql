@@ -1,0 +1,33 @@
+-- 014: guide search on PostgreSQL, kept fast after bulk writes, and two
+-- characters found through an index. Nothing to do on SQLite (FTS5 answers
+-- both: see searchSQL in search.go).
+--
+-- The trigram GIN indexes of migrations 002 and 010 were built with GIN's
+-- default fastupdate: rows written go to a pending list that is only
+-- merged into the index by (auto)vacuum or when it outgrows 4 MB. After a
+-- catalog import every row of the initials, pinyin and one-character
+-- indexes sat in it (10,000 of 10,000 for initials): each search read the
+-- whole list and the planner, costing it, chose to read every guide
+-- instead (pinyin initials 13.8 ms). The catalog is written rarely and
+-- searched at every key, so the indexes take rows at once, and what is
+-- pending now is merged here.
+--
+-- Two characters (低保, 医保) have no trigram: LIKE '%低保%' made the
+-- trigram index return every row to recheck, or the planner read every
+-- guide. search_pairs(text) is every distinct pair of adjacent characters
+-- of the text; a two-character query is one of them exactly when it is in
+-- the text, which the GIN index over it answers without rechecking (as
+-- SQLite finds it among the trigrams that start with it, item_search_terms).
+-- @postgres
+ALTER INDEX items_search_text_trgm SET (fastupdate = off);
+ALTER INDEX items_search_pinyin_trgm SET (fastupdate = off);
+ALTER INDEX items_search_initials_trgm SET (fastupdate = off);
+ALTER INDEX items_search_chars_trgm SET (fastupdate = off);
+ALTER INDEX items_search_firsts_trgm SET (fastupdate = off);
+SELECT gin_clean_pending_list(i::regclass) FROM unnest(ARRAY['items_search_text_trgm', 'items_search_pinyin_trgm',
+    'items_search_initials_trgm', 'items_search_chars_trgm', 'items_search_firsts_trgm']) AS i;
+
+CREATE FUNCTION search_pairs(text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT coalesce(array_agg(DISTINCT substr($1, i, 2)), '{}') FROM generate_series(1, length($1) - 1) AS i $$;
+CREATE INDEX items_search_pairs ON items USING gin (search_pairs(search_text)) WITH (fastupdate = off);
+-- @end
