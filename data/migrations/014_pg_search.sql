@@ -18,6 +18,12 @@
 -- of the text; a two-character query is one of them exactly when it is in
 -- the text, which the GIN index over it answers without rechecking (as
 -- SQLite finds it among the trigrams that start with it, item_search_terms).
+--
+-- Latin letters rank first the guides whose own name's initials or
+-- pinyin begin with them (searchTiersPostgres in search_tiers_pg.go): a
+-- range of these btree indexes (text compared by its bytes, COLLATE "C",
+-- so a prefix is a range), with what the ranking needs, read without the
+-- table; the trigram indexes made every matching guide be read to rank it.
 -- @postgres
 ALTER INDEX items_search_text_trgm SET (fastupdate = off);
 ALTER INDEX items_search_pinyin_trgm SET (fastupdate = off);
@@ -30,4 +36,7 @@ SELECT gin_clean_pending_list(i::regclass) FROM unnest(ARRAY['items_search_text_
 CREATE FUNCTION search_pairs(text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT coalesce(array_agg(DISTINCT substr($1, i, 2)), '{}') FROM generate_series(1, length($1) - 1) AS i $$;
 CREATE INDEX items_search_pairs ON items USING gin (search_pairs(search_text)) WITH (fastupdate = off);
+
+CREATE INDEX items_search_initials ON items (initials) INCLUDE (ord, id) WHERE active = 1;
+CREATE INDEX items_search_pinyin ON items (pinyin) INCLUDE (ord, id) WHERE active = 1;
 -- @end
