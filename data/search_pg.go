@@ -55,3 +55,40 @@ func searchSQLPostgres(q string) (query string, args []any) {
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// searchWindow is how many guides, in display order, searchNamesFirstSQL
+// looks among for names that contain the query: enough for SearchLimit of
+// them when one name in 40 or more has it.
+const searchWindow = 40 * SearchLimit
+
+// searchNamesFirstSQL is the first try of a text search of two characters
+// or more on PostgreSQL (nil otherwise): the guides whose name starts with
+// the query (all of them, a range of the btree index items_search_name of
+// migration 014, COLLATE "C" so a prefix is a range), then those among the
+// first searchWindow active guides in display order whose name contains it
+// further on (items_search_order, migration 010), both read without the
+// table, ranked, and only the SearchLimit first read. When it returns
+// SearchLimit guides they are searchSQLPostgres's: every name that starts
+// with the query comes first, and the window is the start of the display
+// order, so the names in it come before any after it. When it returns fewer,
+// the names are too few to fill a page (or too far in the order) and the
+// search runs searchSQLPostgres, which ranks every match.
+//
+// The match of searchSQLPostgres reads every matching guide to rank it:
+// 515 for 生活保障 in 10,000, when the first 50 names that contain it lie
+// among the first 900 guides.
+func searchNamesFirstSQL(q string) (query string, args []any) {
+	if isLatin(q) || utf8.RuneCountInString(q) < 2 {
+		return "", nil
+	}
+	// ?1 the query, ?2 the query followed by the greatest character, ?3
+	// the window, ?4 the limit.
+	return `SELECT i.id, i.code, i.name, i.category, i.summary, i.promised_days, i.mode FROM (
+			(SELECT id, ord, 1 AS tier FROM items WHERE active = 1 AND name >= ?1 AND name < ?2
+				ORDER BY ord, id LIMIT ?4)
+			UNION ALL
+			(SELECT id, ord, 2 FROM (SELECT id, ord, name FROM items WHERE active = 1 ORDER BY ord, id LIMIT ?3) w
+				WHERE strpos(name, ?1) > 1 ORDER BY ord, id LIMIT ?4)
+		) r JOIN items i ON i.id = r.id ORDER BY r.tier, r.ord, r.id LIMIT ?4`,
+		[]any{q, q + maxRune, searchWindow, SearchLimit}
+}

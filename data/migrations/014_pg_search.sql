@@ -24,6 +24,9 @@
 -- range of these btree indexes (text compared by its bytes, COLLATE "C",
 -- so a prefix is a range), with what the ranking needs, read without the
 -- table; the trigram indexes made every matching guide be read to rank it.
+--
+-- Likewise a text query ranks first the guides whose name starts with it
+-- (searchNamesFirstSQL in search_pg.go): a range of items_search_name.
 -- @postgres
 ALTER INDEX items_search_text_trgm SET (fastupdate = off);
 ALTER INDEX items_search_pinyin_trgm SET (fastupdate = off);
@@ -39,4 +42,5 @@ CREATE INDEX items_search_pairs ON items USING gin (search_pairs(search_text)) W
 
 CREATE INDEX items_search_initials ON items (initials) INCLUDE (ord, id) WHERE active = 1;
 CREATE INDEX items_search_pinyin ON items (pinyin) INCLUDE (ord, id) WHERE active = 1;
+CREATE INDEX items_search_name ON items (name) INCLUDE (ord, id) WHERE active = 1;
 -- @end
