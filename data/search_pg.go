@@ -61,24 +61,27 @@ func likeEscape(s string) string {
 // them when one name in 40 or more has it.
 const searchWindow = 40 * SearchLimit
 
-// searchNamesFirstSQL is the first try of a text search of two characters
-// or more on PostgreSQL (nil otherwise): the guides whose name starts with
-// the query (all of them, a range of the btree index items_search_name of
-// migration 014, COLLATE "C" so a prefix is a range), then those among the
-// first searchWindow active guides in display order whose name contains it
-// further on (items_search_order, migration 010), both read without the
-// table, ranked, and only the SearchLimit first read. When it returns
+// searchNamesFirstSQL is the first try of a text search of three
+// characters or more on PostgreSQL ("" otherwise): the guides whose name
+// starts with the query (all of them, a range of the btree index
+// items_search_name of migration 014, COLLATE "C" so a prefix is a range),
+// then those among the first searchWindow active guides in display order
+// whose name contains it further on (items_search_order, migration 010),
+// both read without the table, ranked, and only the SearchLimit first
+// read. When it returns
 // SearchLimit guides they are searchSQLPostgres's: every name that starts
 // with the query comes first, and the window is the start of the display
 // order, so the names in it come before any after it. When it returns fewer,
 // the names are too few to fill a page (or too far in the order) and the
 // search runs searchSQLPostgres, which ranks every match.
 //
-// The match of searchSQLPostgres reads every matching guide to rank it:
-// 515 for 生活保障 in 10,000, when the first 50 names that contain it lie
-// among the first 900 guides.
+// The match of searchSQLPostgres reads every matching guide to rank it
+// (and tests the query in its text again): 515 for 生活保障 in 10,000, when
+// the first 50 names that contain it lie among the first 900 guides. Two
+// characters skip this try: their pairs index needs no second test, and
+// the try cost as much as ranking the 253 guides of 低保 (none in a name).
 func searchNamesFirstSQL(q string) (query string, args []any) {
-	if isLatin(q) || utf8.RuneCountInString(q) < 2 {
+	if isLatin(q) || utf8.RuneCountInString(q) < 3 {
 		return "", nil
 	}
 	// ?1 the query, ?2 the query followed by the greatest character, ?3
@@ -92,3 +95,9 @@ func searchNamesFirstSQL(q string) (query string, args []any) {
 		) r JOIN items i ON i.id = r.id ORDER BY r.tier, r.ord, r.id LIMIT ?4`,
 		[]any{q, q + maxRune, searchWindow, SearchLimit}
 }
+
+// searchGINIndexes are the search's GIN indexes on PostgreSQL (migrations
+// 002, 010 and 014), whose pending lists a bulk write merges
+// (flushSearch), as an SQL array.
+const searchGINIndexes = `ARRAY['items_search_text_trgm', 'items_search_pinyin_trgm', 'items_search_initials_trgm',
+	'items_search_chars_trgm', 'items_search_firsts_trgm', 'items_search_pairs']`

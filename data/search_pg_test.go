@@ -27,7 +27,8 @@ func TestSearchFirstTriesArePostgresRanking(t *testing.T) {
 		return out
 	}
 	taken, declined := 0, 0
-	for _, q := range []string{"证明", "申请", "办理", "生活保障", "居住证", "低保", "合成", "残疾人", "（合", "b超", "%_", "zz"} {
+	for _, q := range []string{"证明", "申请", "办理", "生活保障", "最低生活", "居住证", "低保", "合成",
+		"合成示", "残疾人", "申请表", "（合", "b超", "%_", "zz"} {
 		q = NormaliseQuery(q)
 		want := ranked(searchSQLPostgres(q))
 		if query, args := searchNamesFirstSQL(q); query != "" {
