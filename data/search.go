@@ -238,8 +238,9 @@ func isLatin(q string) bool {
 // runs one statement, which reads one consistent snapshot without a
 // transaction around it; a query of one character runs its tiers
 // (searchTiers) in one read transaction. On PostgreSQL, Latin letters run
-// tiers too (searchTiersPostgres), and other text first tries the names
-// in display order (searchNamesFirstSQL), each answer one statement's.
+// tiers too (searchTiersPostgres), and text of three characters or more
+// first tries the names in display order (searchNamesFirstSQL), one
+// statement, before the one that ranks every match.
 func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error) {
 	q = NormaliseQuery(q)
 	if q == "" {
