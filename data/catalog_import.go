@@ -148,8 +148,8 @@ type catalogImporter struct {
 	pending []func() error
 	// The search indexes are brought up to date by finish (migration 011).
 	deferred bool
-	// engine: on PostgreSQL the trigram indexes keep themselves (there is
-	// nothing to defer or flush).
+	// engine: on PostgreSQL the trigram indexes keep themselves (nothing
+	// to defer; flushSearch merges their pending lists).
 	engine Engine
 	// hashSize, when set, is how much the search indexes gather in memory
 	// before they write a segment, while finish brings them up to date.
@@ -161,6 +161,7 @@ type catalogImporter struct {
 // (see migration 011). Only within the import's transaction.
 func (m *catalogImporter) deferSearch() error {
 	if m.engine == Postgres {
+		m.deferred = true // nothing to set aside; finish merges the pending lists
 		return nil
 	}
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO search_defer (id) VALUES (1)`); err != nil {
@@ -175,7 +176,12 @@ func (m *catalogImporter) deferSearch() error {
 // values now, one statement per index and direction.
 func (m *catalogImporter) flushSearch() error {
 	if m.engine == Postgres {
-		return nil
+		// The GIN indexes' pending lists, merged at once (migration 014):
+		// a search would otherwise read them whole until autovacuum runs.
+		_, err := m.tx.ExecContext(m.ctx, `SELECT gin_clean_pending_list(to_regclass(i))
+			FROM unnest(`+searchGINIndexes+`) AS i`)
+		m.deferred = false
+		return err
 	}
 	if m.hashSize > 0 {
 		if err := m.ftsHashSize(m.hashSize); err != nil {

@@ -44,16 +44,18 @@ func sampleAndSynth(t *testing.T, s *Store) {
 	require.NoError(t, err)
 }
 
-// Every search path (one character, Chinese or Latin; two characters; three
-// and more; full pinyin; initials; mixed text; wildcards and quotes) gives
-// the same guides in the same order on both engines.
+// Every search path (one character, Chinese or Latin; two characters,
+// punctuation among them; three and more; full pinyin; initials; mixed
+// text; wildcards and quotes) gives the same guides in the same order on
+// both engines.
 func TestSearchSameOnBothEngines(t *testing.T) {
 	lite, pg := bothEngines(t, sampleAndSynth)
 	ctx := context.Background()
 	queries := append(slices.Clone(searchProbes),
 		"低保", "社保", "医疗", "证明", "户口", "办", "申", "a", "b", "s", "x", "y", "q",
 		"sfz", "yb", "hk", "shebao", "dibao", "yiliao", "SB", " Hu Kou ", "b超", "a1", "低b", "3",
-		"_", "%", `\`, "'", `"`, "残疾人", "城乡居民", "合成", "zz", "zhengming", "zm")
+		"_", "%", `\`, "'", `"`, "残疾人", "城乡居民", "合成", "zz", "zhengming", "zm",
+		"jzz", "jz", "juzhu", "%_", "（合", "据）", "生活保障")
 	for _, q := range queries {
 		a, err := lite.SearchItems(ctx, q)
 		require.NoError(t, err, q)

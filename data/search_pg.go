@@ -8,16 +8,21 @@ import (
 // searchSQLPostgres is searchSQL on PostgreSQL: the same matches in the
 // same order, found with LIKE over the search keys, which the pg_trgm GIN
 // indexes of migrations 002 and 010 answer for patterns of three
-// characters or more (a shorter key reads the active items' keys):
+// characters or more:
 //
 //   - one Latin letter: among the first letters of the pinyin words
 //     (search_firsts), one other character: among the characters of the
 //     text (search_chars), as item_chars answers on SQLite;
 //   - Latin letters: " "+q in the space-prefixed pinyin or initials;
+//   - two other characters: among the pairs of adjacent characters of the
+//     search text (search_pairs, migration 014), as SQLite finds them
+//     among the trigrams that start with them;
 //   - anything else: q in the search text.
 //
-// ILIKE, as FTS5's trigram tokenizer folds ASCII case. ?1 is the pattern,
-// ?2 the query as typed, ?3 the limit; the ranking is searchSQL's.
+// LIKE, not ILIKE: the keys and the query are lower case already
+// (SearchKeysFor, NormaliseQuery), and ILIKE would lower every key it
+// tests again. ?1 is the pattern, ?2 the query as typed, ?3 the limit;
+// the ranking is searchSQL's.
 func searchSQLPostgres(q string) (query string, args []any) {
 	const (
 		latinRank = `(substr(initials, 2, length(CAST(?2 AS TEXT))) = ?2
@@ -34,12 +39,15 @@ func searchSQLPostgres(q string) (query string, args []any) {
 		if isLatin(q) {
 			col, rank = "search_firsts", latinRank
 		}
-		return build(`(' ' || `+col+` || ' ') ILIKE ?1`, rank), []any{"% " + like + " %", q, SearchLimit}
+		return build(`(' ' || `+col+` || ' ') LIKE ?1`, rank), []any{"% " + like + " %", q, SearchLimit}
 	}
 	if isLatin(q) {
-		return build(`(pinyin ILIKE ?1 OR initials ILIKE ?1)`, latinRank), []any{"% " + like + "%", q, SearchLimit}
+		return build(`(pinyin LIKE ?1 OR initials LIKE ?1)`, latinRank), []any{"% " + like + "%", q, SearchLimit}
 	}
-	return build(`search_text ILIKE ?1`, textRank), []any{"%" + like + "%", q, SearchLimit}
+	if utf8.RuneCountInString(q) == 2 {
+		return build(`search_pairs(search_text) @> ARRAY[CAST(?1 AS TEXT)]`, textRank), []any{q, q, SearchLimit}
+	}
+	return build(`search_text LIKE ?1`, textRank), []any{"%" + like + "%", q, SearchLimit}
 }
 
 // likeEscape escapes LIKE's wildcards in s (PostgreSQL's escape character
@@ -47,3 +55,49 @@ func searchSQLPostgres(q string) (query string, args []any) {
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// searchWindow is how many guides, in display order, searchNamesFirstSQL
+// looks among for names that contain the query: enough for SearchLimit of
+// them when one name in 40 or more has it.
+const searchWindow = 40 * SearchLimit
+
+// searchNamesFirstSQL is the first try of a text search of three
+// characters or more on PostgreSQL ("" otherwise): the guides whose name
+// starts with the query (all of them, a range of the btree index
+// items_search_name of migration 014, COLLATE "C" so a prefix is a range),
+// then those among the first searchWindow active guides in display order
+// whose name contains it further on (items_search_order, migration 010),
+// both read without the table, ranked, and only the SearchLimit first
+// read. When it returns
+// SearchLimit guides they are searchSQLPostgres's: every name that starts
+// with the query comes first, and the window is the start of the display
+// order, so the names in it come before any after it. When it returns fewer,
+// the names are too few to fill a page (or too far in the order) and the
+// search runs searchSQLPostgres, which ranks every match.
+//
+// The match of searchSQLPostgres reads every matching guide to rank it
+// (and tests the query in its text again): 515 for 生活保障 in 10,000, when
+// the first 50 names that contain it lie among the first 900 guides. Two
+// characters skip this try: their pairs index needs no second test, and
+// the try cost as much as ranking the 253 guides of 低保 (none in a name).
+func searchNamesFirstSQL(q string) (query string, args []any) {
+	if isLatin(q) || utf8.RuneCountInString(q) < 3 {
+		return "", nil
+	}
+	// ?1 the query, ?2 the query followed by the greatest character, ?3
+	// the window, ?4 the limit.
+	return `SELECT i.id, i.code, i.name, i.category, i.summary, i.promised_days, i.mode FROM (
+			(SELECT id, ord, 1 AS tier FROM items WHERE active = 1 AND name >= ?1 AND name < ?2
+				ORDER BY ord, id LIMIT ?4)
+			UNION ALL
+			(SELECT id, ord, 2 FROM (SELECT id, ord, name FROM items WHERE active = 1 ORDER BY ord, id LIMIT ?3) w
+				WHERE strpos(name, ?1) > 1 ORDER BY ord, id LIMIT ?4)
+		) r JOIN items i ON i.id = r.id ORDER BY r.tier, r.ord, r.id LIMIT ?4`,
+		[]any{q, q + maxRune, searchWindow, SearchLimit}
+}
+
+// searchGINIndexes are the search's GIN indexes on PostgreSQL (migrations
+// 002, 010 and 014), whose pending lists a bulk write merges
+// (flushSearch), as an SQL array.
+const searchGINIndexes = `ARRAY['items_search_text_trgm', 'items_search_pinyin_trgm', 'items_search_initials_trgm',
+	'items_search_chars_trgm', 'items_search_firsts_trgm', 'items_search_pairs']`
