@@ -1,10 +1,10 @@
 package main
 
 import (
-	"runtime/debug"
 	"sync"
 	_ "unsafe" // for go:linkname, see trimSQLite
 
+	"bianmin/internal/modcheck"
 	"modernc.org/memory"
 )
 
@@ -45,21 +45,5 @@ func trimSQLite() {
 // knownLibc reports whether the program is linked with libcVersion. A test
 // binary lists no modules; there TestLibcVersion checks go.mod.
 var knownLibc = sync.OnceValue(func() bool {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	if len(info.Deps) == 0 {
-		return true // a test binary
-	}
-	for _, m := range info.Deps {
-		if m.Path != "modernc.org/libc" {
-			continue
-		}
-		if m.Replace != nil {
-			m = m.Replace
-		}
-		return m.Version == libcVersion
-	}
-	return false
+	return modcheck.Linked("modernc.org/libc", libcVersion)
 })

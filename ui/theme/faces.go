@@ -4,11 +4,12 @@ package theme
 
 import (
 	"reflect"
-	"runtime/debug"
 	"sync"
 	"unsafe" // for go:linkname and the cache key's unexported fields, see ShareFaces
 
 	"fyne.io/fyne/v2"
+
+	"bianmin/internal/modcheck"
 )
 
 // fontCache is Fyne's cache of parsed fonts (fyne.io/fyne/v2 v2.7.1
@@ -70,25 +71,7 @@ func ShareFaces(a fyne.App) bool {
 
 // knownFyne reports whether the program is linked with fyneVersion. A
 // test binary lists no modules; there TestFyneVersion checks go.mod.
-func knownFyne() bool {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	if len(info.Deps) == 0 {
-		return true // a test binary
-	}
-	for _, m := range info.Deps {
-		if m.Path != "fyne.io/fyne/v2" {
-			continue
-		}
-		if m.Replace != nil {
-			m = m.Replace
-		}
-		return m.Version == fyneVersion
-	}
-	return false
-}
+func knownFyne() bool { return modcheck.Linked("fyne.io/fyne/v2", fyneVersion) }
 
 // regularEntry finds the regular text's entry of the font cache: its key
 // type (a struct of style fyne.TextStyle and scope string) and its value.
