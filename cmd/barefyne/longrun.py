@@ -378,11 +378,17 @@ def main():
         try:
             register()
             if i == 1:
+                # The receipt shows once the request is stored (正在提交
+                # may take seconds on a loaded machine).
+                t1 = time.time()
+                while count() != n + 1 and time.time() - t1 < 30:
+                    time.sleep(0.2)
+                still()
                 time.sleep(1)
                 ref = [pixels(*title)]
                 shot(shots, 'receipt')
-            elif not looks(title, ref[0]):
-                raise RuntimeError('the receipt screen looks different from round 1')
+            elif not looks(title, ref[0], timeout=30.0):
+                raise RuntimeError('the receipt screen looks different from round 1 (after 30 s)')
             go(*HOME)
             if count() != n + 1:
                 raise RuntimeError('no request was registered')
@@ -391,11 +397,12 @@ def main():
                 raise RuntimeError('request %s was registered with other content than typed: %r' % (rn, got))
             lookup(rn.split('-', 1)[1].replace('-', ''), qc)
             if i == 1:
+                still()
                 time.sleep(1)
                 ref.append(pixels(*title))
                 shot(shots, 'result')
-            elif not looks(title, ref[1]):
-                raise RuntimeError('the result screen looks different from round 1')
+            elif not looks(title, ref[1], timeout=30.0):
+                raise RuntimeError('the result screen looks different from round 1 (after 30 s)')
             go(*HOME)
             done, failed = i, 0
         except RuntimeError as e:
