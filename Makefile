@@ -151,7 +151,7 @@ bench-walk: deps-build
 # Memory over a long session on the real program: ROUNDS (default 500)
 # registrations and tracking look-ups driven through the window with a
 # finger under Xvfb, VmRSS/VmHWM after rounds 1, 100, 250 and ROUNDS. Over
-# an hour; run it in the center's registration hours (China time).
+# an hour (MINUTES=M stops sooner); its data file is open all day, every day.
 bench-long: deps-build
 	$(call apt,xvfb x11-utils imagemagick python3-xlib)
 	bash cmd/barefyne/longrun.sh

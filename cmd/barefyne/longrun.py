@@ -15,17 +15,27 @@ the window as a finger would, through XTEST (what a touchscreen sends):
     resident reads them off the receipt.
 
 After rounds 1, 100, 250 and ROUNDS (and every EVERY, default 50) it
-prints the process's VmRSS and VmHWM, and their ratio to round 1; with
+prints the process's VmRSS (split into anonymous and file pages, from
+/proc/PID/smaps_rollup) and VmHWM, and their ratio to round 1; with
 BIANMIN_PPROF set (the kiosk then serves its profiles there) also the live
 Go heap after a forced collection, which tells a leak from the collector's
-slack. With REST=S (seconds) it then leaves the screen alone for S seconds,
+slack, and keeps the heap profile in SHOTDIR (heap-roundN.pb.gz, for
+go tool pprof -base). MINUTES=M stops after M minutes, reporting the
+round then reached as the last. With REST=S (seconds) it then leaves the screen alone for S seconds,
 as between two residents, and prints VmRSS at rest: what the kiosk holds
 once Fyne has freed the textures of screens not drawn for a minute and the
-idle collector has handed the free memory back (REST=90 covers both). Each
-round is checked: the data file must hold one more request, and the
-receipt and result screens must look as they did in round 1 (their
-title). A round that fails (a tap lost on a loaded machine) leaves a
-screenshot, goes home and is done again; five failures in a row stop.
+idle collector has handed the free memory back (REST=90 covers both).
+
+No fixed sleeps pace a round: each tap waits for its target (a button, a
+key of the keyboard, a choice) to look as it did in round 1, which learns
+them once each screen has held still a while, and each tap that changes
+the screen waits for the next one to hold still. Each round is checked:
+the data file must hold one more request, with exactly what was typed and
+ticked (name, phone, ID number, description, the answers, the material),
+and the receipt and result screens must look as they did in round 1
+(their title). A round that fails (a tap lost on a loaded machine, a
+target that does not appear) is reported with a screenshot, goes home and
+is done again; five failures in a row stop; the last line counts them.
 
   DISPLAY=:81 /usr/bin/python3 longrun.py PID DATAFILE ROUNDS [SHOTDIR]
 Needs Debian's python3-xlib. The taps are positions on the 1280x800
@@ -65,9 +75,9 @@ def release():
     d.sync()
 
 
-def tap(x, y, rest=0.04):
+def tap(x, y, rest=0.02):
     press(x, y)
-    time.sleep(0.02)  # a finger rests a moment
+    time.sleep(0.01)  # a finger rests a moment (the events queue in order)
     release()
     time.sleep(rest)
 
@@ -105,13 +115,56 @@ def still(timeout=10.0):
         time.sleep(0.05)
 
 
-def go(x, y):
-    """A tap that changes the screen: waits for the next one."""
+# What each tap target looked like in round 1, by the round's phase and
+# the target's place in it: later rounds tap a target only once it looks
+# the same again. A screen that loads in two steps (a list filled in
+# after the screen changed, a keyboard shown after its field) holds still
+# a moment before its second step, and a tap then would be lost; waiting
+# for the target's own pixels replaces fixed sleeps. Round 1 learns them
+# after the screen has held still a while (its request is checked in the
+# store like every round's).
+REFS = {}
+learning = True
+phase = ['', 0]
+
+
+def start(name):
+    phase[0], phase[1] = name, 0
+
+
+def patch(x, y, w=120, h=40):
+    return (max(0, x - w // 2), max(0, y - h // 2), w, h)
+
+
+def ready(x, y, w=120, h=40):
+    """Waits until the target at (x, y) looks as it did in round 1."""
     park()
+    key = (phase[0], phase[1])
+    phase[1] += 1
+    region = patch(x, y, w, h)
+    if learning:
+        still()
+        time.sleep(0.6)
+        still()
+        REFS[key] = pixels(*region)
+    elif not looks(region, REFS[key], timeout=15.0):
+        raise RuntimeError('%s step %d: the target at (%d, %d) does not look as in round 1' % (key + (x, y)))
+
+
+def go(x, y):
+    """A tap that changes the screen: waits for the target, then for the
+    next screen."""
+    ready(x, y)
     before = body()
     tap(x, y, 0)
     park()
     return settle(before)
+
+
+def choose(x, y):
+    """A tap on a choice that stays on the screen (a check box, a radio)."""
+    ready(x, y)
+    tap(x, y, rest=0.1)
 
 
 def swipe(x, y0, y1, steps=8):
@@ -147,8 +200,12 @@ HOME = (1140, 742)
 HOME_VIEW = (0, 130, W, 520)  # the home screen's tiles
 
 
-def keys(layout, text, rest=0.04):
-    time.sleep(0.3)  # as a person looks at the keys before typing
+def keys(layout, text, rest=0.02):
+    """Types text on an on-screen keyboard once its keys (its first and
+    last, whatever the text) are shown."""
+    order = list(layout)
+    ready(*layout[order[0]])
+    ready(*layout[order[-1]])
     for ch in text:
         tap(*layout[ch], rest=rest)
 
@@ -157,7 +214,7 @@ def pinyin(text):
     """Types syllables on the pinyin keyboard, each chosen with 空格 (the
     first candidate) once its candidates are shown."""
     for syllable in text.split():
-        keys(PINYIN, syllable, rest=0.08)
+        keys(PINYIN, syllable, rest=0.05)
         park()
         still()
         tap(*PINYIN[' '], rest=0.1)
@@ -165,6 +222,7 @@ def pinyin(text):
 
 
 def register():
+    start('register')
     go(1053, 257)            # 自助登记
     go(1050, 445)            # 社会救助
     go(600, 350)             # 最低生活保障申请: the consent
@@ -173,9 +231,9 @@ def register():
     go(*FIELD_DONE)          # 完成 goes on: 家庭月总收入
     keys(FIELD_PAD, '1250')
     go(*FIELD_DONE)          # 主要困难原因
-    tap(226, 488)            # 因病
+    choose(226, 488)         # 因病
     go(*NEXT)                # 申请方式
-    tap(226, 428)            # 本人申请
+    choose(226, 428)         # 本人申请
     go(*NEXT)                # 姓名: the pinyin keyboard
     pinyin('zhang san')
     go(*NEXT)                # 手机号码
@@ -185,16 +243,18 @@ def register():
     go(*NEXT)                # 情况说明 (multi-line)
     pinyin('kun nan')
     go(*NEXT)                # 材料
-    tap(330, 537)            # 最低生活保障申请书
+    choose(330, 537)         # 最低生活保障申请书
     go(*NEXT)                # 需要工作人员帮您办理吗
-    tap(640, 515)            # 不需要
+    choose(640, 515)         # 不需要
     go(*NEXT)                # the review
+    ready(640, 600)
     swipe(640, 600, 300)     # a finger scrolls the review down and back
     swipe(640, 300, 600)
     return go(*NEXT)         # 提交登记: the receipt
 
 
 def lookup(number, code):
+    start('lookup')
     go(226, 525)             # 进度查询
     go(1073, 398)            # the receipt number: the keypad opens
     keys(TRACK_PAD, number)
@@ -235,13 +295,36 @@ def live_heap():
         return None
 
 
+def save_heap(dirname, name):
+    """Keeps the heap profile (BIANMIN_PPROF) in dirname, for
+    go tool pprof -base between two reports."""
+    addr = os.environ.get('BIANMIN_PPROF')
+    if not addr or not dirname:
+        return
+    try:
+        with urllib.request.urlopen('http://%s/debug/pprof/heap' % addr, timeout=30) as r:
+            with open('%s/heap-%s.pb.gz' % (dirname, name), 'wb') as f:
+                f.write(r.read())
+    except OSError:
+        pass
+
+
 def status(pid):
+    """VmRSS and VmHWM, and RSS split into anonymous memory (heaps: Go's,
+    C's, the GL driver's) and file pages (the binary, libraries, fonts),
+    in MB."""
     out = {}
     with open('/proc/%d/status' % pid) as f:
         for line in f:
             k, _, v = line.partition(':')
             if k in ('VmRSS', 'VmHWM'):
                 out[k] = int(v.split()[0]) // 1024
+    with open('/proc/%d/smaps_rollup' % pid) as f:
+        for line in f:
+            k, _, v = line.partition(':')
+            if k == 'Anonymous':
+                out['anon'] = int(v.split()[0]) // 1024
+    out['file'] = out['VmRSS'] - out.get('anon', 0)
     return out
 
 
@@ -261,12 +344,25 @@ def main():
         return db.execute('SELECT count(*) FROM requests').fetchone()[0]
 
     def latest():
-        return db.execute('SELECT receipt_no, query_code FROM requests ORDER BY id DESC LIMIT 1').fetchone()
+        return db.execute('SELECT receipt_no, query_code, applicant_name, applicant_phone, applicant_id, '
+                          'description, fields, brought, needs_help FROM requests ORDER BY id DESC LIMIT 1').fetchone()
+
+    # What every round types and ticks, as a person checks it on the
+    # receipt: a tap lost or misplaced shows as another name, number or
+    # material.
+    brought = db.execute("SELECT id FROM materials WHERE name = '最低生活保障申请书' "
+                         "ORDER BY id DESC LIMIT 1").fetchone()
+    want = ['张三', '13800138000', '110105198001011000', '困南',
+            '{"agent":"本人申请","household_size":"3","monthly_income":"1250","reasons":"因病"}',
+            '[%d]' % brought[0] if brought else '?', 0]
 
     title = (0, 125, 400, 45)  # the screen's title
     every = int(os.environ.get('EVERY', '50'))
     rest = float(os.environ.get('REST', '0'))
     marks = {1, 100, 250, rounds}
+    # MINUTES: stop after this long (rests included), the round then
+    # reported as the last.
+    deadline = time.time() + 60 * float(os.environ['MINUTES']) if os.environ.get('MINUTES') else None
     first = None
     ref = []
     park()
@@ -274,28 +370,39 @@ def main():
     home = pixels(*HOME_VIEW)  # the home screen as it starts
     t0 = time.time()
     done = failures = failed = 0
+    global learning
     while done < rounds:
         i = done + 1
         n = count()
+        learning = i == 1
         try:
             register()
             if i == 1:
+                # The receipt shows once the request is stored (正在提交
+                # may take seconds on a loaded machine).
+                t1 = time.time()
+                while count() != n + 1 and time.time() - t1 < 30:
+                    time.sleep(0.2)
+                still()
                 time.sleep(1)
                 ref = [pixels(*title)]
                 shot(shots, 'receipt')
-            elif not looks(title, ref[0]):
-                raise RuntimeError('the receipt screen looks different from round 1')
+            elif not looks(title, ref[0], timeout=30.0):
+                raise RuntimeError('the receipt screen looks different from round 1 (after 30 s)')
             go(*HOME)
             if count() != n + 1:
                 raise RuntimeError('no request was registered')
-            rn, qc = latest()
+            rn, qc, *got = latest()
+            if got != want:
+                raise RuntimeError('request %s was registered with other content than typed: %r' % (rn, got))
             lookup(rn.split('-', 1)[1].replace('-', ''), qc)
             if i == 1:
+                still()
                 time.sleep(1)
                 ref.append(pixels(*title))
                 shot(shots, 'result')
-            elif not looks(title, ref[1]):
-                raise RuntimeError('the result screen looks different from round 1')
+            elif not looks(title, ref[1], timeout=30.0):
+                raise RuntimeError('the result screen looks different from round 1 (after 30 s)')
             go(*HOME)
             done, failed = i, 0
         except RuntimeError as e:
@@ -314,13 +421,18 @@ def main():
                     break
                 tap(*HOME, rest=1.5)
             continue
+        last = deadline is not None and time.time() >= deadline
+        if last:
+            marks.add(i)
         if i in marks or i % every == 0:
             s = status(pid)
             if first is None:
                 first = s
             heap = live_heap()
-            print('round %4d: VmRSS %4d MB  VmHWM %4d MB%s  (%.1f s a round; %d requests, %d rounds again)' % (
-                i, s['VmRSS'], s['VmHWM'], '  live Go heap %.0f MB' % heap if heap is not None else '',
+            save_heap(shots, 'round%d' % i)
+            print('round %4d: VmRSS %4d MB (anon %d, file %d)  VmHWM %4d MB%s  (%.1f s a round; %d requests, %d rounds again)' % (
+                i, s['VmRSS'], s['anon'], s['file'], s['VmHWM'],
+                '  live Go heap %.0f MB' % heap if heap is not None else '',
                 (time.time() - t0) / i, count(), failures), flush=True)
             if i in marks and i > 1:
                 print('           RSS %.2fx round 1, HWM %.2fx' % (
@@ -330,9 +442,17 @@ def main():
                 r = status(pid)
                 if i == 1:
                     first['rest'] = r['VmRSS']
-                print('           at rest after %.0f s: VmRSS %4d MB, %.2fx round 1 at rest' % (
-                    rest, r['VmRSS'], r['VmRSS'] / first['rest']), flush=True)
+                heap = live_heap()
+                print('           at rest after %.0f s: VmRSS %4d MB (anon %d, file %d), %.2fx round 1 at rest%s' % (
+                    rest, r['VmRSS'], r['anon'], r['file'], r['VmRSS'] / first['rest'],
+                    '; live Go heap %.0f MB' % heap if heap is not None else ''), flush=True)
                 t0 += rest  # the seconds a round exclude the rest
+        if last:
+            print('MINUTES=%s reached after round %d' % (os.environ['MINUTES'], i), flush=True)
+            break
+    took = time.time() - t0
+    print('%d rounds in %.1f min (rests excluded): %.2f rounds a minute; %d rounds done again, %d requests' % (
+        done, took / 60, done / (took / 60), failures, count()), flush=True)
 
 if __name__ == '__main__':
     main()
