@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,6 +11,7 @@ import (
 
 	"bianmin/assets"
 	"bianmin/cmd/bianmin/cli"
+	"bianmin/internal/modcheck"
 )
 
 // TestLibcVersion checks that go.mod asks for the modernc.org/libc whose
@@ -22,7 +22,7 @@ import (
 func TestLibcVersion(t *testing.T) {
 	mod, err := os.ReadFile("../../go.mod")
 	require.NoError(t, err)
-	assert.Regexp(t, `(?m)^\s*modernc\.org/libc `+regexp.QuoteMeta(libcVersion)+`\b`, string(mod))
+	assert.True(t, modcheck.Required(mod, "modernc.org/libc", libcVersion), "go.mod requires libc %s", libcVersion)
 }
 
 // A store used, closed and trimmed opens and answers again, and one open

@@ -4,7 +4,10 @@
 // first and do nothing on any other version.
 package modcheck
 
-import "runtime/debug"
+import (
+	"regexp"
+	"runtime/debug"
+)
 
 // Linked reports whether the program is linked with module path at
 // version (after any replace directive). A test binary lists no modules:
@@ -31,4 +34,12 @@ func linked(deps []*debug.Module, path, version string) bool {
 		return m.Version == version
 	}
 	return false
+}
+
+// Required reports whether the go.mod text mod requires module path at
+// version: what a test checks, since a test binary cannot tell what it
+// links.
+func Required(mod []byte, path, version string) bool {
+	re := regexp.MustCompile(`(?m)^\s*(require\s+)?` + regexp.QuoteMeta(path) + ` ` + regexp.QuoteMeta(version) + `(\s|$)`)
+	return re.Match(mod)
 }

@@ -19,3 +19,11 @@ func TestLinkedMatchesTheVersionAfterReplace(t *testing.T) {
 	assert.False(t, linked(deps, "example.org/absent", "v1.0.0"), "a module not linked")
 	assert.True(t, linked(nil, "example.org/absent", "v1.0.0"), "a test binary lists no modules")
 }
+
+func TestRequiredReadsGoMod(t *testing.T) {
+	mod := []byte("module x\n\nrequire (\n\tfyne.io/fyne/v2 v2.7.1\n\tmodernc.org/libc v1.80.1 // indirect\n)\n")
+	assert.True(t, Required(mod, "fyne.io/fyne/v2", "v2.7.1"))
+	assert.True(t, Required(mod, "modernc.org/libc", "v1.80.1"), "an indirect requirement counts")
+	assert.False(t, Required(mod, "fyne.io/fyne/v2", "v2.7.10"), "not a prefix of another version")
+	assert.False(t, Required(mod, "modernc.org/libc", "v1.80.0"))
+}

@@ -5,7 +5,6 @@ package theme
 import (
 	"image"
 	"os"
-	"regexp"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"bianmin/internal/modcheck"
 	"bianmin/ui/theme/themetest"
 )
 
@@ -73,5 +73,5 @@ func TestShareFacesNeeded(t *testing.T) {
 func TestFyneVersion(t *testing.T) {
 	mod, err := os.ReadFile("../../go.mod")
 	require.NoError(t, err)
-	assert.Regexp(t, `(?m)^\s*fyne\.io/fyne/v2 `+regexp.QuoteMeta(fyneVersion)+`$`, string(mod))
+	assert.True(t, modcheck.Required(mod, "fyne.io/fyne/v2", fyneVersion), "go.mod requires Fyne %s", fyneVersion)
 }
