@@ -200,14 +200,6 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if err != nil {
 		return rc, err
 	}
-	fields, err := json.Marshal(clean.Fields)
-	if err != nil {
-		return rc, fmt.Errorf("data: register: %w", err)
-	}
-	brought, err := json.Marshal(append([]int64{}, clean.Brought...))
-	if err != nil {
-		return rc, fmt.Errorf("data: register: %w", err)
-	}
 	token := clean.Token
 	if token == "" {
 		token = NewToken()
@@ -222,55 +214,9 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 				return err
 			}
 		}
-		// The guide may have changed since it was read: the request records
-		// the version in force now, and the materials it was checked against.
-		var version, active int
-		var prefix, center, complaint string
-		var window sql.NullInt64 // the item's lead window: where the request is handled
-		if err := tx.QueryRowContext(ctx, `SELECT i.version, i.active, c.receipt_prefix, c.name, c.complaint_phone,
-			(SELECT window_id FROM item_windows WHERE item_id = i.id AND role = 'lead')
-			FROM items i, center c WHERE i.id = ? AND c.id = 1`, it.ID).Scan(&version, &active, &prefix, &center,
-			&complaint, &window); err != nil {
-			return err
-		}
-		if active != 1 {
-			return Invalid("item", "该事项已暂停自助登记，请到窗口咨询。")
-		}
-		if version != it.Version {
-			s.guides.Delete(it.ID)
-			return errStaleGuide
-		}
-		day := Day(now)
-		seq, err := s.nextSeq(ctx, tx, day)
-		if err != nil {
-			return err
-		}
-		rc = Receipt{
-			ReceiptNo: FormatReceiptNo(prefix, now, seq), QueryCode: NewQueryCode(), Token: token,
-			Created: now, CenterName: center, ComplaintPhone: complaint, ItemName: it.Name, Mode: it.Mode,
-			Status: StatusSubmitted, ApplicantMask: MaskName(clean.Name), IDMask: MaskID(clean.IDNumber),
-			NeedsHelp: clean.NeedsHelp, Proxy: clean.Proxy,
-		}
-		var staff any
-		if clean.StaffID != 0 {
-			staff = clean.StaffID
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id, item_version,
-			channel, status, mode, applicant_name, applicant_phone, applicant_id, description, fields, brought,
-			needs_help, proxy, consent_at, owner_id, first_owner_id, created_at, window_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			rc.ReceiptNo, rc.QueryCode, rc.Token, it.ID, version, string(clean.Channel), string(StatusSubmitted),
-			string(it.Mode), clean.Name, clean.Phone, clean.IDNumber, clean.Description, string(fields),
-			string(brought), boolInt(clean.NeedsHelp), boolInt(clean.Proxy), formatTime(now), staff, staff,
-			formatTime(now), window)
-		if err != nil {
-			return err
-		}
-		if rc.RequestID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return addEvent(ctx, tx, rc.RequestID, formatTime(now), EventSubmitted, staff, nil, true,
-			"通过"+clean.Channel.Label()+"登记")
+		var err error
+		rc, err = s.insertRegistration(ctx, tx, clean, it, token, now)
+		return err
 	})
 	if err != nil {
 		return Receipt{}, err
@@ -278,11 +224,82 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if again {
 		return rc, nil
 	}
+	rc.sortMaterials(it.Materials, clean.Brought)
+	return rc, nil
+}
+
+// insertRegistration stores a new request for clean under token, with its
+// receipt number, query code and first event, in tx.
+func (s *Store) insertRegistration(ctx context.Context, tx *sql.Tx, clean Registration, it *Item, token string,
+	now time.Time) (Receipt, error) {
+	var rc Receipt
+	fields, err := json.Marshal(clean.Fields)
+	if err != nil {
+		return rc, fmt.Errorf("data: register: %w", err)
+	}
+	brought, err := json.Marshal(append([]int64{}, clean.Brought...))
+	if err != nil {
+		return rc, fmt.Errorf("data: register: %w", err)
+	}
+	// The guide may have changed since it was read: the request records
+	// the version in force now, and the materials it was checked against.
+	var version, active int
+	var prefix, center, complaint string
+	var window sql.NullInt64 // the item's lead window: where the request is handled
+	if err := tx.QueryRowContext(ctx, `SELECT i.version, i.active, c.receipt_prefix, c.name, c.complaint_phone,
+		(SELECT window_id FROM item_windows WHERE item_id = i.id AND role = 'lead')
+		FROM items i, center c WHERE i.id = ? AND c.id = 1`, it.ID).Scan(&version, &active, &prefix, &center,
+		&complaint, &window); err != nil {
+		return rc, err
+	}
+	if active != 1 {
+		return rc, Invalid("item", "该事项已暂停自助登记，请到窗口咨询。")
+	}
+	if version != it.Version {
+		s.guides.Delete(it.ID)
+		return rc, errStaleGuide
+	}
+	day := Day(now)
+	seq, err := s.nextSeq(ctx, tx, day)
+	if err != nil {
+		return rc, err
+	}
+	rc = Receipt{
+		ReceiptNo: FormatReceiptNo(prefix, now, seq), QueryCode: NewQueryCode(), Token: token,
+		Created: now, CenterName: center, ComplaintPhone: complaint, ItemName: it.Name, Mode: it.Mode,
+		Status: StatusSubmitted, ApplicantMask: MaskName(clean.Name), IDMask: MaskID(clean.IDNumber),
+		NeedsHelp: clean.NeedsHelp, Proxy: clean.Proxy,
+	}
+	var staff any
+	if clean.StaffID != 0 {
+		staff = clean.StaffID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO requests (receipt_no, query_code, token, item_id, item_version,
+		channel, status, mode, applicant_name, applicant_phone, applicant_id, description, fields, brought,
+		needs_help, proxy, consent_at, owner_id, first_owner_id, created_at, window_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rc.ReceiptNo, rc.QueryCode, rc.Token, it.ID, version, string(clean.Channel), string(StatusSubmitted),
+		string(it.Mode), clean.Name, clean.Phone, clean.IDNumber, clean.Description, string(fields),
+		string(brought), boolInt(clean.NeedsHelp), boolInt(clean.Proxy), formatTime(now), staff, staff,
+		formatTime(now), window)
+	if err != nil {
+		return rc, err
+	}
+	if rc.RequestID, err = res.LastInsertId(); err != nil {
+		return rc, err
+	}
+	return rc, addEvent(ctx, tx, rc.RequestID, formatTime(now), EventSubmitted, staff, nil, true,
+		"通过"+clean.Channel.Label()+"登记")
+}
+
+// sortMaterials fills the receipt's three material lists from the guide's
+// materials and the ones the applicant ticked as brought.
+func (rc *Receipt) sortMaterials(materials []Material, brought []int64) {
 	have := map[int64]bool{}
-	for _, id := range clean.Brought {
+	for _, id := range brought {
 		have[id] = true
 	}
-	for _, m := range it.Materials {
+	for _, m := range materials {
 		switch {
 		case have[m.ID]:
 			rc.Brought = append(rc.Brought, m.Name)
@@ -292,7 +309,6 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 			rc.Optional = append(rc.Optional, m.Name)
 		}
 	}
-	return rc, nil
 }
 
 // savedRegistration is the receipt of the request registered before with
