@@ -76,16 +76,6 @@ type AccountabilityScreen struct {
 	load    latest
 }
 
-func (a *Admin) openAccountability() fyne.CanvasObject {
-	if a.Accountability == nil {
-		a.Accountability = newAccountabilityScreen(a)
-	} else {
-		a.Accountability.Record = nil
-		a.Accountability.Reload()
-	}
-	return a.Accountability.content
-}
-
 func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	d := a.d
 	s := &AccountabilityScreen{a: a, Tab: AcctOpen, Tabs: map[string]*widget.Button{}}

@@ -68,16 +68,6 @@ type CalendarScreen struct {
 	load    latest
 }
 
-func (a *Admin) openCalendar() fyne.CanvasObject {
-	if a.Calendar == nil {
-		a.Calendar = newCalendarScreen(a)
-	} else {
-		a.Calendar.Edit, a.Calendar.Importer = nil, nil
-		a.Calendar.Reload()
-	}
-	return a.Calendar.content
-}
-
 func newCalendarScreen(a *Admin) *CalendarScreen {
 	d := a.d
 	c := &CalendarScreen{a: a}
