@@ -524,12 +524,7 @@ func (r *Request) onReprint() {
 		err = printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(doc) })
 		return func() {
 			r.ReprintButton.Enable()
-			if err != nil {
-				fyne.LogError("staff: reprint receipt", err)
-				setPrintStatus(r.ReprintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printed"), false)
+			showPrinted(r.ReprintStatus, "reprint receipt", lang.L("staff.notice.printed"), err)
 		}
 	})
 }
