@@ -222,9 +222,9 @@ func (e *ItemEditor) listTabs() (materials, fields fyne.CanvasObject) {
 		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
 	}))
 	materials = container.NewVBox(hint(lang.L("items.m.intro")), e.matErr,
-		cardHeader(materialRow, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
+		cardHeader(materialWeights, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
 	fields = container.NewVBox(hint(lang.L("items.q.intro")), e.fieldErr,
-		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
+		cardHeader(fieldWeights, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
 	return materials, fields
 }
 
@@ -241,11 +241,11 @@ func (e *ItemEditor) field(tab int, key string, o fyne.CanvasObject) []fyne.Canv
 }
 
 // cardHeader names the columns of the cards' first line.
-func cardHeader(row func(...fyne.CanvasObject) fyne.CanvasObject, prefix string, names ...string) fyne.CanvasObject {
+func cardHeader(columns weightedColumns, prefix string, names ...string) fyne.CanvasObject {
 	cells := []fyne.CanvasObject{widget.NewLabel("")}
 	cells = append(cells, boldLabels(prefix, names...)...)
 	// widget.Card pads its content: the header is padded the same way.
-	return container.NewPadded(row(cells...))
+	return container.NewPadded(container.New(columns, cells...))
 }
 
 // load puts an item into the form.
@@ -387,29 +387,28 @@ func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
 	if it.Trips, good = e.number("trips", e.Trips, show); !good {
 		ok = false
 	}
-	it.Materials = nil
-	for i, m := range e.Materials {
-		mat, good := m.collect()
-		if !good {
-			if show && ok {
-				e.fail("materials["+strconv.Itoa(i)+"].copies", lang.L("items.err.number"))
-			}
-			ok = false
-		}
-		it.Materials = append(it.Materials, mat)
-	}
-	it.Fields = nil
-	for i, f := range e.Fields {
-		fl, good := f.collect()
-		if !good {
-			if show && ok {
-				e.fail("fields["+strconv.Itoa(i)+"].rule", lang.L("items.err.ruleNumber"))
-			}
-			ok = false
-		}
-		it.Fields = append(it.Fields, fl)
-	}
+	it.Materials = readCards(e, e.Materials, "materials", "copies", "items.err.number", show, &ok)
+	it.Fields = readCards(e, e.Fields, "fields", "rule", "items.err.ruleNumber", show, &ok)
 	return it, ok
+}
+
+// readCards reads every card of the list named list. A card that cannot be
+// read clears *ok; the form's first such card (*ok still true) gets the
+// message of key msg under its input key, when show.
+func readCards[T any, C interface{ collect() (T, bool) }](e *ItemEditor, cards []C, list, key, msg string, show bool,
+	ok *bool) []T {
+	var out []T
+	for i, c := range cards {
+		v, good := c.collect()
+		if !good {
+			if show && *ok {
+				e.fail(list+"["+strconv.Itoa(i)+"]."+key, lang.L(msg))
+			}
+			*ok = false
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // clearErrors hides every error line.
