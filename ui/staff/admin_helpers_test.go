@@ -1,8 +1,12 @@
 package staff
 
 import (
+	"errors"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -30,4 +34,24 @@ func TestOpenScreen(t *testing.T) {
 	openScreen(a, &slot, build, nil)
 	assert.Equal(t, screen{made: 1, again: 1}, *slot, "nil again: as it was")
 	assert.Equal(t, 1, makes)
+}
+
+// TestShowRows: the list holds a view per row, in order, in place of what
+// it held; the status line says how many, or why there are none.
+func TestShowRows(t *testing.T) {
+	test.NewTempApp(t)
+	list := container.NewVBox(widget.NewLabel("old"))
+	status := widget.NewLabel("")
+	views := showRows(list, status, []string{"甲", "乙"}, nil, "acct.empty", widget.NewLabel)
+	assert.Len(t, views, 2)
+	assert.Equal(t, "乙", views[1].Text)
+	assert.Len(t, list.Objects, 2)
+	assert.Same(t, views[0], list.Objects[0])
+	assert.Equal(t, listStatus(nil, 2, "acct.empty"), status.Text)
+
+	views = showRows(list, status, nil, errors.New("断开"), "acct.empty", widget.NewLabel)
+	assert.Nil(t, views)
+	assert.Empty(t, list.Objects)
+	assert.Equal(t, listStatus(errors.New("断开"), 0, "acct.empty"), status.Text)
+	assert.NotEqual(t, listStatus(nil, 2, "acct.empty"), status.Text)
 }
