@@ -41,8 +41,7 @@ func newRefuseForm(r *Request) *RefuseForm {
 		b.add(lang.L("staff.form.commonReasons"), picks)
 	}
 	b.add(lang.L("staff.form.refuseReason"), f.Reason)
-	f.Basis = b.entry(true, orDash(r.Item.Basis)) // bases are long: wrapped, not cut off
-	b.add(lang.L("staff.form.basis"), f.Basis)
+	f.Basis = b.text("staff.form.basis", true, orDash(r.Item.Basis)) // bases are long: wrapped, not cut off
 	f.box = b.box()
 	return f
 }
