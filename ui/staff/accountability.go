@@ -76,16 +76,6 @@ type AccountabilityScreen struct {
 	load    latest
 }
 
-func (a *Admin) openAccountability() fyne.CanvasObject {
-	if a.Accountability == nil {
-		a.Accountability = newAccountabilityScreen(a)
-	} else {
-		a.Accountability.Record = nil
-		a.Accountability.Reload()
-	}
-	return a.Accountability.content
-}
-
 func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	d := a.d
 	s := &AccountabilityScreen{a: a, Tab: AcctOpen, Tabs: map[string]*widget.Button{}}
@@ -156,25 +146,17 @@ func (s *AccountabilityScreen) filter() data.AccountabilityFilter {
 
 // Reload reads the tab again.
 func (s *AccountabilityScreen) Reload() {
-	d, st, sess, f := s.a.d, s.a.store, s.a.d.session, s.filter()
-	markTab(s.Tabs, s.Tab)
-	s.Status.SetText(lang.L("admin.loading"))
-	loadLatest(&s.load, d, func(ctx context.Context) ([]data.AccountabilityRow, error) {
+	st, sess, f := s.a.store, s.a.d.session, s.filter()
+	loadTab(s.a.d, &s.load, s.Tabs, s.Tab, s.Status, func(ctx context.Context) ([]data.AccountabilityRow, error) {
 		return st.AccountabilityList(ctx, sess, f)
 	}, s.show)
 }
 
 func (s *AccountabilityScreen) show(rows []data.AccountabilityRow, err error) {
 	d := s.a.d
-	s.Rows = nil
-	s.list.RemoveAll()
-	s.Status.SetText(listStatus(err, len(rows), "acct.empty"))
-	for _, r := range rows {
-		v := newAcctRowView(d, r, d.tap(func() { s.OpenOutcome(r) }), func() { s.OpenRecord(r.StaffID, r.StaffName) })
-		s.Rows = append(s.Rows, v)
-		s.list.Add(v)
-	}
-	s.list.Refresh()
+	s.Rows = showRows(s.list, s.Status, rows, err, "acct.empty", func(r data.AccountabilityRow) *AcctRowView {
+		return newAcctRowView(d, r, d.tap(func() { s.OpenOutcome(r) }), func() { s.OpenRecord(r.StaffID, r.StaffName) })
+	})
 }
 
 // OpenRecord shows a person's record; 返回 comes back to the list.

@@ -68,13 +68,7 @@ func newAcceptForm(r *Request) *AcceptForm {
 }
 
 // SetMode chooses a handling mode, as a tap on it would.
-func (f *AcceptForm) SetMode(m data.Mode) {
-	if i := slices.Index(data.Modes, m); i >= 0 {
-		f.Mode.SetSelected(f.Mode.Options[i])
-		return
-	}
-	f.Mode.SetSelected("")
-}
+func (f *AcceptForm) SetMode(m data.Mode) { selectKey(f.Mode, data.Modes, m) }
 
 // Chosen is the handling mode chosen ("" for none).
 func (f *AcceptForm) Chosen() data.Mode { return keyAt(data.Modes, f.Mode.Options, f.Mode.Selected) }
@@ -147,8 +141,7 @@ func newSupplementForm(r *Request) *SupplementForm {
 	f.Materials = widget.NewCheckGroup(opts, func([]string) { r.d.Activity() })
 	f.Materials.SetSelected(ticked)
 	b.add(lang.L("staff.form.materials"), f.Materials)
-	f.Note = b.entry(true, lang.L("staff.form.supplementNote"))
-	b.add(lang.L("staff.form.note"), f.Note)
+	f.Note = b.text("staff.form.note", true, lang.L("staff.form.supplementNote"))
 	f.SecondReason = b.entry(true, lang.L("staff.form.secondReasonHint"))
 	f.second = container.NewVBox(widget.NewLabel(lang.L("staff.form.secondReason")), f.SecondReason)
 	if len(r.Detail.Supplements) == 0 {

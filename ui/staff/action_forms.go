@@ -2,7 +2,6 @@ package staff
 
 import (
 	"context"
-	"slices"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -12,15 +11,15 @@ import (
 
 // CompleteForm is 材料补齐: a confirmation only.
 type CompleteForm struct {
-	valid
-	noHook
-	formBox
+	plainStep
 }
 
 func newCompleteForm(r *Request) *CompleteForm {
 	b := &formRows{d: r.d}
 	b.add("", widget.NewLabel(lang.L("staff.form.completeConfirm")))
-	return &CompleteForm{formBox: formBox{b.box()}}
+	f := &CompleteForm{}
+	f.box = b.box()
+	return f
 }
 
 func (f *CompleteForm) work() stepWork {
@@ -44,32 +43,25 @@ type EscalateForm struct {
 func newEscalateForm(r *Request) *EscalateForm {
 	f := &EscalateForm{}
 	b := &formRows{d: r.d}
-	f.Department = b.entry(false, r.Item.UpperDepartment)
+	department := "staff.form.department"
 	if r.Item.UpperDepartment != "" {
-		b.add(lang.L("staff.form.departmentDefault"), f.Department)
-	} else {
-		b.add(lang.L("staff.form.department"), f.Department)
+		department = "staff.form.departmentDefault"
 	}
-	f.Sent = b.entry(false, lang.L("staff.form.dayHint"))
+	f.Department = b.text(department, false, r.Item.UpperDepartment)
+	f.Sent = b.day("staff.form.sent")
 	f.Sent.SetText(data.Day(r.d.opts.Now()))
-	b.add(lang.L("staff.form.sent"), f.Sent)
-	f.Expected = b.entry(false, lang.L("staff.form.dayHint"))
-	b.add(lang.L("staff.form.expected"), f.Expected)
-	f.Note = b.entry(true, "")
-	b.add(lang.L("staff.form.note"), f.Note)
+	f.Expected = b.day("staff.form.expected")
+	f.Note = b.text("staff.form.note", true, "")
 	f.box = b.box()
 	return f
 }
 
 // validate checks that both days are dates.
 func (f *EscalateForm) validate() error {
-	if _, err := parseDay(f.Sent.Text); err != nil {
-		return formError(lang.L("staff.form.badSentDay"))
+	if err := dayError(f.Sent, "staff.form.badSentDay"); err != nil {
+		return err
 	}
-	if _, err := parseDay(f.Expected.Text); err != nil {
-		return formError(lang.L("staff.form.badExpectedDay"))
-	}
-	return nil
+	return dayError(f.Expected, "staff.form.badExpectedDay")
 }
 
 func (f *EscalateForm) work() stepWork {
@@ -81,28 +73,17 @@ func (f *EscalateForm) work() stepWork {
 	}
 }
 
-// UpperResultForm is 登记上级审批结果: the upper department's result (Text).
-type UpperResultForm struct{ textForm }
-
-func newUpperResultForm(r *Request) *UpperResultForm {
-	return &UpperResultForm{newTextForm(r, "staff.form.upperResult", HandlingStore.UpperResult)}
-}
-
 // FinishForm is 办结: the result and how the resident was told.
 type FinishForm struct {
-	valid
-	noHook
+	plainStep
 	Result *widget.Entry
 	Reply  *widget.RadioGroup // the words of data.ReplyMethods, in that order
-	formBox
 }
 
 func newFinishForm(r *Request) *FinishForm {
-	f := &FinishForm{}
 	b := &formRows{d: r.d}
-	f.Result = b.entry(true, r.Item.Result)
-	b.add(lang.L("staff.form.result"), f.Result)
-	f.Reply = widget.NewRadioGroup(wordsOf(data.ReplyMethods, replyWord), func(string) { r.d.Activity() })
+	f := &FinishForm{Result: b.text("staff.form.result", true, r.Item.Result),
+		Reply: widget.NewRadioGroup(wordsOf(data.ReplyMethods, replyWord), func(string) { r.d.Activity() })}
 	f.Reply.Horizontal = true
 	b.add(lang.L("staff.form.reply"), f.Reply)
 	f.box = b.box()
@@ -110,13 +91,7 @@ func newFinishForm(r *Request) *FinishForm {
 }
 
 // SetReply chooses how the resident was told, as a tap on it would.
-func (f *FinishForm) SetReply(m data.ReplyMethod) {
-	if i := slices.Index(data.ReplyMethods, m); i >= 0 {
-		f.Reply.SetSelected(f.Reply.Options[i])
-		return
-	}
-	f.Reply.SetSelected("")
-}
+func (f *FinishForm) SetReply(m data.ReplyMethod) { selectKey(f.Reply, data.ReplyMethods, m) }
 
 // Chosen is how the resident was told ("" for not chosen).
 func (f *FinishForm) Chosen() data.ReplyMethod {
@@ -142,23 +117,15 @@ type PauseForm struct {
 }
 
 func newPauseForm(r *Request) *PauseForm {
-	f := &PauseForm{}
 	b := &formRows{d: r.d}
-	f.Reason = b.entry(true, lang.L("staff.form.pauseHint"))
-	b.add(lang.L("staff.form.pauseReason"), f.Reason)
-	f.Restart = b.entry(false, lang.L("staff.form.dayHint"))
-	b.add(lang.L("staff.form.restart"), f.Restart)
+	f := &PauseForm{Reason: b.text("staff.form.pauseReason", true, lang.L("staff.form.pauseHint")),
+		Restart: b.day("staff.form.restart")}
 	f.box = b.box()
 	return f
 }
 
 // validate checks that the restart day is a date.
-func (f *PauseForm) validate() error {
-	if _, err := parseDay(f.Restart.Text); err != nil {
-		return formError(lang.L("staff.form.badRestartDay"))
-	}
-	return nil
-}
+func (f *PauseForm) validate() error { return dayError(f.Restart, "staff.form.badRestartDay") }
 
 func (f *PauseForm) work() stepWork {
 	restart, _ := parseDay(f.Restart.Text) // validated
@@ -168,29 +135,16 @@ func (f *PauseForm) work() stepWork {
 	}
 }
 
-// ResumeForm is 恢复计时: a note (Text).
-type ResumeForm struct{ textForm }
-
-func newResumeForm(r *Request) *ResumeForm {
-	return &ResumeForm{newTextForm(r, "staff.form.note", HandlingStore.ResumeClock)}
-}
-
 // NoteForm is 办理记录: the text, and whether the resident may see it.
 type NoteForm struct {
-	valid
-	noHook
+	plainStep
 	Note   *widget.Entry
 	Public *widget.Check
-	formBox
 }
 
 func newNoteForm(r *Request) *NoteForm {
-	f := &NoteForm{}
 	b := &formRows{d: r.d}
-	f.Note = b.entry(true, "")
-	b.add(lang.L("staff.form.noteText"), f.Note)
-	f.Public = widget.NewCheck(lang.L("staff.form.public"), func(bool) { r.d.Activity() })
-	b.add("", f.Public)
+	f := &NoteForm{Note: b.text("staff.form.noteText", true, ""), Public: b.check("staff.form.public")}
 	f.box = b.box()
 	return f
 }
@@ -204,17 +158,13 @@ func (f *NoteForm) work() stepWork {
 
 // WithdrawForm is 撤回: the resident's reason.
 type WithdrawForm struct {
-	valid
-	noHook
+	plainStep
 	Reason *widget.Entry
-	formBox
 }
 
 func newWithdrawForm(r *Request) *WithdrawForm {
-	f := &WithdrawForm{}
 	b := &formRows{d: r.d}
-	f.Reason = b.entry(true, "")
-	b.add(lang.L("staff.form.withdrawReason"), f.Reason)
+	f := &WithdrawForm{Reason: b.text("staff.form.withdrawReason", true, "")}
 	f.box = b.box()
 	return f
 }
@@ -226,12 +176,24 @@ func (f *WithdrawForm) work() stepWork {
 	}
 }
 
+// UpperResultForm is 登记上级审批结果: the upper department's result (Text).
+type UpperResultForm struct{ textForm }
+
+func newUpperResultForm(r *Request) *UpperResultForm {
+	return &UpperResultForm{newTextForm(r, "staff.form.upperResult", HandlingStore.UpperResult)}
+}
+
+// ResumeForm is 恢复计时: a note (Text).
+type ResumeForm struct{ textForm }
+
+func newResumeForm(r *Request) *ResumeForm {
+	return &ResumeForm{newTextForm(r, "staff.form.note", HandlingStore.ResumeClock)}
+}
+
 // textForm is a step whose form is one multi-line text under a label,
 // sent to the store with send.
 type textForm struct {
-	valid
-	noHook
-	formBox
+	plainStep
 	Text *widget.Entry
 	send textStep
 }
@@ -242,8 +204,7 @@ type textStep func(st HandlingStore, ctx context.Context, by data.Session, id in
 // newTextForm is a textForm under the label of key.
 func newTextForm(r *Request, key string, send textStep) textForm {
 	b := &formRows{d: r.d}
-	f := textForm{Text: b.entry(true, ""), send: send}
-	b.add(lang.L(key), f.Text)
+	f := textForm{Text: b.text(key, true, ""), send: send}
 	f.box = b.box()
 	return f
 }

@@ -14,15 +14,13 @@ import (
 // HandOverForm is 转交: to another staff member or to a window (choosing
 // one clears the other), and what the receiver should know.
 type HandOverForm struct {
-	valid
-	noHook
+	plainStep
 	ToStaff  *touch.Select // every staff member but the owner
 	ToWindow *touch.Select
 	Note     *widget.Entry
 
 	staff   []data.LoginChoice
 	windows []data.Window
-	formBox
 }
 
 func newHandOverForm(r *Request) *HandOverForm {
@@ -56,8 +54,7 @@ func newHandOverForm(r *Request) *HandOverForm {
 	f.ToStaff.PlaceHolder, f.ToWindow.PlaceHolder = lang.L("staff.choose"), lang.L("staff.choose")
 	b.add(lang.L("staff.form.toStaff"), f.ToStaff)
 	b.add(lang.L("staff.form.toWindow"), f.ToWindow)
-	f.Note = b.entry(true, lang.L("staff.form.handoverNote"))
-	b.add(lang.L("staff.form.note"), f.Note)
+	f.Note = b.text("staff.form.note", true, lang.L("staff.form.handoverNote"))
 	f.box = b.box()
 	return f
 }
@@ -79,13 +76,11 @@ func (f *HandOverForm) work() stepWork {
 // JointPartForm is 登记配合办理: which participating window's part is done
 // (the signed-in window's, when it has one open), and a note.
 type JointPartForm struct {
-	valid
-	noHook
+	plainStep
 	Window *touch.Select // the open parts, lead excluded
 	Note   *widget.Entry
 
 	parts []data.JointPartState
-	formBox
 }
 
 func newJointPartForm(r *Request) *JointPartForm {
@@ -109,8 +104,7 @@ func newJointPartForm(r *Request) *JointPartForm {
 		f.Window.SetSelectedIndex(sel)
 	}
 	b.add(lang.L("staff.form.partWindow"), f.Window)
-	f.Note = b.entry(true, lang.L("staff.form.partNote"))
-	b.add(lang.L("staff.form.note"), f.Note)
+	f.Note = b.text("staff.form.note", true, lang.L("staff.form.partNote"))
 	f.box = b.box()
 	return f
 }

@@ -41,8 +41,7 @@ func newRefuseForm(r *Request) *RefuseForm {
 		b.add(lang.L("staff.form.commonReasons"), picks)
 	}
 	b.add(lang.L("staff.form.refuseReason"), f.Reason)
-	f.Basis = b.entry(true, orDash(r.Item.Basis)) // bases are long: wrapped, not cut off
-	b.add(lang.L("staff.form.basis"), f.Basis)
+	f.Basis = b.text("staff.form.basis", true, orDash(r.Item.Basis)) // bases are long: wrapped, not cut off
 	f.box = b.box()
 	return f
 }
@@ -142,11 +141,7 @@ func openReasonEditor(d *Desk, rs RefusalReasonStore, changed func()) *ReasonEdi
 	e.New = d.newEntry(false, lang.L("staff.reasons.newHint"))
 	e.Add = widget.NewButton(lang.L("staff.reasons.add"), d.tap(e.onAdd))
 	e.Add.Importance = widget.HighImportance
-	e.Error = widget.NewLabel("")
-	e.Error.Wrapping = fyne.TextWrapWord
-	e.Error.Importance = widget.DangerImportance
-	e.Error.TextStyle = fyne.TextStyle{Bold: true}
-	e.Error.Hide()
+	e.Error = errorLine()
 	e.Close = widget.NewButton(lang.L("staff.reasons.close"), d.tap(func() { e.dlg.Hide() }))
 	hint := widget.NewLabel(lang.L("staff.reasons.hint"))
 	hint.Wrapping = fyne.TextWrapWord

@@ -72,6 +72,14 @@ type valid struct{}
 
 func (valid) validate() error { return nil }
 
+// plainStep is what a form that checks nothing before the store and needs
+// no hook keeps besides its fields: valid, noHook and its rows.
+type plainStep struct {
+	valid
+	noHook
+	formBox
+}
+
 // newStepForm builds the fields of step a for the request on show.
 func newStepForm(a data.Action, r *Request) StepForm {
 	switch a {
@@ -282,6 +290,25 @@ func (b *formRows) entry(multi bool, placeholder string) *widget.Entry {
 	return b.d.newEntry(multi, placeholder)
 }
 
+// text adds a text field (entry) under the label of key.
+func (b *formRows) text(key string, multi bool, placeholder string) *widget.Entry {
+	e := b.entry(multi, placeholder)
+	b.add(lang.L(key), e)
+	return e
+}
+
+// check adds a tick box labelled with key.
+func (b *formRows) check(key string) *widget.Check {
+	c := widget.NewCheck(lang.L(key), func(bool) { b.d.Activity() })
+	b.add("", c)
+	return c
+}
+
+// day adds a one-line field for a day under the label of key.
+func (b *formRows) day(key string) *widget.Entry {
+	return b.text(key, false, lang.L("staff.form.dayHint"))
+}
+
 // box is the rows, one below the other.
 func (b *formRows) box() fyne.CanvasObject { return container.NewVBox(b.rows...) }
 
@@ -297,3 +324,12 @@ func fieldLabel(text string) *widget.Label {
 type formError string
 
 func (e formError) Error() string { return string(e) }
+
+// dayError is nil when en holds a day parseDay reads, or else the message
+// of key.
+func dayError(en *widget.Entry, key string) error {
+	if _, err := parseDay(en.Text); err != nil {
+		return formError(lang.L(key))
+	}
+	return nil
+}

@@ -150,52 +150,57 @@ type adminSection struct {
 func adminSectionList() []adminSection {
 	return []adminSection{
 		{SectionComplaints, false, fynetheme.MailComposeIcon, func(a *Admin) fyne.CanvasObject {
-			if a.Complaints == nil {
-				a.Complaints = newComplaintList(a)
-			} else {
-				a.Complaints.Reload()
-			}
-			return a.Complaints.content
+			return openScreen(a, &a.Complaints, newComplaintList, (*ComplaintList).Reload).content
 		}},
 		{SectionFollowUps, false, fynetheme.MailReplyIcon, func(a *Admin) fyne.CanvasObject {
-			if a.FollowUps == nil {
-				a.FollowUps = newFollowUps(a)
-			} else {
-				a.FollowUps.Reload()
-			}
-			return a.FollowUps.content
+			return openScreen(a, &a.FollowUps, newFollowUps, (*FollowUps).Reload).content
 		}},
-		{SectionProxy, false, fynetheme.MailSendIcon, (*Admin).openProxy},
-		{SectionCalendar, false, fynetheme.CalendarIcon, (*Admin).openCalendar},
-		{SectionInternal, false, fynetheme.DocumentIcon, (*Admin).openInternal},
+		{SectionProxy, false, fynetheme.MailSendIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Proxy, newProxyBatches, (*ProxyBatches).Reload).content
+		}},
+		{SectionCalendar, false, fynetheme.CalendarIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Calendar, newCalendarScreen, func(c *CalendarScreen) { c.Edit, c.Importer = nil, nil; c.Reload() }).content
+		}},
+		{SectionInternal, false, fynetheme.DocumentIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Internal, newInternalRules, func(s *InternalRules) { s.Editor = nil; s.Reload() }).content
+		}},
 		{SectionReports, true, fynetheme.GridIcon, func(a *Admin) fyne.CanvasObject {
-			if a.Reports == nil {
-				a.Reports = newReports(a)
-			}
-			return a.Reports.content
+			return openScreen(a, &a.Reports, newReports, nil).content
 		}},
-		{SectionStudy, true, fynetheme.FolderOpenIcon, (*Admin).openStudy},
-		{SectionAccountability, true, fynetheme.WarningIcon, (*Admin).openAccountability},
-		{SectionOrg, true, fynetheme.AccountIcon, (*Admin).openOrg},
-		{SectionItems, true, fynetheme.ListIcon, (*Admin).openItems},
-		{SectionDisclosures, true, fynetheme.InfoIcon, (*Admin).openDisclosures},
+		{SectionStudy, true, fynetheme.FolderOpenIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Study, newStudyScreen, func(s *StudyScreen) { s.Roll, s.Record = nil, nil; s.Reload() }).content
+		}},
+		{SectionAccountability, true, fynetheme.WarningIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Accountability, newAccountabilityScreen, func(s *AccountabilityScreen) { s.Record = nil; s.Reload() }).content
+		}},
+		{SectionOrg, true, fynetheme.AccountIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Org, newOrgScreen, func(o *OrgScreen) { o.Show(o.Part) }).content
+		}},
+		{SectionItems, true, fynetheme.ListIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Items, newItemsScreen, (*ItemsScreen).reopen).content
+		}},
+		{SectionDisclosures, true, fynetheme.InfoIcon, func(a *Admin) fyne.CanvasObject {
+			return openScreen(a, &a.Disclosures, newDisclosuresScreen, func(s *DisclosuresScreen) { s.Item = nil; s.Reload() }).content
+		}},
 		{SectionBackup, true, fynetheme.StorageIcon, func(a *Admin) fyne.CanvasObject {
-			if a.Backup == nil {
-				a.Backup = newBackupScreen(a)
-			} else {
-				a.Backup.loadDaily()
-			}
-			return a.Backup.content
+			return openScreen(a, &a.Backup, newBackupScreen, (*BackupScreen).loadDaily).content
 		}},
 		{SectionAudit, true, fynetheme.HistoryIcon, func(a *Admin) fyne.CanvasObject {
-			if a.Audit == nil {
-				a.Audit = newAuditLog(a)
-			} else {
-				a.Audit.Reload()
-			}
-			return a.Audit.content
+			return openScreen(a, &a.Audit, newAuditLog, (*AuditLog).Reload).content
 		}},
 	}
+}
+
+// openScreen gives the section's screen kept in *slot: made by build the
+// first time the section opens; after that, again (nil for none) brings it
+// up to date before it shows again.
+func openScreen[S any](a *Admin, slot **S, build func(*Admin) *S, again func(*S)) *S {
+	if *slot == nil {
+		*slot = build(a)
+	} else if again != nil {
+		again(*slot)
+	}
+	return *slot
 }
 
 // adminSections are the sections the session may open.

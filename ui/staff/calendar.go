@@ -68,16 +68,6 @@ type CalendarScreen struct {
 	load    latest
 }
 
-func (a *Admin) openCalendar() fyne.CanvasObject {
-	if a.Calendar == nil {
-		a.Calendar = newCalendarScreen(a)
-	} else {
-		a.Calendar.Edit, a.Calendar.Importer = nil, nil
-		a.Calendar.Reload()
-	}
-	return a.Calendar.content
-}
-
 func newCalendarScreen(a *Admin) *CalendarScreen {
 	d := a.d
 	c := &CalendarScreen{a: a}
@@ -93,11 +83,7 @@ func newCalendarScreen(a *Admin) *CalendarScreen {
 	c.Today = widget.NewButton(lang.L("calendar.today"), d.tap(func() { c.ShowMonth(d.opts.Now()) }))
 	c.Import = widget.NewButtonWithIcon(lang.L("calendar.import"), fynetheme.DownloadIcon(), d.tap(c.OpenImport))
 	c.Import.Importance = widget.HighImportance
-	c.Warning = widget.NewLabel("")
-	c.Warning.Wrapping = fyne.TextWrapWord
-	c.Warning.Importance = widget.DangerImportance
-	c.Warning.TextStyle = fyne.TextStyle{Bold: true}
-	c.Warning.Hide()
+	c.Warning = errorLine()
 	c.Status = widget.NewLabel("")
 	c.Notice = widget.NewLabel("")
 	c.Notice.Wrapping = fyne.TextWrapWord

@@ -124,24 +124,16 @@ func (c *ComplaintList) filter() data.ComplaintFilter {
 
 // Reload reads the tab again.
 func (c *ComplaintList) Reload() {
-	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
-	markTab(c.Tabs, c.Tab)
-	c.Status.SetText(lang.L("admin.loading"))
-	loadLatest(&c.load, d, func(ctx context.Context) ([]data.ComplaintRow, error) {
+	st, sess, f := c.a.store, c.a.d.session, c.filter()
+	loadTab(c.a.d, &c.load, c.Tabs, c.Tab, c.Status, func(ctx context.Context) ([]data.ComplaintRow, error) {
 		return st.ComplaintQueue(ctx, sess, f)
 	}, c.show)
 }
 
 func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
-	c.Rows = nil
-	c.list.RemoveAll()
-	c.Status.SetText(listStatus(err, len(rows), "admin.complaints.empty"))
-	for _, r := range rows {
-		v := newComplaintRowView(r, c.a.d.tap(func() { c.a.OpenComplaint(r.ID) }))
-		c.Rows = append(c.Rows, v)
-		c.list.Add(v)
-	}
-	c.list.Refresh()
+	c.Rows = showRows(c.list, c.Status, rows, err, "admin.complaints.empty", func(r data.ComplaintRow) *ComplaintRowView {
+		return newComplaintRowView(r, c.a.d.tap(func() { c.a.OpenComplaint(r.ID) }))
+	})
 }
 
 // complaintTarget is what a complaint is about, with the request, window
@@ -479,6 +471,31 @@ func loadLatest[T any](l *latest, d *Desk, read func(context.Context) (T, error)
 		v, err := read(d.opts.Context)
 		return func() { show(v, err) }
 	})
+}
+
+// loadTab marks tab on show among tabs, says on status that its list is
+// loading and reads it (loadLatest).
+func loadTab[T any](d *Desk, l *latest, tabs map[string]*widget.Button, tab string, status *widget.Label,
+	read func(context.Context) (T, error), show func(T, error)) {
+	markTab(tabs, tab)
+	status.SetText(lang.L("admin.loading"))
+	loadLatest(l, d, read, show)
+}
+
+// showRows puts in list a view of each row, made by view, and says on
+// status how many there are (listStatus). It returns the views in order.
+func showRows[T any, V fyne.CanvasObject](list *fyne.Container, status *widget.Label, rows []T, err error, emptyKey string,
+	view func(T) V) []V {
+	var views []V
+	list.RemoveAll()
+	status.SetText(listStatus(err, len(rows), emptyKey))
+	for _, r := range rows {
+		v := view(r)
+		views = append(views, v)
+		list.Add(v)
+	}
+	list.Refresh()
+	return views
 }
 
 // tabButtons makes a list's tabs, one button per name labelled by the

@@ -64,16 +64,6 @@ type DisclosuresScreen struct {
 	load    latest
 }
 
-func (a *Admin) openDisclosures() fyne.CanvasObject {
-	if a.Disclosures == nil {
-		a.Disclosures = newDisclosuresScreen(a)
-	} else {
-		a.Disclosures.Item = nil
-		a.Disclosures.Reload()
-	}
-	return a.Disclosures.content
-}
-
 func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 	d := a.d
 	s := &DisclosuresScreen{a: a}

@@ -78,13 +78,9 @@ func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
 	v.Heading = widget.NewLabel(code)
 	v.Heading.TextStyle = fyne.TextStyle{Bold: true}
 	v.Heading.Truncation = fyne.TextTruncateEllipsis
-	v.Summary = widget.NewLabel(lang.L("admin.loading"))
-	v.Summary.Wrapping = fyne.TextWrapWord
-	v.Message = widget.NewLabel("")
-	v.Message.Wrapping = fyne.TextWrapWord
-	v.Message.TextStyle = fyne.TextStyle{Bold: true}
-	v.Basis0 = widget.NewLabel("")
-	v.Basis0.Wrapping = fyne.TextWrapWord
+	v.Summary = line(lang.L("admin.loading"))
+	v.Message = fieldLabel("")
+	v.Basis0 = line("")
 	v.Save = widget.NewButtonWithIcon(lang.L("disc.save"), fynetheme.DocumentSaveIcon(), d.tap(v.SaveDraft))
 	v.Publish = widget.NewButtonWithIcon(lang.L("disc.publish"), fynetheme.ConfirmIcon(), d.tap(v.OpenPublish))
 	v.Publish.Importance = widget.HighImportance
@@ -92,9 +88,7 @@ func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
 	v.history = container.NewVBox()
 	v.AtDay = d.newEntry(false, lang.L("disc.history.dayHint"))
 	v.AtShow = widget.NewButtonWithIcon(lang.L("disc.history.show"), fynetheme.SearchIcon(), d.tap(v.ShowAt))
-	v.AtMessage = widget.NewLabel("")
-	v.AtMessage.Wrapping = fyne.TextWrapWord
-	v.AtMessage.TextStyle = fyne.TextStyle{Bold: true}
+	v.AtMessage = fieldLabel("")
 	v.Fields = newDiscFields(d, data.AudiencePublic)
 	v.center = container.NewStack()
 	v.content = container.NewBorder(

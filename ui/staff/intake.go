@@ -333,18 +333,6 @@ func (in *Intake) onPrint() {
 		return
 	}
 	r := paper.ReceiptFor(in.Receipt, in.d.trackURL(in.Receipt.Token))
-	in.PrintButton.Disable()
-	setPrintStatus(in.PrintStatus, lang.L("staff.notice.printing"), false)
-	d.async(func() func() {
-		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(r) })
-		return func() {
-			in.PrintButton.Enable()
-			if err != nil {
-				fyne.LogError("staff: print receipt", err)
-				setPrintStatus(in.PrintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(in.PrintStatus, lang.L("staff.notice.printed"), false)
-		}
-	})
+	d.printJob(p, in.PrintButton, in.PrintStatus, "print receipt", lang.L("staff.notice.printed"),
+		func() (paper.Document, error) { return paper.ReceiptPDF(r) })
 }

@@ -58,16 +58,6 @@ type InternalRules struct {
 	load    latest
 }
 
-func (a *Admin) openInternal() fyne.CanvasObject {
-	if a.Internal == nil {
-		a.Internal = newInternalRules(a)
-	} else {
-		a.Internal.Editor = nil
-		a.Internal.Reload()
-	}
-	return a.Internal.content
-}
-
 func newInternalRules(a *Admin) *InternalRules {
 	d := a.d
 	s := &InternalRules{a: a}

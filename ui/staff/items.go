@@ -76,15 +76,6 @@ type ItemRow struct {
 	Toggle *widget.Button // 停用 or 启用
 }
 
-func (a *Admin) openItems() fyne.CanvasObject {
-	if a.Items == nil {
-		a.Items = newItemsScreen(a)
-	} else if a.Items.Editor == nil {
-		a.Items.Reload()
-	}
-	return a.Items.content
-}
-
 func newItemsScreen(a *Admin) *ItemsScreen {
 	d := a.d
 	s := &ItemsScreen{a: a}
@@ -124,6 +115,14 @@ func newItemsScreen(a *Admin) *ItemsScreen {
 }
 
 var itemWeights = weightedColumns{4.4, 1, 1.3, 1.5, 1, 2.2}
+
+// reopen reads the list again, unless an item is open in the editor
+// (what was typed there stays).
+func (s *ItemsScreen) reopen() {
+	if s.Editor == nil {
+		s.Reload()
+	}
+}
 
 // Reload reads every item again and shows the list.
 func (s *ItemsScreen) Reload() {

@@ -222,9 +222,9 @@ func (e *ItemEditor) listTabs() (materials, fields fyne.CanvasObject) {
 		e.Tabs.Selected().Content.(*container.Scroll).ScrollToBottom()
 	}))
 	materials = container.NewVBox(hint(lang.L("items.m.intro")), e.matErr,
-		cardHeader(materialRow, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
+		cardHeader(materialWeights, "items.m.", "name", "form", "copies", "required"), e.matBox, container.NewHBox(e.AddMaterial))
 	fields = container.NewVBox(hint(lang.L("items.q.intro")), e.fieldErr,
-		cardHeader(fieldRow, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
+		cardHeader(fieldWeights, "items.q.", "label", "key", "kind", "required"), e.fieldBox, container.NewHBox(e.AddField))
 	return materials, fields
 }
 
@@ -241,11 +241,26 @@ func (e *ItemEditor) field(tab int, key string, o fyne.CanvasObject) []fyne.Canv
 }
 
 // cardHeader names the columns of the cards' first line.
-func cardHeader(row func(...fyne.CanvasObject) fyne.CanvasObject, prefix string, names ...string) fyne.CanvasObject {
+func cardHeader(columns weightedColumns, prefix string, names ...string) fyne.CanvasObject {
 	cells := []fyne.CanvasObject{widget.NewLabel("")}
 	cells = append(cells, boldLabels(prefix, names...)...)
 	// widget.Card pads its content: the header is padded the same way.
-	return container.NewPadded(row(cells...))
+	return container.NewPadded(container.New(columns, cells...))
+}
+
+// bind ties the form's inputs to the fields of it (numbers with the
+// store's names of them).
+func (e *ItemEditor) bind(it *data.Item) bindings {
+	return bindings{
+		texts: []textField{{e.Name, &it.Name}, {e.Code, &it.Code}, {e.Category.TextEntry(), &it.Category},
+			{e.Summary, &it.Summary}, {e.Upper, &it.UpperDepartment}, {e.Phone, &it.Phone}, {e.Result, &it.Result},
+			{e.Basis, &it.Basis}, {e.Conditions, &it.Conditions},
+			{e.Fee, &it.Fee}, {e.FeeBasis, &it.FeeBasis}, {e.Special, &it.SpecialSteps}},
+		checks: []checkField{{e.Active, &it.Active}, {e.Sample, &it.Sample}, {e.NoID, &it.NoID},
+			{e.SpecialCounts, &it.SpecialCounts}},
+		numbers: []numberField{{e.PromisedDays, &it.PromisedDays, "promised_days", ""},
+			{e.LegalDays, &it.LegalDays, "legal_days", ""}, {e.Trips, &it.Trips, "trips", ""}},
+	}
 }
 
 // load puts an item into the form.
@@ -259,11 +274,9 @@ func (e *ItemEditor) load(it data.Item) {
 	} else {
 		e.Title.SetText(lang.L("items.editTitle", map[string]any{"Name": it.Name, "Version": it.Version}))
 	}
-	e.Name.SetText(it.Name)
-	e.Code.SetText(it.Code)
-	e.Category.SetText(it.Category)
+	e.bind(&it).fill()
 	e.Keywords.SetText(strings.Join(it.Keywords, " "))
-	e.Summary.SetText(it.Summary)
+	e.Procedure.SetText(strings.Join(it.Procedure, "\n"))
 	if it.Mode.Valid() {
 		e.Mode.SetSelectedIndex(slices.Index(data.Modes, it.Mode))
 	}
@@ -274,22 +287,6 @@ func (e *ItemEditor) load(it data.Item) {
 		}
 		e.Joint[i].SetChecked(slices.Contains(it.JointWindows, code))
 	}
-	e.Upper.SetText(it.UpperDepartment)
-	e.Phone.SetText(it.Phone)
-	e.Result.SetText(it.Result)
-	e.Active.SetChecked(it.Active)
-	e.Sample.SetChecked(it.Sample)
-	e.NoID.SetChecked(it.NoID)
-	e.Basis.SetText(it.Basis)
-	e.Conditions.SetText(it.Conditions)
-	e.Procedure.SetText(strings.Join(it.Procedure, "\n"))
-	e.PromisedDays.SetText(strconv.Itoa(it.PromisedDays))
-	e.LegalDays.SetText(strconv.Itoa(it.LegalDays))
-	e.Trips.SetText(strconv.Itoa(it.Trips))
-	e.Fee.SetText(it.Fee)
-	e.FeeBasis.SetText(it.FeeBasis)
-	e.Special.SetText(it.SpecialSteps)
-	e.SpecialCounts.SetChecked(it.SpecialCounts)
 	e.Materials = nil
 	e.matBox.RemoveAll()
 	for _, m := range it.Materials {
@@ -347,11 +344,10 @@ func (e *ItemEditor) number(key string, en *widget.Entry, show bool) (int, bool)
 // show false it only reports.
 func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
 	it := e.Item // keeps the id and what the form does not show
-	it.Name = strings.TrimSpace(e.Name.Text)
-	it.Code = strings.TrimSpace(e.Code.Text)
-	it.Category = strings.TrimSpace(e.Category.Text)
+	b := e.bind(&it)
+	b.collect(true)
 	it.Keywords = words(e.Keywords.Text)
-	it.Summary = strings.TrimSpace(e.Summary.Text)
+	it.Procedure = lines(e.Procedure.Text)
 	it.Mode = ""
 	if i := e.Mode.SelectedIndex(); i >= 0 {
 		it.Mode = data.Modes[i]
@@ -365,51 +361,35 @@ func (e *ItemEditor) Collect(show bool) (data.Item, bool) {
 			it.JointWindows = append(it.JointWindows, e.windows[i])
 		}
 	}
-	it.UpperDepartment = strings.TrimSpace(e.Upper.Text)
-	it.Phone = strings.TrimSpace(e.Phone.Text)
-	it.Result = strings.TrimSpace(e.Result.Text)
-	it.Active, it.Sample, it.NoID = e.Active.Checked, e.Sample.Checked, e.NoID.Checked
-	it.Basis = strings.TrimSpace(e.Basis.Text)
-	it.Conditions = strings.TrimSpace(e.Conditions.Text)
-	it.Procedure = lines(e.Procedure.Text)
-	it.Fee = strings.TrimSpace(e.Fee.Text)
-	it.FeeBasis = strings.TrimSpace(e.FeeBasis.Text)
-	it.SpecialSteps = strings.TrimSpace(e.Special.Text)
-	it.SpecialCounts = e.SpecialCounts.Checked
 	ok := true
-	var good bool
-	if it.PromisedDays, good = e.number("promised_days", e.PromisedDays, show); !good {
-		ok = false
-	}
-	if it.LegalDays, good = e.number("legal_days", e.LegalDays, show); !good {
-		ok = false
-	}
-	if it.Trips, good = e.number("trips", e.Trips, show); !good {
-		ok = false
-	}
-	it.Materials = nil
-	for i, m := range e.Materials {
-		mat, good := m.collect()
-		if !good {
-			if show && ok {
-				e.fail("materials["+strconv.Itoa(i)+"].copies", lang.L("items.err.number"))
-			}
+	for _, n := range b.numbers {
+		var good bool
+		if *n.at, good = e.number(n.key, n.entry, show); !good {
 			ok = false
 		}
-		it.Materials = append(it.Materials, mat)
 	}
-	it.Fields = nil
-	for i, f := range e.Fields {
-		fl, good := f.collect()
-		if !good {
-			if show && ok {
-				e.fail("fields["+strconv.Itoa(i)+"].rule", lang.L("items.err.ruleNumber"))
-			}
-			ok = false
-		}
-		it.Fields = append(it.Fields, fl)
-	}
+	it.Materials = readCards(e, e.Materials, "materials", "copies", "items.err.number", show, &ok)
+	it.Fields = readCards(e, e.Fields, "fields", "rule", "items.err.ruleNumber", show, &ok)
 	return it, ok
+}
+
+// readCards reads every card of the list named list. A card that cannot be
+// read clears *ok; the form's first such card (*ok still true) gets the
+// message of key msg under its input key, when show.
+func readCards[T any, C interface{ collect() (T, bool) }](e *ItemEditor, cards []C, list, key, msg string, show bool,
+	ok *bool) []T {
+	var out []T
+	for i, c := range cards {
+		v, good := c.collect()
+		if !good {
+			if show && *ok {
+				e.fail(list+"["+strconv.Itoa(i)+"]."+key, lang.L(msg))
+			}
+			*ok = false
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // clearErrors hides every error line.

@@ -64,7 +64,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	c.options = container.NewBorder(nil, nil, optLabel, nil, container.NewVBox(c.Options, optErr))
 	c.addRule(f.Rule)
 	c.box = widget.NewCard("", "", container.NewVBox(
-		fieldRow(c.heading, c.Label, c.Key, c.Kind, c.Required),
+		container.New(fieldWeights, c.heading, c.Label, c.Key, c.Kind, c.Required),
 		c.withButtons("items.q.help", c.Help),
 		c.options,
 		c.rule,
@@ -76,13 +76,9 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	layoutCards(e.fieldBox, e.Fields)
 }
 
+// fieldWeights lay an intake field's first line out (and the header above
+// the cards): number, label, key, kind, required.
 var fieldWeights = weightedColumns{0.4, 3.2, 2.4, 1.9, 1.4}
-
-// fieldRow lays an intake field's first line out (or the header above the
-// cards): number, label, key, kind, required.
-func fieldRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(fieldWeights, cells...)
-}
 
 // kind is the kind chosen.
 func (c *FieldCard) kind() data.FieldKind {

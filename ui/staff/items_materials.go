@@ -76,7 +76,7 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 	c.preview = container.NewStack()
 	c.errs["sample_name"] = c.errs["sample_data"]
 	c.box = widget.NewCard("", "", container.NewVBox(
-		materialRow(c.heading, c.Name, c.Form, container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L("items.m.unit")), c.Copies),
+		container.New(materialWeights, c.heading, c.Name, c.Form, container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L("items.m.unit")), c.Copies),
 			c.Required),
 		c.withButtons("items.m.note", c.Note),
 		container.NewBorder(nil, nil, c.preview, nil, container.NewVBox(c.SampleInfo,
@@ -88,13 +88,9 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 	layoutCards(e.matBox, e.Materials)
 }
 
-var materialWeights = weightedColumns{0.4, 3.6, 2.4, 1.5, 1.9}
-
-// materialRow lays a material's first line out (or the header above the
+// materialWeights lay a material's first line out (and the header above the
 // cards): number, name, form, copies, required.
-func materialRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(materialWeights, cells...)
-}
+var materialWeights = weightedColumns{0.4, 3.6, 2.4, 1.5, 1.9}
 
 func (e *ItemEditor) moveMaterial(c *MaterialCard, delta int) {
 	if moveCard(e.Materials, c, delta) {

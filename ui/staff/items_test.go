@@ -204,6 +204,34 @@ func TestItemsAddNewWithSampleAndChoice(t *testing.T) {
 	assert.NotNil(t, s.Row("犬只登记"))
 }
 
+// TestItemsSaveShowsTheCardItCannotRead: a material's copies or a field's
+// rule that is not a number is shown under its card, the first such card
+// only, and nothing is sent to the store.
+func TestItemsSaveShowsTheCardItCannotRead(t *testing.T) {
+	r, s := itemsRig(t)
+	ctx := context.Background()
+	e := editItem(t, s, "最低生活保障申请")
+	before := e.Item
+	require.GreaterOrEqual(t, len(e.Materials), 2)
+	require.NotEmpty(t, e.Fields)
+
+	e.Fields[0].Kind.SetSelected("日期")
+	e.Fields[0].RuleMonths.SetText("半年")
+	e.Materials[1].Copies.SetText("两")
+	test.Tap(e.Save)
+	assert.Equal(t, "申报材料第2项：请填写整数，如 0、5、20。", e.Error.Text, "the first card at fault")
+	assert.Equal(t, staff.ItemTabMaterials, e.Tabs.SelectedIndex())
+
+	e.Materials[1].Copies.SetText("1")
+	test.Tap(e.Save)
+	assert.Equal(t, "登记字段第1项：规则中的数值请填写数字（月数为整数）。", e.Error.Text)
+	assert.Equal(t, staff.ItemTabFields, e.Tabs.SelectedIndex())
+
+	it, err := r.s.Item(ctx, before.ID)
+	require.NoError(t, err)
+	assert.Equal(t, before.Version, it.Version, "nothing saved")
+}
+
 func TestItemsSaveShowsTheFieldAtFault(t *testing.T) {
 	r, s := itemsRig(t)
 	ctx := context.Background()

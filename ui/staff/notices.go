@@ -103,22 +103,35 @@ func (r *Request) onPrint() {
 	det, d := r.Detail, r.d
 	base := r.baseNotice()
 	remedy, track := d.center.Remedy, d.trackURL(det.Token)
-	r.PrintButton.Disable()
-	setPrintStatus(r.PrintStatus, lang.L("staff.notice.printing"), false)
+	d.printJob(p, r.PrintButton, r.PrintStatus, "print notice", lang.L("staff.notice.printed"),
+		func() (paper.Document, error) { return n.layout(det, base, d.opts.NoticeFormat, remedy, track) })
+}
+
+// printJob prints what layout lays out off the UI goroutine, with button
+// off meanwhile, and says on status how it went (showPrinted).
+func (d *Desk) printJob(p Printer, button *widget.Button, status *widget.Label, what, done string,
+	layout func() (paper.Document, error)) {
+	button.Disable()
+	setPrintStatus(status, lang.L("staff.notice.printing"), false)
 	d.async(func() func() {
-		err := printNotice(d.opts.Context, p, func() (paper.Document, error) {
-			return n.layout(det, base, d.opts.NoticeFormat, remedy, track)
-		})
+		err := printNotice(d.opts.Context, p, layout)
 		return func() {
-			r.PrintButton.Enable()
-			if err != nil {
-				fyne.LogError("staff: print notice", err)
-				setPrintStatus(r.PrintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(r.PrintStatus, lang.L("staff.notice.printed"), false)
+			button.Enable()
+			showPrinted(status, what, done, err)
 		}
 	})
+}
+
+// showPrinted says on status how a print went: done, or in red what staff
+// can do about err (logged as what). It reports whether the print went.
+func showPrinted(status *widget.Label, what, done string, err error) bool {
+	if err != nil {
+		fyne.LogError("staff: "+what, err)
+		setPrintStatus(status, printMessage(err), true)
+		return false
+	}
+	setPrintStatus(status, done, false)
+	return true
 }
 
 // printNotice lays out a document and sends it to the printer.
@@ -240,13 +253,8 @@ func (r *Request) reprintIssued(n data.IssuedNotice) {
 			})
 		}
 		return func() {
-			if err != nil {
-				fyne.LogError("staff: reprint notice", err)
-				setPrintStatus(r.ReprintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()}),
-				false)
+			done := lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()})
+			showPrinted(r.ReprintStatus, "reprint notice", done, err)
 		}
 	})
 }
@@ -316,18 +324,6 @@ func (r *Request) onPrintForm() {
 		return
 	}
 	form := applicationForm(r.Detail, r.Item, d.center.Name, d.opts.Now())
-	r.FormButton.Disable()
-	setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printing"), false)
-	d.async(func() func() {
-		err := printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ApplicationFormPDF(form) })
-		return func() {
-			r.FormButton.Enable()
-			if err != nil {
-				fyne.LogError("staff: print form", err)
-				setPrintStatus(r.ReprintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.formPrinted"), false)
-		}
-	})
+	d.printJob(p, r.FormButton, r.ReprintStatus, "print form", lang.L("staff.notice.formPrinted"),
+		func() (paper.Document, error) { return paper.ApplicationFormPDF(form) })
 }

@@ -63,15 +63,6 @@ type OrgScreen struct {
 	content fyne.CanvasObject
 }
 
-func (a *Admin) openOrg() fyne.CanvasObject {
-	if a.Org == nil {
-		a.Org = newOrgScreen(a)
-	} else {
-		a.Org.Show(a.Org.Part)
-	}
-	return a.Org.content
-}
-
 func newOrgScreen(a *Admin) *OrgScreen {
 	o := &OrgScreen{a: a, Tabs: map[string]*widget.Button{}}
 	icons := map[string]fyne.Resource{OrgPartCenter: fynetheme.HomeIcon(), OrgPartWindows: fynetheme.GridIcon(),

@@ -134,40 +134,39 @@ func (f *CenterForm) Reload() {
 	})
 }
 
+// bind ties the form's inputs to the fields of c (numbers with the store's
+// names of them and their labels).
+func (f *CenterForm) bind(c *data.Center) bindings {
+	return bindings{
+		texts: []textField{{f.Name, &c.Name}, {f.ShortName, &c.ShortName}, {f.ReceiptPrefix, &c.ReceiptPrefix},
+			{f.Address, &c.Address}, {f.Phone, &c.Phone}, {f.ComplaintPhone, &c.ComplaintPhone},
+			{f.ReportPhone, &c.ReportPhone}, {f.ReportBox, &c.ReportBox}, {f.PublicBaseURL, &c.PublicBaseURL},
+			{f.Organisation, &c.Organisation}, {f.Remedy, &c.Remedy}},
+		numbers: []numberField{{f.ComplaintDays, &c.ComplaintDays, "complaint_days", "org.center.complaintDays"},
+			{f.IdleSeconds, &c.IdleSeconds, "idle_seconds", "org.center.idleSeconds"}},
+	}
+}
+
 func (f *CenterForm) fill(c data.Center) {
 	f.Loaded = c
-	f.Name.SetText(c.Name)
-	f.ShortName.SetText(c.ShortName)
-	f.ReceiptPrefix.SetText(c.ReceiptPrefix)
-	f.Address.SetText(c.Address)
-	f.Phone.SetText(c.Phone)
-	f.ComplaintPhone.SetText(c.ComplaintPhone)
-	f.ReportPhone.SetText(c.ReportPhone)
-	f.ReportBox.SetText(c.ReportBox)
-	f.PublicBaseURL.SetText(c.PublicBaseURL)
-	f.ComplaintDays.SetText(strconv.Itoa(c.ComplaintDays))
-	f.IdleSeconds.SetText(strconv.Itoa(c.IdleSeconds))
+	f.bind(&c).fill()
 	for wd := range f.Hours {
 		f.Hours[wd].SetText(data.FormatDayHours(c.Hours, time.Weekday(wd)))
 	}
-	f.Organisation.SetText(c.Organisation)
-	f.Remedy.SetText(c.Remedy)
 }
 
 // collect reads the form into a profile; a number or an office-hours line
 // that cannot be read gets its message here, before the store is asked.
 func (f *CenterForm) collect() (data.Center, error) {
 	c := f.Loaded
-	c.Name, c.ShortName, c.ReceiptPrefix = f.Name.Text, f.ShortName.Text, f.ReceiptPrefix.Text
-	c.Address, c.Phone, c.ComplaintPhone, c.ReportPhone = f.Address.Text, f.Phone.Text, f.ComplaintPhone.Text, f.ReportPhone.Text
-	c.ReportBox, c.PublicBaseURL = f.ReportBox.Text, strings.TrimSpace(f.PublicBaseURL.Text)
-	c.Organisation, c.Remedy = f.Organisation.Text, f.Remedy.Text
-	var err error
-	if c.ComplaintDays, err = orgNumber(f.ComplaintDays.Text, "complaint_days", lang.L("org.center.complaintDays")); err != nil {
-		return c, err
-	}
-	if c.IdleSeconds, err = orgNumber(f.IdleSeconds.Text, "idle_seconds", lang.L("org.center.idleSeconds")); err != nil {
-		return c, err
+	b := f.bind(&c)
+	b.collect(false) // as typed: the store tidies them
+	c.PublicBaseURL = strings.TrimSpace(c.PublicBaseURL)
+	for _, n := range b.numbers {
+		var err error
+		if *n.at, err = orgNumber(n.entry.Text, n.key, lang.L(n.label)); err != nil {
+			return c, err
+		}
 	}
 	c.Hours = nil
 	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday,

@@ -72,6 +72,11 @@ func TestOrgCenterEdit(t *testing.T) {
 	test.Tap(f.Save)
 	assert.Contains(t, f.Status.Text, "投诉办理时限")
 	f.ComplaintDays.SetText("12")
+	idle := f.IdleSeconds.Text
+	f.IdleSeconds.SetText("九十")
+	test.Tap(f.Save)
+	assert.Equal(t, "“自助机无操作返回首页（秒）”请填写数字。", f.Status.Text)
+	f.IdleSeconds.SetText(idle)
 	f.Hours[6].SetText("上午")
 	test.Tap(f.Save)
 	assert.Contains(t, f.Status.Text, "周六的办公时间“上午”看不懂")

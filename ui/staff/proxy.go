@@ -101,15 +101,6 @@ type ProxySentRow struct {
 // Texts are the row's columns as shown.
 func (r *ProxySentRow) Texts() []string { return r.texts }
 
-func (a *Admin) openProxy() fyne.CanvasObject {
-	if a.Proxy == nil {
-		a.Proxy = newProxyBatches(a)
-	} else {
-		a.Proxy.Reload()
-	}
-	return a.Proxy.content
-}
-
 func newProxyBatches(a *Admin) *ProxyBatches {
 	d := a.d
 	p := &ProxyBatches{a: a, store: a.store, Tab: ProxyTabPending, Tabs: map[string]*widget.Button{}}

@@ -287,15 +287,12 @@ func (p *ProxyBatches) print(b data.ProxyBatchDetail, again bool) {
 		}
 		return func() {
 			v.Reprint.Enable()
-			if err != nil {
-				fyne.LogError("staff: print proxy list", err)
-				setPrintStatus(v.PrintStatus, printMessage(err), true) // said to staff, not residents
+			done := lang.L("proxy.printed", map[string]any{"Time": d.opts.Now().In(data.China).Format("15:04")})
+			if showPrinted(v.PrintStatus, "print proxy list", done, err) { // said to staff, not residents
+				v.Reprint.SetText(lang.L("proxy.reprint"))
+			} else {
 				v.Reprint.SetText(lang.L("proxy.retry"))
-				return
 			}
-			setPrintStatus(v.PrintStatus, lang.L("proxy.printed",
-				map[string]any{"Time": d.opts.Now().In(data.China).Format("15:04")}), false)
-			v.Reprint.SetText(lang.L("proxy.reprint"))
 		}
 	})
 }

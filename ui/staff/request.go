@@ -74,19 +74,13 @@ type Request struct {
 func newRequest(d *Desk, id int64) *Request {
 	r := &Request{ID: id, d: d, Actions: map[data.Action]*widget.Button{}}
 	r.BackButton = widget.NewButtonWithIcon(lang.L("staff.request.back"), fynetheme.NavigateBackIcon(), d.tap(d.ShowQueue))
-	r.Summary = widget.NewLabel("")
+	r.Summary = fieldLabel("")
 	r.Summary.SizeName = fynetheme.SizeNameSubHeadingText
-	r.Summary.TextStyle = fyne.TextStyle{Bold: true}
-	r.Summary.Wrapping = fyne.TextWrapWord
-	r.Status = widget.NewLabel(lang.L("staff.loading"))
-	r.Status.Wrapping = fyne.TextWrapWord
-	r.NoticeLabel = widget.NewLabel("")
-	r.NoticeLabel.Wrapping = fyne.TextWrapWord
-	r.NoticeLabel.TextStyle = fyne.TextStyle{Bold: true}
+	r.Status = line(lang.L("staff.loading"))
+	r.NoticeLabel = fieldLabel("")
 	r.PrintButton = widget.NewButtonWithIcon(lang.L("staff.notice.print"), fynetheme.DocumentPrintIcon(), d.tap(r.onPrint))
 	r.PrintButton.Importance = widget.HighImportance
-	r.PrintStatus = widget.NewLabel("")
-	r.PrintStatus.Wrapping = fyne.TextWrapWord
+	r.PrintStatus = line("")
 	r.PrintStatus.Hide()
 	// Hide the theme override itself: it measures its content even when
 	// that is hidden, and would leave a gap.
@@ -95,8 +89,7 @@ func newRequest(d *Desk, id int64) *Request {
 	r.noticeBar.Hide()
 	r.ReprintButton = widget.NewButtonWithIcon(lang.L("staff.request.reprint"), fynetheme.DocumentPrintIcon(),
 		d.tap(r.onReprint))
-	r.ReprintStatus = widget.NewLabel("")
-	r.ReprintStatus.Wrapping = fyne.TextWrapWord
+	r.ReprintStatus = line("")
 	r.ReprintStatus.Hide()
 	if d.opts.Printer == nil {
 		r.ReprintButton.Hide()
@@ -481,6 +474,7 @@ func field(label string, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.New(&fixedSize{size: fyne.NewSize(170, 0)}, l), nil, o)
 }
 
+// line is a label that wraps at word boundaries.
 func line(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -524,12 +518,7 @@ func (r *Request) onReprint() {
 		err = printNotice(d.opts.Context, p, func() (paper.Document, error) { return paper.ReceiptPDF(doc) })
 		return func() {
 			r.ReprintButton.Enable()
-			if err != nil {
-				fyne.LogError("staff: reprint receipt", err)
-				setPrintStatus(r.ReprintStatus, printMessage(err), true)
-				return
-			}
-			setPrintStatus(r.ReprintStatus, lang.L("staff.notice.printed"), false)
+			showPrinted(r.ReprintStatus, "reprint receipt", lang.L("staff.notice.printed"), err)
 		}
 	})
 }

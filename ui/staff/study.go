@@ -67,16 +67,6 @@ type StudyScreen struct {
 	load    latest
 }
 
-func (a *Admin) openStudy() fyne.CanvasObject {
-	if a.Study == nil {
-		a.Study = newStudyScreen(a)
-	} else {
-		a.Study.Roll, a.Study.Record = nil, nil
-		a.Study.Reload()
-	}
-	return a.Study.content
-}
-
 func newStudyScreen(a *Admin) *StudyScreen {
 	d := a.d
 	s := &StudyScreen{a: a}

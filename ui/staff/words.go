@@ -1,9 +1,11 @@
 package staff
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
 )
@@ -40,6 +42,16 @@ func wordsOf[K any](keys []K, word func(K) string) []string {
 		out[i] = word(k)
 	}
 	return out
+}
+
+// selectKey chooses in g the option of key k, the option at k's place in
+// keys (none when k is not among them), as a tap on it would.
+func selectKey[K comparable](g *widget.RadioGroup, keys []K, k K) {
+	if i := slices.Index(keys, k); i >= 0 {
+		g.SetSelected(g.Options[i])
+		return
+	}
+	g.SetSelected("")
 }
 
 // keyAt is the key at the index of the option chosen in options (a radio

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -153,4 +155,17 @@ func TestServingLineWordsDataReason(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) { assert.Equal(t, tc.want, servingLine(tc.w)) })
 	}
+}
+
+// TestSelectKey: the option at the key's place is chosen; a key not among
+// the keys chooses none.
+func TestSelectKey(t *testing.T) {
+	test.NewTempApp(t)
+	keys := []data.Mode{data.ModeDirect, data.ModePromise}
+	g := widget.NewRadioGroup([]string{"即办", "承诺"}, nil)
+	selectKey(g, keys, data.ModePromise)
+	assert.Equal(t, "承诺", g.Selected)
+	assert.Equal(t, data.ModePromise, keyAt(keys, g.Options, g.Selected))
+	selectKey(g, keys, data.Mode("none"))
+	assert.Empty(t, g.Selected)
 }
