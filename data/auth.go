@@ -77,36 +77,20 @@ func (s Session) Admin() bool { return s.Role == RoleAdmin }
 
 // LoginChoice is a staff member as the sign-in screen lists them.
 type LoginChoice struct {
-	StaffID    int64
-	Code       string
-	Name       string
-	WindowName string
-	Role       Role
-	HasPIN     bool
+	StaffID                int64
+	Code, Name, WindowName string
+	Role                   Role
+	HasPIN                 bool
 }
 
 // LoginChoices lists the active staff for the sign-in screen (tap your
 // name, then type your PIN), by window and post.
 func (s *Store) LoginChoices(ctx context.Context) ([]LoginChoice, error) {
-	var out []LoginChoice
-	err := s.read(ctx, "login choices", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.code, s.name, coalesce(w.name, ''), s.role, s.pin_hash != ''
-			FROM staff s LEFT JOIN windows w ON w.id = s.window_id WHERE s.active = 1
-			ORDER BY coalesce(w.ord, 999), s.ab, s.ord, s.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c LoginChoice
-			if err := rows.Scan(&c.StaffID, &c.Code, &c.Name, &c.WindowName, &c.Role, &c.HasPIN); err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return readRows(ctx, s, "login choices", func(c *LoginChoice) []any {
+		return []any{&c.StaffID, &c.Code, &c.Name, &c.WindowName, &c.Role, &c.HasPIN}
+	}, `SELECT s.id, s.code, s.name, coalesce(w.name, ''), s.role, s.pin_hash != ''
+		FROM staff s LEFT JOIN windows w ON w.id = s.window_id WHERE s.active = 1
+		ORDER BY coalesce(w.ord, 999), s.ab, s.ord, s.id`)
 }
 
 // Messages of sign-in. A wrong PIN and an unknown staff member get the same

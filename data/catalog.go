@@ -258,7 +258,22 @@ func upsertID(ctx context.Context, tx queryer, q string, args ...any) (int64, er
 	return id, err
 }
 
+// readRows reads a T from each row of q in one read transaction (see
+// collectRows).
+func readRows[T any](ctx context.Context, s *Store, op string, fields func(*T) []any, q string, args ...any) ([]T, error) {
+	var out []T
+	err := s.read(ctx, op, func(tx *sql.Tx) error { return collectRows(ctx, tx, &out, fields, q, args...) })
+	return out, err
+}
+
+// collect appends to out the one column of each row of q.
 func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ...any) error {
+	return collectRows(ctx, tx, out, func(v *T) []any { return []any{v} }, q, args...)
+}
+
+// collectRows appends to out a T for each row of q, its columns scanned
+// into what fields names of it.
+func collectRows[T any](ctx context.Context, tx *sql.Tx, out *[]T, fields func(*T) []any, q string, args ...any) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -266,7 +281,7 @@ func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ..
 	defer rows.Close()
 	for rows.Next() {
 		var v T
-		if err := rows.Scan(&v); err != nil {
+		if err := rows.Scan(fields(&v)...); err != nil {
 			return err
 		}
 		*out = append(*out, v)

@@ -53,14 +53,7 @@ func (s *Store) importCatalog(ctx context.Context, r io.Reader, files fs.FS, lim
 	var sum ImportSummary
 	defer s.guides.Clear() // guides may have new versions
 	err = s.bulk(ctx, "import catalog", importCacheKiB, false, func(conn *sql.Conn) error {
-		return runTx(ctx, conn, "import catalog", func(t *sql.Tx) error {
-			tx := newStmtCache(t)
-			defer tx.Close()
-			imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
-			imp.hashSize = importHashSize
-			if err := imp.deferSearch(); err != nil {
-				return err
-			}
+		return s.bulkImportTx(ctx, conn, "import catalog", func(imp *catalogImporter) error {
 			d := &catalogDecoder{imp: imp, src: src, base: base, files: files}
 			if err := d.run(); err != nil {
 				return err
@@ -74,6 +67,23 @@ func (s *Store) importCatalog(ctx context.Context, r io.Reader, files fs.FS, lim
 		return ImportSummary{}, err
 	}
 	return sum, nil
+}
+
+// bulkImportTx runs fn in one transaction on conn with an importer made
+// for bulk loads: statements prepared once for the transaction, search
+// indexes that gather importHashSize in memory, and indexing deferred to
+// imp.flushSearch (migration 011).
+func (s *Store) bulkImportTx(ctx context.Context, conn *sql.Conn, op string, fn func(imp *catalogImporter) error) error {
+	return runTx(ctx, conn, op, func(t *sql.Tx) error {
+		tx := newStmtCache(t)
+		defer tx.Close()
+		imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
+		imp.hashSize = importHashSize
+		if err := imp.deferSearch(); err != nil {
+			return err
+		}
+		return fn(imp)
+	})
 }
 
 // PutCatalog writes an already decoded catalog (see ImportCatalog).

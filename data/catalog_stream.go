@@ -67,14 +67,20 @@ func (c *catalogWriter) raw(s string) {
 	}
 }
 
+// next writes open before the first of a run (fields, elements) and sep
+// before each later one, and counts it in n.
+func (c *catalogWriter) next(n *int, open, sep string) {
+	if *n == 0 {
+		c.raw(open)
+	} else {
+		c.raw(sep)
+	}
+	*n++
+}
+
 // key starts the next field of the catalog object.
 func (c *catalogWriter) key(name string) {
-	if c.fields == 0 {
-		c.raw("{\n  ")
-	} else {
-		c.raw(",\n  ")
-	}
-	c.fields++
+	c.next(&c.fields, "{\n  ", ",\n  ")
 	c.raw(`"` + name + `": `)
 }
 
@@ -93,12 +99,7 @@ func (c *catalogWriter) startArray(name string) {
 }
 
 func (c *catalogWriter) element(v any) {
-	if c.elements == 0 {
-		c.raw("[\n    ")
-	} else {
-		c.raw(",\n    ")
-	}
-	c.elements++
+	c.next(&c.elements, "[\n    ", ",\n    ")
 	c.encode(v, "    ")
 }
 

@@ -118,15 +118,13 @@ func (s *Store) TodayAttendance(ctx context.Context, staffID int64) (Attendance,
 }
 
 func attendanceOn(ctx context.Context, tx *sql.Tx, staffID int64, day string) (Attendance, error) {
-	a := Attendance{StaffID: staffID, Day: day}
 	var in, out string
 	err := tx.QueryRowContext(ctx, `SELECT sign_in, sign_out FROM attendance WHERE staff_id = ? AND day = ?`,
 		staffID, day).Scan(&in, &out)
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, nil
+		err = nil // not signed in: zero times
 	}
-	a.SignIn, a.SignOut = parseTime(in), parseTime(out)
-	return a, err
+	return Attendance{StaffID: staffID, Day: day, SignIn: parseTime(in), SignOut: parseTime(out)}, err
 }
 
 // AttendanceSummary is one staff member's attendance over a period.

@@ -72,26 +72,12 @@ type StaffCard struct {
 
 // StaffCards lists active staff for the disclosure pages, by window then A/B.
 func (s *Store) StaffCards(ctx context.Context) ([]StaffCard, error) {
-	var out []StaffCard
-	err := s.read(ctx, "staff cards", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.photo, s.post, s.duties,
-			coalesce(w.code, ''), coalesce(w.name, ''), s.ab
-			FROM staff s LEFT JOIN windows w ON w.id = s.window_id
-			WHERE s.active = 1 ORDER BY s.ord, coalesce(w.ord, 999), s.ab, s.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c StaffCard
-			if err := rows.Scan(&c.ID, &c.Name, &c.Photo, &c.Post, &c.Duties, &c.WindowCode, &c.WindowName, &c.AB); err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return readRows(ctx, s, "staff cards", func(c *StaffCard) []any {
+		return []any{&c.ID, &c.Name, &c.Photo, &c.Post, &c.Duties, &c.WindowCode, &c.WindowName, &c.AB}
+	}, `SELECT s.id, s.name, s.photo, s.post, s.duties,
+		coalesce(w.code, ''), coalesce(w.name, ''), s.ab
+		FROM staff s LEFT JOIN windows w ON w.id = s.window_id
+		WHERE s.active = 1 ORDER BY s.ord, coalesce(w.ord, 999), s.ab, s.id`)
 }
 
 // Staff as administrators keep them: the list, add and edit, unlock.

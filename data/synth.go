@@ -431,21 +431,14 @@ func (s *Store) AddSynthItems(ctx context.Context, n int, seed uint64) (int, err
 	err = s.bulk(ctx, "synth items", importCacheKiB, false, func(conn *sql.Conn) error {
 		for done < n {
 			batch := min(synthBatch, n-done)
-			if err := runTx(ctx, conn, "synth items", func(t *sql.Tx) error {
-				tx := newStmtCache(t)
-				defer tx.Close()
-				// Indexed for search once per batch (migration 011).
-				imp := newCatalogImporter(ctx, tx, s.stamp(), s.engine)
-				imp.hashSize = importHashSize
-				if err := imp.deferSearch(); err != nil {
-					return err
-				}
+			// Indexed for search once per batch (migration 011).
+			if err := s.bulkImportTx(ctx, conn, "synth items", func(imp *catalogImporter) error {
 				for i := range batch {
 					it := g.next()
 					if err := it.Validate(); err != nil {
 						return err.(*InvalidError).Prefix(fmt.Sprintf("items[%d]", done+i))
 					}
-					if err := putItem(ctx, tx, &it, ord+done+i, s.stamp(), window); err != nil {
+					if err := putItem(ctx, imp.tx, &it, ord+done+i, s.stamp(), window); err != nil {
 						return err
 					}
 				}

@@ -336,16 +336,15 @@ func dutyStatusText(s data.DutyStatus) string {
 	return lang.X("board.status."+string(s), s.Label())
 }
 
-// dutyImportance colours a status: on duty green-ish (success), out on
-// business as a warning, the rest quiet.
+// dutyImportances colour the statuses: on duty green-ish (success), out on
+// business as a warning, the rest quiet (dutyImportance).
+var dutyImportances = map[data.DutyStatus]widget.Importance{
+	data.DutyOnDuty: widget.SuccessImportance,
+	data.DutyOut:    widget.WarningImportance, data.DutyVillage: widget.WarningImportance,
+}
+
 func dutyImportance(s data.DutyStatus) widget.Importance {
-	switch s {
-	case data.DutyOnDuty:
-		return widget.SuccessImportance
-	case data.DutyOut, data.DutyVillage:
-		return widget.WarningImportance
-	}
-	return widget.LowImportance
+	return lookup(dutyImportances, s, widget.LowImportance)
 }
 
 // returnText is "预计11:30返回" today, "预计11月27日 08:30返回" another day.

@@ -255,18 +255,12 @@ func NewPreviewComment(nav *Nav, store PreviewStore, n data.PreviewNotice) *Prev
 	c.Panel.OnShow = c.onShow
 	c.Panel.OnDone = c.onDone
 
-	c.Body = c.Panel.NewEntry(input.Text)
+	c.Body = typedEntry(nav, c.Panel, input.Text, lang.L("board.comment.bodyHint"), c.refreshCount)
 	c.Body.MultiLine = true
 	c.Body.Wrapping = fyne.TextWrapWord
 	c.Body.SetMinRowsVisible(4)
-	c.Body.SetPlaceHolder(lang.L("board.comment.bodyHint"))
-	c.Body.OnChanged = func(string) { c.nav.Activity(); c.refreshCount() }
-	c.Contact = c.Panel.NewEntry(input.Phone)
-	c.Contact.SetPlaceHolder(lang.L("board.comment.contactHint"))
-	c.Contact.OnChanged = func(string) { c.nav.Activity() }
-	c.Count = widget.NewLabel("")
-	c.Count.Importance = widget.LowImportance
-	c.Count.Wrapping = fyne.TextWrapWord // narrow beside the keys in elder mode
+	c.Contact = typedEntry(nav, c.Panel, input.Phone, lang.L("board.comment.contactHint"), nil)
+	c.Count = quiet("") // wrapped: narrow beside the keys in elder mode
 	c.Message = trackError()
 	c.refreshCount()
 

@@ -106,10 +106,8 @@ func NewRate(nav *Nav, t *Tracker, tr data.Tracking) *Rate {
 
 	s.keys = newTrackKeys(t, nil)
 	s.Panel = s.keys.Panel
-	s.Reason = s.Panel.NewEntry(input.Text)
+	s.Reason = typedEntry(nav, s.Panel, input.Text, lang.L("track.rate.reasonHint"), nil)
 	s.keys.multiLine(s.Reason, 3)
-	s.Reason.SetPlaceHolder(lang.L("track.rate.reasonHint"))
-	s.Reason.OnChanged = func(string) { nav.Activity() }
 	s.Ask = subheading(lang.L("track.rate.reasonOptional"))
 	s.Message = trackError()
 	s.Submit = widget.NewButtonWithIcon(lang.L("track.rate.submit"), fynetheme.ConfirmIcon(), s.onSubmit)

@@ -100,25 +100,16 @@ func newRegisterStep(f *RegisterFlow, kind RegisterStepKind, field *data.IntakeF
 		ask = s.buildConsent()
 	case RegisterField:
 		ask = s.buildField()
-	case RegisterName:
-		s.Question.SetText(lang.L("register.name.question"))
-		s.Help.SetText(lang.L("register.name.help"))
-		ask = s.buildEntry(inputKind(kind), 560)
-	case RegisterPhone:
-		s.Question.SetText(lang.L("register.phone.question"))
-		s.Help.SetText(lang.L("register.phone.help"))
-		ask = s.buildEntry(inputKind(kind), 480)
-	case RegisterID:
-		s.Question.SetText(lang.L("register.id.question"))
-		s.Help.SetText(lang.L("register.id.help"))
-		ask = s.buildEntry(inputKind(kind), 640)
-	case RegisterDescription:
-		s.Question.SetText(lang.L("register.description.question"))
-		s.Help.SetText(lang.L("register.description.help"))
-		ask = s.buildEntry(inputKind(kind), 1000)
-		s.Entry.MultiLine = true
-		s.Entry.Wrapping = fyne.TextWrapWord
-		s.Entry.SetMinRowsVisible(3)
+	case RegisterName, RegisterPhone, RegisterID, RegisterDescription:
+		t := regTyped[kind]
+		s.Question.SetText(lang.L(t.question))
+		s.Help.SetText(lang.L(t.help))
+		ask = s.buildEntry(t.input, t.width)
+		if kind == RegisterDescription {
+			s.Entry.MultiLine = true
+			s.Entry.Wrapping = fyne.TextWrapWord
+			s.Entry.SetMinRowsVisible(3)
+		}
 	case RegisterMaterials:
 		ask = s.buildMaterials()
 	case RegisterHelp:
@@ -164,16 +155,17 @@ func newRegisterStep(f *RegisterFlow, kind RegisterStepKind, field *data.IntakeF
 	return s
 }
 
-func inputKind(k RegisterStepKind) input.Kind {
-	switch k {
-	case RegisterName:
-		return input.Name
-	case RegisterPhone:
-		return input.Phone
-	case RegisterID:
-		return input.IDNumber
-	}
-	return input.Text
+// regTyped are the steps that ask for typed text: the question, the help
+// under it, the keyboard and the entry's widest width.
+var regTyped = map[RegisterStepKind]struct {
+	question, help string
+	input          input.Kind
+	width          float32
+}{
+	RegisterName:        {"register.name.question", "register.name.help", input.Name, 560},
+	RegisterPhone:       {"register.phone.question", "register.phone.help", input.Phone, 480},
+	RegisterID:          {"register.id.question", "register.id.help", input.IDNumber, 640},
+	RegisterDescription: {"register.description.question", "register.description.help", input.Text, 1000},
 }
 
 // regDescriptionLabel is the label data.Registration.Clean gives the

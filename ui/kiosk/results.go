@@ -86,19 +86,11 @@ func (r *Results) show(rs []data.PublishedComplaint, err error) {
 		r.Status.SetText(r.nav.errorText(err))
 		return
 	}
-	r.Results, r.Cards = rs, nil
-	r.list.RemoveAll()
-	for _, p := range rs {
+	r.Results = rs
+	r.Cards = showCards(r.list, r.Status, rs, func(p data.PublishedComplaint) (*ResultCard, fyne.CanvasObject) {
 		c := newResultCard(p)
-		r.Cards = append(r.Cards, c)
-		r.list.Add(c.content)
-	}
-	if len(rs) == 0 {
-		r.Status.SetText(lang.L("board.results.none"))
-	} else {
-		r.Status.SetText(lang.L("board.results.intro", map[string]any{"N": len(rs)}))
-	}
-	r.list.Refresh()
+		return c, c.content
+	}, lang.L("board.results.none"), lang.L("board.results.intro", map[string]any{"N": len(rs)}))
 }
 
 // ResultCard is one published result: what it was about, when it was filed

@@ -62,19 +62,10 @@ func (s *Staff) show(cards []data.StaffCard, err error) {
 		s.Status.SetText(s.nav.errorText(err))
 		return
 	}
-	s.Cards = nil
-	s.grid.RemoveAll()
-	for _, c := range cards {
+	s.Cards = showCards(s.grid, s.Status, cards, func(c data.StaffCard) (*StaffCard, fyne.CanvasObject) {
 		card := newStaffCard(c)
-		s.Cards = append(s.Cards, card)
-		s.grid.Add(card.content)
-	}
-	if len(cards) == 0 {
-		s.Status.SetText(lang.L("kiosk.staff.none"))
-	} else {
-		s.Status.SetText(lang.L("kiosk.staff.intro"))
-	}
-	s.grid.Refresh()
+		return card, card.content
+	}, lang.L("kiosk.staff.none"), lang.L("kiosk.staff.intro"))
 }
 
 // StaffCard is one staff member's card.

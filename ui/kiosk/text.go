@@ -13,6 +13,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bianmin/ui/input"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -22,18 +23,19 @@ import (
 // sized by the theme so elder mode enlarges them.
 
 // heading is a screen's main title, wrapped.
-func heading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = fynetheme.SizeNameHeadingText
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func heading(text string) *widget.Label { return wrapped(text, fynetheme.SizeNameHeadingText) }
 
 // subheading is a section title in the primary colour.
 func subheading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l := wrapped(text, fynetheme.SizeNameSubHeadingText)
 	l.Importance = widget.HighImportance
+	return l
+}
+
+// wrapped is text in the theme's size name, wrapped at the screen's width.
+func wrapped(text string, size fyne.ThemeSizeName) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = size
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -155,11 +157,44 @@ func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
 // status is the line a screen shows while loading, when a list is empty or
 // when a search finds nothing.
 func status(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l := wrapped(text, fynetheme.SizeNameSubHeadingText)
 	l.Alignment = fyne.TextAlignCenter
 	return l
+}
+
+// showCards fills box with a card for each of vs, in order, and returns
+// the cards; the status line above says none when there are none, some
+// otherwise.
+func showCards[V, C any](box *fyne.Container, st *widget.Label, vs []V, card func(V) (C, fyne.CanvasObject), none, some string) []C {
+	box.RemoveAll()
+	var cards []C
+	for _, v := range vs {
+		c, o := card(v)
+		cards = append(cards, c)
+		box.Add(o)
+	}
+	if len(vs) == 0 {
+		st.SetText(none)
+	} else {
+		st.SetText(some)
+	}
+	box.Refresh()
+	return cards
+}
+
+// typedEntry is an entry of p for kind, with hint as its placeholder;
+// typing in it is activity (the idle timer starts again) and then calls
+// changed, if there is one.
+func typedEntry(nav *Nav, p *input.Panel, kind input.Kind, hint string, changed func()) *input.Entry {
+	e := p.NewEntry(kind)
+	e.SetPlaceHolder(hint)
+	e.OnChanged = func(string) {
+		nav.Activity()
+		if changed != nil {
+			changed()
+		}
+	}
+	return e
 }
 
 // paragraphs shows text with a line break between paragraphs as one label

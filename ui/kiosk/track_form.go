@@ -76,15 +76,9 @@ func newLookupForm(nav *Nav, t *Tracker, onRequest func(data.Tracking), onCompla
 	f.keys = newTrackKeys(t, f.onDone)
 	f.Panel = f.keys.Panel
 
-	f.Number = f.Panel.NewEntry(input.Digits)
-	f.Number.SetPlaceHolder(lang.L("track.form.numberHint"))
-	f.Number.OnChanged = func(string) { f.nav.Activity(); f.refreshPreview() }
-	f.Code = f.Panel.NewEntry(input.Code)
-	f.Code.SetPlaceHolder(lang.L("track.form.codeHint"))
-	f.Code.OnChanged = func(string) { f.nav.Activity() }
-	f.Preview = widget.NewLabel("")
-	f.Preview.Importance = widget.LowImportance
-	f.Preview.Wrapping = fyne.TextWrapWord
+	f.Number = typedEntry(nav, f.Panel, input.Digits, lang.L("track.form.numberHint"), f.refreshPreview)
+	f.Code = typedEntry(nav, f.Panel, input.Code, lang.L("track.form.codeHint"), nil)
+	f.Preview = quiet("")
 	f.previewRow = compact(f.Preview)
 	f.previewGap = layout.NewSpacer()
 	f.Search = widget.NewButtonWithIcon(lang.L("track.form.search"), fynetheme.SearchIcon(), f.onSearch)

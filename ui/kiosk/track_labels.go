@@ -39,17 +39,25 @@ func trackBanner(text string, colour fyne.ThemeColorName) (fyne.CanvasObject, *c
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(pad*1.5, pad*1.5, pad*2, pad*2), t)), t
 }
 
-// trackStatusColour is the colour of a request's status banner.
+// trackStatusColours are the colours of a request's status banner: done,
+// waiting for the resident, closed without result; any other status is
+// information (trackStatusColour).
+var trackStatusColours = map[data.Status]fyne.ThemeColorName{
+	data.StatusFinished: bmtheme.ColorNameStatusOK,
+	data.StatusWaiting:  bmtheme.ColorNameStatusDueSoon,
+	data.StatusRefused:  fynetheme.ColorNameDisabled, data.StatusWithdrawn: fynetheme.ColorNameDisabled,
+}
+
 func trackStatusColour(s data.Status) fyne.ThemeColorName {
-	switch s {
-	case data.StatusFinished:
-		return bmtheme.ColorNameStatusOK
-	case data.StatusWaiting:
-		return bmtheme.ColorNameStatusDueSoon
-	case data.StatusRefused, data.StatusWithdrawn:
-		return fynetheme.ColorNameDisabled
+	return lookup(trackStatusColours, s, bmtheme.ColorNameStatusInfo)
+}
+
+// lookup is k's value in table, or otherwise when table has none.
+func lookup[K comparable, V any](table map[K]V, k K, otherwise V) V {
+	if v, ok := table[k]; ok {
+		return v
 	}
-	return bmtheme.ColorNameStatusInfo
+	return otherwise
 }
 
 // statusText is a request's status in words (data's Chinese, translated

@@ -397,20 +397,12 @@ func cmap4(runes []rune, gid func(rune) int) []byte {
 	}
 	segs = append(segs, segment{0xFFFF, 0xFFFF, 1})
 	n := len(segs)
-	search, selector := 1, 0
-	for search*2 <= n {
-		search *= 2
-		selector++
-	}
-	search *= 2
 	sub := make([]byte, 16+8*n)
 	be := binary.BigEndian
 	be.PutUint16(sub[0:], 4)
 	be.PutUint16(sub[2:], uint16(len(sub)))
 	be.PutUint16(sub[6:], uint16(2*n))
-	be.PutUint16(sub[8:], uint16(search))
-	be.PutUint16(sub[10:], uint16(selector))
-	be.PutUint16(sub[12:], uint16(2*n-search))
+	putSearchHeader(sub[8:], n, 2)
 	for i, s := range segs {
 		be.PutUint16(sub[14+2*i:], uint16(s.end))
 		be.PutUint16(sub[16+2*n+2*i:], uint16(s.start))
@@ -419,6 +411,23 @@ func cmap4(runes []rune, gid func(rune) int) []byte {
 	}
 	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
 	return append(head, sub...)
+}
+
+// putSearchHeader writes at b the binary-search hints sfnt puts before n
+// entries of size bytes each (the table directory, a cmap format 4
+// subtable): searchRange, the largest power of two not above n times size;
+// entrySelector, that power's log2; rangeShift, the rest of the entries'
+// bytes.
+func putSearchHeader(b []byte, n, size int) {
+	pow, log := 1, 0
+	for pow*2 <= n {
+		pow *= 2
+		log++
+	}
+	be := binary.BigEndian
+	be.PutUint16(b[0:], uint16(pow*size))
+	be.PutUint16(b[2:], uint16(log))
+	be.PutUint16(b[4:], uint16((n-pow)*size))
 }
 
 // assemble writes an sfnt file from its tables, with the directory sorted by
@@ -432,19 +441,11 @@ func assemble(tables map[string][]byte) []byte {
 	}
 	slices.Sort(tags)
 	n := len(tags)
-	search, selector := 1, 0
-	for search*2 <= n {
-		search *= 2
-		selector++
-	}
-	search *= 16
 	be := binary.BigEndian
 	out := make([]byte, 12+16*n, 12+16*n+size)
 	be.PutUint32(out[0:], 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
-	be.PutUint16(out[6:], uint16(search))
-	be.PutUint16(out[8:], uint16(selector))
-	be.PutUint16(out[10:], uint16(16*n-search))
+	putSearchHeader(out[6:], n, 16)
 	headAt := -1
 	for i, tag := range tags {
 		b := tables[tag]

@@ -169,3 +169,35 @@ func TestAddFontReportsBadFont(t *testing.T) {
 	err := addFont(pdf, "bad", []byte("{not json"), nil)
 	assert.ErrorIs(t, err, errFont)
 }
+
+// TestPutSearchHeader: the hints of the OpenType spec (searchRange,
+// entrySelector, rangeShift) for a table directory (16-byte entries) and a
+// cmap format 4 subtable (2-byte segment ends).
+func TestPutSearchHeader(t *testing.T) {
+	for name, c := range map[string]struct {
+		n, size int
+		want    [3]uint16
+	}{
+		"OneTable":       {1, 16, [3]uint16{16, 0, 0}},
+		"PowerOfTwo":     {8, 16, [3]uint16{128, 3, 0}},
+		"Tables":         {11, 16, [3]uint16{128, 3, 48}},
+		"SegmentsOfSpec": {39, 2, [3]uint16{64, 5, 14}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := make([]byte, 6)
+			putSearchHeader(b, c.n, c.size)
+			be := binary.BigEndian
+			assert.Equal(t, c.want, [3]uint16{be.Uint16(b), be.Uint16(b[2:]), be.Uint16(b[4:])})
+		})
+	}
+}
+
+// TestPutSearchHeaderAsFontTools: the embedded font's own directory carries
+// the hints putSearchHeader writes for its table count.
+func TestPutSearchHeaderAsFontTools(t *testing.T) {
+	raw := fonts.CJK
+	n := int(binary.BigEndian.Uint16(raw[4:]))
+	b := make([]byte, 6)
+	putSearchHeader(b, n, 16)
+	assert.Equal(t, raw[6:12], b)
+}

@@ -66,30 +66,41 @@ type receiptWords struct {
 	date                                                                        func(time.Time) string
 }
 
-var receiptZH = receiptWords{
-	title: "受理回执", no: "受理编号", code: "查询码", item: "办理事项：", when: "受理时间：",
-	mode: "办理方式：", promised: "承诺办结：", status: "办理状态：", applicant: "申请人：", id: "证件号码：",
-	brought: "已提交材料", missing: "尚需补充的材料（一次性告知）",
-	missingNote: "以上为需要补充的全部材料，请备齐后一并提交。",
-	none:        "无", complete: "材料齐全，无需补充。",
-	qr:    "手机扫码查看办理进度",
-	track: "查询进度：用手机扫描上方二维码；或在自助终端“进度查询”扫描本回执，或输入受理编号和查询码。",
-	phone: "投诉电话：", keep: "请妥善保管本回执，凭编号和查询码查询、领取结果。",
-	sign: "申请人签字（委托代办）",
-	date: func(t time.Time) string { return chinaTime(t).Format("2006年1月2日 15:04") },
-}
+var (
+	receiptZH    = receiptWordsIn(false)
+	receiptLatin = receiptWordsIn(true)
+)
 
-var receiptLatin = receiptWords{
-	title: "RECEIPT", no: "Receipt no.", code: "Query code", item: "Item: ", when: "Time: ",
-	mode: "Mode: ", promised: "Promised: ", status: "Status: ", applicant: "Name: ", id: "ID: ",
-	brought: "Materials handed in", missing: "Still missing (told once)",
-	missingNote: "This is every missing material; bring them all together.",
-	none:        "None", complete: "Complete, nothing missing.",
-	qr:    "Scan to see progress",
-	track: "Track: scan the QR code with a phone, or scan this receipt at the kiosk, or type the number and query code.",
-	phone: "Complaints: ", keep: "Keep this receipt: number and code are needed to track and collect.",
-	sign: "Signature",
-	date: func(t time.Time) string { return chinaTime(t).Format("2006-01-02 15:04") },
+// receiptWordsIn is the receipt's texts in Chinese, or in Latin, each text
+// beside its stand-in.
+func receiptWordsIn(latin bool) receiptWords {
+	in := func(zh, en string) string {
+		if latin {
+			return en
+		}
+		return zh
+	}
+	layout := in("2006年1月2日 15:04", "2006-01-02 15:04")
+	return receiptWords{
+		title: in("受理回执", "RECEIPT"), no: in("受理编号", "Receipt no."), code: in("查询码", "Query code"),
+		item: in("办理事项：", "Item: "), when: in("受理时间：", "Time: "), mode: in("办理方式：", "Mode: "),
+		promised: in("承诺办结：", "Promised: "), status: in("办理状态：", "Status: "),
+		applicant: in("申请人：", "Name: "), id: in("证件号码：", "ID: "),
+		brought: in("已提交材料", "Materials handed in"),
+		missing: in("尚需补充的材料（一次性告知）", "Still missing (told once)"),
+		missingNote: in("以上为需要补充的全部材料，请备齐后一并提交。",
+			"This is every missing material; bring them all together."),
+		none:     in("无", "None"),
+		complete: in("材料齐全，无需补充。", "Complete, nothing missing."),
+		qr:       in("手机扫码查看办理进度", "Scan to see progress"),
+		track: in("查询进度：用手机扫描上方二维码；或在自助终端“进度查询”扫描本回执，或输入受理编号和查询码。",
+			"Track: scan the QR code with a phone, or scan this receipt at the kiosk, or type the number and query code."),
+		phone: in("投诉电话：", "Complaints: "),
+		keep: in("请妥善保管本回执，凭编号和查询码查询、领取结果。",
+			"Keep this receipt: number and code are needed to track and collect."),
+		sign: in("申请人签字（委托代办）", "Signature"),
+		date: func(t time.Time) string { return chinaTime(t).Format(layout) },
+	}
 }
 
 // ReceiptPDF lays out the receipt on an 80 mm roll.

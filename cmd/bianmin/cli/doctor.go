@@ -124,20 +124,19 @@ func (r Report) Failed() bool { return r.Count(Fail) > 0 }
 
 // Count is how many findings have status s.
 func (r Report) Count(s Status) int {
-	n := 0
-	for _, f := range r.Findings {
-		if f.Status == s {
-			n++
-		}
-	}
-	return n
+	return len(r.where(func(f Finding) bool { return f.Status == s }))
 }
 
 // Of is the findings of the named check.
 func (r Report) Of(check string) []Finding {
+	return r.where(func(f Finding) bool { return f.Check == check })
+}
+
+// where is the findings keep is true of, in order.
+func (r Report) where(keep func(Finding) bool) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
-		if f.Check == check {
+		if keep(f) {
 			out = append(out, f)
 		}
 	}
