@@ -39,9 +39,9 @@ var synthStatuses = []struct {
 // synthTimes). On SQLite, into a data file holding no more requests than
 // n, they are written in one transaction with the indexes of requests
 // built at its end (deferIndexes) and the receipt counters kept in memory
-// (receiptSeqs): 100,000 in half the time, and 10 times as long as 10,000
-// instead of 13. Otherwise they are written in batches of
-// synthRequestBatchSize per transaction.
+// (receiptSeqs): 100,000 in 7.2 s of CPU instead of 12.7 from the command
+// line, 10,000 in 0.66 instead of 1.16. Otherwise they are written in
+// batches of synthRequestBatchSize per transaction.
 func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, error) {
 	var items []requestItem
 	// The lead window is written with the row, as Register does, so that
