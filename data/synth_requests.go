@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -33,9 +34,14 @@ var synthStatuses = []struct {
 // trying staff mode: spread over the active items, the last 120 days (on
 // working days, in office hours) and the three channels, with valid-looking
 // but fictitious names, mobiles and ID numbers, each with a consistent
-// timeline. They are written directly in batches of synthRequestBatchSize
-// per transaction, on one connection set up for bulk writes (see bulk),
-// oldest first, as a service room's book fills (see synthTimes).
+// timeline. They are written directly, on one connection set up for bulk
+// writes (see bulk), oldest first, as a service room's book fills (see
+// synthTimes). On SQLite, into a data file holding no more requests than
+// n, they are written in one transaction with the indexes of requests
+// built at its end (deferIndexes) and the receipt counters kept in memory
+// (receiptSeqs): 100,000 in 7.2 s of CPU instead of 12.7 from the command
+// line, 10,000 in 0.66 instead of 1.16. Otherwise they are written in
+// batches of synthRequestBatchSize per transaction.
 func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, error) {
 	var items []requestItem
 	// The lead window is written with the row, as Register does, so that
@@ -74,12 +80,43 @@ func (s *Store) AddSynthRequests(ctx context.Context, n int, seed uint64) (int, 
 	times := newSynthTimes(r, cal, now, n)
 	total := 0
 	err = s.bulk(ctx, "synth requests", synthCacheKiB, true, func(conn *sql.Conn) error {
+		if s.engine == SQLite {
+			var have int
+			if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM requests`).Scan(&have); err != nil {
+				return err
+			}
+			if n >= have {
+				// One transaction: indexes dropped, rows written, indexes
+				// made again (see deferIndexes), or nothing at all.
+				return runTx(ctx, conn, "synth requests", func(t *sql.Tx) error {
+					rebuild, err := deferIndexes(ctx, t, "requests")
+					if err != nil {
+						return err
+					}
+					tx := newStmtCache(t)
+					defer tx.Close()
+					seqs := &receiptSeqs{held: true, seq: map[string]int{}}
+					if err := synthRequestBatch(ctx, tx, seqs, r, times, n, items, staff, cal, c, now); err != nil {
+						return err
+					}
+					if err := seqs.flush(ctx, tx); err != nil {
+						return err
+					}
+					tx.Close() // no statement on requests open while its indexes are made
+					if err := rebuild(); err != nil {
+						return err
+					}
+					total = n
+					return nil
+				})
+			}
+		}
 		for total < n {
 			batch := min(synthRequestBatchSize, n-total)
 			if err := runTx(ctx, conn, "synth requests", func(t *sql.Tx) error {
 				tx := newStmtCache(t)
 				defer tx.Close()
-				return synthRequestBatch(ctx, tx, r, times, batch, items, staff, cal, c, now)
+				return synthRequestBatch(ctx, tx, &receiptSeqs{}, r, times, batch, items, staff, cal, c, now)
 			}); err != nil {
 				return err
 			}
@@ -164,15 +201,57 @@ type requestItem struct {
 	window  sql.NullInt64
 }
 
+// receiptSeqs hands out the receipt numbers' sequence numbers of synthetic
+// requests. With held false each is counted in receipt_counters at once, as
+// Register does. With held true the transaction holds SQLite's write lock
+// (it has written: deferIndexes) and no one else can take a number until
+// it ends: the counters are read once a day and kept here, and written back
+// by flush, a statement per day instead of one per request (that statement
+// was a seventh of the time of 100,000 synth requests).
+type receiptSeqs struct {
+	held bool
+	seq  map[string]int // day → the last number handed out
+}
+
+func (q *receiptSeqs) next(ctx context.Context, tx queryer, day string) (int, error) {
+	var seq int
+	if !q.held {
+		err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
+			ON CONFLICT (day) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`, day).Scan(&seq)
+		return seq, err
+	}
+	seq, ok := q.seq[day]
+	if !ok {
+		err := tx.QueryRowContext(ctx, `SELECT seq FROM receipt_counters WHERE day = ?`, day).Scan(&seq)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	seq++
+	q.seq[day] = seq
+	return seq, nil
+}
+
+// flush writes the counters kept (held) back to receipt_counters.
+func (q *receiptSeqs) flush(ctx context.Context, tx queryer) error {
+	for day, seq := range q.seq {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, ?)
+			ON CONFLICT (day) DO UPDATE SET seq = excluded.seq`, day, seq); err != nil {
+			return err
+		}
+	}
+	clear(q.seq)
+	return nil
+}
+
 // synthRequestBatch writes batch synthetic requests in tx.
-func synthRequestBatch(ctx context.Context, tx *stmtCache, r *rand.Rand, times *synthTimes, batch int,
+func synthRequestBatch(ctx context.Context, tx *stmtCache, seqs *receiptSeqs, r *rand.Rand, times *synthTimes, batch int,
 	items []requestItem, staff []int64, cal *Calendar, c Center, now time.Time) error {
 	for i := 0; i < batch; i++ {
 		it := items[r.IntN(len(items))]
 		created := times.next()
-		var seq int
-		if err := tx.QueryRowContext(ctx, `INSERT INTO receipt_counters (day, seq) VALUES (?, 1)
-					ON CONFLICT (day) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`, Day(created)).Scan(&seq); err != nil {
+		seq, err := seqs.next(ctx, tx, Day(created))
+		if err != nil {
 			return err
 		}
 		status := pickStatus(r)

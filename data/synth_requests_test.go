@@ -82,3 +82,80 @@ func TestSynthRequestsOldestFirst(t *testing.T) {
 	require.NoError(t, rows.Err())
 	assert.Greater(t, len(days), 60, "spread over the working days of 120")
 }
+
+// Synth requests into a data file with fewer requests than it adds build
+// the indexes of requests at the end (deferIndexes), into one with more
+// they are written batch by batch; either way the schema ends as it was,
+// the indexes hold every row, the planner has statistics for them, and the
+// receipt counters stand at the last number given each day.
+func TestSynthRequestsIndexesAndCounters(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	schema := func() []string {
+		var out []string
+		rows, err := s.db.Query(`SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name`)
+		require.NoError(t, err)
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			require.NoError(t, rows.Scan(&v))
+			out = append(out, v)
+		}
+		require.NoError(t, rows.Err())
+		return out
+	}
+	before := schema()
+	check := func(want int) {
+		t.Helper()
+		assert.Equal(t, before, schema())
+		assert.Equal(t, want, count(t, s, "requests"))
+		var ok string
+		require.NoError(t, s.db.QueryRow(`PRAGMA integrity_check`).Scan(&ok))
+		assert.Equal(t, "ok", ok)
+		var analysed int
+		require.NoError(t, s.db.QueryRow(`SELECT count(*) FROM sqlite_stat1 WHERE idx IN
+			(SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'requests')`).Scan(&analysed))
+		assert.Equal(t, 13, analysed, "statistics for every index of requests")
+		counters := map[string]int{}
+		rows, err := s.db.Query(`SELECT day, seq FROM receipt_counters`)
+		require.NoError(t, err)
+		for rows.Next() {
+			var day string
+			var seq int
+			require.NoError(t, rows.Scan(&day, &seq))
+			counters[day] = seq
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
+		perDay, last := map[string]int{}, map[string]int{}
+		rows, err = s.db.Query(`SELECT created_at, receipt_no FROM requests`)
+		require.NoError(t, err)
+		defer rows.Close()
+		for rows.Next() {
+			var created, no string
+			require.NoError(t, rows.Scan(&created, &no))
+			_, _, seq, err := ParseReceiptNo(no)
+			require.NoError(t, err)
+			day := Day(parseTime(created))
+			perDay[day]++
+			last[day] = max(last[day], seq)
+		}
+		require.NoError(t, rows.Err())
+		assert.Equal(t, perDay, counters, "each day's counter is its number of requests")
+		assert.Equal(t, perDay, last, "each day's numbers run from 1 without a gap")
+		days := len(perDay)
+		assert.Greater(t, days, 60)
+	}
+	n, err := s.AddSynthRequests(ctx, 1200, 5)
+	require.NoError(t, err)
+	require.Equal(t, 1200, n)
+	check(1200)
+	n, err = s.AddSynthRequests(ctx, 300, 6) // batch by batch
+	require.NoError(t, err)
+	require.Equal(t, 300, n)
+	check(1500)
+	n, err = s.AddSynthRequests(ctx, 2000, 7) // indexes built again
+	require.NoError(t, err)
+	require.Equal(t, 2000, n)
+	check(3500)
+}
