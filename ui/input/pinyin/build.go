@@ -100,17 +100,23 @@ func typedAs(syl string) string {
 // word is a word and its score (lower is better): 8 bytes instead of a
 // string's 16 and its own, for the 43,000 words-under-a-reading.
 type word struct {
-	at    uint32 // where its line starts in wordLines
+	at    uint32 // where its line starts in the embedded lists (wordList)
 	score int32  // lower is better
 }
 
-// wordLines is the words of both lists (domain first), one a line, each
-// word a slice of it (Dict.text).
-var wordLines = domainWords + "\n" + commonWords
+// wordList is where a word's at points: the domain words, then the common
+// ones, as if joined by a newline (no copy is made).
+func wordList(at int) (list string, from int) {
+	if at < len(domainWords) {
+		return domainWords, at
+	}
+	return commonWords, at - len(domainWords) - 1
+}
 
-// text is the word w stands for: its line of wordLines.
+// text is the word w stands for: its line of the embedded lists.
 func (w word) text() string {
-	s := wordLines[w.at:]
+	list, from := wordList(int(w.at))
+	s := list[from:]
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
@@ -340,17 +346,22 @@ func (d *Dict) addPrefixes(byPrefix map[string]map[rune]int, bySyllable map[stri
 func indexWords(readings map[rune][]reading) map[string][]word {
 	i := 0
 	byKey := map[string][]word{}
-	at := 0
-	for line := range strings.SplitSeq(wordLines, "\n") {
-		start := at
-		at += len(line) + 1
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, list := range []struct {
+		lines string
+		base  int
+	}{{domainWords, 0}, {commonWords, len(domainWords) + 1}} {
+		at := list.base
+		for line := range strings.SplitSeq(list.lines, "\n") {
+			start := at
+			at += len(line) + 1
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			for _, k := range wordKeys(line, readings) {
+				byKey[k.key] = append(byKey[k.key], word{at: uint32(start), score: int32(i + k.other*wordOtherReading)})
+			}
+			i++
 		}
-		for _, k := range wordKeys(line, readings) {
-			byKey[k.key] = append(byKey[k.key], word{at: uint32(start), score: int32(i + k.other*wordOtherReading)})
-		}
-		i++
 	}
 	return byKey
 }

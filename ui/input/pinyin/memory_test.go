@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +15,7 @@ const maxDictBytes = 3 << 20
 
 // TestDictMemory measures the live heap the dictionary keeps, after a
 // collection, against maxDictBytes; and that the compact layout still
-// gives every word under its reading.
+// gives every word under its reading, each a whole line of its list.
 func TestDictMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -35,6 +36,29 @@ func TestDictMemory(t *testing.T) {
 		}
 		assert.Contains(t, words, "居住")
 		assert.Equal(t, "ju'zhu", d.keyOf(d.wordAt[i]))
+	}
+	// Every word is a whole line of one of the two lists, and both lists
+	// are in.
+	texts := map[string]bool{}
+	for _, w := range d.words {
+		text := w.text()
+		if text == "" || strings.ContainsAny(text, "\n#") {
+			t.Fatalf("word at %d reads %q", w.at, text)
+		}
+		texts[text] = true
+	}
+	_, readings := indexSyllables(rankHanzi())
+	for _, list := range []string{domainWords, commonWords} {
+		n := 0
+		for line := range strings.SplitSeq(list, "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				if len(wordKeys(line, readings)) > 0 {
+					assert.True(t, texts[line], line)
+					n++
+				}
+			}
+		}
+		assert.Positive(t, n)
 	}
 	assert.True(t, d.abbrevStart([]byte("jz")))
 	assert.False(t, d.abbrevStart([]byte("vvv")))
