@@ -573,20 +573,31 @@ func (g *gui) restore(ctx context.Context, by data.Session, src string) (data.Re
 // home), and a collection in the middle of it costs 10–20 ms of CPU
 // before anything is on screen. startLimit bounds the heap meanwhile,
 // should a start ever make far more. The function it returns sets the
-// collector back and returns the memory freed to the system, once the
-// frame is on screen.
+// collector to inUseGC and returns the memory freed to the system, once
+// the frame is on screen.
 func relaxGC() (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	prevLimit := debug.SetMemoryLimit(startLimit)
-	prev := debug.SetGCPercent(-1)
+	debug.SetGCPercent(-1)
 	return func() {
-		debug.SetGCPercent(prev)
+		debug.SetGCPercent(inUseGC)
 		debug.SetMemoryLimit(prevLimit)
 		debug.FreeOSMemory()
 	}
 }
+
+// inUseGC is the collector's GOGC once the window is up: the heap may grow
+// by half its live size between two collections instead of Go's default
+// of all of it. In use the kiosk keeps ~30 MB live (fonts, the pinyin
+// dictionary, the renderers of the screens of the last 20 s) and makes
+// garbage at every tap; at GOGC=100 its heap then sat near 50 MB, most of
+// the in-use memory over the bare Fyne window besides the GL textures.
+// Collections come twice as often, each as short: a tap's time did not
+// change measurably (BenchmarkScreenOpen with GOGC=50), and at rest idlegc
+// collects anyway.
+const inUseGC = 50
 
 // startLimit is the most the Go runtime may hold before the first frame
 // without a collection: twice what a start on the big data file makes.

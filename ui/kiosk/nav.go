@@ -139,6 +139,7 @@ func (n *Nav) Back() {
 		return
 	}
 	top := n.stack[len(n.stack)-1]
+	n.stack[len(n.stack)-1] = nil // the screen left is not kept alive (see Home)
 	n.stack = n.stack[:len(n.stack)-1]
 	leave(top)
 	n.show(n.stack[len(n.stack)-1], true)
@@ -153,6 +154,10 @@ func (n *Nav) Home() {
 	for i := len(n.stack) - 1; i >= 1; i-- {
 		leave(n.stack[i])
 	}
+	// The stack's array would otherwise keep the screens left, with their
+	// widgets, images and data, alive until later pushes overwrite their
+	// places: at rest, the deepest screens of the last resident for hours.
+	clear(n.stack[1:])
 	n.stack = n.stack[:1]
 	n.show(n.stack[0], true)
 }

@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -11,28 +12,25 @@ import (
 // so Candidates falls back to abbreviated: the input is cut into pieces,
 // each the start of a syllable (z, zh, zhu…), and a word matches when each
 // of its syllables begins with the piece in its place. Words are indexed by
-// their initials, so every cut costs one map lookup, and cuts whose initials
+// their initials, so every cut costs one binary search, and cuts whose initials
 // start no word are not followed.
 
-// indexAbbrevs fills d.abbrevKeys, d.abbrevAt, d.abbrevs and
-// d.abbrevStarts from the words. Call it once the words are in place.
+// indexAbbrevs fills d.abbrevKeys, d.abbrevAt and d.abbrevs from the
+// words. Call it once the words are in place.
 func (d *Dict) indexAbbrevs() {
-	d.abbrevStarts = map[string]bool{}
 	type entry struct {
 		ini string
 		at  int32 // the word's index in d.words
+		key int32 // its reading's index (the readings are sorted)
 	}
 	var all []entry
 	inis := map[string]string{} // one copy of each run of initials
-	for k, key := range d.wordKeys {
-		syls := strings.Split(key, "'")
+	for k := range d.numKeys() {
+		syls := strings.Split(d.key(k), "'")
 		d.maxWord = max(d.maxWord, len(syls))
 		b := make([]byte, len(syls))
 		for i, s := range syls {
 			b[i] = s[0]
-		}
-		for i := 1; i <= len(b); i++ {
-			d.abbrevStarts[string(b[:i])] = true
 		}
 		ini, ok := inis[string(b)]
 		if !ok {
@@ -40,7 +38,7 @@ func (d *Dict) indexAbbrevs() {
 			inis[ini] = ini
 		}
 		for at := d.wordAt[k]; at < d.wordAt[k+1]; at++ {
-			all = append(all, entry{ini, at})
+			all = append(all, entry{ini, at, int32(k)})
 		}
 	}
 	// By initials, then best first, then by reading: as a stable sort of
@@ -53,8 +51,8 @@ func (d *Dict) indexAbbrevs() {
 		if wa.score != wb.score {
 			return int(wa.score - wb.score)
 		}
-		if c := strings.Compare(d.wordKeys[wa.key], d.wordKeys[wb.key]); c != 0 {
-			return c
+		if a.key != b.key {
+			return int(a.key - b.key)
 		}
 		return int(a.at - b.at)
 	})
@@ -106,15 +104,15 @@ func (d *Dict) abbreviated(in string, o Order) []Candidate {
 	cut = func(pos int) {
 		if len(pieces) >= 2 {
 			for _, at := range d.abbrevsOf(string(ini)) {
-				if w := d.words[at]; matchesPieces(d.wordKeys[w.key], pieces) {
-					hits = append(hits, hit{w.text, pos, int(w.score)})
+				if w := d.words[at]; matchesPieces(d.keyOf(at), pieces) {
+					hits = append(hits, hit{w.text(), pos, int(w.score)})
 				}
 			}
 		}
 		if pos == len(in) || len(pieces) == d.maxWord {
 			return
 		}
-		if !d.abbrevStarts[string(append(ini, in[pos]))] {
+		if !d.abbrevStart(append(ini, in[pos])) {
 			return
 		}
 		// Every start of a syllable start is one too: stop at the
@@ -178,4 +176,11 @@ func matchesPieces(key string, pieces []string) bool {
 		}
 	}
 	return true
+}
+
+// abbrevStart reports whether ini begins the initials of some word: the
+// first of the sorted abbrevKeys not before it then begins with it.
+func (d *Dict) abbrevStart(ini []byte) bool {
+	i := sort.Search(len(d.abbrevKeys), func(i int) bool { return d.abbrevKeys[i] >= string(ini) })
+	return i < len(d.abbrevKeys) && strings.HasPrefix(d.abbrevKeys[i], string(ini))
 }

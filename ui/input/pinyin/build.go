@@ -97,11 +97,30 @@ func typedAs(syl string) string {
 	return syl
 }
 
-// word is a word and its score (lower is better).
+// word is a word and its score (lower is better): 8 bytes instead of a
+// string's 16 and its own, for the 43,000 words-under-a-reading.
 type word struct {
-	text  string // a line of the embedded word lists, not a copy
+	at    uint32 // where its line starts in the embedded lists (wordList)
 	score int32  // lower is better
-	key   int32  // its reading: an index into Dict.wordKeys
+}
+
+// wordList is where a word's at points: the domain words, then the common
+// ones, as if joined by a newline (no copy is made).
+func wordList(at int) (list string, from int) {
+	if at < len(domainWords) {
+		return domainWords, at
+	}
+	return commonWords, at - len(domainWords) - 1
+}
+
+// text is the word w stands for: its line of the embedded lists.
+func (w word) text() string {
+	list, from := wordList(int(w.at))
+	s := list[from:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }
 
 // reading is one syllable of a character.
@@ -264,6 +283,18 @@ func (c charStrings) candidates(list []scored, letters int) []Candidate {
 	return out
 }
 
+// reuse is the candidates of sur, the characters of list in another
+// order: made, as c.candidates does, only when the order differs; else
+// same, the candidates of list. Most syllables have no common surname
+// among their characters, or have them first already, and their lists in
+// both orders then share one array.
+func (c charStrings) reuse(same []Candidate, list, sur []scored) []Candidate {
+	if slices.Equal(list, sur) {
+		return same
+	}
+	return c.candidates(sur, same[0].Letters)
+}
+
 // addSyllables fills d.syllables and d.surnames (sorting each list of
 // bySyllable by score) and returns, for every proper start of a syllable,
 // the best score of each character of the syllables it begins.
@@ -275,7 +306,7 @@ func (d *Dict) addSyllables(bySyllable map[string][]scored, surnames surnameRank
 		d.syllables[syl] = chars.candidates(list, len(syl))
 		sur := slices.Clone(list)
 		slices.SortStableFunc(sur, surnames.order(syl, true))
-		d.surnames[syl] = chars.candidates(sur, len(syl))
+		d.surnames[syl] = chars.reuse(d.syllables[syl], list, sur)
 		for l := 1; l < len(syl); l++ {
 			p := syl[:l]
 			if byPrefix[p] == nil {
@@ -304,8 +335,9 @@ func (d *Dict) addPrefixes(byPrefix map[string]map[rune]int, bySyllable map[stri
 		}
 		slices.SortFunc(list, byScore)
 		d.prefixes[p] = chars.candidates(list, len(p))
-		slices.SortStableFunc(list, surnames.order(p, false))
-		d.prefixSurnames[p] = chars.candidates(list, len(p))
+		sur := slices.Clone(list)
+		slices.SortStableFunc(sur, surnames.order(p, false))
+		d.prefixSurnames[p] = chars.reuse(d.prefixes[p], list, sur)
 	}
 }
 
@@ -314,14 +346,22 @@ func (d *Dict) addPrefixes(byPrefix map[string]map[rune]int, bySyllable map[stri
 func indexWords(readings map[rune][]reading) map[string][]word {
 	i := 0
 	byKey := map[string][]word{}
-	for _, line := range strings.Split(domainWords+"\n"+commonWords, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, list := range []struct {
+		lines string
+		base  int
+	}{{domainWords, 0}, {commonWords, len(domainWords) + 1}} {
+		at := list.base
+		for line := range strings.SplitSeq(list.lines, "\n") {
+			start := at
+			at += len(line) + 1
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			for _, k := range wordKeys(line, readings) {
+				byKey[k.key] = append(byKey[k.key], word{at: uint32(start), score: int32(i + k.other*wordOtherReading)})
+			}
+			i++
 		}
-		for _, k := range wordKeys(line, readings) {
-			byKey[k.key] = append(byKey[k.key], word{text: line, score: int32(i + k.other*wordOtherReading)})
-		}
-		i++
 	}
 	return byKey
 }
@@ -330,28 +370,26 @@ func indexWords(readings map[rune][]reading) map[string][]word {
 // reading's words best first and once; the keys are slices of one string.
 func (d *Dict) addWords(byKey map[string][]word) {
 	keys := slices.Sorted(maps.Keys(byKey))
-	all := strings.Join(keys, "")
-	d.wordKeys = make([]string, len(keys))
+	d.keys = strings.Join(keys, "")
+	d.keyAt = make([]uint32, 0, len(keys)+1)
 	d.wordAt = make([]int32, 0, len(keys)+1)
 	at := 0
-	for k, key := range keys {
-		d.wordKeys[k] = all[at : at+len(key)]
+	for _, key := range keys {
+		d.keyAt = append(d.keyAt, uint32(at))
 		at += len(key)
 		list := byKey[key]
 		slices.SortStableFunc(list, func(a, b word) int { return int(a.score - b.score) })
 		// A domain word that is a common word too is listed once.
 		seen := map[string]bool{}
 		list = slices.DeleteFunc(list, func(w word) bool {
-			dup := seen[w.text]
-			seen[w.text] = true
+			dup := seen[w.text()]
+			seen[w.text()] = true
 			return dup
 		})
 		d.wordAt = append(d.wordAt, int32(len(d.words)))
-		for _, w := range list {
-			w.key = int32(k)
-			d.words = append(d.words, w)
-		}
+		d.words = append(d.words, list...)
 	}
+	d.keyAt = append(d.keyAt, uint32(at))
 	d.wordAt = append(d.wordAt, int32(len(d.words)))
 	d.words = slices.Clip(d.words)
 }

@@ -42,6 +42,7 @@ package pinyin
 import (
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,24 +80,27 @@ type Dict struct {
 	// characters of every syllable it begins, in each order.
 	prefixes       map[string][]Candidate
 	prefixSurnames map[string][]Candidate
-	// wordKeys are the readings of the words, syllables joined by '
-	// ("ju'zhu"), sorted (for prefix search), each a slice of one string;
-	// words holds the words of each reading in the same order, best first:
-	// the words read wordKeys[i] are words[wordAt[i]:wordAt[i+1]]. (Flat
-	// slices rather than a map of slices: a third of the memory.)
-	wordKeys []string
-	wordAt   []int32
-	words    []word
+	// keys holds the readings of the words, syllables joined by '
+	// ("ju'zhu"), sorted (for prefix search) and laid end to end: reading
+	// i is keys[keyAt[i]:keyAt[i+1]] (Dict.key). words holds the words of
+	// each reading in the same order, best first: the words read key(i)
+	// are words[wordAt[i]:wordAt[i+1]]. (Flat slices of offsets rather
+	// than a map of slices or a slice of strings: a fraction of the
+	// memory, which the kiosk holds all day once a keyboard was used.)
+	keys   string
+	keyAt  []uint32
+	wordAt []int32
+	words  []word
 	// compound maps the same keys to compound surnames (ou'yang → 欧阳).
 	compound map[string][]string
 	// abbrevKeys are the initials of the words' readings ("jzz"), sorted;
 	// abbrevs holds the words (indices into words) under each, best first,
 	// in the same way as words: abbrevs[abbrevAt[i]:abbrevAt[i+1]].
-	// abbrevStarts holds every start of those initials ("j", "jz", "jzz").
-	abbrevKeys   []string
-	abbrevAt     []int32
-	abbrevs      []int32
-	abbrevStarts map[string]bool
+	// Every start of those initials ("j", "jz", "jzz") begins one of the
+	// abbrevKeys (Dict.abbrevStart).
+	abbrevKeys []string
+	abbrevAt   []int32
+	abbrevs    []int32
 	// maxSyllable is the length of the longest syllable; maxWord is the
 	// most syllables a word has.
 	maxSyllable, maxWord int
@@ -195,7 +199,7 @@ func (d *Dict) Candidates(input string, o Order) []Candidate {
 		// compound surnames above and then single characters.
 		if o == Text && last.complete {
 			for _, w := range d.wordsRead(joinSegs(segs)) {
-				add(w.text, last.end)
+				add(w.text(), last.end)
 			}
 		} else if o == Text {
 			for _, w := range d.wordsWithPrefix(segs) {
@@ -207,7 +211,7 @@ func (d *Dict) Candidates(input string, o Order) []Candidate {
 				continue
 			}
 			for _, w := range d.wordsRead(joinSegs(segs[:k])) {
-				add(w.text, segs[k-1].end)
+				add(w.text(), segs[k-1].end)
 			}
 		}
 	}
@@ -245,9 +249,9 @@ func (d *Dict) wordsWithPrefix(segs []segment) []string {
 	prefix := joinSegs(segs)
 	syllables := len(segs)
 	var hits []word
-	i, _ := slices.BinarySearch(d.wordKeys, prefix)
-	for ; i < len(d.wordKeys) && strings.HasPrefix(d.wordKeys[i], prefix); i++ {
-		key := d.wordKeys[i]
+	i, _ := d.searchKey(prefix)
+	for ; i < d.numKeys() && strings.HasPrefix(d.key(i), prefix); i++ {
+		key := d.key(i)
 		if strings.Count(key, "'")+1 == syllables {
 			hits = append(hits, d.words[d.wordAt[i]:d.wordAt[i+1]]...)
 		}
@@ -255,7 +259,7 @@ func (d *Dict) wordsWithPrefix(segs []segment) []string {
 	slices.SortStableFunc(hits, func(a, b word) int { return int(a.score - b.score) })
 	out := make([]string, len(hits))
 	for i, h := range hits {
-		out[i] = h.text
+		out[i] = h.text()
 	}
 	return out
 }
@@ -263,7 +267,7 @@ func (d *Dict) wordsWithPrefix(segs []segment) []string {
 // wordsRead returns the words read key (syllables joined by '), best
 // first.
 func (d *Dict) wordsRead(key string) []word {
-	i, ok := slices.BinarySearch(d.wordKeys, key)
+	i, ok := d.searchKey(key)
 	if !ok {
 		return nil
 	}
@@ -288,4 +292,24 @@ func normalize(input string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// numKeys is how many readings the words have.
+func (d *Dict) numKeys() int { return len(d.keyAt) - 1 }
+
+// key is reading i of the words (see Dict.keys).
+func (d *Dict) key(i int) string { return d.keys[d.keyAt[i]:d.keyAt[i+1]] }
+
+// searchKey finds key among the readings of the words, as
+// slices.BinarySearch does: where it is or would be, and whether it is.
+func (d *Dict) searchKey(key string) (int, bool) {
+	i := sort.Search(d.numKeys(), func(i int) bool { return d.key(i) >= key })
+	return i, i < d.numKeys() && d.key(i) == key
+}
+
+// keyOf is the reading of words[at].
+func (d *Dict) keyOf(at int32) string {
+	// wordAt is sorted: the reading is the last one starting at or before at.
+	i := sort.Search(d.numKeys(), func(i int) bool { return d.wordAt[i+1] > at })
+	return d.key(i)
 }
