@@ -144,3 +144,36 @@ func TestStaffLoginKeepsItsKeypad(t *testing.T) {
 	touch(r, l.PIN)
 	assert.Nil(t, r.d.Keys.Serving())
 }
+
+// TestStaffNumberFieldsKeypad: the whole-number fields of the center
+// profile (投诉办理时限, 自助机无操作返回首页) and of the item editor
+// (承诺期限, 法定期限, 到现场次数) get the keypad; the pinyin keyboard has no
+// digits on it, so staff had to hunt for them under 符号.
+func TestStaffNumberFieldsKeypad(t *testing.T) {
+	r, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	for _, e := range []*widget.Entry{f.ComplaintDays, f.IdleSeconds} {
+		touch(r, e)
+		p := r.d.Keys.Serving()
+		require.NotNil(t, p)
+		assert.Same(t, e, p.Keypad.Target(), "a number gets the keypad")
+		assert.Nil(t, p.Keyboard.Target())
+	}
+	touch(r, f.Name)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, f.Name, p.Keyboard.Target(), "a name still gets the pinyin keyboard")
+
+	r.d.Admin.Show(staff.SectionItems)
+	s := r.d.Admin.Items
+	require.NotNil(t, s)
+	e := editItem(t, s, "城乡居民基本养老保险参保登记")
+	e.Tabs.SelectIndex(staff.ItemTabHandling)
+	for _, n := range []*widget.Entry{e.PromisedDays, e.LegalDays, e.Trips} {
+		touch(r, n)
+		p := r.d.Keys.Serving()
+		require.NotNil(t, p)
+		assert.Same(t, n, p.Keypad.Target(), "a number gets the keypad")
+	}
+}
