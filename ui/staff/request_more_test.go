@@ -569,3 +569,35 @@ func objectPath(root, o fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	return nil
 }
+
+// TestUpperRequestOffersEscalateFirst: a 上报办理 request shows 上报 as
+// its next step, then 登记上级审批结果, and only then 办结 in blue; a blue
+// 办结 before them led staff to the store's refusal (须先上报上级部门).
+func TestUpperRequestOffersEscalateFirst(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModeUpper)
+	require.Contains(t, req.Actions, data.ActEscalate)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActEscalate].Importance)
+	if b := req.Actions[data.ActFinish]; b != nil {
+		assert.NotEqual(t, widget.HighImportance, b.Importance, "办结 is not the next step yet")
+	}
+
+	test.Tap(req.Actions[data.ActEscalate])
+	e := req.Form.Step.(*staff.EscalateForm)
+	e.Department.SetText("区社保中心")
+	e.Expected.SetText("2026-03-20")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	require.Contains(t, req.Actions, data.ActUpperResult)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActUpperResult].Importance)
+
+	test.Tap(req.Actions[data.ActUpperResult])
+	req.Form.Step.(*staff.UpperResultForm).Text.SetText("审批通过")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	require.Contains(t, req.Actions, data.ActFinish)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActFinish].Importance, "now 办结 is next")
+}
