@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -196,6 +197,7 @@ func (a *Auto) Check() {
 		return
 	}
 	d := a.dialogs[pop]
+	grow := d == nil
 	if d == nil {
 		if d = addDialogPanel(pop, obj); d == nil {
 			return
@@ -205,8 +207,16 @@ func (a *Auto) Check() {
 	if d.panel.Field() == field && d.panel.kind == kind {
 		return
 	}
+	before := pop.Content.Size()
 	d.panel.serve(obj, field, kind)
 	d.slot.Refresh()
+	if grow {
+		// The dialog grows by the keys, as far as the window lets it: at
+		// the height it was given, the keys took the form's room and left
+		// the field being typed into a sliver above them.
+		pad := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameInnerPadding)
+		pop.Resize(fyne.NewSize(before.Width+pad, before.Height+pad+d.panel.MinSize().Height))
+	}
 	pop.Refresh()
 	showInScrolls(d.slot, obj)
 }

@@ -16,6 +16,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
+	"bianmin/ui/touch"
 )
 
 // ComplainDone is shown once a complaint is filed: its code and query code
@@ -155,6 +156,7 @@ func (s *ComplainDone) setStatus(text string, imp widget.Importance) {
 	s.PrintStatus.Importance = imp
 	s.PrintStatus.SetText(text)
 	s.PrintStatus.Show()
+	touch.BringIntoView(s.PrintStatus) // under the cards: below the fold on a kiosk screen
 }
 
 // complaintDays is the center's time limit for complaints in working days.

@@ -87,3 +87,27 @@ func TestEveryScreenFitsTheWidth(t *testing.T) {
 		})
 	}
 }
+
+// TestReceiptFitsTheHeight: the receipt asks for no more height than a
+// 1280×800 screen has, in elder mode too. There it asked for 805 px (the
+// QR code's 300 px least and its hint under the large header and footer),
+// and the real window, which cannot grow past the screen, drew the
+// bottom 800 px: the header lost its top. The QR code stays large enough
+// to read off the screen.
+func TestReceiptFitsTheHeight(t *testing.T) {
+	for _, elder := range []bool{false, true} {
+		t.Run(fmt.Sprintf("elder=%v", elder), func(t *testing.T) {
+			r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+			r.k.SetElder(elder)
+			rc := regReceipt(t, r)
+			room := r.win.Canvas().Size().Height
+			if r.win.Padded() {
+				room -= 2 * fynetheme.Padding()
+			}
+			assert.LessOrEqual(t, r.k.Content().MinSize().Height, room)
+			require.NotNil(t, rc.QR)
+			assert.GreaterOrEqual(t, rc.QR.Size().Width, float32(260))
+			assert.Equal(t, rc.TrackURL, regDecodeQR(t, r.win.Canvas().Capture()), "the QR code reads off the screen")
+		})
+	}
+}

@@ -19,10 +19,15 @@ import (
 // RegisterQRSide is the side of the receipt's QR code on screen, in dp,
 // quiet zone included: large enough for any phone to photograph from arm's
 // length. A short window (elder mode at 1280×800) gets no less than
-// regQRMinSide.
+// regQRMinSide, or regQRTightSide where even that does not fit.
 const (
 	RegisterQRSide = 360
 	regQRMinSide   = 300
+	// regQRTightSide is the least in elder mode on a short landscape
+	// screen (regTight): with 300 and the hint under it the receipt asked
+	// for 805 px of an 800 px screen, and the real window lost its top
+	// (the header cut off).
+	regQRTightSide = 260
 )
 
 // RegisterReceipt is the screen after a successful registration: the QR
@@ -82,7 +87,11 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 			r.QR = canvas.NewImageFromImage(img)
 			r.QR.FillMode = canvas.ImageFillContain
 			r.QR.ScaleMode = canvas.ImageScalePixels
-			r.QR.SetMinSize(fyne.NewSquareSize(regQRMinSide))
+			minSide := float32(regQRMinSide)
+			if regTight(nav) {
+				minSide = regQRTightSide
+			}
+			r.QR.SetMinSize(fyne.NewSquareSize(minSide))
 			hint := widget.NewLabel(lang.L("register.receipt.qrHint"))
 			hint.SizeName = fynetheme.SizeNameSubHeadingText
 			hint.TextStyle = fyne.TextStyle{Bold: true}
@@ -93,7 +102,7 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 				hint.SizeName = fynetheme.SizeNameText
 				hintBox = compact(hint)
 			}
-			qr = container.New(&regQRLayout{}, r.QR, hintBox)
+			qr = container.New(&regQRLayout{minSide: minSide}, r.QR, hintBox)
 		} else {
 			fyne.LogError("kiosk: receipt QR", err)
 		}
@@ -256,8 +265,8 @@ func (r *RegisterReceipt) setStatus(text string, imp widget.Importance) {
 
 // regQRLayout puts the QR code (objects[0]) at the top, centred, as large
 // as RegisterQRSide allows within the space, and the hint (objects[1])
-// under it.
-type regQRLayout struct{}
+// under it, the code no smaller than minSide.
+type regQRLayout struct{ minSide float32 }
 
 func (regQRLayout) hint(hint fyne.CanvasObject, width float32) float32 {
 	hint.Resize(fyne.NewSize(width, hint.MinSize().Height))
@@ -267,7 +276,7 @@ func (regQRLayout) hint(hint fyne.CanvasObject, width float32) float32 {
 func (l regQRLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	qr, hint := objects[0], objects[1]
 	hh := l.hint(hint, size.Width)
-	side := max(min(RegisterQRSide, size.Width, size.Height-hh), regQRMinSide)
+	side := max(min(RegisterQRSide, size.Width, size.Height-hh), l.minSide)
 	qr.Resize(fyne.NewSquareSize(side))
 	qr.Move(fyne.NewPos((size.Width-side)/2, 0))
 	hint.Resize(fyne.NewSize(size.Width, hh))
@@ -276,7 +285,7 @@ func (l regQRLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 func (l regQRLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	w := float32(RegisterQRSide)
-	return fyne.NewSize(w, regQRMinSide+l.hint(objects[1], w))
+	return fyne.NewSize(w, l.minSide+l.hint(objects[1], w))
 }
 
 // pref is the height the QR code and hint would like at width.

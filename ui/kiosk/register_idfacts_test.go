@@ -165,3 +165,27 @@ func TestRegisterIDTypedFillsSex(t *testing.T) {
 	assert.Equal(t, "女", regRow(t, rv, "性别").Value.Text)
 	assert.Equal(t, "1958年3月5日", regRow(t, rv, "出生日期").Value.Text)
 }
+
+// TestRegisterFieldHelpEndsItsSentence: the catalog writes 是否需要上门核实's
+// help without a 。; on the screen it ran straight into the line after it
+// (此项可以不填…). Each line of the help now ends its sentence.
+func TestRegisterFieldHelpEndsItsSentence(t *testing.T) {
+	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
+	it, err := r.store.Item(context.Background(), regItemID(t, r, "高龄津贴申领"))
+	require.NoError(t, err)
+	r.k.Nav.Push(kiosk.NewRegisterItem(r.cfg)(r.k.Nav, it))
+	test.Tap(r.step(t, kiosk.RegisterConsent).NextButton) // 同意
+	s := r.step(t, kiosk.RegisterField)
+	require.Equal(t, "老年人出生日期", s.Question.Text)
+	s.Year.SetText("1940")
+	s.Month.SetText("3")
+	s.Day.SetText("5")
+	test.Tap(s.NextButton)
+	s = r.step(t, kiosk.RegisterField)
+	require.Equal(t, "申请人", s.Question.Text)
+	choose(t, s, "老年人本人")
+	test.Tap(s.NextButton)
+	s = r.step(t, kiosk.RegisterField)
+	require.Equal(t, "是否需要上门核实", s.Question.Text)
+	assert.Equal(t, "行动不便的老年人可申请上门核实。\n此项可以不填，不填请直接点“跳过”。", s.Help.Text)
+}

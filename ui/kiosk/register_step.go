@@ -3,6 +3,7 @@ package kiosk
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -216,19 +217,19 @@ func (s *RegisterStep) attach() {
 func (s *RegisterStep) buildField() fyne.CanvasObject {
 	f := s.Field
 	s.Question.SetText(f.Label)
-	help := strings.TrimSpace(f.Help)
+	lines := []string{f.Help}
 	if !f.Required {
-		help = strings.TrimSpace(help + "\n" + lang.L("register.optional"))
+		lines = append(lines, lang.L("register.optional"))
 	}
 	switch f.Kind {
 	case data.KindNumber:
-		help = strings.TrimSpace(help + "\n" + lang.L("register.number.help"))
+		lines = append(lines, lang.L("register.number.help"))
 	case data.KindDate:
-		help = strings.TrimSpace(help + "\n" + lang.L("register.date.help"))
+		lines = append(lines, lang.L("register.date.help"))
 	case data.KindMulti:
-		help = strings.TrimSpace(help + "\n" + lang.L("register.multi.help"))
+		lines = append(lines, lang.L("register.multi.help"))
 	}
-	s.Help.SetText(help)
+	s.Help.SetText(helpLines(lines...))
 	switch f.Kind {
 	case data.KindText:
 		return s.buildEntry(input.Text, 1000)
@@ -664,4 +665,22 @@ func regDateText(v string) string {
 		return v
 	}
 	return lang.L("register.date.text", map[string]any{"Year": y, "Month": m, "Day": d})
+}
+
+// helpLines puts a field's help and the hints after it a line each, every
+// line ending its sentence: the catalog's help is often written without a
+// 。, which then ran into the hint on the next line.
+func helpLines(lines ...string) string {
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune("。！？；：…）)」』”.!?;:", r) {
+			l += "。"
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }

@@ -1,6 +1,7 @@
 package kiosk_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -282,4 +283,33 @@ func TestScreensScrollByFinger(t *testing.T) {
 	test.Drag(r.win.Canvas(), at, 3, 5) // a trembling press on the first row
 	det := current[*kiosk.Detail](t, r)
 	assert.Equal(t, g.Results.Items[0].Name, det.Item.Name, "a press that moved a little opens the row")
+}
+
+// TestComplainDonePrintStatusIsInSight: 打印回执 on a filed complaint says
+// how it went where the resident sees it; the message sits under the
+// cards and was below the fold at 1280×800 (seen on the real screen).
+func TestComplainDonePrintStatusIsInSight(t *testing.T) {
+	for _, sz := range revealSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			r := trackRigAt(t, sz.size, sz.elder)
+			rc, err := r.store.FileComplaint(context.Background(), data.NewComplaint{Channel: "kiosk",
+				About: data.AboutOther, Body: "等候区座位太少了"})
+			require.NoError(t, err)
+			p := &regPrinter{Name: "kiosk", Err: paper.ErrNoCUPS}
+			tr := kiosk.NewTracker(r.store, kiosk.TrackerOptions{BaseURL: trackBase, Printer: p})
+			d := kiosk.NewComplainDone(r.k.Nav, tr, rc, "其他")
+			r.k.Nav.Push(d)
+			scroll := enclosingScroll(t, r.win, d.PrintStatus)
+			scroll.ScrollToTop()
+			test.Tap(d.PrintButton)
+			require.Contains(t, d.PrintStatus.Text, "您的投诉已保存")
+			assertInSight(t, r.win, d.PrintStatus, "the failure")
+
+			p.Err = nil
+			scroll.ScrollToTop()
+			test.Tap(d.PrintButton)
+			require.Equal(t, "回执已打印，请从打印口取走。", d.PrintStatus.Text)
+			assertInSight(t, r.win, d.PrintStatus, "回执已打印")
+		})
+	}
 }

@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -259,4 +261,36 @@ func TestModeAndReplyChosenByIndexInEnglish(t *testing.T) {
 	fin := newStepForm(data.ActFinish, r).(*FinishForm)
 	fin.Reply.SetSelected("Told by text message")
 	assert.Equal(t, data.ReplySMS, fin.Chosen())
+}
+
+// labelAbove is the text of the label right above o in a step form's rows.
+func labelAbove(t *testing.T, f StepForm, o fyne.CanvasObject) string {
+	t.Helper()
+	rows := f.fields().(*fyne.Container).Objects
+	for i, r := range rows {
+		if r == o && i > 0 {
+			if l, ok := rows[i-1].(*widget.Label); ok {
+				return l.Text
+			}
+		}
+	}
+	t.Fatalf("no label above %T", o)
+	return ""
+}
+
+// TestStepFormsRequiredNoteNotOptional: the store refuses a hand-over or a
+// joint part without its text, so the field is not labelled 选填 (staff
+// who left it empty on that word got 请写明转交原因 back).
+func TestStepFormsRequiredNoteNotOptional(t *testing.T) {
+	r := formRequest(t)
+	h := newStepForm(data.ActHandOver, r).(*HandOverForm)
+	assert.Equal(t, "转交说明", labelAbove(t, h, h.Note))
+	j := newStepForm(data.ActJointPart, r).(*JointPartForm)
+	assert.Equal(t, "本窗口办理情况", labelAbove(t, j, j.Note))
+	for _, l := range []string{labelAbove(t, h, h.Note), labelAbove(t, j, j.Note)} {
+		assert.NotContains(t, l, "选填")
+	}
+	// Where the store takes no text, the note stays optional.
+	s := newStepForm(data.ActSupplement, r).(*SupplementForm)
+	assert.Equal(t, "备注（选填）", labelAbove(t, s, s.Note))
 }

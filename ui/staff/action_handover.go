@@ -54,7 +54,7 @@ func newHandOverForm(r *Request) *HandOverForm {
 	f.ToStaff.PlaceHolder, f.ToWindow.PlaceHolder = lang.L("staff.choose"), lang.L("staff.choose")
 	b.add(lang.L("staff.form.toStaff"), f.ToStaff)
 	b.add(lang.L("staff.form.toWindow"), f.ToWindow)
-	f.Note = b.text("staff.form.note", true, lang.L("staff.form.handoverNote"))
+	f.Note = b.text("staff.form.handoverReason", true, lang.L("staff.form.handoverNote")) // the store needs it
 	f.box = b.box()
 	return f
 }
@@ -104,7 +104,7 @@ func newJointPartForm(r *Request) *JointPartForm {
 		f.Window.SetSelectedIndex(sel)
 	}
 	b.add(lang.L("staff.form.partWindow"), f.Window)
-	f.Note = b.text("staff.form.note", true, lang.L("staff.form.partNote"))
+	f.Note = b.text("staff.form.partDone", true, lang.L("staff.form.partNote")) // the store needs it
 	f.box = b.box()
 	return f
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -122,6 +123,9 @@ func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categori
 	e.PromisedDays = d.newEntry(false, "0")
 	e.LegalDays = d.newEntry(false, "0")
 	e.Trips = d.newEntry(false, "1")
+	for _, n := range []*widget.Entry{e.PromisedDays, e.LegalDays, e.Trips} {
+		d.Keys.SetKind(n, input.Digits) // a number: the keypad, not the pinyin keyboard
+	}
 	e.Fee = d.newEntry(false, lang.L("items.defaultFee"))
 	e.FeeBasis = d.newEntry(false, lang.L("items.f.feeBasisHint"))
 	e.Special = d.newEntry(true, lang.L("items.f.specialHint"))

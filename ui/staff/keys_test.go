@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -143,4 +145,97 @@ func TestStaffLoginKeepsItsKeypad(t *testing.T) {
 	}
 	touch(r, l.PIN)
 	assert.Nil(t, r.d.Keys.Serving())
+}
+
+// TestStaffNumberFieldsKeypad: the whole-number fields of the center
+// profile (投诉办理时限, 自助机无操作返回首页) and of the item editor
+// (承诺期限, 法定期限, 到现场次数) get the keypad; the pinyin keyboard has no
+// digits on it, so staff had to hunt for them under 符号.
+func TestStaffNumberFieldsKeypad(t *testing.T) {
+	r, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	for _, e := range []*widget.Entry{f.ComplaintDays, f.IdleSeconds} {
+		touch(r, e)
+		p := r.d.Keys.Serving()
+		require.NotNil(t, p)
+		assert.Same(t, e, p.Keypad.Target(), "a number gets the keypad")
+		assert.Nil(t, p.Keyboard.Target())
+	}
+	touch(r, f.Name)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, f.Name, p.Keyboard.Target(), "a name still gets the pinyin keyboard")
+
+	r.d.Admin.Show(staff.SectionItems)
+	s := r.d.Admin.Items
+	require.NotNil(t, s)
+	e := editItem(t, s, "城乡居民基本养老保险参保登记")
+	e.Tabs.SelectIndex(staff.ItemTabHandling)
+	for _, n := range []*widget.Entry{e.PromisedDays, e.LegalDays, e.Trips} {
+		touch(r, n)
+		p := r.d.Keys.Serving()
+		require.NotNil(t, p)
+		assert.Same(t, n, p.Keypad.Target(), "a number gets the keypad")
+	}
+}
+
+// assertWholeInScroll checks that e shows whole in the viewport of the
+// innermost scroll holding it in the window's top overlay.
+func assertWholeInScroll(t *testing.T, r *rig, e fyne.CanvasObject, what string) {
+	t.Helper()
+	var scroll *container.Scroll
+	for _, o := range r.w.Canvas().Overlays().List() {
+		for _, x := range objectPath(o, e) {
+			if s, ok := x.(*container.Scroll); ok {
+				scroll = s
+			}
+		}
+	}
+	require.NotNil(t, scroll, "%s scrolls in the dialog", what)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
+	assert.GreaterOrEqual(t, top, float32(0), "%s: top in sight", what)
+	assert.LessOrEqual(t, top+e.Size().Height, scroll.Size().Height, "%s: bottom in sight (scroll %v)", what, scroll.Size())
+}
+
+// TestStaffDialogKeyboardKeepsTheFieldInSight: the keyboard a dialog's
+// field opens makes the dialog taller by its height (as far as the window
+// goes) instead of taking the form's room: in the short 上报结果 dialog on
+// the real screen the field being typed into showed as a sliver of its
+// bottom border above the keys.
+func TestStaffDialogKeyboardKeepsTheFieldInSight(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModeUpper)
+	test.Tap(req.Actions[data.ActEscalate])
+	req.Form.Step.(*staff.EscalateForm).Department.SetText("区社保中心")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	test.Tap(req.Actions[data.ActUpperResult])
+	require.NotNil(t, req.Form)
+	u := req.Form.Step.(*staff.UpperResultForm)
+	pop := r.w.Canvas().Overlays().Top().(*widget.PopUp)
+	before := pop.Content.Size().Height
+	touch(r, u.Text)
+	relayoutAll(r.w)
+	panel := r.d.Keys.Serving()
+	require.NotNil(t, panel)
+	room := r.w.Canvas().Size().Height - 2*fynetheme.Padding()
+	assert.GreaterOrEqual(t, pop.Content.Size().Height, min(before+panel.MinSize().Height, room)-1,
+		"the dialog grows by the keys (%v before, keys %v)", before, panel.MinSize())
+	assertWholeInScroll(t, r, u.Text, "the upper department's result")
+	typePinyin(t, panel.Keyboard, "tongguo", "通过")
+	assert.Equal(t, "通过", u.Text.Text)
+}
+
+// relayoutAll lays out the window and its overlays as the next frame would.
+func relayoutAll(w fyne.Window) {
+	c := w.Canvas()
+	for _, o := range c.Overlays().List() {
+		o.Resize(c.Size())
+	}
+	w.Content().Refresh()
 }

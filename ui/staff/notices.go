@@ -211,7 +211,7 @@ func (r *Request) OpenNotices() {
 			var dlg dialog.Dialog
 			box := container.NewVBox()
 			for _, n := range list {
-				text := lang.L("staff.notice.choice", map[string]any{"Title": n.Title(), "Time": timeText(n.At)})
+				text := lang.L("staff.notice.choice", map[string]any{"Title": noticeWord(n), "Time": timeText(n.At)})
 				b := widget.NewButtonWithIcon(text, fynetheme.DocumentPrintIcon(), d.tap(func() {
 					dlg.Hide()
 					r.reprintIssued(n)
@@ -220,9 +220,12 @@ func (r *Request) OpenNotices() {
 				r.NoticeChoices = append(r.NoticeChoices, b)
 				box.Add(b)
 			}
-			dlg = dialog.NewCustom(lang.L("staff.notice.reprintTitle"), lang.L("staff.form.cancel"),
-				touch.NewVScroll(box), d.win)
-			dlg.Resize(fyne.NewSize(760, min(160+float32(len(list))*84, 620)))
+			// The list shows its rows (up to five, then scrolls): sized by
+			// a guess of the dialog's frame, it showed one row cut in half.
+			rows := touch.NewVScroll(box)
+			rows.SetMinSize(fyne.NewSize(0, min(box.MinSize().Height, 5*r.NoticeChoices[0].MinSize().Height)))
+			dlg = dialog.NewCustom(lang.L("staff.notice.reprintTitle"), lang.L("staff.form.cancel"), rows, d.win)
+			dlg.Resize(fyne.NewSize(760, 0)) // as high as it needs
 			dlg.Show()
 		}
 	})
@@ -253,7 +256,7 @@ func (r *Request) reprintIssued(n data.IssuedNotice) {
 			})
 		}
 		return func() {
-			done := lang.L("staff.notice.reprinted", map[string]any{"Notice": got.Title()})
+			done := lang.L("staff.notice.reprinted", map[string]any{"Notice": noticeWord(got)})
 			showPrinted(r.ReprintStatus, "reprint notice", done, err)
 		}
 	})

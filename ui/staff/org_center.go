@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 )
 
 // CenterForm is 机构信息: every field of the center's profile, the office
@@ -63,6 +64,9 @@ func newCenterForm(a *Admin) *CenterForm {
 	f.PublicBaseURL = line("http://192.168.1.20:8080")
 	f.ComplaintDays = line("10")
 	f.IdleSeconds = line("90")
+	for _, n := range []*widget.Entry{f.ComplaintDays, f.IdleSeconds} {
+		d.Keys.SetKind(n, input.Digits) // a number: the keypad, not the pinyin keyboard
+	}
 	for wd := range f.Hours {
 		f.Hours[wd] = line(lang.L("org.center.hoursHint"))
 	}

@@ -282,6 +282,7 @@ func (r *Request) showActions() {
 	r.Actions = map[data.Action]*widget.Button{}
 	r.actionsBox.RemoveAll()
 	paused := r.paused()
+	next := nextStep(det)
 	for _, a := range det.Allowed {
 		switch {
 		case a == data.ActJointPart && !partsPending(det.Parts):
@@ -291,7 +292,7 @@ func (r *Request) showActions() {
 		}
 		b := widget.NewButton(actionLabel(a), r.d.tap(func() { r.OpenAction(a) }))
 		switch a {
-		case data.ActAccept, data.ActFinish:
+		case data.ActAccept, next:
 			b.Importance = widget.HighImportance
 		case data.ActRefuse, data.ActWithdraw:
 			b.Importance = widget.DangerImportance
@@ -302,6 +303,24 @@ func (r *Request) showActions() {
 	r.actionsBox.Layout = layout.NewGridLayoutWithColumns(max(len(r.actionsBox.Objects), minActionColumns))
 	compactControls(r.actionsBox) // the buttons just added
 	r.actionsBox.Refresh()
+}
+
+// nextStep is the step after acceptance the bar shows first: 办结, or for
+// 上报办理 上报 and then 登记上级审批结果 until both are on the timeline (the
+// store refuses 办结 before them, data.UpperFinishRule, so a blue 办结 led
+// staff to a refusal).
+func nextStep(det data.RequestDetail) data.Action {
+	has := func(kind string) bool {
+		return slices.ContainsFunc(det.Events, func(e data.Event) bool { return e.Kind == kind })
+	}
+	escalated, answered := has(data.EventEscalated), has(data.EventUpperResult)
+	if data.UpperFinishRule(det.Mode, escalated, answered) == nil {
+		return data.ActFinish
+	}
+	if !escalated {
+		return data.ActEscalate
+	}
+	return data.ActUpperResult
 }
 
 // The action bar: its height, and the fewest columns (so that two or three

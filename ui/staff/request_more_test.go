@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/paper/papertest"
 	"bianmin/ui/staff"
@@ -505,4 +507,97 @@ func TestIntakeMessagesInSight(t *testing.T) {
 	test.Tap(in.Submit)
 	assert.Equal(t, "请向申请人告知个人信息保护事项，征得同意后勾选“申请人同意”一项。", in.Error.Text)
 	assert.False(t, in.Registered)
+}
+
+// TestReprintChoicesReadAndShow: the 补打通知书 chooser names the notices
+// in the staff's language (it named them in Chinese on an English desk)
+// and shows every row whole; sized by a guess of the dialog's frame, it
+// showed one row cut in half.
+func TestReprintChoicesReadAndShow(t *testing.T) {
+	r := newRigIn(t, locale.English, true, nil)
+	t.Cleanup(func() { _ = locale.Use(locale.Chinese) })
+	req, _ := r.acceptedYL(t)
+	test.Tap(req.Actions[data.ActFinish])
+	req.Form.Step.(*staff.FinishForm).Result.SetText("已完成参保登记")
+	req.Form.Step.(*staff.FinishForm).SetReply(data.ReplyInPerson)
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+
+	test.Tap(req.NoticesButton)
+	require.Len(t, req.NoticeChoices, 2)
+	assert.Contains(t, req.NoticeChoices[0].Text, "Promised-date notice")
+	assert.Contains(t, req.NoticeChoices[1].Text, "Completion notice")
+	d := fyne.CurrentApp().Driver()
+	for _, b := range req.NoticeChoices {
+		assert.False(t, hasHan(b.Text), "%q", b.Text)
+		var scroll *container.Scroll
+		for _, o := range r.w.Canvas().Overlays().List() {
+			if p := objectPath(o, b); p != nil {
+				for _, x := range p {
+					if s, ok := x.(*container.Scroll); ok {
+						scroll = s
+					}
+				}
+			}
+		}
+		require.NotNil(t, scroll, "the choices scroll in the dialog")
+		top := d.AbsolutePositionForObject(b).Y - d.AbsolutePositionForObject(scroll).Y
+		assert.GreaterOrEqual(t, top, float32(0))
+		assert.LessOrEqual(t, top+b.Size().Height, scroll.Size().Height, "%q shows whole", b.Text)
+	}
+	test.Tap(req.NoticeChoices[1])
+	assert.Equal(t, "Completion notice printed again; please collect it.", req.ReprintStatus.Text)
+}
+
+// objectPath is the chain of objects from root down to o, through widgets'
+// renderers, or nil.
+func objectPath(root, o fyne.CanvasObject) []fyne.CanvasObject {
+	if root == o {
+		return []fyne.CanvasObject{o}
+	}
+	var kids []fyne.CanvasObject
+	switch v := root.(type) {
+	case *fyne.Container:
+		kids = v.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(v).Objects()
+	}
+	for _, k := range kids {
+		if p := objectPath(k, o); p != nil {
+			return append([]fyne.CanvasObject{root}, p...)
+		}
+	}
+	return nil
+}
+
+// TestUpperRequestOffersEscalateFirst: a 上报办理 request shows 上报 as
+// its next step, then 登记上级审批结果, and only then 办结 in blue; a blue
+// 办结 before them led staff to the store's refusal (须先上报上级部门).
+func TestUpperRequestOffersEscalateFirst(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModeUpper)
+	require.Contains(t, req.Actions, data.ActEscalate)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActEscalate].Importance)
+	if b := req.Actions[data.ActFinish]; b != nil {
+		assert.NotEqual(t, widget.HighImportance, b.Importance, "办结 is not the next step yet")
+	}
+
+	test.Tap(req.Actions[data.ActEscalate])
+	e := req.Form.Step.(*staff.EscalateForm)
+	e.Department.SetText("区社保中心")
+	e.Expected.SetText("2026-03-20")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	require.Contains(t, req.Actions, data.ActUpperResult)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActUpperResult].Importance)
+
+	test.Tap(req.Actions[data.ActUpperResult])
+	req.Form.Step.(*staff.UpperResultForm).Text.SetText("审批通过")
+	test.Tap(req.Form.Submit)
+	require.Nil(t, req.Form)
+	require.Contains(t, req.Actions, data.ActFinish)
+	assert.Equal(t, widget.HighImportance, req.Actions[data.ActFinish].Importance, "now 办结 is next")
 }

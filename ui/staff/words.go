@@ -31,6 +31,17 @@ func channelWord(c data.Channel) string { return lang.L("staff.channel." + strin
 // whereWord is a whereabouts status (在岗, 外出办事 …).
 func whereWord(s data.DutyStatus) string { return lang.L("staff.where." + string(s)) }
 
+// noticeWord is the name of a written notice a request has had (不予办理通知书
+// for a refusal after acceptance), as staff read it; the notice itself is
+// printed in Chinese (data.IssuedNotice.Title).
+func noticeWord(n data.IssuedNotice) string {
+	key := string(n.Kind)
+	if n.Kind == data.NoticeRefusal && n.Refusal.Kind == "不予办理" {
+		key = "refusalAfter"
+	}
+	return lang.L("staff.noticeKind." + key)
+}
+
 // modeWords is the words of data.Modes, in that order.
 func modeWords() []string { return wordsOf(data.Modes, modeWord) }
 

@@ -55,6 +55,13 @@ func enumWords() map[string]string {
 		data.EventRated, data.EventPrinted, data.EventPaused, data.EventResumed, data.EventUpperResult,
 		data.EventWithdrawn, data.EventFollowUp}, eventWord)
 	add("audit", data.AuditActions(), auditWord)
+	add("notice", []string{"promise", "correction", "refusal", "finished", "refusalAfter"}, func(k string) string {
+		n := data.IssuedNotice{Kind: data.NoticeKind(k)}
+		if k == "refusalAfter" {
+			n = data.IssuedNotice{Kind: data.NoticeRefusal, Refusal: data.Refusal{Kind: "不予办理"}}
+		}
+		return noticeWord(n)
+	})
 	add("status", []string{"submitted", "accepted", "waiting", "escalated", "finished", "refused", "withdrawn"},
 		func(k string) string { return statusText(data.Status(k)) })
 	add("action", strs(len(data.Actions), func(i int) string { return string(data.Actions[i]) }),
@@ -125,6 +132,11 @@ func TestChineseWordsMatchPaper(t *testing.T) {
 	}
 	for level := 1; level <= 5; level++ {
 		assert.Equal(t, data.RatingLabel(level), ratingWord(level))
+	}
+	for _, n := range []data.IssuedNotice{{Kind: data.NoticePromise}, {Kind: data.NoticeCorrection},
+		{Kind: data.NoticeRefusal}, {Kind: data.NoticeFinished},
+		{Kind: data.NoticeRefusal, Refusal: data.Refusal{Kind: "不予办理"}}} {
+		assert.Equal(t, n.Title(), noticeWord(n))
 	}
 	for what := range enumWords() {
 		if kind, ok := strings.CutPrefix(what, "event "); ok {
