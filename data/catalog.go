@@ -266,15 +266,27 @@ func readRows[T any](ctx context.Context, s *Store, op string, fields func(*T) [
 	return out, err
 }
 
+// rowsQueryer is where collect and collectRows run their query: a
+// *sql.Tx, or the *sql.DB itself for a read outside a transaction.
+type rowsQueryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // collect appends to out the one column of each row of q.
-func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ...any) error {
-	return collectRows(ctx, tx, out, func(v *T) []any { return []any{v} }, q, args...)
+func collect[T any](ctx context.Context, db rowsQueryer, out *[]T, q string, args ...any) error {
+	return collectRows(ctx, db, out, func(v *T) []any { return []any{v} }, q, args...)
+}
+
+// collectDB is collect straight on the database, outside a transaction,
+// its error mapped as the store's are.
+func collectDB[T any](ctx context.Context, db *sql.DB, out *[]T, q string, args ...any) error {
+	return mapErr("collect", collect(ctx, db, out, q, args...))
 }
 
 // collectRows appends to out a T for each row of q, its columns scanned
 // into what fields names of it.
-func collectRows[T any](ctx context.Context, tx *sql.Tx, out *[]T, fields func(*T) []any, q string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
+func collectRows[T any](ctx context.Context, db rowsQueryer, out *[]T, fields func(*T) []any, q string, args ...any) error {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
