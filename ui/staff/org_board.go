@@ -116,19 +116,15 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		}
 		r.Texts = []string{e.Name, post, whereWord(e.Status), orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
 		r.Set = widget.NewButtonWithIcon(lang.L("org.board.set"), fynetheme.DocumentCreateIcon(), d.tap(func() { b.OpenWhere(e) }))
-		var cells []fyne.CanvasObject
-		for i, t := range r.Texts {
-			c := widget.NewLabel(t)
-			c.Truncation = fyne.TextTruncateEllipsis
-			if i == 0 {
+		cells := textCells(r.Texts, func(i int, c *widget.Label) {
+			switch i {
+			case 0:
 				c.TextStyle = fyne.TextStyle{Bold: true}
-			}
-			if i == 2 {
+			case 2:
 				c.Importance = dutyImportance(e.Status)
 				c.TextStyle = fyne.TextStyle{Bold: true}
 			}
-			cells = append(cells, c)
-		}
+		})
 		cells = append(cells, r.Set)
 		b.Rows = append(b.Rows, r)
 		b.list.Add(rowBox(orgCompact(container.New(dutyWeights, cells...))))

@@ -84,6 +84,15 @@ func orgRow(cols fyne.Layout, cells []fyne.CanvasObject, actions fyne.CanvasObje
 		container.New(&fixedSize{size: fyne.NewSize(width, 0)}, actions), container.New(cols, cells...))))
 }
 
+// activeImportance is how a row of the lists of windows and of staff reads:
+// dimmed for one stopped.
+func activeImportance(active bool) widget.Importance {
+	if active {
+		return widget.MediumImportance
+	}
+	return widget.LowImportance
+}
+
 // orgHeader is a list's header over orgRow rows.
 func orgHeader(cols fyne.Layout, prefix string, width float32, names ...string) fyne.CanvasObject {
 	labels := boldLabels(prefix, names...)
@@ -116,6 +125,9 @@ func twoLines(first, second string, imp widget.Importance) fyne.CanvasObject {
 type orgList struct {
 	Add    *widget.Button
 	Status *widget.Label
+	// Windows and Staff are what the last read found.
+	Windows []data.OrgWindow
+	Staff   []data.StaffRecord
 
 	a       *Admin
 	list    *fyne.Container
@@ -133,9 +145,9 @@ func newOrgList(a *Admin, addKey string, onAdd func(), introKey string, header f
 
 func (l *orgList) view() fyne.CanvasObject { return l.content }
 
-// load reads the windows and the staff and shows them (or the store's
-// message); an answer overtaken by a later read is dropped.
-func (l *orgList) load(show func([]data.OrgWindow, []data.StaffRecord)) {
+// load reads the windows and the staff into l and shows them (or the
+// store's message); an answer overtaken by a later read is dropped.
+func (l *orgList) load(show func()) {
 	d, st := l.a.d, l.a.store
 	l.seq++
 	seq := l.seq
@@ -153,7 +165,8 @@ func (l *orgList) load(show func([]data.OrgWindow, []data.StaffRecord)) {
 				orgShowResult(l.Status, err, "")
 				return
 			}
-			show(ws, people)
+			l.Windows, l.Staff = ws, people
+			show()
 		}
 	})
 }
