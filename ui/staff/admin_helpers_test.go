@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"errors"
 	"testing"
 
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/ui/locale"
 )
 
 // TestOpenScreen: a section's screen is made the first time it opens and
@@ -138,4 +141,43 @@ func TestCardActions(t *testing.T) {
 	assert.Equal(t, []string{"乙", "丙"}, names())
 	assert.Equal(t, "2", c.heading.Text)
 	assert.True(t, c.Down.Disabled())
+}
+
+// TestOrgLoad: what is read is shown; a failed read is said on the status
+// line in the danger colour and nothing is shown; an answer overtaken by a
+// later read is dropped.
+func TestOrgLoad(t *testing.T) {
+	test.NewTempApp(t)
+	var work []func()
+	d := &Desk{opts: Options{Context: context.Background(), Run: func(f func()) { work = append(work, f) }}}
+	drain := func() {
+		for len(work) > 0 {
+			f := work[0]
+			work = work[1:]
+			f()
+		}
+	}
+	status := widget.NewLabel("")
+	var l latest
+	var shown []string
+	show := func(v string) { shown = append(shown, v) }
+	answer := func(v string, err error) func(context.Context) (string, error) {
+		return func(context.Context) (string, error) { return v, err }
+	}
+
+	orgLoad(&l, d, status, answer("甲", nil), show)
+	drain()
+	assert.Equal(t, []string{"甲"}, shown)
+
+	orgLoad(&l, d, status, answer("乙", nil), show)
+	orgLoad(&l, d, status, answer("丙", nil), show)
+	drain()
+	assert.Equal(t, []string{"甲", "丙"}, shown, "the overtaken answer is dropped")
+
+	fail := errors.New("读不到")
+	orgLoad(&l, d, status, answer("丁", fail), show)
+	drain()
+	assert.Equal(t, []string{"甲", "丙"}, shown, "nothing shown")
+	assert.Equal(t, locale.Message(fail), status.Text)
+	assert.Equal(t, widget.DangerImportance, status.Importance)
 }

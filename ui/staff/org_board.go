@@ -38,7 +38,7 @@ type OrgBoard struct {
 	cards   *fyne.Container
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // OrgDutyRow is one staff member on the board.
@@ -71,22 +71,7 @@ func newOrgBoard(a *Admin) *OrgBoard {
 
 // Reload reads the board as of now.
 func (b *OrgBoard) Reload() {
-	d, st := b.a.d, b.a.store
-	b.seq++
-	seq := b.seq
-	d.async(func() func() {
-		board, err := st.OnDuty(d.opts.Context)
-		return func() {
-			if seq != b.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(b.Status, err, "")
-				return
-			}
-			b.show(board)
-		}
-	})
+	orgLoad(&b.load, b.a.d, b.Status, b.a.store.OnDuty, b.show)
 }
 
 func (b *OrgBoard) show(board data.DutyBoard) {
