@@ -140,24 +140,16 @@ func accountabilityQuery(staffID int64, from, to time.Time) (string, []any) {
 // accountabilityEntries runs an accountabilityQuery; an entry is overdue
 // when its deadline is before today and no outcome is recorded.
 func accountabilityEntries(ctx context.Context, tx *sql.Tx, today, q string, args []any) ([]AccountabilityEntry, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AccountabilityEntry
-	for rows.Next() {
-		var e AccountabilityEntry
-		var at string
-		if err := rows.Scan(&e.ID, &e.StaffID, &e.StaffName, &e.ComplaintID, &e.ComplaintCode, &e.RequestID,
-			&e.ReceiptNo, &e.Kind, &e.Note, &e.DeadlineDay, &e.Outcome, &at); err != nil {
-			return nil, err
-		}
-		e.At, e.KindLabel = parseTime(at), e.Kind.Label()
+	out, err := queryRows(ctx, tx, func(e *AccountabilityEntry) []any {
+		return []any{&e.ID, &e.StaffID, &e.StaffName, &e.ComplaintID, &e.ComplaintCode, &e.RequestID,
+			&e.ReceiptNo, &e.Kind, &e.Note, &e.DeadlineDay, &e.Outcome, timeText(&e.At)}
+	}, q, args...)
+	for i := range out {
+		e := &out[i]
+		e.KindLabel = e.Kind.Label()
 		e.Overdue = e.DeadlineDay != "" && e.Outcome == "" && e.DeadlineDay < today
-		out = append(out, e)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // Kinds of breach found in the records.

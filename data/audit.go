@@ -195,22 +195,13 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) (AuditPage, error) {
 	args = append(args, size+1, (page-1)*size)
 	var out AuditPage
 	err := s.read(ctx, "audit", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e AuditEntry
-			var at string
-			if err := rows.Scan(&e.ID, &at, &e.StaffID, &e.StaffName, &e.Action, &e.Target, &e.Detail); err != nil {
-				return err
-			}
-			e.At, e.Label = parseTime(at), AuditLabel(e.Action)
-			out.Entries = append(out.Entries, e)
-		}
-		return rows.Err()
+		return collectRows(ctx, tx, &out.Entries, func(e *AuditEntry) []any {
+			return []any{&e.ID, timeText(&e.At), &e.StaffID, &e.StaffName, &e.Action, &e.Target, &e.Detail}
+		}, q, args...)
 	})
+	for i := range out.Entries {
+		out.Entries[i].Label = AuditLabel(out.Entries[i].Action)
+	}
 	if len(out.Entries) > size {
 		out.Entries, out.More = out.Entries[:size], true
 	}

@@ -31,20 +31,8 @@ func calendarOf(ctx context.Context, tx *sql.Tx) (*Calendar, error) {
 }
 
 func calendarDays(ctx context.Context, tx *sql.Tx) ([]CalendarDay, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT day, kind, name FROM calendar_days ORDER BY day`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []CalendarDay
-	for rows.Next() {
-		var d CalendarDay
-		if err := rows.Scan(&d.Day, &d.Kind, &d.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, tx, func(d *CalendarDay) []any { return []any{&d.Day, &d.Kind, &d.Name} },
+		`SELECT day, kind, name FROM calendar_days ORDER BY day`)
 }
 
 // PutCalendarDays adds or replaces calendar exceptions (for example next

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 )
 
 // CatalogFormat is the version of the catalog file format.
@@ -266,15 +267,60 @@ func readRows[T any](ctx context.Context, s *Store, op string, fields func(*T) [
 	return out, err
 }
 
+// rowsQueryer is where collect and collectRows run their query: a
+// *sql.Tx, or the *sql.DB itself for a read outside a transaction.
+type rowsQueryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// parsedText scans a text column into *dst through parse: a stored time
+// (timeText) or day (dayText) read as it is meant. A NULL is an error, as
+// it is for a string.
+type parsedText[T any] struct {
+	dst   *T
+	parse func(string) T
+}
+
+func (p parsedText[T]) Scan(src any) error {
+	switch v := src.(type) {
+	case string:
+		*p.dst = p.parse(v)
+	case []byte:
+		*p.dst = p.parse(string(v))
+	default:
+		return fmt.Errorf("data: a %T where text was stored", src)
+	}
+	return nil
+}
+
+// timeText scans a stored time (parseTime: zero when empty or unreadable).
+func timeText(dst *time.Time) parsedText[time.Time] { return parsedText[time.Time]{dst, parseTime} }
+
+// dayText scans a stored day (parseDayOrZero).
+func dayText(dst *time.Time) parsedText[time.Time] { return parsedText[time.Time]{dst, parseDayOrZero} }
+
+// queryRows is a T for each row of q (see collectRows).
+func queryRows[T any](ctx context.Context, db rowsQueryer, fields func(*T) []any, q string, args ...any) ([]T, error) {
+	var out []T
+	err := collectRows(ctx, db, &out, fields, q, args...)
+	return out, err
+}
+
 // collect appends to out the one column of each row of q.
-func collect[T any](ctx context.Context, tx *sql.Tx, out *[]T, q string, args ...any) error {
-	return collectRows(ctx, tx, out, func(v *T) []any { return []any{v} }, q, args...)
+func collect[T any](ctx context.Context, db rowsQueryer, out *[]T, q string, args ...any) error {
+	return collectRows(ctx, db, out, func(v *T) []any { return []any{v} }, q, args...)
+}
+
+// collectDB is collect straight on the database, outside a transaction,
+// its error mapped as the store's are.
+func collectDB[T any](ctx context.Context, db *sql.DB, out *[]T, q string, args ...any) error {
+	return mapErr("collect", collect(ctx, db, out, q, args...))
 }
 
 // collectRows appends to out a T for each row of q, its columns scanned
 // into what fields names of it.
-func collectRows[T any](ctx context.Context, tx *sql.Tx, out *[]T, fields func(*T) []any, q string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
+func collectRows[T any](ctx context.Context, db rowsQueryer, out *[]T, fields func(*T) []any, q string, args ...any) error {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}

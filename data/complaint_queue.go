@@ -25,28 +25,16 @@ type PublishedComplaint struct {
 // PublishedComplaints lists the published complaint results, newest first,
 // at most MaxPublishedShown.
 func (s *Store) PublishedComplaints(ctx context.Context) ([]PublishedComplaint, error) {
-	var out []PublishedComplaint
-	err := s.read(ctx, "published complaints", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT about, created_at, closed_at, coalesce(substantiated, 0), result, reply
-			FROM complaints WHERE published = 1 AND status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT ?`,
-			MaxPublishedShown)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var p PublishedComplaint
-			var created, closed string
-			var sub int
-			if err := rows.Scan(&p.About, &created, &closed, &sub, &p.Result, &p.Reply); err != nil {
-				return err
-			}
-			p.AboutLabel, p.Substantiated = p.About.Label(), sub == 1
-			p.FiledDay, p.ClosedDay = Day(parseTime(created)), Day(parseTime(closed))
-			out = append(out, p)
-		}
-		return rows.Err()
-	})
+	out, err := readRows(ctx, s, "published complaints", func(p *PublishedComplaint) []any {
+		return []any{&p.About, &p.FiledDay, &p.ClosedDay, &p.Substantiated, &p.Result, &p.Reply}
+	}, `SELECT about, created_at, closed_at, coalesce(substantiated, 0), result, reply
+		FROM complaints WHERE published = 1 AND status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT ?`,
+		MaxPublishedShown)
+	for i := range out {
+		p := &out[i] // FiledDay and ClosedDay hold the times as stored until here
+		p.AboutLabel = p.About.Label()
+		p.FiledDay, p.ClosedDay = Day(parseTime(p.FiledDay)), Day(parseTime(p.ClosedDay))
+	}
 	return out, err
 }
 

@@ -126,22 +126,14 @@ func pgTables(ctx context.Context, db *sql.DB) ([]string, [][2]string, error) {
 		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')`); err != nil {
 		return nil, nil, err
 	}
-	rows, err := db.QueryContext(ctx, `SELECT c.relname::text, p.relname::text FROM pg_constraint k
+	edges, err := queryRows(ctx, db, func(e *[2]string) []any { return []any{&e[0], &e[1]} },
+		`SELECT c.relname::text, p.relname::text FROM pg_constraint k
 		JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
 		WHERE k.contype = 'f' AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	var edges [][2]string
-	for rows.Next() {
-		var e [2]string
-		if err := rows.Scan(&e[0], &e[1]); err != nil {
-			return nil, nil, err
-		}
-		edges = append(edges, e)
-	}
-	return names, edges, rows.Err()
+	return names, edges, nil
 }
 
 // tableColumns is table's columns in order, on q (the pool, or a

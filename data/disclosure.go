@@ -170,28 +170,13 @@ type Notice struct {
 // given audience, in category and display order. The resident side asks for
 // AudiencePublic only; internal items never leave the store for it.
 func (s *Store) Notices(ctx context.Context, audience Audience) ([]Notice, error) {
-	var out []Notice
-	err := s.read(ctx, "notices", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT d.id, d.code, d.category, d.cadence, v.version, v.title, v.body,
-			v.published_at, v.publisher
-			FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.status = 'published'
-			WHERE d.audience = ? ORDER BY d.ord, d.id`, string(audience))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var n Notice
-			var at string
-			if err := rows.Scan(&n.ID, &n.Code, &n.Category, &n.Cadence, &n.Version, &n.Title, &n.Body, &at, &n.Publisher); err != nil {
-				return err
-			}
-			n.PublishedAt = parseTime(at)
-			out = append(out, n)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return readRows(ctx, s, "notices", func(n *Notice) []any {
+		return []any{&n.ID, &n.Code, &n.Category, &n.Cadence, &n.Version, &n.Title, &n.Body, timeText(&n.PublishedAt),
+			&n.Publisher}
+	}, `SELECT d.id, d.code, d.category, d.cadence, v.version, v.title, v.body,
+		v.published_at, v.publisher
+		FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id AND v.status = 'published'
+		WHERE d.audience = ? ORDER BY d.ord, d.id`, string(audience))
 }
 
 // DisclosureArchive returns a disclosure with every version, oldest first

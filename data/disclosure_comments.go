@@ -25,31 +25,14 @@ type PreviewNotice struct {
 // Previews lists the public versions in 预公开 whose period for opinions
 // has not ended, in display order. Internal items are never in it.
 func (s *Store) Previews(ctx context.Context) ([]PreviewNotice, error) {
-	var out []PreviewNotice
-	err := s.read(ctx, "previews", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT v.id, d.code, d.category, v.version, v.title, v.body, v.previewed_at,
-			v.preview_until, (SELECT count(*) FROM disclosure_comments c WHERE c.version_id = v.id)
-			FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id
-			WHERE v.status = 'preview' AND d.audience = 'public' AND (v.preview_until = '' OR v.preview_until >= ?)
-			ORDER BY d.ord, d.id`, Day(s.now()))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var p PreviewNotice
-			var since, until string
-			if err := rows.Scan(&p.VersionID, &p.Code, &p.Category, &p.Version, &p.Title, &p.Body, &since, &until,
-				&p.Comments); err != nil {
-				return err
-			}
-			p.Since = parseTime(since)
-			p.Until = parseDayOrZero(until)
-			out = append(out, p)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return readRows(ctx, s, "previews", func(p *PreviewNotice) []any {
+		return []any{&p.VersionID, &p.Code, &p.Category, &p.Version, &p.Title, &p.Body, timeText(&p.Since),
+			dayText(&p.Until), &p.Comments}
+	}, `SELECT v.id, d.code, d.category, v.version, v.title, v.body, v.previewed_at,
+		v.preview_until, (SELECT count(*) FROM disclosure_comments c WHERE c.version_id = v.id)
+		FROM disclosures d JOIN disclosure_versions v ON v.disclosure_id = d.id
+		WHERE v.status = 'preview' AND d.audience = 'public' AND (v.preview_until = '' OR v.preview_until >= ?)
+		ORDER BY d.ord, d.id`, Day(s.now()))
 }
 
 // DisclosureComment is one resident's opinion on a version in 预公开.
@@ -110,23 +93,11 @@ func (s *Store) Comments(ctx context.Context, code string) ([]DisclosureComment,
 		if _, _, err := disclosureID(ctx, tx, code); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.version_id, v.version, c.body, c.contact, c.at
+		return collectRows(ctx, tx, &out, func(c *DisclosureComment) []any {
+			return []any{&c.ID, &c.VersionID, &c.Version, &c.Body, &c.Contact, timeText(&c.At)}
+		}, `SELECT c.id, c.version_id, v.version, c.body, c.contact, c.at
 			FROM disclosure_comments c JOIN disclosure_versions v ON v.id = c.version_id
 			JOIN disclosures d ON d.id = v.disclosure_id WHERE d.code = ? ORDER BY c.at DESC, c.id DESC`, code)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c DisclosureComment
-			var at string
-			if err := rows.Scan(&c.ID, &c.VersionID, &c.Version, &c.Body, &c.Contact, &at); err != nil {
-				return err
-			}
-			c.At = parseTime(at)
-			out = append(out, c)
-		}
-		return rows.Err()
 	})
 	return out, err
 }

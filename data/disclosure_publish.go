@@ -356,23 +356,11 @@ func (s *Store) Archive(ctx context.Context, code string, audience Audience) ([]
 		if audience == AudiencePublic && aud != AudiencePublic {
 			return ErrNotFound
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
+		return collectRows(ctx, tx, &out, func(v *DisclosureVersion) []any {
+			return []any{&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, timeText(&v.PublishedAt), &v.Publisher}
+		}, `SELECT id, version, status, title, body, published_at, publisher
 			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
 			ORDER BY published_at, version`, id)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var v DisclosureVersion
-			var at string
-			if err := rows.Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher); err != nil {
-				return err
-			}
-			v.PublishedAt = parseTime(at)
-			out = append(out, v)
-		}
-		return rows.Err()
 	})
 	return out, err
 }

@@ -152,20 +152,8 @@ func (s *Store) AttendanceReport(ctx context.Context, from, to time.Time) ([]Att
 	last := min(end-1, dayNum(s.now()))
 	var out []AttendanceSummary
 	err = s.read(ctx, "attendance report", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, name FROM staff WHERE active = 1 ORDER BY ord, id`)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var a AttendanceSummary
-			if err := rows.Scan(&a.StaffID, &a.Name); err != nil {
-				rows.Close()
-				return err
-			}
-			out = append(out, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := collectRows(ctx, tx, &out, func(a *AttendanceSummary) []any { return []any{&a.StaffID, &a.Name} },
+			`SELECT id, name FROM staff WHERE active = 1 ORDER BY ord, id`); err != nil {
 			return err
 		}
 		for i := range out {

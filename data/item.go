@@ -330,25 +330,8 @@ type ItemSummary struct {
 // Categories lists the categories of active items in display order, with
 // their item counts.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
-	var out []Category
-	err := s.read(ctx, "categories", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT category, count(*), min(ord) FROM items WHERE active = 1
-			GROUP BY category ORDER BY min(ord), category`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c Category
-			var ord int
-			if err := rows.Scan(&c.Name, &c.Count, &ord); err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return readRows(ctx, s, "categories", func(c *Category) []any { return []any{&c.Name, &c.Count} },
+		`SELECT category, count(*) FROM items WHERE active = 1 GROUP BY category ORDER BY min(ord), category`)
 }
 
 // Category is a group of guides.

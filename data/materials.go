@@ -127,20 +127,8 @@ func (st *step) missingNow() ([]Material, error) {
 // itemMaterials is an item's materials in the guide's order: id, name and
 // whether it is required.
 func itemMaterials(ctx context.Context, tx *sql.Tx, itemID int64) ([]Material, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, required FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ms []Material
-	for rows.Next() {
-		var m Material
-		if err := rows.Scan(&m.ID, &m.Name, &m.Required); err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
-	}
-	return ms, rows.Err()
+	return queryRows(ctx, tx, func(m *Material) []any { return []any{&m.ID, &m.Name, &m.Required} },
+		`SELECT id, name, required FROM materials WHERE item_id = ? ORDER BY ord`, itemID)
 }
 
 // checkUpperFinish applies UpperFinishRule to the request's timeline.

@@ -55,29 +55,21 @@ func (s *Store) RatingsNeedingFollowUp(ctx context.Context) ([]FollowUpDue, erro
 	}
 	var out []FollowUpDue
 	err = s.read(ctx, "follow-ups", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT g.id, g.request_id, r.receipt_no, i.name, g.level, g.reason, g.at,
+		return collectRows(ctx, tx, &out, func(f *FollowUpDue) []any {
+			return []any{&f.RatingID, &f.RequestID, &f.ReceiptNo, &f.ItemName, &f.Level, &f.Reason, timeText(&f.RatedAt),
+				&f.ApplicantName, &f.ApplicantPhone, &f.OwnerID, &f.OwnerName}
+		}, `SELECT g.id, g.request_id, r.receipt_no, i.name, g.level, g.reason, g.at,
 			r.applicant_name, r.applicant_phone, coalesce(r.owner_id, 0), coalesce(o.name, '')
 			FROM ratings g JOIN requests r ON r.id = g.request_id JOIN items i ON i.id = r.item_id
 			LEFT JOIN staff o ON o.id = r.owner_id
 			WHERE g.level <= 2 AND g.follow_up = '' ORDER BY g.at, g.id`) // 2 = RatingBad, as in index ratings_follow_up
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var f FollowUpDue
-			var at string
-			if err := rows.Scan(&f.RatingID, &f.RequestID, &f.ReceiptNo, &f.ItemName, &f.Level, &f.Reason, &at,
-				&f.ApplicantName, &f.ApplicantPhone, &f.OwnerID, &f.OwnerName); err != nil {
-				return err
-			}
-			f.RatedAt, f.LevelLabel = parseTime(at), RatingLabel(f.Level)
-			due := cal.AddWorkdays(f.RatedAt, FollowUpWorkdays)
-			f.DueDay, f.Due, f.WorkdaysLeft = Day(due), cal.DueState(now, due), cal.WorkdaysBetween(now, due)
-			out = append(out, f)
-		}
-		return rows.Err()
 	})
+	for i := range out {
+		f := &out[i]
+		f.LevelLabel = RatingLabel(f.Level)
+		due := cal.AddWorkdays(f.RatedAt, FollowUpWorkdays)
+		f.DueDay, f.Due, f.WorkdaysLeft = Day(due), cal.DueState(now, due), cal.WorkdaysBetween(now, due)
+	}
 	return out, err
 }
 

@@ -61,20 +61,8 @@ func (s *Store) RefusalReasons(ctx context.Context) ([]RefusalReason, error) {
 }
 
 func refusalReasons(ctx context.Context, tx *sql.Tx) ([]RefusalReason, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, text, ord FROM refusal_reasons ORDER BY ord, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []RefusalReason
-	for rows.Next() {
-		var r RefusalReason
-		if err := rows.Scan(&r.ID, &r.Text, &r.Ord); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, tx, func(r *RefusalReason) []any { return []any{&r.ID, &r.Text, &r.Ord} },
+		`SELECT id, text, ord FROM refusal_reasons ORDER BY ord, id`)
 }
 
 // reasonAdmin is the signed-in administrator acting, or the polite refusal.

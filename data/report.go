@@ -147,7 +147,6 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 	a, b := formatTime(from), formatTime(to)
 	dayA, dayB := dayRange(from, to)
 	err = s.read(ctx, "report", func(tx *sql.Tx) error {
-		q := func(query string, args ...any) (*sql.Rows, error) { return tx.QueryContext(ctx, query, args...) }
 		reg, err := registered(ctx, tx, a, b)
 		if err != nil {
 			return err
@@ -157,7 +156,7 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 		}
 
 		// Finished in the period: on time, handling time.
-		rows, err := q(`SELECT accepted_at, finished_at, due_day, coalesce(first_owner_id, 0) FROM requests
+		rows, err := tx.QueryContext(ctx, `SELECT accepted_at, finished_at, due_day, coalesce(first_owner_id, 0) FROM requests
 			WHERE status = 'finished' AND finished_at >= ? AND finished_at < ?`, a, b)
 		if err != nil {
 			return err
@@ -207,8 +206,8 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			&r.Complaints, &r.Substantiated, &r.Unsubstantiated, &r.Undecided); err != nil {
 			return err
 		}
-		got, err := counts(q(`SELECT status, status, count(*) FROM complaints WHERE created_at >= ? AND created_at < ?
-			GROUP BY status`, a, b))
+		got, err := counts(ctx, tx, `SELECT status, status, count(*) FROM complaints WHERE created_at >= ? AND created_at < ?
+			GROUP BY status`, a, b)
 		if err != nil {
 			return err
 		}
@@ -216,8 +215,8 @@ func (s *Store) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			func(k string) string { return ComplaintStatus{Status: k}.StatusLabel() })
 
 		// Ratings.
-		if got, err = counts(q(`SELECT level, level, count(*) FROM ratings WHERE at >= ? AND at < ? GROUP BY level`,
-			a, b)); err != nil {
+		if got, err = counts(ctx, tx, `SELECT level, level, count(*) FROM ratings WHERE at >= ? AND at < ? GROUP BY level`,
+			a, b); err != nil {
 			return err
 		}
 		r.countRatings(got)
@@ -486,21 +485,9 @@ func dayRange(from, to time.Time) (string, string) {
 	return Day(first), Day(end)
 }
 
-// counts reads (key, label, n) rows.
-func counts(rows *sql.Rows, err error) ([]Count, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Count
-	for rows.Next() {
-		var c Count
-		if err := rows.Scan(&c.Key, &c.Label, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+// counts reads the (key, label, n) rows of q.
+func counts(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Count, error) {
+	return queryRows(ctx, tx, func(c *Count) []any { return []any{&c.Key, &c.Label, &c.N} }, q, args...)
 }
 
 // ordered puts counts in the order of keys, with zeros for keys absent, and

@@ -168,40 +168,15 @@ func supplementsOf(ctx context.Context, tx *sql.Tx, d *RequestDetail) ([]Supplem
 }
 
 func partsOf(ctx context.Context, tx *sql.Tx, id int64) ([]JointPartState, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.window_id, w.name, p.role = 'lead', p.done_at, coalesce(s.name, ''), p.note
+	return queryRows(ctx, tx, func(p *JointPartState) []any {
+		return []any{&p.WindowID, &p.WindowName, &p.Lead, timeText(&p.Done), &p.StaffName, &p.Note}
+	}, `SELECT p.window_id, w.name, p.role = 'lead', p.done_at, coalesce(s.name, ''), p.note
 		FROM request_parts p JOIN windows w ON w.id = p.window_id LEFT JOIN staff s ON s.id = p.staff_id
 		WHERE p.request_id = ? ORDER BY p.role DESC, w.ord, w.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []JointPartState
-	for rows.Next() {
-		var p JointPartState
-		var done string
-		if err := rows.Scan(&p.WindowID, &p.WindowName, &p.Lead, &done, &p.StaffName, &p.Note); err != nil {
-			return nil, err
-		}
-		p.Done = parseTime(done)
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 func pausesOf(ctx context.Context, tx *sql.Tx, id int64) ([]ClockPause, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.from_day, p.to_day, p.reason, coalesce(s.name, '')
+	return queryRows(ctx, tx, func(p *ClockPause) []any { return []any{&p.FromDay, &p.ToDay, &p.Reason, &p.StaffName} },
+		`SELECT p.from_day, p.to_day, p.reason, coalesce(s.name, '')
 		FROM clock_pauses p LEFT JOIN staff s ON s.id = p.staff_id WHERE p.request_id = ? ORDER BY p.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ClockPause
-	for rows.Next() {
-		var p ClockPause
-		if err := rows.Scan(&p.FromDay, &p.ToDay, &p.Reason, &p.StaffName); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }

@@ -32,25 +32,13 @@ var purgeBatch = 500
 func (s *Store) purgeRequests(ctx context.Context, cutoff string) (int, error) {
 	n := 0
 	err := s.tx(ctx, "purge", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, applicant_name `+purgeRequestsDue+` LIMIT ?`, cutoff, purgeBatch)
-		if err != nil {
-			return err
-		}
 		type victim struct {
 			id   int64
 			name string
 		}
-		var vs []victim
-		for rows.Next() {
-			var v victim
-			if err := rows.Scan(&v.id, &v.name); err != nil {
-				rows.Close()
-				return err
-			}
-			vs = append(vs, v)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		vs, err := queryRows(ctx, tx, func(v *victim) []any { return []any{&v.id, &v.name} },
+			`SELECT id, applicant_name `+purgeRequestsDue+` LIMIT ?`, cutoff, purgeBatch)
+		if err != nil {
 			return err
 		}
 		now := s.stamp()

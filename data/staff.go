@@ -97,7 +97,10 @@ func (s *Store) OrgStaff(ctx context.Context) ([]StaffRecord, error) {
 	var out []StaffRecord
 	now := s.now()
 	err := s.read(ctx, "org staff", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.code, s.name, s.photo, s.post, s.duties, coalesce(w.code, ''),
+		err := collectRows(ctx, tx, &out, func(r *StaffRecord) []any {
+			return []any{&r.ID, &r.Code, &r.Name, &r.Photo, &r.Post, &r.Duties, &r.Window, &r.WindowName, &r.AB,
+				&r.Role, &r.Active, &r.Sample, &r.Phone, &r.HasPIN, timeText(&r.LockedUntil), &r.OpenOwned}
+		}, `SELECT s.id, s.code, s.name, s.photo, s.post, s.duties, coalesce(w.code, ''),
 			coalesce(w.name, ''), s.ab, s.role, s.active, s.sample, s.phone, s.pin_hash != '',
 			coalesce(l.locked_until, ''),
 			(SELECT count(*) FROM requests r WHERE r.owner_id = s.id AND r.status NOT IN ('finished', 'refused', 'withdrawn'))
@@ -106,21 +109,10 @@ func (s *Store) OrgStaff(ctx context.Context) ([]StaffRecord, error) {
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var r StaffRecord
-			var until string
-			if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Photo, &r.Post, &r.Duties, &r.Window, &r.WindowName, &r.AB,
-				&r.Role, &r.Active, &r.Sample, &r.Phone, &r.HasPIN, &until, &r.OpenOwned); err != nil {
-				return err
+		for i := range out {
+			if !now.Before(out[i].LockedUntil) {
+				out[i].LockedUntil = time.Time{} // a lockout over is none
 			}
-			if t := parseTime(until); now.Before(t) {
-				r.LockedUntil = t
-			}
-			out = append(out, r)
-		}
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		type group struct {
 			active bool

@@ -146,27 +146,17 @@ func studyTarget(day, topic string) string { return "学习 " + day + " " + topi
 // counts when its midnight, China time, is in the period), oldest first.
 func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]StudySession, error) {
 	first, end := periodDays(from, to)
-	var out []StudySession
-	err := s.read(ctx, "study sessions", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.day, s.topic, s.kind, s.note,
-			(SELECT count(*) FROM study_attendance a WHERE a.session_id = s.id AND a.present = 1),
-			(SELECT count(*) FROM study_attendance a WHERE a.session_id = s.id AND a.present = 0)
-			FROM study_sessions s WHERE s.day >= ? AND s.day < ? ORDER BY s.day, s.id`,
-			Day(dayTime(first)), Day(dayTime(end)))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var x StudySession
-			if err := rows.Scan(&x.ID, &x.Day, &x.Topic, &x.Kind, &x.Note, &x.Present, &x.Absent); err != nil {
-				return err
-			}
-			x.KindLabel, x.RollCalled = x.Kind.Label(), x.Present+x.Absent > 0
-			out = append(out, x)
-		}
-		return rows.Err()
-	})
+	out, err := readRows(ctx, s, "study sessions", func(x *StudySession) []any {
+		return []any{&x.ID, &x.Day, &x.Topic, &x.Kind, &x.Note, &x.Present, &x.Absent}
+	}, `SELECT s.id, s.day, s.topic, s.kind, s.note,
+		(SELECT count(*) FROM study_attendance a WHERE a.session_id = s.id AND a.present = 1),
+		(SELECT count(*) FROM study_attendance a WHERE a.session_id = s.id AND a.present = 0)
+		FROM study_sessions s WHERE s.day >= ? AND s.day < ? ORDER BY s.day, s.id`,
+		Day(dayTime(first)), Day(dayTime(end)))
+	for i := range out {
+		x := &out[i]
+		x.KindLabel, x.RollCalled = x.Kind.Label(), x.Present+x.Absent > 0
+	}
 	return out, err
 }
 
@@ -238,21 +228,11 @@ func (s *Store) StudyRoll(ctx context.Context, sessionID int64) ([]RollLine, err
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, coalesce(a.present, 0), a.staff_id IS NOT NULL,
+		return collectRows(ctx, tx, &out, func(l *RollLine) []any {
+			return []any{&l.StaffID, &l.Name, &l.Present, &l.Recorded, &l.Note}
+		}, `SELECT s.id, s.name, coalesce(a.present, 0), a.staff_id IS NOT NULL,
 			coalesce(a.note, '') FROM staff s LEFT JOIN study_attendance a ON a.staff_id = s.id AND a.session_id = ?
 			WHERE s.active = 1 OR a.staff_id IS NOT NULL ORDER BY s.ord, s.id`, sessionID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var l RollLine
-			if err := rows.Scan(&l.StaffID, &l.Name, &l.Present, &l.Recorded, &l.Note); err != nil {
-				return err
-			}
-			out = append(out, l)
-		}
-		return rows.Err()
 	})
 	return out, err
 }
@@ -424,22 +404,10 @@ func (s *Store) StudyRecords(ctx context.Context, from, to time.Time) ([]StudyRe
 	first, end := periodDays(from, to)
 	var ids []int64
 	err := s.read(ctx, "study people", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM staff s WHERE s.active = 1 OR EXISTS (SELECT 1
+		return collect(ctx, tx, &ids, `SELECT s.id FROM staff s WHERE s.active = 1 OR EXISTS (SELECT 1
 			FROM study_attendance a JOIN study_sessions x ON x.id = a.session_id
 			WHERE a.staff_id = s.id AND x.day >= ? AND x.day < ?) ORDER BY s.ord, s.id`,
 			Day(dayTime(first)), Day(dayTime(end)))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
 	})
 	if err != nil {
 		return nil, err

@@ -362,19 +362,3 @@ func synthID(r *rand.Rand, now time.Time) string {
 	first17 := fmt.Sprintf("%s%s%03d", synthRegions[r.IntN(len(synthRegions))], birth.Format("20060102"), r.IntN(1000))
 	return first17 + string(IDCheckChar(first17))
 }
-
-func collectDB[T any](ctx context.Context, db *sql.DB, out *[]T, q string, args ...any) error {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return mapErr("collect", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v T
-		if err := rows.Scan(&v); err != nil {
-			return mapErr("collect", err)
-		}
-		*out = append(*out, v)
-	}
-	return mapErr("collect", rows.Err())
-}

@@ -50,18 +50,12 @@ const categoryPage = 40
 // load reads the first page; the list reads the next ones as it scrolls
 // (pageCategory).
 func (c *Category) load() {
-	c.nav.Async(func() func() {
-		items, err := c.store.ItemsInCategoryPage(c.nav.Context(), c.Name, 0, categoryPage)
-		return func() { c.show(items, err) }
-	})
+	readThenShow(c.nav, nil, c.Status, "kiosk: category", func(ctx context.Context) ([]data.ItemSummary, error) {
+		return c.store.ItemsInCategoryPage(ctx, c.Name, 0, categoryPage)
+	}, c.show)
 }
 
-func (c *Category) show(items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: category", err)
-		c.Status.SetText(c.nav.errorText(err))
-		return
-	}
+func (c *Category) show(items []data.ItemSummary) {
 	pageCategory(c.nav, c.Items, c.Name, c.store.ItemsInCategoryPage, len(items))
 	c.Items.Set(items)
 	if len(items) == 0 {

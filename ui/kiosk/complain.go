@@ -137,35 +137,20 @@ func (s *Complain) onChoose(about data.ComplaintAbout) {
 // ComplainRequest asks for the receipt of the request complained about: a
 // scan or its number and query code.
 type ComplainRequest struct {
-	Form *LookupForm
-
-	nav     *Nav
-	tracker *Tracker
-	draft   *complaintDraft
-	content fyne.CanvasObject
+	lookupScreen
+	draft *complaintDraft
 }
 
 // NewComplainRequest builds step 2 for a complaint about a request.
 func NewComplainRequest(nav *Nav, t *Tracker, d *complaintDraft) *ComplainRequest {
-	s := &ComplainRequest{nav: nav, tracker: t, draft: d}
-	s.Form = newLookupForm(nav, t, s.onFound, nil)
-	intro := trackHead(2, complainSteps, lang.L("track.complain.step.request"), lang.L("track.complain.requestIntro"))
-	body, aside := lookupBody(t, s.Form, intro)
-	s.content = s.Form.place(body, aside...)
+	s := &ComplainRequest{draft: d}
+	s.lookupScreen = newLookupScreen(nav, t, s.onFound, nil)
+	s.layout(trackHead(2, complainSteps, lang.L("track.complain.step.request"), lang.L("track.complain.requestIntro")))
 	return s
 }
 
 // Title is part of Screen.
 func (s *ComplainRequest) Title() string { return lang.L("track.complain.title") }
-
-// Content is part of Screen.
-func (s *ComplainRequest) Content() fyne.CanvasObject {
-	s.Form.enter()
-	return s.content
-}
-
-// Leave is part of Leaver.
-func (s *ComplainRequest) Leave() { s.Form.leave() }
 
 // Scan takes a scanned receipt as the request complained about.
 func (s *ComplainRequest) Scan(code string) bool { return s.Form.ScanToken(code) }
@@ -218,9 +203,7 @@ func loadThen[T any](nav *Nav, load func(context.Context) (T, error), show func(
 // loaded reports whether a list of n came; if not, Status says why: the
 // error, or the none message.
 func (p *complainPicker) loaded(what string, n int, err error, none string) bool {
-	if err != nil {
-		fyne.LogError("kiosk: "+what, err)
-		p.Status.SetText(p.nav.errorText(err))
+	if p.nav.showFailure(p.Status, "kiosk: "+what, err) {
 		return false
 	}
 	if n == 0 {

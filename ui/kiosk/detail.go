@@ -109,9 +109,7 @@ func (d *Detail) load() {
 }
 
 func (d *Detail) show(it data.Item, windows map[string]string, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: guide", err)
-		d.Status.SetText(d.nav.errorText(err))
+	if d.nav.showFailure(d.Status, "kiosk: guide", err) {
 		return
 	}
 	d.Item = it

@@ -125,10 +125,9 @@ func (d *Disclosure) Title() string { return lang.L("kiosk.home.disclosure") }
 func (d *Disclosure) Content() fyne.CanvasObject { return d.content }
 
 func (d *Disclosure) load() {
-	d.nav.Async(func() func() {
-		ns, err := d.store.Notices(d.nav.Context(), data.AudiencePublic)
-		return func() { d.show(ns, err) }
-	})
+	readThenShow(d.nav, nil, d.Status, "kiosk: notices", func(ctx context.Context) ([]data.Notice, error) {
+		return d.store.Notices(ctx, data.AudiencePublic)
+	}, d.show)
 }
 
 // publicOnly keeps the notices of public categories. The store already
@@ -143,12 +142,7 @@ func publicOnly(ns []data.Notice) []data.Notice {
 	return out
 }
 
-func (d *Disclosure) show(ns []data.Notice, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: notices", err)
-		d.Status.SetText(d.nav.errorText(err))
-		return
-	}
+func (d *Disclosure) show(ns []data.Notice) {
 	d.Notices = publicOnly(ns)
 	counts := map[data.DisclosureCategory]int{}
 	for _, n := range d.Notices {

@@ -125,9 +125,7 @@ func (d *Duty) load() {
 }
 
 func (d *Duty) show(b data.DutyBoard, photos map[int64]data.StaffCard, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: duty board", err)
-		d.Status.SetText(d.nav.errorText(err))
+	if d.nav.showFailure(d.Status, "kiosk: duty board", err) {
 		return
 	}
 	d.Board, d.photos = b, photos

@@ -116,22 +116,59 @@ func (g *Guides) Content() fyne.CanvasObject { return g.content }
 func (g *Guides) Leave() { g.typing.stop() }
 
 func (g *Guides) loadCategories() {
-	loadCategories(g.nav, g.Status, "kiosk: categories", g.store.Categories, g.showCategories)
+	readThenShow(g.nav, nil, g.Status, "kiosk: categories", g.store.Categories, g.showCategories)
 }
 
-// loadCategories reads the categories off the UI goroutine and shows them,
-// or says in status why they could not be read (logged with what).
-func loadCategories(nav *Nav, status *widget.Label, what string,
-	read func(context.Context) ([]data.Category, error), show func([]data.Category)) {
+// boardList is a board screen that is a list under a status line, read
+// again each time it comes to the top (counts and results change): the
+// previews and the complaint results.
+type boardList[T any] struct {
+	Status *widget.Label
+
+	nav     *Nav
+	list    *fyne.Container
+	content fyne.CanvasObject
+	loading bool
+	what    string
+	read    func(context.Context) ([]T, error)
+	show    func([]T)
+}
+
+// newBoardList is a boardList that reads with read and shows with show,
+// a failed read logged with what.
+func newBoardList[T any](nav *Nav, what string, read func(context.Context) ([]T, error), show func([]T)) boardList[T] {
+	l := boardList[T]{nav: nav, Status: status(lang.L("kiosk.loading")), list: container.NewVBox(), what: what,
+		read: read, show: show}
+	l.content = vscroll(container.NewVBox(l.Status, l.list))
+	return l
+}
+
+// Content is part of Screen: the list, read again.
+func (l *boardList[T]) Content() fyne.CanvasObject {
+	readThenShow(l.nav, &l.loading, l.Status, l.what, l.read, l.show)
+	return l.content
+}
+
+// readThenShow reads off the UI goroutine and shows what it read, or says
+// in status why it could not be read (showFailure, logged with what). With
+// loading, a read already under way is not started again.
+func readThenShow[T any](nav *Nav, loading *bool, status *widget.Label, what string,
+	read func(context.Context) (T, error), show func(T)) {
+	if loading != nil {
+		if *loading {
+			return
+		}
+		*loading = true
+	}
 	nav.Async(func() func() {
-		cats, err := read(nav.Context())
+		v, err := read(nav.Context())
 		return func() {
-			if err != nil {
-				fyne.LogError(what, err)
-				status.SetText(nav.errorText(err))
-				return
+			if loading != nil {
+				*loading = false
 			}
-			show(cats)
+			if !nav.showFailure(status, what, err) {
+				show(v)
+			}
 		}
 	})
 }

@@ -194,6 +194,17 @@ func (n *Nav) errorText(err error) string {
 	return errorText(err)
 }
 
+// showFailure says on status why a read failed (errorText) and logs err
+// tagged what; false when err is nil.
+func (n *Nav) showFailure(status *widget.Label, what string, err error) bool {
+	if err == nil {
+		return false
+	}
+	fyne.LogError(what, err)
+	status.SetText(n.errorText(err))
+	return true
+}
+
 // message is locale.Message, noting a failure of the data file.
 func (n *Nav) message(err error) string {
 	n.failed(err)

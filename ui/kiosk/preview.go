@@ -36,23 +36,17 @@ type PreviewStore interface {
 // Previews lists the drafts in preview. It reads them again each time it
 // is shown (the counts of opinions change).
 type Previews struct {
+	boardList[data.PreviewNotice]
 	Previews []data.PreviewNotice
 	Rows     []*Tile
-	Status   *widget.Label
 
-	nav     *Nav
-	store   PreviewStore
-	list    *fyne.Container
-	content fyne.CanvasObject
-	loading bool
+	store PreviewStore
 }
 
 // NewPreviews builds the list; it loads when shown.
 func NewPreviews(nav *Nav, store PreviewStore) *Previews {
-	p := &Previews{nav: nav, store: store}
-	p.Status = status(lang.L("kiosk.loading"))
-	p.list = container.NewVBox()
-	p.content = vscroll(container.NewVBox(p.Status, p.list))
+	p := &Previews{store: store}
+	p.boardList = newBoardList(nav, "kiosk: previews", store.Previews, p.show)
 	return p
 }
 
@@ -61,32 +55,7 @@ func (p *Previews) Title() string {
 	return lang.L("kiosk.home.disclosure") + " · " + lang.L("board.preview.title")
 }
 
-// Content is part of Screen.
-func (p *Previews) Content() fyne.CanvasObject {
-	p.load()
-	return p.content
-}
-
-func (p *Previews) load() {
-	if p.loading {
-		return
-	}
-	p.loading = true
-	p.nav.Async(func() func() {
-		ps, err := p.store.Previews(p.nav.Context())
-		return func() {
-			p.loading = false
-			p.show(ps, err)
-		}
-	})
-}
-
-func (p *Previews) show(ps []data.PreviewNotice, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: previews", err)
-		p.Status.SetText(p.nav.errorText(err))
-		return
-	}
+func (p *Previews) show(ps []data.PreviewNotice) {
 	p.Previews, p.Rows = ps, nil
 	p.list.RemoveAll()
 	for _, n := range ps {

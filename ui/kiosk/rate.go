@@ -27,34 +27,19 @@ var rateLevels = []int{data.RatingVeryGood, data.RatingGood, data.RatingFair, da
 
 // RateLookup asks for the receipt of the request to rate.
 type RateLookup struct {
-	Form *LookupForm
-
-	nav     *Nav
-	tracker *Tracker
-	content fyne.CanvasObject
+	lookupScreen
 }
 
 // NewRateLookup builds the first screen of 服务评价.
 func NewRateLookup(nav *Nav, t *Tracker) *RateLookup {
-	s := &RateLookup{nav: nav, tracker: t}
-	s.Form = newLookupForm(nav, t, s.onFound, nil)
-	intro := para(lang.L("track.rate.intro"))
-	body, aside := lookupBody(t, s.Form, intro)
-	s.content = s.Form.place(body, aside...)
+	s := &RateLookup{}
+	s.lookupScreen = newLookupScreen(nav, t, s.onFound, nil)
+	s.layout(para(lang.L("track.rate.intro")))
 	return s
 }
 
 // Title is part of Screen.
 func (s *RateLookup) Title() string { return lang.L("track.rate.title") }
-
-// Content is part of Screen.
-func (s *RateLookup) Content() fyne.CanvasObject {
-	s.Form.enter()
-	return s.content
-}
-
-// Leave is part of Leaver.
-func (s *RateLookup) Leave() { s.Form.leave() }
 
 // Scan takes a scanned receipt as the request to rate.
 func (s *RateLookup) Scan(code string) bool { return s.Form.ScanToken(code) }

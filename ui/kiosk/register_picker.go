@@ -1,6 +1,8 @@
 package kiosk
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -86,7 +88,7 @@ func (p *RegisterPicker) Leave() {
 }
 
 func (p *RegisterPicker) loadCategories() {
-	loadCategories(p.nav, p.Status, "kiosk: register: categories", p.cfg.Store.Categories, p.showCategories)
+	readThenShow(p.nav, nil, p.Status, "kiosk: register: categories", p.cfg.Store.Categories, p.showCategories)
 }
 
 func (p *RegisterPicker) showCategories(cats []data.Category) {
@@ -130,10 +132,9 @@ func newRegisterCategory(nav *Nav, cfg RegisterConfig, name string) *RegisterCat
 	c.Items = newItemList(func(it data.ItemSummary) { regStart(nav, cfg, it.ID) })
 	c.Status = status(lang.L("register.loading"))
 	c.content = container.NewBorder(c.Status, nil, nil, nil, c.Items.List)
-	nav.Async(func() func() {
-		items, err := cfg.Store.ItemsInCategoryPage(nav.Context(), name, 0, categoryPage)
-		return func() { c.show(items, err) }
-	})
+	readThenShow(nav, nil, c.Status, "kiosk: register: category", func(ctx context.Context) ([]data.ItemSummary, error) {
+		return cfg.Store.ItemsInCategoryPage(ctx, name, 0, categoryPage)
+	}, c.show)
 	return c
 }
 
@@ -145,12 +146,7 @@ func (c *RegisterCategory) Title() string {
 // Content is part of Screen.
 func (c *RegisterCategory) Content() fyne.CanvasObject { return c.content }
 
-func (c *RegisterCategory) show(items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: register: category", err)
-		c.Status.SetText(c.nav.errorText(err))
-		return
-	}
+func (c *RegisterCategory) show(items []data.ItemSummary) {
 	pageCategory(c.nav, c.Items, c.Name, c.cfg.Store.ItemsInCategoryPage, len(items))
 	c.Items.Set(items)
 	c.Status.SetText(lang.L("register.pick.choose"))

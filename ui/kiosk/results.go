@@ -26,35 +26,21 @@ type ResultsStore interface {
 // Results lists the published complaint results. It reads them again each
 // time it is shown.
 type Results struct {
+	boardList[data.PublishedComplaint]
 	Results []data.PublishedComplaint
 	Cards   []*ResultCard
-	Status  *widget.Label
-
-	nav     *Nav
-	store   ResultsStore
-	list    *fyne.Container
-	content fyne.CanvasObject
-	loading bool
 }
 
 // NewResults builds the list; it loads when shown.
 func NewResults(nav *Nav, store ResultsStore) *Results {
-	r := &Results{nav: nav, store: store}
-	r.Status = status(lang.L("kiosk.loading"))
-	r.list = container.NewVBox()
-	r.content = vscroll(container.NewVBox(r.Status, r.list))
+	r := &Results{}
+	r.boardList = newBoardList(nav, "kiosk: complaint results", store.PublishedComplaints, r.show)
 	return r
 }
 
 // Title is part of Screen.
 func (r *Results) Title() string {
 	return lang.L("kiosk.home.disclosure") + " · " + lang.L("board.results.title")
-}
-
-// Content is part of Screen.
-func (r *Results) Content() fyne.CanvasObject {
-	r.load()
-	return r.content
 }
 
 // Speech reads the results aloud.
@@ -66,26 +52,7 @@ func (r *Results) Speech() string {
 	return b.String()
 }
 
-func (r *Results) load() {
-	if r.loading {
-		return
-	}
-	r.loading = true
-	r.nav.Async(func() func() {
-		rs, err := r.store.PublishedComplaints(r.nav.Context())
-		return func() {
-			r.loading = false
-			r.show(rs, err)
-		}
-	})
-}
-
-func (r *Results) show(rs []data.PublishedComplaint, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: complaint results", err)
-		r.Status.SetText(r.nav.errorText(err))
-		return
-	}
+func (r *Results) show(rs []data.PublishedComplaint) {
 	r.Results = rs
 	r.Cards = showCards(r.list, r.Status, rs, func(p data.PublishedComplaint) (*ResultCard, fyne.CanvasObject) {
 		c := newResultCard(p)

@@ -50,18 +50,10 @@ func (s *Staff) Title() string {
 func (s *Staff) Content() fyne.CanvasObject { return s.content }
 
 func (s *Staff) load() {
-	s.nav.Async(func() func() {
-		cards, err := s.store.StaffCards(s.nav.Context())
-		return func() { s.show(cards, err) }
-	})
+	readThenShow(s.nav, nil, s.Status, "kiosk: staff", s.store.StaffCards, s.show)
 }
 
-func (s *Staff) show(cards []data.StaffCard, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: staff", err)
-		s.Status.SetText(s.nav.errorText(err))
-		return
-	}
+func (s *Staff) show(cards []data.StaffCard) {
 	s.Cards = showCards(s.grid, s.Status, cards, func(c data.StaffCard) (*StaffCard, fyne.CanvasObject) {
 		card := newStaffCard(c)
 		return card, card.content

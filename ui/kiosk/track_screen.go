@@ -15,19 +15,15 @@ import (
 // or, with 投诉回执 chosen, a complaint (its status). A scan anywhere on the
 // kiosk gets to the same results through the ScanRouter.
 type Track struct {
-	Form *LookupForm
+	lookupScreen
 	// Kind chooses between a request's receipt and a complaint's.
 	Kind *widget.RadioGroup
-
-	nav     *Nav
-	tracker *Tracker
-	content fyne.CanvasObject
 }
 
 // NewTrack builds the 进度查询 screen.
 func NewTrack(nav *Nav, t *Tracker) *Track {
-	s := &Track{nav: nav, tracker: t}
-	s.Form = newLookupForm(nav, t, s.onRequest, s.onComplaint)
+	s := &Track{}
+	s.lookupScreen = newLookupScreen(nav, t, s.onRequest, s.onComplaint)
 	kinds := []string{lang.L("track.kind.request"), lang.L("track.kind.complaint")}
 	s.Kind = widget.NewRadioGroup(kinds, func(v string) {
 		nav.Activity()
@@ -37,9 +33,33 @@ func NewTrack(nav *Nav, t *Tracker) *Track {
 	s.Kind.Required = true
 	s.Kind.SetSelected(kinds[0])
 
-	body, aside := lookupBody(t, s.Form, nil, s.Kind)
-	s.content = s.Form.place(body, aside...)
+	s.layout(nil, s.Kind)
 	return s
+}
+
+// lookupScreen is what the screens that ask for a receipt share (进度查询,
+// 服务评价, a complaint about a request): the form, laid out by lookupBody,
+// its countdown brought up to date on coming back and stopped on leaving.
+type lookupScreen struct {
+	Form *LookupForm
+
+	nav     *Nav
+	tracker *Tracker
+	content fyne.CanvasObject
+}
+
+// newLookupScreen is a lookupScreen whose form goes on with onRequest (and
+// onComplaint, unless nil); layout lays it out.
+func newLookupScreen(nav *Nav, t *Tracker, onRequest func(data.Tracking),
+	onComplaint func(data.ComplaintStatus)) lookupScreen {
+	return lookupScreen{Form: newLookupForm(nav, t, onRequest, onComplaint), nav: nav, tracker: t}
+}
+
+// layout lays the screen out: intro (may be nil), then the scan and the
+// typed form with extra above its fields (lookupBody).
+func (s *lookupScreen) layout(intro fyne.CanvasObject, extra ...fyne.CanvasObject) {
+	body, aside := lookupBody(s.tracker, s.Form, intro, extra...)
+	s.content = s.Form.place(body, aside...)
 }
 
 // lookupBody lays out a screen that asks for a receipt: what to do first
@@ -72,13 +92,13 @@ func (s *Track) Title() string { return lang.L("track.title") }
 
 // Content is part of Screen. Coming back to the screen brings the
 // throttle's countdown up to date.
-func (s *Track) Content() fyne.CanvasObject {
+func (s *lookupScreen) Content() fyne.CanvasObject {
 	s.Form.enter()
 	return s.content
 }
 
 // Leave stops the countdown and closes the keys.
-func (s *Track) Leave() { s.Form.leave() }
+func (s *lookupScreen) Leave() { s.Form.leave() }
 
 func (s *Track) onRequest(tr data.Tracking) {
 	s.nav.Push(NewTrackResult(s.nav, s.tracker, tr))

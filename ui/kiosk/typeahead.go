@@ -85,9 +85,7 @@ func (t *typeahead) search(text string) {
 // show shows a search's items, or says nothing was found with the query,
 // in the screen's own words.
 func (t *typeahead) show(text string, items []data.ItemSummary, err error) {
-	if err != nil {
-		fyne.LogError("kiosk: search", err)
-		t.status.SetText(t.nav.errorText(err))
+	if t.nav.showFailure(t.status, "kiosk: search", err) {
 		return
 	}
 	t.browse.Hide()

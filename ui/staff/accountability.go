@@ -293,9 +293,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 	f.Staff = touch.NewSelect(pn, func(string) { d.Activity() })
 	f.Staff.PlaceHolder = lang.L("staff.choose")
 	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
-	f.Kind = widget.NewRadioGroup(kinds, func(string) { d.Activity() })
-	f.Kind.Horizontal = true
-	f.Kind.SetSelected(kinds[0])
+	f.Kind = d.newChoiceRow(kinds)
 	f.Note = d.newEntry(true, lang.L("acct.noteHint"))
 	f.Deadline = d.newEntry(false, lang.L("acct.deadlineHint"))
 	var bn []string

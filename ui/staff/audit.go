@@ -104,22 +104,12 @@ func (l *AuditLog) loadStaff() {
 
 // SetStaff filters by a staff member (0: everyone); Apply runs it.
 func (l *AuditLog) SetStaff(id int64) {
-	l.Staff.SetSelectedIndex(0)
-	for i, p := range l.people {
-		if p.StaffID == id {
-			l.Staff.SetSelectedIndex(i + 1)
-		}
-	}
+	chooseAfterFirst(l.Staff, l.people, func(p data.LoginChoice) bool { return p.StaffID == id })
 }
 
 // SetAction filters by an action (data.Audit*; "": all); Apply runs it.
 func (l *AuditLog) SetAction(action string) {
-	l.Action.SetSelectedIndex(0)
-	for i, x := range data.AuditActions() {
-		if x == action {
-			l.Action.SetSelectedIndex(i + 1)
-		}
-	}
+	chooseAfterFirst(l.Action, data.AuditActions(), func(x string) bool { return x == action })
 }
 
 // Apply reads the filters and shows their first page.

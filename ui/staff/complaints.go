@@ -88,6 +88,22 @@ func newComplaintList(a *Admin) *ComplaintList {
 	return c
 }
 
+// textCells are a row's cells, a label a text, cut with an ellipsis where
+// the column is too narrow; style, unless nil, sets the label of texts[i]
+// apart.
+func textCells(texts []string, style func(i int, l *widget.Label)) []fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, len(texts))
+	for i, t := range texts {
+		l := widget.NewLabel(t)
+		l.Truncation = fyne.TextTruncateEllipsis
+		if style != nil {
+			style(i, l)
+		}
+		cells[i] = l
+	}
+	return cells
+}
+
 // boldLabels are column headers from translation keys prefix+name.
 func boldLabels(prefix string, names ...string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
@@ -195,13 +211,7 @@ func newComplaintRowView(r data.ComplaintRow, onTap func()) *ComplaintRowView {
 	due, state := complaintDue(r)
 	v.texts = []string{r.Code, complaintTarget(r), complaintChannelWord(r.Channel), complaintStatusWord(r.Status), handler, due}
 	v.Due = dueCanvasText(due, state)
-	var cells []fyne.CanvasObject
-	for _, t := range v.texts[:5] {
-		l := widget.NewLabel(t)
-		l.Truncation = fyne.TextTruncateEllipsis
-		cells = append(cells, l)
-	}
-	cells = append(cells, container.NewPadded(v.Due))
+	cells := append(textCells(v.texts[:5], nil), container.NewPadded(v.Due))
 	v.box = rowBox(slimCells(container.New(complaintWeights, cells...)))
 	return v
 }
@@ -317,9 +327,7 @@ func newEnterComplaint(c *ComplaintList, people []data.LoginChoice, windows []da
 	for _, ch := range enterChannels {
 		chans = append(chans, lang.L("admin.channel."+ch))
 	}
-	f.Channel = widget.NewRadioGroup(chans, func(string) { d.Activity() })
-	f.Channel.Horizontal = true
-	f.Channel.SetSelected(chans[0])
+	f.Channel = d.newChoiceRow(chans)
 	abouts := wordsOf(enterAbout, aboutWord)
 	var wn, pn []string
 	for _, w := range windows {
@@ -487,15 +495,23 @@ func loadTab[T any](d *Desk, l *latest, tabs map[string]*widget.Button, tab stri
 func showRows[T any, V fyne.CanvasObject](list *fyne.Container, status *widget.Label, rows []T, err error, emptyKey string,
 	view func(T) V) []V {
 	var views []V
-	list.RemoveAll()
-	status.SetText(listStatus(err, len(rows), emptyKey))
-	for _, r := range rows {
+	fillList(list, rows, func(r T) fyne.CanvasObject {
 		v := view(r)
 		views = append(views, v)
-		list.Add(v)
+		return v
+	})
+	status.SetText(listStatus(err, len(rows), emptyKey))
+	return views
+}
+
+// fillList puts in list what row makes of each of rows, in place of what
+// it held.
+func fillList[T any](list *fyne.Container, rows []T, row func(T) fyne.CanvasObject) {
+	list.RemoveAll()
+	for _, r := range rows {
+		list.Add(row(r))
 	}
 	list.Refresh()
-	return views
 }
 
 // tabButtons makes a list's tabs, one button per name labelled by the

@@ -72,13 +72,7 @@ func (f *FollowUps) show(items []data.FollowUpDue, err error) {
 			it.ApplicantName + " " + it.ApplicantPhone, due}}
 		row.Record = widget.NewButton(lang.L("admin.followups.record"), d.tap(func() { f.OpenRecord(it) }))
 		row.Record.Importance = widget.HighImportance
-		var cells []fyne.CanvasObject
-		for _, t := range row.Texts[:5] {
-			l := widget.NewLabel(t)
-			l.Truncation = fyne.TextTruncateEllipsis
-			cells = append(cells, l)
-		}
-		cells = append(cells, container.NewPadded(dueCanvasText(due, it.Due)), row.Record)
+		cells := append(textCells(row.Texts[:5], nil), container.NewPadded(dueCanvasText(due, it.Due)), row.Record)
 		f.Rows = append(f.Rows, row)
 		box := rowBox(container.New(followUpWeights, cells...))
 		f.list.Add(container.New(&minHeightLayout{h: bmtheme.MinTouchTarget}, box))

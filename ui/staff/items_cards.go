@@ -96,6 +96,21 @@ func layoutCards[C card](box *fyne.Container, cards []C) {
 	box.Refresh()
 }
 
+// cardActions are what the buttons of card c do: move it among *cards and
+// remove it from them, the cards laid out in box again after.
+func cardActions[C card](box *fyne.Container, cards *[]C, c C) (move func(delta int), remove func()) {
+	move = func(delta int) {
+		if moveCard(*cards, c, delta) {
+			layoutCards(box, *cards)
+		}
+	}
+	remove = func() {
+		*cards = removeCard(*cards, c)
+		layoutCards(box, *cards)
+	}
+	return move, remove
+}
+
 // moveCard swaps c with its neighbour delta places away; false when there
 // is none.
 func moveCard[C comparable](cards []C, c C, delta int) bool {

@@ -45,8 +45,8 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	d := e.s.a.d
 	c := &FieldCard{e: e}
 	var errs fyne.CanvasObject
-	c.cardParts, errs = newCardParts(d, func(delta int) { e.moveField(c, delta) }, func() { e.removeField(c) },
-		"label", "key", "kind", "help")
+	move, remove := cardActions(e.fieldBox, &e.Fields, c)
+	c.cardParts, errs = newCardParts(d, move, remove, "label", "key", "kind", "help")
 	c.Key = d.newEntry(false, lang.L("items.q.keyHint"))
 	c.Key.SetText(f.Key)
 	c.Label = d.newEntry(false, lang.L("items.q.labelHint"))
@@ -140,17 +140,6 @@ func (c *FieldCard) showOptions() {
 	c.span.Hidden = k != data.KindNumber
 	c.monthsAgo.Hidden = k != data.KindDate
 	c.rule.Refresh()
-}
-
-func (e *ItemEditor) moveField(c *FieldCard, delta int) {
-	if moveCard(e.Fields, c, delta) {
-		layoutCards(e.fieldBox, e.Fields)
-	}
-}
-
-func (e *ItemEditor) removeField(c *FieldCard) {
-	e.Fields = removeCard(e.Fields, c)
-	layoutCards(e.fieldBox, e.Fields)
 }
 
 // collect is the intake field the card says. Choices count only for a

@@ -52,8 +52,8 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 	d := e.s.a.d
 	c := &MaterialCard{ID: m.ID, e: e, SampleName: m.SampleName, SampleData: m.SampleData}
 	var errs fyne.CanvasObject
-	c.cardParts, errs = newCardParts(d, func(delta int) { e.moveMaterial(c, delta) }, func() { e.removeMaterial(c) },
-		"name", "form", "copies", "note", "sample_data")
+	move, remove := cardActions(e.matBox, &e.Materials, c)
+	c.cardParts, errs = newCardParts(d, move, remove, "name", "form", "copies", "note", "sample_data")
 	c.Name = d.newEntry(false, lang.L("items.m.nameHint"))
 	c.Name.SetText(m.Name)
 	c.Required = widget.NewCheck(lang.L("items.m.required"), nil)
@@ -91,17 +91,6 @@ func (e *ItemEditor) addMaterial(m data.Material) {
 // materialWeights lay a material's first line out (and the header above the
 // cards): number, name, form, copies, required.
 var materialWeights = weightedColumns{0.4, 3.6, 2.4, 1.5, 1.9}
-
-func (e *ItemEditor) moveMaterial(c *MaterialCard, delta int) {
-	if moveCard(e.Materials, c, delta) {
-		layoutCards(e.matBox, e.Materials)
-	}
-}
-
-func (e *ItemEditor) removeMaterial(c *MaterialCard) {
-	e.Materials = removeCard(e.Materials, c)
-	layoutCards(e.matBox, e.Materials)
-}
 
 // showSample describes the sample form the card holds, with a thumbnail
 // of an image.

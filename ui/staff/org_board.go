@@ -38,7 +38,7 @@ type OrgBoard struct {
 	cards   *fyne.Container
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 // OrgDutyRow is one staff member on the board.
@@ -71,22 +71,7 @@ func newOrgBoard(a *Admin) *OrgBoard {
 
 // Reload reads the board as of now.
 func (b *OrgBoard) Reload() {
-	d, st := b.a.d, b.a.store
-	b.seq++
-	seq := b.seq
-	d.async(func() func() {
-		board, err := st.OnDuty(d.opts.Context)
-		return func() {
-			if seq != b.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(b.Status, err, "")
-				return
-			}
-			b.show(board)
-		}
-	})
+	orgLoad(&b.load, b.a.d, b.Status, b.a.store.OnDuty, b.show)
 }
 
 func (b *OrgBoard) show(board data.DutyBoard) {
@@ -116,19 +101,15 @@ func (b *OrgBoard) show(board data.DutyBoard) {
 		}
 		r.Texts = []string{e.Name, post, whereWord(e.Status), orDash(e.Note), returnText(e.ExpectedReturn, board.At), since}
 		r.Set = widget.NewButtonWithIcon(lang.L("org.board.set"), fynetheme.DocumentCreateIcon(), d.tap(func() { b.OpenWhere(e) }))
-		var cells []fyne.CanvasObject
-		for i, t := range r.Texts {
-			c := widget.NewLabel(t)
-			c.Truncation = fyne.TextTruncateEllipsis
-			if i == 0 {
+		cells := textCells(r.Texts, func(i int, c *widget.Label) {
+			switch i {
+			case 0:
 				c.TextStyle = fyne.TextStyle{Bold: true}
-			}
-			if i == 2 {
+			case 2:
 				c.Importance = dutyImportance(e.Status)
 				c.TextStyle = fyne.TextStyle{Bold: true}
 			}
-			cells = append(cells, c)
-		}
+		})
 		cells = append(cells, r.Set)
 		b.Rows = append(b.Rows, r)
 		b.list.Add(rowBox(orgCompact(container.New(dutyWeights, cells...))))

@@ -46,7 +46,7 @@ type CenterForm struct {
 
 	a       *Admin
 	content fyne.CanvasObject
-	seq     int
+	load    latest
 }
 
 func newCenterForm(a *Admin) *CenterForm {
@@ -118,23 +118,10 @@ func newCenterForm(a *Admin) *CenterForm {
 // Reload reads the profile again and fills the form (what was typed and not
 // saved is dropped).
 func (f *CenterForm) Reload() {
-	d, st := f.a.d, f.a.store
-	f.seq++
-	seq := f.seq
 	orgPlain(f.Status, lang.L("admin.loading"))
-	d.async(func() func() {
-		c, err := st.Center(d.opts.Context)
-		return func() {
-			if seq != f.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(f.Status, err, "")
-				return
-			}
-			f.fill(c)
-			orgPlain(f.Status, "")
-		}
+	orgLoad(&f.load, f.a.d, f.Status, f.a.store.Center, func(c data.Center) {
+		f.fill(c)
+		orgPlain(f.Status, "")
 	})
 }
 

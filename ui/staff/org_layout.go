@@ -1,6 +1,8 @@
 package staff
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -84,6 +86,15 @@ func orgRow(cols fyne.Layout, cells []fyne.CanvasObject, actions fyne.CanvasObje
 		container.New(&fixedSize{size: fyne.NewSize(width, 0)}, actions), container.New(cols, cells...))))
 }
 
+// activeImportance is how a row of the lists of windows and of staff reads:
+// dimmed for one stopped.
+func activeImportance(active bool) widget.Importance {
+	if active {
+		return widget.MediumImportance
+	}
+	return widget.LowImportance
+}
+
 // orgHeader is a list's header over orgRow rows.
 func orgHeader(cols fyne.Layout, prefix string, width float32, names ...string) fyne.CanvasObject {
 	labels := boldLabels(prefix, names...)
@@ -116,11 +127,14 @@ func twoLines(first, second string, imp widget.Importance) fyne.CanvasObject {
 type orgList struct {
 	Add    *widget.Button
 	Status *widget.Label
+	// Windows and Staff are what the last read found.
+	Windows []data.OrgWindow
+	Staff   []data.StaffRecord
 
 	a       *Admin
 	list    *fyne.Container
 	content fyne.CanvasObject
-	seq     int
+	reads   latest
 }
 
 func newOrgList(a *Admin, addKey string, onAdd func(), introKey string, header fyne.CanvasObject) orgList {
@@ -133,28 +147,37 @@ func newOrgList(a *Admin, addKey string, onAdd func(), introKey string, header f
 
 func (l *orgList) view() fyne.CanvasObject { return l.content }
 
-// load reads the windows and the staff and shows them (or the store's
-// message); an answer overtaken by a later read is dropped.
-func (l *orgList) load(show func([]data.OrgWindow, []data.StaffRecord)) {
-	d, st := l.a.d, l.a.store
-	l.seq++
-	seq := l.seq
-	d.async(func() func() {
-		ws, err := st.OrgWindows(d.opts.Context)
-		people, serr := st.OrgStaff(d.opts.Context)
+// load reads the windows and the staff into l and shows them (or the
+// store's message); an answer overtaken by a later read is dropped.
+func (l *orgList) load(show func()) {
+	st := l.a.store
+	type read struct {
+		ws     []data.OrgWindow
+		people []data.StaffRecord
+	}
+	orgLoad(&l.reads, l.a.d, l.Status, func(ctx context.Context) (read, error) {
+		ws, err := st.OrgWindows(ctx)
+		people, serr := st.OrgStaff(ctx)
 		if err == nil {
 			err = serr
 		}
-		return func() {
-			if seq != l.seq {
-				return
-			}
-			if err != nil {
-				orgShowResult(l.Status, err, "")
-				return
-			}
-			show(ws, people)
+		return read{ws, people}, err
+	}, func(r read) {
+		l.Windows, l.Staff = r.ws, r.people
+		show()
+	})
+}
+
+// orgLoad reads with read off the UI goroutine and shows what it read, or
+// says on status why it could not (orgShowResult); an answer overtaken by
+// a later read of l is dropped (loadLatest).
+func orgLoad[T any](l *latest, d *Desk, status *widget.Label, read func(context.Context) (T, error), show func(T)) {
+	loadLatest(l, d, read, func(v T, err error) {
+		if err != nil {
+			orgShowResult(status, err, "")
+			return
 		}
+		show(v)
 	})
 }
 

@@ -32,9 +32,6 @@ type StaffList struct {
 	Form   *FormDialog
 	Fields *StaffFields
 	PIN    *PINFields
-
-	Staff   []data.StaffRecord
-	windows []data.OrgWindow
 }
 
 // OrgStaffRow is one staff member in the list.
@@ -62,7 +59,10 @@ func newStaffList(a *Admin) *StaffList {
 
 // Reload reads the staff and the windows again.
 func (l *StaffList) Reload() {
-	l.load(func(ws []data.OrgWindow, people []data.StaffRecord) { l.show(people, ws) })
+	l.load(func() {
+		l.Rows = nil
+		fillList(l.list, l.Staff, l.row)
+	})
 }
 
 // staffPostText is "社会保障窗口 · A岗", "社会保障窗口" or 未分配窗口.
@@ -91,40 +91,33 @@ func staffState(r data.StaffRecord) string {
 	return strings.Join(parts, " · ")
 }
 
-func (l *StaffList) show(people []data.StaffRecord, ws []data.OrgWindow) {
+// row is the row of staff member p, added to l.Rows.
+func (l *StaffList) row(p data.StaffRecord) fyne.CanvasObject {
 	d := l.a.d
-	l.Staff, l.windows, l.Rows = people, ws, nil
-	l.list.RemoveAll()
-	for _, p := range people {
-		r := &OrgStaffRow{Record: p}
-		r.Texts = []string{p.Name, p.Code, p.Post, staffPostText(p), lang.L("org.role." + string(p.Role)), staffState(p)}
-		r.Edit = widget.NewButtonWithIcon(lang.L("org.edit"), fynetheme.DocumentCreateIcon(), d.tap(func() { l.OpenStaff(&p) }))
-		r.PIN = widget.NewButtonWithIcon(lang.L("org.staff.pin"), fynetheme.LoginIcon(), d.tap(func() { l.OpenPIN(p) }))
-		r.Unlock = widget.NewButtonWithIcon(lang.L("org.staff.unlock"), fynetheme.ConfirmIcon(), d.tap(func() { l.Unlock(p) }))
-		if p.LockedUntil.IsZero() {
-			r.Unlock.Hide()
-		}
-		if !p.Active {
-			r.PIN.Disable()
-		}
-		imp := widget.MediumImportance
-		if !p.Active {
-			imp = widget.LowImportance
-		}
-		stateImp := imp
-		if p.Active && (!p.LockedUntil.IsZero() || !p.HasPIN) {
-			stateImp = widget.WarningImportance
-		}
-		cells := []fyne.CanvasObject{
-			container.NewCenter(staffThumb(p.ID, p.Photo, 48, 60)),
-			twoLines(r.Texts[0], r.Texts[1], imp),
-			twoLines(r.Texts[2], r.Texts[3], imp),
-			twoLines(r.Texts[4], r.Texts[5], stateImp),
-		}
-		l.Rows = append(l.Rows, r)
-		l.list.Add(orgRow(staffWeights, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth))
+	r := &OrgStaffRow{Record: p}
+	r.Texts = []string{p.Name, p.Code, p.Post, staffPostText(p), lang.L("org.role." + string(p.Role)), staffState(p)}
+	r.Edit = widget.NewButtonWithIcon(lang.L("org.edit"), fynetheme.DocumentCreateIcon(), d.tap(func() { l.OpenStaff(&p) }))
+	r.PIN = widget.NewButtonWithIcon(lang.L("org.staff.pin"), fynetheme.LoginIcon(), d.tap(func() { l.OpenPIN(p) }))
+	r.Unlock = widget.NewButtonWithIcon(lang.L("org.staff.unlock"), fynetheme.ConfirmIcon(), d.tap(func() { l.Unlock(p) }))
+	if p.LockedUntil.IsZero() {
+		r.Unlock.Hide()
 	}
-	l.list.Refresh()
+	if !p.Active {
+		r.PIN.Disable()
+	}
+	imp := activeImportance(p.Active)
+	stateImp := imp
+	if p.Active && (!p.LockedUntil.IsZero() || !p.HasPIN) {
+		stateImp = widget.WarningImportance
+	}
+	cells := []fyne.CanvasObject{
+		container.NewCenter(staffThumb(p.ID, p.Photo, 48, 60)),
+		twoLines(r.Texts[0], r.Texts[1], imp),
+		twoLines(r.Texts[2], r.Texts[3], imp),
+		twoLines(r.Texts[4], r.Texts[5], stateImp),
+	}
+	l.Rows = append(l.Rows, r)
+	return orgRow(staffWeights, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth)
 }
 
 // Row is the row of the staff member with name (nil if none).
@@ -176,12 +169,7 @@ type StaffFields struct {
 
 // ChooseWindow picks the window with code ("" for 未分配).
 func (f *StaffFields) ChooseWindow(code string) {
-	f.Window.SetSelectedIndex(0)
-	for i, w := range f.windows {
-		if w.Code == code {
-			f.Window.SetSelectedIndex(i + 1)
-		}
-	}
+	chooseAfterFirst(f.Window, f.windows, func(w data.OrgWindow) bool { return w.Code == code })
 }
 
 // ChooseAB picks the post: "A", "B" or "".
@@ -213,7 +201,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 	f.PhotoInfo.Wrapping = fyne.TextWrapWord
 	f.PhotoInfo.Importance = widget.LowImportance
 	winOpts := []string{lang.L("org.staff.noWindow")}
-	for _, w := range l.windows {
+	for _, w := range l.Windows {
 		if w.Active {
 			f.windows = append(f.windows, w)
 			winOpts = append(winOpts, w.Code+" "+w.Name)

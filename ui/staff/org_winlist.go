@@ -22,9 +22,6 @@ type WindowList struct {
 	// WindowFields and PostFields are that dialog's fields.
 	WindowFields *WindowFields
 	PostFields   *PostFields
-
-	Windows []data.OrgWindow
-	staff   []data.StaffRecord
 }
 
 // OrgWindowRow is one window in the list.
@@ -50,41 +47,39 @@ func newWindowList(a *Admin) *WindowList {
 }
 
 // Reload reads the windows (and the staff the posts are chosen from).
-func (l *WindowList) Reload() { l.load(l.show) }
+func (l *WindowList) Reload() {
+	l.load(func() {
+		l.Rows = nil
+		fillList(l.list, l.Windows, l.row)
+	})
+}
 
-func (l *WindowList) show(ws []data.OrgWindow, staff []data.StaffRecord) {
+// row is the row of window w, added to l.Rows.
+func (l *WindowList) row(w data.OrgWindow) fyne.CanvasObject {
 	d := l.a.d
-	l.Windows, l.staff, l.Rows = ws, staff, nil
-	l.list.RemoveAll()
-	for _, w := range ws {
-		r := &OrgWindowRow{Window: w}
-		state := lang.L("org.windows.active")
-		if !w.Active {
-			state = lang.L("org.windows.stopped")
-		}
-		r.Texts = []string{w.Code, w.Name, orNobody(w.AName), orNobody(w.BName),
-			lang.L("org.windows.itemsN", map[string]any{"N": w.Items}), state}
-		r.Edit = widget.NewButtonWithIcon(lang.L("org.edit"), fynetheme.DocumentCreateIcon(), d.tap(func() { l.OpenWindow(&w) }))
-		r.Posts = widget.NewButtonWithIcon(lang.L("org.windows.posts"), fynetheme.AccountIcon(), d.tap(func() { l.OpenPosts(w) }))
-		if w.Active {
-			r.Stop = widget.NewButtonWithIcon(lang.L("org.windows.stop"), fynetheme.CancelIcon(), d.tap(func() { l.ConfirmStop(w) }))
-		} else {
-			r.Posts.Disable()
-			r.Stop = widget.NewButtonWithIcon(lang.L("org.windows.restart"), fynetheme.MediaReplayIcon(), d.tap(func() { l.Restart(w) }))
-		}
-		imp := widget.MediumImportance
-		if !w.Active {
-			imp = widget.LowImportance
-		}
-		cells := []fyne.CanvasObject{
-			twoLines(lang.L("org.windows.number", map[string]any{"Code": w.Code}), w.Name, imp),
-			twoLines(lang.L("org.post.A")+"："+r.Texts[2], lang.L("org.post.B")+"："+r.Texts[3], imp),
-			twoLines(r.Texts[5], r.Texts[4], imp),
-		}
-		l.Rows = append(l.Rows, r)
-		l.list.Add(orgRow(windowWeights, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth))
+	r := &OrgWindowRow{Window: w}
+	state := lang.L("org.windows.active")
+	if !w.Active {
+		state = lang.L("org.windows.stopped")
 	}
-	l.list.Refresh()
+	r.Texts = []string{w.Code, w.Name, orNobody(w.AName), orNobody(w.BName),
+		lang.L("org.windows.itemsN", map[string]any{"N": w.Items}), state}
+	r.Edit = widget.NewButtonWithIcon(lang.L("org.edit"), fynetheme.DocumentCreateIcon(), d.tap(func() { l.OpenWindow(&w) }))
+	r.Posts = widget.NewButtonWithIcon(lang.L("org.windows.posts"), fynetheme.AccountIcon(), d.tap(func() { l.OpenPosts(w) }))
+	if w.Active {
+		r.Stop = widget.NewButtonWithIcon(lang.L("org.windows.stop"), fynetheme.CancelIcon(), d.tap(func() { l.ConfirmStop(w) }))
+	} else {
+		r.Posts.Disable()
+		r.Stop = widget.NewButtonWithIcon(lang.L("org.windows.restart"), fynetheme.MediaReplayIcon(), d.tap(func() { l.Restart(w) }))
+	}
+	imp := activeImportance(w.Active)
+	cells := []fyne.CanvasObject{
+		twoLines(lang.L("org.windows.number", map[string]any{"Code": w.Code}), w.Name, imp),
+		twoLines(lang.L("org.post.A")+"："+r.Texts[2], lang.L("org.post.B")+"："+r.Texts[3], imp),
+		twoLines(r.Texts[5], r.Texts[4], imp),
+	}
+	l.Rows = append(l.Rows, r)
+	return orgRow(windowWeights, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth)
 }
 
 // orNobody is a post holder's name, or 空缺.
@@ -151,12 +146,7 @@ type PostFields struct {
 
 // choose selects a staff member by name in sel ("" for 空缺).
 func (p *PostFields) choose(sel *touch.Select, name string) {
-	sel.SetSelectedIndex(0)
-	for i, r := range p.People {
-		if r.Name == name {
-			sel.SetSelectedIndex(i + 1)
-		}
-	}
+	chooseAfterFirst(sel, p.People, func(r data.StaffRecord) bool { return r.Name == name })
 }
 
 // ChooseA and ChooseB pick the A and B post by the person's name.
@@ -178,7 +168,7 @@ func (l *WindowList) OpenPosts(w data.OrgWindow) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	p := &PostFields{}
 	opts := []string{lang.L("org.vacant")}
-	for _, r := range l.staff {
+	for _, r := range l.Staff {
 		if !r.Active {
 			continue
 		}

@@ -199,16 +199,12 @@ func (p *ProxyBatches) showPending(deps []data.ProxyDepartment, err error) {
 			pk.Open = widget.NewButton(c.ReceiptNo, d.tap(func() { d.OpenRequest(c.RequestID) }))
 			pk.Open.Importance = widget.LowImportance
 			pk.Open.Alignment = widget.ButtonAlignLeading
-			cells := []fyne.CanvasObject{pk.Check, pk.Open}
 			due := c.DueDay
 			if due == "" {
 				due = "—"
 			}
-			for _, t := range []string{c.ItemName, c.ApplicantName, due, strings.Join(c.Materials, "、")} {
-				l := widget.NewLabel(t)
-				l.Truncation = fyne.TextTruncateEllipsis
-				cells = append(cells, l)
-			}
+			cells := append([]fyne.CanvasObject{pk.Check, pk.Open},
+				textCells([]string{c.ItemName, c.ApplicantName, due, strings.Join(c.Materials, "、")}, nil)...)
 			rows.Add(rowBox(container.New(proxyPendingWeights, cells...)))
 			g.Picks = append(g.Picks, pk)
 		}
@@ -271,18 +267,14 @@ func (p *ProxyBatches) showSent(bs []data.ProxyBatchSummary, err error) {
 		r.texts = []string{b.No + "\n" + lang.L("proxy.sentOn", map[string]any{"Day": b.SentDay}),
 			b.Department + "\n" + lang.L("proxy.staffName", map[string]any{"Name": b.StaffName}),
 			lang.L("proxy.progress", map[string]any{"N": b.Count, "In": b.ResultsIn, "Told": b.Told})}
-		var cells []fyne.CanvasObject
-		for i, t := range r.texts {
-			l := widget.NewLabel(t)
-			l.Truncation = fyne.TextTruncateEllipsis
+		cells := textCells(r.texts, func(i int, l *widget.Label) {
 			if i == 0 {
 				l.TextStyle = fyne.TextStyle{Bold: true}
 			}
 			if i == 2 && b.Done() {
 				l.Importance = widget.SuccessImportance
 			}
-			cells = append(cells, l)
-		}
+		})
 		r.Open = widget.NewButton(lang.L("proxy.open"), d.tap(func() { p.OpenBatch(b.ID) }))
 		cells = append(cells, r.Open)
 		p.Sent = append(p.Sent, r)

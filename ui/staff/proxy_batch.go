@@ -166,12 +166,7 @@ func (p *ProxyBatches) showBatch(b data.ProxyBatchDetail) {
 		if upper == "" {
 			upper = lang.L("proxy.awaiting")
 		}
-		cells := []fyne.CanvasObject{l.Open}
-		for _, t := range []string{r.ApplicantName, upper} {
-			lb := widget.NewLabel(t)
-			lb.Truncation = fyne.TextTruncateEllipsis
-			cells = append(cells, lb)
-		}
+		cells := append([]fyne.CanvasObject{l.Open}, textCells([]string{r.ApplicantName, upper}, nil)...)
 		cells = append(cells, l.State, l.Result, l.Told)
 		list.Add(rowBox(container.New(proxyLineWeights, cells...)))
 		v.Lines = append(v.Lines, l)

@@ -357,9 +357,7 @@ func (s *StudyScreen) OpenAdd() {
 	f.Day = d.newEntry(false, lang.L("study.dayHint"))
 	f.Day.SetText(d.opts.Now().In(data.China).Format("2006-01-02"))
 	kinds := wordsOf(data.StudyKinds, studyKindWord)
-	f.Kind = widget.NewRadioGroup(kinds, func(string) { d.Activity() })
-	f.Kind.Horizontal = true
-	f.Kind.SetSelected(kinds[0])
+	f.Kind = d.newChoiceRow(kinds)
 	f.Topic = d.newEntry(false, lang.L("study.topicHint"))
 	f.Note = d.newEntry(true, lang.L("study.noteHint"))
 	// Labels left of their fields: every field and 确定 in sight at once.

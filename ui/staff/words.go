@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/touch"
 )
 
 // The words of data's enums on the staff screens. data keeps the keys
@@ -63,6 +64,27 @@ func selectKey[K comparable](g *widget.RadioGroup, keys []K, k K) {
 		return
 	}
 	g.SetSelected("")
+}
+
+// chooseAfterFirst selects in sel the option standing for the element of
+// list that match picks, options being list's in order after a first one
+// (全部, 未分配, 空缺 …) that sel shows when none matches.
+func chooseAfterFirst[T any](sel *touch.Select, list []T, match func(T) bool) {
+	sel.SetSelectedIndex(0)
+	for i, x := range list {
+		if match(x) {
+			sel.SetSelectedIndex(i + 1)
+		}
+	}
+}
+
+// newChoiceRow is a row of radio buttons, one a word, the first chosen;
+// a change counts as activity.
+func (d *Desk) newChoiceRow(words []string) *widget.RadioGroup {
+	g := widget.NewRadioGroup(words, func(string) { d.Activity() })
+	g.Horizontal = true
+	g.SetSelected(words[0])
+	return g
 }
 
 // keyAt is the key at the index of the option chosen in options (a radio

@@ -3,6 +3,7 @@ package staff
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2/test"
@@ -12,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/locale"
+	"bianmin/ui/touch"
 )
 
 // enumWords is the word of every key of every enum the staff screens show.
@@ -180,4 +182,40 @@ func TestSelectKey(t *testing.T) {
 	assert.Equal(t, data.ModePromise, keyAt(keys, g.Options, g.Selected))
 	selectKey(g, keys, data.Mode("none"))
 	assert.Empty(t, g.Selected)
+}
+
+// TestChooseAfterFirst: the option after the first standing for the
+// element matched is chosen; none matching chooses the first, as does an
+// empty list.
+func TestChooseAfterFirst(t *testing.T) {
+	test.NewTempApp(t)
+	people := []string{"王丽娟", "赵磊"}
+	sel := touch.NewSelect([]string{"空缺", "王丽娟", "赵磊"}, nil)
+	byName := func(name string) func(string) bool {
+		return func(r string) bool { return r == name }
+	}
+	chooseAfterFirst(sel, people, byName("赵磊"))
+	assert.Equal(t, 2, sel.SelectedIndex())
+	chooseAfterFirst(sel, people, byName("王丽娟"))
+	assert.Equal(t, "王丽娟", sel.Selected)
+	chooseAfterFirst(sel, people, byName("钱多多"))
+	assert.Equal(t, "空缺", sel.Selected, "no one matches: the first")
+	chooseAfterFirst(sel, nil, byName("赵磊"))
+	assert.Equal(t, 0, sel.SelectedIndex())
+}
+
+// TestNewChoiceRow: the words side by side, the first chosen; a change
+// counts as activity.
+func TestNewChoiceRow(t *testing.T) {
+	test.NewTempApp(t)
+	now := time.Date(2026, 3, 5, 9, 30, 0, 0, data.China)
+	d := &Desk{opts: Options{Now: func() time.Time { return now }}}
+	g := d.newChoiceRow([]string{"电话", "意见箱", "窗口"})
+	assert.True(t, g.Horizontal)
+	assert.Equal(t, []string{"电话", "意见箱", "窗口"}, g.Options)
+	assert.Equal(t, "电话", g.Selected)
+	later := now.Add(time.Minute)
+	now = later
+	g.SetSelected("窗口")
+	assert.Equal(t, later, d.LastActivity())
 }
