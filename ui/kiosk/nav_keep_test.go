@@ -18,7 +18,7 @@ func (s *plainScreen) Title() string              { return "" }
 func (s *plainScreen) Content() fyne.CanvasObject { return s.content }
 
 // TestNavKeepsNoScreenLeft: once Back or Home has left a screen, the
-// stack's array holds it no more, so that it can be collected (issue 16).
+// stack's array holds it no more, so that it can be collected.
 func TestNavKeepsNoScreenLeft(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)

@@ -9,7 +9,7 @@ import (
 )
 
 // maxDictBytes is the most the built dictionary may keep live: the kiosk
-// holds it all day once a keyboard has been used (issue 16). It keeps
+// holds it all day once a keyboard has been used. It keeps
 // 2.7 MB; the dictionary of maps and strings it replaced kept 4.5 MB.
 const maxDictBytes = 3 << 20
 
