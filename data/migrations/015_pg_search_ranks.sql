@@ -38,7 +38,8 @@
 CREATE FUNCTION search_rank_keys(name TEXT, search_text TEXT, chars TEXT, firsts TEXT, initials TEXT, pinyin TEXT)
 RETURNS TABLE (key TEXT, tier SMALLINT) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT p, CAST(CASE strpos(name, p) WHEN 0 THEN 3 WHEN 1 THEN 1 ELSE 2 END AS SMALLINT)
-        FROM unnest(search_pairs(search_text)) AS p WHERE strpos(p, ' ') = 0 AND p !~ '^[A-Za-z]{2}$'
+        FROM (SELECT DISTINCT substr(search_text, i, 2) AS p FROM generate_series(1, length(search_text) - 1) AS i) pairs
+        WHERE strpos(p, ' ') = 0 AND p !~ '^[A-Za-z]{2}$'
     UNION ALL
     SELECT c, CAST(CASE strpos(name, c) WHEN 0 THEN 3 WHEN 1 THEN 1 ELSE 2 END AS SMALLINT)
         FROM unnest(string_to_array(chars, ' ')) AS c WHERE c !~ '^[A-Za-z]$'
@@ -62,7 +63,7 @@ INSERT INTO search_ranks (key, tier, ord, id)
 ALTER TABLE search_ranks ADD PRIMARY KEY (key, tier, ord, id);
 
 -- The rows of OLD that NEW has not, out; those of NEW that OLD has not,
--- in (an inactive guide has none).
+-- in (an inactive guide has none), each side's keys computed once.
 CREATE FUNCTION search_ranks_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -74,18 +75,14 @@ BEGIN
                 OLD.search_firsts, OLD.initials, OLD.pinyin) k
             WHERE r.key = k.key AND r.tier = k.tier AND r.ord = OLD.ord AND r.id = OLD.id;
     ELSIF OLD.active = 1 AND NEW.active = 1 AND OLD.ord = NEW.ord AND OLD.id = NEW.id THEN
-        DELETE FROM search_ranks r USING (
-                SELECT * FROM search_rank_keys(OLD.name, OLD.search_text, OLD.search_chars, OLD.search_firsts,
-                    OLD.initials, OLD.pinyin)
-                EXCEPT SELECT * FROM search_rank_keys(NEW.name, NEW.search_text, NEW.search_chars, NEW.search_firsts,
-                    NEW.initials, NEW.pinyin)) k
-            WHERE r.key = k.key AND r.tier = k.tier AND r.ord = OLD.ord AND r.id = OLD.id;
+        WITH o AS (SELECT * FROM search_rank_keys(OLD.name, OLD.search_text, OLD.search_chars, OLD.search_firsts,
+                OLD.initials, OLD.pinyin)),
+            n AS (SELECT * FROM search_rank_keys(NEW.name, NEW.search_text, NEW.search_chars, NEW.search_firsts,
+                NEW.initials, NEW.pinyin)),
+            gone AS (DELETE FROM search_ranks r USING (SELECT * FROM o EXCEPT SELECT * FROM n) k
+                WHERE r.key = k.key AND r.tier = k.tier AND r.ord = OLD.ord AND r.id = OLD.id)
         INSERT INTO search_ranks (key, tier, ord, id)
-            SELECT k.key, k.tier, NEW.ord, NEW.id FROM (
-                SELECT * FROM search_rank_keys(NEW.name, NEW.search_text, NEW.search_chars, NEW.search_firsts,
-                    NEW.initials, NEW.pinyin)
-                EXCEPT SELECT * FROM search_rank_keys(OLD.name, OLD.search_text, OLD.search_chars, OLD.search_firsts,
-                    OLD.initials, OLD.pinyin)) k;
+            SELECT k.key, k.tier, NEW.ord, NEW.id FROM (SELECT * FROM n EXCEPT SELECT * FROM o) k;
     ELSE
         IF OLD.active = 1 THEN
             DELETE FROM search_ranks r USING search_rank_keys(OLD.name, OLD.search_text, OLD.search_chars,
