@@ -9,7 +9,8 @@ import (
 
 // searchPostgres is SearchItems on PostgreSQL (q normalised, not empty):
 // one or two characters read the first page of their key in ranking order
-// (searchRanksSQL); Latin letters run tiers (searchTiersPostgres); text of
+// (searchRanksSQL), one letter first trying the names whose own pinyin
+// begins with it (searchOwnInitialSQL); Latin letters run tiers (searchTiersPostgres); text of
 // three characters or more first tries the names in display order
 // (searchNamesFirstSQL), one statement, before the one that ranks every
 // match (searchSQLPostgres). Each statement reads one consistent snapshot
@@ -22,6 +23,11 @@ func (s *Store) searchPostgres(ctx context.Context, q string) ([]ItemSummary, er
 		}
 		out, err := scanSummaries(rows)
 		return out, mapErr("search", err)
+	}
+	if query, args := searchOwnInitialSQL(q); query != "" {
+		if out, err := run(query, args); err != nil || len(out) == SearchLimit {
+			return out, err
+		}
 	}
 	if query, args := searchRanksSQL(q); query != "" {
 		return run(query, args)
@@ -98,6 +104,22 @@ func searchRanksSQL(q string) (query string, args []any) {
 	return `SELECT i.id, i.code, i.name, i.category, i.summary, i.promised_days, i.mode
 		FROM (SELECT id, tier, ord FROM search_ranks WHERE key = ?1 ORDER BY tier, ord, id LIMIT ?2) r
 		JOIN items i ON i.id = r.id ORDER BY r.tier, r.ord, r.id`, []any{q, SearchLimit}
+}
+
+// searchOwnInitialSQL is the first try of a search for one Latin letter on
+// PostgreSQL ("" for any other query): the first SearchLimit guides in
+// display order whose own name's pinyin begins with it, straight from the
+// items in that order (items_search_initial, migration 010). When it
+// returns SearchLimit guides they are searchRanksSQL's, as its first tier
+// is theirs (j: 1,493 of 10,000 guides; the first letter of a name's
+// pinyin and of its initials are the same); it reads no other table. ?1 the
+// letter, ?2 the limit.
+func searchOwnInitialSQL(q string) (query string, args []any) {
+	if len(q) != 1 || !isLatin(q) {
+		return "", nil
+	}
+	return `SELECT id, code, name, category, summary, promised_days, mode FROM items
+		WHERE substr(initials, 2, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q, SearchLimit}
 }
 
 // searchRanksDerived is the table of migration 015, which its triggers

@@ -11,8 +11,10 @@ import (
 
 // rankProbes are one- and two-character queries (read from search_ranks on
 // PostgreSQL, migration 015) that match from a handful to most guides: in
-// names at the start, further on, and only in the other text.
-var rankProbes = []string{"证", "办", "申", "低", "保", "3", "j", "s", "z", "d", "低保", "证明", "申请", "合成", "（合",
+// names at the start, further on, and only in the other text; letters
+// that begin a page of names (searchOwnInitialSQL's answer taken) and
+// letters that do not.
+var rankProbes = []string{"证", "办", "申", "低", "保", "3", "j", "s", "z", "d", "q", "x", "低保", "证明", "申请", "合成", "（合",
 	"保障", "医保", "社保", "a1", "b超", "开具"}
 
 // One and two characters find the same guides in the same order on both
@@ -67,6 +69,22 @@ func TestSearchRanksFollowEveryWrite(t *testing.T) {
 		ORDER BY code LIMIT 3`))
 	require.Len(t, codes, 3)
 	check("filled")
+	taken, declined := 0, 0
+	for _, q := range rankProbes {
+		if query, args := searchOwnInitialSQL(q); query != "" {
+			rows, err := pg.DB().QueryContext(ctx, query, args...)
+			require.NoError(t, err)
+			first, err := scanSummaries(rows)
+			require.NoError(t, err)
+			if len(first) == SearchLimit {
+				taken++
+			} else {
+				declined++
+			}
+		}
+	}
+	assert.Positive(t, taken, "no letter filled a page from the names")
+	assert.Positive(t, declined, "every letter filled a page from the names")
 
 	exec(`UPDATE items SET ord = 0`)
 	check("ties")
