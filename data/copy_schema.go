@@ -119,11 +119,13 @@ func sqliteTables(ctx context.Context, db *sql.DB) ([]string, [][2]string, error
 }
 
 // pgTables lists the tables of a PostgreSQL store's schema (the first on
-// its search_path) and their foreign keys.
+// its search_path) and their foreign keys, but search_ranks, which its
+// triggers keep from items (filled after a copy: see pgSetAside).
 func pgTables(ctx context.Context, db *sql.DB) ([]string, [][2]string, error) {
 	var names []string
 	if err := collectDB(ctx, db, &names, `SELECT c.relname::text FROM pg_class c
-		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')`); err != nil {
+		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')
+		AND c.relname::text <> ?`, searchRanksDerived); err != nil {
 		return nil, nil, err
 	}
 	edges, err := queryRows(ctx, db, func(e *[2]string) []any { return []any{&e[0], &e[1]} },

@@ -89,7 +89,8 @@ func fillSearch(ctx context.Context, tx *sql.Tx) error {
 
 // pgSetAside disables the triggers the migrations made (ALTER TABLE …
 // DISABLE TRIGGER USER: not the foreign keys' own) and drops the indexes
-// that do not back a constraint, and puts both back.
+// that do not back a constraint, and puts both back, search_ranks filled
+// from the copied items (fillSearchRanks) before its triggers.
 func pgSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
 	var tables []string
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.relname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
@@ -145,6 +146,9 @@ func pgSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
 			if _, err := tx.ExecContext(ctx, ix.def); err != nil {
 				return fmt.Errorf("index %s: %w", ix.name, err)
 			}
+		}
+		if err := fillSearchRanks(ctx, tx); err != nil {
+			return err
 		}
 		for _, t := range tables {
 			if _, err := tx.ExecContext(ctx, `ALTER TABLE `+quoteIdent(t)+` ENABLE TRIGGER USER`); err != nil {

@@ -237,36 +237,14 @@ func isLatin(q string) bool {
 // at most SearchLimit, ranked for search as you type (see searchSQL). It
 // runs one statement, which reads one consistent snapshot without a
 // transaction around it; a query of one character runs its tiers
-// (searchTiers) in one read transaction. On PostgreSQL, Latin letters run
-// tiers too (searchTiersPostgres), and text of three characters or more
-// first tries the names in display order (searchNamesFirstSQL), one
-// statement, before the one that ranks every match.
+// (searchTiers) in one read transaction. PostgreSQL: see searchPostgres.
 func (s *Store) SearchItems(ctx context.Context, q string) ([]ItemSummary, error) {
 	q = NormaliseQuery(q)
 	if q == "" {
 		return nil, nil
 	}
-	if s.engine == Postgres { // one statement over the trigram indexes (search_pg.go)
-		if tiers := searchTiersPostgres(q); tiers != nil {
-			return s.searchTiered(ctx, tiers)
-		}
-		if query, args := searchNamesFirstSQL(q); query != "" {
-			rows, err := s.db.QueryContext(ctx, query, args...)
-			if err != nil {
-				return nil, mapErr("search", err)
-			}
-			out, err := scanSummaries(rows)
-			if err != nil || len(out) == SearchLimit {
-				return out, mapErr("search", err)
-			}
-		}
-		query, args := searchSQLPostgres(q)
-		rows, err := s.db.QueryContext(ctx, query, args...)
-		if err != nil {
-			return nil, mapErr("search", err)
-		}
-		out, err := scanSummaries(rows)
-		return out, mapErr("search", err)
+	if s.engine == Postgres {
+		return s.searchPostgres(ctx, q)
 	}
 	if tiers, args := searchTiers(q); tiers != nil {
 		sts := make([]searchTier, len(tiers))

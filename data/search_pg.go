@@ -1,9 +1,47 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
+
+// searchPostgres is SearchItems on PostgreSQL (q normalised, not empty):
+// one or two characters read the first page of their key in ranking order
+// (searchRanksSQL), one letter first trying the names whose own pinyin
+// begins with it (searchOwnInitialSQL); Latin letters run tiers (searchTiersPostgres); text of
+// three characters or more first tries the names in display order
+// (searchNamesFirstSQL), one statement, before the one that ranks every
+// match (searchSQLPostgres). Each statement reads one consistent snapshot
+// without a transaction around it.
+func (s *Store) searchPostgres(ctx context.Context, q string) ([]ItemSummary, error) {
+	run := func(query string, args []any) ([]ItemSummary, error) {
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, mapErr("search", err)
+		}
+		out, err := scanSummaries(rows)
+		return out, mapErr("search", err)
+	}
+	if query, args := searchOwnInitialSQL(q); query != "" {
+		if out, err := run(query, args); err != nil || len(out) == SearchLimit {
+			return out, err
+		}
+	}
+	if query, args := searchRanksSQL(q); query != "" {
+		return run(query, args)
+	}
+	if tiers := searchTiersPostgres(q); tiers != nil {
+		return s.searchTiered(ctx, tiers)
+	}
+	if query, args := searchNamesFirstSQL(q); query != "" {
+		if out, err := run(query, args); err != nil || len(out) == SearchLimit {
+			return out, err
+		}
+	}
+	return run(searchSQLPostgres(q))
+}
 
 // searchSQLPostgres is searchSQL on PostgreSQL: the same matches in the
 // same order, found with LIKE over the search keys, which the pg_trgm GIN
@@ -48,6 +86,59 @@ func searchSQLPostgres(q string) (query string, args []any) {
 		return build(`search_pairs(search_text) @> ARRAY[CAST(?1 AS TEXT)]`, textRank), []any{q, q, SearchLimit}
 	}
 	return build(`search_text LIKE ?1`, textRank), []any{"%" + like + "%", q, SearchLimit}
+}
+
+// searchRanksSQL is the search on PostgreSQL for one character (but ASCII
+// punctuation, which is not a key of its own: see charIndexed) or for two
+// characters other than two Latin letters (which are pinyin): the first
+// SearchLimit entries of the query's key in search_ranks (migration 015),
+// whose primary key is searchSQLPostgres's ranking (tier, then display
+// order), read in that order, and only those guides. "" for any other
+// query. ?1 is the key, ?2 the limit.
+func searchRanksSQL(q string) (query string, args []any) {
+	r, n := utf8.DecodeRuneInString(q)
+	one := n == len(q) && charIndexed(r) && r != utf8.RuneError
+	if !one && (utf8.RuneCountInString(q) != 2 || isLatin(q)) {
+		return "", nil
+	}
+	return `SELECT i.id, i.code, i.name, i.category, i.summary, i.promised_days, i.mode
+		FROM (SELECT id, tier, ord FROM search_ranks WHERE key = ?1 ORDER BY tier, ord, id LIMIT ?2) r
+		JOIN items i ON i.id = r.id ORDER BY r.tier, r.ord, r.id`, []any{q, SearchLimit}
+}
+
+// searchOwnInitialSQL is the first try of a search for one Latin letter on
+// PostgreSQL ("" for any other query): the first SearchLimit guides in
+// display order whose own name's pinyin begins with it, straight from the
+// items in that order (items_search_initial, migration 010). When it
+// returns SearchLimit guides they are searchRanksSQL's, as its first tier
+// is theirs (j: 1,493 of 10,000 guides; the first letter of a name's
+// pinyin and of its initials are the same); it reads no other table. ?1 the
+// letter, ?2 the limit.
+func searchOwnInitialSQL(q string) (query string, args []any) {
+	if len(q) != 1 || !isLatin(q) {
+		return "", nil
+	}
+	return `SELECT id, code, name, category, summary, promised_days, mode FROM items
+		WHERE substr(initials, 2, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q, SearchLimit}
+}
+
+// searchRanksDerived is the table of migration 015, which its triggers
+// keep from items: a copy leaves it out of the tables copied (a SQLite
+// source has none) and fills it with fillSearchRanks instead.
+const searchRanksDerived = "search_ranks"
+
+// fillSearchRanks fills search_ranks (migration 015) afresh from the
+// active items, in the order of its primary key (a million guides' keys
+// inserted in order, not scattered over its btree).
+func fillSearchRanks(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_ranks`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO search_ranks (key, tier, ord, id)
+		SELECT DISTINCT k.key, k.tier, i.ord, i.id
+		FROM items i, search_rank_keys(i.name, i.search_text, i.search_chars, i.search_firsts, i.initials, i.pinyin) k
+		WHERE i.active = 1 ORDER BY 1, 2, 3, 4`)
+	return err
 }
 
 // likeEscape escapes LIKE's wildcards in s (PostgreSQL's escape character

@@ -6,63 +6,42 @@ import (
 	"unicode/utf8"
 )
 
-// searchTier is one tier of a tiered search (one character, or Latin
-// letters on PostgreSQL): its query and arguments, the number still
+// searchTier is one tier of a tiered search (one character on SQLite,
+// Latin letters on PostgreSQL): its query and arguments, the number still
 // missing appended as the last.
 type searchTier struct {
 	query string
 	args  []any
 }
 
-// searchTiersPostgres is searchTiers on PostgreSQL: the same tiers in the
-// same order from the same indexes of migration 010 (items_search_first,
-// items_search_initial, items_search_order), the last tier matching the
-// character's key as searchSQLPostgres does. Each tier has its own
-// arguments (PostgreSQL refuses a placeholder a statement does not use).
-//
-// Latin letters (pinyin or initials, two letters or more) are searched in
-// tiers too, as searchSQLPostgres ranks them: first the guides whose own
-// name's initials or pinyin begin with them, a range of the btree indexes
-// of migration 014 (items_search_initials, items_search_pinyin) read
-// without the table, ranked there and only the SearchLimit first read;
-// then, if the first tier left room, the other matches (another name's
-// pinyin or initials), from the trigram indexes. Ranking every match of
-// the trigram indexes instead read every matching guide (468 for "jzz" in
-// 10,000) to return 50. nil for any other query of more than one
-// character.
+// searchTiersPostgres is the search on PostgreSQL for Latin letters
+// (pinyin or initials, two letters or more), in tiers as searchSQLPostgres
+// ranks them: first the guides whose own name's initials or pinyin begin
+// with them, a range of the btree indexes of migration 014
+// (items_search_initials, items_search_pinyin) read without the table,
+// ranked there and only the SearchLimit first read; then, if the first
+// tier left room, the other matches (another name's pinyin or initials),
+// from the trigram indexes. Ranking every match of the trigram indexes
+// instead read every matching guide (468 for "jzz" in 10,000) to return
+// 50. Each tier has its own arguments (PostgreSQL refuses a placeholder a
+// statement does not use). nil for any other query (one letter:
+// searchRanksSQL).
 func searchTiersPostgres(q string) []searchTier {
-	const cols = `SELECT id, code, name, category, summary, promised_days, mode FROM items `
-	r, n := utf8.DecodeRuneInString(q)
-	if n != len(q) && isLatin(q) {
-		key := " " + q
-		// ?1 ≤ the column < ?2: the column begins with " "+q (text
-		// compared by its bytes, COLLATE "C").
-		const own = `(initials >= ?1 AND initials < ?2 OR pinyin >= ?1 AND pinyin < ?2)`
-		return []searchTier{
-			{cols + `WHERE id IN (SELECT id FROM (
-					SELECT id, ord FROM items WHERE active = 1 AND initials >= ?1 AND initials < ?2
-					UNION SELECT id, ord FROM items WHERE active = 1 AND pinyin >= ?1 AND pinyin < ?2
-				) own ORDER BY ord, id LIMIT ?3) ORDER BY ord, id`, []any{key, key + maxRune}},
-			{cols + `WHERE active = 1 AND (pinyin LIKE ?3 OR initials LIKE ?3) AND NOT ` + own + `
-				ORDER BY ord, id LIMIT ?4`, []any{key, key + maxRune, "%" + likeEscape(key) + "%"}},
-		}
-	}
-	if n != len(q) || !charIndexed(r) || r == utf8.RuneError {
+	if utf8.RuneCountInString(q) < 2 || !isLatin(q) {
 		return nil
 	}
-	key := "% " + likeEscape(q) + " %"
-	if isLatin(q) {
-		return []searchTier{
-			{cols + `WHERE substr(initials, 2, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
-			{cols + `WHERE active = 1 AND substr(initials, 2, 1) != ?1 AND (' ' || search_firsts || ' ') LIKE ?2
-				ORDER BY ord, id LIMIT ?3`, []any{q, key}},
-		}
-	}
+	const cols = `SELECT id, code, name, category, summary, promised_days, mode FROM items `
+	key := " " + q
+	// ?1 ≤ the column < ?2: the column begins with " "+q (text compared by
+	// its bytes, COLLATE "C").
+	const own = `(initials >= ?1 AND initials < ?2 OR pinyin >= ?1 AND pinyin < ?2)`
 	return []searchTier{
-		{cols + `WHERE substr(name, 1, 1) = ?1 AND active = 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
-		{cols + `WHERE active = 1 AND strpos(name, ?1) > 1 ORDER BY ord, id LIMIT ?2`, []any{q}},
-		{cols + `WHERE active = 1 AND strpos(name, ?1) = 0 AND (' ' || search_chars || ' ') LIKE ?2
-			ORDER BY ord, id LIMIT ?3`, []any{q, key}},
+		{cols + `WHERE id IN (SELECT id FROM (
+				SELECT id, ord FROM items WHERE active = 1 AND initials >= ?1 AND initials < ?2
+				UNION SELECT id, ord FROM items WHERE active = 1 AND pinyin >= ?1 AND pinyin < ?2
+			) own ORDER BY ord, id LIMIT ?3) ORDER BY ord, id`, []any{key, key + maxRune}},
+		{cols + `WHERE active = 1 AND (pinyin LIKE ?3 OR initials LIKE ?3) AND NOT ` + own + `
+			ORDER BY ord, id LIMIT ?4`, []any{key, key + maxRune, "%" + likeEscape(key) + "%"}},
 	}
 }
 

@@ -3,6 +3,7 @@ package staff
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -59,9 +60,12 @@ type ComplaintList struct {
 	load    latest
 
 	// Live updates (live.go): a read for a change under way, another
-	// change meanwhile, a test's hook called after each such read.
+	// change meanwhile, when the next read may start and whether one is
+	// waiting for it, a test's hook called after each such read.
 	liveLoading bool
 	again       bool
+	liveNext    time.Time
+	liveWait    bool
 	onLive      func()
 }
 

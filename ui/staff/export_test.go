@@ -25,6 +25,10 @@ func QueueChanged(q *Queue) { q.changed() }
 // store.
 func OnComplaintsLive(c *ComplaintList, f func()) { c.onLive = f }
 
+// ComplaintsChanged tells c that the store changed, as the desk's watch of
+// the store does (on the UI goroutine).
+func ComplaintsChanged(c *ComplaintList) { c.changed() }
+
 // SetQueueStatus says msg where the queue's rows would be ("" hides it),
 // as a load does.
 func SetQueueStatus(q *Queue, msg string) { q.setStatus(msg, false) }

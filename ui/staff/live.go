@@ -21,8 +21,8 @@ type ChangeFeed func(ctx context.Context) <-chan data.Change
 // hand-over or a complaint filed at the kiosk shows within a second,
 // without 刷新. The store is read off the UI goroutine (d.async); changes
 // that come while a read is under way make one more read after it, not
-// one each, and the queue is read at most once per liveGap however fast
-// changes come. A screen not on show reads nothing: showing it reads it.
+// one each, and the queue or the list is read at most once per liveGap
+// however fast changes come. A screen not on show reads nothing: showing it reads it.
 func (d *Desk) watchChanges() {
 	d.stopWatching()
 	if d.opts.Changes == nil {
@@ -135,7 +135,10 @@ func (d *Desk) onScreen(o fyne.CanvasObject) bool {
 }
 
 // changed reads the complaint list again for a change of the store,
-// keeping its tab and what the clerk scrolled to. UI goroutine.
+// keeping its tab and what the clerk scrolled to: at once or, within
+// liveGap of the last such read, once that has passed, as the queue does
+// (a bulk import's or a busy hall's commits read it once a second, not
+// back to back). UI goroutine.
 func (c *ComplaintList) changed() {
 	if !c.onScreen() {
 		return
@@ -144,8 +147,22 @@ func (c *ComplaintList) changed() {
 		c.again = true
 		return
 	}
+	if c.liveWait {
+		return // the read waiting covers this change
+	}
+	d, now := c.a.d, c.a.d.opts.Now()
+	if wait := c.liveNext.Sub(now); wait > 0 {
+		c.liveWait = true
+		d.opts.After(wait, func() {
+			c.liveWait = false
+			c.liveNext = time.Time{} // due: read now (or after the read under way)
+			c.changed()
+		})
+		return
+	}
+	c.liveNext = now.Add(liveGap)
 	c.liveLoading = true
-	d, st, sess, f := c.a.d, c.a.store, c.a.d.session, c.filter()
+	st, sess, f := c.a.store, d.session, c.filter()
 	c.load.n++ // an earlier load's answer is stale now
 	n := c.load.n
 	d.async(func() func() {
