@@ -152,21 +152,28 @@ for label, tap in order:
     sc = [b for _, b in v]
     t = 300 if tap.startswith('staff') else target[label]
     m = statistics.median(sc)
-    slow += m > t
+    note = '  SLOW' if m > t else ''
+    if tap.startswith('staff'):
+        note = '  (argon2id included: see below)'  # the target is without it
+    else:
+        slow += m > t
     print('%-6s %-26s %10.0f %8.0f %10.0f %8.0f %7d %8.2f%s' % (
-        label, tap, statistics.median(fb), max(fb), m, max(sc), t, m / t, '  SLOW' if m > t else ''))
+        label, tap, statistics.median(fb), max(fb), m, max(sc), t, m / t, note))
 a = open(sys.argv[2]).read()
 p50 = re.search(r'([\d.]+) p50-ms', a)
 fl = re.search(r'([\d.]+) x-floor', a)
 sign = got.get(('big', 'staff 完成 > queue rows'))
 if p50 and fl and sign:
     total = statistics.median(b for _, b in sign)
-    hash_ms = float(p50.group(1))
-    argon = hash_ms / float(fl.group(1))
+    # The program's own verification: VerifyPIN costs what HashPIN does
+    # (one argon2id at DefaultPINParams, and the release of its 64 MiB).
+    argon = float(p50.group(1))
+    floor = argon / float(fl.group(1))
     print()
-    print('staff sign-in on the big file (median of %d): total %.0f ms; argon2id %.0f ms (HashPIN %.0f ms with the '
-          'release of its 64 MiB); total - argon2id %.0f ms against 300: x-target %.2f' % (
-              len(sign), total, argon, hash_ms, total - argon, (total - argon) / 300))
+    print('staff sign-in on the big file (median of %d): total %.0f ms; argon2id %.0f ms (HashPIN p50; '
+          'argon2.IDKey alone %.0f); total - argon2id %.0f ms against 300: x-target %.2f' % (
+              len(sign), total, argon, floor, total - argon, (total - argon) / 300))
+    slow += total - argon > 300
 print('(feedback/screen: median and max of %s runs, ms; target: issue 15/16; x-target: median screen-ms / target)' % sys.argv[3])
-print('%d tap(s) over target' % slow)
+print('%d over target' % slow)
 PY
