@@ -30,8 +30,10 @@
 # Environment: RUNS (default 3), DISP (X display number, default 87), DIR
 # (work folder, default /tmp/bench-taps), GUIDIR (bench-gui.sh's folder,
 # whose data files are used when there, default /tmp/bench-gui), BIN (a
-# prebuilt bianmin; default: built here). Needs xvfb, x11-utils,
-# imagemagick and python3-xlib.
+# prebuilt bianmin; default: built here). BIANMIN_PPROF=127.0.0.1:6087
+# PPROF_TAP='提交登记 > receipt' (a tap's name as printed) keeps a CPU
+# profile of the 2 s from that tap, in DIR/refs/{sample,big}-tap.pprof
+# (the last walk's). Needs xvfb, x11-utils, imagemagick and python3-xlib.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

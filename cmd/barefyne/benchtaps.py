@@ -24,7 +24,10 @@ the administrator picked, the PIN typed on the PIN pad, and the tap on
 sign-in sets it, untimed).
 
   DISPLAY=:87 /usr/bin/python3 benchtaps.py LABEL DATAFILE RUNS OUTFILE REFDIR
-appends "LABEL tap feedback-ms screen-ms" lines to OUTFILE.
+appends "LABEL tap feedback-ms screen-ms" lines to OUTFILE. With
+BIANMIN_PPROF set (the program serving its profiles) and PPROF_TAP="提交登记 >
+receipt" (a tap's name as printed), a CPU profile of the 2 s from that tap
+goes to REFDIR/LABEL-tap.pprof.
 """
 import os, sqlite3, subprocess, sys, time
 
@@ -78,7 +81,15 @@ def check(name, region):
     if key not in refs:
         time.sleep(0.5)
         L.still()
-        refs[key] = L.pixels(*region)
+        got = L.pixels(*region)
+        # Learning: two taps that reach the same screen (a tile missed for
+        # its neighbour, a step that did not move on) are a wrong position.
+        for (other, r), want in refs.items():
+            if r == region and got == want and not (other.startswith('staff') or name.startswith('staff')):
+                L.shot(refdir, 'missed-%s-%s' % (label, refname(name)))
+                raise Missed('%s: reached the screen that %s reached (screenshot %s/longrun-missed-%s-%s.png)'
+                             % (name, other, refdir, label, refname(name)))
+        refs[key] = got
         ppm('%02d-%s' % (len(refs), name), region, refs[key])
         return
     if not L.looks(region, refs[key], timeout=10.0):
@@ -93,6 +104,7 @@ def timed(name, x, y, region, timeout=10.0, checkregion=None):
     L.ready(x, y)  # the target looks as in the first walk (learns it then)
     xtest_move(x, y)
     L.still()  # the hover shade drawn, the screen still
+    prof = profile(name)
     r = subprocess.run(['/usr/bin/python3', os.path.join(HERE, 'taptime.py'), str(x), str(y)] +
                        [str(v) for v in region] + [str(timeout)], capture_output=True, text=True, check=True)
     got = dict(kv.split('=') for kv in r.stdout.split())
@@ -100,10 +112,31 @@ def timed(name, x, y, region, timeout=10.0, checkregion=None):
         L.shot(refdir, 'missed-%s-%s' % (label, refname(name)))
         raise Missed('%s: tap at (%d, %d): region %r did not change within %.0f s (screenshot %s/longrun-missed-%s-%s.png)'
                      % (name, x, y, region, timeout, refdir, label, refname(name)))
+    if prof:
+        prof.join()
     check(name, checkregion or region)
     out.write('%s\t%s\t%s\t%s\n' % (label, name, got['feedback-ms'], got['screen-ms']))
     out.flush()
     print('  %-6s %-28s feedback %5s ms  screen %5s ms' % (label, name, got['feedback-ms'], got['screen-ms']), flush=True)
+
+
+def profile(name):
+    """With PPROF_TAP naming this tap (its name as printed) and the
+    program serving its profiles (BIANMIN_PPROF), a 2-second CPU profile
+    from just before the tap, into REFDIR/LABEL-tap.pprof."""
+    addr = os.environ.get('BIANMIN_PPROF')
+    if not addr or os.environ.get('PPROF_TAP') != name:
+        return None
+    import threading, urllib.request
+
+    def fetch():
+        with urllib.request.urlopen('http://%s/debug/pprof/profile?seconds=2' % addr, timeout=30) as r:
+            with open(os.path.join(refdir, '%s-tap.pprof' % label), 'wb') as f:
+                f.write(r.read())
+    t = threading.Thread(target=fetch)
+    t.start()
+    time.sleep(0.2)  # the profile started
+    return t
 
 
 def xtest_move(x, y):
