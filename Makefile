@@ -29,7 +29,7 @@ APT_PACKAGE_CHECK := debootstrap qemu-user-static file systemd
 # The version of the packages: FyneApp.toml's.
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: run test test-pg shots fuzz bench bench-bulk bench-bulk-cli bench-gui bench-walk bench-long relcheck lint package package-check build deps-build deps-run deps-test deps-package deps-package-check font clean
+.PHONY: run test test-pg shots fuzz bench bench-bulk bench-bulk-cli bench-gui bench-walk bench-taps bench-long relcheck lint package package-check build deps-build deps-run deps-test deps-package deps-package-check font clean
 
 run: deps-build deps-run build
 	LANG=zh_CN.UTF-8 ./$(BIN) $(if $(DATA),--data $(DATA)) $(ARGS)
@@ -147,6 +147,15 @@ bench-gui: deps-build
 bench-walk: deps-build
 	$(call apt,xvfb x11-utils bc xdotool imagemagick)
 	bash cmd/barefyne/bench-walk.sh
+
+# Each main kiosk tap to its next screen (issue 15/16: 100 ms on the
+# sample data, 200 ms on the big file) and the staff sign-in to the queue
+# drawn on the big file (300 ms, argon2id aside), timed through XTEST on
+# the real program under Xvfb: median and max of RUNS (default 3) per tap.
+# About ten minutes; run it on a quiet machine.
+bench-taps: deps-build
+	$(call apt,xvfb x11-utils imagemagick python3-xlib)
+	bash cmd/barefyne/bench-taps.sh
 
 # Memory over a long session on the real program: ROUNDS (default 500)
 # registrations and tracking look-ups driven through the window with a
