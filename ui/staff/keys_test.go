@@ -1,6 +1,8 @@
 package staff_test
 
 import (
+	"time"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -238,4 +240,56 @@ func relayoutAll(w fyne.Window) {
 		o.Resize(c.Size())
 	}
 	w.Content().Refresh()
+}
+
+// assertAboveKeys checks that the window's panel is open for e and that e
+// shows whole in the room left above the keys: inside the viewport of
+// the innermost scroll that holds it, and not under the panel.
+func assertAboveKeys(t *testing.T, r *rig, e *widget.Entry, what string) {
+	t.Helper()
+	relayoutAll(r.w)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p, "%s opens the keyboard", what)
+	require.Same(t, r.d.Keys.Panel, p, "%s: the window's panel", what)
+	assertApart(t, r.w, p, e)
+	var scroll *container.Scroll
+	for _, x := range objectPath(r.w.Content(), e) {
+		if s, ok := x.(*container.Scroll); ok {
+			scroll = s
+		}
+	}
+	require.NotNil(t, scroll, "%s scrolls", what)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
+	assert.GreaterOrEqual(t, top, float32(0), "%s: top in sight", what)
+	assert.LessOrEqual(t, top+e.Size().Height, scroll.Size().Height, "%s: bottom in sight (scroll %v)", what, scroll.Size())
+}
+
+// TestStaffFormsScrollTheFieldAboveTheKeys: in the long scrolled admin
+// forms (the item editor in its tabs, the center profile) the field being
+// typed into is scrolled into the room left above the keyboard; on the
+// real screen the keys covered 上级部门 and the lower office-hours lines
+// and staff typed blind.
+func TestStaffFormsScrollTheFieldAboveTheKeys(t *testing.T) {
+	r, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	for _, e := range []*widget.Entry{f.Hours[time.Saturday], f.Hours[time.Sunday], f.Remedy, f.Name} {
+		touch(r, e)
+		assertAboveKeys(t, r, e, "center form field "+e.PlaceHolder)
+	}
+
+	r.d.Admin.Show(staff.SectionItems)
+	s := r.d.Admin.Items
+	require.NotNil(t, s)
+	e := editItem(t, s, "城乡居民基本养老保险参保登记")
+	for _, n := range []*widget.Entry{e.Upper, e.Phone, e.Summary, e.Name} {
+		touch(r, n)
+		assertAboveKeys(t, r, n, "item editor field "+n.PlaceHolder)
+	}
+	e.Tabs.SelectIndex(staff.ItemTabHandling)
+	for _, n := range []*widget.Entry{e.Special, e.FeeBasis} {
+		touch(r, n)
+		assertAboveKeys(t, r, n, "item editor handling field "+n.PlaceHolder)
+	}
 }
