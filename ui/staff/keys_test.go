@@ -293,3 +293,64 @@ func TestStaffFormsScrollTheFieldAboveTheKeys(t *testing.T) {
 		assertAboveKeys(t, r, n, "item editor handling field "+n.PlaceHolder)
 	}
 }
+
+// tapKeys taps the keypad's keys for s: digits, and "-", ":" and " "
+// on the keys a date or times of day show.
+func tapKeys(t *testing.T, k *input.Keypad, s string) {
+	t.Helper()
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			test.Tap(k.Digit(int(c - '0')))
+		case c == '-' && k.Dash.Visible():
+			test.Tap(k.Dash)
+		case c == '-' && k.To.Visible():
+			test.Tap(k.To)
+		case c == ':' && k.Colon.Visible():
+			test.Tap(k.Colon)
+		case c == ' ' && k.Space.Visible():
+			test.Tap(k.Space)
+		default:
+			t.Fatalf("the keypad has no key for %q", c)
+		}
+	}
+}
+
+// TestStaffDateAndHoursFieldsKeypad: the day of a step form (暂停计时's
+// restart day, 上报's dates) gets the keypad with "-", and an office-hours
+// line the keypad with ":", "-" and 空格; on the pinyin keyboard staff
+// could not find the digits, and on the plain keypad not "-" or ":".
+func TestStaffDateAndHoursFieldsKeypad(t *testing.T) {
+	r := newRig(t, true)
+	req, _ := r.acceptedYL(t)
+	test.Tap(req.Actions[data.ActPause])
+	require.NotNil(t, req.Form)
+	step := req.Form.Step.(*staff.PauseForm)
+	touch(r, step.Restart)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, step.Restart, p.Keypad.Target(), "a day gets the keypad")
+	assert.Nil(t, p.Keyboard.Target())
+	assert.True(t, p.Keypad.Dash.Visible(), "with -")
+	assert.False(t, p.Keypad.Colon.Visible())
+	tapKeys(t, p.Keypad, "2026-03-20")
+	assert.Equal(t, "2026-03-20", step.Restart.Text)
+	assert.Contains(t, step.Restart.PlaceHolder, "2026-03-20", "the hint shows what the keys type")
+
+	r2, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	h := f.Hours[time.Saturday]
+	touch(r2, h)
+	p = r2.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, h, p.Keypad.Target(), "an office-hours line gets the keypad")
+	assert.True(t, p.Keypad.Colon.Visible() && p.Keypad.To.Visible() && p.Keypad.Space.Visible(), "with :, - and 空格")
+	assert.False(t, p.Keypad.Dash.Visible())
+	h.SetText("")
+	tapKeys(t, p.Keypad, "08:30-12:00 14:30-17:30")
+	assert.Equal(t, "08:30-12:00 14:30-17:30", h.Text)
+	got, err := data.ParseDayHours(time.Saturday, h.Text)
+	require.NoError(t, err)
+	assert.Len(t, got, 2)
+}
