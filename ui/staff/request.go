@@ -486,10 +486,12 @@ func fact(label, value string) fyne.CanvasObject {
 	return field(label, v)
 }
 
-// field is a label on the left and o beside it.
+// field is a label on the left and o beside it. A long label (共同生活家庭成员
+// 人数) wraps in its column instead of pushing o out of its own.
 func field(label string, o fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, container.New(&fixedSize{size: fyne.NewSize(170, 0)}, l), nil, o)
 }
 
