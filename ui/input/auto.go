@@ -77,8 +77,13 @@ func (a *Auto) Wrap(content fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // SetKind makes e get the input for kind (a phone number the keypad, a
-// code upper-case letters) instead of the default.
-func (a *Auto) SetKind(e *widget.Entry, kind Kind) { a.kinds[e] = kind }
+// code upper-case letters) instead of the default. On a nil Auto (a form
+// built without a window's keyboard) it does nothing.
+func (a *Auto) SetKind(e *widget.Entry, kind Kind) {
+	if a != nil {
+		a.kinds[e] = kind
+	}
+}
 
 // Skip leaves e alone: its screen has its own keypad beside it.
 func (a *Auto) Skip(e *widget.Entry) { a.skip[e] = true }
