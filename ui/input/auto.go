@@ -77,8 +77,13 @@ func (a *Auto) Wrap(content fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // SetKind makes e get the input for kind (a phone number the keypad, a
-// code upper-case letters) instead of the default.
-func (a *Auto) SetKind(e *widget.Entry, kind Kind) { a.kinds[e] = kind }
+// code upper-case letters) instead of the default. On a nil Auto (a form
+// built without a window's keyboard) it does nothing.
+func (a *Auto) SetKind(e *widget.Entry, kind Kind) {
+	if a != nil {
+		a.kinds[e] = kind
+	}
+}
 
 // Skip leaves e alone: its screen has its own keypad beside it.
 func (a *Auto) Skip(e *widget.Entry) { a.skip[e] = true }
@@ -279,7 +284,10 @@ func showInScrolls(root fyne.CanvasObject, obj fyne.CanvasObject) {
 }
 
 // pathTo returns the objects from root down to obj's parent, or nil when
-// obj is not found through containers and scrolls.
+// obj is not found through containers, scrolls and the widgets that hold
+// a screen's parts (tabs, splits, forms, cards): the long admin forms sit
+// in tabs, and a scroll behind them was never found, so the keys covered
+// the field being typed into.
 func pathTo(root, obj fyne.CanvasObject) []fyne.CanvasObject {
 	var kids []fyne.CanvasObject
 	switch o := root.(type) {
@@ -289,6 +297,22 @@ func pathTo(root, obj fyne.CanvasObject) []fyne.CanvasObject {
 		kids = []fyne.CanvasObject{o.Content}
 	case *container.ThemeOverride:
 		kids = []fyne.CanvasObject{o.Content}
+	case *container.AppTabs:
+		if t := o.Selected(); t != nil {
+			kids = []fyne.CanvasObject{t.Content}
+		}
+	case *container.DocTabs:
+		if t := o.Selected(); t != nil {
+			kids = []fyne.CanvasObject{t.Content}
+		}
+	case *container.Split:
+		kids = []fyne.CanvasObject{o.Leading, o.Trailing}
+	case *widget.Card:
+		kids = []fyne.CanvasObject{o.Content}
+	case *widget.Form:
+		for _, it := range o.Items {
+			kids = append(kids, it.Widget)
+		}
 	default:
 		return nil
 	}

@@ -28,10 +28,19 @@ const (
 	// Code is a receipt number or query code: the keyboard in upper-case
 	// letters with digits on top; letters (typed upper-case), digits and -.
 	Code
+	// Date is a day: the keypad with -; digits and - (2026-03-20, or
+	// 20260320 with the digits alone; / and . are typed as -).
+	Date
+	// Times is times of day, such as office hours 08:30-12:00 14:30-17:30:
+	// the keypad with a row of :, - and 空格; digits, :, -, spaces and
+	// commas (full-width : and , are folded).
+	Times
 )
 
 // Keypad reports whether the kind uses the numeric keypad.
-func (k Kind) Keypad() bool { return k == Digits || k == IDNumber || k == Phone }
+func (k Kind) Keypad() bool {
+	return k == Digits || k == IDNumber || k == Phone || k == Date || k == Times
+}
 
 // accept returns the character to put into a field of this kind for r
 // typed on a physical keyboard (or scanned), and false to drop it. The
@@ -55,6 +64,21 @@ func (k Kind) accept(r rune) (rune, bool) {
 			return 'X', true
 		}
 		return r, digit
+	case Date:
+		if r == '/' || r == '.' || r == '－' {
+			r = '-'
+		}
+		return r, digit || r == '-'
+	case Times:
+		switch r {
+		case '：':
+			r = ':'
+		case '，':
+			r = ','
+		case '－':
+			r = '-'
+		}
+		return r, digit || r == ':' || r == '-' || r == ' ' || r == ','
 	case Code:
 		switch {
 		case r >= 'a' && r <= 'z':

@@ -29,6 +29,13 @@ type Keypad struct {
 	// Plus types + (the start of +852…, +853…, +886…; 00852… works with
 	// the digits alone). Hidden unless SetPlus(true); it takes X's place.
 	Plus *Key
+	// Dash types - between a date's parts (2026-03-20). Hidden unless
+	// SetDash(true); it takes X's place.
+	Dash *Key
+	// Colon, To and Space type ":", "-" and " " for times of day (office
+	// hours such as 08:30-12:00 14:30-17:30): a row of their own under the
+	// digits, hidden unless SetTimes(true).
+	Colon, To, Space *Key
 	// Backspace deletes the character before the cursor.
 	Backspace *Key
 	// Clear empties the entry.
@@ -37,7 +44,8 @@ type Keypad struct {
 	Done *Key
 
 	digits [10]*Key
-	xCell  *fyne.Container // X and Plus
+	xCell  *fyne.Container // X, Plus and Dash
+	times  *fyne.Container // Colon, To and Space
 	target *widget.Entry
 	after  func() // run after every key, e.g. to give the entry its focus back
 	body   fyne.CanvasObject
@@ -60,6 +68,15 @@ func NewKeypad() *Keypad {
 	k.Plus = newKey("+", roleChar, func() { k.typeRune('+') })
 	k.Plus.tall, k.Plus.wide = 1.2, 1.5
 	k.Plus.Hide()
+	k.Dash = newKey("-", roleChar, func() { k.typeRune('-') })
+	k.Dash.tall, k.Dash.wide = 1.2, 1.5
+	k.Dash.Hide()
+	k.Colon = newKey(":", roleChar, func() { k.typeRune(':') })
+	k.To = newKey("-", roleChar, func() { k.typeRune('-') })
+	k.Space = newKey(lang.L("input.key.space"), roleAction, func() { k.typeRune(' ') })
+	for _, c := range []*Key{k.Colon, k.To, k.Space} {
+		c.tall, c.wide = 1.2, 1.5
+	}
 	k.Backspace = newKey(lang.L("input.key.backspace"), roleAction, k.backspace)
 	k.Clear = newKey(lang.L("input.key.clear"), roleAction, k.clear)
 	k.Done = newKey(lang.L("input.key.done"), rolePrimary, k.done)
@@ -67,15 +84,20 @@ func NewKeypad() *Keypad {
 		a.wide = 1.5
 	}
 
-	// X and + share a cell, hidden (0 the whole row) when neither shows.
-	k.xCell = &fyne.Container{Layout: layout.NewStackLayout(), Objects: []fyne.CanvasObject{k.X, k.Plus}}
+	// X, + and - share a cell, hidden (0 the whole row) when none shows.
+	k.xCell = &fyne.Container{Layout: layout.NewStackLayout(), Objects: []fyne.CanvasObject{k.X, k.Plus, k.Dash}}
 	k.xCell.Hide()
+	k.times = row(nil, k.Colon, k.To, k.Space)
+	for _, o := range append(k.times.Objects, k.times) {
+		o.Hide()
+	}
 	d := k.digits
-	grid := column(ones(4),
+	grid := column(ones(5),
 		row(nil, d[1], d[2], d[3]),
 		row(nil, d[4], d[5], d[6]),
 		row(nil, d[7], d[8], d[9]),
 		row([]float32{1, 2}, k.xCell, d[0]),
+		k.times,
 	)
 	actions := column([]float32{1, 1, 2}, k.Backspace, k.Clear, k.Done)
 	k.body = row([]float32{3, 1}, grid, actions)
@@ -107,8 +129,31 @@ func (k *Keypad) SetPlus(show bool) {
 	k.Refresh()
 }
 
+// SetDash shows or hides the - key of a date.
+func (k *Keypad) SetDash(show bool) {
+	if show {
+		k.Dash.Show()
+	} else {
+		k.Dash.Hide()
+	}
+	k.showCell()
+	k.Refresh()
+}
+
+// SetTimes shows or hides the row of ":", "-" and 空格 for times of day.
+func (k *Keypad) SetTimes(show bool) {
+	for _, o := range append(k.times.Objects, k.times) {
+		if show {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	k.Refresh()
+}
+
 func (k *Keypad) showCell() {
-	if k.X.Visible() || k.Plus.Visible() {
+	if k.X.Visible() || k.Plus.Visible() || k.Dash.Visible() {
 		k.xCell.Show()
 	} else {
 		k.xCell.Hide()

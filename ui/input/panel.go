@@ -182,12 +182,14 @@ type focusObject interface {
 func (p *Panel) open(obj focusObject, field *widget.Entry, kind Kind, e *Entry) {
 	p.obj, p.active, p.field, p.kind = obj, e, field, kind
 	switch kind {
-	case Digits, Phone, IDNumber:
+	case Digits, Phone, IDNumber, Date, Times:
 		p.Keyboard.SetTarget(nil)
 		p.typing = nil
 		p.Keypad.SetTarget(field)
 		p.Keypad.SetX(kind == IDNumber)
 		p.Keypad.SetPlus(kind == Phone)
+		p.Keypad.SetDash(kind == Date)
+		p.Keypad.SetTimes(kind == Times)
 	default:
 		p.Keypad.SetTarget(nil)
 		kb := p.Keyboard

@@ -91,7 +91,7 @@ func NewHome(nav *Nav, elder ElderSwitch) *Home {
 	grid := container.New(h.grid)
 	for _, f := range Features {
 		f := f
-		t := NewHomeTile(homeIcon(f), lang.L("kiosk.home."+string(f)), tileSubtitle(f, elder.Elder()),
+		t := NewHomeTile(homeIcon(f), tileTitle(f, elder.Elder()), tileSubtitle(f, elder.Elder()),
 			func() { h.onTile(f) })
 		h.Tiles[f] = t
 		grid.Add(t)
@@ -106,6 +106,17 @@ func NewHome(nav *Nav, elder ElderSwitch) *Home {
 	h.content = container.New(&homeLayout{h: h}, grid, h.Closed)
 	h.refreshElder()
 	return h
+}
+
+// tileTitle is a tile's title, in a shorter wording in elder mode where a
+// language has one (English: the larger text cut "Public information" to
+// "Public infor…").
+func tileTitle(f Feature, elder bool) string {
+	key := "kiosk.home." + string(f)
+	if elder {
+		return lang.X(key+".elder", lang.L(key))
+	}
+	return lang.L(key)
 }
 
 // tileSubtitle is a tile's subtitle, in the shorter elder wording in elder
@@ -251,6 +262,10 @@ func (h *Home) onElder() {
 // tiles and the footer for the mode.
 func (h *Home) refreshElder() {
 	for f, t := range h.Tiles {
+		if title := tileTitle(f, h.elder.Elder()); t.Title != title {
+			t.Title = title
+			t.Refresh()
+		}
 		if sub := tileSubtitle(f, h.elder.Elder()); t.Subtitle != sub {
 			t.Subtitle = sub
 			t.Refresh()

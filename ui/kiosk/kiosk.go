@@ -464,6 +464,14 @@ type Actioner interface {
 	Actions() fyne.CanvasObject
 }
 
+// Finisher is a screen that ends a flow with a 完成 of its own that goes
+// home (the register receipt): the shell shows no 返回 or 首页 beside it,
+// which did the same as 完成 and left residents three buttons to choose
+// from for one thing.
+type Finisher interface {
+	Finishes() bool
+}
+
 // onScreen updates the bars for the screen now on top, and stops reading
 // aloud a screen that is no longer on top.
 func (k *Kiosk) onScreen(s Screen) {
@@ -471,6 +479,9 @@ func (k *Kiosk) onScreen(s Screen) {
 		k.StopSpeech()
 	}
 	home := k.Nav.Depth() <= 1
+	if f, ok := s.(Finisher); ok && f.Finishes() {
+		home = true // the screen's own 完成 is the one way home
+	}
 	k.TitleLabel.SetText(s.Title())
 	for _, o := range []fyne.CanvasObject{k.back, k.home, k.BackButton, k.HomeButton} {
 		if home {

@@ -222,6 +222,10 @@ func regTimeText(t time.Time) string {
 
 func (r *RegisterReceipt) onDone() { r.nav.Home() }
 
+// Finishes is part of Finisher: 完成 is the receipt's way home; the
+// shell's 返回 and 首页 did the same.
+func (r *RegisterReceipt) Finishes() bool { return true }
+
 func (r *RegisterReceipt) onPrint() {
 	r.nav.Activity()
 	if r.printing || r.cfg.Printer == nil {

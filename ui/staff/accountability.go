@@ -295,7 +295,7 @@ func (s *AccountabilityScreen) newAddForm(people []data.LoginChoice, breaches []
 	kinds := wordsOf(data.AccountabilityKinds, accountabilityWord)
 	f.Kind = d.newChoiceRow(kinds)
 	f.Note = d.newEntry(true, lang.L("acct.noteHint"))
-	f.Deadline = d.newEntry(false, lang.L("acct.deadlineHint"))
+	f.Deadline = d.dayEntry(lang.L("acct.deadlineHint"))
 	var bn []string
 	for _, b := range breaches {
 		bn = append(bn, b.StaffName+" · "+breachWord(b.Kind)+" · "+b.Day)

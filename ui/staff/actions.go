@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -306,7 +307,9 @@ func (b *formRows) check(key string) *widget.Check {
 
 // day adds a one-line field for a day under the label of key.
 func (b *formRows) day(key string) *widget.Entry {
-	return b.text(key, false, lang.L("staff.form.dayHint"))
+	e := b.text(key, false, lang.L("staff.form.dayHint"))
+	b.d.Keys.SetKind(e, input.Date)
+	return e
 }
 
 // box is the rows, one below the other.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -422,6 +423,15 @@ func (d *Desk) newEntry(multi bool, placeholder string) *widget.Entry {
 	}
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(string) { d.Activity() }
+	return e
+}
+
+// dayEntry is a one-line field for a day: it gets the keypad with "-"
+// (2026-03-20, or 20260320 with the digits alone), not the pinyin
+// keyboard, on which staff could not find the digits.
+func (d *Desk) dayEntry(placeholder string) *widget.Entry {
+	e := d.newEntry(false, placeholder)
+	d.Keys.SetKind(e, input.Date)
 	return e
 }
 

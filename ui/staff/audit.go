@@ -55,8 +55,8 @@ func newAuditLog(a *Admin) *AuditLog {
 	}
 	l.Action = touch.NewSelect(actions, nil)
 	l.Action.SetSelectedIndex(0)
-	l.From = d.newEntry(false, lang.L("admin.audit.dayHint"))
-	l.To = d.newEntry(false, lang.L("admin.audit.dayHint"))
+	l.From = d.dayEntry(lang.L("admin.audit.dayHint"))
+	l.To = d.dayEntry(lang.L("admin.audit.dayHint"))
 	l.Search = widget.NewButtonWithIcon(lang.L("admin.audit.search"), fynetheme.SearchIcon(), d.tap(l.Apply))
 	l.Search.Importance = widget.HighImportance
 	l.Prev = widget.NewButtonWithIcon(lang.L("staff.queue.prev"), fynetheme.NavigateBackIcon(), d.tap(func() { l.turn(-1) }))

@@ -220,7 +220,11 @@ func (c *CalendarScreen) render(start time.Time, days []data.CalendarDay, now ti
 		case data.DayHoliday:
 			off++
 		case data.DayWorkday:
-			on++
+			// A 班 on a weekday (an imported schedule may mark one) is a
+			// working day anyway, not a swapped one.
+			if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
+				on++
+			}
 		}
 	}
 	c.Status.SetText(lang.L("calendar.status", map[string]any{"Work": work, "Off": off, "On": on}))

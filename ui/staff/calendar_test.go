@@ -227,3 +227,15 @@ func TestCalendarImport(t *testing.T) {
 	assert.Equal(t, "文件与现有安排完全相同（26 天），无需导入。", im.Info.Text)
 	assert.True(t, im.Apply.Disabled())
 }
+
+// TestCalendarWeekdayMarkedWorkdayIsNoSwap: a day marked 班 (an imported
+// schedule may mark one) that is a weekday anyway is not a swapped
+// working day; the month's line counted it as 调休上班.
+func TestCalendarWeekdayMarkedWorkdayIsNoSwap(t *testing.T) {
+	r, c := calendarRig(t, fixedNow) // March 2026: no holidays, no swaps
+	require.NoError(t, r.s.PutCalendarDays(context.Background(), append(data.OfficialCalendarDays(),
+		data.CalendarDay{Day: "2026-03-09", Kind: data.DayWorkday, Name: "调休上班"},   // a Monday
+		data.CalendarDay{Day: "2026-03-14", Kind: data.DayWorkday, Name: "调休上班"}))) // a Saturday
+	c.Reload()
+	assert.Equal(t, "本月工作日 23 天（法定节假日 0 天，调休上班 1 天）", c.Status.Text)
+}

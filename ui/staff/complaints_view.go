@@ -332,7 +332,7 @@ func (v *ComplaintView) decideForm(f *ComplaintForm) ([]fyne.CanvasObject, func(
 	f.Kind.SetSelectedIndex(0)
 	f.Note = d.newEntry(true, lang.L("admin.complaint.noteHint"))
 	f.Note.SetMinRowsVisible(2)
-	f.Deadline = d.newEntry(false, lang.L("admin.complaint.deadlineHint"))
+	f.Deadline = d.dayEntry(lang.L("admin.complaint.deadlineHint"))
 	accRows = append(accRows, labelled(lang.L("admin.complaint.kind"), f.Kind),
 		labelled(lang.L("admin.complaint.note"), f.Note), labelled(lang.L("admin.complaint.deadline"), f.Deadline))
 	showAcc(false)

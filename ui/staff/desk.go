@@ -212,6 +212,7 @@ type Desk struct {
 
 	// Top bar.
 	UserLabel    *widget.Label
+	barScroll    *container.Scroll // the bar's buttons, scrolled sideways when too wide
 	QueueButton  *widget.Button
 	IntakeButton *widget.Button
 	AdminButton  *widget.Button
@@ -273,10 +274,11 @@ func New(store Store, win fyne.Window, opts Options) *Desk {
 	// their name takes its place, next to 退出.
 	d.title = widget.NewLabel(lang.L("staff.bar.title"))
 	d.title.TextStyle = fyne.TextStyle{Bold: true}
-	// 退出 is pinned to the right; the rest scrolls sideways on a narrow
-	// screen rather than push 退出 off it.
-	d.bar = container.NewBorder(nil, nil, nil, d.ExitButton,
-		touch.NewHScroll(container.NewHBox(d.title, d.userBar, d.UserLabel)))
+	// 退出 and who is signed in are pinned to the right; the rest scrolls
+	// sideways on a narrow screen rather than push them off it (the name,
+	// last in the scrolled row, ran off the bar in English).
+	d.barScroll = touch.NewHScroll(container.NewHBox(d.title, d.userBar))
+	d.bar = container.NewBorder(nil, nil, nil, container.NewHBox(d.UserLabel, d.ExitButton), d.barScroll)
 	d.body = container.NewStack()
 	d.Damage = widget.NewLabel(lang.L("staff.damaged"))
 	d.Damage.Importance = widget.DangerImportance

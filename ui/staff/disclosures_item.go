@@ -86,7 +86,7 @@ func newDisclosureView(a *Admin, code string, back func()) *DisclosureView {
 	v.Publish.Importance = widget.HighImportance
 	v.CommentsList = container.NewVBox()
 	v.history = container.NewVBox()
-	v.AtDay = d.newEntry(false, lang.L("disc.history.dayHint"))
+	v.AtDay = d.dayEntry(lang.L("disc.history.dayHint"))
 	v.AtShow = widget.NewButtonWithIcon(lang.L("disc.history.show"), fynetheme.SearchIcon(), d.tap(v.ShowAt))
 	v.AtMessage = fieldLabel("")
 	v.Fields = newDiscFields(d, data.AudiencePublic)
@@ -308,7 +308,7 @@ func (v *DisclosureView) OpenPreview() {
 		return
 	}
 	d, st := v.a.d, v.a.store
-	v.PreviewEnd = d.newEntry(false, lang.L("disc.history.dayHint"))
+	v.PreviewEnd = d.dayEntry(lang.L("disc.history.dayHint"))
 	v.PreviewEnd.SetText(data.Day(d.opts.Now().AddDate(0, 0, 14)))
 	note := widget.NewLabel(lang.L("disc.preview.note"))
 	note.Wrapping = fyne.TextWrapWord

@@ -1,5 +1,7 @@
 package staff
 
+import "fyne.io/fyne/v2/container"
+
 // OnLiveReload makes q call f after each reload for a change of the store
 // (applied or dropped), on the goroutine that applied it.
 func OnLiveReload(q *Queue, f func()) { q.onLive = f }
@@ -43,3 +45,6 @@ func QueueRowsTop(q *Queue) float32 {
 	}
 	return -1
 }
+
+// BarScroll is the bar's row of buttons, scrolled sideways when too wide.
+func BarScroll(d *Desk) *container.Scroll { return d.barScroll }

@@ -148,7 +148,9 @@ func (in *Intake) buildForm() {
 			o = widget.NewCheckGroup(f.Options, func([]string) { d.Activity() })
 			o.(*widget.CheckGroup).Horizontal = true
 		case data.KindDate:
-			o = entry(lang.L("staff.form.dayHint"))
+			e := entry(lang.L("staff.form.dayHint"))
+			d.Keys.SetKind(e, input.Date)
+			o = e
 		default:
 			o = entry(f.Help)
 		}

@@ -1,6 +1,8 @@
 package staff_test
 
 import (
+	"time"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -238,4 +240,117 @@ func relayoutAll(w fyne.Window) {
 		o.Resize(c.Size())
 	}
 	w.Content().Refresh()
+}
+
+// assertAboveKeys checks that the window's panel is open for e and that e
+// shows whole in the room left above the keys: inside the viewport of
+// the innermost scroll that holds it, and not under the panel.
+func assertAboveKeys(t *testing.T, r *rig, e *widget.Entry, what string) {
+	t.Helper()
+	relayoutAll(r.w)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p, "%s opens the keyboard", what)
+	require.Same(t, r.d.Keys.Panel, p, "%s: the window's panel", what)
+	assertApart(t, r.w, p, e)
+	var scroll *container.Scroll
+	for _, x := range objectPath(r.w.Content(), e) {
+		if s, ok := x.(*container.Scroll); ok {
+			scroll = s
+		}
+	}
+	require.NotNil(t, scroll, "%s scrolls", what)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
+	assert.GreaterOrEqual(t, top, float32(0), "%s: top in sight", what)
+	assert.LessOrEqual(t, top+e.Size().Height, scroll.Size().Height, "%s: bottom in sight (scroll %v)", what, scroll.Size())
+}
+
+// TestStaffFormsScrollTheFieldAboveTheKeys: in the long scrolled admin
+// forms (the item editor in its tabs, the center profile) the field being
+// typed into is scrolled into the room left above the keyboard; on the
+// real screen the keys covered 上级部门 and the lower office-hours lines
+// and staff typed blind.
+func TestStaffFormsScrollTheFieldAboveTheKeys(t *testing.T) {
+	r, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	for _, e := range []*widget.Entry{f.Hours[time.Saturday], f.Hours[time.Sunday], f.Remedy, f.Name} {
+		touch(r, e)
+		assertAboveKeys(t, r, e, "center form field "+e.PlaceHolder)
+	}
+
+	r.d.Admin.Show(staff.SectionItems)
+	s := r.d.Admin.Items
+	require.NotNil(t, s)
+	e := editItem(t, s, "城乡居民基本养老保险参保登记")
+	for _, n := range []*widget.Entry{e.Upper, e.Phone, e.Summary, e.Name} {
+		touch(r, n)
+		assertAboveKeys(t, r, n, "item editor field "+n.PlaceHolder)
+	}
+	e.Tabs.SelectIndex(staff.ItemTabHandling)
+	for _, n := range []*widget.Entry{e.Special, e.FeeBasis} {
+		touch(r, n)
+		assertAboveKeys(t, r, n, "item editor handling field "+n.PlaceHolder)
+	}
+}
+
+// tapKeys taps the keypad's keys for s: digits, and "-", ":" and " "
+// on the keys a date or times of day show.
+func tapKeys(t *testing.T, k *input.Keypad, s string) {
+	t.Helper()
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			test.Tap(k.Digit(int(c - '0')))
+		case c == '-' && k.Dash.Visible():
+			test.Tap(k.Dash)
+		case c == '-' && k.To.Visible():
+			test.Tap(k.To)
+		case c == ':' && k.Colon.Visible():
+			test.Tap(k.Colon)
+		case c == ' ' && k.Space.Visible():
+			test.Tap(k.Space)
+		default:
+			t.Fatalf("the keypad has no key for %q", c)
+		}
+	}
+}
+
+// TestStaffDateAndHoursFieldsKeypad: the day of a step form (暂停计时's
+// restart day, 上报's dates) gets the keypad with "-", and an office-hours
+// line the keypad with ":", "-" and 空格; on the pinyin keyboard staff
+// could not find the digits, and on the plain keypad not "-" or ":".
+func TestStaffDateAndHoursFieldsKeypad(t *testing.T) {
+	r := newRig(t, true)
+	req, _ := r.acceptedYL(t)
+	test.Tap(req.Actions[data.ActPause])
+	require.NotNil(t, req.Form)
+	step := req.Form.Step.(*staff.PauseForm)
+	touch(r, step.Restart)
+	p := r.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, step.Restart, p.Keypad.Target(), "a day gets the keypad")
+	assert.Nil(t, p.Keyboard.Target())
+	assert.True(t, p.Keypad.Dash.Visible(), "with -")
+	assert.False(t, p.Keypad.Colon.Visible())
+	tapKeys(t, p.Keypad, "2026-03-20")
+	assert.Equal(t, "2026-03-20", step.Restart.Text)
+	assert.Contains(t, step.Restart.PlaceHolder, "2026-03-20", "the hint shows what the keys type")
+
+	r2, o := orgRig(t, staff.OrgPartCenter)
+	f := o.Center
+	require.NotNil(t, f)
+	h := f.Hours[time.Saturday]
+	touch(r2, h)
+	p = r2.d.Keys.Serving()
+	require.NotNil(t, p)
+	assert.Same(t, h, p.Keypad.Target(), "an office-hours line gets the keypad")
+	assert.True(t, p.Keypad.Colon.Visible() && p.Keypad.To.Visible() && p.Keypad.Space.Visible(), "with :, - and 空格")
+	assert.False(t, p.Keypad.Dash.Visible())
+	h.SetText("")
+	tapKeys(t, p.Keypad, "08:30-12:00 14:30-17:30")
+	assert.Equal(t, "08:30-12:00 14:30-17:30", h.Text)
+	got, err := data.ParseDayHours(time.Saturday, h.Text)
+	require.NoError(t, err)
+	assert.Len(t, got, 2)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/input"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -233,6 +234,7 @@ func (b *OrgBoard) OpenWhere(e data.DutyEntry) {
 	d, st, sess := b.a.d, b.a.store, b.a.d.session
 	w := &WhereFields{Status: touch.NewSelect(wordsOf(data.DutyStatuses, whereWord), nil), Note: d.newEntry(false, lang.L("org.board.noteHint")),
 		Return: d.newEntry(false, lang.L("org.board.returnHint"))}
+	d.Keys.SetKind(w.Return, input.Times) // 17:00 or 2026-03-06 08:30: the keypad with :, - and 空格
 	w.ChooseStatus(data.DutyOut)
 	for _, s := range data.DutyStatuses {
 		if s == e.Status {

@@ -69,6 +69,7 @@ func newCenterForm(a *Admin) *CenterForm {
 	}
 	for wd := range f.Hours {
 		f.Hours[wd] = line(lang.L("org.center.hoursHint"))
+		d.Keys.SetKind(f.Hours[wd], input.Times) // 08:30-12:00: the keypad with :, - and 空格
 	}
 	f.Organisation = d.newEntry(true, lang.L("org.center.organisationHint"))
 	f.Organisation.SetMinRowsVisible(5)

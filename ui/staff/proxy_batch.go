@@ -47,7 +47,7 @@ func (p *ProxyBatches) OpenCreate(g *ProxyGroup) {
 	}
 	p.Department = d.newEntry(false, lang.L("proxy.form.departmentHint"))
 	p.Department.SetText(g.Department)
-	p.SentDay = d.newEntry(false, lang.L("staff.form.dayHint"))
+	p.SentDay = d.dayEntry(lang.L("staff.form.dayHint"))
 	p.SentDay.SetText(data.Day(d.opts.Now()))
 	p.Note = d.newEntry(true, lang.L("proxy.form.noteHint"))
 	nos := make([]string, len(picked))

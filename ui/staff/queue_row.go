@@ -100,7 +100,11 @@ func (v *QueueRowView) build() fyne.CanvasObject {
 	// as compactRow insets a label.
 	item := fitlabel.New(r.Item)
 	item.TextStyle = fyne.TextStyle{Bold: true}
-	people := fitlabel.New(lang.L("staff.queue.row.people", map[string]any{"Applicant": r.Applicant,
+	peopleKey := "staff.queue.row.people"
+	if r.Owner == "" {
+		peopleKey = "staff.queue.row.peopleNoOwner" // "handled by Unassigned" read oddly
+	}
+	people := fitlabel.New(lang.L(peopleKey, map[string]any{"Applicant": r.Applicant,
 		"Owner": v.owner, "Status": v.status, "Mode": modeWord(r.Mode)}))
 	line1 := container.NewBorder(nil, nil, exactWidth(250, no), container.NewHBox(badges...),
 		bmtheme.Inset(item, compactRowInset))

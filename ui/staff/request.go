@@ -42,6 +42,10 @@ type Request struct {
 	// The notice bar: what the last step produced and 打印.
 	NoticeLabel *widget.Label
 	PrintButton *widget.Button
+	// PrintStatus is the screen's one line for how a print went (the
+	// notice, 补打回执, 补打通知书, 打印登记表); ReprintStatus is the same
+	// label: two lines showed the same red message twice after two
+	// failed prints.
 	PrintStatus *widget.Label
 	Notice      *pendingNotice
 	BackButton  *widget.Button
@@ -84,13 +88,11 @@ func newRequest(d *Desk, id int64) *Request {
 	r.PrintStatus.Hide()
 	// Hide the theme override itself: it measures its content even when
 	// that is hidden, and would leave a gap.
-	r.noticeBar = compactControls(container.NewVBox(container.NewBorder(nil, nil, nil, r.PrintButton, r.NoticeLabel),
-		r.PrintStatus))
+	r.noticeBar = compactControls(container.NewVBox(container.NewBorder(nil, nil, nil, r.PrintButton, r.NoticeLabel)))
 	r.noticeBar.Hide()
 	r.ReprintButton = widget.NewButtonWithIcon(lang.L("staff.request.reprint"), fynetheme.DocumentPrintIcon(),
 		d.tap(r.onReprint))
-	r.ReprintStatus = line("")
-	r.ReprintStatus.Hide()
+	r.ReprintStatus = r.PrintStatus
 	if d.opts.Printer == nil {
 		r.ReprintButton.Hide()
 	}
@@ -486,10 +488,12 @@ func fact(label, value string) fyne.CanvasObject {
 	return field(label, v)
 }
 
-// field is a label on the left and o beside it.
+// field is a label on the left and o beside it. A long label (共同生活家庭成员
+// 人数) wraps in its column instead of pushing o out of its own.
 func field(label string, o fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, container.New(&fixedSize{size: fyne.NewSize(170, 0)}, l), nil, o)
 }
 

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 	"time"
 
@@ -600,4 +601,47 @@ func TestUpperRequestOffersEscalateFirst(t *testing.T) {
 	require.Nil(t, req.Form)
 	require.Contains(t, req.Actions, data.ActFinish)
 	assert.Equal(t, widget.HighImportance, req.Actions[data.ActFinish].Importance, "now 办结 is next")
+}
+
+// TestTwoFailedPrintsOneMessage: after 打印通知单 and then 补打回执 both
+// fail, the request screen shows the printer's trouble once; it showed two
+// identical red lines, one under each place that printed.
+func TestTwoFailedPrintsOneMessage(t *testing.T) {
+	r := newRig(t, true)
+	rc := r.registerYL(t)
+	r.d = staff.New(r.s, r.w, staff.Options{Context: context.Background(),
+		Now: func() time.Time { return r.now }, Run: func(f func()) { f() }, After: r.timers.After,
+		Printer: failPrinter{&paper.PrintError{Kind: paper.ErrPrinterMissing}}, BaseURL: "http://192.168.1.20:8080"})
+	r.w.SetContent(r.d.Content())
+	r.d.Open()
+	r.login(t, "王丽娟", clerkPIN)
+	req := r.openNew(t, rc)
+	r.accept(t, req, data.ModePromise)
+	require.True(t, req.PrintButton.Visible())
+	test.Tap(req.PrintButton)
+	test.Tap(req.ReprintButton)
+	var red []string
+	var walk func(o fyne.CanvasObject, shown bool)
+	walk = func(o fyne.CanvasObject, shown bool) {
+		shown = shown && o.Visible()
+		if l, ok := o.(*widget.Label); ok && shown && l.Importance == widget.DangerImportance && strings.Contains(l.Text, "打印") {
+			red = append(red, l.Text)
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, k := range v.Objects {
+				walk(k, shown)
+			}
+		case fyne.Widget:
+			if _, ok := o.(*widget.Label); !ok {
+				for _, k := range test.WidgetRenderer(v).Objects() {
+					walk(k, shown)
+				}
+			}
+		}
+	}
+	walk(r.w.Content(), true)
+	require.NotEmpty(t, red, "the failure is said")
+	assert.Len(t, red, 1, "one message line: %q", red)
+	assert.Contains(t, red[0], "本机没有设置默认打印机")
 }

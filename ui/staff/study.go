@@ -354,7 +354,7 @@ type StudyFields struct {
 func (s *StudyScreen) OpenAdd() {
 	d := s.a.d
 	f := &StudyFields{}
-	f.Day = d.newEntry(false, lang.L("study.dayHint"))
+	f.Day = d.dayEntry(lang.L("study.dayHint"))
 	f.Day.SetText(d.opts.Now().In(data.China).Format("2006-01-02"))
 	kinds := wordsOf(data.StudyKinds, studyKindWord)
 	f.Kind = d.newChoiceRow(kinds)
