@@ -293,7 +293,7 @@ func (r *rig) kioskRegister(t *testing.T, code string, p resident) data.Receipt 
 			}
 			require.Equal(t, before+1, r.kp.count(), "the receipt printed: %s", s.PrintStatus.Text)
 			rc := s.Receipt
-			test.Tap(s.DoneButton)
+			test.Tap(r.k.HomeButton)
 			return rc
 		default:
 			t.Fatalf("unexpected kiosk screen %T", s)

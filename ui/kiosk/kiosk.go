@@ -464,10 +464,9 @@ type Actioner interface {
 	Actions() fyne.CanvasObject
 }
 
-// Finisher is a screen that ends a flow with a 完成 of its own that goes
-// home (the register receipt): the shell shows no 返回 or 首页 beside it,
-// which did the same as 完成 and left residents three buttons to choose
-// from for one thing.
+// Finisher is a screen that ends a flow (the register receipt): there is
+// nothing to go back to, so the shell shows no 返回 there, and 首页, in
+// the place it has on every screen, is the one way home.
 type Finisher interface {
 	Finishes() bool
 }
@@ -479,12 +478,12 @@ func (k *Kiosk) onScreen(s Screen) {
 		k.StopSpeech()
 	}
 	home := k.Nav.Depth() <= 1
-	if f, ok := s.(Finisher); ok && f.Finishes() {
-		home = true // the screen's own 完成 is the one way home
-	}
+	f, ok := s.(Finisher)
+	end := ok && f.Finishes() // the end of a flow: nothing to go back to
 	k.TitleLabel.SetText(s.Title())
 	for _, o := range []fyne.CanvasObject{k.back, k.home, k.BackButton, k.HomeButton} {
-		if home {
+		back := o == k.back || o == k.BackButton
+		if home || (end && back) {
 			o.Hide()
 		} else {
 			o.Show()

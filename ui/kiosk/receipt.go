@@ -50,7 +50,6 @@ type RegisterReceipt struct {
 	// message for a failure.
 	PrintStatus *widget.Label
 	PrintButton *widget.Button
-	DoneButton  *widget.Button
 
 	nav      *Nav
 	cfg      RegisterConfig
@@ -74,12 +73,11 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 	r.PrintStatus.Hide()
 	r.PrintButton = widget.NewButtonWithIcon(lang.L("register.receipt.print"), fynetheme.DocumentPrintIcon(), r.onPrint)
 	r.PrintButton.Importance = widget.HighImportance
-	r.DoneButton = widget.NewButtonWithIcon(lang.L("register.receipt.finish"), fynetheme.HomeIcon(), r.onDone)
 	if cfg.Printer == nil {
 		r.PrintButton.Hide()
 		r.setStatus(lang.L("register.receipt.noPrinter"), widget.MediumImportance)
 	}
-	r.actions = container.NewHBox(bigButton(r.PrintButton), bigButton(r.DoneButton))
+	r.actions = container.NewHBox(bigButton(r.PrintButton))
 
 	var qr fyne.CanvasObject
 	if r.TrackURL != "" {
@@ -220,10 +218,8 @@ func regTimeText(t time.Time) string {
 		"Clock": t.Format("15:04")})
 }
 
-func (r *RegisterReceipt) onDone() { r.nav.Home() }
-
-// Finishes is part of Finisher: 完成 is the receipt's way home; the
-// shell's 返回 and 首页 did the same.
+// Finishes is part of Finisher: the request is registered, there is no
+// form to go back to; 首页 is the way home.
 func (r *RegisterReceipt) Finishes() bool { return true }
 
 func (r *RegisterReceipt) onPrint() {

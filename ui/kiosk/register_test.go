@@ -391,7 +391,7 @@ func TestRegisterFlowByTouch(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "张*", tr.ApplicantMask)
 
-	test.Tap(rc.DoneButton)
+	test.Tap(r.k.HomeButton)
 	assert.Equal(t, 1, r.k.Nav.Depth())
 }
 
