@@ -95,8 +95,7 @@ func (s *Store) bulk(ctx context.Context, op string, cacheKiB int, memJournal bo
 		if err := fn(conn); err != nil {
 			return err
 		}
-		_, err := conn.ExecContext(ctx, `ANALYZE`)
-		return mapErr(op, err)
+		return mapErr(op, analyzeSchema(ctx, conn))
 	}
 	var old, oldTemp int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&old); err != nil {
@@ -274,4 +273,21 @@ func deferIndexes(ctx context.Context, tx *sql.Tx, table string) (rebuild func()
 		}
 		return nil
 	}, nil
+}
+
+// analyzeSchema refreshes the planner's statistics of the store's own
+// tables (its schema on the server), not of the whole database: a bare
+// ANALYZE also waits on the tables of other schemas, and deadlocked with
+// another store creating its indexes in the same database.
+func analyzeSchema(ctx context.Context, conn *sql.Conn) error {
+	var tables string
+	if err := conn.QueryRowContext(ctx, `SELECT coalesce(string_agg(quote_ident(tablename), ', '
+		ORDER BY tablename), '') FROM pg_tables WHERE schemaname = current_schema()`).Scan(&tables); err != nil {
+		return err
+	}
+	if tables == "" {
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, `ANALYZE `+tables)
+	return err
 }
