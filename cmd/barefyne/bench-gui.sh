@@ -63,16 +63,6 @@ fi
 . "$(dirname "$0")/xvfb.sh"
 export LC_ALL=zh_CN.UTF-8
 
-# stop PID: asks the process to end, and kills it if it has not in 5 s.
-stop() {
-	kill "$1" 2>/dev/null || true
-	for _ in $(seq 50); do
-		kill -0 "$1" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$1" 2>/dev/null || true
-	wait "$1" 2>/dev/null || true
-}
 
 # run NAME CMD...: one start; appends "ms cpu_ms rss_mb" to $DIR/NAME.txt.
 run() {

@@ -79,29 +79,10 @@ fi
 # (longrun.sh's profile), imported into each fresh copy.
 "$BIN" catalog export "$DIR/hours-catalog.json" --data "$DIR/hours.db" >/dev/null
 rm -f "$DIR/hours.db" "$DIR/hours.db-"* "$DIR/.hours.db.created"
-/usr/bin/python3 - "$DIR/hours-catalog.json" "$DIR/hours.json" <<'PY'
-import datetime, json, sys
-cat = json.load(open(sys.argv[1]))
-center = cat['center']
-center['hours'] = [{'weekday': d, 'opens': '00:00', 'closes': '23:59'} for d in range(7)]
-today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
-days = [{'day': str(today + datetime.timedelta(days=i)), 'kind': 'workday', 'name': '测速'}
-        for i in range(-1, 8)]
-json.dump({'format': cat['format'], 'center': center, 'calendar': days},
-          open(sys.argv[2], 'w'), ensure_ascii=False, indent=1)
-PY
+/usr/bin/python3 "$(dirname "$0")/openhours.py" "$DIR/hours-catalog.json" "$DIR/hours.json" 测速
 
 . "$(dirname "$0")/xvfb.sh"
 
-stop() {
-	kill "$1" 2>/dev/null || true
-	for _ in $(seq 50); do
-		kill -0 "$1" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$1" 2>/dev/null || true
-	wait "$1" 2>/dev/null || true
-}
 
 # walk NAME DB [SIGNIN]: bianmin on a fresh, open copy of DB, walked RUNS times.
 walk() {

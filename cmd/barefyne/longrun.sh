@@ -40,17 +40,7 @@ fi
 rm -rf "$DIR/long.db" "$DIR/long.db-"* "$DIR/.long.db.created" "$DIR/backups"
 # Seed the data file as the kiosk would, then open it all day, every day.
 "$BIN" catalog export "$DIR/long-catalog.json" --data "$DIR/long.db" >/dev/null
-/usr/bin/python3 - "$DIR/long-catalog.json" "$DIR/long-hours.json" <<'PY'
-import datetime, json, sys
-cat = json.load(open(sys.argv[1]))
-center = cat['center']
-center['hours'] = [{'weekday': d, 'opens': '00:00', 'closes': '23:59'} for d in range(7)]
-today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
-days = [{'day': str(today + datetime.timedelta(days=i)), 'kind': 'workday', 'name': '长时测试'}
-        for i in range(-1, 8)]
-json.dump({'format': cat['format'], 'center': center, 'calendar': days},
-          open(sys.argv[2], 'w'), ensure_ascii=False, indent=1)
-PY
+/usr/bin/python3 "$(dirname "$0")/openhours.py" "$DIR/long-catalog.json" "$DIR/long-hours.json" 长时测试
 "$BIN" catalog import "$DIR/long-hours.json" --data "$DIR/long.db"
 "$BIN" --windowed --listen= --data "$DIR/long.db" --backup-dir "$DIR/backups" >/dev/null 2>"$DIR/long.log" &
 pid=$!

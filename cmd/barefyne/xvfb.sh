@@ -1,5 +1,5 @@
 # Sourced by the measuring scripts (bench-gui.sh, bench-walk.sh,
-# longrun.sh): an Xvfb on :$DISP at 1280×800 unless an X server is already
+# bench-taps.sh, longrun.sh): an Xvfb on :$DISP at 1280×800 unless an X server is already
 # there (its log in $DIR/xvfb.log), stopped on exit together with the
 # program whose process id the script keeps in $pid, and the environment
 # the program runs in.
@@ -16,3 +16,14 @@ cleanup() {
 }
 trap cleanup EXIT
 export DISPLAY=":$DISP" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8
+
+# stop PID: asks the process to end, and kills it if it has not in 5 s.
+stop() {
+	kill "$1" 2>/dev/null || true
+	for _ in $(seq 50); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
