@@ -44,20 +44,8 @@ BIN="$DIR/bianmin"
 
 # The data files: made once for each version of data/ (its git tree), and
 # copied afresh for every run so that no run sees another's changes.
-key=$(git rev-parse HEAD:data 2>/dev/null | cut -c1-12 || echo dev)
-sample="$DIR/sample-$key.db"
-big="$DIR/big-$key.db"
-if [ ! -f "$sample" ]; then
-	"$BIN" catalog export "$DIR/catalog.json" --data "$sample.tmp" >/dev/null
-	mv "$sample.tmp" "$sample"
-fi
-if [ ! -f "$big" ]; then
-	echo "making the big data file (once for this version of data/)…"
-	cp "$sample" "$big.tmp"
-	"$BIN" synth items -n 10000 --data "$big.tmp"
-	"$BIN" synth requests -n 100000 --data "$big.tmp"
-	mv "$big.tmp" "$big"
-fi
+DATADIR=$DIR
+. "$(dirname "$0")/datafiles.sh"
 
 # The X server, unless one is already on the display.
 . "$(dirname "$0")/xvfb.sh"

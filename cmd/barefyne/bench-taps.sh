@@ -59,21 +59,9 @@ CGO_ENABLED=0 go test -c -o "$DIR/data.test" ./data/
 # The data files, as bench-gui.sh makes them (once for each version of
 # data/), taken from its folder when it has them.
 key=$(git rev-parse HEAD:data 2>/dev/null | cut -c1-12 || echo dev)
-sample="$GUIDIR/sample-$key.db"
-big="$GUIDIR/big-$key.db"
-[ -f "$sample" ] || sample="$DIR/sample-$key.db"
-[ -f "$big" ] || big="$DIR/big-$key.db"
-if [ ! -f "$sample" ]; then
-	"$BIN" catalog export "$DIR/catalog.json" --data "$sample.tmp" >/dev/null
-	mv "$sample.tmp" "$sample"
-fi
-if [ ! -f "$big" ]; then
-	echo "making the big data file (once for this version of data/)…"
-	cp "$sample" "$big.tmp"
-	"$BIN" synth items -n 10000 --data "$big.tmp"
-	"$BIN" synth requests -n 100000 --data "$big.tmp"
-	mv "$big.tmp" "$big"
-fi
+DATADIR=$DIR
+[ -f "$GUIDIR/big-$key.db" ] && [ -f "$GUIDIR/sample-$key.db" ] && DATADIR=$GUIDIR
+. "$(dirname "$0")/datafiles.sh"
 
 # The center open 00:00–23:59 every day, the days of the run working days
 # (longrun.sh's profile), imported into each fresh copy.
