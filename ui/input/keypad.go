@@ -108,33 +108,20 @@ func NewKeypad() *Keypad {
 func (k *Keypad) Digit(d int) *Key { return k.digits[d] }
 
 // SetX shows or hides the X key.
-func (k *Keypad) SetX(show bool) {
-	if show {
-		k.X.Show()
-	} else {
-		k.X.Hide()
-	}
-	k.showCell()
-	k.Refresh()
-}
+func (k *Keypad) SetX(show bool) { k.setExtra(k.X, show) }
 
 // SetPlus shows or hides the + key.
-func (k *Keypad) SetPlus(show bool) {
-	if show {
-		k.Plus.Show()
-	} else {
-		k.Plus.Hide()
-	}
-	k.showCell()
-	k.Refresh()
-}
+func (k *Keypad) SetPlus(show bool) { k.setExtra(k.Plus, show) }
 
 // SetDash shows or hides the - key of a date.
-func (k *Keypad) SetDash(show bool) {
+func (k *Keypad) SetDash(show bool) { k.setExtra(k.Dash, show) }
+
+// setExtra shows or hides one of the keys beside 0 (X, +, -).
+func (k *Keypad) setExtra(key *Key, show bool) {
 	if show {
-		k.Dash.Show()
+		key.Show()
 	} else {
-		k.Dash.Hide()
+		key.Hide()
 	}
 	k.showCell()
 	k.Refresh()
