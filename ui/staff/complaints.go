@@ -3,7 +3,6 @@ package staff
 import (
 	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,12 +59,11 @@ type ComplaintList struct {
 	load    latest
 
 	// Live updates (live.go): a read for a change under way, another
-	// change meanwhile, when the next read may start and whether one is
-	// waiting for it, a test's hook called after each such read.
+	// change meanwhile, the reads' pace, a test's hook called after each
+	// such read.
 	liveLoading bool
 	again       bool
-	liveNext    time.Time
-	liveWait    bool
+	pace        livePace
 	onLive      func()
 }
 

@@ -93,21 +93,39 @@ func (q *Queue) changed() {
 		q.again = true // one more read when this one is in
 		return
 	}
-	if q.liveWait {
-		return // the reload waiting covers this change
-	}
-	now := q.d.opts.Now()
-	if wait := q.liveNext.Sub(now); wait > 0 {
-		q.liveWait = true
-		q.d.opts.After(wait, func() {
-			q.liveWait = false
-			q.liveNext = time.Time{} // due: read now (or after the read under way)
-			q.changed()
-		})
+	if !q.pace.due(q.d, q.changed) {
 		return
 	}
-	q.liveNext = now.Add(liveGap)
 	q.reload(true)
+}
+
+// livePace lets a screen read the store for changes at most once per
+// liveGap: a change within liveGap of the last read waits for its end,
+// and one wait covers every change behind it.
+type livePace struct {
+	next    time.Time // when the next read may start
+	waiting bool      // a read is set for next
+}
+
+// due says whether a read may start now, and marks it started; if not,
+// again runs (once for every change until then) when it may. UI
+// goroutine.
+func (p *livePace) due(d *Desk, again func()) bool {
+	if p.waiting {
+		return false // the read waiting covers this change
+	}
+	now := d.opts.Now()
+	if wait := p.next.Sub(now); wait > 0 {
+		p.waiting = true
+		d.opts.After(wait, func() {
+			p.waiting = false
+			p.next = time.Time{} // due: read now (or after the read under way)
+			again()
+		})
+		return false
+	}
+	p.next = now.Add(liveGap)
+	return true
 }
 
 // loaded is told that a read of the queue is in (applied or dropped).
@@ -147,20 +165,10 @@ func (c *ComplaintList) changed() {
 		c.again = true
 		return
 	}
-	if c.liveWait {
-		return // the read waiting covers this change
-	}
-	d, now := c.a.d, c.a.d.opts.Now()
-	if wait := c.liveNext.Sub(now); wait > 0 {
-		c.liveWait = true
-		d.opts.After(wait, func() {
-			c.liveWait = false
-			c.liveNext = time.Time{} // due: read now (or after the read under way)
-			c.changed()
-		})
+	d := c.a.d
+	if !c.pace.due(d, c.changed) {
 		return
 	}
-	c.liveNext = now.Add(liveGap)
 	c.liveLoading = true
 	st, sess, f := c.a.store, d.session, c.filter()
 	c.load.n++ // an earlier load's answer is stale now

@@ -2,7 +2,6 @@ package staff
 
 import (
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,14 +55,12 @@ type Queue struct {
 	seq       int // the latest load; older answers are dropped
 
 	// Live updates (live.go): loads under way, whether a change came
-	// meanwhile, when the next reload for a change may start and whether
-	// one is waiting for that, and a test's hook called after each reload
-	// for a change.
-	loading  int
-	again    bool
-	liveNext time.Time
-	liveWait bool
-	onLive   func()
+	// meanwhile, the pace of reloads for a change, and a test's hook
+	// called after each reload for a change.
+	loading int
+	again   bool
+	pace    livePace
+	onLive  func()
 }
 
 func newQueue(d *Desk) *Queue {
