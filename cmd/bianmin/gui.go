@@ -47,6 +47,9 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		return err
 	}
 	a := newApp()
+	// The fonts are parsed on the other core while the window and what
+	// home shows are opened here; the kiosk is built once they are in.
+	fontsIn := theme.LoadFonts(a)
 	w := a.NewWindow(lang.L("app.title"))
 	g := &gui{ctx: ctx, o: o, w: w}
 	if o.IDCardDevice != cli.IDCardOff {
@@ -70,6 +73,7 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 			g.pre = pre
 		}
 	}
+	fontsIn()
 	if s != nil {
 		g.start(s)
 	} else {
@@ -136,7 +140,8 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 }
 
 // newApp makes the Fyne app as FyneApp.toml describes it, in Bianmin's
-// theme, with the screen never blanking.
+// theme, with the screen never blanking. Its fonts are not parsed yet:
+// see theme.LoadFonts.
 func newApp() fyne.App {
 	// FyneApp.toml's settings only reach a binary built by the fyne tool;
 	// set them here so `go build` gives the same program.
@@ -148,9 +153,6 @@ func newApp() fyne.App {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(theme.New(false))
-	// Bold text (every button's) is drawn with the fonts parsed for
-	// regular text instead of parsing them all again: see theme.ShareFaces.
-	theme.ShareFaces(a)
 	a.Driver().SetDisableScreenBlanking(true)
 	return a
 }

@@ -75,3 +75,19 @@ func TestFyneVersion(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, modcheck.Required(mod, "fyne.io/fyne/v2", fyneVersion), "go.mod requires Fyne %s", fyneVersion)
 }
+
+// TestLoadFonts checks that the fonts LoadFonts parses in the background
+// are the ones text is then measured and drawn with: no font parsed again,
+// bold included.
+func TestLoadFonts(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(New(false))
+	c := themetest.Use(a)
+
+	LoadFonts(a)()
+	assert.Equal(t, 1, c.Fonts(), "the regular fonts, parsed once")
+
+	w := test.NewTempWindow(t, container.NewVBox(widget.NewLabel("便民服务中心"), widget.NewButton("办事指南", nil)))
+	w.Canvas().Capture()
+	assert.Equal(t, 1, c.Fonts(), "labels and bold buttons parsed no font of their own")
+}
