@@ -20,6 +20,7 @@ import (
 	"bianmin/cmd/internal/firstframe"
 	"bianmin/cmd/internal/idlegc"
 	"bianmin/data"
+	"bianmin/internal/tick"
 	"bianmin/ui/idcard"
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
@@ -485,18 +486,11 @@ func (g *gui) maintain(s *data.Store) {
 // data file (the daily one) finds it damaged: it reads the result once a
 // minute (a mutex read).
 func (g *gui) watchHealth(ctx context.Context) {
-	t := time.NewTicker(time.Minute)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	tick.Every(ctx, time.Minute, func() {
 		if s := g.current(); s != nil && s.Health().Damaged() {
 			fyne.Do(func() { g.maintain(s) })
 		}
-	}
+	})
 }
 
 // onMaintenance is told that the kiosk k went into maintenance: the phone

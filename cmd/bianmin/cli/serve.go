@@ -230,19 +230,17 @@ func (o ServeOptions) watch(ctx context.Context, s *data.Store, down *atomic.Boo
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
-			b.due(day)
 		case sound := <-checked:
-			if sound {
-				b.sound = true
-				b.due(day)
-			}
 			if !sound {
 				down.Store(true)
 				log.Printf("bianmin serve: 系统维护中: the data file %s is damaged; it is closed (so that a backup "+
 					"can be restored at the kiosk) and tried again every %v", s.Path(), o.Retry)
 				return
 			}
+			b.sound = true
+			b.due(day)
+		case <-t.C:
+			b.due(day)
 		}
 		if d := data.Day(s.Now()); d != day {
 			day = d

@@ -16,6 +16,8 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"time"
+
+	"bianmin/internal/tick"
 )
 
 // Every is how often Run looks at the heap: the quiet it waits for.
@@ -63,16 +65,9 @@ func Run(ctx context.Context, native func()) {
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/gc/heap/live:bytes"},
 	}
-	t := time.NewTicker(Every)
-	defer t.Stop()
 	var prev uint64
 	trimmed := time.Now()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	tick.Every(ctx, Every, func() {
 		metrics.Read(samples)
 		objects, live := samples[0].Value.Uint64(), samples[1].Value.Uint64()
 		if Worth(prev, objects, live) {
@@ -85,5 +80,5 @@ func Run(ctx context.Context, native func()) {
 			trimmed = time.Now()
 		}
 		prev = objects
-	}
+	})
 }
