@@ -44,13 +44,17 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 	// it is set back and what the start left over is handed back to the
 	// system.
 	startGC := relaxGC()
-	if err := locale.Use(o.Lang); err != nil {
+	if _, err := locale.Choose(o.Lang); err != nil {
 		return err
 	}
 	a := newApp()
-	// The fonts are parsed on the other core while the window and what
-	// home shows are opened here; the kiosk is built once they are in.
+	// The fonts are parsed on the other core while the translations, the
+	// window and what home shows are opened here; the kiosk is built once
+	// they are in.
 	fontsIn := theme.LoadFonts(a)
+	if err := locale.Use(o.Lang); err != nil {
+		return err
+	}
 	w := a.NewWindow(lang.L("app.title"))
 	g := &gui{ctx: ctx, o: o, w: w}
 	if o.IDCardDevice != cli.IDCardOff {

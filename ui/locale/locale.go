@@ -32,19 +32,9 @@ const (
 // Use switches the process to the given language ("zh" or "en") and loads
 // the translations. It is called once at start-up, and by tests.
 func Use(language string) error {
-	var loc, tag string
-	switch language {
-	case Chinese, "", "zh_CN", "zh-CN", "zh_Hans":
-		loc, tag = "zh_CN.UTF-8", "zh_Hans"
-	case English:
-		loc, tag = "en_US.UTF-8", "en"
-	default:
-		return fmt.Errorf("locale: unknown language %q (use zh or en)", language)
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if err := os.Setenv(k, loc); err != nil {
-			return fmt.Errorf("locale: %w", err)
-		}
+	tag, err := Choose(language)
+	if err != nil {
+		return err
 	}
 	merged, err := translations(tag)
 	if err != nil {
@@ -55,6 +45,29 @@ func Use(language string) error {
 	}
 	english.Store(tag == English)
 	return nil
+}
+
+// Choose sets the process's locale variables to the given language ("zh"
+// or "en") without loading the translations (Use does both), and returns
+// its translations' tag. What reads the language from the environment
+// (Fyne's choice of a system font for text its fonts lack) may start then,
+// while the translations are loaded.
+func Choose(language string) (tag string, err error) {
+	var loc string
+	switch language {
+	case Chinese, "", "zh_CN", "zh-CN", "zh_Hans":
+		loc, tag = "zh_CN.UTF-8", "zh_Hans"
+	case English:
+		loc, tag = "en_US.UTF-8", "en"
+	default:
+		return "", fmt.Errorf("locale: unknown language %q (use zh or en)", language)
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if err := os.Setenv(k, loc); err != nil {
+			return "", fmt.Errorf("locale: %w", err)
+		}
+	}
+	return tag, nil
 }
 
 // translations joins the `<area>.<tag>.json` files (each one flat JSON

@@ -2,6 +2,7 @@ package locale
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -30,6 +31,26 @@ func TestUse(t *testing.T) {
 		assert.Error(t, Use("fr"))
 	})
 	require.NoError(t, Use(Chinese))
+}
+
+// TestChoose checks that Choose sets the locale variables Fyne reads and
+// names the translations, and that an unknown language changes nothing.
+func TestChoose(t *testing.T) {
+	defer func() { require.NoError(t, Use(Chinese)) }()
+	tag, err := Choose(English)
+	require.NoError(t, err)
+	assert.Equal(t, "en", tag)
+	assert.Equal(t, "en_US.UTF-8", os.Getenv("LC_ALL"))
+	assert.Equal(t, "en_US.UTF-8", os.Getenv("LANG"))
+
+	tag, err = Choose(Chinese)
+	require.NoError(t, err)
+	assert.Equal(t, "zh_Hans", tag)
+	assert.Equal(t, "zh_CN.UTF-8", os.Getenv("LC_MESSAGES"))
+
+	_, err = Choose("fr")
+	assert.Error(t, err)
+	assert.Equal(t, "zh_CN.UTF-8", os.Getenv("LC_ALL"), "unchanged")
 }
 
 // TestUseLoadsEveryFile: every key of every file of the chosen language
