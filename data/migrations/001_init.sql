@@ -1,4 +1,4 @@
--- 001: the whole schema for the regulation map (shared/docs/regulation-map.md).
+-- 001: the whole schema for the regulation map (assets/regulation/map.md).
 -- Later migrations add behaviour; they should rarely need to reshape these tables.
 -- Times are RFC 3339 text in UTC unless named *_day (a calendar date 'YYYY-MM-DD'
 -- in China time). Booleans are INTEGER 0/1.

@@ -1,4 +1,4 @@
--- 012: common refusal reasons (administrators keep common reasons as
+-- 006: common refusal reasons (administrators keep common reasons as
 -- editable texts; data/refusal.go). The catalog import carries none, so a
 -- store that has none gets a few to start from; administrators edit them.
 INSERT INTO refusal_reasons (text, ord)

@@ -1,4 +1,4 @@
--- 008: the organisation as administrators keep it (content_org.go).
+-- 007: the organisation as administrators keep it (data/org.go).
 -- A window can be taken out of service without losing the requests,
 -- complaints and reports that name it: it is marked inactive, not deleted.
 ALTER TABLE windows ADD COLUMN active INTEGER NOT NULL DEFAULT 1;

@@ -1,4 +1,4 @@
--- 010: the last day of a 预公开 (pre-disclosure) period.
+-- 008: the last day of a 预公开 (pre-disclosure) period.
 -- preview_until: 'YYYY-MM-DD' in China time, the last day residents may
 -- comment ('' if the preview has no end date). The kiosk stops showing a
 -- preview after that day. Like previewed_at it is frozen once the version
