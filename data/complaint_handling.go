@@ -551,18 +551,10 @@ const (
 var AccountabilityKinds = []AccountabilityKind{AccCriticism, AccRectify, AccWrittenCheck, AccDiscipline}
 
 // Label is the kind's Chinese name.
-func (k AccountabilityKind) Label() string {
-	switch k {
-	case AccCriticism:
-		return "批评教育"
-	case AccWrittenCheck:
-		return "书面检查"
-	case AccRectify:
-		return "限期整改"
-	case AccDiscipline:
-		return "纪律处分"
-	}
-	return string(k)
+func (k AccountabilityKind) Label() string { return labelIn(accountabilityLabels, k) }
+
+var accountabilityLabels = map[AccountabilityKind]string{
+	AccCriticism: "批评教育", AccWrittenCheck: "书面检查", AccRectify: "限期整改", AccDiscipline: "纪律处分",
 }
 
 // clip shortens s to at most n characters, marking the cut with "…".
