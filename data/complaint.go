@@ -130,11 +130,9 @@ func (s *Store) FileComplaint(ctx context.Context, nc NewComplaint) (ComplaintRe
 	if err != nil {
 		return rc, err
 	}
-	token := c.Token
-	if token == "" {
-		token = NewToken()
-	} else if !ValidToken(token) {
-		return rc, fmt.Errorf("data: complaint: %q is not a tracking token (NewToken)", token)
+	token, err := tokenOrNew("complaint", c.Token)
+	if err != nil {
+		return rc, err
 	}
 	now := s.now()
 	err = s.tx(ctx, "complaint", func(tx *sql.Tx) error {
