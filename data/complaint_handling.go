@@ -213,11 +213,7 @@ func (st *complaintStep) mayHandle(take bool) error {
 // loads the complaint and refuses a person acting on a complaint about
 // themselves.
 func (s *Store) onComplaint(ctx context.Context, op string, by Session, id int64, fn func(*complaintStep) error) error {
-	return s.tx(ctx, op, func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return asStaff(ctx, s.tx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
 		c, err := loadComplaint(ctx, tx, id)
 		if err != nil {
 			return err
@@ -241,12 +237,7 @@ func (s *Store) EnterComplaint(ctx context.Context, by Session, nc NewComplaint)
 	default:
 		return ComplaintReceipt{}, Invalid("channel", "请选择投诉来源：电话、投诉意见箱或窗口。")
 	}
-	var actor Session
-	err := s.read(ctx, "enter complaint", func(tx *sql.Tx) error {
-		var err error
-		actor, err = actorOf(ctx, tx, by)
-		return err
-	})
+	actor, err := readValue(ctx, s, "enter complaint", func(tx *sql.Tx) (Session, error) { return actorOf(ctx, tx, by) })
 	if err != nil {
 		return ComplaintReceipt{}, err
 	}

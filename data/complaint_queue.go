@@ -147,11 +147,7 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 	q += ` ORDER BY c.status = 'closed', CASE WHEN c.status = 'closed' THEN '' ELSE c.due_day END, c.closed_at DESC, c.id
 		LIMIT ?`
 	var out []ComplaintRow
-	err = s.read(ctx, "complaint queue", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = asStaff(ctx, s.read, "complaint queue", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		lead := []any{actor.StaffID}
 		if actor.Role != RoleAdmin {
 			q = strings.Replace(q, ` WHERE (c.staff_id IS NULL OR c.staff_id != ?)`,
@@ -159,6 +155,7 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 			lead = append(lead, actor.StaffID)
 		}
 		args = append(append(lead, args...), min(limit, 1000))
+		var err error
 		out, err = complaintRows(ctx, tx, cal, now, q, args)
 		return err
 	})
@@ -196,37 +193,26 @@ func (s *Store) Complaint(ctx context.Context, by Session, id int64) (ComplaintR
 		return ComplaintRow{}, err
 	}
 	var r ComplaintRow
-	err = s.read(ctx, "complaint", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
+	err = asStaff(ctx, s.read, "complaint", by, actorOf, func(tx *sql.Tx, actor Session) error {
+		rs, err := complaintRows(ctx, tx, cal, s.now(), complaintSelect+` WHERE c.id = ?`, []any{id})
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, complaintSelect+` WHERE c.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		if !rows.Next() {
-			if err := rows.Err(); err != nil {
-				return err
-			}
+		if len(rs) == 0 {
 			return ErrNotFound
 		}
-		if r, err = scanComplaint(rows); err != nil {
-			return err
-		}
+		r = rs[0]
 		if err := ComplaintRecusalRule(r.StaffID, actor.StaffID); err != nil {
 			return err
 		}
 		if actor.Role != RoleAdmin && r.HandlerID != 0 && r.HandlerID != actor.StaffID {
 			return Invalid("complaint", "该投诉已指派给其他人员处理。")
 		}
-		return rows.Close()
+		return nil
 	})
 	if err != nil {
 		return ComplaintRow{}, err
 	}
-	r.annotate(cal, s.now())
 	return r, nil
 }
 
