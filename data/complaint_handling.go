@@ -275,12 +275,7 @@ func (s *Store) AssignComplaint(ctx context.Context, by Session, id, handlerID i
 		if err := ComplaintAssignRule(st.by, st.c.Handler, handlerID, st.c.StaffID, st.c.Status == "closed"); err != nil {
 			return err
 		}
-		var code, name string
-		err := st.tx.QueryRowContext(st.ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, handlerID).
-			Scan(&code, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("handler", "找不到该工作人员，或其已停用。")
-		}
+		handler, err := activeStaff(st.ctx, st.tx, handlerID, "handler", "找不到该工作人员，或其已停用。")
 		if err != nil {
 			return err
 		}
@@ -294,15 +289,30 @@ func (s *Store) AssignComplaint(ctx context.Context, by Session, id, handlerID i
 		if err := st.exec(`UPDATE complaints SET handler_id = ?, status = ? WHERE id = ?`, handlerID, next, st.c.ID); err != nil {
 			return err
 		}
-		detail := "指派处理人：" + name
+		detail := "指派处理人：" + handler.Name
 		switch {
 		case handlerID == st.by.StaffID && st.c.Handler == 0:
 			detail = "认领投诉"
 		case st.c.Handler != 0:
-			detail = "改派处理人：" + name
+			detail = "改派处理人：" + handler.Name
 		}
 		return st.audit(AuditComplaintAssign, detail)
 	})
+}
+
+// activeStaff is staff member id (code, name, role and window, as actorOf
+// reads the one signed in) when they are active; anyone else (no such id,
+// or no longer active) is refused as field with msg.
+func activeStaff(ctx context.Context, tx queryer, id int64, field, msg string) (Session, error) {
+	a := Session{StaffID: id}
+	var window sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT code, name, role, window_id FROM staff WHERE id = ? AND active = 1`, id).
+		Scan(&a.Code, &a.Name, &a.Role, &window)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Session{}, Invalid(field, msg)
+	}
+	a.WindowID = window.Int64
+	return a, err
 }
 
 // RecordInvestigation records (or rewrites) what the investigation found.
