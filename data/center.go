@@ -171,20 +171,6 @@ func (s *Store) read(ctx context.Context, op string, fn func(*sql.Tx) error) err
 	return nil
 }
 
-// asStaff runs fn in the transaction run begins (s.tx, or s.read) for the
-// staff member signed in as by, once check (actorOf, adminOf, …) has let
-// them in as actor.
-func asStaff(ctx context.Context, run func(context.Context, string, func(*sql.Tx) error) error, op string, by Session,
-	check func(context.Context, *sql.Tx, Session) (Session, error), fn func(tx *sql.Tx, actor Session) error) error {
-	return run(ctx, op, func(tx *sql.Tx) error {
-		actor, err := check(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		return fn(tx, actor)
-	})
-}
-
 func itoa(i int) string {
 	const digits = "0123456789"
 	if i >= 0 && i < 10 {
@@ -344,7 +330,7 @@ func (s *Store) PutCenter(ctx context.Context, by Session, c Center) error {
 	if err != nil {
 		return err
 	}
-	return asStaff(ctx, s.tx, "put center", by, adminOf, func(tx *sql.Tx, actor Session) error {
+	return s.txAs(ctx, "put center", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		old, err := getCenter(ctx, tx)
 		if err != nil && !errors.Is(err, ErrNotFound) {
 			return err

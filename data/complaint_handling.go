@@ -213,7 +213,7 @@ func (st *complaintStep) mayHandle(take bool) error {
 // loads the complaint and refuses a person acting on a complaint about
 // themselves.
 func (s *Store) onComplaint(ctx context.Context, op string, by Session, id int64, fn func(*complaintStep) error) error {
-	return asStaff(ctx, s.tx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
+	return s.txAs(ctx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
 		c, err := loadComplaint(ctx, tx, id)
 		if err != nil {
 			return err

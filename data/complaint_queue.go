@@ -147,7 +147,11 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 	q += ` ORDER BY c.status = 'closed', CASE WHEN c.status = 'closed' THEN '' ELSE c.due_day END, c.closed_at DESC, c.id
 		LIMIT ?`
 	var out []ComplaintRow
-	err = asStaff(ctx, s.read, "complaint queue", by, actorOf, func(tx *sql.Tx, actor Session) error {
+	err = s.read(ctx, "complaint queue", func(tx *sql.Tx) error {
+		actor, err := actorOf(ctx, tx, by)
+		if err != nil {
+			return err
+		}
 		lead := []any{actor.StaffID}
 		if actor.Role != RoleAdmin {
 			q = strings.Replace(q, ` WHERE (c.staff_id IS NULL OR c.staff_id != ?)`,
@@ -155,7 +159,6 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 			lead = append(lead, actor.StaffID)
 		}
 		args = append(append(lead, args...), min(limit, 1000))
-		var err error
 		out, err = complaintRows(ctx, tx, cal, now, q, args)
 		return err
 	})
@@ -192,28 +195,27 @@ func (s *Store) Complaint(ctx context.Context, by Session, id int64) (ComplaintR
 	if err != nil {
 		return ComplaintRow{}, err
 	}
-	var r ComplaintRow
-	err = asStaff(ctx, s.read, "complaint", by, actorOf, func(tx *sql.Tx, actor Session) error {
-		rs, err := complaintRows(ctx, tx, cal, s.now(), complaintSelect+` WHERE c.id = ?`, []any{id})
+	return readValue(ctx, s, "complaint", func(tx *sql.Tx) (ComplaintRow, error) {
+		actor, err := actorOf(ctx, tx, by)
 		if err != nil {
-			return err
+			return ComplaintRow{}, err
 		}
-		if len(rs) == 0 {
-			return ErrNotFound
+		rs, err := complaintRows(ctx, tx, cal, s.now(), complaintSelect+` WHERE c.id = ?`, []any{id})
+		switch {
+		case err != nil:
+			return ComplaintRow{}, err
+		case len(rs) == 0:
+			return ComplaintRow{}, ErrNotFound
 		}
-		r = rs[0]
+		r := rs[0]
 		if err := ComplaintRecusalRule(r.StaffID, actor.StaffID); err != nil {
-			return err
+			return ComplaintRow{}, err
 		}
 		if actor.Role != RoleAdmin && r.HandlerID != 0 && r.HandlerID != actor.StaffID {
-			return Invalid("complaint", "该投诉已指派给其他人员处理。")
+			return ComplaintRow{}, Invalid("complaint", "该投诉已指派给其他人员处理。")
 		}
-		return nil
+		return r, nil
 	})
-	if err != nil {
-		return ComplaintRow{}, err
-	}
-	return r, nil
 }
 
 // complaintsOpen is the statuses of a complaint not yet closed, as SQL (an
