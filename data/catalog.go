@@ -186,71 +186,83 @@ func (c *Catalog) Validate() error {
 	if err := c.Center.Validate(); err != nil {
 		return err.(*InvalidError).Prefix("center")
 	}
-	windows := map[string]bool{}
-	for i := range c.Windows {
-		p := fmt.Sprintf("windows[%d]", i)
-		if err := c.Windows[i].Validate(); err != nil {
-			return err.(*InvalidError).Prefix(p)
-		}
-		if windows[c.Windows[i].Code] {
-			return codeTwice(p+".code", windowCodeTwice, c.Windows[i].Code)
-		}
-		windows[c.Windows[i].Code] = true
+	windows, err := checkList("windows", c.Windows, windowCodeTwice, nil)
+	if err != nil {
+		return err
 	}
-	seen := map[string]bool{}
-	for i := range c.Staff {
-		st := &c.Staff[i]
-		p := fmt.Sprintf("staff[%d]", i)
-		if err := st.Validate(); err != nil {
-			return err.(*InvalidError).Prefix(p)
-		}
-		if seen[st.Code] {
-			return codeTwice(p+".code", staffCodeTwice, st.Code)
-		}
-		seen[st.Code] = true
+	if _, err := checkList("staff", c.Staff, staffCodeTwice, func(p string, st *Staff) error {
 		if st.Window != "" && !windows[st.Window] {
 			return noWindow(p+".window", st.Window)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	seen = map[string]bool{}
-	for i := range c.Items {
-		it := &c.Items[i]
-		p := fmt.Sprintf("items[%d]", i)
-		if err := it.Validate(); err != nil {
-			return err.(*InvalidError).Prefix(p)
-		}
-		if seen[it.Code] {
-			return codeTwice(p+".code", itemCodeTwice, it.Code)
-		}
-		seen[it.Code] = true
+	if _, err := checkList("items", c.Items, itemCodeTwice, func(p string, it *Item) error {
 		if err := it.ValidateWindows(func(code string) bool { return windows[code] }); err != nil {
 			return err.(*InvalidError).Prefix(p)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	seen = map[string]bool{}
-	for i := range c.Disclosures {
-		d := &c.Disclosures[i]
-		p := fmt.Sprintf("disclosures[%d]", i)
-		if err := d.Validate(); err != nil {
-			return err.(*InvalidError).Prefix(p)
-		}
-		if seen[d.Code] {
-			return codeTwice(p+".code", disclosureCodeTwice, d.Code)
-		}
-		seen[d.Code] = true
+	if _, err := checkList("disclosures", c.Disclosures, disclosureCodeTwice, nil); err != nil {
+		return err
 	}
-	seen = map[string]bool{}
-	for i, day := range c.Calendar {
-		p := fmt.Sprintf("calendar[%d]", i)
-		if err := day.Validate(); err != nil {
-			return err.(*InvalidError).Prefix(p)
-		}
-		if seen[day.Day] {
-			return codeTwice(p+".day", dayTwice, day.Day)
-		}
-		seen[day.Day] = true
+	_, err = checkList("calendar", c.Calendar, dayTwice, nil)
+	return err
+}
+
+// catalogRecord is a record of one of a catalog's lists: it checks its own
+// fields, and its list knows it by a key (catalogKey: the key's field and
+// value) that may not come twice.
+type catalogRecord interface {
+	Validate() error
+	catalogKey() (field, key string)
+}
+
+func (w *Window) catalogKey() (string, string)     { return "code", w.Code }
+func (st *Staff) catalogKey() (string, string)     { return "code", st.Code }
+func (it *Item) catalogKey() (string, string)      { return "code", it.Code }
+func (d *Disclosure) catalogKey() (string, string) { return "code", d.Code }
+func (c CalendarDay) catalogKey() (string, string) { return "day", c.Day }
+
+// checkRecord checks record r, at path p, by its own rules, then that its
+// key is not one of seen (the keys of its list so far): a repeat is refused
+// as twice says.
+func checkRecord[V any](p string, r catalogRecord, seen map[string]V, twice twiceKind) error {
+	if err := r.Validate(); err != nil {
+		return err.(*InvalidError).Prefix(p)
+	}
+	field, key := r.catalogKey()
+	if _, dup := seen[key]; dup {
+		return codeTwice(p+"."+field, twice, key)
 	}
 	return nil
+}
+
+// checkList checks the records of the catalog's list name (checkRecord),
+// each then with more when it is not nil, and returns the list's keys.
+func checkList[T any, P interface {
+	*T
+	catalogRecord
+}](name string, recs []T, twice twiceKind, more func(p string, r P) error) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for i := range recs {
+		r, p := P(&recs[i]), fmt.Sprintf("%s[%d]", name, i)
+		if err := checkRecord(p, r, seen, twice); err != nil {
+			return nil, err
+		}
+		_, key := r.catalogKey()
+		seen[key] = true
+		if more == nil {
+			continue
+		}
+		if err := more(p, r); err != nil {
+			return nil, err
+		}
+	}
+	return seen, nil
 }
 
 func upsertID(ctx context.Context, tx queryer, q string, args ...any) (int64, error) {

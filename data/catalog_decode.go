@@ -91,58 +91,32 @@ func (d *catalogDecoder) run() error {
 func (d *catalogDecoder) section(key string) error {
 	switch key {
 	case "windows":
-		if err := d.array("windows", func(i int) error {
-			var w Window
-			if err := d.decode(&w, fmt.Sprintf("windows[%d]", i)); err != nil {
-				return err
-			}
-			return d.imp.window(i, &w)
-		}); err != nil {
+		if err := decodeList(d, key, d.imp.window); err != nil {
 			return err
 		}
 		d.imp.windowsDone()
 	case "staff":
-		if err := d.array("staff", func(i int) error {
-			var st Staff
-			if err := d.decode(&st, fmt.Sprintf("staff[%d]", i)); err != nil {
-				return err
-			}
-			return d.imp.staff(i, &st, d.files)
-		}); err != nil {
-			return err
-		}
+		return decodeList(d, key, func(i int, st *Staff) error { return d.imp.staff(i, st, d.files) })
 	case "items":
-		if err := d.array("items", func(i int) error {
-			var it Item
-			if err := d.decode(&it, fmt.Sprintf("items[%d]", i)); err != nil {
-				return err
-			}
-			return d.imp.item(i, &it)
-		}); err != nil {
-			return err
-		}
+		return decodeList(d, key, d.imp.item)
 	case "disclosures":
-		if err := d.array("disclosures", func(i int) error {
-			var ds Disclosure
-			if err := d.decode(&ds, fmt.Sprintf("disclosures[%d]", i)); err != nil {
-				return err
-			}
-			return d.imp.disclosure(i, &ds)
-		}); err != nil {
-			return err
-		}
+		return decodeList(d, key, d.imp.disclosure)
 	case "calendar":
-		if err := d.array("calendar", func(i int) error {
-			var day CalendarDay
-			if err := d.decode(&day, fmt.Sprintf("calendar[%d]", i)); err != nil {
-				return err
-			}
-			return d.imp.day(i, day)
-		}); err != nil {
-			return err
-		}
+		return decodeList(d, key, func(i int, day *CalendarDay) error { return d.imp.day(i, *day) })
 	}
 	return nil
+}
+
+// decodeList decodes the list name element by element, each into a new T
+// handed to put with its index.
+func decodeList[T any](d *catalogDecoder, name string, put func(i int, v *T) error) error {
+	return d.array(name, func(i int) error {
+		var v T
+		if err := d.decode(&v, fmt.Sprintf("%s[%d]", name, i)); err != nil {
+			return err
+		}
+		return put(i, &v)
+	})
 }
 
 // array reads the array of section name (or null), calling each for every

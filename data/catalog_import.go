@@ -263,15 +263,8 @@ func (m *catalogImporter) center(c Center) error {
 }
 
 func (m *catalogImporter) window(i int, w *Window) error {
-	p := fmt.Sprintf("windows[%d]", i)
-	if err := checkCatalogText(p, w); err != nil {
+	if err := checkImported(fmt.Sprintf("windows[%d]", i), w, m.windowIDs, windowCodeTwice); err != nil {
 		return err
-	}
-	if err := w.Validate(); err != nil {
-		return err.(*InvalidError).Prefix(p)
-	}
-	if _, dup := m.windowIDs[w.Code]; dup {
-		return codeTwice(p+".code", windowCodeTwice, w.Code)
 	}
 	id, err := upsertID(m.ctx, m.tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, duties = excluded.duties, ord = excluded.ord
@@ -334,11 +327,8 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 	if err := checkCatalogImage(p+".photo", st.Photo); err != nil {
 		return err
 	}
-	if err := st.Validate(); err != nil {
-		return err.(*InvalidError).Prefix(p)
-	}
-	if m.staffCodes[st.Code] {
-		return codeTwice(p+".code", staffCodeTwice, st.Code)
+	if err := checkRecord(p, st, m.staffCodes, staffCodeTwice); err != nil {
+		return err
 	}
 	m.staffCodes[st.Code] = true
 	noWindow := func() error { return noWindow(p+".window", st.Window) }
@@ -373,15 +363,8 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 
 func (m *catalogImporter) item(i int, it *Item) error {
 	p := fmt.Sprintf("items[%d]", i)
-	if err := checkCatalogText(p, it); err != nil {
+	if err := checkImported(p, it, m.itemCodes, itemCodeTwice); err != nil {
 		return err
-	}
-	if err := it.Validate(); err != nil {
-		return err.(*InvalidError).Prefix(p)
-	}
-
-	if m.itemCodes[it.Code] {
-		return codeTwice(p+".code", itemCodeTwice, it.Code)
 	}
 	m.itemCodes[it.Code] = true
 	if err := it.ValidateWindows(m.knownWindow); err != nil {
@@ -404,15 +387,8 @@ func (m *catalogImporter) item(i int, it *Item) error {
 }
 
 func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
-	p := fmt.Sprintf("disclosures[%d]", i)
-	if err := checkCatalogText(p, d); err != nil {
+	if err := checkImported(fmt.Sprintf("disclosures[%d]", i), d, m.discCodes, disclosureCodeTwice); err != nil {
 		return err
-	}
-	if err := d.Validate(); err != nil {
-		return err.(*InvalidError).Prefix(p)
-	}
-	if m.discCodes[d.Code] {
-		return codeTwice(p+".code", disclosureCodeTwice, d.Code)
 	}
 	m.discCodes[d.Code] = true
 	n, err := putDisclosure(m.ctx, m.tx, d, i)
@@ -425,15 +401,8 @@ func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 }
 
 func (m *catalogImporter) day(i int, day CalendarDay) error {
-	p := fmt.Sprintf("calendar[%d]", i)
-	if err := checkCatalogText(p, &day); err != nil {
+	if err := checkImported(fmt.Sprintf("calendar[%d]", i), &day, m.days, dayTwice); err != nil {
 		return err
-	}
-	if err := day.Validate(); err != nil {
-		return err.(*InvalidError).Prefix(p)
-	}
-	if m.days[day.Day] {
-		return codeTwice(p+".day", dayTwice, day.Day)
 	}
 	m.days[day.Day] = true
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)
@@ -443,6 +412,15 @@ func (m *catalogImporter) day(i int, day CalendarDay) error {
 	}
 	m.sum.CalendarDays++
 	return nil
+}
+
+// checkImported checks record r of the catalog being imported, at path p:
+// its text, then as checkRecord does.
+func checkImported[V any](p string, r catalogRecord, seen map[string]V, twice twiceKind) error {
+	if err := checkCatalogText(p, r); err != nil {
+		return err
+	}
+	return checkRecord(p, r, seen, twice)
 }
 
 // finish runs the checks of window references made before the "windows"

@@ -330,11 +330,7 @@ func (s *Store) PutCenter(ctx context.Context, by Session, c Center) error {
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, "put center", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "put center", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		old, err := getCenter(ctx, tx)
 		if err != nil && !errors.Is(err, ErrNotFound) {
 			return err

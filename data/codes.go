@@ -107,6 +107,19 @@ func ValidToken(s string) bool {
 	return true
 }
 
+// tokenOrNew is token, or a new one (NewToken) when it is empty; a token that
+// is not one NewToken could make is refused, for op (a programming error: the
+// caller makes its tokens with NewToken).
+func tokenOrNew(op, token string) (string, error) {
+	if token == "" {
+		return NewToken(), nil
+	}
+	if !ValidToken(token) {
+		return "", fmt.Errorf("data: %s: %q is not a tracking token (NewToken)", op, token)
+	}
+	return token, nil
+}
+
 // TokenFromScan extracts a tracking token from what a keyboard-wedge scanner
 // typed: the tracking URL ".../r/{token}" (with an optional trailing slash,
 // query or fragment) or the bare token, in either case, full-width or not.

@@ -23,18 +23,19 @@ const (
 
 // Label is the Chinese name, for paper (the complaint receipt) and stored
 // audit text; screens show the word from the translations.
-func (a ComplaintAbout) Label() string {
-	switch a {
-	case AboutRequest:
-		return "办件"
-	case AboutWindow:
-		return "窗口"
-	case AboutStaff:
-		return "工作人员"
-	case AboutOther:
-		return "其他"
+func (a ComplaintAbout) Label() string { return labelIn(complaintAboutLabels, a) }
+
+var complaintAboutLabels = map[ComplaintAbout]string{
+	AboutRequest: "办件", AboutWindow: "窗口", AboutStaff: "工作人员", AboutOther: "其他",
+}
+
+// labelIn is v's word in labels, or v itself (its code) when labels has
+// none.
+func labelIn[T ~string](labels map[T]string, v T) string {
+	if l, ok := labels[v]; ok {
+		return l
 	}
-	return string(a)
+	return string(v)
 }
 
 // Complaint limits.
@@ -129,11 +130,9 @@ func (s *Store) FileComplaint(ctx context.Context, nc NewComplaint) (ComplaintRe
 	if err != nil {
 		return rc, err
 	}
-	token := c.Token
-	if token == "" {
-		token = NewToken()
-	} else if !ValidToken(token) {
-		return rc, fmt.Errorf("data: complaint: %q is not a tracking token (NewToken)", token)
+	token, err := tokenOrNew("complaint", c.Token)
+	if err != nil {
+		return rc, err
 	}
 	now := s.now()
 	err = s.tx(ctx, "complaint", func(tx *sql.Tx) error {

@@ -213,11 +213,7 @@ func (st *complaintStep) mayHandle(take bool) error {
 // loads the complaint and refuses a person acting on a complaint about
 // themselves.
 func (s *Store) onComplaint(ctx context.Context, op string, by Session, id int64, fn func(*complaintStep) error) error {
-	return s.tx(ctx, op, func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
 		c, err := loadComplaint(ctx, tx, id)
 		if err != nil {
 			return err
@@ -241,12 +237,7 @@ func (s *Store) EnterComplaint(ctx context.Context, by Session, nc NewComplaint)
 	default:
 		return ComplaintReceipt{}, Invalid("channel", "请选择投诉来源：电话、投诉意见箱或窗口。")
 	}
-	var actor Session
-	err := s.read(ctx, "enter complaint", func(tx *sql.Tx) error {
-		var err error
-		actor, err = actorOf(ctx, tx, by)
-		return err
-	})
+	actor, err := readValue(ctx, s, "enter complaint", func(tx *sql.Tx) (Session, error) { return actorOf(ctx, tx, by) })
 	if err != nil {
 		return ComplaintReceipt{}, err
 	}
@@ -284,12 +275,7 @@ func (s *Store) AssignComplaint(ctx context.Context, by Session, id, handlerID i
 		if err := ComplaintAssignRule(st.by, st.c.Handler, handlerID, st.c.StaffID, st.c.Status == "closed"); err != nil {
 			return err
 		}
-		var code, name string
-		err := st.tx.QueryRowContext(st.ctx, `SELECT code, name FROM staff WHERE id = ? AND active = 1`, handlerID).
-			Scan(&code, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Invalid("handler", "找不到该工作人员，或其已停用。")
-		}
+		handler, err := activeStaff(st.ctx, st.tx, handlerID, "handler", "找不到该工作人员，或其已停用。")
 		if err != nil {
 			return err
 		}
@@ -303,15 +289,30 @@ func (s *Store) AssignComplaint(ctx context.Context, by Session, id, handlerID i
 		if err := st.exec(`UPDATE complaints SET handler_id = ?, status = ? WHERE id = ?`, handlerID, next, st.c.ID); err != nil {
 			return err
 		}
-		detail := "指派处理人：" + name
+		detail := "指派处理人：" + handler.Name
 		switch {
 		case handlerID == st.by.StaffID && st.c.Handler == 0:
 			detail = "认领投诉"
 		case st.c.Handler != 0:
-			detail = "改派处理人：" + name
+			detail = "改派处理人：" + handler.Name
 		}
 		return st.audit(AuditComplaintAssign, detail)
 	})
+}
+
+// activeStaff is staff member id (code, name, role and window, as actorOf
+// reads the one signed in) when they are active; anyone else (no such id,
+// or no longer active) is refused as field with msg.
+func activeStaff(ctx context.Context, tx queryer, id int64, field, msg string) (Session, error) {
+	a := Session{StaffID: id}
+	var window sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT code, name, role, window_id FROM staff WHERE id = ? AND active = 1`, id).
+		Scan(&a.Code, &a.Name, &a.Role, &window)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Session{}, Invalid(field, msg)
+	}
+	a.WindowID = window.Int64
+	return a, err
 }
 
 // RecordInvestigation records (or rewrites) what the investigation found.
@@ -551,18 +552,10 @@ const (
 var AccountabilityKinds = []AccountabilityKind{AccCriticism, AccRectify, AccWrittenCheck, AccDiscipline}
 
 // Label is the kind's Chinese name.
-func (k AccountabilityKind) Label() string {
-	switch k {
-	case AccCriticism:
-		return "批评教育"
-	case AccWrittenCheck:
-		return "书面检查"
-	case AccRectify:
-		return "限期整改"
-	case AccDiscipline:
-		return "纪律处分"
-	}
-	return string(k)
+func (k AccountabilityKind) Label() string { return labelIn(accountabilityLabels, k) }
+
+var accountabilityLabels = map[AccountabilityKind]string{
+	AccCriticism: "批评教育", AccWrittenCheck: "书面检查", AccRectify: "限期整改", AccDiscipline: "纪律处分",
 }
 
 // clip shortens s to at most n characters, marking the cut with "…".

@@ -195,39 +195,27 @@ func (s *Store) Complaint(ctx context.Context, by Session, id int64) (ComplaintR
 	if err != nil {
 		return ComplaintRow{}, err
 	}
-	var r ComplaintRow
-	err = s.read(ctx, "complaint", func(tx *sql.Tx) error {
+	return readValue(ctx, s, "complaint", func(tx *sql.Tx) (ComplaintRow, error) {
 		actor, err := actorOf(ctx, tx, by)
 		if err != nil {
-			return err
+			return ComplaintRow{}, err
 		}
-		rows, err := tx.QueryContext(ctx, complaintSelect+` WHERE c.id = ?`, id)
-		if err != nil {
-			return err
+		rs, err := complaintRows(ctx, tx, cal, s.now(), complaintSelect+` WHERE c.id = ?`, []any{id})
+		switch {
+		case err != nil:
+			return ComplaintRow{}, err
+		case len(rs) == 0:
+			return ComplaintRow{}, ErrNotFound
 		}
-		defer rows.Close()
-		if !rows.Next() {
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			return ErrNotFound
-		}
-		if r, err = scanComplaint(rows); err != nil {
-			return err
-		}
+		r := rs[0]
 		if err := ComplaintRecusalRule(r.StaffID, actor.StaffID); err != nil {
-			return err
+			return ComplaintRow{}, err
 		}
 		if actor.Role != RoleAdmin && r.HandlerID != 0 && r.HandlerID != actor.StaffID {
-			return Invalid("complaint", "该投诉已指派给其他人员处理。")
+			return ComplaintRow{}, Invalid("complaint", "该投诉已指派给其他人员处理。")
 		}
-		return rows.Close()
+		return r, nil
 	})
-	if err != nil {
-		return ComplaintRow{}, err
-	}
-	r.annotate(cal, s.now())
-	return r, nil
 }
 
 // complaintsOpen is the statuses of a complaint not yet closed, as SQL (an

@@ -402,21 +402,13 @@ func (c *copier) receiptCounters(tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(c.ctx, `SELECT day, seq FROM receipt_counters`)
+	counters, err := queryRows(c.ctx, tx, func(k *receiptCounter) []any { return []any{&k.day, &k.seq} },
+		`SELECT day, seq FROM receipt_counters`)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var key string
-		var n int
-		if err := rows.Scan(&key, &n); err != nil {
-			return err
-		}
-		mark[key] = max(mark[key], n)
-	}
-	if err := rows.Err(); err != nil {
-		return err
+	for _, k := range counters {
+		mark[k.day] = max(mark[k.day], k.seq)
 	}
 	if len(mark) == 0 {
 		return nil

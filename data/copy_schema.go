@@ -146,22 +146,7 @@ func tableColumns(ctx context.Context, engine Engine, q queryer, table string) (
 		query = `SELECT column_name::text, data_type = 'bytea' FROM information_schema.columns
 			WHERE table_schema = current_schema() AND table_name::text = ? ORDER BY ordinal_position`
 	}
-	rows, err := q.QueryContext(ctx, query, table)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cols []copyCol
-	for rows.Next() {
-		var c copyCol
-		var blob int
-		if err := rows.Scan(&c.name, &blob); err != nil {
-			return nil, err
-		}
-		c.blob = blob == 1
-		cols = append(cols, c)
-	}
-	return cols, rows.Err()
+	return queryRows(ctx, q, func(c *copyCol) []any { return []any{&c.name, &c.blob} }, query, table)
 }
 
 // checkSourceColumns makes sure the source has every table and column the

@@ -23,22 +23,10 @@ func setAside(ctx context.Context, engine Engine, tx *sql.Tx) (func() error, err
 // rows, then the triggers.
 func sqliteSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
 	type object struct{ kind, name, sql string }
-	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
+	objects, err := queryRows(ctx, tx, func(o *object) []any { return []any{&o.kind, &o.name, &o.sql} },
+		`SELECT type, name, sql FROM sqlite_schema
 		WHERE type = 'trigger' OR (type = 'index' AND sql IS NOT NULL) ORDER BY type = 'trigger', name`)
 	if err != nil {
-		return nil, err
-	}
-	var objects []object
-	for rows.Next() {
-		var o object
-		if err := rows.Scan(&o.kind, &o.name, &o.sql); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		objects = append(objects, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	// Foreign keys checked at the commit, as PostgreSQL's order cannot
@@ -93,21 +81,8 @@ func fillSearch(ctx context.Context, tx *sql.Tx) error {
 // from the copied items (fillSearchRanks) before its triggers.
 func pgSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
 	var tables []string
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.relname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
-		WHERE NOT g.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY 1`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := collect(ctx, tx, &tables, `SELECT DISTINCT c.relname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+		WHERE NOT g.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY 1`); err != nil {
 		return nil, err
 	}
 	for _, t := range tables {
@@ -116,24 +91,12 @@ func pgSetAside(ctx context.Context, tx *sql.Tx) (func() error, error) {
 		}
 	}
 	type index struct{ name, def string }
-	var indexes []index
-	rows, err = tx.QueryContext(ctx, `SELECT i.relname::text, pg_get_indexdef(x.indexrelid) FROM pg_index x
+	indexes, err := queryRows(ctx, tx, func(ix *index) []any { return []any{&ix.name, &ix.def} },
+		`SELECT i.relname::text, pg_get_indexdef(x.indexrelid) FROM pg_index x
 		JOIN pg_class i ON i.oid = x.indexrelid
 		WHERE i.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
 		AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY 1`)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var ix index
-		if err := rows.Scan(&ix.name, &ix.def); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		indexes = append(indexes, ix)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	for _, ix := range indexes {

@@ -35,21 +35,16 @@ func (st *step) handOver(to, window int64, note string) error {
 			return err
 		}
 	}
-	var name string
-	var staffWindow sql.NullInt64
-	err := st.tx.QueryRowContext(st.ctx, `SELECT name, window_id FROM staff WHERE id = ? AND active = 1`, to).
-		Scan(&name, &staffWindow)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Invalid("to", "找不到接收的工作人员，或其已停用。")
-	}
+	receiver, err := activeStaff(st.ctx, st.tx, to, "to", "找不到接收的工作人员，或其已停用。")
 	if err != nil {
 		return err
 	}
+	name := receiver.Name
 	if to == st.req.Owner {
 		return Invalid("to", "该办件已由"+name+"负责，无需转交。").keyed("data.handling_handover.already", map[string]any{"Name": name})
 	}
 	if window == 0 {
-		window = staffWindow.Int64
+		window = receiver.WindowID
 	}
 	if window == 0 {
 		window = st.req.Window

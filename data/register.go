@@ -200,11 +200,9 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if err != nil {
 		return rc, err
 	}
-	token := clean.Token
-	if token == "" {
-		token = NewToken()
-	} else if !ValidToken(token) {
-		return rc, fmt.Errorf("data: register: %q is not a tracking token (NewToken)", token)
+	token, err := tokenOrNew("register", clean.Token)
+	if err != nil {
+		return rc, err
 	}
 	again := false // the token's registration was saved before: rc is its receipt
 	err = s.tx(ctx, "register", func(tx *sql.Tx) error {
