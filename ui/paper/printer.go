@@ -80,6 +80,25 @@ func Message(err error) string {
 	return lang.X(p.key, p.zh)
 }
 
+// Reasons are the translation keys of a caller's own few words for why
+// something did not print, where Message's sentences (which speak of a
+// resident's stored application) do not fit: a guide's notice, a report.
+type Reasons struct{ NoCUPS, Missing, Stopped, Failed string }
+
+// Key is the key of err's reason: Failed unless err is ErrNoCUPS,
+// ErrPrinterMissing or ErrPrinterStopped.
+func (r Reasons) Key(err error) string {
+	switch {
+	case errors.Is(err, ErrNoCUPS):
+		return r.NoCUPS
+	case errors.Is(err, ErrPrinterMissing):
+		return r.Missing
+	case errors.Is(err, ErrPrinterStopped):
+		return r.Stopped
+	}
+	return r.Failed
+}
+
 // Printer prints PDFs through CUPS: lp submits, lpstat watches. A real
 // kiosk has a thermal receipt printer behind a CUPS queue; tests use a
 // cups-pdf queue, which goes through exactly the same path.
