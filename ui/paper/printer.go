@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"bianmin/ui/internal/sentence"
 )
 
 // problem is a printing failure a person is told about. Its Error is the
@@ -19,6 +19,9 @@ import (
 type problem struct{ key, zh string }
 
 func (p *problem) Error() string { return p.zh }
+
+// Sentence is the key and the Chinese of what a person is told (Message).
+func (p *problem) Sentence() (key, zh string) { return p.key, p.zh }
 
 // The ways paper can fail to come out. Print and Status return a
 // *PrintError wrapping one of them: test with errors.Is, show Message(err).
@@ -70,14 +73,7 @@ func (e *PrintError) Unwrap() error { return e.Kind }
 // Status, in the UI's language (Chinese by default). Other errors get the
 // generic print failure message.
 func Message(err error) string {
-	if err == nil {
-		return ""
-	}
-	var p *problem
-	if !errors.As(err, &p) {
-		p = ErrJobFailed.(*problem)
-	}
-	return lang.X(p.key, p.zh)
+	return sentence.Message(err, ErrJobFailed.(*problem))
 }
 
 // Reasons are the translation keys of a caller's own few words for why
