@@ -67,51 +67,19 @@ func (s *Store) ImportCatalogFile(ctx context.Context, by Session, path string) 
 }
 
 // ExportCatalogFile writes the catalog to path for an administrator,
-// through a temporary file in the same folder renamed at the end: a
-// failed or cancelled export never leaves half a file where a good one
-// was.
+// through a temporary file in the same folder renamed at the end
+// (WriteFileAtomic): a failed or cancelled export never leaves half a
+// file where a good one was.
 func (s *Store) ExportCatalogFile(ctx context.Context, by Session, path string) error {
 	actor, err := s.catalogAdmin(ctx, by)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".bianmin-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := s.ExportCatalog(ctx, &ctxWriter{ctx: ctx, w: tmp}); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := WriteFileAtomic(ctx, path, func(w io.Writer) error { return s.ExportCatalog(ctx, w) }); err != nil {
 		return err
 	}
 	ctx = context.WithoutCancel(ctx) // written: the audit entry must follow
 	return s.tx(ctx, "catalog export", func(tx *sql.Tx) error {
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDataExport, "事项目录", path)
 	})
-}
-
-// ctxWriter stops writing once ctx is done.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c *ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }

@@ -80,6 +80,24 @@ func seed() cli.Seed {
 	return cli.Seed{Catalog: b, Files: assets.Sample}
 }
 
+// seededFile makes a new temporary folder, named after prefix, with a
+// data file holding the seed's catalog, and returns both paths. The
+// caller removes the folder.
+func seededFile(ctx context.Context, prefix string) (dir, path string, err error) {
+	dir, err = os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", "", err
+	}
+	path = filepath.Join(dir, "bianmin.db")
+	s, err := cli.OpenSeeded(ctx, path, seed())
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", "", err
+	}
+	s.Close()
+	return dir, path, nil
+}
+
 // registration is a valid registration for the first active item it can
 // fill in: each intake field answered as a resident could.
 func registration(ctx context.Context, s *data.Store, channel data.Channel, n int) (data.Registration, error) {
@@ -170,18 +188,12 @@ func killRounds(args []string) error {
 	fs := flag.NewFlagSet("kill", flag.ExitOnError)
 	rounds := fs.Int("n", 100, "rounds")
 	fs.Parse(args)
-	dir, err := os.MkdirTemp("", "relcheck-kill-")
+	ctx := context.Background()
+	dir, path, err := seededFile(ctx, "relcheck-kill-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "bianmin.db")
-	ctx := context.Background()
-	s, err := cli.OpenSeeded(ctx, path, seed())
-	if err != nil {
-		return err
-	}
-	s.Close()
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -336,20 +348,14 @@ func backups(args []string) error {
 	requests := fs.Int("requests", 20000, "synthetic requests in the data file")
 	gate := fs.Bool("gate", true, "check the data file before the daily backup, as the program does")
 	fs.Parse(args)
-	dir, err := os.MkdirTemp("", "relcheck-backups-")
+	ctx := context.Background()
+	dir, path, err := seededFile(ctx, "relcheck-backups-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "bianmin.db")
-	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 10, 1, 18, 0, 0, 0, data.China)}
-	s, err := cli.OpenSeeded(ctx, path, seed())
-	if err != nil {
-		return err
-	}
-	s.Close()
-	s, err = data.Open(ctx, path, data.WithClock(c.now))
+	s, err := data.Open(ctx, path, data.WithClock(c.now))
 	if err != nil {
 		return err
 	}

@@ -1,16 +1,15 @@
 package idcard
 
-import (
-	"errors"
-
-	"fyne.io/fyne/v2/lang"
-)
+import "bianmin/ui/internal/sentence"
 
 // A problem is an error with its own sentence for a person: the resident
 // at the kiosk, the clerk at the desk, the installer at a terminal.
 type problem struct{ key, zh string }
 
 func (p *problem) Error() string { return "idcard: " + p.key }
+
+// Sentence is the key and the Chinese of what a person is told (Message).
+func (p *problem) Sentence() (key, zh string) { return p.key, p.zh }
 
 // The errors of reading a card. Wrapped errors add detail for the log
 // (never the card's text); Message gives the sentence to show.
@@ -42,14 +41,7 @@ var (
 
 // Message is err's sentence for a person, in the UI's language.
 func Message(err error) string {
-	if err == nil {
-		return ""
-	}
-	var p *problem
-	if !errors.As(err, &p) {
-		p = ErrNoAnswer.(*problem)
-	}
-	return lang.X(p.key, p.zh)
+	return sentence.Message(err, ErrNoAnswer.(*problem))
 }
 
 // statusErr is the error of an answer code other than the one expected.

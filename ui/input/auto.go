@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/internal/hooks"
 )
 
 // Auto gives every text field of a window the on-screen keyboard with no
@@ -120,10 +122,7 @@ func (a *Auto) tick() {
 // Stop ends Start's watching and closes the panels.
 func (a *Auto) Stop() {
 	a.running = false
-	if a.cancel != nil {
-		a.cancel()
-		a.cancel = nil
-	}
+	hooks.Stop(&a.cancel)
 	a.Panel.Close()
 	for pop, d := range a.dialogs {
 		d.panel.Close()

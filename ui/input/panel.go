@@ -239,6 +239,12 @@ func (p *Panel) done() {
 		p.OnDone(p.active)
 		return
 	}
+	p.Dismiss()
+}
+
+// Dismiss closes the panel (Close) and takes the focus from the field it
+// served, so that no cursor is left in it.
+func (p *Panel) Dismiss() {
 	e := p.obj
 	p.Close()
 	if e == nil {

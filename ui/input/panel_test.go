@@ -179,6 +179,24 @@ func TestInputsNeverTakeFocus(t *testing.T) {
 	assert.Same(t, es[0], c.Focused())
 }
 
+// TestDismiss: the panel closes, drops what is being composed and leaves
+// no field focused.
+func TestDismiss(t *testing.T) {
+	p, es, w := newScreen(t, Text)
+	c := w.Canvas()
+	test.Tap(es[0])
+	c.Focus(es[0])
+	test.Tap(p.Keyboard.letters['n'])
+	require.NotEmpty(t, es[0].composing)
+	p.Dismiss()
+	assert.Nil(t, p.Active())
+	assert.Nil(t, p.Keyboard.Target())
+	assert.Empty(t, es[0].composing)
+	assert.Nil(t, c.Focused())
+	p.Dismiss() // closed already: nothing to do
+	assert.Nil(t, p.Active())
+}
+
 func TestDisabledEntryDoesNotOpen(t *testing.T) {
 	p, es, _ := newScreen(t, Text)
 	es[0].Disable()

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+
+	"bianmin/ui/internal/hooks"
 )
 
 // Defaults for a Scanner. A keyboard-wedge scanner types a code a few
@@ -136,10 +138,7 @@ func (s *Scanner) armStall() {
 }
 
 func (s *Scanner) cancelStall() {
-	if s.stop != nil {
-		s.stop()
-		s.stop = nil
-	}
+	hooks.Stop(&s.stop)
 }
 
 // stalled gives up the burst: its text goes back out of the field, what

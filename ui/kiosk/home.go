@@ -64,21 +64,21 @@ type Home struct {
 	actions     fyne.CanvasObject
 }
 
-// homeIcon is a tile's picture, from Fyne's icon set.
+// homeIcons are the tiles' pictures, from Fyne's icon set (looked up when
+// a tile is made, so that they follow the theme).
+var homeIcons = map[Feature]func() fyne.Resource{
+	FeatureGuides:     fynetheme.FileTextIcon,
+	FeatureDisclosure: fynetheme.InfoIcon,
+	FeatureRegister:   fynetheme.DocumentCreateIcon,
+	FeatureTrack:      fynetheme.SearchIcon,
+	FeatureComplain:   fynetheme.MailComposeIcon,
+	FeatureRate:       fynetheme.ConfirmIcon,
+}
+
+// homeIcon is a tile's picture.
 func homeIcon(f Feature) fyne.Resource {
-	switch f {
-	case FeatureGuides:
-		return fynetheme.FileTextIcon()
-	case FeatureDisclosure:
-		return fynetheme.InfoIcon()
-	case FeatureRegister:
-		return fynetheme.DocumentCreateIcon()
-	case FeatureTrack:
-		return fynetheme.SearchIcon()
-	case FeatureComplain:
-		return fynetheme.MailComposeIcon()
-	case FeatureRate:
-		return fynetheme.ConfirmIcon()
+	if icon, ok := homeIcons[f]; ok {
+		return icon()
 	}
 	return fynetheme.InfoIcon()
 }

@@ -303,10 +303,7 @@ func (k *Kiosk) Start() {
 // (and scanned) no longer reach the kiosk until Start.
 func (k *Kiosk) Stop() {
 	k.stopped = true
-	if k.stopClock != nil {
-		k.stopClock()
-		k.stopClock = nil
-	}
+	hooks.Stop(&k.stopClock)
 	k.Idle.stop()
 	k.StopSpeech()
 }

@@ -331,14 +331,7 @@ func (c *PreviewComment) onDone(e *input.Entry) {
 }
 
 func (c *PreviewComment) closeKeys() {
-	e := c.Panel.Active()
-	c.Panel.Keyboard.Reset()
-	c.Panel.Close()
-	if e != nil {
-		if cv := fyne.CurrentApp().Driver().CanvasForObject(e); cv != nil {
-			cv.Unfocus()
-		}
-	}
+	c.Panel.Dismiss()
 	c.box.Container.Refresh()
 }
 

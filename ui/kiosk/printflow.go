@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"context"
-	"errors"
 	"image/color"
 	"strings"
 	"time"
@@ -139,23 +138,14 @@ func (p *NoticePrint) done(err error) {
 	}
 	fyne.LogError("kiosk: print notice", err)
 	p.Message.Importance = widget.DangerImportance
-	p.Message.SetText(regNoticeMessage(err))
+	p.Message.SetText(lang.L(regNoticeReasons.Key(err)))
 	p.RetryButton.Show()
 }
 
-// regNoticeMessage says why the notice did not print. paper's own messages
+// regNoticeReasons say why the notice did not print. paper's own messages
 // speak of a stored application, which a guide's notice has not got.
-func regNoticeMessage(err error) string {
-	switch {
-	case errors.Is(err, paper.ErrNoCUPS):
-		return lang.L("register.notice.noCups")
-	case errors.Is(err, paper.ErrPrinterMissing):
-		return lang.L("register.notice.missing")
-	case errors.Is(err, paper.ErrPrinterStopped):
-		return lang.L("register.notice.stopped")
-	}
-	return lang.L("register.notice.failed")
-}
+var regNoticeReasons = paper.Reasons{NoCUPS: "register.notice.noCups", Missing: "register.notice.missing",
+	Stopped: "register.notice.stopped", Failed: "register.notice.failed"}
 
 // regPaperGuide is the 一次性告知单 of an item: everything it needs, told
 // once.

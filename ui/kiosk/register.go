@@ -322,15 +322,19 @@ func (f *RegisterFlow) title() string {
 	return lang.L("register.titleItem", map[string]any{"Item": f.Item.Name})
 }
 
-// helpText names the 协助/代办 answer.
+// regHelpWords are the translation keys of each 协助/代办 answer: its name
+// and the line under it on the choice.
+var regHelpWords = map[regHelp]struct{ name, sub string }{
+	regHelpNone:   {"register.help.none", "register.help.noneSub"},
+	regHelpAssist: {"register.help.assist", "register.help.assistSub"},
+	regHelpProxy:  {"register.help.proxy", "register.help.proxySub"},
+}
+
+// regHelpText names the 协助/代办 answer ("" while unanswered).
 func regHelpText(h regHelp) string {
-	switch h {
-	case regHelpNone:
-		return lang.L("register.help.none")
-	case regHelpAssist:
-		return lang.L("register.help.assist")
-	case regHelpProxy:
-		return lang.L("register.help.proxy")
+	w, ok := regHelpWords[h]
+	if !ok {
+		return ""
 	}
-	return ""
+	return lang.L(w.name)
 }

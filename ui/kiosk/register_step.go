@@ -313,23 +313,10 @@ func (s *RegisterStep) buildHelp() fyne.CanvasObject {
 	s.Question.SetText(lang.L("register.help.question"))
 	s.Help.SetText(lang.L("register.help.intro"))
 	for i, h := range []regHelp{regHelpNone, regHelpAssist, regHelpProxy} {
-		var detail fyne.CanvasObject
-		if sub := regHelpSub(h); sub != "" {
-			detail = quiet(sub)
-		}
+		detail := quiet(lang.L(regHelpWords[h].sub))
 		s.Choices = append(s.Choices, newRegisterChoice(regHelpText(h), false, detail, func() { s.onChoice(i) }))
 	}
 	return regChoiceGrid(600, 1, s.Choices)
-}
-
-func regHelpSub(h regHelp) string {
-	switch h {
-	case regHelpAssist:
-		return lang.L("register.help.assistSub")
-	case regHelpProxy:
-		return lang.L("register.help.proxySub")
-	}
-	return lang.L("register.help.noneSub")
 }
 
 // Title is part of Screen.

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/hooks"
 	"bianmin/ui/locale"
 )
 
@@ -331,10 +332,7 @@ func (f *LookupForm) done(r found, err error) {
 // while further attempts must wait, ticking every second, or 查询. It
 // reports whether attempts must wait.
 func (f *LookupForm) refreshThrottle() bool {
-	if f.stopTick != nil {
-		f.stopTick()
-		f.stopTick = nil
-	}
+	hooks.Stop(&f.stopTick)
 	w := f.tracker.Throttle.Wait()
 	if w <= 0 {
 		f.Search.SetText(lang.L("track.form.search"))
@@ -363,10 +361,7 @@ func (f *LookupForm) refreshThrottle() bool {
 // its Leave.
 func (f *LookupForm) leave() {
 	f.away = true
-	if f.stopTick != nil {
-		f.stopTick()
-		f.stopTick = nil
-	}
+	hooks.Stop(&f.stopTick)
 	f.keys.close()
 }
 

@@ -109,14 +109,7 @@ func (k *trackKeys) short() bool {
 // close closes the keys, takes the focus from the field and brings back
 // what was set aside.
 func (k *trackKeys) close() {
-	e := k.Panel.Active()
-	k.Panel.Keyboard.Reset()
-	k.Panel.Close()
-	if e != nil {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
-			c.Unfocus()
-		}
-	}
+	k.Panel.Dismiss()
 	k.arrange(false)
 }
 

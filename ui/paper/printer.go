@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"bianmin/ui/internal/sentence"
 )
 
 // problem is a printing failure a person is told about. Its Error is the
@@ -19,6 +19,9 @@ import (
 type problem struct{ key, zh string }
 
 func (p *problem) Error() string { return p.zh }
+
+// Sentence is the key and the Chinese of what a person is told (Message).
+func (p *problem) Sentence() (key, zh string) { return p.key, p.zh }
 
 // The ways paper can fail to come out. Print and Status return a
 // *PrintError wrapping one of them: test with errors.Is, show Message(err).
@@ -70,14 +73,26 @@ func (e *PrintError) Unwrap() error { return e.Kind }
 // Status, in the UI's language (Chinese by default). Other errors get the
 // generic print failure message.
 func Message(err error) string {
-	if err == nil {
-		return ""
+	return sentence.Message(err, ErrJobFailed.(*problem))
+}
+
+// Reasons are the translation keys of a caller's own few words for why
+// something did not print, where Message's sentences (which speak of a
+// resident's stored application) do not fit: a guide's notice, a report.
+type Reasons struct{ NoCUPS, Missing, Stopped, Failed string }
+
+// Key is the key of err's reason: Failed unless err is ErrNoCUPS,
+// ErrPrinterMissing or ErrPrinterStopped.
+func (r Reasons) Key(err error) string {
+	switch {
+	case errors.Is(err, ErrNoCUPS):
+		return r.NoCUPS
+	case errors.Is(err, ErrPrinterMissing):
+		return r.Missing
+	case errors.Is(err, ErrPrinterStopped):
+		return r.Stopped
 	}
-	var p *problem
-	if !errors.As(err, &p) {
-		p = ErrJobFailed.(*problem)
-	}
-	return lang.X(p.key, p.zh)
+	return r.Failed
 }
 
 // Printer prints PDFs through CUPS: lp submits, lpstat watches. A real

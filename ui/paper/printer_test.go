@@ -105,6 +105,19 @@ func TestMessage(t *testing.T) {
 	assert.Contains(t, Message(err), "paused")
 }
 
+func TestReasons(t *testing.T) {
+	r := Reasons{NoCUPS: "n", Missing: "m", Stopped: "s", Failed: "f"}
+	for err, want := range map[error]string{
+		&PrintError{Kind: ErrNoCUPS}:                              "n",
+		fmt.Errorf("x: %w", &PrintError{Kind: ErrPrinterMissing}): "m",
+		ErrPrinterStopped:                                         "s",
+		&PrintError{Kind: ErrJobFailed}:                           "f",
+		errors.New("something else"):                              "f",
+	} {
+		assert.Equal(t, want, r.Key(err), err.Error())
+	}
+}
+
 // testQueue is the CUPS test printer (ui/paper/testdata/cups-setup.sh makes
 // it). Without BIANMIN_TEST_PRINTER the CUPS tests skip, except under CI,
 // where they fail: CI must never skip printing silently.

@@ -35,22 +35,27 @@ const (
 	Other    Trouble = "other"
 )
 
+// troubleOfErr pairs the storage errors of package data with their
+// trouble, in the order TroubleOf asks.
+var troubleOfErr = []struct {
+	err     error
+	trouble Trouble
+}{
+	{data.ErrBusy, Busy},
+	{data.ErrFull, Full},
+	{data.ErrReadOnly, ReadOnly},
+	{data.ErrCorrupt, Corrupt},
+	{data.ErrIO, IO},
+	{data.ErrCantOpen, CantOpen},
+}
+
 // TroubleOf is the trouble of a storage error of package data (Missing and
 // Empty are the caller's to say: the data package cannot tell them).
 func TroubleOf(err error) Trouble {
-	switch {
-	case errors.Is(err, data.ErrBusy):
-		return Busy
-	case errors.Is(err, data.ErrFull):
-		return Full
-	case errors.Is(err, data.ErrReadOnly):
-		return ReadOnly
-	case errors.Is(err, data.ErrCorrupt):
-		return Corrupt
-	case errors.Is(err, data.ErrIO):
-		return IO
-	case errors.Is(err, data.ErrCantOpen):
-		return CantOpen
+	for _, t := range troubleOfErr {
+		if errors.Is(err, t.err) {
+			return t.trouble
+		}
 	}
 	return Other
 }

@@ -354,6 +354,27 @@ func (f *FormDialog) relayout() {
 	}
 }
 
+// submitOffUI runs work off the UI goroutine, saying 正在保存 on status,
+// while busy is set and button disabled; back on the UI goroutine it shows
+// work's error on status or, when work succeeded, calls done.
+func submitOffUI(d *Desk, busy *bool, button *widget.Button, status *widget.Label, work func() error, done func()) {
+	*busy = true
+	button.Disable()
+	status.SetText(lang.L("admin.saving"))
+	d.async(func() func() {
+		err := work()
+		return func() {
+			*busy = false
+			button.Enable()
+			if err != nil {
+				status.SetText(locale.Message(err))
+				return
+			}
+			done()
+		}
+	})
+}
+
 // newFormDialog shows a form. collect runs on the UI goroutine when 确定 is
 // tapped and returns the work to run off it (nil: collect has set Error).
 func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Size,
@@ -373,22 +394,10 @@ func newFormDialog(d *Desk, title string, rows []fyne.CanvasObject, size fyne.Si
 		if work == nil {
 			return
 		}
-		f.busy = true
-		f.Submit.Disable()
-		f.Error.SetText(lang.L("admin.saving"))
-		d.async(func() func() {
-			err := work()
-			return func() {
-				f.busy = false
-				f.Submit.Enable()
-				if err != nil {
-					f.Error.SetText(locale.Message(err))
-					return
-				}
-				f.close()
-				if done != nil {
-					done()
-				}
+		submitOffUI(d, &f.busy, f.Submit, f.Error, work, func() {
+			f.close()
+			if done != nil {
+				done()
 			}
 		})
 	}))

@@ -337,10 +337,7 @@ func (d *Desk) Lock(reason string) {
 		return
 	}
 	d.open = false
-	if d.idleStop != nil {
-		d.idleStop()
-		d.idleStop = nil
-	}
+	hooks.Stop(&d.idleStop)
 	if d.signedIn {
 		sess := d.session
 		d.opts.Run(func() {
@@ -371,10 +368,7 @@ func (d *Desk) Lock(reason string) {
 // reopened store in the same window.
 func (d *Desk) Abandon() {
 	d.open = false
-	if d.idleStop != nil {
-		d.idleStop()
-		d.idleStop = nil
-	}
+	hooks.Stop(&d.idleStop)
 	d.signedIn = false
 	d.session = data.Session{}
 	d.stopWatching()
@@ -387,10 +381,7 @@ func (d *Desk) onExit() { d.Lock(lang.L("staff.logout.exit")) }
 
 // armIdle schedules the idle check for when the lock would fall due.
 func (d *Desk) armIdle() {
-	if d.idleStop != nil {
-		d.idleStop()
-		d.idleStop = nil
-	}
+	hooks.Stop(&d.idleStop)
 	if d.opts.IdleLock < 0 || !d.open {
 		return
 	}

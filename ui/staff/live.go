@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"bianmin/data"
+	"bianmin/ui/internal/hooks"
 )
 
 // ChangeFeed is a store's feed of committed writes (data.Store.Changes):
@@ -55,10 +56,7 @@ func (d *Desk) watchChanges() {
 
 // stopWatching stops watchChanges (signing out).
 func (d *Desk) stopWatching() {
-	if d.stopLive != nil {
-		d.stopLive()
-		d.stopLive = nil
-	}
+	hooks.Stop(&d.stopLive)
 }
 
 // changed passes a change of the store to the screen on show. UI

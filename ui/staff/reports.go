@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -341,7 +342,7 @@ func (r *Reports) Export(kind string) {
 	r.Status.SetText(lang.L("admin.reports.exporting"))
 	r.setExports(false)
 	d.async(func() func() {
-		err := writeFileAtomic(path, func(w io.Writer) error {
+		err := writeFileAtomic(d.opts.Context, path, func(w io.Writer) error {
 			switch kind {
 			case "csv":
 				return rep.WriteCSV(w)
@@ -371,36 +372,12 @@ func (r *Reports) Export(kind string) {
 	})
 }
 
-// writeFileAtomic writes a file through a temporary file beside it, so a
-// failed write leaves no half-written file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeFileAtomic writes a file, in a folder made if missing, through a
+// temporary file beside it (data.WriteFileAtomic), so a failed write leaves
+// no half-written file.
+func writeFileAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".bianmin-export-*.tmp")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return data.WriteFileAtomic(ctx, path, write)
 }

@@ -1,7 +1,6 @@
 package staff
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -99,7 +98,7 @@ func (r *Reports) onPrint() {
 			r.setExports(true)
 			if err != nil {
 				fyne.LogError("staff: print report", err)
-				r.Status.SetText(lang.L("report.printFailed", map[string]any{"Why": printProblem(err)}))
+				r.Status.SetText(lang.L("report.printFailed", map[string]any{"Why": lang.L(printReasons.Key(err))}))
 				return
 			}
 			r.Status.SetText(lang.L("report.printed", map[string]any{"Period": period}))
@@ -107,16 +106,7 @@ func (r *Reports) onPrint() {
 	})
 }
 
-// printProblem says in a few words why the report did not print (the
+// printReasons say in a few words why the report did not print (the
 // printer's own messages speak to residents about their request).
-func printProblem(err error) string {
-	switch {
-	case errors.Is(err, paper.ErrNoCUPS):
-		return lang.L("report.print.noCups")
-	case errors.Is(err, paper.ErrPrinterMissing):
-		return lang.L("report.print.missing")
-	case errors.Is(err, paper.ErrPrinterStopped):
-		return lang.L("report.print.stopped")
-	}
-	return lang.L("report.print.failed")
-}
+var printReasons = paper.Reasons{NoCUPS: "report.print.noCups", Missing: "report.print.missing",
+	Stopped: "report.print.stopped", Failed: "report.print.failed"}

@@ -193,23 +193,11 @@ func (r *RollCallScreen) OnSave() {
 		r.Status.SetText(lang.L("study.roll.none"))
 		return
 	}
-	r.busy = true
-	r.Save.Disable()
-	r.Status.SetText(lang.L("admin.saving"))
 	id := r.Session.ID
-	d.async(func() func() {
-		err := st.RollCall(ctx, sess, id, present, notes)
-		return func() {
-			r.busy = false
-			r.Save.Enable()
-			if err != nil {
-				r.Status.SetText(locale.Message(err))
-				return
-			}
-			r.close()
-			r.s.Notice.SetText(lang.L("study.roll.saved", map[string]any{"Present": here, "Leave": leave,
-				"Absent": away}))
-		}
+	submitOffUI(d, &r.busy, r.Save, r.Status, func() error { return st.RollCall(ctx, sess, id, present, notes) }, func() {
+		r.close()
+		r.s.Notice.SetText(lang.L("study.roll.saved", map[string]any{"Present": here, "Leave": leave,
+			"Absent": away}))
 	})
 }
 

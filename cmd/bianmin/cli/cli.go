@@ -378,21 +378,9 @@ func catalogExport(ctx context.Context, dataFile, file string, seed Seed, stdout
 		return err
 	}
 	defer s.Close()
-	// Write to a temporary file and rename, so a failed export never leaves
-	// half a file where a good one was.
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".bianmin-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := s.ExportCatalog(ctx, tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
+	// Through a temporary file renamed at the end, so a failed export
+	// never leaves half a file where a good one was.
+	if err := data.WriteFileAtomic(ctx, file, func(w io.Writer) error { return s.ExportCatalog(ctx, w) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "已导出 exported:", file)

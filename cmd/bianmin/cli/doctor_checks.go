@@ -197,22 +197,18 @@ func sizeEn(n int64) string {
 }
 
 // ageZh and ageEn write a duration as whole minutes, hours or days.
-func ageZh(d time.Duration) string {
-	switch {
-	case d < time.Hour:
-		return fmt.Sprintf("%d 分钟", max(0, int(d/time.Minute)))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%d 小时", int(d/time.Hour))
-	}
-	return fmt.Sprintf("%d 天", int(d/(24*time.Hour)))
-}
+func ageZh(d time.Duration) string { return age(d, "分钟", "小时", "天") }
 
-func ageEn(d time.Duration) string {
+func ageEn(d time.Duration) string { return age(d, "minutes", "hours", "days") }
+
+// age writes d as whole minutes (under an hour), hours (under two days) or
+// days, followed by the word for its unit.
+func age(d time.Duration, minutes, hours, days string) string {
 	switch {
 	case d < time.Hour:
-		return fmt.Sprintf("%d minutes", max(0, int(d/time.Minute)))
+		return fmt.Sprintf("%d %s", max(0, int(d/time.Minute)), minutes)
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%d hours", int(d/time.Hour))
+		return fmt.Sprintf("%d %s", int(d/time.Hour), hours)
 	}
-	return fmt.Sprintf("%d days", int(d/(24*time.Hour)))
+	return fmt.Sprintf("%d %s", int(d/(24*time.Hour)), days)
 }

@@ -465,6 +465,20 @@ func TestParseQueues(t *testing.T) {
 	assert.Equal(t, queueState{Enabled: true, Accepting: false, Reason: "Rejecting Jobs"}, *qs["c"])
 }
 
+func TestAge(t *testing.T) {
+	for d, want := range map[time.Duration][2]string{
+		-time.Minute:                 {"0 分钟", "0 minutes"},
+		42 * time.Minute:             {"42 分钟", "42 minutes"},
+		5*time.Hour + 59*time.Minute: {"5 小时", "5 hours"},
+		47 * time.Hour:               {"47 小时", "47 hours"},
+		48 * time.Hour:               {"2 天", "2 days"},
+		10*24*time.Hour + time.Hour:  {"10 天", "10 days"},
+	} {
+		assert.Equal(t, want[0], ageZh(d), d)
+		assert.Equal(t, want[1], ageEn(d), d)
+	}
+}
+
 func TestDataPath(t *testing.T) {
 	for in, want := range map[string]string{
 		"/var/lib/bianmin/bianmin.db":                   "/var/lib/bianmin/bianmin.db",

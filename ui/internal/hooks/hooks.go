@@ -38,3 +38,12 @@ func Fill(ctx *context.Context, now *func() time.Time, run *func(func()), after 
 		*after = After
 	}
 }
+
+// Stop calls the stop function *f (a timer's cancel, a watch's stop) if it
+// is set and clears it, so that what is stopped twice stops once.
+func Stop[F ~func()](f *F) {
+	if *f != nil {
+		(*f)()
+		*f = nil
+	}
+}

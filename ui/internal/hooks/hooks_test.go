@@ -46,3 +46,18 @@ func TestAfterCallsBackOnTheUIGoroutineUnlessCancelled(t *testing.T) {
 	cancel := After(time.Hour, func() { t.Error("a cancelled timer fired") })
 	cancel()
 }
+
+func TestStopCallsOnceAndClears(t *testing.T) {
+	n := 0
+	f := func() { n++ }
+	Stop(&f)
+	assert.Equal(t, 1, n)
+	assert.Nil(t, f)
+	Stop(&f) // stopped already
+	assert.Equal(t, 1, n)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	Stop(&cancel) // a named func type
+	assert.Error(t, ctx.Err())
+	assert.Nil(t, cancel)
+}
