@@ -85,17 +85,19 @@ const (
 )
 
 // Label is the channel's Chinese name, for stored text (the timeline's
-// 通过…登记); screens show the word from the translations.
+// 通过…登记), its code for an unknown one; screens show the word from the
+// translations.
 func (c Channel) Label() string {
-	switch c {
-	case ChannelKiosk:
-		return "自助终端"
-	case ChannelWindow:
-		return "窗口"
-	case ChannelPhone:
-		return "电话"
+	if l, ok := channelLabels[c]; ok {
+		return l
 	}
 	return string(c)
+}
+
+var channelLabels = map[Channel]string{
+	ChannelKiosk:  "自助终端",
+	ChannelWindow: "窗口",
+	ChannelPhone:  "电话",
 }
 
 // Event kinds on a request's timeline.
