@@ -48,7 +48,8 @@ func (s *Store) ReceiptFor(ctx context.Context, by Session, requestID int64) (Re
 }
 
 // sortMaterials names the materials brought, the required ones missing and
-// the optional ones not brought, in the item's order.
+// the optional ones not brought, in the item's order: a receipt's three
+// lists, from the guide's materials and the ones the applicant ticked.
 func sortMaterials(ms []Material, brought []int64) (have, missing, optional []string) {
 	in := map[int64]bool{}
 	for _, id := range brought {
