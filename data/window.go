@@ -49,20 +49,8 @@ func (s *Store) Windows(ctx context.Context) ([]Window, error) {
 // listWindows lists every window, in service or not (reports and the
 // catalog export name them all).
 func listWindows(ctx context.Context, tx *sql.Tx) ([]Window, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, code, name, duties, active FROM windows ORDER BY ord, code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Window
-	for rows.Next() {
-		var w Window
-		if err := rows.Scan(&w.ID, &w.Code, &w.Name, &w.Duties, &w.Active); err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, tx, func(w *Window) []any { return []any{&w.ID, &w.Code, &w.Name, &w.Duties, &w.Active} },
+		`SELECT id, code, name, duties, active FROM windows ORDER BY ord, code`)
 }
 
 // Windows as administrators keep them: add, edit, A and B posts (AB岗, §三1),
