@@ -181,11 +181,7 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 			}
 		}
 	}
-	err = s.tx(ctx, "put staff", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "put staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
 			Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。").
 				keyed("data.staff.codeTaken", map[string]any{"Code": st.Code})); err != nil {
@@ -390,13 +386,9 @@ func staffChanges(a Staff, aWindow string, b Staff, bWindow string) []string {
 // UnlockStaff lifts a lockout after wrong PINs (and forgets the count of
 // wrong PINs), for an administrator.
 func (s *Store) UnlockStaff(ctx context.Context, by Session, staffID int64) error {
-	return s.tx(ctx, "unlock staff", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "unlock staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		var code, name string
-		err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ?`, staffID).Scan(&code, &name)
+		err := tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ?`, staffID).Scan(&code, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Invalid("staff", "找不到该工作人员，请刷新后重试。")
 		}

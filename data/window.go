@@ -118,11 +118,7 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	err = s.tx(ctx, "put window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "put window", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
 			Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。").
 				keyed("data.window.codeTaken", map[string]any{"Code": w.Code})); err != nil {
@@ -130,6 +126,7 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 		}
 		at := s.stamp()
 		if w.ID == 0 {
+			var err error
 			w.ID, err = upsertID(ctx, tx, `INSERT INTO windows (code, name, duties, ord, active)
 				VALUES (?, ?, ?, (SELECT coalesce(max(ord), -1) + 1 FROM windows), 1) RETURNING id`, w.Code, w.Name, w.Duties)
 			if err != nil {
