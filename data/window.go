@@ -156,16 +156,11 @@ func updateWindow(ctx context.Context, tx *sql.Tx, w Window) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var changed []string
-	if old.Code != w.Code {
-		changed = append(changed, "编号 "+old.Code+" → "+w.Code)
-	}
-	if old.Name != w.Name {
-		changed = append(changed, "名称 "+old.Name+" → "+w.Name)
-	}
-	if old.Duties != w.Duties {
-		changed = append(changed, "服务内容")
-	}
+	changed := changeWords(
+		fieldChange{old.Code != w.Code, "编号 " + old.Code + " → " + w.Code},
+		fieldChange{old.Name != w.Name, "名称 " + old.Name + " → " + w.Name},
+		fieldChange{old.Duties != w.Duties, "服务内容"},
+	)
 	if len(changed) == 0 {
 		return nil, nil
 	}
