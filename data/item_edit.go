@@ -53,16 +53,9 @@ func ItemAuditLabel(action string) string {
 
 const msgItemsAdminOnly = "只有管理员可以编辑办事事项。"
 
-// itemsAdmin is actorOf for administrators only.
+// itemsAdmin is adminOnly for the service items.
 func itemsAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	a, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return a, err
-	}
-	if a.Role != RoleAdmin {
-		return a, Invalid("session", msgItemsAdminOnly)
-	}
-	return a, nil
+	return adminOnly(ctx, tx, by, msgItemsAdminOnly)
 }
 
 // ItemEntry is a row of the administrators' list of items: every item,
@@ -111,11 +104,7 @@ func (s *Store) AllItems(ctx context.Context) ([]ItemEntry, error) {
 // On any error nothing is written.
 func (s *Store) SaveItem(ctx context.Context, by Session, it Item) (Item, error) {
 	var out Item
-	err := s.tx(ctx, "save item", func(tx *sql.Tx) error {
-		actor, err := itemsAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err := s.txAs(ctx, "save item", by, itemsAdmin, func(tx *sql.Tx, actor Session) error {
 		if err := it.Validate(); err != nil {
 			return err
 		}
@@ -129,6 +118,7 @@ func (s *Store) SaveItem(ctx context.Context, by Session, it Item) (Item, error)
 		}
 		var old Item
 		var ord int
+		var err error
 		action := AuditItemAdd
 		if it.ID != 0 {
 			if old, err = getItem(ctx, tx, it.ID); err != nil {
@@ -236,17 +226,9 @@ func ItemChanges(old, cur Item) []string {
 // changes nothing.
 func (s *Store) SetItemActive(ctx context.Context, by Session, id int64, active bool) error {
 	defer s.guides.Delete(id)
-	return s.tx(ctx, "set item active", func(tx *sql.Tx) error {
-		actor, err := itemsAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		var code, name string
+	return s.txAs(ctx, "set item active", by, itemsAdmin, func(tx *sql.Tx, actor Session) error {
 		var was bool
-		err = tx.QueryRowContext(ctx, `SELECT code, name, active FROM items WHERE id = ?`, id).Scan(&code, &name, &was)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		target, err := itemAnd(ctx, tx, id, "active", &was)
 		if err != nil || was == active {
 			return err
 		}
@@ -257,7 +239,7 @@ func (s *Store) SetItemActive(ctx context.Context, by Session, id int64, active 
 		if active {
 			action = AuditItemRestart
 		}
-		return audit(ctx, tx, s.stamp(), actor.StaffID, action, itemTarget(code, name), "")
+		return audit(ctx, tx, s.stamp(), actor.StaffID, action, target, "")
 	})
 }
 
@@ -267,18 +249,9 @@ func (s *Store) SetItemActive(ctx context.Context, by Session, id int64, active 
 // service instead (SetItemActive).
 func (s *Store) DeleteItem(ctx context.Context, by Session, id int64) error {
 	defer s.guides.Delete(id)
-	return s.tx(ctx, "delete item", func(tx *sql.Tx) error {
-		actor, err := itemsAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		var code, name string
+	return s.txAs(ctx, "delete item", by, itemsAdmin, func(tx *sql.Tx, actor Session) error {
 		var n int
-		err = tx.QueryRowContext(ctx, `SELECT code, name, (SELECT count(*) FROM requests WHERE item_id = items.id)
-			FROM items WHERE id = ?`, id).Scan(&code, &name, &n)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		target, err := itemAnd(ctx, tx, id, "(SELECT count(*) FROM requests WHERE item_id = items.id)", &n)
 		if err != nil {
 			return err
 		}
@@ -289,8 +262,19 @@ func (s *Store) DeleteItem(ctx context.Context, by Session, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditItemDelete, itemTarget(code, name), "")
+		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditItemDelete, target, "")
 	})
+}
+
+// itemAnd reads, in tx, item id's audit target (itemTarget) and the column
+// col into dest: ErrNotFound when there is no such item.
+func itemAnd(ctx context.Context, tx *sql.Tx, id int64, col string, dest any) (string, error) {
+	var code, name string
+	err := tx.QueryRowContext(ctx, `SELECT code, name, `+col+` FROM items WHERE id = ?`, id).Scan(&code, &name, dest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return itemTarget(code, name), err
 }
 
 // putItem inserts or updates an item of an import by code and makes it

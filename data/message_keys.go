@@ -42,43 +42,41 @@ func MessageKey(err error) (string, map[string]any) {
 		return ie.Key(), ie.Args()
 	case errors.As(err, &so):
 		return messageKeys[so.msg], nil
-	case errors.Is(err, ErrNotFound):
-		return "data.err.notFound", nil
-	case errors.Is(err, ErrCommitUnknown):
-		return "data.err.commitUnknown", nil
-	case errors.Is(err, ErrUnreachable):
-		return "data.err.unreachable", nil
-	case errors.Is(err, ErrBusy):
-		return "data.err.busy", nil
-	case errors.Is(err, ErrFull):
-		return "data.err.full", nil
-	case errors.Is(err, ErrReadOnly):
-		return "data.err.readOnly", nil
-	case errors.Is(err, ErrCorrupt):
-		return "data.err.corrupt", nil
-	case errors.Is(err, ErrIO):
-		return "data.err.io", nil
-	case errors.Is(err, ErrCantOpen):
-		return "data.err.cantOpen", nil
-	case errors.Is(err, ErrConflict):
-		return "data.err.conflict", nil
-	default:
-		return "data.err.other", nil
 	}
+	for _, k := range sentinelKeys {
+		if errors.Is(err, k.err) {
+			return k.key, nil
+		}
+	}
+	return otherErrKey, nil
 }
 
 // sentinelKeys are the keys MessageKey gives for errors that are not an
-// *InvalidError.
-var sentinelKeys = []string{
-	"data.err.notFound", "data.err.unreachable", "data.err.busy", "data.err.full", "data.err.readOnly",
-	"data.err.corrupt", "data.err.io", "data.err.cantOpen", "data.err.conflict",
-	"data.err.other",
+// *InvalidError, the first that err is winning; any other error is
+// otherErrKey.
+var sentinelKeys = []struct {
+	err error
+	key string
+}{
+	{ErrNotFound, "data.err.notFound"},
+	{ErrCommitUnknown, "data.err.commitUnknown"},
+	{ErrUnreachable, "data.err.unreachable"},
+	{ErrBusy, "data.err.busy"},
+	{ErrFull, "data.err.full"},
+	{ErrReadOnly, "data.err.readOnly"},
+	{ErrCorrupt, "data.err.corrupt"},
+	{ErrIO, "data.err.io"},
+	{ErrCantOpen, "data.err.cantOpen"},
+	{ErrConflict, "data.err.conflict"},
 }
+
+// otherErrKey is the key of any other error ("something went wrong").
+const otherErrKey = "data.err.other"
 
 // MessageKeys lists every key MessageKey can give, with the names of its
 // arguments in order (nil for none): what a translation must cover.
 func MessageKeys() map[string][]string {
-	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys)+len(termKeys()))
+	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys)+1+len(termKeys()))
 	for _, k := range messageKeys {
 		out[k] = nil
 	}
@@ -89,8 +87,9 @@ func MessageKeys() map[string][]string {
 		out[k] = args
 	}
 	for _, k := range sentinelKeys {
-		out[k] = nil
+		out[k.key] = nil
 	}
+	out[otherErrKey] = nil
 	for _, k := range termKeys() {
 		out[k] = nil
 	}

@@ -314,11 +314,7 @@ func (s *Store) CreateProxyBatch(ctx context.Context, by Session, dept string, r
 		return out, Invalid("requests", fmt.Sprintf("一份代办清单最多列%d件，请分批报送。", MaxProxyBatchRequests)).
 			keyed("data.proxy.max", map[string]any{"Max": MaxProxyBatchRequests})
 	}
-	err = s.tx(ctx, "create proxy batch", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "create proxy batch", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err
@@ -510,11 +506,7 @@ func (s *Store) ProxyReportBack(ctx context.Context, by Session, requestID int64
 // ProxyListPrinted records that a batch's 代办清单 (with the applicants'
 // names) was printed, or printed again.
 func (s *Store) ProxyListPrinted(ctx context.Context, by Session, batchID int64, again bool) error {
-	return s.tx(ctx, "proxy list printed", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "proxy list printed", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		b, err := proxyBatchIn(ctx, tx, batchID)
 		if err != nil {
 			return err

@@ -151,11 +151,8 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueRow, error) {
 	now := s.now()
 	var out []QueueRow
 	err := s.read(ctx, "queue", func(tx *sql.Tx) error {
-		cal, err := calendarOf(ctx, tx)
+		cal, err := f.prepare(ctx, tx, now)
 		if err != nil {
-			return err
-		}
-		if f.covered, err = coveredWindows(ctx, tx, f, now); err != nil {
 			return err
 		}
 		q, args := queueSQL(f, now, cal)
@@ -275,11 +272,8 @@ func (s *Store) QueueCounts(ctx context.Context, f QueueFilter) (QueueCounts, er
 	now := s.now()
 	out := QueueCounts{}
 	err := s.read(ctx, "queue counts", func(tx *sql.Tx) error {
-		cal, err := calendarOf(ctx, tx)
+		cal, err := f.prepare(ctx, tx, now)
 		if err != nil {
-			return err
-		}
-		if f.covered, err = coveredWindows(ctx, tx, f, now); err != nil {
 			return err
 		}
 		q, args := countsSQL(f, now, cal)
@@ -297,6 +291,17 @@ func (s *Store) QueueCounts(ctx context.Context, f QueueFilter) (QueueCounts, er
 		return nil
 	})
 	return out, err
+}
+
+// prepare reads in tx the calendar the queue's days are counted by, and
+// sets f.covered to the windows f covers at now.
+func (f *QueueFilter) prepare(ctx context.Context, tx *sql.Tx, now time.Time) (*Calendar, error) {
+	cal, err := calendarOf(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	f.covered, err = coveredWindows(ctx, tx, *f, now)
+	return cal, err
 }
 
 // coveredWindows are the windows whose duty routes to f.Owner at now, for

@@ -63,14 +63,7 @@ func refusalReasons(ctx context.Context, tx *sql.Tx) ([]RefusalReason, error) {
 
 // reasonAdmin is the signed-in administrator acting, or the polite refusal.
 func reasonAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	actor, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return actor, err
-	}
-	if !actor.Admin() {
-		return actor, Invalid("session", "只有管理员可以维护常用理由。")
-	}
-	return actor, nil
+	return adminOnly(ctx, tx, by, "只有管理员可以维护常用理由。")
 }
 
 // reasonText checks the text of a common reason.
@@ -99,11 +92,7 @@ func (s *Store) AddRefusalReason(ctx context.Context, by Session, text string) (
 	if err != nil {
 		return r, err
 	}
-	err = s.tx(ctx, "add refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "add refusal reason", by, reasonAdmin, func(tx *sql.Tx, actor Session) error {
 		if err := duplicateReason(ctx, tx, text, 0); err != nil {
 			return err
 		}
@@ -197,11 +186,7 @@ func (s *Store) DeleteRefusalReason(ctx context.Context, by Session, id int64) e
 // (delta > 0) in the list (administrators only); at either end it stays.
 // The list is renumbered 1, 2, 3 … as it goes.
 func (s *Store) MoveRefusalReason(ctx context.Context, by Session, id int64, delta int) error {
-	return s.tx(ctx, "move refusal reason", func(tx *sql.Tx) error {
-		actor, err := reasonAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "move refusal reason", by, reasonAdmin, func(tx *sql.Tx, actor Session) error {
 		list, err := refusalReasons(ctx, tx)
 		if err != nil {
 			return err

@@ -222,7 +222,7 @@ func (s *Store) register(ctx context.Context, reg Registration) (Receipt, error)
 	if again {
 		return rc, nil
 	}
-	rc.sortMaterials(it.Materials, clean.Brought)
+	rc.Brought, rc.Missing, rc.Optional = sortMaterials(it.Materials, clean.Brought)
 	return rc, nil
 }
 
@@ -288,25 +288,6 @@ func (s *Store) insertRegistration(ctx context.Context, tx *sql.Tx, clean Regist
 	}
 	return rc, addEvent(ctx, tx, rc.RequestID, formatTime(now), EventSubmitted, staff, nil, true,
 		"通过"+clean.Channel.Label()+"登记")
-}
-
-// sortMaterials fills the receipt's three material lists from the guide's
-// materials and the ones the applicant ticked as brought.
-func (rc *Receipt) sortMaterials(materials []Material, brought []int64) {
-	have := map[int64]bool{}
-	for _, id := range brought {
-		have[id] = true
-	}
-	for _, m := range materials {
-		switch {
-		case have[m.ID]:
-			rc.Brought = append(rc.Brought, m.Name)
-		case m.Required:
-			rc.Missing = append(rc.Missing, m.Name)
-		default:
-			rc.Optional = append(rc.Optional, m.Name)
-		}
-	}
 }
 
 // savedRegistration is the receipt of the request registered before with

@@ -316,7 +316,10 @@ func people(ctx context.Context, tx *sql.Tx, a, b, dayA, dayB string, owned map[
 		Scan(&sessions); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.code, s.name, s.active,
+	all, err := queryRows(ctx, tx, func(p *PersonReport) []any {
+		return []any{&p.StaffID, &p.Code, &p.Name, &p.Active, &p.AttendanceDays, &p.Study.N, &p.Complaints,
+			&p.Substantiated, &p.Accountability}
+	}, `SELECT s.id, s.code, s.name, s.active,
 		(SELECT count(*) FROM attendance t WHERE t.staff_id = s.id AND t.sign_in != '' AND t.day >= ? AND t.day < ?),
 		(SELECT count(*) FROM study_attendance x JOIN study_sessions y ON y.id = x.session_id
 			WHERE x.staff_id = s.id AND x.present = 1 AND y.day >= ? AND y.day < ?),
@@ -328,16 +331,9 @@ func people(ctx context.Context, tx *sql.Tx, a, b, dayA, dayB string, owned map[
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []PersonReport
-	for rows.Next() {
-		var p PersonReport
-		var active int
-		if err := rows.Scan(&p.StaffID, &p.Code, &p.Name, &active, &p.AttendanceDays, &p.Study.N,
-			&p.Complaints, &p.Substantiated, &p.Accountability); err != nil {
-			return nil, err
-		}
-		p.Active, p.FirstOwned = active == 1, owned[p.StaffID]
+	for _, p := range all {
+		p.FirstOwned = owned[p.StaffID]
 		if o := onTime[p.StaffID]; o != nil {
 			p.OnTime = *o
 		}
@@ -348,7 +344,7 @@ func people(ctx context.Context, tx *sql.Tx, a, b, dayA, dayB string, owned map[
 		}
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // registeredCounts is the requests registered in the period, counted every

@@ -21,17 +21,16 @@ const (
 )
 
 // Label names the step in Chinese ("按日"), for the report's tables and
-// spreadsheet, which are Chinese; screens show the word from the
-// translations.
+// spreadsheet, which are Chinese (any step but a week or a month is a
+// day); screens show the word from the translations.
 func (s SeriesStep) Label() string {
-	switch s {
-	case StepWeek:
-		return "按周"
-	case StepMonth:
-		return "按月"
+	if l, ok := seriesStepLabels[s]; ok {
+		return l
 	}
-	return "按日"
+	return seriesStepLabels[StepDay]
 }
+
+var seriesStepLabels = map[SeriesStep]string{StepDay: "按日", StepWeek: "按周", StepMonth: "按月"}
 
 // Series step limits: a period of up to MaxDailyPoints days is drawn per
 // day, up to MaxWeeklyDays per week, longer ones per month.

@@ -284,11 +284,7 @@ func textWidth(s string) int {
 // RecordExport writes an audit entry for an export the session made (what:
 // "统计报表 2026-11-01 至 2026-11-30 (XLSX)", dest: the file written).
 func (s *Store) RecordExport(ctx context.Context, by Session, what, dest string) error {
-	return s.tx(ctx, "record export", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "record export", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		return audit(ctx, tx, s.stamp(), actor.StaffID, AuditDataExport, what, dest)
 	})
 }

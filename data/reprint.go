@@ -31,11 +31,8 @@ func ReprintAuditLabel(action string) string {
 // masked, as on the first receipt. An unknown request gives ErrNotFound.
 func (s *Store) ReceiptFor(ctx context.Context, by Session, requestID int64) (Receipt, error) {
 	var rc Receipt
-	err := s.tx(ctx, "reprint receipt", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err := s.txAs(ctx, "reprint receipt", by, actorOf, func(tx *sql.Tx, actor Session) error {
+		var err error
 		if rc, err = readReceipt(ctx, tx, `r.id = ?`, requestID); err != nil {
 			return err
 		}
@@ -48,7 +45,8 @@ func (s *Store) ReceiptFor(ctx context.Context, by Session, requestID int64) (Re
 }
 
 // sortMaterials names the materials brought, the required ones missing and
-// the optional ones not brought, in the item's order.
+// the optional ones not brought, in the item's order: a receipt's three
+// lists, from the guide's materials and the ones the applicant ticked.
 func sortMaterials(ms []Material, brought []int64) (have, missing, optional []string) {
 	in := map[int64]bool{}
 	for _, id := range brought {

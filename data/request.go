@@ -85,17 +85,19 @@ const (
 )
 
 // Label is the channel's Chinese name, for stored text (the timeline's
-// 通过…登记); screens show the word from the translations.
+// 通过…登记), its code for an unknown one; screens show the word from the
+// translations.
 func (c Channel) Label() string {
-	switch c {
-	case ChannelKiosk:
-		return "自助终端"
-	case ChannelWindow:
-		return "窗口"
-	case ChannelPhone:
-		return "电话"
+	if l, ok := channelLabels[c]; ok {
+		return l
 	}
 	return string(c)
+}
+
+var channelLabels = map[Channel]string{
+	ChannelKiosk:  "自助终端",
+	ChannelWindow: "窗口",
+	ChannelPhone:  "电话",
 }
 
 // Event kinds on a request's timeline.
@@ -317,25 +319,11 @@ func materialNames(ctx context.Context, tx *sql.Tx, idsJSON string) ([]string, e
 
 // events reads a request's timeline, oldest first.
 func events(ctx context.Context, tx *sql.Tx, requestID int64, publicOnly bool) ([]Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.at, e.kind, coalesce(s.name, ''), coalesce(w.name, ''), e.public, e.note
+	return queryRows(ctx, tx, func(e *Event) []any {
+		return []any{timeText(&e.At), &e.Kind, &e.StaffName, &e.WindowName, &e.Public, &e.Note}
+	}, `SELECT e.at, e.kind, coalesce(s.name, ''), coalesce(w.name, ''), e.public, e.note
 		FROM request_events e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN windows w ON w.id = e.window_id
 		WHERE e.request_id = ? AND (e.public = 1 OR ? = 0) ORDER BY e.id`, requestID, boolInt(publicOnly))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		var e Event
-		var at string
-		var pub int
-		if err := rows.Scan(&at, &e.Kind, &e.StaffName, &e.WindowName, &pub, &e.Note); err != nil {
-			return nil, err
-		}
-		e.At, e.Public = parseTime(at), pub == 1
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // addEvent appends an event to a request's timeline.

@@ -279,20 +279,8 @@ func readCounters(ctx context.Context, conn *sql.Conn) ([]receiptCounter, error)
 		Scan(&n); err != nil || n == 0 {
 		return nil, err
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT day, seq FROM receipt_counters`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []receiptCounter
-	for rows.Next() {
-		var c receiptCounter
-		if err := rows.Scan(&c.day, &c.seq); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, conn, func(c *receiptCounter) []any { return []any{&c.day, &c.seq} },
+		`SELECT day, seq FROM receipt_counters`)
 }
 
 // keepCounters raises the restored data's receipt counters to at least

@@ -93,29 +93,28 @@ func charKeys(text, initials string) (chars, firsts string) {
 	seen := map[rune]bool{}
 	var c strings.Builder
 	for _, r := range text {
-		if !charIndexed(r) || seen[r] {
-			continue
-		}
-		seen[r] = true
-		if c.Len() > 0 {
-			c.WriteByte(' ')
-		}
-		c.WriteRune(r)
+		addCharKey(&c, seen, r)
 	}
 	clear(seen)
 	var f strings.Builder
 	for _, w := range strings.Fields(initials) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !charIndexed(r) || seen[r] {
-			continue
-		}
-		seen[r] = true
-		if f.Len() > 0 {
-			f.WriteByte(' ')
-		}
-		f.WriteRune(r)
+		addCharKey(&f, seen, r)
 	}
 	return c.String(), f.String()
+}
+
+// addCharKey writes r to keys, after a space, when the index holds it and
+// it is not yet seen.
+func addCharKey(keys *strings.Builder, seen map[rune]bool, r rune) {
+	if !charIndexed(r) || seen[r] {
+		return
+	}
+	seen[r] = true
+	if keys.Len() > 0 {
+		keys.WriteByte(' ')
+	}
+	keys.WriteRune(r)
 }
 
 // charIndexed is whether the one-character index (migration 010, ascii

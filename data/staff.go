@@ -181,11 +181,7 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 			}
 		}
 	}
-	err = s.tx(ctx, "put staff", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "put staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
 			Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。").
 				keyed("data.staff.codeTaken", map[string]any{"Code": st.Code})); err != nil {
@@ -359,30 +355,33 @@ func staffSummary(st Staff, windowName string) string {
 }
 
 func staffChanges(a Staff, aWindow string, b Staff, bWindow string) []string {
+	return changeWords(
+		fieldChange{a.Code != b.Code, "工号 " + a.Code + " → " + b.Code},
+		fieldChange{a.Name != b.Name, "姓名 " + a.Name + " → " + b.Name},
+		fieldChange{a.Post != b.Post, "职务 " + a.Post + " → " + b.Post},
+		fieldChange{a.Duties != b.Duties, "岗位职责"},
+		fieldChange{a.Phone != b.Phone, "联系电话"},
+		fieldChange{aWindow != bWindow || a.AB != b.AB, "岗位 " + postText(aWindow, a.AB) + " → " + postText(bWindow, b.AB)},
+		fieldChange{a.Role != b.Role, "角色 " + roleLabel(a.Role) + " → " + roleLabel(b.Role)},
+		fieldChange{a.Active != b.Active, map[bool]string{true: "恢复启用", false: "停用"}[b.Active]},
+	)
+}
+
+// fieldChange is a part of a record an edit may change, and its words in
+// the audit ("姓名 张三 → 张珊", or the part's name for a long text).
+type fieldChange struct {
+	changed bool
+	words   string
+}
+
+// changeWords is the words of the parts that changed, in order (nil when
+// none did).
+func changeWords(parts ...fieldChange) []string {
 	var out []string
-	if a.Code != b.Code {
-		out = append(out, "工号 "+a.Code+" → "+b.Code)
-	}
-	if a.Name != b.Name {
-		out = append(out, "姓名 "+a.Name+" → "+b.Name)
-	}
-	if a.Post != b.Post {
-		out = append(out, "职务 "+a.Post+" → "+b.Post)
-	}
-	if a.Duties != b.Duties {
-		out = append(out, "岗位职责")
-	}
-	if a.Phone != b.Phone {
-		out = append(out, "联系电话")
-	}
-	if aWindow != bWindow || a.AB != b.AB {
-		out = append(out, "岗位 "+postText(aWindow, a.AB)+" → "+postText(bWindow, b.AB))
-	}
-	if a.Role != b.Role {
-		out = append(out, "角色 "+roleLabel(a.Role)+" → "+roleLabel(b.Role))
-	}
-	if a.Active != b.Active {
-		out = append(out, map[bool]string{true: "恢复启用", false: "停用"}[b.Active])
+	for _, p := range parts {
+		if p.changed {
+			out = append(out, p.words)
+		}
 	}
 	return out
 }
@@ -390,13 +389,9 @@ func staffChanges(a Staff, aWindow string, b Staff, bWindow string) []string {
 // UnlockStaff lifts a lockout after wrong PINs (and forgets the count of
 // wrong PINs), for an administrator.
 func (s *Store) UnlockStaff(ctx context.Context, by Session, staffID int64) error {
-	return s.tx(ctx, "unlock staff", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "unlock staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		var code, name string
-		err = tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ?`, staffID).Scan(&code, &name)
+		err := tx.QueryRowContext(ctx, `SELECT code, name FROM staff WHERE id = ?`, staffID).Scan(&code, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Invalid("staff", "找不到该工作人员，请刷新后重试。")
 		}

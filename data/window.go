@@ -49,20 +49,8 @@ func (s *Store) Windows(ctx context.Context) ([]Window, error) {
 // listWindows lists every window, in service or not (reports and the
 // catalog export name them all).
 func listWindows(ctx context.Context, tx *sql.Tx) ([]Window, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, code, name, duties, active FROM windows ORDER BY ord, code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Window
-	for rows.Next() {
-		var w Window
-		if err := rows.Scan(&w.ID, &w.Code, &w.Name, &w.Duties, &w.Active); err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return queryRows(ctx, tx, func(w *Window) []any { return []any{&w.ID, &w.Code, &w.Name, &w.Duties, &w.Active} },
+		`SELECT id, code, name, duties, active FROM windows ORDER BY ord, code`)
 }
 
 // Windows as administrators keep them: add, edit, A and B posts (AB岗, §三1),
@@ -130,11 +118,7 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	err = s.tx(ctx, "put window", func(tx *sql.Tx) error {
-		actor, err := adminOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err = s.txAs(ctx, "put window", by, adminOf, func(tx *sql.Tx, actor Session) error {
 		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
 			Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。").
 				keyed("data.window.codeTaken", map[string]any{"Code": w.Code})); err != nil {
@@ -142,6 +126,7 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 		}
 		at := s.stamp()
 		if w.ID == 0 {
+			var err error
 			w.ID, err = upsertID(ctx, tx, `INSERT INTO windows (code, name, duties, ord, active)
 				VALUES (?, ?, ?, (SELECT coalesce(max(ord), -1) + 1 FROM windows), 1) RETURNING id`, w.Code, w.Name, w.Duties)
 			if err != nil {
@@ -171,16 +156,11 @@ func updateWindow(ctx context.Context, tx *sql.Tx, w Window) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var changed []string
-	if old.Code != w.Code {
-		changed = append(changed, "编号 "+old.Code+" → "+w.Code)
-	}
-	if old.Name != w.Name {
-		changed = append(changed, "名称 "+old.Name+" → "+w.Name)
-	}
-	if old.Duties != w.Duties {
-		changed = append(changed, "服务内容")
-	}
+	changed := changeWords(
+		fieldChange{old.Code != w.Code, "编号 " + old.Code + " → " + w.Code},
+		fieldChange{old.Name != w.Name, "名称 " + old.Name + " → " + w.Name},
+		fieldChange{old.Duties != w.Duties, "服务内容"},
+	)
 	if len(changed) == 0 {
 		return nil, nil
 	}
