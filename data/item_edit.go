@@ -53,16 +53,9 @@ func ItemAuditLabel(action string) string {
 
 const msgItemsAdminOnly = "只有管理员可以编辑办事事项。"
 
-// itemsAdmin is actorOf for administrators only.
+// itemsAdmin is adminOnly for the service items.
 func itemsAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	a, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return a, err
-	}
-	if a.Role != RoleAdmin {
-		return a, Invalid("session", msgItemsAdminOnly)
-	}
-	return a, nil
+	return adminOnly(ctx, tx, by, msgItemsAdminOnly)
 }
 
 // ItemEntry is a row of the administrators' list of items: every item,

@@ -84,16 +84,18 @@ const (
 // msgAdminOnly is what a non-administrator hears.
 const msgAdminOnly = "只有管理员可以修改机构、窗口和工作人员信息。"
 
-// adminOf is actorOf for administrators only.
+// adminOf is adminOnly for the center's own records (机构、窗口、工作人员).
 func adminOf(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
+	return adminOnly(ctx, tx, by, msgAdminOnly)
+}
+
+// adminOnly is actorOf for administrators only: anyone else hears msg.
+func adminOnly(ctx context.Context, tx *sql.Tx, by Session, msg string) (Session, error) {
 	a, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return a, err
+	if err == nil && !a.Admin() {
+		err = Invalid("session", msg)
 	}
-	if a.Role != RoleAdmin {
-		return a, Invalid("session", msgAdminOnly)
-	}
-	return a, nil
+	return a, err
 }
 
 var phonePattern = regexp.MustCompile(`^[0-9+()（）\- 、/转]*$`)

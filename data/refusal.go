@@ -67,14 +67,7 @@ func refusalReasons(ctx context.Context, tx *sql.Tx) ([]RefusalReason, error) {
 
 // reasonAdmin is the signed-in administrator acting, or the polite refusal.
 func reasonAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	actor, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return actor, err
-	}
-	if !actor.Admin() {
-		return actor, Invalid("session", "只有管理员可以维护常用理由。")
-	}
-	return actor, nil
+	return adminOnly(ctx, tx, by, "只有管理员可以维护常用理由。")
 }
 
 // reasonText checks the text of a common reason.
