@@ -92,12 +92,8 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 		CASE WHEN a.outcome = '' THEN a.deadline_day ELSE '' END, a.at DESC, a.id DESC`
 	var out []AccountabilityRow
 	err = s.read(ctx, "accountability list", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
+		if _, err := adminOnly(ctx, tx, by, "责任追究记录只有管理员可以查看。"); err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究记录只有管理员可以查看。")
 		}
 		entries, err := accountabilityEntries(ctx, tx, today, q, args)
 		for _, en := range entries {

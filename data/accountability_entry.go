@@ -88,12 +88,9 @@ func (s *Store) AddAccountability(ctx context.Context, by Session, n NewAccounta
 	}
 	var id int64
 	err = s.tx(ctx, "accountability", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
+		actor, err := adminOnly(ctx, tx, by, "责任追究由管理员登记。")
 		if err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究由管理员登记。")
 		}
 		if n.StaffID == actor.StaffID {
 			return Invalid("staff", "不能对自己作出责任追究，请由其他管理员处理。")
@@ -126,12 +123,9 @@ func (s *Store) SetAccountabilityOutcome(ctx context.Context, by Session, id int
 		return err
 	}
 	return s.tx(ctx, "accountability outcome", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
+		actor, err := adminOnly(ctx, tx, by, "责任追究由管理员登记。")
 		if err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究由管理员登记。")
 		}
 		var code, name string
 		var staffID int64
