@@ -374,13 +374,7 @@ const msgOwnPINOnly = "只能修改自己的密码；如需为他人重设密码
 // NeedsFirstAdmin reports whether no active administrator has a PIN yet:
 // the first start, when SetupFirstAdmin must run before staff mode opens.
 func (s *Store) NeedsFirstAdmin(ctx context.Context) (bool, error) {
-	var need bool
-	err := s.read(ctx, "first admin", func(tx *sql.Tx) error {
-		var err error
-		need, err = needsFirstAdmin(ctx, tx)
-		return err
-	})
-	return need, err
+	return readValue(ctx, s, "first admin", func(tx *sql.Tx) (bool, error) { return needsFirstAdmin(ctx, tx) })
 }
 
 func needsFirstAdmin(ctx context.Context, tx *sql.Tx) (bool, error) {

@@ -212,12 +212,7 @@ const (
 func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress func(done, total int)) error {
 	ctx, cancel := withBackupLimit(ctx)
 	defer cancel()
-	var actor Session
-	err := s.read(ctx, "backup", func(tx *sql.Tx) error {
-		var err error
-		actor, err = dataAdmin(ctx, tx, by)
-		return err
-	})
+	actor, err := readValue(ctx, s, "backup", func(tx *sql.Tx) (Session, error) { return dataAdmin(ctx, tx, by) })
 	if err != nil {
 		return err
 	}
