@@ -122,15 +122,7 @@ func accountabilityQuery(staffID int64, from, to time.Time) (string, []any) {
 		q += ` AND a.staff_id = ?`
 		args = append(args, staffID)
 	}
-	if !from.IsZero() {
-		q += ` AND a.at >= ?`
-		args = append(args, formatTime(from))
-	}
-	if !to.IsZero() {
-		q += ` AND a.at < ?`
-		args = append(args, formatTime(to))
-	}
-	return q, args
+	return timeBetween(q, args, "a.at", from, to)
 }
 
 // accountabilityEntries runs an accountabilityQuery; an entry is overdue
@@ -299,15 +291,7 @@ func (s *Store) ComplaintsAbout(ctx context.Context, by Session, staffID int64, 
 		return nil, err
 	}
 	q := complaintSelect + ` WHERE c.staff_id = ?`
-	args := []any{staffID}
-	if !from.IsZero() {
-		q += ` AND c.created_at >= ?`
-		args = append(args, formatTime(from))
-	}
-	if !to.IsZero() {
-		q += ` AND c.created_at < ?`
-		args = append(args, formatTime(to))
-	}
+	q, args := timeBetween(q, []any{staffID}, "c.created_at", from, to)
 	q += ` ORDER BY c.created_at DESC, c.id DESC`
 	now := s.now()
 	var out []ComplaintRow

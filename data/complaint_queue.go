@@ -132,14 +132,7 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 		q += ` AND c.channel = ?`
 		args = append(args, f.Channel)
 	}
-	if !f.From.IsZero() {
-		q += ` AND c.created_at >= ?`
-		args = append(args, formatTime(f.From))
-	}
-	if !f.To.IsZero() {
-		q += ` AND c.created_at < ?`
-		args = append(args, formatTime(f.To))
-	}
+	q, args = timeBetween(q, args, "c.created_at", f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 200
