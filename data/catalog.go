@@ -267,17 +267,6 @@ func readRows[T any](ctx context.Context, s *Store, op string, fields func(*T) [
 	return out, err
 }
 
-// readValue is what fn reads in one read transaction.
-func readValue[T any](ctx context.Context, s *Store, op string, fn func(*sql.Tx) (T, error)) (T, error) {
-	var v T
-	err := s.read(ctx, op, func(tx *sql.Tx) error {
-		var err error
-		v, err = fn(tx)
-		return err
-	})
-	return v, err
-}
-
 // rowsQueryer is where collect and collectRows run their query: a
 // *sql.Tx, or the *sql.DB itself for a read outside a transaction.
 type rowsQueryer interface {

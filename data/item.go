@@ -370,13 +370,7 @@ func scanSummaries(rows *sql.Rows) ([]ItemSummary, error) {
 
 // Item reads one guide with its materials and intake fields.
 func (s *Store) Item(ctx context.Context, id int64) (Item, error) {
-	var it Item
-	err := s.read(ctx, "item", func(tx *sql.Tx) error {
-		var err error
-		it, err = getItem(ctx, tx, id)
-		return err
-	})
-	return it, err
+	return readValue(ctx, s, "item", func(tx *sql.Tx) (Item, error) { return getItem(ctx, tx, id) })
 }
 
 func getItem(ctx context.Context, tx queryer, id int64) (Item, error) {

@@ -20,13 +20,9 @@ type GuideVersion struct {
 // ItemVersion returns the guide of an item as it stood at a version (the
 // item_versions snapshot).
 func (s *Store) ItemVersion(ctx context.Context, itemID int64, version int) (GuideVersion, error) {
-	var g GuideVersion
-	err := s.read(ctx, "item version", func(tx *sql.Tx) error {
-		var err error
-		g, err = itemVersion(ctx, tx, itemID, version)
-		return err
+	return readValue(ctx, s, "item version", func(tx *sql.Tx) (GuideVersion, error) {
+		return itemVersion(ctx, tx, itemID, version)
 	})
-	return g, err
 }
 
 // RequestGuide returns the guide that applied to a request: the version of

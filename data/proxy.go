@@ -234,16 +234,9 @@ func (s *Store) ProxyBatches(ctx context.Context) ([]ProxyBatchSummary, error) {
 
 // ProxyBatch reads one batch with its requests (ErrNotFound if none).
 func (s *Store) ProxyBatch(ctx context.Context, id int64) (ProxyBatchDetail, error) {
-	var d ProxyBatchDetail
-	err := s.read(ctx, "proxy batch", func(tx *sql.Tx) error {
-		var err error
-		d, err = proxyBatchIn(ctx, tx, id)
-		return err
+	return readValue(ctx, s, "proxy batch", func(tx *sql.Tx) (ProxyBatchDetail, error) {
+		return proxyBatchIn(ctx, tx, id)
 	})
-	if err != nil {
-		return ProxyBatchDetail{}, err
-	}
-	return d, nil
 }
 
 func proxyBatchIn(ctx context.Context, tx *sql.Tx, id int64) (ProxyBatchDetail, error) {

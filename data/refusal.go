@@ -51,13 +51,9 @@ type RefusalReason struct {
 
 // RefusalReasons lists the common reasons in their order.
 func (s *Store) RefusalReasons(ctx context.Context) ([]RefusalReason, error) {
-	var out []RefusalReason
-	err := s.read(ctx, "refusal reasons", func(tx *sql.Tx) error {
-		var err error
-		out, err = refusalReasons(ctx, tx)
-		return err
+	return readValue(ctx, s, "refusal reasons", func(tx *sql.Tx) ([]RefusalReason, error) {
+		return refusalReasons(ctx, tx)
 	})
-	return out, err
 }
 
 func refusalReasons(ctx context.Context, tx *sql.Tx) ([]RefusalReason, error) {

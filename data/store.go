@@ -307,6 +307,22 @@ func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error
 	return err
 }
 
+// readValue is what get reads in one read transaction (see read), or the
+// zero T and the error.
+func readValue[T any](ctx context.Context, s *Store, op string, get func(*sql.Tx) (T, error)) (T, error) {
+	var v T
+	err := s.read(ctx, op, func(tx *sql.Tx) error {
+		var err error
+		v, err = get(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v, nil
+}
+
 // beginner is what a transaction is begun on: the pool (*sql.DB) or one
 // connection of it (*sql.Conn, see bulk).
 type beginner interface {
