@@ -332,17 +332,13 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, "set pin", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "set pin", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		if actor.StaffID != staffID && actor.Role != RoleAdmin {
 			return Invalid("staff", msgOwnPINOnly)
 		}
 		var code, name string
 		var now Role
-		err = tx.QueryRowContext(ctx, `SELECT code, name, role FROM staff WHERE id = ? AND active = 1`, staffID).
+		err := tx.QueryRowContext(ctx, `SELECT code, name, role FROM staff WHERE id = ? AND active = 1`, staffID).
 			Scan(&code, &name, &now)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Invalid("staff", "找不到该工作人员，或其已停用。")

@@ -307,6 +307,19 @@ func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error
 	return err
 }
 
+// txAs is tx for the staff member by, as who finds them (actorOf, adminOf
+// …): fn runs with the actor, and nothing runs when who refuses.
+func (s *Store) txAs(ctx context.Context, op string, by Session,
+	who func(context.Context, *sql.Tx, Session) (Session, error), fn func(*sql.Tx, Session) error) error {
+	return s.tx(ctx, op, func(tx *sql.Tx) error {
+		actor, err := who(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		return fn(tx, actor)
+	})
+}
+
 // readValue is what get reads in one read transaction (see read), or the
 // zero T and the error.
 func readValue[T any](ctx context.Context, s *Store, op string, get func(*sql.Tx) (T, error)) (T, error) {
