@@ -77,16 +77,10 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 	case f.Closed:
 		q += ` AND a.outcome != ''`
 	}
-	switch f.Due {
-	case DueNone:
-	case DueOverdue:
-		q += ` AND a.outcome = '' AND a.deadline_day != '' AND a.deadline_day < ?`
-		args = append(args, today)
-	case DueSoon:
-		q += ` AND a.outcome = '' AND a.deadline_day >= ? AND a.deadline_day < ?`
-		args = append(args, today, Day(cal.DueSoonBefore(now)))
-	default:
-		return nil, Invalid("due", "期限筛选只能是即将到期或已超期。")
+	q, args, err = dueFilter(q, args, f.Due, dueCols{"a.outcome = ''", "a.deadline_day"}, cal, now,
+		"期限筛选只能是即将到期或已超期。")
+	if err != nil {
+		return nil, err
 	}
 	q += ` ORDER BY a.outcome = '' AND a.deadline_day != '' DESC,
 		CASE WHEN a.outcome = '' THEN a.deadline_day ELSE '' END, a.at DESC, a.id DESC`
@@ -123,6 +117,30 @@ func accountabilityQuery(staffID int64, from, to time.Time) (string, []any) {
 		args = append(args, staffID)
 	}
 	return timeBetween(q, args, "a.at", from, to)
+}
+
+// dueCols names, for dueFilter, the SQL condition of a record still open
+// and the column of its due day.
+type dueCols struct{ open, day string }
+
+// dueFilter adds to the conditions q and their args those of a due filter:
+// open records whose due day is before today (DueOverdue) or from today to
+// cal's DueSoonBefore (DueSoon); DueNone adds none. Any other is refused
+// with msg.
+func dueFilter(q string, args []any, due DueState, c dueCols, cal *Calendar, now time.Time, msg string) (string, []any, error) {
+	today := Day(now)
+	switch due {
+	case DueNone:
+	case DueOverdue:
+		q += ` AND ` + c.open + ` AND ` + c.day + ` != '' AND ` + c.day + ` < ?`
+		args = append(args, today)
+	case DueSoon:
+		q += ` AND ` + c.open + ` AND ` + c.day + ` >= ? AND ` + c.day + ` < ?`
+		args = append(args, today, Day(cal.DueSoonBefore(now)))
+	default:
+		return q, args, Invalid("due", msg)
+	}
+	return q, args, nil
 }
 
 // accountabilityEntries runs an accountabilityQuery; an entry is overdue
