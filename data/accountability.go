@@ -77,27 +77,17 @@ func (s *Store) AccountabilityList(ctx context.Context, by Session, f Accountabi
 	case f.Closed:
 		q += ` AND a.outcome != ''`
 	}
-	switch f.Due {
-	case DueNone:
-	case DueOverdue:
-		q += ` AND a.outcome = '' AND a.deadline_day != '' AND a.deadline_day < ?`
-		args = append(args, today)
-	case DueSoon:
-		q += ` AND a.outcome = '' AND a.deadline_day >= ? AND a.deadline_day < ?`
-		args = append(args, today, Day(cal.DueSoonBefore(now)))
-	default:
-		return nil, Invalid("due", "期限筛选只能是即将到期或已超期。")
+	q, args, err = dueFilter(q, args, f.Due, dueCols{"a.outcome = ''", "a.deadline_day"}, cal, now,
+		"期限筛选只能是即将到期或已超期。")
+	if err != nil {
+		return nil, err
 	}
 	q += ` ORDER BY a.outcome = '' AND a.deadline_day != '' DESC,
 		CASE WHEN a.outcome = '' THEN a.deadline_day ELSE '' END, a.at DESC, a.id DESC`
 	var out []AccountabilityRow
 	err = s.read(ctx, "accountability list", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
+		if _, err := adminOnly(ctx, tx, by, "责任追究记录只有管理员可以查看。"); err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究记录只有管理员可以查看。")
 		}
 		entries, err := accountabilityEntries(ctx, tx, today, q, args)
 		for _, en := range entries {
@@ -126,15 +116,31 @@ func accountabilityQuery(staffID int64, from, to time.Time) (string, []any) {
 		q += ` AND a.staff_id = ?`
 		args = append(args, staffID)
 	}
-	if !from.IsZero() {
-		q += ` AND a.at >= ?`
-		args = append(args, formatTime(from))
+	return timeBetween(q, args, "a.at", from, to)
+}
+
+// dueCols names, for dueFilter, the SQL condition of a record still open
+// and the column of its due day.
+type dueCols struct{ open, day string }
+
+// dueFilter adds to the conditions q and their args those of a due filter:
+// open records whose due day is before today (DueOverdue) or from today to
+// cal's DueSoonBefore (DueSoon); DueNone adds none. Any other is refused
+// with msg.
+func dueFilter(q string, args []any, due DueState, c dueCols, cal *Calendar, now time.Time, msg string) (string, []any, error) {
+	today := Day(now)
+	switch due {
+	case DueNone:
+	case DueOverdue:
+		q += ` AND ` + c.open + ` AND ` + c.day + ` != '' AND ` + c.day + ` < ?`
+		args = append(args, today)
+	case DueSoon:
+		q += ` AND ` + c.open + ` AND ` + c.day + ` >= ? AND ` + c.day + ` < ?`
+		args = append(args, today, Day(cal.DueSoonBefore(now)))
+	default:
+		return q, args, Invalid("due", msg)
 	}
-	if !to.IsZero() {
-		q += ` AND a.at < ?`
-		args = append(args, formatTime(to))
-	}
-	return q, args
+	return q, args, nil
 }
 
 // accountabilityEntries runs an accountabilityQuery; an entry is overdue
@@ -303,15 +309,7 @@ func (s *Store) ComplaintsAbout(ctx context.Context, by Session, staffID int64, 
 		return nil, err
 	}
 	q := complaintSelect + ` WHERE c.staff_id = ?`
-	args := []any{staffID}
-	if !from.IsZero() {
-		q += ` AND c.created_at >= ?`
-		args = append(args, formatTime(from))
-	}
-	if !to.IsZero() {
-		q += ` AND c.created_at < ?`
-		args = append(args, formatTime(to))
-	}
+	q, args := timeBetween(q, []any{staffID}, "c.created_at", from, to)
 	q += ` ORDER BY c.created_at DESC, c.id DESC`
 	now := s.now()
 	var out []ComplaintRow

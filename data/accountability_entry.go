@@ -87,14 +87,7 @@ func (s *Store) AddAccountability(ctx context.Context, by Session, n NewAccounta
 		return 0, err
 	}
 	var id int64
-	err = s.tx(ctx, "accountability", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究由管理员登记。")
-		}
+	err = s.txAs(ctx, "accountability", by, accountabilityAdmin, func(tx *sql.Tx, actor Session) error {
 		if n.StaffID == actor.StaffID {
 			return Invalid("staff", "不能对自己作出责任追究，请由其他管理员处理。")
 		}
@@ -108,6 +101,7 @@ func (s *Store) AddAccountability(ctx context.Context, by Session, n NewAccounta
 				return err
 			}
 		}
+		var err error
 		id, err = addAccountability(ctx, tx, actor, formatTime(now), n, 0, "")
 		return err
 	})
@@ -115,6 +109,11 @@ func (s *Store) AddAccountability(ctx context.Context, by Session, n NewAccounta
 		return 0, err
 	}
 	return id, nil
+}
+
+// accountabilityAdmin is adminOnly for the accountability entries.
+func accountabilityAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
+	return adminOnly(ctx, tx, by, "责任追究由管理员登记。")
 }
 
 // SetAccountabilityOutcome records how an accountability entry ended (整改
@@ -125,17 +124,10 @@ func (s *Store) SetAccountabilityOutcome(ctx context.Context, by Session, id int
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, "accountability outcome", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "责任追究由管理员登记。")
-		}
+	return s.txAs(ctx, "accountability outcome", by, accountabilityAdmin, func(tx *sql.Tx, actor Session) error {
 		var code, name string
 		var staffID int64
-		err = tx.QueryRowContext(ctx, `SELECT s.id, s.code, s.name FROM accountability a JOIN staff s ON s.id = a.staff_id
+		err := tx.QueryRowContext(ctx, `SELECT s.id, s.code, s.name FROM accountability a JOIN staff s ON s.id = a.staff_id
 			WHERE a.id = ?`, id).Scan(&staffID, &code, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound

@@ -183,14 +183,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) (AuditPage, error) {
 		q += ` AND a.action = ?`
 		args = append(args, f.Action)
 	}
-	if !f.From.IsZero() {
-		q += ` AND a.at >= ?`
-		args = append(args, formatTime(f.From))
-	}
-	if !f.To.IsZero() {
-		q += ` AND a.at < ?`
-		args = append(args, formatTime(f.To))
-	}
+	q, args = timeBetween(q, args, "a.at", f.From, f.To)
 	q += ` ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?`
 	args = append(args, size+1, (page-1)*size)
 	var out AuditPage
@@ -206,4 +199,18 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) (AuditPage, error) {
 		out.Entries, out.More = out.Entries[:size], true
 	}
 	return out, err
+}
+
+// timeBetween adds to the conditions q and their args that the time in
+// column col is in [from, to); a zero from or to does not bound.
+func timeBetween(q string, args []any, col string, from, to time.Time) (string, []any) {
+	if !from.IsZero() {
+		q += ` AND ` + col + ` >= ?`
+		args = append(args, formatTime(from))
+	}
+	if !to.IsZero() {
+		q += ` AND ` + col + ` < ?`
+		args = append(args, formatTime(to))
+	}
+	return q, args
 }

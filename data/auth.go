@@ -332,17 +332,13 @@ func (s *Store) SetPIN(ctx context.Context, by Session, staffID int64, pin strin
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, "set pin", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "set pin", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		if actor.StaffID != staffID && actor.Role != RoleAdmin {
 			return Invalid("staff", msgOwnPINOnly)
 		}
 		var code, name string
 		var now Role
-		err = tx.QueryRowContext(ctx, `SELECT code, name, role FROM staff WHERE id = ? AND active = 1`, staffID).
+		err := tx.QueryRowContext(ctx, `SELECT code, name, role FROM staff WHERE id = ? AND active = 1`, staffID).
 			Scan(&code, &name, &now)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Invalid("staff", "找不到该工作人员，或其已停用。")
@@ -374,13 +370,7 @@ const msgOwnPINOnly = "只能修改自己的密码；如需为他人重设密码
 // NeedsFirstAdmin reports whether no active administrator has a PIN yet:
 // the first start, when SetupFirstAdmin must run before staff mode opens.
 func (s *Store) NeedsFirstAdmin(ctx context.Context) (bool, error) {
-	var need bool
-	err := s.read(ctx, "first admin", func(tx *sql.Tx) error {
-		var err error
-		need, err = needsFirstAdmin(ctx, tx)
-		return err
-	})
-	return need, err
+	return readValue(ctx, s, "first admin", func(tx *sql.Tx) (bool, error) { return needsFirstAdmin(ctx, tx) })
 }
 
 func needsFirstAdmin(ctx context.Context, tx *sql.Tx) (bool, error) {

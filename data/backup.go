@@ -212,12 +212,7 @@ const (
 func (s *Store) BackupAs(ctx context.Context, by Session, dest string, progress func(done, total int)) error {
 	ctx, cancel := withBackupLimit(ctx)
 	defer cancel()
-	var actor Session
-	err := s.read(ctx, "backup", func(tx *sql.Tx) error {
-		var err error
-		actor, err = dataAdmin(ctx, tx, by)
-		return err
-	})
+	actor, err := readValue(ctx, s, "backup", func(tx *sql.Tx) (Session, error) { return dataAdmin(ctx, tx, by) })
 	if err != nil {
 		return err
 	}
@@ -258,14 +253,7 @@ func (s *Store) RecordRestore(ctx context.Context, by Session, res RestoreResult
 // dataAdmin checks that the session is an active administrator, for
 // backups and restores.
 func dataAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	actor, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return actor, err
-	}
-	if actor.Role != RoleAdmin {
-		return actor, Invalid("session", "只有管理员可以备份和恢复数据。")
-	}
-	return actor, nil
+	return adminOnly(ctx, tx, by, "只有管理员可以备份和恢复数据。")
 }
 
 // progressEvery is how often a running VACUUM INTO's copy is measured for

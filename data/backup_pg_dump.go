@@ -160,6 +160,22 @@ func pgRestore(ctx context.Context, tool string, args ...string) *exec.Cmd {
 	return cmd
 }
 
+// startPGRestore starts pg_restore (tool) with args, to be read from the
+// pipe it returns, its errors written to stderr; op names the work in the
+// error when it does not start.
+func startPGRestore(ctx context.Context, op, tool string, stderr io.Writer, args ...string) (*exec.Cmd, io.ReadCloser, error) {
+	cmd := pgRestore(ctx, tool, args...)
+	cmd.Stderr = stderr
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", op, err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", op, err)
+	}
+	return cmd, pipe, nil
+}
+
 // errDumpCorrupt is readDump's answer for a file pg_restore cannot read.
 func errDumpCorrupt() error {
 	return Invalid("file", "备份文件已损坏（pg_restore 读不出其中的数据），不能用于恢复。请换一份备份。")
@@ -214,14 +230,9 @@ func (dc *dumpContents) readList(ctx context.Context, tool, path string) error {
 // counts each table's rows and notes what the confirmation shows.
 func (dc *dumpContents) readData(ctx context.Context, tool, path string) error {
 	var stderr bytes.Buffer
-	cmd := pgRestore(ctx, tool, "--data-only", "--file=-", path)
-	cmd.Stderr = &stderr
-	pipe, err := cmd.StdoutPipe()
+	cmd, pipe, err := startPGRestore(ctx, "check backup", tool, &stderr, "--data-only", "--file=-", path)
 	if err != nil {
-		return fmt.Errorf("data: check backup: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("data: check backup: %w", err)
+		return err
 	}
 	perr := scanCopies(bufio.NewReaderSize(pipe, 1<<16), dc.countRow, nil)
 	if perr != nil {

@@ -266,15 +266,11 @@ func replay(ctx context.Context, conn *pgx.Conn, tool, src, list, schema string,
 			return restoreErr(err)
 		}
 	}
-	cmd := pgRestore(ctx, tool, "--no-owner", "--no-privileges", "--use-list="+list, "--file=-", src)
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	pipe, err := cmd.StdoutPipe()
+	cmd, pipe, err := startPGRestore(ctx, "restore", tool, &stderr, "--no-owner", "--no-privileges", "--use-list="+list,
+		"--file=-", src)
 	if err != nil {
-		return fmt.Errorf("data: restore: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("data: restore: %w", err)
+		return err
 	}
 	pg := tx.Conn().PgConn()
 	total, done := len(rows)+1, 0

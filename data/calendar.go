@@ -9,12 +9,7 @@ import (
 // Calendar reads the working-day calendar: the stored holidays and swapped
 // working days over a Monday–Friday week.
 func (s *Store) Calendar(ctx context.Context) (*Calendar, error) {
-	var days []CalendarDay
-	err := s.read(ctx, "calendar", func(tx *sql.Tx) error {
-		var err error
-		days, err = calendarDays(ctx, tx)
-		return err
-	})
+	days, err := readValue(ctx, s, "calendar", func(tx *sql.Tx) ([]CalendarDay, error) { return calendarDays(ctx, tx) })
 	if err != nil {
 		return nil, err
 	}

@@ -223,11 +223,7 @@ func (s *Store) SetCalendarDay(ctx context.Context, by Session, day time.Time, k
 func (s *Store) changeCalendar(ctx context.Context, op string, by Session, next func(old []CalendarDay) []CalendarDay,
 	file []CalendarDay, record func(tx *sql.Tx, actor Session, ch CalendarChange) error) (CalendarChange, error) {
 	var ch CalendarChange
-	err := s.tx(ctx, op, func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err := s.txAs(ctx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
 		old, err := calendarDays(ctx, tx)
 		if err != nil {
 			return err

@@ -89,31 +89,29 @@ func (s *Store) planCalendar(ctx context.Context, tx *sql.Tx, old, next, file []
 // its guide's 承诺期限 and its pauses, by RequestDueDay on either calendar.
 func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) ([]DueMove, error) {
 	open := `r.status IN ('` + string(StatusAccepted) + `', '` + string(StatusEscalated) + `') AND r.clock_start_day <> ''`
-	pauses := map[int64][]Pause{}
-	prow, err := tx.QueryContext(ctx, `SELECT p.request_id, p.from_day, p.to_day FROM clock_pauses p
+	type requestPause struct {
+		id int64
+		p  Pause
+	}
+	paused, err := queryRows(ctx, tx, func(r *requestPause) []any {
+		return []any{&r.id, dayText(&r.p.From), dayText(&r.p.To)}
+	}, `SELECT p.request_id, p.from_day, p.to_day FROM clock_pauses p
 		JOIN requests r ON r.id = p.request_id WHERE `+open+` ORDER BY p.request_id, p.id`)
 	if err != nil {
 		return nil, err
 	}
-	for prow.Next() {
-		var id int64
-		var from, to string
-		if err := prow.Scan(&id, &from, &to); err != nil {
-			prow.Close()
-			return nil, err
-		}
-		p := Pause{}
-		p.From, _ = ParseDay(from)
-		if to != "" {
-			p.To, _ = ParseDay(to)
-		}
-		pauses[id] = append(pauses[id], p)
+	pauses := map[int64][]Pause{}
+	for _, r := range paused {
+		pauses[r.id] = append(pauses[r.id], r.p)
 	}
-	prow.Close()
-	if err := prow.Err(); err != nil {
-		return nil, err
+	type openRequest struct {
+		m     DueMove
+		start string
+		n     int
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.receipt_no, i.name, r.clock_start_day, r.due_day,
+	reqs, err := queryRows(ctx, tx, func(r *openRequest) []any {
+		return []any{&r.m.ID, &r.m.Number, &r.m.ItemName, &r.start, &r.m.From, &r.n}
+	}, `SELECT r.id, r.receipt_no, i.name, r.clock_start_day, r.due_day,
 		coalesce(CAST(json_extract(v.snapshot, '$.promised_days') AS INTEGER), i.promised_days)
 		FROM requests r JOIN items i ON i.id = r.item_id
 		LEFT JOIN item_versions v ON v.item_id = r.item_id AND v.version = r.item_version
@@ -121,26 +119,20 @@ func requestDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []DueMove
-	for rows.Next() {
-		var m DueMove
-		var start string
-		var n int
-		if err := rows.Scan(&m.ID, &m.Number, &m.ItemName, &start, &m.From, &n); err != nil {
-			return nil, err
-		}
-		st, err := ParseDay(start)
+	for _, r := range reqs {
+		st, err := ParseDay(r.start)
 		if err != nil {
 			continue
 		}
-		was, will := RequestDueDay(oldCal, st, n, pauses[m.ID]), RequestDueDay(newCal, st, n, pauses[m.ID])
+		m := r.m
+		was, will := RequestDueDay(oldCal, st, r.n, pauses[m.ID]), RequestDueDay(newCal, st, r.n, pauses[m.ID])
 		if was != will {
 			m.To = will
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ComplaintDueMoveRule is where a calendar change moves a complaint's reply
@@ -156,29 +148,30 @@ func ComplaintDueMoveRule(oldCal, newCal *Calendar, filed, due time.Time) (was, 
 // complaint's due day is AddWorkdays(received, n) with the center's
 // complaint limit n of that time, so n is read back from the old calendar.
 func complaintDueMoves(ctx context.Context, tx *sql.Tx, oldCal, newCal *Calendar) ([]DueMove, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, code, created_at, due_day FROM complaints
+	type openComplaint struct {
+		m       DueMove
+		created time.Time
+	}
+	open, err := queryRows(ctx, tx, func(c *openComplaint) []any {
+		return []any{&c.m.ID, &c.m.Number, timeText(&c.created), &c.m.From}
+	}, `SELECT id, code, created_at, due_day FROM complaints
 		WHERE status IN `+complaintsOpen+` AND due_day <> '' ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []DueMove
-	for rows.Next() {
-		m := DueMove{Complaint: true}
-		var created string
-		if err := rows.Scan(&m.ID, &m.Number, &created, &m.From); err != nil {
-			return nil, err
-		}
-		due, err := ParseDay(m.From)
-		c := parseTime(created)
-		if err != nil || c.IsZero() {
+	for _, c := range open {
+		due, err := ParseDay(c.m.From)
+		if err != nil || c.created.IsZero() {
 			continue
 		}
-		was, will := ComplaintDueMoveRule(oldCal, newCal, c, due)
+		m := c.m
+		m.Complaint = true
+		was, will := ComplaintDueMoveRule(oldCal, newCal, c.created, due)
 		if was != will {
 			m.To = will
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }

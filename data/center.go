@@ -81,13 +81,7 @@ func (h OfficeHours) Validate() error {
 
 // Center reads the service room's profile.
 func (s *Store) Center(ctx context.Context) (Center, error) {
-	var c Center
-	err := s.read(ctx, "center", func(tx *sql.Tx) error {
-		var err error
-		c, err = getCenter(ctx, tx)
-		return err
-	})
-	return c, err
+	return readValue(ctx, s, "center", func(tx *sql.Tx) (Center, error) { return getCenter(ctx, tx) })
 }
 
 func getCenter(ctx context.Context, tx *sql.Tx) (Center, error) {

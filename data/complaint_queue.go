@@ -97,7 +97,6 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 		return nil, err
 	}
 	now := s.now()
-	today := Day(now)
 	q := complaintSelect + ` WHERE (c.staff_id IS NULL OR c.staff_id != ?)`
 	var args []any
 	switch f.Status {
@@ -110,16 +109,10 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 	default:
 		return nil, Invalid("status", "投诉状态不正确。")
 	}
-	switch f.Due {
-	case DueNone:
-	case DueOverdue:
-		q += ` AND c.status IN ` + complaintsOpen + ` AND c.due_day != '' AND c.due_day < ?`
-		args = append(args, today)
-	case DueSoon:
-		q += ` AND c.status IN ` + complaintsOpen + ` AND c.due_day >= ? AND c.due_day < ?`
-		args = append(args, today, Day(cal.DueSoonBefore(now)))
-	default:
-		return nil, Invalid("due", "到期筛选只能是即将到期或已超期。")
+	q, args, err = dueFilter(q, args, f.Due, dueCols{"c.status IN " + complaintsOpen, "c.due_day"}, cal, now,
+		"到期筛选只能是即将到期或已超期。")
+	if err != nil {
+		return nil, err
 	}
 	if f.Handler != 0 {
 		q += ` AND c.handler_id = ?`
@@ -132,14 +125,7 @@ func (s *Store) ComplaintQueue(ctx context.Context, by Session, f ComplaintFilte
 		q += ` AND c.channel = ?`
 		args = append(args, f.Channel)
 	}
-	if !f.From.IsZero() {
-		q += ` AND c.created_at >= ?`
-		args = append(args, formatTime(f.From))
-	}
-	if !f.To.IsZero() {
-		q += ` AND c.created_at < ?`
-		args = append(args, formatTime(f.To))
-	}
+	q, args = timeBetween(q, args, "c.created_at", f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 200

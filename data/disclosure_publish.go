@@ -494,14 +494,7 @@ func (s *Store) DueForRepublication(ctx context.Context) ([]DueItem, error) {
 
 // contentAdmin checks that the session is an active administrator.
 func contentAdmin(ctx context.Context, tx *sql.Tx, by Session) (Session, error) {
-	actor, err := actorOf(ctx, tx, by)
-	if err != nil {
-		return actor, err
-	}
-	if actor.Role != RoleAdmin {
-		return actor, Invalid("session", "只有管理员可以编辑和发布公开内容。")
-	}
-	return actor, nil
+	return adminOnly(ctx, tx, by, "只有管理员可以编辑和发布公开内容。")
 }
 
 func disclosureID(ctx context.Context, tx *sql.Tx, code string) (int64, Audience, error) {

@@ -81,15 +81,11 @@ func (s *Store) RecordFollowUp(ctx context.Context, by Session, ratingID int64, 
 	if err != nil {
 		return err
 	}
-	return s.tx(ctx, "follow-up", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, "follow-up", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		var level int
 		var requestID int64
 		var done, receipt string
-		err = tx.QueryRowContext(ctx, `SELECT g.level, g.request_id, g.follow_up, r.receipt_no FROM ratings g
+		err := tx.QueryRowContext(ctx, `SELECT g.level, g.request_id, g.follow_up, r.receipt_no FROM ratings g
 			JOIN requests r ON r.id = g.request_id WHERE g.id = ?`, ratingID).Scan(&level, &requestID, &done, &receipt)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound

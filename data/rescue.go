@@ -116,14 +116,10 @@ func dumpBackupAdmins(ctx context.Context, path string) ([]backupAdmin, error) {
 		return nil, err
 	}
 	var stderr bytes.Buffer
-	cmd := pgRestore(ctx, tool, "--data-only", "--table=staff", "--file=-", path)
-	cmd.Stderr = &stderr
-	pipe, err := cmd.StdoutPipe()
+	cmd, pipe, err := startPGRestore(ctx, "verify backup admin", tool, &stderr, "--data-only", "--table=staff",
+		"--file=-", path)
 	if err != nil {
-		return nil, fmt.Errorf("data: verify backup admin: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("data: verify backup admin: %w", err)
+		return nil, err
 	}
 	var admins []backupAdmin
 	var bad bool

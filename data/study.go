@@ -116,12 +116,9 @@ func (s *Store) AddStudySession(ctx context.Context, by Session, day time.Time, 
 	}
 	var id int64
 	err = s.tx(ctx, "study session", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
+		actor, err := adminOnly(ctx, tx, by, "学习活动由管理员登记。")
 		if err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "学习活动由管理员登记。")
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO study_sessions (day, topic, kind, note) VALUES (?, ?, ?, ?)`,
 			Day(day), topic, string(kind), note)
@@ -264,12 +261,9 @@ func (s *Store) RollCall(ctx context.Context, by Session, sessionID int64, prese
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return s.tx(ctx, "roll call", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
+		actor, err := adminOnly(ctx, tx, by, "学习点名由管理员登记。")
 		if err != nil {
 			return err
-		}
-		if actor.Role != RoleAdmin {
-			return Invalid("session", "学习点名由管理员登记。")
 		}
 		var day, topic string
 		err = tx.QueryRowContext(ctx, `SELECT day, topic FROM study_sessions WHERE id = ?`, sessionID).Scan(&day, &topic)
