@@ -56,21 +56,19 @@ var DutyStatuses = []DutyStatus{DutyOnDuty, DutyOut, DutyVillage, DutyLeave}
 
 // Label is the status's Chinese name.
 func (d DutyStatus) Label() string {
-	switch d {
-	case DutyOnDuty:
-		return "在岗"
-	case DutyOut:
-		return "外出办事"
-	case DutyVillage:
-		return "下村入户"
-	case DutyLeave:
-		return "请假"
-	case DutyAbsent:
-		return "未签到"
-	case DutySignedOut:
-		return "已签退"
+	if l, ok := dutyLabels[d]; ok {
+		return l
 	}
 	return string(d)
+}
+
+var dutyLabels = map[DutyStatus]string{
+	DutyOnDuty:    "在岗",
+	DutyOut:       "外出办事",
+	DutyVillage:   "下村入户",
+	DutyLeave:     "请假",
+	DutyAbsent:    "未签到",
+	DutySignedOut: "已签退",
 }
 
 // settable reports whether staff may set this status.
@@ -92,17 +90,9 @@ const (
 )
 
 // DutyAuditLabel is the Chinese name of a duty audit action, "" for others.
-func DutyAuditLabel(action string) string {
-	switch action {
-	case AuditSignIn:
-		return "签到"
-	case AuditSignOut:
-		return "签退"
-	case AuditWhereabouts:
-		return "登记去向"
-	}
-	return ""
-}
+func DutyAuditLabel(action string) string { return dutyAuditLabels[action] }
+
+var dutyAuditLabels = map[string]string{AuditSignIn: "签到", AuditSignOut: "签退", AuditWhereabouts: "登记去向"}
 
 // SetWhereabouts records where the session's staff member is now. 在岗
 // needs today's sign-in (signing in marks 在岗 by itself) and takes no
