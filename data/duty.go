@@ -243,13 +243,7 @@ type DutyBoard struct {
 
 // OnDuty computes the duty board at the store's now.
 func (s *Store) OnDuty(ctx context.Context) (DutyBoard, error) {
-	var b DutyBoard
-	err := s.read(ctx, "on duty", func(tx *sql.Tx) error {
-		var err error
-		b, err = dutyBoard(ctx, tx, s.now())
-		return err
-	})
-	return b, err
+	return readValue(ctx, s, "on duty", func(tx *sql.Tx) (DutyBoard, error) { return dutyBoard(ctx, tx, s.now()) })
 }
 
 // DutyRoute is where a window's new requests go.
@@ -266,13 +260,9 @@ type DutyRoute struct {
 // at the store's now: A if on duty, else B, else nobody (StaffID 0) with
 // the reason. An unknown window is ErrNotFound.
 func (s *Store) RouteWindow(ctx context.Context, windowID int64) (DutyRoute, error) {
-	var r DutyRoute
-	err := s.read(ctx, "route window", func(tx *sql.Tx) error {
-		var err error
-		r, err = routeWindow(ctx, tx, windowID, s.now())
-		return err
+	return readValue(ctx, s, "route window", func(tx *sql.Tx) (DutyRoute, error) {
+		return routeWindow(ctx, tx, windowID, s.now())
 	})
-	return r, err
 }
 
 // routeWindow is RouteWindow inside a transaction (the queue routes

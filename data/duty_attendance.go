@@ -108,13 +108,9 @@ func (s *Store) SignOut(ctx context.Context, by Session) (Attendance, error) {
 // TodayAttendance is the session's staff member's record for today (zero
 // times when they have not signed in), for the staff mode's header.
 func (s *Store) TodayAttendance(ctx context.Context, staffID int64) (Attendance, error) {
-	var a Attendance
-	err := s.read(ctx, "attendance", func(tx *sql.Tx) error {
-		var err error
-		a, err = attendanceOn(ctx, tx, staffID, Day(s.now()))
-		return err
+	return readValue(ctx, s, "attendance", func(tx *sql.Tx) (Attendance, error) {
+		return attendanceOn(ctx, tx, staffID, Day(s.now()))
 	})
-	return a, err
 }
 
 func attendanceOn(ctx context.Context, tx *sql.Tx, staffID int64, day string) (Attendance, error) {
