@@ -233,21 +233,10 @@ func (s *Store) Preview(ctx context.Context, by Session, code string) (Disclosur
 // preview is Preview with the last day for opinions ('YYYY-MM-DD', "" for
 // none), already checked.
 func (s *Store) preview(ctx context.Context, by Session, code, until string) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.tx(ctx, "preview", func(tx *sql.Tx) error {
-		actor, err := contentAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		id, audience, err := disclosureID(ctx, tx, code)
-		if err != nil {
-			return err
-		}
+	return s.changeWorkingCopy(ctx, "preview", by, code, func(tx *sql.Tx, actor Session, _ int64, audience Audience,
+		v *DisclosureVersion) error {
 		if audience != AudiencePublic {
 			return Invalid("code", "对内公开的事项不在自助终端预公开，请直接发布。")
-		}
-		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
-			return err
 		}
 		switch v.Status {
 		case VersionPreview:
@@ -268,29 +257,14 @@ func (s *Store) preview(ctx context.Context, by Session, code, until string) (Di
 		}
 		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePreview, disclosureTarget(code, v.Title), detail)
 	})
-	if err != nil {
-		return DisclosureVersion{}, err
-	}
-	return v, nil
 }
 
 // Publish publishes a disclosure's working copy (a draft or a version in
 // preview), stamped with the time and the publisher's name; the version in
 // force until now becomes superseded. Administrators only.
 func (s *Store) Publish(ctx context.Context, by Session, code string) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.tx(ctx, "publish", func(tx *sql.Tx) error {
-		actor, err := contentAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		id, _, err := disclosureID(ctx, tx, code)
-		if err != nil {
-			return err
-		}
-		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
-			return err
-		}
+	return s.changeWorkingCopy(ctx, "publish", by, code, func(tx *sql.Tx, actor Session, id int64, _ Audience,
+		v *DisclosureVersion) error {
 		if v.Status != VersionDraft && v.Status != VersionPreview {
 			return Invalid("code", "没有待发布的新版本，请先编辑保存草稿。")
 		}
@@ -306,6 +280,29 @@ func (s *Store) Publish(ctx context.Context, by Session, code string) (Disclosur
 		v.Status, v.PublishedAt, v.Publisher = VersionPublished, parseTime(now), actor.Name
 		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePublish, disclosureTarget(code, v.Title),
 			fmt.Sprintf("第%d版正式公开", v.Version))
+	})
+}
+
+// changeWorkingCopy runs change in one transaction, for an administrator,
+// on the newest version of the disclosure code (a zero version if it has
+// none), with the disclosure's id and audience, and returns the version as
+// change leaves it. An unknown code is ErrNotFound.
+func (s *Store) changeWorkingCopy(ctx context.Context, op string, by Session, code string,
+	change func(tx *sql.Tx, actor Session, id int64, audience Audience, v *DisclosureVersion) error) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	err := s.tx(ctx, op, func(tx *sql.Tx) error {
+		actor, err := contentAdmin(ctx, tx, by)
+		if err != nil {
+			return err
+		}
+		id, audience, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return change(tx, actor, id, audience, &v)
 	})
 	if err != nil {
 		return DisclosureVersion{}, err
