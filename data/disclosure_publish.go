@@ -389,19 +389,19 @@ func (st DisclosureState) PreviewOpen(now time.Time) bool {
 // DisclosureStates lists every disclosure, public and internal, with where
 // it stands, in display order. Staff mode only.
 func (s *Store) DisclosureStates(ctx context.Context) ([]DisclosureState, error) {
-	var out []DisclosureState
-	err := s.read(ctx, "disclosure states", func(tx *sql.Tx) error {
-		var err error
-		out, err = disclosureStates(ctx, tx, "")
-		return err
+	return readValue(ctx, s, "disclosure states", func(tx *sql.Tx) ([]DisclosureState, error) {
+		return disclosureStates(ctx, tx, "")
 	})
-	return out, err
 }
 
 // disclosureStates reads the states of every disclosure, or of the one
 // with the code.
 func disclosureStates(ctx context.Context, tx *sql.Tx, code string) ([]DisclosureState, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
+	out, err := queryRows(ctx, tx, func(st *DisclosureState) []any {
+		return []any{&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current,
+			timeText(&st.PublishedAt), &st.Publisher, &st.Working, &st.WorkingNumber, timeText(&st.PreviewSince),
+			dayText(&st.PreviewUntil), &st.Comments, &st.AllComments}
+	}, `SELECT d.code, d.category, d.audience, d.cadence,
 		coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
 		coalesce(p.version, 0), coalesce(p.published_at, ''), coalesce(p.publisher, ''),
 		coalesce(w.status, ''), coalesce(w.version, 0), coalesce(w.previewed_at, ''), coalesce(w.preview_until, ''),
@@ -416,22 +416,12 @@ func disclosureStates(ctx context.Context, tx *sql.Tx, code string) ([]Disclosur
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []DisclosureState
-	for rows.Next() {
-		var st DisclosureState
-		var at, since, until string
-		if err := rows.Scan(&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current, &at,
-			&st.Publisher, &st.Working, &st.WorkingNumber, &since, &until, &st.Comments, &st.AllComments); err != nil {
-			return nil, err
+	for i := range out {
+		if out[i].Working != VersionPreview { // a draft keeps the dates of an earlier preview
+			out[i].PreviewSince, out[i].PreviewUntil = time.Time{}, time.Time{}
 		}
-		st.PublishedAt = parseTime(at)
-		if st.Working == VersionPreview {
-			st.PreviewSince, st.PreviewUntil = parseTime(since), parseDayOrZero(until)
-		}
-		out = append(out, st)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DueItem is a disclosure due for re-publication.
@@ -452,38 +442,27 @@ type DueItem struct {
 // never. Oldest first.
 func (s *Store) DueForRepublication(ctx context.Context) ([]DueItem, error) {
 	now := s.now()
+	items, err := readRows(ctx, s, "due for republication", func(it *DueItem) []any {
+		return []any{&it.Code, &it.Category, &it.Audience, &it.Cadence, &it.Title, timeText(&it.LastPublished)}
+	}, `SELECT d.code, d.category, d.audience, d.cadence,
+		coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
+		coalesce((SELECT max(published_at) FROM disclosure_versions WHERE disclosure_id = d.id
+			AND status IN ('published', 'superseded')), '')
+		FROM disclosures d WHERE d.cadence IN ('regular', 'phased') ORDER BY d.ord, d.id`)
 	var out []DueItem
-	err := s.read(ctx, "due for republication", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
-			coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
-			coalesce((SELECT max(published_at) FROM disclosure_versions WHERE disclosure_id = d.id
-				AND status IN ('published', 'superseded')), '')
-			FROM disclosures d WHERE d.cadence IN ('regular', 'phased') ORDER BY d.ord, d.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var it DueItem
-			var last string
-			if err := rows.Scan(&it.Code, &it.Category, &it.Audience, &it.Cadence, &it.Title, &last); err != nil {
-				return err
+	for _, it := range items {
+		if !it.LastPublished.IsZero() {
+			months := RegularRepublishMonths
+			if it.Cadence == CadencePhased {
+				months = PhasedRepublishMonths
 			}
-			it.LastPublished = parseTime(last)
-			if !it.LastPublished.IsZero() {
-				months := RegularRepublishMonths
-				if it.Cadence == CadencePhased {
-					months = PhasedRepublishMonths
-				}
-				it.DueSince = it.LastPublished.In(China).AddDate(0, months, 0)
-				if it.DueSince.After(now) {
-					continue
-				}
+			it.DueSince = it.LastPublished.In(China).AddDate(0, months, 0)
+			if it.DueSince.After(now) {
+				continue
 			}
-			out = append(out, it)
 		}
-		return rows.Err()
-	})
+		out = append(out, it)
+	}
 	// Never published first, then the longest overdue.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].LastPublished.Before(out[j].LastPublished) })
 	return out, err
