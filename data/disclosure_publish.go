@@ -316,27 +316,15 @@ func (s *Store) changeWorkingCopy(ctx context.Context, op string, by Session, co
 // internal and audience is AudiencePublic. Staff pass AudienceInternal and
 // see every item.
 func (s *Store) VersionAt(ctx context.Context, code string, t time.Time, audience Audience) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.read(ctx, "version at", func(tx *sql.Tx) error {
-		id, aud, err := disclosureID(ctx, tx, code)
+	return readValue(ctx, s, "version at", func(tx *sql.Tx) (DisclosureVersion, error) {
+		id, err := visibleDisclosureID(ctx, tx, code, audience)
 		if err != nil {
-			return err
+			return DisclosureVersion{}, err
 		}
-		if audience == AudiencePublic && aud != AudiencePublic {
-			return ErrNotFound
-		}
-		var at string
-		err = tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
-			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
+		return oneVersion(ctx, tx, `WHERE disclosure_id = ? AND status IN ('published', 'superseded')
 			AND published_at != '' AND published_at <= ? ORDER BY published_at DESC, version DESC LIMIT 1`,
-			id, formatTime(t)).Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		v.PublishedAt = parseTime(at)
-		return err
+			id, formatTime(t))
 	})
-	return v, err
 }
 
 // Archive lists every version of a disclosure that was ever published, in
@@ -346,16 +334,11 @@ func (s *Store) VersionAt(ctx context.Context, code string, t time.Time, audienc
 func (s *Store) Archive(ctx context.Context, code string, audience Audience) ([]DisclosureVersion, error) {
 	var out []DisclosureVersion
 	err := s.read(ctx, "archive", func(tx *sql.Tx) error {
-		id, aud, err := disclosureID(ctx, tx, code)
+		id, err := visibleDisclosureID(ctx, tx, code, audience)
 		if err != nil {
 			return err
 		}
-		if audience == AudiencePublic && aud != AudiencePublic {
-			return ErrNotFound
-		}
-		return collectRows(ctx, tx, &out, func(v *DisclosureVersion) []any {
-			return []any{&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, timeText(&v.PublishedAt), &v.Publisher}
-		}, `SELECT id, version, status, title, body, published_at, publisher
+		return collectRows(ctx, tx, &out, versionFields, `SELECT `+versionColumns+`
 			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
 			ORDER BY published_at, version`, id)
 	})
@@ -490,18 +473,39 @@ func disclosureID(ctx context.Context, tx *sql.Tx, code string) (int64, Audience
 	return id, audience, err
 }
 
+// visibleDisclosureID is disclosureID for a reader of audience: an
+// internal item is ErrNotFound for AudiencePublic.
+func visibleDisclosureID(ctx context.Context, tx *sql.Tx, code string, audience Audience) (int64, error) {
+	id, aud, err := disclosureID(ctx, tx, code)
+	if err == nil && audience == AudiencePublic && aud != AudiencePublic {
+		return 0, ErrNotFound
+	}
+	return id, err
+}
+
 // latestVersion is a disclosure's newest version (ErrNotFound if none).
 func latestVersion(ctx context.Context, tx *sql.Tx, disclosureID int64) (DisclosureVersion, error) {
+	return oneVersion(ctx, tx, `WHERE disclosure_id = ? ORDER BY version DESC LIMIT 1`, disclosureID)
+}
+
+// oneVersion is the first version of disclosure_versions that where (its
+// WHERE and ORDER BY) finds; ErrNotFound if none.
+func oneVersion(ctx context.Context, tx *sql.Tx, where string, args ...any) (DisclosureVersion, error) {
 	var v DisclosureVersion
-	var at string
-	err := tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
-		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version DESC LIMIT 1`, disclosureID).Scan(
-		&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
+	err := tx.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM disclosure_versions `+where, args...).
+		Scan(versionFields(&v)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, ErrNotFound
 	}
-	v.PublishedAt = parseTime(at)
 	return v, err
+}
+
+// versionColumns are a disclosure version's columns as versionFields scans
+// them.
+const versionColumns = `id, version, status, title, body, published_at, publisher`
+
+func versionFields(v *DisclosureVersion) []any {
+	return []any{&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, timeText(&v.PublishedAt), &v.Publisher}
 }
 
 func disclosureTarget(code, title string) string { return "公开事项 " + code + " " + title }
