@@ -290,11 +290,7 @@ func (s *Store) Publish(ctx context.Context, by Session, code string) (Disclosur
 func (s *Store) changeWorkingCopy(ctx context.Context, op string, by Session, code string,
 	change func(tx *sql.Tx, actor Session, id int64, audience Audience, v *DisclosureVersion) error) (DisclosureVersion, error) {
 	var v DisclosureVersion
-	err := s.tx(ctx, op, func(tx *sql.Tx) error {
-		actor, err := contentAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err := s.txAs(ctx, op, by, contentAdmin, func(tx *sql.Tx, actor Session) error {
 		id, audience, err := disclosureID(ctx, tx, code)
 		if err != nil {
 			return err
