@@ -55,12 +55,7 @@ const (
 var DutyStatuses = []DutyStatus{DutyOnDuty, DutyOut, DutyVillage, DutyLeave}
 
 // Label is the status's Chinese name.
-func (d DutyStatus) Label() string {
-	if l, ok := dutyLabels[d]; ok {
-		return l
-	}
-	return string(d)
-}
+func (d DutyStatus) Label() string { return labelIn(dutyLabels, d) }
 
 var dutyLabels = map[DutyStatus]string{
 	DutyOnDuty:    "在岗",
