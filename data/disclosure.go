@@ -182,43 +182,24 @@ func (s *Store) Notices(ctx context.Context, audience Audience) ([]Notice, error
 // DisclosureArchive returns a disclosure with every version, oldest first
 // (§一(五) 存档: old versions stay retrievable with their dates).
 func (s *Store) DisclosureArchive(ctx context.Context, code string) (Disclosure, error) {
-	var d Disclosure
-	err := s.read(ctx, "disclosure archive", func(tx *sql.Tx) error {
-		var err error
-		d, err = getDisclosure(ctx, tx, code)
-		return err
+	return readValue(ctx, s, "disclosure archive", func(tx *sql.Tx) (Disclosure, error) {
+		return getDisclosure(ctx, tx, code)
 	})
-	return d, err
 }
 
 func getDisclosure(ctx context.Context, tx *sql.Tx, code string) (Disclosure, error) {
 	var d Disclosure
-	var sample int
 	err := tx.QueryRowContext(ctx, `SELECT id, code, category, audience, cadence, sample FROM disclosures WHERE code = ?`,
-		code).Scan(&d.ID, &d.Code, &d.Category, &d.Audience, &d.Cadence, &sample)
+		code).Scan(&d.ID, &d.Code, &d.Category, &d.Audience, &d.Cadence, &d.Sample)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
 	}
 	if err != nil {
 		return d, err
 	}
-	d.Sample = sample == 1
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
+	err = collectRows(ctx, tx, &d.Versions, versionFields, `SELECT `+versionColumns+`
 		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version`, d.ID)
-	if err != nil {
-		return d, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v DisclosureVersion
-		var at string
-		if err := rows.Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher); err != nil {
-			return d, err
-		}
-		v.PublishedAt = parseTime(at)
-		d.Versions = append(d.Versions, v)
-	}
-	return d, rows.Err()
+	return d, err
 }
 
 // Content management of disclosures in staff mode (§一(三)–(五)): a new

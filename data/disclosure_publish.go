@@ -233,21 +233,10 @@ func (s *Store) Preview(ctx context.Context, by Session, code string) (Disclosur
 // preview is Preview with the last day for opinions ('YYYY-MM-DD', "" for
 // none), already checked.
 func (s *Store) preview(ctx context.Context, by Session, code, until string) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.tx(ctx, "preview", func(tx *sql.Tx) error {
-		actor, err := contentAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		id, audience, err := disclosureID(ctx, tx, code)
-		if err != nil {
-			return err
-		}
+	return s.changeWorkingCopy(ctx, "preview", by, code, func(tx *sql.Tx, actor Session, _ int64, audience Audience,
+		v *DisclosureVersion) error {
 		if audience != AudiencePublic {
 			return Invalid("code", "对内公开的事项不在自助终端预公开，请直接发布。")
-		}
-		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
-			return err
 		}
 		switch v.Status {
 		case VersionPreview:
@@ -268,29 +257,14 @@ func (s *Store) preview(ctx context.Context, by Session, code, until string) (Di
 		}
 		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePreview, disclosureTarget(code, v.Title), detail)
 	})
-	if err != nil {
-		return DisclosureVersion{}, err
-	}
-	return v, nil
 }
 
 // Publish publishes a disclosure's working copy (a draft or a version in
 // preview), stamped with the time and the publisher's name; the version in
 // force until now becomes superseded. Administrators only.
 func (s *Store) Publish(ctx context.Context, by Session, code string) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.tx(ctx, "publish", func(tx *sql.Tx) error {
-		actor, err := contentAdmin(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		id, _, err := disclosureID(ctx, tx, code)
-		if err != nil {
-			return err
-		}
-		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
-			return err
-		}
+	return s.changeWorkingCopy(ctx, "publish", by, code, func(tx *sql.Tx, actor Session, id int64, _ Audience,
+		v *DisclosureVersion) error {
 		if v.Status != VersionDraft && v.Status != VersionPreview {
 			return Invalid("code", "没有待发布的新版本，请先编辑保存草稿。")
 		}
@@ -307,6 +281,25 @@ func (s *Store) Publish(ctx context.Context, by Session, code string) (Disclosur
 		return audit(ctx, tx, now, actor.StaffID, AuditDisclosurePublish, disclosureTarget(code, v.Title),
 			fmt.Sprintf("第%d版正式公开", v.Version))
 	})
+}
+
+// changeWorkingCopy runs change in one transaction, for an administrator,
+// on the newest version of the disclosure code (a zero version if it has
+// none), with the disclosure's id and audience, and returns the version as
+// change leaves it. An unknown code is ErrNotFound.
+func (s *Store) changeWorkingCopy(ctx context.Context, op string, by Session, code string,
+	change func(tx *sql.Tx, actor Session, id int64, audience Audience, v *DisclosureVersion) error) (DisclosureVersion, error) {
+	var v DisclosureVersion
+	err := s.txAs(ctx, op, by, contentAdmin, func(tx *sql.Tx, actor Session) error {
+		id, audience, err := disclosureID(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if v, err = latestVersion(ctx, tx, id); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return change(tx, actor, id, audience, &v)
+	})
 	if err != nil {
 		return DisclosureVersion{}, err
 	}
@@ -319,27 +312,15 @@ func (s *Store) Publish(ctx context.Context, by Session, code string) (Disclosur
 // internal and audience is AudiencePublic. Staff pass AudienceInternal and
 // see every item.
 func (s *Store) VersionAt(ctx context.Context, code string, t time.Time, audience Audience) (DisclosureVersion, error) {
-	var v DisclosureVersion
-	err := s.read(ctx, "version at", func(tx *sql.Tx) error {
-		id, aud, err := disclosureID(ctx, tx, code)
+	return readValue(ctx, s, "version at", func(tx *sql.Tx) (DisclosureVersion, error) {
+		id, err := visibleDisclosureID(ctx, tx, code, audience)
 		if err != nil {
-			return err
+			return DisclosureVersion{}, err
 		}
-		if audience == AudiencePublic && aud != AudiencePublic {
-			return ErrNotFound
-		}
-		var at string
-		err = tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
-			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
+		return oneVersion(ctx, tx, `WHERE disclosure_id = ? AND status IN ('published', 'superseded')
 			AND published_at != '' AND published_at <= ? ORDER BY published_at DESC, version DESC LIMIT 1`,
-			id, formatTime(t)).Scan(&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		v.PublishedAt = parseTime(at)
-		return err
+			id, formatTime(t))
 	})
-	return v, err
 }
 
 // Archive lists every version of a disclosure that was ever published, in
@@ -349,16 +330,11 @@ func (s *Store) VersionAt(ctx context.Context, code string, t time.Time, audienc
 func (s *Store) Archive(ctx context.Context, code string, audience Audience) ([]DisclosureVersion, error) {
 	var out []DisclosureVersion
 	err := s.read(ctx, "archive", func(tx *sql.Tx) error {
-		id, aud, err := disclosureID(ctx, tx, code)
+		id, err := visibleDisclosureID(ctx, tx, code, audience)
 		if err != nil {
 			return err
 		}
-		if audience == AudiencePublic && aud != AudiencePublic {
-			return ErrNotFound
-		}
-		return collectRows(ctx, tx, &out, func(v *DisclosureVersion) []any {
-			return []any{&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, timeText(&v.PublishedAt), &v.Publisher}
-		}, `SELECT id, version, status, title, body, published_at, publisher
+		return collectRows(ctx, tx, &out, versionFields, `SELECT `+versionColumns+`
 			FROM disclosure_versions WHERE disclosure_id = ? AND status IN ('published', 'superseded')
 			ORDER BY published_at, version`, id)
 	})
@@ -392,19 +368,19 @@ func (st DisclosureState) PreviewOpen(now time.Time) bool {
 // DisclosureStates lists every disclosure, public and internal, with where
 // it stands, in display order. Staff mode only.
 func (s *Store) DisclosureStates(ctx context.Context) ([]DisclosureState, error) {
-	var out []DisclosureState
-	err := s.read(ctx, "disclosure states", func(tx *sql.Tx) error {
-		var err error
-		out, err = disclosureStates(ctx, tx, "")
-		return err
+	return readValue(ctx, s, "disclosure states", func(tx *sql.Tx) ([]DisclosureState, error) {
+		return disclosureStates(ctx, tx, "")
 	})
-	return out, err
 }
 
 // disclosureStates reads the states of every disclosure, or of the one
 // with the code.
 func disclosureStates(ctx context.Context, tx *sql.Tx, code string) ([]DisclosureState, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
+	out, err := queryRows(ctx, tx, func(st *DisclosureState) []any {
+		return []any{&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current,
+			timeText(&st.PublishedAt), &st.Publisher, &st.Working, &st.WorkingNumber, timeText(&st.PreviewSince),
+			dayText(&st.PreviewUntil), &st.Comments, &st.AllComments}
+	}, `SELECT d.code, d.category, d.audience, d.cadence,
 		coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
 		coalesce(p.version, 0), coalesce(p.published_at, ''), coalesce(p.publisher, ''),
 		coalesce(w.status, ''), coalesce(w.version, 0), coalesce(w.previewed_at, ''), coalesce(w.preview_until, ''),
@@ -419,22 +395,12 @@ func disclosureStates(ctx context.Context, tx *sql.Tx, code string) ([]Disclosur
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []DisclosureState
-	for rows.Next() {
-		var st DisclosureState
-		var at, since, until string
-		if err := rows.Scan(&st.Code, &st.Category, &st.Audience, &st.Cadence, &st.Title, &st.Current, &at,
-			&st.Publisher, &st.Working, &st.WorkingNumber, &since, &until, &st.Comments, &st.AllComments); err != nil {
-			return nil, err
+	for i := range out {
+		if out[i].Working != VersionPreview { // a draft keeps the dates of an earlier preview
+			out[i].PreviewSince, out[i].PreviewUntil = time.Time{}, time.Time{}
 		}
-		st.PublishedAt = parseTime(at)
-		if st.Working == VersionPreview {
-			st.PreviewSince, st.PreviewUntil = parseTime(since), parseDayOrZero(until)
-		}
-		out = append(out, st)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DueItem is a disclosure due for re-publication.
@@ -455,38 +421,27 @@ type DueItem struct {
 // never. Oldest first.
 func (s *Store) DueForRepublication(ctx context.Context) ([]DueItem, error) {
 	now := s.now()
+	items, err := readRows(ctx, s, "due for republication", func(it *DueItem) []any {
+		return []any{&it.Code, &it.Category, &it.Audience, &it.Cadence, &it.Title, timeText(&it.LastPublished)}
+	}, `SELECT d.code, d.category, d.audience, d.cadence,
+		coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
+		coalesce((SELECT max(published_at) FROM disclosure_versions WHERE disclosure_id = d.id
+			AND status IN ('published', 'superseded')), '')
+		FROM disclosures d WHERE d.cadence IN ('regular', 'phased') ORDER BY d.ord, d.id`)
 	var out []DueItem
-	err := s.read(ctx, "due for republication", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT d.code, d.category, d.audience, d.cadence,
-			coalesce((SELECT title FROM disclosure_versions WHERE disclosure_id = d.id ORDER BY version DESC LIMIT 1), ''),
-			coalesce((SELECT max(published_at) FROM disclosure_versions WHERE disclosure_id = d.id
-				AND status IN ('published', 'superseded')), '')
-			FROM disclosures d WHERE d.cadence IN ('regular', 'phased') ORDER BY d.ord, d.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var it DueItem
-			var last string
-			if err := rows.Scan(&it.Code, &it.Category, &it.Audience, &it.Cadence, &it.Title, &last); err != nil {
-				return err
+	for _, it := range items {
+		if !it.LastPublished.IsZero() {
+			months := RegularRepublishMonths
+			if it.Cadence == CadencePhased {
+				months = PhasedRepublishMonths
 			}
-			it.LastPublished = parseTime(last)
-			if !it.LastPublished.IsZero() {
-				months := RegularRepublishMonths
-				if it.Cadence == CadencePhased {
-					months = PhasedRepublishMonths
-				}
-				it.DueSince = it.LastPublished.In(China).AddDate(0, months, 0)
-				if it.DueSince.After(now) {
-					continue
-				}
+			it.DueSince = it.LastPublished.In(China).AddDate(0, months, 0)
+			if it.DueSince.After(now) {
+				continue
 			}
-			out = append(out, it)
 		}
-		return rows.Err()
-	})
+		out = append(out, it)
+	}
 	// Never published first, then the longest overdue.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].LastPublished.Before(out[j].LastPublished) })
 	return out, err
@@ -507,18 +462,39 @@ func disclosureID(ctx context.Context, tx *sql.Tx, code string) (int64, Audience
 	return id, audience, err
 }
 
+// visibleDisclosureID is disclosureID for a reader of audience: an
+// internal item is ErrNotFound for AudiencePublic.
+func visibleDisclosureID(ctx context.Context, tx *sql.Tx, code string, audience Audience) (int64, error) {
+	id, aud, err := disclosureID(ctx, tx, code)
+	if err == nil && audience == AudiencePublic && aud != AudiencePublic {
+		return 0, ErrNotFound
+	}
+	return id, err
+}
+
 // latestVersion is a disclosure's newest version (ErrNotFound if none).
 func latestVersion(ctx context.Context, tx *sql.Tx, disclosureID int64) (DisclosureVersion, error) {
+	return oneVersion(ctx, tx, `WHERE disclosure_id = ? ORDER BY version DESC LIMIT 1`, disclosureID)
+}
+
+// oneVersion is the first version of disclosure_versions that where (its
+// WHERE and ORDER BY) finds; ErrNotFound if none.
+func oneVersion(ctx context.Context, tx *sql.Tx, where string, args ...any) (DisclosureVersion, error) {
 	var v DisclosureVersion
-	var at string
-	err := tx.QueryRowContext(ctx, `SELECT id, version, status, title, body, published_at, publisher
-		FROM disclosure_versions WHERE disclosure_id = ? ORDER BY version DESC LIMIT 1`, disclosureID).Scan(
-		&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, &at, &v.Publisher)
+	err := tx.QueryRowContext(ctx, `SELECT `+versionColumns+` FROM disclosure_versions `+where, args...).
+		Scan(versionFields(&v)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, ErrNotFound
 	}
-	v.PublishedAt = parseTime(at)
 	return v, err
+}
+
+// versionColumns are a disclosure version's columns as versionFields scans
+// them.
+const versionColumns = `id, version, status, title, body, published_at, publisher`
+
+func versionFields(v *DisclosureVersion) []any {
+	return []any{&v.ID, &v.Version, &v.Status, &v.Title, &v.Body, timeText(&v.PublishedAt), &v.Publisher}
 }
 
 func disclosureTarget(code, title string) string { return "公开事项 " + code + " " + title }

@@ -55,22 +55,15 @@ const (
 var DutyStatuses = []DutyStatus{DutyOnDuty, DutyOut, DutyVillage, DutyLeave}
 
 // Label is the status's Chinese name.
-func (d DutyStatus) Label() string {
-	switch d {
-	case DutyOnDuty:
-		return "在岗"
-	case DutyOut:
-		return "外出办事"
-	case DutyVillage:
-		return "下村入户"
-	case DutyLeave:
-		return "请假"
-	case DutyAbsent:
-		return "未签到"
-	case DutySignedOut:
-		return "已签退"
-	}
-	return string(d)
+func (d DutyStatus) Label() string { return labelIn(dutyLabels, d) }
+
+var dutyLabels = map[DutyStatus]string{
+	DutyOnDuty:    "在岗",
+	DutyOut:       "外出办事",
+	DutyVillage:   "下村入户",
+	DutyLeave:     "请假",
+	DutyAbsent:    "未签到",
+	DutySignedOut: "已签退",
 }
 
 // settable reports whether staff may set this status.
@@ -92,17 +85,9 @@ const (
 )
 
 // DutyAuditLabel is the Chinese name of a duty audit action, "" for others.
-func DutyAuditLabel(action string) string {
-	switch action {
-	case AuditSignIn:
-		return "签到"
-	case AuditSignOut:
-		return "签退"
-	case AuditWhereabouts:
-		return "登记去向"
-	}
-	return ""
-}
+func DutyAuditLabel(action string) string { return dutyAuditLabels[action] }
+
+var dutyAuditLabels = map[string]string{AuditSignIn: "签到", AuditSignOut: "签退", AuditWhereabouts: "登记去向"}
 
 // SetWhereabouts records where the session's staff member is now. 在岗
 // needs today's sign-in (signing in marks 在岗 by itself) and takes no
@@ -253,13 +238,7 @@ type DutyBoard struct {
 
 // OnDuty computes the duty board at the store's now.
 func (s *Store) OnDuty(ctx context.Context) (DutyBoard, error) {
-	var b DutyBoard
-	err := s.read(ctx, "on duty", func(tx *sql.Tx) error {
-		var err error
-		b, err = dutyBoard(ctx, tx, s.now())
-		return err
-	})
-	return b, err
+	return readValue(ctx, s, "on duty", func(tx *sql.Tx) (DutyBoard, error) { return dutyBoard(ctx, tx, s.now()) })
 }
 
 // DutyRoute is where a window's new requests go.
@@ -276,13 +255,9 @@ type DutyRoute struct {
 // at the store's now: A if on duty, else B, else nobody (StaffID 0) with
 // the reason. An unknown window is ErrNotFound.
 func (s *Store) RouteWindow(ctx context.Context, windowID int64) (DutyRoute, error) {
-	var r DutyRoute
-	err := s.read(ctx, "route window", func(tx *sql.Tx) error {
-		var err error
-		r, err = routeWindow(ctx, tx, windowID, s.now())
-		return err
+	return readValue(ctx, s, "route window", func(tx *sql.Tx) (DutyRoute, error) {
+		return routeWindow(ctx, tx, windowID, s.now())
 	})
-	return r, err
 }
 
 // routeWindow is RouteWindow inside a transaction (the queue routes

@@ -26,18 +26,8 @@ type Attendance struct {
 // Signing in after signing out (back in the afternoon) reopens the day: the
 // first sign-in time stays, the sign-out is cleared.
 func (s *Store) SignIn(ctx context.Context, by Session) (Attendance, error) {
-	var a Attendance
-	err := s.tx(ctx, "sign in", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		now := s.now()
+	return s.changeAttendance(ctx, "sign in", by, func(tx *sql.Tx, actor Session, now time.Time, a *Attendance) error {
 		at := formatTime(now)
-		a, err = attendanceOn(ctx, tx, actor.StaffID, Day(now))
-		if err != nil {
-			return err
-		}
 		detail := ""
 		switch {
 		case !a.SignIn.IsZero() && a.SignOut.IsZero():
@@ -63,27 +53,13 @@ func (s *Store) SignIn(ctx context.Context, by Session) (Attendance, error) {
 		}
 		return audit(ctx, tx, at, actor.StaffID, AuditSignIn, staffTarget(actor.Code, actor.Name), detail)
 	})
-	if err != nil {
-		return Attendance{}, err
-	}
-	return a, nil
 }
 
 // SignOut signs the session's staff member out for today. Signing out
 // twice changes nothing (Attendance.Already); signing out without having
 // signed in is refused with a message.
 func (s *Store) SignOut(ctx context.Context, by Session) (Attendance, error) {
-	var a Attendance
-	err := s.tx(ctx, "sign out", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		a, err = attendanceOn(ctx, tx, actor.StaffID, Day(now))
-		if err != nil {
-			return err
-		}
+	return s.changeAttendance(ctx, "sign out", by, func(tx *sql.Tx, actor Session, now time.Time, a *Attendance) error {
 		switch {
 		case a.SignIn.IsZero():
 			return Invalid("attendance", "您今天还没有签到，无需签退。")
@@ -99,6 +75,22 @@ func (s *Store) SignOut(ctx context.Context, by Session) (Attendance, error) {
 		a.SignOut = now
 		return audit(ctx, tx, at, actor.StaffID, AuditSignOut, staffTarget(actor.Code, actor.Name), "")
 	})
+}
+
+// changeAttendance runs change in one transaction on the session's staff
+// member's record for today (zero times when they have not signed in) at
+// the store's now, and returns the record as change leaves it.
+func (s *Store) changeAttendance(ctx context.Context, op string, by Session,
+	change func(tx *sql.Tx, actor Session, now time.Time, a *Attendance) error) (Attendance, error) {
+	var a Attendance
+	err := s.txAs(ctx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
+		now := s.now()
+		var err error
+		if a, err = attendanceOn(ctx, tx, actor.StaffID, Day(now)); err != nil {
+			return err
+		}
+		return change(tx, actor, now, &a)
+	})
 	if err != nil {
 		return Attendance{}, err
 	}
@@ -108,13 +100,9 @@ func (s *Store) SignOut(ctx context.Context, by Session) (Attendance, error) {
 // TodayAttendance is the session's staff member's record for today (zero
 // times when they have not signed in), for the staff mode's header.
 func (s *Store) TodayAttendance(ctx context.Context, staffID int64) (Attendance, error) {
-	var a Attendance
-	err := s.read(ctx, "attendance", func(tx *sql.Tx) error {
-		var err error
-		a, err = attendanceOn(ctx, tx, staffID, Day(s.now()))
-		return err
+	return readValue(ctx, s, "attendance", func(tx *sql.Tx) (Attendance, error) {
+		return attendanceOn(ctx, tx, staffID, Day(s.now()))
 	})
-	return a, err
 }
 
 func attendanceOn(ctx context.Context, tx *sql.Tx, staffID int64, day string) (Attendance, error) {

@@ -113,29 +113,31 @@ func Message(err error) string {
 		return ie.Msg
 	case errors.As(err, &so):
 		return so.msg
-	case errors.Is(err, ErrNotFound):
-		return "未找到相关记录，请核对后重试。"
-	case errors.Is(err, ErrCommitUnknown):
-		return msgCommitUnknown
-	case errors.Is(err, ErrUnreachable):
-		return "暂时连不上数据服务器，信息尚未保存。已填写的内容不会丢失，请稍后点击“重试”；如一直连不上，请联系工作人员检查网络和数据服务器。"
-	case errors.Is(err, ErrBusy):
-		return "系统正忙，您的信息尚未保存，请稍后点击“重试”。"
-	case errors.Is(err, ErrFull):
-		return "存储空间已满，您的信息尚未保存。请联系工作人员处理后重试。"
-	case errors.Is(err, ErrReadOnly):
-		return "数据文件是只读的，信息尚未保存。请工作人员检查数据文件和所在磁盘是否允许写入（U盘、存储卡是否写保护），处理后重新启动本程序。"
-	case errors.Is(err, ErrCorrupt):
-		return "数据文件已损坏，信息尚未保存。请工作人员在“管理 → 数据备份”中恢复最近一份完好的备份（程序无法启动时用 bianmin restore 备份文件 恢复），不要再往损坏的文件里登记。"
-	case errors.Is(err, ErrIO):
-		return "读写数据文件时出错，信息尚未保存；可能是磁盘已满或出现故障。请工作人员检查磁盘空间和磁盘是否完好，处理后重试。"
-	case errors.Is(err, ErrCantOpen):
-		return "无法打开数据文件，信息尚未保存。请工作人员检查数据文件的位置（--data）是否正确、所在文件夹是否存在并允许读写。"
-	case errors.Is(err, ErrConflict):
-		return "该操作与当前状态不符，请刷新后重试。"
-	default:
-		return "系统出现问题，您的信息尚未保存，请稍后重试或联系工作人员。"
 	}
+	for _, m := range sentinelMessages {
+		if errors.Is(err, m.err) {
+			return m.msg
+		}
+	}
+	return "系统出现问题，您的信息尚未保存，请稍后重试或联系工作人员。"
+}
+
+// sentinelMessages is what Message says for each sentinel, tried in this
+// order (ErrUnreachable before ErrBusy, which it also matches).
+var sentinelMessages = []struct {
+	err error
+	msg string
+}{
+	{ErrNotFound, "未找到相关记录，请核对后重试。"},
+	{ErrCommitUnknown, msgCommitUnknown},
+	{ErrUnreachable, "暂时连不上数据服务器，信息尚未保存。已填写的内容不会丢失，请稍后点击“重试”；如一直连不上，请联系工作人员检查网络和数据服务器。"},
+	{ErrBusy, "系统正忙，您的信息尚未保存，请稍后点击“重试”。"},
+	{ErrFull, "存储空间已满，您的信息尚未保存。请联系工作人员处理后重试。"},
+	{ErrReadOnly, "数据文件是只读的，信息尚未保存。请工作人员检查数据文件和所在磁盘是否允许写入（U盘、存储卡是否写保护），处理后重新启动本程序。"},
+	{ErrCorrupt, "数据文件已损坏，信息尚未保存。请工作人员在“管理 → 数据备份”中恢复最近一份完好的备份（程序无法启动时用 bianmin restore 备份文件 恢复），不要再往损坏的文件里登记。"},
+	{ErrIO, "读写数据文件时出错，信息尚未保存；可能是磁盘已满或出现故障。请工作人员检查磁盘空间和磁盘是否完好，处理后重试。"},
+	{ErrCantOpen, "无法打开数据文件，信息尚未保存。请工作人员检查数据文件的位置（--data）是否正确、所在文件夹是否存在并允许读写。"},
+	{ErrConflict, "该操作与当前状态不符，请刷新后重试。"},
 }
 
 // mapErr turns driver errors into the sentinels above, once, in one place,
@@ -146,21 +148,8 @@ func mapErr(op string, err error) error {
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
-		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrBusy, err)
-		case sqlite3.SQLITE_FULL:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrFull, err)
-		case sqlite3.SQLITE_CONSTRAINT:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrConflict, err)
-		case sqlite3.SQLITE_READONLY:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrReadOnly, err)
-		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrCorrupt, err)
-		case sqlite3.SQLITE_IOERR:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrIO, err)
-		case sqlite3.SQLITE_CANTOPEN:
-			return fmt.Errorf("data: %s: %w (%v)", op, ErrCantOpen, err)
+		if e, ok := sqliteSentinels[se.Code()&0xff]; ok {
+			return fmt.Errorf("data: %s: %w (%v)", op, e, err)
 		}
 	}
 	if e := pgSentinel(err); e != nil {
@@ -176,18 +165,41 @@ func mapErr(op string, err error) error {
 	}
 	// Errors from the file system around the driver (making the folder,
 	// copying a file).
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return fmt.Errorf("data: %s: %w (%v)", op, ErrFull, err)
-	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("data: %s: %w (%v)", op, ErrReadOnly, err)
-	case errors.Is(err, syscall.EIO):
-		return fmt.Errorf("data: %s: %w (%v)", op, ErrIO, err)
+	for _, f := range fileSentinels {
+		if errors.Is(err, f.errno) {
+			return fmt.Errorf("data: %s: %w (%v)", op, f.err, err)
+		}
 	}
 	if strings.HasPrefix(err.Error(), "data:") {
 		return err
 	}
 	return fmt.Errorf("data: %s: %w", op, err)
+}
+
+// sqliteSentinels is the sentinel for each primary SQLite result code that
+// has one.
+var sqliteSentinels = map[int]error{
+	sqlite3.SQLITE_BUSY:       ErrBusy,
+	sqlite3.SQLITE_LOCKED:     ErrBusy,
+	sqlite3.SQLITE_FULL:       ErrFull,
+	sqlite3.SQLITE_CONSTRAINT: ErrConflict,
+	sqlite3.SQLITE_READONLY:   ErrReadOnly,
+	sqlite3.SQLITE_CORRUPT:    ErrCorrupt,
+	sqlite3.SQLITE_NOTADB:     ErrCorrupt,
+	sqlite3.SQLITE_IOERR:      ErrIO,
+	sqlite3.SQLITE_CANTOPEN:   ErrCantOpen,
+}
+
+// fileSentinels is the sentinel for each file-system error that has one,
+// tried in this order.
+var fileSentinels = []struct {
+	errno syscall.Errno
+	err   error
+}{
+	{syscall.ENOSPC, ErrFull},
+	{syscall.EDQUOT, ErrFull},
+	{syscall.EROFS, ErrReadOnly},
+	{syscall.EIO, ErrIO},
 }
 
 // pgSentinel is the sentinel for a PostgreSQL error, as SQLite's codes map
@@ -200,26 +212,16 @@ func mapErr(op string, err error) error {
 func pgSentinel(err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
+		if e, ok := pgSentinels[pe.Code]; ok {
+			return e
+		}
 		switch {
-		case pe.Code == "23505", pe.Code == "23514", pe.Code == "23503", pe.Code == "23502",
-			pe.Code == "P0001":
-			return ErrConflict
-		case pe.Code == "40001", pe.Code == "40P01", pe.Code == "55P03", pe.Code == "57014":
-			return ErrBusy
-		case pe.Code == "53100":
-			return ErrFull
-		case pe.Code == "25006":
-			return ErrReadOnly
-		case pe.Code == "XX001", pe.Code == "XX002":
-			return ErrCorrupt
-		case pe.Code == "58030":
-			return ErrIO
 		case pe.Code == "3D000":
 			return &serverOpenError{msg: msgNoDatabase}
 		case strings.HasPrefix(pe.Code, "28"):
 			return &serverOpenError{msg: msgLogin}
-		case strings.HasPrefix(pe.Code, "08"), pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03":
-			return ErrUnreachable // shut down, crashed, starting: come back later
+		case strings.HasPrefix(pe.Code, "08"):
+			return ErrUnreachable // the connection failed or broke: come back later
 		}
 		return nil
 	}
@@ -238,6 +240,18 @@ func pgSentinel(err error) error {
 		return ErrUnreachable
 	}
 	return nil
+}
+
+// pgSentinels is the sentinel for each PostgreSQL error code that has one
+// (see pgSentinel; the classes 08 and 28 are matched there by prefix).
+var pgSentinels = map[string]error{
+	"23505": ErrConflict, "23514": ErrConflict, "23503": ErrConflict, "23502": ErrConflict, "P0001": ErrConflict,
+	"40001": ErrBusy, "40P01": ErrBusy, "55P03": ErrBusy, "57014": ErrBusy,
+	"53100": ErrFull,
+	"25006": ErrReadOnly,
+	"XX001": ErrCorrupt, "XX002": ErrCorrupt,
+	"58030": ErrIO,
+	"57P01": ErrUnreachable, "57P02": ErrUnreachable, "57P03": ErrUnreachable, // shut down, crashed, starting: come back later
 }
 
 // serverOpenError is ErrCantOpen on PostgreSQL, with what to check: the

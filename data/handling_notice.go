@@ -33,13 +33,9 @@ func (n IssuedNotice) Title() string {
 // the 承诺办结通知单 of a 承诺办理 acceptance, each 补正材料通知单, the
 // refusal and the 办结通知单. Reading it is not audited; ReprintNotice is.
 func (s *Store) IssuedNotices(ctx context.Context, id int64) ([]IssuedNotice, error) {
-	var out []IssuedNotice
-	err := s.read(ctx, "issued notices", func(tx *sql.Tx) error {
-		var err error
-		out, err = issuedNotices(ctx, tx, id)
-		return err
+	return readValue(ctx, s, "issued notices", func(tx *sql.Tx) ([]IssuedNotice, error) {
+		return issuedNotices(ctx, tx, id)
 	})
-	return out, err
 }
 
 func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, error) {
@@ -124,11 +120,7 @@ func issuedNotices(ctx context.Context, tx *sql.Tx, id int64) ([]IssuedNotice, e
 func (s *Store) ReprintNotice(ctx context.Context, by Session, requestID int64, kind NoticeKind,
 	supplementID int64) (IssuedNotice, error) {
 	var found IssuedNotice
-	err := s.tx(ctx, "reprint notice", func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	err := s.txAs(ctx, "reprint notice", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		ns, err := issuedNotices(ctx, tx, requestID)
 		if err != nil {
 			return err

@@ -71,11 +71,7 @@ type step struct {
 // loads the calendar, takes the request up (首问) unless the action is a
 // note, and runs fn; all in one transaction.
 func (s *Store) apply(ctx context.Context, op string, by Session, id int64, a Action, fn func(*step) error) error {
-	return s.tx(ctx, op, func(tx *sql.Tx) error {
-		actor, err := actorOf(ctx, tx, by)
-		if err != nil {
-			return err
-		}
+	return s.txAs(ctx, op, by, actorOf, func(tx *sql.Tx, actor Session) error {
 		req, err := loadReq(ctx, tx, id)
 		if err != nil {
 			return err
