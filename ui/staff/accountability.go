@@ -70,15 +70,12 @@ type AccountabilityScreen struct {
 	// Record is the person's record on show.
 	Record *RecordScreen
 
-	a       *Admin
-	list    *fyne.Container
-	content fyne.CanvasObject
-	load    latest
+	adminList
 }
 
 func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	d := a.d
-	s := &AccountabilityScreen{a: a, Tab: AcctOpen, Tabs: map[string]*widget.Button{}}
+	s := &AccountabilityScreen{adminList: newAdminList(a), Tab: AcctOpen, Tabs: map[string]*widget.Button{}}
 	tabs := tabButtons(d, s.Tabs, "acct.tab.", AcctTabs, s.SetTab)
 	var sources []string
 	for _, x := range acctSources {
@@ -93,7 +90,6 @@ func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	s.Refresh = widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(s.Reload))
 	s.Status = widget.NewLabel("")
 	s.Notice = noticeLabel()
-	s.list = container.NewVBox()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(
 			container.New(&fixedSize{size: fyne.NewSize(150, 0)}, s.Source), s.Add, s.Refresh),

@@ -107,6 +107,21 @@ const (
 	SectionAudit          = "audit"
 )
 
+// adminList is what an administration screen built on a list of rows keeps
+// besides its widgets: its section, the box of rows, the whole screen and
+// its latest read (a later read's answer replaces an earlier one's).
+type adminList struct {
+	a       *Admin
+	list    *fyne.Container
+	content fyne.CanvasObject
+	load    latest
+}
+
+// newAdminList is a list screen's common part, its box of rows empty.
+func newAdminList(a *Admin) adminList {
+	return adminList{a: a, list: container.NewVBox()}
+}
+
 // Admin is the administration screen: a column of sections beside the
 // section on show. Staff who are not administrators get the day-to-day
 // sections only (complaints, follow-ups, proxy batches, the calendar and

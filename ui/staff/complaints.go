@@ -52,11 +52,8 @@ type ComplaintList struct {
 	entered      data.ComplaintReceipt
 	enteredAbout string
 
-	a       *Admin
-	enter   *EnterFields
-	list    *fyne.Container
-	content fyne.CanvasObject
-	load    latest
+	adminList
+	enter *EnterFields
 
 	// Live updates (live.go): a read for a change under way, another
 	// change meanwhile, the reads' pace, a test's hook called after each
@@ -69,7 +66,7 @@ type ComplaintList struct {
 
 func newComplaintList(a *Admin) *ComplaintList {
 	d := a.d
-	c := &ComplaintList{a: a, Tab: ComplaintsOpen, Tabs: map[string]*widget.Button{}}
+	c := &ComplaintList{adminList: newAdminList(a), Tab: ComplaintsOpen, Tabs: map[string]*widget.Button{}}
 	tabs := tabButtons(d, c.Tabs, "admin.complaints.tab.", ComplaintTabs, c.SetTab)
 	c.Enter = widget.NewButtonWithIcon(lang.L("admin.complaints.enter"), fynetheme.ContentAddIcon(), d.tap(c.OpenEnter))
 	// 刷新 as an icon: the row holds six tabs and 登记投诉 beside the
@@ -80,7 +77,6 @@ func newComplaintList(a *Admin) *ComplaintList {
 	c.PrintReceipt = widget.NewButtonWithIcon(lang.L("admin.complaints.printReceipt"), fynetheme.DocumentPrintIcon(),
 		d.tap(c.onPrintReceipt))
 	c.PrintReceipt.Hide()
-	c.list = container.NewVBox()
 	header := slimCells(container.New(complaintWeights, boldLabels("admin.complaints.col.",
 		"code", "about", "channel", "status", "handler", "due")...))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(c.Enter, refresh), tabs), header, widget.NewSeparator())

@@ -58,15 +58,12 @@ type DisclosuresScreen struct {
 	// Item is the item on show (nil on the list).
 	Item *DisclosureView
 
-	a       *Admin
-	list    *fyne.Container
-	content fyne.CanvasObject
-	load    latest
+	adminList
 }
 
 func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 	d := a.d
-	s := &DisclosuresScreen{a: a}
+	s := &DisclosuresScreen{adminList: newAdminList(a)}
 	s.New = widget.NewButtonWithIcon(lang.L("disc.new"), fynetheme.ContentAddIcon(),
 		d.tap(func() { s.OpenNew(data.AudiencePublic) }))
 	s.New.Importance = widget.HighImportance
@@ -75,7 +72,6 @@ func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 	s.Status.Wrapping = fyne.TextWrapWord
 	intro := widget.NewLabel(lang.L("disc.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	s.list = container.NewVBox()
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.New, s.Refresh), intro)
 	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), s.Status, nil, nil,
 		touch.NewVScroll(s.list))

@@ -52,15 +52,12 @@ type InternalRules struct {
 	NewForm   *FormDialog
 	NewFields *DiscFields
 
-	a       *Admin
-	list    *fyne.Container
-	content fyne.CanvasObject
-	load    latest
+	adminList
 }
 
 func newInternalRules(a *Admin) *InternalRules {
 	d := a.d
-	s := &InternalRules{a: a}
+	s := &InternalRules{adminList: newAdminList(a)}
 	s.Status = widget.NewLabel("")
 	s.Status.Wrapping = fyne.TextWrapWord
 	s.DocTitle = widget.NewLabel("")
@@ -77,7 +74,6 @@ func newInternalRules(a *Admin) *InternalRules {
 		s.Edit.Hide()
 		s.New.Hide()
 	}
-	s.list = container.NewVBox()
 	intro := widget.NewLabel(lang.L("disc.internal.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(sectionTitle(lang.L("disc.internal.list")), widget.NewSeparator()),

@@ -58,18 +58,15 @@ type StudyScreen struct {
 	Roll   *RollCallScreen
 	Record *RecordScreen
 
-	a       *Admin
-	years   []int
-	months  *fyne.Container
-	list    *fyne.Container
-	people  *fyne.Container
-	content fyne.CanvasObject
-	load    latest
+	adminList
+	years  []int
+	months *fyne.Container
+	people *fyne.Container
 }
 
 func newStudyScreen(a *Admin) *StudyScreen {
 	d := a.d
-	s := &StudyScreen{a: a}
+	s := &StudyScreen{adminList: newAdminList(a)}
 	this := d.opts.Now().In(data.China).Year()
 	var names []string
 	for y := this; y >= this-2; y-- {
@@ -88,7 +85,6 @@ func newStudyScreen(a *Admin) *StudyScreen {
 	s.Missing.Wrapping = fyne.TextWrapWord
 	s.Missing.TextStyle = fyne.TextStyle{Bold: true}
 	s.months = container.NewGridWithColumns(12)
-	s.list = container.NewVBox()
 	s.people = container.NewVBox()
 
 	top := container.NewBorder(nil, nil,
