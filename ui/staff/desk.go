@@ -17,6 +17,7 @@ import (
 	"bianmin/ui/input"
 	"bianmin/ui/internal/activity"
 	"bianmin/ui/internal/hooks"
+	"bianmin/ui/locale"
 	"bianmin/ui/paper"
 	"bianmin/ui/rescue"
 	"bianmin/ui/touch"
@@ -314,14 +315,7 @@ func (d *Desk) Open() {
 	d.Keys.Start()
 	d.showHealth()
 	d.showLogin()
-	d.async(func() func() {
-		c, err := d.store.Center(d.opts.Context)
-		if err != nil {
-			fyne.LogError("staff: center", err)
-			return nil
-		}
-		return func() { d.center = c }
-	})
+	fetch(d, d.store.Center, logged("staff: center"), func(c data.Center) { d.center = c })
 }
 
 // Activity records that someone used the desk now (for the idle lock).
@@ -417,6 +411,28 @@ func (d *Desk) async(work func() (apply func())) {
 		}
 	})
 }
+
+// fetch reads with read off the UI goroutine (Desk.async), then, on it,
+// hands what it read to show or, if the read failed, the error to failed.
+func fetch[T any](d *Desk, read func(context.Context) (T, error), failed func(error), show func(T)) {
+	d.async(func() func() {
+		v, err := read(d.opts.Context)
+		if err != nil {
+			return func() { failed(err) }
+		}
+		return func() { show(v) }
+	})
+}
+
+// logged is a fetch's failed for a read the screen does without: it logs
+// the error, what naming the read ("staff: windows").
+func logged(what string) func(error) {
+	return func(err error) { fyne.LogError(what, err) }
+}
+
+// sayError says a store error in a message (a fetch's failed where staff
+// asked for what failed).
+func (d *Desk) sayError(err error) { d.message(locale.Message(err)) }
 
 // show puts o in the body. A screen shown before is refreshed throughout
 // (it may have changed meanwhile); a new one, never laid out, only laid

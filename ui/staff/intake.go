@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -104,19 +105,13 @@ func (in *Intake) onItem() {
 	if id == 0 {
 		return
 	}
-	d.async(func() func() {
-		it, err := d.store.Item(d.opts.Context, id)
-		return func() {
-			if err != nil {
-				d.message(locale.Message(err))
-				return
-			}
-			if id != in.ItemPicker.Chosen.ID {
-				return // another item was chosen meanwhile
-			}
-			in.Item = it
-			in.buildForm()
+	read := func(ctx context.Context) (data.Item, error) { return d.store.Item(ctx, id) }
+	fetch(d, read, d.sayError, func(it data.Item) {
+		if id != in.ItemPicker.Chosen.ID {
+			return // another item was chosen meanwhile
 		}
+		in.Item = it
+		in.buildForm()
 	})
 }
 

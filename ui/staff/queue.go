@@ -134,19 +134,11 @@ func newQueue(d *Desk) *Queue {
 
 // loadWarning shows or hides the warning of a missing holiday schedule.
 func (q *Queue) loadWarning() {
-	d := q.d
-	d.async(func() func() {
-		cov, err := d.store.CalendarCoverage(d.opts.Context)
-		if err != nil {
-			fyne.LogError("staff: calendar coverage", err)
-			return nil
-		}
-		return func() {
-			w := missingScheduleWarning(cov, "staff.queue.calendarWarning")
-			q.Warning.SetText(w)
-			q.Warning.Hidden = w == ""
-			q.Warning.Refresh()
-		}
+	fetch(q.d, q.d.store.CalendarCoverage, logged("staff: calendar coverage"), func(cov data.CalendarCoverage) {
+		w := missingScheduleWarning(cov, "staff.queue.calendarWarning")
+		q.Warning.SetText(w)
+		q.Warning.Hidden = w == ""
+		q.Warning.Refresh()
 	})
 }
 
@@ -170,22 +162,21 @@ func itemChoice(it data.ItemSummary) string {
 // loadFilters reads the windows the window filter offers. The item filter
 // reads nothing until it is used: it searches.
 func (q *Queue) loadFilters() {
-	d := q.d
-	d.async(func() func() {
-		ws, err := d.store.Windows(d.opts.Context)
-		if err != nil {
-			fyne.LogError("staff: windows", err)
-		}
-		return func() {
-			q.windows = ws
-			opts := []string{lang.L("staff.queue.allWindows")}
-			for _, w := range ws {
-				opts = append(opts, w.Name)
-			}
-			q.Window.Options = opts
-			q.Window.Refresh()
-		}
-	})
+	fetch(q.d, q.d.store.Windows, func(err error) {
+		fyne.LogError("staff: windows", err)
+		q.showWindows(nil) // 全部窗口 is offered still
+	}, q.showWindows)
+}
+
+// showWindows offers 全部窗口 and each of ws in the window filter.
+func (q *Queue) showWindows(ws []data.Window) {
+	q.windows = ws
+	opts := []string{lang.L("staff.queue.allWindows")}
+	for _, w := range ws {
+		opts = append(opts, w.Name)
+	}
+	q.Window.Options = opts
+	q.Window.Refresh()
 }
 
 // SelectItem filters the queue by the item named name ("" for all items),

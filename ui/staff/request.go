@@ -123,18 +123,9 @@ func newRequest(d *Desk, id int64) *Request {
 
 // loadPeople reads the staff and windows a hand-over may go to.
 func (r *Request) loadPeople() {
-	d := r.d
-	d.async(func() func() {
-		staff, err := d.store.LoginChoices(d.opts.Context)
-		if err != nil {
-			fyne.LogError("staff: login choices", err)
-		}
-		ws, err := d.store.Windows(d.opts.Context)
-		if err != nil {
-			fyne.LogError("staff: windows", err)
-		}
-		return func() { r.staff, r.windows = staff, ws }
-	})
+	st := r.d.store
+	fetch(r.d, st.LoginChoices, logged("staff: login choices"), func(staff []data.LoginChoice) { r.staff = staff })
+	fetch(r.d, st.Windows, logged("staff: windows"), func(ws []data.Window) { r.windows = ws })
 }
 
 // Reload reads the request again and shows it; then runs after (if any)

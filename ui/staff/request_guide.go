@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
 
@@ -39,21 +38,15 @@ func (r *Request) guideFact() fyne.CanvasObject {
 // ShowGuide opens the guide the request was registered under.
 func (r *Request) ShowGuide() {
 	d, id := r.d, r.Detail.ID
-	d.async(func() func() {
-		g, err := d.store.RequestGuide(d.opts.Context, id)
-		return func() {
-			if err != nil {
-				d.message(locale.Message(err))
-				return
-			}
-			r.Guide = guideText(g)
-			body := widget.NewLabel(r.Guide)
-			body.Wrapping = fyne.TextWrapWord
-			title := lang.L("staff.guide.title", map[string]any{"N": g.Version, "Day": data.Day(g.At)})
-			dlg := dialog.NewCustom(title, lang.L("staff.guide.close"), touch.NewVScroll(body), d.win)
-			dlg.Resize(fyne.NewSize(900, 660))
-			dlg.Show()
-		}
+	read := func(ctx context.Context) (data.GuideVersion, error) { return d.store.RequestGuide(ctx, id) }
+	fetch(d, read, d.sayError, func(g data.GuideVersion) {
+		r.Guide = guideText(g)
+		body := widget.NewLabel(r.Guide)
+		body.Wrapping = fyne.TextWrapWord
+		title := lang.L("staff.guide.title", map[string]any{"N": g.Version, "Day": data.Day(g.At)})
+		dlg := dialog.NewCustom(title, lang.L("staff.guide.close"), touch.NewVScroll(body), d.win)
+		dlg.Resize(fyne.NewSize(900, 660))
+		dlg.Show()
 	})
 }
 
