@@ -356,34 +356,21 @@ func (s *ItemsScreen) OpenNew() {
 
 // OpenItem reads an item and opens the editor on it.
 func (s *ItemsScreen) OpenItem(id int64) {
-	d, st := s.a.d, s.a.store
-	d.async(func() func() {
-		it, err := st.Item(d.opts.Context, id)
-		return func() {
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
-			s.openEditor(it)
-		}
-	})
+	st := s.a.store
+	read := func(ctx context.Context) (data.Item, error) { return st.Item(ctx, id) }
+	fetch(s.a.d, read, s.sayError, s.openEditor)
 }
 
 func (s *ItemsScreen) openEditor(it data.Item) {
-	d, st := s.a.d, s.a.store
-	d.async(func() func() {
-		windows, err := st.Windows(d.opts.Context)
-		return func() {
-			if err != nil {
-				s.Status.SetText(locale.Message(err))
-				return
-			}
-			s.Editor = newItemEditor(s, it, windows, itemCategories(s.Entries))
-			s.body.Objects = []fyne.CanvasObject{s.Editor.content}
-			s.body.Refresh()
-		}
+	fetch(s.a.d, s.a.store.Windows, s.sayError, func(windows []data.Window) {
+		s.Editor = newItemEditor(s, it, windows, itemCategories(s.Entries))
+		s.body.Objects = []fyne.CanvasObject{s.Editor.content}
+		s.body.Refresh()
 	})
 }
+
+// sayError says a store error on the screen's status line.
+func (s *ItemsScreen) sayError(err error) { s.Status.SetText(locale.Message(err)) }
 
 // CloseEditor goes back to the list and reads it again.
 func (s *ItemsScreen) CloseEditor() {
