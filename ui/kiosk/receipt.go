@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"image"
 	"strings"
 	"time"
 
@@ -60,6 +61,26 @@ type RegisterReceipt struct {
 
 // NewRegisterReceipt builds the receipt screen for a stored request.
 func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *RegisterReceipt {
+	return newRegisterReceipt(nav, cfg, rc, newReceiptQR(cfg, rc))
+}
+
+// receiptQR is the picture of a receipt's QR code, made before the screen
+// (off the UI goroutine after a submit): img nil without a base URL, or
+// with err when the URL could not be encoded.
+type receiptQR struct {
+	img image.Image
+	err error
+}
+
+func newReceiptQR(cfg RegisterConfig, rc data.Receipt) receiptQR {
+	if cfg.BaseURL == "" {
+		return receiptQR{}
+	}
+	img, err := paper.QRImage(cfg.TrackURL(rc.Token), 8)
+	return receiptQR{img, err}
+}
+
+func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code receiptQR) *RegisterReceipt {
 	r := &RegisterReceipt{Receipt: rc, nav: nav, cfg: cfg}
 	if cfg.BaseURL != "" {
 		r.TrackURL = cfg.TrackURL(rc.Token)
@@ -81,7 +102,7 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 
 	var qr fyne.CanvasObject
 	if r.TrackURL != "" {
-		if img, err := paper.QRImage(r.TrackURL, 8); err == nil {
+		if img, err := code.img, code.err; err == nil && img != nil {
 			r.QR = canvas.NewImageFromImage(img)
 			r.QR.FillMode = canvas.ImageFillContain
 			r.QR.ScaleMode = canvas.ImageScalePixels
@@ -101,7 +122,7 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 				hintBox = compact(hint)
 			}
 			qr = container.New(&regQRLayout{minSide: minSide}, r.QR, hintBox)
-		} else {
+		} else if err != nil {
 			fyne.LogError("kiosk: receipt QR", err)
 		}
 	}
