@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"image"
+	"image/draw"
 	"strings"
 	"time"
 
@@ -77,7 +78,15 @@ func newReceiptQR(cfg RegisterConfig, rc data.Receipt) receiptQR {
 		return receiptQR{}
 	}
 	img, err := paper.QRImage(cfg.TrackURL(rc.Token), 8)
-	return receiptQR{img, err}
+	if err != nil {
+		return receiptQR{err: err}
+	}
+	// As RGBA, the one kind Fyne's painter hands to OpenGL as it is: any
+	// other it first copies into an RGBA picture, pixel by pixel, on the
+	// UI goroutine as the receipt is first drawn.
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
+	return receiptQR{img: rgba}
 }
 
 func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code receiptQR) *RegisterReceipt {
