@@ -58,6 +58,7 @@ type RegisterReceipt struct {
 	printing bool
 	content  fyne.CanvasObject
 	actions  fyne.CanvasObject
+	inView   inViewFirst // the details' blocks below the fold (inview.go)
 }
 
 // NewRegisterReceipt builds the receipt screen for a stored request.
@@ -135,7 +136,9 @@ func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code rece
 			fyne.LogError("kiosk: receipt QR", err)
 		}
 	}
+	r.inView.on = cfg.InViewFirst
 	details := vscroll(r.details())
+	r.inView.scroll = details
 	if qr == nil {
 		r.content = details
 	} else {
@@ -143,6 +146,7 @@ func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code rece
 		pref := func(_ []fyne.CanvasObject, w float32) float32 { return regQRLayout{}.pref(box.Objects, w) }
 		r.content = container.New(&regSplit{minSecond: 560, pref: pref}, qr, details)
 	}
+	r.content = r.inView.wrap(r.content)
 	return r
 }
 
@@ -183,14 +187,18 @@ func (r *RegisterReceipt) details() fyne.CanvasObject {
 		missing = append(missing, quiet(lang.L("register.receipt.optional",
 			map[string]any{"List": strings.Join(rc.Optional, "、")})))
 	}
-	objs := []fyne.CanvasObject{done, r.PrintStatus, numbers,
+	blocks := []fyne.CanvasObject{
 		section(lang.L("register.receipt.missing"), missing...),
 		facts,
 		section(lang.L("register.receipt.brought"), brought...),
 		section(lang.L("register.receipt.how"), para(lang.L("register.receipt.track"))),
 	}
 	if rc.ComplaintPhone != "" {
-		objs = append(objs, para(lang.L("register.receipt.complaint", map[string]any{"Phone": rc.ComplaintPhone})))
+		blocks = append(blocks, para(lang.L("register.receipt.complaint", map[string]any{"Phone": rc.ComplaintPhone})))
+	}
+	objs := []fyne.CanvasObject{done, r.PrintStatus, numbers}
+	for _, b := range blocks {
+		objs = append(objs, r.inView.keep(b)) // may wait below the fold for the first frame (inview.go)
 	}
 	return container.NewVBox(objs...)
 }

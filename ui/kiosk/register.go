@@ -76,6 +76,8 @@ type RegisterConfig struct {
 	// IDCard, when set, is the identity-card reader: a card placed on the
 	// name or ID step fills both (register_idcard.go).
 	IDCard CardReader
+	// InViewFirst is Options.InViewFirst.
+	InViewFirst bool
 }
 
 // noticePrinter is the printer of the 一次性告知单.
@@ -243,6 +245,7 @@ func (f *RegisterFlow) advance(s *RegisterStep) {
 		return
 	}
 	f.nav.Push(f.review)
+	f.review.inView.hold(f.nav)
 }
 
 // edit opens a step on top of the review to change its answer, with msg
@@ -296,7 +299,9 @@ func (f *RegisterFlow) submitted(rc data.Receipt, qr receiptQR, err error) {
 		// The review is left for good: its button is not set back (a
 		// refresh of a button no one sees again, on the tap's path).
 		f.review.busy = false
-		f.nav.Finish(newRegisterReceipt(f.nav, f.cfg, rc, qr))
+		receipt := newRegisterReceipt(f.nav, f.cfg, rc, qr)
+		f.nav.Finish(receipt)
+		receipt.inView.hold(f.nav)
 		return
 	}
 	f.review.setBusy(false)
