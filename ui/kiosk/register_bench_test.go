@@ -95,6 +95,31 @@ func BenchmarkRegisterTaps(b *testing.B) {
 		qr := newReceiptQR(cfg, rc) // made with the store write, off the UI goroutine
 		return func() { f.submitted(rc, qr, nil) }
 	}})
+	// The review and the submit again, their first frame drawn with the
+	// test driver's software painter (every text rasterised, as Fyne's
+	// OpenGL painter does for the texts it has not drawn in the last
+	// minute), with InViewFirst as the program sets it.
+	drawn := cfg
+	drawn.InViewFirst = true
+	cases = append(cases, tapCase{"review-drawn", func() func() {
+		f := newRegisterFlow(nav, drawn, item)
+		nav.Push(f.Steps[len(f.Steps)-1])
+		laidOut(k.Content())
+		return func() {
+			f.advance(f.Steps[len(f.Steps)-1])
+			win.Canvas().Capture()
+		}
+	}})
+	cases = append(cases, tapCase{"submit-drawn", func() func() {
+		f := newRegisterFlow(nav, drawn, item)
+		nav.Push(f.review)
+		laidOut(k.Content())
+		qr := newReceiptQR(drawn, rc)
+		return func() {
+			f.submitted(rc, qr, nil)
+			win.Canvas().Capture()
+		}
+	}})
 
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
