@@ -104,3 +104,59 @@ func samePicture(a, b image.Image) bool {
 	}
 	return true
 }
+
+// TestReviewInViewFirst: the review's answers below the fold wait for its
+// first frame as the receipt's blocks do, the same picture and layout as
+// the whole review's; once drawn, they show.
+func TestReviewInViewFirst(t *testing.T) {
+	test.NewTempApp(t)
+	require.NoError(t, locale.Use(locale.Chinese))
+	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(false))
+	win := test.NewTempWindow(t, nil)
+	n := newNav(win, context.Background(), func(f func()) { f() },
+		func(time.Duration, func()) func() { return func() {} }, time.Now)
+	win.SetContent(n.holder)
+	win.Resize(fyne.NewSize(1280, 600)) // no shell here: the review has the window
+	n.Push(&plainScreen{widget.NewLabel("首页")})
+	item := data.Item{ID: 1, Name: "最低生活保障申请", Materials: []data.Material{
+		{ID: 1, Name: "居民身份证", Required: true}, {ID: 2, Name: "户口簿", Required: true},
+		{ID: 3, Name: "居民家庭经济状况核对授权书", Required: true}}}
+	review := func(on bool) *RegisterFlow {
+		f := newRegisterFlow(n, RegisterConfig{InViewFirst: on}, item)
+		f.name, f.phone, f.idNumber, f.help = "张三", "13800138000", "110105198001011000", regHelpNone
+		f.description = "家中老人常年患病，收入不足以维持基本生活，申请低保。"
+		last := f.Steps[len(f.Steps)-1]
+		n.Push(last)
+		f.advance(last)
+		require.Same(t, f.review, n.Current())
+		return f
+	}
+
+	whole := review(false)
+	want := win.Canvas().Capture()
+	wantBoxes := cardBoxes(whole.review)
+
+	first := review(true).review
+	require.NotEmpty(t, first.inView.later, "answers below the fold wait")
+	t.Logf("%d of %d answers wait", len(first.inView.later), len(first.inView.fold))
+	assert.Equal(t, wantBoxes, cardBoxes(first), "the answers placed as on the whole review")
+	assert.True(t, samePicture(want, win.Canvas().Capture()), "the first frame is the whole review's picture")
+	require.Eventually(t, func() bool {
+		var shown bool
+		fyne.DoAndWait(func() { shown = len(first.inView.later) == 0 })
+		return shown
+	}, 5*time.Second, 10*time.Millisecond, "drawn, the answers below the fold show")
+	for _, k := range first.inView.fold {
+		assert.True(t, k.Objects[0].Visible())
+	}
+}
+
+// cardBoxes are the position and size of each answer on the review.
+func cardBoxes(r *RegisterReview) [][2]fyne.Size {
+	var out [][2]fyne.Size
+	for _, o := range r.list.Objects {
+		p := o.Position()
+		out = append(out, [2]fyne.Size{fyne.NewSize(p.X, p.Y), o.Size()})
+	}
+	return out
+}
