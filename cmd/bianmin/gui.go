@@ -265,6 +265,7 @@ func (g *gui) start(s *data.Store) {
 		Speaker:        speech.New(),
 		IDCard:         g.kioskCards(),
 		Preloaded:      g.pre,
+		InViewFirst:    true,
 		OnMaintenance:  func(why error) { g.onMaintenance(r.k, why) },
 		OnStaffRequest: r.enterStaff,
 	})

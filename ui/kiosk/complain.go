@@ -548,6 +548,5 @@ func (s *ComplainReview) done(rc data.ComplaintReceipt, err error) {
 	}
 	// Filed: the flow is over. 返回 from the code screen goes home, so the
 	// same complaint cannot be submitted twice.
-	s.nav.Home()
-	s.nav.Push(NewComplainDone(s.nav, s.tracker, rc, s.draft.target))
+	s.nav.Finish(NewComplainDone(s.nav, s.tracker, rc, s.draft.target))
 }

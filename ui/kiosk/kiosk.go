@@ -89,6 +89,13 @@ type Options struct {
 	// Nil, or not Available (espeak-ng missing): no 朗读 button.
 	Speaker Speaker
 
+	// InViewFirst makes the receipt draw what is in view in its first
+	// frame, and its blocks below the fold in the next (inview.go): the
+	// tap that submits a registration shows its receipt sooner. The
+	// program sets it; tests leave it off, so that a screen is whole as
+	// soon as it is shown.
+	InViewFirst bool
+
 	// IdleTimeout is the time without a touch after which the kiosk asks
 	// 是否继续使用？. Zero: the center profile's IdleSeconds,
 	// else DefaultIdle (90 s). Negative: never. The idle reset runs from
@@ -193,7 +200,8 @@ func New(store Store, win fyne.Window, opts Options) *Kiosk {
 		opts.Scanner = k.Tracker.Scanner
 	}
 	reg := RegisterConfig{Store: store, Printer: opts.Printer, BaseURL: opts.BaseURL, Scanner: opts.Scanner,
-		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat, IDCard: opts.IDCard}
+		NoticePrinter: opts.NoticePrinter, NoticeFormat: opts.NoticeFormat, IDCard: opts.IDCard,
+		InViewFirst: opts.InViewFirst}
 	k.registerItem, k.printNotice = NewRegisterItem(reg), NewPrintNotice(reg)
 	k.opts = opts
 	k.Idle = newIdle(k)

@@ -162,6 +162,29 @@ func (n *Nav) Home() {
 	n.show(n.stack[0], true)
 }
 
+// Finish ends a flow with s: every screen above the home screen is left
+// and s is shown on top of the home screen, so that 返回 cannot reach the
+// flow's screens. It is Home then Push without showing the home screen
+// in between: that would refresh it throughout (every tile's icon decoded
+// again) and swap the footer twice, on the tap that ends the flow, for a
+// screen the resident never sees.
+func (n *Nav) Finish(s Screen) {
+	if n.blocked != nil || len(n.stack) == 0 {
+		n.Home() // as Home then Push did: the maintenance screen
+		return
+	}
+	n.activity()
+	for i := len(n.stack) - 1; i >= 1; i-- {
+		leave(n.stack[i])
+	}
+	if len(n.stack) > 1 {
+		clear(n.stack[1:]) // as Home: the screens left are not kept alive
+		n.stack = n.stack[:1]
+	}
+	n.stack = append(n.stack, s)
+	n.show(s, false)
+}
+
 // Current is the screen on top, nil before the home screen is pushed.
 func (n *Nav) Current() Screen {
 	if len(n.stack) == 0 {

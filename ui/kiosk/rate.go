@@ -178,8 +178,7 @@ func (s *Rate) done(level int, err error) {
 	s.busy = false
 	s.Submit.Enable()
 	if err == nil {
-		s.nav.Home()
-		s.nav.Push(NewRateThanks(level))
+		s.nav.Finish(NewRateThanks(level))
 		return
 	}
 	var ie *data.InvalidError

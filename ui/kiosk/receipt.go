@@ -1,6 +1,8 @@
 package kiosk
 
 import (
+	"image"
+	"image/draw"
 	"strings"
 	"time"
 
@@ -56,10 +58,39 @@ type RegisterReceipt struct {
 	printing bool
 	content  fyne.CanvasObject
 	actions  fyne.CanvasObject
+	inView   inViewFirst // the details' blocks below the fold (inview.go)
 }
 
 // NewRegisterReceipt builds the receipt screen for a stored request.
 func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *RegisterReceipt {
+	return newRegisterReceipt(nav, cfg, rc, newReceiptQR(cfg, rc))
+}
+
+// receiptQR is the picture of a receipt's QR code, made before the screen
+// (off the UI goroutine after a submit): img nil without a base URL, or
+// with err when the URL could not be encoded.
+type receiptQR struct {
+	img image.Image
+	err error
+}
+
+func newReceiptQR(cfg RegisterConfig, rc data.Receipt) receiptQR {
+	if cfg.BaseURL == "" {
+		return receiptQR{}
+	}
+	img, err := paper.QRImage(cfg.TrackURL(rc.Token), 8)
+	if err != nil {
+		return receiptQR{err: err}
+	}
+	// As RGBA, the one kind Fyne's painter hands to OpenGL as it is: any
+	// other it first copies into an RGBA picture, pixel by pixel, on the
+	// UI goroutine as the receipt is first drawn.
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
+	return receiptQR{img: rgba}
+}
+
+func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code receiptQR) *RegisterReceipt {
 	r := &RegisterReceipt{Receipt: rc, nav: nav, cfg: cfg}
 	if cfg.BaseURL != "" {
 		r.TrackURL = cfg.TrackURL(rc.Token)
@@ -81,7 +112,7 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 
 	var qr fyne.CanvasObject
 	if r.TrackURL != "" {
-		if img, err := paper.QRImage(r.TrackURL, 8); err == nil {
+		if img, err := code.img, code.err; err == nil && img != nil {
 			r.QR = canvas.NewImageFromImage(img)
 			r.QR.FillMode = canvas.ImageFillContain
 			r.QR.ScaleMode = canvas.ImageScalePixels
@@ -101,11 +132,13 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 				hintBox = compact(hint)
 			}
 			qr = container.New(&regQRLayout{minSide: minSide}, r.QR, hintBox)
-		} else {
+		} else if err != nil {
 			fyne.LogError("kiosk: receipt QR", err)
 		}
 	}
+	r.inView.on = cfg.InViewFirst
 	details := vscroll(r.details())
+	r.inView.scroll = details
 	if qr == nil {
 		r.content = details
 	} else {
@@ -113,6 +146,7 @@ func NewRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt) *Register
 		pref := func(_ []fyne.CanvasObject, w float32) float32 { return regQRLayout{}.pref(box.Objects, w) }
 		r.content = container.New(&regSplit{minSecond: 560, pref: pref}, qr, details)
 	}
+	r.content = r.inView.wrap(r.content)
 	return r
 }
 
@@ -153,14 +187,18 @@ func (r *RegisterReceipt) details() fyne.CanvasObject {
 		missing = append(missing, quiet(lang.L("register.receipt.optional",
 			map[string]any{"List": strings.Join(rc.Optional, "、")})))
 	}
-	objs := []fyne.CanvasObject{done, r.PrintStatus, numbers,
+	blocks := []fyne.CanvasObject{
 		section(lang.L("register.receipt.missing"), missing...),
 		facts,
 		section(lang.L("register.receipt.brought"), brought...),
 		section(lang.L("register.receipt.how"), para(lang.L("register.receipt.track"))),
 	}
 	if rc.ComplaintPhone != "" {
-		objs = append(objs, para(lang.L("register.receipt.complaint", map[string]any{"Phone": rc.ComplaintPhone})))
+		blocks = append(blocks, para(lang.L("register.receipt.complaint", map[string]any{"Phone": rc.ComplaintPhone})))
+	}
+	objs := []fyne.CanvasObject{done, r.PrintStatus, numbers}
+	for _, b := range blocks {
+		objs = append(objs, r.inView.keep(b)) // may wait below the fold for the first frame (inview.go)
 	}
 	return container.NewVBox(objs...)
 }

@@ -76,6 +76,8 @@ type RegisterConfig struct {
 	// IDCard, when set, is the identity-card reader: a card placed on the
 	// name or ID step fills both (register_idcard.go).
 	IDCard CardReader
+	// InViewFirst is Options.InViewFirst.
+	InViewFirst bool
 }
 
 // noticePrinter is the printer of the 一次性告知单.
@@ -142,6 +144,10 @@ type RegisterFlow struct {
 	brought     map[int64]bool
 	help        regHelp
 	card        regCard // what a confirmed identity card gave (register_idcard.go)
+	// keys is the keypad and keyboard the steps share, in keysAt's
+	// layout (RegisterStep.ensurePanel); nil until a step types.
+	keys   *input.Panel
+	keysAt *RegisterStep
 	// token is the request's tracking token from the first submit on,
 	// sent again with every retry so that the request is never registered
 	// twice (data.Registration.Token); "" again once a refusal says
@@ -239,6 +245,7 @@ func (f *RegisterFlow) advance(s *RegisterStep) {
 		return
 	}
 	f.nav.Push(f.review)
+	f.review.inView.hold(f.nav)
 }
 
 // edit opens a step on top of the review to change its answer, with msg
@@ -279,17 +286,25 @@ func (f *RegisterFlow) submit() {
 	f.review.setBusy(true)
 	f.nav.Async(func() func() {
 		rc, err := f.cfg.Store.Register(f.nav.Context(), reg)
-		return func() { f.submitted(rc, err) }
+		var qr receiptQR
+		if err == nil {
+			qr = newReceiptQR(f.cfg, rc) // the receipt's QR code made here, not on the UI goroutine
+		}
+		return func() { f.submitted(rc, qr, err) }
 	})
 }
 
-func (f *RegisterFlow) submitted(rc data.Receipt, err error) {
-	f.review.setBusy(false)
+func (f *RegisterFlow) submitted(rc data.Receipt, qr receiptQR, err error) {
 	if err == nil {
-		f.nav.Home()
-		f.nav.Push(NewRegisterReceipt(f.nav, f.cfg, rc))
+		// The review is left for good: its button is not set back (a
+		// refresh of a button no one sees again, on the tap's path).
+		f.review.busy = false
+		receipt := newRegisterReceipt(f.nav, f.cfg, rc, qr)
+		f.nav.Finish(receipt)
+		receipt.inView.hold(f.nav)
 		return
 	}
+	f.review.setBusy(false)
 	if f.nav.Current() != f.review {
 		// The resident has left the review meanwhile: nothing to show it on.
 		fyne.LogError("kiosk: register (review left)", err)

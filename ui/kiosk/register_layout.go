@@ -215,6 +215,14 @@ func newRegPanelBox(nav *Nav, top, body fyne.CanvasObject, panel *input.Panel) *
 func (b *regPanelBox) setPanel(p *input.Panel) {
 	b.layout.panel = p
 	b.slot.Objects = []fyne.CanvasObject{regPanel(b.nav, p)}
+	if b.Container.Size().IsZero() {
+		// Never laid out (a step given its keyboard as it is first
+		// shown): the screen's first layout places the panel. A refresh
+		// now would lay the form out at no width, wrapping every
+		// paragraph a word to a line, measured word by word, only to
+		// wrap it again at its width a moment later.
+		return
+	}
 	b.slot.Refresh()
 	b.Container.Refresh()
 }

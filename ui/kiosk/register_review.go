@@ -32,6 +32,7 @@ type RegisterReview struct {
 	scroll  *container.Scroll
 	content fyne.CanvasObject
 	actions fyne.CanvasObject
+	inView  inViewFirst // the answers below the fold (inview.go)
 }
 
 // RegisterReviewRow is one answer on the review page.
@@ -54,6 +55,8 @@ func newRegisterReview(f *RegisterFlow, total int) *RegisterReview {
 	head := container.NewVBox(heading(lang.L("register.review.question")), para(lang.L("register.review.intro")), r.Error)
 	r.scroll = vscroll(container.NewVBox(head, r.list))
 	r.content = container.NewBorder(regStepHeader(total, total), nil, nil, nil, r.scroll)
+	r.inView = inViewFirst{on: f.cfg.InViewFirst, scroll: r.scroll}
+	r.content = r.inView.wrap(r.content)
 	return r
 }
 
@@ -83,6 +86,7 @@ var reviewEditIcon = sync.OnceValue(func() fyne.Resource { return newPlainIcon(f
 func (r *RegisterReview) refresh() {
 	f := r.flow
 	r.Rows = nil
+	r.inView.fold = nil
 	// The cards are collected and set at once: adding them one by one
 	// would lay the list (and re-wrap every answer) out after each.
 	var cards []fyne.CanvasObject
@@ -97,7 +101,8 @@ func (r *RegisterReview) refresh() {
 			edit = container.NewCenter(container.New(&minLayout{width: 140, touchScale: 1}, row.EditButton))
 		}
 		r.Rows = append(r.Rows, row)
-		cards = append(cards, onCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value)))))
+		card := onCard(container.NewBorder(nil, nil, nil, edit, compact(container.NewVBox(quiet(label), row.Value))))
+		cards = append(cards, r.inView.keep(card))
 	}
 	add(lang.L("register.review.item"), f.Item.Name, nil)
 	for _, s := range f.Steps {

@@ -54,7 +54,8 @@ type RegisterStep struct {
 	// Choices are the options of a single or multi field, the materials or
 	// the three ways of handling.
 	Choices []*RegisterChoice
-	// Panel is the keypad and keyboard of a step with entries.
+	// Panel is the keypad and keyboard of a step with entries, the
+	// flow's one (nil until the step is first shown).
 	Panel *input.Panel
 	// NextButton goes on: 下一步, 跳过 (an optional step left empty), 改好了
 	// (a step opened from the review), 同意 (the consent step).
@@ -187,21 +188,30 @@ func (s *RegisterStep) newEntry(kind input.Kind) *input.Entry {
 	return e
 }
 
-// ensurePanel makes the step's keypad and keyboard the first time it is
-// shown: a flow has many steps, and a keyboard is costly to build.
+// ensurePanel gives the step the flow's keypad and keyboard as it is
+// shown. The flow has one panel (RegisterFlow.keys), made when the first
+// step with an entry is shown and moved from step to step: a keyboard
+// is costly to build and lay out, and a flow has up to six steps that
+// type.
 func (s *RegisterStep) ensurePanel() {
-	if s.Panel != nil || len(s.entries) == 0 {
+	if len(s.entries) == 0 || s.flow.keysAt == s {
 		return
 	}
-	s.Panel = input.NewPanel()
-	if sc := s.flow.cfg.Scanner; sc != nil {
-		s.Panel.SetScanner(sc)
+	f := s.flow
+	if f.keys == nil {
+		f.keys = input.NewPanel()
+		if sc := f.cfg.Scanner; sc != nil {
+			f.keys.SetScanner(sc)
+		}
 	}
+	s.Panel = f.keys
+	f.keysAt = s
 	s.attach()
 	s.box.setPanel(s.Panel)
 }
 
-// attach hands the step's entries to its panel.
+// attach hands the step's entries to the panel, and its 完成 and
+// scrolling to this step.
 func (s *RegisterStep) attach() {
 	for _, e := range s.entries {
 		s.Panel.Attach(e, e.Kind())
@@ -336,7 +346,7 @@ func (s *RegisterStep) Actions() fyne.CanvasObject { return s.actions }
 // Leave closes the keyboard, dropping any pinyin being composed.
 func (s *RegisterStep) Leave() {
 	s.unlistenCard()
-	if s.Panel != nil {
+	if s.Panel != nil && s.flow.keysAt == s { // the panel is this step's
 		regClosePanel(s.Panel)
 	}
 }
