@@ -64,25 +64,16 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		g.cards = idcard.Watch(ctx, idcard.WatchConfig{Device: o.IDCardDevice, Deliver: fyne.Do})
 	}
 	if s != nil {
-		// What home shows is read now, so that home is built complete and
-		// the first frame is the whole of it.
-		pre, err := kiosk.Preload(ctx, s, time.Now())
-		switch {
-		case err != nil && cli.StorageFailure(err):
-			log.Printf("bianmin: %v", err)
-			s.Close()
-			s, o.OpenErr = nil, err
-		case err != nil:
+		var err error
+		if s, err = g.preload(s); err != nil {
 			return err
-		default:
-			g.pre = pre
 		}
 	}
 	fontsIn()
 	if s != nil {
 		g.start(s)
 	} else {
-		g.showStart(o.OpenErr)
+		g.showStart(g.o.OpenErr)
 	}
 	if o.Windowed {
 		w.Resize(fyne.NewSize(1280, 800))
@@ -142,6 +133,25 @@ func runGUI(ctx context.Context, s *data.Store, o cli.Options) error {
 		s.Close() // opened here (重试 or a restore); Main closes the one it opened
 	}
 	return nil
+}
+
+// preload reads what home shows from s now, so that home is built
+// complete and the first frame is the whole of it. A failure of the data
+// file closes s and returns no store: the window then shows the failure
+// (g.o.OpenErr) with 重试 and the restore offer.
+func (g *gui) preload(s *data.Store) (*data.Store, error) {
+	pre, err := kiosk.Preload(g.ctx, s, time.Now())
+	switch {
+	case err != nil && cli.StorageFailure(err):
+		log.Printf("bianmin: %v", err)
+		s.Close()
+		g.o.OpenErr = err
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	g.pre = pre
+	return s, nil
 }
 
 // newApp makes the Fyne app as FyneApp.toml describes it, in Bianmin's
