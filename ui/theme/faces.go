@@ -33,8 +33,9 @@ var sharedStyles = []fyne.TextStyle{
 }
 
 // ShareFaces makes bold, italic and underlined text use the fonts Fyne
-// parsed for regular text, instead of parsing them all again. Call it on
-// the UI goroutine once the app's theme is set; it parses the regular
+// parsed for regular text, instead of parsing them all again. Call it once
+// the app's theme is set, before anything else measures or draws text
+// (LoadFonts calls it in the background at start); it parses the regular
 // fonts now if they are not yet. It reports whether it could.
 //
 // Why: Fyne 2.7.1 caches parsed fonts per text style, and its buttons
