@@ -9,14 +9,8 @@ import (
 	"time"
 	"unsafe"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"bianmin/data"
 	"bianmin/ui/internal/benchdata"
-	"bianmin/ui/locale"
-	bmtheme "bianmin/ui/theme"
-	"bianmin/ui/theme/themetest"
 )
 
 // BenchmarkRegisterTaps times the taps of self-registration on the UI
@@ -38,24 +32,8 @@ import (
 //
 //	go test ./ui/kiosk/ -run '^$' -bench RegisterTaps -benchtime 20x
 func BenchmarkRegisterTaps(b *testing.B) {
-	store, by := benchdata.Open(b)
-	ctx := context.Background()
-	test.NewTempApp(b)
-	if err := locale.Use(locale.Chinese); err != nil {
-		b.Fatal(err)
-	}
-	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(false))
-	win := test.NewTempWindow(b, nil)
-	pace := themetest.NewPace(b)
-	cfg := RegisterConfig{Store: store, BaseURL: "http://192.0.2.1:8080"}
-	k := New(store, win, Options{
-		Context: ctx,
-		Run:     func(f func()) { f() },
-		After:   func(time.Duration, func()) func() { return func() {} },
-	})
-	win.SetContent(k.Content())
-	win.Resize(fyne.NewSize(1280, 800))
-	nav := k.Nav
+	bk := newBenchKiosk(b)
+	store, by, ctx, win, pace, cfg, k, nav := bk.store, bk.by, bk.ctx, bk.win, bk.pace, bk.cfg, bk.k, bk.k.Nav
 
 	item := benchItem(b, store, "社会救助", "最低生活保障申请")
 	rows, err := store.Queue(ctx, data.QueueFilter{Group: data.QueueOpen, Page: 1, PageSize: 1})
