@@ -58,26 +58,36 @@ func TestReceiptInViewFirst(t *testing.T) {
 	assert.Equal(t, whole.scrollHeight(), first.scrollHeight(), "the scroll bar is the whole receipt's")
 
 	assert.True(t, samePicture(want, win.Canvas().Capture()), "the first frame is the whole receipt's picture")
+	laterShown(t, &first.inView, "drawn, the blocks below the fold show")
+}
+
+// laterShown waits until what iv held back is shown: the frame drawn, the
+// blocks below the fold visible.
+func laterShown(t *testing.T, iv *inViewFirst, msg string) {
+	t.Helper()
 	require.Eventually(t, func() bool {
 		var shown bool
-		fyne.DoAndWait(func() { shown = len(first.inView.later) == 0 })
+		fyne.DoAndWait(func() { shown = len(iv.later) == 0 })
 		return shown
-	}, 5*time.Second, 10*time.Millisecond, "drawn, the blocks below the fold show")
-	for _, k := range first.inView.fold {
+	}, 5*time.Second, 10*time.Millisecond, msg)
+	for _, k := range iv.fold {
 		assert.True(t, k.Objects[0].Visible())
 	}
 }
 
-// detailBoxes are the position and size of each block of the receipt's
-// details.
-func detailBoxes(r *RegisterReceipt) [][2]fyne.Size {
+// boxes are the position and size of each object.
+func boxes(objs []fyne.CanvasObject) [][2]fyne.Size {
 	var out [][2]fyne.Size
-	for _, o := range detailsBox(r).Objects {
+	for _, o := range objs {
 		p := o.Position()
 		out = append(out, [2]fyne.Size{fyne.NewSize(p.X, p.Y), o.Size()})
 	}
 	return out
 }
+
+// detailBoxes are the position and size of each block of the receipt's
+// details.
+func detailBoxes(r *RegisterReceipt) [][2]fyne.Size { return boxes(detailsBox(r).Objects) }
 
 // detailsBox is the column of the receipt's details: vscroll's content is
 // a stack of the padded column and the touch surface.
@@ -141,22 +151,8 @@ func TestReviewInViewFirst(t *testing.T) {
 	t.Logf("%d of %d answers wait", len(first.inView.later), len(first.inView.fold))
 	assert.Equal(t, wantBoxes, cardBoxes(first), "the answers placed as on the whole review")
 	assert.True(t, samePicture(want, win.Canvas().Capture()), "the first frame is the whole review's picture")
-	require.Eventually(t, func() bool {
-		var shown bool
-		fyne.DoAndWait(func() { shown = len(first.inView.later) == 0 })
-		return shown
-	}, 5*time.Second, 10*time.Millisecond, "drawn, the answers below the fold show")
-	for _, k := range first.inView.fold {
-		assert.True(t, k.Objects[0].Visible())
-	}
+	laterShown(t, &first.inView, "drawn, the answers below the fold show")
 }
 
 // cardBoxes are the position and size of each answer on the review.
-func cardBoxes(r *RegisterReview) [][2]fyne.Size {
-	var out [][2]fyne.Size
-	for _, o := range r.list.Objects {
-		p := o.Position()
-		out = append(out, [2]fyne.Size{fyne.NewSize(p.X, p.Y), o.Size()})
-	}
-	return out
-}
+func cardBoxes(r *RegisterReview) [][2]fyne.Size { return boxes(r.list.Objects) }
