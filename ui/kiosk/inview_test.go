@@ -21,15 +21,7 @@ import (
 // fold wait for its first frame, which is the same picture as the whole
 // receipt's, laid out the same; once drawn, they show.
 func TestReceiptInViewFirst(t *testing.T) {
-	test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(false))
-	win := test.NewTempWindow(t, nil)
-	n := newNav(win, context.Background(), func(f func()) { f() },
-		func(time.Duration, func()) func() { return func() {} }, time.Now)
-	win.SetContent(n.holder)
-	win.Resize(fyne.NewSize(1280, 800))
-	n.Push(&plainScreen{widget.NewLabel("首页")})
+	win, n := homeNav(t, fyne.NewSize(1280, 800))
 	rc := data.Receipt{ReceiptNo: "WY-20260305-0001", QueryCode: "ACDEFH", Token: "tok",
 		Created: time.Date(2026, 3, 5, 9, 30, 0, 0, data.China), ComplaintPhone: "0919-0000002",
 		ItemName: "最低生活保障申请", Status: data.StatusSubmitted, ApplicantMask: "张*",
@@ -59,6 +51,22 @@ func TestReceiptInViewFirst(t *testing.T) {
 
 	assert.True(t, samePicture(want, win.Canvas().Capture()), "the first frame is the whole receipt's picture")
 	laterShown(t, &first.inView, "drawn, the blocks below the fold show")
+}
+
+// homeNav is a navigator filling a test window of the given size, in
+// Chinese and Bianmin's theme, run synchronously and without timers, with
+// a home screen pushed.
+func homeNav(t *testing.T, size fyne.Size) (fyne.Window, *Nav) {
+	test.NewTempApp(t)
+	require.NoError(t, locale.Use(locale.Chinese))
+	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(false))
+	win := test.NewTempWindow(t, nil)
+	n := newNav(win, context.Background(), func(f func()) { f() },
+		func(time.Duration, func()) func() { return func() {} }, time.Now)
+	win.SetContent(n.holder)
+	win.Resize(size)
+	n.Push(&plainScreen{widget.NewLabel("首页")})
+	return win, n
 }
 
 // laterShown waits until what iv held back is shown: the frame drawn, the
@@ -119,15 +127,7 @@ func samePicture(a, b image.Image) bool {
 // first frame as the receipt's blocks do, the same picture and layout as
 // the whole review's; once drawn, they show.
 func TestReviewInViewFirst(t *testing.T) {
-	test.NewTempApp(t)
-	require.NoError(t, locale.Use(locale.Chinese))
-	fyne.CurrentApp().Settings().SetTheme(bmtheme.New(false))
-	win := test.NewTempWindow(t, nil)
-	n := newNav(win, context.Background(), func(f func()) { f() },
-		func(time.Duration, func()) func() { return func() {} }, time.Now)
-	win.SetContent(n.holder)
-	win.Resize(fyne.NewSize(1280, 600)) // no shell here: the review has the window
-	n.Push(&plainScreen{widget.NewLabel("首页")})
+	win, n := homeNav(t, fyne.NewSize(1280, 600)) // no shell here: the review has the window
 	item := data.Item{ID: 1, Name: "最低生活保障申请", Materials: []data.Material{
 		{ID: 1, Name: "居民身份证", Required: true}, {ID: 2, Name: "户口簿", Required: true},
 		{ID: 3, Name: "居民家庭经济状况核对授权书", Required: true}}}
