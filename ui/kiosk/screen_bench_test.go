@@ -76,6 +76,7 @@ func BenchmarkScreenOpen(b *testing.B) {
 	}
 	flow := newRegisterFlow(nav, cfg, item)
 
+	qr := newReceiptQR(cfg, rc)
 	screens := []struct {
 		name  string
 		build func() Screen
@@ -85,7 +86,8 @@ func BenchmarkScreenOpen(b *testing.B) {
 		{"guide-detail", func() Screen { return NewDetail(nav, store, k.guideOptions(), item.ID) }},
 		// Its rows are built when it is pushed (Content), as in the flow.
 		{"review", func() Screen { return newRegisterReview(flow, len(flow.Steps)+1) }},
-		{"receipt", func() Screen { return NewRegisterReceipt(nav, cfg, rc) }},
+		// Its QR code is made with the store write, off the UI goroutine.
+		{"receipt", func() Screen { return newRegisterReceipt(nav, cfg, rc, qr) }},
 		{"track-result", func() Screen { return NewTrackResult(nav, tr, tracking) }},
 	}
 	for _, sc := range screens {
