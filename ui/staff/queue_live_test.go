@@ -309,23 +309,31 @@ func TestQueueChangesSpaced(t *testing.T) {
 	lives := 0
 	staff.OnLiveReload(q, func() { lives++ })
 
+	assertPaced(t, r, func() { staff.QueueChanged(q) }, &lives, "queue")
+}
+
+// assertPaced sends a change every 10 ms for 10 s through changed and
+// checks that the screen read (counted in lives) about once per
+// staff.LiveGap, and at once after a quiet spell.
+func assertPaced(t *testing.T, r *rig, changed func(), lives *int, what string) {
+	t.Helper()
 	start := r.now
 	fired := start
 	for range 1000 {
 		r.now = r.now.Add(10 * time.Millisecond)
-		staff.QueueChanged(q)
+		changed()
 		if r.now.Sub(fired) >= staff.LiveGap {
-			r.timers.Fire() // the timer the queue set is due
+			r.timers.Fire() // the timer the screen set is due
 			fired = r.now
 		}
 	}
 	r.timers.Fire()
 	span := r.now.Sub(start)
-	assert.LessOrEqual(t, lives, int(span/staff.LiveGap)+1, "about one read per gap: %d reads in %v", lives, span)
-	assert.GreaterOrEqual(t, lives, int(span/staff.LiveGap)-1, "and the queue kept up")
+	assert.LessOrEqual(t, *lives, int(span/staff.LiveGap)+1, "about one read per gap: %d reads in %v", *lives, span)
+	assert.GreaterOrEqual(t, *lives, int(span/staff.LiveGap)-1, "and the %s kept up", what)
 
 	r.now = r.now.Add(staff.LiveGap)
-	before := lives
-	staff.QueueChanged(q)
-	assert.Equal(t, before+1, lives, "after a quiet spell: at once")
+	before := *lives
+	changed()
+	assert.Equal(t, before+1, *lives, "after a quiet spell: at once")
 }
