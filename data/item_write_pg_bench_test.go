@@ -82,12 +82,7 @@ func BenchmarkItemWritesPG(b *testing.B) {
 			require.NoError(b, err)
 		}
 		b.StopTimer()
-		p50, f50 := percentileMS(ours, 50), percentileMS(floors, 50)
-		b.ReportMetric(p50, "p50-ms")
-		b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-		b.ReportMetric(f50, "floor-p50-ms")
-		b.ReportMetric(percentileMS(floors, 99), "floor-p99-ms")
-		b.ReportMetric(p50/f50, "x-floor")
+		reportFloor(b, ours, floors)
 		b.ReportMetric(0, "ns/op")
 	})
 

@@ -133,12 +133,7 @@ func benchPair(b *testing.B, ours, floor func() error) {
 		}
 	}
 	b.StopTimer()
-	p50, f50 := percentileMS(o, 50), percentileMS(f, 50)
-	b.ReportMetric(p50, "p50-ms")
-	b.ReportMetric(percentileMS(o, 99), "p99-ms")
-	b.ReportMetric(f50, "floor-p50-ms")
-	b.ReportMetric(percentileMS(f, 99), "floor-p99-ms")
-	b.ReportMetric(p50/f50, "x-floor")
+	reportFloor(b, o, f)
 	b.ReportMetric(0, "ns/op")
 }
 

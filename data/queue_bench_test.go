@@ -144,13 +144,7 @@ func BenchmarkQueuePage(b *testing.B) {
 			for range min(b.N, 100) {
 				timed(naive, &naives)
 			}
-			p50, p99 := percentileMS(ours, 50), percentileMS(ours, 99)
-			f50, f99 := percentileMS(floors, 50), percentileMS(floors, 99)
-			b.ReportMetric(p50, "p50-ms")
-			b.ReportMetric(p99, "p99-ms")
-			b.ReportMetric(f50, "floor-p50-ms")
-			b.ReportMetric(f99, "floor-p99-ms")
-			b.ReportMetric(p50/f50, "x-floor")
+			reportFloor(b, ours, floors)
 			b.ReportMetric(percentileMS(naives, 50), "naive-p50-ms")
 			b.ReportMetric(float64(len(got)), "rows")
 		})

@@ -92,11 +92,6 @@ func BenchmarkPurgeExpired(b *testing.B) {
 	for range 10 {
 		timed(old, &olds)
 	}
-	p50, f50 := percentileMS(ours, 50), percentileMS(floors, 50)
-	b.ReportMetric(p50, "p50-ms")
-	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-	b.ReportMetric(f50, "floor-p50-ms")
-	b.ReportMetric(percentileMS(floors, 99), "floor-p99-ms")
-	b.ReportMetric(p50/f50, "x-floor")
+	reportFloor(b, ours, floors)
 	b.ReportMetric(percentileMS(olds, 50), "old-p50-ms")
 }
