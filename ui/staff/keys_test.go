@@ -195,6 +195,12 @@ func assertWholeInScroll(t *testing.T, r *rig, e fyne.CanvasObject, what string)
 		}
 	}
 	require.NotNil(t, scroll, "%s scrolls in the dialog", what)
+	assertWholeIn(t, scroll, e, what)
+}
+
+// assertWholeIn checks that e shows whole in scroll's viewport.
+func assertWholeIn(t *testing.T, scroll *container.Scroll, e fyne.CanvasObject, what string) {
+	t.Helper()
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
 	assert.GreaterOrEqual(t, top, float32(0), "%s: top in sight", what)
@@ -259,10 +265,7 @@ func assertAboveKeys(t *testing.T, r *rig, e *widget.Entry, what string) {
 		}
 	}
 	require.NotNil(t, scroll, "%s scrolls", what)
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
-	assert.GreaterOrEqual(t, top, float32(0), "%s: top in sight", what)
-	assert.LessOrEqual(t, top+e.Size().Height, scroll.Size().Height, "%s: bottom in sight (scroll %v)", what, scroll.Size())
+	assertWholeIn(t, scroll, e, what)
 }
 
 // TestStaffFormsScrollTheFieldAboveTheKeys: in the long scrolled admin
