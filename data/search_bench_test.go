@@ -3,14 +3,14 @@ package data
 import (
 	"context"
 	"database/sql"
-	"math"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+
+	"bianmin/internal/benchstat"
 )
 
 // benchItems is the size of the synthetic catalog the search benchmark runs on.
@@ -257,25 +257,10 @@ func termsSearchSQL(q string) (string, []any) {
 		[]any{key, q, SearchLimit, key + maxRune}
 }
 
-// reportFloor reports ours and the floor's times, p50 and p99 each, and
-// x-floor: our p50 over the floor's.
+// reportFloor is benchstat.ReportVsFloor.
 func reportFloor(b *testing.B, ours, floors []time.Duration) {
-	p50, f50 := percentileMS(ours, 50), percentileMS(floors, 50)
-	b.ReportMetric(p50, "p50-ms")
-	b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-	b.ReportMetric(f50, "floor-p50-ms")
-	b.ReportMetric(percentileMS(floors, 99), "floor-p99-ms")
-	b.ReportMetric(p50/f50, "x-floor")
+	benchstat.ReportVsFloor(b, ours, floors)
 }
 
-// percentileMS is the p-th percentile (nearest rank) of ds, in milliseconds.
-func percentileMS(ds []time.Duration, p float64) float64 {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	k := int(math.Ceil(p/100*float64(len(s)))) - 1
-	k = min(max(k, 0), len(s)-1)
-	return float64(s[k]) / float64(time.Millisecond)
-}
+// percentileMS is benchstat.PercentileMS.
+func percentileMS(ds []time.Duration, p float64) float64 { return benchstat.PercentileMS(ds, p) }

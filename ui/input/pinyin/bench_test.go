@@ -1,11 +1,11 @@
 package pinyin
 
 import (
-	"math"
-	"slices"
 	"sort"
 	"testing"
 	"time"
+
+	"bianmin/internal/benchstat"
 )
 
 // batch is how many calls one timed sample covers. One call takes about a
@@ -79,12 +79,7 @@ func BenchmarkCandidates(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			p50, f50 := percentileMS(ours, 50), percentileMS(floors, 50)
-			b.ReportMetric(p50, "p50-ms")
-			b.ReportMetric(percentileMS(ours, 99), "p99-ms")
-			b.ReportMetric(f50, "floor-p50-ms")
-			b.ReportMetric(percentileMS(floors, 99), "floor-p99-ms")
-			b.ReportMetric(p50/f50, "x-floor")
+			benchstat.ReportVsFloor(b, ours, floors)
 		})
 	}
 }
@@ -105,14 +100,5 @@ func BenchmarkCandidatesCold(b *testing.B) {
 }
 
 // percentileMS is the p-th percentile (nearest rank) of ds, in
-// milliseconds (as data's benchmarks compute it).
-func percentileMS(ds []time.Duration, p float64) float64 {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	k := int(math.Ceil(p/100*float64(len(s)))) - 1
-	k = min(max(k, 0), len(s)-1)
-	return float64(s[k]) / float64(time.Millisecond)
-}
+// percentileMS is benchstat.PercentileMS.
+func percentileMS(ds []time.Duration, p float64) float64 { return benchstat.PercentileMS(ds, p) }
