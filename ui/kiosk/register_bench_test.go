@@ -33,17 +33,10 @@ import (
 //	go test ./ui/kiosk/ -run '^$' -bench RegisterTaps -benchtime 20x
 func BenchmarkRegisterTaps(b *testing.B) {
 	bk := newBenchKiosk(b)
-	store, by, ctx, win, pace, cfg, k, nav := bk.store, bk.by, bk.ctx, bk.win, bk.pace, bk.cfg, bk.k, bk.k.Nav
+	store, win, pace, cfg, k, nav := bk.store, bk.win, bk.pace, bk.cfg, bk.k, bk.k.Nav
 
 	item := benchItem(b, store, "社会救助", "最低生活保障申请")
-	rows, err := store.Queue(ctx, data.QueueFilter{Group: data.QueueOpen, Page: 1, PageSize: 1})
-	if err != nil || len(rows) == 0 {
-		b.Fatal("no requests", err)
-	}
-	rc, err := store.ReceiptFor(ctx, by, rows[0].ID)
-	if err != nil {
-		b.Fatal(err)
-	}
+	rc := bk.receipt(b)
 
 	// tap readies a fresh flow (untimed) and returns the tap to time.
 	type tapCase struct {
