@@ -25,7 +25,7 @@ import (
 func LoadFonts(a fyne.App) (wait func()) {
 	done := make(chan struct{})
 	go func() {
-		go fontscan.NewFontMap(quiet{}).UseSystemFonts("") // Fyne's cache folder too
+		go fontscan.SystemFonts(quiet{}, "") // builds the index only; Fyne's cache folder too
 		a.Driver().RenderedTextSize("便民", 17.25, fyne.TextStyle{}, nil)
 		ShareFaces(a)
 		close(done)
