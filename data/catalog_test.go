@@ -287,8 +287,10 @@ func TestPublishedVersionsAreImmutable(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Contains(t, ie.Msg, "公开后的内容不能修改")
 
-	_, err = s.db.ExecContext(ctx, `UPDATE disclosure_versions SET body = 'x' WHERE status = 'published'`)
-	assert.ErrorContains(t, err, "immutable")
+	for _, set := range []string{"body = 'x'", "status = 'draft'", "previewed_at = 'x'", "preview_until = '2026-01-01'"} {
+		_, err = s.db.ExecContext(ctx, `UPDATE disclosure_versions SET `+set+` WHERE status = 'published'`)
+		assert.ErrorContains(t, err, "immutable", set)
+	}
 	_, err = s.db.ExecContext(ctx, `DELETE FROM disclosure_versions`)
 	assert.ErrorContains(t, err, "kept")
 

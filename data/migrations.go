@@ -10,6 +10,19 @@ package data
 //	CREATE TRIGGER … EXECUTE FUNCTION bianmin_refuse('…');
 //	-- @end
 //
+// A trigger that refuses a change (the records the regulation keeps: an
+// append-only log, a published version, the first owner) is written once
+// for both engines, as the rule it keeps:
+//
+//	-- @append-only request_events: request events are append-only
+//
+//	-- @refuse requests_first_owner_fixed: first owner never changes
+//	BEFORE UPDATE OF first_owner_id ON requests
+//	WHEN OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS DISTINCT FROM OLD.first_owner_id
+//	-- @end
+//
+// (refusalTriggers writes them in each engine's words.)
+//
 // Outside the blocks the SQL is shared; on PostgreSQL its column types are
 // mapped (pgTypes): an "id INTEGER PRIMARY KEY" column (SQLite's rowid,
 // which numbers rows itself but takes an explicit id too) becomes a BIGINT
@@ -23,6 +36,7 @@ package data
 // and left as it is.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -55,28 +69,107 @@ func migrationFor(engine Engine, body string) string {
 		}
 		shared.Reset()
 	}
-	block := "" // "", "sqlite" or "postgres"
+	block := "" // "", "sqlite", "postgres" or "refuse"
+	var r refusal
 	for line := range strings.SplitAfterSeq(body, "\n") {
-		switch strings.TrimSpace(line) {
-		case "-- @sqlite":
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "-- @sqlite", trimmed == "-- @postgres":
 			flush()
-			block = "sqlite"
+			block = strings.TrimPrefix(trimmed, "-- @")
 			continue
-		case "-- @postgres":
-			flush()
-			block = "postgres"
-			continue
-		case "-- @end":
+		case trimmed == "-- @end":
+			if block == "refuse" {
+				out.WriteString(r.sql(engine))
+			}
 			block = ""
+			continue
+		case block != "": // inside a block, every other line is the block's
+		case strings.HasPrefix(trimmed, "-- @append-only "):
+			flush()
+			table, msg, _ := strings.Cut(strings.TrimPrefix(trimmed, "-- @append-only "), ": ")
+			for _, t := range appendOnly(table, msg) {
+				out.WriteString(t.sql(engine))
+			}
+			continue
+		case strings.HasPrefix(trimmed, "-- @refuse "):
+			flush()
+			block = "refuse"
+			name, msg, _ := strings.Cut(strings.TrimPrefix(trimmed, "-- @refuse "), ": ")
+			r = refusal{name: name, message: msg}
 			continue
 		}
 		switch {
 		case block == "":
 			shared.WriteString(line)
+		case block == "refuse":
+			r.add(trimmed)
 		case block == engine.String():
 			out.WriteString(line)
 		}
 	}
 	flush()
 	return out.String()
+}
+
+// refusal is a trigger that refuses a change with a message: before which
+// change of which table (the event, "BEFORE UPDATE OF a ON t"), for which
+// rows (when: a condition on OLD and NEW; "" for every row), or once for
+// the statement (TRUNCATE, which only PostgreSQL has: such a trigger is
+// left out on SQLite).
+type refusal struct {
+	name, message, event, when string
+	statement                  bool
+}
+
+// add reads a line of a @refuse block: the event, or the WHEN condition
+// (which may go on over more lines).
+func (r *refusal) add(line string) {
+	switch {
+	case line == "" || strings.HasPrefix(line, "--"):
+	case strings.HasPrefix(line, "WHEN ") || r.when != "":
+		r.when = strings.TrimSpace(r.when + " " + strings.TrimPrefix(line, "WHEN "))
+	default:
+		r.event = strings.TrimSpace(r.event + " " + line)
+	}
+}
+
+// sql is the trigger in engine's words: SQLite's RAISE(ABORT, …), or
+// PostgreSQL's bianmin_refuse (001), which raises the message.
+func (r refusal) sql(engine Engine) string {
+	if r.statement && engine != Postgres {
+		return ""
+	}
+	msg := strings.ReplaceAll(r.message, "'", "''")
+	var b strings.Builder
+	fmt.Fprintf(&b, "CREATE TRIGGER %s\n%s\n", r.name, r.event)
+	if engine == Postgres {
+		switch {
+		case r.statement:
+			b.WriteString("FOR EACH STATEMENT ")
+		case r.when != "":
+			fmt.Fprintf(&b, "FOR EACH ROW WHEN (%s)\n", r.when)
+		default:
+			b.WriteString("FOR EACH ROW ")
+		}
+		fmt.Fprintf(&b, "EXECUTE FUNCTION bianmin_refuse('%s');\n", msg)
+		return b.String()
+	}
+	if r.when != "" {
+		fmt.Fprintf(&b, "WHEN %s\n", r.when)
+	}
+	fmt.Fprintf(&b, "BEGIN SELECT RAISE(ABORT, '%s'); END;\n", msg)
+	return b.String()
+}
+
+// appendOnly are the triggers that keep table append-only: no row is
+// updated or deleted, and on PostgreSQL the table is not truncated either
+// (SQLite has no TRUNCATE; its DELETE without WHERE fires the delete
+// trigger).
+func appendOnly(table, message string) []refusal {
+	return []refusal{
+		{name: table + "_no_update", message: message, event: "BEFORE UPDATE ON " + table},
+		{name: table + "_no_delete", message: message, event: "BEFORE DELETE ON " + table},
+		{name: table + "_no_truncate", message: message, event: "BEFORE TRUNCATE ON " + table, statement: true},
+	}
 }

@@ -40,6 +40,60 @@ CREATE INDEX t_n ON t (n);
 		strings.TrimRight(pgTypes("    staff_id INTEGER PRIMARY KEY REFERENCES staff(id)"), "\n"))
 }
 
+// TestRefusalTriggersBothEngines: a refusal written once (@refuse,
+// @append-only) is a trigger in each engine's words, with the same name,
+// event, condition and message.
+func TestRefusalTriggersBothEngines(t *testing.T) {
+	body := `CREATE INDEX log_n ON log (n);
+-- @append-only log: the log is append-only
+-- @refuse owner_fixed: first owner never changes
+BEFORE UPDATE OF owner ON t
+-- the comment is left out
+WHEN OLD.owner IS NOT NULL
+    AND NEW.owner IS DISTINCT FROM OLD.owner
+-- @end
+-- @refuse kept: it's kept
+BEFORE DELETE ON t
+-- @end
+CREATE INDEX t_n ON t (n);
+`
+	assert.Equal(t, `CREATE INDEX log_n ON log (n);
+CREATE TRIGGER log_no_update
+BEFORE UPDATE ON log
+BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+CREATE TRIGGER log_no_delete
+BEFORE DELETE ON log
+BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+CREATE TRIGGER owner_fixed
+BEFORE UPDATE OF owner ON t
+WHEN OLD.owner IS NOT NULL AND NEW.owner IS DISTINCT FROM OLD.owner
+BEGIN SELECT RAISE(ABORT, 'first owner never changes'); END;
+CREATE TRIGGER kept
+BEFORE DELETE ON t
+BEGIN SELECT RAISE(ABORT, 'it''s kept'); END;
+CREATE INDEX t_n ON t (n);
+`, migrationFor(SQLite, body))
+	assert.Equal(t, `CREATE INDEX log_n ON log (n);
+CREATE TRIGGER log_no_update
+BEFORE UPDATE ON log
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('the log is append-only');
+CREATE TRIGGER log_no_delete
+BEFORE DELETE ON log
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('the log is append-only');
+CREATE TRIGGER log_no_truncate
+BEFORE TRUNCATE ON log
+FOR EACH STATEMENT EXECUTE FUNCTION bianmin_refuse('the log is append-only');
+CREATE TRIGGER owner_fixed
+BEFORE UPDATE OF owner ON t
+FOR EACH ROW WHEN (OLD.owner IS NOT NULL AND NEW.owner IS DISTINCT FROM OLD.owner)
+EXECUTE FUNCTION bianmin_refuse('first owner never changes');
+CREATE TRIGGER kept
+BEFORE DELETE ON t
+FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('it''s kept');
+CREATE INDEX t_n ON t (n);
+`, migrationFor(Postgres, body))
+}
+
 func TestRewritePlaceholders(t *testing.T) {
 	for in, want := range map[string]string{
 		`SELECT 1`:                              `SELECT 1`,

@@ -72,14 +72,21 @@ func TestOpenTwiceKeepsSchema(t *testing.T) {
 }
 
 func TestAuditAndEventsAreAppendOnly(t *testing.T) {
-	s := mustOpen(t)
+	s := seeded(t)
 	ctx := context.Background()
 	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, action) VALUES ('2026-01-01T00:00:00Z', 'login')`)
 	require.NoError(t, err)
-	_, err = s.db.ExecContext(ctx, `UPDATE audit_log SET action = 'x'`)
-	assert.ErrorContains(t, err, "append-only")
-	_, err = s.db.ExecContext(ctx, `DELETE FROM audit_log`)
-	assert.ErrorContains(t, err, "append-only")
+	register(t, s, "JZZ", false) // its events
+	for _, table := range []string{"audit_log", "request_events"} {
+		_, err = s.db.ExecContext(ctx, `UPDATE `+table+` SET at = 'x'`)
+		assert.ErrorContains(t, err, "append-only", table)
+		_, err = s.db.ExecContext(ctx, `DELETE FROM `+table)
+		assert.ErrorContains(t, err, "append-only", table)
+		if s.engine == Postgres {
+			_, err = s.db.ExecContext(ctx, `TRUNCATE `+table+` CASCADE`)
+			assert.ErrorContains(t, err, "append-only", table)
+		}
+	}
 }
 
 func TestMessage(t *testing.T) {

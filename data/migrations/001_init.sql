@@ -4,8 +4,9 @@
 -- in China time). Booleans are INTEGER 0/1.
 
 -- @postgres
--- What SQLite's RAISE(ABORT, msg) triggers do, for PostgreSQL's triggers:
--- refuse the change with the message given (SQLSTATE P0001).
+-- What SQLite's RAISE(ABORT, msg) does, for the refusal triggers that
+-- migrations.go writes on PostgreSQL: refuse the change with the message
+-- given (SQLSTATE P0001).
 CREATE FUNCTION bianmin_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '%', TG_ARGV[0];
@@ -211,33 +212,20 @@ CREATE TABLE disclosure_versions (
     publisher      TEXT NOT NULL DEFAULT '',
     UNIQUE (disclosure_id, version)
 );
--- @sqlite
-CREATE TRIGGER disclosure_versions_immutable
+-- A published version is the record: its text, its place and its status
+-- are fixed, and it is kept. (UPDATE OF fires when a column is named in
+-- SET, on both engines.)
+-- @refuse disclosure_versions_immutable: published disclosure versions are immutable
 BEFORE UPDATE OF title, body, published_at, publisher, disclosure_id, version ON disclosure_versions
 WHEN OLD.status IN ('published', 'superseded')
-BEGIN SELECT RAISE(ABORT, 'published disclosure versions are immutable'); END;
-CREATE TRIGGER disclosure_versions_no_unpublish
+-- @end
+-- @refuse disclosure_versions_no_unpublish: published disclosure versions are immutable
 BEFORE UPDATE OF status ON disclosure_versions
 WHEN OLD.status IN ('published', 'superseded') AND NEW.status NOT IN ('published', 'superseded')
-BEGIN SELECT RAISE(ABORT, 'published disclosure versions are immutable'); END;
-CREATE TRIGGER disclosure_versions_keep
+-- @end
+-- @refuse disclosure_versions_keep: published disclosure versions are kept
 BEFORE DELETE ON disclosure_versions
 WHEN OLD.status IN ('published', 'superseded')
-BEGIN SELECT RAISE(ABORT, 'published disclosure versions are kept'); END;
--- @postgres
--- (UPDATE OF fires when a column is named in SET, as on SQLite.)
-CREATE TRIGGER disclosure_versions_immutable
-BEFORE UPDATE OF title, body, published_at, publisher, disclosure_id, version ON disclosure_versions
-FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded'))
-EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
-CREATE TRIGGER disclosure_versions_no_unpublish
-BEFORE UPDATE OF status ON disclosure_versions
-FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded') AND NEW.status NOT IN ('published', 'superseded'))
-EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
-CREATE TRIGGER disclosure_versions_keep
-BEFORE DELETE ON disclosure_versions
-FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded'))
-EXECUTE FUNCTION bianmin_refuse('published disclosure versions are kept');
 -- @end
 
 -- 预公开 opinions from residents.
@@ -307,16 +295,9 @@ CREATE INDEX requests_owner ON requests (owner_id, status, due_day);
 CREATE INDEX requests_window ON requests (window_id, status, due_day);
 CREATE INDEX requests_item ON requests (item_id, status, due_day);
 CREATE INDEX requests_created ON requests (created_at);
--- @sqlite
-CREATE TRIGGER requests_first_owner_fixed
+-- @refuse requests_first_owner_fixed: first owner never changes
 BEFORE UPDATE OF first_owner_id ON requests
-WHEN OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS NOT OLD.first_owner_id
-BEGIN SELECT RAISE(ABORT, 'first owner never changes'); END;
--- @postgres
-CREATE TRIGGER requests_first_owner_fixed
-BEFORE UPDATE OF first_owner_id ON requests
-FOR EACH ROW WHEN (OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS DISTINCT FROM OLD.first_owner_id)
-EXECUTE FUNCTION bianmin_refuse('first owner never changes');
+WHEN OLD.first_owner_id IS NOT NULL AND NEW.first_owner_id IS DISTINCT FROM OLD.first_owner_id
 -- @end
 
 -- Append-only timeline §十2. public = shown to the resident.
@@ -332,19 +313,7 @@ CREATE TABLE request_events (
     data        TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX request_events_request ON request_events (request_id, id);
--- @sqlite
-CREATE TRIGGER request_events_no_update BEFORE UPDATE ON request_events
-BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
-CREATE TRIGGER request_events_no_delete BEFORE DELETE ON request_events
-BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
--- @postgres
-CREATE TRIGGER request_events_no_update BEFORE UPDATE ON request_events
-FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('request events are append-only');
-CREATE TRIGGER request_events_no_delete BEFORE DELETE ON request_events
-FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('request events are append-only');
-CREATE TRIGGER request_events_no_truncate BEFORE TRUNCATE ON request_events
-FOR EACH STATEMENT EXECUTE FUNCTION bianmin_refuse('request events are append-only');
--- @end
+-- @append-only request_events: request events are append-only
 
 -- 联合办理: each participating window's part.
 CREATE TABLE request_parts (
@@ -462,19 +431,7 @@ CREATE TABLE audit_log (
     target    TEXT NOT NULL DEFAULT '',
     detail    TEXT NOT NULL DEFAULT ''
 );
--- @sqlite
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
--- @postgres
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-FOR EACH ROW EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-FOR EACH STATEMENT EXECUTE FUNCTION bianmin_refuse('audit log is append-only');
--- @end
+-- @append-only audit_log: audit log is append-only
 
 -- Settings that are not part of the center profile (printer queue, …).
 CREATE TABLE settings (

@@ -4,16 +4,9 @@
 -- version is published, so it is frozen then too.
 ALTER TABLE disclosure_versions ADD COLUMN previewed_at TEXT NOT NULL DEFAULT '';
 
--- @sqlite
-CREATE TRIGGER disclosure_versions_previewed_fixed
+-- @refuse disclosure_versions_previewed_fixed: published disclosure versions are immutable
 BEFORE UPDATE OF previewed_at ON disclosure_versions
-WHEN OLD.status IN ('published', 'superseded') AND NEW.previewed_at IS NOT OLD.previewed_at
-BEGIN SELECT RAISE(ABORT, 'published disclosure versions are immutable'); END;
--- @postgres
-CREATE TRIGGER disclosure_versions_previewed_fixed
-BEFORE UPDATE OF previewed_at ON disclosure_versions
-FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded') AND NEW.previewed_at IS DISTINCT FROM OLD.previewed_at)
-EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
+WHEN OLD.status IN ('published', 'superseded') AND NEW.previewed_at IS DISTINCT FROM OLD.previewed_at
 -- @end
 
 -- Comments are read per version (the staff list, the kiosk's count).

@@ -5,14 +5,7 @@
 -- is published.
 ALTER TABLE disclosure_versions ADD COLUMN preview_until TEXT NOT NULL DEFAULT '';
 
--- @sqlite
-CREATE TRIGGER disclosure_versions_preview_until_fixed
+-- @refuse disclosure_versions_preview_until_fixed: published disclosure versions are immutable
 BEFORE UPDATE OF preview_until ON disclosure_versions
-WHEN OLD.status IN ('published', 'superseded') AND NEW.preview_until IS NOT OLD.preview_until
-BEGIN SELECT RAISE(ABORT, 'published disclosure versions are immutable'); END;
--- @postgres
-CREATE TRIGGER disclosure_versions_preview_until_fixed
-BEFORE UPDATE OF preview_until ON disclosure_versions
-FOR EACH ROW WHEN (OLD.status IN ('published', 'superseded') AND NEW.preview_until IS DISTINCT FROM OLD.preview_until)
-EXECUTE FUNCTION bianmin_refuse('published disclosure versions are immutable');
+WHEN OLD.status IN ('published', 'superseded') AND NEW.preview_until IS DISTINCT FROM OLD.preview_until
 -- @end
