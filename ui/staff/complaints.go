@@ -464,14 +464,24 @@ func loadLatest[T any](l *latest, d *Desk, read func(context.Context) (T, error)
 // status how many there are (listStatus). It returns the views in order.
 func showRows[T any, V fyne.CanvasObject](list *fyne.Container, status *widget.Label, rows []T, err error, emptyKey string,
 	view func(T) V) []V {
-	var views []V
-	fillList(list, rows, func(r T) fyne.CanvasObject {
+	views := fillRows(list, rows, func(r T) (V, fyne.CanvasObject) {
 		v := view(r)
-		views = append(views, v)
-		return v
+		return v, v
 	})
 	status.SetText(listStatus(err, len(rows), emptyKey))
 	return views
+}
+
+// fillRows puts in list the view row makes of each of items, in place of
+// what it held, and returns the rows it made with them, in order.
+func fillRows[T, R any](list *fyne.Container, items []T, row func(T) (R, fyne.CanvasObject)) []R {
+	var rows []R
+	fillList(list, items, func(it T) fyne.CanvasObject {
+		r, o := row(it)
+		rows = append(rows, r)
+		return o
+	})
+	return rows
 }
 
 // fillList puts in list what row makes of each of rows, in place of what
