@@ -80,22 +80,23 @@ func seed() cli.Seed {
 	return cli.Seed{Catalog: b, Files: assets.Sample}
 }
 
-// seededFile makes a new temporary folder, named after prefix, with a
-// data file holding the seed's catalog, and returns both paths. The
-// caller removes the folder.
-func seededFile(ctx context.Context, prefix string) (dir, path string, err error) {
-	dir, err = os.MkdirTemp("", prefix)
+// onSeededFile runs check on a data file holding the seed's catalog, at
+// path in a new temporary folder dir named after prefix, and removes the
+// folder afterwards.
+func onSeededFile(prefix string, check func(ctx context.Context, dir, path string) error) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", prefix)
 	if err != nil {
-		return "", "", err
+		return err
 	}
-	path = filepath.Join(dir, "bianmin.db")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "bianmin.db")
 	s, err := cli.OpenSeeded(ctx, path, seed())
 	if err != nil {
-		os.RemoveAll(dir)
-		return "", "", err
+		return err
 	}
 	s.Close()
-	return dir, path, nil
+	return check(ctx, dir, path)
 }
 
 // registration is a valid registration for the first active item it can
@@ -188,43 +189,39 @@ func killRounds(args []string) error {
 	fs := flag.NewFlagSet("kill", flag.ExitOnError)
 	rounds := fs.Int("n", 100, "rounds")
 	fs.Parse(args)
-	ctx := context.Background()
-	dir, path, err := seededFile(ctx, "relcheck-kill-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	k := killTally{issued: map[string]int{}}
-	start := time.Now()
-	for i := 1; i <= *rounds; i++ {
-		// The child needs a moment to open the file; then any moment.
-		got, errs, err := killChild(self, path, time.Duration(150+r.IntN(500))*time.Millisecond)
+	return onSeededFile("relcheck-kill-", func(ctx context.Context, _, path string) error {
+		self, err := os.Executable()
 		if err != nil {
 			return err
 		}
-		k.errs += errs
-		if err := k.check(ctx, i, path, got); err != nil {
-			return err
+		r := rand.New(rand.NewPCG(1, 2))
+		k := killTally{issued: map[string]int{}}
+		start := time.Now()
+		for i := 1; i <= *rounds; i++ {
+			// The child needs a moment to open the file; then any moment.
+			got, errs, err := killChild(self, path, time.Duration(150+r.IntN(500))*time.Millisecond)
+			if err != nil {
+				return err
+			}
+			k.errs += errs
+			if err := k.check(ctx, i, path, got); err != nil {
+				return err
+			}
 		}
-	}
-	var requests int
-	if raw, err := rawFile(path); err == nil {
-		raw.QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
-		raw.Close()
-	}
-	fmt.Printf("kill -9 during registration: %d rounds in %s, %d receipts reported (%d requests in the file), "+
-		"%d lost, %d integrity failures, %d numbers issued twice, %d opens failed, %d child errors\n",
-		*rounds, time.Since(start).Round(time.Second), k.reported, requests, k.lost, k.integrity, k.dup, k.openFail,
-		k.errs)
-	if k.lost+k.integrity+k.dup+k.openFail > 0 {
-		return errors.New("reliability check failed")
-	}
-	return nil
+		var requests int
+		if raw, err := rawFile(path); err == nil {
+			raw.QueryRow(`SELECT count(*) FROM requests`).Scan(&requests)
+			raw.Close()
+		}
+		fmt.Printf("kill -9 during registration: %d rounds in %s, %d receipts reported (%d requests in the file), "+
+			"%d lost, %d integrity failures, %d numbers issued twice, %d opens failed, %d child errors\n",
+			*rounds, time.Since(start).Round(time.Second), k.reported, requests, k.lost, k.integrity, k.dup, k.openFail,
+			k.errs)
+		if k.lost+k.integrity+k.dup+k.openFail > 0 {
+			return errors.New("reliability check failed")
+		}
+		return nil
+	})
 }
 
 // killChild starts the registering child on the data file at path, kills
@@ -348,58 +345,54 @@ func backups(args []string) error {
 	requests := fs.Int("requests", 20000, "synthetic requests in the data file")
 	gate := fs.Bool("gate", true, "check the data file before the daily backup, as the program does")
 	fs.Parse(args)
-	ctx := context.Background()
-	dir, path, err := seededFile(ctx, "relcheck-backups-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	c := &clock{t: time.Date(2026, 10, 1, 18, 0, 0, 0, data.China)}
-	s, err := data.Open(ctx, path, data.WithClock(c.now))
-	if err != nil {
-		return err
-	}
-	if _, err := s.AddSynthRequests(ctx, *requests, 3); err != nil {
-		return err
-	}
-	bd := &backupDays{ctx: ctx, c: c, dir: filepath.Join(dir, "backups"), keep: *keep, gate: *gate}
-	bd.run(s, 5)
-	good, _ := data.DailyBackups(bd.dir)
-	s.Close()
-	z, err := zeroMiddlePage(path)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("data file %.1f MB, %d daily backups before the damage; page %d of %d zeroed (%s, %s page)\n",
-		float64(z.size)/(1<<20), len(good), z.page, z.size/4096, z.name, z.kind)
+	return onSeededFile("relcheck-backups-", func(ctx context.Context, dir, path string) error {
+		c := &clock{t: time.Date(2026, 10, 1, 18, 0, 0, 0, data.China)}
+		s, err := data.Open(ctx, path, data.WithClock(c.now))
+		if err != nil {
+			return err
+		}
+		if _, err := s.AddSynthRequests(ctx, *requests, 3); err != nil {
+			return err
+		}
+		bd := &backupDays{ctx: ctx, c: c, dir: filepath.Join(dir, "backups"), keep: *keep, gate: *gate}
+		bd.run(s, 5)
+		good, _ := data.DailyBackups(bd.dir)
+		s.Close()
+		z, err := zeroMiddlePage(path)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("data file %.1f MB, %d daily backups before the damage; page %d of %d zeroed (%s, %s page)\n",
+			float64(z.size)/(1<<20), len(good), z.page, z.size/4096, z.name, z.kind)
 
-	s, err = data.Open(ctx, path, data.WithClock(c.now))
-	if err != nil {
-		fmt.Printf("the damaged data file does not open: %v (%s)\n", err, data.Message(err))
+		s, err = data.Open(ctx, path, data.WithClock(c.now))
+		if err != nil {
+			fmt.Printf("the damaged data file does not open: %v (%s)\n", err, data.Message(err))
+			return nil
+		}
+		defer s.Close()
+		startCheck := s.QuickCheck(ctx)
+		regOK, regFail := bd.run(s, *days)
+		kept, restorable, err := countBackups(ctx, bd.dir)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("after %d days (gate=%v): %d registrations went in, %d failed; %d backups kept, %d restorable\n",
+			*days, *gate, regOK, regFail, kept, restorable)
+		if info, err := data.NewestGoodBackup(ctx, bd.dir); err == nil {
+			fmt.Printf("newest good backup: %s (%d requests, last %s)\n", filepath.Base(info.Path), info.Requests,
+				info.LastRequest.In(data.China).Format("2006-01-02"))
+		} else {
+			fmt.Printf("no good backup: %v\n", err)
+		}
+		h := s.Health()
+		fmt.Printf("check at start: %v\nstore health: damaged=%v\nwhat a person is told: %s\n", startCheck, h.Damaged(),
+			data.Message(h.Err))
+		if len(bd.logged) > 0 {
+			fmt.Printf("log (%d lines), first: %s\n", len(bd.logged), bd.logged[0])
+		}
 		return nil
-	}
-	defer s.Close()
-	startCheck := s.QuickCheck(ctx)
-	regOK, regFail := bd.run(s, *days)
-	kept, restorable, err := countBackups(ctx, bd.dir)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("after %d days (gate=%v): %d registrations went in, %d failed; %d backups kept, %d restorable\n",
-		*days, *gate, regOK, regFail, kept, restorable)
-	if info, err := data.NewestGoodBackup(ctx, bd.dir); err == nil {
-		fmt.Printf("newest good backup: %s (%d requests, last %s)\n", filepath.Base(info.Path), info.Requests,
-			info.LastRequest.In(data.China).Format("2006-01-02"))
-	} else {
-		fmt.Printf("no good backup: %v\n", err)
-	}
-	h := s.Health()
-	fmt.Printf("check at start: %v\nstore health: damaged=%v\nwhat a person is told: %s\n", startCheck, h.Damaged(),
-		data.Message(h.Err))
-	if len(bd.logged) > 0 {
-		fmt.Printf("log (%d lines), first: %s\n", len(bd.logged), bd.logged[0])
-	}
-	return nil
+	})
 }
 
 // backupDays are days of the program's life for the backups check: ten

@@ -53,13 +53,10 @@ const BreachDays = 60
 
 // AccountabilityScreen is the section's screen.
 type AccountabilityScreen struct {
-	Tabs    map[string]*widget.Button
-	Tab     string
+	tabList[data.AccountabilityFilter, data.AccountabilityRow, *AcctRowView]
 	Source  *touch.Select
 	Add     *widget.Button
 	Refresh *widget.Button
-	Rows    []*AcctRowView
-	Status  *widget.Label
 	Notice  *widget.Label
 	// AddForm is the 新增 dialog while open, AddFields its fields.
 	AddForm   *FormDialog
@@ -69,14 +66,13 @@ type AccountabilityScreen struct {
 	Outcome     *widget.Entry
 	// Record is the person's record on show.
 	Record *RecordScreen
-
-	adminList
 }
 
 func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	d := a.d
-	s := &AccountabilityScreen{adminList: newAdminList(a), Tab: AcctOpen, Tabs: map[string]*widget.Button{}}
-	tabs := tabButtons(d, s.Tabs, "acct.tab.", AcctTabs, s.SetTab)
+	s := &AccountabilityScreen{}
+	s.tabList = newTabList(a, AcctOpen, s.filter, a.store.AccountabilityList, s.rowView, "acct.empty")
+	tabs := s.tabRow("acct.tab.", AcctTabs)
 	var sources []string
 	for _, x := range acctSources {
 		sources = append(sources, lang.L("acct.source."+sourceKey(x)))
@@ -88,7 +84,6 @@ func newAccountabilityScreen(a *Admin) *AccountabilityScreen {
 	s.Add.Importance = widget.HighImportance
 	// 刷新 as an icon: five tabs, the source and 新增 share the row.
 	s.Refresh = widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(s.Reload))
-	s.Status = widget.NewLabel("")
 	s.Notice = noticeLabel()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(
@@ -105,12 +100,6 @@ func sourceKey(x string) string {
 		return "any"
 	}
 	return x
-}
-
-// SetTab shows another tab.
-func (s *AccountabilityScreen) SetTab(tab string) {
-	s.Tab = tab
-	s.Reload()
 }
 
 // SetSource filters by source: "", data.AccFromComplaint or data.AccFromDirect.
@@ -140,19 +129,11 @@ func (s *AccountabilityScreen) filter() data.AccountabilityFilter {
 	return f
 }
 
-// Reload reads the tab again.
-func (s *AccountabilityScreen) Reload() {
-	st, sess, f := s.a.store, s.a.d.session, s.filter()
-	loadTab(s.a.d, &s.load, s.Tabs, s.Tab, s.Status, func(ctx context.Context) ([]data.AccountabilityRow, error) {
-		return st.AccountabilityList(ctx, sess, f)
-	}, s.show)
-}
-
-func (s *AccountabilityScreen) show(rows []data.AccountabilityRow, err error) {
+// rowView is an entry's row: tapping it opens 登记整改结果, its name the
+// person's record.
+func (s *AccountabilityScreen) rowView(r data.AccountabilityRow) *AcctRowView {
 	d := s.a.d
-	s.Rows = showRows(s.list, s.Status, rows, err, "acct.empty", func(r data.AccountabilityRow) *AcctRowView {
-		return newAcctRowView(d, r, d.tap(func() { s.OpenOutcome(r) }), func() { s.OpenRecord(r.StaffID, r.StaffName) })
-	})
+	return newAcctRowView(d, r, d.tap(func() { s.OpenOutcome(r) }), func() { s.OpenRecord(r.StaffID, r.StaffName) })
 }
 
 // OpenRecord shows a person's record; 返回 comes back to the list.

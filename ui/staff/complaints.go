@@ -35,10 +35,7 @@ var ComplaintTabs = []string{ComplaintsOpen, ComplaintsDueSoon, ComplaintsOverdu
 // ComplaintList is the complaint queue: tabs, the rows (those due first)
 // and 登记投诉 for complaints taken by phone, from the box or at a window.
 type ComplaintList struct {
-	Tabs   map[string]*widget.Button
-	Tab    string
-	Rows   []*ComplaintRowView
-	Status *widget.Label
+	tabList[data.ComplaintFilter, data.ComplaintRow, *ComplaintRowView]
 	// Notice says what the last 登记投诉 filed.
 	Notice *widget.Label
 	// Enter opens the dialog for a complaint staff take down.
@@ -52,7 +49,6 @@ type ComplaintList struct {
 	entered      data.ComplaintReceipt
 	enteredAbout string
 
-	adminList
 	enter *EnterFields
 
 	// Live updates (live.go): a read for a change under way, another
@@ -66,13 +62,13 @@ type ComplaintList struct {
 
 func newComplaintList(a *Admin) *ComplaintList {
 	d := a.d
-	c := &ComplaintList{adminList: newAdminList(a), Tab: ComplaintsOpen, Tabs: map[string]*widget.Button{}}
-	tabs := tabButtons(d, c.Tabs, "admin.complaints.tab.", ComplaintTabs, c.SetTab)
+	c := &ComplaintList{}
+	c.tabList = newTabList(a, ComplaintsOpen, c.filter, a.store.ComplaintQueue, c.rowView, "admin.complaints.empty")
+	tabs := c.tabRow("admin.complaints.tab.", ComplaintTabs)
 	c.Enter = widget.NewButtonWithIcon(lang.L("admin.complaints.enter"), fynetheme.ContentAddIcon(), d.tap(c.OpenEnter))
 	// 刷新 as an icon: the row holds six tabs and 登记投诉 beside the
 	// section list at 1280 px.
 	refresh := widget.NewButtonWithIcon("", fynetheme.ViewRefreshIcon(), d.tap(c.Reload))
-	c.Status = widget.NewLabel("")
 	c.Notice = noticeLabel()
 	c.PrintReceipt = widget.NewButtonWithIcon(lang.L("admin.complaints.printReceipt"), fynetheme.DocumentPrintIcon(),
 		d.tap(c.onPrintReceipt))
@@ -114,12 +110,6 @@ func boldLabels(prefix string, names ...string) []fyne.CanvasObject {
 	return out
 }
 
-// SetTab shows another tab.
-func (c *ComplaintList) SetTab(tab string) {
-	c.Tab = tab
-	c.Reload()
-}
-
 func (c *ComplaintList) filter() data.ComplaintFilter {
 	switch c.Tab {
 	case ComplaintsDueSoon:
@@ -136,18 +126,9 @@ func (c *ComplaintList) filter() data.ComplaintFilter {
 	return data.ComplaintFilter{}
 }
 
-// Reload reads the tab again.
-func (c *ComplaintList) Reload() {
-	st, sess, f := c.a.store, c.a.d.session, c.filter()
-	loadTab(c.a.d, &c.load, c.Tabs, c.Tab, c.Status, func(ctx context.Context) ([]data.ComplaintRow, error) {
-		return st.ComplaintQueue(ctx, sess, f)
-	}, c.show)
-}
-
-func (c *ComplaintList) show(rows []data.ComplaintRow, err error) {
-	c.Rows = showRows(c.list, c.Status, rows, err, "admin.complaints.empty", func(r data.ComplaintRow) *ComplaintRowView {
-		return newComplaintRowView(r, c.a.d.tap(func() { c.a.OpenComplaint(r.ID) }))
-	})
+// rowView is a complaint's row; tapping it opens the complaint.
+func (c *ComplaintList) rowView(r data.ComplaintRow) *ComplaintRowView {
+	return newComplaintRowView(r, c.a.d.tap(func() { c.a.OpenComplaint(r.ID) }))
 }
 
 // complaintTarget is what a complaint is about, with the request, window
@@ -479,27 +460,28 @@ func loadLatest[T any](l *latest, d *Desk, read func(context.Context) (T, error)
 	})
 }
 
-// loadTab marks tab on show among tabs, says on status that its list is
-// loading and reads it (loadLatest).
-func loadTab[T any](d *Desk, l *latest, tabs map[string]*widget.Button, tab string, status *widget.Label,
-	read func(context.Context) (T, error), show func(T, error)) {
-	markTab(tabs, tab)
-	status.SetText(lang.L("admin.loading"))
-	loadLatest(l, d, read, show)
-}
-
 // showRows puts in list a view of each row, made by view, and says on
 // status how many there are (listStatus). It returns the views in order.
 func showRows[T any, V fyne.CanvasObject](list *fyne.Container, status *widget.Label, rows []T, err error, emptyKey string,
 	view func(T) V) []V {
-	var views []V
-	fillList(list, rows, func(r T) fyne.CanvasObject {
+	views := fillRows(list, rows, func(r T) (V, fyne.CanvasObject) {
 		v := view(r)
-		views = append(views, v)
-		return v
+		return v, v
 	})
 	status.SetText(listStatus(err, len(rows), emptyKey))
 	return views
+}
+
+// fillRows puts in list the view row makes of each of items, in place of
+// what it held, and returns the rows it made with them, in order.
+func fillRows[T, R any](list *fyne.Container, items []T, row func(T) (R, fyne.CanvasObject)) []R {
+	var rows []R
+	fillList(list, items, func(it T) fyne.CanvasObject {
+		r, o := row(it)
+		rows = append(rows, r)
+		return o
+	})
+	return rows
 }
 
 // fillList puts in list what row makes of each of rows, in place of what

@@ -49,27 +49,18 @@ type DisclosuresScreen struct {
 	Due      []*DiscRow
 	Public   []*DiscRow
 	Internal []*DiscRow
-	New      *widget.Button
 	Refresh  *widget.Button
-	Status   *widget.Label
-	// NewForm is the 新建公开事项 dialog while open, with its fields.
-	NewForm   *FormDialog
-	NewFields *DiscFields
 	// Item is the item on show (nil on the list).
 	Item *DisclosureView
 
-	adminList
+	discScreen
 }
 
 func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
-	d := a.d
-	s := &DisclosuresScreen{adminList: newAdminList(a)}
-	s.New = widget.NewButtonWithIcon(lang.L("disc.new"), fynetheme.ContentAddIcon(),
-		d.tap(func() { s.OpenNew(data.AudiencePublic) }))
+	s := &DisclosuresScreen{}
+	s.discScreen = newDiscScreen(a, "disc.new", func() { s.OpenNew(data.AudiencePublic) })
 	s.New.Importance = widget.HighImportance
-	s.Refresh = widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), d.tap(s.Reload))
-	s.Status = widget.NewLabel("")
-	s.Status.Wrapping = fyne.TextWrapWord
+	s.Refresh = widget.NewButtonWithIcon(lang.L("admin.refresh"), fynetheme.ViewRefreshIcon(), a.d.tap(s.Reload))
 	intro := widget.NewLabel(lang.L("disc.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.New, s.Refresh), intro)
@@ -79,21 +70,29 @@ func newDisclosuresScreen(a *Admin) *DisclosuresScreen {
 	return s
 }
 
+// discLists are what the section shows: every item and those due for
+// re-publication.
+type discLists struct {
+	states []data.DisclosureState
+	due    []data.DueItem
+}
+
+// readDiscLists reads the section's lists.
+func readDiscLists(ctx context.Context, st DisclosureAdminStore) (discLists, error) {
+	states, err := st.DisclosureStates(ctx)
+	if err != nil {
+		return discLists{}, err
+	}
+	due, err := st.DueForRepublication(ctx)
+	return discLists{states, due}, err
+}
+
 // Reload reads the items again.
 func (s *DisclosuresScreen) Reload() {
-	d, st := s.a.d, s.a.store
-	ctx, now := d.opts.Context, d.opts.Now()
+	st, now := s.a.store, s.a.d.opts.Now()
 	s.Status.SetText(lang.L("admin.loading"))
-	s.load.run(d, func() func() {
-		states, err := st.DisclosureStates(ctx)
-		var due []data.DueItem
-		if err == nil {
-			due, err = st.DueForRepublication(ctx)
-		}
-		return func() {
-			s.show(states, due, now, err)
-		}
-	})
+	loadLatest(&s.load, s.a.d, func(ctx context.Context) (discLists, error) { return readDiscLists(ctx, st) },
+		func(l discLists, err error) { s.show(l.states, l.due, now, err) })
 }
 
 func (s *DisclosuresScreen) show(states []data.DisclosureState, due []data.DueItem, now time.Time, err error) {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
@@ -123,16 +124,38 @@ func (f *DiscFields) draft(code string) data.DisclosureDraft {
 		Cadence: f.CadenceOf(), Title: f.Title.Text, Body: f.Body.Text}
 }
 
+// discScreen is what the two sections that list disclosure items and make
+// new ones share (公开内容 and 内部制度): a list screen's common part, its
+// status line, and 新建 with its dialog.
+type discScreen struct {
+	New    *widget.Button
+	Status *widget.Label
+	// NewForm is the 新建 dialog while open, with its fields.
+	NewForm   *FormDialog
+	NewFields *DiscFields
+
+	adminList
+}
+
+// newDiscScreen is the common part of a section whose 新建, labelled by
+// the translation key newKey, calls onNew.
+func newDiscScreen(a *Admin, newKey string, onNew func()) discScreen {
+	s := discScreen{adminList: newAdminList(a), Status: widget.NewLabel("")}
+	s.Status.Wrapping = fyne.TextWrapWord
+	s.New = widget.NewButtonWithIcon(lang.L(newKey), fynetheme.ContentAddIcon(), a.d.tap(onNew))
+	return s
+}
+
 // OpenNew opens the 新建公开事项 dialog, the audience chosen to start with.
 // On success the new item opens.
 func (s *DisclosuresScreen) OpenNew(audience data.Audience) {
-	s.NewFields, s.NewForm = openNewDisclosure(s.a, audience, s.Open)
+	s.openNew(audience, s.Open)
 }
 
-// openNewDisclosure shows the dialog of a new item; opened runs with its
-// code once it is saved.
-func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string)) (*DiscFields, *FormDialog) {
-	d, st := a.d, a.store
+// openNew shows the dialog of a new item, the audience chosen to start
+// with; opened runs with its code once it is saved.
+func (s *discScreen) openNew(audience data.Audience, opened func(code string)) {
+	d, st := s.a.d, s.a.store
 	f := newDiscFields(d, audience)
 	f.SetCadence(data.CadenceAdhoc)
 	if audience == data.AudienceInternal {
@@ -150,7 +173,8 @@ func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string
 		labelled(lang.L("disc.field.title"), f.Title),
 		labelled(lang.L("disc.field.body"), f.Body))}
 	var code string
-	dlg := newFormDialog(d, lang.L("disc.new.title"), rows, fyne.NewSize(1000, 780),
+	s.NewFields = f
+	s.NewForm = newFormDialog(d, lang.L("disc.new.title"), rows, fyne.NewSize(1000, 780),
 		func(*FormDialog) func() error {
 			dr := f.draft(strings.TrimSpace(f.Code.Text))
 			code = dr.Code
@@ -159,5 +183,4 @@ func openNewDisclosure(a *Admin, audience data.Audience, opened func(code string
 				return err
 			}
 		}, func() { opened(code) })
-	return f, dlg
 }

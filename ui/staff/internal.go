@@ -42,24 +42,18 @@ type InternalRules struct {
 	DocTitle *widget.Label
 	DocMeta  *widget.Label
 	DocBody  *widget.Label
-	Status   *widget.Label
-	// Edit and New are for administrators (hidden for other staff).
+	// Edit, as New, is for administrators (both hidden for other staff).
 	Edit *widget.Button
-	New  *widget.Button
-	// Editor is the item open for editing; NewForm the 新建 dialog while
-	// open, with its fields.
-	Editor    *DisclosureView
-	NewForm   *FormDialog
-	NewFields *DiscFields
+	// Editor is the item open for editing.
+	Editor *DisclosureView
 
-	adminList
+	discScreen
 }
 
 func newInternalRules(a *Admin) *InternalRules {
 	d := a.d
-	s := &InternalRules{adminList: newAdminList(a)}
-	s.Status = widget.NewLabel("")
-	s.Status.Wrapping = fyne.TextWrapWord
+	s := &InternalRules{}
+	s.discScreen = newDiscScreen(a, "disc.internal.new", s.OpenNew)
 	s.DocTitle = widget.NewLabel("")
 	s.DocTitle.TextStyle = fyne.TextStyle{Bold: true}
 	s.DocTitle.Wrapping = fyne.TextWrapWord
@@ -69,7 +63,6 @@ func newInternalRules(a *Admin) *InternalRules {
 	s.DocBody.Wrapping = fyne.TextWrapWord
 	s.Version = touch.NewSelect(nil, func(string) { d.Activity(); s.showVersion() })
 	s.Edit = widget.NewButtonWithIcon(lang.L("disc.internal.edit"), fynetheme.DocumentCreateIcon(), d.tap(s.OpenEditor))
-	s.New = widget.NewButtonWithIcon(lang.L("disc.internal.new"), fynetheme.ContentAddIcon(), d.tap(s.OpenNew))
 	if !d.session.Admin() {
 		s.Edit.Hide()
 		s.New.Hide()
@@ -99,32 +92,31 @@ type internalEntry struct {
 // Reload reads the list again and shows the item selected (the first one
 // if none).
 func (s *InternalRules) Reload() {
-	d, st := s.a.d, s.a.store
-	ctx, admin := d.opts.Context, d.session.Admin()
+	st, admin := s.a.store, s.a.d.session.Admin()
 	s.Status.SetText(lang.L("admin.loading"))
-	s.load.run(d, func() func() {
-		var items []internalEntry
-		err := func() error {
-			if admin {
-				// Administrators also see items not yet published.
-				states, err := st.DisclosureStates(ctx)
-				for _, x := range states {
-					if x.Audience == data.AudienceInternal {
-						items = append(items, internalEntry{x.Code, x.Title, x.Current, data.Day(x.PublishedAt)})
-					}
-				}
-				return err
+	loadLatest(&s.load, s.a.d, func(ctx context.Context) ([]internalEntry, error) {
+		return readInternalEntries(ctx, st, admin)
+	}, s.show)
+}
+
+// readInternalEntries reads the internal items: those published, and for
+// administrators those not yet published too.
+func readInternalEntries(ctx context.Context, st AdminStore, admin bool) ([]internalEntry, error) {
+	var items []internalEntry
+	if admin {
+		states, err := st.DisclosureStates(ctx)
+		for _, x := range states {
+			if x.Audience == data.AudienceInternal {
+				items = append(items, internalEntry{x.Code, x.Title, x.Current, data.Day(x.PublishedAt)})
 			}
-			ns, err := st.Notices(ctx, data.AudienceInternal)
-			for _, n := range ns {
-				items = append(items, internalEntry{n.Code, n.Title, n.Version, data.Day(n.PublishedAt)})
-			}
-			return err
-		}()
-		return func() {
-			s.show(items, err)
 		}
-	})
+		return items, err
+	}
+	ns, err := st.Notices(ctx, data.AudienceInternal)
+	for _, n := range ns {
+		items = append(items, internalEntry{n.Code, n.Title, n.Version, data.Day(n.PublishedAt)})
+	}
+	return items, err
 }
 
 func (s *InternalRules) show(items []internalEntry, err error) {
@@ -263,7 +255,7 @@ func (s *InternalRules) OpenNew() {
 	if !s.a.d.session.Admin() {
 		return
 	}
-	s.NewFields, s.NewForm = openNewDisclosure(s.a, data.AudienceInternal, func(code string) {
+	s.openNew(data.AudienceInternal, func(code string) {
 		s.Selected = code
 		s.OpenEditor()
 	})

@@ -168,11 +168,11 @@ func (c *ComplaintList) changed() {
 		return
 	}
 	c.liveLoading = true
-	st, sess, f := c.a.store, d.session, c.filter()
+	read := c.query()
 	c.load.n++ // an earlier load's answer is stale now
 	n := c.load.n
 	d.async(func() func() {
-		rows, err := st.ComplaintQueue(d.opts.Context, sess, f)
+		rows, err := read(d.opts.Context)
 		return func() {
 			if n == c.load.n {
 				c.show(rows, err)

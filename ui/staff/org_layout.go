@@ -135,21 +135,26 @@ type orgList struct {
 	list    *fyne.Container
 	content fyne.CanvasObject
 	reads   latest
+	show    func() // puts what the last read found in the list
 }
 
-func newOrgList(a *Admin, addKey string, onAdd func(), introKey string, header fyne.CanvasObject) orgList {
-	l := orgList{a: a, Status: orgStatus(), list: container.NewVBox()}
+// build makes the common part of a list that show fills after each read,
+// in place (show may run before build returns), and reads the list a
+// first time.
+func (l *orgList) build(a *Admin, addKey string, onAdd func(), introKey string, header fyne.CanvasObject,
+	show func()) {
+	l.a, l.Status, l.list, l.show = a, orgStatus(), container.NewVBox(), show
 	l.Add = widget.NewButtonWithIcon(lang.L(addKey), fynetheme.ContentAddIcon(), a.d.tap(onAdd))
 	l.Add.Importance = widget.HighImportance
 	l.content = container.NewBorder(listTop(introKey, l.Add, header), l.Status, nil, nil, clearOfScrollBar(l.list))
-	return l
+	l.Reload()
 }
 
 func (l *orgList) view() fyne.CanvasObject { return l.content }
 
-// load reads the windows and the staff into l and shows them (or the
+// Reload reads the windows and the staff again and shows them (or the
 // store's message); an answer overtaken by a later read is dropped.
-func (l *orgList) load(show func()) {
+func (l *orgList) Reload() {
 	st := l.a.store
 	type read struct {
 		ws     []data.OrgWindow
@@ -164,7 +169,7 @@ func (l *orgList) load(show func()) {
 		return read{ws, people}, err
 	}, func(r read) {
 		l.Windows, l.Staff = r.ws, r.people
-		show()
+		l.show()
 	})
 }
 
@@ -183,24 +188,24 @@ func orgLoad[T any](l *latest, d *Desk, status *widget.Label, read func(context.
 
 // change runs a change in the store (work returns what to say when it
 // succeeds) and says how it went on the status line; after a success the
-// list is read again with reload.
-func (l *orgList) change(work func() (string, error), reload func()) {
+// list is read again.
+func (l *orgList) change(work func() (string, error)) {
 	l.a.d.async(func() func() {
 		ok, err := work()
 		return func() {
 			orgShowResult(l.Status, err, ok)
 			if err == nil {
-				reload()
+				l.Reload()
 			}
 		}
 	})
 }
 
 // saved is what a dialog of the list does once the store took its change.
-func (l *orgList) saved(ok string, reload func()) func() {
+func (l *orgList) saved(ok string) func() {
 	return func() {
 		orgShowResult(l.Status, nil, ok)
-		reload()
+		l.Reload()
 	}
 }
 

@@ -52,17 +52,10 @@ func newStaffList(a *Admin) *StaffList {
 	l := &StaffList{}
 	header := orgHeader(staffWeights, "org.staff.col.", staffActionsWidth, "photo", "nameCode", "postWindow", "roleState",
 		"actions")
-	l.orgList = newOrgList(a, "org.staff.add", func() { l.OpenStaff(nil) }, "org.staff.intro", header)
-	l.Reload()
-	return l
-}
-
-// Reload reads the staff and the windows again.
-func (l *StaffList) Reload() {
-	l.load(func() {
-		l.Rows = nil
-		fillList(l.list, l.Staff, l.row)
+	l.build(a, "org.staff.add", func() { l.OpenStaff(nil) }, "org.staff.intro", header, func() {
+		l.Rows = fillRows(l.list, l.Staff, l.row)
 	})
+	return l
 }
 
 // staffPostText is "社会保障窗口 · A岗", "社会保障窗口" or 未分配窗口.
@@ -91,8 +84,8 @@ func staffState(r data.StaffRecord) string {
 	return strings.Join(parts, " · ")
 }
 
-// row is the row of staff member p, added to l.Rows.
-func (l *StaffList) row(p data.StaffRecord) fyne.CanvasObject {
+// row is the row of staff member p and its view.
+func (l *StaffList) row(p data.StaffRecord) (*OrgStaffRow, fyne.CanvasObject) {
 	d := l.a.d
 	r := &OrgStaffRow{Record: p}
 	r.Texts = []string{p.Name, p.Code, p.Post, staffPostText(p), lang.L("org.role." + string(p.Role)), staffState(p)}
@@ -116,8 +109,7 @@ func (l *StaffList) row(p data.StaffRecord) fyne.CanvasObject {
 		twoLines(r.Texts[2], r.Texts[3], imp),
 		twoLines(r.Texts[4], r.Texts[5], stateImp),
 	}
-	l.Rows = append(l.Rows, r)
-	return orgRow(staffWeights, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth)
+	return r, orgRow(staffWeights, cells, container.NewHBox(r.Edit, r.PIN, r.Unlock), staffActionsWidth)
 }
 
 // Row is the row of the staff member with name (nil if none).
@@ -271,7 +263,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 			_, err := st.PutStaff(d.opts.Context, sess, e)
 			return err
 		}
-	}, l.saved(lang.L("org.saved"), l.Reload))
+	}, l.saved(lang.L("org.saved")))
 }
 
 // browsePhoto opens Fyne's file dialog for a PNG or JPEG; the file chosen
@@ -373,7 +365,7 @@ func (l *StaffList) OpenPIN(r data.StaffRecord) {
 			}
 			pin := p.PIN.Text
 			return func() error { return st.SetPIN(d.opts.Context, sess, r.ID, pin) }
-		}, l.saved(lang.L("org.staff.pinSet", map[string]any{"Name": r.Name}), l.Reload))
+		}, l.saved(lang.L("org.staff.pinSet", map[string]any{"Name": r.Name})))
 }
 
 // Unlock lifts a lockout.
@@ -381,5 +373,5 @@ func (l *StaffList) Unlock(r data.StaffRecord) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	l.change(func() (string, error) {
 		return lang.L("org.staff.unlocked", map[string]any{"Name": r.Name}), st.UnlockStaff(d.opts.Context, sess, r.ID)
-	}, l.Reload)
+	})
 }

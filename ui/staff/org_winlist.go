@@ -41,21 +41,14 @@ const windowActionsWidth = 370
 func newWindowList(a *Admin) *WindowList {
 	l := &WindowList{}
 	header := orgHeader(windowWeights, "org.windows.col.", windowActionsWidth, "window", "posts", "state", "actions")
-	l.orgList = newOrgList(a, "org.windows.add", func() { l.OpenWindow(nil) }, "org.windows.intro", header)
-	l.Reload()
+	l.build(a, "org.windows.add", func() { l.OpenWindow(nil) }, "org.windows.intro", header, func() {
+		l.Rows = fillRows(l.list, l.Windows, l.row)
+	})
 	return l
 }
 
-// Reload reads the windows (and the staff the posts are chosen from).
-func (l *WindowList) Reload() {
-	l.load(func() {
-		l.Rows = nil
-		fillList(l.list, l.Windows, l.row)
-	})
-}
-
-// row is the row of window w, added to l.Rows.
-func (l *WindowList) row(w data.OrgWindow) fyne.CanvasObject {
+// row is the row of window w and its view.
+func (l *WindowList) row(w data.OrgWindow) (*OrgWindowRow, fyne.CanvasObject) {
 	d := l.a.d
 	r := &OrgWindowRow{Window: w}
 	state := lang.L("org.windows.active")
@@ -78,8 +71,7 @@ func (l *WindowList) row(w data.OrgWindow) fyne.CanvasObject {
 		twoLines(lang.L("org.post.A")+"："+r.Texts[2], lang.L("org.post.B")+"："+r.Texts[3], imp),
 		twoLines(r.Texts[5], r.Texts[4], imp),
 	}
-	l.Rows = append(l.Rows, r)
-	return orgRow(windowWeights, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth)
+	return r, orgRow(windowWeights, cells, container.NewHBox(r.Edit, r.Posts, r.Stop), windowActionsWidth)
 }
 
 // orNobody is a post holder's name, or 空缺.
@@ -134,7 +126,7 @@ func (l *WindowList) OpenWindow(w *data.OrgWindow) {
 			_, err := st.PutWindow(d.opts.Context, sess, nw)
 			return err
 		}
-	}, l.saved(lang.L("org.saved"), l.Reload))
+	}, l.saved(lang.L("org.saved")))
 }
 
 // PostFields are the fields of 设置AB岗.
@@ -185,7 +177,7 @@ func (l *WindowList) OpenPosts(w data.OrgWindow) {
 		fyne.NewSize(700, 520), func(*FormDialog) func() error {
 			a, b := p.chosen(p.A), p.chosen(p.B)
 			return func() error { return st.SetWindowPosts(d.opts.Context, sess, w.ID, a, b) }
-		}, l.saved(lang.L("org.windows.postsSaved", map[string]any{"Name": w.Name}), l.Reload))
+		}, l.saved(lang.L("org.windows.postsSaved", map[string]any{"Name": w.Name})))
 }
 
 // ConfirmStop asks before taking a window out of service, then does.
@@ -209,7 +201,7 @@ func (l *WindowList) Stop(w data.OrgWindow) {
 			return lang.L("org.windows.deleted", map[string]any{"Name": w.Name}), err
 		}
 		return lang.L("org.windows.stopped.done", map[string]any{"Name": w.Name}), err
-	}, l.Reload)
+	})
 }
 
 // Restart puts a window back in service.
@@ -217,5 +209,5 @@ func (l *WindowList) Restart(w data.OrgWindow) {
 	d, st, sess := l.a.d, l.a.store, l.a.d.session
 	l.change(func() (string, error) {
 		return lang.L("org.windows.restarted", map[string]any{"Name": w.Name}), st.RestartWindow(d.opts.Context, sess, w.ID)
-	}, l.Reload)
+	})
 }
