@@ -540,12 +540,13 @@ type AccountabilityKind string
 
 // Accountability kinds: §九1 records the matter, criticises and sets a
 // deadline to put it right; §九2 asks for a written self-examination; §九3
-// gives a disciplinary sanction.
+// gives a disciplinary sanction. Their Chinese names are in
+// accountabilityLabels.
 const (
-	AccCriticism    AccountabilityKind = "criticism"     // 批评教育
-	AccWrittenCheck AccountabilityKind = "written_check" // 书面检查
-	AccRectify      AccountabilityKind = "rectify"       // 限期整改
-	AccDiscipline   AccountabilityKind = "discipline"    // 纪律处分
+	AccCriticism    AccountabilityKind = "criticism"
+	AccWrittenCheck AccountabilityKind = "written_check"
+	AccRectify      AccountabilityKind = "rectify"
+	AccDiscipline   AccountabilityKind = "discipline"
 )
 
 // AccountabilityKinds lists the kinds, mildest first.

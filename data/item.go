@@ -15,14 +15,14 @@ import (
 // Mode is a handling mode of §三5.
 type Mode string
 
-// The six handling modes.
+// The six handling modes (their Chinese names are in modeLabels).
 const (
-	ModeDirect  Mode = "direct"  // 直接办理
-	ModePromise Mode = "promise" // 承诺办理
-	ModeJoint   Mode = "joint"   // 联合办理
-	ModeUpper   Mode = "upper"   // 上报办理
-	ModeAssist  Mode = "assist"  // 协助办理
-	ModeProxy   Mode = "proxy"   // 代为办理
+	ModeDirect  Mode = "direct"
+	ModePromise Mode = "promise"
+	ModeJoint   Mode = "joint"
+	ModeUpper   Mode = "upper"
+	ModeAssist  Mode = "assist"
+	ModeProxy   Mode = "proxy"
 )
 
 // Modes lists the modes in the regulation's order.
@@ -41,22 +41,11 @@ func (m Mode) Valid() bool {
 // Label is the mode's Chinese name, for paper (receipts, notices, guides)
 // and stored text, which are Chinese in every UI language. Screens show the
 // word from the translations, keyed by the mode.
-func (m Mode) Label() string {
-	switch m {
-	case ModeDirect:
-		return "直接办理"
-	case ModePromise:
-		return "承诺办理"
-	case ModeJoint:
-		return "联合办理"
-	case ModeUpper:
-		return "上报办理"
-	case ModeAssist:
-		return "协助办理"
-	case ModeProxy:
-		return "代为办理"
-	}
-	return string(m)
+func (m Mode) Label() string { return labelIn(modeLabels, m) }
+
+var modeLabels = map[Mode]string{
+	ModeDirect: "直接办理", ModePromise: "承诺办理", ModeJoint: "联合办理",
+	ModeUpper: "上报办理", ModeAssist: "协助办理", ModeProxy: "代为办理",
 }
 
 // MaterialForm says whether the original, a copy or both are needed.

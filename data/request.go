@@ -87,12 +87,7 @@ const (
 // Label is the channel's Chinese name, for stored text (the timeline's
 // 通过…登记), its code for an unknown one; screens show the word from the
 // translations.
-func (c Channel) Label() string {
-	if l, ok := channelLabels[c]; ok {
-		return l
-	}
-	return string(c)
-}
+func (c Channel) Label() string { return labelIn(channelLabels, c) }
 
 var channelLabels = map[Channel]string{
 	ChannelKiosk:  "自助终端",

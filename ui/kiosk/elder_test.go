@@ -77,7 +77,7 @@ func TestElderWordingIsShorter(t *testing.T) {
 func TestElderKeysInBothLanguages(t *testing.T) {
 	zh := readTranslations(t, "kiosk.zh_Hans.json")
 	en := readTranslations(t, "kiosk.en.json")
-	for _, f := range kiosk.Features {
+	for _, f := range kiosk.Features() {
 		key := "kiosk.home." + string(f) + ".sub.elder"
 		assert.NotEmpty(t, zh[key], key)
 		assert.NotEmpty(t, en[key], key)

@@ -64,23 +64,28 @@ type Home struct {
 	actions     fyne.CanvasObject
 }
 
-// homeIcons are the tiles' pictures, from Fyne's icon set (looked up when
-// a tile is made, so that they follow the theme).
-var homeIcons = map[Feature]func() fyne.Resource{
-	FeatureGuides:     fynetheme.FileTextIcon,
-	FeatureDisclosure: fynetheme.InfoIcon,
-	FeatureRegister:   fynetheme.DocumentCreateIcon,
-	FeatureTrack:      fynetheme.SearchIcon,
-	FeatureComplain:   fynetheme.MailComposeIcon,
-	FeatureRate:       fynetheme.ConfirmIcon,
+// homeTiles are the home screen's tiles in display order, each with its
+// picture from Fyne's icon set (looked up when the tile is made, so that it
+// follows the theme).
+var homeTiles = []struct {
+	feature Feature
+	icon    func() fyne.Resource
+}{
+	{FeatureGuides, fynetheme.FileTextIcon},
+	{FeatureDisclosure, fynetheme.InfoIcon},
+	{FeatureRegister, fynetheme.DocumentCreateIcon},
+	{FeatureTrack, fynetheme.SearchIcon},
+	{FeatureComplain, fynetheme.MailComposeIcon},
+	{FeatureRate, fynetheme.ConfirmIcon},
 }
 
-// homeIcon is a tile's picture.
-func homeIcon(f Feature) fyne.Resource {
-	if icon, ok := homeIcons[f]; ok {
-		return icon()
+// Features lists the home tiles' features in display order.
+func Features() []Feature {
+	fs := make([]Feature, len(homeTiles))
+	for i, t := range homeTiles {
+		fs[i] = t.feature
 	}
-	return fynetheme.InfoIcon()
+	return fs
 }
 
 // NewHome builds the home screen. Each tile opens its feature through the
@@ -89,9 +94,9 @@ func NewHome(nav *Nav, elder ElderSwitch) *Home {
 	h := &Home{Tiles: map[Feature]*Tile{}, nav: nav, elder: elder}
 	h.grid = newGrid(0, 3, true)
 	grid := container.New(h.grid)
-	for _, f := range Features {
-		f := f
-		t := NewHomeTile(homeIcon(f), tileTitle(f, elder.Elder()), tileSubtitle(f, elder.Elder()),
+	for _, ht := range homeTiles {
+		f := ht.feature
+		t := NewHomeTile(ht.icon(), tileTitle(f, elder.Elder()), tileSubtitle(f, elder.Elder()),
 			func() { h.onTile(f) })
 		h.Tiles[f] = t
 		grid.Add(t)

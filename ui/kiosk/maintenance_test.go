@@ -60,7 +60,7 @@ func TestDamagedFilePutsTheKioskIntoMaintenance(t *testing.T) {
 	assert.False(t, k.BackButton.Visible())
 	assert.False(t, k.HomeButton.Visible())
 
-	for _, f := range kiosk.Features {
+	for _, f := range kiosk.Features() {
 		k.Nav.Open(f)
 	}
 	k.Reset()

@@ -31,7 +31,7 @@ type Leaver interface {
 // Feature names a function the home screen offers.
 type Feature string
 
-// The six functions of the home screen, in their order on it.
+// The six functions of the home screen (homeTiles puts them in order).
 const (
 	FeatureGuides     Feature = "guides"     // 办事指南
 	FeatureDisclosure Feature = "disclosure" // 政务公开
@@ -40,9 +40,6 @@ const (
 	FeatureComplain   Feature = "complain"   // 投诉建议
 	FeatureRate       Feature = "rate"       // 服务评价
 )
-
-// Features lists the home tiles in display order.
-var Features = []Feature{FeatureGuides, FeatureDisclosure, FeatureRegister, FeatureTrack, FeatureComplain, FeatureRate}
 
 // Factory builds a fresh screen for a feature. A new screen is built every
 // time the feature is opened, so nothing a resident typed survives a visit.

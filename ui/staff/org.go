@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,7 +37,7 @@ type OrgStore interface {
 		expectedReturn time.Time) error
 }
 
-// The parts of the section, in the order of its tabs.
+// The parts of the section, a tab each (orgTabs puts them in order).
 const (
 	OrgPartCenter  = "center"
 	OrgPartWindows = "windows"
@@ -44,8 +45,28 @@ const (
 	OrgPartBoard   = "board"
 )
 
-// OrgParts are the section's tabs in display order.
-var OrgParts = []string{OrgPartCenter, OrgPartWindows, OrgPartStaff, OrgPartBoard}
+// orgTab is a tab of the section: its part, its icon and what it shows.
+type orgTab struct {
+	part string
+	icon func() fyne.Resource
+	view func(o *OrgScreen) fyne.CanvasObject
+}
+
+// orgTabs are the section's tabs in display order.
+var orgTabs = []orgTab{
+	{OrgPartCenter, fynetheme.HomeIcon, func(o *OrgScreen) fyne.CanvasObject {
+		return orgPartView(&o.Center, newCenterForm, o.a)
+	}},
+	{OrgPartWindows, fynetheme.GridIcon, func(o *OrgScreen) fyne.CanvasObject {
+		return orgPartView(&o.Windows, newWindowList, o.a)
+	}},
+	{OrgPartStaff, fynetheme.AccountIcon, func(o *OrgScreen) fyne.CanvasObject {
+		return orgPartView(&o.Staff, newStaffList, o.a)
+	}},
+	{OrgPartBoard, fynetheme.VisibilityIcon, func(o *OrgScreen) fyne.CanvasObject {
+		return orgPartView(&o.Board, newOrgBoard, o.a)
+	}},
+}
 
 // OrgScreen is the section's screen: a row of tabs over the part on show.
 type OrgScreen struct {
@@ -65,12 +86,10 @@ type OrgScreen struct {
 
 func newOrgScreen(a *Admin) *OrgScreen {
 	o := &OrgScreen{a: a, Tabs: map[string]*widget.Button{}}
-	icons := map[string]fyne.Resource{OrgPartCenter: fynetheme.HomeIcon(), OrgPartWindows: fynetheme.GridIcon(),
-		OrgPartStaff: fynetheme.AccountIcon(), OrgPartBoard: fynetheme.VisibilityIcon()}
 	var tabs []fyne.CanvasObject
-	for _, p := range OrgParts {
-		b := widget.NewButtonWithIcon(lang.L("org.tab."+p), icons[p], a.d.tap(func() { o.Show(p) }))
-		o.Tabs[p] = b
+	for _, t := range orgTabs {
+		b := widget.NewButtonWithIcon(lang.L("org.tab."+t.part), t.icon(), a.d.tap(func() { o.Show(t.part) }))
+		o.Tabs[t.part] = b
 		tabs = append(tabs, b)
 	}
 	o.body = container.NewStack()
@@ -80,25 +99,17 @@ func newOrgScreen(a *Admin) *OrgScreen {
 	return o
 }
 
-// Show opens a part of the section, reading it afresh.
+// Show opens a part of the section (the center's profile for an unknown
+// one), reading it afresh.
 func (o *OrgScreen) Show(part string) {
-	if _, ok := o.Tabs[part]; !ok {
-		part = OrgPartCenter
+	i := slices.IndexFunc(orgTabs, func(t orgTab) bool { return t.part == part })
+	if i < 0 {
+		i = 0
 	}
-	o.Part = part
-	markTab(o.Tabs, part)
-	var obj fyne.CanvasObject
-	switch part {
-	case OrgPartCenter:
-		obj = orgPartView(&o.Center, newCenterForm, o.a)
-	case OrgPartWindows:
-		obj = orgPartView(&o.Windows, newWindowList, o.a)
-	case OrgPartStaff:
-		obj = orgPartView(&o.Staff, newStaffList, o.a)
-	case OrgPartBoard:
-		obj = orgPartView(&o.Board, newOrgBoard, o.a)
-	}
-	o.body.Objects = []fyne.CanvasObject{obj}
+	tab := orgTabs[i]
+	o.Part = tab.part
+	markTab(o.Tabs, tab.part)
+	o.body.Objects = []fyne.CanvasObject{tab.view(o)}
 	o.body.Refresh()
 }
 

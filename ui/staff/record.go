@@ -89,14 +89,8 @@ func (a *Admin) openRecord(staffID int64, name string, back func()) *RecordScree
 	r := &RecordScreen{a: a, StaffID: staffID, name: name, Figures: map[string]*widget.Label{}}
 	r.Title = widget.NewLabel(lang.L("study.record.title", map[string]any{"Name": name}))
 	r.Title.TextStyle = fyne.TextStyle{Bold: true}
-	var names []string
-	for _, p := range ReportPeriods {
-		if p == PeriodCustom {
-			continue // a record covers a month or the year; no day picker here
-		}
-		names = append(names, lang.L("admin.reports.period."+p))
-	}
-	r.Period = touch.NewSelect(names, nil)
+	// A record covers a month or the year: no custom days, no day picker.
+	r.Period = touch.NewSelect(periodNames(len(reportPeriods)-1), nil)
 	r.Period.SetSelectedIndex(2) // this year
 	r.Period.OnChanged = func(string) { d.Activity(); r.Reload() }
 	r.Back = widget.NewButtonWithIcon(lang.L("study.record.back"), fynetheme.NavigateBackIcon(), d.tap(back))
@@ -140,12 +134,11 @@ func (a *Admin) openRecord(staffID int64, name string, back func()) *RecordScree
 	return r
 }
 
-// SetPeriod chooses a period (one of ReportPeriods) and loads it.
+// SetPeriod chooses a period (one of the Period constants but
+// PeriodCustom) and loads it.
 func (r *RecordScreen) SetPeriod(p string) {
-	for i, x := range ReportPeriods {
-		if x == p {
-			r.Period.SetSelectedIndex(i)
-		}
+	if i := periodIndex(p); i >= 0 {
+		r.Period.SetSelectedIndex(i)
 	}
 }
 
@@ -166,7 +159,7 @@ func (r *RecordScreen) Reload() {
 	ctx := d.opts.Context
 	choice := PeriodThisYear
 	if i := r.Period.SelectedIndex(); i >= 0 {
-		choice = ReportPeriods[i]
+		choice = reportPeriods[i].period
 	}
 	from, to := periodOf(choice, d.opts.Now())
 	id := r.StaffID

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,8 +31,31 @@ const (
 	PeriodCustom = "custom"
 )
 
-// ReportPeriods are the periods in the order offered.
-var ReportPeriods = []string{PeriodThisMonth, PeriodLastMonth, PeriodThisYear, PeriodCustom}
+// reportPeriod is a period offered and the translation key of its name.
+type reportPeriod struct{ period, key string }
+
+// reportPeriods are the periods in the order offered. The staff record
+// offers all but the last.
+var reportPeriods = []reportPeriod{
+	{PeriodThisMonth, "admin.reports.period.this_month"},
+	{PeriodLastMonth, "admin.reports.period.last_month"},
+	{PeriodThisYear, "admin.reports.period.this_year"},
+	{PeriodCustom, "report.period.custom"},
+}
+
+// periodNames are the names of reportPeriods[:n], for a select.
+func periodNames(n int) []string {
+	names := make([]string, n)
+	for i, p := range reportPeriods[:n] {
+		names[i] = lang.L(p.key)
+	}
+	return names
+}
+
+// periodIndex is p's place in reportPeriods, -1 for none.
+func periodIndex(p string) int {
+	return slices.IndexFunc(reportPeriods, func(x reportPeriod) bool { return x.period == p })
+}
 
 // Reports is the statistics screen (§5): a period (a month, the year or
 // any days), the report's figures as line and bar charts and tables, export
@@ -82,15 +106,7 @@ type Reports struct {
 func newReports(a *Admin) *Reports {
 	d := a.d
 	r := &Reports{a: a}
-	var names []string
-	for _, p := range ReportPeriods {
-		if p == PeriodCustom {
-			names = append(names, lang.L("report.period.custom"))
-			continue
-		}
-		names = append(names, lang.L("admin.reports.period."+p))
-	}
-	r.Period = touch.NewSelect(names, nil)
+	r.Period = touch.NewSelect(periodNames(len(reportPeriods)), nil)
 	r.Period.SetSelectedIndex(0)
 	r.Period.OnChanged = func(string) { d.Activity(); r.onPeriod() }
 	r.Days = widget.NewButtonWithIcon("", fynetheme.CalendarIcon(), d.tap(r.pickDays))
@@ -179,18 +195,16 @@ func defaultExportPath(from, to time.Time) string {
 	return filepath.Join(home, "bianmin-报表-"+periodStamp(from, to)+".xlsx")
 }
 
-// SetPeriod chooses a period (one of ReportPeriods) and loads it.
+// SetPeriod chooses a period (one of the Period constants) and loads it.
 func (r *Reports) SetPeriod(p string) {
-	for i, x := range ReportPeriods {
-		if x == p {
-			r.Period.SetSelectedIndex(i) // OnChanged reloads
-		}
+	if i := periodIndex(p); i >= 0 {
+		r.Period.SetSelectedIndex(i) // OnChanged reloads
 	}
 }
 
 func (r *Reports) choice() string {
 	if i := r.Period.SelectedIndex(); i >= 0 {
-		return ReportPeriods[i]
+		return reportPeriods[i].period
 	}
 	return PeriodThisMonth
 }
