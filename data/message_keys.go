@@ -120,7 +120,8 @@ type formatKey struct {
 	args []string
 }
 
-// formatKeys: the message formats of the input rules.
+// formatKeys: the message formats of the input rules and of a step the
+// request's status refuses (illegalStep).
 var formatKeys = map[string]formatKey{
 	msgUnreadable:    {"data.input.unreadable", []string{"Label"}},
 	msgControl:       {"data.input.control", []string{"Label"}},
@@ -144,6 +145,15 @@ var formatKeys = map[string]formatKey{
 	msgChooseMany:    {"data.input.chooseMany", []string{"Label"}},
 	msgFieldKind:     {"data.input.fieldKind", []string{"Label"}},
 	msgQueryLength:   {"data.input.queryLength", []string{"Count"}},
+
+	msgStepFinished:    {"data.handling.finished", []string{"Action"}},
+	msgStepRefused:     {"data.handling.refused", []string{"Action"}},
+	msgStepWithdrawn:   {"data.handling.withdrawn", []string{"Action"}},
+	msgStepNotRunning:  {"data.handling.notRunning", []string{"Action"}},
+	msgStepAcceptFirst: {"data.handling.acceptFirst", []string{"Action"}},
+	msgStepWaiting:     {"data.handling.waiting", []string{"Action"}},
+	msgStepEscalated:   {"data.handling.escalated", []string{"Action"}},
+	msgStepStatus:      {"data.handling.status", []string{"Status", "Action"}},
 }
 
 // messageKeys: the key of each fixed message, by its Chinese text. A test
