@@ -47,36 +47,30 @@ const (
 var Actions = []Action{ActAccept, ActSupplement, ActComplete, ActEscalate, ActUpperResult, ActJointPart,
 	ActFinish, ActHandOver, ActPause, ActResume, ActNote, ActRefuse, ActWithdraw}
 
-// actionWords are each action's Chinese name (Label) and its words as the
-// object of "不能…" (verb).
-var actionWords = map[Action]struct{ label, verb string }{
-	ActAccept:      {"受理", "受理"},
-	ActSupplement:  {"补正告知", "要求补正材料"},
-	ActComplete:    {"材料补齐", "登记材料补齐"},
-	ActRefuse:      {"不予受理", "作不予受理处理"},
-	ActEscalate:    {"上报", "上报"},
-	ActUpperResult: {"登记审批结果", "登记上级部门的审批结果"},
-	ActHandOver:    {"转交", "转交"},
-	ActJointPart:   {"登记配合办理", "登记配合窗口的办理情况"},
-	ActFinish:      {"办结", "办结"},
-	ActPause:       {"暂停计时", "暂停计时"},
-	ActResume:      {"恢复计时", "恢复计时"},
-	ActNote:        {"办理记录", "添加办理记录"},
-	ActWithdraw:    {"撤回", "撤回"},
-}
-
-// Label is the action's Chinese name.
-func (a Action) Label() string {
-	if w, ok := actionWords[a]; ok {
-		return w.label
-	}
-	return string(a)
+// actionVerbs are each action's Chinese words as the object of "不能…",
+// as data's messages say them (actionTerm; the translations have the
+// English under data.term.action.*). The staff screen names the actions
+// with its own words (staff.action.* in the translations).
+var actionVerbs = map[Action]string{
+	ActAccept:      "受理",
+	ActSupplement:  "要求补正材料",
+	ActComplete:    "登记材料补齐",
+	ActRefuse:      "作不予受理处理",
+	ActEscalate:    "上报",
+	ActUpperResult: "登记上级部门的审批结果",
+	ActHandOver:    "转交",
+	ActJointPart:   "登记配合窗口的办理情况",
+	ActFinish:      "办结",
+	ActPause:       "暂停计时",
+	ActResume:      "恢复计时",
+	ActNote:        "添加办理记录",
+	ActWithdraw:    "撤回",
 }
 
 // verb is the action as the object of "不能…".
 func (a Action) verb() string {
-	if w, ok := actionWords[a]; ok {
-		return w.verb
+	if v, ok := actionVerbs[a]; ok {
+		return v
 	}
 	return string(a)
 }
@@ -150,16 +144,36 @@ func AllowedActions(st Status, mode Mode) []Action {
 	return out
 }
 
+// The formats of a step refused by the request's status, with the step
+// (actionTerm) and, for msgStepStatus, first the status (statusTerm).
+const (
+	msgStepFinished    = "该办件已办结，不能再%s。"
+	msgStepRefused     = "该办件已作不予受理（不予办理）处理并结束，不能再%s。"
+	msgStepWithdrawn   = "该办件已撤回，不能再%s。"
+	msgStepAcceptFirst = "请先受理该办件，再%s。"
+	msgStepWaiting     = "该办件正在等待补正材料，材料补齐后才能%s。"
+	msgStepEscalated   = "该办件已上报上级部门，不能%s。"
+	msgStepNotRunning  = "只有已受理、正在计时的办件才能%s。"
+	msgStepStatus      = "该办件当前状态为“%s”，不能%s。"
+)
+
+// statusRefusals say, by where the request stands, why a step may not be
+// taken: on a closed request any step; on an open one a step it is not
+// ready for, unless the step has its own message (illegalStep).
+var statusRefusals = map[Status]string{
+	StatusFinished:  msgStepFinished,
+	StatusRefused:   msgStepRefused,
+	StatusWithdrawn: msgStepWithdrawn,
+	StatusSubmitted: msgStepAcceptFirst,
+	StatusWaiting:   msgStepWaiting,
+	StatusEscalated: msgStepEscalated,
+}
+
 // illegalStep is why action a may not be taken from status from.
 func illegalStep(from Status, a Action) *InvalidError {
-	switch from {
-	case StatusFinished:
-		return Invalid("status", "该办件已办结，不能再"+a.verb()+"。").keyed("data.handling.finished", map[string]any{"Action": actionTerm(a)})
-	case StatusRefused:
-		return Invalid("status", "该办件已作不予受理（不予办理）处理并结束，不能再"+a.verb()+"。").
-			keyed("data.handling.refused", map[string]any{"Action": actionTerm(a)})
-	case StatusWithdrawn:
-		return Invalid("status", "该办件已撤回，不能再"+a.verb()+"。").keyed("data.handling.withdrawn", map[string]any{"Action": actionTerm(a)})
+	step := actionTerm(a)
+	if from.Closed() {
+		return invalidf("status", statusRefusals[from], step)
 	}
 	switch a {
 	case ActAccept:
@@ -171,25 +185,20 @@ func illegalStep(from Status, a Action) *InvalidError {
 	case ActJointPart:
 		return Invalid("status", "只有已受理、正在办理中的联合办理事项才能登记配合窗口的办理情况。")
 	case ActPause, ActResume:
-		return Invalid("status", "只有已受理、正在计时的办件才能"+a.verb()+"。").keyed("data.handling.notRunning", map[string]any{"Action": actionTerm(a)})
-	}
-	switch from {
-	case StatusSubmitted:
-		return Invalid("status", "请先受理该办件，再"+a.verb()+"。").keyed("data.handling.acceptFirst", map[string]any{"Action": actionTerm(a)})
-	case StatusWaiting:
-		return Invalid("status", "该办件正在等待补正材料，材料补齐后才能"+a.verb()+"。").
-			keyed("data.handling.waiting", map[string]any{"Action": actionTerm(a)})
-	case StatusEscalated:
-		if a == ActFinish {
+		return invalidf("status", msgStepNotRunning, step)
+	case ActFinish:
+		if from == StatusEscalated {
 			return Invalid("status", "该办件已上报，请先登记上级部门的审批结果，再办结。")
 		}
-		if a == ActEscalate {
+	case ActEscalate:
+		if from == StatusEscalated {
 			return Invalid("status", "该办件已经上报，请勿重复上报。")
 		}
-		return Invalid("status", "该办件已上报上级部门，不能"+a.verb()+"。").keyed("data.handling.escalated", map[string]any{"Action": actionTerm(a)})
 	}
-	return Invalid("status", "该办件当前状态为“"+from.Label()+"”，不能"+a.verb()+"。").
-		keyed("data.handling.status", map[string]any{"Status": statusTerm(from), "Action": actionTerm(a)})
+	if format, ok := statusRefusals[from]; ok {
+		return invalidf("status", format, step)
+	}
+	return invalidf("status", msgStepStatus, statusTerm(from), step)
 }
 
 // stateError is a step refused by the request's state: an *InvalidError

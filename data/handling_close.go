@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"slices"
 )
@@ -21,14 +22,12 @@ type Refusal struct {
 // guide's 政策依据.
 func (s *Store) Refuse(ctx context.Context, by Session, requestID int64, reason, basis string) (Refusal, error) {
 	var rf Refusal
-	reason, err := need("reason", "不予受理的理由", reason, MaxReasonRunes, "请写明不予受理（不予办理）的理由，通知书将书面告知申请人。")
-	if err != nil {
+	reason, errReason := need("reason", "不予受理的理由", reason, MaxReasonRunes, "请写明不予受理（不予办理）的理由，通知书将书面告知申请人。")
+	basis, errBasis := text("basis", "依据", basis, MaxReasonRunes, false)
+	if err := cmp.Or(errReason, errBasis); err != nil {
 		return rf, err
 	}
-	if basis, err = text("basis", "依据", basis, MaxReasonRunes, false); err != nil {
-		return rf, err
-	}
-	err = s.apply(ctx, "refuse", by, requestID, ActRefuse, func(st *step) error {
+	err := s.apply(ctx, "refuse", by, requestID, ActRefuse, func(st *step) error {
 		rf = WrittenRefusalRule(st.req.AcceptedAt != "", reason, basis, st.req.ItemBasis)
 		if err := st.exec(`UPDATE requests SET status = ?, finished_at = ?, result = ? WHERE id = ?`,
 			StatusRefused, st.at, rf.Kind+"："+reason, st.req.ID); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
@@ -215,6 +216,19 @@ func need(field, label, v string, maxRunes int, msg string) (string, error) {
 		return "", Invalid(field, msg)
 	}
 	return Text(field, label, v, maxRunes, true, true)
+}
+
+// chosenIDs are the ids ticked in a list (materials, requests), each once
+// and in order; an id of 0 or less names no row and counts as not ticked.
+// msg for field when none is.
+func chosenIDs(field string, ids []int64, msg string) ([]int64, error) {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	out = slices.DeleteFunc(slices.Compact(out), func(id int64) bool { return id <= 0 })
+	if len(out) == 0 {
+		return nil, Invalid(field, msg)
+	}
+	return out, nil
 }
 
 // AddNote adds a note to the request's timeline: a follow-up (跟进记录) or

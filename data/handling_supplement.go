@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -42,20 +43,13 @@ type SupplementNotice struct {
 func (s *Store) RequestSupplement(ctx context.Context, by Session, requestID int64, materialIDs []int64,
 	note, secondReason string) (SupplementNotice, error) {
 	var n SupplementNotice
-	note, err := text("note", "补正说明", note, MaxNoteRunes, false)
-	if err != nil {
+	note, errNote := text("note", "补正说明", note, MaxNoteRunes, false)
+	secondReason, errReason := text("second_reason", "再次补正的理由", secondReason, MaxReasonRunes, false)
+	ids, errIDs := chosenIDs("materials", materialIDs, "请勾选需要补正的材料（一次列全）。")
+	if err := cmp.Or(errNote, errReason, errIDs); err != nil {
 		return n, err
 	}
-	if secondReason, err = text("second_reason", "再次补正的理由", secondReason, MaxReasonRunes, false); err != nil {
-		return n, err
-	}
-	ids := slices.Clone(materialIDs)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	if len(ids) == 0 {
-		return n, Invalid("materials", "请勾选需要补正的材料（一次列全）。")
-	}
-	err = s.apply(ctx, "supplement", by, requestID, ActSupplement, func(st *step) error {
+	err := s.apply(ctx, "supplement", by, requestID, ActSupplement, func(st *step) error {
 		var err error
 		n, err = st.supplement(ids, note, secondReason)
 		return err

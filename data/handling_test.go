@@ -201,15 +201,17 @@ func TestTransitionMessages(t *testing.T) {
 		a    Action
 		msg  string
 	}{
-		"FinishRefused":      {StatusRefused, ActFinish, "该办件已作不予受理（不予办理）处理并结束，不能再办结。"},
-		"AcceptTwice":        {StatusAccepted, ActAccept, "该办件已经受理，不能重复受理。"},
-		"SupplementFinished": {StatusFinished, ActSupplement, "该办件已办结，不能再要求补正材料。"},
-		"FinishWaiting":      {StatusWaiting, ActFinish, "该办件正在等待补正材料，材料补齐后才能办结。"},
-		"FinishEscalated":    {StatusEscalated, ActFinish, "该办件已上报，请先登记上级部门的审批结果，再办结。"},
-		"FinishSubmitted":    {StatusSubmitted, ActFinish, "请先受理该办件，再办结。"},
-		"EscalateTwice":      {StatusEscalated, ActEscalate, "该办件已经上报，请勿重复上报。"},
-		"ResumeWithdrawn":    {StatusWithdrawn, ActResume, "该办件已撤回，不能再恢复计时。"},
-		"CompleteAccepted":   {StatusAccepted, ActComplete, "该办件没有在等待补正材料，无需登记材料补齐。"},
+		"FinishRefused":       {StatusRefused, ActFinish, "该办件已作不予受理（不予办理）处理并结束，不能再办结。"},
+		"AcceptTwice":         {StatusAccepted, ActAccept, "该办件已经受理，不能重复受理。"},
+		"SupplementFinished":  {StatusFinished, ActSupplement, "该办件已办结，不能再要求补正材料。"},
+		"FinishWaiting":       {StatusWaiting, ActFinish, "该办件正在等待补正材料，材料补齐后才能办结。"},
+		"FinishEscalated":     {StatusEscalated, ActFinish, "该办件已上报，请先登记上级部门的审批结果，再办结。"},
+		"FinishSubmitted":     {StatusSubmitted, ActFinish, "请先受理该办件，再办结。"},
+		"EscalateTwice":       {StatusEscalated, ActEscalate, "该办件已经上报，请勿重复上报。"},
+		"ResumeWithdrawn":     {StatusWithdrawn, ActResume, "该办件已撤回，不能再恢复计时。"},
+		"CompleteAccepted":    {StatusAccepted, ActComplete, "该办件没有在等待补正材料，无需登记材料补齐。"},
+		"SupplementEscalated": {StatusEscalated, ActSupplement, "该办件已上报上级部门，不能要求补正材料。"},
+		"PauseSubmitted":      {StatusSubmitted, ActPause, "只有已受理、正在计时的办件才能暂停计时。"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Transition(tc.from, tc.a)
@@ -227,6 +229,32 @@ func TestTransitionMessages(t *testing.T) {
 	assert.NotContains(t, AllowedActions(StatusAccepted, ModePromise), ActJointPart)
 	assert.Contains(t, AllowedActions(StatusAccepted, ModeJoint), ActJointPart)
 	assert.Equal(t, []Action{ActNote}, AllowedActions(StatusFinished, ModeJoint))
+}
+
+func TestChosenIDs(t *testing.T) {
+	for name, tc := range map[string]struct {
+		in   []int64
+		want []int64
+	}{
+		"Distinct":     {[]int64{3, 1, 3, 2, 1}, []int64{1, 2, 3}},
+		"NoRowIDs":     {[]int64{0, 5, -2, 4}, []int64{4, 5}},
+		"NoneTicked":   {nil, nil},
+		"OnlyNoRowIDs": {[]int64{0, -1}, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := append([]int64(nil), tc.in...)
+			got, err := chosenIDs("materials", in, "请勾选需要补正的材料（一次列全）。")
+			assert.Equal(t, tc.in, in, "the caller's list is left as it was")
+			if tc.want == nil {
+				var ie *InvalidError
+				require.ErrorAs(t, err, &ie)
+				assert.Equal(t, InvalidError{Field: "materials", Msg: "请勾选需要补正的材料（一次列全）。"}, *ie)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
 }
 
 func TestAcceptPromise(t *testing.T) {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"time"
 )
@@ -14,11 +15,9 @@ import (
 // the reply through UpperResult.
 func (s *Store) Escalate(ctx context.Context, by Session, requestID int64, dept string, sentDay, expectedDay time.Time,
 	note string) error {
-	dept, err := text("department", "上级部门", dept, 60, false)
-	if err != nil {
-		return err
-	}
-	if note, err = text("note", "备注", note, MaxNoteRunes, false); err != nil {
+	dept, errDept := text("department", "上级部门", dept, 60, false)
+	note, errNote := text("note", "备注", note, MaxNoteRunes, false)
+	if err := cmp.Or(errDept, errNote); err != nil {
 		return err
 	}
 	return s.apply(ctx, "escalate", by, requestID, ActEscalate, func(st *step) error {

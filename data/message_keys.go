@@ -13,8 +13,9 @@ import (
 // formatKeys carries that format's arguments by name; a fixed message has
 // its key in messageKeys, found by its text, so the rules keep writing
 // Invalid(field, "…"); any other message with data in it is keyed with its
-// arguments (keyed, otherKeys). A test requires one of these of every
-// message the package makes.
+// arguments where it is made (keyed). Tests require one of these of every
+// message the package makes, and an English translation of every key with
+// exactly its arguments.
 
 // Key is the stable key of the message: the one given by invalidf, else the
 // key of a fixed message, else "".
@@ -73,29 +74,6 @@ var sentinelKeys = []struct {
 // otherErrKey is the key of any other error ("something went wrong").
 const otherErrKey = "data.err.other"
 
-// MessageKeys lists every key MessageKey can give, with the names of its
-// arguments in order (nil for none): what a translation must cover.
-func MessageKeys() map[string][]string {
-	out := make(map[string][]string, len(messageKeys)+len(formatKeys)+len(otherKeys)+len(sentinelKeys)+1+len(termKeys()))
-	for _, k := range messageKeys {
-		out[k] = nil
-	}
-	for _, f := range formatKeys {
-		out[f.key] = append([]string(nil), f.args...)
-	}
-	for k, args := range otherKeys {
-		out[k] = args
-	}
-	for _, k := range sentinelKeys {
-		out[k.key] = nil
-	}
-	out[otherErrKey] = nil
-	for _, k := range termKeys() {
-		out[k] = nil
-	}
-	return out
-}
-
 // invalidf is Invalid with the message fmt.Sprintf(format, a...), for a
 // format of formatKeys: the error carries the format's key and a by name.
 func invalidf(field, format string, a ...any) *InvalidError {
@@ -118,141 +96,21 @@ func invalidf(field, format string, a ...any) *InvalidError {
 func lockedError(until, now time.Time) *InvalidError {
 	e := Invalid("locked", lockedMsg(until, now))
 	u, n := until.In(China), now.In(China)
-	e.key = "data.auth.locked"
-	e.args = map[string]any{"Time": u.Format("15:04")}
 	if u.YearDay() != n.YearDay() || u.Year() != n.Year() {
-		e.key = "data.auth.lockedDay"
-		e.args["Date"] = u.Format("2006-01-02")
+		return e.keyed("data.auth.lockedDay", map[string]any{"Time": u.Format("15:04"), "Date": u.Format("2006-01-02")})
 	}
-	return e
+	return e.keyed("data.auth.locked", map[string]any{"Time": u.Format("15:04")})
 }
 
 // keyed gives e the key and arguments of a message made by the caller
-// (one with data in it: names, lists of materials); the key goes in
-// otherKeys.
+// (one with data in it: names, lists of materials). The call is where the
+// key's argument names are written: the translation of key uses exactly
+// these (a test reads every keyed call and the translations). An argument
+// may be a Term (a word the interface translates) or an *InvalidError (a
+// message the interface shows in its own translation).
 func (e *InvalidError) keyed(key string, args map[string]any) *InvalidError {
 	e.key, e.args = key, args
 	return e
-}
-
-// otherKeys are the keys given by lockedError and keyed, with the names of
-// their arguments. An argument may be a Term (a word the interface
-// translates) or an *InvalidError (a message the interface shows in its
-// own translation).
-var otherKeys = map[string][]string{
-	"data.auth.locked":                     {"Time"},
-	"data.auth.lockedDay":                  {"Time", "Date"},
-	"data.materials.missing":               {"Materials"},
-	"data.supplement.late":                 {"Days", "Date"},
-	"data.supplement.secondReason":         {"Materials"},
-	"data.staff.openRequests":              {"Name", "Count"},
-	"data.window.staffLeft":                {"Staff"},
-	"data.backup.late":                     {"Minutes"},
-	"data.backup.pg.cantRun":               {"Error"},
-	"data.backup.pg.noTool":                {"Tool"},
-	"data.backup.pg.version":               {"Tool", "Server", "Package"},
-	"data.backup.pg.schema":                {"Backup", "Ours"},
-	"data.calendar_edit.twice":             {"Day"},
-	"data.calendar_edit.workday":           {"Day", "Weekday"},
-	"data.calendar_file.columns":           {"Line"},
-	"data.calendar_file.day":               {"Day"},
-	"data.calendar_file.kind":              {"Kind"},
-	"data.calendar_file.line":              {"Line", "Msg"},
-	"data.calendar_file.notList":           {"Line"},
-	"data.calendar_file.tooMany":           {"Max"},
-	"data.calendar_file.trailing":          {"Line"},
-	"data.calendar_file.twice":             {"Line", "Day", "First"},
-	"data.calendar_file.workday":           {"Day", "Weekday"},
-	"data.calendar_file.year":              {"Day"},
-	"data.catalog.dayTwice":                {"Day"},
-	"data.catalog.disclosureTwice":         {"Code"},
-	"data.catalog.format":                  {"Format", "Want"},
-	"data.catalog.itemTwice":               {"Code"},
-	"data.catalog.noWindow":                {"Code"},
-	"data.catalog.notObject":               {"Line"},
-	"data.catalog.notObjectType":           {"Line"},
-	"data.catalog.photoMissing":            {"File"},
-	"data.catalog.staffTwice":              {"Code"},
-	"data.catalog.syntax":                  {"Line", "Error"},
-	"data.catalog.trailing":                {"Line"},
-	"data.catalog.type":                    {"Line", "Field", "Kind"},
-	"data.catalog.unknownField":            {"Line", "Field"},
-	"data.catalog.windowTwice":             {"Code"},
-	"data.catalog_input.encoding":          {"Line"},
-	"data.catalog_input.text":              {"Line"},
-	"data.catalog_input.tooBig":            {"Size", "Max"},
-	"data.catalog_input.tooBigOver":        {"Max"},
-	"data.catalog_text.unreadable":         {"Field"},
-	"data.catalog_text.control":            {"Field"},
-	"data.catalog_text.tab":                {"Field"},
-	"data.catalog_text.bidi":               {"Field"},
-	"data.catalog_text.invisible":          {"Field"},
-	"data.catalog_text.newline":            {"Field"},
-	"data.catalog_text.photo":              {"Field"},
-	"data.catalog_text.tooLong":            {"Field", "Max", "Count"},
-	"data.center.dayHours":                 {"Weekday", "Msg"},
-	"data.center.hoursText":                {"Weekday", "Text"},
-	"data.center.overlap":                  {"Weekday", "From", "To", "OtherFrom", "OtherTo"},
-	"data.center.sessions":                 {"Weekday", "Max"},
-	"data.complaint_handling.publishName":  {"Field"},
-	"data.complaint_handling.publishPhone": {"Field"},
-	"data.disclosure.dayFormat":            {"What"},
-	"data.disclosure.dayInvalid":           {"Year", "Month", "Day"},
-	"data.disclosure.dayMissing":           {"What"},
-	"data.disclosure.previewDays":          {"Max"},
-	"data.disclosure.published":            {"Title", "Version"},
-	"data.disclosure_publish.codeTaken":    {"Code"},
-	"data.field_rule.before":               {"Label", "Date", "Why"},
-	"data.field_rule.max":                  {"Label", "Max", "Why"},
-	"data.field_rule.min":                  {"Label", "Min", "Why"},
-	"data.field_rule.months":               {"Max"},
-	"data.field_rule.range":                {"Label", "Min", "Max", "Why"},
-	"data.file.unreadable":                 {"Error"},
-	"data.handling_handover.already":       {"Name"},
-	"data.handling_notice.none":            {"Notice"},
-	"data.item.fieldKeyTwice":              {"Key"},
-	"data.item.jointWindow":                {"Code"},
-	"data.item_edit.hasRequests":           {"Count"},
-	"data.org.phone":                       {"Label"},
-	"data.proxy.department":                {"Receipt", "Department", "Batch"},
-	"data.proxy.max":                       {"Max"},
-	"data.proxy.mode":                      {"Receipt", "Mode"},
-	"data.proxy.noBatch":                   {"Receipt"},
-	"data.proxy.sentDay":                   {"Receipt", "Date"},
-	"data.refusal.max":                     {"Max"},
-	"data.report.order":                    {"From", "To"},
-	"data.report.years":                    {"Max"},
-	"data.restore.newer":                   {"Backup", "Ours"},
-	"data.restore.unreadable":              {"Error"},
-	"data.staff.abTaken":                   {"Window", "Post", "Holder"},
-	"data.staff.noWindow":                  {"Code"},
-	"data.staff_photo.fileSize":            {"Size", "Max"},
-	"data.staff_photo.huge":                {"Width", "Height"},
-	"data.staff_photo.small":               {"Width", "Height", "MinWidth", "MinHeight"},
-	"data.study.notYet":                    {"Date"},
-	"data.study.unknownStaff":              {"ID"},
-	"data.window.items":                    {"Items", "Count"},
-	"data.workday.both":                    {"Day"},
-	"data.handling.finished":               {"Action"},
-	"data.handling.refused":                {"Action"},
-	"data.handling.withdrawn":              {"Action"},
-	"data.handling.notRunning":             {"Action"},
-	"data.handling.acceptFirst":            {"Action"},
-	"data.handling.waiting":                {"Action"},
-	"data.handling.escalated":              {"Action"},
-	"data.handling.status":                 {"Status", "Action"},
-	"data.handling_joint.done":             {"Window"},
-	"data.handling_joint.lead":             {"Window"},
-	"data.handling_joint.pending":          {"Windows"},
-	"data.handling_taken.other":            {"Who"},
-	"data.proxy.listed":                    {"Receipt", "Batch"},
-	"data.proxy.finished":                  {"Receipt"},
-	"data.proxy.refused":                   {"Receipt"},
-	"data.proxy.withdrawn":                 {"Receipt"},
-	"data.proxy.state":                     {"Receipt", "Msg"},
-	"data.register.unexpected":             {"Error"},
-	"data.staff.codeTaken":                 {"Code"},
-	"data.window.codeTaken":                {"Code"},
 }
 
 // formatKey is the key of a message format and the names of its verbs in
@@ -262,7 +120,8 @@ type formatKey struct {
 	args []string
 }
 
-// formatKeys: the message formats of the input rules.
+// formatKeys: the message formats of the input rules and of a step the
+// request's status refuses (illegalStep).
 var formatKeys = map[string]formatKey{
 	msgUnreadable:    {"data.input.unreadable", []string{"Label"}},
 	msgControl:       {"data.input.control", []string{"Label"}},
@@ -286,6 +145,15 @@ var formatKeys = map[string]formatKey{
 	msgChooseMany:    {"data.input.chooseMany", []string{"Label"}},
 	msgFieldKind:     {"data.input.fieldKind", []string{"Label"}},
 	msgQueryLength:   {"data.input.queryLength", []string{"Count"}},
+
+	msgStepFinished:    {"data.handling.finished", []string{"Action"}},
+	msgStepRefused:     {"data.handling.refused", []string{"Action"}},
+	msgStepWithdrawn:   {"data.handling.withdrawn", []string{"Action"}},
+	msgStepNotRunning:  {"data.handling.notRunning", []string{"Action"}},
+	msgStepAcceptFirst: {"data.handling.acceptFirst", []string{"Action"}},
+	msgStepWaiting:     {"data.handling.waiting", []string{"Action"}},
+	msgStepEscalated:   {"data.handling.escalated", []string{"Action"}},
+	msgStepStatus:      {"data.handling.status", []string{"Status", "Action"}},
 }
 
 // messageKeys: the key of each fixed message, by its Chinese text. A test

@@ -1,12 +1,14 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,31 +16,25 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"bianmin/assets"
 )
 
 // TestEveryMessageHasAKey reads the package's source: every message the
 // package makes has a key the interface translates. An Invalid(field, "…")
 // whose message is a constant (a literal, a msg… constant, or a sum of
 // them) has its key in messageKeys; one built from data (names, numbers,
-// dates) is keyed(key, {…}) with a key of otherKeys and its argument names;
-// a message held in a variable is a constant with a key wherever the
-// variable is set, and one passed in as a parameter (conflict, need …) is
-// so at every call; every invalidf uses a format of formatKeys with as
-// many arguments as the format has verbs and the key names.
+// dates) is keyed(key, {…}) with its argument names, the same wherever
+// the key is used; a message held in a variable is a constant with a key
+// wherever the variable is set, and one passed in as a parameter
+// (conflict, need …) is so at every call; every invalidf uses a format of
+// formatKeys with as many arguments as the format has verbs and the key
+// names.
 func TestEveryMessageHasAKey(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
-	var parsed []*ast.File
+	fset, parsed := parsePackage(t)
 	consts := map[string]string{}
 	funcs := map[string]*ast.FuncDecl{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		parsed = append(parsed, f)
+	for _, f := range parsed {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
 				funcs[fd.Name.Name] = fd
@@ -62,42 +58,8 @@ func TestEveryMessageHasAKey(t *testing.T) {
 	// passing: functions that make a message of their parameter, with its
 	// position; their calls are checked like Invalid's.
 	passing := map[string]int{"Invalid": 1}
-	// keyedHere: the Invalid calls that keyed gives a key.
-	keyedHere := map[*ast.CallExpr]bool{}
-	fixed, formatted, keyedCalls, passed := 0, 0, 0, 0
-	for _, f := range parsed {
-		ast.Inspect(f, func(n ast.Node) bool {
-			c, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := c.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "keyed" || len(c.Args) != 2 {
-				return true
-			}
-			keyedCalls++
-			if inner, ok := sel.X.(*ast.CallExpr); ok {
-				keyedHere[inner] = true
-			}
-			at := fset.Position(c.Pos())
-			keys := stringsSetTo(c.Args[0], enclosing(f, c))
-			require.NotEmpty(t, keys, "%s: the key of keyed is a literal or a variable set to literals", at)
-			var got []string
-			if m, ok := c.Args[1].(*ast.CompositeLit); ok {
-				for _, el := range m.Elts {
-					name, _ := constString(el.(*ast.KeyValueExpr).Key, nil)
-					got = append(got, name)
-				}
-			}
-			for _, key := range keys {
-				want, ok := otherKeys[key]
-				if assert.True(t, ok, "%s: key %q not in otherKeys", at, key) {
-					assert.ElementsMatch(t, want, got, "%s: arguments of %s", at, key)
-				}
-			}
-			return true
-		})
-	}
+	keyed := keyedCalls(t, fset, parsed)
+	fixed, formatted, passed := 0, 0, 0
 	// hasKey checks a message argument e of the call at: a constant with a
 	// key, a variable set only to those, or a parameter of fn (which then
 	// passes its messages on).
@@ -165,7 +127,7 @@ func TestEveryMessageHasAKey(t *testing.T) {
 			}
 			return
 		}
-		if i, ok := passing[name]; ok && i < len(c.Args) && !keyedHere[c] {
+		if i, ok := passing[name]; ok && i < len(c.Args) && !keyed.here[c] {
 			hasKey(c.Args[i], fn, at)
 		}
 	})
@@ -181,10 +143,158 @@ func TestEveryMessageHasAKey(t *testing.T) {
 	assert.Greater(t, fixed, 200)
 	assert.Greater(t, formatted, 20)
 	assert.Greater(t, passed, 0)
-	assert.Greater(t, keyedCalls, 80)
+	assert.Greater(t, keyed.calls, 80)
 	for format, fk := range formatKeys {
 		verbs := strings.Count(format, "%") - 2*strings.Count(format, "%%")
 		assert.Len(t, fk.args, verbs, fk.key)
+	}
+}
+
+// parsePackage parses the package's non-test files.
+func parsePackage(t *testing.T) (*token.FileSet, []*ast.File) {
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		parsed = append(parsed, f)
+	}
+	return fset, parsed
+}
+
+// keyedUses are the package's calls of keyed: the argument names of each
+// key, the Invalid calls keyed gives a key (here) and how many calls there
+// are.
+type keyedUses struct {
+	args  map[string][]string
+	here  map[*ast.CallExpr]bool
+	calls int
+}
+
+// keyedCalls reads every keyed(key, map[string]any{…}) of the package: its
+// key is a literal or a variable set to literals, and a key used more than
+// once has the same argument names everywhere.
+func keyedCalls(t *testing.T, fset *token.FileSet, parsed []*ast.File) keyedUses {
+	k := keyedUses{args: map[string][]string{}, here: map[*ast.CallExpr]bool{}}
+	for _, f := range parsed {
+		ast.Inspect(f, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := c.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "keyed" || len(c.Args) != 2 {
+				return true
+			}
+			k.calls++
+			if inner, ok := sel.X.(*ast.CallExpr); ok {
+				k.here[inner] = true
+			}
+			at := fset.Position(c.Pos())
+			keys := stringsSetTo(c.Args[0], enclosing(f, c))
+			require.NotEmpty(t, keys, "%s: the key of keyed is a literal or a variable set to literals", at)
+			got := []string{}
+			m, ok := c.Args[1].(*ast.CompositeLit)
+			require.True(t, ok, "%s: the arguments of keyed are a map literal", at)
+			for _, el := range m.Elts {
+				name, _ := constString(el.(*ast.KeyValueExpr).Key, nil)
+				got = append(got, name)
+			}
+			for _, key := range keys {
+				if want, ok := k.args[key]; ok {
+					assert.ElementsMatch(t, want, got, "%s: arguments of %s, as elsewhere", at, key)
+					continue
+				}
+				k.args[key] = got
+			}
+			return true
+		})
+	}
+	return k
+}
+
+// allMessageKeys lists every key MessageKey can give, with the names of its
+// arguments (none for a fixed message): what a translation must cover.
+// keyed are the keys given by keyed calls, as keyedCalls reads them.
+func allMessageKeys(keyed map[string][]string) map[string][]string {
+	out := map[string][]string{otherErrKey: nil}
+	for _, k := range messageKeys {
+		out[k] = nil
+	}
+	for _, f := range formatKeys {
+		out[f.key] = f.args
+	}
+	for k, args := range keyed {
+		out[k] = args
+	}
+	for _, k := range sentinelKeys {
+		out[k.key] = nil
+	}
+	for _, k := range termKeys() {
+		out[k] = nil
+	}
+	return out
+}
+
+// termKeys are the keys of every Term data gives.
+func termKeys() []string {
+	var out []string
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		out = append(out, weekdayTerm(d).Key)
+	}
+	for _, m := range Modes {
+		out = append(out, modeTerm(m).Key)
+	}
+	for _, k := range []NoticeKind{NoticePromise, NoticeCorrection, NoticeRefusal, NoticeFinished} {
+		out = append(out, noticeTerm(k).Key)
+	}
+	for kind := range jsonKinds {
+		out = append(out, "data.term.json."+kind)
+	}
+	for _, a := range Actions {
+		out = append(out, actionTerm(a).Key)
+	}
+	for _, st := range Statuses {
+		out = append(out, statusTerm(st).Key)
+	}
+	for field := range termFields {
+		out = append(out, "data.term.field."+field)
+	}
+	return out
+}
+
+// TestEveryKeyTranslated: every key data can give a message has an English
+// translation (assets/translations/data.en.json) using exactly that key's
+// arguments, and no translation is left over for a key data no longer
+// gives.
+func TestEveryKeyTranslated(t *testing.T) {
+	b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/data.en.json")
+	require.NoError(t, err)
+	var en map[string]string
+	require.NoError(t, json.Unmarshal(b, &en))
+	fset, parsed := parsePackage(t)
+	keys := allMessageKeys(keyedCalls(t, fset, parsed).args)
+	require.Greater(t, len(keys), 250)
+	placeholder := regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+	for key, args := range keys {
+		text, ok := en[key]
+		if !assert.True(t, ok, "no English for %s", key) {
+			continue
+		}
+		assert.NotRegexp(t, `\p{Han}`, text, key)
+		got := []string{}
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+			got = append(got, m[1])
+		}
+		assert.ElementsMatch(t, args, got, "placeholders of %s", key)
+	}
+	for key := range en {
+		assert.Contains(t, keys, key, "data.en.json has a key data never gives")
 	}
 }
 
@@ -307,14 +417,15 @@ func TestMessageKeys(t *testing.T) {
 		"Keyed":      {StopWindowRule([]string{"张三", "李四"}, nil), "data.window.staffLeft", map[string]any{"Staff": "张三、李四"}},
 		"PrefixArgs": {invalidf("count", msgIDLength, 17).Prefix("applicant"), "data.input.iDLength", map[string]any{"Count": 17}},
 	}
-	all := MessageKeys()
+	fset, parsed := parsePackage(t)
+	all := allMessageKeys(keyedCalls(t, fset, parsed).args)
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			key, args := MessageKey(tc.err)
 			assert.Equal(t, tc.wantKey, key)
 			assert.Equal(t, tc.wantArgs, args)
 			if key != "" {
-				assert.Contains(t, all, key, "MessageKeys lists it")
+				assert.Contains(t, all, key, "allMessageKeys lists it")
 			}
 		})
 	}

@@ -61,33 +61,6 @@ func jsonKindTerm(typ string) Term {
 	return Term{"data.term.json." + kind, jsonKinds[kind]}
 }
 
-// termKeys are the keys of every Term data gives.
-func termKeys() []string {
-	var out []string
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		out = append(out, weekdayTerm(d).Key)
-	}
-	for _, m := range Modes {
-		out = append(out, modeTerm(m).Key)
-	}
-	for _, k := range []NoticeKind{NoticePromise, NoticeCorrection, NoticeRefusal, NoticeFinished} {
-		out = append(out, noticeTerm(k).Key)
-	}
-	for kind := range jsonKinds {
-		out = append(out, "data.term.json."+kind)
-	}
-	for _, a := range Actions {
-		out = append(out, actionTerm(a).Key)
-	}
-	for _, st := range Statuses {
-		out = append(out, statusTerm(st).Key)
-	}
-	for field := range termFields {
-		out = append(out, "data.term.field."+field)
-	}
-	return out
-}
-
 // termFields are the fields fieldTerm names, with their Chinese.
 var termFields = map[string]string{"result": "处理结果", "reply": "答复内容", "until": "征求意见的截止日期", "day": "要查看的日期"}
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -296,25 +297,17 @@ func proxyBatchIn(ctx context.Context, tx *sql.Tx, id int64) (ProxyBatchDetail, 
 func (s *Store) CreateProxyBatch(ctx context.Context, by Session, dept string, requestIDs []int64, sentDay time.Time,
 	note string) (ProxyBatchDetail, error) {
 	var out ProxyBatchDetail
-	dept, err := need("department", "报送部门", dept, MaxDepartmentRunes, "请填写报送的上级部门。")
-	if err != nil {
+	dept, errDept := need("department", "报送部门", dept, MaxDepartmentRunes, "请填写报送的上级部门。")
+	note, errNote := text("note", "备注", note, MaxNoteRunes, false)
+	ids, errIDs := chosenIDs("requests", requestIDs, "请勾选要列入代办清单的办件。")
+	if err := cmp.Or(errDept, errNote, errIDs); err != nil {
 		return out, err
-	}
-	if note, err = text("note", "备注", note, MaxNoteRunes, false); err != nil {
-		return out, err
-	}
-	ids := slices.Clone(requestIDs)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	ids = slices.DeleteFunc(ids, func(id int64) bool { return id <= 0 })
-	if len(ids) == 0 {
-		return out, Invalid("requests", "请勾选要列入代办清单的办件。")
 	}
 	if len(ids) > MaxProxyBatchRequests {
 		return out, Invalid("requests", fmt.Sprintf("一份代办清单最多列%d件，请分批报送。", MaxProxyBatchRequests)).
 			keyed("data.proxy.max", map[string]any{"Max": MaxProxyBatchRequests})
 	}
-	err = s.txAs(ctx, "create proxy batch", by, actorOf, func(tx *sql.Tx, actor Session) error {
+	err := s.txAs(ctx, "create proxy batch", by, actorOf, func(tx *sql.Tx, actor Session) error {
 		cal, err := calendarOf(ctx, tx)
 		if err != nil {
 			return err

@@ -1,11 +1,8 @@
 package locale
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -13,40 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"bianmin/assets"
 	"bianmin/data"
 )
-
-// TestDataMessagesTranslated: every key data can give a message has an
-// English translation using exactly that key's arguments, and no
-// translation is left over for a key data no longer gives.
-func TestDataMessagesTranslated(t *testing.T) {
-	b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/data.en.json")
-	require.NoError(t, err)
-	var en map[string]string
-	require.NoError(t, json.Unmarshal(b, &en))
-	keys := data.MessageKeys()
-	require.Greater(t, len(keys), 250)
-	placeholder := regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
-	for key, args := range keys {
-		text, ok := en[key]
-		if !assert.True(t, ok, "no English for %s", key) {
-			continue
-		}
-		assert.NotRegexp(t, `\p{Han}`, text, key)
-		var got []string
-		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-			got = append(got, m[1])
-		}
-		want := append([]string(nil), args...)
-		sort.Strings(got)
-		sort.Strings(want)
-		assert.Equal(t, want, got, "placeholders of %s", key)
-	}
-	for key := range en {
-		assert.Contains(t, keys, key, "data.en.json has a key data never gives")
-	}
-}
 
 func TestMessage(t *testing.T) {
 	defer func() { require.NoError(t, Use(Chinese)) }()
