@@ -371,7 +371,7 @@ func (m *catalogImporter) item(i int, it *Item) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if !m.windowsSeen && (it.LeadWindow != "" || len(it.JointWindows) > 0) {
-		probe := Item{LeadWindow: it.LeadWindow, JointWindows: it.JointWindows}
+		probe := it.ItemWindows
 		m.pending = append(m.pending, func() error {
 			if err := probe.ValidateWindows(func(code string) bool { _, ok := m.windowIDs[code]; return ok }); err != nil {
 				return err.(*InvalidError).Prefix(p)
