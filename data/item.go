@@ -165,13 +165,12 @@ type ItemWindows struct {
 	JointWindows []string `json:"joint_windows,omitempty"`
 }
 
-var codePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
-
 // Validate checks a guide as an administrator or an import file gives it.
 func (it *Item) Validate() error {
+	if err := checkCode(itemCode, it.Code); err != nil {
+		return err
+	}
 	switch {
-	case !codePattern.MatchString(it.Code):
-		return Invalid("code", "事项编码应为1至32位英文字母、数字、下划线或连字符。")
 	case strings.TrimSpace(it.Name) == "":
 		return Invalid("name", "请填写事项名称。")
 	case utf8.RuneCountInString(it.Name) > 60:

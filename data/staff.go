@@ -39,9 +39,10 @@ type Staff struct {
 
 // Validate checks a staff record.
 func (st *Staff) Validate() error {
+	if err := checkCode(staffCode, st.Code); err != nil {
+		return err
+	}
 	switch {
-	case !codePattern.MatchString(st.Code):
-		return Invalid("code", "工号应为1至32位英文字母或数字。")
 	case strings.TrimSpace(st.Name) == "" || utf8.RuneCountInString(st.Name) > 20:
 		return Invalid("name", "请填写工作人员姓名（不超过20个字）。")
 	case strings.TrimSpace(st.Post) == "":
@@ -182,9 +183,7 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 		}
 	}
 	err = s.txAs(ctx, "put staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
-		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
-			Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。").
-				keyed("data.staff.codeTaken", map[string]any{"Code": st.Code})); err != nil {
+		if err := codeFree(ctx, tx, staffCode, st.Code, st.ID); err != nil {
 			return err
 		}
 		windowID, windowName, err := staffWindow(ctx, tx, st)
