@@ -110,6 +110,13 @@ const (
 	KindMulti  FieldKind = "multi"
 )
 
+// FieldKinds lists the kinds in the order the item editor offers them.
+var FieldKinds = []FieldKind{KindText, KindNumber, KindDate, KindSingle, KindMulti}
+
+// Choice reports whether a field of the kind is answered by picking among
+// its options (single or multiple choice); only those have options.
+func (k FieldKind) Choice() bool { return k == KindSingle || k == KindMulti }
+
 // IntakeField is one typed question a request for the item asks (like an
 // attribute of an Open311 service definition).
 type IntakeField struct {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ const (
 	RoleStaff Role = "staff"
 	RoleAdmin Role = "admin"
 )
+
+// Roles lists the roles in the order staff mode offers them.
+var Roles = []Role{RoleStaff, RoleAdmin}
 
 // Staff is a member of the service room's staff, as disclosed under §一(一)1
 // (name, photo, post, duties) with their window and A/B post (§三1).
@@ -51,7 +55,7 @@ func (st *Staff) Validate() error {
 		return Invalid("ab", "AB岗应为 A 或 B。")
 	case st.AB != "" && st.Window == "":
 		return Invalid("window", "设置了AB岗的工作人员需要指定窗口。")
-	case st.Role != RoleStaff && st.Role != RoleAdmin:
+	case !slices.Contains(Roles, st.Role):
 		return Invalid("role", "角色应为 staff 或 admin。")
 	case len(st.Photo) > 2<<20:
 		return Invalid("photo", "照片不能超过2MB。")
