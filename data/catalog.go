@@ -186,11 +186,11 @@ func (c *Catalog) Validate() error {
 	if err := c.Center.Validate(); err != nil {
 		return err.(*InvalidError).Prefix("center")
 	}
-	windows, err := checkList("windows", c.Windows, windowCodeTwice, nil)
+	windows, err := checkList("windows", c.Windows, windowCode, nil)
 	if err != nil {
 		return err
 	}
-	if _, err := checkList("staff", c.Staff, staffCodeTwice, func(p string, st *Staff) error {
+	if _, err := checkList("staff", c.Staff, staffCode, func(p string, st *Staff) error {
 		if st.Window != "" && !windows[st.Window] {
 			return noWindow(p+".window", st.Window)
 		}
@@ -198,7 +198,7 @@ func (c *Catalog) Validate() error {
 	}); err != nil {
 		return err
 	}
-	if _, err := checkList("items", c.Items, itemCodeTwice, func(p string, it *Item) error {
+	if _, err := checkList("items", c.Items, itemCode, func(p string, it *Item) error {
 		if err := it.ValidateWindows(func(code string) bool { return windows[code] }); err != nil {
 			return err.(*InvalidError).Prefix(p)
 		}
@@ -206,10 +206,10 @@ func (c *Catalog) Validate() error {
 	}); err != nil {
 		return err
 	}
-	if _, err := checkList("disclosures", c.Disclosures, disclosureCodeTwice, nil); err != nil {
+	if _, err := checkList("disclosures", c.Disclosures, disclosureCode, nil); err != nil {
 		return err
 	}
-	_, err = checkList("calendar", c.Calendar, dayTwice, nil)
+	_, err = checkList("calendar", c.Calendar, calendarDay, nil)
 	return err
 }
 
@@ -229,14 +229,14 @@ func (c CalendarDay) catalogKey() (string, string) { return "day", c.Day }
 
 // checkRecord checks record r, at path p, by its own rules, then that its
 // key is not one of seen (the keys of its list so far): a repeat is refused
-// as twice says.
-func checkRecord[V any](p string, r catalogRecord, seen map[string]V, twice twiceKind) error {
+// with codeTwice for its kind.
+func checkRecord[V any](p string, r catalogRecord, seen map[string]V, kind codeKind) error {
 	if err := r.Validate(); err != nil {
 		return err.(*InvalidError).Prefix(p)
 	}
 	field, key := r.catalogKey()
 	if _, dup := seen[key]; dup {
-		return codeTwice(p+"."+field, twice, key)
+		return codeTwice(p+"."+field, kind, key)
 	}
 	return nil
 }
@@ -246,11 +246,11 @@ func checkRecord[V any](p string, r catalogRecord, seen map[string]V, twice twic
 func checkList[T any, P interface {
 	*T
 	catalogRecord
-}](name string, recs []T, twice twiceKind, more func(p string, r P) error) (map[string]bool, error) {
+}](name string, recs []T, kind codeKind, more func(p string, r P) error) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for i := range recs {
 		r, p := P(&recs[i]), fmt.Sprintf("%s[%d]", name, i)
-		if err := checkRecord(p, r, seen, twice); err != nil {
+		if err := checkRecord(p, r, seen, kind); err != nil {
 			return nil, err
 		}
 		_, key := r.catalogKey()

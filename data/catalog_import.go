@@ -263,7 +263,7 @@ func (m *catalogImporter) center(c Center) error {
 }
 
 func (m *catalogImporter) window(i int, w *Window) error {
-	if err := checkImported(fmt.Sprintf("windows[%d]", i), w, m.windowIDs, windowCodeTwice); err != nil {
+	if err := checkImported(fmt.Sprintf("windows[%d]", i), w, m.windowIDs, windowCode); err != nil {
 		return err
 	}
 	id, err := upsertID(m.ctx, m.tx, `INSERT INTO windows (code, name, duties, ord) VALUES (?, ?, ?, ?)
@@ -327,7 +327,7 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 	if err := checkCatalogImage(p+".photo", st.Photo); err != nil {
 		return err
 	}
-	if err := checkRecord(p, st, m.staffCodes, staffCodeTwice); err != nil {
+	if err := checkRecord(p, st, m.staffCodes, staffCode); err != nil {
 		return err
 	}
 	m.staffCodes[st.Code] = true
@@ -363,7 +363,7 @@ func (m *catalogImporter) staff(i int, st *Staff, files fs.FS) error {
 
 func (m *catalogImporter) item(i int, it *Item) error {
 	p := fmt.Sprintf("items[%d]", i)
-	if err := checkImported(p, it, m.itemCodes, itemCodeTwice); err != nil {
+	if err := checkImported(p, it, m.itemCodes, itemCode); err != nil {
 		return err
 	}
 	m.itemCodes[it.Code] = true
@@ -371,7 +371,7 @@ func (m *catalogImporter) item(i int, it *Item) error {
 		return err.(*InvalidError).Prefix(p)
 	}
 	if !m.windowsSeen && (it.LeadWindow != "" || len(it.JointWindows) > 0) {
-		probe := Item{LeadWindow: it.LeadWindow, JointWindows: it.JointWindows}
+		probe := it.ItemWindows
 		m.pending = append(m.pending, func() error {
 			if err := probe.ValidateWindows(func(code string) bool { _, ok := m.windowIDs[code]; return ok }); err != nil {
 				return err.(*InvalidError).Prefix(p)
@@ -387,7 +387,7 @@ func (m *catalogImporter) item(i int, it *Item) error {
 }
 
 func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
-	if err := checkImported(fmt.Sprintf("disclosures[%d]", i), d, m.discCodes, disclosureCodeTwice); err != nil {
+	if err := checkImported(fmt.Sprintf("disclosures[%d]", i), d, m.discCodes, disclosureCode); err != nil {
 		return err
 	}
 	m.discCodes[d.Code] = true
@@ -401,7 +401,7 @@ func (m *catalogImporter) disclosure(i int, d *Disclosure) error {
 }
 
 func (m *catalogImporter) day(i int, day CalendarDay) error {
-	if err := checkImported(fmt.Sprintf("calendar[%d]", i), &day, m.days, dayTwice); err != nil {
+	if err := checkImported(fmt.Sprintf("calendar[%d]", i), &day, m.days, calendarDay); err != nil {
 		return err
 	}
 	m.days[day.Day] = true
@@ -416,11 +416,11 @@ func (m *catalogImporter) day(i int, day CalendarDay) error {
 
 // checkImported checks record r of the catalog being imported, at path p:
 // its text, then as checkRecord does.
-func checkImported[V any](p string, r catalogRecord, seen map[string]V, twice twiceKind) error {
+func checkImported[V any](p string, r catalogRecord, seen map[string]V, kind codeKind) error {
 	if err := checkCatalogText(p, r); err != nil {
 		return err
 	}
-	return checkRecord(p, r, seen, twice)
+	return checkRecord(p, r, seen, kind)
 }
 
 // finish runs the checks of window references made before the "windows"

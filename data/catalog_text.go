@@ -68,6 +68,12 @@ func walkText(path, key string, v reflect.Value) error {
 			if !f.IsExported() || name == "-" || f.Type.String() == "time.Time" {
 				continue
 			}
+			if f.Anonymous && name == "" { // its fields are the record's own (ItemWindows)
+				if err := walkText(path, key, v.Field(i)); err != nil {
+					return err
+				}
+				continue
+			}
 			if name == "" {
 				name = f.Name
 			}

@@ -24,6 +24,8 @@ func TestImportRefusesHiddenCharactersAndLongText(t *testing.T) {
 			"windows[0].name", "第1个窗口的“名称”中含有无法显示的控制字符"},
 		"NewlineInName": {func(c *Catalog) { c.Staff[1].Post = "民政\n专干" },
 			"staff[1].post", "不能换行"},
+		"LeadWindow": {func(c *Catalog) { c.Items[0].LeadWindow = "1\x00" },
+			"items[0].lead_window", "控制字符"},
 		"Bidi": {func(c *Catalog) { c.Items[0].Conditions = "在本地居住\u202e半年以上" },
 			"items[0].conditions", "改变文字方向"},
 		"Isolate": {func(c *Catalog) { c.Disclosures[0].Versions[1].Body = "新\u2067文本" },

@@ -96,19 +96,12 @@ type DisclosureVersion struct {
 	Publisher   string        `json:"publisher,omitempty"`
 }
 
-// The messages of a disclosure's code.
-const (
-	codeMissing = "请填写公开事项编码（如 FWCN-2027，用英文字母、数字或连字符）。"
-	codeFormat  = "公开事项编码应为1至32位英文字母、数字、下划线或连字符。"
-)
-
 // Validate checks a disclosure and its versions.
 func (d *Disclosure) Validate() error {
+	if err := checkCode(disclosureCode, d.Code); err != nil {
+		return err
+	}
 	switch {
-	case strings.TrimSpace(d.Code) == "":
-		return Invalid("code", codeMissing)
-	case !codePattern.MatchString(d.Code):
-		return Invalid("code", codeFormat)
 	case !d.Category.Valid():
 		return Invalid("category", "公开类别应为 org、rules、guide、complaint、other、integrity、appraisal、internal 之一。")
 	case d.Audience != AudiencePublic && d.Audience != AudienceInternal:

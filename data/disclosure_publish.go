@@ -97,11 +97,8 @@ type DisclosureDraft struct {
 func (d DisclosureDraft) Clean() (DisclosureDraft, error) {
 	out := d
 	out.Code = strings.TrimSpace(d.Code)
-	if out.Code == "" {
-		return out, Invalid("code", codeMissing)
-	}
-	if !codePattern.MatchString(out.Code) {
-		return out, Invalid("code", codeFormat)
+	if err := checkCode(disclosureCode, out.Code); err != nil {
+		return out, err
 	}
 	if !d.Category.Valid() {
 		return out, Invalid("category", "请选择公开类别。")

@@ -99,6 +99,13 @@ const (
 	KindMulti  FieldKind = "multi"
 )
 
+// FieldKinds lists the kinds in the order the item editor offers them.
+var FieldKinds = []FieldKind{KindText, KindNumber, KindDate, KindSingle, KindMulti}
+
+// Choice reports whether a field of the kind is answered by picking among
+// its options (single or multiple choice); only those have options.
+func (k FieldKind) Choice() bool { return k == KindSingle || k == KindMulti }
+
 // IntakeField is one typed question a request for the item asks (like an
 // attribute of an Open311 service definition).
 type IntakeField struct {
@@ -114,25 +121,24 @@ type IntakeField struct {
 // Item is a service item and its guide (办事指南), every field of §一(一)3
 // and §六1.
 type Item struct {
-	ID              int64         `json:"-"`
-	Code            string        `json:"code"`
-	Name            string        `json:"name"`
-	Category        string        `json:"category"`
-	Keywords        []string      `json:"keywords,omitempty"`
-	Summary         string        `json:"summary,omitempty"`
-	Basis           string        `json:"basis"`
-	Conditions      string        `json:"conditions"`
-	Procedure       []string      `json:"procedure"`
-	PromisedDays    int           `json:"promised_days"`
-	LegalDays       int           `json:"legal_days"`
-	Fee             string        `json:"fee"`
-	FeeBasis        string        `json:"fee_basis,omitempty"`
-	SpecialSteps    string        `json:"special_steps,omitempty"`
-	SpecialCounts   bool          `json:"special_counts,omitempty"`
-	Trips           int           `json:"trips"`
-	Mode            Mode          `json:"mode"`
-	LeadWindow      string        `json:"lead_window,omitempty"`
-	JointWindows    []string      `json:"joint_windows,omitempty"`
+	ID            int64    `json:"-"`
+	Code          string   `json:"code"`
+	Name          string   `json:"name"`
+	Category      string   `json:"category"`
+	Keywords      []string `json:"keywords,omitempty"`
+	Summary       string   `json:"summary,omitempty"`
+	Basis         string   `json:"basis"`
+	Conditions    string   `json:"conditions"`
+	Procedure     []string `json:"procedure"`
+	PromisedDays  int      `json:"promised_days"`
+	LegalDays     int      `json:"legal_days"`
+	Fee           string   `json:"fee"`
+	FeeBasis      string   `json:"fee_basis,omitempty"`
+	SpecialSteps  string   `json:"special_steps,omitempty"`
+	SpecialCounts bool     `json:"special_counts,omitempty"`
+	Trips         int      `json:"trips"`
+	Mode          Mode     `json:"mode"`
+	ItemWindows
 	UpperDepartment string        `json:"upper_department,omitempty"`
 	Phone           string        `json:"phone,omitempty"`
 	Result          string        `json:"result,omitempty"`
@@ -148,13 +154,19 @@ type Item struct {
 	Active bool `json:"-"`
 }
 
-var codePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
+// ItemWindows are the windows that handle an item: the lead window (牵头窗口)
+// and, for 联合办理, the joint windows (配合窗口), by their numbers.
+type ItemWindows struct {
+	LeadWindow   string   `json:"lead_window,omitempty"`
+	JointWindows []string `json:"joint_windows,omitempty"`
+}
 
 // Validate checks a guide as an administrator or an import file gives it.
 func (it *Item) Validate() error {
+	if err := checkCode(itemCode, it.Code); err != nil {
+		return err
+	}
 	switch {
-	case !codePattern.MatchString(it.Code):
-		return Invalid("code", "事项编码应为1至32位英文字母、数字、下划线或连字符。")
 	case strings.TrimSpace(it.Name) == "":
 		return Invalid("name", "请填写事项名称。")
 	case utf8.RuneCountInString(it.Name) > 60:
@@ -213,15 +225,15 @@ func (it *Item) Validate() error {
 	return nil
 }
 
-// ValidateWindows checks the item's lead and joint windows against the
-// windows known to exist (those of an import file, or of the store when an
+// ValidateWindows checks the lead and joint windows against the windows
+// known to exist (those of an import file, or of the store when an
 // administrator saves an item). Catalog import and SaveItem share it.
-func (it *Item) ValidateWindows(known func(code string) bool) error {
-	if it.LeadWindow != "" && !known(it.LeadWindow) {
-		return noWindow("lead_window", it.LeadWindow)
+func (iw ItemWindows) ValidateWindows(known func(code string) bool) error {
+	if iw.LeadWindow != "" && !known(iw.LeadWindow) {
+		return noWindow("lead_window", iw.LeadWindow)
 	}
-	for j, w := range it.JointWindows {
-		if !known(w) || w == it.LeadWindow {
+	for j, w := range iw.JointWindows {
+		if !known(w) || w == iw.LeadWindow {
 			return Invalid("joint_windows["+itoa(j)+"]", "配合窗口 "+w+" 不存在或与牵头窗口相同。").
 				keyed("data.item.jointWindow", map[string]any{"Code": w})
 		}

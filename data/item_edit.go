@@ -131,12 +131,7 @@ func (s *Store) SaveItem(ctx context.Context, by Session, it Item) (Item, error)
 		} else if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(ord), -1) + 1 FROM items`).Scan(&ord); err != nil {
 			return err
 		}
-		var other int64
-		switch err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE code = ? AND id <> ?`, it.Code, it.ID).
-			Scan(&other); {
-		case err == nil:
-			return codeTwice("code", itemCodeTwice, it.Code)
-		case !errors.Is(err, sql.ErrNoRows):
+		if err := codeFree(ctx, tx, itemCode, it.Code, it.ID); err != nil {
 			return err
 		}
 		window := func(code string) (any, error) {

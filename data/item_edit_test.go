@@ -222,7 +222,7 @@ func TestSaveItemNewIsFoundAtOnce(t *testing.T) {
 	admin := staffSession(t, s, "s1")
 	it := Item{Code: "QZDJ", Name: "犬只登记", Category: "综合服务", Keywords: []string{"养狗登记"},
 		Basis: "《动物防疫法》", Conditions: "本社区居民饲养犬只", Procedure: []string{"提交材料", "登记发牌"},
-		Fee: "不收费", Trips: 1, Mode: ModeDirect, LeadWindow: "1", Active: true,
+		Fee: "不收费", Trips: 1, Mode: ModeDirect, ItemWindows: ItemWindows{LeadWindow: "1"}, Active: true,
 		Materials: []Material{{Name: "犬只免疫证明", Required: true, Form: FormOriginal, Copies: 1,
 			SampleName: "免疫证明样表.png", SampleData: pngBytes}},
 		Fields: []IntakeField{{Key: "size", Label: "犬只体型", Kind: KindSingle, Required: true, Options: []string{"小型", "中型", "大型"}}}}

@@ -83,29 +83,3 @@ func calendarTrailing(line int) *InvalidError {
 func noWindow(field, code string) *InvalidError {
 	return Invalid(field, "没有编号为 "+code+" 的窗口。").keyed("data.catalog.noWindow", map[string]any{"Code": code})
 }
-
-// twiceKind is what a number given twice numbers.
-type twiceKind int
-
-const (
-	windowCodeTwice twiceKind = iota
-	staffCodeTwice
-	itemCodeTwice
-	disclosureCodeTwice
-	dayTwice
-)
-
-// codeTwice refuses a number (or a day) of kind given twice.
-func codeTwice(field string, kind twiceKind, code string) *InvalidError {
-	switch kind {
-	case windowCodeTwice:
-		return Invalid(field, "窗口编号重复："+code+"。").keyed("data.catalog.windowTwice", map[string]any{"Code": code})
-	case staffCodeTwice:
-		return Invalid(field, "工号重复："+code+"。").keyed("data.catalog.staffTwice", map[string]any{"Code": code})
-	case itemCodeTwice:
-		return Invalid(field, "事项编码重复："+code+"。").keyed("data.catalog.itemTwice", map[string]any{"Code": code})
-	case disclosureCodeTwice:
-		return Invalid(field, "公开事项编码重复："+code+"。").keyed("data.catalog.disclosureTwice", map[string]any{"Code": code})
-	}
-	return Invalid(field, "日期重复："+code+"。").keyed("data.catalog.dayTwice", map[string]any{"Day": code})
-}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ const (
 	RoleStaff Role = "staff"
 	RoleAdmin Role = "admin"
 )
+
+// Roles lists the roles in the order staff mode offers them.
+var Roles = []Role{RoleStaff, RoleAdmin}
 
 // Staff is a member of the service room's staff, as disclosed under §一(一)1
 // (name, photo, post, duties) with their window and A/B post (§三1).
@@ -39,9 +43,10 @@ type Staff struct {
 
 // Validate checks a staff record.
 func (st *Staff) Validate() error {
+	if err := checkCode(staffCode, st.Code); err != nil {
+		return err
+	}
 	switch {
-	case !codePattern.MatchString(st.Code):
-		return Invalid("code", "工号应为1至32位英文字母或数字。")
 	case strings.TrimSpace(st.Name) == "" || utf8.RuneCountInString(st.Name) > 20:
 		return Invalid("name", "请填写工作人员姓名（不超过20个字）。")
 	case strings.TrimSpace(st.Post) == "":
@@ -50,7 +55,7 @@ func (st *Staff) Validate() error {
 		return Invalid("ab", "AB岗应为 A 或 B。")
 	case st.AB != "" && st.Window == "":
 		return Invalid("window", "设置了AB岗的工作人员需要指定窗口。")
-	case st.Role != RoleStaff && st.Role != RoleAdmin:
+	case !slices.Contains(Roles, st.Role):
 		return Invalid("role", "角色应为 staff 或 admin。")
 	case len(st.Photo) > 2<<20:
 		return Invalid("photo", "照片不能超过2MB。")
@@ -182,9 +187,7 @@ func (s *Store) PutStaff(ctx context.Context, by Session, e StaffEdit) (int64, e
 		}
 	}
 	err = s.txAs(ctx, "put staff", by, adminOf, func(tx *sql.Tx, actor Session) error {
-		if err := codeFree(ctx, tx, `SELECT id FROM staff WHERE code = ? AND id != ?`, st.Code, st.ID,
-			Invalid("code", "工号 "+st.Code+" 已被其他工作人员使用，请换一个工号。").
-				keyed("data.staff.codeTaken", map[string]any{"Code": st.Code})); err != nil {
+		if err := codeFree(ctx, tx, staffCode, st.Code, st.ID); err != nil {
 			return err
 		}
 		windowID, windowName, err := staffWindow(ctx, tx, st)

@@ -22,10 +22,10 @@ type Window struct {
 
 // Validate checks a window.
 func (w *Window) Validate() error {
-	switch {
-	case !codePattern.MatchString(w.Code):
-		return Invalid("code", "窗口编号应为1至32位英文字母或数字。")
-	case strings.TrimSpace(w.Name) == "":
+	if err := checkCode(windowCode, w.Code); err != nil {
+		return err
+	}
+	if strings.TrimSpace(w.Name) == "" {
 		return Invalid("name", "请填写窗口名称。")
 	}
 	return nil
@@ -119,9 +119,7 @@ func (s *Store) PutWindow(ctx context.Context, by Session, w Window) (int64, err
 		return 0, err
 	}
 	err = s.txAs(ctx, "put window", by, adminOf, func(tx *sql.Tx, actor Session) error {
-		if err := codeFree(ctx, tx, `SELECT id FROM windows WHERE code = ? AND id != ?`, w.Code, w.ID,
-			Invalid("code", "窗口编号 "+w.Code+" 已被其他窗口使用，请换一个编号。").
-				keyed("data.window.codeTaken", map[string]any{"Code": w.Code})); err != nil {
+		if err := codeFree(ctx, tx, windowCode, w.Code, w.ID); err != nil {
 			return err
 		}
 		at := s.stamp()
@@ -183,20 +181,6 @@ func windowToChange(ctx context.Context, tx *sql.Tx, by Session, id int64) (acto
 		err = Invalid("window", "找不到该窗口，可能已被删除，请刷新后重试。")
 	}
 	return actor, code, name, active, err
-}
-
-// codeFree refuses, with taken, a number (工号 or window number) that
-// query finds on another record than id.
-func codeFree(ctx context.Context, tx *sql.Tx, query, code string, id int64, taken *InvalidError) error {
-	var other int64
-	err := tx.QueryRowContext(ctx, query, code, id).Scan(&other)
-	switch {
-	case err == nil:
-		return taken
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	}
-	return err
 }
 
 // SetWindowPosts puts staff aID at the window's A post and bID at its B

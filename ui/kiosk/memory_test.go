@@ -37,7 +37,7 @@ func manyGuides(t testing.TB, n int) *data.Catalog {
 		c.Items = append(c.Items, data.Item{Code: fmt.Sprintf("T%03d", i), Name: fmt.Sprintf("测试事项%03d", i),
 			Category: "医疗保障", Summary: "受理后当场办结", Basis: "《社会保险法》", Conditions: "本地居民",
 			Procedure: []string{"提交材料", "领取结果"}, Fee: "不收费", Trips: 1, Mode: data.ModeDirect,
-			LeadWindow: "1", Materials: []data.Material{{Name: "居民身份证", Required: true,
+			ItemWindows: data.ItemWindows{LeadWindow: "1"}, Materials: []data.Material{{Name: "居民身份证", Required: true,
 				Form: data.FormOriginal, Copies: 1}}})
 	}
 	return c

@@ -92,8 +92,6 @@ type ItemEditor struct {
 	busy     bool
 }
 
-var itemKindOrder = []data.FieldKind{data.KindText, data.KindNumber, data.KindDate, data.KindSingle, data.KindMulti}
-
 var itemFormOrder = []data.MaterialForm{data.FormOriginal, data.FormCopy, data.FormBoth, data.FormElectronic}
 
 func newItemEditor(s *ItemsScreen, it data.Item, windows []data.Window, categories []string) *ItemEditor {

@@ -51,7 +51,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 	c.Key.SetText(f.Key)
 	c.Label = d.newEntry(false, lang.L("items.q.labelHint"))
 	c.Label.SetText(f.Label)
-	c.Kind = newPicker(wordsOf(itemKindOrder, kindLabel), func(string) { c.showOptions() }) // itemKindOrder, by index
+	c.Kind = newPicker(wordsOf(data.FieldKinds, kindLabel), func(string) { c.showOptions() }) // data.FieldKinds, by index
 	c.Required = widget.NewCheck(lang.L("items.q.required"), nil)
 	c.Required.SetChecked(f.Required)
 	c.Options = d.newEntry(true, lang.L("items.q.optionsHint"))
@@ -70,7 +70,7 @@ func (e *ItemEditor) addField(f data.IntakeField) {
 		c.rule,
 		errs,
 	))
-	c.Kind.SetSelectedIndex(slices.Index(itemKindOrder, f.Kind))
+	c.Kind.SetSelectedIndex(slices.Index(data.FieldKinds, f.Kind))
 	c.showOptions()
 	e.Fields = append(e.Fields, c)
 	layoutCards(e.fieldBox, e.Fields)
@@ -83,7 +83,7 @@ var fieldWeights = weightedColumns{0.4, 3.2, 2.4, 1.9, 1.4}
 // kind is the kind chosen.
 func (c *FieldCard) kind() data.FieldKind {
 	if i := c.Kind.SelectedIndex(); i >= 0 {
-		return itemKindOrder[i]
+		return data.FieldKinds[i]
 	}
 	return ""
 }
@@ -128,7 +128,7 @@ func (c *FieldCard) showOptions() {
 		return
 	}
 	k := c.kind()
-	if k == data.KindSingle || k == data.KindMulti {
+	if k.Choice() {
 		c.options.Show()
 	} else {
 		c.options.Hide()
@@ -149,7 +149,7 @@ func (c *FieldCard) showOptions() {
 func (c *FieldCard) collect() (f data.IntakeField, good bool) {
 	f = data.IntakeField{Key: strings.TrimSpace(c.Key.Text), Label: strings.TrimSpace(c.Label.Text), Kind: c.kind(),
 		Required: c.Required.Checked, Help: strings.TrimSpace(c.Help.Text)}
-	if f.Kind == data.KindSingle || f.Kind == data.KindMulti {
+	if f.Kind.Choice() {
 		f.Options = lines(c.Options.Text)
 	}
 	good = true

@@ -6,6 +6,7 @@ import (
 	"image"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -88,7 +89,7 @@ func staffState(r data.StaffRecord) string {
 func (l *StaffList) row(p data.StaffRecord) (*OrgStaffRow, fyne.CanvasObject) {
 	d := l.a.d
 	r := &OrgStaffRow{Record: p}
-	r.Texts = []string{p.Name, p.Code, p.Post, staffPostText(p), lang.L("org.role." + string(p.Role)), staffState(p)}
+	r.Texts = []string{p.Name, p.Code, p.Post, staffPostText(p), roleWord(p.Role), staffState(p)}
 	r.Edit = widget.NewButtonWithIcon(lang.L("org.edit"), fynetheme.DocumentCreateIcon(), d.tap(func() { l.OpenStaff(&p) }))
 	r.PIN = widget.NewButtonWithIcon(lang.L("org.staff.pin"), fynetheme.LoginIcon(), d.tap(func() { l.OpenPIN(p) }))
 	r.Unlock = widget.NewButtonWithIcon(lang.L("org.staff.unlock"), fynetheme.ConfirmIcon(), d.tap(func() { l.Unlock(p) }))
@@ -169,9 +170,12 @@ func (f *StaffFields) ChooseAB(ab string) {
 	f.AB.SetSelectedIndex(map[string]int{"": 0, "A": 1, "B": 2}[ab])
 }
 
+// roleWord is the role in the interface language.
+func roleWord(r data.Role) string { return lang.L("org.role." + string(r)) }
+
 // ChooseRole picks the role.
 func (f *StaffFields) ChooseRole(r data.Role) {
-	f.Role.SetSelectedIndex(map[data.Role]int{data.RoleStaff: 0, data.RoleAdmin: 1}[r])
+	f.Role.SetSelectedIndex(max(slices.Index(data.Roles, r), 0))
 }
 
 func (f *StaffFields) setPreview(photo []byte) {
@@ -201,7 +205,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 	}
 	f.Window = touch.NewSelect(winOpts, nil)
 	f.AB = touch.NewSelect([]string{lang.L("org.post.none"), lang.L("org.post.A"), lang.L("org.post.B")}, nil)
-	f.Role = touch.NewSelect([]string{lang.L("org.role.staff"), lang.L("org.role.admin")}, nil)
+	f.Role = touch.NewSelect(wordsOf(data.Roles, roleWord), nil)
 	f.Active = widget.NewCheck(lang.L("org.staff.activeCheck"), nil)
 	f.Duties.SetMinRowsVisible(3)
 	f.photoAt = container.NewStack()
@@ -257,7 +261,7 @@ func (l *StaffList) OpenStaff(r *data.StaffRecord) {
 			e.Window = f.windows[i-1].Code
 		}
 		e.AB = []string{"", "A", "B"}[max(f.AB.SelectedIndex(), 0)]
-		e.Role = []data.Role{data.RoleStaff, data.RoleAdmin}[max(f.Role.SelectedIndex(), 0)]
+		e.Role = data.Roles[max(f.Role.SelectedIndex(), 0)]
 		e.Active = f.Active.Checked
 		return func() error {
 			_, err := st.PutStaff(d.opts.Context, sess, e)
