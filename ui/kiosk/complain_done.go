@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"errors"
-	"image"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	qrcode "github.com/skip2/go-qrcode"
 
 	"bianmin/data"
 	"bianmin/ui/paper"
@@ -70,7 +68,7 @@ func NewComplainDone(nav *Nav, t *Tracker, rc data.ComplaintReceipt, target stri
 
 	if base := strings.TrimRight(t.BaseURL(), "/"); base != "" {
 		s.URL = base + "/c/" + rc.Token
-		if img, err := trackQR(s.URL); err == nil {
+		if img, err := paper.QRImage(s.URL, 8); err == nil {
 			s.QR = canvas.NewImageFromImage(img)
 			s.QR.FillMode = canvas.ImageFillContain
 			s.QR.ScaleMode = canvas.ImageScalePixels
@@ -165,16 +163,6 @@ func complaintDays(nav *Nav) int {
 		return d
 	}
 	return 10
-}
-
-// trackQR draws text as a QR code with even modules and the quiet zone,
-// at the same error recovery as the printed receipts (15 %).
-func trackQR(text string) (image.Image, error) {
-	q, err := qrcode.New(text, qrcode.Medium)
-	if err != nil {
-		return nil, err
-	}
-	return q.Image(-8), nil // a negative size is pixels per module
 }
 
 // Title is part of Screen.
