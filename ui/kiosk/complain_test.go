@@ -11,14 +11,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
-	"github.com/makiuchi-d/gozxing"
-	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
 	"bianmin/data/datatest"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/paper/papertest"
 )
 
 func (r *trackRig) complaints(t *testing.T) []datatest.StoredComplaint {
@@ -32,18 +31,6 @@ func typeBody(t *testing.T, s *kiosk.ComplainBody, syllables ...string) {
 	test.Tap(s.Body)
 	require.Same(t, s.Body, s.Panel.Active())
 	tapPinyin(t, s.Panel.Keyboard, syllables...)
-}
-
-// decodeQR finds and decodes the QR code in img.
-func decodeQR(t *testing.T, img image.Image) string {
-	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	require.NoError(t, err)
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{
-		gozxing.DecodeHintType_TRY_HARDER: true,
-	})
-	require.NoError(t, err)
-	return res.GetText()
 }
 
 // framed is the part of a capture a phone's camera would frame to read
@@ -132,8 +119,8 @@ func TestComplainAboutAWindowTypedByTaps(t *testing.T) {
 	assert.Contains(t, done.Speech(), "T W Y 2 0 2 6 0 3 0 5 0 0 0 1")
 	assert.Equal(t, trackBase+"/c/"+c.Token, done.URL)
 	require.NotNil(t, done.QR)
-	assert.Equal(t, done.URL, decodeQR(t, done.QR.Image))
-	assert.Equal(t, done.URL, decodeQR(t, framed(r.capture(), done.QR)), "the QR on the screen scans")
+	assert.Equal(t, done.URL, papertest.QR(t, done.QR.Image))
+	assert.Equal(t, done.URL, papertest.QR(t, framed(r.capture(), done.QR)), "the QR on the screen scans")
 
 	test.Tap(r.k.BackButton)
 	assert.Equal(t, 1, r.k.Nav.Depth(), "back from the code goes home, not to a second submit")

@@ -2,11 +2,11 @@ package kiosk_test
 
 import (
 	"context"
-	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

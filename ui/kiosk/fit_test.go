@@ -12,6 +12,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/kiosk"
+	"bianmin/ui/paper/papertest"
 )
 
 // fitsWidth checks that the kiosk's content asks for no more width than a
@@ -107,7 +108,7 @@ func TestReceiptFitsTheHeight(t *testing.T) {
 			assert.LessOrEqual(t, r.k.Content().MinSize().Height, room)
 			require.NotNil(t, rc.QR)
 			assert.GreaterOrEqual(t, rc.QR.Size().Width, float32(260))
-			assert.Equal(t, rc.TrackURL, regDecodeQR(t, r.win.Canvas().Capture()), "the QR code reads off the screen")
+			assert.Equal(t, rc.TrackURL, papertest.QR(t, r.win.Canvas().Capture()), "the QR code reads off the screen")
 		})
 	}
 }

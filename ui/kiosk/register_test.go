@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,8 +17,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"github.com/makiuchi-d/gozxing"
-	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -30,6 +27,7 @@ import (
 	"bianmin/ui/kiosk"
 	"bianmin/ui/locale"
 	"bianmin/ui/paper"
+	"bianmin/ui/paper/papertest"
 )
 
 // regNow is a Thursday morning in China, inside the sample catalog's
@@ -318,16 +316,6 @@ func (r *regRig) stored(t *testing.T, token string) data.RequestDetail {
 // requests is how many requests the store holds.
 func (r *regRig) requests(t *testing.T) int { t.Helper(); return datatest.Requests(t, r.store.Store) }
 
-// regDecodeQR reads the QR code in img.
-func regDecodeQR(t *testing.T, img image.Image) string {
-	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	require.NoError(t, err)
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
-	require.NoError(t, err)
-	return res.GetText()
-}
-
 func TestRegisterFlowByTouch(t *testing.T) {
 	r := newRegRig(t, regNow, fyne.NewSize(1280, 800))
 	rv := regFillDB(t, r, nil)
@@ -376,8 +364,8 @@ func TestRegisterFlowByTouch(t *testing.T) {
 	assert.Equal(t, regBaseURL+"/r/"+rc.Receipt.Token, rc.TrackURL)
 	require.NotNil(t, rc.QR)
 	assert.GreaterOrEqual(t, rc.QR.Size().Width, float32(300), "the QR code is shown large")
-	assert.Equal(t, rc.TrackURL, regDecodeQR(t, rc.QR.Image))
-	assert.Equal(t, rc.TrackURL, regDecodeQR(t, r.win.Canvas().Capture()), "and it reads off the screen")
+	assert.Equal(t, rc.TrackURL, papertest.QR(t, rc.QR.Image))
+	assert.Equal(t, rc.TrackURL, papertest.QR(t, r.win.Canvas().Capture()), "and it reads off the screen")
 	text := r.text()
 	for _, want := range []string{"请用手机拍下二维码，或打印回执", "最低生活保障申请", "张*", "已登记，等待受理",
 		"2026年3月5日 09:30", "居民家庭经济状况核对授权书", "家庭收入和财产状况申报表及承诺书",

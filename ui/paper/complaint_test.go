@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/paper/papertest"
 )
 
 // TestComplaintReceiptPDF prints a complaint's receipt on the roll: code,
@@ -29,7 +30,7 @@ func TestComplaintReceiptPDF(t *testing.T) {
 		assert.Contains(t, flat, w)
 	}
 	imgs := rasterise(t, d.PDF, 200)
-	assert.Equal(t, url, decodeQR(t, imgs[0]))
+	assert.Equal(t, url, papertest.QR(t, imgs[0]))
 
 	_, err = ComplaintReceiptPDF(ComplaintReceipt{Code: "X"})
 	assert.ErrorIs(t, err, ErrIncomplete)
@@ -54,6 +55,6 @@ func TestPrintComplaintReceipt(t *testing.T) {
 	assert.Contains(t, flat, r.QueryCode)
 	imgs := rasterise(t, printed, 200)
 	require.Len(t, imgs, 1)
-	assert.Equal(t, r.TrackURL, decodeQR(t, imgs[0]))
+	assert.Equal(t, r.TrackURL, papertest.QR(t, imgs[0]))
 	assert.InDelta(t, 630, imgs[0].Bounds().Dx(), 3)
 }

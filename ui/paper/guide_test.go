@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bianmin/ui/paper/papertest"
 	"strings"
 	"testing"
 
@@ -59,7 +60,7 @@ func TestGuideOnTheSpotAndQR(t *testing.T) {
 	assert.Contains(t, flat, "不收费")
 	assert.NotContains(t, flat, "法定办结时限")
 	imgs := rasterise(t, d.PDF, 150)
-	assert.Equal(t, g.URL, decodeQR(t, imgs[0]))
+	assert.Equal(t, g.URL, papertest.QR(t, imgs[0]))
 }
 
 // A guide too long for one A4 page flows onto more pages with the table

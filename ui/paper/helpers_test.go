@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/makiuchi-d/gozxing"
-	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
@@ -94,16 +92,4 @@ func rasterise(t *testing.T, pdf []byte, dpi int) []image.Image {
 		imgs = append(imgs, img)
 	}
 	return imgs
-}
-
-// decodeQR finds and decodes the QR code in img.
-func decodeQR(t *testing.T, img image.Image) string {
-	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	require.NoError(t, err)
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{
-		gozxing.DecodeHintType_TRY_HARDER: true,
-	})
-	require.NoError(t, err, "no QR code found")
-	return res.GetText()
 }

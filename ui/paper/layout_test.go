@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bianmin/ui/paper/papertest"
 	"fmt"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestNoticeEndStaysTogether(t *testing.T) {
 				assert.Contains(t, last, w)
 			}
 			imgs := rasterise(t, d.PDF, 150)
-			assert.Equal(t, n.TrackURL, decodeQR(t, imgs[d.Pages-1]), "QR on the last page")
+			assert.Equal(t, n.TrackURL, papertest.QR(t, imgs[d.Pages-1]), "QR on the last page")
 		})
 	}
 }
@@ -74,7 +75,7 @@ func TestGuideWithQROnePage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, d.Pages)
 	imgs := rasterise(t, d.PDF, 150)
-	assert.Equal(t, g.URL, decodeQR(t, imgs[0]))
+	assert.Equal(t, g.URL, papertest.QR(t, imgs[0]))
 }
 
 // TestProxyListSignaturesNeverAlone: whatever the number of requests, the

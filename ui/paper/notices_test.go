@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"bianmin/data"
+	"bianmin/ui/paper/papertest"
 )
 
 // TestNotices prints every written notice about a request (§三6, §六, §七) in both formats and checks
@@ -83,7 +84,7 @@ func TestNotices(t *testing.T) {
 					assert.Contains(t, flat, w)
 				}
 				imgs := rasterise(t, d.PDF, 150)
-				assert.Equal(t, tc.qr, decodeQR(t, imgs[0]))
+				assert.Equal(t, tc.qr, papertest.QR(t, imgs[0]))
 			})
 		}
 	}

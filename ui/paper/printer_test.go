@@ -16,6 +16,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/locale"
+	"bianmin/ui/paper/papertest"
 )
 
 func TestParseStatus(t *testing.T) {
@@ -195,7 +196,7 @@ func TestPrintRoundTrip(t *testing.T) {
 
 	imgs := rasterise(t, printed, 200)
 	require.Len(t, imgs, 1, "one page")
-	assert.Equal(t, r.TrackURL, decodeQR(t, imgs[0]))
+	assert.Equal(t, r.TrackURL, papertest.QR(t, imgs[0]))
 	// The printer kept the page size: 80 mm at 200 dpi is 630 px.
 	assert.InDelta(t, 630, imgs[0].Bounds().Dx(), 3)
 }
@@ -255,7 +256,7 @@ func TestPrintNotices(t *testing.T) {
 			if tc.qr != "" {
 				imgs := rasterise(t, printed, 150)
 				require.NotEmpty(t, imgs)
-				assert.Equal(t, tc.qr, decodeQR(t, imgs[0]))
+				assert.Equal(t, tc.qr, papertest.QR(t, imgs[0]))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bianmin/ui/paper/papertest"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -34,7 +35,7 @@ func TestReceiptPDF(t *testing.T) {
 
 	imgs := rasterise(t, d.PDF, 200)
 	require.Len(t, imgs, 1)
-	assert.Equal(t, r.TrackURL, decodeQR(t, imgs[0]))
+	assert.Equal(t, r.TrackURL, papertest.QR(t, imgs[0]))
 }
 
 func TestReceiptQRSize(t *testing.T) {
@@ -169,7 +170,7 @@ func TestQRImage(t *testing.T) {
 	require.NoError(t, err)
 	w := img.Bounds().Dx()
 	assert.Equal(t, 0, w%8, "whole pixels per module")
-	assert.Equal(t, testURL, decodeQR(t, img))
+	assert.Equal(t, testURL, papertest.QR(t, img))
 
 	png, err := QRPNG(testURL, 6)
 	require.NoError(t, err)
