@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // 今日在岗 (§三1 AB岗, §四2 在岗情况和去向): per window who
@@ -63,7 +64,8 @@ type Duty struct {
 // NewDuty builds the board; it loads when shown.
 func NewDuty(nav *Nav, store DutyStore) *Duty {
 	d := &Duty{nav: nav, store: store}
-	d.Status = para(lang.L("kiosk.loading"))
+	d.Status = widget.NewLabel(lang.L("kiosk.loading"))
+	d.Status.Wrapping = fyne.TextWrapWord
 	text := fynetheme.TextSize()
 	// Two columns of windows at 1280 wide in elder mode too (a card needs
 	// about 18 characters beside the photo); one on a portrait screen then.
@@ -219,12 +221,12 @@ func dutyPostText(ab string) string {
 // name, post, A/B) and, when B covers or nobody is there, why.
 type DutyWindowCard struct {
 	Duty   data.WindowDuty
-	Name   *widget.Label // the window
-	Person *widget.Label // who is on duty, or that nobody is
-	Post   *widget.Label
+	Name   *wraplabel.Label // the window
+	Person *widget.Label    // who is on duty, or that nobody is
+	Post   *wraplabel.Label
 	// Reason is data's reason when B covers for A or nobody is on duty;
 	// hidden when A is there.
-	Reason *widget.Label
+	Reason *wraplabel.Label
 	// Photo is the person's photo, or the person icon.
 	Photo *canvas.Image
 
@@ -283,11 +285,11 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 type DutyPerson struct {
 	Entry  data.DutyEntry
 	Name   *widget.Label
-	Where  *widget.Label // window and A/B
-	Status *widget.Label // 在岗, 外出办事 …
-	Note   *widget.Label // the whereabouts note; hidden when none
-	Return *widget.Label // 预计…返回; hidden when not given
-	Photo  *canvas.Image // the photo, or the person icon
+	Where  *wraplabel.Label // window and A/B
+	Status *widget.Label    // 在岗, 外出办事 …
+	Note   *wraplabel.Label // the whereabouts note; hidden when none
+	Return *wraplabel.Label // 预计…返回; hidden when not given
+	Photo  *canvas.Image    // the photo, or the person icon
 
 	content fyne.CanvasObject
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // NoticeView is one disclosure read in full: its title, when and by whom it
@@ -18,10 +19,10 @@ import (
 // published versions (§一(五) every disclosure is archived).
 type NoticeView struct {
 	Code       string
-	TitleLabel *widget.Label
-	Meta       *widget.Label
+	TitleLabel *wraplabel.Label
+	Meta       *wraplabel.Label
 	// Body is the text, one label per paragraph.
-	Body          []*widget.Label
+	Body          []*wraplabel.Label
 	Scroll        *container.Scroll
 	HistoryButton *widget.Button
 

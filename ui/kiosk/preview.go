@@ -15,6 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -117,7 +118,7 @@ func monthDay(t, now time.Time) string {
 type PreviewView struct {
 	Notice data.PreviewNotice
 	// Period says until when opinions are taken, and how many came.
-	Period  *widget.Label
+	Period  *wraplabel.Label
 	Comment *widget.Button
 
 	nav     *Nav
@@ -130,7 +131,6 @@ type PreviewView struct {
 func NewPreviewView(nav *Nav, store PreviewStore, n data.PreviewNotice) *PreviewView {
 	v := &PreviewView{Notice: n, nav: nav, store: store}
 	v.Period = quiet(previewLine(n, nav.Now()))
-	v.Period.Wrapping = fyne.TextWrapWord
 	v.Comment = widget.NewButtonWithIcon(lang.L("board.preview.comment"), fynetheme.DocumentCreateIcon(),
 		v.onComment)
 	v.Comment.Importance = widget.HighImportance
@@ -190,7 +190,7 @@ type PreviewComment struct {
 	Notice  data.PreviewNotice
 	Body    *input.Entry
 	Contact *input.Entry
-	Count   *widget.Label
+	Count   *wraplabel.Label
 	Message *widget.Label
 	Submit  *widget.Button
 	Panel   *input.Panel
@@ -200,10 +200,10 @@ type PreviewComment struct {
 	// because the period for opinions has ended (or the draft was taken
 	// back); ClosedText says so politely, with data's message.
 	Closed     fyne.CanvasObject
-	ClosedText *widget.Label
+	ClosedText *wraplabel.Label
 	ClosedBack *widget.Button // 返回征求意见列表
 	// Period says until when opinions are taken.
-	Period *widget.Label
+	Period *wraplabel.Label
 	// Done is true once the opinion is stored.
 	Done bool
 

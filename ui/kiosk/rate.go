@@ -13,6 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 )
@@ -63,7 +64,7 @@ type Rate struct {
 	Levels  map[int]*TapCard
 	Level   int // chosen, 0 until then
 	Reason  *input.Entry
-	Ask     *widget.Label // what the reason field asks, by level
+	Ask     *wraplabel.Label // what the reason field asks, by level
 	Message *widget.Label
 	Submit  *widget.Button
 	Panel   *input.Panel
@@ -200,7 +201,7 @@ func (s *Rate) done(level int, err error) {
 // RateThanks thanks the resident for a rating.
 type RateThanks struct {
 	Level   int
-	Message *widget.Label
+	Message *wraplabel.Label
 
 	content fyne.CanvasObject
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // RegisterHours keeps registration from starting outside office hours
@@ -21,7 +22,7 @@ import (
 // which stay open.
 type RegisterHours struct {
 	// Closed is the notice, empty until the room is known to be closed.
-	Closed *widget.Label
+	Closed *wraplabel.Label
 	// GuidesButton opens 办事指南.
 	GuidesButton *widget.Button
 

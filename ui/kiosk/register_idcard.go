@@ -10,6 +10,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/idcard"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // 刷身份证: on the name and ID steps of self-registration, a resident may
@@ -145,7 +146,7 @@ type regCard struct {
 type RegisterCardConfirm struct {
 	Card          idcard.Card
 	Name, Number  *widget.Label
-	Note          *widget.Label
+	Note          *wraplabel.Label
 	ConfirmButton *widget.Button
 	EditButton    *widget.Button
 

@@ -14,6 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -43,8 +44,8 @@ type RegisterStep struct {
 	Number, Total int
 	Field         *data.IntakeField // the field a RegisterField step asks
 
-	Question *widget.Label
-	Help     *widget.Label
+	Question *wraplabel.Label
+	Help     *wraplabel.Label
 	// Error shows data's message for the value, hidden while there is none.
 	Error *widget.Label
 	// Entry is the field of a text, number, name, phone, ID or description

@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // 投诉处理结果 (§一(一)4, §十): the complaint results the staff chose to
@@ -64,10 +64,10 @@ func (r *Results) show(rs []data.PublishedComplaint) {
 // and closed, whether it was substantiated, the result and the reply.
 type ResultCard struct {
 	Complaint data.PublishedComplaint
-	About     *widget.Label
-	Dates     *widget.Label
-	Result    *widget.Label
-	Reply     *widget.Label
+	About     *wraplabel.Label
+	Dates     *wraplabel.Label
+	Result    *wraplabel.Label
+	Reply     *wraplabel.Label
 
 	content fyne.CanvasObject
 }

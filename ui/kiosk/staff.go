@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/wraplabel"
 )
 
 // Staff is the staff page of 政务公开 (§一(一)1: name, photo, post and
@@ -66,8 +67,8 @@ type StaffCard struct {
 	Photo  *canvas.Image
 	Name   *widget.Label
 	Post   *widget.Label
-	Window *widget.Label
-	Duties *widget.Label
+	Window *wraplabel.Label
+	Duties *wraplabel.Label
 
 	content fyne.CanvasObject
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/ui/input"
+	"bianmin/ui/internal/wraplabel"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -23,30 +24,27 @@ import (
 // sized by the theme so elder mode enlarges them.
 
 // heading is a screen's main title, wrapped.
-func heading(text string) *widget.Label { return wrapped(text, fynetheme.SizeNameHeadingText) }
+func heading(text string) *wraplabel.Label { return wrapped(text, fynetheme.SizeNameHeadingText) }
 
 // subheading is a section title in the primary colour.
-func subheading(text string) *widget.Label {
+func subheading(text string) *wraplabel.Label {
 	l := wrapped(text, fynetheme.SizeNameSubHeadingText)
 	l.Importance = widget.HighImportance
 	return l
 }
 
-// wrapped is text in the theme's size name, wrapped at the screen's width.
-func wrapped(text string, size fyne.ThemeSizeName) *widget.Label {
-	l := widget.NewLabel(text)
+// wrapped is text in the theme's size name, wrapped at the screen's width
+// by the rules of Chinese typesetting (no line starts with 。 or ends
+// with 《).
+func wrapped(text string, size fyne.ThemeSizeName) *wraplabel.Label {
+	l := wraplabel.New(text)
 	l.SizeName = size
-	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
 // para is body text that wraps at the screen's width and keeps its line
 // breaks.
-func para(text string) *widget.Label {
-	l := widget.NewLabel(tightenMarkers(text))
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func para(text string) *wraplabel.Label { return wraplabel.New(tightenMarkers(text)) }
 
 // listMarker is a list number at the start of a line and the space after
 // it: "1. ", "2、", "（3） ".
@@ -58,7 +56,7 @@ var listMarker = regexp.MustCompile(`(?m)^(\s*(?:\d+[.．、)）]|[（(]\d+[)）
 func tightenMarkers(text string) string { return listMarker.ReplaceAllString(text, "$1") }
 
 // quiet is secondary text (dates, hints), still at body size.
-func quiet(text string) *widget.Label {
+func quiet(text string) *wraplabel.Label {
 	l := para(text)
 	l.Importance = widget.LowImportance
 	return l
@@ -157,7 +155,9 @@ func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
 // status is the line a screen shows while loading, when a list is empty or
 // when a search finds nothing.
 func status(text string) *widget.Label {
-	l := wrapped(text, fynetheme.SizeNameSubHeadingText)
+	l := widget.NewLabel(text)
+	l.SizeName = fynetheme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
 	l.Alignment = fyne.TextAlignCenter
 	return l
 }

@@ -15,6 +15,7 @@ import (
 	"bianmin/data"
 	"bianmin/ui/input"
 	"bianmin/ui/internal/hooks"
+	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/locale"
 )
 
@@ -39,11 +40,11 @@ type LookupForm struct {
 	Prefix  *widget.Label
 	Number  *input.Entry
 	Code    *input.Entry
-	Preview *widget.Label
+	Preview *wraplabel.Label
 	Search  *widget.Button
 	Message *widget.Label
 	// Hint says why the button counts down, while it does.
-	Hint  *widget.Label
+	Hint  *wraplabel.Label
 	Panel *input.Panel
 	// Scroll holds the form (and whatever the screen puts around it): the
 	// panel scrolls the active field into view.

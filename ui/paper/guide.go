@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"bianmin/data"
+	"bianmin/ui/internal/linebreak"
 )
 
 // Guide is an item's 办事指南 as the 一次性告知单 prints it: everything a
@@ -327,7 +328,7 @@ func (s *sheet) closingBand(bits [][]bool, caption, note, centerName string, dat
 	s.y = top + side + quiet*0.6
 	small.indent = 0
 	for _, t := range []string{caption, note} {
-		for _, line := range wrap(s.clean(t), colW, func(t string) float64 { return s.measure(t, small.size) }) {
+		for _, line := range linebreak.Wrap(s.clean(t), colW, func(t string) float64 { return s.measure(t, small.size) }) {
 			s.put(line, s.g.left, colW, small)
 			s.y += slh
 		}

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/go-pdf/fpdf"
+
+	"bianmin/ui/internal/linebreak"
 )
 
 // Format is the paper a document is laid out for.
@@ -217,7 +219,7 @@ func (s *sheet) text(text string, st style) {
 	x := s.g.left + st.indent
 	w := s.width() - st.indent
 	lh := lineHeight(st.size)
-	for _, line := range wrap(s.clean(text), w, func(t string) float64 { return s.measure(t, st.size) }) {
+	for _, line := range linebreak.Wrap(s.clean(text), w, func(t string) float64 { return s.measure(t, st.size) }) {
 		s.need(lh)
 		s.put(line, x, w, st)
 		s.y += lh
@@ -233,7 +235,7 @@ func (s *sheet) field(label, value string, labelW float64, st style) {
 	lh := lineHeight(st.size)
 	x := s.g.left + st.indent
 	vw := s.width() - st.indent - labelW
-	lines := wrap(s.clean(value), vw, func(t string) float64 { return s.measure(t, st.size) })
+	lines := linebreak.Wrap(s.clean(value), vw, func(t string) float64 { return s.measure(t, st.size) })
 	s.need(lh * float64(min(len(lines), 2)))
 	ls := st
 	ls.bold = false
@@ -258,7 +260,7 @@ func (s *sheet) list(items []string, marker func(i int) string, st style) {
 	x := s.g.left + st.indent
 	w := s.width() - st.indent - mw
 	for i, item := range items {
-		lines := wrap(s.clean(item), w, func(t string) float64 { return s.measure(t, st.size) })
+		lines := linebreak.Wrap(s.clean(item), w, func(t string) float64 { return s.measure(t, st.size) })
 		s.need(lh)
 		s.put(s.clean(marker(i)), x, mw, style{size: st.size})
 		for j, line := range lines {
@@ -417,7 +419,7 @@ func (s *sheet) table(widths []float64, header []string, rows [][]string, st sty
 			if i < len(cells) {
 				cell = cells[i]
 			}
-			out[i] = wrap(s.clean(cell), cols[i]-2*pad, func(t string) float64 { return s.measure(t, st.size) })
+			out[i] = linebreak.Wrap(s.clean(cell), cols[i]-2*pad, func(t string) float64 { return s.measure(t, st.size) })
 			n = max(n, len(out[i]))
 		}
 		return out, float64(n)*lh + 2*pad

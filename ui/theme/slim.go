@@ -9,6 +9,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/touch"
 )
 
@@ -135,7 +136,7 @@ var borderType = reflect.TypeOf(layout.NewBorderLayout(nil, nil, nil, nil))
 
 func isText(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *widget.Label, *widget.RichText:
+	case *widget.Label, *widget.RichText, *wraplabel.Label:
 		return true
 	}
 	return false
@@ -162,7 +163,7 @@ func Tighten(o fyne.CanvasObject, inner, pad func() float32) fyne.CanvasObject {
 
 func tighten(o fyne.CanvasObject, by, pad func() float32) fyne.CanvasObject {
 	switch x := o.(type) {
-	case *widget.Label, *widget.RichText, *widget.Check:
+	case *widget.Label, *widget.RichText, *widget.Check, *wraplabel.Label:
 		return Inset(o, by)
 	case *widget.Button, *widget.Select, *touch.Select:
 		return Shrink(o, by)

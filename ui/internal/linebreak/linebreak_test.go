@@ -1,4 +1,4 @@
-package paper
+package linebreak
 
 import (
 	"strings"
@@ -76,7 +76,7 @@ func TestWrap(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			got := wrap(tc.text, tc.width, monoWidth)
+			got := Wrap(tc.text, tc.width, monoWidth)
 			assert.Equal(t, tc.want, got)
 		})
 	}
@@ -85,7 +85,7 @@ func TestWrap(t *testing.T) {
 func TestWrapKeepsEveryCharacter(t *testing.T) {
 	text := "您于2026年11月26日申请办理的“城乡居民基本医疗保险参保登记”，所提交的材料不齐全或者不符合要求。See https://example.gov.cn/a/b?c=d for more."
 	for _, width := range []float64{3, 5, 8, 13, 21} {
-		lines := wrap(text, width, monoWidth)
+		lines := Wrap(text, width, monoWidth)
 		for _, l := range lines {
 			if utf8.RuneCountInString(l) > 1 {
 				assert.LessOrEqual(t, monoWidth(l), width, "line %q", l)

@@ -1,4 +1,7 @@
-package paper
+// Package linebreak breaks Chinese text mixed with Latin into lines of a
+// given width by the rules of Chinese typesetting (禁则), for the paper and
+// for the screen alike.
+package linebreak
 
 import (
 	"strings"
@@ -6,7 +9,9 @@ import (
 )
 
 // Line breaking for Chinese mixed with Latin. fpdf's MultiCell breaks only at
-// spaces, and Chinese has none, so the engine breaks text itself:
+// spaces, and Chinese has none; Fyne's labels break it at any character,
+// so a line may begin with 。 or end with 《. Both take their lines from
+// here:
 //
 //   - between any two Chinese characters;
 //   - at spaces, and never inside a run of Latin letters and digits (a
@@ -72,10 +77,10 @@ func lastRune(s string) rune {
 	return last
 }
 
-// wrap breaks text into lines no wider than width, measured by measure.
+// Wrap breaks text into lines no wider than width, measured by measure.
 // Newlines in text start new lines; empty lines are kept. Spaces at the
 // start and end of a wrapped line are dropped.
-func wrap(text string, width float64, measure func(string) float64) []string {
+func Wrap(text string, width float64, measure func(string) float64) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		lines = append(lines, wrapPara(para, width, measure)...)
