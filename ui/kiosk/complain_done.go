@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/paper"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
@@ -196,7 +196,7 @@ func spellOut(code string) string {
 type ComplaintView struct {
 	Complaint data.ComplaintStatus
 	Status    *canvas.Text
-	Reply     *wraplabel.Label
+	Reply     *fitlabel.Label
 
 	content fyne.CanvasObject
 }

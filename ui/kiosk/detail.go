@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // Detail is one service guide with every field of §一(一)3: what the item
@@ -24,7 +24,7 @@ type Detail struct {
 	ID   int64
 	Item data.Item // zero until loaded
 
-	Name           *wraplabel.Label
+	Name           *fitlabel.Label
 	Status         *widget.Label
 	Scroll         *container.Scroll
 	RegisterButton *widget.Button

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // 今日在岗 (§三1 AB岗, §四2 在岗情况和去向): per window who
@@ -221,12 +221,12 @@ func dutyPostText(ab string) string {
 // name, post, A/B) and, when B covers or nobody is there, why.
 type DutyWindowCard struct {
 	Duty   data.WindowDuty
-	Name   *wraplabel.Label // the window
-	Person *widget.Label    // who is on duty, or that nobody is
-	Post   *wraplabel.Label
+	Name   *fitlabel.Label // the window
+	Person *widget.Label   // who is on duty, or that nobody is
+	Post   *fitlabel.Label
 	// Reason is data's reason when B covers for A or nobody is on duty;
 	// hidden when A is there.
-	Reason *wraplabel.Label
+	Reason *fitlabel.Label
 	// Photo is the person's photo, or the person icon.
 	Photo *canvas.Image
 
@@ -285,11 +285,11 @@ func newDutyWindowCard(w data.WindowDuty, photos map[int64]data.StaffCard) *Duty
 type DutyPerson struct {
 	Entry  data.DutyEntry
 	Name   *widget.Label
-	Where  *wraplabel.Label // window and A/B
-	Status *widget.Label    // 在岗, 外出办事 …
-	Note   *wraplabel.Label // the whereabouts note; hidden when none
-	Return *wraplabel.Label // 预计…返回; hidden when not given
-	Photo  *canvas.Image    // the photo, or the person icon
+	Where  *fitlabel.Label // window and A/B
+	Status *widget.Label   // 在岗, 外出办事 …
+	Note   *fitlabel.Label // the whereabouts note; hidden when none
+	Return *fitlabel.Label // 预计…返回; hidden when not given
+	Photo  *canvas.Image   // the photo, or the person icon
 
 	content fyne.CanvasObject
 }

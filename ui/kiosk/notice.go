@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // NoticeView is one disclosure read in full: its title, when and by whom it
@@ -19,10 +19,10 @@ import (
 // published versions (§一(五) every disclosure is archived).
 type NoticeView struct {
 	Code       string
-	TitleLabel *wraplabel.Label
-	Meta       *wraplabel.Label
+	TitleLabel *fitlabel.Label
+	Meta       *fitlabel.Label
 	// Body is the text, one label per paragraph.
-	Body          []*wraplabel.Label
+	Body          []*fitlabel.Label
 	Scroll        *container.Scroll
 	HistoryButton *widget.Button
 

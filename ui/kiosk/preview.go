@@ -15,7 +15,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -118,7 +118,7 @@ func monthDay(t, now time.Time) string {
 type PreviewView struct {
 	Notice data.PreviewNotice
 	// Period says until when opinions are taken, and how many came.
-	Period  *wraplabel.Label
+	Period  *fitlabel.Label
 	Comment *widget.Button
 
 	nav     *Nav
@@ -190,7 +190,7 @@ type PreviewComment struct {
 	Notice  data.PreviewNotice
 	Body    *input.Entry
 	Contact *input.Entry
-	Count   *wraplabel.Label
+	Count   *fitlabel.Label
 	Message *widget.Label
 	Submit  *widget.Button
 	Panel   *input.Panel
@@ -200,10 +200,10 @@ type PreviewComment struct {
 	// because the period for opinions has ended (or the draft was taken
 	// back); ClosedText says so politely, with data's message.
 	Closed     fyne.CanvasObject
-	ClosedText *wraplabel.Label
+	ClosedText *fitlabel.Label
 	ClosedBack *widget.Button // 返回征求意见列表
 	// Period says until when opinions are taken.
-	Period *wraplabel.Label
+	Period *fitlabel.Label
 	// Done is true once the opinion is stored.
 	Done bool
 

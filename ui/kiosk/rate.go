@@ -13,7 +13,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/locale"
 	bmtheme "bianmin/ui/theme"
 )
@@ -64,7 +64,7 @@ type Rate struct {
 	Levels  map[int]*TapCard
 	Level   int // chosen, 0 until then
 	Reason  *input.Entry
-	Ask     *wraplabel.Label // what the reason field asks, by level
+	Ask     *fitlabel.Label // what the reason field asks, by level
 	Message *widget.Label
 	Submit  *widget.Button
 	Panel   *input.Panel
@@ -201,7 +201,7 @@ func (s *Rate) done(level int, err error) {
 // RateThanks thanks the resident for a rating.
 type RateThanks struct {
 	Level   int
-	Message *wraplabel.Label
+	Message *fitlabel.Label
 
 	content fyne.CanvasObject
 }

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // RegisterHours keeps registration from starting outside office hours
@@ -22,7 +22,7 @@ import (
 // which stay open.
 type RegisterHours struct {
 	// Closed is the notice, empty until the room is known to be closed.
-	Closed *wraplabel.Label
+	Closed *fitlabel.Label
 	// GuidesButton opens 办事指南.
 	GuidesButton *widget.Button
 

@@ -10,7 +10,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/idcard"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // 刷身份证: on the name and ID steps of self-registration, a resident may
@@ -146,7 +146,7 @@ type regCard struct {
 type RegisterCardConfirm struct {
 	Card          idcard.Card
 	Name, Number  *widget.Label
-	Note          *wraplabel.Label
+	Note          *fitlabel.Label
 	ConfirmButton *widget.Button
 	EditButton    *widget.Button
 

@@ -14,7 +14,7 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -44,8 +44,8 @@ type RegisterStep struct {
 	Number, Total int
 	Field         *data.IntakeField // the field a RegisterField step asks
 
-	Question *wraplabel.Label
-	Help     *wraplabel.Label
+	Question *fitlabel.Label
+	Help     *fitlabel.Label
 	// Error shows data's message for the value, hidden while there is none.
 	Error *widget.Label
 	// Entry is the field of a text, number, name, phone, ID or description

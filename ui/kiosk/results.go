@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // 投诉处理结果 (§一(一)4, §十): the complaint results the staff chose to
@@ -64,10 +64,10 @@ func (r *Results) show(rs []data.PublishedComplaint) {
 // and closed, whether it was substantiated, the result and the reply.
 type ResultCard struct {
 	Complaint data.PublishedComplaint
-	About     *wraplabel.Label
-	Dates     *wraplabel.Label
-	Result    *wraplabel.Label
-	Reply     *wraplabel.Label
+	About     *fitlabel.Label
+	Dates     *fitlabel.Label
+	Result    *fitlabel.Label
+	Reply     *fitlabel.Label
 
 	content fyne.CanvasObject
 }

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // Staff is the staff page of 政务公开 (§一(一)1: name, photo, post and
@@ -67,8 +67,8 @@ type StaffCard struct {
 	Photo  *canvas.Image
 	Name   *widget.Label
 	Post   *widget.Label
-	Window *wraplabel.Label
-	Duties *wraplabel.Label
+	Window *fitlabel.Label
+	Duties *fitlabel.Label
 
 	content fyne.CanvasObject
 }

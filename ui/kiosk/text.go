@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/ui/input"
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	bmtheme "bianmin/ui/theme"
 	"bianmin/ui/touch"
 )
@@ -24,10 +24,10 @@ import (
 // sized by the theme so elder mode enlarges them.
 
 // heading is a screen's main title, wrapped.
-func heading(text string) *wraplabel.Label { return wrapped(text, fynetheme.SizeNameHeadingText) }
+func heading(text string) *fitlabel.Label { return wrapped(text, fynetheme.SizeNameHeadingText) }
 
 // subheading is a section title in the primary colour.
-func subheading(text string) *wraplabel.Label {
+func subheading(text string) *fitlabel.Label {
 	l := wrapped(text, fynetheme.SizeNameSubHeadingText)
 	l.Importance = widget.HighImportance
 	return l
@@ -36,15 +36,15 @@ func subheading(text string) *wraplabel.Label {
 // wrapped is text in the theme's size name, wrapped at the screen's width
 // by the rules of Chinese typesetting (no line starts with 。 or ends
 // with 《).
-func wrapped(text string, size fyne.ThemeSizeName) *wraplabel.Label {
-	l := wraplabel.New(text)
+func wrapped(text string, size fyne.ThemeSizeName) *fitlabel.Label {
+	l := fitlabel.NewWrapped(text)
 	l.SizeName = size
 	return l
 }
 
 // para is body text that wraps at the screen's width and keeps its line
 // breaks.
-func para(text string) *wraplabel.Label { return wraplabel.New(tightenMarkers(text)) }
+func para(text string) *fitlabel.Label { return fitlabel.NewWrapped(tightenMarkers(text)) }
 
 // listMarker is a list number at the start of a line and the space after
 // it: "1. ", "2、", "（3） ".
@@ -56,7 +56,7 @@ var listMarker = regexp.MustCompile(`(?m)^(\s*(?:\d+[.．、)）]|[（(]\d+[)）
 func tightenMarkers(text string) string { return listMarker.ReplaceAllString(text, "$1") }
 
 // quiet is secondary text (dates, hints), still at body size.
-func quiet(text string) *wraplabel.Label {
+func quiet(text string) *fitlabel.Label {
 	l := para(text)
 	l.Importance = widget.LowImportance
 	return l

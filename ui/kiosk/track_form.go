@@ -14,8 +14,8 @@ import (
 
 	"bianmin/data"
 	"bianmin/ui/input"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/internal/hooks"
-	"bianmin/ui/internal/wraplabel"
 	"bianmin/ui/locale"
 )
 
@@ -40,11 +40,11 @@ type LookupForm struct {
 	Prefix  *widget.Label
 	Number  *input.Entry
 	Code    *input.Entry
-	Preview *wraplabel.Label
+	Preview *fitlabel.Label
 	Search  *widget.Button
 	Message *widget.Label
 	// Hint says why the button counts down, while it does.
-	Hint  *wraplabel.Label
+	Hint  *fitlabel.Label
 	Panel *input.Panel
 	// Scroll holds the form (and whatever the screen puts around it): the
 	// panel scrolls the active field into view.

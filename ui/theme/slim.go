@@ -9,7 +9,7 @@ import (
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"bianmin/ui/internal/wraplabel"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/touch"
 )
 
@@ -134,10 +134,15 @@ func insetContainer(c *fyne.Container, by func() float32) {
 
 var borderType = reflect.TypeOf(layout.NewBorderLayout(nil, nil, nil, nil))
 
+// isText reports whether o is a label of text that wraps or may: Fyne's,
+// or a wrapped fitlabel (a label cut with … is a one-line label, left as
+// it is).
 func isText(o fyne.CanvasObject) bool {
-	switch o.(type) {
-	case *widget.Label, *widget.RichText, *wraplabel.Label:
+	switch x := o.(type) {
+	case *widget.Label, *widget.RichText:
 		return true
+	case *fitlabel.Label:
+		return x.Wraps()
 	}
 	return false
 }
@@ -163,8 +168,12 @@ func Tighten(o fyne.CanvasObject, inner, pad func() float32) fyne.CanvasObject {
 
 func tighten(o fyne.CanvasObject, by, pad func() float32) fyne.CanvasObject {
 	switch x := o.(type) {
-	case *widget.Label, *widget.RichText, *widget.Check, *wraplabel.Label:
+	case *widget.Label, *widget.RichText, *widget.Check:
 		return Inset(o, by)
+	case *fitlabel.Label:
+		if x.Wraps() {
+			return Inset(o, by)
+		}
 	case *widget.Button, *widget.Select, *touch.Select:
 		return Shrink(o, by)
 	case *container.Scroll:

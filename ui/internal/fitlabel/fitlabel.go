@@ -1,27 +1,42 @@
-// Package fitlabel has a one-line label cut short with an ellipsis (…)
-// when it does not fit, like a widget.Label with TextTruncateEllipsis, but
-// it remembers where each text was cut for each width.
+// Package fitlabel has a label that fits its text to its width, in one of
+// two ways:
 //
-// Fyne re-shapes the whole text of an ellipsis-truncated label, without
-// any cache, every time the label is refreshed or resized; a list of
-// items refreshed as it opens spends most of its time there.
-// This label measures with fyne.MeasureText, which Fyne caches, and keeps
-// the cuts it has found, so a text seen before costs a map lookup.
+//   - New: one line cut short with an ellipsis (…) when it does not fit,
+//     like a widget.Label with TextTruncateEllipsis, but remembering where
+//     each text was cut for each width. Fyne re-shapes the whole text of an
+//     ellipsis-truncated label, without any cache, every time the label is
+//     refreshed or resized; a list of items refreshed as it opens spends
+//     most of its time there.
+//   - NewWrapped: wrapped by the rules of Chinese typesetting: a line does
+//     not begin with closing punctuation (，。、）》” …) nor end with opening
+//     punctuation (（《“ …), a run of Latin letters and digits (a receipt
+//     number, a phone number) is not split, and a last line is not one
+//     character alone. Fyne's widget.Label with TextWrapWord breaks a line
+//     at its last space, and Chinese has none, so it breaks at whatever
+//     character fills the line: 。 or 》 may then start the next one. The
+//     lines come from package linebreak, as on the printed paper.
+//
+// Either way the label measures with fyne.MeasureText, which Fyne caches,
+// keeps what it has found for each text and width, so a text seen before
+// costs a map lookup, and shows the result in a widget.Label.
 package fitlabel
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"bianmin/ui/internal/linebreak"
 )
 
 const ellipsis = "…"
 
-// Label is a one-line label that ends in … when its text is too long for
-// its width. Text, SizeName, TextStyle, Alignment and Importance are as
-// on widget.Label; call Refresh (or SetText) after changing them.
+// Label is a label that fits its text to its width. Text, SizeName,
+// TextStyle, Alignment and Importance are as on widget.Label; call Refresh
+// (or SetText) after changing them.
 type Label struct {
 	widget.BaseWidget
 	Text       string
@@ -30,10 +45,11 @@ type Label struct {
 	Alignment  fyne.TextAlign
 	Importance widget.Importance
 
+	wraps bool
 	inner *widget.Label
 }
 
-// New is a label showing text.
+// New is a one-line label showing text, cut short with … when too long.
 func New(text string) *Label {
 	l := &Label{Text: text, inner: widget.NewLabel(text)}
 	// Clip is the safety net should a cut be a pixel too long; the text
@@ -43,13 +59,28 @@ func New(text string) *Label {
 	return l
 }
 
+// NewWrapped is a label showing text wrapped at the width it is given by
+// the rules of Chinese typesetting.
+func NewWrapped(text string) *Label {
+	l := &Label{Text: text, wraps: true, inner: widget.NewLabel(text)}
+	// Word wrapping is the safety net should a line be a hair wider than
+	// measured; the text set on it is already broken into lines that fit.
+	l.inner.Wrapping = fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Wraps reports whether the label wraps (NewWrapped) rather than cuts.
+func (l *Label) Wraps() bool { return l.wraps }
+
 // SetText shows text.
 func (l *Label) SetText(text string) {
 	l.Text = text
 	l.Refresh()
 }
 
-// Shown is the text on screen: Text, or its start and ….
+// Shown is the text on screen: Text, its start and …, or Text with a line
+// break where each line ends.
 func (l *Label) Shown() string { return l.inner.Text }
 
 // CreateRenderer is part of fyne.Widget.
@@ -79,50 +110,62 @@ func (l *Label) fitted(w float32) string {
 	if sizeName == "" {
 		sizeName = theme.SizeNameText
 	}
-	size := th.Size(sizeName)
 	avail := w - 2*th.Size(theme.SizeNameInnerPadding)
-	if avail < 0 {
+	if l.wraps {
+		// A pixel to spare: lines are measured a piece at a time, Fyne
+		// measures each whole.
+		avail--
+	}
+	if avail < 0 || l.wraps && avail == 0 {
 		return l.Text // as Fyne's label: not laid out yet, nothing is cut
 	}
-	return fit(l.Text, size, l.TextStyle, avail)
+	return fit(fitKey{l.Text, th.Size(sizeName), l.TextStyle, avail, l.wraps})
 }
 
-type cutKey struct {
+// fitKey is a text at a size and style, in avail, cut or wrapped.
+type fitKey struct {
 	text  string
 	size  float32
 	style fyne.TextStyle
 	avail float32
+	wraps bool
 }
 
 var (
-	cutsMu sync.Mutex
-	cuts   = map[cutKey]string{}
+	fitsMu sync.Mutex
+	fits   = map[fitKey]string{}
 )
 
-// maxCuts bounds the memory of cuts; past it they are forgotten at once
-// (a screen's texts are found again in a few measures).
-const maxCuts = 20000
+// maxFits bounds the memory of fitted texts; past it they are forgotten at
+// once (a screen's texts are fitted again in a few measures).
+const maxFits = 20000
 
-// fit is text as it fits in avail: text itself, or the longest start of it
-// that fits with … after it.
-func fit(text string, size float32, style fyne.TextStyle, avail float32) string {
-	k := cutKey{text, size, style, avail}
-	cutsMu.Lock()
-	s, ok := cuts[k]
-	cutsMu.Unlock()
+// fit is the text of k as it fits: cut or broken into lines.
+func fit(k fitKey) string {
+	fitsMu.Lock()
+	s, ok := fits[k]
+	fitsMu.Unlock()
 	if ok {
 		return s
 	}
-	s = cut(text, size, style, avail)
-	cutsMu.Lock()
-	if len(cuts) >= maxCuts {
-		clear(cuts)
+	if k.wraps {
+		s = strings.Join(linebreak.Wrap(k.text, float64(k.avail), func(t string) float64 {
+			return float64(fyne.MeasureText(t, k.size, k.style).Width)
+		}), "\n")
+	} else {
+		s = cut(k.text, k.size, k.style, k.avail)
 	}
-	cuts[k] = s
-	cutsMu.Unlock()
+	fitsMu.Lock()
+	if len(fits) >= maxFits {
+		clear(fits)
+	}
+	fits[k] = s
+	fitsMu.Unlock()
 	return s
 }
 
+// cut is text itself, or the longest start of it that fits with … after
+// it.
 func cut(text string, size float32, style fyne.TextStyle, avail float32) string {
 	if fyne.MeasureText(text, size, style).Width <= avail {
 		return text
@@ -154,11 +197,16 @@ func (r *renderer) Layout(size fyne.Size) {
 	r.l.inner.Resize(size)
 }
 
-// MinSize is a widget.Label's with TextTruncateEllipsis: one line high,
-// as wide as a character and the ellipsis.
+// MinSize is, cut, a widget.Label's with TextTruncateEllipsis: one line
+// high, as wide as a character and the ellipsis; wrapped, the inner
+// label's: as wide as a character, as high as the lines at the label's
+// width.
 func (r *renderer) MinSize() fyne.Size {
-	th := r.l.Theme()
 	m := r.l.inner.MinSize()
+	if r.l.wraps {
+		return m
+	}
+	th := r.l.Theme()
 	return m.AddWidthHeight(fyne.MeasureText(ellipsis, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width, 0)
 }
 

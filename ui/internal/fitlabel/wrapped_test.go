@@ -1,4 +1,4 @@
-package wraplabel
+package fitlabel
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 func TestLinesKeepChinesePunctuation(t *testing.T) {
 	test.NewTempApp(t)
 	text := "请携带《居民身份证》原件，到2号窗口办理。咨询电话：0919-0000001。材料齐全的，当场办结；不齐全的，一次告知。"
-	l := New(text)
+	l := NewWrapped(text)
 	w := test.NewTempWindow(t, l)
 	for width := float32(120); width <= 700; width += 7 {
 		w.Resize(fyne.NewSize(width, 400))
@@ -46,7 +46,7 @@ func TestLinesKeepChinesePunctuation(t *testing.T) {
 // TestSetTextBreaksAgain: a new text is broken for the width the label has.
 func TestSetTextBreaksAgain(t *testing.T) {
 	test.NewTempApp(t)
-	l := New("短")
+	l := NewWrapped("短")
 	w := test.NewTempWindow(t, l)
 	w.Resize(fyne.NewSize(160, 400))
 	l.Resize(fyne.NewSize(160, 300))
