@@ -48,8 +48,8 @@ type Home struct {
 	// (现在是非办公时间) over ClosedText (next opening, hours, phone, what
 	// still works, one line each).
 	Closed      fyne.CanvasObject
-	ClosedTitle *widget.Label
-	ClosedText  *widget.Label
+	ClosedTitle *fitlabel.Label
+	ClosedText  *fitlabel.Label
 
 	nav      *Nav
 	elder    ElderSwitch
@@ -136,12 +136,10 @@ func tileSubtitle(f Feature, elder bool) string {
 
 // buildClosed makes the closed notice, hidden until the hours say so.
 func (h *Home) buildClosed() {
-	h.ClosedTitle = widget.NewLabelWithStyle(lang.L("kiosk.hours.closedNow"), fyne.TextAlignLeading, fyne.TextStyle{})
+	h.ClosedTitle = fitlabel.NewWrapped(lang.L("kiosk.hours.closedNow"))
 	h.ClosedTitle.SizeName = fynetheme.SizeNameSubHeadingText
 	h.ClosedTitle.Importance = widget.WarningImportance
-	h.ClosedTitle.Wrapping = fyne.TextWrapWord
-	h.ClosedText = widget.NewLabel("")
-	h.ClosedText.Wrapping = fyne.TextWrapWord
+	h.ClosedText = fitlabel.NewWrapped("")
 	h.closedBg = canvas.NewRectangle(color.Transparent)
 	icon := widget.NewIcon(fynetheme.HistoryIcon())
 	body := container.NewBorder(nil, nil, container.NewCenter(icon), nil,

@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"bianmin/ui/internal/fitlabel"
 	"image/color"
 	"math"
 	"time"
@@ -56,7 +57,7 @@ type Idle struct {
 	// Continue and Countdown are the dialog's 继续 button and its
 	// "N秒后将返回首页" line while it shows; nil before the first time.
 	Continue  *widget.Button
-	Countdown *widget.Label
+	Countdown *fitlabel.Label
 
 	k        *Kiosk
 	running  bool
@@ -163,9 +164,8 @@ func (i *Idle) prompt() {
 	countdown := i.k.opts.IdleCountdown
 	i.deadline = i.k.opts.Now().Add(countdown)
 
-	i.Countdown = widget.NewLabel(countdownText(countdown))
+	i.Countdown = fitlabel.NewWrapped(countdownText(countdown))
 	i.Countdown.SizeName = fynetheme.SizeNameSubHeadingText
-	i.Countdown.Wrapping = fyne.TextWrapWord
 	i.Countdown.Alignment = fyne.TextAlignCenter
 	i.Continue = widget.NewButtonWithIcon(lang.L("kiosk.idle.continue"), fynetheme.ConfirmIcon(), i.k.OnActivity)
 	i.Continue.Importance = widget.HighImportance
@@ -175,10 +175,9 @@ func (i *Idle) prompt() {
 	}
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(width, 0))
-	question := widget.NewLabel(lang.L("kiosk.idle.title"))
+	question := fitlabel.NewWrapped(lang.L("kiosk.idle.title"))
 	question.SizeName = fynetheme.SizeNameHeadingText
 	question.Alignment = fyne.TextAlignCenter
-	question.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(container.NewStack(strut, question), i.Countdown,
 		container.NewCenter(container.New(&minLayout{width: 320, touchScale: 1.5}, i.Continue)))
 	i.dialog = dialog.NewCustomWithoutButtons(lang.L("kiosk.idle.dialogTitle"), body, win)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/locale"
 	"bianmin/ui/touch"
 )
@@ -24,9 +25,9 @@ import (
 // mode by holding the center's name as always, or, at start, through
 // Staff (set by the start screen).
 type Maintenance struct {
-	Heading, HeadingEn *widget.Label
-	Body, BodyEn       *widget.Label
-	Todo, TodoEn       *widget.Label
+	Heading, HeadingEn *fitlabel.Label
+	Body, BodyEn       *fitlabel.Label
+	Todo, TodoEn       *fitlabel.Label
 	ElderButton        *widget.Button
 
 	elder   ElderSwitch
@@ -45,9 +46,8 @@ func NewMaintenance(phone string, elder ElderSwitch) *Maintenance {
 
 func newMaintenance(phone string, elder ElderSwitch, footer bool) *Maintenance {
 	m := &Maintenance{elder: elder, footer: footer}
-	label := func(size fyne.ThemeSizeName, bold bool) *widget.Label {
-		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
+	label := func(size fyne.ThemeSizeName, bold bool) *fitlabel.Label {
+		l := fitlabel.NewWrapped("")
 		l.Alignment = fyne.TextAlignCenter
 		l.SizeName = size
 		l.TextStyle = fyne.TextStyle{Bold: bold}
@@ -78,7 +78,7 @@ func newMaintenance(phone string, elder ElderSwitch, footer bool) *Maintenance {
 
 // setBilingual shows key in the program's language in main and, when that
 // is not English, the English in en (hidden otherwise).
-func setBilingual(main, en *widget.Label, key string, args map[string]any) {
+func setBilingual(main, en *fitlabel.Label, key string, args map[string]any) {
 	var zh, e string
 	if args == nil {
 		zh, e = lang.L(key), lang.L(key+".en")
@@ -127,7 +127,7 @@ func (m *Maintenance) onElder() {
 func (m *Maintenance) refreshElder() {
 	// In larger text the English lines give way, so that the Chinese fits.
 	elder := m.elder != nil && m.elder.Elder()
-	for _, p := range [][2]*widget.Label{{m.Heading, m.HeadingEn}, {m.Body, m.BodyEn}, {m.Todo, m.TodoEn}} {
+	for _, p := range [][2]*fitlabel.Label{{m.Heading, m.HeadingEn}, {m.Body, m.BodyEn}, {m.Todo, m.TodoEn}} {
 		setVisible(p[1], !elder && p[1].Text != p[0].Text)
 	}
 	if elder {

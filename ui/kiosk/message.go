@@ -14,14 +14,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/locale"
 )
 
 // ShowMessage shows a short message in a dialog with one large button. The
 // text wraps; the dialog is as wide as a comfortable reading line.
 func (n *Nav) ShowMessage(title, text string) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := fitlabel.NewWrapped(text)
 	msg.SizeName = fynetheme.SizeNameSubHeadingText
 	width := float32(640)
 	if w := n.win.Canvas().Size().Width - 120; w > 0 && w < width {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/paper"
 )
 
@@ -39,7 +40,7 @@ func regPrintReceipt(ctx context.Context, p RegisterPrinter, rc data.Receipt, tr
 type NoticePrint struct {
 	Item data.Item
 	// Message says what is happening or what went wrong.
-	Message     *widget.Label
+	Message     *fitlabel.Label
 	RetryButton *widget.Button
 	CloseButton *widget.Button
 	// Printed is true once the notice came out; Err is the last failure.
@@ -57,8 +58,7 @@ type NoticePrint struct {
 // A4 queue) and shows how it went in a dialog.
 func PrintItemNotice(nav *Nav, cfg RegisterConfig, item data.Item) *NoticePrint {
 	p := &NoticePrint{Item: item, nav: nav, cfg: cfg}
-	p.Message = widget.NewLabel("")
-	p.Message.Wrapping = fyne.TextWrapWord
+	p.Message = fitlabel.NewWrapped("")
 	p.Message.SizeName = fynetheme.SizeNameSubHeadingText
 	p.RetryButton = widget.NewButtonWithIcon(lang.L("register.retry"), fynetheme.ViewRefreshIcon(), p.onRetry)
 	p.RetryButton.Importance = widget.HighImportance

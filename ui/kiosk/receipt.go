@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 	"bianmin/ui/paper"
 	"bianmin/ui/touch"
 )
@@ -50,7 +51,7 @@ type RegisterReceipt struct {
 	QueryCode *widget.Label
 	// PrintStatus says what printing did: printing, printed, or paper's
 	// message for a failure.
-	PrintStatus *widget.Label
+	PrintStatus *fitlabel.Label
 	PrintButton *widget.Button
 
 	nav      *Nav
@@ -97,8 +98,7 @@ func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code rece
 	}
 	r.ReceiptNo = regBigValue(regReceiptNoText(rc.ReceiptNo))
 	r.QueryCode = regBigValue(regSpaced(rc.QueryCode))
-	r.PrintStatus = widget.NewLabel("")
-	r.PrintStatus.Wrapping = fyne.TextWrapWord
+	r.PrintStatus = fitlabel.NewWrapped("")
 	r.PrintStatus.SizeName = fynetheme.SizeNameSubHeadingText
 	r.PrintStatus.TextStyle = fyne.TextStyle{Bold: true}
 	r.PrintStatus.Hide()
@@ -121,11 +121,10 @@ func newRegisterReceipt(nav *Nav, cfg RegisterConfig, rc data.Receipt, code rece
 				minSide = regQRTightSide
 			}
 			r.QR.SetMinSize(fyne.NewSquareSize(minSide))
-			hint := widget.NewLabel(lang.L("register.receipt.qrHint"))
+			hint := fitlabel.NewWrapped(lang.L("register.receipt.qrHint"))
 			hint.SizeName = fynetheme.SizeNameSubHeadingText
 			hint.TextStyle = fyne.TextStyle{Bold: true}
 			hint.Alignment = fyne.TextAlignCenter
-			hint.Wrapping = fyne.TextWrapWord
 			var hintBox fyne.CanvasObject = hint
 			if regTight(nav) { // elder mode on a short screen: room for the QR code first
 				hint.SizeName = fynetheme.SizeNameText

@@ -115,9 +115,8 @@ func badges(bs ...fyne.CanvasObject) fyne.CanvasObject {
 // fact is a small card of the key facts grid: a caption over a value.
 func fact(caption, value string) fyne.CanvasObject {
 	bg := cardBackground(1, 1)
-	val := widget.NewLabel(value)
+	val := fitlabel.NewWrapped(value)
 	val.SizeName = fynetheme.SizeNameSubHeadingText
-	val.Wrapping = fyne.TextWrapWord
 	return container.NewStack(bg, compact(container.NewPadded(container.NewVBox(quiet(caption), val))))
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bianmin/data"
+	"bianmin/ui/internal/fitlabel"
 )
 
 // TrackResult is where a request stands (§十 全过程跟踪督查): the status in words
@@ -23,7 +24,7 @@ type TrackResult struct {
 	Tracking data.Tracking
 
 	Status   *canvas.Text
-	Explain  *widget.Label
+	Explain  *fitlabel.Label
 	Due      string // the promised date in words
 	Missing  []string
 	Timeline []fyne.CanvasObject // one per event: what, then when and where
@@ -47,8 +48,7 @@ func NewTrackResult(nav *Nav, t *Tracker, tr data.Tracking) *TrackResult {
 	if tr.Status == data.StatusFinished && tr.Rated { // thanks instead of 欢迎您评价
 		explain = lang.L("track.result.rated")
 	}
-	r.Explain = widget.NewLabel(explain)
-	r.Explain.Wrapping = fyne.TextWrapWord
+	r.Explain = fitlabel.NewWrapped(explain)
 	r.Explain.SizeName = fynetheme.SizeNameSubHeadingText
 
 	r.Due = trackDue(tr.DueDay)
