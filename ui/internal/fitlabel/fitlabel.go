@@ -132,13 +132,18 @@ type fitKey struct {
 }
 
 var (
-	fitsMu sync.Mutex
-	fits   = map[fitKey]string{}
+	fitsMu    sync.Mutex
+	fits      = map[fitKey]string{}
+	fitsBytes int // the texts' bytes the map holds, keys and values
 )
 
-// maxFits bounds the memory of fitted texts; past it they are forgotten at
-// once (a screen's texts are fitted again in a few measures).
-const maxFits = 20000
+// maxFits and maxFitsBytes bound the memory of fitted texts (a guide's
+// paragraphs are long, list items short); past either they are forgotten
+// at once (a screen's texts are fitted again in a few measures).
+const (
+	maxFits      = 20000
+	maxFitsBytes = 4 << 20
+)
 
 // fit is the text of k as it fits: cut or broken into lines.
 func fit(k fitKey) string {
@@ -156,10 +161,12 @@ func fit(k fitKey) string {
 		s = cut(k.text, k.size, k.style, k.avail)
 	}
 	fitsMu.Lock()
-	if len(fits) >= maxFits {
+	if len(fits) >= maxFits || fitsBytes >= maxFitsBytes {
 		clear(fits)
+		fitsBytes = 0
 	}
 	fits[k] = s
+	fitsBytes += len(k.text) + len(s)
 	fitsMu.Unlock()
 	return s
 }

@@ -42,3 +42,17 @@ func TestCutsWithEllipsisToFit(t *testing.T) {
 	l.Resize(fyne.NewSize(600, l.MinSize().Height))
 	assert.Greater(t, len([]rune(l.Shown())), len([]rune(shown)))
 }
+
+// TestFitsMemoryIsBounded: long texts fitted at many widths do not pile up
+// past the byte bound.
+func TestFitsMemoryIsBounded(t *testing.T) {
+	test.NewTempApp(t)
+	long := strings.Repeat("城乡居民基本养老保险参保登记", 3000) // 126 KB
+	for w := range 80 {
+		fit(fitKey{long, 14, fyne.TextStyle{}, float32(200 + w), false})
+	}
+	fitsMu.Lock()
+	defer fitsMu.Unlock()
+	assert.LessOrEqual(t, fitsBytes, maxFitsBytes+2*len(long))
+	assert.Less(t, len(fits), 80, "forgotten on the way")
+}
