@@ -71,12 +71,14 @@ func codeTwice(field string, kind codeKind, code string) *InvalidError {
 	return Invalid(field, "日期重复："+code+"。").keyed("data.catalog.dayTwice", map[string]any{"Day": code})
 }
 
+// codeTables are the tables of the kinds codeFree looks in.
+var codeTables = map[codeKind]string{windowCode: "windows", staffCode: "staff", itemCode: "items"}
+
 // codeFree refuses the code of a window, a staff member or an item (kind)
 // that a record of its kind other than id already has.
 func codeFree(ctx context.Context, tx *sql.Tx, kind codeKind, code string, id int64) error {
-	table := map[codeKind]string{windowCode: "windows", staffCode: "staff", itemCode: "items"}[kind]
 	var other int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE code = ? AND id != ?`, code, id).Scan(&other)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM `+codeTables[kind]+` WHERE code = ? AND id != ?`, code, id).Scan(&other)
 	switch {
 	case err == nil:
 		return codeTaken(kind, code)
